@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { contract, isMethodName } from '../../shared/contract/index.js';
+import { DomainError, type ApiError, type ApiResult, type FieldIssue } from '../../shared/contract/result.js';
+import type { ServiceContext } from './context.js';
+import { handlers } from './handlers.js';
+
+type AnyHandler = (ctx: ServiceContext, input: unknown) => unknown;
+
+/**
+ * The one entry point every door uses: look the method up, validate the input against its schema,
+ * run the handler, and turn every failure into data the user can read. Nothing thrown escapes.
+ */
+export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
+  if (!isMethodName(method)) {
+    return fail({ code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 80)}` });
+  }
+  const parsed = contract[method].input.safeParse(rawInput ?? {});
+  if (!parsed.success) return fail(validationError(parsed.error));
+  try {
+    const handler = handlers[method] as AnyHandler;
+    const value = await handler(ctx, parsed.data);
+    return { ok: true, value };
+  } catch (error) {
+    return fail(toApiError(error));
+  }
+}
+
+export function validationError(error: z.ZodError): ApiError {
+  const issues: FieldIssue[] = error.issues.slice(0, 50).map((issue) => ({
+    path: issue.path.map(String).join('.') || '(input)',
+    message: issue.message,
+  }));
+  const first = issues[0];
+  return {
+    code: 'validation',
+    message: first ? `${first.path}: ${first.message}` : 'Invalid input',
+    issues,
+  };
+}
+
+/** Maps known failures to user messages; anything else is an internal error with no stack or SQL. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof DomainError) {
+    return { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
+  }
+  if (error instanceof z.ZodError) return validationError(error);
+  const sqliteCode = (error as { code?: unknown })?.code;
+  if (typeof sqliteCode === 'string') {
+    if (sqliteCode === 'SQLITE_BUSY' || sqliteCode === 'SQLITE_LOCKED') {
+      return { code: 'busy', message: 'The database is busy with another program (an import or a second window). Try again in a moment.' };
+    }
+    if (sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
+      return { code: 'conflict', message: constraintMessage(sqliteCode, String((error as Error).message)) };
+    }
+  }
+  // Logged for the developer; the user gets a plain sentence.
+  console.error('[planner] internal error:', error);
+  return { code: 'internal', message: 'Something went wrong inside the planner; nothing was changed.' };
+}
+
+function constraintMessage(code: string, message: string): string {
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    const column = /UNIQUE constraint failed: \w+\.(\w+)/.exec(message)?.[1];
+    return column ? `Another record already uses this ${column}.` : 'A record with the same code already exists.';
+  }
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'This record is still referenced by others, or refers to one that does not exist.';
+  return 'The change breaks a rule of the data and was not saved.';
+}
+
+function fail(error: ApiError): ApiResult<never> {
+  return { ok: false, error };
+}

@@ -1,0 +1,12 @@
+import type { Contract } from '../../shared/contract/index.js';
+import type { FeatureHandlers } from './handlers-type.js';
+import { networkHandlers } from '../network/handlers.js';
+import { importingHandlers } from '../importing/handlers.js';
+import { systemHandlers } from '../system/handlers.js';
+
+/** Every contract method's implementation. Each feature adds one spread line. */
+export const handlers = {
+  ...systemHandlers,
+  ...networkHandlers,
+  ...importingHandlers,
+} satisfies FeatureHandlers<Contract>;

@@ -1,0 +1,20 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ServiceContext } from '../api/context.js';
+import { closeDatabase, openDatabase, type Db } from '../db/open.js';
+import { JobRunner } from '../jobs/runner.js';
+import { APP_VERSION } from './version.js';
+
+export interface Core {
+  ctx: ServiceContext;
+  db: Db;
+  close(): void;
+}
+
+/** Opens the database and builds the context every door hands to `dispatch`. */
+export function openCore(databasePath: string, door: ServiceContext['door']): Core {
+  if (databasePath !== ':memory:') mkdirSync(dirname(databasePath), { recursive: true });
+  const db = openDatabase(databasePath);
+  const ctx: ServiceContext = { db, databasePath, jobs: new JobRunner(databasePath, db), door, version: APP_VERSION };
+  return { ctx, db, close: () => closeDatabase(db) };
+}

@@ -1,0 +1,26 @@
+import { serveCommand } from './serve.js';
+import { seedDemoCommand } from './seed-demo.js';
+
+/** The command-line door: each command uses the same services as the app. */
+const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<number> }> = {
+  serve: { help: 'serve [--db FILE] [--port N]      browser mode on 127.0.0.1', run: serveCommand },
+  'seed-demo': { help: 'seed-demo --scale S|M|L|XL [--db FILE]   generate a demo region', run: seedDemoCommand },
+};
+
+async function main(): Promise<void> {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.log(`Usage: planner <command>\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join('\n')}`);
+    process.exitCode = name ? 2 : 0;
+    return;
+  }
+  try {
+    process.exitCode = await command.run(args);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
+}
+
+void main();

@@ -1,0 +1,39 @@
+import { parseArgs } from 'node:util';
+import { DEMO_SCALES, type DemoScale } from '../../shared/contract/system.js';
+import { openCore } from '../app/core.js';
+import { resolveDatabasePath } from '../app/paths.js';
+import { seedDemo } from '../demo/generate.js';
+
+/** `npm run seed-demo -- --scale S|M|L|XL --db FILE` */
+export async function seedDemoCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { scale: { type: 'string', default: 'S' }, db: { type: 'string' }, seed: { type: 'string' } } });
+  const scale = String(values.scale).toUpperCase() as DemoScale;
+  if (!DEMO_SCALES.includes(scale)) {
+    console.error(`--scale must be one of ${DEMO_SCALES.join(', ')}`);
+    return 2;
+  }
+  const databasePath = resolveDatabasePath(values.db);
+  const core = openCore(databasePath, 'cli');
+  try {
+    const started = performance.now();
+    let lastShown = -1;
+    const result = seedDemo(core.db, { scale, seed: values.seed ? Number(values.seed) : undefined }, {
+      progress(fraction, message) {
+        const pct = Math.floor(fraction * 100);
+        if (pct >= lastShown + 10) {
+          lastShown = pct;
+          process.stderr.write(`  ${String(pct).padStart(3)}%  ${message}\n`);
+        }
+      },
+      checkCancelled() {},
+    });
+    console.log(`Demo region ${scale} written to ${databasePath} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    for (const [table, n] of Object.entries(result.counts)) if (n) console.log(`  ${table.padEnd(28)} ${n.toLocaleString('en')}`);
+    return 0;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  } finally {
+    core.close();
+  }
+}

@@ -1,0 +1,38 @@
+import type Database from 'better-sqlite3';
+import { DomainError } from '../../../shared/contract/result.js';
+import { m0001Network } from './0001-network.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/**
+ * Append-only: a migration that has shipped is never edited. Each feature adds its file and one line here.
+ */
+export const MIGRATIONS: readonly Migration[] = [m0001Network];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies pending migrations, each in its own transaction with its version, up to `target`. */
+export function migrate(db: Database.Database, target = LATEST_VERSION): void {
+  const current = schemaVersion(db);
+  if (current > LATEST_VERSION) {
+    throw new DomainError(
+      'conflict',
+      `This database was written by a newer version of the planner (schema ${current}, this app knows ${LATEST_VERSION}). Update the app.`,
+    );
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current || migration.version > target) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

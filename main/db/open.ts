@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import { migrate } from './migrations/index.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Open without applying pending migrations (used to inspect a file before a restore). */
+  migrate?: boolean;
+  readonly?: boolean;
+}
+
+/**
+ * Opens the planner's database. Every connection (main, workers, command line) goes through here so
+ * the pragmas that protect the data are never forgotten.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const db = new Database(file, { readonly: options.readonly ?? false });
+  try {
+    // WAL lets the screens read while a worker writes an import or a forecast run.
+    if (!options.readonly && file !== ':memory:') db.pragma('journal_mode = WAL');
+    // SQLite leaves foreign keys off by default; the network's integrity depends on them.
+    db.pragma('foreign_keys = ON');
+    // A second process (browser mode beside a command-line import) waits instead of failing at once.
+    db.pragma('busy_timeout = 5000');
+    // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commit.
+    db.pragma('synchronous = NORMAL');
+    if (options.migrate ?? !options.readonly) migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  try {
+    // Lets SQLite refresh statistics for the query planner from what this session ran.
+    if (!db.readonly) db.pragma('optimize');
+  } finally {
+    db.close();
+  }
+}
+
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** Prepared statements are compiled once per connection and reused: SQL stays beside its service. */
+export function prepared<P extends unknown[] | {} = unknown[], R = unknown>(db: Db, sql: string): Database.Statement<P, R> {
+  let cache = statementCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement as unknown as Database.Statement<P, R>;
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}

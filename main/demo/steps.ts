@@ -1,0 +1,5 @@
+import type { DemoStep } from './context.js';
+import { networkDemoStep } from './network.js';
+
+/** The demo region is built by these steps in order; each feature adds one line after the ones it needs. */
+export const DEMO_STEPS: DemoStep[] = [networkDemoStep];

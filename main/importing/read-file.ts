@@ -1,0 +1,97 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { DomainError } from '../../shared/contract/result.js';
+import { decodeText } from './decode.js';
+import { checkZipArchive } from './zip-guard.js';
+
+export interface SheetData {
+  format: 'csv' | 'xlsx';
+  encoding: string;
+  delimiter: string | null;
+  headers: string[];
+  /** Data rows (without the header), each cell as text. */
+  rows: string[][];
+}
+
+export const MAX_ROWS = 2_000_000;
+export const MAX_CELL_CHARS = 10_000;
+export const MAX_COLUMNS = 200;
+
+const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+export async function readSheet(fileName: string, bytes: Uint8Array): Promise<SheetData> {
+  if (bytes.length === 0) throw new DomainError('import_rejected', 'The file is empty.');
+  const lower = fileName.toLowerCase();
+  if (isZip(bytes) || lower.endsWith('.xlsx')) {
+    if (!isZip(bytes)) throw new DomainError('import_rejected', 'This .xlsx file is damaged or not an Excel workbook.');
+    return readXlsx(bytes);
+  }
+  if (lower.endsWith('.xls')) {
+    throw new DomainError('import_rejected', 'Old .xls workbooks are not supported: save the sheet as .xlsx or CSV in Excel.');
+  }
+  return readCsv(bytes);
+}
+
+function readCsv(bytes: Uint8Array): SheetData {
+  const { text, encoding } = decodeText(bytes);
+  const parsed = Papa.parse<string[]>(text, {
+    delimitersToGuess: [',', ';', '\t', '|'],
+    skipEmptyLines: 'greedy',
+  });
+  const fatal = parsed.errors.find((e) => e.code === 'MissingQuotes');
+  if (fatal) {
+    throw new DomainError('import_rejected', `Line ${(fatal.row ?? 0) + 1}: a quoted cell is never closed; the file may be truncated.`);
+  }
+  return finish({ format: 'csv', encoding, delimiter: parsed.meta.delimiter, all: parsed.data });
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<SheetData> {
+  checkZipArchive(bytes);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    throw new DomainError('import_rejected', 'This .xlsx file is damaged or not an Excel workbook.');
+  }
+  const sheet = workbook.worksheets.find((w) => w.actualRowCount > 0);
+  if (!sheet) throw new DomainError('import_rejected', 'The workbook has no rows.');
+  const all: string[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= Math.min(row.cellCount, MAX_COLUMNS + 1); c++) cells.push(cellText(row.getCell(c).value));
+    all.push(cells);
+  });
+  return finish({ format: 'xlsx', encoding: 'XLSX', delimiter: null, all });
+}
+
+/** Cell values as a person sees them; formulas contribute their cached result, never their text. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
+    if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+    if ('error' in value) return '';
+    return '';
+  }
+  return String(value);
+}
+
+function finish({ format, encoding, delimiter, all }: { format: 'csv' | 'xlsx'; encoding: string; delimiter: string | null; all: string[][] }): SheetData {
+  if (all.length === 0) throw new DomainError('import_rejected', 'The file has no rows.');
+  const headers = (all[0] ?? []).map((h) => String(h ?? '').trim());
+  if (headers.length > MAX_COLUMNS) throw new DomainError('import_rejected', `The file has ${headers.length} columns; at most ${MAX_COLUMNS} are read.`);
+  if (headers.every((h) => h === '')) throw new DomainError('import_rejected', 'The first line must hold the column names.');
+  const rows = all.slice(1);
+  if (rows.length > MAX_ROWS) throw new DomainError('import_rejected', `The file has ${rows.length} rows; at most ${MAX_ROWS} can be imported at once.`);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    for (let c = 0; c < row.length; c++) {
+      if ((row[c] ?? '').length > MAX_CELL_CHARS) {
+        throw new DomainError('import_rejected', `Line ${i + 2}, column ${c + 1}: a cell is longer than ${MAX_CELL_CHARS} characters.`);
+      }
+    }
+  }
+  return { format, encoding, delimiter, headers, rows };
+}

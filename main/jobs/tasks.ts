@@ -1,0 +1,10 @@
+import type { Task } from './task.js';
+import { seedDemoTask } from '../demo/task.js';
+
+/**
+ * Every kind of long work the app can start. The worker looks the task up here by name; each feature
+ * adds one line.
+ */
+export const TASKS: Record<string, Task<any, unknown>> = {
+  'demo.seed': seedDemoTask,
+};

@@ -1,0 +1,100 @@
+import type { Terminal, TerminalListInput } from '../../shared/contract/network.js';
+import type { OutletStatus, TerminalChannel } from '../../shared/domain/network.js';
+import type { Page } from '../../shared/contract/fields.js';
+import { prepared, type Db } from '../db/open.js';
+import { Conditions, insertRow, notFound, requireRow, selectPage, updateRow } from '../db/sql.js';
+
+export interface TerminalInput {
+  code: string;
+  name: string;
+  channel: TerminalChannel;
+  subDealerId: number | null;
+  distributorId: number | null;
+  areaId: number;
+  address: string | null;
+  status: OutletStatus;
+  competitorBrand: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export const TERMINAL_SELECT = `
+  t.id, t.code, t.name, t.channel, t.sub_dealer_id AS subDealerId, s.name AS subDealerName,
+  t.distributor_id AS distributorId, nd.id AS networkDistributorId, nd.name AS networkDistributorName,
+  t.area_id AS areaId, a.name AS areaName, t.address, t.status, t.competitor_brand AS competitorBrand,
+  t.latitude, t.longitude`;
+// The network distributor is the direct supplier or the sub-dealer's distributor.
+export const TERMINAL_FROM = `terminals t
+  LEFT JOIN sub_dealers s ON s.id = t.sub_dealer_id
+  JOIN distributors nd ON nd.id = coalesce(t.distributor_id, s.distributor_id)
+  JOIN areas a ON a.id = t.area_id`;
+
+const SORT: Record<string, string> = {
+  name: 't.name COLLATE NOCASE',
+  code: 't.code',
+  channel: 't.channel',
+  networkDistributorName: 'nd.name',
+  areaName: 'a.name',
+  status: 't.status',
+};
+
+export function listTerminals(db: Db, q: Required<Pick<TerminalListInput, 'sort' | 'direction' | 'offset' | 'limit'>> & TerminalListInput): Page<Terminal> {
+  const where = new Conditions()
+    .search(q.search, ['t.name', 't.code', 't.address', 't.competitor_brand'])
+    .when(q.areaId, 't.area_id = ?', q.areaId)
+    .when(q.distributorId, '(t.distributor_id = ? OR s.distributor_id = ?)', q.distributorId, q.distributorId)
+    .when(q.subDealerId, 't.sub_dealer_id = ?', q.subDealerId)
+    .when(q.status, 't.status = ?', q.status)
+    .when(q.channel, 't.channel = ?', q.channel);
+  return selectPage<Terminal>(db, {
+    select: TERMINAL_SELECT,
+    from: TERMINAL_FROM,
+    where,
+    orderBy: `${SORT[q.sort] ?? SORT.name} ${q.direction === 'desc' ? 'DESC' : 'ASC'}, t.id`,
+    offset: q.offset,
+    limit: q.limit,
+  });
+}
+
+export function getTerminal(db: Db, id: number): Terminal {
+  const row = prepared(db, `SELECT ${TERMINAL_SELECT} FROM ${TERMINAL_FROM} WHERE t.id = ?`).get(id) as Terminal | undefined;
+  if (!row) throw notFound('Terminal', id);
+  return row;
+}
+
+function checkReferences(db: Db, d: TerminalInput): void {
+  if (d.subDealerId !== null) requireRow(db, 'sub_dealers', d.subDealerId, 'draft.subDealerId', 'Sub-dealer');
+  if (d.distributorId !== null) requireRow(db, 'distributors', d.distributorId, 'draft.distributorId', 'Distributor');
+  requireRow(db, 'areas', d.areaId, 'draft.areaId', 'Area');
+}
+
+const columns = (d: TerminalInput) => ({
+  code: d.code,
+  name: d.name,
+  channel: d.channel,
+  sub_dealer_id: d.subDealerId,
+  distributor_id: d.distributorId,
+  area_id: d.areaId,
+  address: d.address,
+  status: d.status,
+  competitor_brand: d.competitorBrand,
+  latitude: d.latitude,
+  longitude: d.longitude,
+});
+
+export function createTerminal(db: Db, draft: TerminalInput): Terminal {
+  checkReferences(db, draft);
+  return getTerminal(db, insertRow(db, 'terminals', columns(draft)));
+}
+
+export function updateTerminal(db: Db, id: number, draft: TerminalInput): Terminal {
+  checkReferences(db, draft);
+  if (!updateRow(db, 'terminals', id, columns(draft))) throw notFound('Terminal', id);
+  return getTerminal(db, id);
+}
+
+export function deleteTerminal(db: Db, id: number): { deleted: true } {
+  getTerminal(db, id);
+  prepared(db, 'DELETE FROM terminals WHERE id = ?').run(id);
+  return { deleted: true };
+}

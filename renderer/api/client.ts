@@ -1,0 +1,75 @@
+import type { MethodInput, MethodName, MethodResult, PlannerApi } from '../../shared/contract/index.js';
+import type { ApiError, ApiResult } from '../../shared/contract/result.js';
+
+/** A failed call, carrying the contract's error code, message and field issues for the form. */
+export class ApiCallError extends Error {
+  readonly code: ApiError['code'];
+  readonly issues: NonNullable<ApiError['issues']>;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+    this.code = error.code;
+    this.issues = error.issues ?? [];
+  }
+}
+
+interface PreloadBridge {
+  door: 'electron';
+  invoke(method: string, input: unknown): Promise<ApiResult<unknown>>;
+}
+
+declare global {
+  interface Window {
+    plannerBridge?: PreloadBridge;
+  }
+}
+
+const TOKEN_KEY = 'planner.token';
+
+/**
+ * Browser mode: the bridge printed a URL with the token in its fragment (never sent to a server);
+ * keep it for this tab and take it out of the address bar.
+ */
+function bridgeToken(): string {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]!);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpTransport(): (method: string, input: unknown) => Promise<ApiResult<unknown>> {
+  const token = bridgeToken();
+  return async (method, input) => {
+    let response: Response;
+    try {
+      response = await fetch(`/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Planner-Token': token },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'The planner is not reachable. Is `npm run serve` still running?' } };
+    }
+    if (response.status === 401) {
+      return { ok: false, error: { code: 'forbidden', message: 'This tab has no access key. Open the link printed by `npm run serve`.' } };
+    }
+    return (await response.json()) as ApiResult<unknown>;
+  };
+}
+
+function createApi(): PlannerApi & { door: 'electron' | 'browser' } {
+  const transport = window.plannerBridge ? window.plannerBridge.invoke.bind(window.plannerBridge) : httpTransport();
+  return {
+    door: window.plannerBridge ? 'electron' : 'browser',
+    async call<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodResult<K>> {
+      const result = await transport(method, input);
+      if (!result.ok) throw new ApiCallError(result.error);
+      return result.value as MethodResult<K>;
+    },
+  };
+}
+
+/** The one api object of the renderer: the same methods through IPC or the loopback bridge. */
+export const api = createApi();

@@ -1,0 +1,67 @@
+import { useMutation, useQuery, useQueryClient, keepPreviousData, type UseQueryOptions } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { contract, type MethodInput, type MethodName, type MethodResult } from '../../shared/contract/index.js';
+import type { JobStatus } from '../../shared/contract/system.js';
+import { api, type ApiCallError } from './client.js';
+
+/** Query keys start with the method name, so a feature can invalidate all of its queries by prefix. */
+export const queryKey = <K extends MethodName>(method: K, input?: MethodInput<K>) => [method, input ?? {}] as const;
+
+export function useApiQuery<K extends MethodName>(
+  method: K,
+  input: MethodInput<K>,
+  options: Omit<UseQueryOptions<MethodResult<K>, ApiCallError>, 'queryKey' | 'queryFn'> = {},
+) {
+  return useQuery<MethodResult<K>, ApiCallError>({
+    queryKey: queryKey(method, input),
+    queryFn: () => api.call(method, input),
+    placeholderData: keepPreviousData,
+    ...options,
+  });
+}
+
+/**
+ * Runs a mutation; on success every cached query is refreshed, since a change to the network
+ * affects counts on many screens. Queries are cheap local SQLite reads.
+ */
+export function useApiMutation<K extends MethodName>(method: K) {
+  const client = useQueryClient();
+  if (!contract[method].mutates) console.warn(`${method} is a query, not a mutation`);
+  return useMutation<MethodResult<K>, ApiCallError, MethodInput<K>>({
+    mutationFn: (input) => api.call(method, input),
+    onSuccess: () => client.invalidateQueries(),
+  });
+}
+
+/** Polls a background job until it finishes; the caller shows progress and a Cancel button. */
+export function useJob(jobId: number | null, onFinished?: (status: JobStatus) => void) {
+  const [status, setStatus] = useState<JobStatus | null>(null);
+  const client = useQueryClient();
+  // The latest callback, without restarting the polling when the caller re-renders.
+  const finished = useRef(onFinished);
+  finished.current = onFinished;
+  useEffect(() => {
+    if (jobId === null) return;
+    let stopped = false;
+    const tick = async () => {
+      try {
+        const s = await api.call('job.status', { id: jobId });
+        if (stopped) return;
+        setStatus(s);
+        if (s.state === 'running') setTimeout(tick, 250);
+        else {
+          await client.invalidateQueries();
+          finished.current?.(s);
+        }
+      } catch {
+        if (!stopped) setTimeout(tick, 1000);
+      }
+    };
+    void tick();
+    return () => {
+      stopped = true;
+    };
+  }, [jobId, client]);
+  const cancel = () => (jobId === null ? Promise.resolve() : api.call('job.cancel', { id: jobId }).then(setStatus));
+  return { status, cancel };
+}

@@ -1,0 +1,30 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ToastProvider } from '../ui/Toasts.js';
+import { Layout } from './Layout.js';
+import { ROUTES } from './routes.js';
+import { NotFoundPage } from './NotFoundPage.js';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    // Local SQLite: data is fresh until a mutation invalidates it; no refetch storms on focus.
+    queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 },
+  },
+});
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [...ROUTES.map((r) => ({ path: r.path, element: r.element })), { path: '*', element: <NotFoundPage /> }],
+  },
+]);
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <RouterProvider router={router} />
+      </ToastProvider>
+    </QueryClientProvider>
+  );
+}

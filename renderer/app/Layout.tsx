@@ -1,0 +1,58 @@
+import { NavLink, Outlet } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, type Language } from '../../shared/contract/system.js';
+import { useApiMutation } from '../api/hooks.js';
+import { applyLanguage } from '../i18n/index.js';
+import { ROUTES } from './routes.js';
+
+const SECTIONS = ['plan', 'network', 'system'] as const;
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '中文', es: 'Español', ru: 'Русский' };
+
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const savePreferences = useApiMutation('preferences.set');
+  const changeLanguage = (language: Language) => {
+    applyLanguage(language);
+    savePreferences.mutate({ language });
+  };
+  const nav = ROUTES.filter((r) => r.nav).sort((a, b) => a.nav!.order - b.nav!.order);
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span>{t('appName')}</span>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          {SECTIONS.map((section) => {
+            const items = nav.filter((r) => r.nav!.section === section);
+            if (!items.length) return null;
+            return (
+              <div key={section} className="nav-section">
+                <div className="nav-section-title">{t(`nav.section.${section}`)}</div>
+                {items.map((r) => (
+                  <NavLink key={r.path} to={r.path} end={r.path === '/'} className={({ isActive }) => `nav-link${isActive ? ' active' : ''}`}>
+                    {t(r.nav!.labelKey)}
+                  </NavLink>
+                ))}
+              </div>
+            );
+          })}
+        </nav>
+        <div className="sidebar-footer">
+          <label htmlFor="language-select">{t('language')}</label>
+          <select id="language-select" value={i18n.language} onChange={(e) => changeLanguage(e.target.value as Language)}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </aside>
+      <main className="content">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { DashboardPage } from '../dashboard/DashboardPage.js';
+import { DistributorsPage } from '../network/DistributorsPage.js';
+import { DistributorDetailPage } from '../network/DistributorDetailPage.js';
+import { SubDealersPage } from '../network/SubDealersPage.js';
+import { TerminalsPage } from '../network/TerminalsPage.js';
+import { ProductsPage } from '../network/ProductsPage.js';
+import { StaffPage } from '../network/StaffPage.js';
+import { RegionsPage } from '../network/RegionsPage.js';
+import { SettingsPage } from '../settings/SettingsPage.js';
+
+export interface AppRoute {
+  path: string;
+  element: ReactNode;
+  /** Shown in the sidebar when set; routes without it are reached from other screens. */
+  nav?: { labelKey: string; section: 'plan' | 'network' | 'system'; order: number };
+}
+
+/**
+ * Every screen of the app. A feature adds its entries here; the sidebar shows only what exists.
+ */
+export const ROUTES: AppRoute[] = [
+  { path: '/', element: <DashboardPage />, nav: { labelKey: 'nav.dashboard', section: 'plan', order: 0 } },
+  { path: '/network/distributors', element: <DistributorsPage />, nav: { labelKey: 'nav.distributors', section: 'network', order: 10 } },
+  { path: '/network/distributors/:id', element: <DistributorDetailPage /> },
+  { path: '/network/sub-dealers', element: <SubDealersPage />, nav: { labelKey: 'nav.subDealers', section: 'network', order: 11 } },
+  { path: '/network/terminals', element: <TerminalsPage />, nav: { labelKey: 'nav.terminals', section: 'network', order: 12 } },
+  { path: '/network/products', element: <ProductsPage />, nav: { labelKey: 'nav.products', section: 'network', order: 13 } },
+  { path: '/network/staff', element: <StaffPage />, nav: { labelKey: 'nav.staff', section: 'network', order: 14 } },
+  { path: '/network/regions', element: <RegionsPage />, nav: { labelKey: 'nav.regions', section: 'network', order: 15 } },
+  { path: '/settings', element: <SettingsPage />, nav: { labelKey: 'nav.settings', section: 'system', order: 90 } },
+];

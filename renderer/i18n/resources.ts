@@ -1,0 +1,24 @@
+import enCommon from './locales/en/common.json';
+import zhCommon from './locales/zh/common.json';
+import esCommon from './locales/es/common.json';
+import ruCommon from './locales/ru/common.json';
+import enNetwork from './locales/en/network.json';
+import zhNetwork from './locales/zh/network.json';
+import esNetwork from './locales/es/network.json';
+import ruNetwork from './locales/ru/network.json';
+import enImporting from './locales/en/importing.json';
+import zhImporting from './locales/zh/importing.json';
+import esImporting from './locales/es/importing.json';
+import ruImporting from './locales/ru/importing.json';
+
+/**
+ * One namespace per feature; a feature adds its four JSON files and one entry per language here.
+ */
+export const resources = {
+  en: { common: enCommon, network: enNetwork, importing: enImporting },
+  zh: { common: zhCommon, network: zhNetwork, importing: zhImporting },
+  es: { common: esCommon, network: esNetwork, importing: esImporting },
+  ru: { common: ruCommon, network: ruNetwork, importing: ruImporting },
+} as const;
+
+export const NAMESPACES = Object.keys(resources.en);

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportEntity } from '../../shared/domain/importing.js';
+import { api } from '../api/client.js';
+import { useToast } from '../ui/Toasts.js';
+import { downloadBase64 } from './download.js';
+import { ImportDialog } from './ImportDialog.js';
+
+/** Import from and export to the spreadsheets users already keep, for any entity. */
+export function ImportExportButtons({ entity, importOnly }: { entity: ImportEntity; importOnly?: boolean }) {
+  const { t } = useTranslation('importing');
+  const toast = useToast();
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const exportAs = async (format: 'csv' | 'xlsx') => {
+    setExporting(true);
+    try {
+      const file = await api.call('export.entity', { entity, format });
+      downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+      toast({ tone: 'success', text: t('exported', { count: file.rows, file: file.fileName }) });
+    } catch (e) {
+      toast({ tone: 'error', text: (e as Error).message });
+    } finally {
+      setExporting(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button" onClick={() => setImporting(true)}>
+        {t(`importEntity.${entity}`)}
+      </button>
+      {!importOnly && (
+        <>
+          <button type="button" className="button" disabled={exporting} onClick={() => void exportAs('xlsx')} aria-label={t('exportXlsxOf', { entity: t(`entity.${entity}`) })}>
+            {t('exportXlsx')}
+          </button>
+          <button type="button" className="button" disabled={exporting} onClick={() => void exportAs('csv')} aria-label={t('exportCsvOf', { entity: t(`entity.${entity}`) })}>
+            {t('exportCsv')}
+          </button>
+        </>
+      )}
+      {importing && <ImportDialog entity={entity} onClose={() => setImporting(false)} />}
+    </>
+  );
+}

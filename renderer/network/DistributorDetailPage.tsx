@@ -1,0 +1,173 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { TERMINAL_CHANNELS } from '../../shared/domain/network.js';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
+import { useToast } from '../ui/Toasts.js';
+import { formatDate, formatNumber } from '../ui/format.js';
+import { DeleteWithOutletsDialog } from './DeleteWithOutletsDialog.js';
+import { EntityFormDialog } from './EntityFormDialog.js';
+import { ContactsCard } from './ContactsCard.js';
+import { distributorDraftOf, distributorFields, distributorInitial, subDealerDraftOf, subDealerFields, subDealerInitial } from './forms.js';
+import { useNetworkOptions } from './options.js';
+import { DistributorStatusBadge, RelationshipLevel } from './StatusBadges.js';
+import { NetworkTree } from './NetworkTree.js';
+import { TerminalFormDialog } from './TerminalFormDialog.js';
+
+export function DistributorDetailPage() {
+  const { t } = useTranslation(['network', 'common']);
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const toast = useToast();
+  const options = useNetworkOptions();
+  const page = useApiQuery('distributor.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
+  const [dialog, setDialog] = useState<'edit' | 'delete' | 'subDealer' | 'terminal' | null>(null);
+  const impact = useApiQuery('distributor.deleteImpact', { id }, { enabled: dialog === 'delete' });
+  const update = useApiMutation('distributor.update');
+  const remove = useApiMutation('distributor.delete');
+  const createSub = useApiMutation('subDealer.create');
+
+  if (page.error?.code === 'not_found') {
+    return (
+      <EmptyState title={t('distributorGone')} action={<Link to="/network/distributors">{t('backToDistributors')}</Link>}>
+        {page.error.message}
+      </EmptyState>
+    );
+  }
+  if (!page.data) return <div className="page">{page.error ? <ErrorNotice error={page.error} /> : <Spinner label={t('loading', { ns: 'common' })} />}</div>;
+  const { distributor: d, contacts, subDealers, directTerminals, terminalsByChannel, terminalsByStatus } = page.data;
+
+  return (
+    <div className="page">
+      <div className="breadcrumbs">
+        <Link to="/network/distributors">{t('distributors')}</Link> / {d.code}
+      </div>
+      <PageHeader
+        title={d.name}
+        subtitle={
+          <>
+            {d.code} · {d.areaName} · <DistributorStatusBadge status={d.status} />
+          </>
+        }
+        actions={
+          <>
+            <button type="button" className="button" onClick={() => setDialog('subDealer')}>
+              {t('addSubDealer')}
+            </button>
+            <button type="button" className="button" onClick={() => setDialog('terminal')}>
+              {t('addTerminal')}
+            </button>
+            <button type="button" className="button" onClick={() => setDialog('edit')}>
+              {t('edit', { ns: 'common' })}
+            </button>
+            <button type="button" className="button" onClick={() => setDialog('delete')}>
+              {t('delete', { ns: 'common' })}
+            </button>
+          </>
+        }
+      />
+      <div className="grid-4">
+        <Card>
+          <div className="stat">
+            <span className="stat-label">{t('subDealers')}</span>
+            <span className="stat-value">{formatNumber(d.subDealerCount)}</span>
+          </div>
+        </Card>
+        <Card>
+          <div className="stat">
+            <span className="stat-label">{t('terminals')}</span>
+            <span className="stat-value">{formatNumber(d.terminalCount)}</span>
+            <span className="stat-note">
+              {t('terminalsByStatus', { active: terminalsByStatus.active, prospect: terminalsByStatus.prospect, lost: terminalsByStatus.lost })}
+            </span>
+          </div>
+        </Card>
+        <Card>
+          <div className="stat">
+            <span className="stat-label">{t('field.leadTimeDays')}</span>
+            <span className="stat-value">
+              {d.leadTimeDays} <small>{t('unit.days', { ns: 'common' })}</small>
+            </span>
+          </div>
+        </Card>
+        <Card>
+          <div className="stat">
+            <span className="stat-label">{t('field.warehouseCapacityCases')}</span>
+            <span className="stat-value">
+              {formatNumber(d.warehouseCapacityCases)} <small>{t('unit.cases', { ns: 'common' })}</small>
+            </span>
+          </div>
+        </Card>
+      </div>
+      <div className="grid-2">
+        <Card title={t('details')}>
+          <dl className="kv">
+            <dt>{t('field.salesperson')}</dt>
+            <dd>{d.salespersonName ?? <span className="muted">{t('noSalesperson')}</span>}</dd>
+            <dt>{t('field.relationshipLevel')}</dt>
+            <dd>
+              <RelationshipLevel level={d.relationshipLevel} /> {t(`relationship.${d.relationshipLevel}`)}
+            </dd>
+            <dt>{t('field.address')}</dt>
+            <dd>{d.address ?? '–'}</dd>
+            <dt>{t('field.startDate')}</dt>
+            <dd>{formatDate(d.startDate)}</dd>
+            <dt>{t('terminalsByChannel')}</dt>
+            <dd>
+              {TERMINAL_CHANNELS.filter((c) => terminalsByChannel[c] > 0)
+                .map((c) => `${t(`channel.${c}`)} ${formatNumber(terminalsByChannel[c])}`)
+                .join(' · ') || '–'}
+            </dd>
+          </dl>
+        </Card>
+        <ContactsCard ownerType="distributor" ownerId={d.id} contacts={contacts} />
+      </div>
+      <Card title={t('networkTree')}>
+        <NetworkTree subDealers={subDealers} directTerminals={directTerminals} />
+      </Card>
+
+      {dialog === 'edit' && (
+        <EntityFormDialog
+          title={t('editDistributor', { name: d.name })}
+          fields={distributorFields(t, options)}
+          initial={distributorInitial(d)}
+          submitLabel={t('save', { ns: 'common' })}
+          onClose={() => setDialog(null)}
+          onSubmit={async (v) => {
+            await update.mutateAsync({ id: d.id, draft: distributorDraftOf(v) });
+            toast({ tone: 'success', text: t('saved', { name: String(v.name) }) });
+          }}
+        />
+      )}
+      {dialog === 'subDealer' && (
+        <EntityFormDialog
+          title={t('addSubDealer')}
+          fields={subDealerFields(t, options)}
+          initial={subDealerInitial(undefined, d.id, d.areaId)}
+          submitLabel={t('create', { ns: 'common' })}
+          onClose={() => setDialog(null)}
+          onSubmit={async (v) => {
+            const s = await createSub.mutateAsync({ draft: subDealerDraftOf(v) });
+            toast({ tone: 'success', text: t('saved', { name: s.name }) });
+          }}
+        />
+      )}
+      {dialog === 'terminal' && <TerminalFormDialog distributorId={d.id} areaId={d.areaId} onClose={() => setDialog(null)} />}
+      {dialog === 'delete' && (
+        <DeleteWithOutletsDialog
+          kind="distributor"
+          name={d.name}
+          impact={impact.data}
+          successors={options.distributors.filter((o) => o.value !== d.id) as Array<{ value: number; label: string }>}
+          onCancel={() => setDialog(null)}
+          onConfirm={async (disposition) => {
+            await remove.mutateAsync({ id: d.id, disposition });
+            toast({ tone: 'success', text: t('deleted', { name: d.name }) });
+            navigate('/network/distributors');
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SubDealer } from '../../shared/contract/network.js';
+import { OUTLET_STATUSES, type OutletStatus } from '../../shared/domain/network.js';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { ImportExportButtons } from '../importing/ImportExportButtons.js';
+import { DataTable, type Column, type SortState } from '../ui/DataTable.js';
+import { FilterSelect } from '../ui/Fields.js';
+import { ErrorNotice, PageHeader } from '../ui/Page.js';
+import { useToast } from '../ui/Toasts.js';
+import { usePagedList } from '../ui/usePagedList.js';
+import { formatNumber } from '../ui/format.js';
+import { DeleteWithOutletsDialog } from './DeleteWithOutletsDialog.js';
+import { EntityFormDialog } from './EntityFormDialog.js';
+import { subDealerDraftOf, subDealerFields, subDealerInitial } from './forms.js';
+import { useNetworkOptions } from './options.js';
+import { SearchBox } from './SearchBox.js';
+import { OutletStatusBadge } from './StatusBadges.js';
+
+export function SubDealersPage() {
+  const { t } = useTranslation(['network', 'common']);
+  const toast = useToast();
+  const options = useNetworkOptions();
+  const [search, setSearch] = useState('');
+  const [areaId, setAreaId] = useState('');
+  const [distributorId, setDistributorId] = useState('');
+  const [status, setStatus] = useState('');
+  const [sort, setSort] = useState<SortState>({ sort: 'name', direction: 'asc' });
+  const [editing, setEditing] = useState<SubDealer | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<SubDealer | null>(null);
+  const create = useApiMutation('subDealer.create');
+  const update = useApiMutation('subDealer.update');
+  const remove = useApiMutation('subDealer.delete');
+  const impact = useApiQuery('subDealer.deleteImpact', { id: deleting?.id ?? 1 }, { enabled: !!deleting });
+  const siblings = useApiQuery('subDealer.list', { distributorId: deleting?.distributorId, limit: 1000 }, { enabled: !!deleting });
+  const list = usePagedList('subDealer.list', {
+    search: search || undefined,
+    areaId: areaId ? Number(areaId) : undefined,
+    distributorId: distributorId ? Number(distributorId) : undefined,
+    status: (status || undefined) as OutletStatus | undefined,
+    sort: sort.sort as 'name',
+    direction: sort.direction,
+  });
+  const columns: Column<SubDealer>[] = [
+    { id: 'code', header: t('field.code'), width: '100px', sortKey: 'code', render: (s) => s.code },
+    { id: 'name', header: t('field.name'), width: 'minmax(180px, 2fr)', sortKey: 'name', render: (s) => <strong>{s.name}</strong> },
+    { id: 'distributor', header: t('field.distributor'), width: 'minmax(180px, 2fr)', sortKey: 'distributorName', render: (s) => s.distributorName },
+    { id: 'area', header: t('field.area'), width: 'minmax(110px, 1fr)', sortKey: 'areaName', render: (s) => s.areaName },
+    { id: 'status', header: t('field.status'), width: '100px', sortKey: 'status', render: (s) => <OutletStatusBadge status={s.status} /> },
+    { id: 'competitor', header: t('field.competitorBrand'), width: 'minmax(110px, 1fr)', render: (s) => s.competitorBrand ?? '' },
+    { id: 'terminals', header: t('terminals'), width: '100px', align: 'right', sortKey: 'terminalCount', render: (s) => formatNumber(s.terminalCount) },
+  ];
+  return (
+    <div className="page page-fill">
+      <PageHeader
+        title={t('subDealers')}
+        subtitle={t('subDealersSubtitle')}
+        actions={
+          <>
+            <ImportExportButtons entity="subDealers" />
+            <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
+              {t('addSubDealer')}
+            </button>
+          </>
+        }
+      >
+        <div className="toolbar">
+          <SearchBox label={t('searchOutlets')} value={search} onChange={setSearch} />
+          <FilterSelect label={t('field.area')} value={areaId} onChange={setAreaId} options={options.areas} allLabel={t('all', { ns: 'common' })} />
+          <FilterSelect label={t('field.distributor')} value={distributorId} onChange={setDistributorId} options={options.distributors} allLabel={t('all', { ns: 'common' })} />
+          <FilterSelect
+            label={t('field.status')}
+            value={status}
+            onChange={setStatus}
+            options={OUTLET_STATUSES.map((s) => ({ value: s, label: t(`outletStatus.${s}`) }))}
+            allLabel={t('all', { ns: 'common' })}
+          />
+          <span className="count">{t('countOf', { count: list.total, n: formatNumber(list.total), ns: 'common' })}</span>
+        </div>
+      </PageHeader>
+      <ErrorNotice error={list.error} />
+      <div className="table-fill">
+        <DataTable
+          label={t('subDealers')}
+          columns={columns}
+          rowCount={list.total}
+          getRow={list.getRow}
+          rowKey={(s) => s.id}
+          onVisibleRangeChange={list.onVisibleRangeChange}
+          onRowActivate={(row) => setEditing(row)}
+          sort={sort}
+          onSortChange={setSort}
+          empty={list.isLoading ? t('loading', { ns: 'common' }) : t('noMatches')}
+        />
+      </div>
+      {editing && (
+        <EntityFormDialog
+          title={editing === 'new' ? t('addSubDealer') : t('editSubDealer', { name: editing.name })}
+          fields={subDealerFields(t, options)}
+          initial={subDealerInitial(editing === 'new' ? undefined : editing)}
+          submitLabel={t('save', { ns: 'common' })}
+          onClose={() => setEditing(null)}
+          dangerAction={
+            editing === 'new'
+              ? undefined
+              : {
+                  label: t('delete', { ns: 'common' }),
+                  run: () => {
+                    setDeleting(editing);
+                    setEditing(null);
+                  },
+                }
+          }
+          onSubmit={async (v) => {
+            const draft = subDealerDraftOf(v);
+            const saved = editing === 'new' ? await create.mutateAsync({ draft }) : await update.mutateAsync({ id: editing.id, draft });
+            toast({ tone: 'success', text: t('saved', { name: saved.name }) });
+          }}
+        />
+      )}
+      {deleting && (
+        <DeleteWithOutletsDialog
+          kind="subDealer"
+          name={deleting.name}
+          impact={impact.data}
+          successors={(siblings.data?.rows ?? []).filter((s) => s.id !== deleting.id).map((s) => ({ value: s.id, label: `${s.name} (${s.code})` }))}
+          onCancel={() => setDeleting(null)}
+          onConfirm={async (disposition) => {
+            await remove.mutateAsync({ id: deleting.id, disposition });
+            toast({ tone: 'success', text: t('deleted', { name: deleting.name }) });
+            setDeleting(null);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../ui/format.js';
+import type { Terminal } from '../../shared/contract/network.js';
+import { OUTLET_STATUSES, TERMINAL_CHANNELS, type OutletStatus, type TerminalChannel } from '../../shared/domain/network.js';
+import { useApiMutation } from '../api/hooks.js';
+import { ImportExportButtons } from '../importing/ImportExportButtons.js';
+import { DataTable, type Column, type SortState } from '../ui/DataTable.js';
+import { ConfirmDialog } from '../ui/Dialog.js';
+import { FilterSelect } from '../ui/Fields.js';
+import { ErrorNotice, PageHeader } from '../ui/Page.js';
+import { useToast } from '../ui/Toasts.js';
+import { usePagedList } from '../ui/usePagedList.js';
+import { useNetworkOptions } from './options.js';
+import { SearchBox } from './SearchBox.js';
+import { OutletStatusBadge } from './StatusBadges.js';
+import { TerminalFormDialog } from './TerminalFormDialog.js';
+
+export function TerminalsPage() {
+  const { t } = useTranslation(['network', 'common']);
+  const toast = useToast();
+  const options = useNetworkOptions();
+  const [search, setSearch] = useState('');
+  const [areaId, setAreaId] = useState('');
+  const [distributorId, setDistributorId] = useState('');
+  const [channel, setChannel] = useState('');
+  const [status, setStatus] = useState('');
+  const [sort, setSort] = useState<SortState>({ sort: 'name', direction: 'asc' });
+  const [editing, setEditing] = useState<Terminal | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Terminal | null>(null);
+  const remove = useApiMutation('terminal.delete');
+  const list = usePagedList('terminal.list', {
+    search: search || undefined,
+    areaId: areaId ? Number(areaId) : undefined,
+    distributorId: distributorId ? Number(distributorId) : undefined,
+    channel: (channel || undefined) as TerminalChannel | undefined,
+    status: (status || undefined) as OutletStatus | undefined,
+    sort: sort.sort as 'name',
+    direction: sort.direction,
+  });
+  const columns: Column<Terminal>[] = [
+    { id: 'code', header: t('field.code'), width: '100px', sortKey: 'code', render: (x) => x.code },
+    { id: 'name', header: t('field.name'), width: 'minmax(180px, 2fr)', sortKey: 'name', render: (x) => <strong>{x.name}</strong> },
+    { id: 'channel', header: t('field.channel'), width: '170px', sortKey: 'channel', render: (x) => t(`channel.${x.channel}`) },
+    { id: 'supplier', header: t('field.suppliedBy'), width: 'minmax(160px, 1.5fr)', render: (x) => x.subDealerName ?? <span className="muted">{t('directFrom')}</span> },
+    { id: 'distributor', header: t('field.distributor'), width: 'minmax(160px, 1.5fr)', sortKey: 'networkDistributorName', render: (x) => x.networkDistributorName },
+    { id: 'area', header: t('field.area'), width: 'minmax(100px, 1fr)', sortKey: 'areaName', render: (x) => x.areaName },
+    { id: 'status', header: t('field.status'), width: '100px', sortKey: 'status', render: (x) => <OutletStatusBadge status={x.status} /> },
+    { id: 'competitor', header: t('field.competitorBrand'), width: 'minmax(100px, 1fr)', render: (x) => x.competitorBrand ?? '' },
+  ];
+  return (
+    <div className="page page-fill">
+      <PageHeader
+        title={t('terminals')}
+        subtitle={t('terminalsSubtitle')}
+        actions={
+          <>
+            <ImportExportButtons entity="terminals" />
+            <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
+              {t('addTerminal')}
+            </button>
+          </>
+        }
+      >
+        <div className="toolbar">
+          <SearchBox label={t('searchOutlets')} value={search} onChange={setSearch} />
+          <FilterSelect label={t('field.area')} value={areaId} onChange={setAreaId} options={options.areas} allLabel={t('all', { ns: 'common' })} />
+          <FilterSelect label={t('field.distributor')} value={distributorId} onChange={setDistributorId} options={options.distributors} allLabel={t('all', { ns: 'common' })} />
+          <FilterSelect label={t('field.channel')} value={channel} onChange={setChannel} options={TERMINAL_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} allLabel={t('all', { ns: 'common' })} />
+          <FilterSelect label={t('field.status')} value={status} onChange={setStatus} options={OUTLET_STATUSES.map((s) => ({ value: s, label: t(`outletStatus.${s}`) }))} allLabel={t('all', { ns: 'common' })} />
+          <span className="count">{t('countOf', { count: list.total, n: formatNumber(list.total), ns: 'common' })}</span>
+        </div>
+      </PageHeader>
+      <ErrorNotice error={list.error} />
+      <div className="table-fill">
+        <DataTable
+          label={t('terminals')}
+          columns={columns}
+          rowCount={list.total}
+          getRow={list.getRow}
+          rowKey={(x) => x.id}
+          onVisibleRangeChange={list.onVisibleRangeChange}
+          onRowActivate={(row) => setEditing(row)}
+          sort={sort}
+          onSortChange={setSort}
+          empty={list.isLoading ? t('loading', { ns: 'common' }) : t('noMatches')}
+        />
+      </div>
+      {editing && (
+        <TerminalFormDialog
+          terminal={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onDelete={
+            editing === 'new'
+              ? undefined
+              : () => {
+                  setDeleting(editing);
+                  setEditing(null);
+                }
+          }
+        />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={t('deleteTerminal', { name: deleting.name })}
+          message={t('deleteTerminalText', { name: deleting.name })}
+          confirmLabel={t('delete', { ns: 'common' })}
+          danger
+          onCancel={() => setDeleting(null)}
+          onConfirm={async () => {
+            await remove.mutateAsync({ id: deleting.id });
+            toast({ tone: 'success', text: t('deleted', { name: deleting.name }) });
+            setDeleting(null);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { useApiQuery } from '../api/hooks.js';
+
+/** Choices for the network's reference fields (areas, salespeople, distributors, regions). */
+export function useNetworkOptions() {
+  const areas = useApiQuery('area.list', {});
+  const regions = useApiQuery('region.list', {});
+  const salespeople = useApiQuery('staff.list', { role: 'salesperson' });
+  const distributors = useApiQuery('distributor.list', { limit: 1000, sort: 'name', direction: 'asc' });
+  return {
+    areas: (areas.data ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.code})` })),
+    regions: (regions.data ?? []).map((r) => ({ value: r.id, label: r.name })),
+    salespeople: (salespeople.data ?? []).map((s) => ({ value: s.id, label: s.name })),
+    distributors: (distributors.data?.rows ?? []).map((d) => ({ value: d.id, label: `${d.name} (${d.code})` })),
+    ready: !!(areas.data && regions.data && salespeople.data && distributors.data),
+  };
+}
+
+/** Labels for the fixed vocabularies, through i18n. */
+export function useVocabulary() {
+  const { t } = useTranslation('network');
+  const list = <T extends string | number>(values: readonly T[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+  return { t, list };
+}

@@ -1,0 +1,26 @@
+import i18n from '../i18n/index.js';
+
+/** Numbers as the user's language writes them; quantities always carry their unit. */
+export function formatNumber(value: number | null | undefined, digits = 0): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+}
+
+export function formatCases(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : `${formatNumber(value)} ${i18n.t('unit.cases')}`;
+}
+
+export function formatPercent(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const date = new Date(`${iso.slice(0, 10)}T00:00:00`);
+  return new Intl.DateTimeFormat(i18n.language, { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
+}
+
+export function monthName(month: number, style: 'short' | 'long' = 'short'): string {
+  return new Intl.DateTimeFormat(i18n.language, { month: style }).format(new Date(2000, month - 1, 1));
+}

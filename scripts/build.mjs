@@ -1,0 +1,58 @@
+// Builds what every door runs: the Node side (command line, bridge, job worker, Electron main and
+// preload) with esbuild, and the renderer with Vite. `--node-only` skips the renderer.
+import { build as esbuild } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const nodeOnly = process.argv.includes('--node-only');
+const started = Date.now();
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+};
+
+await Promise.all([
+  esbuild({
+    ...common,
+    entryPoints: {
+      cli: 'main/cli/index.ts',
+      electron: 'main/electron/main.ts',
+    },
+    outdir: 'out/main',
+    format: 'esm',
+    // Dependencies load from node_modules at run time (better-sqlite3 is native and cannot be bundled).
+    packages: 'external',
+    external: ['electron'],
+  }),
+  // The job worker runs from outside the asar archive in the packaged app, where only the native
+  // module is unpacked beside it: everything else is bundled into it.
+  esbuild({
+    ...common,
+    entryPoints: { 'job-worker': 'main/jobs/worker.ts' },
+    outdir: 'out/main',
+    format: 'esm',
+    external: ['better-sqlite3', 'electron'],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
+  // A sandboxed preload must be a single CommonJS script that requires nothing but 'electron'.
+  esbuild({
+    ...common,
+    entryPoints: { preload: 'main/electron/preload.ts' },
+    outdir: 'out/preload',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    platform: 'node',
+    external: ['electron'],
+  }),
+]);
+
+if (!nodeOnly) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+}
+console.log(`built ${nodeOnly ? 'main' : 'main + renderer'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

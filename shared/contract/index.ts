@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type { MethodSpec } from './define.js';
+import { networkContract } from './network.js';
+import { importingContract } from './importing.js';
+import { systemContract } from './system.js';
+
+/**
+ * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
+ * through this table, so validation cannot differ by door. Each feature adds one spread line.
+ */
+export const contract = {
+  ...systemContract,
+  ...networkContract,
+  ...importingContract,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<K extends MethodName> = Contract[K] extends MethodSpec<infer I, unknown> ? z.input<I> : never;
+export type MethodParsed<K extends MethodName> = Contract[K] extends MethodSpec<infer I, unknown> ? z.output<I> : never;
+export type MethodResult<K extends MethodName> = Contract[K] extends MethodSpec<z.ZodType, infer R> ? R : never;
+
+export const METHOD_NAMES = Object.freeze(Object.keys(contract)) as readonly MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The object the renderer talks to, whichever door it came through. */
+export interface PlannerApi {
+  call<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodResult<K>>;
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { mutation, query } from './define.js';
+import { id } from './fields.js';
+
+export const LANGUAGES = ['en', 'zh', 'es', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const DEMO_SCALES = ['S', 'M', 'L', 'XL'] as const;
+export type DemoScale = (typeof DEMO_SCALES)[number];
+
+export interface AppInfo {
+  version: string;
+  schemaVersion: number;
+  databasePath: string;
+  door: 'electron' | 'browser' | 'cli';
+}
+
+export interface Preferences {
+  language: Language | null;
+}
+
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+export interface JobStatus {
+  id: number;
+  kind: string;
+  state: JobState;
+  /** 0..1 */
+  progress: number;
+  message: string;
+  result: unknown;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export const systemContract = {
+  'app.info': query<AppInfo>()(z.strictObject({})),
+  'preferences.get': query<Preferences>()(z.strictObject({})),
+  'preferences.set': mutation<Preferences>()(z.strictObject({ language: z.enum(LANGUAGES).nullable() })),
+  /** Fills an empty database with a generated demo region; runs as a job (progress, cancel). */
+  'demo.seed': mutation<{ jobId: number }>()(z.strictObject({ scale: z.enum(['S', 'M']) })),
+  'job.status': query<JobStatus>()(z.strictObject({ id })),
+  'job.cancel': mutation<JobStatus>()(z.strictObject({ id })),
+} as const;

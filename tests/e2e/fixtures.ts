@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface PlannerServer {
+  /** URL with the access token, as `npm run serve` prints it. */
+  openUrl: string;
+  origin: string;
+  token: string;
+  dbPath: string;
+}
+
+/**
+ * A fresh database folder and browser-mode server per test file (worker), started exactly as a user
+ * starts it: the built CLI's `serve` command. `seed` picks an optional demo region to generate first.
+ */
+export function startServer(dbPath: string): Promise<{ child: ChildProcess; openUrl: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['out/main/cli.js', 'serve', '--db', dbPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /open:\s+(\S+)/.exec(output);
+      if (match) {
+        child.stdout!.off('data', onData);
+        resolve({ child, openUrl: match[1]! });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${output}`)));
+    setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 20_000);
+  });
+}
+
+export function seedDemoFile(dbPath: string, scale: 'S' | 'M' | 'L'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['out/main/cli.js', 'seed-demo', '--scale', scale, '--db', dbPath], { stdio: 'ignore' });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed-demo exited ${code}`))));
+  });
+}
+
+type WorkerFixtures = { server: PlannerServer; seed: 'none' | 'S' | 'M' | 'L' };
+
+export const test = base.extend<{ app: Page }, WorkerFixtures>({
+  seed: ['none', { scope: 'worker', option: true }],
+  server: [
+    async ({ seed }, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'planner-e2e-'));
+      const dbPath = join(dir, 'planner.sqlite');
+      if (seed !== 'none') await seedDemoFile(dbPath, seed);
+      const { child, openUrl } = await startServer(dbPath);
+      const url = new URL(openUrl);
+      await use({ openUrl, origin: url.origin, token: /token=([^&]+)/.exec(url.hash)![1]!, dbPath });
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  /** A page already holding the access token, on the dashboard. */
+  app: async ({ page, server }, use) => {
+    await page.goto(server.openUrl);
+    await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+    await use(page);
+  },
+});
+
+export { expect };

@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { closeDatabase, openDatabase, type Db } from '../../main/db/open.js';
+import type { ServiceContext } from '../../main/api/context.js';
+import { JobRunner } from '../../main/jobs/runner.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+export interface TestDb {
+  db: Db;
+  path: string;
+  dir: string;
+  ctx: ServiceContext;
+}
+
+/** A real SQLite file in a fresh temp folder, migrated, closed and removed after the test. */
+export function createTestDb(): TestDb {
+  const dir = mkdtempSync(join(tmpdir(), 'planner-test-'));
+  const path = join(dir, 'planner.sqlite');
+  const db = openDatabase(path);
+  const ctx: ServiceContext = { db, databasePath: path, jobs: new JobRunner(path, db), door: 'cli', version: 'test' };
+  cleanups.push(() => {
+    closeDatabase(db);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { db, path, dir, ctx };
+}
