@@ -1,8 +1,9 @@
 import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../shared/contract/system.js';
-import { useApiMutation } from '../api/hooks.js';
-import { applyLanguage } from '../i18n/index.js';
+import { useEffect } from 'react';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { applyLanguage, hasStoredLanguage } from '../i18n/index.js';
 import { ROUTES } from './routes.js';
 
 const SECTIONS = ['plan', 'network', 'system'] as const;
@@ -11,6 +12,12 @@ const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '中文', 
 export function Layout() {
   const { t, i18n } = useTranslation();
   const savePreferences = useApiMutation('preferences.set');
+  const preferences = useApiQuery('preferences.get', {});
+  // A language chosen in another door (the desktop app, another browser) follows the database.
+  const savedLanguage = preferences.data?.language;
+  useEffect(() => {
+    if (savedLanguage && !hasStoredLanguage() && savedLanguage !== i18n.language) applyLanguage(savedLanguage);
+  }, [savedLanguage, i18n.language]);
   const changeLanguage = (language: Language) => {
     applyLanguage(language);
     savePreferences.mutate({ language });

@@ -22,6 +22,8 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+export const hasStoredLanguage = (): boolean => localStorage.getItem(STORAGE_KEY) !== null;
+
 /** Switches the language now and remembers it locally (the database keeps it for other doors). */
 export function applyLanguage(language: Language): void {
   localStorage.setItem(STORAGE_KEY, language);

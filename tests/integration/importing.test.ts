@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/api/dispatch.js';
+import type { ServiceContext } from '../../main/api/context.js';
+import { createTestDb } from '../support/db.js';
+
+const sample = (name: string) => readFileSync(new URL(`../../resources/samples/${name}`, import.meta.url));
+
+async function call<T = any>(ctx: ServiceContext, method: string, input: unknown): Promise<T> {
+  const r = await dispatch(ctx, method, input);
+  if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.message}`), { error: r.error });
+  return r.value as T;
+}
+
+async function importFile(ctx: ServiceContext, entity: string, fileName: string, bytes: Buffer, mode: 'all' | 'validOnly' = 'all') {
+  const preview = await call(ctx, 'import.preview', { entity, fileName, contentBase64: bytes.toString('base64') });
+  const report = await call(ctx, 'import.validate', { importId: preview.importId, mapping: preview.suggestedMapping, decimalComma: preview.decimalComma });
+  const outcome = await dispatch(ctx, 'import.commit', { importId: preview.importId, mapping: preview.suggestedMapping, decimalComma: preview.decimalComma, mode });
+  return { preview, report, outcome };
+}
+
+describe('importing real-world spreadsheets', () => {
+  it('imports the sample files in every encoding, delimiter and language', async () => {
+    const { ctx, db } = createTestDb();
+    for (const [entity, file] of [
+      ['regions', 'regions.csv'],
+      ['areas', 'areas.csv'],
+      ['distributors', 'distributors-en.csv'],
+      ['distributors', 'distributors-ru-cp1251.csv'],
+      ['subDealers', 'sub-dealers-zh-gb18030.csv'],
+      ['terminals', 'terminals-es.csv'],
+      ['products', 'products.xlsx'],
+    ] as const) {
+      const { report, outcome } = await importFile(ctx, entity, file, sample(file));
+      expect(report.errors, `${file}: ${JSON.stringify(report.errors)}`).toEqual([]);
+      expect(outcome.ok, file).toBe(true);
+    }
+    const encodings = {
+      ru: (await call(ctx, 'import.preview', { entity: 'distributors', fileName: 'x.csv', contentBase64: sample('distributors-ru-cp1251.csv').toString('base64') })).encoding,
+      zh: (await call(ctx, 'import.preview', { entity: 'subDealers', fileName: 'x.csv', contentBase64: sample('sub-dealers-zh-gb18030.csv').toString('base64') })).encoding,
+    };
+    expect(encodings).toEqual({ ru: 'windows-1251', zh: 'GB18030' });
+    expect(db.prepare('SELECT peak FROM (SELECT group_concat(month) AS peak FROM region_peak_months WHERE region_id = 1)').pluck().get()).toBe('5,6,7,8,9');
+    const volga = db.prepare("SELECT name, warehouse_capacity_cases AS cap, start_date AS start, lead_time_days AS lead FROM distributors WHERE code = 'D005'").get();
+    expect(volga).toEqual({ name: 'Волга Трейд', cap: 9500, start: '2020-06-15', lead: 14 });
+    expect(db.prepare("SELECT status, competitor_brand FROM sub_dealers WHERE code = 'S002'").get()).toEqual({ status: 'prospect', competitor_brand: 'Golden Peak' });
+    expect(db.prepare("SELECT name FROM sub_dealers WHERE code = 'S001'").pluck().get()).toBe('王记批发');
+    const terminal = db.prepare("SELECT channel, sub_dealer_id IS NULL AS direct, latitude FROM terminals WHERE code = 'T002'").get();
+    expect(terminal).toEqual({ channel: 'supermarket', direct: 1, latitude: 45.77 });
+    expect(db.prepare("SELECT launch_date FROM products WHERE sku = 'HW-500B'").pluck().get()).toBe('2026-04-01');
+  });
+
+  it('reports every bad row by line, column and reason, and writes nothing', async () => {
+    const { ctx, db } = createTestDb();
+    await importFile(ctx, 'regions', 'regions.csv', sample('regions.csv'));
+    await importFile(ctx, 'areas', 'areas.csv', sample('areas.csv'));
+    const csv = [
+      'code,name,area,lead time,warehouse capacity,relationship level,status',
+      'D1,Good One,N-01,7,1000,2,active',
+      'D2,Bad Area,ZZ-99,7,1000,2,active',
+      'D3,Bad Lead,N-01,seven,1000,2,active',
+      'D1,Duplicate,N-01,7,1000,2,active',
+      ',No Code,N-01,7,1000,4,sleeping',
+    ].join('\n');
+    const { report, outcome } = await importFile(ctx, 'distributors', 'd.csv', Buffer.from(csv));
+    expect(report.validRows).toBe(1);
+    const byLine = (line: number) => report.errors.filter((e: any) => e.line === line).map((e: any) => `${e.column}: ${e.message}`);
+    expect(byLine(3)).toEqual(['area: No area with code or name "ZZ-99"']);
+    expect(byLine(4)).toEqual(['lead time: "seven" is not a number']);
+    expect(byLine(5)).toEqual(['code: Same code as line 2']);
+    expect(byLine(6).sort()).toEqual(['code: Required', 'status: "sleeping" is not one of: active, on_hold, ended'].sort());
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'import_rejected' } });
+    expect(db.prepare('SELECT count(*) FROM distributors').pluck().get()).toBe(0);
+  });
+
+  it('writes only the valid rows when the user explicitly asks, and remembers the mapping', async () => {
+    const { ctx, db } = createTestDb();
+    await importFile(ctx, 'regions', 'regions.csv', sample('regions.csv'));
+    await importFile(ctx, 'areas', 'areas.csv', sample('areas.csv'));
+    const csv = 'Distributor No,Trading name,Zone,Days,Cap,Lvl,State\nD1,One,N-01,7,1000,2,active\nD2,Two,N-01,x,1000,2,active\n';
+    const preview = await call(ctx, 'import.preview', { entity: 'distributors', fileName: 'd.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    expect(preview.mappingRemembered).toBe(false);
+    const mapping = { code: 0, name: 1, area: 2, leadTimeDays: 3, warehouseCapacityCases: 4, relationshipLevel: 5, status: 6 };
+    const outcome = await call(ctx, 'import.commit', { importId: preview.importId, mapping, decimalComma: false, mode: 'validOnly' });
+    expect(outcome).toEqual({ created: 1, updated: 0, skipped: 1 });
+    expect(db.prepare('SELECT code FROM distributors').pluck().all()).toEqual(['D1']);
+    const again = await call(ctx, 'import.preview', { entity: 'distributors', fileName: 'd.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    expect(again.mappingRemembered).toBe(true);
+    expect(again.suggestedMapping).toEqual(mapping);
+  });
+
+  it('updates existing records by code and round-trips its own export', async () => {
+    const { ctx, db } = createTestDb();
+    for (const [entity, file] of [['regions', 'regions.csv'], ['areas', 'areas.csv'], ['distributors', 'distributors-en.csv']] as const) {
+      await importFile(ctx, entity, file, sample(file));
+    }
+    for (const format of ['csv', 'xlsx'] as const) {
+      const file = await call(ctx, 'export.entity', { entity: 'distributors', format });
+      expect(file.rows).toBe(3);
+      const { report, outcome } = await importFile(ctx, 'distributors', file.fileName, Buffer.from(file.contentBase64, 'base64'));
+      expect(report).toMatchObject({ creates: 0, updates: 3, errorCount: 0 });
+      expect(outcome.ok).toBe(true);
+    }
+    expect(db.prepare('SELECT count(*) FROM distributors').pluck().get()).toBe(3);
+  });
+
+  it('neutralises formula injection in exports', async () => {
+    const { ctx } = createTestDb();
+    await importFile(ctx, 'regions', 'regions.csv', Buffer.from('code,name,peak months\nR1,"=HYPERLINK(""http://x"")",5-9\n'));
+    const csv = await call(ctx, 'export.entity', { entity: 'regions', format: 'csv' });
+    expect(Buffer.from(csv.contentBase64, 'base64').toString('utf8')).toContain(`"'=HYPERLINK(""http://x"")"`);
+  });
+
+  it('rejects files that are not spreadsheets with a clear message', async () => {
+    const { ctx } = createTestDb();
+    const binary = Buffer.from([0, 1, 2, 3, 0, 255, 254, 0]);
+    const r = await dispatch(ctx, 'import.preview', { entity: 'regions', fileName: 'x.csv', contentBase64: binary.toString('base64') });
+    expect(r).toMatchObject({ ok: false, error: { code: 'import_rejected' } });
+    const truncated = await dispatch(ctx, 'import.preview', { entity: 'regions', fileName: 'x.csv', contentBase64: Buffer.from('code,name\n"R1,North').toString('base64') });
+    expect(truncated).toMatchObject({ ok: false, error: { code: 'import_rejected', message: expect.stringContaining('never closed') } });
+    const notXlsx = await dispatch(ctx, 'import.preview', { entity: 'regions', fileName: 'x.xlsx', contentBase64: iconv.encode('hello', 'utf8').toString('base64') });
+    expect(notXlsx).toMatchObject({ ok: false, error: { code: 'import_rejected' } });
+  });
+});
