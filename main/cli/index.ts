@@ -1,3 +1,4 @@
+import { benchCommand } from '../bench/command.js';
 import { serveCommand } from './serve.js';
 import { seedDemoCommand } from './seed-demo.js';
 
@@ -5,6 +6,7 @@ import { seedDemoCommand } from './seed-demo.js';
 const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<number> }> = {
   serve: { help: 'serve [--db FILE] [--port N]      browser mode on 127.0.0.1', run: serveCommand },
   'seed-demo': { help: 'seed-demo --scale S|M|L|XL [--db FILE]   generate a demo region', run: seedDemoCommand },
+  bench: { help: 'bench [--scale S|M|L|XL] [--fresh] [--runs N] [--skip import,ui]   measure', run: benchCommand },
 };
 
 async function main(): Promise<void> {

@@ -32,6 +32,12 @@ export class Conditions {
 export interface PageQuery {
   select: string;
   from: string;
+  /**
+   * Deferred join: when set, the page's ids are chosen from this narrower FROM (which must support
+   * the WHERE and ORDER BY), and the full select runs only for those ids.
+   */
+  idFrom?: string;
+  idColumn?: string;
   where: Conditions;
   orderBy: string;
   offset: number;
@@ -40,16 +46,20 @@ export interface PageQuery {
 
 export function selectPage<T>(db: Db, q: PageQuery): Page<T> {
   const where = q.where.toSql();
-  const rows = prepared(db, `SELECT ${q.select} FROM ${q.from} ${where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`).all(
-    ...q.where.params,
-    q.limit,
-    q.offset,
+  const countFrom = q.idFrom ?? q.from;
+  const rows = (
+    q.idFrom && q.idColumn
+      ? prepared(
+          db,
+          `SELECT ${q.select} FROM ${q.from} WHERE ${q.idColumn} IN (SELECT ${q.idColumn} FROM ${q.idFrom} ${where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?) ORDER BY ${q.orderBy}`,
+        ).all(...q.where.params, q.limit, q.offset)
+      : prepared(db, `SELECT ${q.select} FROM ${q.from} ${where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`).all(...q.where.params, q.limit, q.offset)
   ) as T[];
   // The total only changes with the filter; for the first page of a short list it equals rows.length.
   const total =
     q.offset === 0 && rows.length < q.limit
       ? rows.length
-      : (prepared(db, `SELECT count(*) AS n FROM ${q.from} ${where}`).get(...q.where.params) as { n: number }).n;
+      : (prepared(db, `SELECT count(*) AS n FROM ${countFrom} ${where}`).get(...q.where.params) as { n: number }).n;
   return { rows, total };
 }
 

@@ -84,7 +84,8 @@ export const m0001Network: Migration = {
         updated_at TEXT NOT NULL
       );
       CREATE INDEX sub_dealers_distributor ON sub_dealers(distributor_id);
-      CREATE INDEX sub_dealers_area ON sub_dealers(area_id);
+      -- (area, status): the dashboard counts outlets by both, from the index alone.
+      CREATE INDEX sub_dealers_area_status ON sub_dealers(area_id, status);
       CREATE INDEX sub_dealers_name ON sub_dealers(name COLLATE NOCASE);
 
       CREATE TABLE terminals (
@@ -107,7 +108,7 @@ export const m0001Network: Migration = {
       );
       CREATE INDEX terminals_sub_dealer ON terminals(sub_dealer_id);
       CREATE INDEX terminals_distributor ON terminals(distributor_id);
-      CREATE INDEX terminals_area ON terminals(area_id);
+      CREATE INDEX terminals_area_status ON terminals(area_id, status);
       CREATE INDEX terminals_name ON terminals(name COLLATE NOCASE);
 
       CREATE TABLE contacts (

@@ -1,0 +1,117 @@
+import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEMO_SCALES, type DemoScale } from '../../shared/contract/system.js';
+import { openCore } from '../app/core.js';
+import { seedDemo, tableCounts } from '../demo/generate.js';
+import { forecastBench } from './features.js';
+import { benchmarkImport } from './import-bench.js';
+import { peakRssMb, round, timeOnce, timeRepeated, type QueryFigure } from './measure.js';
+import { RECOMPUTES } from './recomputes.js';
+import { SCREEN_QUERIES } from './screens.js';
+import { measureUi } from './ui.js';
+
+/**
+ * `npm run bench [-- --scale S|M|L|XL] [--fresh] [--runs N] [--skip import,ui]`
+ * Generates (or reuses) a demo database of the scale, measures and prints one table, and writes
+ * bench-results.json in the working directory.
+ */
+export async function benchCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      scale: { type: 'string', default: 'L' },
+      fresh: { type: 'boolean', default: false },
+      runs: { type: 'string', default: '30' },
+      skip: { type: 'string', default: '' },
+      dir: { type: 'string', default: 'bench-data' },
+    },
+  });
+  const scale = String(values.scale).toUpperCase() as DemoScale;
+  if (!DEMO_SCALES.includes(scale)) {
+    console.error(`--scale must be one of ${DEMO_SCALES.join(', ')}`);
+    return 2;
+  }
+  const skip = new Set(String(values.skip).split(',').filter(Boolean));
+  const runs = Math.max(5, Number(values.runs) || 30);
+  const dir = resolve(String(values.dir));
+  mkdirSync(dir, { recursive: true });
+  const dbPath = join(dir, `demo-${scale}.sqlite`);
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+
+  const fresh = values.fresh || !existsSync(dbPath);
+  if (values.fresh) for (const suffix of ['', '-wal', '-shm']) if (existsSync(dbPath + suffix)) (await import('node:fs')).rmSync(dbPath + suffix);
+  const core = openCore(dbPath, 'cli');
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    scale,
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGB: round(totalmem() / 1024 ** 3, 1), node: process.version, platform: process.platform },
+  };
+  try {
+    if (fresh) {
+      log(`Generating the ${scale} demo region into ${dbPath}…`);
+      const generated = await timeOnce(() => seedDemo(core.db, { scale }));
+      results.generateSeconds = round(generated.ms / 1000);
+    } else {
+      log(`Reusing ${dbPath} (--fresh to regenerate)`);
+    }
+    results.tables = tableCounts(core.db);
+
+    if (!skip.has('import')) {
+      log('Import: 1,000,000 sales-history rows…');
+      results.import = await benchmarkImport(core.db, dir);
+    }
+    if (!skip.has('forecast') && forecastBench.run) {
+      log('Forecast: every distributor x SKU series…');
+      results.forecast = await forecastBench.run(core.ctx);
+    }
+    log(`Queries: each screen's data, ${runs} runs…`);
+    const queries: QueryFigure[] = [];
+    for (const q of SCREEN_QUERIES) queries.push(await timeRepeated(q.name, runs, () => q.run(core.ctx)));
+    results.queries = queries;
+    const recompute: Array<{ name: string; ms: number }> = [];
+    for (const r of RECOMPUTES) {
+      log(`Recompute: ${r.name}…`);
+      recompute.push({ name: r.name, ms: (await timeOnce(() => r.run(core.ctx))).ms });
+    }
+    results.recompute = recompute;
+    if (!skip.has('ui')) {
+      log('UI: dashboard and scrolling the terminal list in Chromium…');
+      results.ui = await measureUi(core.ctx);
+    }
+    results.memory = { peakMB: peakRssMb() };
+  } finally {
+    core.close();
+  }
+  writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log(renderTable(results));
+  console.log('\nWritten to bench-results.json');
+  return 0;
+}
+
+function renderTable(r: Record<string, any>): string {
+  const lines: string[] = [];
+  const row = (a: string, b: string) => lines.push(`| ${a} | ${b} |`);
+  lines.push(`Benchmark, scale ${r.scale}, ${r.date.slice(0, 10)} — ${r.machine.cores} cores, ${r.machine.memoryGB} GB, Node ${r.machine.node}`, '');
+  lines.push('| figure | value |', '| --- | --- |');
+  for (const [table, n] of Object.entries(r.tables as Record<string, number>)) if (n) row(`rows: ${table}`, n.toLocaleString('en'));
+  if (r.generateSeconds !== undefined) row('demo generation', `${r.generateSeconds} s`);
+  if (r.import?.rowsPerSec) {
+    row('import: 1M sales-history rows', `${r.import.seconds} s, ${r.import.rowsPerSec.toLocaleString('en')} rows/s`);
+    if (r.import.sqliteSeconds !== undefined) row('import: sqlite3 .import of the same file', `${r.import.sqliteSeconds} s (ours / sqlite3 = ${r.import.sqliteRatio})`);
+  } else if (r.import?.skipped) row('import', `skipped: ${r.import.skipped}`);
+  if (r.forecast) row('forecast: all series', `${r.forecast.series.toLocaleString('en')} series in ${r.forecast.seconds} s (${r.forecast.seriesPerSec.toLocaleString('en')}/s, ${r.forecast.workers} workers)`);
+  for (const q of r.queries as QueryFigure[]) row(`query: ${q.name}`, `p50 ${q.p50ms} ms, p95 ${q.p95ms} ms`);
+  for (const c of r.recompute as Array<{ name: string; ms: number }>) row(`recompute: ${c.name}`, `${c.ms} ms`);
+  if (r.ui?.dashboardMs !== undefined) {
+    row('UI: navigation to usable dashboard', `${r.ui.dashboardMs} ms`);
+    row(
+      `UI: longest task scrolling ${r.ui.scrolledRows.toLocaleString('en')} terminals`,
+      r.ui.longestTaskMs ? `${r.ui.longestTaskMs} ms` : 'none of 50 ms or more (the browser reports no shorter ones)',
+    );
+    row('UI: longest gap between frames while scrolling', `${r.ui.longestFrameGapMs} ms`);
+  } else if (r.ui?.skipped) row('UI', `skipped: ${r.ui.skipped}`);
+  row('memory: peak resident', `${r.memory.peakMB} MB`);
+  return lines.join('\n');
+}

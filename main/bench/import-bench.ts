@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Db } from '../db/open.js';
+import { ENTITIES } from '../importing/entities.js';
+import { commitImport, previewImport } from '../importing/session.js';
+import { round } from './measure.js';
+
+export interface ImportFigures {
+  rows: number;
+  seconds: number;
+  rowsPerSec: number;
+  sqliteSeconds?: number;
+  sqliteRatio?: number;
+  note?: string;
+}
+
+/** A sales-history sheet as a distributor sends it: code, SKU, month, cases, revenue. */
+async function writeHistoryCsv(db: Db, file: string, rows: number): Promise<void> {
+  const distributors = db.prepare('SELECT code FROM distributors ORDER BY id').pluck().all() as string[];
+  const skus = db.prepare('SELECT sku FROM products ORDER BY id').pluck().all() as string[];
+  const out = createWriteStream(file);
+  out.write('distributor,sku,month,cases,revenue\n');
+  let written = 0;
+  // Months far before any demo history so the import only adds rows.
+  outer: for (let year = 1900; ; year++) {
+    for (const d of distributors) {
+      for (const s of skus) {
+        for (let m = 1; m <= 12; m++) {
+          const cases = ((written * 7919) % 900) + 10;
+          if (!out.write(`${d},${s},${year}-${String(m).padStart(2, '0')},${cases},${cases * 4800}\n`)) {
+            await new Promise((r) => out.once('drain', r));
+          }
+          if (++written >= rows) break outer;
+        }
+      }
+    }
+  }
+  await new Promise<void>((resolve) => out.end(resolve));
+}
+
+/**
+ * One million sales-history rows through the app's own import path (parse, validate every row,
+ * write in one transaction), beside sqlite3's own `.import` of the same file into a bare table.
+ */
+export async function benchmarkImport(db: Db, workDir: string, rows = 1_000_000): Promise<ImportFigures | { skipped: string }> {
+  if (!('salesHistory' in ENTITIES)) return { skipped: 'no sales-history import yet' };
+  const file = join(workDir, 'bench-sales-history.csv');
+  if (!existsSync(file)) await writeHistoryCsv(db, file, rows);
+  const bytes = await readFile(file);
+  const t0 = performance.now();
+  const preview = await previewImport(db, 'salesHistory' as never, 'history.csv', bytes);
+  const outcome = commitImport(db, preview.importId, preview.suggestedMapping, false, 'all');
+  const seconds = (performance.now() - t0) / 1000;
+  // Leave the benchmark database as it was for the other figures.
+  db.prepare("DELETE FROM sales_history WHERE month < '1990'").run();
+  const figures: ImportFigures = { rows: outcome.created + outcome.updated, seconds: round(seconds), rowsPerSec: Math.round(rows / seconds) };
+  const sqlite = spawnSync('sqlite3', ['--version'], { encoding: 'utf8' });
+  if (sqlite.status === 0) {
+    const bare = join(workDir, 'bench-sqlite3-import.sqlite');
+    rmSync(bare, { force: true });
+    const script = [
+      'PRAGMA journal_mode=WAL;',
+      'CREATE TABLE sales(distributor TEXT, sku TEXT, month TEXT, cases INTEGER, revenue INTEGER);',
+      '.mode csv',
+      `.import --skip 1 ${file} sales`,
+    ].join('\n');
+    const s0 = performance.now();
+    spawnSync('sqlite3', [bare], { input: script, encoding: 'utf8' });
+    const sqliteSeconds = (performance.now() - s0) / 1000;
+    rmSync(bare, { force: true });
+    figures.sqliteSeconds = round(sqliteSeconds);
+    figures.sqliteRatio = round(seconds / sqliteSeconds);
+  } else {
+    figures.note = 'sqlite3 command-line tool not found: no comparison';
+  }
+  return figures;
+}

@@ -1,0 +1,9 @@
+import type { ServiceContext } from '../api/context.js';
+
+export interface Recompute {
+  name: string;
+  run(ctx: ServiceContext): unknown | Promise<unknown>;
+}
+
+/** Whole-region recomputations (target cascade, readiness plan, segmentation). Each feature adds one. */
+export const RECOMPUTES: Recompute[] = [];

@@ -1,0 +1,41 @@
+import type { ServiceContext } from '../api/context.js';
+import { dispatch } from '../api/dispatch.js';
+
+export interface ScreenQuery {
+  name: string;
+  /** Runs the screen's data fetch through the same dispatch the doors use. */
+  run(ctx: ServiceContext): Promise<unknown>;
+}
+
+function firstId(ctx: ServiceContext, sql: string): number {
+  return (ctx.db.prepare(sql).pluck().get() as number | undefined) ?? 1;
+}
+
+const viaDispatch = (method: string, input: (ctx: ServiceContext) => unknown) => async (ctx: ServiceContext) => {
+  const result = await dispatch(ctx, method, input(ctx));
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value;
+};
+
+/**
+ * The data each screen fetches when it opens, as the renderer asks for it. Each feature adds its
+ * screens here.
+ */
+export const SCREEN_QUERIES: ScreenQuery[] = [
+  { name: 'dashboard: network summary', run: viaDispatch('network.summary', () => ({})) },
+  { name: 'distributor list: first page', run: viaDispatch('distributor.list', () => ({ limit: 200 })) },
+  { name: 'distributor list: sorted by terminals', run: viaDispatch('distributor.list', () => ({ limit: 200, sort: 'terminalCount', direction: 'desc' })) },
+  {
+    name: 'distributor page',
+    // the largest distributor: the worst case a manager opens
+    run: viaDispatch('distributor.get', (ctx) => ({
+      id: firstId(ctx, 'SELECT distributor_id FROM sub_dealers GROUP BY distributor_id ORDER BY count(*) DESC LIMIT 1'),
+    })),
+  },
+  { name: 'terminal list: first page', run: viaDispatch('terminal.list', () => ({ limit: 200 })) },
+  { name: 'terminal list: last page', run: viaDispatch('terminal.list', (ctx) => ({ limit: 200, offset: Math.max(0, firstId(ctx, 'SELECT count(*) FROM terminals') - 200) })) },
+  { name: 'terminal list: search', run: viaDispatch('terminal.list', () => ({ search: 'lotus', limit: 200 })) },
+  { name: 'terminal list: one distributor', run: viaDispatch('terminal.list', (ctx) => ({ distributorId: firstId(ctx, 'SELECT id FROM distributors LIMIT 1'), limit: 200 })) },
+  { name: 'sub-dealer list: first page', run: viaDispatch('subDealer.list', () => ({ limit: 200 })) },
+  { name: 'products', run: viaDispatch('product.list', () => ({})) },
+];
