@@ -42,24 +42,47 @@ export function seedDemoFile(dbPath: string, scale: 'S' | 'M' | 'L'): Promise<vo
   });
 }
 
-type WorkerFixtures = { server: PlannerServer; seed: 'none' | 'S' | 'M' | 'L' };
+interface RunningServer extends PlannerServer {
+  child: ChildProcess;
+  dir: string;
+}
 
-export const test = base.extend<{ app: Page }, WorkerFixtures>({
+async function stop(server: RunningServer): Promise<void> {
+  server.child.kill('SIGTERM');
+  await new Promise((r) => server.child.once('exit', r));
+  rmSync(server.dir, { recursive: true, force: true });
+}
+
+type WorkerFixtures = { serverPool: Map<string, RunningServer>; seed: 'none' | 'S' | 'M' | 'L' };
+
+export const test = base.extend<{ server: PlannerServer; app: Page }, WorkerFixtures>({
   seed: ['none', { scope: 'worker', option: true }],
-  server: [
-    async ({ seed }, use) => {
+  serverPool: [
+    async ({}, use) => {
+      const pool = new Map<string, RunningServer>();
+      await use(pool);
+      for (const server of pool.values()) await stop(server);
+    },
+    { scope: 'worker' },
+  ],
+  /** One fresh database folder and server per test file, shared by that file's tests. */
+  server: async ({ serverPool, seed }, use, testInfo) => {
+    let server = serverPool.get(testInfo.file);
+    if (!server) {
+      for (const [file, other] of serverPool) {
+        await stop(other);
+        serverPool.delete(file);
+      }
       const dir = mkdtempSync(join(tmpdir(), 'planner-e2e-'));
       const dbPath = join(dir, 'planner.sqlite');
       if (seed !== 'none') await seedDemoFile(dbPath, seed);
       const { child, openUrl } = await startServer(dbPath);
       const url = new URL(openUrl);
-      await use({ openUrl, origin: url.origin, token: /token=([^&]+)/.exec(url.hash)![1]!, dbPath });
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
-    },
-    { scope: 'worker' },
-  ],
+      server = { child, dir, openUrl, origin: url.origin, token: /token=([^&]+)/.exec(url.hash)![1]!, dbPath };
+      serverPool.set(testInfo.file, server);
+    }
+    await use(server);
+  },
   /** A page already holding the access token, on the dashboard. */
   app: async ({ page, server }, use) => {
     await page.goto(server.openUrl);

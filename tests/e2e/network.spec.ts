@@ -40,7 +40,7 @@ test('a manager creates a distributor with a sub-dealer and a terminal', async (
   const branch = app.getByText('Wang Wholesale', { exact: true });
   await expect(branch).toBeVisible();
   await app.getByRole('group').filter({ hasText: 'Wang Wholesale' }).getByText('Wang Wholesale').click();
-  await expect(app.getByText("Zhao's Grill")).toBeVisible();
+  await expect(app.getByText("Zhao's Grill", { exact: true })).toBeVisible();
   await expect(app.getByText('1 active · 0 prospects · 0 lost')).toBeVisible();
 
   // Inline validation names the field.
