@@ -1,0 +1,7 @@
+export { forecastSeries, etsForecast, describeForecast, MIN_SEASONAL_LENGTH } from './forecast.js';
+export { backtest, type Accuracy } from './backtest.js';
+export { sumForecasts, type SeriesForecast } from './reconcile.js';
+export { seasonalNaive } from './baseline.js';
+export { seasonalProfile } from './profile.js';
+export { ADMISSIBLE, selectEts, fitEts } from './fit.js';
+export type { ForecastResult, ForecastOptions, EtsSpec } from './types.js';
