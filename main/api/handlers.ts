@@ -3,10 +3,12 @@ import type { FeatureHandlers } from './handlers-type.js';
 import { networkHandlers } from '../network/handlers.js';
 import { importingHandlers } from '../importing/handlers.js';
 import { systemHandlers } from '../system/handlers.js';
+import { forecastHandlers } from '../forecast/handlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
   ...systemHandlers,
   ...networkHandlers,
   ...importingHandlers,
+  ...forecastHandlers,
 } satisfies FeatureHandlers<Contract>;

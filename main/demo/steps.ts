@@ -1,5 +1,6 @@
 import type { DemoStep } from './context.js';
 import { networkDemoStep } from './network.js';
+import { forecastDemoStep } from './forecast.js';
 
 /** The demo region is built by these steps in order; each feature adds one line after the ones it needs. */
-export const DEMO_STEPS: DemoStep[] = [networkDemoStep];
+export const DEMO_STEPS: DemoStep[] = [networkDemoStep, forecastDemoStep];

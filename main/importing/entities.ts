@@ -21,6 +21,7 @@ import { createSubDealer, updateSubDealer } from '../network/subDealers.js';
 import { createTerminal, updateTerminal } from '../network/terminals.js';
 import { A, field, OUTLET_STATUS_VALUES, type FieldDef, type RefTable } from './fields.js';
 import type { References } from './references.js';
+import { salesHistoryEntity } from '../forecast/import.js';
 
 export type Values = Record<string, unknown>;
 export type ExportRow = Record<string, string | number | null>;
@@ -39,6 +40,12 @@ export interface EntityDef {
   toDraft(values: Values, refs: RefResolver): unknown;
   save(db: Db, existingId: number | null, draft: any): number;
   exportRows(db: Db): ExportRow[];
+  /** For records identified by several fields (no single code): the identity of a validated draft. */
+  keyOf?(draft: any): string;
+  /** Identities already in the database, to count updates against new records. */
+  existingKeys?(db: Db): Set<string>;
+  /** Runs inside the import's transaction after every row is written. */
+  afterCommit?(db: Db): void;
 }
 
 /** Resolves a reference cell, recording a row error naming the field when it matches nothing. */
@@ -333,6 +340,7 @@ const products: EntityDef = {
 
 /** Every importable entity. A feature adds its definition here (and its name in shared/domain/importing.ts). */
 export const ENTITIES: Record<ImportEntity, EntityDef> = {
+  salesHistory: salesHistoryEntity,
   regions,
   areas,
   staff,

@@ -116,6 +116,7 @@ function validate(db: Db, s: ImportSession, mapping: Mapping, decimalComma: bool
   let errorCount = 0;
   const valid: ValidatedRow[] = [];
   const seenKeys = new Map<string, number>();
+  const existingKeys = def.existingKeys?.(db);
   let creates = 0;
   let updates = 0;
   const columnName = (fieldKey: string) => {
@@ -156,7 +157,15 @@ function validate(db: Db, s: ImportSession, mapping: Mapping, decimalComma: bool
       }
     }
     let existingId: number | null = null;
-    if (rowErrors.length === 0 && def.key) {
+    if (rowErrors.length === 0 && def.keyOf) {
+      const key = def.keyOf(draft);
+      const earlier = seenKeys.get(key);
+      if (earlier) rowErrors.push({ field: def.fields[0]!.key, message: `Same record as line ${earlier}` });
+      else {
+        seenKeys.set(key, line);
+        if (existingKeys?.has(key)) existingId = -1;
+      }
+    } else if (rowErrors.length === 0 && def.key) {
       const keyValue = String(values[def.key.field]).trim().toLowerCase();
       const earlier = seenKeys.get(keyValue);
       if (earlier) rowErrors.push({ field: def.key.field, message: `Same ${def.key.field} as line ${earlier}` });
@@ -220,12 +229,13 @@ export function commitImport(db: Db, importId: string, mapping: Mapping, decimal
     }
     for (const row of valid) {
       try {
-        def.save(db, row.existingId, row.draft);
+        def.save(db, row.existingId === -1 ? null : row.existingId, row.draft);
       } catch (error) {
         const message = error instanceof DomainError ? error.message : 'could not be saved';
         throw new DomainError('import_rejected', `Line ${row.line}: ${message}. Nothing was imported.`);
       }
     }
+    def.afterCommit?.(db);
     return { created: report.creates, updated: report.updates, skipped: report.totalRows - report.validRows };
   })();
   writeSetting(db, `importMapping:${s.entity}`, { signature: headerSignature(s.sheet.headers), mapping });

@@ -4,6 +4,7 @@ import { DomainError } from '../../shared/contract/result.js';
 import type { Db } from '../db/open.js';
 import { controlFromFlag, JobCancelled } from './task.js';
 import { TASKS } from './tasks.js';
+import { workerEntry } from './worker-entry.js';
 
 /** Keeps finished jobs around long enough for the screen that started them to read the result. */
 const KEEP_FINISHED = 50;
@@ -88,9 +89,10 @@ export class JobRunner {
 
   private runInWorker(status: JobStatus, shared: SharedArrayBuffer, params: unknown): Promise<JobStatus> {
     return new Promise((resolve) => {
-      const worker = new Worker(workerEntry(), {
+      const entry = workerEntry(import.meta.url, './worker.ts', './job-worker.js');
+      const worker = new Worker(entry.url, {
+        ...entry.options,
         workerData: { kind: status.kind, params, databasePath: this.databasePath, cancelFlag: shared },
-        ...(workerEntry().pathname.endsWith('.ts') ? { execArgv: ['--import', 'tsx'] } : {}),
       });
       let settled = false;
       const settle = (patch: Partial<JobStatus>) => {
@@ -113,12 +115,4 @@ export class JobRunner {
     const finished = [...this.jobs.entries()].filter(([, j]) => j.status.state !== 'running');
     for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(id);
   }
-}
-
-/** The worker script: beside the bundle when built, the TypeScript source under tests. */
-export function workerEntry(): URL {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return new URL('./worker.ts', here);
-  // Packaged app: workers cannot start from inside the asar archive, so the script is unpacked beside it.
-  return new URL('./job-worker.js', here.replace('/app.asar/', '/app.asar.unpacked/'));
 }

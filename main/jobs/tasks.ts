@@ -1,5 +1,6 @@
 import type { Task } from './task.js';
 import { seedDemoTask } from '../demo/task.js';
+import { runForecast } from '../forecast/run.js';
 
 /**
  * Every kind of long work the app can start. The worker looks the task up here by name; each feature
@@ -7,4 +8,5 @@ import { seedDemoTask } from '../demo/task.js';
  */
 export const TASKS: Record<string, Task<any, unknown>> = {
   'demo.seed': seedDemoTask,
+  'forecast.run': (db, params: { force?: boolean }, control) => runForecast(db, params, control),
 };

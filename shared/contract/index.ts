@@ -3,6 +3,7 @@ import type { MethodSpec } from './define.js';
 import { networkContract } from './network.js';
 import { importingContract } from './importing.js';
 import { systemContract } from './system.js';
+import { forecastContract } from './forecast.js';
 
 /**
  * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
@@ -12,6 +13,7 @@ export const contract = {
   ...systemContract,
   ...networkContract,
   ...importingContract,
+  ...forecastContract,
 } as const;
 
 export type Contract = typeof contract;

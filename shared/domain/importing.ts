@@ -11,6 +11,7 @@ export const IMPORT_ENTITIES = [
   'terminals',
   'contacts',
   'products',
+  'salesHistory',
 ] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../../shared/contract/result.js';
 import { m0001Network } from './0001-network.js';
+import { m0002Forecast } from './0002-forecast.js';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
 /**
  * Append-only: a migration that has shipped is never edited. Each feature adds its file and one line here.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001Network];
+export const MIGRATIONS: readonly Migration[] = [m0001Network, m0002Forecast];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -53,6 +53,8 @@ export function etsFilter(
   if (seasonal) for (let j = 0; j < m; j++) ring[j] = init.season[j]!;
   let sse = 0;
   let logMu = 0;
+  // Sum of log(mu) kept as a running product, renormalised rarely: a log per step would dominate.
+  let muProduct = 1;
   for (let t = 0; t < n; t++) {
     const idx = t % m;
     const sp = seasonal ? ring[idx]! : multSeason ? 1 : 0;
@@ -64,7 +66,11 @@ export function etsFilter(
       if (!(mu > 0)) return { lik: Infinity, sse: Infinity, final: init, ok: false };
       const e = (yt - mu) / mu;
       sse += e * e;
-      logMu += Math.log(mu);
+      muProduct *= mu;
+      if (muProduct > 1e150 || muProduct < 1e-150) {
+        logMu += Math.log(muProduct);
+        muProduct = 1;
+      }
       if (!seasonal) {
         l = tp * (1 + alpha * e);
         b = damp * b + beta * tp * e;
@@ -86,6 +92,7 @@ export function etsFilter(
     }
     if (!Number.isFinite(l) || (multError && l <= 0)) return { lik: Infinity, sse: Infinity, final: init, ok: false };
   }
+  logMu += Math.log(muProduct);
   const lik = n * Math.log(Math.max(sse, 1e-300) / n) + (multError ? 2 * logMu : 0);
   // The ring is rotated so the returned season starts at the first future period.
   const season = new Float64Array(m);

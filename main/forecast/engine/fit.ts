@@ -119,7 +119,7 @@ export function fitEts(y: Float64Array, spec: EtsSpec, m: number, ring: Float64A
     const r = etsFilter(y, spec, toParams(spec, x), init, m, ring);
     return r.ok ? r.lik : 1e300;
   };
-  const best = nelderMead(objective, startPoint(spec), { maxEvals, step: 1.2, tol: 1e-6 });
+  const best = nelderMead(objective, startPoint(spec), { maxEvals, step: 1.2, tol: 1e-5 });
   if (!(best.fx < 1e299)) return null;
   const params = toParams(spec, best.x);
   const run = etsFilter(y, spec, params, init, m, ring);

@@ -3,7 +3,7 @@ import { describeModel, etsFilter, etsPoint, etsSimulate, modelName } from './et
 import { ADMISSIBLE, fitEts, selectEts, type EtsFit } from './fit.js';
 import { crostonSba, isIntermittent } from './intermittent.js';
 import { profileForecast } from './profile.js';
-import { quantileSorted, seededNormal } from './random.js';
+import { seededNormal, tailQuantiles } from './random.js';
 import type { EtsSpec, ForecastOptions, ForecastResult } from './types.js';
 
 /** Below two seasons a series cannot show its own seasonality. */
@@ -46,13 +46,13 @@ export function etsForecast(fit: EtsFit, horizon: number, m: number, seed = 1): 
   let prevWidth80 = 0;
   let prevWidth95 = 0;
   for (let i = 0; i < horizon; i++) {
-    const sample = paths[i]!.sort();
+    const q = tailQuantiles(paths[i]!);
     const p = Math.max(0, point[i]!);
     point[i] = p;
-    let l80 = Math.max(0, quantileSorted(sample, 0.1));
-    let u80 = quantileSorted(sample, 0.9);
-    let l95 = Math.max(0, quantileSorted(sample, 0.025));
-    let u95 = quantileSorted(sample, 0.975);
+    let l80 = Math.max(0, q.q10);
+    let u80 = q.q90;
+    let l95 = Math.max(0, q.q025);
+    let u95 = q.q975;
     // Simulation noise must not make a later range narrower than an earlier one, nor exclude the point.
     u80 = Math.max(u80, p, l80 + prevWidth80);
     u95 = Math.max(u95, u80, l95 + prevWidth95);

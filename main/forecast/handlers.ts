@@ -1,0 +1,27 @@
+import type { forecastContract } from '../../shared/contract/forecast.js';
+import { DomainError } from '../../shared/contract/result.js';
+import type { FeatureHandlers } from '../api/handlers-type.js';
+import { nowIso, prepared } from '../db/open.js';
+import { writeSetting } from '../system/preferences.js';
+import { historyBounds, setSales } from './history.js';
+import { addOverride, deleteOverride } from './overrides.js';
+import { forecastView, HISTORY_CHANGED_KEY } from './view.js';
+
+export const forecastHandlers = {
+  'forecast.options': ({ db }) => ({
+    brands: prepared(db, 'SELECT DISTINCT brand FROM products ORDER BY brand').pluck().all() as string[],
+    historyMonths: historyBounds(db),
+  }),
+  'forecast.view': ({ db }, scope) => forecastView(db, scope),
+  'forecast.run': ({ jobs }, { force }) => {
+    if (jobs.isBusy('forecast.run')) throw new DomainError('conflict', 'A forecast run is already in progress.');
+    return { jobId: jobs.start('forecast.run', { force }) };
+  },
+  'forecast.override': ({ db }, input) => addOverride(db, { ...input, author: input.author ?? null }),
+  'forecast.overrideDelete': ({ db }, { id }) => deleteOverride(db, id),
+  'sales.set': ({ db }, input) => {
+    const saved = setSales(db, input);
+    writeSetting(db, HISTORY_CHANGED_KEY, nowIso());
+    return saved;
+  },
+} satisfies FeatureHandlers<typeof forecastContract>;

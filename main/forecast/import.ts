@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { id, yearMonth } from '../../shared/contract/fields.js';
+import { nowIso, prepared, type Db } from '../db/open.js';
+import type { EntityDef } from '../importing/entities.js';
+import { A, field } from '../importing/fields.js';
+import { writeSetting } from '../system/preferences.js';
+
+const HISTORY_CHANGED_KEY = 'forecast.historyChangedAt';
+
+const salesRow = z.strictObject({
+  distributorId: id,
+  productId: id,
+  month: yearMonth,
+  cases: z.int('Whole cases').min(0, 'Cannot be negative').max(100_000_000),
+  revenueCents: z.int().min(0, 'Cannot be negative').max(1e15).nullable(),
+});
+type SalesRow = z.output<typeof salesRow>;
+
+/**
+ * Monthly shipments per distributor x SKU, as distributors and the ERP export them. A row for a
+ * month already recorded replaces it (a correction); revenue is optional.
+ */
+export const salesHistoryEntity: EntityDef = {
+  name: 'salesHistory',
+  fields: [
+    field('distributor', 'reference', true, A.distributor, { ref: 'distributors' }),
+    field('sku', 'reference', true, ['sku', 'product', 'product code', '产品编码', '货号', 'código de producto', 'producto', 'артикул', 'код товара'], { ref: 'products' }),
+    field('month', 'month', true, ['month', 'period', '月份', '期间', 'mes', 'periodo', 'месяц', 'период'], { hint: 'YYYY-MM' }),
+    field('cases', 'integer', true, ['cases', 'volume', 'quantity', '箱数', '销量', 'cajas', 'volumen', 'коробки', 'объём', 'количество']),
+    field('revenue', 'decimal', false, ['revenue', 'amount', 'sales value', '金额', '销售额', 'importe', 'ingresos', 'выручка', 'сумма']),
+  ],
+  key: null,
+  schema: salesRow,
+  toDraft: (v, ref) => ({
+    distributorId: ref('distributor', 'distributors', 'distributor'),
+    productId: ref('sku', 'products', 'product'),
+    month: v.month,
+    cases: v.cases,
+    // money in cents: integers, never floating amounts in the database
+    revenueCents: typeof v.revenue === 'number' ? Math.round(v.revenue * 100) : null,
+  }),
+  keyOf: (d: SalesRow) => `${d.distributorId}:${d.productId}:${d.month}`,
+  existingKeys: (db: Db) =>
+    new Set((prepared(db, 'SELECT distributor_id, product_id, month FROM sales_history').raw().all() as Array<[number, number, string]>).map(([d, p, m]) => `${d}:${p}:${m}`)),
+  save(db, _existing, d: SalesRow) {
+    prepared(
+      db,
+      `INSERT INTO sales_history (distributor_id, product_id, month, cases, revenue_cents) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (distributor_id, product_id, month) DO UPDATE SET cases = excluded.cases, revenue_cents = excluded.revenue_cents`,
+    ).run(d.distributorId, d.productId, d.month, d.cases, d.revenueCents);
+    return 0;
+  },
+  afterCommit: (db) => writeSetting(db, HISTORY_CHANGED_KEY, nowIso()),
+  exportRows: (db) =>
+    prepared(
+      db,
+      `SELECT d.code AS distributor, p.sku, h.month, h.cases, CASE WHEN h.revenue_cents IS NULL THEN NULL ELSE h.revenue_cents / 100.0 END AS revenue
+       FROM sales_history h JOIN distributors d ON d.id = h.distributor_id JOIN products p ON p.id = h.product_id ORDER BY d.code, p.sku, h.month`,
+    ).all() as Array<Record<string, string | number | null>>,
+};

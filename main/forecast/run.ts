@@ -1,0 +1,128 @@
+import { addMonths, calendarMonth, monthIndex } from '../../shared/domain/months.js';
+import { nowIso, type Db } from '../db/open.js';
+import { JobCancelled, type TaskControl } from '../jobs/task.js';
+import { seasonalProfile } from './engine/profile.js';
+import { loadAllSeries, type HistorySeries } from './history.js';
+import { computeForecasts, PoolCancelled } from './pool.js';
+import type { ComputeItem } from './compute.js';
+
+/** Twelve months from the first month after history: every calendar month once, so the next peak. */
+export const FORECAST_HORIZON = 12;
+
+export interface ForecastRunSummary {
+  status: 'ok' | 'no_history';
+  runId: number | null;
+  seriesTotal: number;
+  seriesRecomputed: number;
+  seconds: number;
+  workers: number;
+}
+
+/** Brand seasonal profiles (calendar months) from the last three years of the brand's total history. */
+function brandProfiles(series: HistorySeries[], last: string): Map<string, number[]> {
+  const from = monthIndex(addMonths(last, -35));
+  const totals = new Map<string, Float64Array>();
+  const all = new Float64Array(36);
+  for (const s of series) {
+    const start = monthIndex(s.start);
+    const total = totals.get(s.brand) ?? new Float64Array(36);
+    totals.set(s.brand, total);
+    s.values.forEach((v, i) => {
+      const k = start + i - from;
+      if (k >= 0) {
+        total[k] = total[k]! + v;
+        all[k] = all[k]! + v;
+      }
+    });
+  }
+  const firstMonth = calendarMonth(addMonths(last, -35));
+  const regionProfile = seasonalProfile(all, firstMonth);
+  const out = new Map<string, number[]>();
+  for (const [brand, total] of totals) {
+    const sum = total.reduce((a, b) => a + b, 0);
+    // A brand too young to have its own pattern borrows the whole region's.
+    out.set(brand, sum > 0 && total.slice(0, 12).some((v) => v > 0) ? seasonalProfile(total, firstMonth) : regionProfile);
+  }
+  return out;
+}
+
+/**
+ * Forecasts every distributor x SKU series whose history changed since the last run (or all, when
+ * forced or when the forecast window moved), on every core, and stores models and values in one
+ * transaction: a cancelled or crashed run leaves the previous forecasts untouched.
+ */
+export async function runForecast(db: Db, params: { force?: boolean; workers?: number }, control: TaskControl): Promise<ForecastRunSummary> {
+  const started = performance.now();
+  const startedAt = nowIso();
+  control.progress(0, 'Reading sales history');
+  const { series, last } = loadAllSeries(db);
+  if (!last) return { status: 'no_history', runId: null, seriesTotal: 0, seriesRecomputed: 0, seconds: 0, workers: 0 };
+  const firstMonth = addMonths(last, 1);
+  const previous = db.prepare('SELECT first_month FROM forecast_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
+  const windowMoved = previous !== firstMonth;
+  const known = new Map(
+    (db.prepare('SELECT distributor_id AS d, product_id AS p, history_hash AS h FROM forecast_series').raw().all() as Array<[number, number, string]>).map(([d, p, h]) => [`${d}:${p}`, h]),
+  );
+  const changed = series.filter((s) => params.force || windowMoved || known.get(`${s.distributorId}:${s.productId}`) !== s.hash);
+  const profiles = brandProfiles(series, last);
+  const items: ComputeItem[] = changed.map((s) => ({ values: s.values, firstMonth: calendarMonth(s.start), profile: profiles.get(s.brand) ?? null }));
+  control.progress(0.02, `Forecasting ${changed.length} series`);
+  let computed;
+  try {
+    computed = await computeForecasts(items, {
+      horizon: FORECAST_HORIZON,
+      ...(params.workers ? { workers: params.workers } : {}),
+      onProgress: (done, total) => control.progress(0.02 + 0.9 * (done / total), `Forecasting series ${done} of ${total}`),
+      isCancelled: () => {
+        try {
+          control.checkCancelled();
+          return false;
+        } catch {
+          return true;
+        }
+      },
+    });
+  } catch (error) {
+    if (error instanceof PoolCancelled) throw new JobCancelled();
+    throw error;
+  }
+  control.checkCancelled();
+  control.progress(0.93, 'Saving forecasts');
+  const months = Array.from({ length: FORECAST_HORIZON }, (_, i) => addMonths(firstMonth, i));
+  const runId = db.transaction(() => {
+    const run = db
+      .prepare('INSERT INTO forecast_runs (started_at, first_month, horizon, series_total, series_recomputed, workers) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(startedAt, firstMonth, FORECAST_HORIZON, series.length, changed.length, computed.workers);
+    const id = Number(run.lastInsertRowid);
+    // Series whose history is gone (distributor or SKU deleted, history removed) lose their forecast.
+    const present = new Set(series.map((s) => `${s.distributorId}:${s.productId}`));
+    const drop = db.prepare('DELETE FROM forecast_series WHERE distributor_id = ? AND product_id = ?');
+    for (const key of known.keys()) if (!present.has(key)) drop.run(...key.split(':').map(Number));
+    const upsert = db.prepare(
+      `INSERT INTO forecast_series (distributor_id, product_id, run_id, history_hash, method, model, params, mase, wape) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (distributor_id, product_id) DO UPDATE SET run_id = excluded.run_id, history_hash = excluded.history_hash, method = excluded.method,
+         model = excluded.model, params = excluded.params, mase = excluded.mase, wape = excluded.wape`,
+    );
+    const clear = db.prepare('DELETE FROM forecast_values WHERE distributor_id = ? AND product_id = ?');
+    const insert = db.prepare('INSERT INTO forecast_values (distributor_id, product_id, month, point, lo80, hi80, lo95, hi95) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const round = (v: number) => Math.round(v * 100) / 100;
+    changed.forEach((s, i) => {
+      const r = computed.results[i]!;
+      upsert.run(s.distributorId, s.productId, id, s.hash, r.method, r.model, JSON.stringify({ ...r.params, description: undefined }), r.mase, r.wape);
+      clear.run(s.distributorId, s.productId);
+      months.forEach((month, h) => insert.run(s.distributorId, s.productId, month, round(r.point[h]!), round(r.lo80[h]!), round(r.hi80[h]!), round(r.lo95[h]!), round(r.hi95[h]!)));
+    });
+    const seconds = (performance.now() - started) / 1000;
+    db.prepare('UPDATE forecast_runs SET finished_at = ?, seconds = ? WHERE id = ?').run(nowIso(), seconds, id);
+    return id;
+  })();
+  control.progress(1, 'Done');
+  return {
+    status: 'ok',
+    runId,
+    seriesTotal: series.length,
+    seriesRecomputed: changed.length,
+    seconds: Math.round(((performance.now() - started) / 1000) * 100) / 100,
+    workers: computed.workers,
+  };
+}

@@ -1,0 +1,163 @@
+import type { ForecastRunInfo, ForecastScope, ForecastView } from '../../shared/contract/forecast.js';
+import { addMonths } from '../../shared/domain/months.js';
+import { prepared, type Db } from '../db/open.js';
+import { Z80, Z95 } from './engine/types.js';
+import { describeModelName } from './describe.js';
+import { historyBounds } from './history.js';
+import { cellsForMonth, listOverrides, type Cell } from './overrides.js';
+import { readSetting } from '../system/preferences.js';
+
+export const HISTORY_CHANGED_KEY = 'forecast.historyChangedAt';
+
+function scopeWhere(scope: ForecastScope, alias: { d: string; p: string }): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (scope.regionId) {
+    parts.push(`${alias.d} IN (SELECT d.id FROM distributors d JOIN areas a ON a.id = d.area_id WHERE a.region_id = ?)`);
+    params.push(scope.regionId);
+  }
+  if (scope.distributorId) {
+    parts.push(`${alias.d} = ?`);
+    params.push(scope.distributorId);
+  }
+  if (scope.brand) {
+    parts.push(`${alias.p} IN (SELECT id FROM products WHERE brand = ?)`);
+    params.push(scope.brand);
+  }
+  if (scope.productId) {
+    parts.push(`${alias.p} = ?`);
+    params.push(scope.productId);
+  }
+  return { sql: parts.length ? `AND ${parts.join(' AND ')}` : '', params };
+}
+
+const inScope = (scope: ForecastScope, regionOf: Map<number, number>, brandOf: Map<number, string>) => (c: Cell) =>
+  (!scope.regionId || regionOf.get(c.distributorId) === scope.regionId) &&
+  (!scope.distributorId || c.distributorId === scope.distributorId) &&
+  (!scope.brand || brandOf.get(c.productId) === scope.brand) &&
+  (!scope.productId || c.productId === scope.productId);
+
+export function lastRun(db: Db): ForecastRunInfo | null {
+  return (
+    (prepared(
+      db,
+      `SELECT id, started_at AS startedAt, finished_at AS finishedAt, first_month AS firstMonth, horizon, series_total AS seriesTotal,
+        series_recomputed AS seriesRecomputed, seconds, workers FROM forecast_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1`,
+    ).get() as ForecastRunInfo | undefined) ?? null
+  );
+}
+
+/**
+ * The forecast screen's data for a scope: 36 months of history, the forecast months with their range,
+ * agreed numbers and last year's actuals, the model (for one series) or the mix of methods, accuracy.
+ */
+export function forecastView(db: Db, scope: ForecastScope): ForecastView {
+  const bounds = historyBounds(db);
+  const run = lastRun(db);
+  const peakMonths = peakMonthsFor(db, scope);
+  const empty: ForecastView = {
+    status: 'no_history',
+    seriesCount: 0,
+    peakMonths,
+    history: [],
+    forecast: [],
+    model: null,
+    methods: [],
+    accuracy: { mase: null, wape: null },
+    overrides: [],
+    lastRun: run,
+    stale: false,
+  };
+  if (!bounds.last) return empty;
+  const h = scopeWhere(scope, { d: 'distributor_id', p: 'product_id' });
+  const historyFrom = addMonths(bounds.last, -35);
+  const history = prepared(
+    db,
+    `SELECT month, sum(cases) AS cases FROM sales_history WHERE month >= ? ${h.sql} GROUP BY month ORDER BY month`,
+  ).all(historyFrom, ...h.params) as Array<{ month: string; cases: number }>;
+  if (!run) return { ...empty, status: 'not_run', history };
+
+  const first = run.firstMonth;
+  const lastMonth = addMonths(first, run.horizon - 1);
+  const sums = prepared(
+    db,
+    `SELECT month, sum(point) AS point, sum(((hi95 - lo95) / ${2 * Z95}) * ((hi95 - lo95) / ${2 * Z95})) AS variance, count(*) AS n
+     FROM forecast_values WHERE month BETWEEN ? AND ? ${h.sql} GROUP BY month ORDER BY month`,
+  ).all(first, lastMonth, ...h.params) as Array<{ month: string; point: number; variance: number; n: number }>;
+  const lastYear = new Map(
+    (prepared(db, `SELECT month, sum(cases) AS cases FROM sales_history WHERE month BETWEEN ? AND ? ${h.sql} GROUP BY month`).all(
+      addMonths(first, -12),
+      addMonths(lastMonth, -12),
+      ...h.params,
+    ) as Array<{ month: string; cases: number }>).map((r) => [r.month, r.cases]),
+  );
+  const overrides = listOverrides(db, { from: first, to: lastMonth });
+  const agreedByMonth = new Map<string, number>();
+  if (overrides.length) {
+    const regionOf = new Map((prepared(db, 'SELECT d.id, a.region_id FROM distributors d JOIN areas a ON a.id = d.area_id').raw().all() as Array<[number, number]>).map(([d, r]) => [d, r]));
+    const brandOf = new Map((prepared(db, 'SELECT id, brand FROM products').raw().all() as Array<[number, string]>).map(([p, b]) => [p, b]));
+    const keep = inScope(scope, regionOf, brandOf);
+    for (const month of new Set(overrides.map((o) => o.month))) {
+      agreedByMonth.set(month, cellsForMonth(db, month, overrides).filter(keep).reduce((s, c) => s + c.agreed, 0));
+    }
+  }
+  const forecast = sums.map((r) => {
+    const sd = Math.sqrt(r.variance);
+    const round = (v: number) => Math.round(v);
+    return {
+      month: r.month,
+      point: round(r.point),
+      agreed: round(agreedByMonth.get(r.month) ?? r.point),
+      lo80: round(Math.max(0, r.point - Z80 * sd)),
+      hi80: round(r.point + Z80 * sd),
+      lo95: round(Math.max(0, r.point - Z95 * sd)),
+      hi95: round(r.point + Z95 * sd),
+      lastYear: lastYear.get(addMonths(r.month, -12)) ?? null,
+    };
+  });
+  const s = scopeWhere(scope, { d: 'distributor_id', p: 'product_id' });
+  const methods = prepared(db, `SELECT method, count(*) AS series FROM forecast_series WHERE 1 = 1 ${s.sql} GROUP BY method ORDER BY series DESC`).all(
+    ...s.params,
+  ) as Array<{ method: string; series: number }>;
+  const accuracy = prepared(db, `SELECT avg(mase) AS mase, avg(wape) AS wape FROM forecast_series WHERE 1 = 1 ${s.sql}`).get(...s.params) as {
+    mase: number | null;
+    wape: number | null;
+  };
+  let model: ForecastView['model'] = null;
+  if (scope.distributorId && scope.productId) {
+    const row = prepared(db, 'SELECT method, model, params FROM forecast_series WHERE distributor_id = ? AND product_id = ?').get(scope.distributorId, scope.productId) as
+      | { method: string; model: string; params: string }
+      | undefined;
+    if (row) model = { method: row.method, model: row.model, description: describeModelName(row.method, row.model), params: JSON.parse(row.params) as Record<string, number> };
+  }
+  const changedAt = readSetting<string>(db, HISTORY_CHANGED_KEY);
+  return {
+    status: 'ok',
+    seriesCount: methods.reduce((a, m) => a + m.series, 0),
+    peakMonths,
+    history,
+    forecast,
+    model,
+    methods,
+    accuracy,
+    overrides: overrides.filter((o) => (!scope.regionId || !o.regionId || o.regionId === scope.regionId) && (!scope.distributorId || !o.distributorId || o.distributorId === scope.distributorId)),
+    lastRun: run,
+    stale: changedAt !== null && changedAt > run.startedAt,
+  };
+}
+
+function peakMonthsFor(db: Db, scope: ForecastScope): number[] {
+  const regionId =
+    scope.regionId ??
+    (scope.distributorId
+      ? (prepared(db, 'SELECT a.region_id FROM distributors d JOIN areas a ON a.id = d.area_id WHERE d.id = ?').pluck().get(scope.distributorId) as number | undefined)
+      : undefined);
+  const rows = regionId
+    ? (prepared(db, 'SELECT month FROM region_peak_months WHERE region_id = ? ORDER BY month').pluck().all(regionId) as number[])
+    : // all regions: the months that are peak in most of them
+      (prepared(
+        db,
+        `SELECT month FROM region_peak_months GROUP BY month HAVING count(*) * 2 >= (SELECT count(*) FROM regions) ORDER BY month`,
+      ).pluck().all() as number[]);
+  return rows;
+}
