@@ -8,8 +8,13 @@ import { addOverride, deleteOverride } from './overrides.js';
 import { forecastView, HISTORY_CHANGED_KEY } from './view.js';
 
 export const forecastHandlers = {
-  'forecast.options': ({ db }) => ({
+  'forecast.options': ({ db }, { distributorId }) => ({
     brands: prepared(db, 'SELECT DISTINCT brand FROM products ORDER BY brand').pluck().all() as string[],
+    skus: prepared(
+      db,
+      `SELECT id, sku, name, brand FROM products p WHERE EXISTS (SELECT 1 FROM sales_history h WHERE h.product_id = p.id AND (? IS NULL OR h.distributor_id = ?))
+       ORDER BY brand, name`,
+    ).all(distributorId ?? null, distributorId ?? null) as Array<{ id: number; sku: string; name: string; brand: string }>,
     historyMonths: historyBounds(db),
   }),
   'forecast.view': ({ db }, scope) => forecastView(db, scope),

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { workerEntry } from '../jobs/worker-entry.js';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../jobs/worker-entry.js';
 import { computeBatch, type ComputeItem, type ComputeResult } from './compute.js';
 
 const BATCH = 200;
@@ -30,8 +30,7 @@ export async function computeForecasts(items: ComputeItem[], options: PoolOption
     }
     return { results, workers: 1 };
   }
-  const entry = workerEntry(import.meta.url, './compute-worker.ts', './forecast-worker.js');
-  const threads = Array.from({ length: workers }, () => new Worker(entry.url, entry.options));
+  const threads = Array.from({ length: workers }, () => startWorker(import.meta.url, './compute-worker.ts', './forecast-worker.js'));
   let next = 0;
   let done = 0;
   try {

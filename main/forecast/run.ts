@@ -99,16 +99,18 @@ export async function runForecast(db: Db, params: { force?: boolean; workers?: n
     const drop = db.prepare('DELETE FROM forecast_series WHERE distributor_id = ? AND product_id = ?');
     for (const key of known.keys()) if (!present.has(key)) drop.run(...key.split(':').map(Number));
     const upsert = db.prepare(
-      `INSERT INTO forecast_series (distributor_id, product_id, run_id, history_hash, method, model, params, mase, wape) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO forecast_series (distributor_id, product_id, run_id, history_hash, method, model, params, mase, wape, recent_volume)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (distributor_id, product_id) DO UPDATE SET run_id = excluded.run_id, history_hash = excluded.history_hash, method = excluded.method,
-         model = excluded.model, params = excluded.params, mase = excluded.mase, wape = excluded.wape`,
+         model = excluded.model, params = excluded.params, mase = excluded.mase, wape = excluded.wape, recent_volume = excluded.recent_volume`,
     );
     const clear = db.prepare('DELETE FROM forecast_values WHERE distributor_id = ? AND product_id = ?');
     const insert = db.prepare('INSERT INTO forecast_values (distributor_id, product_id, month, point, lo80, hi80, lo95, hi95) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const round = (v: number) => Math.round(v * 100) / 100;
     changed.forEach((s, i) => {
       const r = computed.results[i]!;
-      upsert.run(s.distributorId, s.productId, id, s.hash, r.method, r.model, JSON.stringify({ ...r.params, description: undefined }), r.mase, r.wape);
+      const recent = s.values.slice(-12).reduce((a, v) => a + v, 0);
+      upsert.run(s.distributorId, s.productId, id, s.hash, r.method, r.model, JSON.stringify(r.params), r.mase, r.wape, recent);
       clear.run(s.distributorId, s.productId);
       months.forEach((month, h) => insert.run(s.distributorId, s.productId, month, round(r.point[h]!), round(r.lo80[h]!), round(r.hi80[h]!), round(r.lo95[h]!), round(r.hi95[h]!)));
     });

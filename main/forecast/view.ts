@@ -119,7 +119,13 @@ export function forecastView(db: Db, scope: ForecastScope): ForecastView {
   const methods = prepared(db, `SELECT method, count(*) AS series FROM forecast_series WHERE 1 = 1 ${s.sql} GROUP BY method ORDER BY series DESC`).all(
     ...s.params,
   ) as Array<{ method: string; series: number }>;
-  const accuracy = prepared(db, `SELECT avg(mase) AS mase, avg(wape) AS wape FROM forecast_series WHERE 1 = 1 ${s.sql}`).get(...s.params) as {
+  // Weighted by each series' recent volume: a 3-case SKU's error should not outweigh a 30,000-case one.
+  const accuracy = prepared(
+    db,
+    `SELECT sum(mase * recent_volume) / nullif(sum(CASE WHEN mase IS NULL THEN 0 ELSE recent_volume END), 0) AS mase,
+            sum(wape * recent_volume) / nullif(sum(CASE WHEN wape IS NULL THEN 0 ELSE recent_volume END), 0) AS wape
+     FROM forecast_series WHERE 1 = 1 ${s.sql}`,
+  ).get(...s.params) as {
     mase: number | null;
     wape: number | null;
   };

@@ -1,10 +1,9 @@
-import { Worker } from 'node:worker_threads';
 import type { JobStatus } from '../../shared/contract/system.js';
 import { DomainError } from '../../shared/contract/result.js';
 import type { Db } from '../db/open.js';
 import { controlFromFlag, JobCancelled } from './task.js';
 import { TASKS } from './tasks.js';
-import { workerEntry } from './worker-entry.js';
+import { startWorker } from './worker-entry.js';
 
 /** Keeps finished jobs around long enough for the screen that started them to read the result. */
 const KEEP_FINISHED = 50;
@@ -89,9 +88,7 @@ export class JobRunner {
 
   private runInWorker(status: JobStatus, shared: SharedArrayBuffer, params: unknown): Promise<JobStatus> {
     return new Promise((resolve) => {
-      const entry = workerEntry(import.meta.url, './worker.ts', './job-worker.js');
-      const worker = new Worker(entry.url, {
-        ...entry.options,
+      const worker = startWorker(import.meta.url, './worker.ts', './job-worker.js', {
         workerData: { kind: status.kind, params, databasePath: this.databasePath, cancelFlag: shared },
       });
       let settled = false;

@@ -1,10 +1,14 @@
-import type { WorkerOptions } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
- * Where a worker script lives: beside the bundle when built (unpacked from the asar archive in the
- * packaged app), the TypeScript source under tests, where it runs through tsx.
+ * Starts a worker script: beside the bundle when built (unpacked from the asar archive in the
+ * packaged app), or the TypeScript source under tests, loaded through tsx's loader in the thread.
  */
-export function workerEntry(callerUrl: string, sourceFile: string, builtFile: string): { url: URL; options: WorkerOptions } {
-  if (callerUrl.endsWith('.ts')) return { url: new URL(sourceFile, callerUrl), options: { execArgv: ['--import', 'tsx'] } };
-  return { url: new URL(builtFile, callerUrl.replace('/app.asar/', '/app.asar.unpacked/')), options: {} };
+export function startWorker(callerUrl: string, sourceFile: string, builtFile: string, options: WorkerOptions = {}): Worker {
+  if (callerUrl.endsWith('.ts')) {
+    const target = new URL(sourceFile, callerUrl).href;
+    const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); })`;
+    return new Worker(bootstrap, { ...options, eval: true });
+  }
+  return new Worker(new URL(builtFile, callerUrl.replace('/app.asar/', '/app.asar.unpacked/')), options);
 }

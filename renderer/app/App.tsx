@@ -4,6 +4,7 @@ import { ToastProvider } from '../ui/Toasts.js';
 import { Layout } from './Layout.js';
 import { ROUTES } from './routes.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { ErrorPage } from './ErrorPage.js';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -15,7 +16,8 @@ const queryClient = new QueryClient({
 const router = createBrowserRouter([
   {
     element: <Layout />,
-    children: [...ROUTES.map((r) => ({ path: r.path, element: r.element })), { path: '*', element: <NotFoundPage /> }],
+    errorElement: <ErrorPage />,
+    children: [...ROUTES.map((r) => ({ path: r.path, element: r.element, errorElement: <ErrorPage /> })), { path: '*', element: <NotFoundPage /> }],
   },
 ]);
 

@@ -8,6 +8,7 @@ import { ProductsPage } from '../network/ProductsPage.js';
 import { StaffPage } from '../network/StaffPage.js';
 import { RegionsPage } from '../network/RegionsPage.js';
 import { SettingsPage } from '../settings/SettingsPage.js';
+import { ForecastPage } from '../forecast/ForecastPage.js';
 
 export interface AppRoute {
   path: string;
@@ -21,6 +22,7 @@ export interface AppRoute {
  */
 export const ROUTES: AppRoute[] = [
   { path: '/', element: <DashboardPage />, nav: { labelKey: 'nav.dashboard', section: 'plan', order: 0 } },
+  { path: '/forecast', element: <ForecastPage />, nav: { labelKey: 'nav.forecast', section: 'plan', order: 1 } },
   { path: '/network/distributors', element: <DistributorsPage />, nav: { labelKey: 'nav.distributors', section: 'network', order: 10 } },
   { path: '/network/distributors/:id', element: <DistributorDetailPage /> },
   { path: '/network/sub-dealers', element: <SubDealersPage />, nav: { labelKey: 'nav.subDealers', section: 'network', order: 11 } },

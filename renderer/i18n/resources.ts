@@ -11,14 +11,19 @@ import zhImporting from './locales/zh/importing.json';
 import esImporting from './locales/es/importing.json';
 import ruImporting from './locales/ru/importing.json';
 
+import enForecast from './locales/en/forecast.json';
+import zhForecast from './locales/zh/forecast.json';
+import esForecast from './locales/es/forecast.json';
+import ruForecast from './locales/ru/forecast.json';
+
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
  */
 export const resources = {
-  en: { common: enCommon, network: enNetwork, importing: enImporting },
-  zh: { common: zhCommon, network: zhNetwork, importing: zhImporting },
-  es: { common: esCommon, network: esNetwork, importing: esImporting },
-  ru: { common: ruCommon, network: ruNetwork, importing: ruImporting },
+  en: { common: enCommon, network: enNetwork, importing: enImporting, forecast: enForecast },
+  zh: { common: zhCommon, network: zhNetwork, importing: zhImporting, forecast: zhForecast },
+  es: { common: esCommon, network: esNetwork, importing: esImporting, forecast: esForecast },
+  ru: { common: ruCommon, network: ruNetwork, importing: ruImporting, forecast: ruForecast },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en);

@@ -74,6 +74,8 @@ export interface ForecastView {
 
 export interface ForecastOptionsResult {
   brands: string[];
+  /** SKUs with sales history (for one distributor when asked), for the SKU selector. */
+  skus: Array<{ id: number; sku: string; name: string; brand: string }>;
   historyMonths: { first: string | null; last: string | null };
 }
 
@@ -104,7 +106,7 @@ export const overrideInput = z
 export type OverrideInput = z.input<typeof overrideInput>;
 
 export const forecastContract = {
-  'forecast.options': query<ForecastOptionsResult>()(z.strictObject({})),
+  'forecast.options': query<ForecastOptionsResult>()(z.strictObject({ distributorId: id.optional() })),
   'forecast.view': query<ForecastView>()(forecastScope),
   'forecast.run': mutation<{ jobId: number }>()(z.strictObject({ force: z.boolean().default(false) })),
   'forecast.override': mutation<ForecastOverride>()(overrideInput),

@@ -44,6 +44,8 @@ export const m0002Forecast: Migration = {
         params TEXT NOT NULL,
         mase REAL,
         wape REAL,
+        -- cases in the last 12 months of history: weights accuracy figures by what matters
+        recent_volume INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (distributor_id, product_id)
       ) WITHOUT ROWID;
 

@@ -51,7 +51,7 @@ export function initialStates(y: Float64Array, spec: EtsSpec, m: number): EtsSta
   const n = y.length;
   const season = new Float64Array(m).fill(spec.season === 'M' ? 1 : 0);
   if (spec.season !== 'N' && n >= 2 * m) {
-    const years = Math.min(Math.floor(n / m), 3);
+    const years = Math.floor(n / m);
     const span = years * m;
     const sums = new Float64Array(m);
     const counts = new Float64Array(m);

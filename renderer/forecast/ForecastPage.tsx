@@ -1,0 +1,262 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ForecastScope, ForecastView, OverrideLevel } from '../../shared/contract/forecast.js';
+import { calendarMonth } from '../../shared/domain/months.js';
+import { useApiMutation, useApiQuery, useJob } from '../api/hooks.js';
+import { FilterSelect } from '../ui/Fields.js';
+import { Badge, Card, EmptyState, ErrorNotice, PageHeader, ProgressBar, Spinner } from '../ui/Page.js';
+import { useToast } from '../ui/Toasts.js';
+import { formatDate, formatNumber, formatPercent, monthName } from '../ui/format.js';
+import { useNetworkOptions } from '../network/options.js';
+import { ForecastChart } from './ForecastChart.js';
+import { OverrideDialog } from './OverrideDialog.js';
+import { SalesCorrection } from './SalesCorrection.js';
+
+/** The level an agreed number applies to, from what the screen is narrowed to. */
+export function overrideLevel(scope: ForecastScope): OverrideLevel | null {
+  if (scope.distributorId && scope.productId) return 'distributor_sku';
+  if (scope.distributorId && !scope.brand) return 'distributor';
+  if (scope.productId) return 'sku';
+  if (scope.brand && !scope.distributorId) return 'brand';
+  if (scope.regionId && !scope.brand) return 'region';
+  return null;
+}
+
+export function ForecastPage() {
+  const { t } = useTranslation(['forecast', 'common']);
+  const toast = useToast();
+  const network = useNetworkOptions();
+  const [regionId, setRegionId] = useState('');
+  const [distributorId, setDistributorId] = useState('');
+  const [brand, setBrand] = useState('');
+  const [productId, setProductId] = useState('');
+  const options = useApiQuery('forecast.options', distributorId ? { distributorId: Number(distributorId) } : {});
+  const scope: ForecastScope = {
+    ...(regionId ? { regionId: Number(regionId) } : {}),
+    ...(distributorId ? { distributorId: Number(distributorId) } : {}),
+    ...(brand ? { brand } : {}),
+    ...(productId ? { productId: Number(productId) } : {}),
+  };
+  const view = useApiQuery('forecast.view', scope);
+  const run = useApiMutation('forecast.run');
+  const removeOverride = useApiMutation('forecast.overrideDelete');
+  const [jobId, setJobId] = useState<number | null>(null);
+  const [agreeing, setAgreeing] = useState<string | null>(null);
+  const job = useJob(jobId, (s) => {
+    setJobId(null);
+    if (s.state === 'done') {
+      const r = s.result as { seriesRecomputed: number; seriesTotal: number; seconds: number };
+      toast({ tone: 'success', text: t('runDone', { recomputed: formatNumber(r.seriesRecomputed), total: formatNumber(r.seriesTotal), seconds: r.seconds }) });
+    } else if (s.state === 'cancelled') toast({ tone: 'info', text: t('runCancelled') });
+    else toast({ tone: 'error', text: s.error ?? t('runFailed') });
+  });
+  const startRun = async (force: boolean) => {
+    try {
+      setJobId((await run.mutateAsync({ force })).jobId);
+    } catch (e) {
+      toast({ tone: 'error', text: (e as Error).message });
+    }
+  };
+  const level = overrideLevel(scope);
+  const skuOptions = (options.data?.skus ?? []).filter((p) => !brand || p.brand === brand).map((p) => ({ value: p.id, label: `${p.name} (${p.sku})` }));
+  const v = view.data;
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={
+          jobId !== null ? (
+            <div style={{ display: 'flex', gap: 10, alignItems: 'center', minWidth: 320 }}>
+              <div style={{ flex: 1 }}>
+                <ProgressBar value={job.status?.progress ?? 0} label={t('running')} />
+                <div className="stat-note">{job.status?.message || t('starting')}</div>
+              </div>
+              <button type="button" className="button" onClick={() => void job.cancel()}>
+                {t('cancel', { ns: 'common' })}
+              </button>
+            </div>
+          ) : (
+            <>
+              <button type="button" className="button" onClick={() => void startRun(true)} disabled={!options.data?.historyMonths.last}>
+                {t('recomputeAll')}
+              </button>
+              <button type="button" className="button button-primary" onClick={() => void startRun(false)} disabled={!options.data?.historyMonths.last}>
+                {t('run')}
+              </button>
+            </>
+          )
+        }
+      >
+        <div className="toolbar">
+          <FilterSelect label={t('field.region')} value={regionId} onChange={setRegionId} options={network.regions} allLabel={t('allRegions')} />
+          <FilterSelect label={t('field.distributor')} value={distributorId} onChange={setDistributorId} options={network.distributors} allLabel={t('allDistributors')} />
+          <FilterSelect
+            label={t('field.brand')}
+            value={brand}
+            onChange={(b) => {
+              setBrand(b);
+              setProductId('');
+            }}
+            options={(options.data?.brands ?? []).map((b) => ({ value: b, label: b }))}
+            allLabel={t('allBrands')}
+          />
+          <FilterSelect label={t('field.sku')} value={productId} onChange={setProductId} options={skuOptions} allLabel={t('allSkus')} />
+        </div>
+      </PageHeader>
+      <ErrorNotice error={view.error} />
+      {!v ? (
+        <Spinner label={t('loading', { ns: 'common' })} />
+      ) : v.status === 'no_history' ? (
+        <EmptyState title={t('noHistoryTitle')}>{t('noHistoryText')}</EmptyState>
+      ) : (
+        <>
+          {v.status === 'not_run' && <div className="notice notice-info">{t('notRun')}</div>}
+          {v.stale && <div className="notice notice-warn">{t('stale')}</div>}
+          {v.status === 'ok' && v.seriesCount === 0 && <div className="notice notice-info">{t('noSeriesInScope')}</div>}
+          <Card title={t('chartTitle')} actions={v.lastRun ? <span className="muted">{t('lastRun', { date: formatDate(v.lastRun.finishedAt ?? v.lastRun.startedAt), series: formatNumber(v.lastRun.seriesTotal) })}</span> : null}>
+            <ForecastChart view={v} />
+          </Card>
+          {v.status === 'ok' && (
+            <div className="grid-2" style={{ gridTemplateColumns: '2fr 1fr' }}>
+              <ForecastTable view={v} canAgree={level !== null} onAgree={setAgreeing} />
+              <div style={{ display: 'flex', flexDirection: 'column', gap: 14 }}>
+                <ModelCard view={v} />
+                <Card title={t('overrides')}>
+                  {level === null && <p className="muted" style={{ marginTop: 0 }}>{t('narrowToAgree')}</p>}
+                  {v.overrides.length === 0 ? (
+                    <p className="muted">{t('noOverrides')}</p>
+                  ) : (
+                    <ul className="tree">
+                      {v.overrides.map((o) => (
+                        <li key={o.id}>
+                          <div className="tree-row">
+                            <span className="grow">
+                              <strong>{monthName(calendarMonth(o.month))} {o.month.slice(0, 4)}</strong> · {o.label} ·{' '}
+                              {o.mode === 'absolute' ? `${formatNumber(o.value)} ${t('unit.cases', { ns: 'common' })}` : `${o.value > 0 ? '+' : ''}${o.value}%`}
+                            </span>
+                            <button type="button" className="link-button" aria-label={t('removeOverride', { month: o.month })} onClick={() => void removeOverride.mutateAsync({ id: o.id })}>
+                              {t('remove')}
+                            </button>
+                          </div>
+                          <div className="muted">
+                            “{o.note}” — {o.author}, {formatDate(o.createdAt)}
+                          </div>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </Card>
+                {scope.distributorId && scope.productId && <SalesCorrection distributorId={scope.distributorId} productId={scope.productId} />}
+              </div>
+            </div>
+          )}
+        </>
+      )}
+      {agreeing && level && <OverrideDialog month={agreeing} level={level} scope={scope} statistical={v?.forecast.find((f) => f.month === agreeing)?.point ?? 0} onClose={() => setAgreeing(null)} />}
+    </div>
+  );
+}
+
+function ForecastTable({ view, canAgree, onAgree }: { view: ForecastView; canAgree: boolean; onAgree(month: string): void }) {
+  const { t } = useTranslation(['forecast', 'common']);
+  const peak = new Set(view.peakMonths);
+  const totals = view.forecast.reduce((acc, f) => ({ point: acc.point + f.point, agreed: acc.agreed + f.agreed, lastYear: acc.lastYear + (f.lastYear ?? 0) }), { point: 0, agreed: 0, lastYear: 0 });
+  return (
+    <Card title={t('tableTitle')} className="card-flush">
+      <table className="plain" aria-label={t('tableTitle')}>
+        <thead>
+          <tr>
+            <th>{t('month')}</th>
+            <th className="num">{t('lastYear')}</th>
+            <th className="num">{t('statistical')}</th>
+            <th className="num">{t('range80')}</th>
+            <th className="num">{t('agreed')}</th>
+            <th className="num">{t('vsLastYear')}</th>
+            <th aria-label={t('actions', { ns: 'common' })} />
+          </tr>
+        </thead>
+        <tbody>
+          {view.forecast.map((f) => {
+            const change = f.lastYear ? f.agreed / f.lastYear - 1 : null;
+            return (
+              <tr key={f.month}>
+                <td>
+                  {monthName(calendarMonth(f.month), 'long')} {f.month.slice(0, 4)} {peak.has(calendarMonth(f.month)) && <Badge tone="amber">{t('peak')}</Badge>}
+                </td>
+                <td className="num">{formatNumber(f.lastYear)}</td>
+                <td className="num">{formatNumber(f.point)}</td>
+                <td className="num muted">
+                  {formatNumber(f.lo80)}–{formatNumber(f.hi80)}
+                </td>
+                <td className="num">{f.agreed !== f.point ? <strong>{formatNumber(f.agreed)}</strong> : formatNumber(f.agreed)}</td>
+                <td className="num" style={{ color: change === null ? undefined : change >= 0 ? 'var(--green)' : 'var(--red)' }}>
+                  {change === null ? '–' : `${change >= 0 ? '+' : ''}${formatPercent(change)}`}
+                </td>
+                <td className="num">
+                  {canAgree && (
+                    <button type="button" className="link-button" onClick={() => onAgree(f.month)} aria-label={t('agreeFor', { month: f.month })}>
+                      {t('agree')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td>{t('total', { ns: 'common' })}</td>
+            <td className="num">{formatNumber(totals.lastYear)}</td>
+            <td className="num">{formatNumber(totals.point)}</td>
+            <td />
+            <td className="num">{formatNumber(totals.agreed)}</td>
+            <td className="num">{totals.lastYear ? `${totals.agreed >= totals.lastYear ? '+' : ''}${formatPercent(totals.agreed / totals.lastYear - 1)}` : '–'}</td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </Card>
+  );
+}
+
+function ModelCard({ view }: { view: ForecastView }) {
+  const { t } = useTranslation('forecast');
+  return (
+    <Card title={t('modelTitle')}>
+      {view.model ? (
+        <dl className="kv">
+          <dt>{t('model')}</dt>
+          <dd>
+            <strong>{view.model.description}</strong>
+            <div className="muted">{view.model.model}</div>
+          </dd>
+          {Object.entries(view.model.params)
+            .filter(([k, val]) => typeof val === 'number' && ['alpha', 'beta', 'gamma', 'phi'].includes(k) && val > 0 && !(k === 'phi' && val === 1))
+            .map(([k, val]) => (
+              <div key={k} style={{ display: 'contents' }}>
+                <dt>{t(`param.${k}`)}</dt>
+                <dd>{formatNumber(val, 3)}</dd>
+              </div>
+            ))}
+        </dl>
+      ) : (
+        <dl className="kv">
+          <dt>{t('series')}</dt>
+          <dd>{formatNumber(view.seriesCount)}</dd>
+          <dt>{t('methods')}</dt>
+          <dd>{view.methods.map((m) => `${t(`method.${m.method}`)} ${formatNumber(m.series)}`).join(' · ')}</dd>
+        </dl>
+      )}
+      <dl className="kv" style={{ marginTop: 10 }}>
+        <dt title={t('maseHint')}>{t('mase')}</dt>
+        <dd>
+          {view.accuracy.mase === null ? '–' : formatNumber(view.accuracy.mase, 2)}{' '}
+          {view.accuracy.mase !== null && <span className="muted">{view.accuracy.mase < 1 ? t('betterThanNaive') : t('worseThanNaive')}</span>}
+        </dd>
+        <dt>{t('wape')}</dt>
+        <dd>{formatPercent(view.accuracy.wape)}</dd>
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,33 @@
+import { expect, test } from './fixtures.js';
+
+test.use({ seed: 'S' });
+
+test('a manager runs the forecast, reads a series and records an agreed number', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Forecast' }).click();
+  await expect(app.getByText('History is loaded but no forecast has been run yet.')).toBeVisible();
+  await app.getByRole('button', { name: 'Run forecast' }).click();
+  await expect(app.getByText(/Forecast updated: \d+ of \d+ series refitted/)).toBeVisible({ timeout: 45_000 });
+
+  const table = app.getByRole('table', { name: 'Forecast by month' });
+  await expect(table.getByRole('row')).toHaveCount(1 + 12 + 1);
+  await expect(app.getByRole('img', { name: /Chart of monthly sales history and forecast/ })).toBeVisible();
+
+  // Narrow to one distributor and its biggest SKU: the model is explained in words.
+  await app.getByLabel('Distributor').selectOption({ index: 1 });
+  await app.getByLabel('SKU').selectOption({ index: 1 });
+  await expect(app.getByRole('region', { name: 'Method and accuracy' })).toContainText('Model');
+  await expect(app.getByRole('region', { name: 'Method and accuracy' })).toContainText(/seasonal|trend|intermittent|short history|no sales/);
+
+  const firstRow = table.getByRole('row').nth(1);
+  const month = (await firstRow.getByRole('cell').first().textContent())!;
+  await firstRow.getByRole('button', { name: /Agree a number for/ }).click();
+  const dialog = app.getByRole('dialog', { name: /Agree a number for/ });
+  await dialog.getByLabel('Agreed cases').fill('777');
+  await dialog.getByRole('button', { name: 'Save agreed number' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Say why');
+  await dialog.getByLabel('Reason (who agreed, why)').fill('Distributor plans a new-year promotion');
+  await dialog.getByRole('button', { name: 'Save agreed number' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(table.getByRole('row', { name: new RegExp(month.split(' ')[0]!) }).first()).toContainText('777');
+  await expect(app.getByRole('region', { name: 'Agreed numbers' })).toContainText('Distributor plans a new-year promotion');
+});

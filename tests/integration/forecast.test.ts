@@ -1,0 +1,112 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/api/dispatch.js';
+import type { ServiceContext } from '../../main/api/context.js';
+import { seedDemo } from '../../main/demo/generate.js';
+import { forecastDemand } from '../../main/forecast/demand.js';
+import { runForecastCommand } from '../../main/forecast/csv-command.js';
+import { runForecast } from '../../main/forecast/run.js';
+import { createTestDb } from '../support/db.js';
+
+const noControl = { progress() {}, checkCancelled() {} };
+async function call<T = any>(ctx: ServiceContext, method: string, input: unknown): Promise<T> {
+  const r = await dispatch(ctx, method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as T;
+}
+
+describe('forecasting on a real SQLite file', () => {
+  it('forecasts every series in worker threads, stores it, and refits only what changed', async () => {
+    const { db, ctx } = createTestDb();
+    seedDemo(db, { scale: 'S', today: new Date('2026-11-22T00:00:00Z') });
+    const series = db.prepare('SELECT count(*) FROM (SELECT DISTINCT distributor_id, product_id FROM sales_history)').pluck().get() as number;
+    const { jobId } = await call(ctx, 'forecast.run', { force: false });
+    const job = await ctx.jobs.wait(jobId);
+    expect(job.state, job.error ?? '').toBe('done');
+    expect(job.result).toMatchObject({ status: 'ok', seriesTotal: series, seriesRecomputed: series });
+    expect(db.prepare('SELECT count(*) FROM forecast_values').pluck().get()).toBe(series * 12);
+    expect(db.prepare("SELECT min(month) || ' ' || max(month) FROM forecast_values").pluck().get()).toBe('2026-11 2027-10');
+
+    const again = await runForecast(db, {}, noControl);
+    expect(again.seriesRecomputed).toBe(0);
+    const [d, p] = db.prepare('SELECT distributor_id, product_id FROM sales_history LIMIT 1').raw().get() as [number, number];
+    await call(ctx, 'sales.set', { distributorId: d, productId: p, month: '2026-09', cases: 9999 });
+    const view = await call(ctx, 'forecast.view', {});
+    expect(view.stale).toBe(true);
+    expect((await runForecast(db, {}, noControl)).seriesRecomputed).toBe(1);
+  });
+
+  it('keeps totals coherent and spreads agreed numbers down in proportion', async () => {
+    const { db, ctx } = createTestDb();
+    seedDemo(db, { scale: 'S', today: new Date('2026-11-22T00:00:00Z') });
+    await runForecast(db, { workers: 1 }, noControl);
+    const whole = await call(ctx, 'forecast.view', {});
+    const distributors = db.prepare('SELECT DISTINCT distributor_id FROM forecast_series').pluck().all() as number[];
+    let sum = 0;
+    for (const id of distributors) sum += (await call(ctx, 'forecast.view', { distributorId: id })).forecast[6].point;
+    expect(Math.abs(sum - whole.forecast[6].point)).toBeLessThanOrEqual(distributors.length);
+
+    const target = distributors[0]!;
+    const before = await call(ctx, 'forecast.view', { distributorId: target });
+    const month = before.forecast[6].month;
+    await call(ctx, 'forecast.override', { level: 'distributor', distributorId: target, month, mode: 'absolute', value: 5000, note: 'Agreed at the October meeting' });
+    const after = await call(ctx, 'forecast.view', { distributorId: target });
+    expect(after.forecast[6].agreed).toBe(5000);
+    expect(after.forecast[6].point).toBe(before.forecast[6].point);
+    const cells = forecastDemand(db, { distributorIds: [target], fromMonth: month, toMonth: month });
+    expect(cells.reduce((s, c) => s + c.agreed, 0)).toBeCloseTo(5000, 6);
+    // proportional: each SKU keeps its share of the distributor's statistical total
+    const natural = cells.reduce((s, c) => s + c.natural, 0);
+    for (const c of cells) expect(c.agreed).toBeCloseTo((c.natural / natural) * 5000, 6);
+
+    const bad = await dispatch(ctx, 'forecast.override', { level: 'sku', month, mode: 'absolute', value: 10, note: 'x' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation' } });
+    if (!bad.ok) expect(bad.error.issues?.map((i) => i.path).sort()).toEqual(['note', 'productId']);
+  });
+
+  it('handles empty and all-zero histories gracefully', async () => {
+    const { ctx } = createTestDb();
+    expect((await call(ctx, 'forecast.view', {})).status).toBe('no_history');
+    const summary = await runForecast(ctx.db, {}, noControl);
+    expect(summary.status).toBe('no_history');
+  });
+});
+
+describe('the forecast command line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'planner-forecast-cli-'));
+  it('writes one row per series and future month', async () => {
+    const lines = ['series_id,period,value'];
+    for (let t = 0; t < 36; t++) lines.push(`A,${2023 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')},${100 + 50 * Math.sin((t * Math.PI) / 6)}`);
+    lines.push('B,2025-01,5', 'B,2025-03,7'); // a gap in February: read as zero
+    writeFileSync(join(dir, 'in.csv'), lines.join('\n'));
+    expect(await runForecastCommand(['--in', join(dir, 'in.csv'), '--horizon', '6', '--out', join(dir, 'out.csv')])).toBe(0);
+    const out = readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n');
+    expect(out[0]).toBe('series_id,period,forecast,lo80,hi80,lo95,hi95,model');
+    expect(out).toHaveLength(1 + 2 * 6);
+    expect(out[1]).toMatch(/^A,2026-01,/);
+    expect(out.filter((l) => l.startsWith('B,'))[0]).toMatch(/^B,2025-04,/);
+  });
+
+  it('names the line of bad input', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (m: string) => errors.push(m);
+    try {
+      for (const [content, message] of [
+        ['series_id,period\nA,2020-01', 'missing column "value"'],
+        ['series_id,period,value\nA,2020-01,5\nA,20-02,5', 'Line 3: period "20-02"'],
+        ['series_id,period,value\nA,2020-01,-5', 'Line 2: value -5 is negative'],
+        ['series_id,period,value\nA,2020-01,abc', 'Line 2: value "abc" is not a number'],
+        ['series_id,period,value\nA,2020-01,5\nA,2020-01,6', 'Line 3: series A already has 2020-01 (line 2)'],
+      ] as const) {
+        writeFileSync(join(dir, 'bad.csv'), content);
+        expect(await runForecastCommand(['--in', join(dir, 'bad.csv'), '--out', join(dir, 'x.csv')])).toBe(1);
+        expect(errors.pop()).toContain(message);
+      }
+    } finally {
+      console.error = original;
+    }
+  });
+});
