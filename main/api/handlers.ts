@@ -4,6 +4,7 @@ import { networkHandlers } from '../network/handlers.js';
 import { importingHandlers } from '../importing/handlers.js';
 import { systemHandlers } from '../system/handlers.js';
 import { forecastHandlers } from '../forecast/handlers.js';
+import { readinessHandlers } from '../readiness/handlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -11,4 +12,5 @@ export const handlers = {
   ...networkHandlers,
   ...importingHandlers,
   ...forecastHandlers,
+  ...readinessHandlers,
 } satisfies FeatureHandlers<Contract>;

@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../api/context.js';
+import { computeReadiness } from '../readiness/service.js';
 
 export interface Recompute {
   name: string;
@@ -6,4 +7,4 @@ export interface Recompute {
 }
 
 /** Whole-region recomputations (target cascade, readiness plan, segmentation). Each feature adds one. */
-export const RECOMPUTES: Recompute[] = [];
+export const RECOMPUTES: Recompute[] = [{ name: 'readiness projection and plan (whole network)', run: ({ db }) => computeReadiness(db) }];

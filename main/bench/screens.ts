@@ -38,4 +38,7 @@ export const SCREEN_QUERIES: ScreenQuery[] = [
   { name: 'terminal list: one distributor', run: viaDispatch('terminal.list', (ctx) => ({ distributorId: firstId(ctx, 'SELECT id FROM distributors LIMIT 1'), limit: 200 })) },
   { name: 'sub-dealer list: first page', run: viaDispatch('subDealer.list', () => ({ limit: 200 })) },
   { name: 'products', run: viaDispatch('product.list', () => ({})) },
+  { name: 'forecast screen: whole region', run: viaDispatch('forecast.view', () => ({})) },
+  { name: 'forecast screen: one distributor', run: viaDispatch('forecast.view', (ctx) => ({ distributorId: firstId(ctx, 'SELECT distributor_id FROM forecast_series LIMIT 1') })) },
+  { name: 'readiness board', run: viaDispatch('readiness.board', () => ({})) },
 ];

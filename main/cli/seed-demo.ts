@@ -3,10 +3,14 @@ import { DEMO_SCALES, type DemoScale } from '../../shared/contract/system.js';
 import { openCore } from '../app/core.js';
 import { resolveDatabasePath } from '../app/paths.js';
 import { seedDemo } from '../demo/generate.js';
+import { runForecast } from '../forecast/run.js';
 
 /** `npm run seed-demo -- --scale S|M|L|XL --db FILE` */
 export async function seedDemoCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { scale: { type: 'string', default: 'S' }, db: { type: 'string' }, seed: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { scale: { type: 'string', default: 'S' }, db: { type: 'string' }, seed: { type: 'string' }, 'no-forecast': { type: 'boolean', default: false } },
+  });
   const scale = String(values.scale).toUpperCase() as DemoScale;
   if (!DEMO_SCALES.includes(scale)) {
     console.error(`--scale must be one of ${DEMO_SCALES.join(', ')}`);
@@ -28,6 +32,10 @@ export async function seedDemoCommand(args: string[]): Promise<number> {
       checkCancelled() {},
     });
     console.log(`Demo region ${scale} written to ${databasePath} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (!values['no-forecast']) {
+      const run = await runForecast(core.db, {}, { progress() {}, checkCancelled() {} });
+      console.log(`Forecast: ${run.seriesTotal.toLocaleString('en')} series in ${run.seconds} s (${run.workers} threads)`);
+    }
     for (const [table, n] of Object.entries(result.counts)) if (n) console.log(`  ${table.padEnd(28)} ${n.toLocaleString('en')}`);
     return 0;
   } catch (error) {

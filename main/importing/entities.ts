@@ -22,6 +22,7 @@ import { createTerminal, updateTerminal } from '../network/terminals.js';
 import { A, field, OUTLET_STATUS_VALUES, type FieldDef, type RefTable } from './fields.js';
 import type { References } from './references.js';
 import { salesHistoryEntity } from '../forecast/import.js';
+import { stockSnapshotsEntity } from '../readiness/import.js';
 
 export type Values = Record<string, unknown>;
 export type ExportRow = Record<string, string | number | null>;
@@ -341,6 +342,7 @@ const products: EntityDef = {
 /** Every importable entity. A feature adds its definition here (and its name in shared/domain/importing.ts). */
 export const ENTITIES: Record<ImportEntity, EntityDef> = {
   salesHistory: salesHistoryEntity,
+  stockSnapshots: stockSnapshotsEntity,
   regions,
   areas,
   staff,

@@ -260,11 +260,14 @@ export function planReadiness(cells: CellInput[], distributors: DistributorInput
     const need = required.get(cell)!;
     const projected = project(cell.onHand, cell.arrivals, cell.demand, weeks);
     const extra = planned.get(cell) ?? [];
-    const withPlan = project(cell.onHand, Array.from({ length: weeks }, (_, w) => (cell.arrivals[w] ?? 0) + (extra[w] ?? 0)), cell.demand, weeks);
-    const atPeak = projected[Math.min(dist.peakStartWeek, weeks)] ?? 0;
+    const arrivalsWithPlan = Array.from({ length: weeks }, (_, w) => (cell.arrivals[w] ?? 0) + (extra[w] ?? 0));
+    const withPlan = project(cell.onHand, arrivalsWithPlan, cell.demand, weeks);
+    // Judged with the proposed plan: ordinary replenishment is expected; red means even the best
+    // plan within capacity and lead times leaves this distributor short.
+    const atPeak = withPlan[Math.min(dist.peakStartWeek, weeks)] ?? 0;
     const peakWeekDemand = (cell.demand[dist.peakStartWeek] ?? 0) / 7;
-    const coverDays = peakWeekDemand > 0 ? Math.max(0, atPeak) / peakWeekDemand : null;
-    const stockout = firstStockout(cell.onHand, cell.arrivals, cell.demand, weeks);
+    const coverDays = peakWeekDemand > 0 ? atPeak / peakWeekDemand : null;
+    const stockout = firstStockout(cell.onHand, arrivalsWithPlan, cell.demand, Math.min(weeks, dist.peakStartWeek + coverWeeksOf(settings.requiredCoverDays)));
     return {
       distributorId: cell.distributorId,
       productId: cell.productId,
@@ -282,8 +285,7 @@ export function planReadiness(cells: CellInput[], distributors: DistributorInput
 /**
  * Green: the required cover is there at peak start and nothing runs out before. Amber: at least half
  * of it, or a stock-out only after the peak has started. Red: a stock-out before the peak, or less
- * than half the required stock at peak start. Judged on the projection without new shipments, so
- * the board shows where action is needed.
+ * than half the required stock at peak start. Judged on the projection with the proposed plan.
  */
 export function statusOf(atPeak: number, required: number, stockoutWeek: number | null, peakStartWeek: number, coverDays: number | null, requiredCoverDays: number): { status: Status; reason: string } {
   const cover = coverDays === null ? 'no demand forecast' : `${Math.round(coverDays)} days of cover at peak start (${requiredCoverDays} required)`;

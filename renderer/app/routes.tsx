@@ -9,6 +9,7 @@ import { StaffPage } from '../network/StaffPage.js';
 import { RegionsPage } from '../network/RegionsPage.js';
 import { SettingsPage } from '../settings/SettingsPage.js';
 import { ForecastPage } from '../forecast/ForecastPage.js';
+import { ReadinessPage } from '../readiness/ReadinessPage.js';
 
 export interface AppRoute {
   path: string;
@@ -23,6 +24,7 @@ export interface AppRoute {
 export const ROUTES: AppRoute[] = [
   { path: '/', element: <DashboardPage />, nav: { labelKey: 'nav.dashboard', section: 'plan', order: 0 } },
   { path: '/forecast', element: <ForecastPage />, nav: { labelKey: 'nav.forecast', section: 'plan', order: 1 } },
+  { path: '/readiness', element: <ReadinessPage />, nav: { labelKey: 'nav.readiness', section: 'plan', order: 3 } },
   { path: '/network/distributors', element: <DistributorsPage />, nav: { labelKey: 'nav.distributors', section: 'network', order: 10 } },
   { path: '/network/distributors/:id', element: <DistributorDetailPage /> },
   { path: '/network/sub-dealers', element: <SubDealersPage />, nav: { labelKey: 'nav.subDealers', section: 'network', order: 11 } },

@@ -16,14 +16,19 @@ import zhForecast from './locales/zh/forecast.json';
 import esForecast from './locales/es/forecast.json';
 import ruForecast from './locales/ru/forecast.json';
 
+import enReadiness from './locales/en/readiness.json';
+import zhReadiness from './locales/zh/readiness.json';
+import esReadiness from './locales/es/readiness.json';
+import ruReadiness from './locales/ru/readiness.json';
+
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
  */
 export const resources = {
-  en: { common: enCommon, network: enNetwork, importing: enImporting, forecast: enForecast },
-  zh: { common: zhCommon, network: zhNetwork, importing: zhImporting, forecast: zhForecast },
-  es: { common: esCommon, network: esNetwork, importing: esImporting, forecast: esForecast },
-  ru: { common: ruCommon, network: ruNetwork, importing: ruImporting, forecast: ruForecast },
+  en: { common: enCommon, network: enNetwork, importing: enImporting, forecast: enForecast, readiness: enReadiness },
+  zh: { common: zhCommon, network: zhNetwork, importing: zhImporting, forecast: zhForecast, readiness: zhReadiness },
+  es: { common: esCommon, network: esNetwork, importing: esImporting, forecast: esForecast, readiness: esReadiness },
+  ru: { common: ruCommon, network: ruNetwork, importing: ruImporting, forecast: ruForecast, readiness: ruReadiness },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en);

@@ -4,6 +4,7 @@ import { networkContract } from './network.js';
 import { importingContract } from './importing.js';
 import { systemContract } from './system.js';
 import { forecastContract } from './forecast.js';
+import { readinessContract } from './readiness.js';
 
 /**
  * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
@@ -14,6 +15,7 @@ export const contract = {
   ...networkContract,
   ...importingContract,
   ...forecastContract,
+  ...readinessContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ export const IMPORT_ENTITIES = [
   'contacts',
   'products',
   'salesHistory',
+  'stockSnapshots',
 ] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 

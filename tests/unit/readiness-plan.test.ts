@@ -129,7 +129,8 @@ describe('readiness known answers', () => {
     const d: DistributorInput = { distributorId: 1, regionId: 1, leadTimeWeeks: 2, warehouseCapacity: 1e6, keyAccount: false, volumeShare: 1, peakStartWeek: 8, serviceLevel: 0.5 };
     const plan = planReadiness([cell], [d], { requiredCoverDays: 14, shippingCapacity: new Map(), priorityRule: 'volume' }, 12);
     expect(plan.shipments).toEqual([{ distributorId: 1, productId: 1, shipWeek: 5, arrivalWeek: 7, cases: 140 }]);
-    expect(plan.cells[0]!.status).toBe('red');
+    expect(plan.cells[0]!.status).toBe('green');
+    expect(plan.cells[0]!.projected[8]).toBe(0);
     expect(plan.cells[0]!.withPlan[8]).toBe(140);
   });
 
