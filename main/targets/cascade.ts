@@ -1,0 +1,167 @@
+/**
+ * The target cascade: a peak-season volume target broken down to distributor x SKU x month in
+ * whole cases, edited at any level while every total stays exact and locked cells never move.
+ * Pure and synchronous: the L region (300 distributors x ~40 SKUs x 5 peak months) is ~60,000 cells.
+ */
+
+export interface Cell {
+  distributorId: number;
+  productId: number;
+  brand: string;
+  month: string;
+  target: number;
+  /** Natural volume: the forecast with no extra effort. */
+  natural: number;
+  /** What the allocation is proportional to (forecast or last year's actuals). */
+  basis: number;
+  locked: boolean;
+}
+
+export class CascadeError extends Error {}
+
+/**
+ * Splits `total` into whole numbers proportional to `weights` with the largest-remainder method,
+ * so the parts always add up exactly; equal parts when every weight is zero.
+ */
+export function largestRemainder(total: number, weights: number[]): number[] {
+  const n = weights.length;
+  if (n === 0) {
+    if (total !== 0) throw new CascadeError('Nothing to spread the total over');
+    return [];
+  }
+  const sum = weights.reduce((a, w) => a + Math.max(0, w), 0);
+  const raw = weights.map((w) => (sum > 0 ? (total * Math.max(0, w)) / sum : total / n));
+  const parts = raw.map(Math.floor);
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let k = 0; left > 0; k = (k + 1) % n, left--) parts[order[k]![1]] = parts[order[k]![1]]! + 1;
+  return parts;
+}
+
+/**
+ * Sets the total of a group of cells, moving only the unlocked ones, in proportion to what they
+ * hold now (or to their basis when they hold nothing).
+ */
+export function setGroupTotal(cells: Cell[], total: number, what: string): void {
+  if (!Number.isInteger(total) || total < 0) throw new CascadeError(`${what}: targets are whole, non-negative cases`);
+  const locked = cells.filter((c) => c.locked).reduce((a, c) => a + c.target, 0);
+  const free = cells.filter((c) => !c.locked);
+  if (total < locked) throw new CascadeError(`${what}: ${total} is less than the ${locked} cases already locked`);
+  if (free.length === 0) {
+    if (total !== locked) throw new CascadeError(`${what}: every cell is locked; unlock one to change the total`);
+    return;
+  }
+  const current = free.reduce((a, c) => a + c.target, 0);
+  const weights = current > 0 ? free.map((c) => c.target) : free.map((c) => c.basis);
+  largestRemainder(total - locked, weights).forEach((v, i) => (free[i]!.target = v));
+}
+
+export const sum = (cells: Cell[], pick: (c: Cell) => number = (c) => c.target) => cells.reduce((a, c) => a + pick(c), 0);
+
+/**
+ * The initial cascade of one target line (a brand or a SKU): to distributors by their share of
+ * the basis, to SKUs by each distributor's own mix, to months by each distributor's own seasonal
+ * profile, falling back to the region's mix and profile where a distributor has no basis.
+ */
+export function cascadeLine(cells: Cell[], total: number): void {
+  const unlocked = cells.filter((c) => !c.locked);
+  const lockedTotal = sum(cells.filter((c) => c.locked));
+  if (total < lockedTotal) throw new CascadeError(`Target ${total} is below the ${lockedTotal} cases locked`);
+  const byDist = groupBy(unlocked, (c) => c.distributorId);
+  const dists = [...byDist.keys()];
+  const regionBySku = new Map<number, number>();
+  const regionByMonth = new Map<string, number>();
+  for (const c of cells) {
+    regionBySku.set(c.productId, (regionBySku.get(c.productId) ?? 0) + c.basis);
+    regionByMonth.set(c.month, (regionByMonth.get(c.month) ?? 0) + c.basis);
+  }
+  const distTotals = largestRemainder(total - lockedTotal, dists.map((d) => sum(byDist.get(d)!, (c) => c.basis)));
+  dists.forEach((d, i) => {
+    const dCells = byDist.get(d)!;
+    const bySku = groupBy(dCells, (c) => c.productId);
+    const skus = [...bySku.keys()];
+    const own = skus.map((s) => sum(bySku.get(s)!, (c) => c.basis));
+    const mix = own.some((v) => v > 0) ? own : skus.map((s) => regionBySku.get(s) ?? 0);
+    largestRemainder(distTotals[i]!, mix).forEach((skuTotal, j) => {
+      const months = bySku.get(skus[j]!)!;
+      const profile = months.map((c) => c.basis);
+      const weights = profile.some((v) => v > 0) ? profile : months.map((c) => regionByMonth.get(c.month) ?? 0);
+      largestRemainder(skuTotal, weights).forEach((v, k) => (months[k]!.target = v));
+    });
+  });
+}
+
+export type Level =
+  | { level: 'distributor'; distributorId: number; brand: string }
+  | { level: 'sku'; distributorId: number; productId: number }
+  | { level: 'cell'; distributorId: number; productId: number; month: string };
+
+/** The cells of an edited node and of its parent: siblings absorb the change so the parent's total holds. */
+function nodeAndParent(cells: Cell[], at: Level): { node: Cell[]; parent: Cell[] } {
+  switch (at.level) {
+    case 'distributor': {
+      const parent = cells.filter((c) => c.brand === at.brand);
+      return { node: parent.filter((c) => c.distributorId === at.distributorId), parent };
+    }
+    case 'sku': {
+      const brand = cells.find((c) => c.productId === at.productId)?.brand;
+      const parent = cells.filter((c) => c.distributorId === at.distributorId && c.brand === brand);
+      return { node: parent.filter((c) => c.productId === at.productId), parent };
+    }
+    case 'cell': {
+      const parent = cells.filter((c) => c.distributorId === at.distributorId && c.productId === at.productId);
+      return { node: parent.filter((c) => c.month === at.month), parent };
+    }
+  }
+}
+
+/**
+ * Edits one node to a new total. Its unlocked cells take the new total (in proportion), its
+ * unlocked siblings give or take the difference (in proportion), so every level above keeps its
+ * total. All or nothing: when the change cannot be absorbed, nothing moves.
+ */
+export function editNode(cells: Cell[], at: Level, value: number): void {
+  const { node, parent } = nodeAndParent(cells, at);
+  if (node.length === 0) throw new CascadeError('Nothing to edit there');
+  const before = parent.map((c) => c.target);
+  const parentTotal = sum(parent);
+  const siblings = parent.filter((c) => !node.includes(c));
+  try {
+    if (siblings.length === 0 && value !== parentTotal) throw new CascadeError('This is the only part of its total: change the total above it instead');
+    setGroupTotal(node, value, 'This target');
+    setGroupTotal(siblings, parentTotal - value, 'The rest of its total');
+  } catch (error) {
+    parent.forEach((c, i) => (c.target = before[i]!));
+    throw error;
+  }
+}
+
+/** Sets a target line's total (a brand or SKU at region level) and re-spreads it over unlocked cells. */
+export function setLineTotal(cells: Cell[], value: number): void {
+  setGroupTotal(cells, value, 'The line total');
+}
+
+function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+/**
+ * Growth needed = target - natural, and where it must come from (per distributor, peak months):
+ * new outlets bring their target count times the distributor's natural volume per active outlet;
+ * SKU mix is the part of the target above each SKU's proportional share of the natural volume
+ * scaled to the target (volume moved towards SKUs the plan pushes); existing outlets carry the rest.
+ */
+export function growthSplit(target: number, natural: number, bySku: Array<{ target: number; natural: number }>, newOutlets: number, volumePerOutlet: number) {
+  const growth = target - natural;
+  const fromNewOutlets = Math.max(0, Math.min(Math.max(growth, 0), Math.round(newOutlets * volumePerOutlet)));
+  const scale = natural > 0 ? target / natural : 1;
+  const fromMix = Math.max(0, Math.min(Math.max(growth, 0) - fromNewOutlets, Math.round(bySku.reduce((a, s) => a + Math.max(0, s.target - s.natural * scale), 0))));
+  return { growth, fromNewOutlets, fromMix, fromExisting: growth - fromNewOutlets - fromMix };
+}
