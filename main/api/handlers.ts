@@ -5,6 +5,7 @@ import { importingHandlers } from '../importing/handlers.js';
 import { systemHandlers } from '../system/handlers.js';
 import { forecastHandlers } from '../forecast/handlers.js';
 import { readinessHandlers } from '../readiness/handlers.js';
+import { targetsHandlers } from '../targets/handlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -13,4 +14,5 @@ export const handlers = {
   ...importingHandlers,
   ...forecastHandlers,
   ...readinessHandlers,
+  ...targetsHandlers,
 } satisfies FeatureHandlers<Contract>;

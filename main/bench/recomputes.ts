@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../api/context.js';
 import { computeReadiness } from '../readiness/service.js';
+import { benchmarkCascade } from '../targets/bench.js';
 
 export interface Recompute {
   name: string;
@@ -7,4 +8,7 @@ export interface Recompute {
 }
 
 /** Whole-region recomputations (target cascade, readiness plan, segmentation). Each feature adds one. */
-export const RECOMPUTES: Recompute[] = [{ name: 'readiness projection and plan (whole network)', run: ({ db }) => computeReadiness(db) }];
+export const RECOMPUTES: Recompute[] = [
+  { name: 'target cascade (every brand, every distributor x SKU x peak month)', run: ({ db }) => benchmarkCascade(db) },
+  { name: 'readiness projection and plan (whole network)', run: ({ db }) => computeReadiness(db) },
+];

@@ -10,6 +10,7 @@ import { RegionsPage } from '../network/RegionsPage.js';
 import { SettingsPage } from '../settings/SettingsPage.js';
 import { ForecastPage } from '../forecast/ForecastPage.js';
 import { ReadinessPage } from '../readiness/ReadinessPage.js';
+import { TargetsPage } from '../targets/TargetsPage.js';
 
 export interface AppRoute {
   path: string;
@@ -24,6 +25,7 @@ export interface AppRoute {
 export const ROUTES: AppRoute[] = [
   { path: '/', element: <DashboardPage />, nav: { labelKey: 'nav.dashboard', section: 'plan', order: 0 } },
   { path: '/forecast', element: <ForecastPage />, nav: { labelKey: 'nav.forecast', section: 'plan', order: 1 } },
+  { path: '/targets', element: <TargetsPage />, nav: { labelKey: 'nav.targets', section: 'plan', order: 2 } },
   { path: '/readiness', element: <ReadinessPage />, nav: { labelKey: 'nav.readiness', section: 'plan', order: 3 } },
   { path: '/network/distributors', element: <DistributorsPage />, nav: { labelKey: 'nav.distributors', section: 'network', order: 10 } },
   { path: '/network/distributors/:id', element: <DistributorDetailPage /> },

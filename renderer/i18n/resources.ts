@@ -21,14 +21,19 @@ import zhReadiness from './locales/zh/readiness.json';
 import esReadiness from './locales/es/readiness.json';
 import ruReadiness from './locales/ru/readiness.json';
 
+import enTargets from './locales/en/targets.json';
+import zhTargets from './locales/zh/targets.json';
+import esTargets from './locales/es/targets.json';
+import ruTargets from './locales/ru/targets.json';
+
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
  */
 export const resources = {
-  en: { common: enCommon, network: enNetwork, importing: enImporting, forecast: enForecast, readiness: enReadiness },
-  zh: { common: zhCommon, network: zhNetwork, importing: zhImporting, forecast: zhForecast, readiness: zhReadiness },
-  es: { common: esCommon, network: esNetwork, importing: esImporting, forecast: esForecast, readiness: esReadiness },
-  ru: { common: ruCommon, network: ruNetwork, importing: ruImporting, forecast: ruForecast, readiness: ruReadiness },
+  en: { common: enCommon, network: enNetwork, importing: enImporting, forecast: enForecast, readiness: enReadiness, targets: enTargets },
+  zh: { common: zhCommon, network: zhNetwork, importing: zhImporting, forecast: zhForecast, readiness: zhReadiness, targets: zhTargets },
+  es: { common: esCommon, network: esNetwork, importing: esImporting, forecast: esForecast, readiness: esReadiness, targets: esTargets },
+  ru: { common: ruCommon, network: ruNetwork, importing: ruImporting, forecast: ruForecast, readiness: ruReadiness, targets: ruTargets },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en);

@@ -5,6 +5,7 @@ import { importingContract } from './importing.js';
 import { systemContract } from './system.js';
 import { forecastContract } from './forecast.js';
 import { readinessContract } from './readiness.js';
+import { targetsContract } from './targets.js';
 
 /**
  * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
@@ -16,6 +17,7 @@ export const contract = {
   ...importingContract,
   ...forecastContract,
   ...readinessContract,
+  ...targetsContract,
 } as const;
 
 export type Contract = typeof contract;

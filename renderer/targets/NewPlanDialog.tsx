@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useNetworkOptions } from '../network/options.js';
+import { Dialog } from '../ui/Dialog.js';
+import { SelectField, TextField } from '../ui/Fields.js';
+import { useFormErrors } from '../ui/form.js';
+import { formatNumber } from '../ui/format.js';
+
+/** What the coming peak must deliver, by brand, and how many new outlets it needs. */
+export function NewPlanDialog({ onClose, onCreated }: { onClose(): void; onCreated(id: number): void }) {
+  const { t } = useTranslation(['targets', 'common']);
+  const network = useNetworkOptions();
+  const [regionId, setRegionId] = useState<number | null>(null);
+  const [seasonYear, setSeasonYear] = useState(new Date().getFullYear() + 1);
+  const [name, setName] = useState(`Peak ${new Date().getFullYear() + 1}`);
+  const [basis, setBasis] = useState<'forecast' | 'last_year'>('forecast');
+  const [newOutlets, setNewOutlets] = useState('0');
+  const [volumes, setVolumes] = useState<Record<string, string>>({});
+  const errors = useFormErrors();
+  const create = useApiMutation('targets.create');
+  const region = regionId ?? (network.regions[0]?.value as number | undefined) ?? null;
+  const suggestion = useApiQuery('targets.suggest', { regionId: region ?? 1, seasonYear }, { enabled: region !== null });
+  useEffect(() => {
+    if (suggestion.data) setVolumes(Object.fromEntries(suggestion.data.brands.map((b) => [b.brand, String(Math.round((b.natural * 1.1) / 10) * 10)])));
+  }, [suggestion.data]);
+  return (
+    <Dialog
+      title={t('newPlan')}
+      onClose={onClose}
+      wide
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            {t('cancel', { ns: 'common' })}
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={create.isPending || region === null}
+            onClick={async () => {
+              errors.clear();
+              try {
+                const lines = Object.entries(volumes)
+                  .filter(([, v]) => v.trim() !== '' && Number(v) > 0)
+                  .map(([brand, v]) => ({ brand, volume: Number(v) }));
+                const plan = await create.mutateAsync({ regionId: region!, seasonYear, name, basis, lines, newOutlets: Number(newOutlets) });
+                onCreated(plan.id);
+                onClose();
+              } catch (e) {
+                errors.fromError(e);
+              }
+            }}
+          >
+            {t('cascade')}
+          </button>
+        </>
+      }
+    >
+      {errors.formError && (
+        <div className="notice notice-error" role="alert">
+          {errors.formError}
+        </div>
+      )}
+      <div className="form-grid">
+        <SelectField label={t('region')} options={network.regions} value={region ?? ''} onChange={(e) => setRegionId(Number(e.target.value))} required />
+        <TextField label={t('seasonYear')} type="number" value={seasonYear} onChange={(e) => setSeasonYear(Number(e.target.value))} error={errors.errorFor('seasonYear')} required />
+        <TextField label={t('planName')} value={name} onChange={(e) => setName(e.target.value)} error={errors.errorFor('name')} required />
+        <SelectField
+          label={t('basis')}
+          options={[
+            { value: 'forecast', label: t('basisForecast') },
+            { value: 'last_year', label: t('basisLastYear') },
+          ]}
+          value={basis}
+          onChange={(e) => setBasis(e.target.value as 'forecast')}
+        />
+        <TextField label={t('newOutletsTarget')} type="number" value={newOutlets} onChange={(e) => setNewOutlets(e.target.value)} error={errors.errorFor('newOutlets')} />
+        <div className="field">
+          <span className="field-hint">{suggestion.data ? t('peakMonths', { months: suggestion.data.months.join(', ') }) : ''}</span>
+        </div>
+      </div>
+      <table className="plain" aria-label={t('brandTargets')}>
+        <thead>
+          <tr>
+            <th>{t('brand')}</th>
+            <th className="num">{t('lastYear')}</th>
+            <th className="num">{t('natural')}</th>
+            <th className="num">{t('peakTarget')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(suggestion.data?.brands ?? []).map((b) => (
+            <tr key={b.brand}>
+              <td>{b.brand}</td>
+              <td className="num">{formatNumber(b.lastYear)}</td>
+              <td className="num">{formatNumber(b.natural)}</td>
+              <td className="num">
+                <input
+                  className="cell-input"
+                  type="number"
+                  min={0}
+                  aria-label={t('targetFor', { brand: b.brand })}
+                  value={volumes[b.brand] ?? ''}
+                  onChange={(e) => setVolumes({ ...volumes, [b.brand]: e.target.value })}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {errors.errorFor('lines') && <div className="field-error">{errors.errorFor('lines')}</div>}
+    </Dialog>
+  );
+}

@@ -1,0 +1,468 @@
+import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js';
+import { useState } from 'react';
+import { Bar } from 'react-chartjs-2';
+import { useTranslation } from 'react-i18next';
+import type { TargetView } from '../../shared/contract/targets.js';
+import { calendarMonth } from '../../shared/domain/months.js';
+import { api } from '../api/client.js';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { downloadBase64 } from '../importing/download.js';
+import { Dialog } from '../ui/Dialog.js';
+import { FilterSelect, SelectField, TextField } from '../ui/Fields.js';
+import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
+import { useToast } from '../ui/Toasts.js';
+import { formatNumber, formatPercent, monthName } from '../ui/format.js';
+import { EditableNumber } from './EditableNumber.js';
+import { NewPlanDialog } from './NewPlanDialog.js';
+
+ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
+
+type Tab = 'distributors' | 'detail' | 'achievement' | 'compare';
+const pct = (a: number, b: number) => (b > 0 ? a / b - 1 : null);
+const signed = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : ''}${formatPercent(v)}`);
+
+export function TargetsPage() {
+  const { t } = useTranslation(['targets', 'common']);
+  const toast = useToast();
+  const plans = useApiQuery('targets.plans', {});
+  const [chosen, setChosen] = useState<number | null>(null);
+  const planId = chosen ?? plans.data?.[0]?.id ?? null;
+  const [creating, setCreating] = useState(false);
+  const [versioning, setVersioning] = useState(false);
+  const [tab, setTab] = useState<Tab>('distributors');
+  const [distributorId, setDistributorId] = useState<number | null>(null);
+  const [brand, setBrand] = useState('');
+  const view = useApiQuery('targets.view', { planId: planId ?? 1, ...(distributorId ? { distributorId } : {}), ...(brand ? { brand } : {}) }, { enabled: planId !== null });
+  const edit = useApiMutation('targets.edit');
+  const setLine = useApiMutation('targets.setLine');
+  const setAgreed = useApiMutation('targets.setAgreed');
+  const fail = (e: unknown) => {
+    toast({ tone: 'error', text: (e as Error).message });
+    throw e;
+  };
+  const v = view.data;
+  const exportSheet = async (id: number) => {
+    try {
+      const f = await api.call('targets.exportSheet', { planId: planId!, distributorId: id });
+      downloadBase64(f.fileName, f.mimeType, f.contentBase64);
+    } catch (e) {
+      toast({ tone: 'error', text: (e as Error).message });
+    }
+  };
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={
+          <>
+            {planId !== null && (
+              <button type="button" className="button" onClick={() => setVersioning(true)}>
+                {t('saveVersion')}
+              </button>
+            )}
+            <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+              {t('newPlan')}
+            </button>
+          </>
+        }
+      >
+        {plans.data && plans.data.length > 0 && (
+          <div className="toolbar">
+            <FilterSelect
+              label={t('plan')}
+              value={String(planId ?? '')}
+              onChange={(x) => {
+                setChosen(Number(x));
+                setDistributorId(null);
+              }}
+              options={plans.data.map((p) => ({ value: p.id, label: `${p.name} · ${p.regionName} · ${t(`status.${p.status}`)}` }))}
+              allLabel={t('choosePlan')}
+            />
+            <FilterSelect label={t('brand')} value={brand} onChange={setBrand} options={(v?.lines ?? []).map((l) => ({ value: l.brand, label: l.label }))} allLabel={t('allBrands')} />
+          </div>
+        )}
+      </PageHeader>
+      <ErrorNotice error={view.error ?? plans.error} />
+      {plans.data && plans.data.length === 0 ? (
+        <EmptyState title={t('noPlansTitle')} action={<button type="button" className="button button-primary" onClick={() => setCreating(true)}>{t('newPlan')}</button>}>
+          {t('noPlansText')}
+        </EmptyState>
+      ) : !v ? (
+        <Spinner label={t('loading', { ns: 'common' })} />
+      ) : (
+        <>
+          <div className="grid-4">
+            <Stat label={t('target')} value={`${formatNumber(v.plan.target)}`} note={t('peakMonths', { months: v.plan.months.map((m) => monthName(calendarMonth(m))).join(', ') })} />
+            <Stat label={t('natural')} value={formatNumber(v.plan.natural)} note={t(`basisNote.${v.plan.basis}`)} />
+            <Stat label={t('growthNeeded')} value={formatNumber(v.plan.target - v.plan.natural)} note={signed(pct(v.plan.target, v.plan.natural))} />
+            <Stat label={t('bottomUp')} value={formatNumber(v.agreedTotal)} note={t('vsPlan', { diff: signed(pct(v.agreedTotal, v.plan.target)) })} />
+          </div>
+          <Card title={t('lines')}>
+            <table className="plain" aria-label={t('lines')}>
+              <thead>
+                <tr>
+                  <th>{t('brand')}</th>
+                  <th className="num">{t('natural')}</th>
+                  <th className="num">{t('target')}</th>
+                  <th className="num">{t('growth')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {v.lines.map((l) => (
+                  <tr key={l.label}>
+                    <td>{l.label}</td>
+                    <td className="num">{formatNumber(l.natural)}</td>
+                    <td className="num">
+                      <EditableNumber value={l.target} label={t('lineTarget', { line: l.label })} onCommit={(value) => setLine.mutateAsync({ planId: planId!, brand: l.brand, ...(l.productId ? { productId: l.productId } : {}), value }).catch(fail)} />
+                    </td>
+                    <td className="num">{signed(pct(l.target, l.natural))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+          <div className="tabs" role="tablist" aria-label={t('views')}>
+            {(['distributors', 'detail', 'achievement', 'compare'] as const).map((x) => (
+              <button key={x} type="button" role="tab" className="tab" aria-selected={tab === x} onClick={() => setTab(x)}>
+                {t(`tab.${x}`)}
+              </button>
+            ))}
+          </div>
+          {tab === 'distributors' && (
+            <Card className="card-flush">
+              <div style={{ overflowX: 'auto' }}>
+                <table className="plain" aria-label={t('byDistributor')}>
+                  <thead>
+                    <tr>
+                      <th>{t('distributor')}</th>
+                      <th>{t('salesperson')}</th>
+                      <th className="num">{t('natural')}</th>
+                      <th className="num">{t('target')}</th>
+                      <th className="num">{t('growth')}</th>
+                      <th className="num">{t('fromNewOutlets')}</th>
+                      <th className="num">{t('fromMix')}</th>
+                      <th className="num">{t('fromExisting')}</th>
+                      <th className="num">{t('newOutlets')}</th>
+                      <th className="num">{t('agreed')}</th>
+                      <th />
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {v.distributors.map((d) => (
+                      <tr key={d.distributorId}>
+                        <td>
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => {
+                              setDistributorId(d.distributorId);
+                              setTab('detail');
+                            }}
+                          >
+                            {d.name}
+                          </button>
+                          {d.locked > 0 && <span className="muted"> · {t('lockedCount', { count: d.locked })}</span>}
+                        </td>
+                        <td className="muted">{d.salespersonName ?? '–'}</td>
+                        <td className="num">{formatNumber(d.natural)}</td>
+                        <td className="num">
+                          {brand ? (
+                            <EditableNumber value={d.target} label={t('distributorTarget', { name: d.name })} onCommit={(value) => edit.mutateAsync({ planId: planId!, at: { level: 'distributor', distributorId: d.distributorId, brand }, value }).catch(fail)} />
+                          ) : (
+                            formatNumber(d.target)
+                          )}
+                        </td>
+                        <td className="num" style={{ color: d.growth >= 0 ? 'var(--green)' : 'var(--red)' }}>
+                          {formatNumber(d.growth)} <span className="muted">{signed(pct(d.target, d.natural))}</span>
+                        </td>
+                        <td className="num">{formatNumber(d.fromNewOutlets)}</td>
+                        <td className="num">{formatNumber(d.fromMix)}</td>
+                        <td className="num">{formatNumber(d.fromExisting)}</td>
+                        <td className="num">{formatNumber(d.newOutlets)}</td>
+                        <td className="num">
+                          {brand ? (
+                            <EditableNumber value={d.agreed ?? 0} label={t('agreedFor', { name: d.name })} onCommit={(cases) => setAgreed.mutateAsync({ planId: planId!, distributorId: d.distributorId, brand, cases }).catch(fail)} />
+                          ) : (
+                            formatNumber(d.agreed)
+                          )}
+                        </td>
+                        <td className="num">
+                          <button type="button" className="link-button" onClick={() => void exportSheet(d.distributorId)} aria-label={t('sheetFor', { name: d.name })}>
+                            {t('sheet')}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {!brand && <p className="muted" style={{ padding: '0 14px' }}>{t('chooseBrandToEdit')}</p>}
+            </Card>
+          )}
+          {tab === 'detail' && <DetailGrid view={v} planId={planId!} distributorId={distributorId} onPick={setDistributorId} onExport={exportSheet} />}
+          {tab === 'achievement' && <Achievement planId={planId!} />}
+          {tab === 'compare' && <Compare planId={planId!} plans={plans.data ?? []} />}
+        </>
+      )}
+      {creating && <NewPlanDialog onClose={() => setCreating(false)} onCreated={(id) => setChosen(id)} />}
+      {versioning && v && <VersionDialog planId={planId!} current={v.plan.name} onClose={() => setVersioning(false)} onSaved={(id) => setChosen(id)} />}
+    </div>
+  );
+}
+
+function LockIcon() {
+  return (
+    <svg width="10" height="12" viewBox="0 0 10 12" aria-hidden="true">
+      <rect x="1" y="5" width="8" height="6.5" rx="1.2" fill="currentColor" />
+      <path d="M3 5V3.5a2 2 0 0 1 4 0V5" stroke="currentColor" strokeWidth="1.3" fill="none" />
+    </svg>
+  );
+}
+
+function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
+  return (
+    <Card>
+      <div className="stat">
+        <span className="stat-label">{label}</span>
+        <span className="stat-value">{value}</span>
+        {note && <span className="stat-note">{note}</span>}
+      </div>
+    </Card>
+  );
+}
+
+function DetailGrid({ view, planId, distributorId, onPick, onExport }: { view: TargetView; planId: number; distributorId: number | null; onPick(id: number): void; onExport(id: number): void }) {
+  const { t } = useTranslation(['targets', 'common']);
+  const toast = useToast();
+  const edit = useApiMutation('targets.edit');
+  const lock = useApiMutation('targets.lock');
+  const fail = (e: unknown) => {
+    toast({ tone: 'error', text: (e as Error).message });
+    throw e;
+  };
+  const d = view.distributors.find((x) => x.distributorId === distributorId);
+  return (
+    <Card
+      title={d ? t('sheetTitle', { name: d.name }) : t('chooseDistributor')}
+      actions={
+        <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end' }}>
+          <FilterSelect label={t('distributor')} value={String(distributorId ?? '')} onChange={(x) => onPick(Number(x))} options={view.distributors.map((x) => ({ value: x.distributorId, label: x.name }))} allLabel={t('choose', { ns: 'common' })} />
+          {d && (
+            <>
+              <button type="button" className="button" onClick={() => onExport(d.distributorId)}>
+                {t('exportSheet')}
+              </button>
+              <button type="button" className="button" onClick={() => window.print()}>
+                {t('print')}
+              </button>
+            </>
+          )}
+        </div>
+      }
+      className="card-flush"
+    >
+      {!view.skus ? (
+        <p className="muted" style={{ padding: 14 }}>{t('chooseDistributorText')}</p>
+      ) : (
+        <div style={{ overflowX: 'auto' }}>
+          <table className="plain target-grid" aria-label={t('skuGrid')}>
+            <thead>
+              <tr>
+                <th>{t('sku')}</th>
+                {view.plan.months.map((m) => (
+                  <th key={m} className="num">
+                    {monthName(calendarMonth(m))}
+                  </th>
+                ))}
+                <th className="num">{t('total')}</th>
+                <th className="num">{t('natural')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.skus.map((s) => {
+                const total = s.months.reduce((a, m) => a + m.target, 0);
+                const natural = s.months.reduce((a, m) => a + m.natural, 0);
+                return (
+                  <tr key={s.productId}>
+                    <td>
+                      <strong>{s.sku}</strong> <span className="muted">{s.name}</span>
+                    </td>
+                    {s.months.map((m) => (
+                      <td key={m.month} className="num">
+                        <div className="grid-cell">
+                          <EditableNumber value={m.target} label={t('cellTarget', { sku: s.sku, month: m.month })} disabled={m.locked} onCommit={(value) => edit.mutateAsync({ planId, at: { level: 'cell', distributorId: distributorId!, productId: s.productId, month: m.month }, value }).catch(fail)} />
+                          <label className="lock" title={t('lockHint')}>
+                            <input type="checkbox" checked={m.locked} aria-label={t('lockCell', { sku: s.sku, month: m.month })} onChange={(e) => void lock.mutateAsync({ planId, distributorId: distributorId!, productId: s.productId, month: m.month, locked: e.target.checked })} />
+                            <LockIcon />
+                          </label>
+                        </div>
+                        <div className="muted small">{formatNumber(m.natural)}</div>
+                      </td>
+                    ))}
+                    <td className="num">
+                      <EditableNumber value={total} label={t('skuTarget', { sku: s.sku })} onCommit={(value) => edit.mutateAsync({ planId, at: { level: 'sku', distributorId: distributorId!, productId: s.productId }, value }).catch(fail)} />
+                    </td>
+                    <td className="num muted">{formatNumber(natural)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p className="muted" style={{ padding: '0 14px' }}>{t('gridHint')}</p>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function Achievement({ planId }: { planId: number }) {
+  const { t } = useTranslation(['targets', 'common']);
+  const [by, setBy] = useState<'region' | 'distributor' | 'salesperson' | 'sku'>('region');
+  const data = useApiQuery('targets.achievement', { planId, by });
+  const a = data.data;
+  const region = a?.rows[0];
+  return (
+    <Card title={t('achievementTitle')} actions={<FilterSelect label={t('groupBy')} value={by} onChange={(x) => setBy(x as typeof by)} options={(['region', 'distributor', 'salesperson', 'sku'] as const).map((x) => ({ value: x, label: t(`by.${x}`) }))} allLabel={t('by.region')} />}>
+      {!a ? (
+        <Spinner label={t('loading', { ns: 'common' })} />
+      ) : a.rows.every((r) => r.months.every((m) => m.actual === null)) ? (
+        <p className="muted">{t('noActuals')}</p>
+      ) : (
+        <>
+          {by === 'region' && region && (
+            <div style={{ height: 240 }} role="img" aria-label={t('achievementChart')}>
+              <Bar
+                data={{
+                  labels: a.months.map((m) => monthName(calendarMonth(m))),
+                  datasets: [
+                    { label: t('target'), data: region.months.map((m) => m.target), backgroundColor: 'rgba(36,87,197,0.35)' },
+                    { label: t('actual'), data: region.months.map((m) => m.actual ?? 0), backgroundColor: '#1f8a4c' },
+                  ],
+                }}
+                options={{ responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { position: 'bottom' } } }}
+              />
+            </div>
+          )}
+          <div style={{ overflowX: 'auto', maxHeight: 420 }}>
+            <table className="plain" aria-label={t('achievementTitle')}>
+              <thead>
+                <tr>
+                  <th />
+                  {a.months.map((m) => (
+                    <th key={m} className="num">
+                      {monthName(calendarMonth(m))}
+                    </th>
+                  ))}
+                  <th className="num">{t('variance')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.rows.map((r) => (
+                  <tr key={r.key}>
+                    <td>{r.label}</td>
+                    {r.months.map((m) => {
+                      const varPct = m.actual === null ? null : pct(m.actual, m.target);
+                      return (
+                        <td key={m.month} className="num" title={`${t('target')} ${formatNumber(m.target)} · ${t('actual')} ${formatNumber(m.actual)}`}>
+                          {m.actual === null ? <span className="muted">{formatNumber(m.target)}</span> : <span style={{ color: (varPct ?? 0) >= 0 ? 'var(--green)' : 'var(--red)' }}>{formatNumber(m.actual - m.target)}</span>}
+                        </td>
+                      );
+                    })}
+                    <td className="num">
+                      <Badge tone={r.actual >= r.target ? 'green' : r.actual >= r.target * 0.9 ? 'amber' : 'red'}>{signed(pct(r.actual, r.target))}</Badge>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="muted">{t('achievementHint')}</p>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function Compare({ planId, plans }: { planId: number; plans: Array<{ id: number; name: string; regionName: string }> }) {
+  const { t } = useTranslation('targets');
+  const others = plans.filter((p) => p.id !== planId);
+  const [other, setOther] = useState<number | null>(others[0]?.id ?? null);
+  const diff = useApiQuery('targets.compare', { planId, otherId: other ?? planId }, { enabled: other !== null });
+  return (
+    <Card title={t('compareTitle')} actions={<FilterSelect label={t('compareWith')} value={String(other ?? '')} onChange={(x) => setOther(Number(x))} options={others.map((p) => ({ value: p.id, label: `${p.name} · ${p.regionName}` }))} allLabel={t('choose', { ns: 'common' })} />}>
+      {others.length === 0 ? (
+        <p className="muted">{t('noOtherVersions')}</p>
+      ) : (
+        <table className="plain" aria-label={t('compareTitle')}>
+          <thead>
+            <tr>
+              <th>{t('distributor')}</th>
+              <th className="num">{t('thisVersion')}</th>
+              <th className="num">{t('otherVersion')}</th>
+              <th className="num">{t('difference')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(diff.data ?? []).slice(0, 200).map((r) => (
+              <tr key={r.distributorId}>
+                <td>{r.name}</td>
+                <td className="num">{formatNumber(r.a)}</td>
+                <td className="num">{formatNumber(r.b)}</td>
+                <td className="num" style={{ color: r.a - r.b === 0 ? undefined : r.a > r.b ? 'var(--green)' : 'var(--red)' }}>
+                  {formatNumber(r.a - r.b)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Card>
+  );
+}
+
+function VersionDialog({ planId, current, onClose, onSaved }: { planId: number; current: string; onClose(): void; onSaved(id: number): void }) {
+  const { t } = useTranslation(['targets', 'common']);
+  const save = useApiMutation('targets.saveVersion');
+  const [name, setName] = useState(`${current} (agreed)`);
+  const [status, setStatus] = useState<'draft' | 'agreed'>('agreed');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Dialog
+      title={t('saveVersion')}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            {t('cancel', { ns: 'common' })}
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={async () => {
+              try {
+                const v = await save.mutateAsync({ planId, name, status });
+                onSaved(v.id);
+                onClose();
+              } catch (e) {
+                setError((e as Error).message);
+              }
+            }}
+          >
+            {t('save', { ns: 'common' })}
+          </button>
+        </>
+      }
+    >
+      {error && (
+        <div className="notice notice-error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="form-grid">
+        <TextField label={t('versionName')} value={name} onChange={(e) => setName(e.target.value)} />
+        <SelectField label={t('versionStatus')} options={(['draft', 'agreed'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))} value={status} onChange={(e) => setStatus(e.target.value as 'draft')} />
+      </div>
+    </Dialog>
+  );
+}

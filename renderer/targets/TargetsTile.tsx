@@ -1,0 +1,23 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useApiQuery } from '../api/hooks.js';
+import { Card } from '../ui/Page.js';
+import { formatNumber, formatPercent } from '../ui/format.js';
+
+export function TargetsTile() {
+  const { t } = useTranslation('targets');
+  const plans = useApiQuery('targets.plans', {});
+  const p = plans.data?.[0];
+  return (
+    <Card title={t('tile.title')} actions={<Link to="/targets">{t('tile.open')}</Link>}>
+      {!p ? (
+        <p className="muted">{t('tile.none')}</p>
+      ) : (
+        <div className="stat">
+          <span className="stat-value">{formatNumber(p.target)}</span>
+          <span className="stat-note">{t('tile.text', { name: p.name, target: formatNumber(p.target), growth: formatPercent(p.natural > 0 ? p.target / p.natural - 1 : 0) })}</span>
+        </div>
+      )}
+    </Card>
+  );
+}

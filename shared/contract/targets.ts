@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { mutation, query } from './define.js';
+import { id, name, yearMonth } from './fields.js';
+
+export interface TargetPlanSummary {
+  id: number;
+  name: string;
+  status: 'draft' | 'agreed';
+  regionId: number;
+  regionName: string;
+  seasonYear: number;
+  basis: 'forecast' | 'last_year';
+  months: string[];
+  target: number;
+  natural: number;
+  newOutlets: number;
+  updatedAt: string;
+}
+
+export interface TargetDistributorRow {
+  distributorId: number;
+  code: string;
+  name: string;
+  salespersonName: string | null;
+  natural: number;
+  target: number;
+  agreed: number | null;
+  newOutlets: number;
+  growth: number;
+  fromNewOutlets: number;
+  fromMix: number;
+  fromExisting: number;
+  locked: number;
+}
+
+export interface TargetSkuRow {
+  productId: number;
+  sku: string;
+  name: string;
+  brand: string;
+  months: Array<{ month: string; natural: number; target: number; locked: boolean }>;
+}
+
+export interface TargetView {
+  plan: TargetPlanSummary;
+  lines: Array<{ brand: string; productId: number | null; label: string; volume: number; natural: number; target: number }>;
+  distributors: TargetDistributorRow[];
+  skus: TargetSkuRow[] | null;
+  agreedTotal: number;
+}
+
+export interface AchievementRow {
+  key: string;
+  label: string;
+  months: Array<{ month: string; target: number; actual: number | null }>;
+  target: number;
+  actual: number;
+}
+
+const level = z.discriminatedUnion('level', [
+  z.strictObject({ level: z.literal('distributor'), distributorId: id, brand: z.string().trim().min(1).max(80) }),
+  z.strictObject({ level: z.literal('sku'), distributorId: id, productId: id }),
+  z.strictObject({ level: z.literal('cell'), distributorId: id, productId: id, month: yearMonth }),
+]);
+
+const cases = z.int('Whole cases').min(0, 'Cannot be negative').max(1_000_000_000);
+
+export const targetsContract = {
+  'targets.plans': query<TargetPlanSummary[]>()(z.strictObject({})),
+  'targets.suggest': query<{ months: string[]; brands: Array<{ brand: string; natural: number; lastYear: number }> }>()(
+    z.strictObject({ regionId: id, seasonYear: z.int().min(2000).max(2200) }),
+  ),
+  'targets.create': mutation<TargetPlanSummary>()(
+    z.strictObject({
+      regionId: id,
+      seasonYear: z.int().min(2000).max(2200),
+      name,
+      basis: z.enum(['forecast', 'last_year']),
+      lines: z.array(z.strictObject({ brand: z.string().trim().min(1).max(80), productId: id.optional(), volume: cases })).min(1, 'Enter at least one brand target').max(500),
+      newOutlets: cases,
+    }),
+  ),
+  'targets.view': query<TargetView>()(z.strictObject({ planId: id, distributorId: id.optional(), brand: z.string().trim().min(1).max(80).optional() })),
+  'targets.edit': mutation<{ saved: true }>()(z.strictObject({ planId: id, at: level, value: cases })),
+  'targets.setLine': mutation<{ saved: true }>()(z.strictObject({ planId: id, brand: z.string().trim().min(1).max(80), productId: id.optional(), value: cases })),
+  'targets.lock': mutation<{ saved: true }>()(z.strictObject({ planId: id, distributorId: id, productId: id, month: yearMonth.optional(), locked: z.boolean() })),
+  'targets.setAgreed': mutation<{ saved: true }>()(z.strictObject({ planId: id, distributorId: id, brand: z.string().trim().min(1).max(80), cases: cases.nullable() })),
+  'targets.saveVersion': mutation<TargetPlanSummary>()(z.strictObject({ planId: id, name, status: z.enum(['draft', 'agreed']) })),
+  'targets.compare': query<Array<{ distributorId: number; name: string; a: number; b: number }>>()(z.strictObject({ planId: id, otherId: id })),
+  'targets.achievement': query<{ months: string[]; rows: AchievementRow[] }>()(z.strictObject({ planId: id, by: z.enum(['region', 'distributor', 'salesperson', 'sku']) })),
+  'targets.exportSheet': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(z.strictObject({ planId: id, distributorId: id })),
+  'targets.delete': mutation<{ deleted: true }>()(z.strictObject({ planId: id })),
+} as const;

@@ -1,0 +1,50 @@
+import { expect, test } from './fixtures.js';
+
+test.use({ seed: 'S' });
+test.setTimeout(120_000);
+
+test('a manager enters a peak plan, cascades it, locks and edits cells, and exports a sheet', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Targets' }).click();
+  await expect(app.getByRole('heading', { name: 'No target plan yet' })).toBeVisible();
+  await app.getByRole('button', { name: 'New peak plan…' }).first().click();
+  const dialog = app.getByRole('dialog', { name: 'New peak plan…' });
+  await expect(dialog.getByRole('table', { name: 'Peak volume target by brand' }).getByRole('row')).not.toHaveCount(1);
+  await dialog.getByLabel('Peak target for Northstar', { exact: true }).fill('50000');
+  await dialog.getByLabel('New outlets the peak needs').fill('60');
+  await dialog.getByRole('button', { name: 'Create and cascade' }).click();
+  await expect(dialog).toBeHidden();
+
+  const lines = app.getByRole('table', { name: 'What the peak must deliver' });
+  await expect(lines.getByRole('spinbutton', { name: 'Target for Northstar', exact: true })).toHaveValue('50000');
+
+  // The distributor sheet: lock a cell, then change another in the same SKU row.
+  await app.getByRole('tab', { name: 'Distributor sheet' }).click();
+  await app.getByRole('combobox', { name: 'Distributor', exact: true }).selectOption({ index: 1 });
+  const grid = app.getByRole('table', { name: 'Targets by SKU and month' });
+  const firstRow = grid.getByRole('row').nth(1);
+  const cells = firstRow.getByRole('spinbutton');
+  const skuTotal = await cells.last().inputValue();
+  const lockedValue = await cells.nth(0).inputValue();
+  await firstRow.getByRole('checkbox').first().click();
+  await expect(firstRow.getByRole('checkbox').first()).toBeChecked();
+  await expect(cells.nth(0)).toBeDisabled();
+  const second = cells.nth(1);
+  const newValue = String(Number(await second.inputValue()) + 10);
+  await second.fill(newValue);
+  await second.press('Enter');
+  await expect(second).toHaveValue(newValue);
+  // the SKU's total held, the locked cell did not move
+  await expect(cells.last()).toHaveValue(skuTotal);
+  await expect(cells.nth(0)).toHaveValue(lockedValue);
+  await expect(cells.nth(0)).toBeDisabled();
+
+  // a total the locked cells cannot absorb is refused with a message, nothing changes
+  await cells.last().fill('0');
+  await cells.last().press('Enter');
+  await expect(app.getByText(/already locked|only part of its total/)).toBeVisible();
+  await expect(cells.last()).toHaveValue(skuTotal);
+
+  const download = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Export XLSX' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^target-sheet-.*\.xlsx$/);
+});
