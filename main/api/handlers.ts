@@ -6,6 +6,7 @@ import { systemHandlers } from '../system/handlers.js';
 import { forecastHandlers } from '../forecast/handlers.js';
 import { readinessHandlers } from '../readiness/handlers.js';
 import { targetsHandlers } from '../targets/handlers.js';
+import { backupHandlers } from '../backup/handlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -15,4 +16,5 @@ export const handlers = {
   ...forecastHandlers,
   ...readinessHandlers,
   ...targetsHandlers,
+  ...backupHandlers,
 } satisfies FeatureHandlers<Contract>;

@@ -19,8 +19,13 @@ export class JobRunner {
 
   constructor(
     private readonly databasePath: string,
-    private readonly db: Db,
+    private db: Db,
   ) {}
+
+  /** After a restore the connection changes; inline jobs must use the new one. */
+  useDatabase(db: Db): void {
+    this.db = db;
+  }
 
   start(kind: string, params: unknown): number {
     if (!TASKS[kind]) throw new DomainError('validation', `Unknown job ${kind}`);
@@ -62,6 +67,11 @@ export class JobRunner {
     const job = this.jobs.get(id);
     if (!job) return Promise.reject(new DomainError('not_found', `Job #${id} is unknown.`));
     return job.done;
+  }
+
+  /** Resolves when no job is running (used before closing the database). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.jobs.values()].map((j) => j.done));
   }
 
   isBusy(kind: string): boolean {

@@ -1,5 +1,9 @@
 import type { ComponentType } from 'react';
 import { DataTransferCard } from '../importing/DataTransferCard.js';
+import { BackupCard } from '../backup/BackupCard.js';
 
 /** Extra cards on the Settings screen (backups, thresholds...). Each feature adds one line. */
-export const SETTINGS_SECTIONS: Array<{ id: string; component: ComponentType }> = [{ id: 'data', component: DataTransferCard }];
+export const SETTINGS_SECTIONS: Array<{ id: string; component: ComponentType }> = [
+  { id: 'backup', component: BackupCard },
+  { id: 'data', component: DataTransferCard },
+];

@@ -6,6 +6,7 @@ import { systemContract } from './system.js';
 import { forecastContract } from './forecast.js';
 import { readinessContract } from './readiness.js';
 import { targetsContract } from './targets.js';
+import { backupContract } from './backup.js';
 
 /**
  * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
@@ -18,6 +19,7 @@ export const contract = {
   ...forecastContract,
   ...readinessContract,
   ...targetsContract,
+  ...backupContract,
 } as const;
 
 export type Contract = typeof contract;

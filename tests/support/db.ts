@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../main/db/open.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import { JobRunner } from '../../main/jobs/runner.js';
@@ -18,15 +18,20 @@ export interface TestDb {
   ctx: ServiceContext;
 }
 
-/** A real SQLite file in a fresh temp folder, migrated, closed and removed after the test. */
-export function createTestDb(): TestDb {
+/**
+ * A real SQLite file in a fresh temp folder, migrated, closed and removed after the test (or, with
+ * scope 'file', after the whole file: for a server that outlives one test).
+ */
+export function createTestDb(scope: 'test' | 'file' = 'test'): TestDb {
   const dir = mkdtempSync(join(tmpdir(), 'planner-test-'));
   const path = join(dir, 'planner.sqlite');
   const db = openDatabase(path);
   const ctx: ServiceContext = { db, databasePath: path, jobs: new JobRunner(path, db), door: 'cli', version: 'test' };
-  cleanups.push(() => {
+  const cleanup = () => {
     closeDatabase(db);
     rmSync(dir, { recursive: true, force: true });
-  });
+  };
+  if (scope === 'file') afterAll(cleanup);
+  else cleanups.push(cleanup);
   return { db, path, dir, ctx };
 }
