@@ -3,6 +3,7 @@ import { id, yearMonth } from '../../shared/contract/fields.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import type { EntityDef } from '../importing/entities.js';
 import { A, field } from '../importing/fields.js';
+import { parseMonth, parseNumber } from '../importing/convert.js';
 import { writeSetting } from '../system/preferences.js';
 
 const HISTORY_CHANGED_KEY = 'forecast.historyChangedAt';
@@ -51,6 +52,46 @@ export const salesHistoryEntity: EntityDef = {
     return 0;
   },
   afterCommit: (db) => writeSetting(db, HISTORY_CHANGED_KEY, nowIso()),
+  // The same rules as salesRow, written out: a million rows through zod cost seconds.
+  fastRow(cells, mapping, refs, decimalComma) {
+    const errors: Array<{ field: string; message: string }> = [];
+    const cell = (key: string) => {
+      const i = mapping[key];
+      return i === null || i === undefined ? '' : (cells[i] ?? '').trim();
+    };
+    const distributorText = cell('distributor');
+    const skuText = cell('sku');
+    const distributorId = distributorText ? refs.resolve('distributors', distributorText) : null;
+    const productId = skuText ? refs.resolve('products', skuText) : null;
+    if (!distributorText) errors.push({ field: 'distributor', message: 'Required' });
+    else if (distributorId === null) errors.push({ field: 'distributor', message: `No distributor with code or name "${distributorText}"` });
+    if (!skuText) errors.push({ field: 'sku', message: 'Required' });
+    else if (productId === null) errors.push({ field: 'sku', message: `No product with code or name "${skuText}"` });
+    const monthText = cell('month');
+    const month = monthText ? parseMonth(monthText) : null;
+    if (!monthText) errors.push({ field: 'month', message: 'Required' });
+    else if (!month) errors.push({ field: 'month', message: `"${monthText}" is not a month (use 2026-03)` });
+    const casesText = cell('cases');
+    const cases = casesText ? parseNumber(casesText, decimalComma) : null;
+    if (!casesText) errors.push({ field: 'cases', message: 'Required' });
+    else if (cases === null) errors.push({ field: 'cases', message: `"${casesText}" is not a number` });
+    else if (!Number.isInteger(cases)) errors.push({ field: 'cases', message: 'Whole cases' });
+    else if (cases < 0) errors.push({ field: 'cases', message: 'Cannot be negative' });
+    else if (cases > 100_000_000) errors.push({ field: 'cases', message: 'At most 100000000' });
+    const revenueText = cell('revenue');
+    const revenue = revenueText ? parseNumber(revenueText, decimalComma) : null;
+    if (revenueText && revenue === null) errors.push({ field: 'revenue', message: `"${revenueText}" is not a number` });
+    else if (revenue !== null && revenue < 0) errors.push({ field: 'revenue', message: 'Cannot be negative' });
+    if (errors.length) return { errors };
+    return { draft: { distributorId: distributorId!, productId: productId!, month: month!, cases: cases!, revenueCents: revenue === null ? null : Math.round(revenue * 100) } };
+  },
+  saveMany(db, drafts) {
+    const upsert = db.prepare(
+      `INSERT INTO sales_history (distributor_id, product_id, month, cases, revenue_cents) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (distributor_id, product_id, month) DO UPDATE SET cases = excluded.cases, revenue_cents = excluded.revenue_cents`,
+    );
+    for (const d of drafts as SalesRow[]) upsert.run(d.distributorId, d.productId, d.month, d.cases, d.revenueCents);
+  },
   exportRows: (db) =>
     prepared(
       db,

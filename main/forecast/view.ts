@@ -6,6 +6,7 @@ import { describeModelName } from './describe.js';
 import { historyBounds } from './history.js';
 import { cellsForMonth, listOverrides, type Cell } from './overrides.js';
 import { readSetting } from '../system/preferences.js';
+import { memo } from '../db/memo.js';
 
 export const HISTORY_CHANGED_KEY = 'forecast.historyChangedAt';
 
@@ -52,6 +53,10 @@ export function lastRun(db: Db): ForecastRunInfo | null {
  * agreed numbers and last year's actuals, the model (for one series) or the mix of methods, accuracy.
  */
 export function forecastView(db: Db, scope: ForecastScope): ForecastView {
+  return memo(db, `forecast.view:${JSON.stringify(scope)}`, () => computeForecastView(db, scope));
+}
+
+function computeForecastView(db: Db, scope: ForecastScope): ForecastView {
   const bounds = historyBounds(db);
   const run = lastRun(db);
   const peakMonths = peakMonthsFor(db, scope);

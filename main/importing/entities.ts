@@ -47,6 +47,13 @@ export interface EntityDef {
   existingKeys?(db: Db): Set<string>;
   /** Runs inside the import's transaction after every row is written. */
   afterCommit?(db: Db): void;
+  /**
+   * For bulk entities (a million history rows): validates one row straight from its cells, with the
+   * same rules as the schema, skipping the general conversion. Returns the draft or the row's errors.
+   */
+  fastRow?(cells: string[], mapping: Record<string, number | null>, refs: References, decimalComma: boolean): { draft: unknown } | { errors: Array<{ field: string; message: string }> };
+  /** Writes many validated drafts with one prepared statement. */
+  saveMany?(db: Db, drafts: unknown[]): void;
 }
 
 /** Resolves a reference cell, recording a row error naming the field when it matches nothing. */

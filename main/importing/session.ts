@@ -132,20 +132,26 @@ function validate(db: Db, s: ImportSession, mapping: Mapping, decimalComma: bool
     const line = i + 2;
     const values: Record<string, unknown> = {};
     const rowErrors: Array<{ field: string; message: string }> = [];
-    for (const f of def.fields) {
+    let draft: unknown;
+    if (def.fastRow) {
+      const fast = def.fastRow(row, mapping, refs, decimalComma);
+      if ('errors' in fast) rowErrors.push(...fast.errors);
+      else draft = fast.draft;
+    } else for (const f of def.fields) {
       const index = mapping[f.key];
       if (index === null || index === undefined) continue;
       const converted = convertCell(f, row[index] ?? '', decimalComma);
       if (converted.ok) values[f.key] = converted.value;
       else rowErrors.push({ field: f.key, message: converted.message });
     }
-    for (const f of def.fields) {
-      if (f.required && values[f.key] === undefined && !rowErrors.some((e) => e.field === f.key)) {
-        rowErrors.push({ field: f.key, message: 'Required' });
+    if (!def.fastRow) {
+      for (const f of def.fields) {
+        if (f.required && values[f.key] === undefined && !rowErrors.some((e) => e.field === f.key)) {
+          rowErrors.push({ field: f.key, message: 'Required' });
+        }
       }
     }
-    let draft: unknown;
-    if (rowErrors.length === 0) {
+    if (rowErrors.length === 0 && !def.fastRow) {
       const candidate = def.toDraft(values, makeRefResolver(values, refs, rowErrors));
       const parsed = def.schema.safeParse(candidate);
       if (parsed.success) draft = parsed.data;
@@ -227,7 +233,8 @@ export function commitImport(db: Db, importId: string, mapping: Mapping, decimal
         report.errors.slice(0, 50).map((e) => ({ path: `line ${e.line}.${e.column}`, message: e.message })),
       );
     }
-    for (const row of valid) {
+    if (def.saveMany) def.saveMany(db, valid.map((r) => r.draft));
+    else for (const row of valid) {
       try {
         def.save(db, row.existingId === -1 ? null : row.existingId, row.draft);
       } catch (error) {

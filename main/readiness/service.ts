@@ -5,6 +5,7 @@ import { nextPeakStart } from '../../shared/domain/season.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { forecastDemand } from '../forecast/demand.js';
 import { readSetting, writeSetting } from '../system/preferences.js';
+import { memo } from '../db/memo.js';
 import { planReadiness, type CellInput, type DistributorInput, type PlanResult } from './plan.js';
 
 export const DEFAULT_SETTINGS: ReadinessSettings = { requiredCoverDays: 21, serviceLevelKey: 0.98, serviceLevelOther: 0.95, priorityRule: 'key_accounts_then_volume' };
@@ -162,8 +163,13 @@ export function computeReadiness(db: Db, today = new Date()): ReadinessComputati
   return { weeks, plan, cells, dists, distInputs, products, onHand, settings, computeMs: Math.round(performance.now() - t0), missingForecast: demandCells.length === 0 };
 }
 
+/** The computation for today, reused until the data changes (every screen of the board shares it). */
+function readinessToday(db: Db, today: Date): ReadinessComputation {
+  return memo(db, `readiness:${today.toISOString().slice(0, 10)}`, () => computeReadiness(db, today));
+}
+
 export function readinessBoard(db: Db, filter: { areaId?: number; salespersonId?: number; status?: ReadinessStatus; brand?: string }, today = new Date()): ReadinessBoard {
-  const c = computeReadiness(db, today);
+  const c = readinessToday(db, today);
   const byDist = new Map<number, typeof c.plan.cells>();
   for (const r of c.plan.cells) {
     if (filter.brand && c.products.get(r.productId)?.brand !== filter.brand) continue;
@@ -254,7 +260,7 @@ export function readinessBoard(db: Db, filter: { areaId?: number; salespersonId?
 }
 
 export function readinessCell(db: Db, distributorId: number, productId: number, today = new Date()): ReadinessCellDetail {
-  const c = computeReadiness(db, today);
+  const c = readinessToday(db, today);
   const r = c.plan.cells.find((x) => x.distributorId === distributorId && x.productId === productId);
   const cell = c.cells.find((x) => x.distributorId === distributorId && x.productId === productId);
   if (!r || !cell) throw new DomainError('not_found', 'No forecast demand for this distributor and SKU: nothing to project.');

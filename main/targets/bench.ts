@@ -15,7 +15,11 @@ export function benchmarkCascade(db: Db): { cells: number } {
     .all() as Array<{ distributorId: number; productId: number; brand: string; month: string; natural: number }>;
   const cells: Cell[] = rows.map((r) => ({ ...r, target: 0, basis: r.natural, locked: false }));
   const byBrand = new Map<string, Cell[]>();
-  for (const c of cells) byBrand.set(c.brand, [...(byBrand.get(c.brand) ?? []), c]);
+  for (const c of cells) {
+    const list = byBrand.get(c.brand);
+    if (list) list.push(c);
+    else byBrand.set(c.brand, [c]);
+  }
   for (const [brand, list] of byBrand) {
     const natural = list.reduce((a, c) => a + c.natural, 0);
     cascadeLine(list, Math.round(natural * 1.1));

@@ -272,7 +272,11 @@ export function viewPlan(db: Db, planId: number, distributorId?: number, brand?:
   if (distributorId) {
     const list = byDist.get(distributorId) ?? [];
     const grouped = new Map<number, Cell[]>();
-    for (const c of list) grouped.set(c.productId, [...(grouped.get(c.productId) ?? []), c]);
+    for (const c of list) {
+      const g = grouped.get(c.productId);
+      if (g) g.push(c);
+      else grouped.set(c.productId, [c]);
+    }
     skus = [...grouped.entries()]
       .map(([p, cs]) => ({ productId: p, sku: products.get(p)!.sku, name: products.get(p)!.name, brand: products.get(p)!.brand, months: cs.map((c) => ({ month: c.month, natural: c.natural, target: c.target, locked: c.locked })) }))
       .sort((a, b) => b.months.reduce((t, m) => t + m.target, 0) - a.months.reduce((t, m) => t + m.target, 0));

@@ -122,4 +122,20 @@ describe('importing real-world spreadsheets', () => {
     const notXlsx = await dispatch(ctx, 'import.preview', { entity: 'regions', fileName: 'x.xlsx', contentBase64: iconv.encode('hello', 'utf8').toString('base64') });
     expect(notXlsx).toMatchObject({ ok: false, error: { code: 'import_rejected' } });
   });
+
+  it('imports sales history in bulk, naming every bad row and writing nothing when one is bad', async () => {
+    const { ctx, db } = createTestDb();
+    for (const [entity, file] of [['regions', 'regions.csv'], ['areas', 'areas.csv'], ['distributors', 'distributors-en.csv'], ['products', 'products.xlsx']] as const) {
+      await importFile(ctx, entity, file, sample(file));
+    }
+    const bad = ['distributor,sku,month,cases,revenue', 'D001,NS-330B,2026-01,120,5400.50', 'D999,NS-330B,2026-01,5,', 'D001,NOPE,2026-13,-4,x'].join('\n');
+    const { report, outcome } = await importFile(ctx, 'salesHistory', 'h.csv', Buffer.from(bad));
+    expect(outcome.ok).toBe(false);
+    expect(report.errors.map((e: any) => `${e.line} ${e.column}`)).toEqual(['3 distributor', '4 sku', '4 month', '4 cases', '4 revenue']);
+    expect(db.prepare('SELECT count(*) FROM sales_history').pluck().get()).toBe(0);
+    const good = ['distributor,sku,month,cases,revenue', 'D001,NS-330B,2026-01,120,5400.50', 'D002,NS-500C,2026-02,80,'].join('\n');
+    expect((await importFile(ctx, 'salesHistory', 'h.csv', Buffer.from(good))).outcome.ok).toBe(true);
+    expect(db.prepare("SELECT cases || ' ' || revenue_cents FROM sales_history WHERE month = '2026-01'").pluck().get()).toBe('120 540050');
+  });
 });
+

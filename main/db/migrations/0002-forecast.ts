@@ -19,7 +19,8 @@ export const m0002Forecast: Migration = {
         PRIMARY KEY (distributor_id, product_id, month)
       ) WITHOUT ROWID;
       CREATE INDEX sales_history_product_month ON sales_history(product_id, month);
-      CREATE INDEX sales_history_month ON sales_history(month);
+      -- covering: monthly totals for the forecast screen are read from the index alone
+      CREATE INDEX sales_history_month ON sales_history(month, cases, distributor_id, product_id);
 
       CREATE TABLE forecast_runs (
         id INTEGER PRIMARY KEY,
@@ -61,7 +62,7 @@ export const m0002Forecast: Migration = {
         PRIMARY KEY (distributor_id, product_id, month),
         FOREIGN KEY (distributor_id, product_id) REFERENCES forecast_series(distributor_id, product_id) ON DELETE CASCADE
       ) WITHOUT ROWID;
-      CREATE INDEX forecast_values_month ON forecast_values(month);
+      CREATE INDEX forecast_values_month ON forecast_values(month, point, lo95, hi95, distributor_id, product_id);
 
       -- Consensus: an agreed number for a month at any level, with who, when and why.
       CREATE TABLE forecast_overrides (
