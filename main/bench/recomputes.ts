@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../api/context.js';
 import { computeReadiness } from '../readiness/service.js';
 import { benchmarkCascade } from '../targets/bench.js';
+import { computeForecastView } from '../forecast/view.js';
 
 export interface Recompute {
   name: string;
@@ -11,4 +12,6 @@ export interface Recompute {
 export const RECOMPUTES: Recompute[] = [
   { name: 'target cascade (every brand, every distributor x SKU x peak month)', run: ({ db }) => benchmarkCascade(db) },
   { name: 'readiness projection and plan (whole network)', run: ({ db }) => computeReadiness(db) },
+  // The screens reuse these until the data changes; this is what the first look after a change costs.
+  { name: 'forecast screen for the whole region, first look after a change', run: ({ db }) => computeForecastView(db, {}) },
 ];

@@ -56,7 +56,7 @@ export function forecastView(db: Db, scope: ForecastScope): ForecastView {
   return memo(db, `forecast.view:${JSON.stringify(scope)}`, () => computeForecastView(db, scope));
 }
 
-function computeForecastView(db: Db, scope: ForecastScope): ForecastView {
+export function computeForecastView(db: Db, scope: ForecastScope): ForecastView {
   const bounds = historyBounds(db);
   const run = lastRun(db);
   const peakMonths = peakMonthsFor(db, scope);
