@@ -1,0 +1,249 @@
+/**
+ * Key-account analysis from transaction history, pure: segmentation of existing customers by
+ * contribution and stability (EI-EIV), churn warnings with their reasons, retention and the SKU
+ * structure. Every threshold comes from the caller's settings.
+ */
+
+export type Segment = 'EI' | 'EII' | 'EIII' | 'EIV';
+
+export interface SegmentSettings {
+  /** Accounts inside this cumulative share of volume (Pareto) are high contribution. */
+  paretoShare: number;
+  /** Stability score (0-1) at or above which an account is stable. */
+  stableScore: number;
+}
+
+export const DEFAULT_SEGMENT_SETTINGS: SegmentSettings = { paretoShare: 0.8, stableScore: 0.6 };
+
+export interface AccountHistory {
+  accountId: number;
+  /** Monthly cases, oldest first, aligned with `regionMonthly`; 24 months give "last season" too. */
+  monthly: number[];
+}
+
+export interface SegmentResult {
+  accountId: number;
+  volume: number;
+  share: number;
+  cumulativeShare: number;
+  rank: number;
+  stability: number;
+  parts: { shareVariation: number; regularity: number; yearOnYear: number | null };
+  segment: Segment;
+}
+
+export const STRATEGY: Record<Segment, { action: string; visitEveryDays: number }> = {
+  EI: { action: 'Consolidate: first-class service, solve problems fast, advise, grow together, add new products to old ones', visitEveryDays: 14 },
+  EII: { action: 'Win back: find out why they waver (novelty, a competitor offering more, unhappy with product or service) and answer each cause', visitEveryDays: 7 },
+  EIII: { action: 'Promote: regular visits, help with display, promotion and developing their own customers', visitEveryDays: 30 },
+  EIV: { action: 'Weigh cost against return: reduce effort or let go', visitEveryDays: 90 },
+};
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+const sd = (xs: number[]) => {
+  const m = mean(xs);
+  return Math.sqrt(mean(xs.map((x) => (x - m) ** 2)));
+};
+
+/**
+ * Stability (0-1) over the last 12 months, the average of three signs of a steady buyer:
+ * - share variation: how much the account's share of the region's monthly volume moves (coefficient of
+ *   variation of the share, seasonality removed by comparing with the region's same month); 0 -> 1, 1 -> 0;
+ * - regularity: the share of months with an order;
+ * - year on year: the last 12 months against the 12 before (a change of 50% or more scores 0).
+ */
+export function stabilityOf(last12: number[], region12: number[], previous12: number[] | null) {
+  const shares = last12.map((v, i) => (region12[i]! > 0 ? v / region12[i]! : 0));
+  const m = mean(shares);
+  const shareVariation = m > 0 ? sd(shares) / m : 1;
+  const regularity = last12.filter((v) => v > 0).length / Math.max(1, last12.length);
+  const prev = previous12 ? previous12.reduce((a, b) => a + b, 0) : 0;
+  const yearOnYear = previous12 && prev > 0 ? last12.reduce((a, b) => a + b, 0) / prev - 1 : null;
+  const scores = [Math.max(0, 1 - shareVariation), regularity, yearOnYear === null ? 0.5 : Math.max(0, 1 - Math.abs(yearOnYear) / 0.5)];
+  return { stability: mean(scores), parts: { shareVariation, regularity, yearOnYear } };
+}
+
+/** Segments accounts on a 12-month window ending `offset` months before the end of the history. */
+export function segment(accounts: AccountHistory[], settings: SegmentSettings = DEFAULT_SEGMENT_SETTINGS, offset = 0): SegmentResult[] {
+  const n = Math.max(0, ...accounts.map((a) => a.monthly.length));
+  const end = n - offset;
+  const window = (xs: number[], from: number, to: number) => xs.slice(Math.max(0, from), Math.max(0, to));
+  const region12 = new Array<number>(12).fill(0);
+  for (const a of accounts) window(a.monthly, end - 12, end).forEach((v, i) => (region12[i] = region12[i]! + v));
+  const total = region12.reduce((a, b) => a + b, 0);
+  const rows = accounts.map((a) => {
+    const last12 = window(a.monthly, end - 12, end);
+    const prev = end - 24 >= 0 ? window(a.monthly, end - 24, end - 12) : null;
+    const volume = last12.reduce((x, y) => x + y, 0);
+    return { accountId: a.accountId, volume, ...stabilityOf(last12, region12, prev) };
+  });
+  rows.sort((a, b) => b.volume - a.volume || a.accountId - b.accountId);
+  let cumulative = 0;
+  return rows.map((r, i) => {
+    const share = total > 0 ? r.volume / total : 0;
+    // Pareto: an account is high-contribution while the accounts above it have not yet reached the share
+    const high = total > 0 && r.volume > 0 && cumulative < settings.paretoShare;
+    cumulative += share;
+    const stable = r.stability >= settings.stableScore;
+    const seg: Segment = high ? (stable ? 'EI' : 'EII') : stable ? 'EIII' : 'EIV';
+    return { ...r, share, cumulativeShare: cumulative, rank: i + 1, segment: seg };
+  });
+}
+
+export interface ChurnInput {
+  accountId: number;
+  monthly: number[];
+  contacts: number;
+  relationshipLevel: 1 | 2 | 3;
+  /** Complaints still open, with their age in days. */
+  openComplaintDays: number[];
+  fit: 'safe' | 'watch' | 'alarm' | null;
+  daysSinceVisit: number | null;
+}
+
+export interface ChurnSettings {
+  volumeDropShare: number;
+  complaintDays: number;
+  visitDays: number;
+}
+
+export const DEFAULT_CHURN_SETTINGS: ChurnSettings = { volumeDropShare: 0.15, complaintDays: 14, visitDays: 45 };
+
+export type ChurnReasonCode = 'volume_falling' | 'orders_missed' | 'single_contact' | 'no_visit' | 'complaints_open' | 'fit_watch' | 'fit_alarm' | 'price_relationship';
+
+export interface ChurnReason {
+  code: ChurnReasonCode;
+  weight: number;
+  text: string;
+  /** What the reason was read from, for the user to check. */
+  evidence: Record<string, number | string>;
+}
+
+const WEIGHTS: Record<ChurnReasonCode, number> = {
+  volume_falling: 30,
+  orders_missed: 20,
+  complaints_open: 20,
+  fit_alarm: 25,
+  fit_watch: 10,
+  single_contact: 15,
+  no_visit: 10,
+  price_relationship: 10,
+};
+
+/** Risk score (0-100) and the reasons behind it, each with the numbers it rests on. */
+export function churnRisk(input: ChurnInput, settings: ChurnSettings = DEFAULT_CHURN_SETTINGS): { score: number; reasons: ChurnReason[] } {
+  const reasons: ChurnReason[] = [];
+  const m = input.monthly;
+  const n = m.length;
+  if (n >= 15) {
+    const recent = m.slice(n - 3).reduce((a, b) => a + b, 0);
+    const lastYear = m.slice(n - 15, n - 12).reduce((a, b) => a + b, 0);
+    if (lastYear > 0 && recent < lastYear * (1 - settings.volumeDropShare)) {
+      const change = recent / lastYear - 1;
+      reasons.push({
+        code: 'volume_falling',
+        weight: WEIGHTS.volume_falling,
+        text: `Volume down ${Math.round(-change * 100)}% on the same three months last year (${recent} against ${lastYear} cases)`,
+        evidence: { lastThreeMonths: recent, sameMonthsLastYear: lastYear },
+      });
+    }
+  }
+  if (n >= 12) {
+    const history = m.slice(Math.max(0, n - 15), n - 3);
+    const rhythm = history.filter((v) => v > 0).length / Math.max(1, history.length);
+    const missed = m.slice(n - 3).filter((v) => v === 0).length;
+    if (rhythm >= 0.75 && missed >= 1) {
+      reasons.push({
+        code: 'orders_missed',
+        weight: WEIGHTS.orders_missed,
+        text: `No order in ${missed} of the last 3 months, though it ordered in ${Math.round(rhythm * 100)}% of the months before`,
+        evidence: { monthsWithoutOrder: missed, usualOrderMonthsShare: Math.round(rhythm * 100) },
+      });
+    }
+  }
+  if (input.contacts <= 1) {
+    reasons.push({ code: 'single_contact', weight: WEIGHTS.single_contact, text: `The relationship is held by ${input.contacts === 0 ? 'nobody on record' : 'a single contact'}`, evidence: { contacts: input.contacts } });
+  }
+  if (input.daysSinceVisit !== null && input.daysSinceVisit > settings.visitDays) {
+    reasons.push({ code: 'no_visit', weight: WEIGHTS.no_visit, text: `No visit for ${input.daysSinceVisit} days`, evidence: { daysSinceVisit: input.daysSinceVisit } });
+  }
+  const late = input.openComplaintDays.filter((d) => d > settings.complaintDays);
+  if (late.length) {
+    reasons.push({
+      code: 'complaints_open',
+      weight: WEIGHTS.complaints_open,
+      text: `${late.length} complaint(s) open longer than ${settings.complaintDays} days (oldest ${Math.max(...late)} days)`,
+      evidence: { complaints: late.length, oldestDays: Math.max(...late) },
+    });
+  }
+  if (input.fit === 'alarm') reasons.push({ code: 'fit_alarm', weight: WEIGHTS.fit_alarm, text: 'Only a competitor meets their purchase standard', evidence: { fit: 'alarm' } });
+  if (input.fit === 'watch') reasons.push({ code: 'fit_watch', weight: WEIGHTS.fit_watch, text: 'A competitor meets their purchase standard as well as we do', evidence: { fit: 'watch' } });
+  if (input.relationshipLevel === 1) {
+    reasons.push({ code: 'price_relationship', weight: WEIGHTS.price_relationship, text: 'The relationship is held by price alone (level 1), easy for a competitor to copy', evidence: { relationshipLevel: 1 } });
+  }
+  return { score: Math.min(100, reasons.reduce((a, r) => a + r.weight, 0)), reasons };
+}
+
+/** Yearly retention: accounts that bought last year and still buy, and the volume they kept. */
+export function retention(accounts: AccountHistory[]): { accountsLastYear: number; accountsKept: number; accountsKeptShare: number | null; volumeLastYear: number; volumeKept: number; volumeKeptShare: number | null } {
+  let accountsLastYear = 0;
+  let accountsKept = 0;
+  let volumeLastYear = 0;
+  let volumeKept = 0;
+  for (const a of accounts) {
+    const n = a.monthly.length;
+    if (n < 24) continue;
+    const prev = a.monthly.slice(n - 24, n - 12).reduce((x, y) => x + y, 0);
+    const last = a.monthly.slice(n - 12).reduce((x, y) => x + y, 0);
+    if (prev <= 0) continue;
+    accountsLastYear++;
+    volumeLastYear += prev;
+    if (last > 0) accountsKept++;
+    volumeKept += Math.min(last, prev);
+  }
+  return {
+    accountsLastYear,
+    accountsKept,
+    accountsKeptShare: accountsLastYear ? accountsKept / accountsLastYear : null,
+    volumeLastYear,
+    volumeKept,
+    volumeKeptShare: volumeLastYear ? volumeKept / volumeLastYear : null,
+  };
+}
+
+export type SkuAdvice = 'push' | 'keep' | 'weaken' | 'drop';
+
+/**
+ * Each SKU's place in a distributor's (or the region's) range: contribution, growth, rank, and what
+ * to do with it. New products are pushed; phase-outs and near-zero decliners dropped; growing
+ * contributors pushed; shrinking small ones weakened; the rest kept.
+ */
+export function skuStructure(skus: Array<{ productId: number; status: string; last12: number; previous12: number }>) {
+  const total = skus.reduce((a, s) => a + s.last12, 0);
+  const sorted = [...skus].sort((a, b) => b.last12 - a.last12);
+  return sorted.map((s, i) => {
+    const contribution = total > 0 ? s.last12 / total : 0;
+    const growth = s.previous12 > 0 ? s.last12 / s.previous12 - 1 : null;
+    let advice: SkuAdvice;
+    let reason: string;
+    if (s.status === 'new') [advice, reason] = ['push', 'New product: place it early, before the peak'];
+    else if (s.status === 'phase_out') [advice, reason] = ['drop', 'Being phased out'];
+    else if (contribution < 0.01 && (growth === null || growth < 0)) [advice, reason] = ['drop', 'Under 1% of volume and not growing'];
+    else if (growth !== null && growth > 0.1 && contribution >= 0.02) [advice, reason] = ['push', `Growing ${Math.round(growth * 100)}% with ${(contribution * 100).toFixed(1)}% of volume`];
+    else if (growth !== null && growth < -0.15 && contribution < 0.05) [advice, reason] = ['weaken', `Down ${Math.round(-growth * 100)}% and only ${(contribution * 100).toFixed(1)}% of volume`];
+    else [advice, reason] = ['keep', growth === null ? 'Steady part of the range' : `${growth >= 0 ? 'Up' : 'Down'} ${Math.abs(Math.round(growth * 100))}%, ${(contribution * 100).toFixed(1)}% of volume`];
+    return { ...s, rank: i + 1, contribution, growth, advice, reason };
+  });
+}
+
+export type ProspectClass = 'PI' | 'PII' | 'PIII' | 'PIV';
+export const PROSPECT_INDICATORS = ['strength', 'management', 'network', 'buyingPower', 'marketing', 'growth', 'advantage'] as const;
+export type ProspectIndicator = (typeof PROSPECT_INDICATORS)[number];
+
+/** Weighted score (0-100) of 1-5 ratings; class by expected contribution (score) and intention. */
+export function scoreProspect(ratings: Record<ProspectIndicator, number>, weights: Record<ProspectIndicator, number>, intention: 'high' | 'low', threshold = 60): { score: number; class: ProspectClass } {
+  const totalWeight = PROSPECT_INDICATORS.reduce((a, k) => a + Math.max(0, weights[k]), 0) || 1;
+  const score = (PROSPECT_INDICATORS.reduce((a, k) => a + Math.max(0, weights[k]) * ((ratings[k] - 1) / 4), 0) / totalWeight) * 100;
+  const high = score >= threshold;
+  return { score: Math.round(score), class: high ? (intention === 'high' ? 'PI' : 'PII') : intention === 'high' ? 'PIII' : 'PIV' };
+}

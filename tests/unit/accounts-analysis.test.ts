@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { churnRisk, retention, scoreProspect, segment, skuStructure, type AccountHistory } from '../../main/accounts/segmentation.js';
+
+const flat = (v: number, n = 24) => Array.from({ length: n }, () => v);
+const seasonal = (base: number, n = 24) => Array.from({ length: n }, (_, t) => Math.round(base * (t % 12 >= 4 && t % 12 <= 8 ? 2 : 1)));
+
+describe('segmentation into EI-EIV', () => {
+  // four accounts crafted for the four quadrants: two big (one steady, one erratic), two small
+  const accounts: AccountHistory[] = [
+    { accountId: 1, monthly: seasonal(1000) }, // big, steady
+    { accountId: 2, monthly: seasonal(900).map((v, t) => (t >= 12 ? (t % 3 === 0 ? 0 : v * 2) : v)) }, // big, erratic and jumping
+    { accountId: 3, monthly: seasonal(60) }, // small, steady
+    { accountId: 4, monthly: seasonal(50).map((v, t) => (t % 2 === 0 ? 0 : v * 3)) }, // small, erratic
+  ];
+  const result = new Map(segment(accounts).map((r) => [r.accountId, r]));
+
+  it('puts each crafted account in its quadrant', () => {
+    expect(result.get(1)!.segment).toBe('EI');
+    expect(result.get(2)!.segment).toBe('EII');
+    expect(result.get(3)!.segment).toBe('EIII');
+    expect(result.get(4)!.segment).toBe('EIV');
+  });
+
+  it('ranks by volume with a cumulative Pareto share that ends at 1', () => {
+    const rows = segment(accounts);
+    expect(rows.map((r) => r.rank)).toEqual([1, 2, 3, 4]);
+    expect(rows[rows.length - 1]!.cumulativeShare).toBeCloseTo(1, 10);
+  });
+
+  it('keeps shares summing to one and stability within 0..1 (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 24, maxLength: 24 }), { minLength: 1, maxLength: 30 }), (vols) => {
+        const rows = segment(vols.map((monthly, i) => ({ accountId: i + 1, monthly })));
+        const total = rows.reduce((a, r) => a + r.share, 0);
+        if (rows.some((r) => r.volume > 0)) expect(total).toBeCloseTo(1, 8);
+        for (const r of rows) {
+          expect(r.stability).toBeGreaterThanOrEqual(0);
+          expect(r.stability).toBeLessThanOrEqual(1);
+        }
+      }),
+    );
+  });
+});
+
+describe('churn warnings', () => {
+  const steady = { accountId: 1, monthly: flat(100, 24), contacts: 3, relationshipLevel: 2 as const, openComplaintDays: [], fit: 'safe' as const, daysSinceVisit: 10 };
+
+  it('finds nothing on a steady, well-served account', () => {
+    expect(churnRisk(steady)).toEqual({ score: 0, reasons: [] });
+  });
+
+  it('gives every reason with its evidence', () => {
+    const falling = [...flat(100, 21), 0, 40, 30];
+    const r = churnRisk({ ...steady, monthly: falling, contacts: 1, relationshipLevel: 1, openComplaintDays: [3, 30], fit: 'alarm', daysSinceVisit: 60 });
+    const byCode = new Map(r.reasons.map((x) => [x.code, x]));
+    expect([...byCode.keys()].sort()).toEqual(['complaints_open', 'fit_alarm', 'no_visit', 'orders_missed', 'price_relationship', 'single_contact', 'volume_falling']);
+    expect(byCode.get('volume_falling')!.evidence).toEqual({ lastThreeMonths: 70, sameMonthsLastYear: 300 });
+    expect(byCode.get('orders_missed')!.evidence).toEqual({ monthsWithoutOrder: 1, usualOrderMonthsShare: 100 });
+    expect(byCode.get('complaints_open')!.evidence).toEqual({ complaints: 1, oldestDays: 30 });
+    expect(r.score).toBe(100);
+    expect(churnRisk({ ...steady, fit: 'watch' }).reasons.map((x) => x.code)).toEqual(['fit_watch']);
+  });
+});
+
+describe('retention', () => {
+  it('counts accounts and volume kept year on year exactly', () => {
+    const r = retention([
+      { accountId: 1, monthly: [...flat(10, 12), ...flat(12, 12)] }, // kept, grew: volume kept capped at last year's 120
+      { accountId: 2, monthly: [...flat(10, 12), ...flat(5, 12)] }, // kept half
+      { accountId: 3, monthly: [...flat(10, 12), ...flat(0, 12)] }, // lost
+      { accountId: 4, monthly: [...flat(0, 12), ...flat(10, 12)] }, // new: not in last year's base
+    ]);
+    expect(r).toEqual({ accountsLastYear: 3, accountsKept: 2, accountsKeptShare: 2 / 3, volumeLastYear: 360, volumeKept: 180, volumeKeptShare: 0.5 });
+  });
+});
+
+describe('SKU structure', () => {
+  it('advises push, keep, weaken or drop with the reason', () => {
+    const rows = skuStructure([
+      { productId: 1, status: 'active', last12: 5000, previous12: 4000 },
+      { productId: 2, status: 'active', last12: 3000, previous12: 3000 },
+      { productId: 3, status: 'active', last12: 200, previous12: 400 },
+      { productId: 4, status: 'active', last12: 50, previous12: 60 },
+      { productId: 5, status: 'new', last12: 100, previous12: 0 },
+      { productId: 6, status: 'phase_out', last12: 900, previous12: 1000 },
+    ]);
+    expect(Object.fromEntries(rows.map((r) => [r.productId, r.advice]))).toEqual({ 1: 'push', 2: 'keep', 3: 'weaken', 4: 'drop', 5: 'push', 6: 'drop' });
+    expect(rows[0]!.rank).toBe(1);
+  });
+});
+
+describe('prospect scoring', () => {
+  it('classifies PI-PIV from the weighted score and the intention', () => {
+    const w = { strength: 2, management: 1, network: 1, buyingPower: 1, marketing: 1, growth: 1, advantage: 1 };
+    const high = { strength: 5, management: 5, network: 4, buyingPower: 4, marketing: 4, growth: 5, advantage: 4 };
+    const low = { strength: 1, management: 2, network: 1, buyingPower: 2, marketing: 1, growth: 2, advantage: 1 };
+    expect(scoreProspect(high, w, 'high').class).toBe('PI');
+    expect(scoreProspect(high, w, 'low').class).toBe('PII');
+    expect(scoreProspect(low, w, 'high').class).toBe('PIII');
+    expect(scoreProspect(low, w, 'low').class).toBe('PIV');
+    expect(scoreProspect({ ...high, strength: 1, management: 1, network: 1, buyingPower: 1, marketing: 1, growth: 1, advantage: 1 }, w, 'high').score).toBe(0);
+  });
+});
