@@ -7,6 +7,7 @@ import { forecastHandlers } from '../forecast/handlers.js';
 import { readinessHandlers } from '../readiness/handlers.js';
 import { targetsHandlers } from '../targets/handlers.js';
 import { backupHandlers } from '../backup/handlers.js';
+import { accountsHandlers } from '../accounts/handlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -17,4 +18,5 @@ export const handlers = {
   ...readinessHandlers,
   ...targetsHandlers,
   ...backupHandlers,
+  ...accountsHandlers,
 } satisfies FeatureHandlers<Contract>;

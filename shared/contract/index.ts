@@ -7,6 +7,7 @@ import { forecastContract } from './forecast.js';
 import { readinessContract } from './readiness.js';
 import { targetsContract } from './targets.js';
 import { backupContract } from './backup.js';
+import { accountsContract } from './accounts.js';
 
 /**
  * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
@@ -20,6 +21,7 @@ export const contract = {
   ...readinessContract,
   ...targetsContract,
   ...backupContract,
+  ...accountsContract,
 } as const;
 
 export type Contract = typeof contract;

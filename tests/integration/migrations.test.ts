@@ -35,6 +35,11 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
     db.prepare("INSERT INTO target_plans (id, region_id, season_year, name, status, basis, months, created_at, updated_at) VALUES (1, 1, 2027, 'Peak', 'draft', 'forecast', '2027-06,2027-07', ?, ?)").run(now, now);
     db.prepare("INSERT INTO target_cells (plan_id, distributor_id, product_id, month, target, natural, basis) VALUES (1, 1, 1, '2027-06', 100, 90, 90)").run();
   },
+  5: (db) => {
+    db.prepare("INSERT INTO account_profiles (distributor_id, fit, total_purchases_cases, updated_at) VALUES (1, 'watch', 5000, ?)").run(now);
+    db.prepare("INSERT INTO complaints (distributor_id, category, opened_on, description, created_at) VALUES (1, 'logistics', '2026-11-01', 'Late delivery', ?)").run(now);
+    db.prepare(`INSERT INTO prospect_scores (outlet_type, outlet_id, ratings, intention, updated_at) VALUES ('terminal', 1, '{}', 'high', ?)`).run(now);
+  },
 };
 
 function tableCounts(db: Database.Database): Record<string, number> {

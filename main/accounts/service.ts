@@ -1,0 +1,245 @@
+import type { AccountDetail, AccountsOverview, AccountsSettings, ComplaintRow } from '../../shared/contract/accounts.js';
+import { DomainError } from '../../shared/contract/result.js';
+import { addMonths } from '../../shared/domain/months.js';
+import { nowIso, prepared, type Db } from '../db/open.js';
+import { memo } from '../db/memo.js';
+import { notFound, requireRow } from '../db/sql.js';
+import { readSetting, writeSetting } from '../system/preferences.js';
+import { churnRisk, retention, scoreProspect, segment, skuStructure, STRATEGY, type AccountHistory, type ProspectIndicator } from './segmentation.js';
+
+const SETTINGS_KEY = 'accounts.settings';
+export const DEFAULT_ACCOUNTS_SETTINGS: AccountsSettings = {
+  paretoShare: 0.8,
+  stableScore: 0.6,
+  volumeDropShare: 0.15,
+  complaintDays: 14,
+  visitDays: 45,
+  prospectThreshold: 60,
+  weights: { strength: 2, management: 1, network: 1.5, buyingPower: 1, marketing: 1, growth: 1.5, advantage: 1 },
+};
+
+export function accountsSettings(db: Db): AccountsSettings {
+  const saved = readSetting<Partial<AccountsSettings>>(db, SETTINGS_KEY) ?? {};
+  return { ...DEFAULT_ACCOUNTS_SETTINGS, ...saved, weights: { ...DEFAULT_ACCOUNTS_SETTINGS.weights, ...(saved.weights ?? {}) } };
+}
+
+export function saveAccountsSettings(db: Db, s: AccountsSettings): AccountsSettings {
+  writeSetting(db, SETTINGS_KEY, s);
+  return accountsSettings(db);
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** 24 months of each active distributor's total shipments, ending with the last month of history. */
+function histories(db: Db): { months: string[]; accounts: AccountHistory[] } {
+  const last = prepared(db, 'SELECT max(month) FROM sales_history').pluck().get() as string | null;
+  if (!last) return { months: [], accounts: [] };
+  const first = addMonths(last, -23);
+  const months = Array.from({ length: 24 }, (_, i) => addMonths(first, i));
+  const index = new Map(months.map((m, i) => [m, i]));
+  const byDist = new Map<number, number[]>();
+  for (const id of prepared(db, "SELECT id FROM distributors WHERE status != 'ended'").pluck().all() as number[]) byDist.set(id, new Array<number>(24).fill(0));
+  for (const [d, m, cases] of prepared(db, 'SELECT distributor_id, month, sum(cases) FROM sales_history WHERE month >= ? GROUP BY distributor_id, month').raw().all(first) as Array<[number, string, number]>) {
+    const row = byDist.get(d);
+    if (row) row[index.get(m)!] = cases;
+  }
+  return { months, accounts: [...byDist.entries()].map(([accountId, monthly]) => ({ accountId, monthly })) };
+}
+
+interface Computed {
+  months: string[];
+  accounts: AccountHistory[];
+  rows: AccountsOverview['rows'];
+  reasons: Map<number, ReturnType<typeof churnRisk>>;
+  settings: AccountsSettings;
+}
+
+/** The whole region's segmentation and risks, reused until the data changes. */
+function compute(db: Db): Computed {
+  return memo(db, 'accounts', () => {
+    const settings = accountsSettings(db);
+    const { months, accounts } = histories(db);
+    const now = segment(accounts, settings);
+    const before = new Map(segment(accounts, settings, 12).map((r) => [r.accountId, r.segment]));
+    const info = new Map(
+      (prepared(
+        db,
+        `SELECT d.id, d.name, a.name AS areaName, sp.name AS salespersonName, d.relationship_level AS level,
+           (SELECT count(*) FROM contacts c WHERE c.distributor_id = d.id) AS contacts,
+           (SELECT fit FROM account_profiles p WHERE p.distributor_id = d.id) AS fit
+         FROM distributors d JOIN areas a ON a.id = d.area_id LEFT JOIN staff sp ON sp.id = d.salesperson_id`,
+      ).all() as Array<{ id: number; name: string; areaName: string; salespersonName: string | null; level: 1 | 2 | 3; contacts: number; fit: 'safe' | 'watch' | 'alarm' | null }>).map((r) => [r.id, r]),
+    );
+    const openComplaints = new Map<number, number[]>();
+    for (const [d, opened] of prepared(db, 'SELECT distributor_id, opened_on FROM complaints WHERE closed_on IS NULL').raw().all() as Array<[number, string]>) {
+      openComplaints.set(d, [...(openComplaints.get(d) ?? []), daysBetween(opened, today())]);
+    }
+    const reasons = new Map<number, ReturnType<typeof churnRisk>>();
+    const monthlyOf = new Map(accounts.map((a) => [a.accountId, a.monthly]));
+    for (const r of now) {
+      const i = info.get(r.accountId)!;
+      reasons.set(
+        r.accountId,
+        churnRisk(
+          { accountId: r.accountId, monthly: monthlyOf.get(r.accountId)!, contacts: i.contacts, relationshipLevel: i.level, openComplaintDays: openComplaints.get(r.accountId) ?? [], fit: i.fit, daysSinceVisit: null },
+          settings,
+        ),
+      );
+    }
+    const rows = now.map((r) => {
+      const i = info.get(r.accountId)!;
+      return {
+        distributorId: r.accountId,
+        name: i.name,
+        areaName: i.areaName,
+        salespersonName: i.salespersonName,
+        volume: r.volume,
+        share: r.share,
+        cumulativeShare: r.cumulativeShare,
+        rank: r.rank,
+        stability: r.stability,
+        segment: r.segment,
+        previousSegment: months.length >= 24 ? (before.get(r.accountId) ?? null) : null,
+        risk: reasons.get(r.accountId)!.score,
+      };
+    });
+    return { months, accounts, rows, reasons, settings };
+  });
+}
+
+export function overview(db: Db): AccountsOverview {
+  const c = compute(db);
+  const counts = { EI: 0, EII: 0, EIII: 0, EIV: 0 };
+  for (const r of c.rows) counts[r.segment]++;
+  const complaintStats = prepared(
+    db,
+    `SELECT category, sum(closed_on IS NULL) AS open, sum(closed_on IS NOT NULL) AS closed,
+       avg(CASE WHEN closed_on IS NOT NULL THEN julianday(closed_on) - julianday(opened_on) END) AS avgDaysToClose
+     FROM complaints GROUP BY category ORDER BY category`,
+  ).all() as AccountsOverview['complaintStats'];
+  return { settings: c.settings, strategies: STRATEGY, rows: c.rows, counts, retention: retention(c.accounts), complaintStats, months: c.months.length };
+}
+
+const COMPLAINT_SELECT = `SELECT c.id, c.distributor_id AS distributorId, d.name AS distributorName, c.category, c.opened_on AS openedOn, s.name AS ownerName,
+  c.description, c.closed_on AS closedOn, c.resolution FROM complaints c JOIN distributors d ON d.id = c.distributor_id LEFT JOIN staff s ON s.id = c.owner_id`;
+
+const withDays = (r: Omit<ComplaintRow, 'daysOpen'>): ComplaintRow => ({ ...r, daysOpen: daysBetween(r.openedOn, r.closedOn ?? today()) });
+
+export function listComplaints(db: Db, filter: { open?: boolean; distributorId?: number }): ComplaintRow[] {
+  return (prepared(
+    db,
+    `${COMPLAINT_SELECT} WHERE (? IS NULL OR (c.closed_on IS NULL) = ?) AND (? IS NULL OR c.distributor_id = ?) ORDER BY c.closed_on IS NOT NULL, c.opened_on DESC`,
+  ).all(filter.open === undefined ? null : 1, filter.open ? 1 : 0, filter.distributorId ?? null, filter.distributorId ?? null) as Array<Omit<ComplaintRow, 'daysOpen'>>).map(withDays);
+}
+
+export function createComplaint(db: Db, c: { distributorId: number; category: string; openedOn: string; ownerId: number | null; description: string }): ComplaintRow {
+  requireRow(db, 'distributors', c.distributorId, 'distributorId', 'Distributor');
+  if (c.ownerId !== null) requireRow(db, 'staff', c.ownerId, 'ownerId', 'Staff member');
+  if (c.openedOn > today()) throw new DomainError('validation', 'A complaint cannot be opened in the future', [{ path: 'openedOn', message: 'In the future' }]);
+  const { lastInsertRowid } = prepared(db, 'INSERT INTO complaints (distributor_id, category, opened_on, owner_id, description, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    c.distributorId,
+    c.category,
+    c.openedOn,
+    c.ownerId,
+    c.description,
+    nowIso(),
+  );
+  return withDays(prepared(db, `${COMPLAINT_SELECT} WHERE c.id = ?`).get(Number(lastInsertRowid)) as Omit<ComplaintRow, 'daysOpen'>);
+}
+
+export function closeComplaint(db: Db, id: number, closedOn: string, resolution: string): ComplaintRow {
+  const row = prepared(db, 'SELECT opened_on, closed_on FROM complaints WHERE id = ?').get(id) as { opened_on: string; closed_on: string | null } | undefined;
+  if (!row) throw notFound('Complaint', id);
+  if (row.closed_on) throw new DomainError('conflict', 'This complaint is already closed.');
+  if (closedOn < row.opened_on) throw new DomainError('validation', 'Closed before it was opened', [{ path: 'closedOn', message: `Opened on ${row.opened_on}` }]);
+  prepared(db, 'UPDATE complaints SET closed_on = ?, resolution = ? WHERE id = ?').run(closedOn, resolution, id);
+  return withDays(prepared(db, `${COMPLAINT_SELECT} WHERE c.id = ?`).get(id) as Omit<ComplaintRow, 'daysOpen'>);
+}
+
+export function skus(db: Db, distributorId?: number) {
+  const last = prepared(db, 'SELECT max(month) FROM sales_history').pluck().get() as string | null;
+  if (!last) return [];
+  const rows = prepared(
+    db,
+    `SELECT p.id AS productId, p.sku, p.name, p.status,
+       coalesce(sum(CASE WHEN h.month > ? THEN h.cases END), 0) AS last12,
+       coalesce(sum(CASE WHEN h.month <= ? AND h.month > ? THEN h.cases END), 0) AS previous12
+     FROM products p JOIN sales_history h ON h.product_id = p.id AND h.month > ? AND (? IS NULL OR h.distributor_id = ?)
+     GROUP BY p.id`,
+  ).all(addMonths(last, -12), addMonths(last, -12), addMonths(last, -24), addMonths(last, -24), distributorId ?? null, distributorId ?? null) as Array<{
+    productId: number;
+    sku: string;
+    name: string;
+    status: string;
+    last12: number;
+    previous12: number;
+  }>;
+  const info = new Map(rows.map((r) => [r.productId, r]));
+  return skuStructure(rows).map((s) => ({ productId: s.productId, sku: info.get(s.productId)!.sku, name: info.get(s.productId)!.name, rank: s.rank, last12: s.last12, contribution: s.contribution, growth: s.growth, advice: s.advice, reason: s.reason }));
+}
+
+export function detail(db: Db, distributorId: number): AccountDetail {
+  const c = compute(db);
+  const row = c.rows.find((r) => r.distributorId === distributorId);
+  if (!row) throw new DomainError('not_found', 'This distributor has no active history to analyse.');
+  const profile = prepared(db, 'SELECT fit, total_purchases_cases AS total FROM account_profiles WHERE distributor_id = ?').get(distributorId) as { fit: AccountDetail['fit']; total: number | null } | undefined;
+  const d = prepared(db, 'SELECT relationship_level AS level, (SELECT count(*) FROM contacts WHERE distributor_id = ?) AS contacts FROM distributors WHERE id = ?').get(distributorId, distributorId) as { level: number; contacts: number };
+  const monthly = c.accounts.find((a) => a.accountId === distributorId)!.monthly;
+  const total = profile?.total ?? null;
+  return {
+    row,
+    strategy: STRATEGY[row.segment],
+    reasons: c.reasons.get(distributorId)!.reasons,
+    contacts: d.contacts,
+    relationshipLevel: d.level,
+    fit: profile?.fit ?? null,
+    totalPurchases: total,
+    customerShare: total && total > 0 ? row.volume / total : null,
+    monthly: monthly.map((cases, i) => ({ month: c.months[i]!, cases })),
+    complaints: listComplaints(db, { distributorId }),
+    skus: skus(db, distributorId),
+  };
+}
+
+export function setProfile(db: Db, distributorId: number, fit: 'safe' | 'watch' | 'alarm' | null, total: number | null): { saved: true } {
+  requireRow(db, 'distributors', distributorId, 'distributorId', 'Distributor');
+  prepared(
+    db,
+    `INSERT INTO account_profiles (distributor_id, fit, total_purchases_cases, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (distributor_id) DO UPDATE SET fit = excluded.fit, total_purchases_cases = excluded.total_purchases_cases, updated_at = excluded.updated_at`,
+  ).run(distributorId, fit, total, nowIso());
+  return { saved: true };
+}
+
+export function listProspects(db: Db, search?: string) {
+  const settings = accountsSettings(db);
+  const pattern = search ? `%${search.toLowerCase()}%` : null;
+  const rows = prepared(
+    db,
+    `SELECT * FROM (
+       SELECT 'sub_dealer' AS outletType, s.id AS outletId, s.name, d.name AS distributorName, s.competitor_brand AS competitorBrand FROM sub_dealers s JOIN distributors d ON d.id = s.distributor_id WHERE s.status = 'prospect'
+       UNION ALL
+       SELECT 'terminal', t.id, t.name, coalesce(d1.name, d2.name), t.competitor_brand FROM terminals t LEFT JOIN distributors d1 ON d1.id = t.distributor_id
+         LEFT JOIN sub_dealers s2 ON s2.id = t.sub_dealer_id LEFT JOIN distributors d2 ON d2.id = s2.distributor_id WHERE t.status = 'prospect'
+     ) x LEFT JOIN prospect_scores ps ON ps.outlet_type = x.outletType AND ps.outlet_id = x.outletId
+     WHERE (? IS NULL OR lower(x.name) LIKE ? OR lower(x.distributorName) LIKE ?)
+     ORDER BY ps.outlet_id IS NULL, x.outletType DESC, x.name LIMIT 300`,
+  ).all(pattern, pattern, pattern) as Array<{ outletType: 'sub_dealer' | 'terminal'; outletId: number; name: string; distributorName: string; competitorBrand: string | null; ratings: string | null; intention: 'high' | 'low' | null }>;
+  return rows.map((r) => {
+    const ratings = r.ratings ? (JSON.parse(r.ratings) as Record<ProspectIndicator, number>) : null;
+    const scored = ratings && r.intention ? scoreProspect(ratings, settings.weights, r.intention, settings.prospectThreshold) : null;
+    return { outletType: r.outletType, outletId: r.outletId, name: r.name, distributorName: r.distributorName, competitorBrand: r.competitorBrand, score: scored?.score ?? null, class: scored?.class ?? null, intention: r.intention, ratings };
+  });
+}
+
+export function saveProspectScore(db: Db, input: { outletType: 'sub_dealer' | 'terminal'; outletId: number; ratings: Record<ProspectIndicator, number>; intention: 'high' | 'low' }) {
+  requireRow(db, input.outletType === 'sub_dealer' ? 'sub_dealers' : 'terminals', input.outletId, 'outletId', 'Outlet');
+  prepared(
+    db,
+    `INSERT INTO prospect_scores (outlet_type, outlet_id, ratings, intention, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET ratings = excluded.ratings, intention = excluded.intention, updated_at = excluded.updated_at`,
+  ).run(input.outletType, input.outletId, JSON.stringify(input.ratings), input.intention, nowIso());
+  const s = accountsSettings(db);
+  return scoreProspect(input.ratings, s.weights, input.intention, s.prospectThreshold);
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { mutation, query } from './define.js';
+import { id, isoDate, optionalText } from './fields.js';
+
+export const COMPLAINT_CATEGORIES = ['quality', 'service', 'logistics', 'price', 'other'] as const;
+export const SEGMENTS = ['EI', 'EII', 'EIII', 'EIV'] as const;
+export const PROSPECT_INDICATORS = ['strength', 'management', 'network', 'buyingPower', 'marketing', 'growth', 'advantage'] as const;
+
+export interface AccountsSettings {
+  paretoShare: number;
+  stableScore: number;
+  volumeDropShare: number;
+  complaintDays: number;
+  visitDays: number;
+  prospectThreshold: number;
+  weights: Record<(typeof PROSPECT_INDICATORS)[number], number>;
+}
+
+export interface AccountSegmentRow {
+  distributorId: number;
+  name: string;
+  areaName: string;
+  salespersonName: string | null;
+  volume: number;
+  share: number;
+  cumulativeShare: number;
+  rank: number;
+  stability: number;
+  segment: (typeof SEGMENTS)[number];
+  previousSegment: (typeof SEGMENTS)[number] | null;
+  risk: number;
+}
+
+export interface ChurnReasonView {
+  code: string;
+  text: string;
+  weight: number;
+  evidence: Record<string, number | string>;
+}
+
+export interface ComplaintRow {
+  id: number;
+  distributorId: number;
+  distributorName: string;
+  category: (typeof COMPLAINT_CATEGORIES)[number];
+  openedOn: string;
+  ownerName: string | null;
+  description: string;
+  closedOn: string | null;
+  resolution: string | null;
+  daysOpen: number;
+}
+
+export interface AccountsOverview {
+  settings: AccountsSettings;
+  strategies: Record<(typeof SEGMENTS)[number], { action: string; visitEveryDays: number }>;
+  rows: AccountSegmentRow[];
+  counts: Record<(typeof SEGMENTS)[number], number>;
+  retention: { accountsLastYear: number; accountsKept: number; accountsKeptShare: number | null; volumeLastYear: number; volumeKept: number; volumeKeptShare: number | null };
+  complaintStats: Array<{ category: string; open: number; closed: number; avgDaysToClose: number | null }>;
+  months: number;
+}
+
+export interface AccountDetail {
+  row: AccountSegmentRow;
+  strategy: { action: string; visitEveryDays: number };
+  reasons: ChurnReasonView[];
+  contacts: number;
+  relationshipLevel: number;
+  fit: 'safe' | 'watch' | 'alarm' | null;
+  totalPurchases: number | null;
+  customerShare: number | null;
+  monthly: Array<{ month: string; cases: number }>;
+  complaints: ComplaintRow[];
+  skus: Array<{ productId: number; sku: string; name: string; rank: number; last12: number; contribution: number; growth: number | null; advice: string; reason: string }>;
+}
+
+export const accountsSettingsInput = z.strictObject({
+  paretoShare: z.number().min(0.3).max(0.99),
+  stableScore: z.number().min(0.05).max(0.95),
+  volumeDropShare: z.number().min(0.01).max(0.9),
+  complaintDays: z.int().min(1).max(365),
+  visitDays: z.int().min(1).max(365),
+  prospectThreshold: z.int().min(1).max(99),
+  weights: z.strictObject(Object.fromEntries(PROSPECT_INDICATORS.map((k) => [k, z.number().min(0).max(10)])) as Record<(typeof PROSPECT_INDICATORS)[number], z.ZodNumber>),
+});
+
+const rating = z.int().min(1, '1 to 5').max(5, '1 to 5');
+
+export const accountsContract = {
+  'accounts.overview': query<AccountsOverview>()(z.strictObject({})),
+  'accounts.detail': query<AccountDetail>()(z.strictObject({ distributorId: id })),
+  'accounts.saveSettings': mutation<AccountsSettings>()(accountsSettingsInput),
+  'accounts.setProfile': mutation<{ saved: true }>()(
+    z.strictObject({ distributorId: id, fit: z.enum(['safe', 'watch', 'alarm']).nullable(), totalPurchasesCases: z.int().min(0).max(1e10).nullable() }),
+  ),
+  'complaint.list': query<ComplaintRow[]>()(z.strictObject({ open: z.boolean().optional(), distributorId: id.optional() })),
+  'complaint.create': mutation<ComplaintRow>()(
+    z.strictObject({
+      distributorId: id,
+      category: z.enum(COMPLAINT_CATEGORIES),
+      openedOn: isoDate,
+      ownerId: id.nullish().transform((v) => v ?? null),
+      description: z.string().trim().min(3, 'Describe the complaint').max(2000),
+    }),
+  ),
+  'complaint.close': mutation<ComplaintRow>()(z.strictObject({ id, closedOn: isoDate, resolution: z.string().trim().min(3, 'Say how it was resolved').max(2000) })),
+  'accounts.skus': query<AccountDetail['skus'] & unknown[]>()(z.strictObject({ distributorId: id.optional() })),
+  'prospect.list': query<Array<{ outletType: 'sub_dealer' | 'terminal'; outletId: number; name: string; distributorName: string; competitorBrand: string | null; score: number | null; class: string | null; intention: 'high' | 'low' | null; ratings: Record<string, number> | null }>>()(
+    z.strictObject({ search: z.string().trim().max(100).optional() }),
+  ),
+  'prospect.score': mutation<{ score: number; class: string }>()(
+    z.strictObject({
+      outletType: z.enum(['sub_dealer', 'terminal']),
+      outletId: id,
+      ratings: z.strictObject(Object.fromEntries(PROSPECT_INDICATORS.map((k) => [k, rating])) as Record<(typeof PROSPECT_INDICATORS)[number], typeof rating>),
+      intention: z.enum(['high', 'low']),
+      note: optionalText(500),
+    }),
+  ),
+} as const;

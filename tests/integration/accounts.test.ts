@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/api/dispatch.js';
+import type { ServiceContext } from '../../main/api/context.js';
+import { createTestDb } from '../support/db.js';
+
+async function call<T = any>(ctx: ServiceContext, method: string, input: unknown): Promise<T> {
+  const r = await dispatch(ctx, method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as T;
+}
+
+/** A region of four distributors with histories crafted for the four quadrants and the churn reasons. */
+async function craft(ctx: ServiceContext) {
+  const region = await call(ctx, 'region.create', { draft: { code: 'N', name: 'North', peakMonths: [5, 6, 7, 8, 9] } });
+  const area = await call(ctx, 'area.create', { draft: { code: 'N1', name: 'Riverside', regionId: region.id } });
+  const product = await call(ctx, 'product.create', { draft: { sku: 'NS-1', name: 'Northstar can', brand: 'Northstar', pack: 'can', sizeMl: 500, unitsPerCase: 24, status: 'active' } });
+  const ids: number[] = [];
+  for (const [code, level] of [['BIG', 3], ['WOBBLY', 2], ['SMALL', 2], ['TINY', 1]] as const) {
+    const d = await call(ctx, 'distributor.create', { draft: { code, name: code, areaId: area.id, leadTimeDays: 7, warehouseCapacityCases: 1000, relationshipLevel: level, status: 'active' } });
+    ids.push(d.id);
+    for (const n of level === 1 ? ['Owner'] : ['Owner', 'Buyer', 'Warehouse']) await call(ctx, 'contact.create', { draft: { ownerType: 'distributor', ownerId: d.id, name: n, level: 'other' } });
+  }
+  const pattern: Record<string, (t: number) => number> = {
+    BIG: (t) => 1000 * (t % 12 >= 4 && t % 12 <= 8 ? 2 : 1),
+    WOBBLY: (t) => (t >= 12 && t % 3 === 0 ? 0 : t >= 21 ? 100 : 900 * (t % 12 >= 4 && t % 12 <= 8 ? 2 : 1)),
+    SMALL: (t) => 60 * (t % 12 >= 4 && t % 12 <= 8 ? 2 : 1),
+    TINY: (t) => (t % 2 === 0 ? 0 : 150),
+  };
+  const codes = ['BIG', 'WOBBLY', 'SMALL', 'TINY'];
+  for (let t = 0; t < 24; t++) {
+    const month = `${2024 + Math.floor((t + 10) / 12)}-${String(((t + 10) % 12) + 1).padStart(2, '0')}`;
+    for (let i = 0; i < 4; i++) {
+      const cases = pattern[codes[i]!]!(t);
+      if (cases > 0) ctx.db.prepare('INSERT INTO sales_history (distributor_id, product_id, month, cases) VALUES (?, ?, ?, ?)').run(ids[i], product.id, month, cases);
+    }
+  }
+  return { ids, product };
+}
+
+describe('key-account retention on a real SQLite file', () => {
+  it('segments crafted accounts, explains risks with evidence, logs and closes complaints', async () => {
+    const { ctx } = createTestDb();
+    const { ids } = await craft(ctx);
+    const overview = await call(ctx, 'accounts.overview', {});
+    const seg = Object.fromEntries(overview.rows.map((r: any) => [r.name, r.segment]));
+    expect(seg).toEqual({ BIG: 'EI', WOBBLY: 'EII', SMALL: 'EIII', TINY: 'EIV' });
+    expect(overview.retention).toMatchObject({ accountsLastYear: 4, accountsKept: 4 });
+
+    const wobbly = await call(ctx, 'accounts.detail', { distributorId: ids[1] });
+    expect(wobbly.reasons.map((r: any) => r.code)).toContain('volume_falling');
+    const tiny = await call(ctx, 'accounts.detail', { distributorId: ids[3] });
+    expect(tiny.reasons.map((r: any) => r.code).sort()).toEqual(['price_relationship', 'single_contact']);
+
+    const opened = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const complaint = await call(ctx, 'complaint.create', { distributorId: ids[0], category: 'logistics', openedOn: opened, description: 'Delivery late before the holiday' });
+    expect(complaint.daysOpen).toBe(30);
+    await call(ctx, 'accounts.setProfile', { distributorId: ids[0], fit: 'alarm', totalPurchasesCases: 40000 });
+    const big = await call(ctx, 'accounts.detail', { distributorId: ids[0] });
+    expect(big.reasons.map((r: any) => r.code).sort()).toEqual(['complaints_open', 'fit_alarm']);
+    expect(big.reasons.find((r: any) => r.code === 'complaints_open').evidence).toEqual({ complaints: 1, oldestDays: 30 });
+    expect(big.customerShare).toBeCloseTo(big.row.volume / 40000, 10);
+
+    const bad = await dispatch(ctx, 'complaint.close', { id: complaint.id, closedOn: '2000-01-01', resolution: 'Replaced' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'closedOn' }] } });
+    const closed = await call(ctx, 'complaint.close', { id: complaint.id, closedOn: new Date().toISOString().slice(0, 10), resolution: 'Redelivered and apologised' });
+    expect(closed.daysOpen).toBe(30);
+    const stats = (await call(ctx, 'accounts.overview', {})).complaintStats;
+    expect(stats).toEqual([{ category: 'logistics', open: 0, closed: 1, avgDaysToClose: 30 }]);
+  });
+});
