@@ -42,6 +42,8 @@ function seedHistory(ctx: DemoContext): void {
     const size = d.capacity / 15000;
     // yearly growth from -12% (slipping away) to +18% (growing with us)
     const growth = d.status === 'ended' ? -0.45 : rng.normal(0.03, 0.07);
+    // Some distributors order erratically (skipping months, swinging): the wavering accounts of the domain.
+    const erratic = rng.chance(0.15);
     const shape = Array.from({ length: 12 }, (_, m) => {
       const month = m + 1;
       if (peak.has(month)) return 1.7 + rng.next() * 0.5;
@@ -63,6 +65,7 @@ function seedHistory(ctx: DemoContext): void {
         let level = mean * Math.pow(1 + growth, years) * shape[calendarMonth(month) - 1]!;
         if (month.slice(0, 7) < addMonths(launch, 4)) level *= 0.4 + 0.15 * (t % 4); // ramp-up after launch
         if (phaseOutFrom && month >= phaseOutFrom) level *= Math.max(0, 1 - (12 * (years - (YEARS - 1.5))) / 12);
+        if (erratic && years > YEARS - 1.5) level = rng.chance(0.3) ? 0 : level * (0.3 + rng.next() * 1.6);
         let cases = lowVolume ? poisson(rng.next, level) : Math.max(0, Math.round(level * (1 + rng.normal(0, 0.12))));
         if (!lowVolume && rng.chance(0.005)) cases = Math.round(cases * (2.5 + rng.next())); // a promotion or a stock-up order
         // Exports list only months with shipments: a missing month is a month without sales.

@@ -26,11 +26,13 @@ import zhTargets from './locales/zh/targets.json';
 import esTargets from './locales/es/targets.json';
 import ruTargets from './locales/ru/targets.json';
 
+import enAccounts from './locales/en/accounts.json';
+
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
  */
 export const resources = {
-  en: { common: enCommon, network: enNetwork, importing: enImporting, forecast: enForecast, readiness: enReadiness, targets: enTargets },
+  en: { common: enCommon, network: enNetwork, importing: enImporting, forecast: enForecast, readiness: enReadiness, targets: enTargets, accounts: enAccounts },
   zh: { common: zhCommon, network: zhNetwork, importing: zhImporting, forecast: zhForecast, readiness: zhReadiness, targets: zhTargets },
   es: { common: esCommon, network: esNetwork, importing: esImporting, forecast: esForecast, readiness: esReadiness, targets: esTargets },
   ru: { common: ruCommon, network: ruNetwork, importing: ruImporting, forecast: ruForecast, readiness: ruReadiness, targets: ruTargets },

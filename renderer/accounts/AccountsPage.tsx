@@ -1,0 +1,254 @@
+import { Chart as ChartJS, Legend, LinearScale, LineElement, LogarithmicScale, PointElement, Tooltip, type Plugin } from 'chart.js';
+import { useState } from 'react';
+import { Line, Scatter } from 'react-chartjs-2';
+import { useTranslation } from 'react-i18next';
+import type { AccountSegmentRow, AccountsOverview } from '../../shared/contract/accounts.js';
+import { useApiQuery } from '../api/hooks.js';
+import { DataTable, type Column } from '../ui/DataTable.js';
+import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Spinner, type Tone } from '../ui/Page.js';
+import { formatNumber, formatPercent } from '../ui/format.js';
+import { AccountPanel } from './AccountPanel.js';
+import { ComplaintsTab, ProspectsTab, SkuTab } from './Tabs.js';
+
+ChartJS.register(LinearScale, LogarithmicScale, PointElement, LineElement, Tooltip, Legend);
+
+export const SEGMENT_TONE: Record<string, Tone> = { EI: 'green', EII: 'red', EIII: 'blue', EIV: 'grey' };
+const SEGMENT_COLOR: Record<string, string> = { EI: '#1f8a4c', EII: '#c2362b', EIII: '#2457c5', EIV: '#8a93a0' };
+type Tab = 'matrix' | 'risk' | 'complaints' | 'skus' | 'prospects';
+
+export function AccountsPage() {
+  const { t } = useTranslation(['accounts', 'common']);
+  const overview = useApiQuery('accounts.overview', {});
+  const [tab, setTab] = useState<Tab>('matrix');
+  const [selected, setSelected] = useState<number | null>(null);
+  const o = overview.data;
+  return (
+    <div className="page">
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <ErrorNotice error={overview.error} />
+      {!o ? (
+        <Spinner label={t('loading', { ns: 'common' })} />
+      ) : o.rows.length === 0 ? (
+        <EmptyState title={t('emptyTitle')}>{t('emptyText')}</EmptyState>
+      ) : (
+        <>
+          <div className="grid-4">
+            {(['EI', 'EII', 'EIII', 'EIV'] as const).map((s) => (
+              <Card key={s}>
+                <div className="stat">
+                  <span className="stat-label">
+                    <Badge tone={SEGMENT_TONE[s]!}>{s}</Badge> {t(`segment.${s}`)}
+                  </span>
+                  <span className="stat-value">{formatNumber(o.counts[s])}</span>
+                  <span className="stat-note">{t('visitEvery', { days: o.strategies[s].visitEveryDays })}</span>
+                </div>
+              </Card>
+            ))}
+          </div>
+          <div className="grid-2">
+            <Card title={t('retention')}>
+              <dl className="kv">
+                <dt>{t('accountsKept')}</dt>
+                <dd>
+                  {formatNumber(o.retention.accountsKept)} / {formatNumber(o.retention.accountsLastYear)} ({formatPercent(o.retention.accountsKeptShare)})
+                </dd>
+                <dt>{t('volumeKept')}</dt>
+                <dd>
+                  {formatNumber(o.retention.volumeKept)} / {formatNumber(o.retention.volumeLastYear)} {t('unit.cases', { ns: 'common' })} ({formatPercent(o.retention.volumeKeptShare)})
+                </dd>
+              </dl>
+            </Card>
+            <Card title={t('complaintsByCategory')}>
+              <table className="plain" aria-label={t('complaintsByCategory')}>
+                <thead>
+                  <tr>
+                    <th>{t('category')}</th>
+                    <th className="num">{t('open')}</th>
+                    <th className="num">{t('closed')}</th>
+                    <th className="num">{t('avgDaysToClose')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {o.complaintStats.map((c) => (
+                    <tr key={c.category}>
+                      <td>{t(`categories.${c.category}`)}</td>
+                      <td className="num">{c.open}</td>
+                      <td className="num">{c.closed}</td>
+                      <td className="num">{c.avgDaysToClose === null ? '–' : formatNumber(c.avgDaysToClose, 1)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Card>
+          </div>
+          <div className="tabs" role="tablist" aria-label={t('views')}>
+            {(['matrix', 'risk', 'complaints', 'skus', 'prospects'] as const).map((x) => (
+              <button key={x} type="button" role="tab" className="tab" aria-selected={tab === x} onClick={() => setTab(x)}>
+                {t(`tab.${x}`)}
+              </button>
+            ))}
+          </div>
+          {tab === 'matrix' && <Matrix overview={o} onSelect={setSelected} />}
+          {tab === 'risk' && <RiskList overview={o} onSelect={setSelected} />}
+          {tab === 'complaints' && <ComplaintsTab />}
+          {tab === 'skus' && <SkuTab />}
+          {tab === 'prospects' && <ProspectsTab />}
+          {selected !== null && (tab === 'matrix' || tab === 'risk') && <AccountPanel distributorId={selected} onClose={() => setSelected(null)} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Quadrant lines: the stability threshold and the contribution boundary of the Pareto group. */
+const quadrants: Plugin<'scatter'> = {
+  id: 'quadrants',
+  afterDraw(chart, _args, opts: { x?: number; y?: number }) {
+    const { ctx, chartArea, scales } = chart;
+    ctx.save();
+    ctx.strokeStyle = '#9aa3af';
+    ctx.setLineDash([4, 4]);
+    if (opts.x !== undefined) {
+      const x = scales.x!.getPixelForValue(opts.x);
+      ctx.beginPath();
+      ctx.moveTo(x, chartArea.top);
+      ctx.lineTo(x, chartArea.bottom);
+      ctx.stroke();
+    }
+    if (opts.y !== undefined) {
+      const y = scales.y!.getPixelForValue(opts.y);
+      ctx.beginPath();
+      ctx.moveTo(chartArea.left, y);
+      ctx.lineTo(chartArea.right, y);
+      ctx.stroke();
+    }
+    ctx.restore();
+  },
+};
+
+declare module 'chart.js' {
+  interface PluginOptionsByType<TType extends import('chart.js').ChartType> {
+    quadrants?: { x?: number; y?: number };
+  }
+}
+
+function Matrix({ overview, onSelect }: { overview: AccountsOverview; onSelect(id: number): void }) {
+  const { t } = useTranslation(['accounts', 'common']);
+  const high = overview.rows.filter((r) => r.segment === 'EI' || r.segment === 'EII');
+  const boundary = high.length ? Math.min(...high.map((r) => r.share)) * 100 : 0;
+  const columns: Column<AccountSegmentRow>[] = [
+    { id: 'rank', header: '#', width: '50px', align: 'right', render: (r) => r.rank },
+    { id: 'name', header: t('distributor'), width: 'minmax(200px, 2fr)', render: (r) => <strong>{r.name}</strong> },
+    { id: 'area', header: t('area'), width: '120px', render: (r) => r.areaName },
+    { id: 'volume', header: t('volume12'), width: '120px', align: 'right', render: (r) => formatNumber(r.volume) },
+    { id: 'share', header: t('share'), width: '80px', align: 'right', render: (r) => formatPercent(r.share) },
+    { id: 'cum', header: t('cumulative'), width: '90px', align: 'right', render: (r) => formatPercent(r.cumulativeShare, 0) },
+    { id: 'stability', header: t('stability'), width: '90px', align: 'right', render: (r) => formatNumber(r.stability, 2) },
+    { id: 'segment', header: t('segmentCol'), width: '110px', render: (r) => (
+      <span>
+        {r.previousSegment && r.previousSegment !== r.segment && <span className="muted">{r.previousSegment} → </span>}
+        <Badge tone={SEGMENT_TONE[r.segment]!}>{r.segment}</Badge>
+      </span>
+    ) },
+    { id: 'risk', header: t('risk'), width: '70px', align: 'right', render: (r) => (r.risk >= 40 ? <strong style={{ color: 'var(--red)' }}>{r.risk}</strong> : r.risk) },
+  ];
+  return (
+    <>
+      <div className="grid-2">
+        <Card title={t('matrixTitle')}>
+          <div style={{ height: 300 }} role="img" aria-label={t('matrixLabel')}>
+            <Scatter
+              data={{
+                datasets: (['EI', 'EII', 'EIII', 'EIV'] as const).map((s) => ({
+                  label: `${s} · ${t(`segment.${s}`)}`,
+                  data: overview.rows.filter((r) => r.segment === s).map((r) => ({ x: r.share * 100, y: r.stability, id: r.distributorId, name: r.name })),
+                  backgroundColor: SEGMENT_COLOR[s],
+                  pointRadius: 4,
+                })),
+              }}
+              plugins={[quadrants]}
+              options={{
+                responsive: true,
+                maintainAspectRatio: false,
+                animation: false,
+                onClick: (_e, elements, chart) => {
+                  const el = elements[0];
+                  if (el) onSelect((chart.data.datasets[el.datasetIndex]!.data[el.index] as unknown as { id: number }).id);
+                },
+                scales: {
+                  x: { type: 'logarithmic', title: { display: true, text: t('axisContribution') } },
+                  y: { min: 0, max: 1, title: { display: true, text: t('axisStability') } },
+                },
+                plugins: {
+                  legend: { position: 'bottom', labels: { boxWidth: 10, font: { size: 11 } } },
+                  tooltip: { callbacks: { label: (c) => `${(c.raw as { name: string }).name}: ${formatNumber(c.parsed.x ?? 0, 2)}% · ${formatNumber(c.parsed.y ?? 0, 2)}` } },
+                  quadrants: { x: boundary, y: overview.settings.stableScore },
+                },
+              }}
+            />
+          </div>
+        </Card>
+        <Card title={t('paretoTitle')}>
+          <div style={{ height: 300 }} role="img" aria-label={t('paretoLabel')}>
+            <Line
+              data={{
+                labels: overview.rows.map((r) => r.rank),
+                datasets: [{ label: t('cumulative'), data: overview.rows.map((r) => r.cumulativeShare * 100), borderColor: '#2457c5', pointRadius: 0, borderWidth: 2 }],
+              }}
+              options={{
+                responsive: true,
+                maintainAspectRatio: false,
+                animation: false,
+                scales: { x: { type: 'linear', title: { display: true, text: t('axisRank') } }, y: { min: 0, max: 100, title: { display: true, text: t('axisCumulative') } } },
+                plugins: { legend: { display: false } },
+              }}
+            />
+          </div>
+          <p className="muted">{t('paretoNote', { count: high.length, total: overview.rows.length, share: formatPercent(overview.settings.paretoShare, 0) })}</p>
+        </Card>
+      </div>
+      <div style={{ height: 420 }}>
+        <DataTable label={t('accountsTable')} columns={columns} rowCount={overview.rows.length} getRow={(i) => overview.rows[i]} rowKey={(r) => r.distributorId} onRowActivate={(r) => onSelect(r.distributorId)} />
+      </div>
+    </>
+  );
+}
+
+function RiskList({ overview, onSelect }: { overview: AccountsOverview; onSelect(id: number): void }) {
+  const { t } = useTranslation('accounts');
+  const risky = overview.rows.filter((r) => r.risk > 0).sort((a, b) => b.risk - a.risk || b.volume - a.volume);
+  return (
+    <Card title={t('atRiskTitle')} className="card-flush">
+      <table className="plain" aria-label={t('atRiskTitle')}>
+        <thead>
+          <tr>
+            <th className="num">{t('risk')}</th>
+            <th>{t('distributor')}</th>
+            <th>{t('segmentCol')}</th>
+            <th className="num">{t('volume12')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {risky.slice(0, 200).map((r) => (
+            <tr key={r.distributorId}>
+              <td className="num">
+                <Badge tone={r.risk >= 40 ? 'red' : r.risk >= 20 ? 'amber' : 'grey'}>{r.risk}</Badge>
+              </td>
+              <td>{r.name}</td>
+              <td>
+                <Badge tone={SEGMENT_TONE[r.segment]!}>{r.segment}</Badge>
+              </td>
+              <td className="num">{formatNumber(r.volume)}</td>
+              <td className="num">
+                <button type="button" className="link-button" onClick={() => onSelect(r.distributorId)} aria-label={t('whyFor', { name: r.name })}>
+                  {t('why')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Card>
+  );
+}
