@@ -2,6 +2,7 @@ import type { ServiceContext } from '../api/context.js';
 import { computeReadiness } from '../readiness/service.js';
 import { benchmarkCascade } from '../targets/bench.js';
 import { computeForecastView } from '../forecast/view.js';
+import { computeAccounts } from '../accounts/service.js';
 
 export interface Recompute {
   name: string;
@@ -14,4 +15,5 @@ export const RECOMPUTES: Recompute[] = [
   { name: 'readiness projection and plan (whole network)', run: ({ db }) => computeReadiness(db) },
   // The screens reuse these until the data changes; this is what the first look after a change costs.
   { name: 'forecast screen for the whole region, first look after a change', run: ({ db }) => computeForecastView(db, {}) },
+  { name: 'key-account segmentation, churn risks and last season (whole region)', run: ({ db }) => computeAccounts(db) },
 ];

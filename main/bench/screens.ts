@@ -41,4 +41,6 @@ export const SCREEN_QUERIES: ScreenQuery[] = [
   { name: 'forecast screen: whole region', run: viaDispatch('forecast.view', () => ({})) },
   { name: 'forecast screen: one distributor', run: viaDispatch('forecast.view', (ctx) => ({ distributorId: firstId(ctx, 'SELECT distributor_id FROM forecast_series LIMIT 1') })) },
   { name: 'readiness board', run: viaDispatch('readiness.board', () => ({})) },
+  { name: 'key accounts overview', run: viaDispatch('accounts.overview', () => ({})) },
+  { name: 'targets: plans list', run: viaDispatch('targets.plans', () => ({})) },
 ];

@@ -230,7 +230,9 @@ export function readinessBoard(db: Db, filter: { areaId?: number; salespersonId?
     .sort((a, b) => a.shipWeek.localeCompare(b.shipWeek) || a.distributorName.localeCompare(b.distributorName));
   const shortfalls = c.plan.shortfalls
     .filter((s) => visible.has(s.distributorId))
-    .map((s) => ({ distributorId: s.distributorId, distributorName: name(s.distributorId), productId: s.productId, sku: c.products.get(s.productId)!.sku, dueWeek: c.weeks[s.dueWeek]!, cases: s.cases, reason: s.reason }));
+    .map((s) => ({ distributorId: s.distributorId, distributorName: name(s.distributorId), productId: s.productId, sku: c.products.get(s.productId)!.sku, dueWeek: c.weeks[s.dueWeek]!, cases: s.cases, reason: s.reason }))
+    // the biggest gaps first: those are the calls to make today
+    .sort((a, b) => b.cases - a.cases || a.dueWeek.localeCompare(b.dueWeek));
   const regions = prepared(db, 'SELECT r.id, r.name, c.cases_per_week AS cap FROM regions r LEFT JOIN region_shipping_capacity c ON c.region_id = r.id ORDER BY r.name').all() as Array<{ id: number; name: string; cap: number | null }>;
   const last = prepared(db, 'SELECT created_at AS at, statuses FROM readiness_runs ORDER BY id DESC LIMIT 1').get() as { at: string; statuses: string } | undefined;
   const changes: ReadinessBoard['changes'] = [];

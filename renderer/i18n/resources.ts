@@ -27,15 +27,18 @@ import esTargets from './locales/es/targets.json';
 import ruTargets from './locales/ru/targets.json';
 
 import enAccounts from './locales/en/accounts.json';
+import zhAccounts from './locales/zh/accounts.json';
+import esAccounts from './locales/es/accounts.json';
+import ruAccounts from './locales/ru/accounts.json';
 
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
  */
 export const resources = {
   en: { common: enCommon, network: enNetwork, importing: enImporting, forecast: enForecast, readiness: enReadiness, targets: enTargets, accounts: enAccounts },
-  zh: { common: zhCommon, network: zhNetwork, importing: zhImporting, forecast: zhForecast, readiness: zhReadiness, targets: zhTargets },
-  es: { common: esCommon, network: esNetwork, importing: esImporting, forecast: esForecast, readiness: esReadiness, targets: esTargets },
-  ru: { common: ruCommon, network: ruNetwork, importing: ruImporting, forecast: ruForecast, readiness: ruReadiness, targets: ruTargets },
+  zh: { common: zhCommon, network: zhNetwork, importing: zhImporting, forecast: zhForecast, readiness: zhReadiness, targets: zhTargets, accounts: zhAccounts },
+  es: { common: esCommon, network: esNetwork, importing: esImporting, forecast: esForecast, readiness: esReadiness, targets: esTargets, accounts: esAccounts },
+  ru: { common: ruCommon, network: ruNetwork, importing: ruImporting, forecast: ruForecast, readiness: ruReadiness, targets: ruTargets, accounts: ruAccounts },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en);
