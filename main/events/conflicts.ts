@@ -1,0 +1,75 @@
+/**
+ * Scheduling checks for the off-season programme, pure: caught before invitations go out.
+ */
+export interface EventForCheck {
+  id: number;
+  title: string;
+  kind: 'training' | 'trip';
+  start: string;
+  end: string;
+  regionId: number | null;
+  capacity: number | null;
+  budgetTotalCents: number | null;
+  budgetPerPersonCents: number | null;
+  actualCostCents: number;
+  distributorIds: number[];
+  /** Distributors who accepted (or are invited, when nobody answered yet). */
+  participants: number;
+  staffIds: number[];
+}
+
+export type ConflictKind = 'distributor_double_booked' | 'staff_double_booked' | 'over_capacity' | 'over_budget' | 'in_peak_season';
+
+export interface Conflict {
+  eventId: number;
+  kind: ConflictKind;
+  message: string;
+  otherEventId?: number;
+}
+
+const overlaps = (a: EventForCheck, b: EventForCheck) => a.start < b.end && b.start < a.end;
+
+/** Peak months of each region, to flag an event inside its region's peak season. */
+export function findConflicts(events: EventForCheck[], peakMonths: Map<number, number[]>, names: { distributor(id: number): string; staff(id: number): string }): Conflict[] {
+  const out: Conflict[] = [];
+  const sorted = [...events].sort((a, b) => a.start.localeCompare(b.start));
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i]!;
+    for (let j = i + 1; j < sorted.length && sorted[j]!.start < a.end; j++) {
+      const b = sorted[j]!;
+      if (!overlaps(a, b)) continue;
+      for (const d of a.distributorIds.filter((x) => b.distributorIds.includes(x))) {
+        for (const [x, y] of [[a, b], [b, a]] as const) {
+          out.push({ eventId: x.id, otherEventId: y.id, kind: 'distributor_double_booked', message: `${names.distributor(d)} is also invited to “${y.title}” at the same time` });
+        }
+      }
+      for (const s of a.staffIds.filter((x) => b.staffIds.includes(x))) {
+        for (const [x, y] of [[a, b], [b, a]] as const) {
+          out.push({ eventId: x.id, otherEventId: y.id, kind: 'staff_double_booked', message: `${names.staff(s)} is also needed at “${y.title}” at the same time` });
+        }
+      }
+    }
+    if (a.capacity !== null && a.participants > a.capacity) {
+      out.push({ eventId: a.id, kind: 'over_capacity', message: `${a.participants} participants for ${a.capacity} places` });
+    }
+    const budget = a.budgetTotalCents ?? (a.budgetPerPersonCents !== null ? a.budgetPerPersonCents * a.participants : null);
+    if (budget !== null && a.actualCostCents > budget) {
+      out.push({ eventId: a.id, kind: 'over_budget', message: `Costs ${(a.actualCostCents / 100).toFixed(2)} exceed the budget of ${(budget / 100).toFixed(2)}` });
+    }
+    const peak = a.regionId !== null ? peakMonths.get(a.regionId) : undefined;
+    if (peak) {
+      const month = Number(a.start.slice(5, 7));
+      const endMonth = Number(a.end.slice(5, 7));
+      if (peak.includes(month) || peak.includes(endMonth)) {
+        out.push({ eventId: a.id, kind: 'in_peak_season', message: 'Falls in the region’s peak season, when nobody has time' });
+      }
+    }
+  }
+  return out;
+}
+
+/** Trip eligibility: an achievement figure (share of target reached) at or above the threshold. */
+export function eligible(achievement: number | null, threshold: number | null): boolean {
+  if (threshold === null) return true;
+  return achievement !== null && achievement >= threshold;
+}
