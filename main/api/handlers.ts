@@ -8,6 +8,7 @@ import { readinessHandlers } from '../readiness/handlers.js';
 import { targetsHandlers } from '../targets/handlers.js';
 import { backupHandlers } from '../backup/handlers.js';
 import { accountsHandlers } from '../accounts/handlers.js';
+import { eventsHandlers } from '../events/handlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -19,4 +20,5 @@ export const handlers = {
   ...targetsHandlers,
   ...backupHandlers,
   ...accountsHandlers,
+  ...eventsHandlers,
 } satisfies FeatureHandlers<Contract>;

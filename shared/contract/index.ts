@@ -8,6 +8,7 @@ import { readinessContract } from './readiness.js';
 import { targetsContract } from './targets.js';
 import { backupContract } from './backup.js';
 import { accountsContract } from './accounts.js';
+import { eventsContract } from './events.js';
 
 /**
  * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
@@ -22,6 +23,7 @@ export const contract = {
   ...targetsContract,
   ...backupContract,
   ...accountsContract,
+  ...eventsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -40,6 +40,11 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
     db.prepare("INSERT INTO complaints (distributor_id, category, opened_on, description, created_at) VALUES (1, 'logistics', '2026-11-01', 'Late delivery', ?)").run(now);
     db.prepare(`INSERT INTO prospect_scores (outlet_type, outlet_id, ratings, intention, updated_at) VALUES ('terminal', 1, '{}', 'high', ?)`).run(now);
   },
+  6: (db) => {
+    db.prepare("INSERT INTO events (id, kind, title, starts_at, ends_at, created_at, updated_at) VALUES (1, 'training', 'Sales policy', '2026-12-03T09:00', '2026-12-03T17:00', ?, ?)").run(now, now);
+    db.prepare("INSERT INTO event_invitees (event_id, distributor_id, rsvp) VALUES (1, 1, 'accepted')").run();
+    db.prepare("INSERT INTO followups (event_id, distributor_id, kind, text, category, created_at) VALUES (1, 1, 'suggestion', 'Smaller kegs', 'product', ?)").run(now);
+  },
 };
 
 function tableCounts(db: Database.Database): Record<string, number> {

@@ -1,0 +1,20 @@
+import type { eventsContract } from '../../shared/contract/events.js';
+import type { FeatureHandlers } from '../api/handlers-type.js';
+import { addItem, createEvent, createFollowup, deleteEvent, eventIcs, getEvent, invite, listEvents, listFollowups, removeItem, setInvitee, uninvite, updateEvent, updateFollowup } from './service.js';
+
+export const eventsHandlers = {
+  'event.list': ({ db }, { from, to }) => listEvents(db, from, to),
+  'event.get': ({ db }, { id }) => getEvent(db, id),
+  'event.create': ({ db }, { draft }) => createEvent(db, draft),
+  'event.update': ({ db }, { id, draft }) => updateEvent(db, id, draft),
+  'event.delete': ({ db }, { id }) => deleteEvent(db, id),
+  'event.invite': ({ db }, { eventId, distributorIds }) => invite(db, eventId, distributorIds),
+  'event.uninvite': ({ db }, { eventId, distributorId }) => uninvite(db, eventId, distributorId),
+  'event.setInvitee': ({ db }, input) => setInvitee(db, input),
+  'event.addItem': ({ db }, input) => addItem(db, input),
+  'event.removeItem': ({ db }, { eventId, itemId }) => removeItem(db, eventId, itemId),
+  'event.ics': ({ db }, { eventId, distributorId }) => eventIcs(db, eventId, distributorId),
+  'followup.list': ({ db }, filter) => listFollowups(db, filter),
+  'followup.create': ({ db }, input) => createFollowup(db, input),
+  'followup.update': ({ db }, { id, status, resolution, ownerId }) => updateFollowup(db, id, status, resolution, ownerId),
+} satisfies FeatureHandlers<typeof eventsContract>;

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { mutation, query } from './define.js';
+import { id, isoDate, optionalText } from './fields.js';
+
+export const TRAINING_TOPICS = ['future', 'cooperation', 'sales_policy', 'strategic_plan'] as const;
+export const FOLLOWUP_CATEGORIES = ['product', 'policy', 'logistics', 'marketing', 'service', 'other'] as const;
+
+const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use a date and time like 2026-12-03T09:00');
+const money = z.number().min(0).max(1e12).nullish().transform((v) => (v === null || v === undefined ? null : Math.round(v * 100)));
+
+export const eventDraft = z
+  .strictObject({
+    kind: z.enum(['training', 'trip']),
+    title: z.string().trim().min(2, 'Required').max(200),
+    topic: optionalText(200),
+    trainer: optionalText(200),
+    trainerKind: z.enum(['expert', 'leader']).nullish().transform((v) => v ?? null),
+    representativeId: id.nullish().transform((v) => v ?? null),
+    regionId: id.nullish().transform((v) => v ?? null),
+    startsAt: dateTime,
+    endsAt: dateTime,
+    location: optionalText(300),
+    capacity: z.int().min(1).max(100_000).nullish().transform((v) => v ?? null),
+    budgetPerPerson: money,
+    budgetTotal: money,
+    eligibilityThreshold: z.number().min(0).max(5).nullish().transform((v) => v ?? null),
+    notes: optionalText(2000),
+    staffIds: z.array(id).max(50).default([]),
+  })
+  .superRefine((e, ctx) => {
+    if (e.endsAt <= e.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Must end after it starts' });
+  });
+export type EventDraft = z.input<typeof eventDraft>;
+
+export interface EventInvitee {
+  distributorId: number;
+  distributorName: string;
+  contactId: number | null;
+  contactName: string | null;
+  rsvp: 'invited' | 'accepted' | 'declined';
+  attended: boolean | null;
+  feedbackScore: number | null;
+  feedbackComment: string | null;
+}
+
+export interface EventItem {
+  id: number;
+  kind: 'agenda' | 'discussion' | 'cost' | 'material';
+  label: string;
+  at: string | null;
+  amount: number | null;
+  url: string | null;
+}
+
+export interface EventConflict {
+  kind: 'distributor_double_booked' | 'staff_double_booked' | 'over_capacity' | 'over_budget' | 'in_peak_season';
+  message: string;
+}
+
+export interface EventSummary {
+  id: number;
+  kind: 'training' | 'trip';
+  title: string;
+  topic: string | null;
+  startsAt: string;
+  endsAt: string;
+  location: string | null;
+  invited: number;
+  accepted: number;
+  attended: number;
+  capacity: number | null;
+  conflicts: EventConflict[];
+}
+
+export interface EventDetail extends EventSummary {
+  trainer: string | null;
+  trainerKind: 'expert' | 'leader' | null;
+  representativeId: number | null;
+  representativeName: string | null;
+  regionId: number | null;
+  budgetPerPerson: number | null;
+  budgetTotal: number | null;
+  actualCost: number;
+  eligibilityThreshold: number | null;
+  notes: string | null;
+  staffIds: number[];
+  invitees: EventInvitee[];
+  items: EventItem[];
+  averageFeedback: number | null;
+}
+
+export interface FollowupRow {
+  id: number;
+  eventId: number | null;
+  eventTitle: string | null;
+  distributorId: number | null;
+  distributorName: string | null;
+  kind: 'opinion' | 'suggestion';
+  text: string;
+  category: (typeof FOLLOWUP_CATEGORIES)[number];
+  ownerId: number | null;
+  ownerName: string | null;
+  dueDate: string | null;
+  status: 'open' | 'in_progress' | 'done';
+  resolution: string | null;
+  overdue: boolean;
+}
+
+export const eventsContract = {
+  'event.list': query<EventSummary[]>()(z.strictObject({ from: isoDate.optional(), to: isoDate.optional() })),
+  'event.get': query<EventDetail>()(z.strictObject({ id })),
+  'event.create': mutation<EventDetail>()(z.strictObject({ draft: eventDraft })),
+  'event.update': mutation<EventDetail>()(z.strictObject({ id, draft: eventDraft })),
+  'event.delete': mutation<{ deleted: true }>()(z.strictObject({ id })),
+  'event.invite': mutation<EventDetail>()(z.strictObject({ eventId: id, distributorIds: z.array(id).min(1, 'Choose at least one distributor').max(2000) })),
+  'event.uninvite': mutation<EventDetail>()(z.strictObject({ eventId: id, distributorId: id })),
+  'event.setInvitee': mutation<EventDetail>()(
+    z.strictObject({
+      eventId: id,
+      distributorId: id,
+      rsvp: z.enum(['invited', 'accepted', 'declined']).optional(),
+      attended: z.boolean().nullable().optional(),
+      feedbackScore: z.int().min(1).max(5).nullable().optional(),
+      feedbackComment: optionalText(1000).optional(),
+    }),
+  ),
+  'event.addItem': mutation<EventDetail>()(
+    z.strictObject({
+      eventId: id,
+      kind: z.enum(['agenda', 'discussion', 'cost', 'material']),
+      label: z.string().trim().min(1, 'Required').max(300),
+      at: dateTime.nullish().transform((v) => v ?? null),
+      amount: z.number().min(0).max(1e12).nullish().transform((v) => v ?? null),
+      url: z.url({ protocol: /^https?$/, error: 'Use a web link (https://…)' }).max(1000).nullish().transform((v) => v ?? null),
+    }),
+  ),
+  'event.removeItem': mutation<EventDetail>()(z.strictObject({ eventId: id, itemId: id })),
+  'event.ics': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(z.strictObject({ eventId: id, distributorId: id.optional() })),
+  'followup.list': query<FollowupRow[]>()(z.strictObject({ status: z.enum(['open', 'in_progress', 'done']).optional(), ownerId: id.optional(), eventId: id.optional() })),
+  'followup.create': mutation<FollowupRow>()(
+    z.strictObject({
+      eventId: id.nullish().transform((v) => v ?? null),
+      distributorId: id.nullish().transform((v) => v ?? null),
+      kind: z.enum(['opinion', 'suggestion']),
+      text: z.string().trim().min(3, 'Write down what they said').max(2000),
+      category: z.enum(FOLLOWUP_CATEGORIES),
+      ownerId: id.nullish().transform((v) => v ?? null),
+      dueDate: isoDate.nullish().transform((v) => v ?? null),
+    }),
+  ),
+  'followup.update': mutation<FollowupRow>()(
+    z.strictObject({ id, status: z.enum(['open', 'in_progress', 'done']), resolution: optionalText(2000), ownerId: id.nullish().transform((v) => v ?? null) }).superRefine((f, ctx) => {
+      if (f.status === 'done' && !f.resolution) ctx.addIssue({ code: 'custom', path: ['resolution'], message: 'Say how it was resolved' });
+    }),
+  ),
+} as const;
