@@ -4,6 +4,7 @@ import { ForecastTile } from '../forecast/ForecastTile.js';
 import { ReadinessTile } from '../readiness/ReadinessTile.js';
 import { TargetsTile } from '../targets/TargetsTile.js';
 import { AccountsTile } from '../accounts/AccountsTile.js';
+import { EventsTile } from '../events/EventsTile.js';
 
 /** Dashboard tiles after the season calendar, in order. Each feature adds one line. */
 export const DASHBOARD_TILES: Array<{ id: string; component: ComponentType }> = [
@@ -11,5 +12,6 @@ export const DASHBOARD_TILES: Array<{ id: string; component: ComponentType }> = 
   { id: 'targets', component: TargetsTile },
   { id: 'readiness', component: ReadinessTile },
   { id: 'accounts', component: AccountsTile },
+  { id: 'events', component: EventsTile },
   { id: 'network', component: NetworkTile },
 ];

@@ -31,11 +31,13 @@ import zhAccounts from './locales/zh/accounts.json';
 import esAccounts from './locales/es/accounts.json';
 import ruAccounts from './locales/ru/accounts.json';
 
+import enEvents from './locales/en/events.json';
+
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
  */
 export const resources = {
-  en: { common: enCommon, network: enNetwork, importing: enImporting, forecast: enForecast, readiness: enReadiness, targets: enTargets, accounts: enAccounts },
+  en: { common: enCommon, network: enNetwork, importing: enImporting, forecast: enForecast, readiness: enReadiness, targets: enTargets, accounts: enAccounts, events: enEvents },
   zh: { common: zhCommon, network: zhNetwork, importing: zhImporting, forecast: zhForecast, readiness: zhReadiness, targets: zhTargets, accounts: zhAccounts },
   es: { common: esCommon, network: esNetwork, importing: esImporting, forecast: esForecast, readiness: esReadiness, targets: esTargets, accounts: esAccounts },
   ru: { common: ruCommon, network: ruNetwork, importing: ruImporting, forecast: ruForecast, readiness: ruReadiness, targets: ruTargets, accounts: ruAccounts },

@@ -1,0 +1,309 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FOLLOWUP_CATEGORIES } from '../../shared/contract/events.js';
+import { api } from '../api/client.js';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { downloadBase64 } from '../importing/download.js';
+import { useNetworkOptions } from '../network/options.js';
+import { ConfirmDialog } from '../ui/Dialog.js';
+import { SelectField, TextField } from '../ui/Fields.js';
+import { useFormErrors } from '../ui/form.js';
+import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
+import { useToast } from '../ui/Toasts.js';
+import { formatDate, formatNumber } from '../ui/format.js';
+import { EventFormDialog } from './EventFormDialog.js';
+
+export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClose(): void }) {
+  const { t } = useTranslation(['events', 'common']);
+  const toast = useToast();
+  const network = useNetworkOptions();
+  const staff = useApiQuery('staff.list', {});
+  const detail = useApiQuery('event.get', { id: eventId });
+  const inviteM = useApiMutation('event.invite');
+  const setInvitee = useApiMutation('event.setInvitee');
+  const addItem = useApiMutation('event.addItem');
+  const removeItem = useApiMutation('event.removeItem');
+  const remove = useApiMutation('event.delete');
+  const createFollowup = useApiMutation('followup.create');
+  const followups = useApiQuery('followup.list', { eventId });
+  const [toInvite, setToInvite] = useState<number[]>([]);
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [item, setItem] = useState({ kind: 'agenda', label: '', at: '', amount: '', url: '' });
+  const [fu, setFu] = useState({ distributorId: '', kind: 'suggestion', text: '', category: 'product', ownerId: '', dueDate: '' });
+  const itemErrors = useFormErrors();
+  const fuErrors = useFormErrors();
+  const e = detail.data;
+  if (!e) return detail.error ? <ErrorNotice error={detail.error} /> : <Spinner label={t('loading', { ns: 'common' })} />;
+  const ics = async (distributorId?: number) => {
+    try {
+      const f = await api.call('event.ics', distributorId ? { eventId, distributorId } : { eventId });
+      downloadBase64(f.fileName, f.mimeType, f.contentBase64);
+    } catch (err) {
+      toast({ tone: 'error', text: (err as Error).message });
+    }
+  };
+  const fail = (err: unknown) => toast({ tone: 'error', text: (err as Error).message });
+  return (
+    <section className="event-panel" aria-label={t('eventPanel', { title: e.title })}>
+      <Card
+        title={
+          <>
+            <Badge tone={e.kind === 'training' ? 'blue' : 'amber'}>{t(`kinds.${e.kind}`)}</Badge> {e.title}
+          </>
+        }
+        actions={
+          <div className="no-print" style={{ display: 'flex', gap: 6 }}>
+            <button type="button" className="button button-small" onClick={() => void ics()}>
+              {t('downloadIcs')}
+            </button>
+            <button type="button" className="button button-small" onClick={() => window.print()}>
+              {t('printLists')}
+            </button>
+            <button type="button" className="button button-small" onClick={() => setEditing(true)}>
+              {t('edit', { ns: 'common' })}
+            </button>
+            <button type="button" className="button button-small" onClick={() => setDeleting(true)}>
+              {t('delete', { ns: 'common' })}
+            </button>
+            <button type="button" className="icon-button" onClick={onClose} aria-label={t('close', { ns: 'common' })}>
+              ×
+            </button>
+          </div>
+        }
+      >
+        <p style={{ marginTop: 0 }}>
+          {formatDate(e.startsAt)} {e.startsAt.slice(11)} – {formatDate(e.endsAt)} {e.endsAt.slice(11)} · {e.location ?? t('noLocation')}
+          {e.topic && <> · {t(`topics.${e.topic}`, { defaultValue: e.topic })}</>}
+          {e.trainer && <> · {t('trainerLine', { name: e.trainer, kind: t(e.trainerKind ?? 'expert') })}</>}
+          {e.representativeName && <> · {t('ledBy', { name: e.representativeName })}</>}
+        </p>
+        {e.conflicts.length > 0 && (
+          <div className="notice notice-warn" role="alert" aria-label={t('conflicts')}>
+            <strong>{t('conflictsFound')}</strong>
+            <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+              {e.conflicts.map((c, i) => (
+                <li key={i}>{c.message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="grid-4" style={{ marginTop: 10 }}>
+          <div className="stat">
+            <span className="stat-label">{t('invited')}</span>
+            <span className="stat-value">
+              {e.invited}
+              {e.capacity ? <small> / {e.capacity}</small> : null}
+            </span>
+          </div>
+          <div className="stat">
+            <span className="stat-label">{t('accepted')}</span>
+            <span className="stat-value">{e.accepted}</span>
+          </div>
+          <div className="stat">
+            <span className="stat-label">{t('attended')}</span>
+            <span className="stat-value">{e.attended}</span>
+            <span className="stat-note">{e.averageFeedback === null ? t('noFeedback') : t('avgFeedback', { score: formatNumber(e.averageFeedback, 1) })}</span>
+          </div>
+          <div className="stat">
+            <span className="stat-label">{t('costVsBudget')}</span>
+            <span className="stat-value">{formatNumber(e.actualCost, 0)}</span>
+            <span className="stat-note">{e.budgetTotal !== null ? t('budgetOf', { budget: formatNumber(e.budgetTotal, 0) }) : e.budgetPerPerson !== null ? t('budgetPer', { budget: formatNumber(e.budgetPerPerson, 0) }) : t('noBudget')}</span>
+          </div>
+        </div>
+      </Card>
+      <div className="grid-2">
+        <Card title={t('invitees')}>
+          <div className="no-print" style={{ display: 'flex', gap: 8, alignItems: 'flex-end', marginBottom: 10 }}>
+            <SelectField label={t('inviteDistributors')} multiple options={network.distributors} value={toInvite.map(String)} onChange={(ev) => setToInvite([...ev.target.selectedOptions].map((o) => Number(o.value)))} hint={t('multiHint')} />
+            <button
+              type="button"
+              className="button"
+              disabled={toInvite.length === 0}
+              onClick={async () => {
+                try {
+                  await inviteM.mutateAsync({ eventId, distributorIds: toInvite });
+                  setToInvite([]);
+                } catch (err) {
+                  fail(err);
+                }
+              }}
+            >
+              {t('invite')}
+            </button>
+          </div>
+          <table className="plain" aria-label={t('attendanceList')}>
+            <thead>
+              <tr>
+                <th>{t('distributor')}</th>
+                <th>{t('rsvp')}</th>
+                <th>{t('came')}</th>
+                <th>{t('feedback')}</th>
+                <th className="no-print" />
+              </tr>
+            </thead>
+            <tbody>
+              {e.invitees.map((i) => (
+                <tr key={i.distributorId}>
+                  <td>
+                    {i.distributorName}
+                    {i.contactName && <div className="muted small">{i.contactName}</div>}
+                  </td>
+                  <td>
+                    <select aria-label={t('rsvpOf', { name: i.distributorName })} value={i.rsvp} onChange={(ev) => void setInvitee.mutateAsync({ eventId, distributorId: i.distributorId, rsvp: ev.target.value as 'accepted' }).catch(fail)}>
+                      {(['invited', 'accepted', 'declined'] as const).map((r) => (
+                        <option key={r} value={r}>
+                          {t(`rsvps.${r}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <input type="checkbox" aria-label={t('attendedOf', { name: i.distributorName })} checked={i.attended === true} onChange={(ev) => void setInvitee.mutateAsync({ eventId, distributorId: i.distributorId, attended: ev.target.checked }).catch(fail)} />
+                  </td>
+                  <td>
+                    <select aria-label={t('scoreOf', { name: i.distributorName })} value={i.feedbackScore ?? ''} onChange={(ev) => void setInvitee.mutateAsync({ eventId, distributorId: i.distributorId, feedbackScore: ev.target.value ? Number(ev.target.value) : null }).catch(fail)}>
+                      <option value="">–</option>
+                      {[1, 2, 3, 4, 5].map((s) => (
+                        <option key={s} value={s}>
+                          {'★'.repeat(s)}
+                        </option>
+                      ))}
+                    </select>{' '}
+                    <input
+                      aria-label={t('commentOf', { name: i.distributorName })}
+                      defaultValue={i.feedbackComment ?? ''}
+                      placeholder={t('comment')}
+                      onBlur={(ev) => ev.target.value !== (i.feedbackComment ?? '') && void setInvitee.mutateAsync({ eventId, distributorId: i.distributorId, feedbackComment: ev.target.value || null }).catch(fail)}
+                    />
+                  </td>
+                  <td className="num no-print">
+                    <button type="button" className="link-button" onClick={() => void ics(i.distributorId)} aria-label={t('icsFor', { name: i.distributorName })}>
+                      .ics
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 14 }}>
+          <Card title={t('agendaCostsMaterials')}>
+            <ul className="tree">
+              {e.items.map((x) => (
+                <li key={x.id} className="tree-row">
+                  <Badge tone={x.kind === 'cost' ? 'amber' : x.kind === 'material' ? 'grey' : x.kind === 'discussion' ? 'green' : 'blue'}>{t(`itemKinds.${x.kind}`)}</Badge>
+                  <span className="grow">
+                    {x.at && <span className="muted">{x.at.replace('T', ' ')} </span>}
+                    {x.url ? (
+                      <a href={x.url} target="_blank" rel="noreferrer">
+                        {x.label}
+                      </a>
+                    ) : (
+                      x.label
+                    )}
+                  </span>
+                  {x.amount !== null && <span>{formatNumber(x.amount, 2)}</span>}
+                  <button type="button" className="link-button no-print" onClick={() => void removeItem.mutateAsync({ eventId, itemId: x.id })} aria-label={t('removeItem', { label: x.label })}>
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <form
+              className="form-grid no-print"
+              style={{ marginTop: 8 }}
+              onSubmit={async (ev) => {
+                ev.preventDefault();
+                itemErrors.clear();
+                try {
+                  await addItem.mutateAsync({ eventId, kind: item.kind as 'agenda', label: item.label, at: item.at || null, amount: item.amount ? Number(item.amount) : null, url: item.url || null });
+                  setItem({ ...item, label: '', amount: '', url: '' });
+                } catch (err) {
+                  itemErrors.fromError(err);
+                }
+              }}
+            >
+              <SelectField label={t('itemKind')} options={(['agenda', 'discussion', 'cost', 'material'] as const).map((k) => ({ value: k, label: t(`itemKinds.${k}`) }))} value={item.kind} onChange={(ev) => setItem({ ...item, kind: ev.target.value })} />
+              <TextField label={t('itemLabel')} value={item.label} onChange={(ev) => setItem({ ...item, label: ev.target.value })} error={itemErrors.errorFor('label')} />
+              {(item.kind === 'agenda' || item.kind === 'discussion') && <TextField label={t('itemAt')} type="datetime-local" value={item.at} onChange={(ev) => setItem({ ...item, at: ev.target.value })} />}
+              {item.kind === 'cost' && <TextField label={t('amount')} type="number" value={item.amount} onChange={(ev) => setItem({ ...item, amount: ev.target.value })} error={itemErrors.errorFor('amount')} />}
+              {item.kind === 'material' && <TextField label={t('link')} value={item.url} onChange={(ev) => setItem({ ...item, url: ev.target.value })} error={itemErrors.errorFor('url')} />}
+              <div>
+                <button type="submit" className="button">
+                  {t('add')}
+                </button>
+              </div>
+            </form>
+          </Card>
+          <Card title={t('followupsFromEvent')}>
+            {(followups.data ?? []).length === 0 ? (
+              <p className="muted">{t('noFollowups')}</p>
+            ) : (
+              <ul className="tree">
+                {(followups.data ?? []).map((f) => (
+                  <li key={f.id} className="tree-row">
+                    <Badge tone={f.status === 'done' ? 'green' : f.overdue ? 'red' : 'amber'}>{t(`status.${f.status}`)}</Badge>
+                    <span className="grow">
+                      {f.text} <span className="muted">· {f.distributorName ?? '–'}</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <form
+              className="form-grid no-print"
+              style={{ marginTop: 8 }}
+              onSubmit={async (ev) => {
+                ev.preventDefault();
+                fuErrors.clear();
+                try {
+                  await createFollowup.mutateAsync({
+                    eventId,
+                    distributorId: fu.distributorId ? Number(fu.distributorId) : null,
+                    kind: fu.kind as 'suggestion',
+                    text: fu.text,
+                    category: fu.category as 'product',
+                    ownerId: fu.ownerId ? Number(fu.ownerId) : null,
+                    dueDate: fu.dueDate || null,
+                  });
+                  setFu({ ...fu, text: '' });
+                  toast({ tone: 'success', text: t('followupAdded') });
+                } catch (err) {
+                  fuErrors.fromError(err);
+                }
+              }}
+            >
+              <SelectField label={t('fromDistributor')} options={e.invitees.map((i) => ({ value: i.distributorId, label: i.distributorName }))} placeholder={t('none', { ns: 'common' })} value={fu.distributorId} onChange={(ev) => setFu({ ...fu, distributorId: ev.target.value })} />
+              <SelectField label={t('fuKind')} options={[{ value: 'suggestion', label: t('suggestion') }, { value: 'opinion', label: t('opinion') }]} value={fu.kind} onChange={(ev) => setFu({ ...fu, kind: ev.target.value })} />
+              <TextField label={t('whatTheySaid')} value={fu.text} onChange={(ev) => setFu({ ...fu, text: ev.target.value })} error={fuErrors.errorFor('text')} className="span-2" />
+              <SelectField label={t('category')} options={FOLLOWUP_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))} value={fu.category} onChange={(ev) => setFu({ ...fu, category: ev.target.value })} />
+              <SelectField label={t('owner')} options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} placeholder={t('none', { ns: 'common' })} value={fu.ownerId} onChange={(ev) => setFu({ ...fu, ownerId: ev.target.value })} />
+              <TextField label={t('dueDate')} type="date" value={fu.dueDate} onChange={(ev) => setFu({ ...fu, dueDate: ev.target.value })} />
+              <div>
+                <button type="submit" className="button">
+                  {t('addFollowup')}
+                </button>
+              </div>
+            </form>
+          </Card>
+        </div>
+      </div>
+      {editing && <EventFormDialog kind={e.kind} event={e} onClose={() => setEditing(false)} />}
+      {deleting && (
+        <ConfirmDialog
+          title={t('deleteTitle', { title: e.title })}
+          message={t('deleteText', { count: e.invited })}
+          confirmLabel={t('delete', { ns: 'common' })}
+          danger
+          onCancel={() => setDeleting(false)}
+          onConfirm={async () => {
+            await remove.mutateAsync({ id: eventId });
+            setDeleting(false);
+            onClose();
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useApiQuery } from '../api/hooks.js';
+import { Card } from '../ui/Page.js';
+import { formatDate } from '../ui/format.js';
+
+export function EventsTile() {
+  const { t } = useTranslation('events');
+  const today = new Date().toISOString().slice(0, 10);
+  const events = useApiQuery('event.list', { from: today });
+  const open = useApiQuery('followup.list', { status: 'open' });
+  const upcoming = events.data ?? [];
+  return (
+    <Card title={t('tile.title')} actions={<Link to="/events">{t('tile.open')}</Link>}>
+      {upcoming.length === 0 ? (
+        <p className="muted">{t('tile.none')}</p>
+      ) : (
+        <ul className="tree">
+          {upcoming.slice(0, 3).map((e) => (
+            <li key={e.id} className="tree-row">
+              <span className="muted">{formatDate(e.startsAt)}</span>
+              <span className="grow">{e.title}</span>
+              {e.conflicts.length > 0 && <span aria-label={t('hasConflicts')}>⚠</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="stat-note">
+        {t('tile.upcoming', { count: upcoming.length })} · {t('tile.open_items', { count: open.data?.length ?? 0 })}
+      </p>
+    </Card>
+  );
+}

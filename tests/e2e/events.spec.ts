@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures.js';
+
+test.use({ seed: 'S' });
+test.setTimeout(120_000);
+
+test('a manager plans a training and a trip, sees a double-booking, records attendance, follows up and exports an invitation', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Training & trips' }).click();
+  const next = new Date();
+  next.setDate(next.getDate() + 10);
+  const day = next.toISOString().slice(0, 10);
+
+  await app.getByRole('button', { name: 'New training…' }).click();
+  let dialog = app.getByRole('dialog', { name: 'New training…' });
+  await dialog.getByLabel('Title').fill('Sales policy for the coming peak');
+  await dialog.getByLabel('Trainer', { exact: true }).fill('Dr. Chen');
+  await dialog.getByLabel('Starts').fill(`${day}T09:00`);
+  await dialog.getByLabel('Ends').fill(`${day}T17:00`);
+  await dialog.getByLabel('Places').fill('20');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  let panel = app.getByRole('region', { name: 'Event Sales policy for the coming peak' });
+  await panel.getByLabel('Invite distributors').selectOption([{ index: 0 }, { index: 1 }]);
+  await panel.getByRole('button', { name: 'Invite', exact: true }).click();
+  await expect(panel.getByRole('table', { name: 'Attendance list' }).getByRole('row')).toHaveCount(3);
+  const first = (await panel.getByRole('table', { name: 'Attendance list' }).getByRole('row').nth(1).getByRole('cell').first().evaluate((el) => el.childNodes[0]!.textContent ?? ''))!.trim();
+
+  await app.getByRole('button', { name: 'New trip…' }).click();
+  dialog = app.getByRole('dialog', { name: 'New trip…' });
+  await dialog.getByLabel('Title').fill('Brewery visit and discussion');
+  await dialog.getByLabel('Starts').fill(`${day}T14:00`);
+  await dialog.getByLabel('Ends').fill(`${day}T20:00`);
+  await dialog.getByLabel('Destination').fill('Harbin brewery');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  panel = app.getByRole('region', { name: 'Event Brewery visit and discussion' });
+  await panel.getByLabel('Invite distributors').selectOption([{ index: 0 }]);
+  await panel.getByRole('button', { name: 'Invite', exact: true }).click();
+  // the same distributor at both events at the same time is flagged before invitations go out
+  await expect(panel.getByRole('alert', { name: 'Conflicts' })).toContainText('is also invited to “Sales policy for the coming peak” at the same time');
+
+  // a suggestion collected on the trip becomes an item someone owns, then closed
+  await panel.getByLabel('What they said').fill('Offer 20 L kegs for small bars');
+  await panel.getByRole('button', { name: 'Add item' }).click();
+  await expect(panel.getByText('Offer 20 L kegs for small bars')).toBeVisible();
+
+  // attendance and feedback for the training
+  await app.getByRole('tab', { name: 'List' }).click();
+  await app.getByRole('button', { name: 'Sales policy for the coming peak' }).click();
+  panel = app.getByRole('region', { name: 'Event Sales policy for the coming peak' });
+  await panel.getByLabel(`Answer of ${first}`).selectOption('accepted');
+  await panel.getByLabel(`${first} came`).click();
+  await expect(panel.getByLabel(`${first} came`)).toBeChecked();
+  await panel.getByLabel(`Feedback score of ${first}`).selectOption('5');
+  await expect(panel.getByText('feedback 5.0 / 5')).toBeVisible();
+
+  const download = app.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Invitation (.ics)' }).click();
+  const file = await (await download).path();
+  const ics = readFileSync(file!, 'utf8');
+  expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  expect(ics.replace(/\r\n[ \t]/g, '')).toContain('SUMMARY:Sales policy for the coming peak');
+  expect(ics).toMatch(/DTSTART:\d{8}T090000/);
+
+  await app.getByRole('tab', { name: 'Follow-up items' }).click();
+  const items = app.getByRole('table', { name: 'Follow-up items from all events' });
+  await items.getByRole('button', { name: /Update the item “Offer 20 L kegs/ }).click();
+  const update = app.getByRole('dialog', { name: 'Update follow-up item' });
+  await update.getByRole('button', { name: 'Save' }).click();
+  await expect(update.getByText('Say how it was resolved')).toBeVisible();
+  await update.getByLabel('Resolution').fill('Product team pilots 20 L kegs in March');
+  await update.getByRole('button', { name: 'Save' }).click();
+  await expect(update).toBeHidden();
+  await expect(items).toHaveCount(0);
+});
