@@ -32,15 +32,18 @@ import esAccounts from './locales/es/accounts.json';
 import ruAccounts from './locales/ru/accounts.json';
 
 import enEvents from './locales/en/events.json';
+import zhEvents from './locales/zh/events.json';
+import esEvents from './locales/es/events.json';
+import ruEvents from './locales/ru/events.json';
 
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
  */
 export const resources = {
   en: { common: enCommon, network: enNetwork, importing: enImporting, forecast: enForecast, readiness: enReadiness, targets: enTargets, accounts: enAccounts, events: enEvents },
-  zh: { common: zhCommon, network: zhNetwork, importing: zhImporting, forecast: zhForecast, readiness: zhReadiness, targets: zhTargets, accounts: zhAccounts },
-  es: { common: esCommon, network: esNetwork, importing: esImporting, forecast: esForecast, readiness: esReadiness, targets: esTargets, accounts: esAccounts },
-  ru: { common: ruCommon, network: ruNetwork, importing: ruImporting, forecast: ruForecast, readiness: ruReadiness, targets: ruTargets, accounts: ruAccounts },
+  zh: { common: zhCommon, network: zhNetwork, importing: zhImporting, forecast: zhForecast, readiness: zhReadiness, targets: zhTargets, accounts: zhAccounts, events: zhEvents },
+  es: { common: esCommon, network: esNetwork, importing: esImporting, forecast: esForecast, readiness: esReadiness, targets: esTargets, accounts: esAccounts, events: esEvents },
+  ru: { common: ruCommon, network: ruNetwork, importing: ruImporting, forecast: ruForecast, readiness: ruReadiness, targets: ruTargets, accounts: ruAccounts, events: ruEvents },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en);
