@@ -12,14 +12,14 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
 
   await app.getByRole('button', { name: 'New training…' }).click();
   let dialog = app.getByRole('dialog', { name: 'New training…' });
-  await dialog.getByLabel('Title').fill('Sales policy for the coming peak');
+  await dialog.getByLabel('Title').fill('Peak pricing workshop (test)');
   await dialog.getByLabel('Trainer', { exact: true }).fill('Dr. Chen');
   await dialog.getByLabel('Starts').fill(`${day}T09:00`);
   await dialog.getByLabel('Ends').fill(`${day}T17:00`);
   await dialog.getByLabel('Places').fill('20');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
-  let panel = app.getByRole('region', { name: 'Event Sales policy for the coming peak' });
+  let panel = app.getByRole('region', { name: 'Event Peak pricing workshop (test)' });
   await panel.getByLabel('Invite distributors').selectOption([{ index: 0 }, { index: 1 }]);
   await panel.getByRole('button', { name: 'Invite', exact: true }).click();
   await expect(panel.getByRole('table', { name: 'Attendance list' }).getByRole('row')).toHaveCount(3);
@@ -27,17 +27,17 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
 
   await app.getByRole('button', { name: 'New trip…' }).click();
   dialog = app.getByRole('dialog', { name: 'New trip…' });
-  await dialog.getByLabel('Title').fill('Brewery visit and discussion');
+  await dialog.getByLabel('Title').fill('Harbour brewery tour (test)');
   await dialog.getByLabel('Starts').fill(`${day}T14:00`);
   await dialog.getByLabel('Ends').fill(`${day}T20:00`);
   await dialog.getByLabel('Destination').fill('Harbin brewery');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
-  panel = app.getByRole('region', { name: 'Event Brewery visit and discussion' });
+  panel = app.getByRole('region', { name: 'Event Harbour brewery tour (test)' });
   await panel.getByLabel('Invite distributors').selectOption([{ index: 0 }]);
   await panel.getByRole('button', { name: 'Invite', exact: true }).click();
   // the same distributor at both events at the same time is flagged before invitations go out
-  await expect(panel.getByRole('alert', { name: 'Conflicts' })).toContainText('is also invited to “Sales policy for the coming peak” at the same time');
+  await expect(panel.getByRole('alert', { name: 'Conflicts' })).toContainText('is also invited to “Peak pricing workshop (test)” at the same time');
 
   // a suggestion collected on the trip becomes an item someone owns, then closed
   await panel.getByLabel('What they said').fill('Offer 20 L kegs for small bars');
@@ -46,8 +46,8 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
 
   // attendance and feedback for the training
   await app.getByRole('tab', { name: 'List' }).click();
-  await app.getByRole('button', { name: 'Sales policy for the coming peak' }).click();
-  panel = app.getByRole('region', { name: 'Event Sales policy for the coming peak' });
+  await app.getByRole('button', { name: 'Peak pricing workshop (test)' }).click();
+  panel = app.getByRole('region', { name: 'Event Peak pricing workshop (test)' });
   await panel.getByLabel(`Answer of ${first}`).selectOption('accepted');
   await panel.getByLabel(`${first} came`).click();
   await expect(panel.getByLabel(`${first} came`)).toBeChecked();
@@ -59,7 +59,7 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   const file = await (await download).path();
   const ics = readFileSync(file!, 'utf8');
   expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
-  expect(ics.replace(/\r\n[ \t]/g, '')).toContain('SUMMARY:Sales policy for the coming peak');
+  expect(ics.replace(/\r\n[ \t]/g, '')).toContain('SUMMARY:Peak pricing workshop (test)');
   expect(ics).toMatch(/DTSTART:\d{8}T090000/);
 
   await app.getByRole('tab', { name: 'Follow-up items' }).click();
@@ -71,5 +71,5 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   await update.getByLabel('Resolution').fill('Product team pilots 20 L kegs in March');
   await update.getByRole('button', { name: 'Save' }).click();
   await expect(update).toBeHidden();
-  await expect(items).toHaveCount(0);
+  await expect(items.getByText('Offer 20 L kegs for small bars')).toHaveCount(0);
 });
