@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { distanceKm, orderRoute, pathLength, type Point } from '../../main/development/route.js';
+import { scorecard, workingDays } from '../../main/development/scorecard.js';
+
+function bruteForce(points: Point[], start: { lat: number; lng: number }): number {
+  let best = Infinity;
+  const permute = (rest: Point[], done: Point[]) => {
+    if (rest.length === 0) best = Math.min(best, pathLength(done, start));
+    rest.forEach((p, i) => permute([...rest.slice(0, i), ...rest.slice(i + 1)], [...done, p]));
+  };
+  permute(points, []);
+  return best;
+}
+
+describe('day routes', () => {
+  it('measures distances on the globe', () => {
+    // one degree of latitude is about 111 km
+    expect(distanceKm({ lat: 45, lng: 126 }, { lat: 46, lng: 126 })).toBeCloseTo(111.2, 0);
+  });
+
+  it('stays within 10% of the optimal route on small cases (property, against brute force)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ lat: fc.double({ min: 45, max: 45.3, noNaN: true }), lng: fc.double({ min: 126, max: 126.4, noNaN: true }) }), { minLength: 2, maxLength: 7 }),
+        (coords) => {
+          const points = coords.map((c, i) => ({ id: i + 1, ...c }));
+          const start = { lat: 45.15, lng: 126.2 };
+          const { order, km } = orderRoute(points, start);
+          expect(order.map((p) => p.id).sort()).toEqual(points.map((p) => p.id).sort());
+          expect(km).toBeLessThanOrEqual(bruteForce(points, start) * 1.1 + 1e-9);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('monthly scorecard', () => {
+  const plan = { visits: 100, newSubDealers: 4, newTerminals: 20, competitorWins: 5 };
+  const weights = { visits: 1, newSubDealers: 2, newTerminals: 2, competitorWins: 1 };
+
+  it('weights fulfilment, caps over-fulfilment, ranks with ties and suggests reward or penalty', () => {
+    const rows = scorecard(
+      [
+        { salespersonId: 1, plan, actual: { visits: 100, newSubDealers: 4, newTerminals: 20, competitorWins: 5 } },
+        { salespersonId: 2, plan, actual: { visits: 300, newSubDealers: 0, newTerminals: 0, competitorWins: 0 } },
+        { salespersonId: 3, plan, actual: { visits: 100, newSubDealers: 4, newTerminals: 20, competitorWins: 5 } },
+        { salespersonId: 4, plan, actual: { visits: 80, newSubDealers: 3, newTerminals: 15, competitorWins: 4 } },
+      ],
+      weights,
+    );
+    expect(rows.map((r) => [r.salespersonId, r.total, r.rank, r.suggestion])).toEqual([
+      [1, 1, 1, 'reward'],
+      [3, 1, 1, 'reward'],
+      [4, 0.767, 3, 'none'],
+      [2, 0.25, 4, 'penalty'],
+    ]);
+    expect(rows.find((r) => r.salespersonId === 2)!.fulfilment.visits).toBe(1.5);
+  });
+
+  it('counts working days for the pro-rata plan', () => {
+    expect(workingDays('2026-11')).toEqual({ total: 21, elapsed: 0 });
+    expect(workingDays('2026-11', '2026-11-13').elapsed).toBe(10);
+  });
+});
