@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { load } from 'js-yaml';
 
@@ -9,6 +11,8 @@ const handlers = new Map<string, (...args: any[]) => unknown>();
 const appEvents = new Map<string, (...args: any[]) => unknown>();
 let exposed: Record<string, unknown> = {};
 const invoked: Array<{ channel: string; input: unknown }> = [];
+// A fresh user-data folder per run: a shared one would carry another build's database between runs.
+const userData = mkdtempSync(join(tmpdir(), 'planner-electron-test-'));
 
 vi.mock('electron', () => {
   class FakeWindow {
@@ -53,7 +57,7 @@ vi.mock('electron', () => {
         calls.push('whenReady');
         return { then: (fn: () => void) => fn() };
       },
-      getPath: () => '/tmp/planner-electron-test',
+      getPath: () => userData,
       quit: () => calls.push('quit'),
     },
     BrowserWindow: FakeWindow,
