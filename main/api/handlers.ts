@@ -9,6 +9,7 @@ import { targetsHandlers } from '../targets/handlers.js';
 import { backupHandlers } from '../backup/handlers.js';
 import { accountsHandlers } from '../accounts/handlers.js';
 import { eventsHandlers } from '../events/handlers.js';
+import { developmentHandlers } from '../development/handlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -21,4 +22,5 @@ export const handlers = {
   ...backupHandlers,
   ...accountsHandlers,
   ...eventsHandlers,
+  ...developmentHandlers,
 } satisfies FeatureHandlers<Contract>;

@@ -5,8 +5,8 @@ const DAY = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /**
- * Stock counts from the last days, shipments on the way, pallet sizes and each region's weekly
- * shipping capacity, set a little above its average week so the pre-peak build-up is tight.
+ * Stock counts from the last days, shipments on the way, pallet sizes, each region's weekly shipping
+ * capacity with a keg limit of its own, and pallet limits for some warehouses.
  */
 function seedReadiness(ctx: DemoContext): void {
   const { db, rng, today } = ctx;
@@ -28,14 +28,31 @@ function seedReadiness(ctx: DemoContext): void {
     }
   });
   db.prepare("UPDATE products SET cases_per_pallet = CASE pack WHEN 'keg' THEN 8 WHEN 'can' THEN 84 ELSE 60 END").run();
-  const regional = db
-    .prepare(
-      `SELECT a.region_id AS r, sum(h.cases) / 12.0 / 4.35 AS weekly FROM sales_history h JOIN distributors d ON d.id = h.distributor_id JOIN areas a ON a.id = d.area_id
-       WHERE h.month >= ? GROUP BY a.region_id`,
-    )
-    .all(addMonths(monthOf(today), -12)) as Array<{ r: number; weekly: number }>;
+  // Weekly shipping capacity sized about a third above an average peak week: enough for the peak's
+  // own flow, tight for the build-up before it; kegs go on their own trucks with a limit of their own.
+  const peakWeekly = (packFilter: string) =>
+    db
+      .prepare(
+        `SELECT a.region_id AS r, sum(h.cases) / (SELECT count(*) FROM region_peak_months m WHERE m.region_id = a.region_id) / 4.35 AS weekly
+         FROM sales_history h JOIN products p ON p.id = h.product_id ${packFilter}
+         JOIN distributors d ON d.id = h.distributor_id JOIN areas a ON a.id = d.area_id
+         WHERE h.month >= ? AND CAST(substr(h.month, 6, 2) AS INTEGER) IN (SELECT month FROM region_peak_months m WHERE m.region_id = a.region_id)
+         GROUP BY a.region_id`,
+      )
+      .all(addMonths(monthOf(today), -12)) as Array<{ r: number; weekly: number }>;
   const capacity = db.prepare('INSERT INTO region_shipping_capacity (region_id, cases_per_week) VALUES (?, ?)');
-  for (const r of regional) capacity.run(r.r, Math.round((r.weekly * 1.25) / 100) * 100);
+  for (const r of peakWeekly('')) capacity.run(r.r, Math.max(100, Math.round((r.weekly * 1.3) / 100) * 100));
+  const group = db.prepare("INSERT INTO group_shipping_capacity (region_id, pack, cases_per_week) VALUES (?, 'keg', ?)");
+  for (const k of peakWeekly("AND p.pack = 'keg'")) if (k.weekly >= 10) group.run(k.r, Math.max(10, Math.round((k.weekly * 1.2) / 10) * 10));
+  // Some warehouses are counted in pallet places rather than cases: about as much room as their case
+  // limit for their own mix of packs (kegs take far more pallet places per case than cans). Chosen
+  // from the id, not the shared random stream, so the steps after this one generate the same data.
+  db.prepare(
+    `INSERT INTO distributor_pallet_capacity (distributor_id, pallets)
+     SELECT d.id, max(4, CAST(d.warehouse_capacity_cases * 1.2 * sum(h.cases * 1.0 / p.cases_per_pallet) / sum(h.cases) AS INTEGER))
+     FROM distributors d JOIN sales_history h ON h.distributor_id = d.id AND h.month >= ? JOIN products p ON p.id = h.product_id
+     WHERE d.warehouse_capacity_cases > 0 AND d.id % 10 < 3 GROUP BY d.id HAVING sum(h.cases) > 0`,
+  ).run(addMonths(monthOf(today), -12));
 }
 
 export const readinessDemoStep: DemoStep = { name: 'stock and shipments', weight: 1, run: seedReadiness };

@@ -4,6 +4,7 @@ import { forecastDemoStep } from './forecast.js';
 import { readinessDemoStep } from './readiness.js';
 import { accountsDemoStep } from './accounts.js';
 import { eventsDemoStep } from './events.js';
+import { developmentDemoStep } from './development.js';
 
 /** The demo region is built by these steps in order; each feature adds one line after the ones it needs. */
-export const DEMO_STEPS: DemoStep[] = [networkDemoStep, forecastDemoStep, readinessDemoStep, accountsDemoStep, eventsDemoStep];
+export const DEMO_STEPS: DemoStep[] = [networkDemoStep, forecastDemoStep, readinessDemoStep, accountsDemoStep, eventsDemoStep, developmentDemoStep];

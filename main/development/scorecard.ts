@@ -1,62 +1,56 @@
-/**
- * The month-end evaluation: fulfilment of each plan indicator, a weighted total, a ranking across the
- * team and a reward or penalty suggestion, all from rigid numbers.
- */
-export const INDICATORS = ['visits', 'newSubDealers', 'newTerminals', 'competitorWins'] as const;
-export type Indicator = (typeof INDICATORS)[number];
+import { INDICATORS, type Decision, type Indicator, type IndicatorNumbers } from '../../shared/domain/development.js';
 
-export interface PlanNumbers {
-  visits: number;
-  newSubDealers: number;
-  newTerminals: number;
-  competitorWins: number;
+/**
+ * The month-end evaluation: fulfilment of each plan indicator, a weighted total, a ranking across
+ * the team and a reward or penalty suggestion, all from rigid numbers.
+ */
+export interface ScoringSettings {
+  weights: Record<Indicator, number>;
+  /** Total fulfilment (1 = 100%) at or above `reward` suggests a reward, below `penalty` a penalty. */
+  thresholds: { reward: number; penalty: number };
+  /** Over-fulfilment of one indicator counts up to this, so it cannot make up for ignoring the others. */
+  cap: number;
 }
+
+export const DEFAULT_SCORING: ScoringSettings = {
+  // Signing outlets is what distributors judge us by; visits are the means, so they weigh less.
+  weights: { visits: 1, newSubDealers: 2, newTerminals: 2, competitorWins: 1 },
+  thresholds: { reward: 1.0, penalty: 0.7 },
+  cap: 1.5,
+};
 
 export interface ScoreRow {
   salespersonId: number;
   fulfilment: Record<Indicator, number | null>;
-  total: number;
-  rank: number;
-  suggestion: 'reward' | 'none' | 'penalty';
+  /** Weighted mean fulfilment over the indicators that had a target; null when none had. */
+  total: number | null;
+  /** 1 = best; equal totals share a rank ("1, 2, 2, 4"); null when there is nothing to rank. */
+  rank: number | null;
+  suggestion: Decision;
 }
 
-/** Over-fulfilment counts up to 150%: one indicator cannot make up for ignoring the others. */
-export const FULFILMENT_CAP = 1.5;
+export function fulfilmentOf(plan: IndicatorNumbers | null, actual: IndicatorNumbers, cap: number): Record<Indicator, number | null> {
+  // An indicator with no target is not scored: neither a free 100% nor a 0%.
+  return Object.fromEntries(INDICATORS.map((k) => [k, plan && plan[k] > 0 ? Math.min(cap, actual[k] / plan[k]) : null])) as Record<Indicator, number | null>;
+}
 
-export function scorecard(
-  rows: Array<{ salespersonId: number; plan: PlanNumbers; actual: PlanNumbers }>,
-  weights: Record<Indicator, number>,
-  thresholds: { reward: number; penalty: number } = { reward: 1.0, penalty: 0.7 },
-): ScoreRow[] {
+export function scorecard(rows: ReadonlyArray<{ salespersonId: number; plan: IndicatorNumbers | null; actual: IndicatorNumbers }>, settings: ScoringSettings = DEFAULT_SCORING): ScoreRow[] {
   const scored = rows.map((r) => {
-    const fulfilment = Object.fromEntries(INDICATORS.map((k) => [k, r.plan[k] > 0 ? Math.min(FULFILMENT_CAP, r.actual[k] / r.plan[k]) : null])) as Record<Indicator, number | null>;
-    const counted = INDICATORS.filter((k) => fulfilment[k] !== null && weights[k] > 0);
-    const weightSum = counted.reduce((a, k) => a + weights[k], 0);
-    const total = weightSum > 0 ? counted.reduce((a, k) => a + weights[k] * fulfilment[k]!, 0) / weightSum : 0;
-    return { salespersonId: r.salespersonId, fulfilment, total: Math.round(total * 1000) / 1000 };
+    const fulfilment = fulfilmentOf(r.plan, r.actual, settings.cap);
+    const counted = INDICATORS.filter((k) => fulfilment[k] !== null && settings.weights[k] > 0);
+    const weightSum = counted.reduce((a, k) => a + settings.weights[k], 0);
+    // Rounded before ranking so that equal performances tie instead of differing in the 15th digit.
+    const total = weightSum > 0 ? Math.round((counted.reduce((a, k) => a + settings.weights[k] * fulfilment[k]!, 0) / weightSum) * 1000) / 1000 : null;
+    return { salespersonId: r.salespersonId, fulfilment, total };
   });
-  const sorted = [...scored].sort((a, b) => b.total - a.total || a.salespersonId - b.salespersonId);
-  // Equal totals share a rank ("1, 2, 2, 4").
-  return sorted.map((s, i) => ({
-    ...s,
-    rank: i > 0 && s.total === sorted[i - 1]!.total ? sorted.findIndex((x) => x.total === s.total) + 1 : i + 1,
-    suggestion: s.total >= thresholds.reward ? 'reward' : s.total < thresholds.penalty ? 'penalty' : 'none',
-  }));
-}
-
-/** Working days (Monday to Friday) of a month and how many have passed by a date: the pro-rata base. */
-export function workingDays(month: string, upTo?: string): { total: number; elapsed: number } {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  let total = 0;
-  let elapsed = 0;
-  for (let d = 1; d <= days; d++) {
-    const date = new Date(Date.UTC(y, m - 1, d));
-    const dow = date.getUTCDay();
-    if (dow === 0 || dow === 6) continue;
-    total++;
-    if (upTo && date.toISOString().slice(0, 10) <= upTo) elapsed++;
-  }
-  return { total, elapsed };
+  const sorted = [...scored].sort((a, b) => (b.total ?? -1) - (a.total ?? -1) || a.salespersonId - b.salespersonId);
+  let rank = 0;
+  return sorted.map((s, i) => {
+    if (s.total !== null && (i === 0 || s.total !== sorted[i - 1]!.total)) rank = i + 1;
+    return {
+      ...s,
+      rank: s.total === null ? null : rank,
+      suggestion: s.total === null ? 'none' : s.total >= settings.thresholds.reward ? 'reward' : s.total < settings.thresholds.penalty ? 'penalty' : 'none',
+    };
+  });
 }

@@ -22,7 +22,7 @@ import { createTerminal, updateTerminal } from '../network/terminals.js';
 import { A, field, OUTLET_STATUS_VALUES, type FieldDef, type RefTable } from './fields.js';
 import type { References } from './references.js';
 import { salesHistoryEntity } from '../forecast/import.js';
-import { stockSnapshotsEntity } from '../readiness/import.js';
+import { shipmentsEntity, stockSnapshotsEntity } from '../readiness/import.js';
 
 export type Values = Record<string, unknown>;
 export type ExportRow = Record<string, string | number | null>;
@@ -350,6 +350,7 @@ const products: EntityDef = {
 export const ENTITIES: Record<ImportEntity, EntityDef> = {
   salesHistory: salesHistoryEntity,
   stockSnapshots: stockSnapshotsEntity,
+  shipments: shipmentsEntity,
   regions,
   areas,
   staff,

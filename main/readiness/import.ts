@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate } from '../../shared/contract/fields.js';
-import { prepared, type Db } from '../db/open.js';
+import { nowIso, prepared, type Db } from '../db/open.js';
 import type { EntityDef } from '../importing/entities.js';
 import { A, field } from '../importing/fields.js';
 
@@ -36,5 +36,58 @@ export const stockSnapshotsEntity: EntityDef = {
       db,
       `SELECT d.code AS distributor, p.sku, s.snapshot_date AS date, s.cases FROM stock_snapshots s JOIN distributors d ON d.id = s.distributor_id
        JOIN products p ON p.id = s.product_id ORDER BY d.code, p.sku, s.snapshot_date`,
+    ).all() as Array<Record<string, string | number | null>>,
+};
+
+const shipmentRow = z
+  .strictObject({
+    distributorId: id,
+    productId: id,
+    cases: z.int('Whole cases').min(1, 'At least one case').max(1e9),
+    shipDate: isoDate,
+    arrivalDate: isoDate,
+    status: z.enum(['in_transit', 'planned']),
+  })
+  .refine((s) => s.arrivalDate >= s.shipDate, { path: ['arrivalDate'], message: 'Arrives before it ships' });
+type ShipmentRowDraft = z.output<typeof shipmentRow>;
+
+/** Shipments on the way or booked, as the warehouse or the ERP lists them; every row is a shipment of its own. */
+export const shipmentsEntity: EntityDef = {
+  name: 'shipments',
+  fields: [
+    field('distributor', 'reference', true, A.distributor, { ref: 'distributors' }),
+    field('sku', 'reference', true, ['sku', 'product', 'product code', '产品编码', '货号', 'código de producto', 'producto', 'артикул', 'код товара'], { ref: 'products' }),
+    field('cases', 'integer', true, ['cases', 'quantity', 'qty', '箱数', '数量', 'cajas', 'cantidad', 'коробки', 'количество']),
+    field('shipDate', 'date', true, ['ship date', 'shipped', 'dispatch date', '发货日期', 'fecha de envío', 'fecha envio', 'дата отгрузки']),
+    field('arrivalDate', 'date', true, ['arrival date', 'expected arrival', 'eta', '到货日期', '预计到货', 'fecha de llegada', 'llegada', 'дата прибытия', 'прибытие']),
+    field('status', 'enum', true, A.status, {
+      values: {
+        in_transit: ['in transit', 'in_transit', 'shipped', 'on the way', '在途', '已发货', 'en tránsito', 'en transito', 'в пути', 'отгружено'],
+        planned: ['planned', 'booked', '计划', '已计划', 'planificado', 'previsto', 'запланировано', 'план'],
+      },
+    }),
+  ],
+  key: null,
+  schema: shipmentRow,
+  toDraft: (v, ref) => ({
+    distributorId: ref('distributor', 'distributors', 'distributor'),
+    productId: ref('sku', 'products', 'product'),
+    cases: v.cases,
+    shipDate: v.shipDate,
+    arrivalDate: v.arrivalDate,
+    status: v.status,
+  }),
+  save(db, _existing, d: ShipmentRowDraft) {
+    const { lastInsertRowid } = prepared(
+      db,
+      "INSERT INTO shipments (distributor_id, product_id, cases, ship_date, arrival_date, status, source, created_at) VALUES (?, ?, ?, ?, ?, ?, 'manual', ?)",
+    ).run(d.distributorId, d.productId, d.cases, d.shipDate, d.arrivalDate, d.status, nowIso());
+    return Number(lastInsertRowid);
+  },
+  exportRows: (db) =>
+    prepared(
+      db,
+      `SELECT d.code AS distributor, p.sku, s.cases, s.ship_date AS shipDate, s.arrival_date AS arrivalDate, s.status FROM shipments s
+       JOIN distributors d ON d.id = s.distributor_id JOIN products p ON p.id = s.product_id ORDER BY s.arrival_date, d.code, p.sku`,
     ).all() as Array<Record<string, string | number | null>>,
 };

@@ -1,48 +1,58 @@
 /**
- * Stock readiness for the peak: a week-by-week projection of each distributor x SKU's stock, its
- * status at peak start, and a pre-build shipment plan that respects lead times, warehouse capacity
- * and weekly shipping capacity. Pure: no database, so it can be property-tested hard.
+ * The pre-build plan: shipments per week per distributor x SKU that keep every distributor in stock
+ * until the peak and bring it to the required stock at peak start, within lead times, each
+ * distributor's warehouse (cases and/or pallets) and the weekly shipping capacity of its region (and
+ * optionally of a SKU group in that region). Pure: no database, so it is property-tested hard.
+ *
+ * Quantities are whole cases. Stock is counted at the start of a week; the warehouse must hold the
+ * stock at the start of a week plus what arrives during it.
  */
+import { projectInto } from './projection.js';
 
-export interface CellInput {
+export interface PlanCell {
   distributorId: number;
   productId: number;
-  /** Stock on hand at the start of week 0, cases. */
+  /** Cases on hand at the start of week 0. */
   onHand: number;
-  /** Arrivals already on the way, cases by week index. */
-  arrivals: number[];
-  /** Forecast demand (agreed where agreed), cases by week index. */
-  demand: number[];
-  /** Standard deviation of weekly demand, from the forecast's range. */
-  weeklySd: number;
+  /** Cases already on the way (in transit, or planned and accepted), by arrival week. */
+  arrivals: ArrayLike<number>;
+  /** Forecast demand in whole cases, by week. */
+  demand: ArrayLike<number>;
+  /** Cases that must be in stock at the start of the peak week (cover + safety stock). */
+  required: number;
+  /** SKU group for a group's own shipping limit (the pack: kegs travel differently); null for none. */
+  group: string | null;
+  casesPerPallet: number;
 }
 
-export interface DistributorInput {
+export interface PlanDistributor {
   distributorId: number;
   regionId: number;
   leadTimeWeeks: number;
-  /** Total cases the warehouse holds across SKUs. */
-  warehouseCapacity: number;
-  /** Key accounts are served first when shipping capacity is short. */
-  keyAccount: boolean;
-  /** Share of the region's volume: the tie-break among equals. */
-  volumeShare: number;
-  /** Week index of the first peak week for this distributor's region. */
-  peakStartWeek: number;
-  serviceLevel: number;
+  /** Week index of the first peak week; null when the region has no peak season (nothing to build for). */
+  peakStartWeek: number | null;
+  /** Warehouse limits; null for none. Both apply when both are set. */
+  warehouseCases: number | null;
+  warehousePallets: number | null;
+  /** Larger is served first when capacity is short (see status.ts priorityOf). */
+  priority: number;
 }
 
-export interface PlanSettings {
-  /** Days of demand that must be in stock when the peak starts. */
-  requiredCoverDays: number;
-  /** Shipping capacity per region per week, cases. */
-  shippingCapacity: Map<number, number>;
-  priorityRule: 'key_accounts_then_volume' | 'volume';
+export interface ShippingCapacity {
+  /** Cases a region can ship per week; a region not listed is unlimited. */
+  region: ReadonlyMap<number, number>;
+  /** Cases per week of one SKU group from one region, keyed `${regionId}:${group}`; on top of the region's limit. */
+  group: ReadonlyMap<string, number>;
+  /** Cases already booked to ship per week (accepted planned shipments), by region and by group key. */
+  committedRegion?: ReadonlyMap<number, ArrayLike<number>>;
+  committedGroup?: ReadonlyMap<string, ArrayLike<number>>;
 }
 
-export type Status = 'green' | 'amber' | 'red';
+export type ShortfallReason = 'lead_time' | 'shipping_capacity' | 'group_capacity' | 'warehouse_capacity';
 
 export interface Shipment {
+  /** Index into the cells given to planReadiness. */
+  cell: number;
   distributorId: number;
   productId: number;
   shipWeek: number;
@@ -51,248 +61,205 @@ export interface Shipment {
 }
 
 export interface Shortfall {
+  cell: number;
   distributorId: number;
   productId: number;
-  /** The week by which the cases should have arrived. */
+  /** The week by which the cases were needed (for the peak: its first week). */
   dueWeek: number;
   cases: number;
-  reason: 'shipping_capacity' | 'warehouse_capacity' | 'lead_time';
-}
-
-export interface CellResult {
-  distributorId: number;
-  productId: number;
-  status: Status;
-  reason: string;
-  /** Stock at the start of each week with nothing more shipped. */
-  projected: number[];
-  /** Stock at the start of each week with the plan's shipments. */
-  withPlan: number[];
-  required: number;
-  coverDaysAtPeak: number | null;
-  firstStockoutWeek: number | null;
+  reason: ShortfallReason;
 }
 
 export interface PlanResult {
-  cells: CellResult[];
   shipments: Shipment[];
   shortfalls: Shortfall[];
-  /** Cases shipped per region per week by the plan. */
-  shippingUse: Map<number, number[]>;
-}
-
-/** Standard normal quantile (Acklam's rational approximation, |error| < 1.2e-9). */
-export function normalQuantile(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628274631];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const q = Math.min(Math.max(p, 1e-10), 1 - 1e-10);
-  if (q < 0.02425) {
-    const r = Math.sqrt(-2 * Math.log(q));
-    return (((((c[0]! * r + c[1]!) * r + c[2]!) * r + c[3]!) * r + c[4]!) * r + c[5]!) / ((((d[0]! * r + d[1]!) * r + d[2]!) * r + d[3]!) * r + 1);
-  }
-  if (q > 1 - 0.02425) return -normalQuantile(1 - q);
-  const r = q - 0.5;
-  const s = r * r;
-  return ((((((a[0]! * s + a[1]!) * s + a[2]!) * s + a[3]!) * s + a[4]!) * s + a[5]!) * r) / (((((b[0]! * s + b[1]!) * s + b[2]!) * s + b[3]!) * s + b[4]!) * s + 1);
-}
-
-const coverWeeksOf = (days: number) => Math.max(1, Math.ceil(days / 7));
-
-/**
- * Required stock at peak start: the demand of the required cover period plus safety stock for
- * the forecast's uncertainty over that period at the chosen service level
- * (safety = z(service level) x weekly sd x sqrt(weeks of cover)).
- */
-export function requiredStock(cell: CellInput, d: DistributorInput, requiredCoverDays: number): number {
-  const weeks = coverWeeksOf(requiredCoverDays);
-  let demand = 0;
-  for (let w = d.peakStartWeek; w < d.peakStartWeek + weeks; w++) demand += cell.demand[w] ?? 0;
-  demand *= requiredCoverDays / (weeks * 7);
-  const safety = normalQuantile(d.serviceLevel) * cell.weeklySd * Math.sqrt(weeks);
-  return Math.ceil(demand + Math.max(0, safety));
-}
-
-/**
- * Stock at the start of each week: on hand + arrivals - demand. Beer that is not on the shelf is a
- * sale lost, not a backorder, so stock never goes below zero.
- */
-export function project(onHand: number, arrivals: number[], demand: number[], weeks: number): number[] {
-  const out: number[] = [];
-  let stock = onHand;
-  for (let w = 0; w < weeks; w++) {
-    out.push(stock);
-    stock = Math.max(0, stock + (arrivals[w] ?? 0) - (demand[w] ?? 0));
-  }
-  out.push(stock);
-  return out;
-}
-
-/** First week whose demand exceeds the stock and arrivals of that week; null if none. */
-export function firstStockout(onHand: number, arrivals: number[], demand: number[], weeks: number): number | null {
-  let stock = onHand;
-  for (let w = 0; w < weeks; w++) {
-    const available = stock + (arrivals[w] ?? 0);
-    if ((demand[w] ?? 0) > available + 1e-9) return w;
-    stock = available - (demand[w] ?? 0);
-  }
-  return null;
+  /** The plan's arrivals per cell (index as the input), null where nothing is planned. */
+  plannedArrivals: Array<Int32Array | null>;
+  /** Cases shipped per week (booked before plus this plan), by limited region and by limited `${regionId}:${group}`. */
+  regionUse: Map<number, Float64Array>;
+  groupUse: Map<string, Float64Array>;
 }
 
 interface Requirement {
-  cell: CellInput;
-  dist: DistributorInput;
+  cell: number;
+  dist: PlanDistributor;
   dueWeek: number;
   latestShipWeek: number;
   cases: number;
-  rank: number;
+  /**
+   * For the peak requirement: the base projection's cumulative unmet demand from the peak week on
+   * (index 0 = peak week). Extra stock X at peak start is X - that much later, so the warehouse
+   * holds the plan's cases until the peak's demand has used them up. Null for a weekly need, whose
+   * cases are sold in the week they are due.
+   */
+  usedAfterPeak: Int32Array | null;
 }
 
-/**
- * What must arrive, and by when: walking the weeks to peak start, a week whose demand exceeds its
- * stock needs the difference on the shelf at its start, and the peak's first week needs the
- * required stock. A need that no shipment can reach in time is still reported (as lost sales).
- */
-function requirementsOf(cell: CellInput, dist: DistributorInput, required: number, weeks: number): Array<{ dueWeek: number; arriveBy: number; cases: number }> {
-  const out: Array<{ dueWeek: number; arriveBy: number; cases: number }> = [];
-  let level = cell.onHand;
-  const peak = Math.min(dist.peakStartWeek, weeks);
-  for (let w = 0; w <= peak; w++) {
-    // A delivery during a week serves that week's sales; stock at peak start must arrive the week before.
-    const reachable = w - dist.leadTimeWeeks >= 0;
-    if (w === peak) {
-      if (level < required) out.push({ dueWeek: w, arriveBy: w - 1, cases: Math.ceil(required - level) });
-      break;
-    }
-    const deficit = (cell.demand[w] ?? 0) - (level + (cell.arrivals[w] ?? 0));
-    if (deficit > 1e-9) {
-      out.push({ dueWeek: w, arriveBy: w, cases: Math.ceil(deficit) });
-      // met if it can arrive in time, lost otherwise: either way the week ends with nothing left
-      level = reachable ? Math.ceil(deficit) - deficit : 0;
-    } else level = -deficit;
-  }
-  return out;
-}
+/** Integer tolerance for comparing fractional pallet room with whole cases. */
+const EPS = 1e-9;
 
 /**
- * Projects every cell and builds the pre-build plan. Shipments are placed as late as capacity
- * allows (less stock held, fresher beer): requirements are scheduled backwards from their latest
- * ship week, and in each week the region's shipping capacity goes to the highest-priority
- * requirements first (key accounts, then volume share, by the configured rule). A requirement that
- * fits in no week from now to its latest ship week is reported as a shortfall with its reason.
+ * Ships as late as capacity allows (less stock held, fresher beer): each need is placed in the
+ * latest week that can still deliver it on time, and earlier weeks take the rest when that week is
+ * full. Needs are served in priority order (larger first; among equals the most urgent first), so a
+ * lower-priority distributor only gets capacity a higher-priority one could not use. What fits in no
+ * week is reported as a shortfall with the constraint that first pushed it out of its latest week.
  */
-export function planReadiness(cells: CellInput[], distributors: DistributorInput[], settings: PlanSettings, weeks: number): PlanResult {
+export function planReadiness(cells: readonly PlanCell[], distributors: readonly PlanDistributor[], capacity: ShippingCapacity, weeks: number): PlanResult {
   const dists = new Map(distributors.map((d) => [d.distributorId, d]));
-  const priority = (d: DistributorInput) => (settings.priorityRule === 'key_accounts_then_volume' && d.keyAccount ? 1e6 : 0) + d.volumeShare * 1e3;
+  // Warehouse occupancy without new shipments, and the plan's addition to it, per distributor.
+  const baseCases = new Map<number, Float64Array>();
+  const basePallets = new Map<number, Float64Array>();
+  const loadCases = new Map<number, Float64Array>();
+  const loadPallets = new Map<number, Float64Array>();
+  const series = (m: Map<number, Float64Array>, id: number) => {
+    let a = m.get(id);
+    if (!a) m.set(id, (a = new Float64Array(weeks)));
+    return a;
+  };
+
   const requirements: Requirement[] = [];
-  const required = new Map<CellInput, number>();
-  for (const cell of cells) {
-    const dist = dists.get(cell.distributorId)!;
-    const need = requiredStock(cell, dist, settings.requiredCoverDays);
-    required.set(cell, need);
-    for (const r of requirementsOf(cell, dist, need, weeks)) {
-      requirements.push({ cell, dist, dueWeek: r.dueWeek, latestShipWeek: r.arriveBy - dist.leadTimeWeeks, cases: r.cases, rank: priority(dist) });
+  const base = new Float64Array(weeks + 1);
+  const usedSlab = new Int32Array(cells.length * weeks);
+  cells.forEach((cell, i) => {
+    const dist = dists.get(cell.distributorId);
+    if (!dist) throw new Error(`Distributor ${cell.distributorId} missing from the plan's input`);
+    projectInto(base, cell.onHand, cell.arrivals, cell.demand, weeks);
+    const bc = series(baseCases, dist.distributorId);
+    const bp = series(basePallets, dist.distributorId);
+    for (let w = 0; w < weeks; w++) {
+      const occupancy = base[w]! + (cell.arrivals[w] ?? 0);
+      bc[w] = bc[w]! + occupancy;
+      bp[w] = bp[w]! + occupancy / cell.casesPerPallet;
     }
-  }
-  // Highest priority first; among equals the earliest due, then stable by ids for reproducible plans.
-  requirements.sort((a, b) => b.rank - a.rank || a.dueWeek - b.dueWeek || a.cell.distributorId - b.cell.distributorId || a.cell.productId - b.cell.productId);
+    const peak = dist.peakStartWeek;
+    if (peak === null || peak >= weeks) return;
+    // Lost sales make the base projection the same as "every earlier need met": stock is zero after
+    // a week that ran short either way. So each week's need is its own unmet demand.
+    for (let w = 0; w < peak; w++) {
+      const need = (cell.demand[w] ?? 0) - base[w]! - (cell.arrivals[w] ?? 0);
+      if (need > 0) requirements.push({ cell: i, dist, dueWeek: w, latestShipWeek: w - dist.leadTimeWeeks, cases: need, usedAfterPeak: null });
+    }
+    const short = cell.required - base[peak]!;
+    if (short > 0) {
+      const used = usedSlab.subarray(i * weeks, i * weeks + weeks - peak);
+      let sum = 0;
+      for (let w = peak; w < weeks; w++) {
+        used[w - peak] = sum;
+        sum += Math.max(0, (cell.demand[w] ?? 0) - base[w]! - (cell.arrivals[w] ?? 0));
+      }
+      // Stock for the peak must be on the shelf when it starts: delivered the week before at the latest.
+      requirements.push({ cell: i, dist, dueWeek: peak, latestShipWeek: peak - 1 - dist.leadTimeWeeks, cases: short, usedAfterPeak: used });
+    }
+  });
 
-  const shippingUse = new Map<number, number[]>();
-  const useOf = (region: number) => {
-    let u = shippingUse.get(region);
-    if (!u) shippingUse.set(region, (u = new Array<number>(weeks).fill(0)));
-    return u;
-  };
-  // Extra stock each distributor's warehouse would hold per week because of planned arrivals.
-  const warehouseLoad = new Map<number, number[]>();
-  const baseStock = new Map<number, number[]>();
-  for (const cell of cells) {
-    const p = project(cell.onHand, cell.arrivals, cell.demand, weeks);
-    const base = baseStock.get(cell.distributorId) ?? new Array<number>(weeks + 1).fill(0);
-    p.forEach((v, w) => (base[w] = base[w]! + Math.max(0, v)));
-    baseStock.set(cell.distributorId, base);
-  }
-  const loadOf = (id: number) => {
-    let l = warehouseLoad.get(id);
-    if (!l) warehouseLoad.set(id, (l = new Array<number>(weeks + 1).fill(0)));
-    return l;
-  };
+  requirements.sort(
+    (a, b) =>
+      b.dist.priority - a.dist.priority ||
+      a.latestShipWeek - b.latestShipWeek ||
+      a.dist.distributorId - b.dist.distributorId ||
+      // within one distributor, the SKUs it needs most first: a full warehouse then squeezes the tail of its range
+      cells[b.cell]!.required - cells[a.cell]!.required ||
+      cells[a.cell]!.productId - cells[b.cell]!.productId,
+  );
 
-  const shipments: Shipment[] = [];
+  const regionUse = new Map<number, Float64Array>();
+  const groupUse = new Map<string, Float64Array>();
+  const booked = <K>(use: Map<K, Float64Array>, key: K, committed: ReadonlyMap<K, ArrayLike<number>> | undefined) => {
+    let a = use.get(key);
+    if (!a) {
+      use.set(key, (a = new Float64Array(weeks)));
+      const c = committed?.get(key);
+      if (c) for (let w = 0; w < weeks; w++) a[w] = c[w] ?? 0;
+    }
+    return a;
+  };
+  // cases shipped per cell and ship week (cell x weeks), turned into shipment lines at the end
+  const shippedGrid = new Int32Array(cells.length * weeks);
   const shortfalls: Shortfall[] = [];
-  const planned = new Map<CellInput, number[]>();
+  const plannedArrivals: Array<Int32Array | null> = cells.map(() => null);
+  const plannedSlab = new Int32Array(cells.length * weeks);
+
   for (const req of requirements) {
+    const cell = cells[req.cell]!;
+    const dist = req.dist;
+    const regionCap = capacity.region.get(dist.regionId) ?? Infinity;
+    const groupKey = cell.group === null ? null : `${dist.regionId}:${cell.group}`;
+    const groupCap = groupKey === null ? Infinity : (capacity.group.get(groupKey) ?? Infinity);
+    const rUse = regionCap === Infinity ? null : booked(regionUse, dist.regionId, capacity.committedRegion);
+    const gUse = groupKey === null || groupCap === Infinity ? null : booked(groupUse, groupKey, capacity.committedGroup);
+    const bc = baseCases.get(dist.distributorId)!;
+    const bp = basePallets.get(dist.distributorId)!;
+    const lc = series(loadCases, dist.distributorId);
+    const lp = series(loadPallets, dist.distributorId);
+    const cpp = cell.casesPerPallet;
+    const peak = req.usedAfterPeak ? req.dueWeek : -1;
+
     let remaining = req.cases;
-    let warehouseLimited = false;
-    const capacity = settings.shippingCapacity.get(req.dist.regionId) ?? Infinity;
-    const use = useOf(req.dist.regionId);
-    const load = loadOf(req.dist.distributorId);
-    const base = baseStock.get(req.dist.distributorId)!;
+    let sent = 0;
+    // The limit met in the latest week that could not take everything: the reason the need moved
+    // earlier (and so, possibly, into a fuller warehouse) in the first place.
+    let blocked: ShortfallReason | null = null;
     for (let ship = Math.min(req.latestShipWeek, weeks - 1); ship >= 0 && remaining > 0; ship--) {
-      const arrival = ship + req.dist.leadTimeWeeks;
-      const free = capacity - use[ship]!;
-      if (free <= 0) continue;
-      // Held in the warehouse from the week after arrival until it is sold through the due week.
+      const regionFree = rUse ? regionCap - rUse[ship]! : Infinity;
+      const groupFree = gUse ? groupCap - gUse[ship]! : Infinity;
+      if (regionFree < 1 || groupFree < 1) {
+        blocked ??= regionFree <= groupFree ? 'shipping_capacity' : 'group_capacity';
+        continue;
+      }
+      const arrival = ship + dist.leadTimeWeeks;
+      // The most this week's shipment can add without any week's occupancy passing a warehouse limit.
       let room = Infinity;
-      for (let w = arrival + 1; w <= Math.min(req.dueWeek, weeks); w++) room = Math.min(room, req.dist.warehouseCapacity - base[w]! - load[w]!);
-      const cases = Math.floor(Math.min(remaining, free, room));
-      if (room < Math.min(remaining, free)) warehouseLimited = true;
+      if (dist.warehouseCases !== null || dist.warehousePallets !== null) {
+        const last = req.usedAfterPeak ? weeks - 1 : req.dueWeek;
+        for (let w = arrival; w <= last; w++) {
+          // after the peak starts, demand the base stock cannot meet uses the plan's cases up first
+          const usedUp = w >= peak && peak >= 0 ? Math.max(0, req.usedAfterPeak![w - peak]! - sent) : 0;
+          if (usedUp >= remaining) break;
+          if (dist.warehouseCases !== null) room = Math.min(room, dist.warehouseCases - bc[w]! - lc[w]! + usedUp);
+          if (dist.warehousePallets !== null) room = Math.min(room, (dist.warehousePallets - bp[w]! - lp[w]!) * cpp + usedUp);
+        }
+      }
+      const cases = Math.floor(Math.min(remaining, regionFree, groupFree, room + EPS));
+      // which limit kept this week from taking the whole remaining need
+      const limit = Math.min(regionFree, groupFree, room);
+      if (limit < remaining) blocked ??= room === limit ? 'warehouse_capacity' : regionFree === limit ? 'shipping_capacity' : 'group_capacity';
       if (cases <= 0) continue;
-      use[ship] = use[ship]! + cases;
-      for (let w = arrival + 1; w <= Math.min(req.dueWeek, weeks); w++) load[w] = load[w]! + cases;
-      shipments.push({ distributorId: req.cell.distributorId, productId: req.cell.productId, shipWeek: ship, arrivalWeek: arrival, cases });
-      const arr = planned.get(req.cell) ?? new Array<number>(weeks).fill(0);
-      if (arrival < weeks) arr[arrival] = arr[arrival]! + cases;
-      planned.set(req.cell, arr);
+
+      if (rUse) rUse[ship] = rUse[ship]! + cases;
+      if (gUse) gUse[ship] = gUse[ship]! + cases;
+      const last = req.usedAfterPeak ? weeks - 1 : req.dueWeek;
+      for (let w = arrival; w <= last; w++) {
+        let held = cases;
+        if (w >= peak && peak >= 0) {
+          const used = req.usedAfterPeak![w - peak]!;
+          held = Math.max(0, sent + cases - used) - Math.max(0, sent - used);
+          if (held === 0 && used >= sent + cases) break;
+        }
+        lc[w] = lc[w]! + held;
+        lp[w] = lp[w]! + held / cpp;
+      }
+      sent += cases;
       remaining -= cases;
+      shippedGrid[req.cell * weeks + ship]! += cases;
+      const arr = plannedArrivals[req.cell] ?? (plannedArrivals[req.cell] = plannedSlab.subarray(req.cell * weeks, (req.cell + 1) * weeks));
+      arr[arrival] = arr[arrival]! + cases;
     }
     if (remaining > 0) {
-      // Why it could not be met: no week left before it was due, the warehouse was full while
-      // shipping had room, or the region's shipping capacity was taken by higher priorities.
-      const reason: Shortfall['reason'] = req.latestShipWeek < 0 ? 'lead_time' : warehouseLimited ? 'warehouse_capacity' : 'shipping_capacity';
-      shortfalls.push({ distributorId: req.cell.distributorId, productId: req.cell.productId, dueWeek: req.dueWeek, cases: remaining, reason });
+      const reason: ShortfallReason = req.latestShipWeek < 0 ? 'lead_time' : (blocked ?? 'lead_time');
+      shortfalls.push({ cell: req.cell, distributorId: cell.distributorId, productId: cell.productId, dueWeek: req.dueWeek, cases: remaining, reason });
     }
   }
 
-  const results = cells.map((cell): CellResult => {
-    const dist = dists.get(cell.distributorId)!;
-    const need = required.get(cell)!;
-    const projected = project(cell.onHand, cell.arrivals, cell.demand, weeks);
-    const extra = planned.get(cell) ?? [];
-    const arrivalsWithPlan = Array.from({ length: weeks }, (_, w) => (cell.arrivals[w] ?? 0) + (extra[w] ?? 0));
-    const withPlan = project(cell.onHand, arrivalsWithPlan, cell.demand, weeks);
-    // Judged with the proposed plan: ordinary replenishment is expected; red means even the best
-    // plan within capacity and lead times leaves this distributor short.
-    const atPeak = withPlan[Math.min(dist.peakStartWeek, weeks)] ?? 0;
-    const peakWeekDemand = (cell.demand[dist.peakStartWeek] ?? 0) / 7;
-    const coverDays = peakWeekDemand > 0 ? atPeak / peakWeekDemand : null;
-    const stockout = firstStockout(cell.onHand, arrivalsWithPlan, cell.demand, Math.min(weeks, dist.peakStartWeek + coverWeeksOf(settings.requiredCoverDays)));
-    return {
-      distributorId: cell.distributorId,
-      productId: cell.productId,
-      required: need,
-      projected,
-      withPlan,
-      coverDaysAtPeak: coverDays,
-      firstStockoutWeek: stockout,
-      ...statusOf(atPeak, need, stockout, dist.peakStartWeek, coverDays, settings.requiredCoverDays),
-    };
-  });
-  return { cells: results, shipments, shortfalls, shippingUse };
-}
-
-/**
- * Green: the required cover is there at peak start and nothing runs out before. Amber: at least half
- * of it, or a stock-out only after the peak has started. Red: a stock-out before the peak, or less
- * than half the required stock at peak start. Judged on the projection with the proposed plan.
- */
-export function statusOf(atPeak: number, required: number, stockoutWeek: number | null, peakStartWeek: number, coverDays: number | null, requiredCoverDays: number): { status: Status; reason: string } {
-  const cover = coverDays === null ? 'no demand forecast' : `${Math.round(coverDays)} days of cover at peak start (${requiredCoverDays} required)`;
-  if (required <= 0) return { status: 'green', reason: 'No demand forecast at peak start' };
-  if (stockoutWeek !== null && stockoutWeek < peakStartWeek) return { status: 'red', reason: `Runs out in week ${stockoutWeek + 1}, before the peak starts; ${cover}` };
-  if (atPeak < required / 2) return { status: 'red', reason: `Only ${Math.round(Math.max(0, atPeak))} of ${required} cases needed at peak start; ${cover}` };
-  if (atPeak < required) return { status: 'amber', reason: `Short by ${Math.ceil(required - atPeak)} cases at peak start; ${cover}` };
-  if (stockoutWeek !== null) return { status: 'amber', reason: `Covered at peak start but runs out in week ${stockoutWeek + 1}; ${cover}` };
-  return { status: 'green', reason: `Covered: ${cover}` };
+  const order = cells.map((_, i) => i).sort((a, b) => cells[a]!.distributorId - cells[b]!.distributorId || cells[a]!.productId - cells[b]!.productId);
+  const shipments: Shipment[] = [];
+  for (let ship = 0; ship < weeks; ship++) {
+    for (const i of order) {
+      const cases = shippedGrid[i * weeks + ship]!;
+      if (cases === 0) continue;
+      const cell = cells[i]!;
+      shipments.push({ cell: i, distributorId: cell.distributorId, productId: cell.productId, shipWeek: ship, arrivalWeek: ship + dists.get(cell.distributorId)!.leadTimeWeeks, cases });
+    }
+  }
+  return { shipments, shortfalls, plannedArrivals, regionUse, groupUse };
 }

@@ -1,17 +1,37 @@
-import type { ReadinessBoard, ReadinessCellDetail, ReadinessRow, ReadinessSettings, ReadinessStatus } from '../../shared/contract/readiness.js';
+import type {
+  PackGroup,
+  PlanLine,
+  ReadinessBoard,
+  ReadinessCellDetail,
+  ReadinessCellFacts,
+  ReadinessDistributorDetail,
+  ReadinessFilter,
+  ReadinessRow,
+  ReadinessSettings,
+  ReadinessStatus,
+  ShortfallLine,
+} from '../../shared/contract/readiness.js';
+import type { Page } from '../../shared/contract/fields.js';
 import { DomainError } from '../../shared/contract/result.js';
-import { monthOf } from '../../shared/domain/months.js';
 import { nextPeakStart } from '../../shared/domain/season.js';
-import { nowIso, prepared, type Db } from '../db/open.js';
-import { forecastDemand } from '../forecast/demand.js';
-import { readSetting, writeSetting } from '../system/preferences.js';
 import { memo } from '../db/memo.js';
-import { planReadiness, type CellInput, type DistributorInput, type PlanResult } from './plan.js';
+import { nowIso, prepared, type Db } from '../db/open.js';
+import { forecastDemandSeries } from '../forecast/demand.js';
+import { readSetting, writeSetting } from '../system/preferences.js';
+import { assessNetwork, type NetworkAssessment, type NetworkCell, type NetworkDistributor } from './assess.js';
+import { project } from './projection.js';
+import { keyAccounts, reasonInWords, sdFromRange80 } from './status.js';
+import { DAY_MS, isoDay, isoWeekLabel, spreadToWeeks, WEEK_MS, weekGrid, weekIndexOf, wholeCases, type WeekGrid } from './weeks.js';
 
-export const DEFAULT_SETTINGS: ReadinessSettings = { requiredCoverDays: 21, serviceLevelKey: 0.98, serviceLevelOther: 0.95, priorityRule: 'key_accounts_then_volume' };
+export const DEFAULT_SETTINGS: ReadinessSettings = {
+  requiredCoverDays: 21,
+  serviceLevelKey: 0.98,
+  serviceLevelOther: 0.95,
+  priorityRule: 'key_accounts_then_volume',
+  keyAccountRule: 'relationship',
+  keyVolumeShare: 0.5,
+};
 const SETTINGS_KEY = 'readiness.settings';
-const DAY = 86_400_000;
-const Z80 = 1.2815515655446004;
 
 export function readinessSettings(db: Db): ReadinessSettings {
   return { ...DEFAULT_SETTINGS, ...(readSetting<Partial<ReadinessSettings>>(db, SETTINGS_KEY) ?? {}) };
@@ -22,14 +42,7 @@ export function saveReadinessSettings(db: Db, settings: ReadinessSettings): Read
   return readinessSettings(db);
 }
 
-const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
-const mondayOf = (d: Date) => {
-  const t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  return t - ((new Date(t).getUTCDay() + 6) % 7) * DAY;
-};
-const daysInMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-
-interface DistributorRow {
+interface Distributor {
   id: number;
   code: string;
   name: string;
@@ -40,274 +53,621 @@ interface DistributorRow {
   salespersonName: string | null;
   relationshipLevel: number;
   leadTimeDays: number;
-  capacity: number;
+  warehouseCases: number;
+  warehousePallets: number | null;
 }
 
+interface Product {
+  id: number;
+  sku: string;
+  name: string;
+  brand: string;
+  pack: PackGroup;
+  casesPerPallet: number;
+}
+
+/** Everything the board's screens need, computed for the whole network at once and reused until the data changes. */
 export interface ReadinessComputation {
-  weeks: string[];
-  plan: PlanResult;
-  cells: CellInput[];
-  dists: DistributorRow[];
-  distInputs: Map<number, DistributorInput>;
-  products: Map<number, { id: number; sku: string; name: string; brand: string; casesPerPallet: number }>;
-  onHand: Map<string, number>;
+  grid: WeekGrid;
+  labels: string[];
   settings: ReadinessSettings;
-  computeMs: number;
+  dists: Distributor[];
+  distById: Map<number, Distributor>;
+  inputs: Map<number, NetworkDistributor>;
+  products: Map<number, Product>;
+  cells: NetworkCell[];
+  /** Per cell: the stock count used (null: none) and its date, and cases in transit. */
+  counts: Array<{ onHand: number | null; date: string | null; inTransit: number }>;
+  cellIndex: Map<string, number>;
+  cellsOf: Map<number, number[]>;
+  assessment: NetworkAssessment;
+  /** Plan lines in display order (ship week, distributor name, SKU). */
+  planOrder: number[];
+  shortByCell: Float64Array;
+  committedRegion: Map<number, Float64Array>;
+  committedGroup: Map<string, Float64Array>;
+  lastRun: { at: string; shipments: number; cases: number; shortCases: number; statuses: Record<string, ReadinessStatus> } | null;
   missingForecast: boolean;
+  computeMs: number;
+  /** Reading and shaping the data, and the projection, plan and statuses themselves. */
+  loadMs: number;
+  planMs: number;
+  /** Results derived for a filter (the board, plan and shortfall lists), kept as long as the computation. */
+  views: Map<string, unknown>;
+}
+
+const HORIZON_MAX_WEEKS = 60;
+
+/** First day after the peak run that starts at `start` (months 1-12; a run may wrap the year end). */
+function peakEnd(peakMonths: Set<number>, start: Date): number {
+  let y = start.getUTCFullYear();
+  let m = start.getUTCMonth() + 1;
+  for (let i = 0; i < 12 && peakMonths.has(m); i++) {
+    m++;
+    if (m > 12) (m = 1), y++;
+  }
+  return Date.UTC(y, m - 1, 1);
 }
 
 /**
- * Everything the board needs, computed for the whole network at once (shipping capacity is shared
- * by a region, so no distributor can be planned alone): weekly demand from the agreed forecast,
- * latest stock counts, shipments on the way, then the projection and plan.
+ * The projection and plan for the whole network (shipping capacity is shared by a region, so no
+ * distributor can be planned alone): demand from the forecast (agreed numbers where agreed) spread
+ * from months to ISO weeks by days, the latest stock counts, firm shipments on the way, then
+ * required stock, the pre-build plan and every cell's traffic light. Uncached: the benchmark times it.
  */
 export function computeReadiness(db: Db, today = new Date()): ReadinessComputation {
   const t0 = performance.now();
   const settings = readinessSettings(db);
-  const start = mondayOf(today);
-  const regions = prepared(db, 'SELECT r.id, (SELECT group_concat(month) FROM region_peak_months WHERE region_id = r.id) AS months FROM regions r').all() as Array<{ id: number; months: string | null }>;
-  const peakStartWeekOf = new Map<number, number>();
-  let horizonEnd = start + 8 * 7 * DAY;
+  const todayIso = isoDay(today.getTime());
+
+  const regions = prepared(db, 'SELECT r.id, r.name, (SELECT group_concat(month) FROM region_peak_months WHERE region_id = r.id) AS months FROM regions r').all() as Array<{ id: number; name: string; months: string | null }>;
+  const coverWeeks = Math.ceil(settings.requiredCoverDays / 7);
+  const week0 = weekGrid(today, 1).start;
+  const peakStartOf = new Map<number, number>();
+  let horizonEnd = week0 + 8 * WEEK_MS;
   for (const r of regions) {
-    const months = (r.months ?? '').split(',').filter(Boolean).map(Number);
-    const peak = nextPeakStart(months, new Date(start));
-    if (!peak) continue;
-    const week = Math.max(1, Math.floor((peak.getTime() - start) / (7 * DAY)));
-    peakStartWeekOf.set(r.id, week);
-    // through the peak's first weeks: the required cover plus a month
-    horizonEnd = Math.max(horizonEnd, peak.getTime() + (settings.requiredCoverDays + 35) * DAY);
+    const months = new Set((r.months ?? '').split(',').filter(Boolean).map(Number));
+    const start = nextPeakStart([...months], today);
+    if (!start) continue;
+    peakStartOf.set(r.id, start.getTime());
+    // through the end of the peak, and at least through the cover period after it starts
+    horizonEnd = Math.max(horizonEnd, peakEnd(months, start), start.getTime() + (coverWeeks + 2) * WEEK_MS);
   }
-  const weeksCount = Math.min(60, Math.ceil((horizonEnd - start) / (7 * DAY)));
-  const weeks = Array.from({ length: weeksCount }, (_, i) => iso(start + i * 7 * DAY));
-  // days of each month in each week, to spread monthly demand over weeks
-  const weekMonths = weeks.map((_, i) => {
-    const counts = new Map<string, number>();
-    for (let d = 0; d < 7; d++) {
-      const m = iso(start + (i * 7 + d) * DAY).slice(0, 7);
-      counts.set(m, (counts.get(m) ?? 0) + 1);
-    }
-    return [...counts.entries()];
-  });
+  const grid = weekGrid(today, Math.min(HORIZON_MAX_WEEKS, Math.ceil((horizonEnd - week0) / WEEK_MS)));
+  const weeks = grid.weeks.length;
 
   const dists = prepared(
     db,
     `SELECT d.id, d.code, d.name, d.area_id AS areaId, a.name AS areaName, a.region_id AS regionId, d.salesperson_id AS salespersonId,
-       sp.name AS salespersonName, d.relationship_level AS relationshipLevel, d.lead_time_days AS leadTimeDays, d.warehouse_capacity_cases AS capacity
-     FROM distributors d JOIN areas a ON a.id = d.area_id LEFT JOIN staff sp ON sp.id = d.salesperson_id WHERE d.status != 'ended' ORDER BY d.name`,
-  ).all() as DistributorRow[];
-  const products = new Map(
-    (prepared(db, 'SELECT id, sku, name, brand, cases_per_pallet AS casesPerPallet FROM products').all() as Array<{ id: number; sku: string; name: string; brand: string; casesPerPallet: number }>).map((p) => [p.id, p]),
-  );
-  const fromMonth = monthOf(new Date(start));
-  const toMonth = weeks[weeks.length - 1]!.slice(0, 7);
-  const demandCells = forecastDemand(db, { fromMonth, toMonth });
-  const monthly = new Map<string, Map<string, { agreed: number; sd: number }>>();
-  for (const c of demandCells) {
-    const key = `${c.distributorId}:${c.productId}`;
-    let m = monthly.get(key);
-    if (!m) monthly.set(key, (m = new Map()));
-    m.set(c.month, { agreed: c.agreed, sd: (c.hi80 - c.lo80) / (2 * Z80) });
-  }
-  const onHand = new Map(
-    (prepared(db, 'SELECT distributor_id, product_id, cases, max(snapshot_date) FROM stock_snapshots WHERE snapshot_date <= ? GROUP BY distributor_id, product_id').raw().all(iso(today.getTime())) as Array<[number, number, number, string]>).map(
-      ([d, p, c]) => [`${d}:${p}`, c],
-    ),
-  );
-  const arrivals = new Map<string, number[]>();
-  for (const [d, p, cases, date] of prepared(db, 'SELECT distributor_id, product_id, cases, arrival_date FROM shipments WHERE arrival_date >= ?').raw().all(iso(start)) as Array<[number, number, number, string]>) {
-    const w = Math.floor((Date.parse(date) - start) / (7 * DAY));
-    if (w < 0 || w >= weeksCount) continue;
-    const key = `${d}:${p}`;
-    const a = arrivals.get(key) ?? new Array<number>(weeksCount).fill(0);
-    a[w] = a[w]! + cases;
-    arrivals.set(key, a);
+       sp.name AS salespersonName, d.relationship_level AS relationshipLevel, d.lead_time_days AS leadTimeDays,
+       d.warehouse_capacity_cases AS warehouseCases, pc.pallets AS warehousePallets
+     FROM distributors d JOIN areas a ON a.id = d.area_id LEFT JOIN staff sp ON sp.id = d.salesperson_id
+     LEFT JOIN distributor_pallet_capacity pc ON pc.distributor_id = d.id
+     WHERE d.status != 'ended' ORDER BY d.name COLLATE NOCASE, d.id`,
+  ).all() as Distributor[];
+  const distById = new Map(dists.map((d) => [d.id, d]));
+  const products = new Map((prepared(db, 'SELECT id, sku, name, brand, pack, cases_per_pallet AS casesPerPallet FROM products').all() as Product[]).map((p) => [p.id, p]));
+
+  // latest stock count on or before today per distributor x SKU (SQLite returns the row of the max)
+  const countOf = new Map<string, { onHand: number; date: string }>();
+  for (const [d, p, cases, date] of prepared(db, 'SELECT distributor_id, product_id, cases, max(snapshot_date) FROM stock_snapshots WHERE snapshot_date <= ? GROUP BY distributor_id, product_id').raw().all(todayIso) as Array<[number, number, number, string]>) {
+    countOf.set(`${d}:${p}`, { onHand: cases, date });
   }
 
-  const distById = new Map(dists.map((d) => [d.id, d]));
-  const cells: CellInput[] = [];
-  const volumeByDist = new Map<number, number>();
-  for (const [key, months] of monthly) {
-    const [d, p] = key.split(':').map(Number) as [number, number];
-    if (!distById.has(d)) continue;
-    const demand = weekMonths.map((parts) => parts.reduce((s, [m, days]) => s + ((months.get(m)?.agreed ?? 0) * days) / daysInMonth(m), 0));
-    // weekly sd from the monthly one, assuming independent days within the month
-    const sds = [...months.entries()].map(([m, v]) => v.sd * Math.sqrt(7 / daysInMonth(m)));
-    const weeklySd = sds.length ? sds.reduce((a, b) => a + b, 0) / sds.length : 0;
-    cells.push({ distributorId: d, productId: p, onHand: onHand.get(key) ?? 0, arrivals: arrivals.get(key) ?? [], demand, weeklySd });
-    volumeByDist.set(d, (volumeByDist.get(d) ?? 0) + demand.reduce((a, b) => a + b, 0));
+  const series = forecastDemandSeries(db, { fromMonth: grid.months[0]!, toMonth: grid.months[grid.months.length - 1]! });
+  const monthIndex = new Map(grid.months.map((m, i) => [m, i]));
+  const cells: NetworkCell[] = [];
+  const counts: ReadinessComputation['counts'] = [];
+  const cellIndex = new Map<string, number>();
+  const cellsOf = new Map<number, number[]>();
+  const agreed = new Float64Array(grid.months.length);
+  const variance = new Float64Array(grid.months.length);
+  // one block of memory per kind of weekly series (views per cell): far cheaper than 50,000 small arrays
+  const demandSlab = new Int32Array(series.length * weeks);
+  const varianceSlab = new Float64Array(series.length * weeks);
+  const arrivalSlab = new Int32Array(series.length * weeks);
+  const spread = new Float64Array(weeks);
+  for (const s of series) {
+    const product = products.get(s.productId);
+    if (!distById.has(s.distributorId) || !product) continue;
+    agreed.fill(0);
+    variance.fill(0);
+    for (let i = 0; i < s.months.length; i++) {
+      const m = monthIndex.get(s.months[i]!);
+      if (m === undefined) continue;
+      agreed[m] = Math.max(0, s.agreed[i]!);
+      // the agreed number moves the level, not the uncertainty: the forecast's own range is kept
+      variance[m] = sdFromRange80(s.lo80[i]!, s.hi80[i]!) ** 2;
+    }
+    const key = `${s.distributorId}:${s.productId}`;
+    const count = countOf.get(key);
+    cellIndex.set(key, cells.length);
+    const list = cellsOf.get(s.distributorId);
+    if (list) list.push(cells.length);
+    else cellsOf.set(s.distributorId, [cells.length]);
+    const at = cells.length * weeks;
+    cells.push({
+      distributorId: s.distributorId,
+      productId: s.productId,
+      onHand: count?.onHand ?? 0,
+      arrivals: arrivalSlab.subarray(at, at + weeks),
+      demand: wholeCases(spreadToWeeks(grid, agreed, spread), demandSlab.subarray(at, at + weeks)),
+      weeklyVariance: spreadToWeeks(grid, variance, varianceSlab.subarray(at, at + weeks)),
+      group: product.pack,
+      casesPerPallet: product.casesPerPallet,
+    });
+    counts.push({ onHand: count?.onHand ?? null, date: count?.date ?? null, inTransit: 0 });
+  }
+
+  // Firm shipments: in transit, or planned by hand. An accepted plan's planned shipments are the
+  // previous version of the plan: the plan is made afresh and replaces them when accepted.
+  const committedRegion = new Map<number, Float64Array>();
+  const committedGroup = new Map<string, Float64Array>();
+  for (const [d, p, cases, shipDate, arrivalDate, status] of prepared(
+    db,
+    "SELECT distributor_id, product_id, cases, ship_date, arrival_date, status FROM shipments WHERE (status = 'in_transit' OR source = 'manual') AND arrival_date >= ?",
+  )
+    .raw()
+    .all(isoDay(grid.start - 60 * DAY_MS)) as Array<[number, number, number, string, string, string]>) {
+    const i = cellIndex.get(`${d}:${p}`);
+    if (i === undefined) continue;
+    // what arrived before the stock count is in the count
+    if (counts[i]!.date !== null && arrivalDate <= counts[i]!.date!) continue;
+    const w = Math.max(0, weekIndexOf(grid, arrivalDate));
+    if (w >= weeks) continue;
+    (cells[i]!.arrivals as Int32Array)[w]! += cases;
+    counts[i]!.inTransit += cases;
+    const sw = weekIndexOf(grid, shipDate);
+    if (status === 'planned' && sw >= 0 && sw < weeks) {
+      const dist = distById.get(d)!;
+      const r = committedRegion.get(dist.regionId) ?? new Float64Array(weeks);
+      r[sw]! += cases;
+      committedRegion.set(dist.regionId, r);
+      const gKey = `${dist.regionId}:${products.get(p)!.pack}`;
+      const g = committedGroup.get(gKey) ?? new Float64Array(weeks);
+      g[sw]! += cases;
+      committedGroup.set(gKey, g);
+    }
+  }
+
+  const volume = new Map<number, number>();
+  for (const c of cells) {
+    let v = 0;
+    for (let w = 0; w < weeks; w++) v += c.demand[w]!;
+    volume.set(c.distributorId, (volume.get(c.distributorId) ?? 0) + v);
   }
   const regionVolume = new Map<number, number>();
-  for (const [d, v] of volumeByDist) {
-    const r = distById.get(d)!.regionId;
-    regionVolume.set(r, (regionVolume.get(r) ?? 0) + v);
+  for (const d of dists) regionVolume.set(d.regionId, (regionVolume.get(d.regionId) ?? 0) + (volume.get(d.id) ?? 0));
+  const key = keyAccounts(
+    dists.map((d) => ({ distributorId: d.id, regionId: d.regionId, relationshipLevel: d.relationshipLevel, volume: volume.get(d.id) ?? 0 })),
+    settings.keyAccountRule,
+    settings.keyVolumeShare,
+  );
+  const inputs = new Map<number, NetworkDistributor>();
+  for (const d of dists) {
+    const peak = peakStartOf.get(d.regionId);
+    inputs.set(d.id, {
+      distributorId: d.id,
+      regionId: d.regionId,
+      leadTimeWeeks: Math.ceil(d.leadTimeDays / 7),
+      peakStartWeek: peak === undefined ? null : Math.min(weeks - 1, Math.max(0, Math.floor((peak - grid.start) / WEEK_MS))),
+      // a capacity of 0 is a warehouse nobody measured, not one that holds nothing
+      warehouseCases: d.warehouseCases > 0 ? d.warehouseCases : null,
+      warehousePallets: d.warehousePallets,
+      key: key.has(d.id),
+      volumeShare: (volume.get(d.id) ?? 0) / Math.max(1, regionVolume.get(d.regionId) ?? 0),
+    });
   }
-  const distInputs = new Map<number, DistributorInput>(
-    dists.map((d) => [
-      d.id,
-      {
-        distributorId: d.id,
-        regionId: d.regionId,
-        leadTimeWeeks: Math.ceil(d.leadTimeDays / 7),
-        warehouseCapacity: d.capacity,
-        keyAccount: d.relationshipLevel === 3,
-        volumeShare: (volumeByDist.get(d.id) ?? 0) / Math.max(1, regionVolume.get(d.regionId) ?? 1),
-        peakStartWeek: Math.min(peakStartWeekOf.get(d.regionId) ?? weeksCount - 1, weeksCount - 1),
-        serviceLevel: d.relationshipLevel === 3 ? settings.serviceLevelKey : settings.serviceLevelOther,
-      },
-    ]),
-  );
-  const shippingCapacity = new Map(
-    (prepared(db, 'SELECT region_id, cases_per_week FROM region_shipping_capacity').raw().all() as Array<[number, number]>).map(([r, c]) => [r, c]),
-  );
-  const plan = planReadiness(cells, [...distInputs.values()].filter((d) => volumeByDist.has(d.distributorId)), { requiredCoverDays: settings.requiredCoverDays, shippingCapacity, priorityRule: settings.priorityRule }, weeksCount);
-  return { weeks, plan, cells, dists, distInputs, products, onHand, settings, computeMs: Math.round(performance.now() - t0), missingForecast: demandCells.length === 0 };
+  const capacity = {
+    region: new Map((prepared(db, 'SELECT region_id, cases_per_week FROM region_shipping_capacity').raw().all() as Array<[number, number]>).map(([r, c]) => [r, c])),
+    group: new Map((prepared(db, 'SELECT region_id, pack, cases_per_week FROM group_shipping_capacity').raw().all() as Array<[number, string, number]>).map(([r, p, c]) => [`${r}:${p}`, c])),
+    committedRegion,
+    committedGroup,
+  };
+  const loaded = performance.now();
+  const assessment = assessNetwork(cells, [...inputs.values()], settings, capacity, weeks);
+  const planned = performance.now();
+
+  // Display order (ship week, distributor name, SKU) as one number per line, sorted natively.
+  const distRank = new Map(dists.map((d, i) => [d.id, i]));
+  const skuRank = new Map([...products.values()].sort((a, b) => a.sku.localeCompare(b.sku)).map((p, i) => [p.id, i]));
+  const ships = assessment.plan.shipments;
+  const SLOT = 2 ** 22;
+  const keys = new Float64Array(ships.length);
+  ships.forEach((x, i) => (keys[i] = ((x.shipWeek * dists.length + distRank.get(x.distributorId)!) * products.size + skuRank.get(x.productId)!) * SLOT + i));
+  keys.sort();
+  const planOrder = Array.from(keys, (k) => k % SLOT);
+  const shortByCell = new Float64Array(cells.length);
+  for (const s of assessment.plan.shortfalls) shortByCell[s.cell]! += s.cases;
+
+  const run = prepared(db, 'SELECT created_at AS at, statuses, shipments, cases, short_cases AS shortCases FROM readiness_runs ORDER BY id DESC LIMIT 1').get() as
+    | { at: string; statuses: string; shipments: number; cases: number; shortCases: number }
+    | undefined;
+  return {
+    grid,
+    labels: grid.weeks.map((w) => isoWeekLabel(Date.parse(w))),
+    settings,
+    dists,
+    distById,
+    inputs,
+    products,
+    cells,
+    counts,
+    cellIndex,
+    cellsOf,
+    assessment,
+    planOrder,
+    shortByCell,
+    committedRegion,
+    committedGroup,
+    lastRun: run ? { ...run, statuses: JSON.parse(run.statuses) as Record<string, ReadinessStatus> } : null,
+    missingForecast: series.length === 0,
+    computeMs: Math.round(performance.now() - t0),
+    loadMs: Math.round(loaded - t0),
+    planMs: Math.round(planned - loaded),
+    views: new Map(),
+  };
 }
 
-/** The computation for today, reused until the data changes (every screen of the board shares it). */
-function readinessToday(db: Db, today: Date): ReadinessComputation {
-  return memo(db, `readiness:${today.toISOString().slice(0, 10)}`, () => computeReadiness(db, today));
+/** The computation for today, shared by every screen of the board until the data changes. */
+export function readinessToday(db: Db, today = new Date()): ReadinessComputation {
+  return memo(db, `readiness:${isoDay(today.getTime())}`, () => computeReadiness(db, today));
 }
 
-export function readinessBoard(db: Db, filter: { areaId?: number; salespersonId?: number; status?: ReadinessStatus; brand?: string }, today = new Date()): ReadinessBoard {
-  const c = readinessToday(db, today);
-  const byDist = new Map<number, typeof c.plan.cells>();
-  for (const r of c.plan.cells) {
-    if (filter.brand && c.products.get(r.productId)?.brand !== filter.brand) continue;
-    const list = byDist.get(r.distributorId) ?? [];
-    list.push(r);
-    byDist.set(r.distributorId, list);
-  }
-  const rows: ReadinessRow[] = [];
-  const totals: Record<ReadinessStatus, number> = { green: 0, amber: 0, red: 0 };
+/** A result derived from the computation for one filter, computed once per computation. */
+function view<T>(c: ReadinessComputation, name: string, filter: object, make: () => T): T {
+  const key = `${name}:${JSON.stringify(filter)}`;
+  if (c.views.has(key)) return c.views.get(key) as T;
+  const value = make();
+  if (c.views.size > 100) c.views.clear();
+  c.views.set(key, value);
+  return value;
+}
+
+/** Distributors a filter shows (area, salesperson; status and brand apply to their cells). */
+function visibleDistributors(c: ReadinessComputation, f: ReadinessFilter): Set<number> {
+  const out = new Set<number>();
   for (const d of c.dists) {
-    if (filter.areaId && d.areaId !== filter.areaId) continue;
-    if (filter.salespersonId && d.salespersonId !== filter.salespersonId) continue;
-    const cells = byDist.get(d.id) ?? [];
+    if (f.areaId && d.areaId !== f.areaId) continue;
+    if (f.salespersonId && d.salespersonId !== f.salespersonId) continue;
+    const cells = (c.cellsOf.get(d.id) ?? []).filter((i) => !f.brand || c.products.get(c.cells[i]!.productId)!.brand === f.brand);
     if (cells.length === 0) continue;
+    if (f.status && !cells.some((i) => c.assessment.cells[i]!.status === f.status)) continue;
+    out.add(d.id);
+  }
+  return out;
+}
+
+const brandOk = (c: ReadinessComputation, f: ReadinessFilter, productId: number) => !f.brand || c.products.get(productId)!.brand === f.brand;
+const palletsOf = (c: ReadinessComputation, productId: number, cases: number) => Math.ceil(cases / c.products.get(productId)!.casesPerPallet);
+
+export function readinessBoard(db: Db, filter: ReadinessFilter, today = new Date()): ReadinessBoard {
+  const c = readinessToday(db, today);
+  const { areaId, salespersonId, status, brand } = filter;
+  return view(c, 'board', { areaId, salespersonId, status, brand }, () => buildBoard(db, c, filter));
+}
+
+function buildBoard(db: Db, c: ReadinessComputation, filter: ReadinessFilter): ReadinessBoard {
+  const visible = visibleDistributors(c, filter);
+  const totals: Record<ReadinessStatus, number> = { green: 0, amber: 0, red: 0 };
+  const rows: ReadinessRow[] = [];
+  const skuIds = new Set<number>();
+  for (const d of c.dists) {
+    if (!visible.has(d.id)) continue;
     const counts: Record<ReadinessStatus, number> = { green: 0, amber: 0, red: 0 };
-    for (const x of cells) counts[x.status]++;
-    if (filter.status && counts[filter.status] === 0) continue;
-    for (const k of ['green', 'amber', 'red'] as const) totals[k] += counts[k];
-    const input = c.distInputs.get(d.id)!;
+    let shortCases = 0;
+    const cells = [];
+    for (const i of c.cellsOf.get(d.id) ?? []) {
+      const cell = c.cells[i]!;
+      if (!brandOk(c, filter, cell.productId)) continue;
+      const a = c.assessment.cells[i]!;
+      counts[a.status]++;
+      shortCases += c.shortByCell[i]!;
+      skuIds.add(cell.productId);
+      cells.push({ productId: cell.productId, status: a.status, reason: a.code });
+    }
+    for (const s of ['green', 'amber', 'red'] as const) totals[s] += counts[s];
+    const input = c.inputs.get(d.id)!;
     rows.push({
       distributorId: d.id,
       code: d.code,
       name: d.name,
       areaName: d.areaName,
       salespersonName: d.salespersonName,
-      keyAccount: input.keyAccount,
-      peakStart: c.weeks[input.peakStartWeek] ?? c.weeks[c.weeks.length - 1]!,
+      keyAccount: input.key,
+      peakStart: input.peakStartWeek === null ? null : c.grid.weeks[input.peakStartWeek]!,
       counts,
-      cells: cells.map((x) => ({
-        productId: x.productId,
-        status: x.status,
-        reason: c.onHand.has(`${x.distributorId}:${x.productId}`) ? x.reason : `${x.reason} (no stock count recorded: assumed empty)`,
-        coverDays: x.coverDaysAtPeak === null ? null : Math.round(x.coverDaysAtPeak),
-        required: x.required,
-        atPeak: Math.round(x.projected[input.peakStartWeek] ?? 0),
-        onHand: c.onHand.get(`${x.distributorId}:${x.productId}`) ?? null,
-      })),
+      shortCases,
+      cells,
     });
   }
-  rows.sort((a, b) => b.counts.red - a.counts.red || b.counts.amber - a.counts.amber || a.name.localeCompare(b.name));
-  const visible = new Set(rows.map((r) => r.distributorId));
-  const name = (id: number) => c.dists.find((d) => d.id === id)?.name ?? `#${id}`;
-  const plan = c.plan.shipments
-    .filter((s) => visible.has(s.distributorId))
-    .map((s) => {
-      const p = c.products.get(s.productId)!;
-      return {
-        distributorId: s.distributorId,
-        distributorName: name(s.distributorId),
-        productId: s.productId,
-        sku: p.sku,
-        shipWeek: c.weeks[s.shipWeek]!,
-        arrivalWeek: c.weeks[Math.min(s.arrivalWeek, c.weeks.length - 1)]!,
-        cases: s.cases,
-        pallets: Math.ceil(s.cases / p.casesPerPallet),
-      };
-    })
-    .sort((a, b) => a.shipWeek.localeCompare(b.shipWeek) || a.distributorName.localeCompare(b.distributorName));
-  const shortfalls = c.plan.shortfalls
-    .filter((s) => visible.has(s.distributorId))
-    .map((s) => ({ distributorId: s.distributorId, distributorName: name(s.distributorId), productId: s.productId, sku: c.products.get(s.productId)!.sku, dueWeek: c.weeks[s.dueWeek]!, cases: s.cases, reason: s.reason }))
-    // the biggest gaps first: those are the calls to make today
-    .sort((a, b) => b.cases - a.cases || a.dueWeek.localeCompare(b.dueWeek));
-  const regions = prepared(db, 'SELECT r.id, r.name, c.cases_per_week AS cap FROM regions r LEFT JOIN region_shipping_capacity c ON c.region_id = r.id ORDER BY r.name').all() as Array<{ id: number; name: string; cap: number | null }>;
-  const last = prepared(db, 'SELECT created_at AS at, statuses FROM readiness_runs ORDER BY id DESC LIMIT 1').get() as { at: string; statuses: string } | undefined;
-  const changes: ReadinessBoard['changes'] = [];
-  if (last) {
-    const before = JSON.parse(last.statuses) as Record<string, ReadinessStatus>;
-    for (const x of c.plan.cells) {
-      const was = before[`${x.distributorId}:${x.productId}`];
-      if (was && was !== x.status && visible.has(x.distributorId)) changes.push({ distributorName: name(x.distributorId), sku: c.products.get(x.productId)!.sku, from: was, to: x.status });
-    }
+  // the most trouble first: those are the calls to make today
+  rows.sort((a, b) => b.counts.red - a.counts.red || b.shortCases - a.shortCases || b.counts.amber - a.counts.amber || a.name.localeCompare(b.name));
+
+  const byWeek = c.grid.weeks.map((week, i) => ({ week, label: c.labels[i]!, shipments: 0, cases: 0, pallets: 0 }));
+  const plan = { shipments: 0, cases: 0, pallets: 0, byWeek };
+  for (const s of c.assessment.plan.shipments) {
+    if (!visible.has(s.distributorId) || !brandOk(c, filter, s.productId)) continue;
+    const pallets = palletsOf(c, s.productId, s.cases);
+    const w = byWeek[s.shipWeek]!;
+    w.shipments++;
+    w.cases += s.cases;
+    w.pallets += pallets;
+    plan.shipments++;
+    plan.cases += s.cases;
+    plan.pallets += pallets;
   }
-  const skuIds = new Set(c.plan.cells.map((x) => x.productId));
+  const short = { lines: 0, cases: 0, distributors: 0 };
+  const shortDists = new Set<number>();
+  for (const s of c.assessment.plan.shortfalls) {
+    if (!visible.has(s.distributorId) || !brandOk(c, filter, s.productId)) continue;
+    short.lines++;
+    short.cases += s.cases;
+    shortDists.add(s.distributorId);
+  }
+  short.distributors = shortDists.size;
+
+  const regions = prepared(db, 'SELECT r.id, r.name, c.cases_per_week AS cap FROM regions r LEFT JOIN region_shipping_capacity c ON c.region_id = r.id ORDER BY r.name').all() as Array<{ id: number; name: string; cap: number | null }>;
+  const groups = prepared(db, 'SELECT region_id AS regionId, pack, cases_per_week AS cap FROM group_shipping_capacity ORDER BY pack').all() as Array<{ regionId: number; pack: PackGroup; cap: number }>;
+  // Shipped per week: firm planned shipments plus the plan. The plan's own use is kept only for
+  // limited regions and groups, so count it here from the shipments for every one.
+  const empty = () => new Array<number>(c.grid.weeks.length).fill(0);
+  const regionUsed = new Map<number, number[]>();
+  const groupUsed = new Map<string, number[]>();
+  const add = <K>(m: Map<K, number[]>, k: K, w: number, n: number) => {
+    let a = m.get(k);
+    if (!a) m.set(k, (a = new Array<number>(c.grid.weeks.length).fill(0)));
+    a[w]! += n;
+  };
+  for (const [r, a] of c.committedRegion) a.forEach((n, w) => n && add(regionUsed, r, w, n));
+  for (const [g, a] of c.committedGroup) a.forEach((n, w) => n && add(groupUsed, g, w, n));
+  const booked = (a: Float64Array | undefined) => (a ? Array.from(a) : empty());
+  for (const s of c.assessment.plan.shipments) {
+    const r = c.distById.get(s.distributorId)!.regionId;
+    add(regionUsed, r, s.shipWeek, s.cases);
+    add(groupUsed, `${r}:${c.products.get(s.productId)!.pack}`, s.shipWeek, s.cases);
+  }
+
+  const changes: ReadinessBoard['changes'] = [];
+  let changesTotal = 0;
+  if (c.lastRun) {
+    for (let i = 0; i < c.cells.length; i++) {
+      const cell = c.cells[i]!;
+      const was = c.lastRun.statuses[`${cell.distributorId}:${cell.productId}`];
+      const now = c.assessment.cells[i]!.status;
+      if (!was || was === now || !visible.has(cell.distributorId) || !brandOk(c, filter, cell.productId)) continue;
+      changesTotal++;
+      if (changes.length < 200) changes.push({ distributorId: cell.distributorId, distributorName: c.distById.get(cell.distributorId)!.name, productId: cell.productId, sku: c.products.get(cell.productId)!.sku, from: was, to: now });
+    }
+    const rank = { red: 0, amber: 1, green: 2 };
+    changes.sort((a, b) => rank[a.to] - rank[b.to] || a.distributorName.localeCompare(b.distributorName));
+  }
+
   return {
-    today: c.weeks[0]!,
-    weeks: c.weeks,
+    today: c.grid.weeks[0]!,
+    weeks: c.grid.weeks,
+    weekLabels: c.labels,
     settings: c.settings,
-    skus: [...skuIds].map((id) => c.products.get(id)!).filter((p) => !filter.brand || p.brand === filter.brand).map(({ id, sku, name: n, brand }) => ({ id, sku, name: n, brand })),
+    keyAccounts: [...c.inputs.values()].filter((d) => d.key).length,
+    skus: [...skuIds].map((id) => c.products.get(id)!).sort((a, b) => a.sku.localeCompare(b.sku)).map(({ id, sku, name, brand }) => ({ id, sku, name, brand })),
     rows,
     totals,
     plan,
-    shortfalls,
-    capacity: regions.map((r) => ({ regionId: r.id, regionName: r.name, casesPerWeek: r.cap, used: c.plan.shippingUse.get(r.id) ?? [] })),
-    changes: changes.slice(0, 200),
-    lastAccepted: last?.at ?? null,
+    short,
+    capacity: regions.map((r) => ({
+      regionId: r.id,
+      regionName: r.name,
+      casesPerWeek: r.cap,
+      booked: booked(c.committedRegion.get(r.id)),
+      used: regionUsed.get(r.id) ?? empty(),
+      groups: groups
+        .filter((g) => g.regionId === r.id)
+        .map((g) => ({ pack: g.pack, casesPerWeek: g.cap, booked: booked(c.committedGroup.get(`${r.id}:${g.pack}`)), used: groupUsed.get(`${r.id}:${g.pack}`) ?? empty() })),
+    })),
+    changes,
+    changesTotal,
+    lastRun: c.lastRun ? { at: c.lastRun.at, shipments: c.lastRun.shipments, cases: c.lastRun.cases, shortCases: c.lastRun.shortCases } : null,
     computeMs: c.computeMs,
-    missing: { forecast: c.missingForecast, stock: c.cells.filter((x) => !c.onHand.has(`${x.distributorId}:${x.productId}`)).length },
+    missing: { forecast: c.missingForecast, stock: c.counts.filter((x) => x.onHand === null).length },
+  };
+}
+
+/** Every plan line a filter shows, in the order the warehouse works: ship week, distributor, SKU. */
+function planIndices(c: ReadinessComputation, filter: ReadinessFilter & { week?: string | undefined; distributorId?: number | undefined }): number[] {
+  const { areaId, salespersonId, status, brand, week, distributorId } = filter;
+  return view(c, 'plan', { areaId, salespersonId, status, brand, week, distributorId }, () => {
+    const visible = visibleDistributors(c, filter);
+    const w = week ? weekIndexOf(c.grid, week) : null;
+    return c.planOrder.filter((i) => {
+      const s = c.assessment.plan.shipments[i]!;
+      return visible.has(s.distributorId) && brandOk(c, filter, s.productId) && (w === null || s.shipWeek === w) && (!distributorId || s.distributorId === distributorId);
+    });
+  });
+}
+
+function planLine(c: ReadinessComputation, i: number): PlanLine {
+  const s = c.assessment.plan.shipments[i]!;
+  const d = c.distById.get(s.distributorId)!;
+  const p = c.products.get(s.productId)!;
+  return {
+    distributorId: d.id,
+    distributorCode: d.code,
+    distributorName: d.name,
+    keyAccount: c.inputs.get(d.id)!.key,
+    productId: p.id,
+    sku: p.sku,
+    productName: p.name,
+    shipWeek: c.grid.weeks[s.shipWeek]!,
+    shipWeekLabel: c.labels[s.shipWeek]!,
+    arrivalWeek: c.grid.weeks[s.arrivalWeek] ?? isoDay(c.grid.start + s.arrivalWeek * WEEK_MS),
+    cases: s.cases,
+    pallets: palletsOf(c, p.id, s.cases),
+  };
+}
+
+export function planLines(c: ReadinessComputation, filter: ReadinessFilter & { week?: string | undefined; distributorId?: number | undefined }): PlanLine[] {
+  return planIndices(c, filter).map((i) => planLine(c, i));
+}
+
+export function readinessPlan(db: Db, input: ReadinessFilter & { week?: string | undefined; distributorId?: number | undefined; offset: number; limit: number }, today = new Date()): Page<PlanLine> {
+  const c = readinessToday(db, today);
+  const indices = planIndices(c, input);
+  return { rows: indices.slice(input.offset, input.offset + input.limit).map((i) => planLine(c, i)), total: indices.length };
+}
+
+/** Who is short of what and when: the biggest gaps first, key accounts before others of the same size. */
+export function shortfallLines(c: ReadinessComputation, filter: ReadinessFilter & { distributorId?: number | undefined }): ShortfallLine[] {
+  const { areaId, salespersonId, status, brand, distributorId } = filter;
+  return view(c, 'short', { areaId, salespersonId, status, brand, distributorId }, () => buildShortfalls(c, filter));
+}
+
+function buildShortfalls(c: ReadinessComputation, filter: ReadinessFilter & { distributorId?: number | undefined }): ShortfallLine[] {
+  const visible = visibleDistributors(c, filter);
+  return c.assessment.plan.shortfalls
+    .filter((s) => visible.has(s.distributorId) && brandOk(c, filter, s.productId) && (!filter.distributorId || s.distributorId === filter.distributorId))
+    .map((s) => ({
+      distributorId: s.distributorId,
+      distributorName: c.distById.get(s.distributorId)!.name,
+      keyAccount: c.inputs.get(s.distributorId)!.key,
+      productId: s.productId,
+      sku: c.products.get(s.productId)!.sku,
+      dueWeek: c.grid.weeks[s.dueWeek]!,
+      cases: s.cases,
+      reason: s.reason,
+    }))
+    .sort((a, b) => b.cases - a.cases || Number(b.keyAccount) - Number(a.keyAccount) || a.dueWeek.localeCompare(b.dueWeek) || a.distributorName.localeCompare(b.distributorName));
+}
+
+export function readinessShortfalls(db: Db, input: ReadinessFilter & { distributorId?: number | undefined; offset: number; limit: number }, today = new Date()): Page<ShortfallLine> {
+  const lines = shortfallLines(readinessToday(db, today), input);
+  return { rows: lines.slice(input.offset, input.offset + input.limit), total: lines.length };
+}
+
+function cellFacts(c: ReadinessComputation, i: number): ReadinessCellFacts {
+  const cell = c.cells[i]!;
+  const a = c.assessment.cells[i]!;
+  const p = c.products.get(cell.productId)!;
+  const peak = c.inputs.get(cell.distributorId)!.peakStartWeek;
+  const count = c.counts[i]!;
+  const planned = c.assessment.plan.plannedArrivals[i];
+  return {
+    productId: p.id,
+    sku: p.sku,
+    productName: p.name,
+    pack: p.pack,
+    status: a.status,
+    reason: a.code,
+    reasonWeek: a.week === null ? null : c.grid.weeks[a.week]!,
+    daysIntoPeak: a.week === null || peak === null || a.week < peak ? null : (a.week - peak) * 7,
+    onHand: count.onHand,
+    countDate: count.date,
+    inTransit: count.inTransit,
+    atPeakWithoutPlan: a.atPeakWithoutPlan,
+    atPeak: a.atPeak,
+    required: a.required.required,
+    safety: Math.round(a.required.safety),
+    serviceLevel: a.serviceLevel,
+    coverDaysWithoutPlan: a.coverDaysWithoutPlan === null ? null : Math.round(a.coverDaysWithoutPlan),
+    coverDays: a.coverDays === null ? null : Math.round(a.coverDays),
+    stockoutWithoutPlan: a.stockoutWithoutPlan === null ? null : c.grid.weeks[a.stockoutWithoutPlan]!,
+    plannedCases: planned ? planned.reduce((s, x) => s + x, 0) : 0,
+    shortCases: c.shortByCell[i]!,
+  };
+}
+
+/** The reason of a cell in English words, for the command line and exports. */
+export function reasonText(c: ReadinessComputation, f: ReadinessCellFacts): string {
+  return reasonInWords(f.reason, { atPeak: f.atPeak, required: f.required, coverDays: f.coverDays, requiredCoverDays: c.settings.requiredCoverDays, weekOf: f.reasonWeek, daysIntoPeak: f.daysIntoPeak });
+}
+
+export function readinessDistributor(db: Db, distributorId: number, today = new Date()): ReadinessDistributorDetail {
+  const c = readinessToday(db, today);
+  const d = c.distById.get(distributorId);
+  if (!d) throw new DomainError('not_found', 'That distributor is not in the readiness board (ended, or removed).');
+  const input = c.inputs.get(d.id)!;
+  const weeks = c.grid.weeks.length;
+  const occupancyCases = new Array<number>(weeks).fill(0);
+  const occupancyPallets = new Array<number>(weeks).fill(0);
+  const indices = c.cellsOf.get(d.id) ?? [];
+  for (const i of indices) {
+    const cell = c.cells[i]!;
+    const planned = c.assessment.plan.plannedArrivals[i];
+    const arrivals = Array.from({ length: weeks }, (_, w) => cell.arrivals[w]! + (planned?.[w] ?? 0));
+    const stock = project(cell.onHand, arrivals, cell.demand, weeks);
+    for (let w = 0; w < weeks; w++) {
+      occupancyCases[w]! += stock[w]! + arrivals[w]!;
+      occupancyPallets[w]! += (stock[w]! + arrivals[w]!) / cell.casesPerPallet;
+    }
+  }
+  const facts = indices.map((i) => cellFacts(c, i));
+  const rank = { red: 0, amber: 1, green: 2 };
+  facts.sort((a, b) => rank[a.status] - rank[b.status] || b.shortCases - a.shortCases || a.sku.localeCompare(b.sku));
+  return {
+    distributorId: d.id,
+    code: d.code,
+    name: d.name,
+    areaName: d.areaName,
+    keyAccount: input.key,
+    relationshipLevel: d.relationshipLevel,
+    volumeShare: input.volumeShare,
+    leadTimeDays: d.leadTimeDays,
+    warehouseCases: d.warehouseCases,
+    warehousePallets: d.warehousePallets,
+    peakStart: input.peakStartWeek === null ? null : c.grid.weeks[input.peakStartWeek]!,
+    requiredCoverDays: c.settings.requiredCoverDays,
+    occupancyCases: occupancyCases.map(Math.round),
+    occupancyPallets: occupancyPallets.map((x) => Math.round(x * 10) / 10),
+    weeks: c.grid.weeks,
+    cells: facts,
   };
 }
 
 export function readinessCell(db: Db, distributorId: number, productId: number, today = new Date()): ReadinessCellDetail {
   const c = readinessToday(db, today);
-  const r = c.plan.cells.find((x) => x.distributorId === distributorId && x.productId === productId);
-  const cell = c.cells.find((x) => x.distributorId === distributorId && x.productId === productId);
-  if (!r || !cell) throw new DomainError('not_found', 'No forecast demand for this distributor and SKU: nothing to project.');
-  const input = c.distInputs.get(distributorId)!;
+  const i = c.cellIndex.get(`${distributorId}:${productId}`);
+  if (i === undefined || !c.distById.has(distributorId)) throw new DomainError('not_found', 'No forecast demand for this distributor and SKU: nothing to project.');
+  const cell = c.cells[i]!;
+  const weeks = c.grid.weeks.length;
+  const planned = c.assessment.plan.plannedArrivals[i];
+  const arrivals = Array.from({ length: weeks }, (_, w) => cell.arrivals[w]!);
+  const plannedArr = Array.from({ length: weeks }, (_, w) => planned?.[w] ?? 0);
   return {
-    distributorName: c.dists.find((d) => d.id === distributorId)!.name,
-    sku: c.products.get(productId)!.sku,
-    weeks: c.weeks,
-    projected: r.projected.slice(0, c.weeks.length).map(Math.round),
-    withPlan: r.withPlan.slice(0, c.weeks.length).map(Math.round),
-    demand: cell.demand.map(Math.round),
-    arrivals: Array.from({ length: c.weeks.length }, (_, w) => cell.arrivals[w] ?? 0),
-    required: r.required,
-    peakStartWeek: input.peakStartWeek,
-    status: r.status,
-    reason: r.reason,
+    ...cellFacts(c, i),
+    distributorName: c.distById.get(distributorId)!.name,
+    weeks: c.grid.weeks,
+    projected: project(cell.onHand, arrivals, cell.demand, weeks).slice(0, weeks),
+    withPlan: project(
+      cell.onHand,
+      arrivals.map((x, w) => x + plannedArr[w]!),
+      cell.demand,
+      weeks,
+    ).slice(0, weeks),
+    demand: Array.from(cell.demand),
+    arrivals,
+    planned: plannedArr,
+    peakStartWeek: c.inputs.get(distributorId)!.peakStartWeek,
+    requiredCoverDays: c.settings.requiredCoverDays,
   };
 }
 
-/** Turns the proposed plan into planned shipments (replacing an earlier accepted plan) and remembers the statuses. */
-export function acceptPlan(db: Db, today = new Date()): { shipments: number } {
-  const c = computeReadiness(db, today);
-  const DAY_MS = DAY;
+/**
+ * Turns the proposed plan into planned shipments for the warehouse, replacing the plan accepted
+ * before (its shipments not yet sent), and remembers every cell's colour for "what changed".
+ */
+export function acceptPlan(db: Db, today = new Date()): { shipments: number; cases: number } {
+  const c = readinessToday(db, today);
   return db.transaction(() => {
     prepared(db, "DELETE FROM shipments WHERE source = 'plan' AND status = 'planned'").run();
     const insert = prepared(db, "INSERT INTO shipments (distributor_id, product_id, cases, ship_date, arrival_date, status, source, created_at) VALUES (?, ?, ?, ?, ?, 'planned', 'plan', ?)");
     const now = nowIso();
-    const start = Date.parse(c.weeks[0]!);
-    for (const s of c.plan.shipments) insert.run(s.distributorId, s.productId, s.cases, iso(start + s.shipWeek * 7 * DAY_MS), iso(start + s.arrivalWeek * 7 * DAY_MS), now);
-    const statuses = Object.fromEntries(c.plan.cells.map((x) => [`${x.distributorId}:${x.productId}`, x.status]));
-    prepared(db, 'INSERT INTO readiness_runs (created_at, statuses) VALUES (?, ?)').run(now, JSON.stringify(statuses));
-    return { shipments: c.plan.shipments.length };
+    let cases = 0;
+    for (const s of c.assessment.plan.shipments) {
+      insert.run(s.distributorId, s.productId, s.cases, isoDay(c.grid.start + s.shipWeek * WEEK_MS), isoDay(c.grid.start + s.arrivalWeek * WEEK_MS), now);
+      cases += s.cases;
+    }
+    const statuses = Object.fromEntries(c.cells.map((x, i) => [`${x.distributorId}:${x.productId}`, c.assessment.cells[i]!.status]));
+    const shortCases = c.assessment.plan.shortfalls.reduce((s, x) => s + x.cases, 0);
+    prepared(db, 'INSERT INTO readiness_runs (created_at, statuses, shipments, cases, short_cases) VALUES (?, ?, ?, ?, ?)').run(now, JSON.stringify(statuses), c.assessment.plan.shipments.length, cases, shortCases);
+    return { shipments: c.assessment.plan.shipments.length, cases };
   })();
-}
-
-export function setStock(db: Db, input: { distributorId: number; productId: number; date: string; cases: number }): { saved: true } {
-  prepared(
-    db,
-    'INSERT INTO stock_snapshots (distributor_id, product_id, snapshot_date, cases) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET cases = excluded.cases',
-  ).run(input.distributorId, input.productId, input.date, input.cases);
-  return { saved: true };
-}
-
-export function setCapacity(db: Db, regionId: number, casesPerWeek: number | null): { saved: true } {
-  if (casesPerWeek === null) prepared(db, 'DELETE FROM region_shipping_capacity WHERE region_id = ?').run(regionId);
-  else prepared(db, 'INSERT INTO region_shipping_capacity (region_id, cases_per_week) VALUES (?, ?) ON CONFLICT DO UPDATE SET cases_per_week = excluded.cases_per_week').run(regionId, casesPerWeek);
-  return { saved: true };
 }

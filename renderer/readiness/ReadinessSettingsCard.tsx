@@ -1,97 +1,205 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReadinessBoard } from '../../shared/contract/readiness.js';
-import { useApiMutation } from '../api/hooks.js';
+import { KEY_ACCOUNT_RULES, PACK_GROUPS, PRIORITY_RULES, type PackGroup, type ReadinessBoard } from '../../shared/contract/readiness.js';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { SelectField, TextField } from '../ui/Fields.js';
-import { useFormErrors } from '../ui/form.js';
+import { numberOrNull, useFormErrors } from '../ui/form.js';
 import { Card } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatNumber } from '../ui/format.js';
 
-/** The rules of the board: required cover, service levels, who is served first, shipping capacity. */
+/** The rules of the board (cover, service levels, key accounts, who is served first) and the capacities it plans within. */
 export function ReadinessSettingsCard({ board }: { board: ReadinessBoard }) {
+  return (
+    <div className="grid-2">
+      <CapacityCard board={board} />
+      <RulesCard board={board} />
+      <PalletSizesCard />
+    </div>
+  );
+}
+
+const pct = (v: number) => String(Math.round(v * 1000) / 10);
+
+function RulesCard({ board }: { board: ReadinessBoard }) {
   const { t } = useTranslation(['readiness', 'common']);
   const toast = useToast();
   const save = useApiMutation('readiness.saveSettings');
-  const saveCapacity = useApiMutation('readiness.setCapacity');
   const errors = useFormErrors();
-  const [cover, setCover] = useState(String(board.settings.requiredCoverDays));
-  const [key, setKey] = useState(String(board.settings.serviceLevelKey * 100));
-  const [other, setOther] = useState(String(board.settings.serviceLevelOther * 100));
-  const [rule, setRule] = useState(board.settings.priorityRule);
-  const [capacity, setCapacity] = useState<Record<number, string>>(Object.fromEntries(board.capacity.map((c) => [c.regionId, c.casesPerWeek === null ? '' : String(c.casesPerWeek)])));
+  const s = board.settings;
+  const [cover, setCover] = useState(String(s.requiredCoverDays));
+  const [key, setKey] = useState(pct(s.serviceLevelKey));
+  const [other, setOther] = useState(pct(s.serviceLevelOther));
+  const [rule, setRule] = useState(s.priorityRule);
+  const [keyRule, setKeyRule] = useState(s.keyAccountRule);
+  const [share, setShare] = useState(pct(s.keyVolumeShare));
   return (
-    <div className="grid-2">
-      <Card title={t('rules')}>
+    <Card title={t('rules')}>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          errors.clear();
+          try {
+            await save.mutateAsync({
+              requiredCoverDays: Number(cover),
+              serviceLevelKey: Number(key) / 100,
+              serviceLevelOther: Number(other) / 100,
+              priorityRule: rule,
+              keyAccountRule: keyRule,
+              keyVolumeShare: Number(share) / 100,
+            });
+            toast({ tone: 'success', text: t('rulesSaved') });
+          } catch (err) {
+            errors.fromError(err);
+          }
+        }}
+      >
+        {errors.formError && <div className="notice notice-error">{errors.formError}</div>}
         <div className="form-grid">
-          <TextField label={t('requiredCover')} type="number" value={cover} onChange={(e) => setCover(e.target.value)} error={errors.errorFor('requiredCoverDays')} />
-          <SelectField
-            label={t('priorityRule')}
-            options={[
-              { value: 'key_accounts_then_volume', label: t('rule.key_accounts_then_volume') },
-              { value: 'volume', label: t('rule.volume') },
-            ]}
-            value={rule}
-            onChange={(e) => setRule(e.target.value as typeof rule)}
-          />
-          <TextField label={t('serviceKey')} type="number" value={key} onChange={(e) => setKey(e.target.value)} error={errors.errorFor('serviceLevelKey')} />
-          <TextField label={t('serviceOther')} type="number" value={other} onChange={(e) => setOther(e.target.value)} error={errors.errorFor('serviceLevelOther')} />
+          <TextField label={t('requiredCover')} type="number" min={1} value={cover} onChange={(e) => setCover(e.target.value)} error={errors.errorFor('requiredCoverDays')} />
+          <SelectField label={t('priorityRule')} options={PRIORITY_RULES.map((r) => ({ value: r, label: t(`rule.${r}`) }))} value={rule} onChange={(e) => setRule(e.target.value as typeof rule)} />
+          <SelectField label={t('keyRule')} options={KEY_ACCOUNT_RULES.map((r) => ({ value: r, label: t(`keyRuleOption.${r}`) }))} value={keyRule} onChange={(e) => setKeyRule(e.target.value as typeof keyRule)} />
+          <TextField label={t('keyShare')} type="number" step="1" disabled={keyRule === 'relationship'} value={share} onChange={(e) => setShare(e.target.value)} error={errors.errorFor('keyVolumeShare')} />
+          <TextField label={t('serviceKey')} type="number" step="0.1" value={key} onChange={(e) => setKey(e.target.value)} error={errors.errorFor('serviceLevelKey')} />
+          <TextField label={t('serviceOther')} type="number" step="0.1" value={other} onChange={(e) => setOther(e.target.value)} error={errors.errorFor('serviceLevelOther')} />
         </div>
+        <p className="muted">{t('ruleNow', { count: board.keyAccounts, priority: t(`rule.${s.priorityRule}`) })}</p>
         <p className="muted">{t('rulesHint')}</p>
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={async () => {
-            errors.clear();
-            try {
-              await save.mutateAsync({ requiredCoverDays: Number(cover), serviceLevelKey: Number(key) / 100, serviceLevelOther: Number(other) / 100, priorityRule: rule });
-              toast({ tone: 'success', text: t('rulesSaved') });
-            } catch (e) {
-              errors.fromError(e);
-            }
-          }}
-        >
+        <button type="submit" className="button button-primary" disabled={save.isPending}>
           {t('saveRules')}
         </button>
-      </Card>
-      <Card title={t('capacityTitle')}>
+      </form>
+    </Card>
+  );
+}
+
+/** One capacity number, saved when the field is left. */
+function CapacityInput({ label, value, onSave }: { label: string; value: number | null; onSave(v: number | null): Promise<unknown> }) {
+  const { t } = useTranslation('readiness');
+  const toast = useToast();
+  const [text, setText] = useState(value === null ? '' : String(value));
+  return (
+    <input
+      aria-label={label}
+      className="cell-input"
+      type="number"
+      min={0}
+      style={{ width: 100 }}
+      value={text}
+      placeholder={t('unlimited')}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={async () => {
+        const next = numberOrNull(text);
+        if (next === value) return;
+        try {
+          await onSave(next);
+          toast({ tone: 'success', text: t('capacitySaved') });
+        } catch (e) {
+          toast({ tone: 'error', text: (e as Error).message });
+        }
+      }}
+    />
+  );
+}
+
+function CapacityCard({ board }: { board: ReadinessBoard }) {
+  const { t } = useTranslation(['readiness', 'common']);
+  const region = useApiMutation('readiness.setCapacity');
+  const group = useApiMutation('readiness.setGroupCapacity');
+  return (
+    <Card title={t('capacityTitle')} className="card-flush span-2">
+      <div style={{ overflowX: 'auto' }}>
         <table className="plain" aria-label={t('capacityTitle')}>
           <thead>
             <tr>
               <th>{t('region')}</th>
-              <th className="num">{t('casesPerWeek')}</th>
+              <th className="num">{t('allPacks')}</th>
+              {PACK_GROUPS.map((p) => (
+                <th key={p} className="num">
+                  {t(`pack.${p}`)}
+                </th>
+              ))}
               <th className="num">{t('peakUse')}</th>
             </tr>
           </thead>
           <tbody>
-            {board.capacity.map((c) => (
-              <tr key={c.regionId}>
-                <td>{c.regionName}</td>
+            {board.capacity.map((r) => (
+              <tr key={r.regionId}>
+                <td>{r.regionName}</td>
                 <td className="num">
-                  <input
-                    aria-label={t('capacityFor', { region: c.regionName })}
-                    type="number"
-                    min={0}
-                    style={{ width: 110, textAlign: 'right' }}
-                    value={capacity[c.regionId] ?? ''}
-                    placeholder={t('unlimited')}
-                    onChange={(e) => setCapacity({ ...capacity, [c.regionId]: e.target.value })}
-                    onBlur={async () => {
-                      const v = capacity[c.regionId]?.trim();
-                      try {
-                        await saveCapacity.mutateAsync({ regionId: c.regionId, casesPerWeek: v ? Number(v) : null });
-                      } catch (e) {
-                        toast({ tone: 'error', text: (e as Error).message });
-                      }
-                    }}
-                  />
+                  <CapacityInput label={t('capacityFor', { region: r.regionName })} value={r.casesPerWeek} onSave={(v) => region.mutateAsync({ regionId: r.regionId, casesPerWeek: v })} />
                 </td>
-                <td className="num">{formatNumber(Math.max(0, ...c.used))}</td>
+                {PACK_GROUPS.map((p: PackGroup) => (
+                  <td key={p} className="num">
+                    <CapacityInput
+                      label={t('packCapacityFor', { pack: t(`pack.${p}`), region: r.regionName })}
+                      value={r.groups.find((g) => g.pack === p)?.casesPerWeek ?? null}
+                      onSave={(v) => group.mutateAsync({ regionId: r.regionId, pack: p, casesPerWeek: v })}
+                    />
+                  </td>
+                ))}
+                <td className="num">
+                  {formatNumber(Math.max(0, ...r.used))} {t('common:unit.cases')}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-      </Card>
-    </div>
+      </div>
+      <p className="muted" style={{ padding: '6px 14px' }}>
+        {t('capacityHint')}
+      </p>
+    </Card>
+  );
+}
+
+function PalletSizesCard() {
+  const { t } = useTranslation(['readiness', 'common']);
+  const sizes = useApiQuery('readiness.palletSizes', {});
+  const save = useApiMutation('readiness.setCasesPerPallet');
+  const toast = useToast();
+  return (
+    <Card title={t('palletTitle')} className="card-flush">
+      <div style={{ maxHeight: 520, overflow: 'auto' }}>
+        <table className="plain" aria-label={t('palletTitle')}>
+          <thead>
+            <tr>
+              <th>{t('field.sku')}</th>
+              <th>{t('field.product')}</th>
+              <th>{t('field.pack')}</th>
+              <th className="num">{t('palletTitle')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(sizes.data ?? []).map((p) => (
+              <tr key={p.productId}>
+                <td>{p.sku}</td>
+                <td>{p.name}</td>
+                <td>{t(`pack.${p.pack}`)}</td>
+                <td className="num">
+                  <input
+                    aria-label={t('palletFor', { sku: p.sku })}
+                    className="cell-input"
+                    type="number"
+                    min={1}
+                    defaultValue={p.casesPerPallet}
+                    onBlur={async (e) => {
+                      const v = Number(e.target.value);
+                      if (v === p.casesPerPallet) return;
+                      try {
+                        await save.mutateAsync({ productId: p.productId, casesPerPallet: v });
+                        toast({ tone: 'success', text: t('capacitySaved') });
+                      } catch (err) {
+                        toast({ tone: 'error', text: (err as Error).message });
+                      }
+                    }}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
   );
 }

@@ -2,23 +2,25 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../api/hooks.js';
 import { Card } from '../ui/Page.js';
-import { StatusDot } from './ReadinessPage.js';
+import { formatNumber } from '../ui/format.js';
+import { StatusDot } from './StatusDot.js';
 
 export function ReadinessTile() {
   const { t } = useTranslation('readiness');
   const board = useApiQuery('readiness.board', {});
-  const totals = board.data?.totals;
+  const b = board.data;
   return (
     <Card title={t('tile.title')} actions={<Link to="/readiness">{t('tile.open')}</Link>}>
-      {!totals || board.data?.missing.forecast ? (
+      {!b || b.missing.forecast ? (
         <p className="muted">{t('noForecastText')}</p>
       ) : (
         <div className="stat">
           <span className="stat-value">
-            <StatusDot status="red" title={t('status.red')} /> {totals.red} <StatusDot status="amber" title={t('status.amber')} /> {totals.amber}{' '}
-            <StatusDot status="green" title={t('status.green')} /> {totals.green}
+            <StatusDot status="red" title={t('status.red')} /> {formatNumber(b.totals.red)} <StatusDot status="amber" title={t('status.amber')} /> {formatNumber(b.totals.amber)}{' '}
+            <StatusDot status="green" title={t('status.green')} /> {formatNumber(b.totals.green)}
           </span>
-          <span className="stat-note">{t('tile.text', totals)}</span>
+          <span className="stat-note">{t('tile.text', { red: formatNumber(b.totals.red), amber: formatNumber(b.totals.amber), green: formatNumber(b.totals.green) })}</span>
+          {b.short.cases > 0 && <span className="stat-note">{t('tile.short', { cases: formatNumber(b.short.cases), distributors: b.short.distributors })}</span>}
         </div>
       )}
     </Card>

@@ -9,6 +9,7 @@ import { targetsContract } from './targets.js';
 import { backupContract } from './backup.js';
 import { accountsContract } from './accounts.js';
 import { eventsContract } from './events.js';
+import { developmentContract } from './development.js';
 
 /**
  * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
@@ -24,6 +25,7 @@ export const contract = {
   ...backupContract,
   ...accountsContract,
   ...eventsContract,
+  ...developmentContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,32 +1,44 @@
 import { z } from 'zod';
 import { mutation, query } from './define.js';
-import { id, isoDate } from './fields.js';
+import { id, isoDate, page, type Page } from './fields.js';
 
 export type ReadinessStatus = 'green' | 'amber' | 'red';
+/** Why a cell has its colour; the screens put it in words (with the numbers of the cell). */
+export type ReadinessReason = 'no_peak' | 'no_demand' | 'runs_out_in_peak' | 'below_required' | 'runs_out_before_peak' | 'covered';
+export type ShortfallReason = 'lead_time' | 'shipping_capacity' | 'group_capacity' | 'warehouse_capacity';
+export const KEY_ACCOUNT_RULES = ['relationship', 'volume', 'relationship_or_volume', 'relationship_and_volume'] as const;
+export type KeyAccountRule = (typeof KEY_ACCOUNT_RULES)[number];
+export const PRIORITY_RULES = ['key_accounts_then_volume', 'volume'] as const;
+export type PriorityRule = (typeof PRIORITY_RULES)[number];
+/** SKU groups for shipping limits: the pack, since kegs, cans and bottles load differently. */
+export const PACK_GROUPS = ['bottle', 'can', 'keg', 'other'] as const;
+export type PackGroup = (typeof PACK_GROUPS)[number];
 
 export interface ReadinessSettings {
+  /** Days of peak demand that must be in stock when the peak starts. */
   requiredCoverDays: number;
-  /** Service level for key accounts (relationship level 3) and for everyone else. */
+  /** Service level (probability of not running out in the cover period) for key accounts and for the rest. */
   serviceLevelKey: number;
   serviceLevelOther: number;
-  priorityRule: 'key_accounts_then_volume' | 'volume';
+  priorityRule: PriorityRule;
+  keyAccountRule: KeyAccountRule;
+  /** Under a volume rule: the largest distributors that together carry this share of a region's volume. */
+  keyVolumeShare: number;
 }
 
 export const readinessSettingsInput = z.strictObject({
-  requiredCoverDays: z.int().min(1, 'At least one day').max(120, 'At most 120 days'),
-  serviceLevelKey: z.number().min(0.5).max(0.999),
-  serviceLevelOther: z.number().min(0.5).max(0.999),
-  priorityRule: z.enum(['key_accounts_then_volume', 'volume']),
+  requiredCoverDays: z.int('Whole days').min(1, 'At least one day').max(120, 'At most 120 days'),
+  serviceLevelKey: z.number().min(0.5, 'At least 50%').max(0.999, 'At most 99.9%'),
+  serviceLevelOther: z.number().min(0.5, 'At least 50%').max(0.999, 'At most 99.9%'),
+  priorityRule: z.enum(PRIORITY_RULES),
+  keyAccountRule: z.enum(KEY_ACCOUNT_RULES),
+  keyVolumeShare: z.number().min(0.05, 'At least 5%').max(1, 'At most 100%'),
 });
 
 export interface ReadinessCellSummary {
   productId: number;
   status: ReadinessStatus;
-  reason: string;
-  coverDays: number | null;
-  required: number;
-  atPeak: number;
-  onHand: number | null;
+  reason: ReadinessReason;
 }
 
 export interface ReadinessRow {
@@ -36,17 +48,54 @@ export interface ReadinessRow {
   areaName: string;
   salespersonName: string | null;
   keyAccount: boolean;
-  peakStart: string;
+  /** Monday of the peak's first week; null when the region has no peak season. */
+  peakStart: string | null;
   counts: Record<ReadinessStatus, number>;
+  /** Cases the plan cannot deliver to this distributor. */
+  shortCases: number;
   cells: ReadinessCellSummary[];
+}
+
+export interface ReadinessBoard {
+  /** Monday of the current week: week 0 of the projection. */
+  today: string;
+  weeks: string[];
+  /** ISO week labels (2027-W18) for the same weeks. */
+  weekLabels: string[];
+  settings: ReadinessSettings;
+  keyAccounts: number;
+  skus: Array<{ id: number; sku: string; name: string; brand: string }>;
+  rows: ReadinessRow[];
+  totals: Record<ReadinessStatus, number>;
+  plan: { shipments: number; cases: number; pallets: number; byWeek: Array<{ week: string; label: string; shipments: number; cases: number; pallets: number }> };
+  short: { lines: number; cases: number; distributors: number };
+  capacity: Array<{
+    regionId: number;
+    regionName: string;
+    casesPerWeek: number | null;
+    /** Cases per week booked by firm planned shipments, and booked plus the proposed plan. */
+    booked: number[];
+    used: number[];
+    groups: Array<{ pack: PackGroup; casesPerWeek: number; booked: number[]; used: number[] }>;
+  }>;
+  /** Cells whose colour changed since the last accepted plan. */
+  changes: Array<{ distributorId: number; distributorName: string; productId: number; sku: string; from: ReadinessStatus; to: ReadinessStatus }>;
+  changesTotal: number;
+  lastRun: { at: string; shipments: number; cases: number; shortCases: number } | null;
+  computeMs: number;
+  missing: { forecast: boolean; stock: number };
 }
 
 export interface PlanLine {
   distributorId: number;
+  distributorCode: string;
   distributorName: string;
+  keyAccount: boolean;
   productId: number;
   sku: string;
+  productName: string;
   shipWeek: string;
+  shipWeekLabel: string;
   arrivalWeek: string;
   cases: number;
   pallets: number;
@@ -55,41 +104,85 @@ export interface PlanLine {
 export interface ShortfallLine {
   distributorId: number;
   distributorName: string;
+  keyAccount: boolean;
   productId: number;
   sku: string;
+  /** Monday of the week the cases were needed by. */
   dueWeek: string;
   cases: number;
-  reason: 'shipping_capacity' | 'warehouse_capacity' | 'lead_time';
+  reason: ShortfallReason;
 }
 
-export interface ReadinessBoard {
-  today: string;
-  weeks: string[];
-  settings: ReadinessSettings;
-  skus: Array<{ id: number; sku: string; name: string; brand: string }>;
-  rows: ReadinessRow[];
-  totals: Record<ReadinessStatus, number>;
-  plan: PlanLine[];
-  shortfalls: ShortfallLine[];
-  capacity: Array<{ regionId: number; regionName: string; casesPerWeek: number | null; used: number[] }>;
-  changes: Array<{ distributorName: string; sku: string; from: ReadinessStatus; to: ReadinessStatus }>;
-  lastAccepted: string | null;
-  computeMs: number;
-  missing: { forecast: boolean; stock: number };
-}
-
-export interface ReadinessCellDetail {
-  distributorName: string;
+export interface ReadinessCellFacts {
+  productId: number;
   sku: string;
+  productName: string;
+  pack: PackGroup;
+  status: ReadinessStatus;
+  reason: ReadinessReason;
+  /** Monday of the week the reason is about (a stock-out), if any; and how far into the peak it falls. */
+  reasonWeek: string | null;
+  daysIntoPeak: number | null;
+  /** Latest stock count and its date; null when none was recorded (then taken as empty). */
+  onHand: number | null;
+  countDate: string | null;
+  inTransit: number;
+  atPeakWithoutPlan: number;
+  atPeak: number;
+  required: number;
+  safety: number;
+  serviceLevel: number;
+  coverDaysWithoutPlan: number | null;
+  coverDays: number | null;
+  stockoutWithoutPlan: string | null;
+  plannedCases: number;
+  shortCases: number;
+}
+
+export interface ReadinessDistributorDetail {
+  distributorId: number;
+  code: string;
+  name: string;
+  areaName: string;
+  keyAccount: boolean;
+  relationshipLevel: number;
+  volumeShare: number;
+  leadTimeDays: number;
+  warehouseCases: number;
+  warehousePallets: number | null;
+  peakStart: string | null;
+  requiredCoverDays: number;
+  /** The warehouse at the start of each week with the plan, cases and pallets. */
+  occupancyCases: number[];
+  occupancyPallets: number[];
   weeks: string[];
+  cells: ReadinessCellFacts[];
+}
+
+export interface ReadinessCellDetail extends ReadinessCellFacts {
+  distributorName: string;
+  weeks: string[];
+  /** Stock at the start of each week with nothing more shipped, and with the plan. */
   projected: number[];
   withPlan: number[];
   demand: number[];
   arrivals: number[];
-  required: number;
-  peakStartWeek: number;
-  status: ReadinessStatus;
-  reason: string;
+  planned: number[];
+  peakStartWeek: number | null;
+  requiredCoverDays: number;
+}
+
+export interface ShipmentRow {
+  id: number;
+  distributorId: number;
+  distributorName: string;
+  productId: number;
+  sku: string;
+  cases: number;
+  shipDate: string;
+  arrivalDate: string;
+  status: 'in_transit' | 'planned';
+  source: 'manual' | 'plan';
 }
 
 export const readinessFilter = z.strictObject({
@@ -98,14 +191,39 @@ export const readinessFilter = z.strictObject({
   status: z.enum(['green', 'amber', 'red']).optional(),
   brand: z.string().trim().min(1).max(80).optional(),
 });
+export type ReadinessFilter = z.output<typeof readinessFilter>;
+
+const cases = z.int('Whole cases').min(0, 'Cannot be negative').max(1_000_000_000, 'Too large');
+
+export const shipmentDraft = z
+  .strictObject({
+    distributorId: id,
+    productId: id,
+    cases: z.int('Whole cases').min(1, 'At least one case').max(1_000_000_000, 'Too large'),
+    shipDate: isoDate,
+    arrivalDate: isoDate,
+    status: z.enum(['in_transit', 'planned']),
+  })
+  .refine((s) => s.arrivalDate >= s.shipDate, { path: ['arrivalDate'], message: 'Arrives before it ships' });
 
 export const readinessContract = {
   'readiness.board': query<ReadinessBoard>()(readinessFilter),
+  'readiness.plan': query<Page<PlanLine>>()(readinessFilter.extend({ week: isoDate.optional(), distributorId: id.optional(), ...page })),
+  'readiness.shortfalls': query<Page<ShortfallLine>>()(readinessFilter.extend({ distributorId: id.optional(), ...page })),
+  'readiness.distributor': query<ReadinessDistributorDetail>()(z.strictObject({ distributorId: id })),
   'readiness.cell': query<ReadinessCellDetail>()(z.strictObject({ distributorId: id, productId: id })),
   'readiness.settings': query<ReadinessSettings>()(z.strictObject({})),
   'readiness.saveSettings': mutation<ReadinessSettings>()(readinessSettingsInput),
-  'readiness.setCapacity': mutation<{ saved: true }>()(z.strictObject({ regionId: id, casesPerWeek: z.int().min(0).max(1e9).nullable() })),
-  'readiness.acceptPlan': mutation<{ shipments: number }>()(z.strictObject({})),
-  'readiness.exportPlan': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(z.strictObject({ format: z.enum(['csv', 'xlsx']) })),
-  'stock.set': mutation<{ saved: true }>()(z.strictObject({ distributorId: id, productId: id, date: isoDate, cases: z.int().min(0).max(1e9) })),
+  'readiness.setCapacity': mutation<{ saved: true }>()(z.strictObject({ regionId: id, casesPerWeek: cases.nullable() })),
+  'readiness.setGroupCapacity': mutation<{ saved: true }>()(z.strictObject({ regionId: id, pack: z.enum(PACK_GROUPS), casesPerWeek: cases.nullable() })),
+  'readiness.setPalletCapacity': mutation<{ saved: true }>()(z.strictObject({ distributorId: id, pallets: z.int('Whole pallets').min(0, 'Cannot be negative').max(10_000_000, 'Too large').nullable() })),
+  'readiness.palletSizes': query<Array<{ productId: number; sku: string; name: string; pack: PackGroup; casesPerPallet: number }>>()(z.strictObject({})),
+  'readiness.setCasesPerPallet': mutation<{ saved: true }>()(z.strictObject({ productId: id, casesPerPallet: z.int('Whole cases').min(1, 'At least one case').max(10_000, 'At most 10,000') })),
+  'readiness.acceptPlan': mutation<{ shipments: number; cases: number }>()(z.strictObject({})),
+  'readiness.exportPlan': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(readinessFilter.extend({ format: z.enum(['csv', 'xlsx']) })),
+  'stock.set': mutation<{ saved: true }>()(z.strictObject({ distributorId: id, productId: id, date: isoDate, cases })),
+  'shipment.list': query<Page<ShipmentRow>>()(z.strictObject({ status: z.enum(['in_transit', 'planned']).optional(), source: z.enum(['manual', 'plan']).optional(), distributorId: id.optional(), ...page })),
+  'shipment.create': mutation<ShipmentRow>()(shipmentDraft),
+  'shipment.markShipped': mutation<ShipmentRow>()(z.strictObject({ id })),
+  'shipment.delete': mutation<{ deleted: true }>()(z.strictObject({ id })),
 } as const;

@@ -13,6 +13,7 @@ export const IMPORT_ENTITIES = [
   'products',
   'salesHistory',
   'stockSnapshots',
+  'shipments',
 ] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 

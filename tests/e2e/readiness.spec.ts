@@ -1,29 +1,48 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { expect, test } from './fixtures.js';
+import { expect, test, type PlannerServer } from './fixtures.js';
 
 test.use({ seed: 'S' });
-test.setTimeout(120_000);
+test.setTimeout(180_000);
+
+/** Test setup only: reads through the same contract the screens use, with the run's token. */
+async function api<T = any>(server: PlannerServer, method: string, input: unknown): Promise<T> {
+  const r = await fetch(`${server.origin}/api/${encodeURIComponent(method)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-planner-token': server.token },
+    body: JSON.stringify(input),
+  });
+  const body = (await r.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.value;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test('a coordinator imports stock, sees a distributor turn red when its forecast rises, accepts and exports the plan', async ({ app, server }) => {
-  // The first distributor and its biggest SKU, read from the database the app uses.
-  const db = new Database(server.dbPath, { readonly: true });
-  const cell = db
-    .prepare(
-      `SELECT d.id AS distributorId, d.code, d.name, p.sku, p.id AS productId FROM forecast_series f JOIN distributors d ON d.id = f.distributor_id
-       JOIN products p ON p.id = f.product_id ORDER BY f.recent_volume DESC LIMIT 1`,
-    )
-    .get() as { distributorId: number; code: string; name: string; sku: string; productId: number };
-  db.close();
+  // A distributor that is ready today, and its biggest SKU that is green.
+  const board = await api(server, 'readiness.board', {});
+  let target: { distributorId: number; code: string; name: string; sku: string; onHand: number } | null = null;
+  for (const row of [...board.rows].reverse()) {
+    if (row.counts.red > 0 || row.peakStart === null) continue;
+    const detail = await api(server, 'readiness.distributor', { distributorId: row.distributorId });
+    const green = detail.cells.filter((c: any) => c.status === 'green' && c.required > 50).sort((a: any, b: any) => b.required - a.required)[0];
+    if (green) {
+      target = { distributorId: row.distributorId, code: row.code, name: row.name, sku: green.sku, onHand: Math.max(green.onHand ?? 0, green.required) };
+      break;
+    }
+  }
+  expect(target, 'a distributor with a green SKU').not.toBeNull();
+  const cell = target!;
 
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Stock readiness' }).click();
-  await expect(app.getByRole('table', { name: 'Readiness by distributor and SKU' })).toBeVisible({ timeout: 20_000 });
+  const matrix = app.getByRole('table', { name: 'Readiness by distributor and SKU' });
+  await expect(matrix).toBeVisible({ timeout: 30_000 });
 
-  // Import a stock count for that cell.
-  const file = join(tmpdir(), 'stock.csv');
-  writeFileSync(file, `distributor,sku,date,cases\n${cell.code},${cell.sku},${new Date().toISOString().slice(0, 10)},500\n`);
+  // Import today's stock count for that SKU through the shared import machinery.
+  const file = join(tmpdir(), `stock-${Date.now()}.csv`);
+  writeFileSync(file, `distributor,sku,date,cases\n${cell.code},${cell.sku},${new Date().toISOString().slice(0, 10)},${cell.onHand}\n`);
   await app.getByRole('button', { name: 'Import stock counts…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Import stock counts' });
   await dialog.getByLabel('Spreadsheet file (CSV or Excel)').setInputFiles(file);
@@ -32,13 +51,17 @@ test('a coordinator imports stock, sees a distributor turn red when its forecast
   await expect(dialog.getByText(/Imported: \d new, \d updated/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).first().click();
 
-  // Shipping is tight: raise the distributor's forecast for the peak tenfold and it turns red.
-  const row = app.getByRole('row', { name: new RegExp(cell.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
-  await app.getByRole('tab', { name: 'Rules and capacity' }).click();
-  for (const input of await app.getByRole('spinbutton', { name: /Shipping capacity of/ }).all()) {
-    await input.fill('100');
-    await input.blur();
-  }
+  // The board: open the distributor; nothing of it is short, and the SKU is ready with the count just imported.
+  await matrix.getByRole('row', { name: new RegExp(escape(cell.name)) }).first().click();
+  const skus = app.getByRole('table', { name: `Every SKU of ${cell.name}` });
+  const skuRow = skus.getByRole('row').filter({ has: app.getByRole('button', { name: cell.sku, exact: true }) });
+  await expect(skuRow.getByText('Ready', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(skus.getByText('Short', { exact: true })).toHaveCount(0);
+  await expect(skuRow.getByText(new Intl.NumberFormat('en').format(cell.onHand), { exact: true }).first()).toBeVisible();
+  await skuRow.getByRole('button', { name: cell.sku, exact: true }).click();
+  await expect(app.getByRole('img', { name: new RegExp(`Projected stock of ${escape(cell.sku)} at`) })).toBeVisible();
+
+  // The distributor agrees a peak ten times the forecast (a consensus number on the forecast screen).
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Forecast' }).click();
   await app.getByLabel('Distributor').selectOption({ label: `${cell.name} (${cell.code})` });
   const table = app.getByRole('table', { name: 'Forecast by month' });
@@ -51,17 +74,27 @@ test('a coordinator imports stock, sees a distributor turn red when its forecast
   await agree.getByRole('button', { name: 'Save agreed number' }).click();
   await expect(agree).toBeHidden();
 
+  // Back on the board, the distributor is short: its warehouse and the trucks cannot bring ten times the peak in time.
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Stock readiness' }).click();
-  await app.getByRole('tab', { name: 'Board' }).click();
-  await expect(row.getByRole('img', { name: /Short|Runs out|Only/ }).first()).toBeVisible({ timeout: 20_000 });
+  await expect(matrix).toBeVisible({ timeout: 30_000 });
+  const row = matrix.getByRole('row', { name: new RegExp(escape(cell.name)) }).first();
+  await expect(row.getByRole('img', { name: /Short/ }).first()).toBeVisible({ timeout: 30_000 });
+  await row.click();
+  await expect(skus.getByText('Short', { exact: true }).first()).toBeVisible({ timeout: 20_000 });
   await app.getByRole('tab', { name: /Who is short/ }).click();
-  await expect(app.getByRole('table', { name: 'Who is short of what and when' }).getByRole('row', { name: new RegExp(cell.sku) }).first()).toBeVisible();
+  await expect(app.getByRole('table', { name: 'Who is short of what and when' }).getByRole('row', { name: new RegExp(escape(cell.name)) }).first()).toBeVisible();
 
   // Accept the plan and export it for the warehouse.
+  await app.getByRole('tab', { name: /Plan by week/ }).click();
+  await expect(app.getByRole('table', { name: 'Pre-build plan lines' }).getByRole('row').nth(1)).toBeVisible();
   await app.getByRole('button', { name: 'Accept plan…' }).click();
   await app.getByRole('dialog', { name: 'Accept the pre-build plan?' }).getByRole('button', { name: 'Accept plan' }).click();
   await expect(app.getByText(/planned shipments created/)).toBeVisible();
+  await expect(app.getByText(/Nothing changed colour since the plan accepted/)).toBeVisible();
+  await app.getByRole('tab', { name: 'Shipments' }).click();
+  await app.getByLabel('Entered as').selectOption({ label: 'Accepted plan' });
+  await expect(app.getByRole('table', { name: 'Shipments' }).getByRole('button', { name: /^Mark shipment .* as shipped$/ }).first()).toBeVisible();
   const download = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Export plan XLSX' }).click();
-  expect((await download).suggestedFilename()).toMatch(/^prebuild-plan-.*\.xlsx$/);
+  expect((await download).suggestedFilename()).toMatch(/^prebuild-plan-\d{4}-\d{2}-\d{2}\.xlsx$/);
 });

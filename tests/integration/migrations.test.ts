@@ -45,6 +45,16 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
     db.prepare("INSERT INTO event_invitees (event_id, distributor_id, rsvp) VALUES (1, 1, 'accepted')").run();
     db.prepare("INSERT INTO followups (event_id, distributor_id, kind, text, category, created_at) VALUES (1, 1, 'suggestion', 'Smaller kegs', 'product', ?)").run(now);
   },
+  7: (db) => {
+    db.prepare("INSERT INTO pipeline (outlet_type, outlet_id, stage, updated_at) VALUES ('terminal', 1, 'contacted', ?)").run(now);
+    db.prepare("INSERT INTO dev_plans (salesperson_id, month, planned_visits, new_sub_dealers, new_terminals, status, updated_at) VALUES (1, '2026-11', 80, 2, 10, 'approved', ?)").run(now);
+    db.prepare("INSERT INTO visits (salesperson_id, day, outlet_type, outlet_id, purpose, outcome, created_at) VALUES (1, '2026-11-20', 'terminal', 1, 'develop', 'interested', ?)").run(now);
+  },
+  8: (db) => {
+    db.prepare('INSERT INTO distributor_pallet_capacity (distributor_id, pallets) VALUES (1, 40)').run();
+    db.prepare("INSERT INTO group_shipping_capacity (region_id, pack, cases_per_week) VALUES (1, 'keg', 300)").run();
+    db.prepare('INSERT INTO readiness_runs (created_at, statuses, shipments, cases, short_cases) VALUES (?, ?, 3, 120, 0)').run(now, '{}');
+  },
 };
 
 function tableCounts(db: Database.Database): Record<string, number> {
@@ -93,6 +103,8 @@ describe('migrations', () => {
     expect(plan('SELECT area_id, status, count(*) FROM terminals GROUP BY area_id, status')).toMatch(/terminals_area_status/);
     expect(plan("SELECT * FROM sales_history WHERE product_id = 1 AND month >= '2026-01'")).toMatch(/sales_history_product_month/);
     expect(plan("SELECT * FROM forecast_values WHERE month = '2026-11'")).toMatch(/forecast_values_month/);
+    expect(plan("SELECT id FROM shipments WHERE status = 'planned' AND source = 'plan'")).toMatch(/shipments_status/);
+    expect(plan('SELECT cases FROM stock_snapshots WHERE distributor_id = 1 AND product_id = 1 ORDER BY snapshot_date DESC LIMIT 1')).toMatch(/PRIMARY KEY/);
     db.close();
   });
 });

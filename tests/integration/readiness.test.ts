@@ -1,44 +1,257 @@
-import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import type { ServiceContext } from '../../main/api/context.js';
+import type { Db } from '../../main/db/open.js';
 import { seedDemo } from '../../main/demo/generate.js';
+import { forecastDemand, forecastDemandSeries } from '../../main/forecast/demand.js';
 import { runForecast } from '../../main/forecast/run.js';
+import { benchmarkReadiness } from '../../main/readiness/bench.js';
+import { readinessToday } from '../../main/readiness/service.js';
+import type { ReadinessBoard } from '../../shared/contract/readiness.js';
 import { createTestDb } from '../support/db.js';
 
 async function call<T = any>(ctx: ServiceContext, method: string, input: unknown): Promise<T> {
   const r = await dispatch(ctx, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.message}`), { error: r.error });
   return r.value as T;
 }
 
+async function importCsv(ctx: ServiceContext, entity: string, csv: string) {
+  const preview = await call(ctx, 'import.preview', { entity, fileName: `${entity}.csv`, contentBase64: Buffer.from(csv).toString('base64') });
+  const report = await call(ctx, 'import.validate', { importId: preview.importId, mapping: preview.suggestedMapping, decimalComma: preview.decimalComma });
+  const outcome = await dispatch(ctx, 'import.commit', { importId: preview.importId, mapping: preview.suggestedMapping, decimalComma: preview.decimalComma, mode: 'all' });
+  return { report, outcome };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The plan never ships more in a week than the region's and groups' limits (firm bookings may already be over). */
+function expectWithinShippingCapacity(board: ReadinessBoard) {
+  for (const region of board.capacity) {
+    if (region.casesPerWeek !== null) region.used.forEach((used, w) => expect(used).toBeLessThanOrEqual(Math.max(region.casesPerWeek!, region.booked[w]!)));
+    for (const g of region.groups) g.used.forEach((used, w) => expect(used).toBeLessThanOrEqual(Math.max(g.casesPerWeek, g.booked[w]!)));
+  }
+}
+
 describe('stock readiness on a real SQLite file', () => {
-  it('projects, plans within capacity, accepts the plan and reports what changed', async () => {
-    const { db, ctx } = createTestDb();
+  let db: Db;
+  let ctx: ServiceContext;
+  beforeAll(async () => {
+    ({ db, ctx } = createTestDb('file'));
     seedDemo(db, { scale: 'S' });
     await runForecast(db, { workers: 1 }, { progress() {}, checkCancelled() {} });
-    const board = await call(ctx, 'readiness.board', {});
+  }, 240_000);
+
+  it('reads the forecast series as the forecast feature gives it, agreed numbers included', async () => {
+    const first = db.prepare('SELECT distributor_id AS d, product_id AS p, min(month) AS m FROM forecast_values GROUP BY distributor_id, product_id ORDER BY sum(point) DESC LIMIT 1').get() as { d: number; p: number; m: string };
+    await call(ctx, 'forecast.override', { level: 'distributor_sku', distributorId: first.d, productId: first.p, month: first.m, mode: 'percent', value: 50, note: 'Listing in a new chain' });
+    const range = { fromMonth: '2000-01', toMonth: '2999-12' };
+    const rows = forecastDemand(db, range);
+    const series = forecastDemandSeries(db, range);
+    expect(series.reduce((n, s) => n + s.months.length, 0)).toBe(rows.length);
+    const byKey = new Map(series.map((s) => [`${s.distributorId}:${s.productId}`, s]));
+    for (const r of rows) {
+      const s = byKey.get(`${r.distributorId}:${r.productId}`)!;
+      const i = s.months.indexOf(r.month);
+      expect(s.natural[i]).toBeCloseTo(r.natural, 2);
+      expect(s.agreed[i]).toBeCloseTo(r.agreed, 2);
+      expect(s.hi80[i]).toBeCloseTo(r.hi80, 2);
+    }
+    const raised = byKey.get(`${first.d}:${first.p}`)!;
+    expect(raised.agreed[0]).toBeCloseTo(raised.natural[0]! * 1.5, 1);
+  });
+
+  it('projects every distributor x SKU and plans within every capacity', async () => {
+    const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
     expect(board.rows.length).toBeGreaterThan(10);
     const total = board.totals.green + board.totals.amber + board.totals.red;
-    expect(total).toBe(db.prepare('SELECT count(*) FROM forecast_series f JOIN distributors d ON d.id = f.distributor_id WHERE d.status != ?').pluck().get('ended'));
-    // no week of the plan ships more than its region's capacity
-    for (const region of board.capacity) if (region.casesPerWeek !== null) for (const used of region.used) expect(used).toBeLessThanOrEqual(region.casesPerWeek);
+    expect(total).toBe(db.prepare("SELECT count(*) FROM forecast_series f JOIN distributors d ON d.id = f.distributor_id WHERE d.status != 'ended'").pluck().get());
+    expect(board.weeks[0]! <= today()).toBe(true);
+    expect(board.weekLabels[0]).toMatch(/^\d{4}-W\d{2}$/);
+    expectWithinShippingCapacity(board);
 
+    const plan = await call(ctx, 'readiness.plan', { offset: 0, limit: 1000 });
+    expect(plan.total).toBe(board.plan.shipments);
+    expect(board.plan.byWeek.reduce((s, w) => s + w.cases, 0)).toBe(board.plan.cases);
+    for (let i = 1; i < plan.rows.length; i++) expect(plan.rows[i].shipWeek >= plan.rows[i - 1].shipWeek).toBe(true);
+    const week = plan.rows[0].shipWeek;
+    const oneWeek = await call(ctx, 'readiness.plan', { week, offset: 0, limit: 1000 });
+    expect(oneWeek.total).toBe(board.plan.byWeek.find((w) => w.week === week)!.shipments);
+
+    const short = await call(ctx, 'readiness.shortfalls', { offset: 0, limit: 1000 });
+    expect(short.total).toBe(board.short.lines);
+    for (let i = 1; i < short.rows.length; i++) expect(short.rows[i].cases).toBeLessThanOrEqual(short.rows[i - 1].cases);
+
+    // the warehouse of every distributor stays within its limits wherever the plan adds to it
+    const c = readinessToday(db);
+    for (const d of c.dists.slice(0, 40)) {
+      const detail = await call(ctx, 'readiness.distributor', { distributorId: d.id });
+      const planned = new Set(c.assessment.plan.shipments.filter((s) => s.distributorId === d.id).map((s) => s.arrivalWeek));
+      for (const w of planned) {
+        if (detail.warehouseCases > 0) expect(detail.occupancyCases[w]).toBeLessThanOrEqual(detail.warehouseCases + 1);
+        if (detail.warehousePallets !== null) expect(detail.occupancyPallets[w]).toBeLessThanOrEqual(detail.warehousePallets + 0.1);
+      }
+    }
+  });
+
+  it('filters by area, salesperson, status and brand', async () => {
+    const all = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const red = await call<ReadinessBoard>(ctx, 'readiness.board', { status: 'red' });
+    expect(red.rows.every((r) => r.counts.red > 0)).toBe(true);
+    const area = db.prepare('SELECT area_id FROM distributors GROUP BY area_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as number;
+    const inArea = await call<ReadinessBoard>(ctx, 'readiness.board', { areaId: area });
+    const areaNames = new Set(inArea.rows.map((r) => r.areaName));
+    expect(areaNames.size).toBe(1);
+    expect(inArea.rows.length).toBeLessThan(all.rows.length);
+    const brand = all.skus[0]!.brand;
+    const branded = await call<ReadinessBoard>(ctx, 'readiness.board', { brand });
+    expect(branded.skus.every((s) => s.brand === brand)).toBe(true);
+    const sp = db.prepare('SELECT salesperson_id FROM distributors WHERE salesperson_id IS NOT NULL LIMIT 1').pluck().get() as number;
+    const mine = await call<ReadinessBoard>(ctx, 'readiness.board', { salespersonId: sp });
+    const expected = db.prepare("SELECT count(DISTINCT d.id) FROM distributors d JOIN forecast_series f ON f.distributor_id = d.id WHERE d.salesperson_id = ? AND d.status != 'ended'").pluck().get(sp);
+    expect(mine.rows.length).toBe(expected);
+  });
+
+  it('takes stock counts from the import machinery and typed in, newest count first', async () => {
+    const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const row = board.rows[0]!;
+    const productId = row.cells[0]!.productId;
+    const { code } = db.prepare('SELECT code FROM distributors WHERE id = ?').get(row.distributorId) as { code: string };
+    const { sku } = db.prepare('SELECT sku FROM products WHERE id = ?').get(productId) as { sku: string };
+    const { report, outcome } = await importCsv(ctx, 'stockSnapshots', `distributor,sku,date,cases\n${code},${sku},${today()},4321\n`);
+    expect(report.errors).toEqual([]);
+    expect(outcome.ok).toBe(true);
+    let cell = await call(ctx, 'readiness.cell', { distributorId: row.distributorId, productId });
+    expect(cell.onHand).toBe(4321);
+    expect(cell.countDate).toBe(today());
+    expect(cell.projected[0]).toBe(4321);
+
+    await call(ctx, 'stock.set', { distributorId: row.distributorId, productId, date: today(), cases: 17 });
+    cell = await call(ctx, 'readiness.cell', { distributorId: row.distributorId, productId });
+    expect(cell.onHand).toBe(17);
+    const future = await dispatch(ctx, 'stock.set', { distributorId: row.distributorId, productId, date: '2999-01-01', cases: 5 });
+    expect(future).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'date' }] } });
+    const bad = await importCsv(ctx, 'stockSnapshots', `distributor,sku,date,cases\nNOPE,${sku},${today()},-3\n`);
+    expect(bad.report.errors.length).toBeGreaterThan(0);
+    expect(bad.outcome.ok).toBe(false);
+  });
+
+  it('counts shipments on the way, typed in or imported, until the stock count includes them', async () => {
+    const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const row = board.rows[1]!;
+    const productId = row.cells[0]!.productId;
+    const before = await call(ctx, 'readiness.cell', { distributorId: row.distributorId, productId });
+    const arrive = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const created = await call(ctx, 'shipment.create', { distributorId: row.distributorId, productId, cases: 250, shipDate: today(), arrivalDate: arrive, status: 'in_transit' });
+    expect(created).toMatchObject({ status: 'in_transit', source: 'manual', cases: 250 });
+    let after = await call(ctx, 'readiness.cell', { distributorId: row.distributorId, productId });
+    expect(after.arrivals.reduce((a: number, b: number) => a + b, 0)).toBe(before.arrivals.reduce((a: number, b: number) => a + b, 0) + 250);
+    const wrong = await dispatch(ctx, 'shipment.create', { distributorId: row.distributorId, productId, cases: 5, shipDate: arrive, arrivalDate: today(), status: 'planned' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'arrivalDate' }] } });
+    const list = await call(ctx, 'shipment.list', { status: 'in_transit', distributorId: row.distributorId, offset: 0, limit: 50 });
+    expect(list.rows.some((s: any) => s.id === created.id)).toBe(true);
+    await call(ctx, 'shipment.delete', { id: created.id });
+    after = await call(ctx, 'readiness.cell', { distributorId: row.distributorId, productId });
+    expect(after.arrivals).toEqual(before.arrivals);
+
+    const { code } = db.prepare('SELECT code FROM distributors WHERE id = ?').get(row.distributorId) as { code: string };
+    const { sku } = db.prepare('SELECT sku FROM products WHERE id = ?').get(productId) as { sku: string };
+    const imported = await importCsv(ctx, 'shipments', `distributor,sku,cases,ship date,arrival date,status\n${code},${sku},40,${today()},${arrive},in transit\n${code},${sku},60,${today()},${arrive},planned\n`);
+    expect(imported.report.errors).toEqual([]);
+    expect(imported.outcome.ok).toBe(true);
+    after = await call(ctx, 'readiness.cell', { distributorId: row.distributorId, productId });
+    expect(after.inTransit).toBe(before.inTransit + 100);
+  });
+
+  it('accepts the plan as planned shipments, replans from scratch, and says what changed', async () => {
+    const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
     const accepted = await call(ctx, 'readiness.acceptPlan', {});
-    expect(accepted.shipments).toBe(board.plan.length);
-    expect(db.prepare("SELECT count(*) FROM shipments WHERE source = 'plan'").pluck().get()).toBe(board.plan.length);
-    const after = await call(ctx, 'readiness.board', {});
-    // the accepted shipments are now arrivals: nothing more to plan for the same cells
-    expect(after.plan.length).toBeLessThan(board.plan.length / 4);
-    expect(after.lastAccepted).not.toBeNull();
+    expect(accepted.shipments).toBe(board.plan.shipments);
+    expect(accepted.cases).toBe(board.plan.cases);
+    expect(db.prepare("SELECT count(*) FROM shipments WHERE source = 'plan' AND status = 'planned'").pluck().get()).toBe(board.plan.shipments);
+    const after = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    // the accepted plan is the previous version of the plan: the same plan comes out again
+    expect(after.plan.shipments).toBe(board.plan.shipments);
+    expect(after.totals).toEqual(board.totals);
+    expect(after.lastRun).toMatchObject({ shipments: board.plan.shipments, cases: board.plan.cases, shortCases: board.short.cases });
+    expect(after.changesTotal).toBe(0);
 
-    const filtered = await call(ctx, 'readiness.board', { status: 'red' });
-    expect(filtered.rows.every((r: any) => r.counts.red > 0)).toBe(true);
-    const detail = await call(ctx, 'readiness.cell', { distributorId: board.rows[0].distributorId, productId: board.rows[0].cells[0].productId });
-    expect(detail.weeks).toHaveLength(detail.projected.length);
+    // the warehouse sends the first planned shipment: it is firm now, and survives the next acceptance
+    const first = (await call(ctx, 'shipment.list', { status: 'planned', source: 'plan', offset: 0, limit: 1 })).rows[0];
+    await call(ctx, 'shipment.markShipped', { id: first.id });
+    await call(ctx, 'readiness.acceptPlan', {});
+    expect(db.prepare('SELECT status FROM shipments WHERE id = ?').pluck().get(first.id)).toBe('in_transit');
 
-    const bad = await dispatch(ctx, 'readiness.saveSettings', { requiredCoverDays: 0, serviceLevelKey: 0.98, serviceLevelOther: 0.95, priorityRule: 'volume' });
+    // shipping capacity cut to a trickle: cells turn red and the board lists them as changed
+    for (const r of after.capacity) await call(ctx, 'readiness.setCapacity', { regionId: r.regionId, casesPerWeek: 50 });
+    const tight = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    expectWithinShippingCapacity(tight);
+    expect(tight.totals.red).toBeGreaterThan(after.totals.red);
+    expect(tight.changesTotal).toBeGreaterThan(0);
+    expect(tight.changes.some((x) => x.to === 'red')).toBe(true);
+    const short = await call(ctx, 'readiness.shortfalls', { offset: 0, limit: 1000 });
+    expect(short.rows.some((s: any) => s.reason === 'shipping_capacity')).toBe(true);
+  });
+
+  it('serves key accounts first under the configured rule', async () => {
+    const settings = await call(ctx, 'readiness.settings', {});
+    const byRelationship = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    expect(byRelationship.keyAccounts).toBe(db.prepare("SELECT count(*) FROM distributors d WHERE relationship_level = 3 AND status != 'ended' AND EXISTS (SELECT 1 FROM forecast_series f WHERE f.distributor_id = d.id)").pluck().get());
+    await call(ctx, 'readiness.saveSettings', { ...settings, keyAccountRule: 'relationship_or_volume', keyVolumeShare: 0.5 });
+    const wider = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    expect(wider.keyAccounts).toBeGreaterThan(byRelationship.keyAccounts);
+    // with shipping cut to a trickle, key accounts get a larger share of what they need than the rest
+    const c = readinessToday(db);
+    const served = (key: boolean) => {
+      const shipped = c.assessment.plan.shipments.filter((l) => c.inputs.get(l.distributorId)!.key === key).reduce((a, l) => a + l.cases, 0);
+      const missing = c.assessment.plan.shortfalls.filter((s) => c.inputs.get(s.distributorId)!.key === key && s.reason !== 'lead_time').reduce((a, s) => a + s.cases, 0);
+      return shipped / (shipped + missing);
+    };
+    expect(served(true)).toBeGreaterThan(served(false));
+    const bad = await dispatch(ctx, 'readiness.saveSettings', { ...settings, requiredCoverDays: 0 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'requiredCoverDays' }] } });
-    const file = await call(ctx, 'readiness.exportPlan', { format: 'csv' });
-    expect(Buffer.from(file.contentBase64, 'base64').toString('utf8')).toContain('ship_week,arrival_week,distributor,sku,cases,pallets');
+  });
+
+  it('keeps a SKU group and a warehouse in pallets within their limits', async () => {
+    const regionId = db.prepare('SELECT id FROM regions ORDER BY id LIMIT 1').pluck().get() as number;
+    await call(ctx, 'readiness.setCapacity', { regionId, casesPerWeek: null });
+    await call(ctx, 'readiness.setGroupCapacity', { regionId, pack: 'bottle', casesPerWeek: 120 });
+    const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const region = board.capacity.find((r) => r.regionId === regionId)!;
+    expect(region.casesPerWeek).toBeNull();
+    expect(region.groups.find((g) => g.pack === 'bottle')).toMatchObject({ casesPerWeek: 120 });
+    expectWithinShippingCapacity(board);
+    await call(ctx, 'readiness.setGroupCapacity', { regionId, pack: 'bottle', casesPerWeek: null });
+
+    const d = board.rows[0]!.distributorId;
+    await call(ctx, 'readiness.setPalletCapacity', { distributorId: d, pallets: 3 });
+    const detail = await call(ctx, 'readiness.distributor', { distributorId: d });
+    expect(detail.warehousePallets).toBe(3);
+    const lines = (await call(ctx, 'readiness.plan', { distributorId: d, offset: 0, limit: 1000 })).rows as Array<{ arrivalWeek: string }>;
+    for (const l of lines) expect(detail.occupancyPallets[detail.weeks.indexOf(l.arrivalWeek)]).toBeLessThanOrEqual(Math.max(3, detail.occupancyPallets[0]) + 0.05);
+    const sizes = await call(ctx, 'readiness.palletSizes', {});
+    await call(ctx, 'readiness.setCasesPerPallet', { productId: sizes[0].productId, casesPerPallet: 77 });
+    expect((await call(ctx, 'readiness.palletSizes', {}))[0].casesPerPallet).toBe(77);
+  });
+
+  it('exports the plan for the warehouse as CSV and XLSX, with who is short', async () => {
+    const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const csv = await call(ctx, 'readiness.exportPlan', { format: 'csv' });
+    const text = Buffer.from(csv.contentBase64, 'base64').toString('utf8');
+    expect(text.split('\r\n')[0]).toBe('\ufeffship_week,iso_week,arrival_week,distributor_code,distributor,sku,product,cases,pallets,key_account');
+    expect(csv.rows).toBe(board.plan.shipments);
+    const xlsx = await call(ctx, 'readiness.exportPlan', { format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.contentBase64, 'base64') as any);
+    expect(wb.getWorksheet('Pre-build plan')!.rowCount).toBe(board.plan.shipments + 1);
+    expect(wb.getWorksheet('Who is short')!.rowCount).toBe(board.short.lines + 1);
+  });
+
+  it('gives the benchmark its figure', () => {
+    const r = benchmarkReadiness(db);
+    expect(r.cells).toBeGreaterThan(100);
+    expect(r.ms).toBeGreaterThan(0);
+    expect(r.weeks).toBeGreaterThan(8);
   });
 });

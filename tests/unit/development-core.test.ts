@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { distanceKm, orderRoute, pathLength, type Point } from '../../main/development/route.js';
-import { scorecard, workingDays } from '../../main/development/scorecard.js';
+import { DEFAULT_SCORING, scorecard } from '../../main/development/scorecard.js';
+import { proRata, workingDays } from '../../main/development/weekly.js';
 
 function bruteForce(points: Point[], start: { lat: number; lng: number }): number {
   let best = Infinity;
@@ -48,7 +49,7 @@ describe('monthly scorecard', () => {
         { salespersonId: 3, plan, actual: { visits: 100, newSubDealers: 4, newTerminals: 20, competitorWins: 5 } },
         { salespersonId: 4, plan, actual: { visits: 80, newSubDealers: 3, newTerminals: 15, competitorWins: 4 } },
       ],
-      weights,
+      { ...DEFAULT_SCORING, weights },
     );
     expect(rows.map((r) => [r.salespersonId, r.total, r.rank, r.suggestion])).toEqual([
       [1, 1, 1, 'reward'],
@@ -62,5 +63,17 @@ describe('monthly scorecard', () => {
   it('counts working days for the pro-rata plan', () => {
     expect(workingDays('2026-11')).toEqual({ total: 21, elapsed: 0 });
     expect(workingDays('2026-11', '2026-11-13').elapsed).toBe(10);
+  });
+});
+
+describe('weekly pro rata', () => {
+  it("owes each month's plan by the share of its working days that fall in the week", () => {
+    const plans = new Map([
+      ['2026-11', { visits: 105, newSubDealers: 0, newTerminals: 21, competitorWins: 0 }],
+      ['2026-12', { visits: 230, newSubDealers: 23, newTerminals: 0, competitorWins: 0 }],
+    ]);
+    // Mon 30 Nov is November's last working day (1 of 21); Tue 1 to Fri 4 Dec are 4 of December's 23.
+    expect(proRata(plans, '2026-11-30', '2026-12-06')).toEqual({ visits: 5 + 40, newSubDealers: 4, newTerminals: 1, competitorWins: 0 });
+    expect(proRata(new Map(), '2026-11-30', '2026-12-06')).toEqual({ visits: 0, newSubDealers: 0, newTerminals: 0, competitorWins: 0 });
   });
 });

@@ -6,6 +6,8 @@ import { m0003Readiness } from './0003-readiness.js';
 import { m0004Targets } from './0004-targets.js';
 import { m0005Accounts } from './0005-accounts.js';
 import { m0006Events } from './0006-events.js';
+import { m0007Development } from './0007-development.js';
+import { m0008ReadinessCapacity } from './0008-readiness-capacity.js';
 
 export interface Migration {
   version: number;
@@ -16,7 +18,7 @@ export interface Migration {
 /**
  * Append-only: a migration that has shipped is never edited. Each feature adds its file and one line here.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001Network, m0002Forecast, m0003Readiness, m0004Targets, m0005Accounts, m0006Events];
+export const MIGRATIONS: readonly Migration[] = [m0001Network, m0002Forecast, m0003Readiness, m0004Targets, m0005Accounts, m0006Events, m0007Development, m0008ReadinessCapacity];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

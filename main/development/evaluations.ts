@@ -1,0 +1,133 @@
+import type { EvaluationHistoryRow, Scorecard, ScorecardRow, ScoringSettings } from '../../shared/contract/development.js';
+import { DomainError } from '../../shared/contract/result.js';
+import { INDICATORS, type Decision, type PlanStatus } from '../../shared/domain/development.js';
+import { nowIso, prepared, type Db } from '../db/open.js';
+import { readSetting, writeSetting } from '../system/preferences.js';
+import { actualsBySalesperson, getStaff, monthEnd, monthStart, zeroNumbers } from './common.js';
+import { planNumbers } from './plans.js';
+import { DEFAULT_SCORING, scorecard } from './scorecard.js';
+
+/**
+ * The month-end evaluation: every salesperson of a region scored against their plan, ranked within
+ * the region's team, with the manager's reward or penalty decision stored beside a snapshot of the
+ * scorecard it was based on.
+ */
+const SETTINGS_KEY = 'development.scoring';
+
+export function getScoringSettings(db: Db): ScoringSettings {
+  const saved = readSetting<Partial<ScoringSettings>>(db, SETTINGS_KEY);
+  return {
+    weights: { ...DEFAULT_SCORING.weights, ...(saved?.weights ?? {}) },
+    thresholds: { ...DEFAULT_SCORING.thresholds, ...(saved?.thresholds ?? {}) },
+    cap: saved?.cap ?? DEFAULT_SCORING.cap,
+  };
+}
+
+export function saveScoringSettings(db: Db, settings: ScoringSettings): ScoringSettings {
+  writeSetting(db, SETTINGS_KEY, settings);
+  return getScoringSettings(db);
+}
+
+export function computeScorecard(db: Db, month: string, regionId?: number): Scorecard {
+  const settings = getScoringSettings(db);
+  // Active salespeople, and anyone who had a plan that month even if they have left since.
+  const people = prepared(
+    db,
+    `SELECT s.id, s.name, s.region_id AS regionId, r.name AS regionName,
+       p.planned_visits AS plannedVisits, p.new_sub_dealers AS newSubDealers, p.new_terminals AS newTerminals, p.competitor_wins AS competitorWins, p.status
+     FROM staff s JOIN regions r ON r.id = s.region_id
+     LEFT JOIN dev_plans p ON p.salesperson_id = s.id AND p.month = ?
+     WHERE s.role = 'salesperson' AND (s.active = 1 OR p.id IS NOT NULL) AND (? IS NULL OR s.region_id = ?)
+     ORDER BY r.name, s.name COLLATE NOCASE`,
+  ).all(month, regionId ?? null, regionId ?? null) as Array<{
+    id: number;
+    name: string;
+    regionId: number;
+    regionName: string;
+    plannedVisits: number | null;
+    newSubDealers: number;
+    newTerminals: number;
+    competitorWins: number;
+    status: PlanStatus | null;
+  }>;
+  const actuals = actualsBySalesperson(db, monthStart(month), monthEnd(month));
+  const decisions = new Map(
+    (prepared(db, 'SELECT salesperson_id AS id, decision, note, decided_at AS decidedAt FROM evaluations WHERE month = ?').all(month) as Array<{ id: number; decision: Decision; note: string | null; decidedAt: string }>).map(
+      (d) => [d.id, d],
+    ),
+  );
+  const byRegion = new Map<number, typeof people>();
+  for (const p of people) byRegion.set(p.regionId, [...(byRegion.get(p.regionId) ?? []), p]);
+  const rows: ScorecardRow[] = [];
+  for (const team of byRegion.values()) {
+    const input = team.map((p) => ({
+      salespersonId: p.id,
+      plan: p.status === null ? null : planNumbers({ plannedVisits: p.plannedVisits ?? 0, newSubDealers: p.newSubDealers, newTerminals: p.newTerminals, competitorWins: p.competitorWins }),
+      actual: actuals.get(p.id) ?? zeroNumbers(),
+    }));
+    const scored = scorecard(input, settings);
+    const teamSize = scored.filter((s) => s.rank !== null).length;
+    for (const s of scored) {
+      const p = team.find((x) => x.id === s.salespersonId)!;
+      const i = input.find((x) => x.salespersonId === s.salespersonId)!;
+      const d = decisions.get(p.id);
+      rows.push({
+        salespersonId: p.id,
+        salespersonName: p.name,
+        regionId: p.regionId,
+        regionName: p.regionName,
+        planStatus: p.status,
+        plan: i.plan,
+        actual: i.actual,
+        fulfilment: s.fulfilment,
+        total: s.total,
+        rank: s.rank,
+        teamSize,
+        suggestion: s.suggestion,
+        decision: d?.decision ?? null,
+        note: d?.note ?? null,
+        decidedAt: d?.decidedAt ?? null,
+      });
+    }
+  }
+  return { month, settings, rows };
+}
+
+export function decideEvaluation(db: Db, input: { salespersonId: number; month: string; decision: Decision; note: string | null; managerId?: number | undefined }): ScorecardRow {
+  return db.transaction(() => {
+    const sp = getStaff(db, input.salespersonId, 'salespersonId', 'salesperson');
+    if (input.managerId !== undefined) getStaff(db, input.managerId, 'managerId', 'regional_manager');
+    // A reward or penalty that departs from the numbers needs its reason on the record.
+    const card = computeScorecard(db, input.month, sp.regionId);
+    const row = card.rows.find((r) => r.salespersonId === input.salespersonId)!;
+    if (input.decision !== row.suggestion && input.decision !== 'none' && !input.note) {
+      throw new DomainError('validation', `The scorecard suggests ${row.suggestion === 'none' ? 'no reward or penalty' : `a ${row.suggestion}`}; say why you decide otherwise.`, [{ path: 'note', message: 'Say why' }]);
+    }
+    const snapshot = { plan: row.plan, actual: row.actual, fulfilment: row.fulfilment, settings: card.settings, planStatus: row.planStatus, suggestion: row.suggestion };
+    prepared(
+      db,
+      `INSERT INTO evaluations (salesperson_id, month, total, rank, team_size, scorecard, decision, note, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (salesperson_id, month) DO UPDATE SET total = excluded.total, rank = excluded.rank, team_size = excluded.team_size, scorecard = excluded.scorecard,
+         decision = excluded.decision, note = excluded.note, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+    ).run(input.salespersonId, input.month, row.total, row.rank, row.teamSize, JSON.stringify(snapshot), input.decision, input.note, input.managerId ?? null, nowIso());
+    return { ...row, decision: input.decision, note: input.note, decidedAt: nowIso() };
+  })();
+}
+
+export function evaluationHistory(db: Db, q: { salespersonId?: number | undefined; regionId?: number | undefined }): EvaluationHistoryRow[] {
+  return prepared(
+    db,
+    `SELECT e.salesperson_id AS salespersonId, s.name AS salespersonName, e.month, e.total, e.rank, e.team_size AS teamSize, e.decision, e.note, e.decided_at AS decidedAt
+     FROM evaluations e JOIN staff s ON s.id = e.salesperson_id
+     WHERE (? IS NULL OR e.salesperson_id = ?) AND (? IS NULL OR s.region_id = ?)
+     ORDER BY e.month DESC, e.rank IS NULL, e.rank, s.name COLLATE NOCASE LIMIT 1000`,
+  ).all(q.salespersonId ?? null, q.salespersonId ?? null, q.regionId ?? null, q.regionId ?? null) as EvaluationHistoryRow[];
+}
+
+export const INDICATOR_LABELS: Record<(typeof INDICATORS)[number], string> = {
+  visits: 'Visits',
+  newSubDealers: 'New sub-dealers',
+  newTerminals: 'New terminals',
+  competitorWins: 'Won from competitors',
+};
+

@@ -1,0 +1,42 @@
+import type { developmentContract } from '../../shared/contract/development.js';
+import type { FeatureHandlers } from '../api/handlers-type.js';
+import { developmentDashboard } from './dashboard.js';
+import { getDayRoute, saveDayRoute } from './dayRoutes.js';
+import { computeScorecard, decideEvaluation, evaluationHistory, getScoringSettings, saveScoringSettings } from './evaluations.js';
+import { exportDaySheet, exportScorecard } from './export.js';
+import { addToPipeline, listPipeline, moveProspect, outletCandidates, removeFromPipeline, updateProspect } from './pipeline.js';
+import { decidePlan, getPlan, listPlans, savePlan, submitPlan, suggestPlan } from './plans.js';
+import { commentReview, getReview, listReviews, saveReview } from './reviews.js';
+import { deleteVisit, listVisits, logVisit } from './visits.js';
+
+export const developmentHandlers = {
+  'development.dashboard': ({ db }, q) => developmentDashboard(db, q),
+  'pipeline.list': ({ db }, q) => listPipeline(db, q),
+  'pipeline.candidates': ({ db }, q) => outletCandidates(db, q),
+  'pipeline.add': ({ db }, input) => addToPipeline(db, input),
+  'pipeline.update': ({ db }, input) => updateProspect(db, input),
+  'pipeline.move': ({ db }, input) => moveProspect(db, input),
+  'pipeline.remove': ({ db }, { outletType, outletId }) => removeFromPipeline(db, outletType, outletId),
+  'devPlan.get': ({ db }, { salespersonId, month }) => getPlan(db, salespersonId, month),
+  'devPlan.list': ({ db }, q) => listPlans(db, q),
+  'devPlan.suggest': ({ db }, { salespersonId, month }) => suggestPlan(db, salespersonId, month),
+  'devPlan.save': ({ db }, input) => savePlan(db, input),
+  'devPlan.submit': ({ db }, { salespersonId, month }) => submitPlan(db, salespersonId, month),
+  'devPlan.decide': ({ db }, input) => decidePlan(db, input),
+  'dayRoute.get': ({ db }, { salespersonId, day }) => getDayRoute(db, salespersonId, day),
+  'dayRoute.save': ({ db }, input) => saveDayRoute(db, input),
+  'dayRoute.export': ({ db }, { salespersonId, day }) => exportDaySheet(db, salespersonId, day),
+  'visit.log': ({ db }, input) => logVisit(db, input),
+  'visit.list': ({ db }, q) => listVisits(db, q),
+  'visit.delete': ({ db }, { id }) => deleteVisit(db, id),
+  'weeklyReview.get': ({ db }, { salespersonId, weekStart }) => getReview(db, salespersonId, weekStart),
+  'weeklyReview.list': ({ db }, { weekStart, regionId }) => listReviews(db, weekStart, regionId),
+  'weeklyReview.save': ({ db }, input) => saveReview(db, input),
+  'weeklyReview.comment': ({ db }, input) => commentReview(db, input),
+  'evaluation.scorecard': ({ db }, { month, regionId }) => computeScorecard(db, month, regionId),
+  'evaluation.decide': ({ db }, input) => decideEvaluation(db, input),
+  'evaluation.settings': ({ db }) => getScoringSettings(db),
+  'evaluation.saveSettings': ({ db }, settings) => saveScoringSettings(db, settings),
+  'evaluation.history': ({ db }, q) => evaluationHistory(db, q),
+  'evaluation.export': ({ db }, { month, regionId }) => exportScorecard(db, month, regionId),
+} satisfies FeatureHandlers<typeof developmentContract>;

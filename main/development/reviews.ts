@@ -1,0 +1,106 @@
+import type { WeeklyReview } from '../../shared/contract/development.js';
+import { addDays, type IndicatorNumbers, type OutletType, type PlanStatus, type Stage } from '../../shared/domain/development.js';
+import { nowIso, prepared, type Db } from '../db/open.js';
+import { getStaff, monthEnd, monthStart } from './common.js';
+import { planNumbers } from './plans.js';
+import { periodNumbers, proRata, type WeekStageChange, type WeekVisit } from './weekly.js';
+
+/**
+ * Weekly reviews: the week's numbers come from the visit log and the pipeline, so the salesperson
+ * only writes the problems and what worked; the manager adds a comment.
+ */
+interface ReviewText {
+  problems: string | null;
+  successes: string | null;
+  managerComment: string | null;
+  submittedAt: string | null;
+}
+
+const min = (a: string, b: string) => (a < b ? a : b);
+
+export function getReview(db: Db, salespersonId: number, weekStart: string): WeeklyReview {
+  const sp = getStaff(db, salespersonId, 'salespersonId');
+  return buildReview(db, sp, weekStart);
+}
+
+function buildReview(db: Db, sp: { id: number; name: string }, weekStart: string): WeeklyReview {
+  const weekEnd = addDays(weekStart, 6);
+  // The review meeting is on Friday: the week belongs to Friday's month.
+  const month = addDays(weekStart, 4).slice(0, 7);
+  const from = min(weekStart, monthStart(month));
+  const to = weekEnd > monthEnd(month) ? weekEnd : monthEnd(month);
+  const visits = prepared(db, 'SELECT day, purpose, outlet_type AS outletType, outlet_id AS outletId FROM visits WHERE salesperson_id = ? AND day BETWEEN ? AND ?').all(sp.id, from, to) as WeekVisit[];
+  const changes = (
+    prepared(
+      db,
+      'SELECT day, outlet_type AS outletType, from_stage AS fromStage, to_stage AS toStage, competitor_held AS held FROM pipeline_events WHERE salesperson_id = ? AND day BETWEEN ? AND ?',
+    ).all(sp.id, from, to) as Array<{ day: string; outletType: OutletType; fromStage: Stage | null; toStage: Stage; held: number }>
+  ).map((c): WeekStageChange => ({ day: c.day, outletType: c.outletType, fromStage: c.fromStage, toStage: c.toStage, competitorHeld: c.held === 1 }));
+  const plans = new Map<string, IndicatorNumbers>();
+  let planStatus: PlanStatus | null = null;
+  for (const m of new Set([weekStart.slice(0, 7), weekEnd.slice(0, 7)])) {
+    const p = prepared(
+      db,
+      'SELECT planned_visits AS plannedVisits, new_sub_dealers AS newSubDealers, new_terminals AS newTerminals, competitor_wins AS competitorWins, status FROM dev_plans WHERE salesperson_id = ? AND month = ?',
+    ).get(sp.id, m) as { plannedVisits: number; newSubDealers: number; newTerminals: number; competitorWins: number; status: PlanStatus } | undefined;
+    if (p) plans.set(m, planNumbers(p));
+    if (p && m === month) planStatus = p.status;
+  }
+  const mtdEnd = min(weekEnd, monthEnd(month));
+  const text = (prepared(db, 'SELECT problems, successes, manager_comment AS managerComment, submitted_at AS submittedAt FROM weekly_reviews WHERE salesperson_id = ? AND week_start = ?').get(sp.id, weekStart) as ReviewText | undefined) ?? {
+    problems: null,
+    successes: null,
+    managerComment: null,
+    submittedAt: null,
+  };
+  return {
+    salespersonId: sp.id,
+    salespersonName: sp.name,
+    weekStart,
+    weekEnd,
+    week: periodNumbers(visits, changes, weekStart, weekEnd),
+    weekPlan: plans.size ? proRata(plans, weekStart, weekEnd) : null,
+    monthToDate: periodNumbers(visits, changes, monthStart(month), mtdEnd),
+    monthToDatePlan: plans.has(month) ? proRata(plans, monthStart(month), mtdEnd) : null,
+    month,
+    planStatus,
+    ...text,
+  };
+}
+
+/** Every active salesperson's review for the week (in a region), for the manager's reading. */
+export function listReviews(db: Db, weekStart: string, regionId?: number): WeeklyReview[] {
+  const staff = (
+    regionId === undefined
+      ? prepared(db, "SELECT id, name FROM staff WHERE role = 'salesperson' AND active = 1 ORDER BY name COLLATE NOCASE").all()
+      : prepared(db, "SELECT id, name FROM staff WHERE role = 'salesperson' AND active = 1 AND region_id = ? ORDER BY name COLLATE NOCASE").all(regionId)
+  ) as Array<{ id: number; name: string }>;
+  return staff.map((s) => buildReview(db, s, weekStart));
+}
+
+export function saveReview(db: Db, input: { salespersonId: number; weekStart: string; problems: string | null; successes: string | null; submit: boolean }): WeeklyReview {
+  return db.transaction(() => {
+    getStaff(db, input.salespersonId, 'salespersonId');
+    const now = nowIso();
+    prepared(
+      db,
+      `INSERT INTO weekly_reviews (salesperson_id, week_start, problems, successes, submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (salesperson_id, week_start) DO UPDATE SET problems = excluded.problems, successes = excluded.successes,
+         submitted_at = coalesce(excluded.submitted_at, weekly_reviews.submitted_at), updated_at = excluded.updated_at`,
+    ).run(input.salespersonId, input.weekStart, input.problems, input.successes, input.submit ? now : null, now);
+    return getReview(db, input.salespersonId, input.weekStart);
+  })();
+}
+
+export function commentReview(db: Db, input: { salespersonId: number; weekStart: string; managerComment: string | null }): WeeklyReview {
+  return db.transaction(() => {
+    getStaff(db, input.salespersonId, 'salespersonId');
+    prepared(
+      db,
+      `INSERT INTO weekly_reviews (salesperson_id, week_start, manager_comment, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (salesperson_id, week_start) DO UPDATE SET manager_comment = excluded.manager_comment, updated_at = excluded.updated_at`,
+    ).run(input.salespersonId, input.weekStart, input.managerComment, nowIso());
+    return getReview(db, input.salespersonId, input.weekStart);
+  })();
+}
+

@@ -1,0 +1,135 @@
+/**
+ * The whole network at once (shipping capacity is shared by a region, so no distributor can be
+ * planned alone): required stock per distributor x SKU, the pre-build plan, then each cell's
+ * projection with and without the plan and its traffic light. Pure.
+ */
+import { planReadiness, type PlanResult, type ShippingCapacity } from './plan.js';
+import { daysOfCover } from './projection.js';
+import { priorityOf, requiredStock, verdict, type PriorityRule, type RequiredStock, type Verdict } from './status.js';
+
+export interface NetworkCell {
+  distributorId: number;
+  productId: number;
+  onHand: number;
+  arrivals: ArrayLike<number>;
+  /** Whole cases by week. */
+  demand: ArrayLike<number>;
+  /** Variance of each week's forecast, cases². */
+  weeklyVariance: ArrayLike<number>;
+  group: string | null;
+  casesPerPallet: number;
+}
+
+export interface NetworkDistributor {
+  distributorId: number;
+  regionId: number;
+  leadTimeWeeks: number;
+  peakStartWeek: number | null;
+  warehouseCases: number | null;
+  warehousePallets: number | null;
+  key: boolean;
+  /** Share of the region's forecast volume, 0-1. */
+  volumeShare: number;
+}
+
+export interface ReadinessRules {
+  requiredCoverDays: number;
+  serviceLevelKey: number;
+  serviceLevelOther: number;
+  priorityRule: PriorityRule;
+}
+
+export interface CellAssessment extends Verdict {
+  required: RequiredStock;
+  serviceLevel: number;
+  /** Stock at the start of the peak week with nothing more shipped, and with the plan. */
+  atPeakWithoutPlan: number;
+  atPeak: number;
+  coverDaysWithoutPlan: number | null;
+  coverDays: number | null;
+  /** First week stock runs out (through the horizon) with nothing more shipped, and with the plan. */
+  stockoutWithoutPlan: number | null;
+  stockoutWithPlan: number | null;
+}
+
+export interface NetworkAssessment {
+  cells: CellAssessment[];
+  plan: PlanResult;
+}
+
+interface Walk {
+  atPeak: number;
+  before: number | null;
+  inPeak: number | null;
+  any: number | null;
+}
+
+/** One pass over the weeks: stock at peak start and the first stock-outs before it, in its cover period, anywhere. */
+function walk(onHand: number, arrivals: ArrayLike<number>, planned: ArrayLike<number> | null, demand: ArrayLike<number>, weeks: number, peak: number | null, coverEnd: number): Walk {
+  let stock = onHand;
+  const out: Walk = { atPeak: 0, before: null, inPeak: null, any: null };
+  for (let w = 0; w < weeks; w++) {
+    if (w === peak) out.atPeak = stock;
+    const available = stock + (arrivals[w] ?? 0) + (planned ? planned[w]! : 0);
+    const need = demand[w] ?? 0;
+    if (need > available) {
+      if (out.any === null) out.any = w;
+      if (peak !== null && w < peak && out.before === null) out.before = w;
+      if (peak !== null && w >= peak && w < coverEnd && out.inPeak === null) out.inPeak = w;
+    }
+    stock = Math.max(0, available - need);
+  }
+  if (peak !== null && peak >= weeks) out.atPeak = stock;
+  return out;
+}
+
+export function assessNetwork(cells: readonly NetworkCell[], distributors: readonly NetworkDistributor[], rules: ReadinessRules, capacity: ShippingCapacity, weeks: number): NetworkAssessment {
+  const dists = new Map(distributors.map((d) => [d.distributorId, d]));
+  const levels = new Float64Array(cells.length);
+  const required = cells.map((c, i) => {
+    const d = dists.get(c.distributorId)!;
+    levels[i] = d.key ? rules.serviceLevelKey : rules.serviceLevelOther;
+    return d.peakStartWeek === null ? { cover: 0, safety: 0, required: 0 } : requiredStock(c.demand, c.weeklyVariance, d.peakStartWeek, rules.requiredCoverDays, levels[i]!);
+  });
+  const plan = planReadiness(
+    cells.map((c, i) => ({ distributorId: c.distributorId, productId: c.productId, onHand: c.onHand, arrivals: c.arrivals, demand: c.demand, required: required[i]!.required, group: c.group, casesPerPallet: c.casesPerPallet })),
+    distributors.map((d) => ({
+      distributorId: d.distributorId,
+      regionId: d.regionId,
+      leadTimeWeeks: d.leadTimeWeeks,
+      peakStartWeek: d.peakStartWeek,
+      warehouseCases: d.warehouseCases,
+      warehousePallets: d.warehousePallets,
+      priority: priorityOf(rules.priorityRule, d.key, d.volumeShare),
+    })),
+    capacity,
+    weeks,
+  );
+  // the first weeks of the peak that the required cover is meant for
+  const coverWeeks = Math.max(1, Math.ceil(rules.requiredCoverDays / 7));
+  const assessed = new Array<CellAssessment>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    const peak = dists.get(c.distributorId)!.peakStartWeek;
+    const coverEnd = peak === null ? 0 : peak + coverWeeks;
+    const without = walk(c.onHand, c.arrivals, null, c.demand, weeks, peak, coverEnd);
+    const planned = plan.plannedArrivals[i] ?? null;
+    const withPlan = planned ? walk(c.onHand, c.arrivals, planned, c.demand, weeks, peak, coverEnd) : without;
+    const stock = required[i]!;
+    const v = verdict({ hasPeak: peak !== null, atPeak: withPlan.atPeak, required: stock.required, peakStartWeek: peak ?? 0, stockoutBeforePeak: withPlan.before, stockoutInPeak: withPlan.inPeak });
+    assessed[i] = {
+      status: v.status,
+      code: v.code,
+      week: v.week,
+      required: stock,
+      serviceLevel: levels[i]!,
+      atPeakWithoutPlan: without.atPeak,
+      atPeak: withPlan.atPeak,
+      coverDaysWithoutPlan: peak === null ? null : daysOfCover(without.atPeak, c.demand, peak, rules.requiredCoverDays),
+      coverDays: peak === null ? null : daysOfCover(withPlan.atPeak, c.demand, peak, rules.requiredCoverDays),
+      stockoutWithoutPlan: without.any,
+      stockoutWithPlan: withPlan.any,
+    };
+  }
+  return { cells: assessed, plan };
+}

@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ShipmentRow } from '../../shared/contract/readiness.js';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useNetworkOptions } from '../network/options.js';
+import { DataTable, type Column } from '../ui/DataTable.js';
+import { Dialog } from '../ui/Dialog.js';
+import { FilterSelect, SelectField, TextField } from '../ui/Fields.js';
+import { useFormErrors } from '../ui/form.js';
+import { ErrorNotice } from '../ui/Page.js';
+import { useToast } from '../ui/Toasts.js';
+import { usePagedList } from '../ui/usePagedList.js';
+import { formatDate, formatNumber } from '../ui/format.js';
+
+/** Shipments on the way and booked: what the projection counts as arrivals. */
+export function ShipmentsTab() {
+  const { t } = useTranslation(['readiness', 'common']);
+  const toast = useToast();
+  const [status, setStatus] = useState('');
+  const [source, setSource] = useState('');
+  const [adding, setAdding] = useState(false);
+  const list = usePagedList('shipment.list', { ...(status ? { status: status as ShipmentRow['status'] } : {}), ...(source ? { source: source as ShipmentRow['source'] } : {}) });
+  const markShipped = useApiMutation('shipment.markShipped');
+  const remove = useApiMutation('shipment.delete');
+  const act = async (run: () => Promise<unknown>, done: string) => {
+    try {
+      await run();
+      toast({ tone: 'success', text: done });
+    } catch (e) {
+      toast({ tone: 'error', text: (e as Error).message });
+    }
+  };
+  const columns: Column<ShipmentRow>[] = [
+    { id: 'arrival', header: t('shipment.arrivalDate'), width: '120px', render: (s) => formatDate(s.arrivalDate) },
+    { id: 'ship', header: t('shipment.shipDate'), width: '120px', render: (s) => formatDate(s.shipDate) },
+    { id: 'dist', header: t('field.distributor'), width: 'minmax(200px, 2fr)', render: (s) => s.distributorName },
+    { id: 'sku', header: t('field.sku'), width: '140px', render: (s) => s.sku },
+    { id: 'cases', header: t('cases'), width: '100px', align: 'right', render: (s) => formatNumber(s.cases) },
+    { id: 'status', header: t('field.status'), width: '110px', render: (s) => t(`shipment.status.${s.status}`) },
+    { id: 'source', header: t('shipment.sourceFilter'), width: '120px', render: (s) => t(`shipment.source.${s.source}`) },
+    {
+      id: 'actions',
+      header: t('common:actions'),
+      width: '190px',
+      render: (s) => (
+        <span style={{ display: 'flex', gap: 6 }}>
+          {s.status === 'planned' && (
+            <button type="button" className="button button-small" aria-label={t('shipment.markShippedOf', { sku: s.sku, distributor: s.distributorName })} onClick={() => void act(() => markShipped.mutateAsync({ id: s.id }), t('shipment.saved'))}>
+              {t('shipment.markShipped')}
+            </button>
+          )}
+          <button type="button" className="button button-small" aria-label={t('shipment.deleteOf', { sku: s.sku, distributor: s.distributorName })} onClick={() => void act(() => remove.mutateAsync({ id: s.id }), t('shipment.deleted'))}>
+            {t('common:delete')}
+          </button>
+        </span>
+      ),
+    },
+  ];
+  return (
+    <>
+      <div className="toolbar">
+        <FilterSelect label={t('shipment.statusFilter')} value={status} onChange={setStatus} options={(['in_transit', 'planned'] as const).map((s) => ({ value: s, label: t(`shipment.status.${s}`) }))} allLabel={t('common:all')} />
+        <FilterSelect label={t('shipment.sourceFilter')} value={source} onChange={setSource} options={(['manual', 'plan'] as const).map((s) => ({ value: s, label: t(`shipment.source.${s}`) }))} allLabel={t('common:all')} />
+        <button type="button" className="button" onClick={() => setAdding(true)}>
+          {t('shipment.add')}
+        </button>
+        <span className="count">{t('common:countOf', { count: list.total, n: formatNumber(list.total) })}</span>
+      </div>
+      <p className="muted" style={{ margin: 0 }}>
+        {t('shipment.hint')}
+      </p>
+      <ErrorNotice error={list.error} />
+      <div style={{ height: 480 }}>
+        <DataTable label={t('shipment.table')} columns={columns} rowCount={list.total} getRow={list.getRow} onVisibleRangeChange={list.onVisibleRangeChange} rowKey={(s) => s.id} empty={t('shipment.none')} />
+      </div>
+      {adding && <ShipmentDialog onClose={() => setAdding(false)} />}
+    </>
+  );
+}
+
+function ShipmentDialog({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation(['readiness', 'common']);
+  const toast = useToast();
+  const network = useNetworkOptions();
+  const products = useApiQuery('product.list', {});
+  const create = useApiMutation('shipment.create');
+  const errors = useFormErrors();
+  const today = new Date().toISOString().slice(0, 10);
+  const [draft, setDraft] = useState({ distributorId: '', productId: '', cases: '', shipDate: today, arrivalDate: today, status: 'in_transit' });
+  const set = (key: keyof typeof draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value });
+  const submit = async () => {
+    errors.clear();
+    try {
+      await create.mutateAsync({
+        distributorId: Number(draft.distributorId),
+        productId: Number(draft.productId),
+        cases: Number(draft.cases),
+        shipDate: draft.shipDate,
+        arrivalDate: draft.arrivalDate,
+        status: draft.status as ShipmentRow['status'],
+      });
+      toast({ tone: 'success', text: t('shipment.saved') });
+      onClose();
+    } catch (e) {
+      errors.fromError(e);
+    }
+  };
+  return (
+    <Dialog
+      title={t('shipment.addTitle')}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common:cancel')}
+          </button>
+          <button type="button" className="button button-primary" disabled={create.isPending} onClick={() => void submit()}>
+            {t('shipment.save')}
+          </button>
+        </>
+      }
+    >
+      {errors.formError && <div className="notice notice-error">{errors.formError}</div>}
+      <div className="form-grid">
+        <SelectField label={t('field.distributor')} required options={network.distributors} placeholder={t('common:choose')} value={draft.distributorId} onChange={set('distributorId')} error={errors.errorFor('distributorId')} />
+        <SelectField
+          label={t('field.sku')}
+          required
+          options={(products.data ?? []).map((p) => ({ value: p.id, label: `${p.sku} · ${p.name}` }))}
+          placeholder={t('common:choose')}
+          value={draft.productId}
+          onChange={set('productId')}
+          error={errors.errorFor('productId')}
+        />
+        <TextField label={t('cases')} type="number" min={1} required value={draft.cases} onChange={set('cases')} error={errors.errorFor('cases')} />
+        <SelectField label={t('field.status')} options={(['in_transit', 'planned'] as const).map((s) => ({ value: s, label: t(`shipment.status.${s}`) }))} value={draft.status} onChange={set('status')} />
+        <TextField label={t('shipment.shipDate')} type="date" required value={draft.shipDate} onChange={set('shipDate')} error={errors.errorFor('shipDate')} />
+        <TextField label={t('shipment.arrivalDate')} type="date" required value={draft.arrivalDate} onChange={set('arrivalDate')} error={errors.errorFor('arrivalDate')} />
+      </div>
+    </Dialog>
+  );
+}
