@@ -13,6 +13,7 @@ import { ReadinessPage } from '../readiness/ReadinessPage.js';
 import { TargetsPage } from '../targets/TargetsPage.js';
 import { AccountsPage } from '../accounts/AccountsPage.js';
 import { EventsPage } from '../events/EventsPage.js';
+import { DevelopmentPage } from '../development/DevelopmentPage.js';
 
 export interface AppRoute {
   path: string;
@@ -31,6 +32,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/readiness', element: <ReadinessPage />, nav: { labelKey: 'nav.readiness', section: 'plan', order: 3 } },
   { path: '/accounts', element: <AccountsPage />, nav: { labelKey: 'nav.accounts', section: 'plan', order: 4 } },
   { path: '/events', element: <EventsPage />, nav: { labelKey: 'nav.events', section: 'plan', order: 5 } },
+  { path: '/development', element: <DevelopmentPage />, nav: { labelKey: 'nav.development', section: 'plan', order: 6 } },
   { path: '/network/distributors', element: <DistributorsPage />, nav: { labelKey: 'nav.distributors', section: 'network', order: 10 } },
   { path: '/network/distributors/:id', element: <DistributorDetailPage /> },
   { path: '/network/sub-dealers', element: <SubDealersPage />, nav: { labelKey: 'nav.subDealers', section: 'network', order: 11 } },

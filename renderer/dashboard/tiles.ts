@@ -5,6 +5,7 @@ import { ReadinessTile } from '../readiness/ReadinessTile.js';
 import { TargetsTile } from '../targets/TargetsTile.js';
 import { AccountsTile } from '../accounts/AccountsTile.js';
 import { EventsTile } from '../events/EventsTile.js';
+import { DevelopmentTile } from '../development/DevelopmentTile.js';
 
 /** Dashboard tiles after the season calendar, in order. Each feature adds one line. */
 export const DASHBOARD_TILES: Array<{ id: string; component: ComponentType }> = [
@@ -12,6 +13,7 @@ export const DASHBOARD_TILES: Array<{ id: string; component: ComponentType }> = 
   { id: 'targets', component: TargetsTile },
   { id: 'readiness', component: ReadinessTile },
   { id: 'accounts', component: AccountsTile },
+  { id: 'development', component: DevelopmentTile },
   { id: 'events', component: EventsTile },
   { id: 'network', component: NetworkTile },
 ];

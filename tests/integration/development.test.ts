@@ -66,7 +66,7 @@ describe('outlet development on a real SQLite file', () => {
 
     // Day route: optimised order, no longer than the order given, every stop once.
     const start = { lat: 45.75, lng: 126.58 };
-    const stops = [ids[3], ids[1], ids[0], ids[4], ids[2]].map((id) => ({ outletType: 'terminal', outletId: id }));
+    const stops = [ids[3], ids[1], ids[0], ids[4], ids[2]].map((id) => ({ outletType: 'terminal', outletId: id! }));
     const route = await call(ctx, 'dayRoute.save', { salespersonId: sp!.id, day: '2027-03-02', stops, optimize: true, start });
     expect(route.stops.map((s: any) => s.outletId).sort()).toEqual([...ids].sort());
     const given = pathLength(stops.map((s) => ({ lat: coords[ids.indexOf(s.outletId)]![0], lng: coords[ids.indexOf(s.outletId)]![1] })), start);

@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DayStop } from '../../shared/contract/development.js';
+import { api } from '../api/client.js';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { downloadBase64 } from '../importing/download.js';
+import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
+import { formatNumber } from '../ui/format.js';
+import { useToast } from '../ui/Toasts.js';
+import { todayIso } from './context.js';
+import { OutletPicker } from './OutletPicker.js';
+import { VisitDialog, type VisitTarget } from './VisitDialog.js';
+
+const key = (s: { outletType: string; outletId: number }) => `${s.outletType}:${s.outletId}`;
+
+/**
+ * The day's work plan: outlets in driving order with the distance of each leg. "Order route" asks
+ * the route heuristic; arrows keep a manual order. Every stop logs its visit in place.
+ */
+export function DayRouteCard({ salespersonId }: { salespersonId: number }) {
+  const { t } = useTranslation(['development', 'common']);
+  const toast = useToast();
+  const [day, setDay] = useState(todayIso);
+  const route = useApiQuery('dayRoute.get', { salespersonId, day });
+  const save = useApiMutation('dayRoute.save');
+  const [visiting, setVisiting] = useState<VisitTarget | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const stops = route.data?.stops ?? [];
+  const persist = async (next: Array<{ outletType: DayStop['outletType']; outletId: number }>, optimize: boolean) => {
+    try {
+      const saved = await save.mutateAsync({ salespersonId, day, stops: next, optimize, start: route.data?.start ?? null });
+      if (optimize && saved.km !== null) toast({ tone: 'success', text: t('route.ordered', { km: formatNumber(saved.km, 1) }) });
+    } catch (e) {
+      toast({ tone: 'error', text: (e as Error).message });
+    }
+  };
+  const plain = stops.map((s) => ({ outletType: s.outletType, outletId: s.outletId }));
+  const move = (i: number, by: number) => {
+    const next = [...plain];
+    const [item] = next.splice(i, 1);
+    next.splice(i + by, 0, item!);
+    void persist(next, false);
+  };
+  const printSheet = () => {
+    // Only the route goes to paper: the rest of the page is hidden while the print dialog is open.
+    document.body.classList.add('printing-route');
+    window.addEventListener('afterprint', () => document.body.classList.remove('printing-route'), { once: true });
+    window.print();
+  };
+  const exportSheet = async () => {
+    setExporting(true);
+    try {
+      const file = await api.call('dayRoute.export', { salespersonId, day });
+      downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    } catch (e) {
+      toast({ tone: 'error', text: (e as Error).message });
+    } finally {
+      setExporting(false);
+    }
+  };
+  return (
+    <Card
+      title={t('route.title')}
+      className="day-route"
+      actions={
+        <>
+          <input type="date" aria-label={t('route.day')} value={day} onChange={(e) => e.target.value && setDay(e.target.value)} style={{ height: 28 }} />
+          <button type="button" className="button button-small" onClick={() => persist(plain, true)} disabled={stops.length < 2 || save.isPending}>
+            {t('route.order')}
+          </button>
+          <button type="button" className="button button-small" onClick={exportSheet} disabled={stops.length === 0 || exporting}>
+            {t('route.export')}
+          </button>
+          <button type="button" className="button button-small" onClick={printSheet} disabled={stops.length === 0}>
+            {t('route.print')}
+          </button>
+        </>
+      }
+    >
+      <ErrorNotice error={route.error} />
+      <OutletPicker
+        label={t('route.addOutlet')}
+        exclude={new Set(stops.map(key))}
+        onPick={(o) => persist([...plain, { outletType: o.outletType, outletId: o.outletId }], false)}
+      />
+      {!route.data ? (
+        <Spinner label={t('loading', { ns: 'common' })} />
+      ) : stops.length === 0 ? (
+        <p className="muted">{t('route.empty')}</p>
+      ) : (
+        <div style={{ overflowX: 'auto' }}>
+          <table className="plain" aria-label={t('route.stops')}>
+            <thead>
+              <tr>
+                <th className="num">#</th>
+                <th>{t('outlet')}</th>
+                <th>{t('area')}</th>
+                <th>{t('stageLabel')}</th>
+                <th className="num">{t('route.leg')}</th>
+                <th>{t('route.visit')}</th>
+                <th className="route-controls" aria-label={t('route.reorder')} />
+              </tr>
+            </thead>
+            <tbody>
+              {stops.map((s, i) => (
+                <tr key={key(s)}>
+                  <td className="num">{s.position}</td>
+                  <td style={{ whiteSpace: 'normal' }}>
+                    <div>{s.name}</div>
+                    <div className="muted small">
+                      {t(`type.${s.outletType}`)} · {s.code}
+                      {s.address ? ` · ${s.address}` : ''}
+                      {s.competitorBrand ? ` · ${t('competitor')}: ${s.competitorBrand}` : ''}
+                    </div>
+                  </td>
+                  <td>{s.areaName}</td>
+                  <td>{s.stage ? <Badge tone={s.stage === 'signed' ? 'green' : s.stage === 'rejected' ? 'red' : 'blue'}>{t(`stage.${s.stage}`)}</Badge> : <span className="muted">–</span>}</td>
+                  <td className="num">{s.legKm === null ? '–' : `${formatNumber(s.legKm, 1)} km`}</td>
+                  <td>
+                    {s.visit ? (
+                      <Badge tone="green">{t(`outcome.${s.visit.outcome}`)}</Badge>
+                    ) : (
+                      <button type="button" className="button button-small" onClick={() => setVisiting({ outletType: s.outletType, outletId: s.outletId, name: s.name })} aria-label={t('route.logVisitAt', { name: s.name })}>
+                        {t('route.logVisit')}
+                      </button>
+                    )}
+                  </td>
+                  <td className="route-controls" style={{ whiteSpace: 'nowrap' }}>
+                    <button type="button" className="icon-button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('route.up', { name: s.name })}>
+                      ↑
+                    </button>
+                    <button type="button" className="icon-button" onClick={() => move(i, 1)} disabled={i === stops.length - 1} aria-label={t('route.down', { name: s.name })}>
+                      ↓
+                    </button>
+                    <button type="button" className="icon-button" onClick={() => persist(plain.filter((_, j) => j !== i), false)} aria-label={t('route.remove', { name: s.name })}>
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <td />
+                <td colSpan={3}>
+                  {t('route.total', { count: stops.length })}
+                  {route.data.optimized && <span className="muted"> · {t('route.optimized')}</span>}
+                  {route.data.withoutCoordinates > 0 && <span className="muted"> · {t('route.withoutCoordinates', { count: route.data.withoutCoordinates })}</span>}
+                </td>
+                <td className="num" aria-label={t('route.distance')}>
+                  {route.data.km === null ? '–' : `${formatNumber(route.data.km, 1)} km`}
+                </td>
+                <td colSpan={2} />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+      {visiting && <VisitDialog salespersonId={salespersonId} day={day} outlet={visiting} onClose={() => setVisiting(null)} />}
+    </Card>
+  );
+}

@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useApiQuery } from '../api/hooks.js';
+import { PageHeader } from '../ui/Page.js';
+import { ApprovalsTab } from './ApprovalsTab.js';
+import { thisMonth, type DevelopmentScope } from './context.js';
+import { MonthTab } from './MonthTab.js';
+import { PipelineTab } from './PipelineTab.js';
+import { ReviewTab } from './ReviewTab.js';
+import { ScorecardTab } from './ScorecardTab.js';
+
+const TABS = ['month', 'pipeline', 'review', 'approvals', 'scorecard'] as const;
+type Tab = (typeof TABS)[number];
+
+/**
+ * Outlet development: a salesperson's month (plan, today's route, visits), the prospect pipeline,
+ * the weekly review, and the manager's approvals and month-end scorecard.
+ */
+export function DevelopmentPage() {
+  const { t } = useTranslation(['development', 'common']);
+  const [params, setParams] = useSearchParams();
+  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'month';
+  const staff = useApiQuery('staff.list', { role: 'salesperson' });
+  const people = (staff.data ?? []).filter((s) => s.active);
+  const [salespersonId, setSalespersonId] = useState<number | null>(null);
+  const [month, setMonth] = useState(thisMonth);
+  useEffect(() => {
+    if (salespersonId === null && people[0]) setSalespersonId(people[0].id);
+  }, [people, salespersonId]);
+  const person = people.find((p) => p.id === salespersonId) ?? null;
+  const scope: DevelopmentScope = { salespersonId, regionId: person?.regionId ?? null, month };
+  const setTab = (next: Tab) => setParams((p) => (p.set('tab', next), p), { replace: true });
+  return (
+    <div className="page">
+      <PageHeader title={t('title')} subtitle={t('subtitle')}>
+        <div className="toolbar">
+          <div className="tabs" role="tablist" aria-label={t('views')}>
+            {TABS.map((v) => (
+              <button key={v} type="button" role="tab" className="tab" aria-selected={tab === v} onClick={() => setTab(v)}>
+                {t(`tab.${v}`)}
+              </button>
+            ))}
+          </div>
+          <div className="filter">
+            <label htmlFor="dev-salesperson">{t('salesperson')}</label>
+            <select id="dev-salesperson" value={salespersonId ?? ''} onChange={(e) => setSalespersonId(Number(e.target.value))} disabled={people.length === 0}>
+              {people.length === 0 && <option value="">{t('noSalespeople')}</option>}
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="filter">
+            <label htmlFor="dev-month">{t('month')}</label>
+            <input id="dev-month" type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
+          </div>
+        </div>
+      </PageHeader>
+      {staff.data && people.length === 0 ? (
+        <div className="empty-state" role="status">
+          <h2>{t('empty.title')}</h2>
+          <p>{t('empty.body')}</p>
+        </div>
+      ) : tab === 'month' ? (
+        <MonthTab scope={scope} />
+      ) : tab === 'pipeline' ? (
+        <PipelineTab scope={scope} />
+      ) : tab === 'review' ? (
+        <ReviewTab scope={scope} />
+      ) : tab === 'approvals' ? (
+        <ApprovalsTab scope={scope} />
+      ) : (
+        <ScorecardTab scope={scope} />
+      )}
+    </div>
+  );
+}

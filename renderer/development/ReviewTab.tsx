@@ -1,0 +1,149 @@
+import { addDays, format } from 'date-fns';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WeeklyNumbers } from '../../shared/contract/development.js';
+import type { IndicatorNumbers } from '../../shared/domain/development.js';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { TextArea } from '../ui/Fields.js';
+import { formatDate, formatNumber } from '../ui/format.js';
+import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
+import { useToast } from '../ui/Toasts.js';
+import { mondayOf, todayIso, type DevelopmentScope } from './context.js';
+
+const ROWS: Array<keyof WeeklyNumbers> = ['visits', 'developVisits', 'outletsVisited', 'newSubDealers', 'newTerminals', 'competitorWins', 'pipelineMoves', 'rejected'];
+const PLANNED = new Set<string>(['visits', 'newSubDealers', 'newTerminals', 'competitorWins']);
+
+/**
+ * Friday's review: the numbers are already there from the visit log and the pipeline, beside the
+ * plan pro rata; the salesperson writes problems and what worked, the manager answers.
+ */
+export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
+  const { t } = useTranslation(['development', 'common']);
+  const toast = useToast();
+  const [weekStart, setWeekStart] = useState(() => mondayOf(todayIso()));
+  const input = { salespersonId: scope.salespersonId ?? 0, weekStart };
+  const review = useApiQuery('weeklyReview.get', input, { enabled: scope.salespersonId !== null });
+  const team = useApiQuery('weeklyReview.list', { weekStart, ...(scope.regionId !== null ? { regionId: scope.regionId } : {}) });
+  const save = useApiMutation('weeklyReview.save');
+  const comment = useApiMutation('weeklyReview.comment');
+  const r = review.data;
+  const [text, setText] = useState({ problems: '', successes: '', managerComment: '' });
+  useEffect(() => {
+    if (r) setText({ problems: r.problems ?? '', successes: r.successes ?? '', managerComment: r.managerComment ?? '' });
+  }, [r?.salespersonId, r?.weekStart, r?.problems, r?.successes, r?.managerComment]);
+  const shift = (weeks: number) => setWeekStart(format(addDays(new Date(`${weekStart}T00:00:00`), weeks * 7), 'yyyy-MM-dd'));
+  const run = async (fn: () => Promise<unknown>, message: string) => {
+    try {
+      await fn();
+      toast({ tone: 'success', text: message });
+    } catch (e) {
+      toast({ tone: 'error', text: (e as Error).message });
+    }
+  };
+  const plan = (p: IndicatorNumbers | null, k: keyof WeeklyNumbers) => (p && PLANNED.has(k) ? formatNumber(p[k as keyof IndicatorNumbers], 1) : '–');
+  return (
+    <div className="grid-2">
+      <Card
+        title={t('review.title', { from: formatDate(weekStart), to: formatDate(r?.weekEnd ?? weekStart) })}
+        actions={
+          <>
+            <input type="date" aria-label={t('review.weekOf')} value={weekStart} onChange={(e) => e.target.value && setWeekStart(mondayOf(e.target.value))} style={{ height: 28 }} />
+            <button type="button" className="button button-small" onClick={() => shift(-1)} aria-label={t('review.previousWeek')}>
+              ‹
+            </button>
+            <button type="button" className="button button-small" onClick={() => setWeekStart(mondayOf(todayIso()))}>
+              {t('review.thisWeek')}
+            </button>
+            <button type="button" className="button button-small" onClick={() => shift(1)} aria-label={t('review.nextWeek')}>
+              ›
+            </button>
+          </>
+        }
+      >
+        <ErrorNotice error={review.error} />
+        {!r ? (
+          <Spinner label={t('loading', { ns: 'common' })} />
+        ) : (
+          <>
+            <table className="plain" aria-label={t('review.numbers')}>
+              <thead>
+                <tr>
+                  <th>{t('indicator')}</th>
+                  <th className="num">{t('review.week')}</th>
+                  <th className="num">{t('review.weekPlan')}</th>
+                  <th className="num">{t('review.monthToDate', { month: r.month })}</th>
+                  <th className="num">{t('review.monthPlan')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ROWS.map((k) => (
+                  <tr key={k}>
+                    <td>{t(`weekly.${k}`)}</td>
+                    <td className="num">
+                      <strong>{formatNumber(r.week[k])}</strong>
+                    </td>
+                    <td className="num">{plan(r.weekPlan, k)}</td>
+                    <td className="num">{formatNumber(r.monthToDate[k])}</td>
+                    <td className="num">{plan(r.monthToDatePlan, k)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="muted small">{r.planStatus ? t('review.planNote', { status: t(`status.${r.planStatus}`) }) : t('review.noPlan')}</p>
+            <div className="form-grid" style={{ gridTemplateColumns: '1fr' }}>
+              <TextArea label={t('review.problems')} value={text.problems} onChange={(e) => setText({ ...text, problems: e.target.value })} />
+              <TextArea label={t('review.successes')} value={text.successes} onChange={(e) => setText({ ...text, successes: e.target.value })} />
+            </div>
+            <div style={{ display: 'flex', gap: 8, marginTop: 8, alignItems: 'center' }}>
+              <button type="button" className="button" onClick={() => run(() => save.mutateAsync({ ...input, problems: text.problems || null, successes: text.successes || null, submit: false }), t('review.saved'))}>
+                {t('review.save')}
+              </button>
+              <button type="button" className="button button-primary" onClick={() => run(() => save.mutateAsync({ ...input, problems: text.problems || null, successes: text.successes || null, submit: true }), t('review.submitted'))}>
+                {t('review.submit')}
+              </button>
+              {r.submittedAt && <Badge tone="green">{t('review.submittedOn', { date: formatDate(r.submittedAt) })}</Badge>}
+            </div>
+            <hr style={{ border: 0, borderTop: '1px solid var(--border)', margin: '14px 0' }} />
+            <TextArea label={t('review.managerComment')} value={text.managerComment} onChange={(e) => setText({ ...text, managerComment: e.target.value })} />
+            <button type="button" className="button" style={{ marginTop: 8 }} onClick={() => run(() => comment.mutateAsync({ ...input, managerComment: text.managerComment || null }), t('review.commented'))}>
+              {t('review.saveComment')}
+            </button>
+          </>
+        )}
+      </Card>
+      <Card title={t('review.team')}>
+        <ErrorNotice error={team.error} />
+        {!team.data ? (
+          <Spinner label={t('loading', { ns: 'common' })} />
+        ) : (
+          <table className="plain" aria-label={t('review.team')}>
+            <thead>
+              <tr>
+                <th>{t('salesperson')}</th>
+                <th className="num">{t('indicators.visits')}</th>
+                <th className="num">{t('review.newOutlets')}</th>
+                <th className="num">{t('review.vsPlan')}</th>
+                <th>{t('review.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {team.data.map((x) => {
+                const done = x.week.newSubDealers + x.week.newTerminals;
+                const due = x.weekPlan ? x.weekPlan.newSubDealers + x.weekPlan.newTerminals : null;
+                return (
+                  <tr key={x.salespersonId} className={x.salespersonId === scope.salespersonId ? 'selected-row' : undefined}>
+                    <td>{x.salespersonName}</td>
+                    <td className="num">{formatNumber(x.week.visits)}</td>
+                    <td className="num">{formatNumber(done)}</td>
+                    <td className="num">{due === null ? '–' : formatNumber(due, 1)}</td>
+                    <td>{x.submittedAt ? <Badge tone="green">{t('review.submittedShort')}</Badge> : x.problems || x.successes ? <Badge tone="grey">{t('review.draft')}</Badge> : <span className="muted">{t('review.missing')}</span>}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </Card>
+    </div>
+  );
+}

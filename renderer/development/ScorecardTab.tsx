@@ -1,0 +1,263 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScorecardRow, ScoringSettings } from '../../shared/contract/development.js';
+import { DECISIONS, INDICATORS, type Decision } from '../../shared/domain/development.js';
+import { api } from '../api/client.js';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { downloadBase64 } from '../importing/download.js';
+import { Dialog } from '../ui/Dialog.js';
+import { SelectField, TextArea, TextField } from '../ui/Fields.js';
+import { useFormErrors } from '../ui/form.js';
+import { formatDate, formatNumber, formatPercent } from '../ui/format.js';
+import { Badge, Card, ErrorNotice, Spinner, type Tone } from '../ui/Page.js';
+import { useToast } from '../ui/Toasts.js';
+import { thisMonth, type DevelopmentScope } from './context.js';
+
+const DECISION_TONE: Record<Decision, Tone> = { reward: 'green', none: 'grey', penalty: 'red' };
+
+/** Month end: fulfilment per indicator, weighted total, rank in the team, and the manager's decision. */
+export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
+  const { t } = useTranslation(['development', 'common']);
+  const toast = useToast();
+  const region = scope.regionId !== null ? { regionId: scope.regionId } : {};
+  const card = useApiQuery('evaluation.scorecard', { month: scope.month, ...region });
+  const history = useApiQuery('evaluation.history', region);
+  const [deciding, setDeciding] = useState<ScorecardRow | null>(null);
+  const [weights, setWeights] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const exportFile = async () => {
+    setExporting(true);
+    try {
+      const file = await api.call('evaluation.export', { month: scope.month, ...region });
+      downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    } catch (e) {
+      toast({ tone: 'error', text: (e as Error).message });
+    } finally {
+      setExporting(false);
+    }
+  };
+  const c = card.data;
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 14 }}>
+      <Card
+        title={t('scorecard.title', { month: scope.month })}
+        actions={
+          <>
+            <button type="button" className="button button-small" onClick={() => setWeights(true)} disabled={!c}>
+              {t('scorecard.weights')}
+            </button>
+            <button type="button" className="button button-small" onClick={exportFile} disabled={!c || exporting}>
+              {t('scorecard.export')}
+            </button>
+          </>
+        }
+      >
+        <ErrorNotice error={card.error} />
+        {scope.month >= thisMonth() && (
+          <div className="notice notice-info" role="note">
+            {t('scorecard.provisional')}
+          </div>
+        )}
+        {!c ? (
+          <Spinner label={t('loading', { ns: 'common' })} />
+        ) : c.rows.length === 0 ? (
+          <p className="muted">{t('scorecard.none')}</p>
+        ) : (
+          <>
+            <table className="plain" aria-label={t('scorecard.table')}>
+              <thead>
+                <tr>
+                  <th className="num">{t('scorecard.rank')}</th>
+                  <th>{t('salesperson')}</th>
+                  {INDICATORS.map((k) => (
+                    <th key={k} className="num">
+                      {t(`indicators.${k}`)}
+                      <div className="muted small">× {formatNumber(c.settings.weights[k], 1)}</div>
+                    </th>
+                  ))}
+                  <th className="num">{t('scorecard.total')}</th>
+                  <th>{t('scorecard.suggestion')}</th>
+                  <th>{t('scorecard.decision')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.rows.map((r) => (
+                  <tr key={r.salespersonId}>
+                    <td className="num">{r.rank === null ? '–' : `${r.rank} / ${r.teamSize}`}</td>
+                    <td>
+                      {r.salespersonName}
+                      {!r.plan && <div className="muted small">{t('scorecard.noPlan')}</div>}
+                    </td>
+                    {INDICATORS.map((k) => (
+                      <td key={k} className="num" title={r.plan ? `${r.actual[k]} / ${r.plan[k]}` : undefined}>
+                        {formatPercent(r.fulfilment[k], 0)}
+                        <div className="muted small">{r.plan ? `${formatNumber(r.actual[k])} / ${formatNumber(r.plan[k])}` : formatNumber(r.actual[k])}</div>
+                      </td>
+                    ))}
+                    <td className="num">
+                      <strong>{formatPercent(r.total, 1)}</strong>
+                    </td>
+                    <td>{r.total === null ? <span className="muted">–</span> : <Badge tone={DECISION_TONE[r.suggestion]}>{t(`decision.${r.suggestion}`)}</Badge>}</td>
+                    <td>
+                      {r.decision ? (
+                        <button type="button" className="link-button" onClick={() => setDeciding(r)} aria-label={t('scorecard.changeDecision', { name: r.salespersonName })}>
+                          <Badge tone={DECISION_TONE[r.decision]}>{t(`decision.${r.decision}`)}</Badge>
+                        </button>
+                      ) : (
+                        <button type="button" className="button button-small" onClick={() => setDeciding(r)} disabled={r.total === null} aria-label={t('scorecard.decideFor', { name: r.salespersonName })}>
+                          {t('scorecard.decide')}
+                        </button>
+                      )}
+                      {r.note && <div className="muted small" style={{ whiteSpace: 'normal', maxWidth: 240 }}>{r.note}</div>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="muted small">{t('scorecard.legend', { reward: formatPercent(c.settings.thresholds.reward, 0), penalty: formatPercent(c.settings.thresholds.penalty, 0), cap: formatPercent(c.settings.cap, 0) })}</p>
+          </>
+        )}
+      </Card>
+      <Card title={t('scorecard.history')}>
+        {!history.data ? (
+          <Spinner label={t('loading', { ns: 'common' })} />
+        ) : history.data.length === 0 ? (
+          <p className="muted">{t('scorecard.noHistory')}</p>
+        ) : (
+          <div style={{ maxHeight: 300, overflow: 'auto' }}>
+            <table className="plain" aria-label={t('scorecard.history')}>
+              <thead>
+                <tr>
+                  <th>{t('month')}</th>
+                  <th>{t('salesperson')}</th>
+                  <th className="num">{t('scorecard.total')}</th>
+                  <th className="num">{t('scorecard.rank')}</th>
+                  <th>{t('scorecard.decision')}</th>
+                  <th>{t('scorecard.note')}</th>
+                  <th>{t('scorecard.decidedOn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.data.map((h) => (
+                  <tr key={`${h.salespersonId}:${h.month}`}>
+                    <td>{h.month}</td>
+                    <td>{h.salespersonName}</td>
+                    <td className="num">{formatPercent(h.total, 1)}</td>
+                    <td className="num">{h.rank === null ? '–' : `${h.rank} / ${h.teamSize}`}</td>
+                    <td>
+                      <Badge tone={DECISION_TONE[h.decision]}>{t(`decision.${h.decision}`)}</Badge>
+                    </td>
+                    <td style={{ whiteSpace: 'normal' }}>{h.note ?? '–'}</td>
+                    <td>{formatDate(h.decidedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+      {deciding && <DecisionDialog row={deciding} month={scope.month} onClose={() => setDeciding(null)} />}
+      {weights && c && <WeightsDialog settings={c.settings} onClose={() => setWeights(false)} />}
+    </div>
+  );
+}
+
+function DecisionDialog({ row, month, onClose }: { row: ScorecardRow; month: string; onClose(): void }) {
+  const { t } = useTranslation(['development', 'common']);
+  const toast = useToast();
+  const errors = useFormErrors();
+  const decide = useApiMutation('evaluation.decide');
+  const [decision, setDecision] = useState<Decision>(row.decision ?? row.suggestion);
+  const [note, setNote] = useState(row.note ?? '');
+  const submit = async () => {
+    errors.clear();
+    try {
+      await decide.mutateAsync({ salespersonId: row.salespersonId, month, decision, note: note || null });
+      toast({ tone: 'success', text: t('scorecard.decided', { name: row.salespersonName }) });
+      onClose();
+    } catch (e) {
+      errors.fromError(e);
+    }
+  };
+  return (
+    <Dialog
+      title={t('scorecard.decisionTitle', { name: row.salespersonName, month })}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            {t('cancel', { ns: 'common' })}
+          </button>
+          <button type="button" className="button button-primary" onClick={submit} disabled={decide.isPending}>
+            {t('scorecard.saveDecision')}
+          </button>
+        </>
+      }
+    >
+      <p>
+        {t('scorecard.summary', { total: formatPercent(row.total, 1), rank: row.rank, team: row.teamSize })} <Badge tone={DECISION_TONE[row.suggestion]}>{t(`decision.${row.suggestion}`)}</Badge>
+      </p>
+      <div className="form-grid" style={{ gridTemplateColumns: '1fr' }}>
+        <SelectField label={t('scorecard.decision')} value={decision} onChange={(e) => setDecision(e.target.value as Decision)} options={DECISIONS.map((d) => ({ value: d, label: t(`decision.${d}`) }))} />
+        <TextArea label={t('scorecard.note')} value={note} onChange={(e) => setNote(e.target.value)} error={errors.errorFor('note')} required={decision !== row.suggestion && decision !== 'none'} />
+      </div>
+    </Dialog>
+  );
+}
+
+function WeightsDialog({ settings, onClose }: { settings: ScoringSettings; onClose(): void }) {
+  const { t } = useTranslation(['development', 'common']);
+  const toast = useToast();
+  const errors = useFormErrors();
+  const save = useApiMutation('evaluation.saveSettings');
+  const [v, setV] = useState({
+    weights: Object.fromEntries(INDICATORS.map((k) => [k, String(settings.weights[k])])) as Record<(typeof INDICATORS)[number], string>,
+    reward: String(Math.round(settings.thresholds.reward * 100)),
+    penalty: String(Math.round(settings.thresholds.penalty * 100)),
+    cap: String(Math.round(settings.cap * 100)),
+  });
+  const submit = async () => {
+    errors.clear();
+    try {
+      await save.mutateAsync({
+        weights: Object.fromEntries(INDICATORS.map((k) => [k, Number(v.weights[k])])) as ScoringSettings['weights'],
+        thresholds: { reward: Number(v.reward) / 100, penalty: Number(v.penalty) / 100 },
+        cap: Number(v.cap) / 100,
+      });
+      toast({ tone: 'success', text: t('scorecard.weightsSaved') });
+      onClose();
+    } catch (e) {
+      errors.fromError(e);
+    }
+  };
+  return (
+    <Dialog
+      title={t('scorecard.weightsTitle')}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            {t('cancel', { ns: 'common' })}
+          </button>
+          <button type="button" className="button button-primary" onClick={submit} disabled={save.isPending}>
+            {t('save', { ns: 'common' })}
+          </button>
+        </>
+      }
+    >
+      {errors.errorFor('weights') && (
+        <div className="notice notice-error" role="alert">
+          {errors.errorFor('weights')}
+        </div>
+      )}
+      <div className="form-grid">
+        {INDICATORS.map((k) => (
+          <TextField key={k} label={t('scorecard.weightOf', { indicator: t(`indicators.${k}`) })} type="number" min={0} max={10} step={0.5} value={v.weights[k]} onChange={(e) => setV({ ...v, weights: { ...v.weights, [k]: e.target.value } })} />
+        ))}
+        <TextField label={t('scorecard.rewardAt')} type="number" min={0} max={200} value={v.reward} onChange={(e) => setV({ ...v, reward: e.target.value })} error={errors.errorFor('thresholds')} hint="%" />
+        <TextField label={t('scorecard.penaltyBelow')} type="number" min={0} max={200} value={v.penalty} onChange={(e) => setV({ ...v, penalty: e.target.value })} hint="%" />
+        <TextField label={t('scorecard.cap')} type="number" min={100} max={300} value={v.cap} onChange={(e) => setV({ ...v, cap: e.target.value })} error={errors.errorFor('cap')} hint="%" />
+      </div>
+    </Dialog>
+  );
+}
