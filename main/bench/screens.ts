@@ -17,6 +17,25 @@ const viaDispatch = (method: string, input: (ctx: ServiceContext) => unknown) =>
   return result.value;
 };
 
+/** The benchmark's own target plan for the first region's next season, made once and reused. */
+async function benchmarkPlanId(ctx: ServiceContext): Promise<number> {
+  const existing = ctx.db.prepare("SELECT id FROM target_plans WHERE name = 'Benchmark plan' ORDER BY id DESC LIMIT 1").pluck().get() as number | undefined;
+  if (existing !== undefined) return existing;
+  const regionId = firstId(ctx, 'SELECT id FROM regions ORDER BY id LIMIT 1');
+  const seasonYear = new Date().getFullYear() + 1;
+  const suggestion = (await viaDispatch('targets.suggest', () => ({ regionId, seasonYear }))(ctx)) as { brands: Array<{ brand: string; natural: number }> };
+  const lines = suggestion.brands.map((b) => ({ brand: b.brand, volume: Math.round(b.natural * 1.1) }));
+  const plan = (await viaDispatch('targets.create', () => ({ regionId, seasonYear, name: 'Benchmark plan', basis: 'forecast', lines, newOutlets: 200 }))(ctx)) as { id: number };
+  return plan.id;
+}
+
+const thisMonth = () => new Date().toISOString().slice(0, 7);
+function thisMonday(): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
 /**
  * The data each screen fetches when it opens, as the renderer asks for it. Each feature adds its
  * screens here.
@@ -43,4 +62,15 @@ export const SCREEN_QUERIES: ScreenQuery[] = [
   { name: 'readiness board', run: viaDispatch('readiness.board', () => ({})) },
   { name: 'key accounts overview', run: viaDispatch('accounts.overview', () => ({})) },
   { name: 'targets: plans list', run: viaDispatch('targets.plans', () => ({})) },
+  {
+    name: 'targets grid: whole plan',
+    run: async (ctx) => {
+      const planId = await benchmarkPlanId(ctx);
+      return viaDispatch('targets.view', () => ({ planId }))(ctx);
+    },
+  },
+  { name: 'development dashboard: this month', run: viaDispatch('development.dashboard', () => ({ month: thisMonth() })) },
+  { name: 'development: pipeline board', run: viaDispatch('pipeline.list', () => ({ limit: 500 })) },
+  { name: 'development: weekly reviews of the team', run: viaDispatch('weeklyReview.list', () => ({ weekStart: thisMonday() })) },
+  { name: 'development: scorecard', run: viaDispatch('evaluation.scorecard', () => ({ month: thisMonth() })) },
 ];

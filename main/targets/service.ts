@@ -1,6 +1,7 @@
 import type { AchievementRow, TargetPlanSummary, TargetView } from '../../shared/contract/targets.js';
 import { DomainError } from '../../shared/contract/result.js';
 import { addMonths } from '../../shared/domain/months.js';
+import { memo } from '../db/memo.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { notFound, requireRow } from '../db/sql.js';
 import { cascadeLine, CascadeError, editNode, growthSplit, largestRemainder, setLineTotal, sum, type Cell, type Level } from './cascade.js';
@@ -86,12 +87,12 @@ export function suggest(db: Db, regionId: number, seasonYear: number) {
   return { months, brands: [...byBrand.entries()].map(([brand, v]) => ({ brand, ...v })).sort((a, b2) => b2.natural - a.natural) };
 }
 
-function loadCells(db: Db, planId: number): Cell[] {
-  return (prepared(
-    db,
-    `SELECT c.distributor_id AS distributorId, c.product_id AS productId, p.brand, c.month, c.target, c.natural, c.basis, c.locked
-     FROM target_cells c JOIN products p ON p.id = c.product_id WHERE c.plan_id = ? ORDER BY c.distributor_id, c.product_id, c.month`,
-  ).all(planId) as Array<Omit<Cell, 'locked'> & { locked: number }>).map((c) => ({ ...c, locked: c.locked === 1 }));
+function loadCells(db: Db, planId: number, distributorId?: number): Cell[] {
+  const sql = `SELECT c.distributor_id AS distributorId, c.product_id AS productId, p.brand, c.month, c.target, c.natural, c.basis, c.locked
+     FROM target_cells c JOIN products p ON p.id = c.product_id WHERE c.plan_id = ?${distributorId === undefined ? '' : ' AND c.distributor_id = ?'}
+     ORDER BY c.distributor_id, c.product_id, c.month`;
+  const params = distributorId === undefined ? [planId] : [planId, distributorId];
+  return (prepared(db, sql).all(...params) as Array<Omit<Cell, 'locked'> & { locked: number }>).map((c) => ({ ...c, locked: c.locked === 1 }));
 }
 
 function saveCells(db: Db, planId: number, cells: Cell[], before: number[]): void {
@@ -210,10 +211,29 @@ export function setAgreed(db: Db, planId: number, distributorId: number, brand: 
   return { saved: true as const };
 }
 
+/** The plan's screen data; reused until the data changes, like the other whole-region screens. */
 export function viewPlan(db: Db, planId: number, distributorId?: number, brand?: string): TargetView {
+  return memo(db, `targets.view:${planId}:${distributorId ?? ''}:${brand ?? ''}`, () => computeView(db, planId, distributorId, brand));
+}
+
+interface SkuSum {
+  productId: number;
+  brand: string;
+  target: number;
+  natural: number;
+  locked: number;
+}
+
+function computeView(db: Db, planId: number, distributorId?: number, brand?: string): TargetView {
   const plan = getPlan(db, planId);
-  const all = loadCells(db, planId);
-  const cells = brand ? all.filter((c) => c.brand === brand) : all;
+  // Distributor x SKU totals summed by SQLite: a fifth of the rows the month cells would be.
+  const sums = (
+    prepared(
+      db,
+      `SELECT c.distributor_id, c.product_id, p.brand, sum(c.target), sum(c.natural), sum(c.locked)
+       FROM target_cells c JOIN products p ON p.id = c.product_id WHERE c.plan_id = ? GROUP BY c.distributor_id, c.product_id`,
+    ).raw().all(planId) as Array<[number, number, string, number, number, number]>
+  ).map(([d, productId, b, target, natural, locked]) => ({ d, productId, brand: b, target, natural, locked }));
   const dists = new Map(
     (prepared(db, 'SELECT d.id, d.code, d.name, sp.name AS sp FROM distributors d LEFT JOIN staff sp ON sp.id = d.salesperson_id').raw().all() as Array<[number, string, string, string | null]>).map(
       ([i, code, n, sp]) => [i, { code, name: n, sp }],
@@ -228,26 +248,20 @@ export function viewPlan(db: Db, planId: number, distributorId?: number, brand?:
     ).raw().all() as Array<[number, number]>).map(([d, n]) => [d, n]),
   );
   const agreed = prepared(db, 'SELECT distributor_id AS d, brand, cases FROM target_agreed WHERE plan_id = ?').all(planId) as Array<{ d: number; brand: string; cases: number }>;
-  const byDist = new Map<number, Cell[]>();
-  for (const c of cells) {
-    const list = byDist.get(c.distributorId) ?? [];
-    list.push(c);
-    byDist.set(c.distributorId, list);
+  const byDist = new Map<number, SkuSum[]>();
+  for (const r of sums) {
+    if (brand && r.brand !== brand) continue;
+    const list = byDist.get(r.d);
+    if (list) list.push(r);
+    else byDist.set(r.d, [r]);
   }
   const distributors = [...byDist.entries()]
     .map(([d, list]) => {
-      const target = sum(list);
-      const natural = sum(list, (c) => c.natural);
-      const bySku = new Map<number, { target: number; natural: number }>();
-      for (const c of list) {
-        const s = bySku.get(c.productId) ?? { target: 0, natural: 0 };
-        s.target += c.target;
-        s.natural += c.natural;
-        bySku.set(c.productId, s);
-      }
+      const target = list.reduce((a, r) => a + r.target, 0);
+      const natural = list.reduce((a, r) => a + r.natural, 0);
       const newOutlets = outlets.get(d) ?? 0;
       const perOutlet = natural / Math.max(1, activeOutlets.get(d) ?? 1);
-      const split = growthSplit(target, natural, [...bySku.values()], newOutlets, perOutlet);
+      const split = growthSplit(target, natural, list, newOutlets, perOutlet);
       const agreedRows = agreed.filter((a) => a.d === d && (!brand || a.brand === brand));
       const info = dists.get(d)!;
       return {
@@ -263,16 +277,17 @@ export function viewPlan(db: Db, planId: number, distributorId?: number, brand?:
         fromNewOutlets: split.fromNewOutlets,
         fromMix: split.fromMix,
         fromExisting: split.fromExisting,
-        locked: list.filter((c) => c.locked).length,
+        locked: list.reduce((a, r) => a + r.locked, 0),
       };
     })
     .sort((a, b) => b.target - a.target);
   const products = new Map((prepared(db, 'SELECT id, sku, name, brand FROM products').all() as Array<{ id: number; sku: string; name: string; brand: string }>).map((p) => [p.id, p]));
   let skus: TargetView['skus'] = null;
   if (distributorId) {
-    const list = byDist.get(distributorId) ?? [];
+    // Month cells only for the distributor opened.
+    const cells = loadCells(db, planId, distributorId).filter((c) => !brand || c.brand === brand);
     const grouped = new Map<number, Cell[]>();
-    for (const c of list) {
+    for (const c of cells) {
       const g = grouped.get(c.productId);
       if (g) g.push(c);
       else grouped.set(c.productId, [c]);
@@ -282,8 +297,8 @@ export function viewPlan(db: Db, planId: number, distributorId?: number, brand?:
       .sort((a, b) => b.months.reduce((t, m) => t + m.target, 0) - a.months.reduce((t, m) => t + m.target, 0));
   }
   const lines = (prepared(db, 'SELECT brand, product_id AS productId, volume FROM target_lines WHERE plan_id = ? ORDER BY volume DESC').all(planId) as Array<{ brand: string; productId: number | null; volume: number }>).map((l) => {
-    const lc = all.filter((c) => c.brand === l.brand && (!l.productId || c.productId === l.productId));
-    return { ...l, label: l.productId ? `${l.brand} · ${products.get(l.productId)?.sku}` : l.brand, natural: sum(lc, (c) => c.natural), target: sum(lc) };
+    const lc = sums.filter((r) => r.brand === l.brand && (!l.productId || r.productId === l.productId));
+    return { ...l, label: l.productId ? `${l.brand} · ${products.get(l.productId)?.sku}` : l.brand, natural: lc.reduce((a, r) => a + r.natural, 0), target: lc.reduce((a, r) => a + r.target, 0) };
   });
   const agreedTotal = distributors.reduce((a, d) => a + (d.agreed ?? d.target), 0);
   return { plan, lines, distributors, skus, agreedTotal };
