@@ -24,6 +24,7 @@ export function PipelineTab({ scope }: { scope: DevelopmentScope }) {
   const [search, setSearch] = useState('');
   const [adding, setAdding] = useState(false);
   const [rejecting, setRejecting] = useState<PipelineItem | null>(null);
+  const [editing, setEditing] = useState<PipelineItem | null>(null);
   const list = useApiQuery('pipeline.list', {
     ...(mine && scope.salespersonId !== null ? { ownerId: scope.salespersonId } : {}),
     ...(stage && view === 'list' ? { stage: stage as Stage } : {}),
@@ -86,7 +87,9 @@ export function PipelineTab({ scope }: { scope: DevelopmentScope }) {
                 {items.map((item) => (
                   <article key={`${item.outletType}:${item.outletId}`} className="pipeline-card" aria-label={item.name}>
                     <div className="pipeline-card-title">
-                      <strong>{item.name}</strong>
+                      <button type="button" className="link-button" onClick={() => setEditing(item)} aria-label={t('pipeline.editLabel', { name: item.name })}>
+                        <strong>{item.name}</strong>
+                      </button>
                       <span className={`priority p${item.priority}`} title={t('pipeline.priority')}>
                         P{item.priority}
                       </span>
@@ -137,7 +140,11 @@ export function PipelineTab({ scope }: { scope: DevelopmentScope }) {
           <tbody>
             {rows.map((r) => (
               <tr key={`${r.outletType}:${r.outletId}`}>
-                <td>{r.name}</td>
+                <td>
+                  <button type="button" className="link-button" onClick={() => setEditing(r)} aria-label={t('pipeline.editLabel', { name: r.name })}>
+                    {r.name}
+                  </button>
+                </td>
                 <td>{t(`type.${r.outletType}`)}</td>
                 <td>{r.areaName}</td>
                 <td>{t(`stage.${r.stage}`)}</td>
@@ -155,6 +162,7 @@ export function PipelineTab({ scope }: { scope: DevelopmentScope }) {
       )}
       {adding && scope.salespersonId !== null && <AddProspectDialog ownerId={scope.salespersonId} onClose={() => setAdding(false)} />}
       {rejecting && <RejectDialog item={rejecting} onClose={() => setRejecting(null)} />}
+      {editing && <EditProspectDialog item={editing} onClose={() => setEditing(null)} />}
     </>
   );
 }
@@ -258,6 +266,94 @@ function RejectDialog({ item, onClose }: { item: PipelineItem; onClose(): void }
       }
     >
       <TextArea label={t('visit.whyRejected')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.errorFor('rejectReason')} required />
+    </Dialog>
+  );
+}
+
+/** Priority, volume, competitor and owner of a prospect; a prospect added by mistake can be removed (a signed one stays on the record). */
+function EditProspectDialog({ item, onClose }: { item: PipelineItem; onClose(): void }) {
+  const { t } = useTranslation(['development', 'common']);
+  const toast = useToast();
+  const errors = useFormErrors();
+  const update = useApiMutation('pipeline.update');
+  const remove = useApiMutation('pipeline.remove');
+  const staff = useApiQuery('staff.list', { role: 'salesperson' });
+  const [confirming, setConfirming] = useState(false);
+  const [v, setV] = useState({
+    ownerId: item.ownerId === null ? '' : String(item.ownerId),
+    priority: String(item.priority),
+    estimatedVolume: item.estimatedVolume === null ? '' : String(item.estimatedVolume),
+    competitorBrand: item.competitorBrand ?? '',
+    note: item.note ?? '',
+  });
+  const key = { outletType: item.outletType, outletId: item.outletId };
+  const submit = async () => {
+    errors.clear();
+    try {
+      await update.mutateAsync({
+        ...key,
+        ownerId: v.ownerId === '' ? null : Number(v.ownerId),
+        priority: Number(v.priority),
+        estimatedVolume: v.estimatedVolume.trim() === '' ? null : Number(v.estimatedVolume),
+        competitorHeld: v.competitorBrand.trim() !== '',
+        competitorBrand: v.competitorBrand || null,
+        note: v.note || null,
+      });
+      toast({ tone: 'success', text: t('pipeline.updated', { name: item.name }) });
+      onClose();
+    } catch (e) {
+      errors.fromError(e);
+    }
+  };
+  const removeItem = async () => {
+    try {
+      await remove.mutateAsync(key);
+      toast({ tone: 'success', text: t('pipeline.removed', { name: item.name }) });
+      onClose();
+    } catch (e) {
+      errors.fromError(e);
+    }
+  };
+  return (
+    <Dialog
+      title={item.name}
+      onClose={onClose}
+      footer={
+        <>
+          {item.stage !== 'signed' &&
+            (confirming ? (
+              <button type="button" className="button button-danger" onClick={removeItem} disabled={remove.isPending} style={{ marginRight: 'auto' }}>
+                {t('pipeline.confirmRemove')}
+              </button>
+            ) : (
+              <button type="button" className="button" onClick={() => setConfirming(true)} style={{ marginRight: 'auto' }}>
+                {t('pipeline.remove')}
+              </button>
+            ))}
+          <button type="button" className="button" onClick={onClose}>
+            {t('cancel', { ns: 'common' })}
+          </button>
+          <button type="button" className="button button-primary" onClick={submit} disabled={update.isPending}>
+            {t('save', { ns: 'common' })}
+          </button>
+        </>
+      }
+    >
+      {errors.formError && (
+        <div className="notice notice-error" role="alert">
+          {errors.formError}
+        </div>
+      )}
+      <p className="muted">
+        {t(`type.${item.outletType}`)} · {item.code} · {item.areaName} · {t(`stage.${item.stage}`)} {t('pipeline.since').toLowerCase()} {formatDate(item.stageOn)}
+      </p>
+      <div className="form-grid">
+        <SelectField label={t('pipeline.owner')} value={v.ownerId} onChange={(e) => setV({ ...v, ownerId: e.target.value })} placeholder={t('pipeline.noOwner')} options={(staff.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))} error={errors.errorFor('ownerId')} />
+        <SelectField label={t('pipeline.priority')} value={v.priority} onChange={(e) => setV({ ...v, priority: e.target.value })} options={[1, 2, 3].map((p) => ({ value: String(p), label: t(`pipeline.priorityLevel.${p}`) }))} />
+        <TextField label={t('pipeline.volume')} type="number" min={0} value={v.estimatedVolume} onChange={(e) => setV({ ...v, estimatedVolume: e.target.value })} error={errors.errorFor('estimatedVolume')} hint={t('casesPerMonth')} />
+        <TextField label={t('pipeline.competitorBrand')} value={v.competitorBrand} onChange={(e) => setV({ ...v, competitorBrand: e.target.value })} error={errors.errorFor('competitorBrand')} />
+        <TextArea label={t('plan.note')} className="span-2" value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} />
+      </div>
     </Dialog>
   );
 }

@@ -105,6 +105,14 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
   await expect(board.getByRole('region', { name: 'Signed' }).getByRole('article', { name: outlets[1] })).toBeVisible();
   const refused = board.getByRole('region', { name: 'Rejected' }).getByRole('article', { name: outlets[2] });
   await expect(refused).toContainText('Exclusive with a competitor until next year');
+  await board.getByRole('button', { name: `Edit prospect ${outlets[0]}` }).click();
+  const edit = app.getByRole('dialog', { name: outlets[0] });
+  await edit.getByLabel('Priority').selectOption({ label: '1 – high' });
+  await edit.getByLabel('Estimated volume').fill('120');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(board.getByRole('article', { name: outlets[0] })).toContainText('P1');
+  await expect(board.getByRole('article', { name: outlets[0] })).toContainText('120 cases/month');
 
   // The weekly review is filled from the log, beside the plan pro rata (5 of the month's working days).
   await app.getByRole('tab', { name: 'Weekly review' }).click();
