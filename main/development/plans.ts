@@ -1,6 +1,6 @@
 import type { DevPlan, DevPlanInput, PlanSuggestion } from '../../shared/contract/development.js';
 import { DomainError } from '../../shared/contract/result.js';
-import type { IndicatorNumbers, PlanStatus } from '../../shared/domain/development.js';
+import { capCompetitors, type IndicatorNumbers, type PlanStatus } from '../../shared/domain/development.js';
 import { monthIndex } from '../../shared/domain/months.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { actualsBySalesperson, getStaff, localToday, monthEnd, monthStart, zeroNumbers } from './common.js';
@@ -198,6 +198,7 @@ export function suggestPlan(db: Db, salespersonId: number, month: string): PlanS
       db,
       `SELECT id, name, months, status, substr(created_at, 1, 10) AS createdOn FROM target_plans WHERE region_id = ? ORDER BY status = 'agreed' DESC, season_year DESC, updated_at DESC`,
     ).all(sp.regionId) as Array<{ id: number; name: string; months: string; status: string; createdOn: string }>;
+    if (plans.length === 0) return none('no_targets');
     const target = plans.find((p) => (p.months.split(',').sort()[0] ?? '') > month);
     if (!target) return none('no_plan_for_peak');
     const firstPeak = target.months.split(',').sort()[0]!;
@@ -224,6 +225,7 @@ export function suggestPlan(db: Db, salespersonId: number, month: string): PlanS
       newSubDealers,
       newTerminals: perMonth - newSubDealers,
       ...base,
+      competitors: capCompetitors(competitors, perMonth),
       reason: null,
       basis: { targetOutlets: total, signedBefore, monthsLeft, firstPeakMonth: firstPeak },
     };

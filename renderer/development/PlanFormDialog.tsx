@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DevPlan } from '../../shared/contract/development.js';
+import { capCompetitors } from '../../shared/domain/development.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { Dialog } from '../ui/Dialog.js';
 import { TextArea, TextField } from '../ui/Fields.js';
@@ -30,13 +31,15 @@ export function PlanFormDialog({ salespersonId, month, plan, onClose }: { salesp
   const s = suggestion.data;
   const fillFromSuggestion = () => {
     if (!s) return;
+    const newSubDealers = s.available ? s.newSubDealers : Number(v.newSubDealers || 0);
+    const newTerminals = s.available ? s.newTerminals : Number(v.newTerminals || 0);
     setV({
       ...v,
       areaIds: s.areaIds,
       plannedVisits: String(s.plannedVisits),
-      newSubDealers: String(s.available ? s.newSubDealers : v.newSubDealers),
-      newTerminals: String(s.available ? s.newTerminals : v.newTerminals),
-      competitors: s.competitors.map((c) => ({ brand: c.brand, outlets: String(c.outlets) })),
+      newSubDealers: String(newSubDealers),
+      newTerminals: String(newTerminals),
+      competitors: capCompetitors(s.competitors, newSubDealers + newTerminals).map((c) => ({ brand: c.brand, outlets: String(c.outlets) })),
       seededFrom: s.available ? s.source : null,
     });
   };

@@ -67,3 +67,19 @@ export function addDays(day: string, n: number): string {
 }
 
 export const isMonday = (day: string): boolean => new Date(`${day}T00:00:00Z`).getUTCDay() === 1;
+
+/**
+ * Competitor targets trimmed, most-worked brand first, so that they never ask for more outlets won
+ * from competitors than new outlets planned (a plan that did would be refused).
+ */
+export function capCompetitors<T extends { brand: string; outlets: number }>(list: readonly T[], newOutlets: number): T[] {
+  let left = Math.max(0, newOutlets);
+  const out: T[] = [];
+  for (const c of list) {
+    const outlets = Math.min(c.outlets, left);
+    if (outlets <= 0) break;
+    out.push({ ...c, outlets });
+    left -= outlets;
+  }
+  return out;
+}

@@ -135,6 +135,27 @@ describe('outlet development on a real SQLite file', () => {
     expect(dash.actual.newTerminals).toBe(2);
   });
 
+  it('seeds a plan from the off-season targets: new outlets spread over the months before the peak, competitor targets within them', async () => {
+    const { db, ctx } = createTestDb();
+    seedDemo(db, { scale: 'S', today: new Date('2026-11-20T10:00:00Z') });
+    const region = db.prepare('SELECT id FROM regions ORDER BY id LIMIT 1').pluck().get() as number;
+    const sp = db.prepare("SELECT s.id FROM staff s WHERE s.role = 'salesperson' AND s.region_id = ? AND EXISTS (SELECT 1 FROM distributors d WHERE d.salesperson_id = s.id) ORDER BY s.id LIMIT 1").pluck().get(region) as number;
+    expect(await call(ctx, 'devPlan.suggest', { salespersonId: sp, month: '2027-01' })).toMatchObject({ available: false, reason: 'no_targets' });
+    const suggestion = await call(ctx, 'targets.suggest', { regionId: region, seasonYear: 2027 });
+    const lines = suggestion.brands.map((b: any) => ({ brand: b.brand, volume: Math.round(b.lastYear * 1.1) }));
+    await call(ctx, 'targets.create', { regionId: region, seasonYear: 2027, name: 'Peak 2027', basis: 'last_year', lines, newOutlets: 400 });
+    const owed = db.prepare('SELECT sum(o.new_outlets) FROM target_outlets o JOIN distributors d ON d.id = o.distributor_id WHERE d.salesperson_id = ?').pluck().get(sp) as number;
+    const firstPeak = (await call(ctx, 'targets.plans', {}))[0].months[0] as string;
+    const months = (Number(firstPeak.slice(0, 4)) * 12 + Number(firstPeak.slice(5, 7))) - (2027 * 12 + 1);
+    const seeded = await call(ctx, 'devPlan.suggest', { salespersonId: sp, month: '2027-01' });
+    expect(seeded).toMatchObject({ available: true, source: 'Peak 2027', basis: { targetOutlets: owed, firstPeakMonth: firstPeak, monthsLeft: months } });
+    expect(seeded.newSubDealers + seeded.newTerminals).toBe(Math.ceil((owed - seeded.basis.signedBefore) / months));
+    expect(seeded.competitors.reduce((a: number, c: any) => a + c.outlets, 0)).toBeLessThanOrEqual(seeded.newSubDealers + seeded.newTerminals);
+    // what it suggests can be saved as it stands
+    const saved = await call(ctx, 'devPlan.save', { salespersonId: sp, month: '2027-01', areaIds: seeded.areaIds, plannedVisits: seeded.plannedVisits, newSubDealers: seeded.newSubDealers, newTerminals: seeded.newTerminals, competitors: seeded.competitors, note: null, seededFrom: seeded.source });
+    expect(saved).toMatchObject({ status: 'draft', seededFrom: 'Peak 2027' });
+  });
+
   it('a deleted outlet leaves no pipeline entry, route stop or visit behind', async () => {
     const { db, ctx } = createTestDb();
     seedDemo(db, { scale: 'S', today: new Date('2026-11-20T10:00:00Z') });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { distanceKm, orderRoute, pathLength, type Point } from '../../main/development/route.js';
 import { DEFAULT_SCORING, scorecard } from '../../main/development/scorecard.js';
+import { capCompetitors } from '../../shared/domain/development.js';
 import { proRata, workingDays } from '../../main/development/weekly.js';
 
 function bruteForce(points: Point[], start: { lat: number; lng: number }): number {
@@ -75,5 +76,14 @@ describe('weekly pro rata', () => {
     // Mon 30 Nov is November's last working day (1 of 21); Tue 1 to Fri 4 Dec are 4 of December's 23.
     expect(proRata(plans, '2026-11-30', '2026-12-06')).toEqual({ visits: 5 + 40, newSubDealers: 4, newTerminals: 1, competitorWins: 0 });
     expect(proRata(new Map(), '2026-11-30', '2026-12-06')).toEqual({ visits: 0, newSubDealers: 0, newTerminals: 0, competitorWins: 0 });
+  });
+});
+
+describe('competitor targets within the new outlets', () => {
+  it('keeps the first brands whole and trims the rest', () => {
+    const list = [{ brand: 'A', outlets: 2 }, { brand: 'B', outlets: 2 }, { brand: 'C', outlets: 1 }];
+    expect(capCompetitors(list, 3)).toEqual([{ brand: 'A', outlets: 2 }, { brand: 'B', outlets: 1 }]);
+    expect(capCompetitors(list, 0)).toEqual([]);
+    expect(capCompetitors(list, 10)).toEqual(list);
   });
 });
