@@ -17,6 +17,13 @@ const salesRow = z.strictObject({
 });
 type SalesRow = z.output<typeof salesRow>;
 
+// 21 + 17 + 15 bits: exact in a double. Ids beyond these bounds fall back to a text key.
+const MAX_ID = 2 ** 21;
+const MAX_PRODUCT = 2 ** 17;
+const MAX_MONTH = 2 ** 15;
+const historyKey = (d: number, p: number, monthIndex: number): number | string =>
+  d < MAX_ID && p < MAX_PRODUCT ? (d * MAX_PRODUCT + p) * MAX_MONTH + monthIndex : `${d}:${p}:${monthIndex}`;
+
 /**
  * Monthly shipments per distributor x SKU, as distributors and the ERP export them. A row for a
  * month already recorded replaces it (a correction); revenue is optional.
@@ -40,9 +47,17 @@ export const salesHistoryEntity: EntityDef = {
     // money in cents: integers, never floating amounts in the database
     revenueCents: typeof v.revenue === 'number' ? Math.round(v.revenue * 100) : null,
   }),
-  keyOf: (d: SalesRow) => `${d.distributorId}:${d.productId}:${d.month}`,
-  existingKeys: (db: Db) =>
-    new Set((prepared(db, 'SELECT distributor_id, product_id, month FROM sales_history').raw().all() as Array<[number, number, string]>).map(([d, p, m]) => `${d}:${p}:${m}`)),
+  // Numeric keys: a million string keys in a Map cost seconds of hashing and garbage collection.
+  keyOf: (d: SalesRow) => historyKey(d.distributorId, d.productId, Number(d.month.slice(0, 4)) * 12 + Number(d.month.slice(5, 7))),
+  existingKeys: (db: Db) => {
+    const keys = prepared(
+      db,
+      `SELECT CASE WHEN distributor_id < ${MAX_ID} AND product_id < ${MAX_PRODUCT} THEN (distributor_id * ${MAX_PRODUCT} + product_id) * ${MAX_MONTH} + CAST(substr(month, 1, 4) AS INTEGER) * 12 + CAST(substr(month, 6, 2) AS INTEGER)
+              ELSE distributor_id || ':' || product_id || ':' || (CAST(substr(month, 1, 4) AS INTEGER) * 12 + CAST(substr(month, 6, 2) AS INTEGER)) END
+       FROM sales_history`,
+    ).pluck().all() as Array<number | string>;
+    return new Set(keys);
+  },
   save(db, _existing, d: SalesRow) {
     prepared(
       db,

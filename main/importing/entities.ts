@@ -42,9 +42,9 @@ export interface EntityDef {
   save(db: Db, existingId: number | null, draft: any): number;
   exportRows(db: Db): ExportRow[];
   /** For records identified by several fields (no single code): the identity of a validated draft. */
-  keyOf?(draft: any): string;
+  keyOf?(draft: any): string | number;
   /** Identities already in the database, to count updates against new records. */
-  existingKeys?(db: Db): Set<string>;
+  existingKeys?(db: Db): Set<string | number>;
   /** Runs inside the import's transaction after every row is written. */
   afterCommit?(db: Db): void;
   /**

@@ -115,7 +115,7 @@ function validate(db: Db, s: ImportSession, mapping: Mapping, decimalComma: bool
   const errors: ImportRowError[] = [];
   let errorCount = 0;
   const valid: ValidatedRow[] = [];
-  const seenKeys = new Map<string, number>();
+  const seenKeys = new Map<string | number, number>();
   const existingKeys = def.existingKeys?.(db);
   let creates = 0;
   let updates = 0;

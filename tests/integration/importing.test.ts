@@ -136,6 +136,14 @@ describe('importing real-world spreadsheets', () => {
     const good = ['distributor,sku,month,cases,revenue', 'D001,NS-330B,2026-01,120,5400.50', 'D002,NS-500C,2026-02,80,'].join('\n');
     expect((await importFile(ctx, 'salesHistory', 'h.csv', Buffer.from(good))).outcome.ok).toBe(true);
     expect(db.prepare("SELECT cases || ' ' || revenue_cents FROM sales_history WHERE month = '2026-01'").pluck().get()).toBe('120 540050');
+    // A month already recorded is a correction (counted as an update); the same month twice in one file is refused.
+    const again = ['distributor,sku,month,cases,revenue', 'D001,NS-330B,2026-01,130,', 'D001,NS-330B,2026-03,10,', 'd001,NS-330B,2026-3,11,'].join('\n');
+    const repeated = await importFile(ctx, 'salesHistory', 'h.csv', Buffer.from(again));
+    expect(repeated.report.errors).toEqual([expect.objectContaining({ line: 4, message: 'Same record as line 3' })]);
+    expect(repeated.outcome.ok).toBe(false);
+    const correction = await importFile(ctx, 'salesHistory', 'h.csv', Buffer.from(again.split('\n').slice(0, 3).join('\n')));
+    expect(correction.report).toMatchObject({ creates: 1, updates: 1 });
+    expect(db.prepare("SELECT group_concat(cases) FROM (SELECT cases FROM sales_history WHERE distributor_id = (SELECT id FROM distributors WHERE code = 'D001') ORDER BY month)").pluck().get()).toBe('130,10');
   });
 });
 
