@@ -42,6 +42,8 @@ export interface PageQuery {
   orderBy: string;
   offset: number;
   limit: number;
+  /** A cheaper way to the same total, when the caller knows one (a search index's own count). */
+  count?: { sql: string; params: unknown[] };
 }
 
 export function selectPage<T>(db: Db, q: PageQuery): Page<T> {
@@ -59,7 +61,9 @@ export function selectPage<T>(db: Db, q: PageQuery): Page<T> {
   const total =
     q.offset === 0 && rows.length < q.limit
       ? rows.length
-      : (prepared(db, `SELECT count(*) AS n FROM ${countFrom} ${where}`).get(...q.where.params) as { n: number }).n;
+      : q.count
+        ? (prepared(db, q.count.sql).pluck().get(...q.count.params) as number)
+        : (prepared(db, `SELECT count(*) AS n FROM ${countFrom} ${where}`).get(...q.where.params) as { n: number }).n;
   return { rows, total };
 }
 

@@ -5,6 +5,7 @@ import type { TaskControl } from '../jobs/task.js';
 import { createRng } from './random.js';
 import { SCALES } from './scales.js';
 import { DEMO_STEPS } from './steps.js';
+import { withTerminalSearchDeferred } from '../network/search-index.js';
 
 export interface DemoOptions {
   scale: DemoScale;
@@ -34,7 +35,7 @@ export function seedDemo(db: Db, options: DemoOptions, control: TaskControl = NO
   const rng = createRng(options.seed ?? 20261122);
   const today = options.today ?? new Date();
   const totalWeight = DEMO_STEPS.reduce((sum, s) => sum + s.weight, 0);
-  db.transaction(() => {
+  db.transaction(() => withTerminalSearchDeferred(db, () => {
     let done = 0;
     for (const step of DEMO_STEPS) {
       const base = done;
@@ -50,7 +51,7 @@ export function seedDemo(db: Db, options: DemoOptions, control: TaskControl = NO
       done += step.weight;
       control.progress(done / totalWeight, step.name);
     }
-  })();
+  }))();
   return { scale: options.scale, counts: tableCounts(db) };
 }
 

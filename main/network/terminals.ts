@@ -39,8 +39,16 @@ const SORT: Record<string, string> = {
 };
 
 export function listTerminals(db: Db, q: Required<Pick<TerminalListInput, 'sort' | 'direction' | 'offset' | 'limit'>> & TerminalListInput): Page<Terminal> {
-  const where = new Conditions()
-    .search(q.search, ['t.name', 't.code', 't.address', 't.competitor_brand'])
+  const text = q.search?.trim() ?? '';
+  // Three characters or more: through the trigram index (the same substring match, case-insensitive).
+  const indexed = [...text].length >= 3;
+  const phrase = `"${text.replace(/"/g, '""')}"`;
+  const searchOnly = indexed && !q.areaId && !q.distributorId && !q.subDealerId && !q.status && !q.channel;
+  const where = (
+    indexed
+      ? new Conditions().add('t.id IN (SELECT rowid FROM terminals_search WHERE terminals_search MATCH ?)', phrase)
+      : new Conditions().search(text || undefined, ['t.name', 't.code', 't.address', 't.competitor_brand'])
+  )
     .when(q.areaId, 't.area_id = ?', q.areaId)
     // A distributor's terminals: its direct ones and those of its sub-dealers, each through an index.
     .when(
@@ -65,6 +73,8 @@ export function listTerminals(db: Db, q: Required<Pick<TerminalListInput, 'sort'
     orderBy: `${SORT[q.sort] ?? SORT.name} ${q.direction === 'desc' ? 'DESC' : 'ASC'}, t.id`,
     offset: q.offset,
     limit: q.limit,
+    // A search alone is counted by the index itself, without visiting the matching terminals.
+    ...(searchOnly ? { count: { sql: 'SELECT count(*) FROM terminals_search WHERE terminals_search MATCH ?', params: [phrase] } } : {}),
   });
 }
 

@@ -57,6 +57,8 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
   },
   // indexes only: the rows of the earlier fixtures carry over
   9: () => {},
+  // the search index is built from the terminals already there
+  10: () => {},
 };
 
 function tableCounts(db: Database.Database): Record<string, number> {

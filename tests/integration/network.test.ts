@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import { seedDemo } from '../../main/demo/generate.js';
+import { withTerminalSearchDeferred } from '../../main/network/search-index.js';
 import { createTestDb } from '../support/db.js';
 
 const call = async (ctx: Parameters<typeof dispatch>[0], method: string, input: unknown) => {
@@ -79,6 +80,52 @@ describe('network services on a real SQLite file', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'in_use' } });
     await call(ctx, 'distributor.delete', { id: distributor.id, disposition: { outlets: 'reassign', toId: other.id } });
     expect(db.prepare('SELECT distributor_id FROM sub_dealers').pluck().get()).toBe(other.id);
+  });
+
+  it('finds terminals by any part of name, code, address or competitor through the search index, exactly as a full scan would', async () => {
+    const { ctx, db } = createTestDb();
+    seedDemo(db, { scale: 'S' });
+    const scan = (text: string) =>
+      (db
+        .prepare(`SELECT id FROM terminals WHERE name LIKE @p OR code LIKE @p OR address LIKE @p OR competitor_brand LIKE @p ORDER BY name COLLATE NOCASE, id`)
+        .pluck()
+        .all({ p: `%${text}%` }) as number[]);
+    const search = async (text: string) => (await call(ctx, 'terminal.list', { search: text, limit: 1000 })).rows.map((r: any) => r.id);
+    const sample = db.prepare('SELECT name, code, address FROM terminals ORDER BY id LIMIT 1 OFFSET 17').get() as { name: string; code: string; address: string };
+    for (const text of [sample.name.slice(2, 9), sample.name.toUpperCase().slice(0, 5), sample.code.slice(-4), sample.address.slice(4, 12), 'lotus', 'Blue Ocean', 'zz', 'no such outlet']) {
+      expect(await search(text), text).toEqual(scan(text));
+    }
+    // A page of a longer list: the total is the index's own count, the same as the scan's.
+    expect((await call(ctx, 'terminal.list', { search: 'lotus', limit: 5 })).total).toBe(scan('lotus').length);
+    expect((await call(ctx, 'terminal.list', { search: 'lotus', status: 'active', limit: 5 })).total).toBe(
+      (db.prepare("SELECT count(*) FROM terminals WHERE status = 'active' AND (name LIKE @p OR code LIKE @p OR address LIKE @p OR competitor_brand LIKE @p)").pluck().get({ p: '%lotus%' }) as number),
+    );
+    // The index follows inserts, renames and deletes.
+    const t = await call(ctx, 'terminal.create', { draft: { code: 'T-QX-1', name: 'Quixotic Quay Bar', channel: 'bar_night', distributorId: db.prepare('SELECT id FROM distributors LIMIT 1').pluck().get(), areaId: db.prepare('SELECT id FROM areas LIMIT 1').pluck().get(), status: 'prospect' } });
+    expect(await search('xotic qu')).toEqual([t.id]);
+    await call(ctx, 'terminal.update', { id: t.id, draft: { code: 'T-QX-1', name: 'Harbour Quay Bar', channel: 'bar_night', distributorId: t.distributorId, areaId: t.areaId, status: 'prospect' } });
+    expect(await search('xotic')).toEqual([]);
+    expect(await search('our quay')).toEqual([t.id]);
+    await call(ctx, 'terminal.delete', { id: t.id });
+    expect(await search('our quay')).toEqual([]);
+  });
+
+  it('a bulk write that fails leaves the search index and its trigger as they were', async () => {
+    const { ctx, db } = createTestDb();
+    const { area, distributor } = await seedMinimal(ctx);
+    const insert = db.prepare("INSERT INTO terminals (code, name, channel, distributor_id, area_id, status, created_at, updated_at) VALUES (?, ?, 'kiosk', ?, ?, 'active', 'x', 'x')");
+    expect(() =>
+      db.transaction(() =>
+        withTerminalSearchDeferred(db, () => {
+          insert.run('K-1', 'Kiosk Alpha', distributor.id, area.id);
+          throw new Error('cancelled');
+        }),
+      )(),
+    ).toThrow('cancelled');
+    db.transaction(() => withTerminalSearchDeferred(db, () => insert.run('K-2', 'Kiosk Beta', distributor.id, area.id)))();
+    insert.run('K-3', 'Kiosk Gamma', distributor.id, area.id);
+    expect((await call(ctx, 'terminal.list', { search: 'kiosk', limit: 10 })).rows.map((r: any) => r.code)).toEqual(['K-2', 'K-3']);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'terminals_search_insert'").pluck().get()).toBe(1);
   });
 
   it('generates a deterministic demo region', () => {
