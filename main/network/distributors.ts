@@ -77,8 +77,12 @@ export function getDistributorPage(db: Db, id: number): DistributorPage {
   ) as Terminal[];
   const counts = prepared(
     db,
-    `SELECT t.status, t.channel, count(*) AS n FROM terminals t LEFT JOIN sub_dealers s ON s.id = t.sub_dealer_id
-     WHERE t.distributor_id = ? OR s.distributor_id = ? GROUP BY t.status, t.channel`,
+    // Direct terminals and the sub-dealers' ones, each found through its index (an OR across the
+    // join scanned every terminal: 0.3 s nationally); UNION keeps a terminal counted once.
+    `SELECT status, channel, count(*) AS n FROM (
+       SELECT id, status, channel FROM terminals WHERE distributor_id = ?
+       UNION SELECT t.id, t.status, t.channel FROM terminals t JOIN sub_dealers s ON s.id = t.sub_dealer_id WHERE s.distributor_id = ?
+     ) GROUP BY status, channel`,
   ).all(id, id) as Array<{ status: OutletStatus; channel: TerminalChannel; n: number }>;
   const terminalsByStatus = Object.fromEntries(OUTLET_STATUSES.map((s) => [s, 0])) as Record<OutletStatus, number>;
   const terminalsByChannel = Object.fromEntries(TERMINAL_CHANNELS.map((c) => [c, 0])) as Record<TerminalChannel, number>;
