@@ -3,6 +3,7 @@ import { benchmarkReadiness } from '../readiness/bench.js';
 import { benchmarkCascade } from '../targets/bench.js';
 import { computeForecastView } from '../forecast/view.js';
 import { computeAccounts } from '../accounts/service.js';
+import { computeTargetView } from '../targets/service.js';
 import { computeScorecard } from '../development/evaluations.js';
 import { listPipeline } from '../development/pipeline.js';
 import { orderRoute } from '../development/route.js';
@@ -24,6 +25,13 @@ export const RECOMPUTES: Recompute[] = [
   { name: 'readiness projection and plan (whole network)', run: ({ db }) => benchmarkReadiness(db) },
   // The screens reuse these until the data changes; this is what the first look after a change costs.
   { name: 'forecast screen for the whole region, first look after a change', run: ({ db }) => computeForecastView(db, {}) },
+  {
+    name: 'targets grid for the whole plan, first look after a change',
+    run: ({ db }) => {
+      const planId = db.prepare('SELECT id FROM target_plans ORDER BY id DESC LIMIT 1').pluck().get() as number | undefined;
+      return planId === undefined ? null : computeTargetView(db, planId);
+    },
+  },
   { name: 'key-account segmentation, churn risks and last season (whole region)', run: ({ db }) => computeAccounts(db) },
   { name: 'development: month-end scorecard for every salesperson', run: ({ db }) => computeScorecard(db, new Date().toISOString().slice(0, 7)) },
   { name: 'development: pipeline board, every prospect (first 500 cards)', run: ({ db }) => listPipeline(db, { sort: 'priority', limit: 500, offset: 0 }) },

@@ -213,7 +213,7 @@ export function setAgreed(db: Db, planId: number, distributorId: number, brand: 
 
 /** The plan's screen data; reused until the data changes, like the other whole-region screens. */
 export function viewPlan(db: Db, planId: number, distributorId?: number, brand?: string): TargetView {
-  return memo(db, `targets.view:${planId}:${distributorId ?? ''}:${brand ?? ''}`, () => computeView(db, planId, distributorId, brand));
+  return memo(db, `targets.view:${planId}:${distributorId ?? ''}:${brand ?? ''}`, () => computeTargetView(db, planId, distributorId, brand));
 }
 
 interface SkuSum {
@@ -224,7 +224,7 @@ interface SkuSum {
   locked: number;
 }
 
-function computeView(db: Db, planId: number, distributorId?: number, brand?: string): TargetView {
+export function computeTargetView(db: Db, planId: number, distributorId?: number, brand?: string): TargetView {
   const plan = getPlan(db, planId);
   // Distributor x SKU totals summed by SQLite: a fifth of the rows the month cells would be.
   const sums = (
