@@ -10,6 +10,7 @@ import { PipelineTab } from './PipelineTab.js';
 import { ReviewTab } from './ReviewTab.js';
 import { ScorecardTab } from './ScorecardTab.js';
 
+const SALESPERSON_KEY = 'planner.development.salesperson';
 const TABS = ['month', 'pipeline', 'review', 'approvals', 'scorecard'] as const;
 type Tab = (typeof TABS)[number];
 
@@ -23,11 +24,17 @@ export function DevelopmentPage() {
   const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'month';
   const staff = useApiQuery('staff.list', { role: 'salesperson' });
   const people = (staff.data ?? []).filter((s) => s.active);
-  const [salespersonId, setSalespersonId] = useState<number | null>(null);
+  // The salesperson working on this computer is remembered between sessions.
+  const [salespersonId, setSalespersonIdState] = useState<number | null>(() => Number(localStorage.getItem(SALESPERSON_KEY)) || null);
+  const setSalespersonId = (id: number) => {
+    localStorage.setItem(SALESPERSON_KEY, String(id));
+    setSalespersonIdState(id);
+  };
   const [month, setMonth] = useState(thisMonth);
   useEffect(() => {
-    if (salespersonId === null && people[0]) setSalespersonId(people[0].id);
-  }, [people, salespersonId]);
+    if (!staff.data || people.length === 0) return;
+    if (salespersonId === null || !people.some((p) => p.id === salespersonId)) setSalespersonIdState(people[0]!.id);
+  }, [staff.data, people, salespersonId]);
   const person = people.find((p) => p.id === salespersonId) ?? null;
   const scope: DevelopmentScope = { salespersonId, regionId: person?.regionId ?? null, month };
   const setTab = (next: Tab) => setParams((p) => (p.set('tab', next), p), { replace: true });
