@@ -89,12 +89,17 @@ export function computeForecastView(db: Db, scope: ForecastScope): ForecastView 
     `SELECT month, sum(point) AS point, sum(((hi95 - lo95) / ${2 * Z95}) * ((hi95 - lo95) / ${2 * Z95})) AS variance, count(*) AS n
      FROM forecast_values WHERE month BETWEEN ? AND ? ${h.sql} GROUP BY month ORDER BY month`,
   ).all(first, lastMonth, ...h.params) as Array<{ month: string; point: number; variance: number; n: number }>;
+  // Last year's months are usually inside the 36 months of history already summed: no second pass.
+  const lastYearFrom = addMonths(first, -12);
   const lastYear = new Map(
-    (prepared(db, `SELECT month, sum(cases) AS cases FROM sales_history WHERE month BETWEEN ? AND ? ${h.sql} GROUP BY month`).all(
-      addMonths(first, -12),
-      addMonths(lastMonth, -12),
-      ...h.params,
-    ) as Array<{ month: string; cases: number }>).map((r) => [r.month, r.cases]),
+    (lastYearFrom >= historyFrom
+      ? history.filter((r) => r.month >= lastYearFrom && r.month <= addMonths(lastMonth, -12))
+      : (prepared(db, `SELECT month, sum(cases) AS cases FROM sales_history WHERE month BETWEEN ? AND ? ${h.sql} GROUP BY month`).all(
+          lastYearFrom,
+          addMonths(lastMonth, -12),
+          ...h.params,
+        ) as Array<{ month: string; cases: number }>)
+    ).map((r) => [r.month, r.cases]),
   );
   const overrides = listOverrides(db, { from: first, to: lastMonth });
   const agreedByMonth = new Map<string, number>();

@@ -43,6 +43,16 @@ describe('forecasting on a real SQLite file', () => {
     seedDemo(db, { scale: 'S', today: new Date('2026-11-22T00:00:00Z') });
     await runForecast(db, { workers: 1 }, noControl);
     const whole = await call(ctx, 'forecast.view', {});
+    // the same month last year beside every forecast month, from the history itself
+    const lastYearOf = db.prepare("SELECT sum(cases) FROM sales_history WHERE month = ?").pluck();
+    for (const f of whole.forecast) {
+      const [y, m] = f.month.split('-').map(Number);
+      expect(f.lastYear, f.month).toBe(lastYearOf.get(`${y - 1}-${String(m).padStart(2, '0')}`) ?? null);
+    }
+    const oneDistributor = await call(ctx, 'forecast.view', { distributorId: db.prepare('SELECT min(distributor_id) FROM forecast_series').pluck().get() });
+    expect(oneDistributor.forecast[0].lastYear).toBe(
+      db.prepare('SELECT sum(cases) FROM sales_history WHERE distributor_id = (SELECT min(distributor_id) FROM forecast_series) AND month = ?').pluck().get(`${Number(whole.forecast[0].month.slice(0, 4)) - 1}${whole.forecast[0].month.slice(4)}`),
+    );
     const distributors = db.prepare('SELECT DISTINCT distributor_id FROM forecast_series').pluck().all() as number[];
     let sum = 0;
     for (const id of distributors) sum += (await call(ctx, 'forecast.view', { distributorId: id })).forecast[6].point;
