@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.js';
 import type { JobRunner } from '../jobs/runner.js';
+import type { QueryThread } from './query-thread.js';
 
 /** What every handler receives: the database and the services around it, whichever door called. */
 export interface ServiceContext {
@@ -8,4 +9,6 @@ export interface ServiceContext {
   jobs: JobRunner;
   door: 'electron' | 'browser' | 'cli';
   version: string;
+  /** Where whole-network screens are computed, when the database is a file (see QUERY_THREAD_METHODS). */
+  queries?: QueryThread;
 }

@@ -3,6 +3,7 @@ import { contract, isMethodName } from '../../shared/contract/index.js';
 import { DomainError, type ApiError, type ApiResult, type FieldIssue } from '../../shared/contract/result.js';
 import type { ServiceContext } from './context.js';
 import { handlers } from './handlers.js';
+import { QUERY_THREAD_METHODS } from './query-thread.js';
 
 type AnyHandler = (ctx: ServiceContext, input: unknown) => unknown;
 
@@ -16,6 +17,7 @@ export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: u
   }
   const parsed = contract[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) return fail(validationError(parsed.error));
+  if (ctx.queries && QUERY_THREAD_METHODS.has(method)) return ctx.queries.call(method, parsed.data);
   try {
     const handler = handlers[method] as AnyHandler;
     const value = await handler(ctx, parsed.data);

@@ -8,6 +8,8 @@ export const backupHandlers = {
   'backup.create': ({ db, databasePath }) => createBackup(db, databasePath, 'manual'),
   'backup.restore': async (ctx, { fileName }) => {
     if (ctx.jobs.isBusy('forecast.run') || ctx.jobs.isBusy('demo.seed')) throw new DomainError('busy', 'Wait for the running job to finish before restoring.');
+    // The query thread's connection must not hold the file being replaced.
+    await ctx.queries?.stop();
     const { db, previousKeptAs } = await restoreBackup(ctx.db, ctx.databasePath, fileName);
     // Every door shares this context: swapping the connection here moves all of them to the restored file.
     ctx.db = db;

@@ -58,7 +58,8 @@ export async function measureUi(ctx: ServiceContext): Promise<UiFigures | { skip
       await page.waitForTimeout(30);
     }
     await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-    await page.waitForFunction('!document.querySelector(".loading-row")', undefined, { timeout: 15_000 });
+    // A locator, not a predicate: the app's content security policy forbids the eval a polled predicate needs.
+    await page.locator('.loading-row').first().waitFor({ state: 'detached', timeout: 15_000 });
     const longestTaskMs = Number(await page.evaluate('window.__longest'));
     const longestFrameGapMs = Number(await page.evaluate('window.__frameGap'));
     const scrolledRows = await page.locator('[aria-rowcount]').first().evaluate((el) => Number(el.getAttribute('aria-rowcount')) - 1);

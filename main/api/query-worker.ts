@@ -1,0 +1,30 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { closeDatabase, openDatabase } from '../db/open.js';
+import { JobRunner } from '../jobs/runner.js';
+import type { ServiceContext } from './context.js';
+import { dispatch } from './dispatch.js';
+
+/**
+ * The query thread: whole-network screens (readiness, forecast totals, segmentation, the targets grid)
+ * are computed here on a connection of its own, so that their seconds at national scale never hold
+ * up the main thread's answers. It keeps its own results between calls until the data changes.
+ */
+interface QueryWorkerInput {
+  databasePath: string;
+  door: ServiceContext['door'];
+  version: string;
+}
+
+const input = workerData as QueryWorkerInput;
+const db = openDatabase(input.databasePath);
+const ctx: ServiceContext = { db, databasePath: input.databasePath, jobs: new JobRunner(input.databasePath, db), door: input.door, version: input.version };
+const port = parentPort!;
+
+port.on('message', (message: { id: number; method: string; input: unknown } | { stop: true }) => {
+  if ('stop' in message) {
+    closeDatabase(db);
+    port.close();
+    return;
+  }
+  void dispatch(ctx, message.method, message.input).then((result) => port.postMessage({ id: message.id, result }));
+});

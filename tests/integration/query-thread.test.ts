@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/api/dispatch.js';
+import { QueryThread } from '../../main/api/query-thread.js';
+import { seedDemo } from '../../main/demo/generate.js';
+import { createTestDb } from '../support/db.js';
+
+describe('the query thread', () => {
+  it('answers whole-network screens from its own connection exactly as the main thread would, and sees every change the main thread commits', async () => {
+    const { db, ctx, path } = createTestDb();
+    seedDemo(db, { scale: 'S', today: new Date('2026-11-20T10:00:00Z') });
+    const queries = new QueryThread({ databasePath: path, door: 'cli', version: 'test' });
+    const threaded = { ...ctx, queries };
+    try {
+      const inline = await dispatch(ctx, 'accounts.overview', {});
+      const fromThread = await dispatch(threaded, 'accounts.overview', {});
+      expect(fromThread).toEqual(inline);
+      expect(fromThread).toMatchObject({ ok: true });
+
+      // A complaint committed on the main connection shows in the thread's next answer.
+      const distributorId = db.prepare('SELECT id FROM distributors ORDER BY id LIMIT 1').pluck().get() as number;
+      const before = (fromThread as any).value.complaintStats.reduce((a: number, c: any) => a + c.open, 0);
+      const created = await dispatch(threaded, 'complaint.create', { distributorId, category: 'logistics', openedOn: '2026-11-21', description: 'Late delivery before the weekend' });
+      expect(created).toMatchObject({ ok: true });
+      const after = (await dispatch(threaded, 'accounts.overview', {})) as any;
+      expect(after.value.complaintStats.reduce((a: number, c: any) => a + c.open, 0)).toBe(before + 1);
+
+      // Input is checked before it leaves the main thread.
+      const bad = await dispatch(threaded, 'readiness.cell', { distributorId: 'x' });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'validation' } });
+
+      // Stopped (as before a restore), the next call starts a fresh thread.
+      await queries.stop();
+      expect(await dispatch(threaded, 'accounts.overview', {})).toEqual(await dispatch(ctx, 'accounts.overview', {}));
+    } finally {
+      await queries.stop();
+    }
+  });
+});
