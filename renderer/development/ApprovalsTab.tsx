@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DevPlan } from '../../shared/contract/development.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { TextArea } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { formatNumber } from '../ui/format.js';
@@ -113,16 +113,7 @@ function ReturnDialog({ plan, onClose }: { plan: DevPlan; onClose(): void }) {
     <Dialog
       title={t('approvals.returnTitle', { name: plan.salespersonName })}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel', { ns: 'common' })}
-          </button>
-          <button type="button" className="button button-primary" onClick={submit} disabled={decide.isPending}>
-            {t('approvals.return')}
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} onSubmit={submit} label={t('approvals.return')} busy={decide.isPending} />}
     >
       <TextArea label={t('approvals.whatToChange')} value={comment} onChange={(e) => setComment(e.target.value)} error={errors.errorFor('comment')} required />
     </Dialog>

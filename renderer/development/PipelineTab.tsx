@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutletCandidate, PipelineItem } from '../../shared/contract/development.js';
 import { OUTLET_TYPES, STAGES, type OutletType, type Stage } from '../../shared/domain/development.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { FilterSelect, SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { formatDate, formatNumber } from '../ui/format.js';
@@ -198,16 +198,7 @@ function AddProspectDialog({ ownerId, onClose }: { ownerId: number; onClose(): v
     <Dialog
       title={t('pipeline.addTitle')}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel', { ns: 'common' })}
-          </button>
-          <button type="button" className="button button-primary" onClick={submit} disabled={!outlet || add.isPending}>
-            {t('pipeline.add')}
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} onSubmit={submit} label={t('pipeline.add')} busy={!outlet || add.isPending} />}
     >
       {errors.formError && (
         <div className="notice notice-error" role="alert">
@@ -254,16 +245,7 @@ function RejectDialog({ item, onClose }: { item: PipelineItem; onClose(): void }
     <Dialog
       title={t('pipeline.rejectTitle', { name: item.name })}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel', { ns: 'common' })}
-          </button>
-          <button type="button" className="button button-danger" onClick={submit} disabled={move.isPending}>
-            {t('pipeline.reject')}
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} onSubmit={submit} label={t('pipeline.reject')} busy={move.isPending} danger />}
     >
       <TextArea label={t('visit.whyRejected')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.errorFor('rejectReason')} required />
     </Dialog>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DevPlan } from '../../shared/contract/development.js';
 import { capCompetitors } from '../../shared/domain/development.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { useToast } from '../ui/Toasts.js';
@@ -70,16 +70,7 @@ export function PlanFormDialog({ salespersonId, month, plan, onClose }: { salesp
       title={t('plan.formTitle', { month })}
       onClose={onClose}
       wide
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel', { ns: 'common' })}
-          </button>
-          <button type="button" className="button button-primary" onClick={submit} disabled={save.isPending}>
-            {t('plan.saveDraft')}
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} onSubmit={submit} label={t('plan.saveDraft')} busy={save.isPending} />}
     >
       <form
         onSubmit={(e) => {

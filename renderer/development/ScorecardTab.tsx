@@ -5,7 +5,7 @@ import { DECISIONS, INDICATORS, type Decision } from '../../shared/domain/develo
 import { api } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { downloadBase64 } from '../importing/download.js';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { formatDate, formatNumber, formatPercent } from '../ui/format.js';
@@ -183,16 +183,7 @@ function DecisionDialog({ row, month, onClose }: { row: ScorecardRow; month: str
     <Dialog
       title={t('scorecard.decisionTitle', { name: row.salespersonName, month })}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel', { ns: 'common' })}
-          </button>
-          <button type="button" className="button button-primary" onClick={submit} disabled={decide.isPending}>
-            {t('scorecard.saveDecision')}
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} onSubmit={submit} label={t('scorecard.saveDecision')} busy={decide.isPending} />}
     >
       <p>
         {t('scorecard.summary', { total: formatPercent(row.total, 1), rank: row.rank, team: row.teamSize })} <Badge tone={DECISION_TONE[row.suggestion]}>{t(`decision.${row.suggestion}`)}</Badge>
@@ -234,16 +225,7 @@ function WeightsDialog({ settings, onClose }: { settings: ScoringSettings; onClo
     <Dialog
       title={t('scorecard.weightsTitle')}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel', { ns: 'common' })}
-          </button>
-          <button type="button" className="button button-primary" onClick={submit} disabled={save.isPending}>
-            {t('save', { ns: 'common' })}
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} onSubmit={submit} label={t('save', { ns: 'common' })} busy={save.isPending} />}
     >
       {errors.errorFor('weights') && (
         <div className="notice notice-error" role="alert">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIT_OUTCOMES, VISIT_PURPOSES, type OutletType, type VisitOutcome, type VisitPurpose } from '../../shared/domain/development.js';
 import { useApiMutation } from '../api/hooks.js';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { useToast } from '../ui/Toasts.js';
@@ -47,16 +47,7 @@ export function VisitDialog({ salespersonId, day, outlet, onClose }: { salespers
     <Dialog
       title={t('visit.title', { name: outlet.name })}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel', { ns: 'common' })}
-          </button>
-          <button type="button" className="button button-primary" onClick={submit} disabled={log.isPending}>
-            {t('visit.save')}
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} onSubmit={submit} label={t('visit.save')} busy={log.isPending} />}
     >
       <form
         onSubmit={(e) => {

@@ -43,6 +43,21 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
   );
 }
 
+/** The usual footer: Cancel, then the one action the dialog is for. */
+export function DialogButtons({ onCancel, onSubmit, label, busy, danger }: { onCancel(): void; onSubmit(): void; label: string; busy?: boolean; danger?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <button type="button" className="button" onClick={onCancel}>
+        {t('cancel')}
+      </button>
+      <button type="button" className={`button ${danger ? 'button-danger' : 'button-primary'}`} onClick={onSubmit} disabled={busy}>
+        {label}
+      </button>
+    </>
+  );
+}
+
 interface ConfirmProps {
   title: string;
   message: ReactNode;

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import { QueryThread } from '../../main/api/query-thread.js';
 import { seedDemo } from '../../main/demo/generate.js';
+import type { AccountsOverview } from '../../shared/contract/accounts.js';
+import type { ApiResult } from '../../shared/contract/result.js';
 import { createTestDb } from '../support/db.js';
+
+const openComplaints = (r: ApiResult<unknown>) => (r.ok ? (r.value as AccountsOverview).complaintStats.reduce((a, c) => a + c.open, 0) : Number.NaN);
 
 describe('the query thread', () => {
   it('answers whole-network screens from its own connection exactly as the main thread would, and sees every change the main thread commits', async () => {
@@ -18,11 +22,10 @@ describe('the query thread', () => {
 
       // A complaint committed on the main connection shows in the thread's next answer.
       const distributorId = db.prepare('SELECT id FROM distributors ORDER BY id LIMIT 1').pluck().get() as number;
-      const before = (fromThread as any).value.complaintStats.reduce((a: number, c: any) => a + c.open, 0);
+      const before = openComplaints(fromThread);
       const created = await dispatch(threaded, 'complaint.create', { distributorId, category: 'logistics', openedOn: '2026-11-21', description: 'Late delivery before the weekend' });
       expect(created).toMatchObject({ ok: true });
-      const after = (await dispatch(threaded, 'accounts.overview', {})) as any;
-      expect(after.value.complaintStats.reduce((a: number, c: any) => a + c.open, 0)).toBe(before + 1);
+      expect(openComplaints(await dispatch(threaded, 'accounts.overview', {}))).toBe(before + 1);
 
       // Input is checked before it leaves the main thread.
       const bad = await dispatch(threaded, 'readiness.cell', { distributorId: 'x' });
