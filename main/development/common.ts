@@ -1,5 +1,6 @@
 import type { IndicatorNumbers, OutletType } from '../../shared/domain/development.js';
 import { DomainError } from '../../shared/contract/result.js';
+import { lastDayOf } from '../../shared/domain/months.js';
 import { prepared, type Db } from '../db/open.js';
 
 /** The machine's calendar day: a salesperson's "today" is local, not UTC. */
@@ -8,11 +9,7 @@ export function localToday(now = new Date()): string {
 }
 
 export const monthStart = (month: string) => `${month}-01`;
-export function monthEnd(month: string): string {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-}
+export const monthEnd = lastDayOf;
 
 export const zeroNumbers = (): IndicatorNumbers => ({ visits: 0, newSubDealers: 0, newTerminals: 0, competitorWins: 0 });
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lastDayOf } from '../../shared/domain/months.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { Badge, Card, ErrorNotice } from '../ui/Page.js';
 import { formatDate } from '../ui/format.js';
@@ -22,15 +23,10 @@ export function MonthTab({ scope }: { scope: DevelopmentScope }) {
   );
 }
 
-function lastDay(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return `${month}-${String(new Date(y, m, 0).getDate()).padStart(2, '0')}`;
-}
-
 function VisitsCard({ salespersonId, month }: { salespersonId: number; month: string }) {
   const { t } = useTranslation(['development', 'common']);
   const toast = useToast();
-  const visits = useApiQuery('visit.list', { salespersonId, from: `${month}-01`, to: lastDay(month) });
+  const visits = useApiQuery('visit.list', { salespersonId, from: `${month}-01`, to: lastDayOf(month) });
   const remove = useApiMutation('visit.delete');
   const [confirming, setConfirming] = useState<number | null>(null);
   const rows = visits.data ?? [];

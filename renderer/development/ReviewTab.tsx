@@ -2,13 +2,13 @@ import { addDays, format } from 'date-fns';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WeeklyNumbers } from '../../shared/contract/development.js';
-import type { IndicatorNumbers } from '../../shared/domain/development.js';
+import { weekStartOf, type IndicatorNumbers } from '../../shared/domain/development.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { TextArea } from '../ui/Fields.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
-import { mondayOf, todayIso, type DevelopmentScope } from './context.js';
+import { todayIso, type DevelopmentScope } from './context.js';
 
 const ROWS: Array<keyof WeeklyNumbers> = ['visits', 'developVisits', 'outletsVisited', 'newSubDealers', 'newTerminals', 'competitorWins', 'pipelineMoves', 'rejected'];
 const PLANNED = new Set<string>(['visits', 'newSubDealers', 'newTerminals', 'competitorWins']);
@@ -20,7 +20,7 @@ const PLANNED = new Set<string>(['visits', 'newSubDealers', 'newTerminals', 'com
 export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
   const { t } = useTranslation(['development', 'common']);
   const toast = useToast();
-  const [weekStart, setWeekStart] = useState(() => mondayOf(todayIso()));
+  const [weekStart, setWeekStart] = useState(() => weekStartOf(todayIso()));
   const input = { salespersonId: scope.salespersonId ?? 0, weekStart };
   const review = useApiQuery('weeklyReview.get', input, { enabled: scope.salespersonId !== null });
   const team = useApiQuery('weeklyReview.list', { weekStart, ...(scope.regionId !== null ? { regionId: scope.regionId } : {}) });
@@ -47,11 +47,11 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
         title={t('review.title', { from: formatDate(weekStart), to: formatDate(r?.weekEnd ?? weekStart) })}
         actions={
           <>
-            <input type="date" aria-label={t('review.weekOf')} value={weekStart} onChange={(e) => e.target.value && setWeekStart(mondayOf(e.target.value))} style={{ height: 28 }} />
+            <input type="date" aria-label={t('review.weekOf')} value={weekStart} onChange={(e) => e.target.value && setWeekStart(weekStartOf(e.target.value))} style={{ height: 28 }} />
             <button type="button" className="button button-small" onClick={() => shift(-1)} aria-label={t('review.previousWeek')}>
               ‹
             </button>
-            <button type="button" className="button button-small" onClick={() => setWeekStart(mondayOf(todayIso()))}>
+            <button type="button" className="button button-small" onClick={() => setWeekStart(weekStartOf(todayIso()))}>
               {t('review.thisWeek')}
             </button>
             <button type="button" className="button button-small" onClick={() => shift(1)} aria-label={t('review.nextWeek')}>

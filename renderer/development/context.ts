@@ -12,12 +12,6 @@ export interface DevelopmentScope {
 export const todayIso = () => format(new Date(), 'yyyy-MM-dd');
 export const thisMonth = () => format(new Date(), 'yyyy-MM');
 
-/** Monday of the week a day falls in (reviews run Monday to Sunday). */
-export function mondayOf(day: string): string {
-  const d = new Date(`${day}T00:00:00`);
-  d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
-  return format(d, 'yyyy-MM-dd');
-}
 
 export const sumIndicators = (n: IndicatorNumbers) => INDICATORS.reduce((a, k) => a + n[k], 0);
 

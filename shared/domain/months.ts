@@ -15,3 +15,9 @@ export function monthRange(from: string, to: string): string[] {
 }
 
 export const monthOf = (date: Date): string => `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+
+/** The last calendar day of a 'YYYY-MM', as 'YYYY-MM-DD'. */
+export function lastDayOf(month: string): string {
+  const days = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  return `${month}-${String(days).padStart(2, '0')}`;
+}
