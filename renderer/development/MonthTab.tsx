@@ -5,8 +5,10 @@ import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { Badge, Card, ErrorNotice } from '../ui/Page.js';
 import { formatDate } from '../ui/format.js';
 import { useToast } from '../ui/Toasts.js';
-import type { DevelopmentScope } from './context.js';
+import { todayIso, type DevelopmentScope } from './context.js';
 import { DayRouteCard } from './DayRouteCard.js';
+import { OutletPicker } from './OutletPicker.js';
+import { VisitDialog, type VisitTarget } from './VisitDialog.js';
 import { PlanCard } from './PlanCard.js';
 
 /** The salesperson's month: plan and pace, today's route, and the visits logged so far. */
@@ -29,10 +31,14 @@ function VisitsCard({ salespersonId, month }: { salespersonId: number; month: st
   const visits = useApiQuery('visit.list', { salespersonId, from: `${month}-01`, to: lastDayOf(month) });
   const remove = useApiMutation('visit.delete');
   const [confirming, setConfirming] = useState<number | null>(null);
+  const [visiting, setVisiting] = useState<VisitTarget | null>(null);
   const rows = visits.data ?? [];
   return (
     <Card title={t('visits.title', { count: rows.length })}>
       <ErrorNotice error={visits.error} />
+      {/* A visit that was not on the day's route: found by name, logged the same way. */}
+      <OutletPicker label={t('visits.logUnplanned')} onPick={(o) => setVisiting({ outletType: o.outletType, outletId: o.outletId, name: o.name })} />
+      {visiting && <VisitDialog salespersonId={salespersonId} day={todayIso()} outlet={visiting} onClose={() => setVisiting(null)} />}
       {rows.length === 0 ? (
         <p className="muted">{t('visits.none')}</p>
       ) : (

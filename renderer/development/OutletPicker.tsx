@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutletCandidate } from '../../shared/contract/development.js';
 import { useApiQuery } from '../api/hooks.js';
@@ -6,6 +6,7 @@ import { useApiQuery } from '../api/hooks.js';
 /** Finds a sub-dealer or terminal by name, code or address; Enter or a click picks it. */
 export function OutletPicker({ label, exclude, onPick, includeActive = true, notInPipeline = false }: { label: string; exclude?: Set<string>; onPick(o: OutletCandidate): void; includeActive?: boolean; notInPipeline?: boolean }) {
   const { t } = useTranslation('development');
+  const inputId = useId();
   const [text, setText] = useState('');
   const term = text.trim();
   const found = useApiQuery('pipeline.candidates', { search: term, includeActive }, { enabled: term.length >= 2 });
@@ -17,9 +18,9 @@ export function OutletPicker({ label, exclude, onPick, includeActive = true, not
   return (
     <div className="outlet-picker">
       <div className="search">
-        <label htmlFor="outlet-picker">{label}</label>
+        <label htmlFor={inputId}>{label}</label>
         <input
-          id="outlet-picker"
+          id={inputId}
           type="search"
           value={text}
           placeholder={t('picker.placeholder')}

@@ -29,14 +29,14 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
     .prepare(
       `SELECT name FROM terminals t WHERE status = 'prospect' AND latitude IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM pipeline p WHERE p.outlet_type = 'terminal' AND p.outlet_id = t.id)
-       AND (SELECT count(*) FROM terminals x WHERE x.name = t.name) = 1 ORDER BY id LIMIT 3`,
+       AND (SELECT count(*) FROM terminals x WHERE x.name = t.name) = 1 ORDER BY id LIMIT 4`,
     )
     .pluck()
     .all() as string[];
   const signedHeld = db.prepare('SELECT competitor_brand IS NOT NULL FROM terminals WHERE name = ?').pluck().get(outlets[1]) === 1;
   const [me, colleague] = db.prepare("SELECT name FROM staff WHERE role = 'salesperson' AND active = 1 ORDER BY name COLLATE NOCASE LIMIT 2").pluck().all() as string[];
   db.close();
-  expect(outlets).toHaveLength(3);
+  expect(outlets).toHaveLength(4);
 
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Outlet development' }).click();
   await app.getByLabel('Salesperson').selectOption({ label: me! });
@@ -70,7 +70,7 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
   await app.getByRole('tab', { name: 'My month' }).click();
   const route = app.getByRole('region', { name: 'Day route' });
   await route.getByLabel('Route day').fill(monday);
-  for (const name of outlets) {
+  for (const name of outlets.slice(0, 3)) {
     await route.getByLabel('Add an outlet to the route').fill(name);
     await expect(route.getByRole('listbox', { name: 'Matching outlets' })).toContainText(name);
     await route.getByLabel('Add an outlet to the route').press('Enter');
@@ -98,6 +98,17 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
   await logVisit(outlets[2]!, 'Refused');
   await expect(route.getByRole('button', { name: /Log visit at/ })).toHaveCount(0);
 
+  // A visit that was not on the route is logged from the visit list.
+  const visits = app.getByRole('region', { name: /^Visits this month/ });
+  await visits.getByLabel('Log a visit that was not on a route').fill(outlets[3]!);
+  await visits.getByRole('button', { name: outlets[3] }).click();
+  const unplanned = app.getByRole('dialog', { name: `Visit: ${outlets[3]}` });
+  await unplanned.getByLabel('Day').fill(monday);
+  await unplanned.getByLabel('Outcome').selectOption({ label: 'Not interested yet' });
+  await unplanned.getByRole('button', { name: 'Save visit' }).click();
+  await expect(unplanned).toBeHidden();
+  await expect(visits.getByRole('table', { name: 'Visits this month' })).toContainText(outlets[3]!);
+
   // The pipeline shows where each prospect now stands.
   await app.getByRole('tab', { name: 'Pipeline' }).click();
   const board = app.getByLabel('Pipeline board');
@@ -119,7 +130,7 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
   await app.getByLabel('Week of').fill(monday);
   const numbers = app.getByRole('table', { name: "The week's numbers" });
   const row = (label: string) => numbers.getByRole('row', { name: new RegExp(`^${label}`) });
-  await expect(row('Visits')).toContainText(`3${(Math.round((40 * 5 * 10) / workingDays) / 10).toFixed(1)}`);
+  await expect(row('Visits')).toContainText(`4${(Math.round((40 * 5 * 10) / workingDays) / 10).toFixed(1)}`);
   await expect(row('New terminals').getByRole('cell').nth(1)).toHaveText('1');
   await expect(row('Refusals').getByRole('cell').nth(1)).toHaveText('1');
   await app.getByLabel('Problems met').fill('Two bars want a freezer first');
@@ -141,8 +152,8 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
   const card = app.getByRole('table', { name: 'Month-end scorecard' });
   await expect(card.getByRole('row', { name: new RegExp(me!) }).getByRole('cell').first()).toHaveText('1 / 2');
   await expect(card.getByRole('row', { name: new RegExp(colleague!) }).getByRole('cell').first()).toHaveText('2 / 2');
-  // visits 3/40, new terminals 1/2, won from competitors 1/1 when the signed bar carried a competitor's beer; weights 1, 2, 1
-  await expect(card.getByRole('row', { name: new RegExp(me!) })).toContainText(signedHeld ? '51.9%' : '26.9%');
+  // visits 4/40, new terminals 1/2, won from competitors 1/1 when the signed bar carried a competitor's beer; weights 1, 2, 1
+  await expect(card.getByRole('row', { name: new RegExp(me!) })).toContainText(signedHeld ? '52.5%' : '27.5%');
 
   // The manager rewards against the numbers, with a reason.
   await app.getByRole('button', { name: `Decide for ${me}` }).click();
