@@ -16,7 +16,12 @@ export interface HistorySeries {
 }
 
 export function historyBounds(db: Db): { first: string | null; last: string | null } {
-  return prepared(db, 'SELECT min(month) AS first, max(month) AS last FROM sales_history').get() as { first: string | null; last: string | null };
+  // Two subqueries: SQLite answers a lone min() or max() from the month index in a step, but both in
+  // one SELECT scan the whole table (38 ms at L).
+  return prepared(db, 'SELECT (SELECT min(month) FROM sales_history) AS first, (SELECT max(month) FROM sales_history) AS last').get() as {
+    first: string | null;
+    last: string | null;
+  };
 }
 
 /**

@@ -75,10 +75,14 @@ export function computeForecastView(db: Db, scope: ForecastScope): ForecastView 
   };
   if (!bounds.last) return empty;
   const h = scopeWhere(scope, { d: 'distributor_id', p: 'product_id' });
+  // The whole region reads the month totals the database keeps (migration 0011); a scope sums its rows.
+  const whole = h.sql === '';
   const historyFrom = addMonths(bounds.last, -35);
   const history = prepared(
     db,
-    `SELECT month, sum(cases) AS cases FROM sales_history WHERE month >= ? ${h.sql} GROUP BY month ORDER BY month`,
+    whole
+      ? 'SELECT month, cases FROM history_month_totals WHERE month >= ? ORDER BY month'
+      : `SELECT month, sum(cases) AS cases FROM sales_history WHERE month >= ? ${h.sql} GROUP BY month ORDER BY month`,
   ).all(historyFrom, ...h.params) as Array<{ month: string; cases: number }>;
   if (!run) return { ...empty, status: 'not_run', history };
 
@@ -86,8 +90,10 @@ export function computeForecastView(db: Db, scope: ForecastScope): ForecastView 
   const lastMonth = addMonths(first, run.horizon - 1);
   const sums = prepared(
     db,
-    `SELECT month, sum(point) AS point, sum(((hi95 - lo95) / ${2 * Z95}) * ((hi95 - lo95) / ${2 * Z95})) AS variance, count(*) AS n
-     FROM forecast_values WHERE month BETWEEN ? AND ? ${h.sql} GROUP BY month ORDER BY month`,
+    whole
+      ? `SELECT month, point, width95_squared / ${(2 * Z95) ** 2} AS variance, cells AS n FROM forecast_month_totals WHERE month BETWEEN ? AND ? ORDER BY month`
+      : `SELECT month, sum(point) AS point, sum(((hi95 - lo95) / ${2 * Z95}) * ((hi95 - lo95) / ${2 * Z95})) AS variance, count(*) AS n
+         FROM forecast_values WHERE month BETWEEN ? AND ? ${h.sql} GROUP BY month ORDER BY month`,
   ).all(first, lastMonth, ...h.params) as Array<{ month: string; point: number; variance: number; n: number }>;
   // Last year's months are usually inside the 36 months of history already summed: no second pass.
   const lastYearFrom = addMonths(first, -12);

@@ -119,4 +119,43 @@ describe('the forecast command line', () => {
       console.error = original;
     }
   });
+
+  it('keeps the month totals the whole-region screen reads equal to the sums of the rows, after every kind of write', async () => {
+    const { db, ctx } = createTestDb();
+    seedDemo(db, { scale: 'S', today: new Date('2026-11-22T00:00:00Z') });
+    await runForecast(db, { workers: 1 }, noControl);
+    const same = () => {
+      expect(db.prepare('SELECT month, cases, rows FROM history_month_totals ORDER BY month').raw().all()).toEqual(
+        db.prepare('SELECT month, sum(cases), count(*) FROM sales_history GROUP BY month ORDER BY month').raw().all(),
+      );
+      const kept = db.prepare('SELECT month, point, width95_squared, cells FROM forecast_month_totals ORDER BY month').raw().all() as Array<[string, number, number, number]>;
+      const summed = db.prepare('SELECT month, sum(point), sum((hi95 - lo95) * (hi95 - lo95)), count(*) FROM forecast_values GROUP BY month ORDER BY month').raw().all() as Array<[string, number, number, number]>;
+      expect(kept.map(([m, , , n]) => [m, n])).toEqual(summed.map(([m, , , n]) => [m, n]));
+      kept.forEach(([, point, width], i) => {
+        expect(point).toBeCloseTo(summed[i]![1], 3);
+        expect(width).toBeCloseTo(summed[i]![2], 1);
+      });
+    };
+    same();
+    // a correction, a new month, a forecast refit, a deletion cascading from a distributor
+    const [d, p] = db.prepare('SELECT distributor_id, product_id FROM sales_history LIMIT 1').raw().get() as [number, number];
+    await call(ctx, 'sales.set', { distributorId: d, productId: p, month: '2026-09', cases: 9999 });
+    await call(ctx, 'sales.set', { distributorId: d, productId: p, month: '2026-11', cases: 5 });
+    await runForecast(db, {}, noControl);
+    db.prepare("UPDATE sales_history SET month = '1999-01' WHERE distributor_id = ? AND product_id = ? AND month = '2026-11'").run(d, p);
+    same();
+    db.pragma('foreign_keys = OFF');
+    db.prepare('DELETE FROM sales_history WHERE distributor_id = ?').run(d);
+    db.prepare('DELETE FROM forecast_series WHERE distributor_id = ?').run(d);
+    db.pragma('foreign_keys = ON');
+    db.prepare('DELETE FROM forecast_series WHERE distributor_id = (SELECT max(distributor_id) FROM forecast_series)').run();
+    same();
+    // and the whole-region screen reads them: the same numbers as summing a scope that covers everything
+    const whole = await call(ctx, 'forecast.view', {});
+    const regions = db.prepare('SELECT id FROM regions').pluck().all() as number[];
+    expect(regions).toHaveLength(1);
+    const byRegion = await call(ctx, 'forecast.view', { regionId: regions[0] });
+    expect(whole.history).toEqual(byRegion.history);
+    expect(whole.forecast.map((f: any) => [f.month, f.point, f.lo80, f.hi95, f.lastYear])).toEqual(byRegion.forecast.map((f: any) => [f.month, f.point, f.lo80, f.hi95, f.lastYear]));
+  });
 });

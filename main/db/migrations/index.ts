@@ -10,6 +10,7 @@ import { m0007Development } from './0007-development.js';
 import { m0008ReadinessCapacity } from './0008-readiness-capacity.js';
 import { m0009TerminalStatusIndexes } from './0009-terminal-status-indexes.js';
 import { m0010TerminalSearch } from './0010-terminal-search.js';
+import { m0011MonthTotals } from './0011-month-totals.js';
 
 export interface Migration {
   version: number;
@@ -20,7 +21,7 @@ export interface Migration {
 /**
  * Append-only: a migration that has shipped is never edited. Each feature adds its file and one line here.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001Network, m0002Forecast, m0003Readiness, m0004Targets, m0005Accounts, m0006Events, m0007Development, m0008ReadinessCapacity, m0009TerminalStatusIndexes, m0010TerminalSearch];
+export const MIGRATIONS: readonly Migration[] = [m0001Network, m0002Forecast, m0003Readiness, m0004Targets, m0005Accounts, m0006Events, m0007Development, m0008ReadinessCapacity, m0009TerminalStatusIndexes, m0010TerminalSearch, m0011MonthTotals];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
