@@ -6,6 +6,7 @@ import { createRng } from './random.js';
 import { SCALES } from './scales.js';
 import { DEMO_STEPS } from './steps.js';
 import { withTerminalSearchDeferred } from '../network/search-index.js';
+import { refreshHistoryTotals, withHistoryTotalsDeferred } from '../forecast/month-totals.js';
 
 export interface DemoOptions {
   scale: DemoScale;
@@ -35,7 +36,8 @@ export function seedDemo(db: Db, options: DemoOptions, control: TaskControl = NO
   const rng = createRng(options.seed ?? 20261122);
   const today = options.today ?? new Date();
   const totalWeight = DEMO_STEPS.reduce((sum, s) => sum + s.weight, 0);
-  db.transaction(() => withTerminalSearchDeferred(db, () => {
+  // Terminals' search index and the history's month totals are built once at the end, not row by row.
+  db.transaction(() => withTerminalSearchDeferred(db, () => withHistoryTotalsDeferred(db, () => {
     let done = 0;
     for (const step of DEMO_STEPS) {
       const base = done;
@@ -51,7 +53,8 @@ export function seedDemo(db: Db, options: DemoOptions, control: TaskControl = NO
       done += step.weight;
       control.progress(done / totalWeight, step.name);
     }
-  }))();
+    refreshHistoryTotals(db);
+  })))();
   return { scale: options.scale, counts: tableCounts(db) };
 }
 

@@ -5,6 +5,7 @@ import type { EntityDef } from '../importing/entities.js';
 import { A, field } from '../importing/fields.js';
 import { parseMonth, parseNumber } from '../importing/convert.js';
 import { writeSetting } from '../system/preferences.js';
+import { withHistoryTotalsDeferred } from './month-totals.js';
 
 const HISTORY_CHANGED_KEY = 'forecast.historyChangedAt';
 
@@ -105,7 +106,12 @@ export const salesHistoryEntity: EntityDef = {
       `INSERT INTO sales_history (distributor_id, product_id, month, cases, revenue_cents) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (distributor_id, product_id, month) DO UPDATE SET cases = excluded.cases, revenue_cents = excluded.revenue_cents`,
     );
-    for (const d of drafts as SalesRow[]) upsert.run(d.distributorId, d.productId, d.month, d.cases, d.revenueCents);
+    withHistoryTotalsDeferred(db, (touched) => {
+      for (const d of drafts as SalesRow[]) {
+        upsert.run(d.distributorId, d.productId, d.month, d.cases, d.revenueCents);
+        touched.add(d.month);
+      }
+    });
   },
   exportRows: (db) =>
     prepared(

@@ -141,6 +141,13 @@ describe('the forecast command line', () => {
     const [d, p] = db.prepare('SELECT distributor_id, product_id FROM sales_history LIMIT 1').raw().get() as [number, number];
     await call(ctx, 'sales.set', { distributorId: d, productId: p, month: '2026-09', cases: 9999 });
     await call(ctx, 'sales.set', { distributorId: d, productId: p, month: '2026-11', cases: 5 });
+    // a bulk import: new months and corrections, counted once at the end instead of row by row
+    const codes = db.prepare('SELECT d.code, p.sku FROM sales_history h JOIN distributors d ON d.id = h.distributor_id JOIN products p ON p.id = h.product_id LIMIT 3').raw().all() as Array<[string, string]>;
+    const csv = ['distributor,sku,month,cases', ...codes.map(([dc, sku], i) => `${dc},${sku},2026-0${i + 1},${100 + i}`), ...codes.map(([dc, sku]) => `${dc},${sku},1998-12,7`)].join('\n');
+    const preview = await call(ctx, 'import.preview', { entity: 'salesHistory', fileName: 'h.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    await call(ctx, 'import.commit', { importId: preview.importId, mapping: preview.suggestedMapping, decimalComma: false, mode: 'all' });
+    expect(db.prepare("SELECT cases FROM history_month_totals WHERE month = '1998-12'").pluck().get()).toBe(21);
+    same();
     await runForecast(db, {}, noControl);
     db.prepare("UPDATE sales_history SET month = '1999-01' WHERE distributor_id = ? AND product_id = ? AND month = '2026-11'").run(d, p);
     same();
