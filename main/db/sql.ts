@@ -42,8 +42,8 @@ export interface PageQuery {
   orderBy: string;
   offset: number;
   limit: number;
-  /** A cheaper way to the same total, when the caller knows one (a search index's own count). */
-  count?: { sql: string; params: unknown[] };
+  /** The total, when the caller has counted it a cheaper way (a search index's own count). */
+  total?: number;
 }
 
 export function selectPage<T>(db: Db, q: PageQuery): Page<T> {
@@ -61,9 +61,7 @@ export function selectPage<T>(db: Db, q: PageQuery): Page<T> {
   const total =
     q.offset === 0 && rows.length < q.limit
       ? rows.length
-      : q.count
-        ? (prepared(db, q.count.sql).pluck().get(...q.count.params) as number)
-        : (prepared(db, `SELECT count(*) AS n FROM ${countFrom} ${where}`).get(...q.where.params) as { n: number }).n;
+      : (q.total ?? (prepared(db, `SELECT count(*) AS n FROM ${countFrom} ${where}`).get(...q.where.params) as { n: number }).n);
   return { rows, total };
 }
 

@@ -29,6 +29,13 @@ export const TERMINAL_FROM = `terminals t
   JOIN distributors nd ON nd.id = coalesce(t.distributor_id, s.distributor_id)
   JOIN areas a ON a.id = t.area_id`;
 
+/**
+ * When a search matches more than one terminal in twenty, a name-ordered page is found by walking the
+ * name index and stopping at the page's end (about 20 entries per row shown) rather than by sorting
+ * every match.
+ */
+const COMMON_SHARE = 1 / 20;
+
 const SORT: Record<string, string> = {
   name: 't.name COLLATE NOCASE',
   code: 't.code',
@@ -44,8 +51,16 @@ export function listTerminals(db: Db, q: Required<Pick<TerminalListInput, 'sort'
   const indexed = [...text].length >= 3;
   const phrase = `"${text.replace(/"/g, '""')}"`;
   const searchOnly = indexed && !q.areaId && !q.distributorId && !q.subDealerId && !q.status && !q.channel;
+  // A search alone is counted by the index itself, without visiting the matching terminals.
+  const matches = searchOnly ? (prepared(db, 'SELECT count(*) FROM terminals_search WHERE terminals_search MATCH ?').pluck().get(phrase) as number) : null;
+  const terminals = matches === null ? 0 : ((prepared(db, 'SELECT max(id) FROM terminals').pluck().get() as number | null) ?? 0);
+  // A common word (more than one terminal in twenty) is cheaper to page through by walking the names
+  // in order and stopping at the page's end than by sorting every match; a word in most terminals is
+  // then checked row by row rather than through a list of every match.
+  const walkNames = matches !== null && (q.sort ?? 'name') === 'name' && matches > COMMON_SHARE * terminals;
+  const mostRows = walkNames && matches! > terminals / 2;
   const where = (
-    indexed
+    indexed && !mostRows
       ? new Conditions().add('t.id IN (SELECT rowid FROM terminals_search WHERE terminals_search MATCH ?)', phrase)
       : new Conditions().search(text || undefined, ['t.name', 't.code', 't.address', 't.competitor_brand'])
   )
@@ -67,14 +82,13 @@ export function listTerminals(db: Db, q: Required<Pick<TerminalListInput, 'sort'
     from: TERMINAL_FROM,
     // Paging walks only the terminals table (and the joins a sort needs); the display joins run
     // for the 200 rows shown, so the last page of 120,000 costs what the first does.
-    idFrom: sortByJoined ? TERMINAL_FROM : 'terminals t',
+    idFrom: sortByJoined ? TERMINAL_FROM : walkNames ? 'terminals t INDEXED BY terminals_name' : 'terminals t',
     idColumn: 't.id',
     where,
     orderBy: `${SORT[q.sort] ?? SORT.name} ${q.direction === 'desc' ? 'DESC' : 'ASC'}, t.id`,
     offset: q.offset,
     limit: q.limit,
-    // A search alone is counted by the index itself, without visiting the matching terminals.
-    ...(searchOnly ? { count: { sql: 'SELECT count(*) FROM terminals_search WHERE terminals_search MATCH ?', params: [phrase] } } : {}),
+    ...(matches !== null ? { total: matches } : {}),
   });
 }
 

@@ -95,6 +95,22 @@ describe('network services on a real SQLite file', () => {
     for (const text of [sample.name.slice(2, 9), sample.name.toUpperCase().slice(0, 5), sample.code.slice(-4), sample.address.slice(4, 12), 'lotus', 'Blue Ocean', 'zz', 'no such outlet']) {
       expect(await search(text), text).toEqual(scan(text));
     }
+    // Rare words sort their matches; common ones walk the name index; a word in most terminals is
+    // checked row by row: every way gives the scan's rows, in both directions and on later pages.
+    for (const text of ['lotus', 'lane', sample.code.slice(-4)]) {
+      const all = scan(text);
+      const page = async (direction: 'asc' | 'desc', offset: number) =>
+        (await call(ctx, 'terminal.list', { search: text, sort: 'name', direction, offset, limit: 50 })) as { rows: Array<{ id: number }>; total: number };
+      const first = await page('asc', 0);
+      expect(first.total, text).toBe(all.length);
+      expect(first.rows.map((r) => r.id)).toEqual(all.slice(0, 50));
+      expect((await page('asc', 100)).rows.map((r) => r.id)).toEqual(all.slice(100, 150));
+      const descending = db
+        .prepare(`SELECT id FROM terminals WHERE name LIKE @p OR code LIKE @p OR address LIKE @p OR competitor_brand LIKE @p ORDER BY name COLLATE NOCASE DESC, id LIMIT 50`)
+        .pluck()
+        .all({ p: `%${text}%` });
+      expect((await page('desc', 0)).rows.map((r) => r.id)).toEqual(descending);
+    }
     // A page of a longer list: the total is the index's own count, the same as the scan's.
     expect((await call(ctx, 'terminal.list', { search: 'lotus', limit: 5 })).total).toBe(scan('lotus').length);
     expect((await call(ctx, 'terminal.list', { search: 'lotus', status: 'active', limit: 5 })).total).toBe(
