@@ -9,6 +9,7 @@ import { formatNumber } from '../ui/format.js';
 import { useToast } from '../ui/Toasts.js';
 import { todayIso } from './context.js';
 import { OutletPicker } from './OutletPicker.js';
+import { RouteSketch } from './RouteSketch.js';
 import { VisitDialog, type VisitTarget } from './VisitDialog.js';
 
 const key = (s: { outletType: string; outletId: number }) => `${s.outletType}:${s.outletId}`;
@@ -88,6 +89,8 @@ export function DayRouteCard({ salespersonId }: { salespersonId: number }) {
       ) : stops.length === 0 ? (
         <p className="muted">{t('route.empty')}</p>
       ) : (
+        <div className="route-layout">
+        <RouteSketch stops={stops} start={route.data.start} />
         <div style={{ overflowX: 'auto' }}>
           <table className="plain" aria-label={t('route.stops')}>
             <thead>
@@ -154,6 +157,7 @@ export function DayRouteCard({ salespersonId }: { salespersonId: number }) {
               </tr>
             </tfoot>
           </table>
+        </div>
         </div>
       )}
       {visiting && <VisitDialog salespersonId={salespersonId} day={day} outlet={visiting} onClose={() => setVisiting(null)} />}

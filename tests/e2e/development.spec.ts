@@ -79,6 +79,7 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
   await route.getByRole('button', { name: 'Order route' }).click();
   await expect(app.getByRole('status').getByText(/Route ordered: [\d.,]+ km/)).toBeVisible();
   await expect(route.getByRole('cell', { name: 'Total distance' })).toHaveText(/[\d.,]+ km/);
+  await expect(route.getByRole('img', { name: 'Route sketch of 3 stops' })).toBeVisible();
 
   const logVisit = async (name: string, outcome: string, note?: string) => {
     await route.getByRole('button', { name: `Log visit at ${name}` }).click();
