@@ -19,6 +19,7 @@ import { createRegion, updateRegion } from '../network/regions.js';
 import { createStaff, updateStaff } from '../network/staff.js';
 import { createSubDealer, updateSubDealer } from '../network/subDealers.js';
 import { createTerminal, updateTerminal } from '../network/terminals.js';
+import { withTerminalSearchDeferred } from '../network/search-index.js';
 import { A, field, OUTLET_STATUS_VALUES, type FieldDef, type RefTable } from './fields.js';
 import type { References } from './references.js';
 import { salesHistoryEntity } from '../forecast/import.js';
@@ -54,6 +55,8 @@ export interface EntityDef {
   fastRow?(cells: string[], mapping: Record<string, number | null>, refs: References, decimalComma: boolean): { draft: unknown } | { errors: Array<{ field: string; message: string }> };
   /** Writes many validated drafts with one prepared statement. */
   saveMany?(db: Db, drafts: unknown[]): void;
+  /** Wraps the writing of `rows` validated rows, for work better done once than row by row (an index rebuild). */
+  bulkWrite?<T>(db: Db, rows: number, write: () => T): T;
 }
 
 /** Resolves a reference cell, recording a row error naming the field when it matches nothing. */
@@ -257,6 +260,11 @@ const terminals: EntityDef = {
     distributorId: v.subDealer ? null : (ref('distributor', 'distributors', 'distributor') ?? null),
   }),
   save: (db, id, d) => (id ? updateTerminal(db, id, d) : createTerminal(db, d)).id,
+  // A large sheet (a tenth of the network or more) rebuilds the search index once instead of row by row.
+  bulkWrite: (db, rows, write) => {
+    const existing = (prepared(db, 'SELECT max(id) FROM terminals').pluck().get() as number | null) ?? 0;
+    return rows >= 1000 && rows * 10 >= existing ? withTerminalSearchDeferred(db, write) : write();
+  },
   exportRows: (db) =>
     prepared(
       db,

@@ -233,15 +233,19 @@ export function commitImport(db: Db, importId: string, mapping: Mapping, decimal
         report.errors.slice(0, 50).map((e) => ({ path: `line ${e.line}.${e.column}`, message: e.message })),
       );
     }
-    if (def.saveMany) def.saveMany(db, valid.map((r) => r.draft));
-    else for (const row of valid) {
-      try {
-        def.save(db, row.existingId === -1 ? null : row.existingId, row.draft);
-      } catch (error) {
-        const message = error instanceof DomainError ? error.message : 'could not be saved';
-        throw new DomainError('import_rejected', `Line ${row.line}: ${message}. Nothing was imported.`);
+    const write = () => {
+      if (def.saveMany) def.saveMany(db, valid.map((r) => r.draft));
+      else for (const row of valid) {
+        try {
+          def.save(db, row.existingId === -1 ? null : row.existingId, row.draft);
+        } catch (error) {
+          const message = error instanceof DomainError ? error.message : 'could not be saved';
+          throw new DomainError('import_rejected', `Line ${row.line}: ${message}. Nothing was imported.`);
+        }
       }
-    }
+    };
+    if (def.bulkWrite) def.bulkWrite(db, valid.length, write);
+    else write();
     def.afterCommit?.(db);
     return { created: report.creates, updated: report.updates, skipped: report.totalRows - report.validRows };
   })();

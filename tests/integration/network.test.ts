@@ -144,6 +144,28 @@ describe('network services on a real SQLite file', () => {
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'terminals_search_insert'").pluck().get()).toBe(1);
   });
 
+  it('a large terminal import is indexed for search once at the end; a refused one leaves the index as it was', async () => {
+    const { ctx, db } = createTestDb();
+    seedDemo(db, { scale: 'S' });
+    const [distributor, area] = db.prepare('SELECT d.code, a.code FROM distributors d JOIN areas a ON a.id = d.area_id LIMIT 1').raw().get() as [string, string];
+    const rows = Array.from({ length: 1200 }, (_, i) => `IMP-${i},Zanzibar Kiosk ${i},kiosk,,${distributor},${area},active`);
+    const sheet = (extra: string[] = []) => Buffer.from(['code,name,channel,subDealer,distributor,area,status', ...rows, ...extra].join('\n')).toString('base64');
+    const importSheet = async (content: string) => {
+      const preview = await call(ctx, 'import.preview', { entity: 'terminals', fileName: 't.csv', contentBase64: content });
+      return dispatch(ctx, 'import.commit', { importId: preview.importId, mapping: preview.suggestedMapping, decimalComma: false, mode: 'all' });
+    };
+    const refused = await importSheet(sheet(['IMP-X,Broken,not-a-channel,,' + distributor + ',' + area + ',active']));
+    expect(refused.ok).toBe(false);
+    expect((await call(ctx, 'terminal.list', { search: 'zanzibar', limit: 10 })).total).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'terminals_search_insert'").pluck().get()).toBe(1);
+    expect((await importSheet(sheet())).ok).toBe(true);
+    expect((await call(ctx, 'terminal.list', { search: 'zanzibar kiosk 11', limit: 50 })).total).toBe(111); // 11, 110–119, 1100–1199
+    expect((await call(ctx, 'terminal.list', { search: 'zanzibar', limit: 10 })).total).toBe(1200);
+    // the row-by-row trigger is back for the next edit
+    await call(ctx, 'terminal.create', { draft: { code: 'Z-1', name: 'Zanzibar Corner', channel: 'kiosk', distributorId: db.prepare('SELECT id FROM distributors LIMIT 1').pluck().get(), areaId: db.prepare('SELECT id FROM areas LIMIT 1').pluck().get(), status: 'active' } });
+    expect((await call(ctx, 'terminal.list', { search: 'zanzibar', limit: 10 })).total).toBe(1201);
+  });
+
   it('generates a deterministic demo region', () => {
     const a = createTestDb();
     const b = createTestDb();
