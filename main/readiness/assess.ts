@@ -3,7 +3,7 @@
  * planned alone): required stock per distributor x SKU, the pre-build plan, then each cell's
  * projection with and without the plan and its traffic light. Pure.
  */
-import { planReadiness, type PlanResult, type ShippingCapacity } from './plan.js';
+import { planReadiness, type PlanDistributor, type PlanResult, type ShippingCapacity } from './plan.js';
 import { daysOfCover } from './projection.js';
 import { priorityOf, requiredStock, verdict, type PriorityRule, type RequiredStock, type Verdict } from './status.js';
 
@@ -20,13 +20,8 @@ export interface NetworkCell {
   casesPerPallet: number;
 }
 
-export interface NetworkDistributor {
-  distributorId: number;
-  regionId: number;
-  leadTimeWeeks: number;
-  peakStartWeek: number | null;
-  warehouseCases: number | null;
-  warehousePallets: number | null;
+/** A distributor as the plan sees it, before its priority is derived from these facts. */
+export interface NetworkDistributor extends Omit<PlanDistributor, 'priority'> {
   key: boolean;
   /** Share of the region's forecast volume, 0-1. */
   volumeShare: number;

@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import { seedDemo } from '../../main/demo/generate.js';
 import { pathLength } from '../../main/development/route.js';
 import { createTestDb } from '../support/db.js';
+import { readWorkbook } from '../support/xlsx.js';
 
 async function call<T = any>(ctx: ServiceContext, method: string, input: unknown): Promise<T> {
   const r = await dispatch(ctx, method, input);
@@ -73,8 +73,7 @@ describe('outlet development on a real SQLite file', () => {
     expect(route.km).toBeLessThanOrEqual(Math.round(given * 10) / 10);
     expect(route.km).toBeCloseTo(route.stops.reduce((a: number, s: any) => a + s.legKm, 0), 0);
     const sheet = await call(ctx, 'dayRoute.export', { salespersonId: sp!.id, day: '2027-03-02' });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(sheet.contentBase64, 'base64') as any);
+    const wb = await readWorkbook(sheet.contentBase64);
     expect(wb.worksheets[0]!.getRow(5).getCell(4).value).toBe(route.stops[0].name);
 
     // Visits from the route move the prospects: contacted, negotiating, signed (now active), refused with a reason.
@@ -126,8 +125,7 @@ describe('outlet development on a real SQLite file', () => {
     expect((await fails(ctx, 'evaluation.saveSettings', { weights: { visits: 0, newSubDealers: 0, newTerminals: 0, competitorWins: 0 }, thresholds: { reward: 1, penalty: 0.4 }, cap: 1.5 })).issues?.[0]?.path).toBe('weights');
 
     const file = await call(ctx, 'evaluation.export', { month: MONTH, regionId: sp!.regionId });
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as any);
+    const book = await readWorkbook(file.contentBase64);
     expect(book.worksheets[0]!.rowCount).toBe(card.rows.length + 1);
 
     const dash = await call(ctx, 'development.dashboard', { month: MONTH, regionId: sp!.regionId });

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import type { ServiceContext } from '../../main/api/context.js';
@@ -10,6 +9,7 @@ import { benchmarkReadiness } from '../../main/readiness/bench.js';
 import { readinessToday } from '../../main/readiness/service.js';
 import type { ReadinessBoard } from '../../shared/contract/readiness.js';
 import { createTestDb } from '../support/db.js';
+import { readWorkbook } from '../support/xlsx.js';
 
 async function call<T = any>(ctx: ServiceContext, method: string, input: unknown): Promise<T> {
   const r = await dispatch(ctx, method, input);
@@ -242,8 +242,7 @@ describe('stock readiness on a real SQLite file', () => {
     expect(text.split('\r\n')[0]).toBe('\ufeffship_week,iso_week,arrival_week,distributor_code,distributor,sku,product,cases,pallets,key_account');
     expect(csv.rows).toBe(board.plan.shipments);
     const xlsx = await call(ctx, 'readiness.exportPlan', { format: 'xlsx' });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(xlsx.contentBase64, 'base64') as any);
+    const wb = await readWorkbook(xlsx.contentBase64);
     expect(wb.getWorksheet('Pre-build plan')!.rowCount).toBe(board.plan.shipments + 1);
     expect(wb.getWorksheet('Who is short')!.rowCount).toBe(board.short.lines + 1);
   });
