@@ -33,7 +33,11 @@ await Promise.all([
   // module is unpacked beside it: everything else is bundled into it.
   esbuild({
     ...common,
-    entryPoints: { 'job-worker': 'main/jobs/worker.ts', 'forecast-worker': 'main/forecast/compute-worker.ts', 'query-worker': 'main/api/query-worker.ts' },
+    entryPoints: {
+      'job-worker': 'main/jobs/worker.ts',
+      'forecast-worker': 'main/forecast/compute-worker.ts',
+      'query-worker': 'main/api/query-worker.ts',
+    },
     outdir: 'out/main',
     format: 'esm',
     external: ['better-sqlite3', 'electron'],

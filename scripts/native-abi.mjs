@@ -29,9 +29,13 @@ if (target === 'node') {
   const wanted = `electron-${electronVersion}`;
   if (current === wanted) process.exit(0);
   console.log(`Rebuilding better-sqlite3 for Electron ${electronVersion}...`);
-  execFileSync(process.execPath, [require.resolve('@electron/rebuild/lib/cli.js'), '--force', '--only', 'better-sqlite3', '--version', electronVersion], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve('@electron/rebuild/lib/cli.js'), '--force', '--only', 'better-sqlite3', '--version', electronVersion],
+    {
+      stdio: 'inherit',
+    },
+  );
   writeFileSync(marker, wanted);
 } else {
   console.error('usage: native-abi.mjs node|electron');

@@ -9,7 +9,10 @@ const require = createRequire(import.meta.url);
 const electronDir = dirname(require.resolve('electron/package.json'));
 if (!existsSync(join(electronDir, 'path.txt'))) {
   console.log('Downloading the Electron runtime (first start only)...');
-  execFileSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
+  execFileSync(process.execPath, [join(electronDir, 'install.js')], {
+    stdio: 'inherit',
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' },
+  });
 }
 const electronPath = require('electron');
 const child = spawn(electronPath, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -1,6 +1,17 @@
 import type { accountsContract } from '../../shared/contract/accounts.js';
 import type { FeatureHandlers } from '../api/handlers-type.js';
-import { closeComplaint, createComplaint, detail, listComplaints, listProspects, overview, saveAccountsSettings, saveProspectScore, setProfile, skus } from './service.js';
+import {
+  closeComplaint,
+  createComplaint,
+  detail,
+  listComplaints,
+  listProspects,
+  overview,
+  saveAccountsSettings,
+  saveProspectScore,
+  setProfile,
+  skus,
+} from './service.js';
 
 export const accountsHandlers = {
   'accounts.overview': ({ db }) => overview(db),

@@ -33,8 +33,15 @@ export interface SegmentResult {
 }
 
 export const STRATEGY: Record<Segment, { action: string; visitEveryDays: number }> = {
-  EI: { action: 'Consolidate: first-class service, solve problems fast, advise, grow together, add new products to old ones', visitEveryDays: 14 },
-  EII: { action: 'Win back: find out why they waver (novelty, a competitor offering more, unhappy with product or service) and answer each cause', visitEveryDays: 7 },
+  EI: {
+    action: 'Consolidate: first-class service, solve problems fast, advise, grow together, add new products to old ones',
+    visitEveryDays: 14,
+  },
+  EII: {
+    action:
+      'Win back: find out why they waver (novelty, a competitor offering more, unhappy with product or service) and answer each cause',
+    visitEveryDays: 7,
+  },
   EIII: { action: 'Promote: regular visits, help with display, promotion and developing their own customers', visitEveryDays: 30 },
   EIV: { action: 'Weigh cost against return: reduce effort or let go', visitEveryDays: 90 },
 };
@@ -109,7 +116,8 @@ export interface ChurnSettings {
 
 export const DEFAULT_CHURN_SETTINGS: ChurnSettings = { volumeDropShare: 0.15, complaintDays: 14, visitDays: 45 };
 
-export type ChurnReasonCode = 'volume_falling' | 'orders_missed' | 'single_contact' | 'no_visit' | 'complaints_open' | 'fit_watch' | 'fit_alarm' | 'price_relationship';
+export type ChurnReasonCode =
+  'volume_falling' | 'orders_missed' | 'single_contact' | 'no_visit' | 'complaints_open' | 'fit_watch' | 'fit_alarm' | 'price_relationship';
 
 export interface ChurnReason {
   code: ChurnReasonCode;
@@ -162,10 +170,20 @@ export function churnRisk(input: ChurnInput, settings: ChurnSettings = DEFAULT_C
     }
   }
   if (input.contacts <= 1) {
-    reasons.push({ code: 'single_contact', weight: WEIGHTS.single_contact, text: `The relationship is held by ${input.contacts === 0 ? 'nobody on record' : 'a single contact'}`, evidence: { contacts: input.contacts } });
+    reasons.push({
+      code: 'single_contact',
+      weight: WEIGHTS.single_contact,
+      text: `The relationship is held by ${input.contacts === 0 ? 'nobody on record' : 'a single contact'}`,
+      evidence: { contacts: input.contacts },
+    });
   }
   if (input.daysSinceVisit !== null && input.daysSinceVisit > settings.visitDays) {
-    reasons.push({ code: 'no_visit', weight: WEIGHTS.no_visit, text: `No visit for ${input.daysSinceVisit} days`, evidence: { daysSinceVisit: input.daysSinceVisit } });
+    reasons.push({
+      code: 'no_visit',
+      weight: WEIGHTS.no_visit,
+      text: `No visit for ${input.daysSinceVisit} days`,
+      evidence: { daysSinceVisit: input.daysSinceVisit },
+    });
   }
   const late = input.openComplaintDays.filter((d) => d > settings.complaintDays);
   if (late.length) {
@@ -176,16 +194,46 @@ export function churnRisk(input: ChurnInput, settings: ChurnSettings = DEFAULT_C
       evidence: { complaints: late.length, oldestDays: Math.max(...late) },
     });
   }
-  if (input.fit === 'alarm') reasons.push({ code: 'fit_alarm', weight: WEIGHTS.fit_alarm, text: 'Only a competitor meets their purchase standard', evidence: { fit: 'alarm' } });
-  if (input.fit === 'watch') reasons.push({ code: 'fit_watch', weight: WEIGHTS.fit_watch, text: 'A competitor meets their purchase standard as well as we do', evidence: { fit: 'watch' } });
+  if (input.fit === 'alarm')
+    reasons.push({
+      code: 'fit_alarm',
+      weight: WEIGHTS.fit_alarm,
+      text: 'Only a competitor meets their purchase standard',
+      evidence: { fit: 'alarm' },
+    });
+  if (input.fit === 'watch')
+    reasons.push({
+      code: 'fit_watch',
+      weight: WEIGHTS.fit_watch,
+      text: 'A competitor meets their purchase standard as well as we do',
+      evidence: { fit: 'watch' },
+    });
   if (input.relationshipLevel === 1) {
-    reasons.push({ code: 'price_relationship', weight: WEIGHTS.price_relationship, text: 'The relationship is held by price alone (level 1), easy for a competitor to copy', evidence: { relationshipLevel: 1 } });
+    reasons.push({
+      code: 'price_relationship',
+      weight: WEIGHTS.price_relationship,
+      text: 'The relationship is held by price alone (level 1), easy for a competitor to copy',
+      evidence: { relationshipLevel: 1 },
+    });
   }
-  return { score: Math.min(100, reasons.reduce((a, r) => a + r.weight, 0)), reasons };
+  return {
+    score: Math.min(
+      100,
+      reasons.reduce((a, r) => a + r.weight, 0),
+    ),
+    reasons,
+  };
 }
 
 /** Yearly retention: accounts that bought last year and still buy, and the volume they kept. */
-export function retention(accounts: AccountHistory[]): { accountsLastYear: number; accountsKept: number; accountsKeptShare: number | null; volumeLastYear: number; volumeKept: number; volumeKeptShare: number | null } {
+export function retention(accounts: AccountHistory[]): {
+  accountsLastYear: number;
+  accountsKept: number;
+  accountsKeptShare: number | null;
+  volumeLastYear: number;
+  volumeKept: number;
+  volumeKeptShare: number | null;
+} {
   let accountsLastYear = 0;
   let accountsKept = 0;
   let volumeLastYear = 0;
@@ -229,9 +277,17 @@ export function skuStructure(skus: Array<{ productId: number; status: string; la
     if (s.status === 'new') [advice, reason] = ['push', 'New product: place it early, before the peak'];
     else if (s.status === 'phase_out') [advice, reason] = ['drop', 'Being phased out'];
     else if (contribution < 0.01 && (growth === null || growth < 0)) [advice, reason] = ['drop', 'Under 1% of volume and not growing'];
-    else if (growth !== null && growth > 0.1 && contribution >= 0.02) [advice, reason] = ['push', `Growing ${Math.round(growth * 100)}% with ${(contribution * 100).toFixed(1)}% of volume`];
-    else if (growth !== null && growth < -0.15 && contribution < 0.05) [advice, reason] = ['weaken', `Down ${Math.round(-growth * 100)}% and only ${(contribution * 100).toFixed(1)}% of volume`];
-    else [advice, reason] = ['keep', growth === null ? 'Steady part of the range' : `${growth >= 0 ? 'Up' : 'Down'} ${Math.abs(Math.round(growth * 100))}%, ${(contribution * 100).toFixed(1)}% of volume`];
+    else if (growth !== null && growth > 0.1 && contribution >= 0.02)
+      [advice, reason] = ['push', `Growing ${Math.round(growth * 100)}% with ${(contribution * 100).toFixed(1)}% of volume`];
+    else if (growth !== null && growth < -0.15 && contribution < 0.05)
+      [advice, reason] = ['weaken', `Down ${Math.round(-growth * 100)}% and only ${(contribution * 100).toFixed(1)}% of volume`];
+    else
+      [advice, reason] = [
+        'keep',
+        growth === null
+          ? 'Steady part of the range'
+          : `${growth >= 0 ? 'Up' : 'Down'} ${Math.abs(Math.round(growth * 100))}%, ${(contribution * 100).toFixed(1)}% of volume`,
+      ];
     return { ...s, rank: i + 1, contribution, growth, advice, reason };
   });
 }
@@ -241,7 +297,12 @@ export const PROSPECT_INDICATORS = ['strength', 'management', 'network', 'buying
 export type ProspectIndicator = (typeof PROSPECT_INDICATORS)[number];
 
 /** Weighted score (0-100) of 1-5 ratings; class by expected contribution (score) and intention. */
-export function scoreProspect(ratings: Record<ProspectIndicator, number>, weights: Record<ProspectIndicator, number>, intention: 'high' | 'low', threshold = 60): { score: number; class: ProspectClass } {
+export function scoreProspect(
+  ratings: Record<ProspectIndicator, number>,
+  weights: Record<ProspectIndicator, number>,
+  intention: 'high' | 'low',
+  threshold = 60,
+): { score: number; class: ProspectClass } {
   const totalWeight = PROSPECT_INDICATORS.reduce((a, k) => a + Math.max(0, weights[k]), 0) || 1;
   const score = (PROSPECT_INDICATORS.reduce((a, k) => a + Math.max(0, weights[k]) * ((ratings[k] - 1) / 4), 0) / totalWeight) * 100;
   const high = score >= threshold;

@@ -5,7 +5,16 @@ import { nowIso, prepared, type Db } from '../db/open.js';
 import { memo } from '../db/memo.js';
 import { notFound, requireRow } from '../db/sql.js';
 import { readSetting, writeSetting } from '../system/preferences.js';
-import { churnRisk, retention, scoreProspect, segment, skuStructure, STRATEGY, type AccountHistory, type ProspectIndicator } from './segmentation.js';
+import {
+  churnRisk,
+  retention,
+  scoreProspect,
+  segment,
+  skuStructure,
+  STRATEGY,
+  type AccountHistory,
+  type ProspectIndicator,
+} from './segmentation.js';
 
 const SETTINGS_KEY = 'accounts.settings';
 export const DEFAULT_ACCOUNTS_SETTINGS: AccountsSettings = {
@@ -39,8 +48,14 @@ function histories(db: Db): { months: string[]; accounts: AccountHistory[] } {
   const months = Array.from({ length: 24 }, (_, i) => addMonths(first, i));
   const index = new Map(months.map((m, i) => [m, i]));
   const byDist = new Map<number, number[]>();
-  for (const id of prepared(db, "SELECT id FROM distributors WHERE status != 'ended'").pluck().all() as number[]) byDist.set(id, new Array<number>(24).fill(0));
-  for (const [d, m, cases] of prepared(db, 'SELECT distributor_id, month, sum(cases) FROM sales_history WHERE month >= ? GROUP BY distributor_id, month').raw().all(first) as Array<[number, string, number]>) {
+  for (const id of prepared(db, "SELECT id FROM distributors WHERE status != 'ended'").pluck().all() as number[])
+    byDist.set(id, new Array<number>(24).fill(0));
+  for (const [d, m, cases] of prepared(
+    db,
+    'SELECT distributor_id, month, sum(cases) FROM sales_history WHERE month >= ? GROUP BY distributor_id, month',
+  )
+    .raw()
+    .all(first) as Array<[number, string, number]>) {
     const row = byDist.get(d);
     if (row) row[index.get(m)!] = cases;
   }
@@ -68,16 +83,28 @@ export function computeAccounts(db: Db): Computed {
     const now = segment(accounts, settings);
     const before = new Map(segment(accounts, settings, 12).map((r) => [r.accountId, r.segment]));
     const info = new Map(
-      (prepared(
-        db,
-        `SELECT d.id, d.name, a.name AS areaName, sp.name AS salespersonName, d.relationship_level AS level,
+      (
+        prepared(
+          db,
+          `SELECT d.id, d.name, a.name AS areaName, sp.name AS salespersonName, d.relationship_level AS level,
            (SELECT count(*) FROM contacts c WHERE c.distributor_id = d.id) AS contacts,
            (SELECT fit FROM account_profiles p WHERE p.distributor_id = d.id) AS fit
          FROM distributors d JOIN areas a ON a.id = d.area_id LEFT JOIN staff sp ON sp.id = d.salesperson_id`,
-      ).all() as Array<{ id: number; name: string; areaName: string; salespersonName: string | null; level: 1 | 2 | 3; contacts: number; fit: 'safe' | 'watch' | 'alarm' | null }>).map((r) => [r.id, r]),
+        ).all() as Array<{
+          id: number;
+          name: string;
+          areaName: string;
+          salespersonName: string | null;
+          level: 1 | 2 | 3;
+          contacts: number;
+          fit: 'safe' | 'watch' | 'alarm' | null;
+        }>
+      ).map((r) => [r.id, r]),
     );
     const openComplaints = new Map<number, number[]>();
-    for (const [d, opened] of prepared(db, 'SELECT distributor_id, opened_on FROM complaints WHERE closed_on IS NULL').raw().all() as Array<[number, string]>) {
+    for (const [d, opened] of prepared(db, 'SELECT distributor_id, opened_on FROM complaints WHERE closed_on IS NULL').raw().all() as Array<
+      [number, string]
+    >) {
       openComplaints.set(d, [...(openComplaints.get(d) ?? []), daysBetween(opened, today())]);
     }
     const reasons = new Map<number, ReturnType<typeof churnRisk>>();
@@ -87,7 +114,15 @@ export function computeAccounts(db: Db): Computed {
       reasons.set(
         r.accountId,
         churnRisk(
-          { accountId: r.accountId, monthly: monthlyOf.get(r.accountId)!, contacts: i.contacts, relationshipLevel: i.level, openComplaintDays: openComplaints.get(r.accountId) ?? [], fit: i.fit, daysSinceVisit: null },
+          {
+            accountId: r.accountId,
+            monthly: monthlyOf.get(r.accountId)!,
+            contacts: i.contacts,
+            relationshipLevel: i.level,
+            openComplaintDays: openComplaints.get(r.accountId) ?? [],
+            fit: i.fit,
+            daysSinceVisit: null,
+          },
           settings,
         ),
       );
@@ -123,7 +158,15 @@ export function overview(db: Db): AccountsOverview {
        avg(CASE WHEN closed_on IS NOT NULL THEN julianday(closed_on) - julianday(opened_on) END) AS avgDaysToClose
      FROM complaints GROUP BY category ORDER BY category`,
   ).all() as AccountsOverview['complaintStats'];
-  return { settings: c.settings, strategies: STRATEGY, rows: c.rows, counts, retention: retention(c.accounts), complaintStats, months: c.months.length };
+  return {
+    settings: c.settings,
+    strategies: STRATEGY,
+    rows: c.rows,
+    counts,
+    retention: retention(c.accounts),
+    complaintStats,
+    months: c.months.length,
+  };
 }
 
 const COMPLAINT_SELECT = `SELECT c.id, c.distributor_id AS distributorId, d.name AS distributorName, c.category, c.opened_on AS openedOn, s.name AS ownerName,
@@ -132,32 +175,38 @@ const COMPLAINT_SELECT = `SELECT c.id, c.distributor_id AS distributorId, d.name
 const withDays = (r: Omit<ComplaintRow, 'daysOpen'>): ComplaintRow => ({ ...r, daysOpen: daysBetween(r.openedOn, r.closedOn ?? today()) });
 
 export function listComplaints(db: Db, filter: { open?: boolean; distributorId?: number }): ComplaintRow[] {
-  return (prepared(
-    db,
-    `${COMPLAINT_SELECT} WHERE (? IS NULL OR (c.closed_on IS NULL) = ?) AND (? IS NULL OR c.distributor_id = ?) ORDER BY c.closed_on IS NOT NULL, c.opened_on DESC`,
-  ).all(filter.open === undefined ? null : 1, filter.open ? 1 : 0, filter.distributorId ?? null, filter.distributorId ?? null) as Array<Omit<ComplaintRow, 'daysOpen'>>).map(withDays);
+  return (
+    prepared(
+      db,
+      `${COMPLAINT_SELECT} WHERE (? IS NULL OR (c.closed_on IS NULL) = ?) AND (? IS NULL OR c.distributor_id = ?) ORDER BY c.closed_on IS NOT NULL, c.opened_on DESC`,
+    ).all(filter.open === undefined ? null : 1, filter.open ? 1 : 0, filter.distributorId ?? null, filter.distributorId ?? null) as Array<
+      Omit<ComplaintRow, 'daysOpen'>
+    >
+  ).map(withDays);
 }
 
-export function createComplaint(db: Db, c: { distributorId: number; category: string; openedOn: string; ownerId: number | null; description: string }): ComplaintRow {
+export function createComplaint(
+  db: Db,
+  c: { distributorId: number; category: string; openedOn: string; ownerId: number | null; description: string },
+): ComplaintRow {
   requireRow(db, 'distributors', c.distributorId, 'distributorId', 'Distributor');
   if (c.ownerId !== null) requireRow(db, 'staff', c.ownerId, 'ownerId', 'Staff member');
-  if (c.openedOn > today()) throw new DomainError('validation', 'A complaint cannot be opened in the future', [{ path: 'openedOn', message: 'In the future' }]);
-  const { lastInsertRowid } = prepared(db, 'INSERT INTO complaints (distributor_id, category, opened_on, owner_id, description, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    c.distributorId,
-    c.category,
-    c.openedOn,
-    c.ownerId,
-    c.description,
-    nowIso(),
-  );
+  if (c.openedOn > today())
+    throw new DomainError('validation', 'A complaint cannot be opened in the future', [{ path: 'openedOn', message: 'In the future' }]);
+  const { lastInsertRowid } = prepared(
+    db,
+    'INSERT INTO complaints (distributor_id, category, opened_on, owner_id, description, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(c.distributorId, c.category, c.openedOn, c.ownerId, c.description, nowIso());
   return withDays(prepared(db, `${COMPLAINT_SELECT} WHERE c.id = ?`).get(Number(lastInsertRowid)) as Omit<ComplaintRow, 'daysOpen'>);
 }
 
 export function closeComplaint(db: Db, id: number, closedOn: string, resolution: string): ComplaintRow {
-  const row = prepared(db, 'SELECT opened_on, closed_on FROM complaints WHERE id = ?').get(id) as { opened_on: string; closed_on: string | null } | undefined;
+  const row = prepared(db, 'SELECT opened_on, closed_on FROM complaints WHERE id = ?').get(id) as
+    { opened_on: string; closed_on: string | null } | undefined;
   if (!row) throw notFound('Complaint', id);
   if (row.closed_on) throw new DomainError('conflict', 'This complaint is already closed.');
-  if (closedOn < row.opened_on) throw new DomainError('validation', 'Closed before it was opened', [{ path: 'closedOn', message: `Opened on ${row.opened_on}` }]);
+  if (closedOn < row.opened_on)
+    throw new DomainError('validation', 'Closed before it was opened', [{ path: 'closedOn', message: `Opened on ${row.opened_on}` }]);
   prepared(db, 'UPDATE complaints SET closed_on = ?, resolution = ? WHERE id = ?').run(closedOn, resolution, id);
   return withDays(prepared(db, `${COMPLAINT_SELECT} WHERE c.id = ?`).get(id) as Omit<ComplaintRow, 'daysOpen'>);
 }
@@ -172,7 +221,14 @@ export function skus(db: Db, distributorId?: number) {
        coalesce(sum(CASE WHEN h.month <= ? AND h.month > ? THEN h.cases END), 0) AS previous12
      FROM products p JOIN sales_history h ON h.product_id = p.id AND h.month > ? AND (? IS NULL OR h.distributor_id = ?)
      GROUP BY p.id`,
-  ).all(addMonths(last, -12), addMonths(last, -12), addMonths(last, -24), addMonths(last, -24), distributorId ?? null, distributorId ?? null) as Array<{
+  ).all(
+    addMonths(last, -12),
+    addMonths(last, -12),
+    addMonths(last, -24),
+    addMonths(last, -24),
+    distributorId ?? null,
+    distributorId ?? null,
+  ) as Array<{
     productId: number;
     sku: string;
     name: string;
@@ -181,15 +237,30 @@ export function skus(db: Db, distributorId?: number) {
     previous12: number;
   }>;
   const info = new Map(rows.map((r) => [r.productId, r]));
-  return skuStructure(rows).map((s) => ({ productId: s.productId, sku: info.get(s.productId)!.sku, name: info.get(s.productId)!.name, rank: s.rank, last12: s.last12, contribution: s.contribution, growth: s.growth, advice: s.advice, reason: s.reason }));
+  return skuStructure(rows).map((s) => ({
+    productId: s.productId,
+    sku: info.get(s.productId)!.sku,
+    name: info.get(s.productId)!.name,
+    rank: s.rank,
+    last12: s.last12,
+    contribution: s.contribution,
+    growth: s.growth,
+    advice: s.advice,
+    reason: s.reason,
+  }));
 }
 
 export function detail(db: Db, distributorId: number): AccountDetail {
   const c = compute(db);
   const row = c.rows.find((r) => r.distributorId === distributorId);
   if (!row) throw new DomainError('not_found', 'This distributor has no active history to analyse.');
-  const profile = prepared(db, 'SELECT fit, total_purchases_cases AS total FROM account_profiles WHERE distributor_id = ?').get(distributorId) as { fit: AccountDetail['fit']; total: number | null } | undefined;
-  const d = prepared(db, 'SELECT relationship_level AS level, (SELECT count(*) FROM contacts WHERE distributor_id = ?) AS contacts FROM distributors WHERE id = ?').get(distributorId, distributorId) as { level: number; contacts: number };
+  const profile = prepared(db, 'SELECT fit, total_purchases_cases AS total FROM account_profiles WHERE distributor_id = ?').get(
+    distributorId,
+  ) as { fit: AccountDetail['fit']; total: number | null } | undefined;
+  const d = prepared(
+    db,
+    'SELECT relationship_level AS level, (SELECT count(*) FROM contacts WHERE distributor_id = ?) AS contacts FROM distributors WHERE id = ?',
+  ).get(distributorId, distributorId) as { level: number; contacts: number };
   const monthly = c.accounts.find((a) => a.accountId === distributorId)!.monthly;
   const total = profile?.total ?? null;
   return {
@@ -230,15 +301,36 @@ export function listProspects(db: Db, search?: string) {
      ) x LEFT JOIN prospect_scores ps ON ps.outlet_type = x.outletType AND ps.outlet_id = x.outletId
      WHERE (? IS NULL OR lower(x.name) LIKE ? OR lower(x.distributorName) LIKE ?)
      ORDER BY ps.outlet_id IS NULL, x.outletType DESC, x.name LIMIT 300`,
-  ).all(pattern, pattern, pattern) as Array<{ outletType: 'sub_dealer' | 'terminal'; outletId: number; name: string; distributorName: string; competitorBrand: string | null; ratings: string | null; intention: 'high' | 'low' | null }>;
+  ).all(pattern, pattern, pattern) as Array<{
+    outletType: 'sub_dealer' | 'terminal';
+    outletId: number;
+    name: string;
+    distributorName: string;
+    competitorBrand: string | null;
+    ratings: string | null;
+    intention: 'high' | 'low' | null;
+  }>;
   return rows.map((r) => {
     const ratings = r.ratings ? (JSON.parse(r.ratings) as Record<ProspectIndicator, number>) : null;
     const scored = ratings && r.intention ? scoreProspect(ratings, settings.weights, r.intention, settings.prospectThreshold) : null;
-    return { outletType: r.outletType, outletId: r.outletId, name: r.name, distributorName: r.distributorName, competitorBrand: r.competitorBrand, score: scored?.score ?? null, class: scored?.class ?? null, intention: r.intention, ratings };
+    return {
+      outletType: r.outletType,
+      outletId: r.outletId,
+      name: r.name,
+      distributorName: r.distributorName,
+      competitorBrand: r.competitorBrand,
+      score: scored?.score ?? null,
+      class: scored?.class ?? null,
+      intention: r.intention,
+      ratings,
+    };
   });
 }
 
-export function saveProspectScore(db: Db, input: { outletType: 'sub_dealer' | 'terminal'; outletId: number; ratings: Record<ProspectIndicator, number>; intention: 'high' | 'low' }) {
+export function saveProspectScore(
+  db: Db,
+  input: { outletType: 'sub_dealer' | 'terminal'; outletId: number; ratings: Record<ProspectIndicator, number>; intention: 'high' | 'low' },
+) {
   requireRow(db, input.outletType === 'sub_dealer' ? 'sub_dealers' : 'terminals', input.outletId, 'outletId', 'Outlet');
   prepared(
     db,

@@ -17,7 +17,13 @@ interface QueryWorkerInput {
 
 const input = workerData as QueryWorkerInput;
 const db = openDatabase(input.databasePath);
-const ctx: ServiceContext = { db, databasePath: input.databasePath, jobs: new JobRunner(input.databasePath, db), door: input.door, version: input.version };
+const ctx: ServiceContext = {
+  db,
+  databasePath: input.databasePath,
+  jobs: new JobRunner(input.databasePath, db),
+  door: input.door,
+  version: input.version,
+};
 const port = parentPort!;
 
 port.on('message', (message: { id: number; method: string; input: unknown } | { stop: true }) => {

@@ -7,7 +7,8 @@ export const backupHandlers = {
   'backup.list': ({ databasePath }) => ({ folder: backupFolder(databasePath), backups: listBackups(databasePath) }),
   'backup.create': ({ db, databasePath }) => createBackup(db, databasePath, 'manual'),
   'backup.restore': async (ctx, { fileName }) => {
-    if (ctx.jobs.isBusy('forecast.run') || ctx.jobs.isBusy('demo.seed')) throw new DomainError('busy', 'Wait for the running job to finish before restoring.');
+    if (ctx.jobs.isBusy('forecast.run') || ctx.jobs.isBusy('demo.seed'))
+      throw new DomainError('busy', 'Wait for the running job to finish before restoring.');
     // The query thread's connection must not hold the file being replaced.
     await ctx.queries?.stop();
     const { db, previousKeptAs } = await restoreBackup(ctx.db, ctx.databasePath, fileName);

@@ -46,7 +46,10 @@ export async function autoBackup(db: Db, databasePath: string, now = new Date())
   const hasData = (db.prepare('SELECT count(*) FROM regions').pluck().get() as number) > 0;
   if (!hasData) return null;
   const made = await createBackup(db, databasePath, 'automatic');
-  for (const old of listBackups(databasePath).filter((b) => b.kind === 'automatic').slice(KEEP_AUTOMATIC)) rmSync(join(backupFolder(databasePath), old.fileName));
+  for (const old of listBackups(databasePath)
+    .filter((b) => b.kind === 'automatic')
+    .slice(KEEP_AUTOMATIC))
+    rmSync(join(backupFolder(databasePath), old.fileName));
   return made;
 }
 
@@ -56,11 +59,13 @@ export function verifyBackup(file: string): void {
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true });
     const version = probe.pragma('user_version', { simple: true }) as number;
-    if (version < 1 || version > LATEST_VERSION) throw new DomainError('validation', `This backup has schema version ${version}; this app reads 1 to ${LATEST_VERSION}.`);
+    if (version < 1 || version > LATEST_VERSION)
+      throw new DomainError('validation', `This backup has schema version ${version}; this app reads 1 to ${LATEST_VERSION}.`);
     const tables = new Set(probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
     if (missing.length) throw new DomainError('validation', `This file is not a planner database (missing ${missing.join(', ')}).`);
-    if (probe.pragma('integrity_check', { simple: true }) !== 'ok') throw new DomainError('validation', 'This backup is damaged (integrity check failed).');
+    if (probe.pragma('integrity_check', { simple: true }) !== 'ok')
+      throw new DomainError('validation', 'This backup is damaged (integrity check failed).');
   } catch (error) {
     if (error instanceof DomainError) throw error;
     throw new DomainError('validation', 'This file is not a readable SQLite database.');

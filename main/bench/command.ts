@@ -41,12 +41,19 @@ export async function benchCommand(args: string[]): Promise<number> {
   const log = (s: string) => process.stderr.write(`${s}\n`);
 
   const fresh = values.fresh || !existsSync(dbPath);
-  if (values.fresh) for (const suffix of ['', '-wal', '-shm']) if (existsSync(dbPath + suffix)) (await import('node:fs')).rmSync(dbPath + suffix);
+  if (values.fresh)
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(dbPath + suffix)) (await import('node:fs')).rmSync(dbPath + suffix);
   const core = openCore(dbPath, 'cli');
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
     scale,
-    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGB: round(totalmem() / 1024 ** 3, 1), node: process.version, platform: process.platform },
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      memoryGB: round(totalmem() / 1024 ** 3, 1),
+      node: process.version,
+      platform: process.platform,
+    },
   };
   try {
     if (fresh) {
@@ -93,15 +100,23 @@ export async function benchCommand(args: string[]): Promise<number> {
 function renderTable(r: Record<string, any>): string {
   const lines: string[] = [];
   const row = (a: string, b: string) => lines.push(`| ${a} | ${b} |`);
-  lines.push(`Benchmark, scale ${r.scale}, ${r.date.slice(0, 10)} — ${r.machine.cores} cores, ${r.machine.memoryGB} GB, Node ${r.machine.node}`, '');
+  lines.push(
+    `Benchmark, scale ${r.scale}, ${r.date.slice(0, 10)} — ${r.machine.cores} cores, ${r.machine.memoryGB} GB, Node ${r.machine.node}`,
+    '',
+  );
   lines.push('| figure | value |', '| --- | --- |');
   for (const [table, n] of Object.entries(r.tables as Record<string, number>)) if (n) row(`rows: ${table}`, n.toLocaleString('en'));
   if (r.generateSeconds !== undefined) row('demo generation', `${r.generateSeconds} s`);
   if (r.import?.rowsPerSec) {
     row('import: 1M sales-history rows', `${r.import.seconds} s, ${r.import.rowsPerSec.toLocaleString('en')} rows/s`);
-    if (r.import.sqliteSeconds !== undefined) row('import: sqlite3 .import of the same file', `${r.import.sqliteSeconds} s (ours / sqlite3 = ${r.import.sqliteRatio})`);
+    if (r.import.sqliteSeconds !== undefined)
+      row('import: sqlite3 .import of the same file', `${r.import.sqliteSeconds} s (ours / sqlite3 = ${r.import.sqliteRatio})`);
   } else if (r.import?.skipped) row('import', `skipped: ${r.import.skipped}`);
-  if (r.forecast) row('forecast: all series', `${r.forecast.series.toLocaleString('en')} series in ${r.forecast.seconds} s (${r.forecast.seriesPerSec.toLocaleString('en')}/s, ${r.forecast.workers} workers)`);
+  if (r.forecast)
+    row(
+      'forecast: all series',
+      `${r.forecast.series.toLocaleString('en')} series in ${r.forecast.seconds} s (${r.forecast.seriesPerSec.toLocaleString('en')}/s, ${r.forecast.workers} workers)`,
+    );
   for (const q of r.queries as QueryFigure[]) row(`query: ${q.name}`, `p50 ${q.p50ms} ms, p95 ${q.p95ms} ms`);
   for (const c of r.recompute as Array<{ name: string; ms: number }>) row(`recompute: ${c.name}`, `${c.ms} ms`);
   if (r.ui?.dashboardMs !== undefined) {

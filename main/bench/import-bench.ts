@@ -55,7 +55,11 @@ export async function benchmarkImport(db: Db, workDir: string, rows = 1_000_000)
   const seconds = (performance.now() - t0) / 1000;
   // Leave the benchmark database as it was for the other figures.
   db.prepare("DELETE FROM sales_history WHERE month < '1990'").run();
-  const figures: ImportFigures = { rows: outcome.created + outcome.updated, seconds: round(seconds), rowsPerSec: Math.round(rows / seconds) };
+  const figures: ImportFigures = {
+    rows: outcome.created + outcome.updated,
+    seconds: round(seconds),
+    rowsPerSec: Math.round(rows / seconds),
+  };
   const sqlite = spawnSync('sqlite3', ['--version'], { encoding: 'utf8' });
   if (sqlite.status === 0) {
     const bare = join(workDir, 'bench-sqlite3-import.sqlite');

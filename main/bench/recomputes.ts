@@ -10,7 +10,11 @@ import { orderRoute } from '../development/route.js';
 
 /** 60 outlets around a city centre: the most a day route accepts. */
 function sixtyStopRoute() {
-  const points = Array.from({ length: 60 }, (_, i) => ({ id: i, lat: 45.7 + Math.sin(i * 12.9898) * 0.08, lng: 126.6 + Math.cos(i * 78.233) * 0.12 }));
+  const points = Array.from({ length: 60 }, (_, i) => ({
+    id: i,
+    lat: 45.7 + Math.sin(i * 12.9898) * 0.08,
+    lng: 126.6 + Math.cos(i * 78.233) * 0.12,
+  }));
   return orderRoute(points, { lat: 45.7, lng: 126.6 });
 }
 
@@ -33,7 +37,13 @@ export const RECOMPUTES: Recompute[] = [
     },
   },
   { name: 'key-account segmentation, churn risks and last season (whole region)', run: ({ db }) => computeAccounts(db) },
-  { name: 'development: month-end scorecard for every salesperson', run: ({ db }) => computeScorecard(db, new Date().toISOString().slice(0, 7)) },
-  { name: 'development: pipeline board, every prospect (first 500 cards)', run: ({ db }) => listPipeline(db, { sort: 'priority', limit: 500, offset: 0 }) },
+  {
+    name: 'development: month-end scorecard for every salesperson',
+    run: ({ db }) => computeScorecard(db, new Date().toISOString().slice(0, 7)),
+  },
+  {
+    name: 'development: pipeline board, every prospect (first 500 cards)',
+    run: ({ db }) => listPipeline(db, { sort: 'priority', limit: 500, offset: 0 }),
+  },
   { name: 'development: ordering a 60-stop day route', run: () => sixtyStopRoute() },
 ];

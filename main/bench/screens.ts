@@ -19,13 +19,23 @@ const viaDispatch = (method: string, input: (ctx: ServiceContext) => unknown) =>
 
 /** The benchmark's own target plan for the first region's next season, made once and reused. */
 async function benchmarkPlanId(ctx: ServiceContext): Promise<number> {
-  const existing = ctx.db.prepare("SELECT id FROM target_plans WHERE name = 'Benchmark plan' ORDER BY id DESC LIMIT 1").pluck().get() as number | undefined;
+  const existing = ctx.db.prepare("SELECT id FROM target_plans WHERE name = 'Benchmark plan' ORDER BY id DESC LIMIT 1").pluck().get() as
+    number | undefined;
   if (existing !== undefined) return existing;
   const regionId = firstId(ctx, 'SELECT id FROM regions ORDER BY id LIMIT 1');
   const seasonYear = new Date().getFullYear() + 1;
-  const suggestion = (await viaDispatch('targets.suggest', () => ({ regionId, seasonYear }))(ctx)) as { brands: Array<{ brand: string; natural: number }> };
+  const suggestion = (await viaDispatch('targets.suggest', () => ({ regionId, seasonYear }))(ctx)) as {
+    brands: Array<{ brand: string; natural: number }>;
+  };
   const lines = suggestion.brands.map((b) => ({ brand: b.brand, volume: Math.round(b.natural * 1.1) }));
-  const plan = (await viaDispatch('targets.create', () => ({ regionId, seasonYear, name: 'Benchmark plan', basis: 'forecast', lines, newOutlets: 200 }))(ctx)) as { id: number };
+  const plan = (await viaDispatch('targets.create', () => ({
+    regionId,
+    seasonYear,
+    name: 'Benchmark plan',
+    basis: 'forecast',
+    lines,
+    newOutlets: 200,
+  }))(ctx)) as { id: number };
   return plan.id;
 }
 
@@ -43,7 +53,10 @@ function thisMonday(): string {
 export const SCREEN_QUERIES: ScreenQuery[] = [
   { name: 'dashboard: network summary', run: viaDispatch('network.summary', () => ({})) },
   { name: 'distributor list: first page', run: viaDispatch('distributor.list', () => ({ limit: 200 })) },
-  { name: 'distributor list: sorted by terminals', run: viaDispatch('distributor.list', () => ({ limit: 200, sort: 'terminalCount', direction: 'desc' })) },
+  {
+    name: 'distributor list: sorted by terminals',
+    run: viaDispatch('distributor.list', () => ({ limit: 200, sort: 'terminalCount', direction: 'desc' })),
+  },
   {
     name: 'distributor page',
     // the largest distributor: the worst case a manager opens
@@ -52,13 +65,22 @@ export const SCREEN_QUERIES: ScreenQuery[] = [
     })),
   },
   { name: 'terminal list: first page', run: viaDispatch('terminal.list', () => ({ limit: 200 })) },
-  { name: 'terminal list: last page', run: viaDispatch('terminal.list', (ctx) => ({ limit: 200, offset: Math.max(0, firstId(ctx, 'SELECT count(*) FROM terminals') - 200) })) },
+  {
+    name: 'terminal list: last page',
+    run: viaDispatch('terminal.list', (ctx) => ({ limit: 200, offset: Math.max(0, firstId(ctx, 'SELECT count(*) FROM terminals') - 200) })),
+  },
   { name: 'terminal list: search', run: viaDispatch('terminal.list', () => ({ search: 'lotus', limit: 200 })) },
-  { name: 'terminal list: one distributor', run: viaDispatch('terminal.list', (ctx) => ({ distributorId: firstId(ctx, 'SELECT id FROM distributors LIMIT 1'), limit: 200 })) },
+  {
+    name: 'terminal list: one distributor',
+    run: viaDispatch('terminal.list', (ctx) => ({ distributorId: firstId(ctx, 'SELECT id FROM distributors LIMIT 1'), limit: 200 })),
+  },
   { name: 'sub-dealer list: first page', run: viaDispatch('subDealer.list', () => ({ limit: 200 })) },
   { name: 'products', run: viaDispatch('product.list', () => ({})) },
   { name: 'forecast screen: whole region', run: viaDispatch('forecast.view', () => ({})) },
-  { name: 'forecast screen: one distributor', run: viaDispatch('forecast.view', (ctx) => ({ distributorId: firstId(ctx, 'SELECT distributor_id FROM forecast_series LIMIT 1') })) },
+  {
+    name: 'forecast screen: one distributor',
+    run: viaDispatch('forecast.view', (ctx) => ({ distributorId: firstId(ctx, 'SELECT distributor_id FROM forecast_series LIMIT 1') })),
+  },
   { name: 'readiness board', run: viaDispatch('readiness.board', () => ({})) },
   { name: 'key accounts overview', run: viaDispatch('accounts.overview', () => ({})) },
   { name: 'targets: plans list', run: viaDispatch('targets.plans', () => ({})) },

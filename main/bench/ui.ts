@@ -62,7 +62,10 @@ export async function measureUi(ctx: ServiceContext): Promise<UiFigures | { skip
     await page.locator('.loading-row').first().waitFor({ state: 'detached', timeout: 15_000 });
     const longestTaskMs = Number(await page.evaluate('window.__longest'));
     const longestFrameGapMs = Number(await page.evaluate('window.__frameGap'));
-    const scrolledRows = await page.locator('[aria-rowcount]').first().evaluate((el) => Number(el.getAttribute('aria-rowcount')) - 1);
+    const scrolledRows = await page
+      .locator('[aria-rowcount]')
+      .first()
+      .evaluate((el) => Number(el.getAttribute('aria-rowcount')) - 1);
     return { dashboardMs, longestTaskMs: round(longestTaskMs, 0), longestFrameGapMs: round(longestFrameGapMs, 0), scrolledRows };
   } finally {
     await browser.close();

@@ -78,7 +78,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'POST') return sendError(res, 405, 'Use POST');
     if (!validToken(req.headers[TOKEN_HEADER])) return sendError(res, 401, 'Missing or wrong token');
-    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     if (type !== 'application/json') return sendError(res, 415, 'JSON only');
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > MAX_BODY_BYTES) return sendError(res, 413, 'Request too large');
@@ -173,5 +176,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function sendError(res: ServerResponse, status: number, message: string): void {
-  send(res, status, { ok: false, error: { code: (status === 401 || status === 403 || status === 421 ? 'forbidden' : 'validation') as ErrorCode, message } });
+  send(res, status, {
+    ok: false,
+    error: { code: (status === 401 || status === 403 || status === 421 ? 'forbidden' : 'validation') as ErrorCode, message },
+  });
 }

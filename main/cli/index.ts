@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   const [name, ...args] = process.argv.slice(2);
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    console.log(`Usage: planner <command>\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join('\n')}`);
+    console.log(
+      `Usage: planner <command>\n${Object.values(COMMANDS)
+        .map((c) => `  ${c.help}`)
+        .join('\n')}`,
+    );
     process.exitCode = name ? 2 : 0;
     return;
   }

@@ -9,7 +9,12 @@ import { runForecast } from '../forecast/run.js';
 export async function seedDemoCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { scale: { type: 'string', default: 'S' }, db: { type: 'string' }, seed: { type: 'string' }, 'no-forecast': { type: 'boolean', default: false } },
+    options: {
+      scale: { type: 'string', default: 'S' },
+      db: { type: 'string' },
+      seed: { type: 'string' },
+      'no-forecast': { type: 'boolean', default: false },
+    },
   });
   const scale = String(values.scale).toUpperCase() as DemoScale;
   if (!DEMO_SCALES.includes(scale)) {
@@ -21,16 +26,20 @@ export async function seedDemoCommand(args: string[]): Promise<number> {
   try {
     const started = performance.now();
     let lastShown = -1;
-    const result = seedDemo(core.db, { scale, seed: values.seed ? Number(values.seed) : undefined }, {
-      progress(fraction, message) {
-        const pct = Math.floor(fraction * 100);
-        if (pct >= lastShown + 10) {
-          lastShown = pct;
-          process.stderr.write(`  ${String(pct).padStart(3)}%  ${message}\n`);
-        }
+    const result = seedDemo(
+      core.db,
+      { scale, seed: values.seed ? Number(values.seed) : undefined },
+      {
+        progress(fraction, message) {
+          const pct = Math.floor(fraction * 100);
+          if (pct >= lastShown + 10) {
+            lastShown = pct;
+            process.stderr.write(`  ${String(pct).padStart(3)}%  ${message}\n`);
+          }
+        },
+        checkCancelled() {},
       },
-      checkCancelled() {},
-    });
+    );
     console.log(`Demo region ${scale} written to ${databasePath} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     if (!values['no-forecast']) {
       const run = await runForecast(core.db, {}, { progress() {}, checkCancelled() {} });

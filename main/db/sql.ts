@@ -55,7 +55,11 @@ export function selectPage<T>(db: Db, q: PageQuery): Page<T> {
           db,
           `SELECT ${q.select} FROM ${q.from} WHERE ${q.idColumn} IN (SELECT ${q.idColumn} FROM ${q.idFrom} ${where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?) ORDER BY ${q.orderBy}`,
         ).all(...q.where.params, q.limit, q.offset)
-      : prepared(db, `SELECT ${q.select} FROM ${q.from} ${where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`).all(...q.where.params, q.limit, q.offset)
+      : prepared(db, `SELECT ${q.select} FROM ${q.from} ${where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`).all(
+          ...q.where.params,
+          q.limit,
+          q.offset,
+        )
   ) as T[];
   // The total only changes with the filter; for the first page of a short list it equals rows.length.
   const total =

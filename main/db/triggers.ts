@@ -8,7 +8,9 @@ import type { Db } from './open.js';
 export function withTriggersSuspended<T>(db: Db, names: readonly string[], write: () => T): T {
   if (!db.inTransaction) throw new Error('withTriggersSuspended runs inside a transaction');
   const read = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck();
-  const suspended = names.map((name) => ({ name, sql: read.get(name) as string | undefined })).filter((t): t is { name: string; sql: string } => t.sql !== undefined);
+  const suspended = names
+    .map((name) => ({ name, sql: read.get(name) as string | undefined }))
+    .filter((t): t is { name: string; sql: string } => t.sql !== undefined);
   for (const t of suspended) db.exec(`DROP TRIGGER ${t.name}`);
   try {
     return write();

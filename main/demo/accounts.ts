@@ -3,7 +3,11 @@ import type { DemoContext, DemoStep } from './context.js';
 const COMPLAINTS = {
   quality: ['Cloudy beer in two pallets of cans', 'Bottles with broken caps in the last delivery', 'Customers report a flat taste'],
   service: ['Salesperson did not call back about the promotion', 'Display material promised in spring never arrived'],
-  logistics: ['Delivery three days late before the holiday', 'Wrong SKU delivered, 40 cases short', 'Urgent order refused during peak week'],
+  logistics: [
+    'Delivery three days late before the holiday',
+    'Wrong SKU delivered, 40 cases short',
+    'Urgent order refused during peak week',
+  ],
   price: ['Competitor offers a higher year-end rebate', 'Price list changed without notice'],
   other: ['Invoice does not match the delivery note'],
 } as const;
@@ -11,9 +15,13 @@ const COMPLAINTS = {
 /** Complaints (some still open, some closed after days or weeks), purchase-standard fit and known totals. */
 function seedAccounts(ctx: DemoContext): void {
   const { db, rng, today } = ctx;
-  const distributors = db.prepare("SELECT id, warehouse_capacity_cases AS capacity FROM distributors WHERE status != 'ended'").all() as Array<{ id: number; capacity: number }>;
+  const distributors = db
+    .prepare("SELECT id, warehouse_capacity_cases AS capacity FROM distributors WHERE status != 'ended'")
+    .all() as Array<{ id: number; capacity: number }>;
   const owners = db.prepare("SELECT id FROM staff WHERE role IN ('regional_manager', 'logistics_coordinator')").pluck().all() as number[];
-  const complaint = db.prepare('INSERT INTO complaints (distributor_id, category, opened_on, owner_id, description, closed_on, resolution, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const complaint = db.prepare(
+    'INSERT INTO complaints (distributor_id, category, opened_on, owner_id, description, closed_on, resolution, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const profile = db.prepare('INSERT INTO account_profiles (distributor_id, fit, total_purchases_cases, updated_at) VALUES (?, ?, ?, ?)');
   const day = (offset: number) => new Date(today.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
   const categories = Object.keys(COMPLAINTS) as Array<keyof typeof COMPLAINTS>;

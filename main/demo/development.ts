@@ -19,10 +19,14 @@ const PROBLEMS = [
 const SUCCESSES = [
   'Tasting evening at a restaurant signed two neighbouring venues.',
   'Bundling the new can pack with shelf strips opened three convenience stores.',
-  'Visiting with the distributor\'s driver got us into the night market.',
-  'Agreed a trial pallet with the supermarket manager after showing last summer\'s sell-out.',
+  "Visiting with the distributor's driver got us into the night market.",
+  "Agreed a trial pallet with the supermarket manager after showing last summer's sell-out.",
 ];
-const REFUSALS = ['Exclusive contract with a competitor until next year', 'Owner wants a higher rebate than our policy allows', 'No cold storage for a second brand'];
+const REFUSALS = [
+  'Exclusive contract with a competitor until next year',
+  'Owner wants a higher rebate than our policy allows',
+  'No cold storage for a second brand',
+];
 
 /** A month of development under way: prospects being worked, plans in every state, visits, reviews, last month scored. */
 function seedDevelopment(ctx: DemoContext): void {
@@ -30,7 +34,9 @@ function seedDevelopment(ctx: DemoContext): void {
   const today = ctx.today.toISOString().slice(0, 10);
   const month = today.slice(0, 7);
   const lastMonth = addMonths(month, -1);
-  const people = db.prepare("SELECT id, region_id AS regionId FROM staff WHERE role = 'salesperson' AND active = 1 ORDER BY id LIMIT 40").all() as Array<{ id: number; regionId: number }>;
+  const people = db
+    .prepare("SELECT id, region_id AS regionId FROM staff WHERE role = 'salesperson' AND active = 1 ORDER BY id LIMIT 40")
+    .all() as Array<{ id: number; regionId: number }>;
   const managerOf = db.prepare("SELECT id FROM staff WHERE role = 'regional_manager' AND region_id = ? ORDER BY id LIMIT 1").pluck();
   const areasOf = db.prepare('SELECT area_id FROM staff_areas WHERE staff_id = ? ORDER BY area_id').pluck();
   const prospects = db.prepare(
@@ -49,7 +55,17 @@ function seedDevelopment(ctx: DemoContext): void {
   };
   const outcome = (): VisitOutcome => {
     const r = rng.next();
-    return r < 0.25 ? 'no_contact' : r < 0.65 ? 'interested' : r < 0.85 ? 'negotiating' : r < 0.92 ? 'signed' : r < 0.97 ? 'not_interested' : 'rejected';
+    return r < 0.25
+      ? 'no_contact'
+      : r < 0.65
+        ? 'interested'
+        : r < 0.85
+          ? 'negotiating'
+          : r < 0.92
+            ? 'signed'
+            : r < 0.97
+              ? 'not_interested'
+              : 'rejected';
   };
 
   people.forEach((sp, i) => {
@@ -63,7 +79,17 @@ function seedDevelopment(ctx: DemoContext): void {
         const key = `${p.type}:${p.id}`;
         if (taken.has(key) || pipeline.length >= 24 || !rng.chance(0.5)) continue;
         taken.add(key);
-        addToPipeline(db, { outletType: p.type, outletId: p.id, ownerId: sp.id, priority: rng.int(1, 3), estimatedVolume: rng.int(2, 40) * 5, competitorHeld: p.brand !== null, competitorBrand: p.brand, note: null, day: `${lastMonth}-01` });
+        addToPipeline(db, {
+          outletType: p.type,
+          outletId: p.id,
+          ownerId: sp.id,
+          priority: rng.int(1, 3),
+          estimatedVolume: rng.int(2, 40) * 5,
+          competitorHeld: p.brand !== null,
+          competitorBrand: p.brand,
+          note: null,
+          day: `${lastMonth}-01`,
+        });
         pipeline.push({ type: p.type, id: p.id });
         if (p.brand) brands.add(p.brand);
       }
@@ -82,7 +108,17 @@ function seedDevelopment(ctx: DemoContext): void {
           return { brand, outlets };
         })
         .filter((c) => c.outlets > 0);
-      return { salespersonId: sp.id, month: m, areaIds, plannedVisits: workingDays(m).total * 4, newSubDealers, newTerminals, competitors, note: null, seededFrom: null };
+      return {
+        salespersonId: sp.id,
+        month: m,
+        areaIds,
+        plannedVisits: workingDays(m).total * 4,
+        newSubDealers,
+        newTerminals,
+        competitors,
+        note: null,
+        seededFrom: null,
+      };
     };
     savePlan(db, plan(lastMonth), today);
     submitPlan(db, sp.id, lastMonth, today);
@@ -100,7 +136,17 @@ function seedDevelopment(ctx: DemoContext): void {
       const n = Math.round(rng.int(4, 6) * pace);
       for (let k = 0; k < n; k++) {
         if (customers.length && (open.size === 0 || rng.chance(0.5))) {
-          logVisit(db, { salespersonId: sp.id, day, outletType: 'terminal', outletId: rng.pick(customers), purpose: 'service', outcome: rng.chance(0.6) ? 'order' : 'done', nextStep: null, nextDate: null, note: null });
+          logVisit(db, {
+            salespersonId: sp.id,
+            day,
+            outletType: 'terminal',
+            outletId: rng.pick(customers),
+            purpose: 'service',
+            outcome: rng.chance(0.6) ? 'order' : 'done',
+            nextStep: null,
+            nextDate: null,
+            note: null,
+          });
           continue;
         }
         if (open.size === 0) break;
@@ -122,7 +168,13 @@ function seedDevelopment(ctx: DemoContext): void {
       }
     }
     const lastWeek = addDays(weekStartOf(today), -7);
-    saveReview(db, { salespersonId: sp.id, weekStart: lastWeek, problems: rng.pick(PROBLEMS), successes: rng.pick(SUCCESSES), submit: true });
+    saveReview(db, {
+      salespersonId: sp.id,
+      weekStart: lastWeek,
+      problems: rng.pick(PROBLEMS),
+      successes: rng.pick(SUCCESSES),
+      submit: true,
+    });
     // Today's route: the open prospects, best first, in a driving order.
     const stops = [...open].slice(0, 7).map((key) => {
       const [type, id] = key.split(':') as ['sub_dealer' | 'terminal', string];
@@ -137,7 +189,13 @@ function seedDevelopment(ctx: DemoContext): void {
     const manager = managerOf.get(firstRegion) as number | undefined;
     for (const row of computeScorecard(db, lastMonth, firstRegion).rows) {
       if (row.total === null) continue;
-      decideEvaluation(db, { salespersonId: row.salespersonId, month: lastMonth, decision: row.suggestion, note: row.suggestion === 'none' ? null : 'As the scorecard suggests', managerId: manager });
+      decideEvaluation(db, {
+        salespersonId: row.salespersonId,
+        month: lastMonth,
+        decision: row.suggestion,
+        note: row.suggestion === 'none' ? null : 'As the scorecard suggests',
+        managerId: manager,
+      });
     }
   }
 }

@@ -17,7 +17,9 @@ function seedHistory(ctx: DemoContext): void {
       `SELECT d.id, d.warehouse_capacity_cases AS capacity, d.status, a.region_id AS regionId FROM distributors d JOIN areas a ON a.id = d.area_id ORDER BY d.id`,
     )
     .all() as Array<{ id: number; capacity: number; status: string; regionId: number }>;
-  const products = db.prepare('SELECT id, brand, status, launch_date AS launch, units_per_case AS units FROM products ORDER BY id').all() as Array<{
+  const products = db
+    .prepare('SELECT id, brand, status, launch_date AS launch, units_per_case AS units FROM products ORDER BY id')
+    .all() as Array<{
     id: number;
     brand: string;
     status: string;

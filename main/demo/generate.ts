@@ -26,7 +26,9 @@ const NOOP_CONTROL: TaskControl = { progress: () => {}, checkCancelled: () => {}
  * so a cancelled or failed generation leaves the database exactly as it was.
  */
 export function seedDemo(db: Db, options: DemoOptions, control: TaskControl = NOOP_CONTROL): DemoResult {
-  const existing = db.prepare('SELECT (SELECT count(*) FROM regions) + (SELECT count(*) FROM distributors) + (SELECT count(*) FROM products) AS n').get() as {
+  const existing = db
+    .prepare('SELECT (SELECT count(*) FROM regions) + (SELECT count(*) FROM distributors) + (SELECT count(*) FROM products) AS n')
+    .get() as {
     n: number;
   };
   if (existing.n > 0) {
@@ -37,24 +39,28 @@ export function seedDemo(db: Db, options: DemoOptions, control: TaskControl = NO
   const today = options.today ?? new Date();
   const totalWeight = DEMO_STEPS.reduce((sum, s) => sum + s.weight, 0);
   // Terminals' search index and the history's month totals are built once at the end, not row by row.
-  db.transaction(() => withTerminalSearchDeferred(db, () => withHistoryTotalsDeferred(db, () => {
-    let done = 0;
-    for (const step of DEMO_STEPS) {
-      const base = done;
-      step.run({
-        db,
-        rng,
-        scale,
-        scaleName: options.scale,
-        today,
-        progress: (fraction, message) => control.progress((base + fraction * step.weight) / totalWeight, message),
-        checkCancelled: control.checkCancelled,
-      });
-      done += step.weight;
-      control.progress(done / totalWeight, step.name);
-    }
-    refreshHistoryTotals(db);
-  })))();
+  db.transaction(() =>
+    withTerminalSearchDeferred(db, () =>
+      withHistoryTotalsDeferred(db, () => {
+        let done = 0;
+        for (const step of DEMO_STEPS) {
+          const base = done;
+          step.run({
+            db,
+            rng,
+            scale,
+            scaleName: options.scale,
+            today,
+            progress: (fraction, message) => control.progress((base + fraction * step.weight) / totalWeight, message),
+            checkCancelled: control.checkCancelled,
+          });
+          done += step.weight;
+          control.progress(done / totalWeight, step.name);
+        }
+        refreshHistoryTotals(db);
+      }),
+    ),
+  )();
   return { scale: options.scale, counts: tableCounts(db) };
 }
 

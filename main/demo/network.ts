@@ -12,28 +12,190 @@ const REGIONS = [
   { code: 'NE', name: 'Northeast Region', peak: [6, 7, 8], lat: 43.9, lng: 125.3 },
 ];
 const CITIES = [
-  'Riverside', 'Lakeview', 'Stonebridge', 'Fairhaven', 'Millbrook', 'Ashford', 'Clearwater', 'Kingsport', 'Oakridge',
-  'Westfield', 'Granite Falls', 'Maplewood', 'Harborview', 'Pinecrest', 'Silverton', 'Brookdale', 'Redcliff',
-  'Eastgate', 'Northwood', 'Southport', 'Greenvale', 'Highmoor', 'Cedarhurst', 'Bayside', 'Windmere', 'Goldcrest',
-  'Elmstead', 'Foxborough', 'Larkspur', 'Thornbury', 'Copperfield', 'Sunnybrook', 'Marshfield', 'Ironwood',
-  'Bramblewood', 'Kestrel Bay', 'Amberley', 'Willowdale', 'Hollins', 'Crestmoor', 'Dunmore', 'Evergreen',
-  'Falconridge', 'Glenrock', 'Hartwell', 'Juniper Hill', 'Kirkwood', 'Lindenfield', 'Moorgate', 'Newhaven',
-  'Oldcastle', 'Penrose', 'Queensbury', 'Rosemount', 'Saltmarsh', 'Tidewater', 'Upton', 'Valemont', 'Whitby',
-  'Yarrow', 'Zephyr Point', 'Blackwater', 'Coldspring', 'Deepdale', 'Eldridge', 'Fernhill', 'Gorsebrook', 'Hazelmere',
-  'Inverleigh', 'Jasper Creek', 'Kingsley',
+  'Riverside',
+  'Lakeview',
+  'Stonebridge',
+  'Fairhaven',
+  'Millbrook',
+  'Ashford',
+  'Clearwater',
+  'Kingsport',
+  'Oakridge',
+  'Westfield',
+  'Granite Falls',
+  'Maplewood',
+  'Harborview',
+  'Pinecrest',
+  'Silverton',
+  'Brookdale',
+  'Redcliff',
+  'Eastgate',
+  'Northwood',
+  'Southport',
+  'Greenvale',
+  'Highmoor',
+  'Cedarhurst',
+  'Bayside',
+  'Windmere',
+  'Goldcrest',
+  'Elmstead',
+  'Foxborough',
+  'Larkspur',
+  'Thornbury',
+  'Copperfield',
+  'Sunnybrook',
+  'Marshfield',
+  'Ironwood',
+  'Bramblewood',
+  'Kestrel Bay',
+  'Amberley',
+  'Willowdale',
+  'Hollins',
+  'Crestmoor',
+  'Dunmore',
+  'Evergreen',
+  'Falconridge',
+  'Glenrock',
+  'Hartwell',
+  'Juniper Hill',
+  'Kirkwood',
+  'Lindenfield',
+  'Moorgate',
+  'Newhaven',
+  'Oldcastle',
+  'Penrose',
+  'Queensbury',
+  'Rosemount',
+  'Saltmarsh',
+  'Tidewater',
+  'Upton',
+  'Valemont',
+  'Whitby',
+  'Yarrow',
+  'Zephyr Point',
+  'Blackwater',
+  'Coldspring',
+  'Deepdale',
+  'Eldridge',
+  'Fernhill',
+  'Gorsebrook',
+  'Hazelmere',
+  'Inverleigh',
+  'Jasper Creek',
+  'Kingsley',
 ];
-const SURNAMES = ['Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Yang', 'Zhao', 'Huang', 'Zhou', 'Wu', 'Garcia', 'Martinez', 'Lopez',
-  'Ivanov', 'Petrov', 'Smirnov', 'Sokolov', 'Novak', 'Keller', 'Brown', 'Miller', 'Moreno', 'Romero', 'Kuznetsov', 'Xu', 'Sun', 'Ma', 'Hu', 'Guo', 'Lin'];
-const GIVEN = ['Wei', 'Fang', 'Lei', 'Jing', 'Min', 'Tao', 'Carlos', 'Lucia', 'Elena', 'Dmitri', 'Olga', 'Sergei', 'Ana', 'Pablo', 'Irina', 'Hui', 'Yan', 'Jun', 'Marta', 'Ivan'];
+const SURNAMES = [
+  'Wang',
+  'Li',
+  'Zhang',
+  'Liu',
+  'Chen',
+  'Yang',
+  'Zhao',
+  'Huang',
+  'Zhou',
+  'Wu',
+  'Garcia',
+  'Martinez',
+  'Lopez',
+  'Ivanov',
+  'Petrov',
+  'Smirnov',
+  'Sokolov',
+  'Novak',
+  'Keller',
+  'Brown',
+  'Miller',
+  'Moreno',
+  'Romero',
+  'Kuznetsov',
+  'Xu',
+  'Sun',
+  'Ma',
+  'Hu',
+  'Guo',
+  'Lin',
+];
+const GIVEN = [
+  'Wei',
+  'Fang',
+  'Lei',
+  'Jing',
+  'Min',
+  'Tao',
+  'Carlos',
+  'Lucia',
+  'Elena',
+  'Dmitri',
+  'Olga',
+  'Sergei',
+  'Ana',
+  'Pablo',
+  'Irina',
+  'Hui',
+  'Yan',
+  'Jun',
+  'Marta',
+  'Ivan',
+];
 const DISTRIBUTOR_SUFFIX = ['Beverage Co.', 'Trading', 'Drinks Supply', 'Wholesale Group', 'Distribution', 'Logistics & Trade'];
-const DISTRIBUTOR_WORDS = ['Golden River', 'Harmony', 'Evergreen', 'Northgate', 'Sunrise', 'Great Wall', 'Silver Bay', 'Prosperity', 'Union',
-  'Eastwind', 'Longmen', 'Riverbend', 'Summit', 'Lakeshore', 'Pioneer', 'Twin Bridges', 'Horizon', 'Heritage', 'Red Star', 'Unity'];
-const OUTLET_WORDS = ['Golden', 'Lucky', 'Happy', 'Old Town', 'Sunshine', 'Harbour', 'Red Lantern', 'Jade', 'Panda', 'Family', 'Star',
-  'Lotus', 'Dragon', 'Blue Moon', 'Maple', 'Central', 'Station', 'Night Owl', 'Riverside', 'Corner', 'Friendly', 'Orchid', 'Phoenix', 'Bamboo'];
+const DISTRIBUTOR_WORDS = [
+  'Golden River',
+  'Harmony',
+  'Evergreen',
+  'Northgate',
+  'Sunrise',
+  'Great Wall',
+  'Silver Bay',
+  'Prosperity',
+  'Union',
+  'Eastwind',
+  'Longmen',
+  'Riverbend',
+  'Summit',
+  'Lakeshore',
+  'Pioneer',
+  'Twin Bridges',
+  'Horizon',
+  'Heritage',
+  'Red Star',
+  'Unity',
+];
+const OUTLET_WORDS = [
+  'Golden',
+  'Lucky',
+  'Happy',
+  'Old Town',
+  'Sunshine',
+  'Harbour',
+  'Red Lantern',
+  'Jade',
+  'Panda',
+  'Family',
+  'Star',
+  'Lotus',
+  'Dragon',
+  'Blue Moon',
+  'Maple',
+  'Central',
+  'Station',
+  'Night Owl',
+  'Riverside',
+  'Corner',
+  'Friendly',
+  'Orchid',
+  'Phoenix',
+  'Bamboo',
+];
 const SUB_DEALER_SUFFIX = ['Wholesale', 'Drinks Depot', 'Trading Post', 'Supply', 'Beverage Store'];
 const COMPETITORS = ['Harbor Lager', 'Golden Peak', 'Red River', 'Snowfield', 'Blue Ocean'];
 const CHANNEL_MIX: Array<[TerminalChannel, number]> = [
-  ['convenience', 0.35], ['restaurant', 0.25], ['kiosk', 0.15], ['bar_night', 0.12], ['supermarket', 0.08], ['other', 0.05],
+  ['convenience', 0.35],
+  ['restaurant', 0.25],
+  ['kiosk', 0.15],
+  ['bar_night', 0.12],
+  ['supermarket', 0.08],
+  ['other', 0.05],
 ];
 const TERMINAL_WORDS: Record<TerminalChannel, string[]> = {
   restaurant: ['Kitchen', 'Grill', 'Noodle House', 'Dumpling Hall', 'Bistro', 'Hot Pot', 'Barbecue'],
@@ -44,15 +206,56 @@ const TERMINAL_WORDS: Record<TerminalChannel, string[]> = {
   other: ['Sports Club', 'Hotel', 'Canteen', 'Cinema Bar'],
 };
 export const BRANDS = [
-  { brand: 'Northstar', sizes: [[330, 'bottle', 24], [500, 'can', 24], [640, 'bottle', 12], [20000, 'keg', 1]] },
-  { brand: 'Northstar Light', sizes: [[330, 'can', 24], [500, 'can', 24], [330, 'bottle', 24]] },
-  { brand: 'Highland Wheat', sizes: [[500, 'bottle', 12], [330, 'can', 24], [30000, 'keg', 1]] },
-  { brand: 'Crystal Draft', sizes: [[500, 'can', 24], [1000, 'other', 12], [640, 'bottle', 12]] },
-  { brand: 'Amber Reserve', sizes: [[330, 'bottle', 24], [750, 'bottle', 6]] },
-  { brand: 'Citrus Radler', sizes: [[330, 'can', 24], [500, 'can', 12]] },
+  {
+    brand: 'Northstar',
+    sizes: [
+      [330, 'bottle', 24],
+      [500, 'can', 24],
+      [640, 'bottle', 12],
+      [20000, 'keg', 1],
+    ],
+  },
+  {
+    brand: 'Northstar Light',
+    sizes: [
+      [330, 'can', 24],
+      [500, 'can', 24],
+      [330, 'bottle', 24],
+    ],
+  },
+  {
+    brand: 'Highland Wheat',
+    sizes: [
+      [500, 'bottle', 12],
+      [330, 'can', 24],
+      [30000, 'keg', 1],
+    ],
+  },
+  {
+    brand: 'Crystal Draft',
+    sizes: [
+      [500, 'can', 24],
+      [1000, 'other', 12],
+      [640, 'bottle', 12],
+    ],
+  },
+  {
+    brand: 'Amber Reserve',
+    sizes: [
+      [330, 'bottle', 24],
+      [750, 'bottle', 6],
+    ],
+  },
+  {
+    brand: 'Citrus Radler',
+    sizes: [
+      [330, 'can', 24],
+      [500, 'can', 12],
+    ],
+  },
 ] as const;
 
-const pickWeighted = <T,>(ctx: DemoContext, items: Array<[T, number]>): T => {
+const pickWeighted = <T>(ctx: DemoContext, items: Array<[T, number]>): T => {
   let r = ctx.rng.next();
   for (const [item, w] of items) if ((r -= w) <= 0) return item;
   return items[items.length - 1]![0];
@@ -120,7 +323,12 @@ function seedNetwork(ctx: DemoContext): void {
     `INSERT INTO contacts (distributor_id, sub_dealer_id, name, role, level, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const now = new Date().toISOString();
-  const outletStatus = () => pickWeighted(ctx, [['active', 0.8], ['prospect', 0.12], ['lost', 0.08]]);
+  const outletStatus = () =>
+    pickWeighted(ctx, [
+      ['active', 0.8],
+      ['prospect', 0.12],
+      ['lost', 0.08],
+    ]);
   const jitter = (v: number, sd: number) => Math.round((v + rng.normal(0, sd)) * 1e5) / 1e5;
   let subNo = 1;
   let termNo = 1;
@@ -138,17 +346,33 @@ function seedNetwork(ctx: DemoContext): void {
     const distributorId = insertRow(db, 'distributors', {
       code: `D${pad(d + 1, 4)}`,
       // City alone for the area's first distributor; later ones get a trading name, as real ones do.
-      name: d < areaCenters.length ? `${city} ${rng.pick(DISTRIBUTOR_SUFFIX)}` : `${city} ${DISTRIBUTOR_WORDS[Math.floor(d / areaCenters.length) % DISTRIBUTOR_WORDS.length]} ${rng.pick(DISTRIBUTOR_SUFFIX)}`,
+      name:
+        d < areaCenters.length
+          ? `${city} ${rng.pick(DISTRIBUTOR_SUFFIX)}`
+          : `${city} ${DISTRIBUTOR_WORDS[Math.floor(d / areaCenters.length) % DISTRIBUTOR_WORDS.length]} ${rng.pick(DISTRIBUTOR_SUFFIX)}`,
       area_id: area.id,
       address: `${rng.int(1, 400)} ${rng.pick(['Harbour', 'Station', 'Market', 'Industrial', 'Ring'])} Road, ${city}`,
       salesperson_id: rng.pick(area.salespeople),
       lead_time_days: rng.pick([3, 5, 7, 7, 10, 14, 21]),
       warehouse_capacity_cases: Math.round((4000 + 20000 * size) / 100) * 100,
-      relationship_level: pickWeighted(ctx, [[1, 0.45], [2, 0.4], [3, 0.15]]),
-      status: pickWeighted(ctx, [['active', 0.92], ['on_hold', 0.06], ['ended', 0.02]]),
+      relationship_level: pickWeighted(ctx, [
+        [1, 0.45],
+        [2, 0.4],
+        [3, 0.15],
+      ]),
+      status: pickWeighted(ctx, [
+        ['active', 0.92],
+        ['on_hold', 0.06],
+        ['ended', 0.02],
+      ]),
       start_date: isoDay(start),
     });
-    const contactCount = pickWeighted(ctx, [[1, 0.25], [2, 0.35], [3, 0.25], [4, 0.15]]);
+    const contactCount = pickWeighted(ctx, [
+      [1, 0.25],
+      [2, 0.35],
+      [3, 0.25],
+      [4, 0.15],
+    ]);
     const levels = ['owner', 'purchasing', 'general_manager', 'warehouse'];
     for (let c = 0; c < contactCount; c++) {
       insertContact.run(distributorId, null, personName(ctx), levels[c] === 'owner' ? 'Owner' : null, levels[c], phone(), now, now);
@@ -180,7 +404,9 @@ function seedNetwork(ctx: DemoContext): void {
       const status = outletStatus();
       insertTerminal.run(
         `T${pad(termNo++, 7)}`,
-        rng.chance(0.4) ? `${rng.pick(SURNAMES)}'s ${rng.pick(TERMINAL_WORDS[channel])}` : `${rng.pick(OUTLET_WORDS)} ${rng.pick(TERMINAL_WORDS[channel])}`,
+        rng.chance(0.4)
+          ? `${rng.pick(SURNAMES)}'s ${rng.pick(TERMINAL_WORDS[channel])}`
+          : `${rng.pick(OUTLET_WORDS)} ${rng.pick(TERMINAL_WORDS[channel])}`,
         channel,
         viaSub ? rng.pick(subIds) : null,
         viaSub ? null : distributorId,
@@ -205,7 +431,10 @@ function seedProducts(ctx: DemoContext): void {
     for (const b of BRANDS) {
       for (const [size, pack, units] of b.sizes) {
         if (n >= scale.skus) return;
-        const edition = variant === 0 ? '' : ` ${['Classic', 'Festival', 'Export', 'Premium', 'Winter', 'Party Pack', 'Gold', 'Original', 'Fresh', 'Special'][variant % 10]}${variant >= 10 ? ` ${Math.floor(variant / 10) + 1}` : ''}`;
+        const edition =
+          variant === 0
+            ? ''
+            : ` ${['Classic', 'Festival', 'Export', 'Premium', 'Winter', 'Party Pack', 'Gold', 'Original', 'Fresh', 'Special'][variant % 10]}${variant >= 10 ? ` ${Math.floor(variant / 10) + 1}` : ''}`;
         // Each brand has launches in the last year and old SKUs being phased out.
         const status = rng.chance(0.08) ? 'new' : rng.chance(0.08) ? 'phase_out' : 'active';
         const launch = new Date(today);

@@ -12,10 +12,14 @@ function seedReadiness(ctx: DemoContext): void {
   const { db, rng, today } = ctx;
   const from = addMonths(monthOf(today), -3);
   const recent = db
-    .prepare(`SELECT distributor_id AS d, product_id AS p, avg(cases) AS monthly FROM sales_history WHERE month >= ? GROUP BY distributor_id, product_id`)
+    .prepare(
+      `SELECT distributor_id AS d, product_id AS p, avg(cases) AS monthly FROM sales_history WHERE month >= ? GROUP BY distributor_id, product_id`,
+    )
     .all(from) as Array<{ d: number; p: number; monthly: number }>;
   const snapshot = db.prepare('INSERT INTO stock_snapshots (distributor_id, product_id, snapshot_date, cases) VALUES (?, ?, ?, ?)');
-  const shipment = db.prepare("INSERT INTO shipments (distributor_id, product_id, cases, ship_date, arrival_date, status, source, created_at) VALUES (?, ?, ?, ?, ?, 'in_transit', 'manual', ?)");
+  const shipment = db.prepare(
+    "INSERT INTO shipments (distributor_id, product_id, cases, ship_date, arrival_date, status, source, created_at) VALUES (?, ?, ?, ?, ?, 'in_transit', 'manual', ?)",
+  );
   const now = today.toISOString();
   recent.forEach((r, i) => {
     if (i % 500 === 0) ctx.progress(i / recent.length, 'Stock and shipments');
@@ -43,7 +47,8 @@ function seedReadiness(ctx: DemoContext): void {
   const capacity = db.prepare('INSERT INTO region_shipping_capacity (region_id, cases_per_week) VALUES (?, ?)');
   for (const r of peakWeekly('')) capacity.run(r.r, Math.max(100, Math.round((r.weekly * 1.3) / 100) * 100));
   const group = db.prepare("INSERT INTO group_shipping_capacity (region_id, pack, cases_per_week) VALUES (?, 'keg', ?)");
-  for (const k of peakWeekly("AND p.pack = 'keg'")) if (k.weekly >= 10) group.run(k.r, Math.max(10, Math.round((k.weekly * 1.2) / 10) * 10));
+  for (const k of peakWeekly("AND p.pack = 'keg'"))
+    if (k.weekly >= 10) group.run(k.r, Math.max(10, Math.round((k.weekly * 1.2) / 10) * 10));
   // Some warehouses are counted in pallet places rather than cases: about as much room as their case
   // limit for their own mix of packs (kegs take far more pallet places per case than cans). Chosen
   // from the id, not the shared random stream, so the steps after this one generate the same data.

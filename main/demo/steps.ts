@@ -7,4 +7,11 @@ import { eventsDemoStep } from './events.js';
 import { developmentDemoStep } from './development.js';
 
 /** The demo region is built by these steps in order; each feature adds one line after the ones it needs. */
-export const DEMO_STEPS: DemoStep[] = [networkDemoStep, forecastDemoStep, readinessDemoStep, accountsDemoStep, eventsDemoStep, developmentDemoStep];
+export const DEMO_STEPS: DemoStep[] = [
+  networkDemoStep,
+  forecastDemoStep,
+  readinessDemoStep,
+  accountsDemoStep,
+  eventsDemoStep,
+  developmentDemoStep,
+];

@@ -50,7 +50,9 @@ export function getOutlet(db: Db, type: OutletType, id: number, path = 'outletId
   ).get(id) as OutletRow | undefined;
   if (!row) {
     const label = type === 'sub_dealer' ? 'Sub-dealer' : 'Terminal';
-    throw new DomainError('not_found', `${label} #${id} no longer exists. It may have been deleted in another window.`, [{ path, message: `${label} #${id} does not exist` }]);
+    throw new DomainError('not_found', `${label} #${id} no longer exists. It may have been deleted in another window.`, [
+      { path, message: `${label} #${id} does not exist` },
+    ]);
   }
   return row;
 }
@@ -65,7 +67,8 @@ export interface StaffRow {
 
 export function getStaff(db: Db, id: number, path: string, role?: 'salesperson' | 'regional_manager'): StaffRow {
   const row = prepared(db, 'SELECT id, name, role, region_id AS regionId, active FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
-  if (!row) throw new DomainError('not_found', `Staff member #${id} no longer exists.`, [{ path, message: `Staff member #${id} does not exist` }]);
+  if (!row)
+    throw new DomainError('not_found', `Staff member #${id} no longer exists.`, [{ path, message: `Staff member #${id} does not exist` }]);
   if (role && row.role !== role) {
     const wanted = role === 'salesperson' ? 'a salesperson' : 'a regional manager';
     throw new DomainError('validation', `${row.name} is not ${wanted}.`, [{ path, message: `${row.name} is not ${wanted}` }]);
@@ -87,7 +90,9 @@ export function actualsBySalesperson(db: Db, from: string, to: string, salespers
   const one = salespersonId !== undefined;
   const visits = (
     one
-      ? prepared(db, 'SELECT salesperson_id, count(*) FROM visits WHERE salesperson_id = ? AND day BETWEEN ? AND ? GROUP BY salesperson_id').raw().all(salespersonId, from, to)
+      ? prepared(db, 'SELECT salesperson_id, count(*) FROM visits WHERE salesperson_id = ? AND day BETWEEN ? AND ? GROUP BY salesperson_id')
+          .raw()
+          .all(salespersonId, from, to)
       : prepared(db, 'SELECT salesperson_id, count(*) FROM visits WHERE day BETWEEN ? AND ? GROUP BY salesperson_id').raw().all(from, to)
   ) as Array<[number, number]>;
   for (const [id, n] of visits) get(id).visits = n;
@@ -97,12 +102,16 @@ export function actualsBySalesperson(db: Db, from: string, to: string, salespers
           db,
           `SELECT salesperson_id, outlet_type, competitor_held, count(*) FROM pipeline_events
            WHERE salesperson_id = ? AND day BETWEEN ? AND ? AND to_stage = 'signed' GROUP BY 1, 2, 3`,
-        ).raw().all(salespersonId, from, to)
+        )
+          .raw()
+          .all(salespersonId, from, to)
       : prepared(
           db,
           `SELECT salesperson_id, outlet_type, competitor_held, count(*) FROM pipeline_events
            WHERE day BETWEEN ? AND ? AND to_stage = 'signed' AND salesperson_id IS NOT NULL GROUP BY 1, 2, 3`,
-        ).raw().all(from, to)
+        )
+          .raw()
+          .all(from, to)
   ) as Array<[number, OutletType, number, number]>;
   for (const [id, type, held, n] of signed) {
     const row = get(id);

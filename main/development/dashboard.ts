@@ -5,15 +5,26 @@ import { localToday, zeroNumbers } from './common.js';
 import { dueBy, listPlans } from './plans.js';
 
 /** The month's development progress for the dashboard tile and the screen's header. */
-export function developmentDashboard(db: Db, q: { month: string; regionId?: number | undefined; salespersonId?: number | undefined }, today = localToday()): DevelopmentDashboard {
-  const plans = listPlans(db, { month: q.month, regionId: q.regionId }, today).filter((p) => q.salespersonId === undefined || p.salespersonId === q.salespersonId);
+export function developmentDashboard(
+  db: Db,
+  q: { month: string; regionId?: number | undefined; salespersonId?: number | undefined },
+  today = localToday(),
+): DevelopmentDashboard {
+  const plans = listPlans(db, { month: q.month, regionId: q.regionId }, today).filter(
+    (p) => q.salespersonId === undefined || p.salespersonId === q.salespersonId,
+  );
   const byStatus = Object.fromEntries(PLAN_STATUSES.map((s) => [s, 0])) as Record<PlanStatus, number>;
   const plan = zeroNumbers();
   const actual = zeroNumbers();
   const due = zeroNumbers();
   for (const p of plans) {
     byStatus[p.status]++;
-    const numbers: IndicatorNumbers = { visits: p.plannedVisits, newSubDealers: p.newSubDealers, newTerminals: p.newTerminals, competitorWins: p.competitorWins };
+    const numbers: IndicatorNumbers = {
+      visits: p.plannedVisits,
+      newSubDealers: p.newSubDealers,
+      newTerminals: p.newTerminals,
+      competitorWins: p.competitorWins,
+    };
     const owed = dueBy(numbers, q.month, today);
     for (const k of Object.keys(plan) as Array<keyof IndicatorNumbers>) {
       plan[k] += numbers[k];
@@ -24,15 +35,29 @@ export function developmentDashboard(db: Db, q: { month: string; regionId?: numb
   const staffWhere = q.salespersonId !== undefined ? 's.id = ?' : q.regionId !== undefined ? 's.region_id = ?' : '1 = 1';
   const staffParam = q.salespersonId ?? q.regionId;
   const params = staffParam === undefined ? [] : [staffParam];
-  const salespeople = prepared(db, `SELECT count(*) FROM staff s WHERE s.role = 'salesperson' AND s.active = 1 AND ${staffWhere}`).pluck().get(...params) as number;
+  const salespeople = prepared(db, `SELECT count(*) FROM staff s WHERE s.role = 'salesperson' AND s.active = 1 AND ${staffWhere}`)
+    .pluck()
+    .get(...params) as number;
   const stageRows = prepared(
     db,
     `SELECT p.stage, count(*) FROM pipeline p LEFT JOIN staff s ON s.id = p.owner_id WHERE ${q.salespersonId === undefined && q.regionId === undefined ? '1 = 1' : staffWhere} GROUP BY p.stage`,
-  ).raw().all(...params) as Array<[Stage, number]>;
+  )
+    .raw()
+    .all(...params) as Array<[Stage, number]>;
   const pipeline = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
   for (const [s, n] of stageRows) pipeline[s] = n;
-  const visitsToday = prepared(db, `SELECT count(*) FROM visits v JOIN staff s ON s.id = v.salesperson_id WHERE v.day = ? AND ${staffWhere}`).pluck().get(today, ...params) as number;
+  const visitsToday = prepared(
+    db,
+    `SELECT count(*) FROM visits v JOIN staff s ON s.id = v.salesperson_id WHERE v.day = ? AND ${staffWhere}`,
+  )
+    .pluck()
+    .get(today, ...params) as number;
   const week = weekStartOf(today);
-  const reviewsThisWeek = prepared(db, `SELECT count(*) FROM weekly_reviews w JOIN staff s ON s.id = w.salesperson_id WHERE w.week_start = ? AND w.submitted_at IS NOT NULL AND ${staffWhere}`).pluck().get(week, ...params) as number;
+  const reviewsThisWeek = prepared(
+    db,
+    `SELECT count(*) FROM weekly_reviews w JOIN staff s ON s.id = w.salesperson_id WHERE w.week_start = ? AND w.submitted_at IS NOT NULL AND ${staffWhere}`,
+  )
+    .pluck()
+    .get(week, ...params) as number;
   return { month: q.month, salespeople, plans: byStatus, plan, actual, dueByNow: due, pipeline, visitsToday, reviewsThisWeek };
 }

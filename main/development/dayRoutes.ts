@@ -12,9 +12,10 @@ import { distanceKm, orderRoute, type LatLng } from './route.js';
  */
 export function getDayRoute(db: Db, salespersonId: number, day: string): DayRoute {
   const sp = getStaff(db, salespersonId, 'salespersonId');
-  const plan = prepared(db, 'SELECT start_lat AS lat, start_lng AS lng, km, optimized FROM day_plans WHERE salesperson_id = ? AND day = ?').get(salespersonId, day) as
-    | { lat: number | null; lng: number | null; km: number | null; optimized: number }
-    | undefined;
+  const plan = prepared(
+    db,
+    'SELECT start_lat AS lat, start_lng AS lng, km, optimized FROM day_plans WHERE salesperson_id = ? AND day = ?',
+  ).get(salespersonId, day) as { lat: number | null; lng: number | null; km: number | null; optimized: number } | undefined;
   const rows = prepared(
     db,
     `SELECT k.position, k.outlet_type AS outletType, k.outlet_id AS outletId, ${OUTLET_COLUMNS}, p.stage, coalesce(p.competitor_brand, osd.competitor_brand, ot.competitor_brand) AS competitorBrand,
@@ -29,7 +30,14 @@ export function getDayRoute(db: Db, salespersonId: number, day: string): DayRout
     const here = r.latitude !== null && r.longitude !== null ? { lat: r.latitude, lng: r.longitude } : null;
     const legKm = here && previous ? Math.round(distanceKm(previous, here) * 10) / 10 : null;
     if (here) previous = here;
-    const visit = visitId === null ? null : (prepared(db, 'SELECT id, outcome, purpose FROM visits WHERE id = ?').get(visitId) as { id: number; outcome: VisitOutcome; purpose: VisitPurpose });
+    const visit =
+      visitId === null
+        ? null
+        : (prepared(db, 'SELECT id, outcome, purpose FROM visits WHERE id = ?').get(visitId) as {
+            id: number;
+            outcome: VisitOutcome;
+            purpose: VisitPurpose;
+          });
     return { ...r, position: i + 1, legKm, visit };
   });
   return {
@@ -46,7 +54,13 @@ export function getDayRoute(db: Db, salespersonId: number, day: string): DayRout
 
 export function saveDayRoute(
   db: Db,
-  input: { salespersonId: number; day: string; stops: Array<{ outletType: OutletType; outletId: number }>; optimize: boolean; start: LatLng | null },
+  input: {
+    salespersonId: number;
+    day: string;
+    stops: Array<{ outletType: OutletType; outletId: number }>;
+    optimize: boolean;
+    start: LatLng | null;
+  },
 ): DayRoute {
   return db.transaction(() => {
     getStaff(db, input.salespersonId, 'salespersonId');
@@ -54,7 +68,10 @@ export function saveDayRoute(
     const stops = input.stops.map((s, i) => {
       const key = `${s.outletType}:${s.outletId}`;
       const outlet = getOutlet(db, s.outletType, s.outletId, `stops.${i}`);
-      if (seen.has(key)) throw new DomainError('validation', `${outlet.name} is on the route twice.`, [{ path: `stops.${i}`, message: 'Already on the route' }]);
+      if (seen.has(key))
+        throw new DomainError('validation', `${outlet.name} is on the route twice.`, [
+          { path: `stops.${i}`, message: 'Already on the route' },
+        ]);
       seen.add(key);
       return { ...s, id: i, lat: outlet.latitude, lng: outlet.longitude };
     });
@@ -70,7 +87,10 @@ export function saveDayRoute(
       if (previous) km += distanceKm(previous, { lat: s.lat, lng: s.lng });
       previous = { lat: s.lat, lng: s.lng };
     }
-    prepared(db, 'INSERT INTO day_plans (salesperson_id, day, start_lat, start_lng, km, optimized, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    prepared(
+      db,
+      'INSERT INTO day_plans (salesperson_id, day, start_lat, start_lng, km, optimized, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       input.salespersonId,
       input.day,
       input.start?.lat ?? null,
@@ -79,9 +99,11 @@ export function saveDayRoute(
       input.optimize ? 1 : 0,
       nowIso(),
     );
-    const insert = prepared(db, 'INSERT INTO day_plan_stops (salesperson_id, day, position, outlet_type, outlet_id) VALUES (?, ?, ?, ?, ?)');
+    const insert = prepared(
+      db,
+      'INSERT INTO day_plan_stops (salesperson_id, day, position, outlet_type, outlet_id) VALUES (?, ?, ?, ?, ?)',
+    );
     ordered.forEach((s, i) => insert.run(input.salespersonId, input.day, i + 1, s.outletType, s.outletId));
     return getDayRoute(db, input.salespersonId, input.day);
   })();
 }
-

@@ -52,9 +52,11 @@ export function computeScorecard(db: Db, month: string, regionId?: number): Scor
   }>;
   const actuals = actualsBySalesperson(db, monthStart(month), monthEnd(month));
   const decisions = new Map(
-    (prepared(db, 'SELECT salesperson_id AS id, decision, note, decided_at AS decidedAt FROM evaluations WHERE month = ?').all(month) as Array<{ id: number; decision: Decision; note: string | null; decidedAt: string }>).map(
-      (d) => [d.id, d],
-    ),
+    (
+      prepared(db, 'SELECT salesperson_id AS id, decision, note, decided_at AS decidedAt FROM evaluations WHERE month = ?').all(
+        month,
+      ) as Array<{ id: number; decision: Decision; note: string | null; decidedAt: string }>
+    ).map((d) => [d.id, d]),
   );
   const byRegion = new Map<number, typeof people>();
   for (const p of people) byRegion.set(p.regionId, [...(byRegion.get(p.regionId) ?? []), p]);
@@ -62,7 +64,15 @@ export function computeScorecard(db: Db, month: string, regionId?: number): Scor
   for (const team of byRegion.values()) {
     const input = team.map((p) => ({
       salespersonId: p.id,
-      plan: p.status === null ? null : planNumbers({ plannedVisits: p.plannedVisits ?? 0, newSubDealers: p.newSubDealers, newTerminals: p.newTerminals, competitorWins: p.competitorWins }),
+      plan:
+        p.status === null
+          ? null
+          : planNumbers({
+              plannedVisits: p.plannedVisits ?? 0,
+              newSubDealers: p.newSubDealers,
+              newTerminals: p.newTerminals,
+              competitorWins: p.competitorWins,
+            }),
       actual: actuals.get(p.id) ?? zeroNumbers(),
     }));
     const scored = scorecard(input, settings);
@@ -93,7 +103,10 @@ export function computeScorecard(db: Db, month: string, regionId?: number): Scor
   return { month, settings, rows };
 }
 
-export function decideEvaluation(db: Db, input: { salespersonId: number; month: string; decision: Decision; note: string | null; managerId?: number | undefined }): ScorecardRow {
+export function decideEvaluation(
+  db: Db,
+  input: { salespersonId: number; month: string; decision: Decision; note: string | null; managerId?: number | undefined },
+): ScorecardRow {
   return db.transaction(() => {
     const sp = getStaff(db, input.salespersonId, 'salespersonId', 'salesperson');
     if (input.managerId !== undefined) getStaff(db, input.managerId, 'managerId', 'regional_manager');
@@ -101,20 +114,45 @@ export function decideEvaluation(db: Db, input: { salespersonId: number; month: 
     const card = computeScorecard(db, input.month, sp.regionId);
     const row = card.rows.find((r) => r.salespersonId === input.salespersonId)!;
     if (input.decision !== row.suggestion && input.decision !== 'none' && !input.note) {
-      throw new DomainError('validation', `The scorecard suggests ${row.suggestion === 'none' ? 'no reward or penalty' : `a ${row.suggestion}`}; say why you decide otherwise.`, [{ path: 'note', message: 'Say why' }]);
+      throw new DomainError(
+        'validation',
+        `The scorecard suggests ${row.suggestion === 'none' ? 'no reward or penalty' : `a ${row.suggestion}`}; say why you decide otherwise.`,
+        [{ path: 'note', message: 'Say why' }],
+      );
     }
-    const snapshot = { plan: row.plan, actual: row.actual, fulfilment: row.fulfilment, settings: card.settings, planStatus: row.planStatus, suggestion: row.suggestion };
+    const snapshot = {
+      plan: row.plan,
+      actual: row.actual,
+      fulfilment: row.fulfilment,
+      settings: card.settings,
+      planStatus: row.planStatus,
+      suggestion: row.suggestion,
+    };
     prepared(
       db,
       `INSERT INTO evaluations (salesperson_id, month, total, rank, team_size, scorecard, decision, note, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (salesperson_id, month) DO UPDATE SET total = excluded.total, rank = excluded.rank, team_size = excluded.team_size, scorecard = excluded.scorecard,
          decision = excluded.decision, note = excluded.note, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
-    ).run(input.salespersonId, input.month, row.total, row.rank, row.teamSize, JSON.stringify(snapshot), input.decision, input.note, input.managerId ?? null, nowIso());
+    ).run(
+      input.salespersonId,
+      input.month,
+      row.total,
+      row.rank,
+      row.teamSize,
+      JSON.stringify(snapshot),
+      input.decision,
+      input.note,
+      input.managerId ?? null,
+      nowIso(),
+    );
     return { ...row, decision: input.decision, note: input.note, decidedAt: nowIso() };
   })();
 }
 
-export function evaluationHistory(db: Db, q: { salespersonId?: number | undefined; regionId?: number | undefined }): EvaluationHistoryRow[] {
+export function evaluationHistory(
+  db: Db,
+  q: { salespersonId?: number | undefined; regionId?: number | undefined },
+): EvaluationHistoryRow[] {
   return prepared(
     db,
     `SELECT e.salesperson_id AS salespersonId, s.name AS salespersonName, e.month, e.total, e.rank, e.team_size AS teamSize, e.decision, e.note, e.decided_at AS decidedAt
@@ -130,4 +168,3 @@ export const INDICATOR_LABELS: Record<(typeof INDICATORS)[number], string> = {
   newTerminals: 'New terminals',
   competitorWins: 'Won from competitors',
 };
-

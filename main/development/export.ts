@@ -22,11 +22,29 @@ export async function exportDaySheet(db: Db, salespersonId: number, day: string)
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`Route ${day}`, { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.addRow([`Day route: ${route.salespersonName}, ${day}`]).font = { bold: true, size: 13 };
-  ws.addRow([route.km === null ? 'Distance: not known (outlets without coordinates)' : `Distance: ${route.km.toFixed(1)} km${route.optimized ? ' (optimised order)' : ''}`]);
+  ws.addRow([
+    route.km === null
+      ? 'Distance: not known (outlets without coordinates)'
+      : `Distance: ${route.km.toFixed(1)} km${route.optimized ? ' (optimised order)' : ''}`,
+  ]);
   ws.addRow([]);
-  ws.addRow(['#', 'Type', 'Code', 'Outlet', 'Address', 'Area', 'Stage', 'Competitor', 'Leg (km)', 'Outcome', 'Next step']).font = { bold: true };
+  ws.addRow(['#', 'Type', 'Code', 'Outlet', 'Address', 'Area', 'Stage', 'Competitor', 'Leg (km)', 'Outcome', 'Next step']).font = {
+    bold: true,
+  };
   for (const s of route.stops) {
-    ws.addRow([s.position, s.outletType === 'sub_dealer' ? 'Sub-dealer' : 'Terminal', text(s.code), text(s.name), text(s.address), text(s.areaName), s.stage ?? '', text(s.competitorBrand), s.legKm ?? '', s.visit?.outcome ?? '', '']);
+    ws.addRow([
+      s.position,
+      s.outletType === 'sub_dealer' ? 'Sub-dealer' : 'Terminal',
+      text(s.code),
+      text(s.name),
+      text(s.address),
+      text(s.areaName),
+      s.stage ?? '',
+      text(s.competitorBrand),
+      s.legKm ?? '',
+      s.visit?.outcome ?? '',
+      '',
+    ]);
   }
   ws.views = [{ state: 'frozen', ySplit: 4 }];
   [5, 11, 12, 30, 36, 16, 12, 14, 10, 16, 30].forEach((w, i) => (ws.getColumn(i + 1).width = w));
@@ -40,7 +58,8 @@ export async function exportScorecard(db: Db, month: string, regionId?: number):
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`Scorecard ${month}`);
   const header = ['Region', 'Salesperson', 'Plan status'];
-  for (const k of INDICATORS) header.push(`${INDICATOR_LABELS[k]}: plan`, `${INDICATOR_LABELS[k]}: actual`, `${INDICATOR_LABELS[k]}: fulfilment`);
+  for (const k of INDICATORS)
+    header.push(`${INDICATOR_LABELS[k]}: plan`, `${INDICATOR_LABELS[k]}: actual`, `${INDICATOR_LABELS[k]}: fulfilment`);
   header.push('Total score', 'Rank', 'Team', 'Suggested', 'Decision', 'Note');
   ws.addRow(header).font = { bold: true };
   for (const r of card.rows) {

@@ -44,11 +44,19 @@ function filters(q: Omit<PipelineListInput, 'stage'>): Conditions {
 export function listPipeline(db: Db, q: PipelineListInput): PipelineList {
   // `when` skips only undefined, null and '': competitorHeld false filters too.
   const base = filters(q);
-  const counts = prepared(db, `SELECT p.stage, count(*) FROM pipeline p ${OUTLET_JOIN('p')} ${base.toSql()} GROUP BY p.stage`).raw().all(...base.params) as Array<[Stage, number]>;
+  const counts = prepared(db, `SELECT p.stage, count(*) FROM pipeline p ${OUTLET_JOIN('p')} ${base.toSql()} GROUP BY p.stage`)
+    .raw()
+    .all(...base.params) as Array<[Stage, number]>;
   const stageCounts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
   for (const [s, n] of counts) stageCounts[s] = n;
   const where = base.when(q.stage, 'p.stage = ?', q.stage);
-  const rows = (prepared(db, `${ITEM_SELECT} ${where.toSql()} ORDER BY ${SORT[q.sort]}, p.outlet_type, p.outlet_id LIMIT ? OFFSET ?`).all(...where.params, q.limit, q.offset) as ItemRow[]).map(toItem);
+  const rows = (
+    prepared(db, `${ITEM_SELECT} ${where.toSql()} ORDER BY ${SORT[q.sort]}, p.outlet_type, p.outlet_id LIMIT ? OFFSET ?`).all(
+      ...where.params,
+      q.limit,
+      q.offset,
+    ) as ItemRow[]
+  ).map(toItem);
   const total = q.stage ? stageCounts[q.stage] : Object.values(stageCounts).reduce((a, b) => a + b, 0);
   return { rows, total, stageCounts };
 }
@@ -68,14 +76,25 @@ function requireItem(db: Db, type: OutletType, id: number): PipelineItem {
 }
 
 /** Outlets that can be added to the pipeline or to a day route: found by name, code or address. */
-export function outletCandidates(db: Db, q: { outletType?: OutletType | undefined; search?: string | undefined; areaIds?: number[] | undefined; includeActive?: boolean | undefined }): OutletCandidate[] {
+export function outletCandidates(
+  db: Db,
+  q: {
+    outletType?: OutletType | undefined;
+    search?: string | undefined;
+    areaIds?: number[] | undefined;
+    includeActive?: boolean | undefined;
+  },
+): OutletCandidate[] {
   const out: OutletCandidate[] = [];
   for (const type of q.outletType ? [q.outletType] : (['sub_dealer', 'terminal'] as const)) {
     const table = outletTable(type);
     const where = new Conditions().search(q.search, ['o.name', 'o.code', 'o.address', 'o.competitor_brand']);
     if (!q.includeActive) where.add("o.status IN ('prospect', 'lost')");
     if (q.areaIds?.length) where.add(`o.area_id IN (${q.areaIds.map(() => '?').join(', ')})`, ...q.areaIds);
-    const distributor = type === 'terminal' ? 'coalesce(o.distributor_id, (SELECT x.distributor_id FROM sub_dealers x WHERE x.id = o.sub_dealer_id))' : 'o.distributor_id';
+    const distributor =
+      type === 'terminal'
+        ? 'coalesce(o.distributor_id, (SELECT x.distributor_id FROM sub_dealers x WHERE x.id = o.sub_dealer_id))'
+        : 'o.distributor_id';
     const rows = prepared(
       db,
       `SELECT o.id, o.code, o.name, o.status, a.name AS areaName, (SELECT d.name FROM distributors d WHERE d.id = ${distributor}) AS distributorName,
@@ -83,8 +102,31 @@ export function outletCandidates(db: Db, q: { outletType?: OutletType | undefine
        FROM ${table} o JOIN areas a ON a.id = o.area_id
        LEFT JOIN pipeline p ON p.outlet_type = '${type}' AND p.outlet_id = o.id
        ${where.toSql()} ORDER BY p.stage IS NULL, o.name COLLATE NOCASE LIMIT 50`,
-    ).all(...where.params) as Array<{ id: number; code: string; name: string; status: OutletCandidate['status']; areaName: string; distributorName: string; competitorBrand: string | null; stage: Stage | null; hasCoordinates: number }>;
-    for (const r of rows) out.push({ outletType: type, outletId: r.id, code: r.code, name: r.name, status: r.status, areaName: r.areaName, distributorName: r.distributorName, competitorBrand: r.competitorBrand, inPipeline: r.stage !== null, stage: r.stage, hasCoordinates: r.hasCoordinates === 1 });
+    ).all(...where.params) as Array<{
+      id: number;
+      code: string;
+      name: string;
+      status: OutletCandidate['status'];
+      areaName: string;
+      distributorName: string;
+      competitorBrand: string | null;
+      stage: Stage | null;
+      hasCoordinates: number;
+    }>;
+    for (const r of rows)
+      out.push({
+        outletType: type,
+        outletId: r.id,
+        code: r.code,
+        name: r.name,
+        status: r.status,
+        areaName: r.areaName,
+        distributorName: r.distributorName,
+        competitorBrand: r.competitorBrand,
+        inPipeline: r.stage !== null,
+        stage: r.stage,
+        hasCoordinates: r.hasCoordinates === 1,
+      });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name)).slice(0, 50);
 }
@@ -98,20 +140,40 @@ interface ProspectFields {
   note: string | null;
 }
 
-export function addToPipeline(db: Db, input: { outletType: OutletType; outletId: number; day?: string | null } & ProspectFields): PipelineItem {
+export function addToPipeline(
+  db: Db,
+  input: { outletType: OutletType; outletId: number; day?: string | null } & ProspectFields,
+): PipelineItem {
   return db.transaction(() => {
     const outlet = getOutlet(db, input.outletType, input.outletId);
     if (outlet.status === 'active') {
-      throw new DomainError('conflict', `${outlet.name} is already active in the network: there is nothing to recruit.`, [{ path: 'outletId', message: 'Already active' }]);
+      throw new DomainError('conflict', `${outlet.name} is already active in the network: there is nothing to recruit.`, [
+        { path: 'outletId', message: 'Already active' },
+      ]);
     }
-    if (getPipelineItem(db, input.outletType, input.outletId)) throw new DomainError('conflict', `${outlet.name} is already in the pipeline.`, [{ path: 'outletId', message: 'Already in the pipeline' }]);
+    if (getPipelineItem(db, input.outletType, input.outletId))
+      throw new DomainError('conflict', `${outlet.name} is already in the pipeline.`, [
+        { path: 'outletId', message: 'Already in the pipeline' },
+      ]);
     if (input.ownerId !== null) getStaff(db, input.ownerId, 'ownerId', 'salesperson');
     const day = input.day ?? localToday();
     prepared(
       db,
       `INSERT INTO pipeline (outlet_type, outlet_id, stage, competitor_held, competitor_brand, owner_id, priority, estimated_volume, note, added_on, stage_on, updated_at)
        VALUES (?, ?, 'prospect', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(input.outletType, input.outletId, input.competitorHeld ? 1 : 0, input.competitorHeld ? (input.competitorBrand ?? outlet.competitorBrand) : null, input.ownerId, input.priority, input.estimatedVolume, input.note, day, day, nowIso());
+    ).run(
+      input.outletType,
+      input.outletId,
+      input.competitorHeld ? 1 : 0,
+      input.competitorHeld ? (input.competitorBrand ?? outlet.competitorBrand) : null,
+      input.ownerId,
+      input.priority,
+      input.estimatedVolume,
+      input.note,
+      day,
+      day,
+      nowIso(),
+    );
     return getPipelineItem(db, input.outletType, input.outletId)!;
   })();
 }
@@ -124,7 +186,17 @@ export function updateProspect(db: Db, input: { outletType: OutletType; outletId
       db,
       `UPDATE pipeline SET owner_id = ?, priority = ?, estimated_volume = ?, competitor_held = ?, competitor_brand = ?, note = ?, updated_at = ?
        WHERE outlet_type = ? AND outlet_id = ?`,
-    ).run(input.ownerId, input.priority, input.estimatedVolume, input.competitorHeld ? 1 : 0, input.competitorHeld ? input.competitorBrand : null, input.note, nowIso(), input.outletType, input.outletId);
+    ).run(
+      input.ownerId,
+      input.priority,
+      input.estimatedVolume,
+      input.competitorHeld ? 1 : 0,
+      input.competitorHeld ? input.competitorBrand : null,
+      input.note,
+      nowIso(),
+      input.outletType,
+      input.outletId,
+    );
     return getPipelineItem(db, input.outletType, input.outletId)!;
   })();
 }
@@ -141,25 +213,27 @@ export function applyStage(
   to: Stage,
   opts: { day: string; salespersonId?: number | null; visitId?: number | null; rejectReason?: string | null },
 ): { from: Stage; to: Stage } {
-  const row = prepared(db, 'SELECT stage, owner_id AS ownerId, competitor_held AS held, competitor_brand AS brand, reject_reason AS reason FROM pipeline WHERE outlet_type = ? AND outlet_id = ?').get(type, id) as
-    | { stage: Stage; ownerId: number | null; held: number; brand: string | null; reason: string | null }
-    | undefined;
+  const row = prepared(
+    db,
+    'SELECT stage, owner_id AS ownerId, competitor_held AS held, competitor_brand AS brand, reject_reason AS reason FROM pipeline WHERE outlet_type = ? AND outlet_id = ?',
+  ).get(type, id) as { stage: Stage; ownerId: number | null; held: number; brand: string | null; reason: string | null } | undefined;
   if (!row) throw new DomainError('not_found', 'This outlet is not in the pipeline.');
   if (row.stage === to && (to !== 'rejected' || opts.rejectReason === row.reason)) return { from: row.stage, to };
   if (row.stage === 'signed') {
     const outlet = getOutlet(db, type, id);
-    throw new DomainError('conflict', `${outlet.name} is already signed and active in the network; its status is changed on the network screens.`, [{ path: 'stage', message: 'Already signed' }]);
+    throw new DomainError(
+      'conflict',
+      `${outlet.name} is already signed and active in the network; its status is changed on the network screens.`,
+      [{ path: 'stage', message: 'Already signed' }],
+    );
   }
-  if (to === 'rejected' && !opts.rejectReason) throw new DomainError('validation', 'Say why they said no.', [{ path: 'rejectReason', message: 'Say why they said no' }]);
+  if (to === 'rejected' && !opts.rejectReason)
+    throw new DomainError('validation', 'Say why they said no.', [{ path: 'rejectReason', message: 'Say why they said no' }]);
   const now = nowIso();
-  prepared(db, 'UPDATE pipeline SET stage = ?, stage_on = ?, reject_reason = ?, updated_at = ? WHERE outlet_type = ? AND outlet_id = ?').run(
-    to,
-    opts.day,
-    to === 'rejected' ? opts.rejectReason : null,
-    now,
-    type,
-    id,
-  );
+  prepared(
+    db,
+    'UPDATE pipeline SET stage = ?, stage_on = ?, reject_reason = ?, updated_at = ? WHERE outlet_type = ? AND outlet_id = ?',
+  ).run(to, opts.day, to === 'rejected' ? opts.rejectReason : null, now, type, id);
   if (to === 'signed') prepared(db, `UPDATE ${outletTable(type)} SET status = 'active', updated_at = ? WHERE id = ?`).run(now, id);
   if (row.stage !== to) {
     prepared(
@@ -171,7 +245,10 @@ export function applyStage(
   return { from: row.stage, to };
 }
 
-export function moveProspect(db: Db, input: { outletType: OutletType; outletId: number; stage: Stage; rejectReason: string | null; day?: string | null }): PipelineItem {
+export function moveProspect(
+  db: Db,
+  input: { outletType: OutletType; outletId: number; stage: Stage; rejectReason: string | null; day?: string | null },
+): PipelineItem {
   return db.transaction(() => {
     requireItem(db, input.outletType, input.outletId);
     applyStage(db, input.outletType, input.outletId, input.stage, { day: input.day ?? localToday(), rejectReason: input.rejectReason });
@@ -183,7 +260,8 @@ export function removeFromPipeline(db: Db, type: OutletType, id: number): { remo
   return db.transaction(() => {
     const item = requireItem(db, type, id);
     // A signing counts in someone's month: it stays on the record.
-    if (item.stage === 'signed') throw new DomainError('conflict', `${item.name} was signed; it stays in the pipeline as part of the record.`);
+    if (item.stage === 'signed')
+      throw new DomainError('conflict', `${item.name} was signed; it stays in the pipeline as part of the record.`);
     prepared(db, 'DELETE FROM pipeline WHERE outlet_type = ? AND outlet_id = ?').run(type, id);
     return { removed: true as const };
   })();

@@ -20,7 +20,12 @@ const PLAN_SELECT = `
 
 type PlanRow = Omit<DevPlan, 'areaIds' | 'areaNames' | 'competitors' | 'actual' | 'dueByNow'>;
 
-export const planNumbers = (p: { plannedVisits: number; newSubDealers: number; newTerminals: number; competitorWins: number }): IndicatorNumbers => ({
+export const planNumbers = (p: {
+  plannedVisits: number;
+  newSubDealers: number;
+  newTerminals: number;
+  competitorWins: number;
+}): IndicatorNumbers => ({
   visits: p.plannedVisits,
   newSubDealers: p.newSubDealers,
   newTerminals: p.newTerminals,
@@ -35,17 +40,29 @@ export function dueBy(plan: IndicatorNumbers, month: string, today: string): Ind
 }
 
 function complete(db: Db, row: PlanRow, actuals: Map<number, IndicatorNumbers>, today: string): DevPlan {
-  const areas = prepared(db, 'SELECT a.id, a.name FROM dev_plan_areas x JOIN areas a ON a.id = x.area_id WHERE x.plan_id = ? ORDER BY a.name').raw().all(row.id) as Array<[number, string]>;
+  const areas = prepared(
+    db,
+    'SELECT a.id, a.name FROM dev_plan_areas x JOIN areas a ON a.id = x.area_id WHERE x.plan_id = ? ORDER BY a.name',
+  )
+    .raw()
+    .all(row.id) as Array<[number, string]>;
   const won = new Map(
     (
       prepared(
         db,
         `SELECT lower(competitor_brand), count(*) FROM pipeline_events
          WHERE salesperson_id = ? AND day BETWEEN ? AND ? AND to_stage = 'signed' AND competitor_held = 1 GROUP BY 1`,
-      ).raw().all(row.salespersonId, monthStart(row.month), monthEnd(row.month)) as Array<[string | null, number]>
+      )
+        .raw()
+        .all(row.salespersonId, monthStart(row.month), monthEnd(row.month)) as Array<[string | null, number]>
     ).map(([b, n]) => [b ?? '', n]),
   );
-  const competitors = (prepared(db, 'SELECT brand, outlets FROM dev_plan_competitors WHERE plan_id = ? ORDER BY outlets DESC, brand').all(row.id) as Array<{ brand: string; outlets: number }>).map((c) => ({
+  const competitors = (
+    prepared(db, 'SELECT brand, outlets FROM dev_plan_competitors WHERE plan_id = ? ORDER BY outlets DESC, brand').all(row.id) as Array<{
+      brand: string;
+      outlets: number;
+    }>
+  ).map((c) => ({
     ...c,
     won: won.get(c.brand.toLowerCase()) ?? 0,
   }));
@@ -65,7 +82,11 @@ export function getPlan(db: Db, salespersonId: number, month: string, today = lo
   return complete(db, row, actualsBySalesperson(db, monthStart(month), monthEnd(month), salespersonId), today);
 }
 
-export function listPlans(db: Db, q: { month: string; regionId?: number | undefined; status?: PlanStatus | undefined }, today = localToday()): DevPlan[] {
+export function listPlans(
+  db: Db,
+  q: { month: string; regionId?: number | undefined; status?: PlanStatus | undefined },
+  today = localToday(),
+): DevPlan[] {
   const params: unknown[] = [q.month];
   let sql = `${PLAN_SELECT} WHERE p.month = ?`;
   if (q.regionId !== undefined) {
@@ -83,9 +104,10 @@ export function listPlans(db: Db, q: { month: string; regionId?: number | undefi
 }
 
 function requirePlan(db: Db, salespersonId: number, month: string): { id: number; status: PlanStatus; name: string } {
-  const row = prepared(db, 'SELECT p.id, p.status, s.name FROM dev_plans p JOIN staff s ON s.id = p.salesperson_id WHERE p.salesperson_id = ? AND p.month = ?').get(salespersonId, month) as
-    | { id: number; status: PlanStatus; name: string }
-    | undefined;
+  const row = prepared(
+    db,
+    'SELECT p.id, p.status, s.name FROM dev_plans p JOIN staff s ON s.id = p.salesperson_id WHERE p.salesperson_id = ? AND p.month = ?',
+  ).get(salespersonId, month) as { id: number; status: PlanStatus; name: string } | undefined;
   if (!row) throw new DomainError('not_found', `There is no development plan for ${month} yet.`);
   return row;
 }
@@ -94,19 +116,31 @@ export function savePlan(db: Db, input: DevPlanInput, today = localToday()): Dev
   return db.transaction(() => {
     const sp = getStaff(db, input.salespersonId, 'salespersonId', 'salesperson');
     for (const [i, areaId] of input.areaIds.entries()) {
-      const area = prepared(db, 'SELECT name, region_id AS regionId FROM areas WHERE id = ?').get(areaId) as { name: string; regionId: number } | undefined;
+      const area = prepared(db, 'SELECT name, region_id AS regionId FROM areas WHERE id = ?').get(areaId) as
+        { name: string; regionId: number } | undefined;
       if (!area) throw new DomainError('validation', `Area #${areaId} does not exist.`, [{ path: `areaIds.${i}`, message: 'Not found' }]);
-      if (area.regionId !== sp.regionId) throw new DomainError('validation', `${area.name} is outside ${sp.name}'s region.`, [{ path: 'areaIds', message: `${area.name} is in another region` }]);
+      if (area.regionId !== sp.regionId)
+        throw new DomainError('validation', `${area.name} is outside ${sp.name}'s region.`, [
+          { path: 'areaIds', message: `${area.name} is in another region` },
+        ]);
     }
     const competitorWins = input.competitors.reduce((a, c) => a + c.outlets, 0);
     if (competitorWins > input.newSubDealers + input.newTerminals) {
-      throw new DomainError('validation', `Outlets to win from competitors (${competitorWins}) cannot exceed the new outlets planned (${input.newSubDealers + input.newTerminals}).`, [
-        { path: 'competitors', message: 'More than the new outlets planned' },
-      ]);
+      throw new DomainError(
+        'validation',
+        `Outlets to win from competitors (${competitorWins}) cannot exceed the new outlets planned (${input.newSubDealers + input.newTerminals}).`,
+        [{ path: 'competitors', message: 'More than the new outlets planned' }],
+      );
     }
-    const existing = prepared(db, 'SELECT id, status FROM dev_plans WHERE salesperson_id = ? AND month = ?').get(input.salespersonId, input.month) as { id: number; status: PlanStatus } | undefined;
+    const existing = prepared(db, 'SELECT id, status FROM dev_plans WHERE salesperson_id = ? AND month = ?').get(
+      input.salespersonId,
+      input.month,
+    ) as { id: number; status: PlanStatus } | undefined;
     if (existing && (existing.status === 'submitted' || existing.status === 'approved')) {
-      throw new DomainError('conflict', `The plan for ${input.month} is ${existing.status}; the regional manager must return it before it can change.`);
+      throw new DomainError(
+        'conflict',
+        `The plan for ${input.month} is ${existing.status}; the regional manager must return it before it can change.`,
+      );
     }
     const now = nowIso();
     let planId: number;
@@ -122,13 +156,25 @@ export function savePlan(db: Db, input: DevPlanInput, today = localToday()): Dev
           db,
           `INSERT INTO dev_plans (salesperson_id, month, planned_visits, new_sub_dealers, new_terminals, competitor_wins, note, status, seeded_from, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
-        ).run(input.salespersonId, input.month, input.plannedVisits, input.newSubDealers, input.newTerminals, competitorWins, input.note, input.seededFrom, now).lastInsertRowid,
+        ).run(
+          input.salespersonId,
+          input.month,
+          input.plannedVisits,
+          input.newSubDealers,
+          input.newTerminals,
+          competitorWins,
+          input.note,
+          input.seededFrom,
+          now,
+        ).lastInsertRowid,
       );
     }
     prepared(db, 'DELETE FROM dev_plan_areas WHERE plan_id = ?').run(planId);
-    for (const areaId of new Set(input.areaIds)) prepared(db, 'INSERT INTO dev_plan_areas (plan_id, area_id) VALUES (?, ?)').run(planId, areaId);
+    for (const areaId of new Set(input.areaIds))
+      prepared(db, 'INSERT INTO dev_plan_areas (plan_id, area_id) VALUES (?, ?)').run(planId, areaId);
     prepared(db, 'DELETE FROM dev_plan_competitors WHERE plan_id = ?').run(planId);
-    for (const c of input.competitors) prepared(db, 'INSERT INTO dev_plan_competitors (plan_id, brand, outlets) VALUES (?, ?, ?)').run(planId, c.brand, c.outlets);
+    for (const c of input.competitors)
+      prepared(db, 'INSERT INTO dev_plan_competitors (plan_id, brand, outlets) VALUES (?, ?, ?)').run(planId, c.brand, c.outlets);
     return getPlan(db, input.salespersonId, input.month, today)!;
   })();
 }
@@ -136,12 +182,19 @@ export function savePlan(db: Db, input: DevPlanInput, today = localToday()): Dev
 export function submitPlan(db: Db, salespersonId: number, month: string, today = localToday()): DevPlan {
   return db.transaction(() => {
     const plan = requirePlan(db, salespersonId, month);
-    if (plan.status !== 'draft' && plan.status !== 'returned') throw new DomainError('conflict', `The plan for ${month} is already ${plan.status}.`);
+    if (plan.status !== 'draft' && plan.status !== 'returned')
+      throw new DomainError('conflict', `The plan for ${month} is already ${plan.status}.`);
     const row = getPlan(db, salespersonId, month, today)!;
     if (row.plannedVisits + row.newSubDealers + row.newTerminals === 0) {
-      throw new DomainError('validation', 'An empty plan cannot be submitted: plan visits or new outlets first.', [{ path: 'plannedVisits', message: 'Plan something' }]);
+      throw new DomainError('validation', 'An empty plan cannot be submitted: plan visits or new outlets first.', [
+        { path: 'plannedVisits', message: 'Plan something' },
+      ]);
     }
-    prepared(db, "UPDATE dev_plans SET status = 'submitted', submitted_at = ?, updated_at = ? WHERE id = ?").run(nowIso(), nowIso(), plan.id);
+    prepared(db, "UPDATE dev_plans SET status = 'submitted', submitted_at = ?, updated_at = ? WHERE id = ?").run(
+      nowIso(),
+      nowIso(),
+      plan.id,
+    );
     return getPlan(db, salespersonId, month, today)!;
   })();
 }
@@ -153,7 +206,8 @@ export function decidePlan(
 ): DevPlan {
   return db.transaction(() => {
     const plan = requirePlan(db, input.salespersonId, input.month);
-    if (plan.status !== 'submitted') throw new DomainError('conflict', `${plan.name}'s plan for ${input.month} is ${plan.status}, not waiting for a decision.`);
+    if (plan.status !== 'submitted')
+      throw new DomainError('conflict', `${plan.name}'s plan for ${input.month} is ${plan.status}, not waiting for a decision.`);
     if (input.managerId !== undefined) getStaff(db, input.managerId, 'managerId', 'regional_manager');
     prepared(db, 'UPDATE dev_plans SET status = ?, manager_comment = ?, decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ?').run(
       input.decision === 'approve' ? 'approved' : 'returned',
@@ -177,8 +231,12 @@ const hasTable = (db: Db, name: string) => !!prepared(db, "SELECT 1 FROM sqlite_
  */
 export function suggestPlan(db: Db, salespersonId: number, month: string): PlanSuggestion {
   const sp = getStaff(db, salespersonId, 'salespersonId', 'salesperson');
-  const areaIds = prepared(db, 'SELECT area_id FROM staff_areas WHERE staff_id = ? ORDER BY area_id').pluck().all(salespersonId) as number[];
-  const previous = prepared(db, 'SELECT planned_visits FROM dev_plans WHERE salesperson_id = ? AND month < ? ORDER BY month DESC LIMIT 1').pluck().get(salespersonId, month) as number | undefined;
+  const areaIds = prepared(db, 'SELECT area_id FROM staff_areas WHERE staff_id = ? ORDER BY area_id')
+    .pluck()
+    .all(salespersonId) as number[];
+  const previous = prepared(db, 'SELECT planned_visits FROM dev_plans WHERE salesperson_id = ? AND month < ? ORDER BY month DESC LIMIT 1')
+    .pluck()
+    .get(salespersonId, month) as number | undefined;
   // Without history: five outlets a working day, a typical development round in a city area.
   const plannedVisits = previous ?? workingDays(month).total * 5;
   const competitors = (
@@ -190,7 +248,15 @@ export function suggestPlan(db: Db, salespersonId: number, month: string): PlanS
     ).all(salespersonId) as Array<{ brand: string; n: number }>
   ).map((c) => ({ brand: c.brand, outlets: Math.max(1, Math.round(c.n / 3)) }));
   const base = { areaIds, plannedVisits, competitors };
-  const none = (reason: NonNullable<PlanSuggestion['reason']>): PlanSuggestion => ({ available: false, source: null, newSubDealers: 0, newTerminals: 0, ...base, reason, basis: null });
+  const none = (reason: NonNullable<PlanSuggestion['reason']>): PlanSuggestion => ({
+    available: false,
+    source: null,
+    newSubDealers: 0,
+    newTerminals: 0,
+    ...base,
+    reason,
+    basis: null,
+  });
   // The targets feature is optional: seed from it only when its tables are there.
   if (!hasTable(db, 'target_plans') || !hasTable(db, 'target_outlets')) return none('no_targets');
   try {
@@ -202,12 +268,20 @@ export function suggestPlan(db: Db, salespersonId: number, month: string): PlanS
     const target = plans.find((p) => (p.months.split(',').sort()[0] ?? '') > month);
     if (!target) return none('no_plan_for_peak');
     const firstPeak = target.months.split(',').sort()[0]!;
-    const total = (prepared(
-      db,
-      'SELECT coalesce(sum(o.new_outlets), 0) FROM target_outlets o JOIN distributors d ON d.id = o.distributor_id WHERE o.plan_id = ? AND d.salesperson_id = ?',
-    ).pluck().get(target.id, salespersonId) as number) ?? 0;
+    const total =
+      (prepared(
+        db,
+        'SELECT coalesce(sum(o.new_outlets), 0) FROM target_outlets o JOIN distributors d ON d.id = o.distributor_id WHERE o.plan_id = ? AND d.salesperson_id = ?',
+      )
+        .pluck()
+        .get(target.id, salespersonId) as number) ?? 0;
     // Outlets signed since the targets were set, before this month, already count towards them.
-    const signedBefore = prepared(db, "SELECT count(*) FROM pipeline_events WHERE salesperson_id = ? AND to_stage = 'signed' AND day >= ? AND day < ?").pluck().get(salespersonId, target.createdOn, monthStart(month)) as number;
+    const signedBefore = prepared(
+      db,
+      "SELECT count(*) FROM pipeline_events WHERE salesperson_id = ? AND to_stage = 'signed' AND day >= ? AND day < ?",
+    )
+      .pluck()
+      .get(salespersonId, target.createdOn, monthStart(month)) as number;
     const monthsLeft = Math.max(1, monthIndex(firstPeak) - monthIndex(month));
     const perMonth = Math.ceil(Math.max(0, total - signedBefore) / monthsLeft);
     // Split like the network in the salesperson's areas: sub-dealers are few beside terminals.
@@ -216,7 +290,9 @@ export function suggestPlan(db: Db, salespersonId: number, month: string): PlanS
           db,
           `SELECT (SELECT count(*) FROM sub_dealers WHERE area_id IN (SELECT area_id FROM staff_areas WHERE staff_id = ?)),
                   (SELECT count(*) FROM terminals WHERE area_id IN (SELECT area_id FROM staff_areas WHERE staff_id = ?))`,
-        ).raw().get(salespersonId, salespersonId) as [number, number])
+        )
+          .raw()
+          .get(salespersonId, salespersonId) as [number, number])
       : [1, 9];
     const newSubDealers = Math.round((perMonth * subs) / Math.max(1, subs + terms));
     return {

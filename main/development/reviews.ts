@@ -29,25 +29,38 @@ function buildReview(db: Db, sp: { id: number; name: string }, weekStart: string
   const month = addDays(weekStart, 4).slice(0, 7);
   const from = min(weekStart, monthStart(month));
   const to = weekEnd > monthEnd(month) ? weekEnd : monthEnd(month);
-  const visits = prepared(db, 'SELECT day, purpose, outlet_type AS outletType, outlet_id AS outletId FROM visits WHERE salesperson_id = ? AND day BETWEEN ? AND ?').all(sp.id, from, to) as WeekVisit[];
+  const visits = prepared(
+    db,
+    'SELECT day, purpose, outlet_type AS outletType, outlet_id AS outletId FROM visits WHERE salesperson_id = ? AND day BETWEEN ? AND ?',
+  ).all(sp.id, from, to) as WeekVisit[];
   const changes = (
     prepared(
       db,
       'SELECT day, outlet_type AS outletType, from_stage AS fromStage, to_stage AS toStage, competitor_held AS held FROM pipeline_events WHERE salesperson_id = ? AND day BETWEEN ? AND ?',
     ).all(sp.id, from, to) as Array<{ day: string; outletType: OutletType; fromStage: Stage | null; toStage: Stage; held: number }>
-  ).map((c): WeekStageChange => ({ day: c.day, outletType: c.outletType, fromStage: c.fromStage, toStage: c.toStage, competitorHeld: c.held === 1 }));
+  ).map((c): WeekStageChange => ({
+    day: c.day,
+    outletType: c.outletType,
+    fromStage: c.fromStage,
+    toStage: c.toStage,
+    competitorHeld: c.held === 1,
+  }));
   const plans = new Map<string, IndicatorNumbers>();
   let planStatus: PlanStatus | null = null;
   for (const m of new Set([weekStart.slice(0, 7), weekEnd.slice(0, 7)])) {
     const p = prepared(
       db,
       'SELECT planned_visits AS plannedVisits, new_sub_dealers AS newSubDealers, new_terminals AS newTerminals, competitor_wins AS competitorWins, status FROM dev_plans WHERE salesperson_id = ? AND month = ?',
-    ).get(sp.id, m) as { plannedVisits: number; newSubDealers: number; newTerminals: number; competitorWins: number; status: PlanStatus } | undefined;
+    ).get(sp.id, m) as
+      { plannedVisits: number; newSubDealers: number; newTerminals: number; competitorWins: number; status: PlanStatus } | undefined;
     if (p) plans.set(m, planNumbers(p));
     if (p && m === month) planStatus = p.status;
   }
   const mtdEnd = min(weekEnd, monthEnd(month));
-  const text = (prepared(db, 'SELECT problems, successes, manager_comment AS managerComment, submitted_at AS submittedAt FROM weekly_reviews WHERE salesperson_id = ? AND week_start = ?').get(sp.id, weekStart) as ReviewText | undefined) ?? {
+  const text = (prepared(
+    db,
+    'SELECT problems, successes, manager_comment AS managerComment, submitted_at AS submittedAt FROM weekly_reviews WHERE salesperson_id = ? AND week_start = ?',
+  ).get(sp.id, weekStart) as ReviewText | undefined) ?? {
     problems: null,
     successes: null,
     managerComment: null,
@@ -73,12 +86,18 @@ export function listReviews(db: Db, weekStart: string, regionId?: number): Weekl
   const staff = (
     regionId === undefined
       ? prepared(db, "SELECT id, name FROM staff WHERE role = 'salesperson' AND active = 1 ORDER BY name COLLATE NOCASE").all()
-      : prepared(db, "SELECT id, name FROM staff WHERE role = 'salesperson' AND active = 1 AND region_id = ? ORDER BY name COLLATE NOCASE").all(regionId)
+      : prepared(
+          db,
+          "SELECT id, name FROM staff WHERE role = 'salesperson' AND active = 1 AND region_id = ? ORDER BY name COLLATE NOCASE",
+        ).all(regionId)
   ) as Array<{ id: number; name: string }>;
   return staff.map((s) => buildReview(db, s, weekStart));
 }
 
-export function saveReview(db: Db, input: { salespersonId: number; weekStart: string; problems: string | null; successes: string | null; submit: boolean }): WeeklyReview {
+export function saveReview(
+  db: Db,
+  input: { salespersonId: number; weekStart: string; problems: string | null; successes: string | null; submit: boolean },
+): WeeklyReview {
   return db.transaction(() => {
     getStaff(db, input.salespersonId, 'salespersonId');
     const now = nowIso();
@@ -103,4 +122,3 @@ export function commentReview(db: Db, input: { salespersonId: number; weekStart:
     return getReview(db, input.salespersonId, input.weekStart);
   })();
 }
-

@@ -31,16 +31,23 @@ export interface ScoreRow {
 
 export function fulfilmentOf(plan: IndicatorNumbers | null, actual: IndicatorNumbers, cap: number): Record<Indicator, number | null> {
   // An indicator with no target is not scored: neither a free 100% nor a 0%.
-  return Object.fromEntries(INDICATORS.map((k) => [k, plan && plan[k] > 0 ? Math.min(cap, actual[k] / plan[k]) : null])) as Record<Indicator, number | null>;
+  return Object.fromEntries(INDICATORS.map((k) => [k, plan && plan[k] > 0 ? Math.min(cap, actual[k] / plan[k]) : null])) as Record<
+    Indicator,
+    number | null
+  >;
 }
 
-export function scorecard(rows: ReadonlyArray<{ salespersonId: number; plan: IndicatorNumbers | null; actual: IndicatorNumbers }>, settings: ScoringSettings = DEFAULT_SCORING): ScoreRow[] {
+export function scorecard(
+  rows: ReadonlyArray<{ salespersonId: number; plan: IndicatorNumbers | null; actual: IndicatorNumbers }>,
+  settings: ScoringSettings = DEFAULT_SCORING,
+): ScoreRow[] {
   const scored = rows.map((r) => {
     const fulfilment = fulfilmentOf(r.plan, r.actual, settings.cap);
     const counted = INDICATORS.filter((k) => fulfilment[k] !== null && settings.weights[k] > 0);
     const weightSum = counted.reduce((a, k) => a + settings.weights[k], 0);
     // Rounded before ranking so that equal performances tie instead of differing in the 15th digit.
-    const total = weightSum > 0 ? Math.round((counted.reduce((a, k) => a + settings.weights[k] * fulfilment[k]!, 0) / weightSum) * 1000) / 1000 : null;
+    const total =
+      weightSum > 0 ? Math.round((counted.reduce((a, k) => a + settings.weights[k] * fulfilment[k]!, 0) / weightSum) * 1000) / 1000 : null;
     return { salespersonId: r.salespersonId, fulfilment, total };
   });
   const sorted = [...scored].sort((a, b) => (b.total ?? -1) - (a.total ?? -1) || a.salespersonId - b.salespersonId);
@@ -50,7 +57,14 @@ export function scorecard(rows: ReadonlyArray<{ salespersonId: number; plan: Ind
     return {
       ...s,
       rank: s.total === null ? null : rank,
-      suggestion: s.total === null ? 'none' : s.total >= settings.thresholds.reward ? 'reward' : s.total < settings.thresholds.penalty ? 'penalty' : 'none',
+      suggestion:
+        s.total === null
+          ? 'none'
+          : s.total >= settings.thresholds.reward
+            ? 'reward'
+            : s.total < settings.thresholds.penalty
+              ? 'penalty'
+              : 'none',
     };
   });
 }

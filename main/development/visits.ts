@@ -31,13 +31,27 @@ export function logVisit(db: Db, input: VisitInput): Visit {
   return db.transaction(() => {
     getStaff(db, input.salespersonId, 'salespersonId');
     if (input.outletType === 'distributor') {
-      if (!prepared(db, 'SELECT 1 FROM distributors WHERE id = ?').get(input.outletId)) throw new DomainError('not_found', `Distributor #${input.outletId} no longer exists.`, [{ path: 'outletId', message: 'Not found' }]);
+      if (!prepared(db, 'SELECT 1 FROM distributors WHERE id = ?').get(input.outletId))
+        throw new DomainError('not_found', `Distributor #${input.outletId} no longer exists.`, [
+          { path: 'outletId', message: 'Not found' },
+        ]);
     }
     const { lastInsertRowid } = prepared(
       db,
       `INSERT INTO visits (salesperson_id, day, outlet_type, outlet_id, purpose, outcome, next_step, next_date, note, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(input.salespersonId, input.day, input.outletType, input.outletId, input.purpose, input.outcome, input.nextStep, input.nextDate, input.note, nowIso());
+    ).run(
+      input.salespersonId,
+      input.day,
+      input.outletType,
+      input.outletId,
+      input.purpose,
+      input.outcome,
+      input.nextStep,
+      input.nextDate,
+      input.note,
+      nowIso(),
+    );
     const visitId = Number(lastInsertRowid);
     if (input.outletType !== 'distributor') moveByVisit(db, input.outletType, input.outletId, input, visitId);
     return getVisit(db, visitId);
@@ -46,7 +60,10 @@ export function logVisit(db: Db, input: VisitInput): Visit {
 
 function moveByVisit(db: Db, type: OutletType, outletId: number, input: VisitInput, visitId: number): void {
   const outlet = getOutlet(db, type, outletId);
-  let current = prepared(db, 'SELECT stage, owner_id AS ownerId FROM pipeline WHERE outlet_type = ? AND outlet_id = ?').get(type, outletId) as { stage: Stage; ownerId: number | null } | undefined;
+  let current = prepared(db, 'SELECT stage, owner_id AS ownerId FROM pipeline WHERE outlet_type = ? AND outlet_id = ?').get(
+    type,
+    outletId,
+  ) as { stage: Stage; ownerId: number | null } | undefined;
   const next = stageAfterVisit(current?.stage ?? null, input.outcome);
   if (!current) {
     // Service visits to our own outlets are not recruitment; anything else about a non-active outlet is.
@@ -62,11 +79,25 @@ function moveByVisit(db: Db, type: OutletType, outletId: number, input: VisitInp
     prepared(db, 'UPDATE pipeline SET owner_id = ? WHERE outlet_type = ? AND outlet_id = ?').run(input.salespersonId, type, outletId);
   }
   if (next !== null && next !== current.stage) {
-    applyStage(db, type, outletId, next, { day: input.day, salespersonId: input.salespersonId, visitId, rejectReason: next === 'rejected' ? input.note : null });
+    applyStage(db, type, outletId, next, {
+      day: input.day,
+      salespersonId: input.salespersonId,
+      visitId,
+      rejectReason: next === 'rejected' ? input.note : null,
+    });
   }
 }
 
-export function listVisits(db: Db, q: { salespersonId?: number | undefined; from: string; to: string; outletType?: OutletType | 'distributor' | undefined; outletId?: number | undefined }): Visit[] {
+export function listVisits(
+  db: Db,
+  q: {
+    salespersonId?: number | undefined;
+    from: string;
+    to: string;
+    outletType?: OutletType | 'distributor' | undefined;
+    outletId?: number | undefined;
+  },
+): Visit[] {
   const where = new Conditions()
     .add('v.day BETWEEN ? AND ?', q.from, q.to)
     .when(q.salespersonId, 'v.salesperson_id = ?', q.salespersonId)

@@ -66,7 +66,8 @@ export function periodNumbers(visits: readonly WeekVisit[], changes: readonly We
     newTerminals: signed.filter((x) => x.outletType === 'terminal').length,
     competitorWins: signed.filter((x) => x.competitorHeld).length,
     // A prospect added straight into a later stage moved from `prospect`; a reopened one from nowhere.
-    pipelineMoves: c.filter((x) => x.toStage !== 'rejected' && FORWARD[x.toStage] > (x.fromStage === null ? 0 : FORWARD[x.fromStage])).length,
+    pipelineMoves: c.filter((x) => x.toStage !== 'rejected' && FORWARD[x.toStage] > (x.fromStage === null ? 0 : FORWARD[x.fromStage]))
+      .length,
     rejected: c.filter((x) => x.toStage === 'rejected').length,
   };
 }
@@ -78,7 +79,8 @@ export function periodNumbers(visits: readonly WeekVisit[], changes: readonly We
 export function proRata(plans: ReadonlyMap<string, IndicatorNumbers>, from: string, to: string): IndicatorNumbers {
   const out: IndicatorNumbers = { visits: 0, newSubDealers: 0, newTerminals: 0, competitorWins: 0 };
   const perMonth = new Map<string, number>();
-  for (let day = from; day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) perMonth.set(day.slice(0, 7), (perMonth.get(day.slice(0, 7)) ?? 0) + 1);
+  for (let day = from; day <= to; day = addDays(day, 1))
+    if (isWorkingDay(day)) perMonth.set(day.slice(0, 7), (perMonth.get(day.slice(0, 7)) ?? 0) + 1);
   for (const [month, days] of perMonth) {
     const plan = plans.get(month);
     if (!plan) continue;

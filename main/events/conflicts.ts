@@ -30,7 +30,11 @@ export interface Conflict {
 const overlaps = (a: EventForCheck, b: EventForCheck) => a.start < b.end && b.start < a.end;
 
 /** Peak months of each region, to flag an event inside its region's peak season. */
-export function findConflicts(events: EventForCheck[], peakMonths: Map<number, number[]>, names: { distributor(id: number): string; staff(id: number): string }): Conflict[] {
+export function findConflicts(
+  events: EventForCheck[],
+  peakMonths: Map<number, number[]>,
+  names: { distributor(id: number): string; staff(id: number): string },
+): Conflict[] {
   const out: Conflict[] = [];
   const sorted = [...events].sort((a, b) => a.start.localeCompare(b.start));
   for (let i = 0; i < sorted.length; i++) {
@@ -39,13 +43,29 @@ export function findConflicts(events: EventForCheck[], peakMonths: Map<number, n
       const b = sorted[j]!;
       if (!overlaps(a, b)) continue;
       for (const d of a.distributorIds.filter((x) => b.distributorIds.includes(x))) {
-        for (const [x, y] of [[a, b], [b, a]] as const) {
-          out.push({ eventId: x.id, otherEventId: y.id, kind: 'distributor_double_booked', message: `${names.distributor(d)} is also invited to “${y.title}” at the same time` });
+        for (const [x, y] of [
+          [a, b],
+          [b, a],
+        ] as const) {
+          out.push({
+            eventId: x.id,
+            otherEventId: y.id,
+            kind: 'distributor_double_booked',
+            message: `${names.distributor(d)} is also invited to “${y.title}” at the same time`,
+          });
         }
       }
       for (const s of a.staffIds.filter((x) => b.staffIds.includes(x))) {
-        for (const [x, y] of [[a, b], [b, a]] as const) {
-          out.push({ eventId: x.id, otherEventId: y.id, kind: 'staff_double_booked', message: `${names.staff(s)} is also needed at “${y.title}” at the same time` });
+        for (const [x, y] of [
+          [a, b],
+          [b, a],
+        ] as const) {
+          out.push({
+            eventId: x.id,
+            otherEventId: y.id,
+            kind: 'staff_double_booked',
+            message: `${names.staff(s)} is also needed at “${y.title}” at the same time`,
+          });
         }
       }
     }
@@ -54,7 +74,11 @@ export function findConflicts(events: EventForCheck[], peakMonths: Map<number, n
     }
     const budget = a.budgetTotalCents ?? (a.budgetPerPersonCents !== null ? a.budgetPerPersonCents * a.participants : null);
     if (budget !== null && a.actualCostCents > budget) {
-      out.push({ eventId: a.id, kind: 'over_budget', message: `Costs ${(a.actualCostCents / 100).toFixed(2)} exceed the budget of ${(budget / 100).toFixed(2)}` });
+      out.push({
+        eventId: a.id,
+        kind: 'over_budget',
+        message: `Costs ${(a.actualCostCents / 100).toFixed(2)} exceed the budget of ${(budget / 100).toFixed(2)}`,
+      });
     }
     const peak = a.regionId !== null ? peakMonths.get(a.regionId) : undefined;
     if (peak) {

@@ -1,6 +1,21 @@
 import type { eventsContract } from '../../shared/contract/events.js';
 import type { FeatureHandlers } from '../api/handlers-type.js';
-import { addItem, createEvent, createFollowup, deleteEvent, eventIcs, getEvent, invite, listEvents, listFollowups, removeItem, setInvitee, uninvite, updateEvent, updateFollowup } from './service.js';
+import {
+  addItem,
+  createEvent,
+  createFollowup,
+  deleteEvent,
+  eventIcs,
+  getEvent,
+  invite,
+  listEvents,
+  listFollowups,
+  removeItem,
+  setInvitee,
+  uninvite,
+  updateEvent,
+  updateFollowup,
+} from './service.js';
 
 export const eventsHandlers = {
   'event.list': ({ db }, { from, to }) => listEvents(db, from, to),

@@ -12,7 +12,13 @@ export interface IcsEvent {
   attendees: Array<{ name: string; email?: string | null }>;
 }
 
-const parts = (t: string): [number, number, number, number, number] => [Number(t.slice(0, 4)), Number(t.slice(5, 7)), Number(t.slice(8, 10)), Number(t.slice(11, 13) || 0), Number(t.slice(14, 16) || 0)];
+const parts = (t: string): [number, number, number, number, number] => [
+  Number(t.slice(0, 4)),
+  Number(t.slice(5, 7)),
+  Number(t.slice(8, 10)),
+  Number(t.slice(11, 13) || 0),
+  Number(t.slice(14, 16) || 0),
+];
 
 /**
  * An RFC 5545 invitation (METHOD:REQUEST) that Outlook, Google Calendar and phones open. Times are
@@ -35,7 +41,13 @@ export function buildIcs(e: IcsEvent): string {
     status: 'CONFIRMED',
     productId: 'offseason-planner/ics',
     organizer: { name: e.organizer.name, email: e.organizer.email },
-    attendees: e.attendees.map((a) => ({ name: a.name, email: a.email ?? 'invitee@offseason-planner.invalid', rsvp: true, role: 'REQ-PARTICIPANT', partstat: 'NEEDS-ACTION' })),
+    attendees: e.attendees.map((a) => ({
+      name: a.name,
+      email: a.email ?? 'invitee@offseason-planner.invalid',
+      rsvp: true,
+      role: 'REQ-PARTICIPANT',
+      partstat: 'NEEDS-ACTION',
+    })),
   };
   const { error, value } = createEvent(attrs);
   if (error || !value) throw new Error(`Calendar file could not be built: ${error?.message ?? 'unknown error'}`);

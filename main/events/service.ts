@@ -32,9 +32,19 @@ const EVENT_SELECT = `SELECT e.id, e.kind, e.title, e.topic, e.trainer, e.traine
 /** Every event as the conflict check needs it; all of them, since a clash can be with any other. */
 function checkInputs(db: Db): EventForCheck[] {
   const events = prepared(db, `${EVENT_SELECT} ORDER BY e.starts_at`).all() as EventRow[];
-  const invitees = prepared(db, 'SELECT event_id AS e, distributor_id AS d, rsvp FROM event_invitees').all() as Array<{ e: number; d: number; rsvp: string }>;
+  const invitees = prepared(db, 'SELECT event_id AS e, distributor_id AS d, rsvp FROM event_invitees').all() as Array<{
+    e: number;
+    d: number;
+    rsvp: string;
+  }>;
   const staff = prepared(db, 'SELECT event_id AS e, staff_id AS s FROM event_staff').all() as Array<{ e: number; s: number }>;
-  const costs = new Map((prepared(db, "SELECT event_id, sum(amount_cents) FROM event_items WHERE kind = 'cost' GROUP BY event_id").raw().all() as Array<[number, number]>).map(([e, c]) => [e, c]));
+  const costs = new Map(
+    (
+      prepared(db, "SELECT event_id, sum(amount_cents) FROM event_items WHERE kind = 'cost' GROUP BY event_id").raw().all() as Array<
+        [number, number]
+      >
+    ).map(([e, c]) => [e, c]),
+  );
   return events.map((e) => {
     const inv = invitees.filter((i) => i.e === e.id && i.rsvp !== 'declined');
     const accepted = inv.filter((i) => i.rsvp === 'accepted').length;
@@ -58,10 +68,16 @@ function checkInputs(db: Db): EventForCheck[] {
 
 function conflictsByEvent(db: Db) {
   const peak = new Map<number, number[]>();
-  for (const [r, m] of prepared(db, 'SELECT region_id, month FROM region_peak_months').raw().all() as Array<[number, number]>) peak.set(r, [...(peak.get(r) ?? []), m]);
-  const dNames = new Map((prepared(db, 'SELECT id, name FROM distributors').raw().all() as Array<[number, string]>).map(([i, n]) => [i, n]));
+  for (const [r, m] of prepared(db, 'SELECT region_id, month FROM region_peak_months').raw().all() as Array<[number, number]>)
+    peak.set(r, [...(peak.get(r) ?? []), m]);
+  const dNames = new Map(
+    (prepared(db, 'SELECT id, name FROM distributors').raw().all() as Array<[number, string]>).map(([i, n]) => [i, n]),
+  );
   const sNames = new Map((prepared(db, 'SELECT id, name FROM staff').raw().all() as Array<[number, string]>).map(([i, n]) => [i, n]));
-  const all = findConflicts(checkInputs(db), peak, { distributor: (i) => dNames.get(i) ?? `#${i}`, staff: (i) => sNames.get(i) ?? `#${i}` });
+  const all = findConflicts(checkInputs(db), peak, {
+    distributor: (i) => dNames.get(i) ?? `#${i}`,
+    staff: (i) => sNames.get(i) ?? `#${i}`,
+  });
   const by = new Map<number, Array<{ kind: (typeof all)[number]['kind']; message: string }>>();
   for (const c of all) by.set(c.eventId, [...(by.get(c.eventId) ?? []), { kind: c.kind, message: c.message }]);
   return by;
@@ -83,13 +99,20 @@ export function listEvents(db: Db, from?: string, to?: string): EventSummary[] {
 export function getEvent(db: Db, id: number): EventDetail {
   const e = prepared(db, `${EVENT_SELECT} WHERE e.id = ?`).get(id) as EventRow | undefined;
   if (!e) throw notFound('Event', id);
-  const invitees = (prepared(
-    db,
-    `SELECT i.distributor_id AS distributorId, d.name AS distributorName, i.contact_id AS contactId, c.name AS contactName, i.rsvp,
+  const invitees = (
+    prepared(
+      db,
+      `SELECT i.distributor_id AS distributorId, d.name AS distributorName, i.contact_id AS contactId, c.name AS contactName, i.rsvp,
        i.attended, i.feedback_score AS feedbackScore, i.feedback_comment AS feedbackComment
      FROM event_invitees i JOIN distributors d ON d.id = i.distributor_id LEFT JOIN contacts c ON c.id = i.contact_id WHERE i.event_id = ? ORDER BY d.name`,
-  ).all(id) as Array<Omit<EventDetail['invitees'][number], 'attended'> & { attended: number | null }>).map((i) => ({ ...i, attended: i.attended === null ? null : i.attended === 1 }));
-  const items = (prepared(db, 'SELECT id, kind, label, at, amount_cents AS amount, url FROM event_items WHERE event_id = ? ORDER BY kind, coalesce(at, \'\'), id').all(id) as Array<EventDetail['items'][number]>).map((x) => ({ ...x, amount: x.amount === null ? null : x.amount / 100 }));
+    ).all(id) as Array<Omit<EventDetail['invitees'][number], 'attended'> & { attended: number | null }>
+  ).map((i) => ({ ...i, attended: i.attended === null ? null : i.attended === 1 }));
+  const items = (
+    prepared(
+      db,
+      "SELECT id, kind, label, at, amount_cents AS amount, url FROM event_items WHERE event_id = ? ORDER BY kind, coalesce(at, ''), id",
+    ).all(id) as Array<EventDetail['items'][number]>
+  ).map((x) => ({ ...x, amount: x.amount === null ? null : x.amount / 100 }));
   const staffIds = prepared(db, 'SELECT staff_id FROM event_staff WHERE event_id = ?').pluck().all(id) as number[];
   const scores = invitees.map((i) => i.feedbackScore).filter((s): s is number => s !== null);
   return {
@@ -145,7 +168,23 @@ function write(db: Db, id: number | null, d: ParsedDraft): number {
   if (d.representativeId) requireRow(db, 'staff', d.representativeId, 'draft.representativeId', 'Staff member');
   if (d.regionId) requireRow(db, 'regions', d.regionId, 'draft.regionId', 'Region');
   d.staffIds.forEach((s, i) => requireRow(db, 'staff', s, `draft.staffIds.${i}`, 'Staff member'));
-  const values = [d.kind, d.title, d.topic, d.trainer, d.trainerKind, d.representativeId, d.regionId, d.startsAt, d.endsAt, d.location, d.capacity, d.budgetPerPerson, d.budgetTotal, d.eligibilityThreshold, d.notes];
+  const values = [
+    d.kind,
+    d.title,
+    d.topic,
+    d.trainer,
+    d.trainerKind,
+    d.representativeId,
+    d.regionId,
+    d.startsAt,
+    d.endsAt,
+    d.location,
+    d.capacity,
+    d.budgetPerPerson,
+    d.budgetTotal,
+    d.eligibilityThreshold,
+    d.notes,
+  ];
   return db.transaction(() => {
     const now = nowIso();
     let eventId = id;
@@ -187,8 +226,14 @@ export function invite(db: Db, eventId: number, distributorIds: number[]): Event
   db.transaction(() => {
     for (const [i, d] of distributorIds.entries()) {
       requireRow(db, 'distributors', d, `distributorIds.${i}`, 'Distributor');
-      const contact = prepared(db, "SELECT id FROM contacts WHERE distributor_id = ? ORDER BY level = 'owner' DESC, id LIMIT 1").pluck().get(d) as number | undefined;
-      prepared(db, 'INSERT OR IGNORE INTO event_invitees (event_id, distributor_id, contact_id) VALUES (?, ?, ?)').run(eventId, d, contact ?? null);
+      const contact = prepared(db, "SELECT id FROM contacts WHERE distributor_id = ? ORDER BY level = 'owner' DESC, id LIMIT 1")
+        .pluck()
+        .get(d) as number | undefined;
+      prepared(db, 'INSERT OR IGNORE INTO event_invitees (event_id, distributor_id, contact_id) VALUES (?, ?, ?)').run(
+        eventId,
+        d,
+        contact ?? null,
+      );
     }
   })();
   return getEvent(db, eventId);
@@ -199,8 +244,21 @@ export function uninvite(db: Db, eventId: number, distributorId: number): EventD
   return getEvent(db, eventId);
 }
 
-export function setInvitee(db: Db, input: { eventId: number; distributorId: number; rsvp?: string | undefined; attended?: boolean | null | undefined; feedbackScore?: number | null | undefined; feedbackComment?: string | null | undefined }): EventDetail {
-  const row = prepared(db, 'SELECT 1 FROM event_invitees WHERE event_id = ? AND distributor_id = ?').get(input.eventId, input.distributorId);
+export function setInvitee(
+  db: Db,
+  input: {
+    eventId: number;
+    distributorId: number;
+    rsvp?: string | undefined;
+    attended?: boolean | null | undefined;
+    feedbackScore?: number | null | undefined;
+    feedbackComment?: string | null | undefined;
+  },
+): EventDetail {
+  const row = prepared(db, 'SELECT 1 FROM event_invitees WHERE event_id = ? AND distributor_id = ?').get(
+    input.eventId,
+    input.distributorId,
+  );
   if (!row) throw new DomainError('not_found', 'This distributor is not invited to the event.');
   const sets: string[] = [];
   const values: unknown[] = [];
@@ -208,14 +266,24 @@ export function setInvitee(db: Db, input: { eventId: number; distributorId: numb
   if (input.attended !== undefined) (sets.push('attended = ?'), values.push(input.attended === null ? null : input.attended ? 1 : 0));
   if (input.feedbackScore !== undefined) (sets.push('feedback_score = ?'), values.push(input.feedbackScore));
   if (input.feedbackComment !== undefined) (sets.push('feedback_comment = ?'), values.push(input.feedbackComment));
-  if (sets.length) db.prepare(`UPDATE event_invitees SET ${sets.join(', ')} WHERE event_id = ? AND distributor_id = ?`).run(...values, input.eventId, input.distributorId);
+  if (sets.length)
+    db.prepare(`UPDATE event_invitees SET ${sets.join(', ')} WHERE event_id = ? AND distributor_id = ?`).run(
+      ...values,
+      input.eventId,
+      input.distributorId,
+    );
   return getEvent(db, input.eventId);
 }
 
-export function addItem(db: Db, input: { eventId: number; kind: string; label: string; at: string | null; amount: number | null; url: string | null }): EventDetail {
+export function addItem(
+  db: Db,
+  input: { eventId: number; kind: string; label: string; at: string | null; amount: number | null; url: string | null },
+): EventDetail {
   getEvent(db, input.eventId);
-  if (input.kind === 'cost' && input.amount === null) throw new DomainError('validation', 'A cost needs an amount', [{ path: 'amount', message: 'Required for a cost' }]);
-  if (input.kind === 'material' && !input.url) throw new DomainError('validation', 'A material needs a link', [{ path: 'url', message: 'Required for a material' }]);
+  if (input.kind === 'cost' && input.amount === null)
+    throw new DomainError('validation', 'A cost needs an amount', [{ path: 'amount', message: 'Required for a cost' }]);
+  if (input.kind === 'material' && !input.url)
+    throw new DomainError('validation', 'A material needs a link', [{ path: 'url', message: 'Required for a material' }]);
   prepared(db, 'INSERT INTO event_items (event_id, kind, label, at, amount_cents, url) VALUES (?, ?, ?, ?, ?, ?)').run(
     input.eventId,
     input.kind,
@@ -237,11 +305,20 @@ export function eventIcs(db: Db, eventId: number, distributorId?: number) {
   const e = getEvent(db, eventId);
   const invitees = distributorId ? e.invitees.filter((i) => i.distributorId === distributorId) : e.invitees;
   if (distributorId && invitees.length === 0) throw new DomainError('not_found', 'This distributor is not invited to the event.');
-  const agenda = e.items.filter((x) => x.kind === 'agenda' || x.kind === 'discussion').map((x) => `${x.at ? `${x.at.slice(11)} ` : ''}${x.label}${x.kind === 'discussion' ? ' (discussion)' : ''}`);
+  const agenda = e.items
+    .filter((x) => x.kind === 'agenda' || x.kind === 'discussion')
+    .map((x) => `${x.at ? `${x.at.slice(11)} ` : ''}${x.label}${x.kind === 'discussion' ? ' (discussion)' : ''}`);
   const text = buildIcs({
     uid: `event-${e.id}${distributorId ? `-distributor-${distributorId}` : ''}@offseason-planner`,
     title: e.title,
-    description: [e.topic, e.trainer ? `Trainer: ${e.trainer}` : null, e.representativeName ? `Led by ${e.representativeName}` : null, ...agenda].filter(Boolean).join('\n'),
+    description: [
+      e.topic,
+      e.trainer ? `Trainer: ${e.trainer}` : null,
+      e.representativeName ? `Led by ${e.representativeName}` : null,
+      ...agenda,
+    ]
+      .filter(Boolean)
+      .join('\n'),
     location: e.location ?? '',
     start: e.startsAt,
     end: e.endsAt,
@@ -249,50 +326,68 @@ export function eventIcs(db: Db, eventId: number, distributorId?: number) {
     attendees: invitees.map((i) => ({ name: i.contactName ? `${i.contactName} (${i.distributorName})` : i.distributorName })),
   });
   const slug = e.title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40);
-  return { fileName: `${slug}${distributorId ? `-${distributorId}` : ''}.ics`, mimeType: 'text/calendar', contentBase64: Buffer.from(text).toString('base64'), rows: invitees.length };
+  return {
+    fileName: `${slug}${distributorId ? `-${distributorId}` : ''}.ics`,
+    mimeType: 'text/calendar',
+    contentBase64: Buffer.from(text).toString('base64'),
+    rows: invitees.length,
+  };
 }
 
 const FOLLOWUP_SELECT = `SELECT f.id, f.event_id AS eventId, e.title AS eventTitle, f.distributor_id AS distributorId, d.name AS distributorName, f.kind, f.text, f.category,
   f.owner_id AS ownerId, s.name AS ownerName, f.due_date AS dueDate, f.status, f.resolution
   FROM followups f LEFT JOIN events e ON e.id = f.event_id LEFT JOIN distributors d ON d.id = f.distributor_id LEFT JOIN staff s ON s.id = f.owner_id`;
 
-const withOverdue = (f: Omit<FollowupRow, 'overdue'>): FollowupRow => ({ ...f, overdue: f.status !== 'done' && f.dueDate !== null && f.dueDate < new Date().toISOString().slice(0, 10) });
+const withOverdue = (f: Omit<FollowupRow, 'overdue'>): FollowupRow => ({
+  ...f,
+  overdue: f.status !== 'done' && f.dueDate !== null && f.dueDate < new Date().toISOString().slice(0, 10),
+});
 
 export function listFollowups(db: Db, filter: { status?: string; ownerId?: number; eventId?: number }): FollowupRow[] {
-  return (prepared(
-    db,
-    `${FOLLOWUP_SELECT} WHERE (? IS NULL OR f.status = ?) AND (? IS NULL OR f.owner_id = ?) AND (? IS NULL OR f.event_id = ?)
+  return (
+    prepared(
+      db,
+      `${FOLLOWUP_SELECT} WHERE (? IS NULL OR f.status = ?) AND (? IS NULL OR f.owner_id = ?) AND (? IS NULL OR f.event_id = ?)
      ORDER BY f.status = 'done', coalesce(f.due_date, '9999'), f.id`,
-  ).all(filter.status ?? null, filter.status ?? null, filter.ownerId ?? null, filter.ownerId ?? null, filter.eventId ?? null, filter.eventId ?? null) as Array<Omit<FollowupRow, 'overdue'>>).map(withOverdue);
+    ).all(
+      filter.status ?? null,
+      filter.status ?? null,
+      filter.ownerId ?? null,
+      filter.ownerId ?? null,
+      filter.eventId ?? null,
+      filter.eventId ?? null,
+    ) as Array<Omit<FollowupRow, 'overdue'>>
+  ).map(withOverdue);
 }
 
-export function createFollowup(db: Db, f: { eventId: number | null; distributorId: number | null; kind: string; text: string; category: string; ownerId: number | null; dueDate: string | null }): FollowupRow {
+export function createFollowup(
+  db: Db,
+  f: {
+    eventId: number | null;
+    distributorId: number | null;
+    kind: string;
+    text: string;
+    category: string;
+    ownerId: number | null;
+    dueDate: string | null;
+  },
+): FollowupRow {
   if (f.eventId) requireRow(db, 'events', f.eventId, 'eventId', 'Event');
   if (f.distributorId) requireRow(db, 'distributors', f.distributorId, 'distributorId', 'Distributor');
   if (f.ownerId) requireRow(db, 'staff', f.ownerId, 'ownerId', 'Staff member');
-  const { lastInsertRowid } = prepared(db, 'INSERT INTO followups (event_id, distributor_id, kind, text, category, owner_id, due_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    f.eventId,
-    f.distributorId,
-    f.kind,
-    f.text,
-    f.category,
-    f.ownerId,
-    f.dueDate,
-    nowIso(),
-  );
+  const { lastInsertRowid } = prepared(
+    db,
+    'INSERT INTO followups (event_id, distributor_id, kind, text, category, owner_id, due_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(f.eventId, f.distributorId, f.kind, f.text, f.category, f.ownerId, f.dueDate, nowIso());
   return withOverdue(prepared(db, `${FOLLOWUP_SELECT} WHERE f.id = ?`).get(Number(lastInsertRowid)) as Omit<FollowupRow, 'overdue'>);
 }
 
 export function updateFollowup(db: Db, id: number, status: string, resolution: string | null, ownerId: number | null): FollowupRow {
   if (ownerId) requireRow(db, 'staff', ownerId, 'ownerId', 'Staff member');
-  const changed = prepared(db, 'UPDATE followups SET status = ?, resolution = ?, owner_id = coalesce(?, owner_id), closed_at = CASE WHEN ? = \'done\' THEN ? ELSE NULL END WHERE id = ?').run(
-    status,
-    resolution,
-    ownerId,
-    status,
-    nowIso(),
-    id,
-  ).changes;
+  const changed = prepared(
+    db,
+    "UPDATE followups SET status = ?, resolution = ?, owner_id = coalesce(?, owner_id), closed_at = CASE WHEN ? = 'done' THEN ? ELSE NULL END WHERE id = ?",
+  ).run(status, resolution, ownerId, status, nowIso(), id).changes;
   if (!changed) throw notFound('Follow-up item', id);
   return withOverdue(prepared(db, `${FOLLOWUP_SELECT} WHERE f.id = ?`).get(id) as Omit<FollowupRow, 'overdue'>);
 }

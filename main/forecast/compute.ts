@@ -30,7 +30,12 @@ export interface ComputeResult {
 /** Forecast and backtest a batch of series; pure, so it runs the same in a thread or inline. */
 export function computeBatch(request: ComputeRequest): ComputeResult[] {
   return request.items.map((item, i) => {
-    const options = { horizon: request.horizon, firstMonth: item.firstMonth, ...(item.profile ? { profile: item.profile } : {}), seed: 1000 + i };
+    const options = {
+      horizon: request.horizon,
+      firstMonth: item.firstMonth,
+      ...(item.profile ? { profile: item.profile } : {}),
+      seed: 1000 + i,
+    };
     const f = forecastSeries(item.values, options);
     const accuracy = backtest(item.values, f, options);
     return {

@@ -17,10 +17,15 @@ interface Series {
  * filled with 0 and reported as a warning. Duplicate months are an error.
  */
 export function readHistoryCsv(text: string): { series: Series[]; warnings: string[] } {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
   const fields = parsed.meta.fields ?? [];
   for (const required of ['series_id', 'period', 'value']) {
-    if (!fields.includes(required)) throw new CsvInputError(`Line 1: missing column "${required}" (the header must be series_id,period,value)`);
+    if (!fields.includes(required))
+      throw new CsvInputError(`Line 1: missing column "${required}" (the header must be series_id,period,value)`);
   }
   const bad = parsed.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'TooFewFields');
   if (bad) throw new CsvInputError(`Line ${(bad.row ?? 0) + 2}: ${bad.message}`);
@@ -46,7 +51,10 @@ export function readHistoryCsv(text: string): { series: Series[]; warnings: stri
     const months = [...s.points.keys()].sort();
     const missing: string[] = [];
     for (let m = months[0]!; m < months[months.length - 1]!; m = addMonths(m, 1)) if (!s.points.has(m)) missing.push(m);
-    if (missing.length) warnings.push(`series ${s.id}: ${missing.length} month(s) missing inside the history (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}) read as 0`);
+    if (missing.length)
+      warnings.push(
+        `series ${s.id}: ${missing.length} month(s) missing inside the history (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}) read as 0`,
+      );
   }
   return { series: [...bySeries.values()], warnings };
 }
@@ -61,16 +69,23 @@ export function forecastCsv(series: Series[], horizon: number): string {
     const f = forecastSeries(values, { horizon, firstMonth: calendarMonth(first), seed: 1 });
     const start = addMonths(months[months.length - 1]!, 1);
     const r = (v: number) => Math.round(v * 100) / 100;
-    for (let h = 0; h < horizon; h++) rows.push([s.id, addMonths(start, h), r(f.point[h]!), r(f.lo80[h]!), r(f.hi80[h]!), r(f.lo95[h]!), r(f.hi95[h]!), f.model]);
+    for (let h = 0; h < horizon; h++)
+      rows.push([s.id, addMonths(start, h), r(f.point[h]!), r(f.lo80[h]!), r(f.hi80[h]!), r(f.lo95[h]!), r(f.hi95[h]!), f.model]);
   }
-  return Papa.unparse({ fields: ['series_id', 'period', 'forecast', 'lo80', 'hi80', 'lo95', 'hi95', 'model'], data: rows }, { newline: '\n' }) + '\n';
+  return (
+    Papa.unparse({ fields: ['series_id', 'period', 'forecast', 'lo80', 'hi80', 'lo95', 'hi95', 'model'], data: rows }, { newline: '\n' }) +
+    '\n'
+  );
 }
 
 /** `npm run forecast -- --in history.csv --horizon 12 --out forecast.csv` */
 export async function runForecastCommand(args: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args, options: { in: { type: 'string' }, out: { type: 'string' }, horizon: { type: 'string', default: '12' } } }));
+    ({ values } = parseArgs({
+      args,
+      options: { in: { type: 'string' }, out: { type: 'string' }, horizon: { type: 'string', default: '12' } },
+    }));
   } catch (error) {
     console.error((error as Error).message);
     return 2;
@@ -89,7 +104,9 @@ export async function runForecastCommand(args: string[]): Promise<number> {
     for (const w of warnings) console.error(`warning: ${w}`);
     const t0 = performance.now();
     writeFileSync(values.out, forecastCsv(series, horizon));
-    console.log(`${series.length} series forecast ${horizon} months ahead in ${((performance.now() - t0) / 1000).toFixed(2)} s -> ${values.out}`);
+    console.log(
+      `${series.length} series forecast ${horizon} months ahead in ${((performance.now() - t0) / 1000).toFixed(2)} s -> ${values.out}`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof CsvInputError) {

@@ -17,7 +17,10 @@ export interface DemandCell {
  * Forecast demand per distributor x SKU x month, for targets and stock readiness. Stable interface:
  * other features read demand only through here.
  */
-export function forecastDemand(db: Db, q: { distributorIds?: number[]; productIds?: number[]; fromMonth: string; toMonth: string }): DemandCell[] {
+export function forecastDemand(
+  db: Db,
+  q: { distributorIds?: number[]; productIds?: number[]; fromMonth: string; toMonth: string },
+): DemandCell[] {
   const rows = prepared(
     db,
     `SELECT distributor_id AS distributorId, product_id AS productId, month, point AS natural, point AS agreed, lo80, hi80
@@ -50,7 +53,10 @@ export interface DemandSeries {
  * whole-network readers (stock readiness plans every cell at once) get ~12,000 series instead of
  * ~150,000 row objects, which is most of the cost of reading them.
  */
-export function forecastDemandSeries(db: Db, q: { distributorIds?: number[]; productIds?: number[]; fromMonth: string; toMonth: string }): DemandSeries[] {
+export function forecastDemandSeries(
+  db: Db,
+  q: { distributorIds?: number[]; productIds?: number[]; fromMonth: string; toMonth: string },
+): DemandSeries[] {
   // The scan runs in primary-key order, so every aggregate of a group sees its months in the same
   // order: the lists line up index by index (and are sorted below should they ever not be). Numbers
   // travel as thousandths of a case: SQLite writes integers far faster than floating-point text.
@@ -72,7 +78,15 @@ export function forecastDemandSeries(db: Db, q: { distributorIds?: number[]; pro
   const out: DemandSeries[] = [];
   for (const [distributorId, productId, m, p, lo, hi] of rows) {
     if ((dSet && !dSet.has(distributorId)) || (pSet && !pSet.has(productId))) continue;
-    const s: DemandSeries = { distributorId, productId, months: m.split(','), natural: numbers(p), agreed: [], lo80: numbers(lo), hi80: numbers(hi) };
+    const s: DemandSeries = {
+      distributorId,
+      productId,
+      months: m.split(','),
+      natural: numbers(p),
+      agreed: [],
+      lo80: numbers(lo),
+      hi80: numbers(hi),
+    };
     if (s.months.some((x, i) => i > 0 && x < s.months[i - 1]!)) {
       const order = s.months.map((_, i) => i).sort((a, b) => s.months[a]!.localeCompare(s.months[b]!));
       const pick = <T>(list: T[]) => order.map((i) => list[i]!);
@@ -104,7 +118,13 @@ export function salesHistory(db: Db, q: { distributorIds?: number[]; productIds?
     db,
     `SELECT distributor_id AS distributorId, product_id AS productId, month, cases, revenue_cents AS revenueCents
      FROM sales_history WHERE month BETWEEN ? AND ? ORDER BY distributor_id, product_id, month`,
-  ).all(q.fromMonth, q.toMonth) as Array<{ distributorId: number; productId: number; month: string; cases: number; revenueCents: number | null }>;
+  ).all(q.fromMonth, q.toMonth) as Array<{
+    distributorId: number;
+    productId: number;
+    month: string;
+    cases: number;
+    revenueCents: number | null;
+  }>;
   const dSet = q.distributorIds ? new Set(q.distributorIds) : null;
   const pSet = q.productIds ? new Set(q.productIds) : null;
   return rows.filter((r) => (!dSet || dSet.has(r.distributorId)) && (!pSet || pSet.has(r.productId)));

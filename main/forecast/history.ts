@@ -33,7 +33,9 @@ export function loadAllSeries(db: Db): { series: HistorySeries[]; last: string |
   const { last } = historyBounds(db);
   if (!last) return { series: [], last: null };
   const lastIndex = monthIndex(last);
-  const brands = new Map((prepared(db, 'SELECT id, brand FROM products').all() as Array<{ id: number; brand: string }>).map((p) => [p.id, p.brand]));
+  const brands = new Map(
+    (prepared(db, 'SELECT id, brand FROM products').all() as Array<{ id: number; brand: string }>).map((p) => [p.id, p.brand]),
+  );
   const series: HistorySeries[] = [];
   let current: { d: number; p: number; start: number; values: number[] } | null = null;
   const flush = () => {
@@ -49,7 +51,10 @@ export function loadAllSeries(db: Db): { series: HistorySeries[]; last: string |
       hash: fingerprint(start, current.values),
     });
   };
-  const rows = db.prepare('SELECT distributor_id AS d, product_id AS p, month, cases FROM sales_history ORDER BY distributor_id, product_id, month').raw().iterate() as Iterable<[number, number, string, number]>;
+  const rows = db
+    .prepare('SELECT distributor_id AS d, product_id AS p, month, cases FROM sales_history ORDER BY distributor_id, product_id, month')
+    .raw()
+    .iterate() as Iterable<[number, number, string, number]>;
   for (const [d, p, month, cases] of rows) {
     const index = monthIndex(month);
     if (!current || current.d !== d || current.p !== p) {
@@ -69,12 +74,18 @@ export function fingerprint(start: string, values: number[]): string {
 }
 
 /** Hand entry or correction of one month's shipments. */
-export function setSales(db: Db, input: { distributorId: number; productId: number; month: string; cases: number; revenueCents?: number | null | undefined }): { saved: true } {
+export function setSales(
+  db: Db,
+  input: { distributorId: number; productId: number; month: string; cases: number; revenueCents?: number | null | undefined },
+): { saved: true } {
   requireRow(db, 'distributors', input.distributorId, 'distributorId', 'Distributor');
   requireRow(db, 'products', input.productId, 'productId', 'Product');
   const today = new Date();
   const current = `${today.getUTCFullYear()}-${String(today.getUTCMonth() + 1).padStart(2, '0')}`;
-  if (input.month > current) throw new DomainError('validation', 'Sales can only be recorded for past or current months', [{ path: 'month', message: 'In the future' }]);
+  if (input.month > current)
+    throw new DomainError('validation', 'Sales can only be recorded for past or current months', [
+      { path: 'month', message: 'In the future' },
+    ]);
   prepared(
     db,
     `INSERT INTO sales_history (distributor_id, product_id, month, cases, revenue_cents) VALUES (?, ?, ?, ?, ?)

@@ -33,7 +33,13 @@ export const salesHistoryEntity: EntityDef = {
   name: 'salesHistory',
   fields: [
     field('distributor', 'reference', true, A.distributor, { ref: 'distributors' }),
-    field('sku', 'reference', true, ['sku', 'product', 'product code', '产品编码', '货号', 'código de producto', 'producto', 'артикул', 'код товара'], { ref: 'products' }),
+    field(
+      'sku',
+      'reference',
+      true,
+      ['sku', 'product', 'product code', '产品编码', '货号', 'código de producto', 'producto', 'артикул', 'код товара'],
+      { ref: 'products' },
+    ),
     field('month', 'month', true, ['month', 'period', '月份', '期间', 'mes', 'periodo', 'месяц', 'период'], { hint: 'YYYY-MM' }),
     field('cases', 'integer', true, ['cases', 'volume', 'quantity', '箱数', '销量', 'cajas', 'volumen', 'коробки', 'объём', 'количество']),
     field('revenue', 'decimal', false, ['revenue', 'amount', 'sales value', '金额', '销售额', 'importe', 'ingresos', 'выручка', 'сумма']),
@@ -56,7 +62,9 @@ export const salesHistoryEntity: EntityDef = {
       `SELECT CASE WHEN distributor_id < ${MAX_ID} AND product_id < ${MAX_PRODUCT} THEN (distributor_id * ${MAX_PRODUCT} + product_id) * ${MAX_MONTH} + CAST(substr(month, 1, 4) AS INTEGER) * 12 + CAST(substr(month, 6, 2) AS INTEGER)
               ELSE distributor_id || ':' || product_id || ':' || (CAST(substr(month, 1, 4) AS INTEGER) * 12 + CAST(substr(month, 6, 2) AS INTEGER)) END
        FROM sales_history`,
-    ).pluck().all() as Array<number | string>;
+    )
+      .pluck()
+      .all() as Array<number | string>;
     return new Set(keys);
   },
   save(db, _existing, d: SalesRow) {
@@ -80,7 +88,8 @@ export const salesHistoryEntity: EntityDef = {
     const distributorId = distributorText ? refs.resolve('distributors', distributorText) : null;
     const productId = skuText ? refs.resolve('products', skuText) : null;
     if (!distributorText) errors.push({ field: 'distributor', message: 'Required' });
-    else if (distributorId === null) errors.push({ field: 'distributor', message: `No distributor with code or name "${distributorText}"` });
+    else if (distributorId === null)
+      errors.push({ field: 'distributor', message: `No distributor with code or name "${distributorText}"` });
     if (!skuText) errors.push({ field: 'sku', message: 'Required' });
     else if (productId === null) errors.push({ field: 'sku', message: `No product with code or name "${skuText}"` });
     const monthText = cell('month');
@@ -99,7 +108,15 @@ export const salesHistoryEntity: EntityDef = {
     if (revenueText && revenue === null) errors.push({ field: 'revenue', message: `"${revenueText}" is not a number` });
     else if (revenue !== null && revenue < 0) errors.push({ field: 'revenue', message: 'Cannot be negative' });
     if (errors.length) return { errors };
-    return { draft: { distributorId: distributorId!, productId: productId!, month: month!, cases: cases!, revenueCents: revenue === null ? null : Math.round(revenue * 100) } };
+    return {
+      draft: {
+        distributorId: distributorId!,
+        productId: productId!,
+        month: month!,
+        cases: cases!,
+        revenueCents: revenue === null ? null : Math.round(revenue * 100),
+      },
+    };
   },
   saveMany(db, drafts) {
     const upsert = db.prepare(

@@ -7,11 +7,16 @@ const HISTORY_WRITE_TRIGGERS = ['sales_history_totals_insert', 'sales_history_to
 /** Recounts the history's month totals (migration 0011) for the given months, or for all of them. */
 export function refreshHistoryTotals(db: Db, months?: Iterable<string>): void {
   if (!months) {
-    db.exec('DELETE FROM history_month_totals; INSERT INTO history_month_totals (month, cases, rows) SELECT month, sum(cases), count(*) FROM sales_history GROUP BY month');
+    db.exec(
+      'DELETE FROM history_month_totals; INSERT INTO history_month_totals (month, cases, rows) SELECT month, sum(cases), count(*) FROM sales_history GROUP BY month',
+    );
     return;
   }
   const clear = prepared(db, 'DELETE FROM history_month_totals WHERE month = ?');
-  const count = prepared(db, 'INSERT INTO history_month_totals (month, cases, rows) SELECT month, sum(cases), count(*) FROM sales_history WHERE month = ? GROUP BY month');
+  const count = prepared(
+    db,
+    'INSERT INTO history_month_totals (month, cases, rows) SELECT month, sum(cases), count(*) FROM sales_history WHERE month = ? GROUP BY month',
+  );
   for (const month of months) {
     clear.run(month);
     count.run(month);

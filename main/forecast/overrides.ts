@@ -13,7 +13,10 @@ const SELECT = `SELECT o.id, o.level, o.region_id AS regionId, o.distributor_id 
 
 export function listOverrides(db: Db, months?: { from: string; to: string }): ForecastOverride[] {
   return months
-    ? (prepared(db, `${SELECT} WHERE o.month BETWEEN ? AND ? ORDER BY o.month, o.created_at`).all(months.from, months.to) as ForecastOverride[])
+    ? (prepared(db, `${SELECT} WHERE o.month BETWEEN ? AND ? ORDER BY o.month, o.created_at`).all(
+        months.from,
+        months.to,
+      ) as ForecastOverride[])
     : (prepared(db, `${SELECT} ORDER BY o.month, o.created_at`).all() as ForecastOverride[]);
 }
 
@@ -36,9 +39,18 @@ export function addOverride(db: Db, o: OverrideParsed): ForecastOverride {
   if (o.distributorId) requireRow(db, 'distributors', o.distributorId, 'distributorId', 'Distributor');
   if (o.productId) requireRow(db, 'products', o.productId, 'productId', 'Product');
   const forecastMonth = prepared(db, 'SELECT 1 FROM forecast_values WHERE month = ? LIMIT 1').get(o.month);
-  if (!forecastMonth) throw new DomainError('validation', `There is no forecast for ${o.month}; run the forecast first.`, [{ path: 'month', message: 'Not a forecast month' }]);
+  if (!forecastMonth)
+    throw new DomainError('validation', `There is no forecast for ${o.month}; run the forecast first.`, [
+      { path: 'month', message: 'Not a forecast month' },
+    ]);
   const keep = (level: OverrideLevel, field: string) => {
-    const needs: Record<OverrideLevel, string[]> = { region: ['regionId'], brand: ['brand'], distributor: ['distributorId'], sku: ['productId'], distributor_sku: ['distributorId', 'productId'] };
+    const needs: Record<OverrideLevel, string[]> = {
+      region: ['regionId'],
+      brand: ['brand'],
+      distributor: ['distributorId'],
+      sku: ['productId'],
+      distributor_sku: ['distributorId', 'productId'],
+    };
     return needs[level].includes(field);
   };
   const { lastInsertRowid } = prepared(
@@ -62,7 +74,8 @@ export function addOverride(db: Db, o: OverrideParsed): ForecastOverride {
 }
 
 export function deleteOverride(db: Db, id: number): { deleted: true } {
-  if (!prepared(db, 'DELETE FROM forecast_overrides WHERE id = ?').run(id).changes) throw new DomainError('not_found', 'That agreed number was already removed.');
+  if (!prepared(db, 'DELETE FROM forecast_overrides WHERE id = ?').run(id).changes)
+    throw new DomainError('not_found', 'That agreed number was already removed.');
   return { deleted: true };
 }
 
@@ -108,6 +121,9 @@ export function cellsForMonth(db: Db, month: string, overrides: ForecastOverride
      FROM forecast_values v JOIN distributors d ON d.id = v.distributor_id JOIN areas a ON a.id = d.area_id JOIN products p ON p.id = v.product_id
      WHERE v.month = ?`,
   ).all(month) as Cell[];
-  applyOverrides(cells, overrides.filter((o) => o.month === month));
+  applyOverrides(
+    cells,
+    overrides.filter((o) => o.month === month),
+  );
   return cells;
 }

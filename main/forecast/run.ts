@@ -51,21 +51,36 @@ function brandProfiles(series: HistorySeries[], last: string): Map<string, numbe
  * forced or when the forecast window moved), on every core, and stores models and values in one
  * transaction: a cancelled or crashed run leaves the previous forecasts untouched.
  */
-export async function runForecast(db: Db, params: { force?: boolean; workers?: number }, control: TaskControl): Promise<ForecastRunSummary> {
+export async function runForecast(
+  db: Db,
+  params: { force?: boolean; workers?: number },
+  control: TaskControl,
+): Promise<ForecastRunSummary> {
   const started = performance.now();
   const startedAt = nowIso();
   control.progress(0, 'Reading sales history');
   const { series, last } = loadAllSeries(db);
   if (!last) return { status: 'no_history', runId: null, seriesTotal: 0, seriesRecomputed: 0, seconds: 0, workers: 0 };
   const firstMonth = addMonths(last, 1);
-  const previous = db.prepare('SELECT first_month FROM forecast_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
+  const previous = db
+    .prepare('SELECT first_month FROM forecast_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1')
+    .pluck()
+    .get() as string | undefined;
   const windowMoved = previous !== firstMonth;
   const known = new Map(
-    (db.prepare('SELECT distributor_id AS d, product_id AS p, history_hash AS h FROM forecast_series').raw().all() as Array<[number, number, string]>).map(([d, p, h]) => [`${d}:${p}`, h]),
+    (
+      db.prepare('SELECT distributor_id AS d, product_id AS p, history_hash AS h FROM forecast_series').raw().all() as Array<
+        [number, number, string]
+      >
+    ).map(([d, p, h]) => [`${d}:${p}`, h]),
   );
   const changed = series.filter((s) => params.force || windowMoved || known.get(`${s.distributorId}:${s.productId}`) !== s.hash);
   const profiles = brandProfiles(series, last);
-  const items: ComputeItem[] = changed.map((s) => ({ values: s.values, firstMonth: calendarMonth(s.start), profile: profiles.get(s.brand) ?? null }));
+  const items: ComputeItem[] = changed.map((s) => ({
+    values: s.values,
+    firstMonth: calendarMonth(s.start),
+    profile: profiles.get(s.brand) ?? null,
+  }));
   control.progress(0.02, `Forecasting ${changed.length} series`);
   let computed;
   try {
@@ -91,7 +106,9 @@ export async function runForecast(db: Db, params: { force?: boolean; workers?: n
   const months = Array.from({ length: FORECAST_HORIZON }, (_, i) => addMonths(firstMonth, i));
   const runId = db.transaction(() => {
     const run = db
-      .prepare('INSERT INTO forecast_runs (started_at, first_month, horizon, series_total, series_recomputed, workers) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO forecast_runs (started_at, first_month, horizon, series_total, series_recomputed, workers) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(startedAt, firstMonth, FORECAST_HORIZON, series.length, changed.length, computed.workers);
     const id = Number(run.lastInsertRowid);
     // Series whose history is gone (distributor or SKU deleted, history removed) lose their forecast.
@@ -105,14 +122,27 @@ export async function runForecast(db: Db, params: { force?: boolean; workers?: n
          model = excluded.model, params = excluded.params, mase = excluded.mase, wape = excluded.wape, recent_volume = excluded.recent_volume`,
     );
     const clear = db.prepare('DELETE FROM forecast_values WHERE distributor_id = ? AND product_id = ?');
-    const insert = db.prepare('INSERT INTO forecast_values (distributor_id, product_id, month, point, lo80, hi80, lo95, hi95) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO forecast_values (distributor_id, product_id, month, point, lo80, hi80, lo95, hi95) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const round = (v: number) => Math.round(v * 100) / 100;
     changed.forEach((s, i) => {
       const r = computed.results[i]!;
       const recent = s.values.slice(-12).reduce((a, v) => a + v, 0);
       upsert.run(s.distributorId, s.productId, id, s.hash, r.method, r.model, JSON.stringify(r.params), r.mase, r.wape, recent);
       clear.run(s.distributorId, s.productId);
-      months.forEach((month, h) => insert.run(s.distributorId, s.productId, month, round(r.point[h]!), round(r.lo80[h]!), round(r.hi80[h]!), round(r.lo95[h]!), round(r.hi95[h]!)));
+      months.forEach((month, h) =>
+        insert.run(
+          s.distributorId,
+          s.productId,
+          month,
+          round(r.point[h]!),
+          round(r.lo80[h]!),
+          round(r.hi80[h]!),
+          round(r.lo95[h]!),
+          round(r.hi95[h]!),
+        ),
+      );
     });
     const seconds = (performance.now() - started) / 1000;
     db.prepare('UPDATE forecast_runs SET finished_at = ?, seconds = ? WHERE id = ?').run(nowIso(), seconds, id);

@@ -110,11 +110,22 @@ export function computeForecastView(db: Db, scope: ForecastScope): ForecastView 
   const overrides = listOverrides(db, { from: first, to: lastMonth });
   const agreedByMonth = new Map<string, number>();
   if (overrides.length) {
-    const regionOf = new Map((prepared(db, 'SELECT d.id, a.region_id FROM distributors d JOIN areas a ON a.id = d.area_id').raw().all() as Array<[number, number]>).map(([d, r]) => [d, r]));
-    const brandOf = new Map((prepared(db, 'SELECT id, brand FROM products').raw().all() as Array<[number, string]>).map(([p, b]) => [p, b]));
+    const regionOf = new Map(
+      (
+        prepared(db, 'SELECT d.id, a.region_id FROM distributors d JOIN areas a ON a.id = d.area_id').raw().all() as Array<[number, number]>
+      ).map(([d, r]) => [d, r]),
+    );
+    const brandOf = new Map(
+      (prepared(db, 'SELECT id, brand FROM products').raw().all() as Array<[number, string]>).map(([p, b]) => [p, b]),
+    );
     const keep = inScope(scope, regionOf, brandOf);
     for (const month of new Set(overrides.map((o) => o.month))) {
-      agreedByMonth.set(month, cellsForMonth(db, month, overrides).filter(keep).reduce((s, c) => s + c.agreed, 0));
+      agreedByMonth.set(
+        month,
+        cellsForMonth(db, month, overrides)
+          .filter(keep)
+          .reduce((s, c) => s + c.agreed, 0),
+      );
     }
   }
   const forecast = sums.map((r) => {
@@ -132,9 +143,10 @@ export function computeForecastView(db: Db, scope: ForecastScope): ForecastView 
     };
   });
   const s = scopeWhere(scope, { d: 'distributor_id', p: 'product_id' });
-  const methods = prepared(db, `SELECT method, count(*) AS series FROM forecast_series WHERE 1 = 1 ${s.sql} GROUP BY method ORDER BY series DESC`).all(
-    ...s.params,
-  ) as Array<{ method: string; series: number }>;
+  const methods = prepared(
+    db,
+    `SELECT method, count(*) AS series FROM forecast_series WHERE 1 = 1 ${s.sql} GROUP BY method ORDER BY series DESC`,
+  ).all(...s.params) as Array<{ method: string; series: number }>;
   // Weighted by each series' recent volume: a 3-case SKU's error should not outweigh a 30,000-case one.
   const accuracy = prepared(
     db,
@@ -147,10 +159,17 @@ export function computeForecastView(db: Db, scope: ForecastScope): ForecastView 
   };
   let model: ForecastView['model'] = null;
   if (scope.distributorId && scope.productId) {
-    const row = prepared(db, 'SELECT method, model, params FROM forecast_series WHERE distributor_id = ? AND product_id = ?').get(scope.distributorId, scope.productId) as
-      | { method: string; model: string; params: string }
-      | undefined;
-    if (row) model = { method: row.method, model: row.model, description: describeModelName(row.method, row.model), params: JSON.parse(row.params) as Record<string, number> };
+    const row = prepared(db, 'SELECT method, model, params FROM forecast_series WHERE distributor_id = ? AND product_id = ?').get(
+      scope.distributorId,
+      scope.productId,
+    ) as { method: string; model: string; params: string } | undefined;
+    if (row)
+      model = {
+        method: row.method,
+        model: row.model,
+        description: describeModelName(row.method, row.model),
+        params: JSON.parse(row.params) as Record<string, number>,
+      };
   }
   const changedAt = readSetting<string>(db, HISTORY_CHANGED_KEY);
   return {
@@ -162,7 +181,11 @@ export function computeForecastView(db: Db, scope: ForecastScope): ForecastView 
     model,
     methods,
     accuracy,
-    overrides: overrides.filter((o) => (!scope.regionId || !o.regionId || o.regionId === scope.regionId) && (!scope.distributorId || !o.distributorId || o.distributorId === scope.distributorId)),
+    overrides: overrides.filter(
+      (o) =>
+        (!scope.regionId || !o.regionId || o.regionId === scope.regionId) &&
+        (!scope.distributorId || !o.distributorId || o.distributorId === scope.distributorId),
+    ),
     lastRun: run,
     stale: changedAt !== null && changedAt > run.startedAt,
   };
@@ -172,7 +195,9 @@ function peakMonthsFor(db: Db, scope: ForecastScope): number[] {
   const regionId =
     scope.regionId ??
     (scope.distributorId
-      ? (prepared(db, 'SELECT a.region_id FROM distributors d JOIN areas a ON a.id = d.area_id WHERE d.id = ?').pluck().get(scope.distributorId) as number | undefined)
+      ? (prepared(db, 'SELECT a.region_id FROM distributors d JOIN areas a ON a.id = d.area_id WHERE d.id = ?')
+          .pluck()
+          .get(scope.distributorId) as number | undefined)
       : undefined);
   const rows = regionId
     ? (prepared(db, 'SELECT month FROM region_peak_months WHERE region_id = ? ORDER BY month').pluck().all(regionId) as number[])
@@ -180,6 +205,8 @@ function peakMonthsFor(db: Db, scope: ForecastScope): number[] {
       (prepared(
         db,
         `SELECT month FROM region_peak_months GROUP BY month HAVING count(*) * 2 >= (SELECT count(*) FROM regions) ORDER BY month`,
-      ).pluck().all() as number[]);
+      )
+        .pluck()
+        .all() as number[]);
   return rows;
 }

@@ -52,7 +52,12 @@ export interface EntityDef {
    * For bulk entities (a million history rows): validates one row straight from its cells, with the
    * same rules as the schema, skipping the general conversion. Returns the draft or the row's errors.
    */
-  fastRow?(cells: string[], mapping: Record<string, number | null>, refs: References, decimalComma: boolean): { draft: unknown } | { errors: Array<{ field: string; message: string }> };
+  fastRow?(
+    cells: string[],
+    mapping: Record<string, number | null>,
+    refs: References,
+    decimalComma: boolean,
+  ): { draft: unknown } | { errors: Array<{ field: string; message: string }> };
   /** Writes many validated drafts with one prepared statement. */
   saveMany?(db: Db, drafts: unknown[]): void;
   /** Wraps the writing of `rows` validated rows, for work better done once than row by row (an index rebuild). */
@@ -79,9 +84,15 @@ const regions: EntityDef = {
   fields: [
     field('code', 'text', true, A.code),
     field('name', 'text', true, A.name),
-    field('peakMonths', 'list', true, ['peak months', 'peak', '旺季月份', '旺季', 'meses pico', 'temporada alta', 'пиковые месяцы', 'сезон'], {
-      hint: '5,6,7,8,9',
-    }),
+    field(
+      'peakMonths',
+      'list',
+      true,
+      ['peak months', 'peak', '旺季月份', '旺季', 'meses pico', 'temporada alta', 'пиковые месяцы', 'сезон'],
+      {
+        hint: '5,6,7,8,9',
+      },
+    ),
   ],
   key: { field: 'code', table: 'regions' },
   schema: regionDraft,
@@ -92,7 +103,10 @@ const regions: EntityDef = {
   }),
   save: (db, id, d) => (id ? updateRegion(db, id, d) : createRegion(db, d)).id,
   exportRows: (db) =>
-    (prepared(db, `SELECT r.code, r.name, (SELECT group_concat(month) FROM (SELECT month FROM region_peak_months WHERE region_id = r.id ORDER BY month)) AS peakMonths FROM regions r ORDER BY r.code`).all() as ExportRow[]),
+    prepared(
+      db,
+      `SELECT r.code, r.name, (SELECT group_concat(month) FROM (SELECT month FROM region_peak_months WHERE region_id = r.id ORDER BY month)) AS peakMonths FROM regions r ORDER BY r.code`,
+    ).all() as ExportRow[],
 };
 
 /** "5-9" in a peak-months cell means May to September. */
@@ -107,17 +121,34 @@ function expandMonthRange(part: unknown): unknown[] {
 
 const areas: EntityDef = {
   name: 'areas',
-  fields: [field('code', 'text', true, A.code), field('name', 'text', true, A.name), field('region', 'reference', true, A.region, { ref: 'regions' })],
+  fields: [
+    field('code', 'text', true, A.code),
+    field('name', 'text', true, A.name),
+    field('region', 'reference', true, A.region, { ref: 'regions' }),
+  ],
   key: { field: 'code', table: 'areas' },
   schema: areaDraft,
   toDraft: (v, ref) => ({ code: v.code, name: v.name, regionId: ref('region', 'regions', 'region') }),
   save: (db, id, d) => (id ? updateArea(db, id, d) : createArea(db, d)).id,
-  exportRows: (db) => prepared(db, `SELECT a.code, a.name, r.code AS region FROM areas a JOIN regions r ON r.id = a.region_id ORDER BY a.code`).all() as ExportRow[],
+  exportRows: (db) =>
+    prepared(
+      db,
+      `SELECT a.code, a.name, r.code AS region FROM areas a JOIN regions r ON r.id = a.region_id ORDER BY a.code`,
+    ).all() as ExportRow[],
 };
 
 const STAFF_ROLES = {
   regional_manager: ['regional manager', 'manager', '区域经理', '经理', 'gerente regional', 'gerente', 'региональный менеджер', 'менеджер'],
-  logistics_coordinator: ['logistics coordinator', 'logistics', '物流协调员', '物流', 'coordinador logístico', 'logística', 'координатор логистики', 'логист'],
+  logistics_coordinator: [
+    'logistics coordinator',
+    'logistics',
+    '物流协调员',
+    '物流',
+    'coordinador logístico',
+    'logística',
+    'координатор логистики',
+    'логист',
+  ],
   salesperson: ['salesperson', 'sales', 'sales rep', '业务员', '销售', 'vendedor', 'comercial', 'торговый представитель', 'продавец'],
 };
 
@@ -136,10 +167,17 @@ const staff: EntityDef = {
   key: { field: 'code', table: 'staff' },
   schema: staffDraft,
   toDraft(v, ref) {
-    const areaIds = Array.isArray(v.areas)
-      ? v.areas.map((code) => ref('areas', 'areas', 'area', String(code)) ?? 0)
-      : [];
-    return { code: v.code, name: v.name, role: v.role, regionId: ref('region', 'regions', 'region'), areaIds, phone: v.phone, email: v.email, active: v.active ?? true };
+    const areaIds = Array.isArray(v.areas) ? v.areas.map((code) => ref('areas', 'areas', 'area', String(code)) ?? 0) : [];
+    return {
+      code: v.code,
+      name: v.name,
+      role: v.role,
+      regionId: ref('region', 'regions', 'region'),
+      areaIds,
+      phone: v.phone,
+      email: v.email,
+      active: v.active ?? true,
+    };
   },
   save: (db, id, d) => (id ? updateStaff(db, id, d) : createStaff(db, d)).id,
   exportRows: (db) =>
@@ -159,15 +197,47 @@ const distributors: EntityDef = {
     field('name', 'text', true, [...A.name, 'distributor', '经销商名称', 'distribuidor', 'дистрибьютор']),
     field('area', 'reference', true, A.area, { ref: 'areas' }),
     field('address', 'text', false, A.address),
-    field('salesperson', 'reference', false, ['salesperson', 'sales rep', '业务员', '负责业务员', 'vendedor', 'торговый представитель'], { ref: 'staff' }),
-    field('leadTimeDays', 'integer', true, ['lead time', 'lead time days', '交货周期', '到货天数', 'plazo de entrega', 'días de entrega', 'срок поставки', 'дней поставки']),
-    field('warehouseCapacityCases', 'integer', true, ['warehouse capacity', 'capacity', '仓库容量', '库容', 'capacidad de almacén', 'capacidad', 'вместимость склада', 'ёмкость склада']),
-    field('relationshipLevel', 'integer', true, ['relationship level', 'relationship', '关系层级', '关系等级', 'nivel de relación', 'уровень отношений'], { hint: '1, 2 or 3' }),
-    field('status', 'enum', true, A.status, enumOf({
-      active: OUTLET_STATUS_VALUES.active,
-      on_hold: ['on hold', 'hold', 'paused', '暂停', 'en pausa', 'suspendido', 'приостановлен'],
-      ended: ['ended', 'terminated', '终止', '已终止', 'terminado', 'finalizado', 'прекращён', 'прекращен'],
-    })),
+    field('salesperson', 'reference', false, ['salesperson', 'sales rep', '业务员', '负责业务员', 'vendedor', 'торговый представитель'], {
+      ref: 'staff',
+    }),
+    field('leadTimeDays', 'integer', true, [
+      'lead time',
+      'lead time days',
+      '交货周期',
+      '到货天数',
+      'plazo de entrega',
+      'días de entrega',
+      'срок поставки',
+      'дней поставки',
+    ]),
+    field('warehouseCapacityCases', 'integer', true, [
+      'warehouse capacity',
+      'capacity',
+      '仓库容量',
+      '库容',
+      'capacidad de almacén',
+      'capacidad',
+      'вместимость склада',
+      'ёмкость склада',
+    ]),
+    field(
+      'relationshipLevel',
+      'integer',
+      true,
+      ['relationship level', 'relationship', '关系层级', '关系等级', 'nivel de relación', 'уровень отношений'],
+      { hint: '1, 2 or 3' },
+    ),
+    field(
+      'status',
+      'enum',
+      true,
+      A.status,
+      enumOf({
+        active: OUTLET_STATUS_VALUES.active,
+        on_hold: ['on hold', 'hold', 'paused', '暂停', 'en pausa', 'suspendido', 'приостановлен'],
+        ended: ['ended', 'terminated', '终止', '已终止', 'terminado', 'finalizado', 'прекращён', 'прекращен'],
+      }),
+    ),
     field('startDate', 'date', false, ['start date', 'since', '合作开始日期', '开始日期', 'fecha de inicio', 'дата начала']),
   ],
   key: { field: 'code', table: 'distributors' },
@@ -238,16 +308,25 @@ const terminals: EntityDef = {
   fields: [
     field('code', 'text', true, [...A.code, 'terminal code', '终端编码', 'código del punto de venta', 'код точки']),
     field('name', 'text', true, [...A.name, 'terminal', 'outlet', '终端名称', '门店', 'punto de venta', 'торговая точка']),
-    field('channel', 'enum', true, ['channel', '渠道', 'canal', 'канал'], enumOf({
-      restaurant: ['restaurant', '餐饮', '餐厅', 'restaurante', 'ресторан'],
-      bar_night: ['bar', 'night venue', 'bar/night', 'nightclub', '酒吧', '夜场', 'bar nocturno', 'бар', 'ночной клуб'],
-      supermarket: ['supermarket', 'hypermarket', '商超', '超市', 'supermercado', 'супермаркет'],
-      convenience: ['convenience', 'grocery', '便利店', '食杂店', 'tienda de conveniencia', 'tienda', 'магазин у дома', 'продуктовый'],
-      kiosk: ['kiosk', 'street kiosk', '报亭', '街边摊', 'quiosco', 'киоск', 'ларёк'],
-      other: ['other', '其他', 'otro', 'другое'],
-    })),
+    field(
+      'channel',
+      'enum',
+      true,
+      ['channel', '渠道', 'canal', 'канал'],
+      enumOf({
+        restaurant: ['restaurant', '餐饮', '餐厅', 'restaurante', 'ресторан'],
+        bar_night: ['bar', 'night venue', 'bar/night', 'nightclub', '酒吧', '夜场', 'bar nocturno', 'бар', 'ночной клуб'],
+        supermarket: ['supermarket', 'hypermarket', '商超', '超市', 'supermercado', 'супермаркет'],
+        convenience: ['convenience', 'grocery', '便利店', '食杂店', 'tienda de conveniencia', 'tienda', 'магазин у дома', 'продуктовый'],
+        kiosk: ['kiosk', 'street kiosk', '报亭', '街边摊', 'quiosco', 'киоск', 'ларёк'],
+        other: ['other', '其他', 'otro', 'другое'],
+      }),
+    ),
     field('subDealer', 'reference', false, A.subDealer, { ref: 'sub_dealers' }),
-    field('distributor', 'reference', false, ['direct distributor', ...A.distributor], { ref: 'distributors', hint: 'only when supplied directly' }),
+    field('distributor', 'reference', false, ['direct distributor', ...A.distributor], {
+      ref: 'distributors',
+      hint: 'only when supplied directly',
+    }),
     ...outletFields,
   ],
   key: { field: 'code', table: 'terminals' },
@@ -280,22 +359,34 @@ const CONTACT_OWNER_TABLE = { distributor: 'distributors', sub_dealer: 'sub_deal
 const contacts: EntityDef = {
   name: 'contacts',
   fields: [
-    field('ownerType', 'enum', true, ['belongs to', 'owner type', '所属类型', 'tipo', 'тип владельца'], enumOf({
-      distributor: ['distributor', '经销商', 'distribuidor', 'дистрибьютор'],
-      sub_dealer: ['sub-dealer', 'subdealer', '二批商', 'subdistribuidor', 'субдилер'],
-      terminal: ['terminal', 'outlet', '终端', 'punto de venta', 'торговая точка'],
-    })),
+    field(
+      'ownerType',
+      'enum',
+      true,
+      ['belongs to', 'owner type', '所属类型', 'tipo', 'тип владельца'],
+      enumOf({
+        distributor: ['distributor', '经销商', 'distribuidor', 'дистрибьютор'],
+        sub_dealer: ['sub-dealer', 'subdealer', '二批商', 'subdistribuidor', 'субдилер'],
+        terminal: ['terminal', 'outlet', '终端', 'punto de venta', 'торговая точка'],
+      }),
+    ),
     field('owner', 'reference', true, ['owner code', 'customer code', '客户编码', 'código de cliente', 'код клиента']),
     field('name', 'text', true, A.name),
     field('role', 'text', false, ['job title', 'title', '职务', 'cargo', 'должность']),
-    field('level', 'enum', true, ['level', '层级', 'nivel', 'уровень'], enumOf({
-      owner: ['owner', 'boss', '老板', 'dueño', 'propietario', 'владелец'],
-      general_manager: ['general manager', 'gm', '总经理', 'gerente general', 'генеральный директор'],
-      purchasing: ['purchasing', 'buyer', '采购', 'compras', 'закупки'],
-      warehouse: ['warehouse', '仓库', '库管', 'almacén', 'склад'],
-      sales: ['sales', '销售', 'ventas', 'продажи'],
-      other: ['other', '其他', 'otro', 'другое'],
-    })),
+    field(
+      'level',
+      'enum',
+      true,
+      ['level', '层级', 'nivel', 'уровень'],
+      enumOf({
+        owner: ['owner', 'boss', '老板', 'dueño', 'propietario', 'владелец'],
+        general_manager: ['general manager', 'gm', '总经理', 'gerente general', 'генеральный директор'],
+        purchasing: ['purchasing', 'buyer', '采购', 'compras', 'закупки'],
+        warehouse: ['warehouse', '仓库', '库管', 'almacén', 'склад'],
+        sales: ['sales', '销售', 'ventas', 'продажи'],
+        other: ['other', '其他', 'otro', 'другое'],
+      }),
+    ),
     field('phone', 'text', false, A.phone),
   ],
   key: null,
@@ -328,19 +419,31 @@ const products: EntityDef = {
     field('sku', 'text', true, ['sku', 'sku code', 'product code', '产品编码', '货号', 'código de producto', 'артикул', 'код товара']),
     field('name', 'text', true, [...A.name, 'product', '产品名称', 'producto', 'товар']),
     field('brand', 'text', true, ['brand', '品牌', 'marca', 'бренд', 'марка']),
-    field('pack', 'enum', true, ['pack', 'package', '包装', 'envase', 'упаковка', 'тара'], enumOf({
-      bottle: ['bottle', '瓶', '瓶装', 'botella', 'бутылка'],
-      can: ['can', '罐', '听', '罐装', 'lata', 'банка'],
-      keg: ['keg', '桶', '桶装', 'barril', 'кега'],
-      other: ['other', '其他', 'otro', 'другое'],
-    })),
+    field(
+      'pack',
+      'enum',
+      true,
+      ['pack', 'package', '包装', 'envase', 'упаковка', 'тара'],
+      enumOf({
+        bottle: ['bottle', '瓶', '瓶装', 'botella', 'бутылка'],
+        can: ['can', '罐', '听', '罐装', 'lata', 'банка'],
+        keg: ['keg', '桶', '桶装', 'barril', 'кега'],
+        other: ['other', '其他', 'otro', 'другое'],
+      }),
+    ),
     field('sizeMl', 'integer', true, ['size ml', 'size', 'ml', '规格', '容量', 'tamaño', 'volumen', 'объём', 'объем']),
     field('unitsPerCase', 'integer', true, ['units per case', 'pack size', '每箱数量', '箱规', 'unidades por caja', 'штук в коробке']),
-    field('status', 'enum', true, A.status, enumOf({
-      new: ['new', '新品', 'nuevo', 'новый', 'новинка'],
-      active: ['active', '在售', '正常', 'activo', 'активный'],
-      phase_out: ['phase out', 'phase-out', 'discontinued', '淘汰', '停产', 'descatalogado', 'выводится'],
-    })),
+    field(
+      'status',
+      'enum',
+      true,
+      A.status,
+      enumOf({
+        new: ['new', '新品', 'nuevo', 'новый', 'новинка'],
+        active: ['active', '在售', '正常', 'activo', 'активный'],
+        phase_out: ['phase out', 'phase-out', 'discontinued', '淘汰', '停产', 'descatalogado', 'выводится'],
+      }),
+    ),
     field('launchDate', 'date', false, ['launch date', '上市日期', 'fecha de lanzamiento', 'дата запуска']),
   ],
   key: { field: 'sku', table: 'products' },

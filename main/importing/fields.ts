@@ -65,7 +65,16 @@ export const A = {
   competitor: ['competitor brand', 'competitor', '竞品品牌', '竞品', 'marca competidora', 'competidor', 'бренд конкурента', 'конкурент'],
   latitude: ['latitude', 'lat', '纬度', 'latitud', 'широта'],
   longitude: ['longitude', 'lng', 'lon', '经度', 'longitud', 'долгота'],
-  distributor: ['distributor', 'distributor code', '经销商', '经销商编码', 'distribuidor', 'código distribuidor', 'дистрибьютор', 'код дистрибьютора'],
+  distributor: [
+    'distributor',
+    'distributor code',
+    '经销商',
+    '经销商编码',
+    'distribuidor',
+    'código distribuidor',
+    'дистрибьютор',
+    'код дистрибьютора',
+  ],
   subDealer: ['sub-dealer', 'subdealer', 'sub dealer code', '二批商', '分销商', 'subdistribuidor', 'субдилер', 'код субдилера'],
 };
 

@@ -6,7 +6,8 @@ import { commitImport, discardImport, exportEntity, previewImport, validateImpor
 
 export const importingHandlers = {
   'import.fields': (_ctx, { entity }) => fieldInfo(ENTITIES[entity].fields, entity),
-  'import.preview': ({ db }, { entity, fileName, contentBase64 }) => previewImport(db, entity, fileName, Buffer.from(contentBase64, 'base64')),
+  'import.preview': ({ db }, { entity, fileName, contentBase64 }) =>
+    previewImport(db, entity, fileName, Buffer.from(contentBase64, 'base64')),
   'import.validate': ({ db }, { importId, mapping, decimalComma }) => validateImport(db, importId, mapping, decimalComma),
   'import.commit': ({ db }, { importId, mapping, decimalComma, mode }) => commitImport(db, importId, mapping, decimalComma, mode),
   'import.discard': (_ctx, { importId }) => discardImport(importId),

@@ -78,13 +78,25 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-function finish({ format, encoding, delimiter, all }: { format: 'csv' | 'xlsx'; encoding: string; delimiter: string | null; all: string[][] }): SheetData {
+function finish({
+  format,
+  encoding,
+  delimiter,
+  all,
+}: {
+  format: 'csv' | 'xlsx';
+  encoding: string;
+  delimiter: string | null;
+  all: string[][];
+}): SheetData {
   if (all.length === 0) throw new DomainError('import_rejected', 'The file has no rows.');
   const headers = (all[0] ?? []).map((h) => String(h ?? '').trim());
-  if (headers.length > MAX_COLUMNS) throw new DomainError('import_rejected', `The file has ${headers.length} columns; at most ${MAX_COLUMNS} are read.`);
+  if (headers.length > MAX_COLUMNS)
+    throw new DomainError('import_rejected', `The file has ${headers.length} columns; at most ${MAX_COLUMNS} are read.`);
   if (headers.every((h) => h === '')) throw new DomainError('import_rejected', 'The first line must hold the column names.');
   const rows = all.slice(1);
-  if (rows.length > MAX_ROWS) throw new DomainError('import_rejected', `The file has ${rows.length} rows; at most ${MAX_ROWS} can be imported at once.`);
+  if (rows.length > MAX_ROWS)
+    throw new DomainError('import_rejected', `The file has ${rows.length} rows; at most ${MAX_ROWS} can be imported at once.`);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     for (let c = 0; c < row.length; c++) {

@@ -37,7 +37,10 @@ export class References {
     let map = this.byCode.get(table);
     if (!map) {
       map = new Map();
-      for (const row of this.db.prepare(`SELECT id, ${CODE_COLUMN[table]} AS code FROM ${table}`).iterate() as Iterable<{ id: number; code: string }>) {
+      for (const row of this.db.prepare(`SELECT id, ${CODE_COLUMN[table]} AS code FROM ${table}`).iterate() as Iterable<{
+        id: number;
+        code: string;
+      }>) {
         map.set(row.code.toLowerCase(), row.id);
       }
       this.byCode.set(table, map);

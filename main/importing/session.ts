@@ -99,9 +99,15 @@ function checkMapping(def: EntityDef, sheet: SheetData, mapping: Mapping): void 
   const issues = missing.map((f) => ({ path: `mapping.${f.key}`, message: 'Required column: pick the file column that holds it' }));
   for (const [key, index] of Object.entries(mapping)) {
     if (!def.fields.some((f) => f.key === key)) issues.push({ path: `mapping.${key}`, message: 'Unknown field' });
-    else if (index !== null && index >= sheet.headers.length) issues.push({ path: `mapping.${key}`, message: 'No such column in the file' });
+    else if (index !== null && index >= sheet.headers.length)
+      issues.push({ path: `mapping.${key}`, message: 'No such column in the file' });
   }
-  if (issues.length) throw new DomainError('validation', `Map every required column first: ${missing.map((f) => f.key).join(', ') || issues[0]!.path}`, issues);
+  if (issues.length)
+    throw new DomainError(
+      'validation',
+      `Map every required column first: ${missing.map((f) => f.key).join(', ') || issues[0]!.path}`,
+      issues,
+    );
 }
 
 /**
@@ -137,13 +143,14 @@ function validate(db: Db, s: ImportSession, mapping: Mapping, decimalComma: bool
       const fast = def.fastRow(row, mapping, refs, decimalComma);
       if ('errors' in fast) rowErrors.push(...fast.errors);
       else draft = fast.draft;
-    } else for (const f of def.fields) {
-      const index = mapping[f.key];
-      if (index === null || index === undefined) continue;
-      const converted = convertCell(f, row[index] ?? '', decimalComma);
-      if (converted.ok) values[f.key] = converted.value;
-      else rowErrors.push({ field: f.key, message: converted.message });
-    }
+    } else
+      for (const f of def.fields) {
+        const index = mapping[f.key];
+        if (index === null || index === undefined) continue;
+        const converted = convertCell(f, row[index] ?? '', decimalComma);
+        if (converted.ok) values[f.key] = converted.value;
+        else rowErrors.push({ field: f.key, message: converted.message });
+      }
     if (!def.fastRow) {
       for (const f of def.fields) {
         if (f.required && values[f.key] === undefined && !rowErrors.some((e) => e.field === f.key)) {
@@ -234,15 +241,20 @@ export function commitImport(db: Db, importId: string, mapping: Mapping, decimal
       );
     }
     const write = () => {
-      if (def.saveMany) def.saveMany(db, valid.map((r) => r.draft));
-      else for (const row of valid) {
-        try {
-          def.save(db, row.existingId === -1 ? null : row.existingId, row.draft);
-        } catch (error) {
-          const message = error instanceof DomainError ? error.message : 'could not be saved';
-          throw new DomainError('import_rejected', `Line ${row.line}: ${message}. Nothing was imported.`);
+      if (def.saveMany)
+        def.saveMany(
+          db,
+          valid.map((r) => r.draft),
+        );
+      else
+        for (const row of valid) {
+          try {
+            def.save(db, row.existingId === -1 ? null : row.existingId, row.draft);
+          } catch (error) {
+            const message = error instanceof DomainError ? error.message : 'could not be saved';
+            throw new DomainError('import_rejected', `Line ${row.line}: ${message}. Nothing was imported.`);
+          }
         }
-      }
     };
     if (def.bulkWrite) def.bulkWrite(db, valid.length, write);
     else write();

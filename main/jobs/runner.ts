@@ -114,7 +114,13 @@ export class JobRunner {
         else if (m.type === 'failed') settle({ state: 'failed', error: m.error ?? 'Failed' });
       });
       worker.on('error', (error) => settle({ state: 'failed', error: (error as Error).message }));
-      worker.on('exit', (code) => settle(code === 0 ? { state: 'failed', error: 'The job ended without a result' } : { state: 'failed', error: `The job stopped (exit ${code})` }));
+      worker.on('exit', (code) =>
+        settle(
+          code === 0
+            ? { state: 'failed', error: 'The job ended without a result' }
+            : { state: 'failed', error: `The job stopped (exit ${code})` },
+        ),
+      );
     });
   }
 

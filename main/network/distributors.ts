@@ -1,4 +1,11 @@
-import type { DeleteImpact, Distributor, DistributorListInput, DistributorPage, SubDealer, Terminal } from '../../shared/contract/network.js';
+import type {
+  DeleteImpact,
+  Distributor,
+  DistributorListInput,
+  DistributorPage,
+  SubDealer,
+  Terminal,
+} from '../../shared/contract/network.js';
 import type { DistributorStatus, OutletStatus, TerminalChannel } from '../../shared/domain/network.js';
 import { OUTLET_STATUSES, TERMINAL_CHANNELS } from '../../shared/domain/network.js';
 import { DomainError } from '../../shared/contract/result.js';
@@ -45,7 +52,10 @@ const SORT: Record<string, string> = {
   leadTimeDays: 'd.lead_time_days',
 };
 
-export function listDistributors(db: Db, q: Required<Pick<DistributorListInput, 'sort' | 'direction' | 'offset' | 'limit'>> & DistributorListInput): Page<Distributor> {
+export function listDistributors(
+  db: Db,
+  q: Required<Pick<DistributorListInput, 'sort' | 'direction' | 'offset' | 'limit'>> & DistributorListInput,
+): Page<Distributor> {
   const where = new Conditions()
     .search(q.search, ['d.name', 'd.code', 'd.address'])
     .when(q.areaId, 'd.area_id = ?', q.areaId)
@@ -104,7 +114,8 @@ function checkReferences(db: Db, draft: DistributorInput): void {
   requireRow(db, 'areas', draft.areaId, 'draft.areaId', 'Area');
   if (draft.salespersonId !== null) {
     const sp = prepared(db, 'SELECT role FROM staff WHERE id = ?').get(draft.salespersonId) as { role: string } | undefined;
-    if (!sp) throw new DomainError('validation', 'Salesperson not found', [{ path: 'draft.salespersonId', message: 'Salesperson not found' }]);
+    if (!sp)
+      throw new DomainError('validation', 'Salesperson not found', [{ path: 'draft.salespersonId', message: 'Salesperson not found' }]);
     if (sp.role !== 'salesperson') {
       throw new DomainError('validation', 'Only a salesperson can be assigned to a distributor', [
         { path: 'draft.salespersonId', message: 'Not a salesperson' },

@@ -34,7 +34,10 @@ const SORT: Record<string, string> = {
   terminalCount: 'terminalCount',
 };
 
-export function listSubDealers(db: Db, q: Required<Pick<SubDealerListInput, 'sort' | 'direction' | 'offset' | 'limit'>> & SubDealerListInput): Page<SubDealer> {
+export function listSubDealers(
+  db: Db,
+  q: Required<Pick<SubDealerListInput, 'sort' | 'direction' | 'offset' | 'limit'>> & SubDealerListInput,
+): Page<SubDealer> {
   const where = new Conditions()
     .search(q.search, ['s.name', 's.code', 's.address', 's.competitor_brand'])
     .when(q.areaId, 's.area_id = ?', q.areaId)
@@ -98,11 +101,16 @@ export function deleteSubDealer(db: Db, id: number, disposition: Disposition): {
   db.transaction(() => {
     const impact = subDealerDeleteImpact(db, id);
     if (disposition.outlets === 'none' && impact.terminals > 0) {
-      throw new DomainError('in_use', `This sub-dealer still supplies ${impact.terminals} terminal(s). Choose to reassign them or delete them with it.`);
+      throw new DomainError(
+        'in_use',
+        `This sub-dealer still supplies ${impact.terminals} terminal(s). Choose to reassign them or delete them with it.`,
+      );
     }
     if (disposition.outlets === 'reassign') {
       if (disposition.toId === id) {
-        throw new DomainError('validation', 'Choose another sub-dealer', [{ path: 'disposition.toId', message: 'Must be another sub-dealer' }]);
+        throw new DomainError('validation', 'Choose another sub-dealer', [
+          { path: 'disposition.toId', message: 'Must be another sub-dealer' },
+        ]);
       }
       requireRow(db, 'sub_dealers', disposition.toId, 'disposition.toId', 'Sub-dealer');
       prepared(db, 'UPDATE terminals SET sub_dealer_id = ? WHERE sub_dealer_id = ?').run(disposition.toId, id);

@@ -45,14 +45,19 @@ const SORT: Record<string, string> = {
   status: 't.status',
 };
 
-export function listTerminals(db: Db, q: Required<Pick<TerminalListInput, 'sort' | 'direction' | 'offset' | 'limit'>> & TerminalListInput): Page<Terminal> {
+export function listTerminals(
+  db: Db,
+  q: Required<Pick<TerminalListInput, 'sort' | 'direction' | 'offset' | 'limit'>> & TerminalListInput,
+): Page<Terminal> {
   const text = q.search?.trim() ?? '';
   // Three characters or more: through the trigram index (the same substring match, case-insensitive).
   const indexed = [...text].length >= 3;
   const phrase = `"${text.replace(/"/g, '""')}"`;
   const searchOnly = indexed && !q.areaId && !q.distributorId && !q.subDealerId && !q.status && !q.channel;
   // A search alone is counted by the index itself, without visiting the matching terminals.
-  const matches = searchOnly ? (prepared(db, 'SELECT count(*) FROM terminals_search WHERE terminals_search MATCH ?').pluck().get(phrase) as number) : null;
+  const matches = searchOnly
+    ? (prepared(db, 'SELECT count(*) FROM terminals_search WHERE terminals_search MATCH ?').pluck().get(phrase) as number)
+    : null;
   const terminals = matches === null ? 0 : ((prepared(db, 'SELECT max(id) FROM terminals').pluck().get() as number | null) ?? 0);
   // A common word (more than one terminal in twenty) is cheaper to page through by walking the names
   // in order and stopping at the page's end than by sorting every match; a word in most terminals is

@@ -60,7 +60,15 @@ interface Walk {
 }
 
 /** One pass over the weeks: stock at peak start and the first stock-outs before it, in its cover period, anywhere. */
-function walk(onHand: number, arrivals: ArrayLike<number>, planned: ArrayLike<number> | null, demand: ArrayLike<number>, weeks: number, peak: number | null, coverEnd: number): Walk {
+function walk(
+  onHand: number,
+  arrivals: ArrayLike<number>,
+  planned: ArrayLike<number> | null,
+  demand: ArrayLike<number>,
+  weeks: number,
+  peak: number | null,
+  coverEnd: number,
+): Walk {
   let stock = onHand;
   const out: Walk = { atPeak: 0, before: null, inPeak: null, any: null };
   for (let w = 0; w < weeks; w++) {
@@ -78,16 +86,33 @@ function walk(onHand: number, arrivals: ArrayLike<number>, planned: ArrayLike<nu
   return out;
 }
 
-export function assessNetwork(cells: readonly NetworkCell[], distributors: readonly NetworkDistributor[], rules: ReadinessRules, capacity: ShippingCapacity, weeks: number): NetworkAssessment {
+export function assessNetwork(
+  cells: readonly NetworkCell[],
+  distributors: readonly NetworkDistributor[],
+  rules: ReadinessRules,
+  capacity: ShippingCapacity,
+  weeks: number,
+): NetworkAssessment {
   const dists = new Map(distributors.map((d) => [d.distributorId, d]));
   const levels = new Float64Array(cells.length);
   const required = cells.map((c, i) => {
     const d = dists.get(c.distributorId)!;
     levels[i] = d.key ? rules.serviceLevelKey : rules.serviceLevelOther;
-    return d.peakStartWeek === null ? { cover: 0, safety: 0, required: 0 } : requiredStock(c.demand, c.weeklyVariance, d.peakStartWeek, rules.requiredCoverDays, levels[i]!);
+    return d.peakStartWeek === null
+      ? { cover: 0, safety: 0, required: 0 }
+      : requiredStock(c.demand, c.weeklyVariance, d.peakStartWeek, rules.requiredCoverDays, levels[i]!);
   });
   const plan = planReadiness(
-    cells.map((c, i) => ({ distributorId: c.distributorId, productId: c.productId, onHand: c.onHand, arrivals: c.arrivals, demand: c.demand, required: required[i]!.required, group: c.group, casesPerPallet: c.casesPerPallet })),
+    cells.map((c, i) => ({
+      distributorId: c.distributorId,
+      productId: c.productId,
+      onHand: c.onHand,
+      arrivals: c.arrivals,
+      demand: c.demand,
+      required: required[i]!.required,
+      group: c.group,
+      casesPerPallet: c.casesPerPallet,
+    })),
     distributors.map((d) => ({
       distributorId: d.distributorId,
       regionId: d.regionId,
@@ -111,7 +136,14 @@ export function assessNetwork(cells: readonly NetworkCell[], distributors: reado
     const planned = plan.plannedArrivals[i] ?? null;
     const withPlan = planned ? walk(c.onHand, c.arrivals, planned, c.demand, weeks, peak, coverEnd) : without;
     const stock = required[i]!;
-    const v = verdict({ hasPeak: peak !== null, atPeak: withPlan.atPeak, required: stock.required, peakStartWeek: peak ?? 0, stockoutBeforePeak: withPlan.before, stockoutInPeak: withPlan.inPeak });
+    const v = verdict({
+      hasPeak: peak !== null,
+      atPeak: withPlan.atPeak,
+      required: stock.required,
+      peakStartWeek: peak ?? 0,
+      stockoutBeforePeak: withPlan.before,
+      stockoutInPeak: withPlan.inPeak,
+    });
     assessed[i] = {
       status: v.status,
       code: v.code,

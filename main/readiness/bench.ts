@@ -6,7 +6,10 @@ import { computeReadiness } from './service.js';
  * first look after a change costs. Returns the time (with its two parts: reading the forecast, stock
  * and shipments; projecting, planning and judging) and the size of the problem.
  */
-export function benchmarkReadiness(db: Db, today = new Date()): { ms: number; loadMs: number; planMs: number; cells: number; weeks: number; shipments: number; shortfalls: number } {
+export function benchmarkReadiness(
+  db: Db,
+  today = new Date(),
+): { ms: number; loadMs: number; planMs: number; cells: number; weeks: number; shipments: number; shortfalls: number } {
   const t0 = performance.now();
   const c = computeReadiness(db, today);
   return {

@@ -19,23 +19,67 @@ const REASON: Record<string, string> = {
 export async function exportPlan(db: Db, filter: ReadinessFilter & { format: 'csv' | 'xlsx' }, today = new Date()) {
   const c = readinessToday(db, today);
   const lines = planLines(c, filter);
-  const headers = ['ship_week', 'iso_week', 'arrival_week', 'distributor_code', 'distributor', 'sku', 'product', 'cases', 'pallets', 'key_account'];
-  const rows = lines.map((l) => [l.shipWeek, l.shipWeekLabel, l.arrivalWeek, neutraliseFormula(l.distributorCode), neutraliseFormula(l.distributorName), neutraliseFormula(l.sku), neutraliseFormula(l.productName), l.cases, l.pallets, l.keyAccount ? 'yes' : 'no']);
+  const headers = [
+    'ship_week',
+    'iso_week',
+    'arrival_week',
+    'distributor_code',
+    'distributor',
+    'sku',
+    'product',
+    'cases',
+    'pallets',
+    'key_account',
+  ];
+  const rows = lines.map((l) => [
+    l.shipWeek,
+    l.shipWeekLabel,
+    l.arrivalWeek,
+    neutraliseFormula(l.distributorCode),
+    neutraliseFormula(l.distributorName),
+    neutraliseFormula(l.sku),
+    neutraliseFormula(l.productName),
+    l.cases,
+    l.pallets,
+    l.keyAccount ? 'yes' : 'no',
+  ]);
   const stamp = c.grid.weeks[0]!;
   if (filter.format === 'csv') {
     // with a BOM, so Excel opens names in any script correctly
-    const csv = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(Papa.unparse({ fields: headers, data: rows }, { newline: '\r\n' }))]);
+    const csv = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(Papa.unparse({ fields: headers, data: rows }, { newline: '\r\n' })),
+    ]);
     return { fileName: `prebuild-plan-${stamp}.csv`, mimeType: 'text/csv', contentBase64: csv.toString('base64'), rows: rows.length };
   }
   const wb = new ExcelJS.Workbook();
   const plan = wb.addWorksheet('Pre-build plan');
-  plan.addRow(['Ship week', 'ISO week', 'Arrival week', 'Distributor code', 'Distributor', 'SKU', 'Product', 'Cases', 'Pallets', 'Key account']).font = { bold: true };
+  plan.addRow([
+    'Ship week',
+    'ISO week',
+    'Arrival week',
+    'Distributor code',
+    'Distributor',
+    'SKU',
+    'Product',
+    'Cases',
+    'Pallets',
+    'Key account',
+  ]).font = { bold: true };
   for (const r of rows) plan.addRow(r);
   plan.views = [{ state: 'frozen', ySplit: 1 }];
   [12, 10, 12, 14, 34, 16, 30, 10, 10, 12].forEach((w, i) => (plan.getColumn(i + 1).width = w));
   const short = wb.addWorksheet('Who is short');
   short.addRow(['Needed by (week)', 'Distributor', 'Key account', 'SKU', 'Cases short', 'Why']).font = { bold: true };
-  for (const s of shortfallLines(c, filter)) short.addRow([s.dueWeek, neutraliseFormula(s.distributorName), s.keyAccount ? 'yes' : 'no', neutraliseFormula(s.sku), s.cases, REASON[s.reason]]);
+  for (const s of shortfallLines(c, filter))
+    short.addRow([
+      s.dueWeek,
+      neutraliseFormula(s.distributorName),
+      s.keyAccount ? 'yes' : 'no',
+      neutraliseFormula(s.sku),
+      s.cases,
+      REASON[s.reason],
+    ]);
   short.views = [{ state: 'frozen', ySplit: 1 }];
   [16, 34, 12, 16, 12, 60].forEach((w, i) => (short.getColumn(i + 1).width = w));
   return {

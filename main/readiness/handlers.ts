@@ -1,8 +1,28 @@
 import type { readinessContract } from '../../shared/contract/readiness.js';
 import type { FeatureHandlers } from '../api/handlers-type.js';
 import { exportPlan } from './export.js';
-import { createShipment, deleteShipment, listShipments, markShipped, palletSizes, setCasesPerPallet, setGroupCapacity, setPalletCapacity, setRegionCapacity, setStock } from './records.js';
-import { acceptPlan, readinessBoard, readinessCell, readinessDistributor, readinessPlan, readinessSettings, readinessShortfalls, saveReadinessSettings } from './service.js';
+import {
+  createShipment,
+  deleteShipment,
+  listShipments,
+  markShipped,
+  palletSizes,
+  setCasesPerPallet,
+  setGroupCapacity,
+  setPalletCapacity,
+  setRegionCapacity,
+  setStock,
+} from './records.js';
+import {
+  acceptPlan,
+  readinessBoard,
+  readinessCell,
+  readinessDistributor,
+  readinessPlan,
+  readinessSettings,
+  readinessShortfalls,
+  saveReadinessSettings,
+} from './service.js';
 
 export const readinessHandlers = {
   'readiness.board': ({ db }, filter) => readinessBoard(db, filter),

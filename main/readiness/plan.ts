@@ -105,7 +105,12 @@ const EPS = 1e-9;
  * lower-priority distributor only gets capacity a higher-priority one could not use. What fits in no
  * week is reported as a shortfall with the constraint that first pushed it out of its latest week.
  */
-export function planReadiness(cells: readonly PlanCell[], distributors: readonly PlanDistributor[], capacity: ShippingCapacity, weeks: number): PlanResult {
+export function planReadiness(
+  cells: readonly PlanCell[],
+  distributors: readonly PlanDistributor[],
+  capacity: ShippingCapacity,
+  weeks: number,
+): PlanResult {
   const dists = new Map(distributors.map((d) => [d.distributorId, d]));
   // Warehouse occupancy without new shipments, and the plan's addition to it, per distributor.
   const baseCases = new Map<number, Float64Array>();
@@ -138,7 +143,8 @@ export function planReadiness(cells: readonly PlanCell[], distributors: readonly
     // a week that ran short either way. So each week's need is its own unmet demand.
     for (let w = 0; w < peak; w++) {
       const need = (cell.demand[w] ?? 0) - base[w]! - (cell.arrivals[w] ?? 0);
-      if (need > 0) requirements.push({ cell: i, dist, dueWeek: w, latestShipWeek: w - dist.leadTimeWeeks, cases: need, usedAfterPeak: null });
+      if (need > 0)
+        requirements.push({ cell: i, dist, dueWeek: w, latestShipWeek: w - dist.leadTimeWeeks, cases: need, usedAfterPeak: null });
     }
     const short = cell.required - base[peak]!;
     if (short > 0) {
@@ -223,7 +229,8 @@ export function planReadiness(cells: readonly PlanCell[], distributors: readonly
       const cases = Math.floor(Math.min(remaining, regionFree, groupFree, room + EPS));
       // which limit kept this week from taking the whole remaining need
       const limit = Math.min(regionFree, groupFree, room);
-      if (limit < remaining) blocked ??= room === limit ? 'warehouse_capacity' : regionFree === limit ? 'shipping_capacity' : 'group_capacity';
+      if (limit < remaining)
+        blocked ??= room === limit ? 'warehouse_capacity' : regionFree === limit ? 'shipping_capacity' : 'group_capacity';
       if (cases <= 0) continue;
 
       if (rUse) rUse[ship] = rUse[ship]! + cases;
@@ -247,18 +254,34 @@ export function planReadiness(cells: readonly PlanCell[], distributors: readonly
     }
     if (remaining > 0) {
       const reason: ShortfallReason = req.latestShipWeek < 0 ? 'lead_time' : (blocked ?? 'lead_time');
-      shortfalls.push({ cell: req.cell, distributorId: cell.distributorId, productId: cell.productId, dueWeek: req.dueWeek, cases: remaining, reason });
+      shortfalls.push({
+        cell: req.cell,
+        distributorId: cell.distributorId,
+        productId: cell.productId,
+        dueWeek: req.dueWeek,
+        cases: remaining,
+        reason,
+      });
     }
   }
 
-  const order = cells.map((_, i) => i).sort((a, b) => cells[a]!.distributorId - cells[b]!.distributorId || cells[a]!.productId - cells[b]!.productId);
+  const order = cells
+    .map((_, i) => i)
+    .sort((a, b) => cells[a]!.distributorId - cells[b]!.distributorId || cells[a]!.productId - cells[b]!.productId);
   const shipments: Shipment[] = [];
   for (let ship = 0; ship < weeks; ship++) {
     for (const i of order) {
       const cases = shippedGrid[i * weeks + ship]!;
       if (cases === 0) continue;
       const cell = cells[i]!;
-      shipments.push({ cell: i, distributorId: cell.distributorId, productId: cell.productId, shipWeek: ship, arrivalWeek: ship + dists.get(cell.distributorId)!.leadTimeWeeks, cases });
+      shipments.push({
+        cell: i,
+        distributorId: cell.distributorId,
+        productId: cell.productId,
+        shipWeek: ship,
+        arrivalWeek: ship + dists.get(cell.distributorId)!.leadTimeWeeks,
+        cases,
+      });
     }
   }
   return { shipments, shortfalls, plannedArrivals, regionUse, groupUse };

@@ -18,7 +18,13 @@ export function project(onHand: number, arrivals: ArrayLike<number>, demand: Arr
 }
 
 /** The same projection written into `out` (length >= weeks + 1), for loops over many cells. */
-export function projectInto(out: Float64Array, onHand: number, arrivals: ArrayLike<number>, demand: ArrayLike<number>, weeks: number): Float64Array {
+export function projectInto(
+  out: Float64Array,
+  onHand: number,
+  arrivals: ArrayLike<number>,
+  demand: ArrayLike<number>,
+  weeks: number,
+): Float64Array {
   let stock = onHand;
   for (let w = 0; w < weeks; w++) {
     out[w] = stock;

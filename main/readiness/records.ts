@@ -9,42 +9,60 @@ import { nowIso, prepared, type Db } from '../db/open.js';
 import { Conditions, notFound, requireRow, selectPage } from '../db/sql.js';
 
 /** A count is what was on the shelf that day; a recount of the same day replaces it. */
-export function setStock(db: Db, input: { distributorId: number; productId: number; date: string; cases: number }, today = new Date()): { saved: true } {
+export function setStock(
+  db: Db,
+  input: { distributorId: number; productId: number; date: string; cases: number },
+  today = new Date(),
+): { saved: true } {
   requireRow(db, 'distributors', input.distributorId, 'distributorId', 'Distributor');
   requireRow(db, 'products', input.productId, 'productId', 'Product');
-  if (input.date > today.toISOString().slice(0, 10)) throw new DomainError('validation', 'A stock count cannot be dated in the future', [{ path: 'date', message: 'After today' }]);
-  prepared(db, 'INSERT INTO stock_snapshots (distributor_id, product_id, snapshot_date, cases) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET cases = excluded.cases').run(
-    input.distributorId,
-    input.productId,
-    input.date,
-    input.cases,
-  );
+  if (input.date > today.toISOString().slice(0, 10))
+    throw new DomainError('validation', 'A stock count cannot be dated in the future', [{ path: 'date', message: 'After today' }]);
+  prepared(
+    db,
+    'INSERT INTO stock_snapshots (distributor_id, product_id, snapshot_date, cases) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET cases = excluded.cases',
+  ).run(input.distributorId, input.productId, input.date, input.cases);
   return { saved: true };
 }
 
 export function setRegionCapacity(db: Db, regionId: number, casesPerWeek: number | null): { saved: true } {
   requireRow(db, 'regions', regionId, 'regionId', 'Region');
   if (casesPerWeek === null) prepared(db, 'DELETE FROM region_shipping_capacity WHERE region_id = ?').run(regionId);
-  else prepared(db, 'INSERT INTO region_shipping_capacity (region_id, cases_per_week) VALUES (?, ?) ON CONFLICT DO UPDATE SET cases_per_week = excluded.cases_per_week').run(regionId, casesPerWeek);
+  else
+    prepared(
+      db,
+      'INSERT INTO region_shipping_capacity (region_id, cases_per_week) VALUES (?, ?) ON CONFLICT DO UPDATE SET cases_per_week = excluded.cases_per_week',
+    ).run(regionId, casesPerWeek);
   return { saved: true };
 }
 
 export function setGroupCapacity(db: Db, regionId: number, pack: PackGroup, casesPerWeek: number | null): { saved: true } {
   requireRow(db, 'regions', regionId, 'regionId', 'Region');
   if (casesPerWeek === null) prepared(db, 'DELETE FROM group_shipping_capacity WHERE region_id = ? AND pack = ?').run(regionId, pack);
-  else prepared(db, 'INSERT INTO group_shipping_capacity (region_id, pack, cases_per_week) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET cases_per_week = excluded.cases_per_week').run(regionId, pack, casesPerWeek);
+  else
+    prepared(
+      db,
+      'INSERT INTO group_shipping_capacity (region_id, pack, cases_per_week) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET cases_per_week = excluded.cases_per_week',
+    ).run(regionId, pack, casesPerWeek);
   return { saved: true };
 }
 
 export function setPalletCapacity(db: Db, distributorId: number, pallets: number | null): { saved: true } {
   requireRow(db, 'distributors', distributorId, 'distributorId', 'Distributor');
   if (pallets === null) prepared(db, 'DELETE FROM distributor_pallet_capacity WHERE distributor_id = ?').run(distributorId);
-  else prepared(db, 'INSERT INTO distributor_pallet_capacity (distributor_id, pallets) VALUES (?, ?) ON CONFLICT DO UPDATE SET pallets = excluded.pallets').run(distributorId, pallets);
+  else
+    prepared(
+      db,
+      'INSERT INTO distributor_pallet_capacity (distributor_id, pallets) VALUES (?, ?) ON CONFLICT DO UPDATE SET pallets = excluded.pallets',
+    ).run(distributorId, pallets);
   return { saved: true };
 }
 
 export function palletSizes(db: Db) {
-  return prepared(db, 'SELECT id AS productId, sku, name, pack, cases_per_pallet AS casesPerPallet FROM products ORDER BY sku COLLATE NOCASE').all() as Array<{
+  return prepared(
+    db,
+    'SELECT id AS productId, sku, name, pack, cases_per_pallet AS casesPerPallet FROM products ORDER BY sku COLLATE NOCASE',
+  ).all() as Array<{
     productId: number;
     sku: string;
     name: string;
@@ -54,7 +72,8 @@ export function palletSizes(db: Db) {
 }
 
 export function setCasesPerPallet(db: Db, productId: number, casesPerPallet: number): { saved: true } {
-  if (!prepared(db, 'UPDATE products SET cases_per_pallet = ? WHERE id = ?').run(casesPerPallet, productId).changes) throw notFound('Product', productId);
+  if (!prepared(db, 'UPDATE products SET cases_per_pallet = ? WHERE id = ?').run(casesPerPallet, productId).changes)
+    throw notFound('Product', productId);
   return { saved: true };
 }
 
@@ -62,9 +81,28 @@ const SHIPMENT = `s.id, s.distributor_id AS distributorId, d.name AS distributor
   s.ship_date AS shipDate, s.arrival_date AS arrivalDate, s.status, s.source`;
 const SHIPMENT_FROM = 'shipments s JOIN distributors d ON d.id = s.distributor_id JOIN products p ON p.id = s.product_id';
 
-export function listShipments(db: Db, q: { status?: 'in_transit' | 'planned' | undefined; source?: 'manual' | 'plan' | undefined; distributorId?: number | undefined; offset: number; limit: number }): Page<ShipmentRow> {
-  const where = new Conditions().when(q.status, 's.status = ?', q.status).when(q.source, 's.source = ?', q.source).when(q.distributorId, 's.distributor_id = ?', q.distributorId);
-  return selectPage<ShipmentRow>(db, { select: SHIPMENT, from: SHIPMENT_FROM, where, orderBy: 's.arrival_date, d.name, p.sku, s.id', offset: q.offset, limit: q.limit });
+export function listShipments(
+  db: Db,
+  q: {
+    status?: 'in_transit' | 'planned' | undefined;
+    source?: 'manual' | 'plan' | undefined;
+    distributorId?: number | undefined;
+    offset: number;
+    limit: number;
+  },
+): Page<ShipmentRow> {
+  const where = new Conditions()
+    .when(q.status, 's.status = ?', q.status)
+    .when(q.source, 's.source = ?', q.source)
+    .when(q.distributorId, 's.distributor_id = ?', q.distributorId);
+  return selectPage<ShipmentRow>(db, {
+    select: SHIPMENT,
+    from: SHIPMENT_FROM,
+    where,
+    orderBy: 's.arrival_date, d.name, p.sku, s.id',
+    offset: q.offset,
+    limit: q.limit,
+  });
 }
 
 function shipmentById(db: Db, id: number): ShipmentRow {
@@ -74,7 +112,10 @@ function shipmentById(db: Db, id: number): ShipmentRow {
 }
 
 /** A shipment entered by hand (from the ERP, or an order already agreed): firm, unlike the proposed plan. */
-export function createShipment(db: Db, s: { distributorId: number; productId: number; cases: number; shipDate: string; arrivalDate: string; status: 'in_transit' | 'planned' }): ShipmentRow {
+export function createShipment(
+  db: Db,
+  s: { distributorId: number; productId: number; cases: number; shipDate: string; arrivalDate: string; status: 'in_transit' | 'planned' },
+): ShipmentRow {
   requireRow(db, 'distributors', s.distributorId, 'distributorId', 'Distributor');
   requireRow(db, 'products', s.productId, 'productId', 'Product');
   const { lastInsertRowid } = prepared(

@@ -104,7 +104,7 @@ function peakEnd(peakMonths: Set<number>, start: Date): number {
   let m = start.getUTCMonth() + 1;
   for (let i = 0; i < 12 && peakMonths.has(m); i++) {
     m++;
-    if (m > 12) (m = 1), y++;
+    if (m > 12) ((m = 1), y++);
   }
   return Date.UTC(y, m - 1, 1);
 }
@@ -120,7 +120,10 @@ export function computeReadiness(db: Db, today = new Date()): ReadinessComputati
   const settings = readinessSettings(db);
   const todayIso = isoDay(today.getTime());
 
-  const regions = prepared(db, 'SELECT r.id, r.name, (SELECT group_concat(month) FROM region_peak_months WHERE region_id = r.id) AS months FROM regions r').all() as Array<{ id: number; name: string; months: string | null }>;
+  const regions = prepared(
+    db,
+    'SELECT r.id, r.name, (SELECT group_concat(month) FROM region_peak_months WHERE region_id = r.id) AS months FROM regions r',
+  ).all() as Array<{ id: number; name: string; months: string | null }>;
   const coverWeeks = Math.ceil(settings.requiredCoverDays / 7);
   const week0 = weekGrid(today, 1).start;
   const peakStartOf = new Map<number, number>();
@@ -146,11 +149,21 @@ export function computeReadiness(db: Db, today = new Date()): ReadinessComputati
      WHERE d.status != 'ended' ORDER BY d.name COLLATE NOCASE, d.id`,
   ).all() as Distributor[];
   const distById = new Map(dists.map((d) => [d.id, d]));
-  const products = new Map((prepared(db, 'SELECT id, sku, name, brand, pack, cases_per_pallet AS casesPerPallet FROM products').all() as Product[]).map((p) => [p.id, p]));
+  const products = new Map(
+    (prepared(db, 'SELECT id, sku, name, brand, pack, cases_per_pallet AS casesPerPallet FROM products').all() as Product[]).map((p) => [
+      p.id,
+      p,
+    ]),
+  );
 
   // latest stock count on or before today per distributor x SKU (SQLite returns the row of the max)
   const countOf = new Map<string, { onHand: number; date: string }>();
-  for (const [d, p, cases, date] of prepared(db, 'SELECT distributor_id, product_id, cases, max(snapshot_date) FROM stock_snapshots WHERE snapshot_date <= ? GROUP BY distributor_id, product_id').raw().all(todayIso) as Array<[number, number, number, string]>) {
+  for (const [d, p, cases, date] of prepared(
+    db,
+    'SELECT distributor_id, product_id, cases, max(snapshot_date) FROM stock_snapshots WHERE snapshot_date <= ? GROUP BY distributor_id, product_id',
+  )
+    .raw()
+    .all(todayIso) as Array<[number, number, number, string]>) {
     countOf.set(`${d}:${p}`, { onHand: cases, date });
   }
 
@@ -239,7 +252,12 @@ export function computeReadiness(db: Db, today = new Date()): ReadinessComputati
   const regionVolume = new Map<number, number>();
   for (const d of dists) regionVolume.set(d.regionId, (regionVolume.get(d.regionId) ?? 0) + (volume.get(d.id) ?? 0));
   const key = keyAccounts(
-    dists.map((d) => ({ distributorId: d.id, regionId: d.regionId, relationshipLevel: d.relationshipLevel, volume: volume.get(d.id) ?? 0 })),
+    dists.map((d) => ({
+      distributorId: d.id,
+      regionId: d.regionId,
+      relationshipLevel: d.relationshipLevel,
+      volume: volume.get(d.id) ?? 0,
+    })),
     settings.keyAccountRule,
     settings.keyVolumeShare,
   );
@@ -259,8 +277,16 @@ export function computeReadiness(db: Db, today = new Date()): ReadinessComputati
     });
   }
   const capacity = {
-    region: new Map((prepared(db, 'SELECT region_id, cases_per_week FROM region_shipping_capacity').raw().all() as Array<[number, number]>).map(([r, c]) => [r, c])),
-    group: new Map((prepared(db, 'SELECT region_id, pack, cases_per_week FROM group_shipping_capacity').raw().all() as Array<[number, string, number]>).map(([r, p, c]) => [`${r}:${p}`, c])),
+    region: new Map(
+      (prepared(db, 'SELECT region_id, cases_per_week FROM region_shipping_capacity').raw().all() as Array<[number, number]>).map(
+        ([r, c]) => [r, c],
+      ),
+    ),
+    group: new Map(
+      (
+        prepared(db, 'SELECT region_id, pack, cases_per_week FROM group_shipping_capacity').raw().all() as Array<[number, string, number]>
+      ).map(([r, p, c]) => [`${r}:${p}`, c]),
+    ),
     committedRegion,
     committedGroup,
   };
@@ -274,15 +300,19 @@ export function computeReadiness(db: Db, today = new Date()): ReadinessComputati
   const ships = assessment.plan.shipments;
   const SLOT = 2 ** 22;
   const keys = new Float64Array(ships.length);
-  ships.forEach((x, i) => (keys[i] = ((x.shipWeek * dists.length + distRank.get(x.distributorId)!) * products.size + skuRank.get(x.productId)!) * SLOT + i));
+  ships.forEach(
+    (x, i) =>
+      (keys[i] = ((x.shipWeek * dists.length + distRank.get(x.distributorId)!) * products.size + skuRank.get(x.productId)!) * SLOT + i),
+  );
   keys.sort();
   const planOrder = Array.from(keys, (k) => k % SLOT);
   const shortByCell = new Float64Array(cells.length);
   for (const s of assessment.plan.shortfalls) shortByCell[s.cell]! += s.cases;
 
-  const run = prepared(db, 'SELECT created_at AS at, statuses, shipments, cases, short_cases AS shortCases FROM readiness_runs ORDER BY id DESC LIMIT 1').get() as
-    | { at: string; statuses: string; shipments: number; cases: number; shortCases: number }
-    | undefined;
+  const run = prepared(
+    db,
+    'SELECT created_at AS at, statuses, shipments, cases, short_cases AS shortCases FROM readiness_runs ORDER BY id DESC LIMIT 1',
+  ).get() as { at: string; statuses: string; shipments: number; cases: number; shortCases: number } | undefined;
   return {
     grid,
     labels: grid.weeks.map((w) => isoWeekLabel(Date.parse(w))),
@@ -338,8 +368,10 @@ function visibleDistributors(c: ReadinessComputation, f: ReadinessFilter): Set<n
   return out;
 }
 
-const brandOk = (c: ReadinessComputation, f: ReadinessFilter, productId: number) => !f.brand || c.products.get(productId)!.brand === f.brand;
-const palletsOf = (c: ReadinessComputation, productId: number, cases: number) => Math.ceil(cases / c.products.get(productId)!.casesPerPallet);
+const brandOk = (c: ReadinessComputation, f: ReadinessFilter, productId: number) =>
+  !f.brand || c.products.get(productId)!.brand === f.brand;
+const palletsOf = (c: ReadinessComputation, productId: number, cases: number) =>
+  Math.ceil(cases / c.products.get(productId)!.casesPerPallet);
 
 export function readinessBoard(db: Db, filter: ReadinessFilter, today = new Date()): ReadinessBoard {
   const c = readinessToday(db, today);
@@ -382,7 +414,9 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ReadinessFilter): R
     });
   }
   // the most trouble first: those are the calls to make today
-  rows.sort((a, b) => b.counts.red - a.counts.red || b.shortCases - a.shortCases || b.counts.amber - a.counts.amber || a.name.localeCompare(b.name));
+  rows.sort(
+    (a, b) => b.counts.red - a.counts.red || b.shortCases - a.shortCases || b.counts.amber - a.counts.amber || a.name.localeCompare(b.name),
+  );
 
   const byWeek = c.grid.weeks.map((week, i) => ({ week, label: c.labels[i]!, shipments: 0, cases: 0, pallets: 0 }));
   const plan = { shipments: 0, cases: 0, pallets: 0, byWeek };
@@ -407,8 +441,14 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ReadinessFilter): R
   }
   short.distributors = shortDists.size;
 
-  const regions = prepared(db, 'SELECT r.id, r.name, c.cases_per_week AS cap FROM regions r LEFT JOIN region_shipping_capacity c ON c.region_id = r.id ORDER BY r.name').all() as Array<{ id: number; name: string; cap: number | null }>;
-  const groups = prepared(db, 'SELECT region_id AS regionId, pack, cases_per_week AS cap FROM group_shipping_capacity ORDER BY pack').all() as Array<{ regionId: number; pack: PackGroup; cap: number }>;
+  const regions = prepared(
+    db,
+    'SELECT r.id, r.name, c.cases_per_week AS cap FROM regions r LEFT JOIN region_shipping_capacity c ON c.region_id = r.id ORDER BY r.name',
+  ).all() as Array<{ id: number; name: string; cap: number | null }>;
+  const groups = prepared(
+    db,
+    'SELECT region_id AS regionId, pack, cases_per_week AS cap FROM group_shipping_capacity ORDER BY pack',
+  ).all() as Array<{ regionId: number; pack: PackGroup; cap: number }>;
   // Shipped per week: firm planned shipments plus the plan. The plan's own use is kept only for
   // limited regions and groups, so count it here from the shipments for every one.
   const empty = () => new Array<number>(c.grid.weeks.length).fill(0);
@@ -437,7 +477,15 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ReadinessFilter): R
       const now = c.assessment.cells[i]!.status;
       if (!was || was === now || !visible.has(cell.distributorId) || !brandOk(c, filter, cell.productId)) continue;
       changesTotal++;
-      if (changes.length < 200) changes.push({ distributorId: cell.distributorId, distributorName: c.distById.get(cell.distributorId)!.name, productId: cell.productId, sku: c.products.get(cell.productId)!.sku, from: was, to: now });
+      if (changes.length < 200)
+        changes.push({
+          distributorId: cell.distributorId,
+          distributorName: c.distById.get(cell.distributorId)!.name,
+          productId: cell.productId,
+          sku: c.products.get(cell.productId)!.sku,
+          from: was,
+          to: now,
+        });
     }
     const rank = { red: 0, amber: 1, green: 2 };
     changes.sort((a, b) => rank[a.to] - rank[b.to] || a.distributorName.localeCompare(b.distributorName));
@@ -449,7 +497,10 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ReadinessFilter): R
     weekLabels: c.labels,
     settings: c.settings,
     keyAccounts: [...c.inputs.values()].filter((d) => d.key).length,
-    skus: [...skuIds].map((id) => c.products.get(id)!).sort((a, b) => a.sku.localeCompare(b.sku)).map(({ id, sku, name, brand }) => ({ id, sku, name, brand })),
+    skus: [...skuIds]
+      .map((id) => c.products.get(id)!)
+      .sort((a, b) => a.sku.localeCompare(b.sku))
+      .map(({ id, sku, name, brand }) => ({ id, sku, name, brand })),
     rows,
     totals,
     plan,
@@ -462,25 +513,40 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ReadinessFilter): R
       used: regionUsed.get(r.id) ?? empty(),
       groups: groups
         .filter((g) => g.regionId === r.id)
-        .map((g) => ({ pack: g.pack, casesPerWeek: g.cap, booked: booked(c.committedGroup.get(`${r.id}:${g.pack}`)), used: groupUsed.get(`${r.id}:${g.pack}`) ?? empty() })),
+        .map((g) => ({
+          pack: g.pack,
+          casesPerWeek: g.cap,
+          booked: booked(c.committedGroup.get(`${r.id}:${g.pack}`)),
+          used: groupUsed.get(`${r.id}:${g.pack}`) ?? empty(),
+        })),
     })),
     changes,
     changesTotal,
-    lastRun: c.lastRun ? { at: c.lastRun.at, shipments: c.lastRun.shipments, cases: c.lastRun.cases, shortCases: c.lastRun.shortCases } : null,
+    lastRun: c.lastRun
+      ? { at: c.lastRun.at, shipments: c.lastRun.shipments, cases: c.lastRun.cases, shortCases: c.lastRun.shortCases }
+      : null,
     computeMs: c.computeMs,
     missing: { forecast: c.missingForecast, stock: c.counts.filter((x) => x.onHand === null).length },
   };
 }
 
 /** Every plan line a filter shows, in the order the warehouse works: ship week, distributor, SKU. */
-function planIndices(c: ReadinessComputation, filter: ReadinessFilter & { week?: string | undefined; distributorId?: number | undefined }): number[] {
+function planIndices(
+  c: ReadinessComputation,
+  filter: ReadinessFilter & { week?: string | undefined; distributorId?: number | undefined },
+): number[] {
   const { areaId, salespersonId, status, brand, week, distributorId } = filter;
   return view(c, 'plan', { areaId, salespersonId, status, brand, week, distributorId }, () => {
     const visible = visibleDistributors(c, filter);
     const w = week ? weekIndexOf(c.grid, week) : null;
     return c.planOrder.filter((i) => {
       const s = c.assessment.plan.shipments[i]!;
-      return visible.has(s.distributorId) && brandOk(c, filter, s.productId) && (w === null || s.shipWeek === w) && (!distributorId || s.distributorId === distributorId);
+      return (
+        visible.has(s.distributorId) &&
+        brandOk(c, filter, s.productId) &&
+        (w === null || s.shipWeek === w) &&
+        (!distributorId || s.distributorId === distributorId)
+      );
     });
   });
 }
@@ -505,11 +571,18 @@ function planLine(c: ReadinessComputation, i: number): PlanLine {
   };
 }
 
-export function planLines(c: ReadinessComputation, filter: ReadinessFilter & { week?: string | undefined; distributorId?: number | undefined }): PlanLine[] {
+export function planLines(
+  c: ReadinessComputation,
+  filter: ReadinessFilter & { week?: string | undefined; distributorId?: number | undefined },
+): PlanLine[] {
   return planIndices(c, filter).map((i) => planLine(c, i));
 }
 
-export function readinessPlan(db: Db, input: ReadinessFilter & { week?: string | undefined; distributorId?: number | undefined; offset: number; limit: number }, today = new Date()): Page<PlanLine> {
+export function readinessPlan(
+  db: Db,
+  input: ReadinessFilter & { week?: string | undefined; distributorId?: number | undefined; offset: number; limit: number },
+  today = new Date(),
+): Page<PlanLine> {
   const c = readinessToday(db, today);
   const indices = planIndices(c, input);
   return { rows: indices.slice(input.offset, input.offset + input.limit).map((i) => planLine(c, i)), total: indices.length };
@@ -524,7 +597,12 @@ export function shortfallLines(c: ReadinessComputation, filter: ReadinessFilter 
 function buildShortfalls(c: ReadinessComputation, filter: ReadinessFilter & { distributorId?: number | undefined }): ShortfallLine[] {
   const visible = visibleDistributors(c, filter);
   return c.assessment.plan.shortfalls
-    .filter((s) => visible.has(s.distributorId) && brandOk(c, filter, s.productId) && (!filter.distributorId || s.distributorId === filter.distributorId))
+    .filter(
+      (s) =>
+        visible.has(s.distributorId) &&
+        brandOk(c, filter, s.productId) &&
+        (!filter.distributorId || s.distributorId === filter.distributorId),
+    )
     .map((s) => ({
       distributorId: s.distributorId,
       distributorName: c.distById.get(s.distributorId)!.name,
@@ -535,10 +613,20 @@ function buildShortfalls(c: ReadinessComputation, filter: ReadinessFilter & { di
       cases: s.cases,
       reason: s.reason,
     }))
-    .sort((a, b) => b.cases - a.cases || Number(b.keyAccount) - Number(a.keyAccount) || a.dueWeek.localeCompare(b.dueWeek) || a.distributorName.localeCompare(b.distributorName));
+    .sort(
+      (a, b) =>
+        b.cases - a.cases ||
+        Number(b.keyAccount) - Number(a.keyAccount) ||
+        a.dueWeek.localeCompare(b.dueWeek) ||
+        a.distributorName.localeCompare(b.distributorName),
+    );
 }
 
-export function readinessShortfalls(db: Db, input: ReadinessFilter & { distributorId?: number | undefined; offset: number; limit: number }, today = new Date()): Page<ShortfallLine> {
+export function readinessShortfalls(
+  db: Db,
+  input: ReadinessFilter & { distributorId?: number | undefined; offset: number; limit: number },
+  today = new Date(),
+): Page<ShortfallLine> {
   const lines = shortfallLines(readinessToday(db, today), input);
   return { rows: lines.slice(input.offset, input.offset + input.limit), total: lines.length };
 }
@@ -577,7 +665,14 @@ function cellFacts(c: ReadinessComputation, i: number): ReadinessCellFacts {
 
 /** The reason of a cell in English words, for the command line and exports. */
 export function reasonText(c: ReadinessComputation, f: ReadinessCellFacts): string {
-  return reasonInWords(f.reason, { atPeak: f.atPeak, required: f.required, coverDays: f.coverDays, requiredCoverDays: c.settings.requiredCoverDays, weekOf: f.reasonWeek, daysIntoPeak: f.daysIntoPeak });
+  return reasonInWords(f.reason, {
+    atPeak: f.atPeak,
+    required: f.required,
+    coverDays: f.coverDays,
+    requiredCoverDays: c.settings.requiredCoverDays,
+    weekOf: f.reasonWeek,
+    daysIntoPeak: f.daysIntoPeak,
+  });
 }
 
 export function readinessDistributor(db: Db, distributorId: number, today = new Date()): ReadinessDistributorDetail {
@@ -625,7 +720,8 @@ export function readinessDistributor(db: Db, distributorId: number, today = new 
 export function readinessCell(db: Db, distributorId: number, productId: number, today = new Date()): ReadinessCellDetail {
   const c = readinessToday(db, today);
   const i = c.cellIndex.get(`${distributorId}:${productId}`);
-  if (i === undefined || !c.distById.has(distributorId)) throw new DomainError('not_found', 'No forecast demand for this distributor and SKU: nothing to project.');
+  if (i === undefined || !c.distById.has(distributorId))
+    throw new DomainError('not_found', 'No forecast demand for this distributor and SKU: nothing to project.');
   const cell = c.cells[i]!;
   const weeks = c.grid.weeks.length;
   const planned = c.assessment.plan.plannedArrivals[i];
@@ -658,16 +754,32 @@ export function acceptPlan(db: Db, today = new Date()): { shipments: number; cas
   const c = readinessToday(db, today);
   return db.transaction(() => {
     prepared(db, "DELETE FROM shipments WHERE source = 'plan' AND status = 'planned'").run();
-    const insert = prepared(db, "INSERT INTO shipments (distributor_id, product_id, cases, ship_date, arrival_date, status, source, created_at) VALUES (?, ?, ?, ?, ?, 'planned', 'plan', ?)");
+    const insert = prepared(
+      db,
+      "INSERT INTO shipments (distributor_id, product_id, cases, ship_date, arrival_date, status, source, created_at) VALUES (?, ?, ?, ?, ?, 'planned', 'plan', ?)",
+    );
     const now = nowIso();
     let cases = 0;
     for (const s of c.assessment.plan.shipments) {
-      insert.run(s.distributorId, s.productId, s.cases, isoDay(c.grid.start + s.shipWeek * WEEK_MS), isoDay(c.grid.start + s.arrivalWeek * WEEK_MS), now);
+      insert.run(
+        s.distributorId,
+        s.productId,
+        s.cases,
+        isoDay(c.grid.start + s.shipWeek * WEEK_MS),
+        isoDay(c.grid.start + s.arrivalWeek * WEEK_MS),
+        now,
+      );
       cases += s.cases;
     }
     const statuses = Object.fromEntries(c.cells.map((x, i) => [`${x.distributorId}:${x.productId}`, c.assessment.cells[i]!.status]));
     const shortCases = c.assessment.plan.shortfalls.reduce((s, x) => s + x.cases, 0);
-    prepared(db, 'INSERT INTO readiness_runs (created_at, statuses, shipments, cases, short_cases) VALUES (?, ?, ?, ?, ?)').run(now, JSON.stringify(statuses), c.assessment.plan.shipments.length, cases, shortCases);
+    prepared(db, 'INSERT INTO readiness_runs (created_at, statuses, shipments, cases, short_cases) VALUES (?, ?, ?, ?, ?)').run(
+      now,
+      JSON.stringify(statuses),
+      c.assessment.plan.shipments.length,
+      cases,
+      shortCases,
+    );
     return { shipments: c.assessment.plan.shipments.length, cases };
   })();
 }

@@ -16,12 +16,18 @@ export function normalQuantile(p: number): number {
   const q = Math.min(Math.max(p, 1e-10), 1 - 1e-10);
   if (q < 0.02425) {
     const r = Math.sqrt(-2 * Math.log(q));
-    return (((((c[0]! * r + c[1]!) * r + c[2]!) * r + c[3]!) * r + c[4]!) * r + c[5]!) / ((((d[0]! * r + d[1]!) * r + d[2]!) * r + d[3]!) * r + 1);
+    return (
+      (((((c[0]! * r + c[1]!) * r + c[2]!) * r + c[3]!) * r + c[4]!) * r + c[5]!) /
+      ((((d[0]! * r + d[1]!) * r + d[2]!) * r + d[3]!) * r + 1)
+    );
   }
   if (q > 1 - 0.02425) return -normalQuantile(1 - q);
   const r = q - 0.5;
   const s = r * r;
-  return ((((((a[0]! * s + a[1]!) * s + a[2]!) * s + a[3]!) * s + a[4]!) * s + a[5]!) * r) / (((((b[0]! * s + b[1]!) * s + b[2]!) * s + b[3]!) * s + b[4]!) * s + 1);
+  return (
+    ((((((a[0]! * s + a[1]!) * s + a[2]!) * s + a[3]!) * s + a[4]!) * s + a[5]!) * r) /
+    (((((b[0]! * s + b[1]!) * s + b[2]!) * s + b[3]!) * s + b[4]!) * s + 1)
+  );
 }
 
 /** z of the normal distribution for a service level; a forecast's 80% range spans +-z(0.9). */
@@ -44,7 +50,13 @@ export interface RequiredStock {
  * safety stock = z(service level) x sqrt(sum of the weekly forecast variances over that period):
  * the stock that covers the period's demand with the chosen probability.
  */
-export function requiredStock(demand: ArrayLike<number>, weeklyVariance: ArrayLike<number>, peakStartWeek: number, coverDays: number, serviceLevel: number): RequiredStock {
+export function requiredStock(
+  demand: ArrayLike<number>,
+  weeklyVariance: ArrayLike<number>,
+  peakStartWeek: number,
+  coverDays: number,
+  serviceLevel: number,
+): RequiredStock {
   const cover = coverDemand(demand, peakStartWeek, coverDays);
   const variance = coverDemand(weeklyVariance, peakStartWeek, coverDays);
   const safety = Math.max(0, normalQuantile(serviceLevel)) * Math.sqrt(variance);
@@ -86,7 +98,8 @@ export function keyAccounts(accounts: readonly AccountFacts[], rule: KeyAccountR
   for (const a of accounts) {
     const partner = a.relationshipLevel === 3;
     const big = byVolume.has(a.distributorId);
-    const isKey = rule === 'relationship' ? partner : rule === 'volume' ? big : rule === 'relationship_or_volume' ? partner || big : partner && big;
+    const isKey =
+      rule === 'relationship' ? partner : rule === 'volume' ? big : rule === 'relationship_or_volume' ? partner || big : partner && big;
     if (isKey) key.add(a.distributorId);
   }
   return key;
@@ -150,7 +163,10 @@ export interface ReasonFacts {
 
 /** The reason in English words (exports, the command line); the screens translate the same facts. */
 export function reasonInWords(code: ReasonCode, f: ReasonFacts): string {
-  const cover = f.coverDays === null ? 'no demand forecast for the peak' : `${Math.round(f.coverDays)} days of cover at peak start, ${f.requiredCoverDays} required`;
+  const cover =
+    f.coverDays === null
+      ? 'no demand forecast for the peak'
+      : `${Math.round(f.coverDays)} days of cover at peak start, ${f.requiredCoverDays} required`;
   switch (code) {
     case 'no_peak':
       return 'The region has no peak season set';

@@ -75,7 +75,10 @@ export function cascadeLine(cells: Cell[], total: number): void {
     regionBySku.set(c.productId, (regionBySku.get(c.productId) ?? 0) + c.basis);
     regionByMonth.set(c.month, (regionByMonth.get(c.month) ?? 0) + c.basis);
   }
-  const distTotals = largestRemainder(total - lockedTotal, dists.map((d) => sum(byDist.get(d)!, (c) => c.basis)));
+  const distTotals = largestRemainder(
+    total - lockedTotal,
+    dists.map((d) => sum(byDist.get(d)!, (c) => c.basis)),
+  );
   dists.forEach((d, i) => {
     const dCells = byDist.get(d)!;
     const bySku = groupBy(dCells, (c) => c.productId);
@@ -127,7 +130,8 @@ export function editNode(cells: Cell[], at: Level, value: number): void {
   const parentTotal = sum(parent);
   const siblings = parent.filter((c) => !node.includes(c));
   try {
-    if (siblings.length === 0 && value !== parentTotal) throw new CascadeError('This is the only part of its total: change the total above it instead');
+    if (siblings.length === 0 && value !== parentTotal)
+      throw new CascadeError('This is the only part of its total: change the total above it instead');
     setGroupTotal(node, value, 'This target');
     setGroupTotal(siblings, parentTotal - value, 'The rest of its total');
   } catch (error) {
@@ -158,10 +162,19 @@ function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
  * SKU mix is the part of the target above each SKU's proportional share of the natural volume
  * scaled to the target (volume moved towards SKUs the plan pushes); existing outlets carry the rest.
  */
-export function growthSplit(target: number, natural: number, bySku: Array<{ target: number; natural: number }>, newOutlets: number, volumePerOutlet: number) {
+export function growthSplit(
+  target: number,
+  natural: number,
+  bySku: Array<{ target: number; natural: number }>,
+  newOutlets: number,
+  volumePerOutlet: number,
+) {
   const growth = target - natural;
   const fromNewOutlets = Math.max(0, Math.min(Math.max(growth, 0), Math.round(newOutlets * volumePerOutlet)));
   const scale = natural > 0 ? target / natural : 1;
-  const fromMix = Math.max(0, Math.min(Math.max(growth, 0) - fromNewOutlets, Math.round(bySku.reduce((a, s) => a + Math.max(0, s.target - s.natural * scale), 0))));
+  const fromMix = Math.max(
+    0,
+    Math.min(Math.max(growth, 0) - fromNewOutlets, Math.round(bySku.reduce((a, s) => a + Math.max(0, s.target - s.natural * scale), 0))),
+  );
   return { growth, fromNewOutlets, fromMix, fromExisting: growth - fromNewOutlets - fromMix };
 }

@@ -2,7 +2,20 @@ import ExcelJS from 'exceljs';
 import type { targetsContract } from '../../shared/contract/targets.js';
 import { neutraliseFormula } from '../../shared/domain/importing.js';
 import type { FeatureHandlers } from '../api/handlers-type.js';
-import { achievement, comparePlans, createPlan, deletePlan, editTarget, listPlans, lockCells, saveVersion, setAgreed, setLine, suggest, viewPlan } from './service.js';
+import {
+  achievement,
+  comparePlans,
+  createPlan,
+  deletePlan,
+  editTarget,
+  listPlans,
+  lockCells,
+  saveVersion,
+  setAgreed,
+  setLine,
+  suggest,
+  viewPlan,
+} from './service.js';
 
 export const targetsHandlers = {
   'targets.plans': ({ db }) => listPlans(db),
@@ -11,7 +24,8 @@ export const targetsHandlers = {
   'targets.view': ({ db }, { planId, distributorId, brand }) => viewPlan(db, planId, distributorId, brand),
   'targets.edit': ({ db }, { planId, at, value }) => editTarget(db, planId, at, value),
   'targets.setLine': ({ db }, { planId, brand, productId, value }) => setLine(db, planId, brand, productId, value),
-  'targets.lock': ({ db }, { planId, distributorId, productId, month, locked }) => lockCells(db, planId, distributorId, productId, month, locked),
+  'targets.lock': ({ db }, { planId, distributorId, productId, month, locked }) =>
+    lockCells(db, planId, distributorId, productId, month, locked),
   'targets.setAgreed': ({ db }, { planId, distributorId, brand, cases }) => setAgreed(db, planId, distributorId, brand, cases),
   'targets.saveVersion': ({ db }, { planId, name, status }) => saveVersion(db, planId, name, status),
   'targets.compare': ({ db }, { planId, otherId }) => comparePlans(db, planId, otherId),
@@ -29,11 +43,20 @@ export const targetsHandlers = {
     if (d) sheet.addRow(['Natural volume', d.natural, 'Target', d.target, 'Growth needed', d.growth, 'New outlets', d.newOutlets]);
     sheet.addRow([]);
     const months = view.plan.months;
-    sheet.addRow(['SKU', 'Product', ...months.flatMap((m) => [`${m} natural`, `${m} target`]), 'Natural', 'Target', 'Growth']).font = { bold: true };
+    sheet.addRow(['SKU', 'Product', ...months.flatMap((m) => [`${m} natural`, `${m} target`]), 'Natural', 'Target', 'Growth']).font = {
+      bold: true,
+    };
     for (const s of view.skus ?? []) {
       const natural = s.months.reduce((a, m) => a + m.natural, 0);
       const target = s.months.reduce((a, m) => a + m.target, 0);
-      sheet.addRow([neutraliseFormula(s.sku), neutraliseFormula(s.name), ...s.months.flatMap((m) => [m.natural, m.target]), natural, target, target - natural]);
+      sheet.addRow([
+        neutraliseFormula(s.sku),
+        neutraliseFormula(s.name),
+        ...s.months.flatMap((m) => [m.natural, m.target]),
+        natural,
+        target,
+        target - natural,
+      ]);
     }
     sheet.getColumn(2).width = 34;
     return {

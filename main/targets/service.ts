@@ -28,7 +28,11 @@ const PLAN_SELECT = `SELECT p.id, p.name, p.status, p.region_id AS regionId, r.n
 const summary = (row: PlanRow & { target: number; natural: number }): TargetPlanSummary => ({ ...row, months: row.months.split(',') });
 
 export function listPlans(db: Db): TargetPlanSummary[] {
-  return (prepared(db, `${PLAN_SELECT} ORDER BY p.season_year DESC, p.updated_at DESC`).all() as Array<PlanRow & { target: number; natural: number }>).map(summary);
+  return (
+    prepared(db, `${PLAN_SELECT} ORDER BY p.season_year DESC, p.updated_at DESC`).all() as Array<
+      PlanRow & { target: number; natural: number }
+    >
+  ).map(summary);
 }
 
 export function getPlan(db: Db, id: number): TargetPlanSummary {
@@ -40,7 +44,10 @@ export function getPlan(db: Db, id: number): TargetPlanSummary {
 /** The season's peak months for a region, as 'YYYY-MM' in the season year. */
 export function seasonMonths(db: Db, regionId: number, seasonYear: number): string[] {
   const months = prepared(db, 'SELECT month FROM region_peak_months WHERE region_id = ? ORDER BY month').pluck().all(regionId) as number[];
-  if (months.length === 0) throw new DomainError('validation', 'This region has no peak months in its season calendar.', [{ path: 'regionId', message: 'No peak months' }]);
+  if (months.length === 0)
+    throw new DomainError('validation', 'This region has no peak months in its season calendar.', [
+      { path: 'regionId', message: 'No peak months' },
+    ]);
   return months.map((m) => `${seasonYear}-${String(m).padStart(2, '0')}`);
 }
 
@@ -55,11 +62,21 @@ function basisFor(db: Db, regionId: number, months: string[]): Basis & { cells: 
   const to = months[months.length - 1]!;
   const inRegion = 'SELECT d.id FROM distributors d JOIN areas a ON a.id = d.area_id WHERE a.region_id = ?';
   const natural = new Map<string, number>();
-  for (const [d, p, m, v] of prepared(db, `SELECT distributor_id, product_id, month, point FROM forecast_values WHERE month BETWEEN ? AND ? AND distributor_id IN (${inRegion})`).raw().all(from, to, regionId) as Array<[number, number, string, number]>) {
+  for (const [d, p, m, v] of prepared(
+    db,
+    `SELECT distributor_id, product_id, month, point FROM forecast_values WHERE month BETWEEN ? AND ? AND distributor_id IN (${inRegion})`,
+  )
+    .raw()
+    .all(from, to, regionId) as Array<[number, number, string, number]>) {
     natural.set(`${d}:${p}:${m}`, Math.round(v));
   }
   const lastYear = new Map<string, number>();
-  for (const [d, p, m, v] of prepared(db, `SELECT distributor_id, product_id, month, cases FROM sales_history WHERE month BETWEEN ? AND ? AND distributor_id IN (${inRegion})`).raw().all(addMonths(from, -12), addMonths(to, -12), regionId) as Array<[number, number, string, number]>) {
+  for (const [d, p, m, v] of prepared(
+    db,
+    `SELECT distributor_id, product_id, month, cases FROM sales_history WHERE month BETWEEN ? AND ? AND distributor_id IN (${inRegion})`,
+  )
+    .raw()
+    .all(addMonths(from, -12), addMonths(to, -12), regionId) as Array<[number, number, string, number]>) {
     lastYear.set(`${d}:${p}:${addMonths(m, 12)}`, v);
   }
   const pairs = new Map<string, { d: number; p: number; brand: string }>();
@@ -92,11 +109,17 @@ function loadCells(db: Db, planId: number, distributorId?: number): Cell[] {
      FROM target_cells c JOIN products p ON p.id = c.product_id WHERE c.plan_id = ?${distributorId === undefined ? '' : ' AND c.distributor_id = ?'}
      ORDER BY c.distributor_id, c.product_id, c.month`;
   const params = distributorId === undefined ? [planId] : [planId, distributorId];
-  return (prepared(db, sql).all(...params) as Array<Omit<Cell, 'locked'> & { locked: number }>).map((c) => ({ ...c, locked: c.locked === 1 }));
+  return (prepared(db, sql).all(...params) as Array<Omit<Cell, 'locked'> & { locked: number }>).map((c) => ({
+    ...c,
+    locked: c.locked === 1,
+  }));
 }
 
 function saveCells(db: Db, planId: number, cells: Cell[], before: number[]): void {
-  const update = prepared(db, 'UPDATE target_cells SET target = ? WHERE plan_id = ? AND distributor_id = ? AND product_id = ? AND month = ?');
+  const update = prepared(
+    db,
+    'UPDATE target_cells SET target = ? WHERE plan_id = ? AND distributor_id = ? AND product_id = ? AND month = ?',
+  );
   cells.forEach((c, i) => {
     if (c.target !== before[i]) update.run(c.target, planId, c.distributorId, c.productId, c.month);
   });
@@ -122,7 +145,14 @@ function withCells(db: Db, planId: number, change: (cells: Cell[]) => void): { s
 
 export function createPlan(
   db: Db,
-  input: { regionId: number; seasonYear: number; name: string; basis: 'forecast' | 'last_year'; lines: Array<{ brand: string; productId?: number | undefined; volume: number }>; newOutlets: number },
+  input: {
+    regionId: number;
+    seasonYear: number;
+    name: string;
+    basis: 'forecast' | 'last_year';
+    lines: Array<{ brand: string; productId?: number | undefined; volume: number }>;
+    newOutlets: number;
+  },
 ): TargetPlanSummary {
   requireRow(db, 'regions', input.regionId, 'regionId', 'Region');
   const months = seasonMonths(db, input.regionId, input.seasonYear);
@@ -130,32 +160,40 @@ export function createPlan(
   const id = db.transaction(() => {
     const now = nowIso();
     const planId = Number(
-      prepared(db, 'INSERT INTO target_plans (region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-        input.regionId,
-        input.seasonYear,
-        input.name,
-        'draft',
-        input.basis,
-        months.join(','),
-        input.newOutlets,
-        now,
-        now,
-      ).lastInsertRowid,
+      prepared(
+        db,
+        'INSERT INTO target_plans (region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(input.regionId, input.seasonYear, input.name, 'draft', input.basis, months.join(','), input.newOutlets, now, now)
+        .lastInsertRowid,
     );
-    const insertCell = prepared(db, 'INSERT INTO target_cells (plan_id, distributor_id, product_id, month, target, natural, basis, locked) VALUES (?, ?, ?, ?, ?, ?, ?, 0)');
+    const insertCell = prepared(
+      db,
+      'INSERT INTO target_cells (plan_id, distributor_id, product_id, month, target, natural, basis, locked) VALUES (?, ?, ?, ?, ?, ?, ?, 0)',
+    );
     const insertLine = prepared(db, 'INSERT INTO target_lines (plan_id, brand, product_id, volume) VALUES (?, ?, ?, ?)');
     const all: Cell[] = [];
     for (const line of input.lines) {
       const pairs = b.cells.filter((c) => c.brand === line.brand && (!line.productId || c.p === line.productId));
       if (pairs.length === 0 && line.volume > 0) {
-        throw new DomainError('validation', `No distributor in this region sells ${line.brand}: nothing to spread its target over.`, [{ path: 'lines', message: line.brand }]);
+        throw new DomainError('validation', `No distributor in this region sells ${line.brand}: nothing to spread its target over.`, [
+          { path: 'lines', message: line.brand },
+        ]);
       }
       insertLine.run(planId, line.brand, line.productId ?? null, line.volume);
       const cells: Cell[] = pairs.flatMap((pair) =>
         months.map((m) => {
           const key = `${pair.d}:${pair.p}:${m}`;
           const natural = b.natural.get(key) ?? b.lastYear.get(key) ?? 0;
-          return { distributorId: pair.d, productId: pair.p, brand: pair.brand, month: m, target: 0, natural, basis: input.basis === 'last_year' ? (b.lastYear.get(key) ?? natural) : natural, locked: false };
+          return {
+            distributorId: pair.d,
+            productId: pair.p,
+            brand: pair.brand,
+            month: m,
+            target: 0,
+            natural,
+            basis: input.basis === 'last_year' ? (b.lastYear.get(key) ?? natural) : natural,
+            locked: false,
+          };
         }),
       );
       cascadeLine(cells, line.volume);
@@ -164,7 +202,10 @@ export function createPlan(
     const seen = new Set<string>();
     for (const c of all) {
       const key = `${c.distributorId}:${c.productId}:${c.month}`;
-      if (seen.has(key)) throw new DomainError('validation', 'A SKU appears in two target lines (its brand and itself); keep one.', [{ path: 'lines', message: 'Duplicate' }]);
+      if (seen.has(key))
+        throw new DomainError('validation', 'A SKU appears in two target lines (its brand and itself); keep one.', [
+          { path: 'lines', message: 'Duplicate' },
+        ]);
       seen.add(key);
       insertCell.run(planId, c.distributorId, c.productId, c.month, c.target, c.natural, c.basis);
     }
@@ -179,7 +220,10 @@ function distributeOutlets(db: Db, planId: number, cells: Cell[], total: number)
   const byDist = new Map<number, number>();
   for (const c of cells) byDist.set(c.distributorId, (byDist.get(c.distributorId) ?? 0) + c.target);
   const ids = [...byDist.keys()];
-  const parts = largestRemainder(total, ids.map((d) => byDist.get(d)!));
+  const parts = largestRemainder(
+    total,
+    ids.map((d) => byDist.get(d)!),
+  );
   prepared(db, 'DELETE FROM target_outlets WHERE plan_id = ?').run(planId);
   const insert = prepared(db, 'INSERT INTO target_outlets (plan_id, distributor_id, new_outlets) VALUES (?, ?, ?)');
   ids.forEach((d, i) => insert.run(planId, d, parts[i]!));
@@ -194,26 +238,41 @@ export function setLine(db: Db, planId: number, brand: string, productId: number
     const line = cells.filter((c) => c.brand === brand && (!productId || c.productId === productId));
     if (line.length === 0) throw new CascadeError(`No cells for ${brand}`);
     setLineTotal(line, value);
-    prepared(db, 'UPDATE target_lines SET volume = ? WHERE plan_id = ? AND brand = ? AND coalesce(product_id, 0) = ?').run(value, planId, brand, productId ?? 0);
+    prepared(db, 'UPDATE target_lines SET volume = ? WHERE plan_id = ? AND brand = ? AND coalesce(product_id, 0) = ?').run(
+      value,
+      planId,
+      brand,
+      productId ?? 0,
+    );
   });
 }
 
 export function lockCells(db: Db, planId: number, distributorId: number, productId: number, month: string | undefined, locked: boolean) {
   getPlan(db, planId);
-  prepared(db, 'UPDATE target_cells SET locked = ? WHERE plan_id = ? AND distributor_id = ? AND product_id = ? AND (? IS NULL OR month = ?)').run(locked ? 1 : 0, planId, distributorId, productId, month ?? null, month ?? null);
+  prepared(
+    db,
+    'UPDATE target_cells SET locked = ? WHERE plan_id = ? AND distributor_id = ? AND product_id = ? AND (? IS NULL OR month = ?)',
+  ).run(locked ? 1 : 0, planId, distributorId, productId, month ?? null, month ?? null);
   return { saved: true as const };
 }
 
 export function setAgreed(db: Db, planId: number, distributorId: number, brand: string, cases: number | null) {
   getPlan(db, planId);
-  if (cases === null) prepared(db, 'DELETE FROM target_agreed WHERE plan_id = ? AND distributor_id = ? AND brand = ?').run(planId, distributorId, brand);
-  else prepared(db, 'INSERT INTO target_agreed (plan_id, distributor_id, brand, cases) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET cases = excluded.cases').run(planId, distributorId, brand, cases);
+  if (cases === null)
+    prepared(db, 'DELETE FROM target_agreed WHERE plan_id = ? AND distributor_id = ? AND brand = ?').run(planId, distributorId, brand);
+  else
+    prepared(
+      db,
+      'INSERT INTO target_agreed (plan_id, distributor_id, brand, cases) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET cases = excluded.cases',
+    ).run(planId, distributorId, brand, cases);
   return { saved: true as const };
 }
 
 /** The plan's screen data; reused until the data changes, like the other whole-region screens. */
 export function viewPlan(db: Db, planId: number, distributorId?: number, brand?: string): TargetView {
-  return memo(db, `targets.view:${planId}:${distributorId ?? ''}:${brand ?? ''}`, () => computeTargetView(db, planId, distributorId, brand));
+  return memo(db, `targets.view:${planId}:${distributorId ?? ''}:${brand ?? ''}`, () =>
+    computeTargetView(db, planId, distributorId, brand),
+  );
 }
 
 interface SkuSum {
@@ -232,22 +291,38 @@ export function computeTargetView(db: Db, planId: number, distributorId?: number
       db,
       `SELECT c.distributor_id, c.product_id, p.brand, sum(c.target), sum(c.natural), sum(c.locked)
        FROM target_cells c JOIN products p ON p.id = c.product_id WHERE c.plan_id = ? GROUP BY c.distributor_id, c.product_id`,
-    ).raw().all(planId) as Array<[number, number, string, number, number, number]>
+    )
+      .raw()
+      .all(planId) as Array<[number, number, string, number, number, number]>
   ).map(([d, productId, b, target, natural, locked]) => ({ d, productId, brand: b, target, natural, locked }));
   const dists = new Map(
-    (prepared(db, 'SELECT d.id, d.code, d.name, sp.name AS sp FROM distributors d LEFT JOIN staff sp ON sp.id = d.salesperson_id').raw().all() as Array<[number, string, string, string | null]>).map(
-      ([i, code, n, sp]) => [i, { code, name: n, sp }],
-    ),
+    (
+      prepared(db, 'SELECT d.id, d.code, d.name, sp.name AS sp FROM distributors d LEFT JOIN staff sp ON sp.id = d.salesperson_id')
+        .raw()
+        .all() as Array<[number, string, string, string | null]>
+    ).map(([i, code, n, sp]) => [i, { code, name: n, sp }]),
   );
-  const outlets = new Map((prepared(db, 'SELECT distributor_id, new_outlets FROM target_outlets WHERE plan_id = ?').raw().all(planId) as Array<[number, number]>).map(([d, n]) => [d, n]));
+  const outlets = new Map(
+    (
+      prepared(db, 'SELECT distributor_id, new_outlets FROM target_outlets WHERE plan_id = ?').raw().all(planId) as Array<[number, number]>
+    ).map(([d, n]) => [d, n]),
+  );
   const activeOutlets = new Map(
-    (prepared(
-      db,
-      `SELECT d.id, (SELECT count(*) FROM terminals t WHERE t.distributor_id = d.id AND t.status = 'active')
+    (
+      prepared(
+        db,
+        `SELECT d.id, (SELECT count(*) FROM terminals t WHERE t.distributor_id = d.id AND t.status = 'active')
          + (SELECT count(*) FROM terminals t JOIN sub_dealers s ON s.id = t.sub_dealer_id WHERE s.distributor_id = d.id AND t.status = 'active') FROM distributors d`,
-    ).raw().all() as Array<[number, number]>).map(([d, n]) => [d, n]),
+      )
+        .raw()
+        .all() as Array<[number, number]>
+    ).map(([d, n]) => [d, n]),
   );
-  const agreed = prepared(db, 'SELECT distributor_id AS d, brand, cases FROM target_agreed WHERE plan_id = ?').all(planId) as Array<{ d: number; brand: string; cases: number }>;
+  const agreed = prepared(db, 'SELECT distributor_id AS d, brand, cases FROM target_agreed WHERE plan_id = ?').all(planId) as Array<{
+    d: number;
+    brand: string;
+    cases: number;
+  }>;
   const byDist = new Map<number, SkuSum[]>();
   for (const r of sums) {
     if (brand && r.brand !== brand) continue;
@@ -281,7 +356,11 @@ export function computeTargetView(db: Db, planId: number, distributorId?: number
       };
     })
     .sort((a, b) => b.target - a.target);
-  const products = new Map((prepared(db, 'SELECT id, sku, name, brand FROM products').all() as Array<{ id: number; sku: string; name: string; brand: string }>).map((p) => [p.id, p]));
+  const products = new Map(
+    (
+      prepared(db, 'SELECT id, sku, name, brand FROM products').all() as Array<{ id: number; sku: string; name: string; brand: string }>
+    ).map((p) => [p.id, p]),
+  );
   let skus: TargetView['skus'] = null;
   if (distributorId) {
     // Month cells only for the distributor opened.
@@ -293,12 +372,27 @@ export function computeTargetView(db: Db, planId: number, distributorId?: number
       else grouped.set(c.productId, [c]);
     }
     skus = [...grouped.entries()]
-      .map(([p, cs]) => ({ productId: p, sku: products.get(p)!.sku, name: products.get(p)!.name, brand: products.get(p)!.brand, months: cs.map((c) => ({ month: c.month, natural: c.natural, target: c.target, locked: c.locked })) }))
+      .map(([p, cs]) => ({
+        productId: p,
+        sku: products.get(p)!.sku,
+        name: products.get(p)!.name,
+        brand: products.get(p)!.brand,
+        months: cs.map((c) => ({ month: c.month, natural: c.natural, target: c.target, locked: c.locked })),
+      }))
       .sort((a, b) => b.months.reduce((t, m) => t + m.target, 0) - a.months.reduce((t, m) => t + m.target, 0));
   }
-  const lines = (prepared(db, 'SELECT brand, product_id AS productId, volume FROM target_lines WHERE plan_id = ? ORDER BY volume DESC').all(planId) as Array<{ brand: string; productId: number | null; volume: number }>).map((l) => {
+  const lines = (
+    prepared(db, 'SELECT brand, product_id AS productId, volume FROM target_lines WHERE plan_id = ? ORDER BY volume DESC').all(
+      planId,
+    ) as Array<{ brand: string; productId: number | null; volume: number }>
+  ).map((l) => {
     const lc = sums.filter((r) => r.brand === l.brand && (!l.productId || r.productId === l.productId));
-    return { ...l, label: l.productId ? `${l.brand} · ${products.get(l.productId)?.sku}` : l.brand, natural: lc.reduce((a, r) => a + r.natural, 0), target: lc.reduce((a, r) => a + r.target, 0) };
+    return {
+      ...l,
+      label: l.productId ? `${l.brand} · ${products.get(l.productId)?.sku}` : l.brand,
+      natural: lc.reduce((a, r) => a + r.natural, 0),
+      target: lc.reduce((a, r) => a + r.target, 0),
+    };
   });
   const agreedTotal = distributors.reduce((a, d) => a + (d.agreed ?? d.target), 0);
   return { plan, lines, distributors, skus, agreedTotal };
@@ -310,17 +404,19 @@ export function saveVersion(db: Db, planId: number, name: string, status: 'draft
   const id = db.transaction(() => {
     const now = nowIso();
     const copy = Number(
-      prepared(db, 'INSERT INTO target_plans (region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at) SELECT region_id, season_year, ?, ?, basis, months, new_outlets, ?, ? FROM target_plans WHERE id = ?').run(
-        name,
-        status,
-        now,
-        now,
-        planId,
-      ).lastInsertRowid,
+      prepared(
+        db,
+        'INSERT INTO target_plans (region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at) SELECT region_id, season_year, ?, ?, basis, months, new_outlets, ?, ? FROM target_plans WHERE id = ?',
+      ).run(name, status, now, now, planId).lastInsertRowid,
     );
     for (const table of ['target_lines', 'target_cells', 'target_agreed', 'target_outlets']) {
-      const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name).filter((c) => c !== 'plan_id');
-      db.prepare(`INSERT INTO ${table} (plan_id, ${cols.join(', ')}) SELECT ?, ${cols.join(', ')} FROM ${table} WHERE plan_id = ?`).run(copy, planId);
+      const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>)
+        .map((c) => c.name)
+        .filter((c) => c !== 'plan_id');
+      db.prepare(`INSERT INTO ${table} (plan_id, ${cols.join(', ')}) SELECT ?, ${cols.join(', ')} FROM ${table} WHERE plan_id = ?`).run(
+        copy,
+        planId,
+      );
     }
     return copy;
   })();
@@ -339,10 +435,20 @@ export function comparePlans(db: Db, a: number, b: number) {
 }
 
 /** Target against actual shipments, month by month, grouped as asked. */
-export function achievement(db: Db, planId: number, by: 'region' | 'distributor' | 'salesperson' | 'sku'): { months: string[]; rows: AchievementRow[] } {
+export function achievement(
+  db: Db,
+  planId: number,
+  by: 'region' | 'distributor' | 'salesperson' | 'sku',
+): { months: string[]; rows: AchievementRow[] } {
   const plan = getPlan(db, planId);
   const group =
-    by === 'region' ? "'region'" : by === 'distributor' ? 'd.name' : by === 'salesperson' ? "coalesce(sp.name, '(no salesperson)')" : "p.sku || ' ' || p.name";
+    by === 'region'
+      ? "'region'"
+      : by === 'distributor'
+        ? 'd.name'
+        : by === 'salesperson'
+          ? "coalesce(sp.name, '(no salesperson)')"
+          : "p.sku || ' ' || p.name";
   const rows = prepared(
     db,
     `SELECT ${group} AS label, c.month, sum(c.target) AS target,
@@ -353,7 +459,13 @@ export function achievement(db: Db, planId: number, by: 'region' | 'distributor'
   ).all(planId) as Array<{ label: string; month: string; target: number; actual: number | null; hasActuals: number | null }>;
   const byLabel = new Map<string, AchievementRow>();
   for (const r of rows) {
-    const row = byLabel.get(r.label) ?? { key: r.label, label: by === 'region' ? plan.regionName : r.label, months: [], target: 0, actual: 0 };
+    const row = byLabel.get(r.label) ?? {
+      key: r.label,
+      label: by === 'region' ? plan.regionName : r.label,
+      months: [],
+      target: 0,
+      actual: 0,
+    };
     const actual = r.hasActuals ? (r.actual ?? 0) : null;
     row.months.push({ month: r.month, target: r.target, actual });
     row.target += r.target;

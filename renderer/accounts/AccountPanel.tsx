@@ -34,7 +34,9 @@ export function AccountPanel({ distributorId, onClose }: { distributorId: number
       >
         <p style={{ marginTop: 0 }}>
           <Badge tone={SEGMENT_TONE[d.row.segment]!}>{d.row.segment}</Badge> {t(`segment.${d.row.segment}`)}
-          {d.row.previousSegment && d.row.previousSegment !== d.row.segment && <span className="muted"> · {t('movedFrom', { from: d.row.previousSegment })}</span>}
+          {d.row.previousSegment && d.row.previousSegment !== d.row.segment && (
+            <span className="muted"> · {t('movedFrom', { from: d.row.previousSegment })}</span>
+          )}
         </p>
         <p>
           <strong>{t('strategy')}:</strong> {t(`strategyText.${d.row.segment}`)} {t('visitEvery', { days: d.strategy.visitEveryDays })}
@@ -49,7 +51,10 @@ export function AccountPanel({ distributorId, onClose }: { distributorId: number
                 <strong>{t(`reason.${r.code}`)}</strong> <span className="muted">+{r.weight}</span>
                 <div>{r.text}</div>
                 <div className="muted small">
-                  {t('evidence')}: {Object.entries(r.evidence).map(([k, v]) => `${t(`evidenceKey.${k}`, { defaultValue: k })} ${v}`).join(' · ')}
+                  {t('evidence')}:{' '}
+                  {Object.entries(r.evidence)
+                    .map(([k, v]) => `${t(`evidenceKey.${k}`, { defaultValue: k })} ${v}`)
+                    .join(' · ')}
                 </div>
               </li>
             ))}
@@ -69,13 +74,23 @@ export function AccountPanel({ distributorId, onClose }: { distributorId: number
             options={(['safe', 'watch', 'alarm'] as const).map((f) => ({ value: f, label: t(`fitValue.${f}`) }))}
             placeholder={t('notAssessed')}
             value={d.fit ?? ''}
-            onChange={(e) => void profile.mutateAsync({ distributorId, fit: (e.target.value || null) as 'safe' | null, totalPurchasesCases: d.totalPurchases })}
+            onChange={(e) =>
+              void profile.mutateAsync({
+                distributorId,
+                fit: (e.target.value || null) as 'safe' | null,
+                totalPurchasesCases: d.totalPurchases,
+              })
+            }
           />
           <TextField
             label={t('totalPurchases')}
             type="number"
             defaultValue={d.totalPurchases ?? ''}
-            onBlur={(e) => void profile.mutateAsync({ distributorId, fit: d.fit, totalPurchasesCases: e.target.value === '' ? null : Number(e.target.value) }).catch((x: Error) => toast({ tone: 'error', text: x.message }))}
+            onBlur={(e) =>
+              void profile
+                .mutateAsync({ distributorId, fit: d.fit, totalPurchasesCases: e.target.value === '' ? null : Number(e.target.value) })
+                .catch((x: Error) => toast({ tone: 'error', text: x.message }))
+            }
           />
         </div>
       </Card>
@@ -91,7 +106,13 @@ export function AccountPanel({ distributorId, onClose }: { distributorId: number
                     <td>{formatDate(c.openedOn)}</td>
                     <td>{t(`categories.${c.category}`)}</td>
                     <td>{c.description}</td>
-                    <td className="num">{c.closedOn ? <Badge tone="green">{t('closedAfter', { days: c.daysOpen })}</Badge> : <Badge tone={c.daysOpen > 14 ? 'red' : 'amber'}>{t('openFor', { days: c.daysOpen })}</Badge>}</td>
+                    <td className="num">
+                      {c.closedOn ? (
+                        <Badge tone="green">{t('closedAfter', { days: c.daysOpen })}</Badge>
+                      ) : (
+                        <Badge tone={c.daysOpen > 14 ? 'red' : 'amber'}>{t('openFor', { days: c.daysOpen })}</Badge>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -112,9 +133,26 @@ export function AccountPanel({ distributorId, onClose }: { distributorId: number
               }
             }}
           >
-            <SelectField label={t('category')} options={COMPLAINT_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))} value={category} onChange={(e) => setCategory(e.target.value as typeof category)} />
-            <TextField label={t('openedOn')} type="date" value={openedOn} onChange={(e) => setOpenedOn(e.target.value)} error={errors.errorFor('openedOn')} />
-            <TextArea label={t('complaintText')} className="span-2" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.errorFor('description')} />
+            <SelectField
+              label={t('category')}
+              options={COMPLAINT_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+              value={category}
+              onChange={(e) => setCategory(e.target.value as typeof category)}
+            />
+            <TextField
+              label={t('openedOn')}
+              type="date"
+              value={openedOn}
+              onChange={(e) => setOpenedOn(e.target.value)}
+              error={errors.errorFor('openedOn')}
+            />
+            <TextArea
+              label={t('complaintText')}
+              className="span-2"
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              error={errors.errorFor('description')}
+            />
             <div className="span-2">
               <button type="submit" className="button button-primary" disabled={create.isPending}>
                 {t('logComplaint')}
@@ -141,7 +179,9 @@ export function AccountPanel({ distributorId, onClose }: { distributorId: number
                   <td className="num">{formatPercent(s.contribution)}</td>
                   <td className="num">{s.growth === null ? '–' : formatPercent(s.growth)}</td>
                   <td>
-                    <Badge tone={s.advice === 'push' ? 'green' : s.advice === 'keep' ? 'blue' : s.advice === 'weaken' ? 'amber' : 'red'}>{t(`adviceValue.${s.advice}`)}</Badge>
+                    <Badge tone={s.advice === 'push' ? 'green' : s.advice === 'keep' ? 'blue' : s.advice === 'weaken' ? 'amber' : 'red'}>
+                      {t(`adviceValue.${s.advice}`)}
+                    </Badge>
                   </td>
                 </tr>
               ))}

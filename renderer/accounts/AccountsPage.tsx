@@ -50,11 +50,13 @@ export function AccountsPage() {
               <dl className="kv">
                 <dt>{t('accountsKept')}</dt>
                 <dd>
-                  {formatNumber(o.retention.accountsKept)} / {formatNumber(o.retention.accountsLastYear)} ({formatPercent(o.retention.accountsKeptShare)})
+                  {formatNumber(o.retention.accountsKept)} / {formatNumber(o.retention.accountsLastYear)} (
+                  {formatPercent(o.retention.accountsKeptShare)})
                 </dd>
                 <dt>{t('volumeKept')}</dt>
                 <dd>
-                  {formatNumber(o.retention.volumeKept)} / {formatNumber(o.retention.volumeLastYear)} {t('unit.cases', { ns: 'common' })} ({formatPercent(o.retention.volumeKeptShare)})
+                  {formatNumber(o.retention.volumeKept)} / {formatNumber(o.retention.volumeLastYear)} {t('unit.cases', { ns: 'common' })} (
+                  {formatPercent(o.retention.volumeKeptShare)})
                 </dd>
               </dl>
             </Card>
@@ -93,7 +95,9 @@ export function AccountsPage() {
           {tab === 'complaints' && <ComplaintsTab />}
           {tab === 'skus' && <SkuTab />}
           {tab === 'prospects' && <ProspectsTab />}
-          {selected !== null && (tab === 'matrix' || tab === 'risk') && <AccountPanel distributorId={selected} onClose={() => setSelected(null)} />}
+          {selected !== null && (tab === 'matrix' || tab === 'risk') && (
+            <AccountPanel distributorId={selected} onClose={() => setSelected(null)} />
+          )}
         </>
       )}
     </div>
@@ -144,13 +148,24 @@ function Matrix({ overview, onSelect }: { overview: AccountsOverview; onSelect(i
     { id: 'share', header: t('share'), width: '80px', align: 'right', render: (r) => formatPercent(r.share) },
     { id: 'cum', header: t('cumulative'), width: '90px', align: 'right', render: (r) => formatPercent(r.cumulativeShare, 0) },
     { id: 'stability', header: t('stability'), width: '90px', align: 'right', render: (r) => formatNumber(r.stability, 2) },
-    { id: 'segment', header: t('segmentCol'), width: '110px', render: (r) => (
-      <span>
-        {r.previousSegment && r.previousSegment !== r.segment && <span className="muted">{r.previousSegment} → </span>}
-        <Badge tone={SEGMENT_TONE[r.segment]!}>{r.segment}</Badge>
-      </span>
-    ) },
-    { id: 'risk', header: t('risk'), width: '70px', align: 'right', render: (r) => (r.risk >= 40 ? <strong style={{ color: 'var(--red)' }}>{r.risk}</strong> : r.risk) },
+    {
+      id: 'segment',
+      header: t('segmentCol'),
+      width: '110px',
+      render: (r) => (
+        <span>
+          {r.previousSegment && r.previousSegment !== r.segment && <span className="muted">{r.previousSegment} → </span>}
+          <Badge tone={SEGMENT_TONE[r.segment]!}>{r.segment}</Badge>
+        </span>
+      ),
+    },
+    {
+      id: 'risk',
+      header: t('risk'),
+      width: '70px',
+      align: 'right',
+      render: (r) => (r.risk >= 40 ? <strong style={{ color: 'var(--red)' }}>{r.risk}</strong> : r.risk),
+    },
   ];
   return (
     <>
@@ -161,7 +176,9 @@ function Matrix({ overview, onSelect }: { overview: AccountsOverview; onSelect(i
               data={{
                 datasets: (['EI', 'EII', 'EIII', 'EIV'] as const).map((s) => ({
                   label: `${s} · ${t(`segment.${s}`)}`,
-                  data: overview.rows.filter((r) => r.segment === s).map((r) => ({ x: r.share * 100, y: r.stability, id: r.distributorId, name: r.name })),
+                  data: overview.rows
+                    .filter((r) => r.segment === s)
+                    .map((r) => ({ x: r.share * 100, y: r.stability, id: r.distributorId, name: r.name })),
                   backgroundColor: SEGMENT_COLOR[s],
                   pointRadius: 4,
                 })),
@@ -181,7 +198,12 @@ function Matrix({ overview, onSelect }: { overview: AccountsOverview; onSelect(i
                 },
                 plugins: {
                   legend: { position: 'bottom', labels: { boxWidth: 10, font: { size: 11 } } },
-                  tooltip: { callbacks: { label: (c) => `${(c.raw as { name: string }).name}: ${formatNumber(c.parsed.x ?? 0, 2)}% · ${formatNumber(c.parsed.y ?? 0, 2)}` } },
+                  tooltip: {
+                    callbacks: {
+                      label: (c) =>
+                        `${(c.raw as { name: string }).name}: ${formatNumber(c.parsed.x ?? 0, 2)}% · ${formatNumber(c.parsed.y ?? 0, 2)}`,
+                    },
+                  },
                   quadrants: { x: boundary, y: overview.settings.stableScore },
                 },
               }}
@@ -193,22 +215,42 @@ function Matrix({ overview, onSelect }: { overview: AccountsOverview; onSelect(i
             <Line
               data={{
                 labels: overview.rows.map((r) => r.rank),
-                datasets: [{ label: t('cumulative'), data: overview.rows.map((r) => r.cumulativeShare * 100), borderColor: '#2457c5', pointRadius: 0, borderWidth: 2 }],
+                datasets: [
+                  {
+                    label: t('cumulative'),
+                    data: overview.rows.map((r) => r.cumulativeShare * 100),
+                    borderColor: '#2457c5',
+                    pointRadius: 0,
+                    borderWidth: 2,
+                  },
+                ],
               }}
               options={{
                 responsive: true,
                 maintainAspectRatio: false,
                 animation: false,
-                scales: { x: { type: 'linear', title: { display: true, text: t('axisRank') } }, y: { min: 0, max: 100, title: { display: true, text: t('axisCumulative') } } },
+                scales: {
+                  x: { type: 'linear', title: { display: true, text: t('axisRank') } },
+                  y: { min: 0, max: 100, title: { display: true, text: t('axisCumulative') } },
+                },
                 plugins: { legend: { display: false } },
               }}
             />
           </div>
-          <p className="muted">{t('paretoNote', { count: high.length, total: overview.rows.length, share: formatPercent(overview.settings.paretoShare, 0) })}</p>
+          <p className="muted">
+            {t('paretoNote', { count: high.length, total: overview.rows.length, share: formatPercent(overview.settings.paretoShare, 0) })}
+          </p>
         </Card>
       </div>
       <div style={{ height: 420 }}>
-        <DataTable label={t('accountsTable')} columns={columns} rowCount={overview.rows.length} getRow={(i) => overview.rows[i]} rowKey={(r) => r.distributorId} onRowActivate={(r) => onSelect(r.distributorId)} />
+        <DataTable
+          label={t('accountsTable')}
+          columns={columns}
+          rowCount={overview.rows.length}
+          getRow={(i) => overview.rows[i]}
+          rowKey={(r) => r.distributorId}
+          onRowActivate={(r) => onSelect(r.distributorId)}
+        />
       </div>
     </>
   );
@@ -241,7 +283,12 @@ function RiskList({ overview, onSelect }: { overview: AccountsOverview; onSelect
               </td>
               <td className="num">{formatNumber(r.volume)}</td>
               <td className="num">
-                <button type="button" className="link-button" onClick={() => onSelect(r.distributorId)} aria-label={t('whyFor', { name: r.name })}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onSelect(r.distributorId)}
+                  aria-label={t('whyFor', { name: r.name })}
+                >
                   {t('why')}
                 </button>
               </td>

@@ -21,7 +21,22 @@ export function ComplaintsTab() {
   const [resolution, setResolution] = useState('');
   const [closedOn, setClosedOn] = useState(new Date().toISOString().slice(0, 10));
   return (
-    <Card title={t('complaintLog')} actions={<FilterSelect label={t('show')} value={open} onChange={setOpen} options={[{ value: 'open', label: t('openOnes') }, { value: 'closed', label: t('closedOnes') }]} allLabel={t('all', { ns: 'common' })} />} className="card-flush">
+    <Card
+      title={t('complaintLog')}
+      actions={
+        <FilterSelect
+          label={t('show')}
+          value={open}
+          onChange={setOpen}
+          options={[
+            { value: 'open', label: t('openOnes') },
+            { value: 'closed', label: t('closedOnes') },
+          ]}
+          allLabel={t('all', { ns: 'common' })}
+        />
+      }
+      className="card-flush"
+    >
       {!list.data ? (
         <Spinner label={t('loading', { ns: 'common' })} />
       ) : (
@@ -45,10 +60,17 @@ export function ComplaintsTab() {
                 <td>{t(`categories.${c.category}`)}</td>
                 <td style={{ whiteSpace: 'normal' }}>{c.description}</td>
                 <td>{c.ownerName ?? '–'}</td>
-                <td className="num">{c.closedOn ? c.daysOpen : <strong style={{ color: c.daysOpen > 14 ? 'var(--red)' : undefined }}>{c.daysOpen}</strong>}</td>
+                <td className="num">
+                  {c.closedOn ? c.daysOpen : <strong style={{ color: c.daysOpen > 14 ? 'var(--red)' : undefined }}>{c.daysOpen}</strong>}
+                </td>
                 <td className="num">
                   {!c.closedOn && (
-                    <button type="button" className="link-button" onClick={() => setClosing(c.id)} aria-label={t('closeComplaintOf', { name: c.distributorName })}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setClosing(c.id)}
+                      aria-label={t('closeComplaintOf', { name: c.distributorName })}
+                    >
                       {t('closeComplaint')}
                     </button>
                   )}
@@ -82,8 +104,19 @@ export function ComplaintsTab() {
             </button>
           }
         >
-          <TextField label={t('closedOn')} type="date" value={closedOn} onChange={(e) => setClosedOn(e.target.value)} error={errors.errorFor('closedOn')} />
-          <TextArea label={t('resolution')} value={resolution} onChange={(e) => setResolution(e.target.value)} error={errors.errorFor('resolution')} />
+          <TextField
+            label={t('closedOn')}
+            type="date"
+            value={closedOn}
+            onChange={(e) => setClosedOn(e.target.value)}
+            error={errors.errorFor('closedOn')}
+          />
+          <TextArea
+            label={t('resolution')}
+            value={resolution}
+            onChange={(e) => setResolution(e.target.value)}
+            error={errors.errorFor('resolution')}
+          />
           {errors.formError && <div className="notice notice-error">{errors.formError}</div>}
         </Dialog>
       )}
@@ -122,7 +155,9 @@ export function SkuTab() {
                 <td className="num">{formatPercent(s.contribution)}</td>
                 <td className="num">{s.growth === null ? '–' : formatPercent(s.growth)}</td>
                 <td>
-                  <Badge tone={s.advice === 'push' ? 'green' : s.advice === 'keep' ? 'blue' : s.advice === 'weaken' ? 'amber' : 'red'}>{t(`adviceValue.${s.advice}`)}</Badge>
+                  <Badge tone={s.advice === 'push' ? 'green' : s.advice === 'keep' ? 'blue' : s.advice === 'weaken' ? 'amber' : 'red'}>
+                    {t(`adviceValue.${s.advice}`)}
+                  </Badge>
                 </td>
                 <td className="muted">{s.reason}</td>
               </tr>
@@ -140,12 +175,22 @@ export function ProspectsTab() {
   const [search, setSearch] = useState('');
   const list = useApiQuery('prospect.list', search ? { search } : {});
   const score = useApiMutation('prospect.score');
-  const [editing, setEditing] = useState<{ outletType: 'sub_dealer' | 'terminal'; outletId: number; name: string; ratings: Record<string, number> | null; intention: 'high' | 'low' | null } | null>(null);
+  const [editing, setEditing] = useState<{
+    outletType: 'sub_dealer' | 'terminal';
+    outletId: number;
+    name: string;
+    ratings: Record<string, number> | null;
+    intention: 'high' | 'low' | null;
+  } | null>(null);
   const [ratings, setRatings] = useState<Record<string, number>>({});
   const [intention, setIntention] = useState<'high' | 'low'>('high');
   const errors = useFormErrors();
   return (
-    <Card title={t('prospectsTitle')} actions={<SearchBox label={t('searchProspects')} value={search} onChange={setSearch} />} className="card-flush">
+    <Card
+      title={t('prospectsTitle')}
+      actions={<SearchBox label={t('searchProspects')} value={search} onChange={setSearch} />}
+      className="card-flush"
+    >
       {!list.data ? (
         <Spinner label={t('loading', { ns: 'common' })} />
       ) : (
@@ -169,7 +214,15 @@ export function ProspectsTab() {
                 <td>{p.distributorName}</td>
                 <td>{p.competitorBrand ?? '–'}</td>
                 <td className="num">{p.score ?? '–'}</td>
-                <td>{p.class ? <Badge tone={p.class === 'PI' ? 'green' : p.class === 'PII' ? 'blue' : p.class === 'PIII' ? 'amber' : 'grey'}>{`${p.class} · ${t(`prospectClass.${p.class}`)}`}</Badge> : <span className="muted">{t('notScored')}</span>}</td>
+                <td>
+                  {p.class ? (
+                    <Badge
+                      tone={p.class === 'PI' ? 'green' : p.class === 'PII' ? 'blue' : p.class === 'PIII' ? 'amber' : 'grey'}
+                    >{`${p.class} · ${t(`prospectClass.${p.class}`)}`}</Badge>
+                  ) : (
+                    <span className="muted">{t('notScored')}</span>
+                  )}
+                </td>
                 <td className="num">
                   <button
                     type="button"
@@ -200,7 +253,12 @@ export function ProspectsTab() {
               onClick={async () => {
                 errors.clear();
                 try {
-                  const r = await score.mutateAsync({ outletType: editing.outletType, outletId: editing.outletId, ratings: ratings as never, intention });
+                  const r = await score.mutateAsync({
+                    outletType: editing.outletType,
+                    outletId: editing.outletId,
+                    ratings: ratings as never,
+                    intention,
+                  });
                   toast({ tone: 'success', text: t('scored', { score: r.score, cls: r.class }) });
                   setEditing(null);
                 } catch (e) {
@@ -214,9 +272,23 @@ export function ProspectsTab() {
         >
           <div className="form-grid">
             {PROSPECT_INDICATORS.map((k) => (
-              <SelectField key={k} label={t(`indicator.${k}`)} options={[1, 2, 3, 4, 5].map((v) => ({ value: v, label: String(v) }))} value={ratings[k] ?? 3} onChange={(e) => setRatings({ ...ratings, [k]: Number(e.target.value) })} />
+              <SelectField
+                key={k}
+                label={t(`indicator.${k}`)}
+                options={[1, 2, 3, 4, 5].map((v) => ({ value: v, label: String(v) }))}
+                value={ratings[k] ?? 3}
+                onChange={(e) => setRatings({ ...ratings, [k]: Number(e.target.value) })}
+              />
             ))}
-            <SelectField label={t('intention')} options={[{ value: 'high', label: t('intentionHigh') }, { value: 'low', label: t('intentionLow') }]} value={intention} onChange={(e) => setIntention(e.target.value as 'high')} />
+            <SelectField
+              label={t('intention')}
+              options={[
+                { value: 'high', label: t('intentionHigh') },
+                { value: 'low', label: t('intentionLow') },
+              ]}
+              value={intention}
+              onChange={(e) => setIntention(e.target.value as 'high')}
+            />
           </div>
           {errors.formError && <div className="notice notice-error">{errors.formError}</div>}
         </Dialog>

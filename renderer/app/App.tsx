@@ -17,7 +17,10 @@ const router = createBrowserRouter([
   {
     element: <Layout />,
     errorElement: <ErrorPage />,
-    children: [...ROUTES.map((r) => ({ path: r.path, element: r.element, errorElement: <ErrorPage /> })), { path: '*', element: <NotFoundPage /> }],
+    children: [
+      ...ROUTES.map((r) => ({ path: r.path, element: r.element, errorElement: <ErrorPage /> })),
+      { path: '*', element: <NotFoundPage /> },
+    ],
   },
 ]);
 

@@ -38,7 +38,12 @@ export function Layout() {
               <div key={section} className="nav-section">
                 <div className="nav-section-title">{t(`nav.section.${section}`)}</div>
                 {items.map((r) => (
-                  <NavLink key={r.path} to={r.path} end={r.path === '/'} className={({ isActive }) => `nav-link${isActive ? ' active' : ''}`}>
+                  <NavLink
+                    key={r.path}
+                    to={r.path}
+                    end={r.path === '/'}
+                    className={({ isActive }) => `nav-link${isActive ? ' active' : ''}`}
+                  >
                     {t(r.nav!.labelKey)}
                   </NavLink>
                 ))}

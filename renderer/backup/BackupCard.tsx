@@ -62,7 +62,12 @@ export function BackupCard() {
                 </td>
                 <td className="num">{formatNumber(b.bytes / 1024 / 1024, 1)} MB</td>
                 <td className="num">
-                  <button type="button" className="link-button" onClick={() => setRestoring(b)} aria-label={t('backup.restoreFrom', { when: when(b.createdAt) })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setRestoring(b)}
+                    aria-label={t('backup.restoreFrom', { when: when(b.createdAt) })}
+                  >
                     {t('backup.restore')}
                   </button>
                 </td>

@@ -10,7 +10,8 @@ export function DashboardPage() {
   const { t } = useTranslation('common');
   const summary = useApiQuery('network.summary', {});
   const today = new Date();
-  if (!summary.data) return <div className="page">{summary.error ? <ErrorNotice error={summary.error} /> : <Spinner label={t('loading')} />}</div>;
+  if (!summary.data)
+    return <div className="page">{summary.error ? <ErrorNotice error={summary.error} /> : <Spinner label={t('loading')} />}</div>;
   const s = summary.data;
   return (
     <div className="page">

@@ -69,14 +69,26 @@ export function ApprovalsTab({ scope }: { scope: DevelopmentScope }) {
                   {formatNumber(p.actual.competitorWins)} / {formatNumber(p.competitorWins)}
                 </td>
                 <td style={{ whiteSpace: 'normal' }}>{p.areaNames.join(', ') || '–'}</td>
-                <td style={{ whiteSpace: 'normal', maxWidth: 260 }}>{p.managerComment ? `${p.note ?? ''} ↩ ${p.managerComment}` : (p.note ?? '–')}</td>
+                <td style={{ whiteSpace: 'normal', maxWidth: 260 }}>
+                  {p.managerComment ? `${p.note ?? ''} ↩ ${p.managerComment}` : (p.note ?? '–')}
+                </td>
                 <td style={{ whiteSpace: 'nowrap' }}>
                   {p.status === 'submitted' && (
                     <>
-                      <button type="button" className="button button-small button-primary" onClick={() => approve(p)} aria-label={t('approvals.approveFor', { name: p.salespersonName })}>
+                      <button
+                        type="button"
+                        className="button button-small button-primary"
+                        onClick={() => approve(p)}
+                        aria-label={t('approvals.approveFor', { name: p.salespersonName })}
+                      >
                         {t('approvals.approve')}
                       </button>{' '}
-                      <button type="button" className="button button-small" onClick={() => setReturning(p)} aria-label={t('approvals.returnFor', { name: p.salespersonName })}>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        onClick={() => setReturning(p)}
+                        aria-label={t('approvals.returnFor', { name: p.salespersonName })}
+                      >
                         {t('approvals.return')}
                       </button>
                     </>
@@ -115,7 +127,13 @@ function ReturnDialog({ plan, onClose }: { plan: DevPlan; onClose(): void }) {
       onClose={onClose}
       footer={<DialogButtons onCancel={onClose} onSubmit={submit} label={t('approvals.return')} busy={decide.isPending} />}
     >
-      <TextArea label={t('approvals.whatToChange')} value={comment} onChange={(e) => setComment(e.target.value)} error={errors.errorFor('comment')} required />
+      <TextArea
+        label={t('approvals.whatToChange')}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        error={errors.errorFor('comment')}
+        required
+      />
     </Dialog>
   );
 }

@@ -65,8 +65,19 @@ export function DayRouteCard({ salespersonId }: { salespersonId: number }) {
       className="day-route"
       actions={
         <>
-          <input type="date" aria-label={t('route.day')} value={day} onChange={(e) => e.target.value && setDay(e.target.value)} style={{ height: 28 }} />
-          <button type="button" className="button button-small" onClick={() => persist(plain, true)} disabled={stops.length < 2 || save.isPending}>
+          <input
+            type="date"
+            aria-label={t('route.day')}
+            value={day}
+            onChange={(e) => e.target.value && setDay(e.target.value)}
+            style={{ height: 28 }}
+          />
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => persist(plain, true)}
+            disabled={stops.length < 2 || save.isPending}
+          >
             {t('route.order')}
           </button>
           <button type="button" className="button button-small" onClick={exportSheet} disabled={stops.length === 0 || exporting}>
@@ -90,74 +101,111 @@ export function DayRouteCard({ salespersonId }: { salespersonId: number }) {
         <p className="muted">{t('route.empty')}</p>
       ) : (
         <div className="route-layout">
-        <RouteSketch stops={stops} start={route.data.start} />
-        <div style={{ overflowX: 'auto' }}>
-          <table className="plain" aria-label={t('route.stops')}>
-            <thead>
-              <tr>
-                <th className="num">#</th>
-                <th>{t('outlet')}</th>
-                <th>{t('area')}</th>
-                <th>{t('stageLabel')}</th>
-                <th className="num">{t('route.leg')}</th>
-                <th>{t('route.visit')}</th>
-                <th className="route-controls" aria-label={t('route.reorder')} />
-              </tr>
-            </thead>
-            <tbody>
-              {stops.map((s, i) => (
-                <tr key={key(s)}>
-                  <td className="num">{s.position}</td>
-                  <td style={{ whiteSpace: 'normal' }}>
-                    <div>{s.name}</div>
-                    <div className="muted small">
-                      {t(`type.${s.outletType}`)} · {s.code}
-                      {s.address ? ` · ${s.address}` : ''}
-                      {s.competitorBrand ? ` · ${t('competitor')}: ${s.competitorBrand}` : ''}
-                    </div>
-                  </td>
-                  <td>{s.areaName}</td>
-                  <td>{s.stage ? <Badge tone={s.stage === 'signed' ? 'green' : s.stage === 'rejected' ? 'red' : 'blue'}>{t(`stage.${s.stage}`)}</Badge> : <span className="muted">–</span>}</td>
-                  <td className="num">{s.legKm === null ? '–' : `${formatNumber(s.legKm, 1)} km`}</td>
-                  <td>
-                    {s.visit ? (
-                      <Badge tone="green">{t(`outcome.${s.visit.outcome}`)}</Badge>
-                    ) : (
-                      <button type="button" className="button button-small" onClick={() => setVisiting({ outletType: s.outletType, outletId: s.outletId, name: s.name })} aria-label={t('route.logVisitAt', { name: s.name })}>
-                        {t('route.logVisit')}
+          <RouteSketch stops={stops} start={route.data.start} />
+          <div style={{ overflowX: 'auto' }}>
+            <table className="plain" aria-label={t('route.stops')}>
+              <thead>
+                <tr>
+                  <th className="num">#</th>
+                  <th>{t('outlet')}</th>
+                  <th>{t('area')}</th>
+                  <th>{t('stageLabel')}</th>
+                  <th className="num">{t('route.leg')}</th>
+                  <th>{t('route.visit')}</th>
+                  <th className="route-controls" aria-label={t('route.reorder')} />
+                </tr>
+              </thead>
+              <tbody>
+                {stops.map((s, i) => (
+                  <tr key={key(s)}>
+                    <td className="num">{s.position}</td>
+                    <td style={{ whiteSpace: 'normal' }}>
+                      <div>{s.name}</div>
+                      <div className="muted small">
+                        {t(`type.${s.outletType}`)} · {s.code}
+                        {s.address ? ` · ${s.address}` : ''}
+                        {s.competitorBrand ? ` · ${t('competitor')}: ${s.competitorBrand}` : ''}
+                      </div>
+                    </td>
+                    <td>{s.areaName}</td>
+                    <td>
+                      {s.stage ? (
+                        <Badge tone={s.stage === 'signed' ? 'green' : s.stage === 'rejected' ? 'red' : 'blue'}>
+                          {t(`stage.${s.stage}`)}
+                        </Badge>
+                      ) : (
+                        <span className="muted">–</span>
+                      )}
+                    </td>
+                    <td className="num">{s.legKm === null ? '–' : `${formatNumber(s.legKm, 1)} km`}</td>
+                    <td>
+                      {s.visit ? (
+                        <Badge tone="green">{t(`outcome.${s.visit.outcome}`)}</Badge>
+                      ) : (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          onClick={() => setVisiting({ outletType: s.outletType, outletId: s.outletId, name: s.name })}
+                          aria-label={t('route.logVisitAt', { name: s.name })}
+                        >
+                          {t('route.logVisit')}
+                        </button>
+                      )}
+                    </td>
+                    <td className="route-controls" style={{ whiteSpace: 'nowrap' }}>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        onClick={() => move(i, -1)}
+                        disabled={i === 0}
+                        aria-label={t('route.up', { name: s.name })}
+                      >
+                        ↑
                       </button>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        onClick={() => move(i, 1)}
+                        disabled={i === stops.length - 1}
+                        aria-label={t('route.down', { name: s.name })}
+                      >
+                        ↓
+                      </button>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        onClick={() =>
+                          persist(
+                            plain.filter((_, j) => j !== i),
+                            false,
+                          )
+                        }
+                        aria-label={t('route.remove', { name: s.name })}
+                      >
+                        ×
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <td />
+                  <td colSpan={3}>
+                    {t('route.total', { count: stops.length })}
+                    {route.data.optimized && <span className="muted"> · {t('route.optimized')}</span>}
+                    {route.data.withoutCoordinates > 0 && (
+                      <span className="muted"> · {t('route.withoutCoordinates', { count: route.data.withoutCoordinates })}</span>
                     )}
                   </td>
-                  <td className="route-controls" style={{ whiteSpace: 'nowrap' }}>
-                    <button type="button" className="icon-button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('route.up', { name: s.name })}>
-                      ↑
-                    </button>
-                    <button type="button" className="icon-button" onClick={() => move(i, 1)} disabled={i === stops.length - 1} aria-label={t('route.down', { name: s.name })}>
-                      ↓
-                    </button>
-                    <button type="button" className="icon-button" onClick={() => persist(plain.filter((_, j) => j !== i), false)} aria-label={t('route.remove', { name: s.name })}>
-                      ×
-                    </button>
+                  <td className="num" aria-label={t('route.distance')}>
+                    {route.data.km === null ? '–' : `${formatNumber(route.data.km, 1)} km`}
                   </td>
+                  <td colSpan={2} />
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <td />
-                <td colSpan={3}>
-                  {t('route.total', { count: stops.length })}
-                  {route.data.optimized && <span className="muted"> · {t('route.optimized')}</span>}
-                  {route.data.withoutCoordinates > 0 && <span className="muted"> · {t('route.withoutCoordinates', { count: route.data.withoutCoordinates })}</span>}
-                </td>
-                <td className="num" aria-label={t('route.distance')}>
-                  {route.data.km === null ? '–' : `${formatNumber(route.data.km, 1)} km`}
-                </td>
-                <td colSpan={2} />
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+              </tfoot>
+            </table>
+          </div>
         </div>
       )}
       {visiting && <VisitDialog salespersonId={salespersonId} day={day} outlet={visiting} onClose={() => setVisiting(null)} />}

@@ -51,7 +51,12 @@ export function DevelopmentPage() {
           </div>
           <div className="filter">
             <label htmlFor="dev-salesperson">{t('salesperson')}</label>
-            <select id="dev-salesperson" value={salespersonId ?? ''} onChange={(e) => setSalespersonId(Number(e.target.value))} disabled={people.length === 0}>
+            <select
+              id="dev-salesperson"
+              value={salespersonId ?? ''}
+              onChange={(e) => setSalespersonId(Number(e.target.value))}
+              disabled={people.length === 0}
+            >
               {people.length === 0 && <option value="">{t('noSalespeople')}</option>}
               {people.map((p) => (
                 <option key={p.id} value={p.id}>

@@ -31,14 +31,16 @@ export function DevelopmentTile() {
                 <tr key={k}>
                   <td>{t(`indicators.${k}`)}</td>
                   <td className="num">
-                    <span className={`dot dot-${paceTone(d.actual[k], d.dueByNow[k])}`} aria-hidden="true" /> {formatNumber(d.actual[k])} / {formatNumber(d.plan[k])}
+                    <span className={`dot dot-${paceTone(d.actual[k], d.dueByNow[k])}`} aria-hidden="true" /> {formatNumber(d.actual[k])} /{' '}
+                    {formatNumber(d.plan[k])}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p className="stat-note">
-            {t('tile.waiting', { count: d.plans.submitted })} · {t('tile.visitsToday', { count: d.visitsToday, day: todayIso() })} · {t('tile.open_prospects', { count: d.pipeline.prospect + d.pipeline.contacted + d.pipeline.negotiating })}
+            {t('tile.waiting', { count: d.plans.submitted })} · {t('tile.visitsToday', { count: d.visitsToday, day: todayIso() })} ·{' '}
+            {t('tile.open_prospects', { count: d.pipeline.prospect + d.pipeline.contacted + d.pipeline.negotiating })}
           </p>
         </>
       )}

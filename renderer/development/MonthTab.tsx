@@ -37,7 +37,10 @@ function VisitsCard({ salespersonId, month }: { salespersonId: number; month: st
     <Card title={t('visits.title', { count: rows.length })}>
       <ErrorNotice error={visits.error} />
       {/* A visit that was not on the day's route: found by name, logged the same way. */}
-      <OutletPicker label={t('visits.logUnplanned')} onPick={(o) => setVisiting({ outletType: o.outletType, outletId: o.outletId, name: o.name })} />
+      <OutletPicker
+        label={t('visits.logUnplanned')}
+        onPick={(o) => setVisiting({ outletType: o.outletType, outletId: o.outletId, name: o.name })}
+      />
       {visiting && <VisitDialog salespersonId={salespersonId} day={todayIso()} outlet={visiting} onClose={() => setVisiting(null)} />}
       {rows.length === 0 ? (
         <p className="muted">{t('visits.none')}</p>
@@ -63,7 +66,15 @@ function VisitsCard({ salespersonId, month }: { salespersonId: number; month: st
                   <td>{v.outletName}</td>
                   <td>{t(`purpose.${v.purpose}`)}</td>
                   <td>{t(`outcome.${v.outcome}`)}</td>
-                  <td>{v.stageAfter ? <Badge tone={v.stageAfter === 'signed' ? 'green' : v.stageAfter === 'rejected' ? 'red' : 'blue'}>{`${v.stageBefore ? t(`stage.${v.stageBefore}`) : '–'} → ${t(`stage.${v.stageAfter}`)}`}</Badge> : <span className="muted">–</span>}</td>
+                  <td>
+                    {v.stageAfter ? (
+                      <Badge
+                        tone={v.stageAfter === 'signed' ? 'green' : v.stageAfter === 'rejected' ? 'red' : 'blue'}
+                      >{`${v.stageBefore ? t(`stage.${v.stageBefore}`) : '–'} → ${t(`stage.${v.stageAfter}`)}`}</Badge>
+                    ) : (
+                      <span className="muted">–</span>
+                    )}
+                  </td>
                   <td>{v.nextStep ?? '–'}</td>
                   <td style={{ whiteSpace: 'normal', maxWidth: 280 }}>{v.note ?? '–'}</td>
                   <td>
@@ -89,7 +100,12 @@ function VisitsCard({ salespersonId, month }: { salespersonId: number; month: st
                         </button>
                       </>
                     ) : (
-                      <button type="button" className="icon-button" onClick={() => setConfirming(v.id)} aria-label={t('visits.delete', { name: v.outletName, day: v.day })}>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        onClick={() => setConfirming(v.id)}
+                        aria-label={t('visits.delete', { name: v.outletName, day: v.day })}
+                      >
                         ×
                       </button>
                     )}

@@ -4,7 +4,19 @@ import type { OutletCandidate } from '../../shared/contract/development.js';
 import { useApiQuery } from '../api/hooks.js';
 
 /** Finds a sub-dealer or terminal by name, code or address; Enter or a click picks it. */
-export function OutletPicker({ label, exclude, onPick, includeActive = true, notInPipeline = false }: { label: string; exclude?: Set<string>; onPick(o: OutletCandidate): void; includeActive?: boolean; notInPipeline?: boolean }) {
+export function OutletPicker({
+  label,
+  exclude,
+  onPick,
+  includeActive = true,
+  notInPipeline = false,
+}: {
+  label: string;
+  exclude?: Set<string>;
+  onPick(o: OutletCandidate): void;
+  includeActive?: boolean;
+  notInPipeline?: boolean;
+}) {
   const { t } = useTranslation('development');
   const inputId = useId();
   const [text, setText] = useState('');

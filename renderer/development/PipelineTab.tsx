@@ -61,13 +61,42 @@ export function PipelineTab({ scope }: { scope: DevelopmentScope }) {
           <label htmlFor="pipeline-search">{t('pipeline.search')}</label>
           <input id="pipeline-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
-        {view === 'list' && <FilterSelect label={t('stageLabel')} value={stage} onChange={setStage} allLabel={t('all')} options={STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))} />}
-        <FilterSelect label={t('pipeline.type')} value={type} onChange={setType} allLabel={t('all')} options={OUTLET_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))} />
-        <FilterSelect label={t('pipeline.competitorHeld')} value={held} onChange={setHeld} allLabel={t('all')} options={[{ value: 'yes', label: t('yes') }, { value: 'no', label: t('no') }]} />
+        {view === 'list' && (
+          <FilterSelect
+            label={t('stageLabel')}
+            value={stage}
+            onChange={setStage}
+            allLabel={t('all')}
+            options={STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))}
+          />
+        )}
+        <FilterSelect
+          label={t('pipeline.type')}
+          value={type}
+          onChange={setType}
+          allLabel={t('all')}
+          options={OUTLET_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))}
+        />
+        <FilterSelect
+          label={t('pipeline.competitorHeld')}
+          value={held}
+          onChange={setHeld}
+          allLabel={t('all')}
+          options={[
+            { value: 'yes', label: t('yes') },
+            { value: 'no', label: t('no') },
+          ]}
+        />
         <label className="checkbox-row" style={{ alignSelf: 'center' }}>
           <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> {t('pipeline.mineOnly')}
         </label>
-        <button type="button" className="button button-primary" style={{ marginLeft: 'auto' }} onClick={() => setAdding(true)} disabled={scope.salespersonId === null}>
+        <button
+          type="button"
+          className="button button-primary"
+          style={{ marginLeft: 'auto' }}
+          onClick={() => setAdding(true)}
+          disabled={scope.salespersonId === null}
+        >
           {t('pipeline.add')}
         </button>
       </div>
@@ -87,7 +116,12 @@ export function PipelineTab({ scope }: { scope: DevelopmentScope }) {
                 {items.map((item) => (
                   <article key={`${item.outletType}:${item.outletId}`} className="pipeline-card" aria-label={item.name}>
                     <div className="pipeline-card-title">
-                      <button type="button" className="link-button" onClick={() => setEditing(item)} aria-label={t('pipeline.editLabel', { name: item.name })}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => setEditing(item)}
+                        aria-label={t('pipeline.editLabel', { name: item.name })}
+                      >
                         <strong>{item.name}</strong>
                       </button>
                       <span className={`priority p${item.priority}`} title={t('pipeline.priority')}>
@@ -101,10 +135,15 @@ export function PipelineTab({ scope }: { scope: DevelopmentScope }) {
                     {item.competitorHeld && <Badge tone="amber">{item.competitorBrand ?? t('competitor')}</Badge>}
                     {item.rejectReason && <div className="small">{item.rejectReason}</div>}
                     <div className="muted small">
-                      {t('pipeline.lastVisit')}: {item.lastVisit ? formatDate(item.lastVisit) : t('pipeline.never')} · {item.ownerName ?? t('pipeline.noOwner')}
+                      {t('pipeline.lastVisit')}: {item.lastVisit ? formatDate(item.lastVisit) : t('pipeline.never')} ·{' '}
+                      {item.ownerName ?? t('pipeline.noOwner')}
                     </div>
                     {s !== 'signed' && (
-                      <select aria-label={t('pipeline.moveLabel', { name: item.name })} value={item.stage} onChange={(e) => void moveTo(item, e.target.value as Stage)}>
+                      <select
+                        aria-label={t('pipeline.moveLabel', { name: item.name })}
+                        value={item.stage}
+                        onChange={(e) => void moveTo(item, e.target.value as Stage)}
+                      >
                         {STAGES.map((x) => (
                           <option key={x} value={x}>
                             {t(`stage.${x}`)}
@@ -141,7 +180,12 @@ export function PipelineTab({ scope }: { scope: DevelopmentScope }) {
             {rows.map((r) => (
               <tr key={`${r.outletType}:${r.outletId}`}>
                 <td>
-                  <button type="button" className="link-button" onClick={() => setEditing(r)} aria-label={t('pipeline.editLabel', { name: r.name })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setEditing(r)}
+                    aria-label={t('pipeline.editLabel', { name: r.name })}
+                  >
                     {r.name}
                   </button>
                 </td>
@@ -207,18 +251,44 @@ function AddProspectDialog({ ownerId, onClose }: { ownerId: number; onClose(): v
       )}
       {outlet ? (
         <p>
-          <strong>{outlet.name}</strong> <span className="muted">{outlet.code} · {outlet.areaName}</span>{' '}
+          <strong>{outlet.name}</strong>{' '}
+          <span className="muted">
+            {outlet.code} · {outlet.areaName}
+          </span>{' '}
           <button type="button" className="link-button" onClick={() => setOutlet(null)}>
             {t('pipeline.change')}
           </button>
         </p>
       ) : (
-        <OutletPicker label={t('pipeline.findOutlet')} includeActive={false} notInPipeline onPick={(o) => (setOutlet(o), setV((x) => ({ ...x, competitorBrand: o.competitorBrand ?? '' })))} />
+        <OutletPicker
+          label={t('pipeline.findOutlet')}
+          includeActive={false}
+          notInPipeline
+          onPick={(o) => (setOutlet(o), setV((x) => ({ ...x, competitorBrand: o.competitorBrand ?? '' })))}
+        />
       )}
       <div className="form-grid" style={{ marginTop: 12 }}>
-        <SelectField label={t('pipeline.priority')} value={v.priority} onChange={(e) => setV({ ...v, priority: e.target.value })} options={[1, 2, 3].map((p) => ({ value: String(p), label: t(`pipeline.priorityLevel.${p}`) }))} />
-        <TextField label={t('pipeline.volume')} type="number" min={0} value={v.estimatedVolume} onChange={(e) => setV({ ...v, estimatedVolume: e.target.value })} error={errors.errorFor('estimatedVolume')} hint={t('casesPerMonth')} />
-        <TextField label={t('pipeline.competitorBrand')} value={v.competitorBrand} onChange={(e) => setV({ ...v, competitorBrand: e.target.value })} error={errors.errorFor('competitorBrand')} />
+        <SelectField
+          label={t('pipeline.priority')}
+          value={v.priority}
+          onChange={(e) => setV({ ...v, priority: e.target.value })}
+          options={[1, 2, 3].map((p) => ({ value: String(p), label: t(`pipeline.priorityLevel.${p}`) }))}
+        />
+        <TextField
+          label={t('pipeline.volume')}
+          type="number"
+          min={0}
+          value={v.estimatedVolume}
+          onChange={(e) => setV({ ...v, estimatedVolume: e.target.value })}
+          error={errors.errorFor('estimatedVolume')}
+          hint={t('casesPerMonth')}
+        />
+        <TextField
+          label={t('pipeline.competitorBrand')}
+          value={v.competitorBrand}
+          onChange={(e) => setV({ ...v, competitorBrand: e.target.value })}
+          error={errors.errorFor('competitorBrand')}
+        />
         <TextArea label={t('plan.note')} value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} />
       </div>
     </Dialog>
@@ -247,7 +317,13 @@ function RejectDialog({ item, onClose }: { item: PipelineItem; onClose(): void }
       onClose={onClose}
       footer={<DialogButtons onCancel={onClose} onSubmit={submit} label={t('pipeline.reject')} busy={move.isPending} danger />}
     >
-      <TextArea label={t('visit.whyRejected')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.errorFor('rejectReason')} required />
+      <TextArea
+        label={t('visit.whyRejected')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={errors.errorFor('rejectReason')}
+        required
+      />
     </Dialog>
   );
 }
@@ -304,7 +380,13 @@ function EditProspectDialog({ item, onClose }: { item: PipelineItem; onClose(): 
         <>
           {item.stage !== 'signed' &&
             (confirming ? (
-              <button type="button" className="button button-danger" onClick={removeItem} disabled={remove.isPending} style={{ marginRight: 'auto' }}>
+              <button
+                type="button"
+                className="button button-danger"
+                onClick={removeItem}
+                disabled={remove.isPending}
+                style={{ marginRight: 'auto' }}
+              >
                 {t('pipeline.confirmRemove')}
               </button>
             ) : (
@@ -327,13 +409,39 @@ function EditProspectDialog({ item, onClose }: { item: PipelineItem; onClose(): 
         </div>
       )}
       <p className="muted">
-        {t(`type.${item.outletType}`)} · {item.code} · {item.areaName} · {t(`stage.${item.stage}`)} {t('pipeline.since').toLowerCase()} {formatDate(item.stageOn)}
+        {t(`type.${item.outletType}`)} · {item.code} · {item.areaName} · {t(`stage.${item.stage}`)} {t('pipeline.since').toLowerCase()}{' '}
+        {formatDate(item.stageOn)}
       </p>
       <div className="form-grid">
-        <SelectField label={t('pipeline.owner')} value={v.ownerId} onChange={(e) => setV({ ...v, ownerId: e.target.value })} placeholder={t('pipeline.noOwner')} options={(staff.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))} error={errors.errorFor('ownerId')} />
-        <SelectField label={t('pipeline.priority')} value={v.priority} onChange={(e) => setV({ ...v, priority: e.target.value })} options={[1, 2, 3].map((p) => ({ value: String(p), label: t(`pipeline.priorityLevel.${p}`) }))} />
-        <TextField label={t('pipeline.volume')} type="number" min={0} value={v.estimatedVolume} onChange={(e) => setV({ ...v, estimatedVolume: e.target.value })} error={errors.errorFor('estimatedVolume')} hint={t('casesPerMonth')} />
-        <TextField label={t('pipeline.competitorBrand')} value={v.competitorBrand} onChange={(e) => setV({ ...v, competitorBrand: e.target.value })} error={errors.errorFor('competitorBrand')} />
+        <SelectField
+          label={t('pipeline.owner')}
+          value={v.ownerId}
+          onChange={(e) => setV({ ...v, ownerId: e.target.value })}
+          placeholder={t('pipeline.noOwner')}
+          options={(staff.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
+          error={errors.errorFor('ownerId')}
+        />
+        <SelectField
+          label={t('pipeline.priority')}
+          value={v.priority}
+          onChange={(e) => setV({ ...v, priority: e.target.value })}
+          options={[1, 2, 3].map((p) => ({ value: String(p), label: t(`pipeline.priorityLevel.${p}`) }))}
+        />
+        <TextField
+          label={t('pipeline.volume')}
+          type="number"
+          min={0}
+          value={v.estimatedVolume}
+          onChange={(e) => setV({ ...v, estimatedVolume: e.target.value })}
+          error={errors.errorFor('estimatedVolume')}
+          hint={t('casesPerMonth')}
+        />
+        <TextField
+          label={t('pipeline.competitorBrand')}
+          value={v.competitorBrand}
+          onChange={(e) => setV({ ...v, competitorBrand: e.target.value })}
+          error={errors.errorFor('competitorBrand')}
+        />
         <TextArea label={t('plan.note')} className="span-2" value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} />
       </div>
     </Dialog>

@@ -84,7 +84,14 @@ export function PlanCard({ scope }: { scope: DevelopmentScope }) {
                       <strong>{formatNumber(p.actual[k])}</strong>
                     </td>
                     <td>
-                      <div className={`progress pace-${tone}`} role="progressbar" aria-label={t(`indicators.${k}`)} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(Math.min(1, share) * 100)}>
+                      <div
+                        className={`progress pace-${tone}`}
+                        role="progressbar"
+                        aria-label={t(`indicators.${k}`)}
+                        aria-valuemin={0}
+                        aria-valuemax={100}
+                        aria-valuenow={Math.round(Math.min(1, share) * 100)}
+                      >
                         <div className="progress-fill" style={{ width: `${Math.round(Math.min(1, share) * 100)}%` }} />
                       </div>
                     </td>
@@ -113,7 +120,9 @@ export function PlanCard({ scope }: { scope: DevelopmentScope }) {
           </dl>
         </>
       )}
-      {editing && scope.salespersonId !== null && <PlanFormDialog salespersonId={scope.salespersonId} month={scope.month} plan={p ?? null} onClose={() => setEditing(false)} />}
+      {editing && scope.salespersonId !== null && (
+        <PlanFormDialog salespersonId={scope.salespersonId} month={scope.month} plan={p ?? null} onClose={() => setEditing(false)} />
+      )}
     </Card>
   );
 }

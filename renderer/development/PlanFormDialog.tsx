@@ -12,7 +12,17 @@ import { useToast } from '../ui/Toasts.js';
  * The salesperson's plan for a month. "Fill from targets" takes the new-outlet numbers the
  * off-season targets ask of this salesperson's distributors, spread over the months left.
  */
-export function PlanFormDialog({ salespersonId, month, plan, onClose }: { salespersonId: number; month: string; plan: DevPlan | null; onClose(): void }) {
+export function PlanFormDialog({
+  salespersonId,
+  month,
+  plan,
+  onClose,
+}: {
+  salespersonId: number;
+  month: string;
+  plan: DevPlan | null;
+  onClose(): void;
+}) {
   const { t } = useTranslation(['development', 'common']);
   const toast = useToast();
   const errors = useFormErrors();
@@ -64,7 +74,8 @@ export function PlanFormDialog({ salespersonId, month, plan, onClose }: { salesp
       errors.fromError(e);
     }
   };
-  const toggleArea = (id: number) => setV({ ...v, areaIds: v.areaIds.includes(id) ? v.areaIds.filter((a) => a !== id) : [...v.areaIds, id] });
+  const toggleArea = (id: number) =>
+    setV({ ...v, areaIds: v.areaIds.includes(id) ? v.areaIds.filter((a) => a !== id) : [...v.areaIds, id] });
   return (
     <Dialog
       title={t('plan.formTitle', { month })}
@@ -88,7 +99,12 @@ export function PlanFormDialog({ salespersonId, month, plan, onClose }: { salesp
             {!s
               ? t('loading', { ns: 'common' })
               : s.available
-                ? t('plan.suggestion', { source: s.source, outlets: s.newSubDealers + s.newTerminals, months: s.basis?.monthsLeft, peak: s.basis?.firstPeakMonth })
+                ? t('plan.suggestion', {
+                    source: s.source,
+                    outlets: s.newSubDealers + s.newTerminals,
+                    months: s.basis?.monthsLeft,
+                    peak: s.basis?.firstPeakMonth,
+                  })
                 : t(`plan.noSuggestion.${s.reason}`)}
           </span>
           <button type="button" className="button button-small" onClick={fillFromSuggestion} disabled={!s}>
@@ -96,9 +112,31 @@ export function PlanFormDialog({ salespersonId, month, plan, onClose }: { salesp
           </button>
         </div>
         <div className="form-grid" style={{ marginTop: 12 }}>
-          <TextField label={t('indicators.visits')} type="number" min={0} value={v.plannedVisits} onChange={(e) => setV({ ...v, plannedVisits: e.target.value })} error={errors.errorFor('plannedVisits')} required />
-          <TextField label={t('indicators.newSubDealers')} type="number" min={0} value={v.newSubDealers} onChange={(e) => setV({ ...v, newSubDealers: e.target.value })} error={errors.errorFor('newSubDealers')} />
-          <TextField label={t('indicators.newTerminals')} type="number" min={0} value={v.newTerminals} onChange={(e) => setV({ ...v, newTerminals: e.target.value })} error={errors.errorFor('newTerminals')} />
+          <TextField
+            label={t('indicators.visits')}
+            type="number"
+            min={0}
+            value={v.plannedVisits}
+            onChange={(e) => setV({ ...v, plannedVisits: e.target.value })}
+            error={errors.errorFor('plannedVisits')}
+            required
+          />
+          <TextField
+            label={t('indicators.newSubDealers')}
+            type="number"
+            min={0}
+            value={v.newSubDealers}
+            onChange={(e) => setV({ ...v, newSubDealers: e.target.value })}
+            error={errors.errorFor('newSubDealers')}
+          />
+          <TextField
+            label={t('indicators.newTerminals')}
+            type="number"
+            min={0}
+            value={v.newTerminals}
+            onChange={(e) => setV({ ...v, newTerminals: e.target.value })}
+            error={errors.errorFor('newTerminals')}
+          />
           <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
             <legend style={{ fontSize: 12, color: 'var(--text-2)', fontWeight: 500 }}>{t('plan.areas')}</legend>
             <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 12px' }}>
@@ -114,21 +152,55 @@ export function PlanFormDialog({ salespersonId, month, plan, onClose }: { salesp
             <legend style={{ fontSize: 12, color: 'var(--text-2)', fontWeight: 500 }}>{t('plan.competitorTargets')}</legend>
             {v.competitors.map((c, i) => (
               <div key={i} style={{ display: 'flex', gap: 8, marginBottom: 6 }}>
-                <input aria-label={t('plan.competitorBrand', { n: i + 1 })} value={c.brand} onChange={(e) => setV({ ...v, competitors: v.competitors.map((x, j) => (j === i ? { ...x, brand: e.target.value } : x)) })} />
-                <input aria-label={t('plan.competitorOutlets', { n: i + 1 })} type="number" min={1} style={{ width: 90 }} value={c.outlets} onChange={(e) => setV({ ...v, competitors: v.competitors.map((x, j) => (j === i ? { ...x, outlets: e.target.value } : x)) })} />
-                <button type="button" className="button button-small" onClick={() => setV({ ...v, competitors: v.competitors.filter((_, j) => j !== i) })} aria-label={t('plan.removeCompetitor', { n: i + 1 })}>
+                <input
+                  aria-label={t('plan.competitorBrand', { n: i + 1 })}
+                  value={c.brand}
+                  onChange={(e) =>
+                    setV({ ...v, competitors: v.competitors.map((x, j) => (j === i ? { ...x, brand: e.target.value } : x)) })
+                  }
+                />
+                <input
+                  aria-label={t('plan.competitorOutlets', { n: i + 1 })}
+                  type="number"
+                  min={1}
+                  style={{ width: 90 }}
+                  value={c.outlets}
+                  onChange={(e) =>
+                    setV({ ...v, competitors: v.competitors.map((x, j) => (j === i ? { ...x, outlets: e.target.value } : x)) })
+                  }
+                />
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => setV({ ...v, competitors: v.competitors.filter((_, j) => j !== i) })}
+                  aria-label={t('plan.removeCompetitor', { n: i + 1 })}
+                >
                   ×
                 </button>
               </div>
             ))}
             <div>
-              <button type="button" className="button button-small" onClick={() => setV({ ...v, competitors: [...v.competitors, { brand: '', outlets: '1' }] })}>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => setV({ ...v, competitors: [...v.competitors, { brand: '', outlets: '1' }] })}
+              >
                 {t('plan.addCompetitor')}
               </button>
             </div>
-            {errors.errorFor('competitors') && <div className="field-error" role="alert">{errors.errorFor('competitors')}</div>}
+            {errors.errorFor('competitors') && (
+              <div className="field-error" role="alert">
+                {errors.errorFor('competitors')}
+              </div>
+            )}
           </fieldset>
-          <TextArea label={t('plan.note')} className="span-2" value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} error={errors.errorFor('note')} />
+          <TextArea
+            label={t('plan.note')}
+            className="span-2"
+            value={v.note}
+            onChange={(e) => setV({ ...v, note: e.target.value })}
+            error={errors.errorFor('note')}
+          />
         </div>
         <button type="submit" hidden />
       </form>

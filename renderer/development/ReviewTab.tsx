@@ -10,7 +10,16 @@ import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { todayIso, type DevelopmentScope } from './context.js';
 
-const ROWS: Array<keyof WeeklyNumbers> = ['visits', 'developVisits', 'outletsVisited', 'newSubDealers', 'newTerminals', 'competitorWins', 'pipelineMoves', 'rejected'];
+const ROWS: Array<keyof WeeklyNumbers> = [
+  'visits',
+  'developVisits',
+  'outletsVisited',
+  'newSubDealers',
+  'newTerminals',
+  'competitorWins',
+  'pipelineMoves',
+  'rejected',
+];
 const PLANNED = new Set<string>(['visits', 'newSubDealers', 'newTerminals', 'competitorWins']);
 
 /**
@@ -40,14 +49,21 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
       toast({ tone: 'error', text: (e as Error).message });
     }
   };
-  const plan = (p: IndicatorNumbers | null, k: keyof WeeklyNumbers) => (p && PLANNED.has(k) ? formatNumber(p[k as keyof IndicatorNumbers], 1) : '–');
+  const plan = (p: IndicatorNumbers | null, k: keyof WeeklyNumbers) =>
+    p && PLANNED.has(k) ? formatNumber(p[k as keyof IndicatorNumbers], 1) : '–';
   return (
     <div className="grid-2">
       <Card
         title={t('review.title', { from: formatDate(weekStart), to: formatDate(r?.weekEnd ?? weekStart) })}
         actions={
           <>
-            <input type="date" aria-label={t('review.weekOf')} value={weekStart} onChange={(e) => e.target.value && setWeekStart(weekStartOf(e.target.value))} style={{ height: 28 }} />
+            <input
+              type="date"
+              aria-label={t('review.weekOf')}
+              value={weekStart}
+              onChange={(e) => e.target.value && setWeekStart(weekStartOf(e.target.value))}
+              style={{ height: 28 }}
+            />
             <button type="button" className="button button-small" onClick={() => shift(-1)} aria-label={t('review.previousWeek')}>
               ‹
             </button>
@@ -89,23 +105,62 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
                 ))}
               </tbody>
             </table>
-            <p className="muted small">{r.planStatus ? t('review.planNote', { status: t(`status.${r.planStatus}`) }) : t('review.noPlan')}</p>
+            <p className="muted small">
+              {r.planStatus ? t('review.planNote', { status: t(`status.${r.planStatus}`) }) : t('review.noPlan')}
+            </p>
             <div className="form-grid" style={{ gridTemplateColumns: '1fr' }}>
-              <TextArea label={t('review.problems')} value={text.problems} onChange={(e) => setText({ ...text, problems: e.target.value })} />
-              <TextArea label={t('review.successes')} value={text.successes} onChange={(e) => setText({ ...text, successes: e.target.value })} />
+              <TextArea
+                label={t('review.problems')}
+                value={text.problems}
+                onChange={(e) => setText({ ...text, problems: e.target.value })}
+              />
+              <TextArea
+                label={t('review.successes')}
+                value={text.successes}
+                onChange={(e) => setText({ ...text, successes: e.target.value })}
+              />
             </div>
             <div style={{ display: 'flex', gap: 8, marginTop: 8, alignItems: 'center' }}>
-              <button type="button" className="button" onClick={() => run(() => save.mutateAsync({ ...input, problems: text.problems || null, successes: text.successes || null, submit: false }), t('review.saved'))}>
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  run(
+                    () => save.mutateAsync({ ...input, problems: text.problems || null, successes: text.successes || null, submit: false }),
+                    t('review.saved'),
+                  )
+                }
+              >
                 {t('review.save')}
               </button>
-              <button type="button" className="button button-primary" onClick={() => run(() => save.mutateAsync({ ...input, problems: text.problems || null, successes: text.successes || null, submit: true }), t('review.submitted'))}>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() =>
+                  run(
+                    () => save.mutateAsync({ ...input, problems: text.problems || null, successes: text.successes || null, submit: true }),
+                    t('review.submitted'),
+                  )
+                }
+              >
                 {t('review.submit')}
               </button>
               {r.submittedAt && <Badge tone="green">{t('review.submittedOn', { date: formatDate(r.submittedAt) })}</Badge>}
             </div>
             <hr style={{ border: 0, borderTop: '1px solid var(--border)', margin: '14px 0' }} />
-            <TextArea label={t('review.managerComment')} value={text.managerComment} onChange={(e) => setText({ ...text, managerComment: e.target.value })} />
-            <button type="button" className="button" style={{ marginTop: 8 }} onClick={() => run(() => comment.mutateAsync({ ...input, managerComment: text.managerComment || null }), t('review.commented'))}>
+            <TextArea
+              label={t('review.managerComment')}
+              value={text.managerComment}
+              onChange={(e) => setText({ ...text, managerComment: e.target.value })}
+            />
+            <button
+              type="button"
+              className="button"
+              style={{ marginTop: 8 }}
+              onClick={() =>
+                run(() => comment.mutateAsync({ ...input, managerComment: text.managerComment || null }), t('review.commented'))
+              }
+            >
               {t('review.saveComment')}
             </button>
           </>
@@ -136,7 +191,15 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
                     <td className="num">{formatNumber(x.week.visits)}</td>
                     <td className="num">{formatNumber(done)}</td>
                     <td className="num">{due === null ? '–' : formatNumber(due, 1)}</td>
-                    <td>{x.submittedAt ? <Badge tone="green">{t('review.submittedShort')}</Badge> : x.problems || x.successes ? <Badge tone="grey">{t('review.draft')}</Badge> : <span className="muted">{t('review.missing')}</span>}</td>
+                    <td>
+                      {x.submittedAt ? (
+                        <Badge tone="green">{t('review.submittedShort')}</Badge>
+                      ) : x.problems || x.successes ? (
+                        <Badge tone="grey">{t('review.draft')}</Badge>
+                      ) : (
+                        <span className="muted">{t('review.missing')}</span>
+                      )}
+                    </td>
                   </tr>
                 );
               })}

@@ -31,7 +31,14 @@ export function RouteSketch({ stops, start }: { stops: DayStop[]; start: { lat: 
         {start && <rect x={x(start.lng) - 5} y={y(start.lat) - 5} width={10} height={10} fill="var(--text-2)" />}
         {placed.map((s) => (
           <g key={`${s.outletType}:${s.outletId}`}>
-            <circle cx={x(s.longitude)} cy={y(s.latitude)} r={9} fill={s.visit ? '#2aa160' : 'var(--surface)'} stroke="var(--accent)" strokeWidth={1.5} />
+            <circle
+              cx={x(s.longitude)}
+              cy={y(s.latitude)}
+              r={9}
+              fill={s.visit ? '#2aa160' : 'var(--surface)'}
+              stroke="var(--accent)"
+              strokeWidth={1.5}
+            />
             <text x={x(s.longitude)} y={y(s.latitude) + 3.5} textAnchor="middle" fontSize={10} fill={s.visit ? '#fff' : 'var(--text)'}>
               {s.position}
             </text>

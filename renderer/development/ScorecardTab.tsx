@@ -91,30 +91,59 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
                     {INDICATORS.map((k) => (
                       <td key={k} className="num" title={r.plan ? `${r.actual[k]} / ${r.plan[k]}` : undefined}>
                         {formatPercent(r.fulfilment[k], 0)}
-                        <div className="muted small">{r.plan ? `${formatNumber(r.actual[k])} / ${formatNumber(r.plan[k])}` : formatNumber(r.actual[k])}</div>
+                        <div className="muted small">
+                          {r.plan ? `${formatNumber(r.actual[k])} / ${formatNumber(r.plan[k])}` : formatNumber(r.actual[k])}
+                        </div>
                       </td>
                     ))}
                     <td className="num">
                       <strong>{formatPercent(r.total, 1)}</strong>
                     </td>
-                    <td>{r.total === null ? <span className="muted">–</span> : <Badge tone={DECISION_TONE[r.suggestion]}>{t(`decision.${r.suggestion}`)}</Badge>}</td>
+                    <td>
+                      {r.total === null ? (
+                        <span className="muted">–</span>
+                      ) : (
+                        <Badge tone={DECISION_TONE[r.suggestion]}>{t(`decision.${r.suggestion}`)}</Badge>
+                      )}
+                    </td>
                     <td>
                       {r.decision ? (
-                        <button type="button" className="link-button" onClick={() => setDeciding(r)} aria-label={t('scorecard.changeDecision', { name: r.salespersonName })}>
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => setDeciding(r)}
+                          aria-label={t('scorecard.changeDecision', { name: r.salespersonName })}
+                        >
                           <Badge tone={DECISION_TONE[r.decision]}>{t(`decision.${r.decision}`)}</Badge>
                         </button>
                       ) : (
-                        <button type="button" className="button button-small" onClick={() => setDeciding(r)} disabled={r.total === null} aria-label={t('scorecard.decideFor', { name: r.salespersonName })}>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          onClick={() => setDeciding(r)}
+                          disabled={r.total === null}
+                          aria-label={t('scorecard.decideFor', { name: r.salespersonName })}
+                        >
                           {t('scorecard.decide')}
                         </button>
                       )}
-                      {r.note && <div className="muted small" style={{ whiteSpace: 'normal', maxWidth: 240 }}>{r.note}</div>}
+                      {r.note && (
+                        <div className="muted small" style={{ whiteSpace: 'normal', maxWidth: 240 }}>
+                          {r.note}
+                        </div>
+                      )}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            <p className="muted small">{t('scorecard.legend', { reward: formatPercent(c.settings.thresholds.reward, 0), penalty: formatPercent(c.settings.thresholds.penalty, 0), cap: formatPercent(c.settings.cap, 0) })}</p>
+            <p className="muted small">
+              {t('scorecard.legend', {
+                reward: formatPercent(c.settings.thresholds.reward, 0),
+                penalty: formatPercent(c.settings.thresholds.penalty, 0),
+                cap: formatPercent(c.settings.cap, 0),
+              })}
+            </p>
           </>
         )}
       </Card>
@@ -186,11 +215,23 @@ function DecisionDialog({ row, month, onClose }: { row: ScorecardRow; month: str
       footer={<DialogButtons onCancel={onClose} onSubmit={submit} label={t('scorecard.saveDecision')} busy={decide.isPending} />}
     >
       <p>
-        {t('scorecard.summary', { total: formatPercent(row.total, 1), rank: row.rank, team: row.teamSize })} <Badge tone={DECISION_TONE[row.suggestion]}>{t(`decision.${row.suggestion}`)}</Badge>
+        {t('scorecard.summary', { total: formatPercent(row.total, 1), rank: row.rank, team: row.teamSize })}{' '}
+        <Badge tone={DECISION_TONE[row.suggestion]}>{t(`decision.${row.suggestion}`)}</Badge>
       </p>
       <div className="form-grid" style={{ gridTemplateColumns: '1fr' }}>
-        <SelectField label={t('scorecard.decision')} value={decision} onChange={(e) => setDecision(e.target.value as Decision)} options={DECISIONS.map((d) => ({ value: d, label: t(`decision.${d}`) }))} />
-        <TextArea label={t('scorecard.note')} value={note} onChange={(e) => setNote(e.target.value)} error={errors.errorFor('note')} required={decision !== row.suggestion && decision !== 'none'} />
+        <SelectField
+          label={t('scorecard.decision')}
+          value={decision}
+          onChange={(e) => setDecision(e.target.value as Decision)}
+          options={DECISIONS.map((d) => ({ value: d, label: t(`decision.${d}`) }))}
+        />
+        <TextArea
+          label={t('scorecard.note')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          error={errors.errorFor('note')}
+          required={decision !== row.suggestion && decision !== 'none'}
+        />
       </div>
     </Dialog>
   );
@@ -234,11 +275,46 @@ function WeightsDialog({ settings, onClose }: { settings: ScoringSettings; onClo
       )}
       <div className="form-grid">
         {INDICATORS.map((k) => (
-          <TextField key={k} label={t('scorecard.weightOf', { indicator: t(`indicators.${k}`) })} type="number" min={0} max={10} step={0.5} value={v.weights[k]} onChange={(e) => setV({ ...v, weights: { ...v.weights, [k]: e.target.value } })} />
+          <TextField
+            key={k}
+            label={t('scorecard.weightOf', { indicator: t(`indicators.${k}`) })}
+            type="number"
+            min={0}
+            max={10}
+            step={0.5}
+            value={v.weights[k]}
+            onChange={(e) => setV({ ...v, weights: { ...v.weights, [k]: e.target.value } })}
+          />
         ))}
-        <TextField label={t('scorecard.rewardAt')} type="number" min={0} max={200} value={v.reward} onChange={(e) => setV({ ...v, reward: e.target.value })} error={errors.errorFor('thresholds')} hint="%" />
-        <TextField label={t('scorecard.penaltyBelow')} type="number" min={0} max={200} value={v.penalty} onChange={(e) => setV({ ...v, penalty: e.target.value })} hint="%" />
-        <TextField label={t('scorecard.cap')} type="number" min={100} max={300} value={v.cap} onChange={(e) => setV({ ...v, cap: e.target.value })} error={errors.errorFor('cap')} hint="%" />
+        <TextField
+          label={t('scorecard.rewardAt')}
+          type="number"
+          min={0}
+          max={200}
+          value={v.reward}
+          onChange={(e) => setV({ ...v, reward: e.target.value })}
+          error={errors.errorFor('thresholds')}
+          hint="%"
+        />
+        <TextField
+          label={t('scorecard.penaltyBelow')}
+          type="number"
+          min={0}
+          max={200}
+          value={v.penalty}
+          onChange={(e) => setV({ ...v, penalty: e.target.value })}
+          hint="%"
+        />
+        <TextField
+          label={t('scorecard.cap')}
+          type="number"
+          min={100}
+          max={300}
+          value={v.cap}
+          onChange={(e) => setV({ ...v, cap: e.target.value })}
+          error={errors.errorFor('cap')}
+          hint="%"
+        />
       </div>
     </Dialog>
   );

@@ -14,12 +14,29 @@ export interface VisitTarget {
 }
 
 /** A visit in a few keystrokes: purpose and outcome preset for a development call, Enter saves. */
-export function VisitDialog({ salespersonId, day, outlet, onClose }: { salespersonId: number; day: string; outlet: VisitTarget; onClose(): void }) {
+export function VisitDialog({
+  salespersonId,
+  day,
+  outlet,
+  onClose,
+}: {
+  salespersonId: number;
+  day: string;
+  outlet: VisitTarget;
+  onClose(): void;
+}) {
   const { t } = useTranslation(['development', 'common']);
   const toast = useToast();
   const errors = useFormErrors();
   const log = useApiMutation('visit.log');
-  const [v, setV] = useState({ day, purpose: 'develop' as VisitPurpose, outcome: 'interested' as VisitOutcome, nextStep: '', nextDate: '', note: '' });
+  const [v, setV] = useState({
+    day,
+    purpose: 'develop' as VisitPurpose,
+    outcome: 'interested' as VisitOutcome,
+    nextStep: '',
+    nextDate: '',
+    note: '',
+  });
   const submit = async () => {
     errors.clear();
     try {
@@ -36,7 +53,10 @@ export function VisitDialog({ salespersonId, day, outlet, onClose }: { salespers
       });
       toast({
         tone: 'success',
-        text: saved.stageAfter && saved.stageAfter !== saved.stageBefore ? t('visit.loggedMoved', { name: outlet.name, stage: t(`stage.${saved.stageAfter}`) }) : t('visit.logged', { name: outlet.name }),
+        text:
+          saved.stageAfter && saved.stageAfter !== saved.stageBefore
+            ? t('visit.loggedMoved', { name: outlet.name, stage: t(`stage.${saved.stageAfter}`) })
+            : t('visit.logged', { name: outlet.name }),
       });
       onClose();
     } catch (e) {
@@ -61,12 +81,49 @@ export function VisitDialog({ salespersonId, day, outlet, onClose }: { salespers
           </div>
         )}
         <div className="form-grid">
-          <SelectField label={t('visit.outcome')} value={v.outcome} onChange={(e) => setV({ ...v, outcome: e.target.value as VisitOutcome })} options={VISIT_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} error={errors.errorFor('outcome')} />
-          <SelectField label={t('visit.purpose')} value={v.purpose} onChange={(e) => setV({ ...v, purpose: e.target.value as VisitPurpose })} options={VISIT_PURPOSES.map((o) => ({ value: o, label: t(`purpose.${o}`) }))} />
-          <TextField label={t('visit.day')} type="date" value={v.day} onChange={(e) => setV({ ...v, day: e.target.value })} error={errors.errorFor('day')} required />
-          <TextField label={t('visit.nextDate')} type="date" value={v.nextDate} onChange={(e) => setV({ ...v, nextDate: e.target.value })} error={errors.errorFor('nextDate')} />
-          <TextField label={t('visit.nextStep')} className="span-2" value={v.nextStep} onChange={(e) => setV({ ...v, nextStep: e.target.value })} error={errors.errorFor('nextStep')} />
-          <TextArea label={v.outcome === 'rejected' ? t('visit.whyRejected') : t('visit.note')} className="span-2" value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} error={errors.errorFor('note')} required={v.outcome === 'rejected'} />
+          <SelectField
+            label={t('visit.outcome')}
+            value={v.outcome}
+            onChange={(e) => setV({ ...v, outcome: e.target.value as VisitOutcome })}
+            options={VISIT_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
+            error={errors.errorFor('outcome')}
+          />
+          <SelectField
+            label={t('visit.purpose')}
+            value={v.purpose}
+            onChange={(e) => setV({ ...v, purpose: e.target.value as VisitPurpose })}
+            options={VISIT_PURPOSES.map((o) => ({ value: o, label: t(`purpose.${o}`) }))}
+          />
+          <TextField
+            label={t('visit.day')}
+            type="date"
+            value={v.day}
+            onChange={(e) => setV({ ...v, day: e.target.value })}
+            error={errors.errorFor('day')}
+            required
+          />
+          <TextField
+            label={t('visit.nextDate')}
+            type="date"
+            value={v.nextDate}
+            onChange={(e) => setV({ ...v, nextDate: e.target.value })}
+            error={errors.errorFor('nextDate')}
+          />
+          <TextField
+            label={t('visit.nextStep')}
+            className="span-2"
+            value={v.nextStep}
+            onChange={(e) => setV({ ...v, nextStep: e.target.value })}
+            error={errors.errorFor('nextStep')}
+          />
+          <TextArea
+            label={v.outcome === 'rejected' ? t('visit.whyRejected') : t('visit.note')}
+            className="span-2"
+            value={v.note}
+            onChange={(e) => setV({ ...v, note: e.target.value })}
+            error={errors.errorFor('note')}
+            required={v.outcome === 'rejected'}
+          />
         </div>
         <button type="submit" hidden />
       </form>

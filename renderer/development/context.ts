@@ -12,7 +12,6 @@ export interface DevelopmentScope {
 export const todayIso = () => format(new Date(), 'yyyy-MM-dd');
 export const thisMonth = () => format(new Date(), 'yyyy-MM');
 
-
 export const sumIndicators = (n: IndicatorNumbers) => INDICATORS.reduce((a, k) => a + n[k], 0);
 
 /** Fulfilment against what was due: the colour of a progress bar. */

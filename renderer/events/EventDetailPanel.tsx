@@ -103,19 +103,34 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
           <div className="stat">
             <span className="stat-label">{t('attended')}</span>
             <span className="stat-value">{e.attended}</span>
-            <span className="stat-note">{e.averageFeedback === null ? t('noFeedback') : t('avgFeedback', { score: formatNumber(e.averageFeedback, 1) })}</span>
+            <span className="stat-note">
+              {e.averageFeedback === null ? t('noFeedback') : t('avgFeedback', { score: formatNumber(e.averageFeedback, 1) })}
+            </span>
           </div>
           <div className="stat">
             <span className="stat-label">{t('costVsBudget')}</span>
             <span className="stat-value">{formatNumber(e.actualCost, 0)}</span>
-            <span className="stat-note">{e.budgetTotal !== null ? t('budgetOf', { budget: formatNumber(e.budgetTotal, 0) }) : e.budgetPerPerson !== null ? t('budgetPer', { budget: formatNumber(e.budgetPerPerson, 0) }) : t('noBudget')}</span>
+            <span className="stat-note">
+              {e.budgetTotal !== null
+                ? t('budgetOf', { budget: formatNumber(e.budgetTotal, 0) })
+                : e.budgetPerPerson !== null
+                  ? t('budgetPer', { budget: formatNumber(e.budgetPerPerson, 0) })
+                  : t('noBudget')}
+            </span>
           </div>
         </div>
       </Card>
       <div className="grid-2">
         <Card title={t('invitees')}>
           <div className="no-print" style={{ display: 'flex', gap: 8, alignItems: 'flex-end', marginBottom: 10 }}>
-            <SelectField label={t('inviteDistributors')} multiple options={network.distributors} value={toInvite.map(String)} onChange={(ev) => setToInvite([...ev.target.selectedOptions].map((o) => Number(o.value)))} hint={t('multiHint')} />
+            <SelectField
+              label={t('inviteDistributors')}
+              multiple
+              options={network.distributors}
+              value={toInvite.map(String)}
+              onChange={(ev) => setToInvite([...ev.target.selectedOptions].map((o) => Number(o.value)))}
+              hint={t('multiHint')}
+            />
             <button
               type="button"
               className="button"
@@ -150,7 +165,15 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                     {i.contactName && <div className="muted small">{i.contactName}</div>}
                   </td>
                   <td>
-                    <select aria-label={t('rsvpOf', { name: i.distributorName })} value={i.rsvp} onChange={(ev) => void setInvitee.mutateAsync({ eventId, distributorId: i.distributorId, rsvp: ev.target.value as 'accepted' }).catch(fail)}>
+                    <select
+                      aria-label={t('rsvpOf', { name: i.distributorName })}
+                      value={i.rsvp}
+                      onChange={(ev) =>
+                        void setInvitee
+                          .mutateAsync({ eventId, distributorId: i.distributorId, rsvp: ev.target.value as 'accepted' })
+                          .catch(fail)
+                      }
+                    >
                       {(['invited', 'accepted', 'declined'] as const).map((r) => (
                         <option key={r} value={r}>
                           {t(`rsvps.${r}`)}
@@ -159,10 +182,29 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                     </select>
                   </td>
                   <td>
-                    <input type="checkbox" aria-label={t('attendedOf', { name: i.distributorName })} checked={i.attended === true} onChange={(ev) => void setInvitee.mutateAsync({ eventId, distributorId: i.distributorId, attended: ev.target.checked }).catch(fail)} />
+                    <input
+                      type="checkbox"
+                      aria-label={t('attendedOf', { name: i.distributorName })}
+                      checked={i.attended === true}
+                      onChange={(ev) =>
+                        void setInvitee.mutateAsync({ eventId, distributorId: i.distributorId, attended: ev.target.checked }).catch(fail)
+                      }
+                    />
                   </td>
                   <td>
-                    <select aria-label={t('scoreOf', { name: i.distributorName })} value={i.feedbackScore ?? ''} onChange={(ev) => void setInvitee.mutateAsync({ eventId, distributorId: i.distributorId, feedbackScore: ev.target.value ? Number(ev.target.value) : null }).catch(fail)}>
+                    <select
+                      aria-label={t('scoreOf', { name: i.distributorName })}
+                      value={i.feedbackScore ?? ''}
+                      onChange={(ev) =>
+                        void setInvitee
+                          .mutateAsync({
+                            eventId,
+                            distributorId: i.distributorId,
+                            feedbackScore: ev.target.value ? Number(ev.target.value) : null,
+                          })
+                          .catch(fail)
+                      }
+                    >
                       <option value="">–</option>
                       {[1, 2, 3, 4, 5].map((s) => (
                         <option key={s} value={s}>
@@ -174,11 +216,21 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                       aria-label={t('commentOf', { name: i.distributorName })}
                       defaultValue={i.feedbackComment ?? ''}
                       placeholder={t('comment')}
-                      onBlur={(ev) => ev.target.value !== (i.feedbackComment ?? '') && void setInvitee.mutateAsync({ eventId, distributorId: i.distributorId, feedbackComment: ev.target.value || null }).catch(fail)}
+                      onBlur={(ev) =>
+                        ev.target.value !== (i.feedbackComment ?? '') &&
+                        void setInvitee
+                          .mutateAsync({ eventId, distributorId: i.distributorId, feedbackComment: ev.target.value || null })
+                          .catch(fail)
+                      }
                     />
                   </td>
                   <td className="num no-print">
-                    <button type="button" className="link-button" onClick={() => void ics(i.distributorId)} aria-label={t('icsFor', { name: i.distributorName })}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => void ics(i.distributorId)}
+                      aria-label={t('icsFor', { name: i.distributorName })}
+                    >
                       .ics
                     </button>
                   </td>
@@ -192,7 +244,9 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
             <ul className="tree">
               {e.items.map((x) => (
                 <li key={x.id} className="tree-row">
-                  <Badge tone={x.kind === 'cost' ? 'amber' : x.kind === 'material' ? 'grey' : x.kind === 'discussion' ? 'green' : 'blue'}>{t(`itemKinds.${x.kind}`)}</Badge>
+                  <Badge tone={x.kind === 'cost' ? 'amber' : x.kind === 'material' ? 'grey' : x.kind === 'discussion' ? 'green' : 'blue'}>
+                    {t(`itemKinds.${x.kind}`)}
+                  </Badge>
                   <span className="grow">
                     {x.at && <span className="muted">{x.at.replace('T', ' ')} </span>}
                     {x.url ? (
@@ -204,7 +258,12 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                     )}
                   </span>
                   {x.amount !== null && <span>{formatNumber(x.amount, 2)}</span>}
-                  <button type="button" className="link-button no-print" onClick={() => void removeItem.mutateAsync({ eventId, itemId: x.id })} aria-label={t('removeItem', { label: x.label })}>
+                  <button
+                    type="button"
+                    className="link-button no-print"
+                    onClick={() => void removeItem.mutateAsync({ eventId, itemId: x.id })}
+                    aria-label={t('removeItem', { label: x.label })}
+                  >
                     ×
                   </button>
                 </li>
@@ -217,18 +276,57 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                 ev.preventDefault();
                 itemErrors.clear();
                 try {
-                  await addItem.mutateAsync({ eventId, kind: item.kind as 'agenda', label: item.label, at: item.at || null, amount: item.amount ? Number(item.amount) : null, url: item.url || null });
+                  await addItem.mutateAsync({
+                    eventId,
+                    kind: item.kind as 'agenda',
+                    label: item.label,
+                    at: item.at || null,
+                    amount: item.amount ? Number(item.amount) : null,
+                    url: item.url || null,
+                  });
                   setItem({ ...item, label: '', amount: '', url: '' });
                 } catch (err) {
                   itemErrors.fromError(err);
                 }
               }}
             >
-              <SelectField label={t('itemKind')} options={(['agenda', 'discussion', 'cost', 'material'] as const).map((k) => ({ value: k, label: t(`itemKinds.${k}`) }))} value={item.kind} onChange={(ev) => setItem({ ...item, kind: ev.target.value })} />
-              <TextField label={t('itemLabel')} value={item.label} onChange={(ev) => setItem({ ...item, label: ev.target.value })} error={itemErrors.errorFor('label')} />
-              {(item.kind === 'agenda' || item.kind === 'discussion') && <TextField label={t('itemAt')} type="datetime-local" value={item.at} onChange={(ev) => setItem({ ...item, at: ev.target.value })} />}
-              {item.kind === 'cost' && <TextField label={t('amount')} type="number" value={item.amount} onChange={(ev) => setItem({ ...item, amount: ev.target.value })} error={itemErrors.errorFor('amount')} />}
-              {item.kind === 'material' && <TextField label={t('link')} value={item.url} onChange={(ev) => setItem({ ...item, url: ev.target.value })} error={itemErrors.errorFor('url')} />}
+              <SelectField
+                label={t('itemKind')}
+                options={(['agenda', 'discussion', 'cost', 'material'] as const).map((k) => ({ value: k, label: t(`itemKinds.${k}`) }))}
+                value={item.kind}
+                onChange={(ev) => setItem({ ...item, kind: ev.target.value })}
+              />
+              <TextField
+                label={t('itemLabel')}
+                value={item.label}
+                onChange={(ev) => setItem({ ...item, label: ev.target.value })}
+                error={itemErrors.errorFor('label')}
+              />
+              {(item.kind === 'agenda' || item.kind === 'discussion') && (
+                <TextField
+                  label={t('itemAt')}
+                  type="datetime-local"
+                  value={item.at}
+                  onChange={(ev) => setItem({ ...item, at: ev.target.value })}
+                />
+              )}
+              {item.kind === 'cost' && (
+                <TextField
+                  label={t('amount')}
+                  type="number"
+                  value={item.amount}
+                  onChange={(ev) => setItem({ ...item, amount: ev.target.value })}
+                  error={itemErrors.errorFor('amount')}
+                />
+              )}
+              {item.kind === 'material' && (
+                <TextField
+                  label={t('link')}
+                  value={item.url}
+                  onChange={(ev) => setItem({ ...item, url: ev.target.value })}
+                  error={itemErrors.errorFor('url')}
+                />
+              )}
               <div>
                 <button type="submit" className="button">
                   {t('add')}
@@ -274,12 +372,48 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                 }
               }}
             >
-              <SelectField label={t('fromDistributor')} options={e.invitees.map((i) => ({ value: i.distributorId, label: i.distributorName }))} placeholder={t('none', { ns: 'common' })} value={fu.distributorId} onChange={(ev) => setFu({ ...fu, distributorId: ev.target.value })} />
-              <SelectField label={t('fuKind')} options={[{ value: 'suggestion', label: t('suggestion') }, { value: 'opinion', label: t('opinion') }]} value={fu.kind} onChange={(ev) => setFu({ ...fu, kind: ev.target.value })} />
-              <TextField label={t('whatTheySaid')} value={fu.text} onChange={(ev) => setFu({ ...fu, text: ev.target.value })} error={fuErrors.errorFor('text')} className="span-2" />
-              <SelectField label={t('category')} options={FOLLOWUP_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))} value={fu.category} onChange={(ev) => setFu({ ...fu, category: ev.target.value })} />
-              <SelectField label={t('owner')} options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} placeholder={t('none', { ns: 'common' })} value={fu.ownerId} onChange={(ev) => setFu({ ...fu, ownerId: ev.target.value })} />
-              <TextField label={t('dueDate')} type="date" value={fu.dueDate} onChange={(ev) => setFu({ ...fu, dueDate: ev.target.value })} />
+              <SelectField
+                label={t('fromDistributor')}
+                options={e.invitees.map((i) => ({ value: i.distributorId, label: i.distributorName }))}
+                placeholder={t('none', { ns: 'common' })}
+                value={fu.distributorId}
+                onChange={(ev) => setFu({ ...fu, distributorId: ev.target.value })}
+              />
+              <SelectField
+                label={t('fuKind')}
+                options={[
+                  { value: 'suggestion', label: t('suggestion') },
+                  { value: 'opinion', label: t('opinion') },
+                ]}
+                value={fu.kind}
+                onChange={(ev) => setFu({ ...fu, kind: ev.target.value })}
+              />
+              <TextField
+                label={t('whatTheySaid')}
+                value={fu.text}
+                onChange={(ev) => setFu({ ...fu, text: ev.target.value })}
+                error={fuErrors.errorFor('text')}
+                className="span-2"
+              />
+              <SelectField
+                label={t('category')}
+                options={FOLLOWUP_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+                value={fu.category}
+                onChange={(ev) => setFu({ ...fu, category: ev.target.value })}
+              />
+              <SelectField
+                label={t('owner')}
+                options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                placeholder={t('none', { ns: 'common' })}
+                value={fu.ownerId}
+                onChange={(ev) => setFu({ ...fu, ownerId: ev.target.value })}
+              />
+              <TextField
+                label={t('dueDate')}
+                type="date"
+                value={fu.dueDate}
+                onChange={(ev) => setFu({ ...fu, dueDate: ev.target.value })}
+              />
               <div>
                 <button type="submit" className="button">
                   {t('addFollowup')}

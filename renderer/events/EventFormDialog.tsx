@@ -10,7 +10,17 @@ import { useFormErrors } from '../ui/form.js';
 import { useToast } from '../ui/Toasts.js';
 
 /** A training session or a trip: what, when, where, who leads it, for how many, at what budget. */
-export function EventFormDialog({ kind, event, onClose, onSaved }: { kind: 'training' | 'trip'; event?: EventDetail; onClose(): void; onSaved?(id: number): void }) {
+export function EventFormDialog({
+  kind,
+  event,
+  onClose,
+  onSaved,
+}: {
+  kind: 'training' | 'trip';
+  event?: EventDetail;
+  onClose(): void;
+  onSaved?(id: number): void;
+}) {
   const { t } = useTranslation(['events', 'common']);
   const toast = useToast();
   const network = useNetworkOptions();
@@ -85,23 +95,76 @@ export function EventFormDialog({ kind, event, onClose, onSaved }: { kind: 'trai
         </div>
       )}
       <div className="form-grid">
-        <TextField label={t('eventTitle')} value={v.title} onChange={set('title')} error={errors.errorFor('title')} required className="span-2" />
+        <TextField
+          label={t('eventTitle')}
+          value={v.title}
+          onChange={set('title')}
+          error={errors.errorFor('title')}
+          required
+          className="span-2"
+        />
         {kind === 'training' ? (
           <>
-            <SelectField label={t('topic')} options={TRAINING_TOPICS.map((x) => ({ value: x, label: t(`topics.${x}`) }))} value={TRAINING_TOPICS.includes(v.topic as never) ? v.topic : ''} placeholder={t('customTopic')} onChange={set('topic')} />
+            <SelectField
+              label={t('topic')}
+              options={TRAINING_TOPICS.map((x) => ({ value: x, label: t(`topics.${x}`) }))}
+              value={TRAINING_TOPICS.includes(v.topic as never) ? v.topic : ''}
+              placeholder={t('customTopic')}
+              onChange={set('topic')}
+            />
             <TextField label={t('trainer')} value={v.trainer} onChange={set('trainer')} />
-            <SelectField label={t('trainerKind')} options={[{ value: 'expert', label: t('expert') }, { value: 'leader', label: t('leader') }]} value={v.trainerKind} onChange={set('trainerKind')} />
+            <SelectField
+              label={t('trainerKind')}
+              options={[
+                { value: 'expert', label: t('expert') },
+                { value: 'leader', label: t('leader') },
+              ]}
+              value={v.trainerKind}
+              onChange={set('trainerKind')}
+            />
           </>
         ) : (
-          <SelectField label={t('representative')} options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} placeholder={t('choose', { ns: 'common' })} value={v.representativeId} onChange={set('representativeId')} />
+          <SelectField
+            label={t('representative')}
+            options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            placeholder={t('choose', { ns: 'common' })}
+            value={v.representativeId}
+            onChange={set('representativeId')}
+          />
         )}
         <SelectField label={t('region')} options={network.regions} value={v.regionId} onChange={set('regionId')} />
-        <TextField label={t('startsAt')} type="datetime-local" value={v.startsAt} onChange={set('startsAt')} error={errors.errorFor('startsAt')} required />
-        <TextField label={t('endsAt')} type="datetime-local" value={v.endsAt} onChange={set('endsAt')} error={errors.errorFor('endsAt')} required />
+        <TextField
+          label={t('startsAt')}
+          type="datetime-local"
+          value={v.startsAt}
+          onChange={set('startsAt')}
+          error={errors.errorFor('startsAt')}
+          required
+        />
+        <TextField
+          label={t('endsAt')}
+          type="datetime-local"
+          value={v.endsAt}
+          onChange={set('endsAt')}
+          error={errors.errorFor('endsAt')}
+          required
+        />
         <TextField label={kind === 'trip' ? t('destination') : t('location')} value={v.location} onChange={set('location')} />
         <TextField label={t('capacity')} type="number" value={v.capacity} onChange={set('capacity')} error={errors.errorFor('capacity')} />
-        <TextField label={t('budgetPerPerson')} type="number" value={v.budgetPerPerson} onChange={set('budgetPerPerson')} error={errors.errorFor('budgetPerPerson')} />
-        <TextField label={t('budgetTotal')} type="number" value={v.budgetTotal} onChange={set('budgetTotal')} error={errors.errorFor('budgetTotal')} />
+        <TextField
+          label={t('budgetPerPerson')}
+          type="number"
+          value={v.budgetPerPerson}
+          onChange={set('budgetPerPerson')}
+          error={errors.errorFor('budgetPerPerson')}
+        />
+        <TextField
+          label={t('budgetTotal')}
+          type="number"
+          value={v.budgetTotal}
+          onChange={set('budgetTotal')}
+          error={errors.errorFor('budgetTotal')}
+        />
         <TextArea label={t('notes')} value={v.notes} onChange={set('notes')} className="span-2" />
       </div>
     </Dialog>

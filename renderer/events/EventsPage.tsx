@@ -60,7 +60,11 @@ export function EventsPage() {
               <button type="button" className="button button-small" onClick={() => move(1)} aria-label={t('next')}>
                 ›
               </button>
-              <strong style={{ marginLeft: 8 }}>{view === 'week' ? `${formatDate(iso(from))} – ${formatDate(iso(to))}` : new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' }).format(cursor)}</strong>
+              <strong style={{ marginLeft: 8 }}>
+                {view === 'week'
+                  ? `${formatDate(iso(from))} – ${formatDate(iso(to))}`
+                  : new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' }).format(cursor)}
+              </strong>
             </div>
           )}
         </div>
@@ -80,7 +84,12 @@ export function EventsPage() {
             </div>
           ))}
           {days.map((d) => (
-            <div key={iso(d)} role="gridcell" aria-label={formatDate(iso(d))} className={`calendar-day${view === 'month' && !isSameMonth(d, cursor) ? ' other-month' : ''}${iso(d) === iso(new Date()) ? ' today' : ''}`}>
+            <div
+              key={iso(d)}
+              role="gridcell"
+              aria-label={formatDate(iso(d))}
+              className={`calendar-day${view === 'month' && !isSameMonth(d, cursor) ? ' other-month' : ''}${iso(d) === iso(new Date()) ? ' today' : ''}`}
+            >
               <div className="calendar-date">{format(d, 'd')}</div>
               {onDay(d).map((e) => (
                 <button key={e.id} type="button" className={`event-chip ${e.kind}`} onClick={() => setSelected(e.id)} title={e.title}>

@@ -14,7 +14,10 @@ export function FollowupsCard() {
   const [status, setStatus] = useState('open');
   const [ownerId, setOwnerId] = useState('');
   const staff = useApiQuery('staff.list', {});
-  const list = useApiQuery('followup.list', { ...(status ? { status: status as 'open' } : {}), ...(ownerId ? { ownerId: Number(ownerId) } : {}) });
+  const list = useApiQuery('followup.list', {
+    ...(status ? { status: status as 'open' } : {}),
+    ...(ownerId ? { ownerId: Number(ownerId) } : {}),
+  });
   const update = useApiMutation('followup.update');
   const errors = useFormErrors();
   const [editing, setEditing] = useState<FollowupRow | null>(null);
@@ -26,15 +29,29 @@ export function FollowupsCard() {
       className="card-flush"
       actions={
         <div style={{ display: 'flex', gap: 8 }}>
-          <FilterSelect label={t('statusLabel')} value={status} onChange={setStatus} options={(['open', 'in_progress', 'done'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))} allLabel={t('all', { ns: 'common' })} />
-          <FilterSelect label={t('owner')} value={ownerId} onChange={setOwnerId} options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} allLabel={t('all', { ns: 'common' })} />
+          <FilterSelect
+            label={t('statusLabel')}
+            value={status}
+            onChange={setStatus}
+            options={(['open', 'in_progress', 'done'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            allLabel={t('all', { ns: 'common' })}
+          />
+          <FilterSelect
+            label={t('owner')}
+            value={ownerId}
+            onChange={setOwnerId}
+            options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            allLabel={t('all', { ns: 'common' })}
+          />
         </div>
       }
     >
       {!list.data ? (
         <Spinner label={t('loading', { ns: 'common' })} />
       ) : list.data.length === 0 ? (
-        <p className="muted" style={{ padding: 14 }}>{t('noFollowups')}</p>
+        <p className="muted" style={{ padding: 14 }}>
+          {t('noFollowups')}
+        </p>
       ) : (
         <table className="plain" aria-label={t('followupsTitle')}>
           <thead>
@@ -106,8 +123,18 @@ export function FollowupsCard() {
           }
         >
           <p style={{ margin: 0 }}>{editing.text}</p>
-          <SelectField label={t('statusLabel')} options={(['open', 'in_progress', 'done'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))} value={next} onChange={(e) => setNext(e.target.value as 'done')} />
-          <TextArea label={t('resolution')} value={resolution} onChange={(e) => setResolution(e.target.value)} error={errors.errorFor('resolution')} />
+          <SelectField
+            label={t('statusLabel')}
+            options={(['open', 'in_progress', 'done'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            value={next}
+            onChange={(e) => setNext(e.target.value as 'done')}
+          />
+          <TextArea
+            label={t('resolution')}
+            value={resolution}
+            onChange={(e) => setResolution(e.target.value)}
+            error={errors.errorFor('resolution')}
+          />
         </Dialog>
       )}
     </Card>

@@ -1,4 +1,15 @@
-import { CategoryScale, Chart as ChartJS, Filler, Legend, LinearScale, LineElement, PointElement, Tooltip, type ChartType, type Plugin } from 'chart.js';
+import {
+  CategoryScale,
+  Chart as ChartJS,
+  Filler,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartType,
+  type Plugin,
+} from 'chart.js';
 import { Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { ForecastView } from '../../shared/contract/forecast.js';
@@ -39,20 +50,97 @@ export function ForecastChart({ view }: { view: ForecastView }) {
   const label = (m: string) => `${monthName(calendarMonth(m))} ${m.slice(2, 4)}`;
   const lastHistory = view.history[historyCount - 1];
   // the forecast line starts from the last actual month so the two read as one line
-  const joined = (values: number[]) => (lastHistory ? pad([lastHistory.cases, ...values] as Array<number | null>, historyCount - 1) : pad(values, historyCount));
+  const joined = (values: number[]) =>
+    lastHistory ? pad([lastHistory.cases, ...values] as Array<number | null>, historyCount - 1) : pad(values, historyCount);
   const data = {
     labels: months.map(label),
     datasets: [
-      { label: t('chart.hi95'), data: pad(view.forecast.map((f) => f.hi95), historyCount), borderWidth: 0, pointRadius: 0, backgroundColor: 'rgba(36, 87, 197, 0.08)', fill: '+1' },
-      { label: t('chart.lo95'), data: pad(view.forecast.map((f) => f.lo95), historyCount), borderWidth: 0, pointRadius: 0, fill: false },
-      { label: t('chart.hi80'), data: pad(view.forecast.map((f) => f.hi80), historyCount), borderWidth: 0, pointRadius: 0, backgroundColor: 'rgba(36, 87, 197, 0.16)', fill: '+1' },
-      { label: t('chart.lo80'), data: pad(view.forecast.map((f) => f.lo80), historyCount), borderWidth: 0, pointRadius: 0, fill: false },
-      { label: t('chart.history'), data: view.history.map((h) => h.cases), borderColor: '#1d2430', backgroundColor: '#1d2430', borderWidth: 1.8, pointRadius: 0, tension: 0.2 },
-      { label: t('chart.forecast'), data: joined(view.forecast.map((f) => f.point)), borderColor: '#2457c5', backgroundColor: '#2457c5', borderWidth: 2, borderDash: [6, 4], pointRadius: 2, tension: 0.2 },
+      {
+        label: t('chart.hi95'),
+        data: pad(
+          view.forecast.map((f) => f.hi95),
+          historyCount,
+        ),
+        borderWidth: 0,
+        pointRadius: 0,
+        backgroundColor: 'rgba(36, 87, 197, 0.08)',
+        fill: '+1',
+      },
+      {
+        label: t('chart.lo95'),
+        data: pad(
+          view.forecast.map((f) => f.lo95),
+          historyCount,
+        ),
+        borderWidth: 0,
+        pointRadius: 0,
+        fill: false,
+      },
+      {
+        label: t('chart.hi80'),
+        data: pad(
+          view.forecast.map((f) => f.hi80),
+          historyCount,
+        ),
+        borderWidth: 0,
+        pointRadius: 0,
+        backgroundColor: 'rgba(36, 87, 197, 0.16)',
+        fill: '+1',
+      },
+      {
+        label: t('chart.lo80'),
+        data: pad(
+          view.forecast.map((f) => f.lo80),
+          historyCount,
+        ),
+        borderWidth: 0,
+        pointRadius: 0,
+        fill: false,
+      },
+      {
+        label: t('chart.history'),
+        data: view.history.map((h) => h.cases),
+        borderColor: '#1d2430',
+        backgroundColor: '#1d2430',
+        borderWidth: 1.8,
+        pointRadius: 0,
+        tension: 0.2,
+      },
+      {
+        label: t('chart.forecast'),
+        data: joined(view.forecast.map((f) => f.point)),
+        borderColor: '#2457c5',
+        backgroundColor: '#2457c5',
+        borderWidth: 2,
+        borderDash: [6, 4],
+        pointRadius: 2,
+        tension: 0.2,
+      },
       ...(view.forecast.some((f) => f.agreed !== f.point)
-        ? [{ label: t('chart.agreed'), data: joined(view.forecast.map((f) => f.agreed)), borderColor: '#1f8a4c', backgroundColor: '#1f8a4c', borderWidth: 2, pointRadius: 3, tension: 0.2 }]
+        ? [
+            {
+              label: t('chart.agreed'),
+              data: joined(view.forecast.map((f) => f.agreed)),
+              borderColor: '#1f8a4c',
+              backgroundColor: '#1f8a4c',
+              borderWidth: 2,
+              pointRadius: 3,
+              tension: 0.2,
+            },
+          ]
         : []),
-      { label: t('chart.lastYear'), data: pad(view.forecast.map((f) => f.lastYear), historyCount), borderColor: '#9aa3af', backgroundColor: '#9aa3af', borderWidth: 1.5, borderDash: [2, 3], pointRadius: 0 },
+      {
+        label: t('chart.lastYear'),
+        data: pad(
+          view.forecast.map((f) => f.lastYear),
+          historyCount,
+        ),
+        borderColor: '#9aa3af',
+        backgroundColor: '#9aa3af',
+        borderWidth: 1.5,
+        borderDash: [2, 3],
+        pointRadius: 0,
+      },
     ],
   };
   const hiddenInLegend = new Set([t('chart.hi95'), t('chart.lo95'), t('chart.hi80'), t('chart.lo80')]);
@@ -68,7 +156,11 @@ export function ForecastChart({ view }: { view: ForecastView }) {
           interaction: { mode: 'index', intersect: false },
           scales: {
             x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12, font: { size: 11 } } },
-            y: { beginAtZero: true, ticks: { callback: (v) => formatNumber(Number(v)), font: { size: 11 } }, title: { display: true, text: t('chart.cases') } },
+            y: {
+              beginAtZero: true,
+              ticks: { callback: (v) => formatNumber(Number(v)), font: { size: 11 } },
+              title: { display: true, text: t('chart.cases') },
+            },
           },
           plugins: {
             legend: { position: 'bottom', labels: { boxWidth: 14, font: { size: 11 }, filter: (item) => !hiddenInLegend.has(item.text) } },

@@ -46,7 +46,10 @@ export function ForecastPage() {
     setJobId(null);
     if (s.state === 'done') {
       const r = s.result as { seriesRecomputed: number; seriesTotal: number; seconds: number };
-      toast({ tone: 'success', text: t('runDone', { recomputed: formatNumber(r.seriesRecomputed), total: formatNumber(r.seriesTotal), seconds: r.seconds }) });
+      toast({
+        tone: 'success',
+        text: t('runDone', { recomputed: formatNumber(r.seriesRecomputed), total: formatNumber(r.seriesTotal), seconds: r.seconds }),
+      });
     } else if (s.state === 'cancelled') toast({ tone: 'info', text: t('runCancelled') });
     else toast({ tone: 'error', text: s.error ?? t('runFailed') });
   });
@@ -58,7 +61,9 @@ export function ForecastPage() {
     }
   };
   const level = overrideLevel(scope);
-  const skuOptions = (options.data?.skus ?? []).filter((p) => !brand || p.brand === brand).map((p) => ({ value: p.id, label: `${p.name} (${p.sku})` }));
+  const skuOptions = (options.data?.skus ?? [])
+    .filter((p) => !brand || p.brand === brand)
+    .map((p) => ({ value: p.id, label: `${p.name} (${p.sku})` }));
   const v = view.data;
   return (
     <div className="page">
@@ -81,7 +86,12 @@ export function ForecastPage() {
               <button type="button" className="button" onClick={() => void startRun(true)} disabled={!options.data?.historyMonths.last}>
                 {t('recomputeAll')}
               </button>
-              <button type="button" className="button button-primary" onClick={() => void startRun(false)} disabled={!options.data?.historyMonths.last}>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => void startRun(false)}
+                disabled={!options.data?.historyMonths.last}
+              >
                 {t('run')}
               </button>
             </>
@@ -89,8 +99,20 @@ export function ForecastPage() {
         }
       >
         <div className="toolbar">
-          <FilterSelect label={t('field.region')} value={regionId} onChange={setRegionId} options={network.regions} allLabel={t('allRegions')} />
-          <FilterSelect label={t('field.distributor')} value={distributorId} onChange={setDistributorId} options={network.distributors} allLabel={t('allDistributors')} />
+          <FilterSelect
+            label={t('field.region')}
+            value={regionId}
+            onChange={setRegionId}
+            options={network.regions}
+            allLabel={t('allRegions')}
+          />
+          <FilterSelect
+            label={t('field.distributor')}
+            value={distributorId}
+            onChange={setDistributorId}
+            options={network.distributors}
+            allLabel={t('allDistributors')}
+          />
           <FilterSelect
             label={t('field.brand')}
             value={brand}
@@ -114,7 +136,19 @@ export function ForecastPage() {
           {v.status === 'not_run' && <div className="notice notice-info">{t('notRun')}</div>}
           {v.stale && <div className="notice notice-warn">{t('stale')}</div>}
           {v.status === 'ok' && v.seriesCount === 0 && <div className="notice notice-info">{t('noSeriesInScope')}</div>}
-          <Card title={t('chartTitle')} actions={v.lastRun ? <span className="muted">{t('lastRun', { date: formatDate(v.lastRun.finishedAt ?? v.lastRun.startedAt), series: formatNumber(v.lastRun.seriesTotal) })}</span> : null}>
+          <Card
+            title={t('chartTitle')}
+            actions={
+              v.lastRun ? (
+                <span className="muted">
+                  {t('lastRun', {
+                    date: formatDate(v.lastRun.finishedAt ?? v.lastRun.startedAt),
+                    series: formatNumber(v.lastRun.seriesTotal),
+                  })}
+                </span>
+              ) : null
+            }
+          >
             <ForecastChart view={v} />
           </Card>
           {v.status === 'ok' && (
@@ -123,7 +157,11 @@ export function ForecastPage() {
               <div style={{ display: 'flex', flexDirection: 'column', gap: 14 }}>
                 <ModelCard view={v} />
                 <Card title={t('overrides')}>
-                  {level === null && <p className="muted" style={{ marginTop: 0 }}>{t('narrowToAgree')}</p>}
+                  {level === null && (
+                    <p className="muted" style={{ marginTop: 0 }}>
+                      {t('narrowToAgree')}
+                    </p>
+                  )}
                   {v.overrides.length === 0 ? (
                     <p className="muted">{t('noOverrides')}</p>
                   ) : (
@@ -132,10 +170,20 @@ export function ForecastPage() {
                         <li key={o.id}>
                           <div className="tree-row">
                             <span className="grow">
-                              <strong>{monthName(calendarMonth(o.month))} {o.month.slice(0, 4)}</strong> · {o.label} ·{' '}
-                              {o.mode === 'absolute' ? `${formatNumber(o.value)} ${t('unit.cases', { ns: 'common' })}` : `${o.value > 0 ? '+' : ''}${o.value}%`}
+                              <strong>
+                                {monthName(calendarMonth(o.month))} {o.month.slice(0, 4)}
+                              </strong>{' '}
+                              · {o.label} ·{' '}
+                              {o.mode === 'absolute'
+                                ? `${formatNumber(o.value)} ${t('unit.cases', { ns: 'common' })}`
+                                : `${o.value > 0 ? '+' : ''}${o.value}%`}
                             </span>
-                            <button type="button" className="link-button" aria-label={t('removeOverride', { month: o.month })} onClick={() => void removeOverride.mutateAsync({ id: o.id })}>
+                            <button
+                              type="button"
+                              className="link-button"
+                              aria-label={t('removeOverride', { month: o.month })}
+                              onClick={() => void removeOverride.mutateAsync({ id: o.id })}
+                            >
                               {t('remove')}
                             </button>
                           </div>
@@ -147,13 +195,23 @@ export function ForecastPage() {
                     </ul>
                   )}
                 </Card>
-                {scope.distributorId && scope.productId && <SalesCorrection distributorId={scope.distributorId} productId={scope.productId} />}
+                {scope.distributorId && scope.productId && (
+                  <SalesCorrection distributorId={scope.distributorId} productId={scope.productId} />
+                )}
               </div>
             </div>
           )}
         </>
       )}
-      {agreeing && level && <OverrideDialog month={agreeing} level={level} scope={scope} statistical={v?.forecast.find((f) => f.month === agreeing)?.point ?? 0} onClose={() => setAgreeing(null)} />}
+      {agreeing && level && (
+        <OverrideDialog
+          month={agreeing}
+          level={level}
+          scope={scope}
+          statistical={v?.forecast.find((f) => f.month === agreeing)?.point ?? 0}
+          onClose={() => setAgreeing(null)}
+        />
+      )}
     </div>
   );
 }
@@ -161,7 +219,10 @@ export function ForecastPage() {
 function ForecastTable({ view, canAgree, onAgree }: { view: ForecastView; canAgree: boolean; onAgree(month: string): void }) {
   const { t } = useTranslation(['forecast', 'common']);
   const peak = new Set(view.peakMonths);
-  const totals = view.forecast.reduce((acc, f) => ({ point: acc.point + f.point, agreed: acc.agreed + f.agreed, lastYear: acc.lastYear + (f.lastYear ?? 0) }), { point: 0, agreed: 0, lastYear: 0 });
+  const totals = view.forecast.reduce(
+    (acc, f) => ({ point: acc.point + f.point, agreed: acc.agreed + f.agreed, lastYear: acc.lastYear + (f.lastYear ?? 0) }),
+    { point: 0, agreed: 0, lastYear: 0 },
+  );
   return (
     <Card title={t('tableTitle')} className="card-flush">
       <table className="plain" aria-label={t('tableTitle')}>
@@ -182,7 +243,8 @@ function ForecastTable({ view, canAgree, onAgree }: { view: ForecastView; canAgr
             return (
               <tr key={f.month}>
                 <td>
-                  {monthName(calendarMonth(f.month), 'long')} {f.month.slice(0, 4)} {peak.has(calendarMonth(f.month)) && <Badge tone="amber">{t('peak')}</Badge>}
+                  {monthName(calendarMonth(f.month), 'long')} {f.month.slice(0, 4)}{' '}
+                  {peak.has(calendarMonth(f.month)) && <Badge tone="amber">{t('peak')}</Badge>}
                 </td>
                 <td className="num">{formatNumber(f.lastYear)}</td>
                 <td className="num">{formatNumber(f.point)}</td>
@@ -195,7 +257,12 @@ function ForecastTable({ view, canAgree, onAgree }: { view: ForecastView; canAgr
                 </td>
                 <td className="num">
                   {canAgree && (
-                    <button type="button" className="link-button" onClick={() => onAgree(f.month)} aria-label={t('agreeFor', { month: f.month })}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => onAgree(f.month)}
+                      aria-label={t('agreeFor', { month: f.month })}
+                    >
                       {t('agree')}
                     </button>
                   )}
@@ -211,7 +278,11 @@ function ForecastTable({ view, canAgree, onAgree }: { view: ForecastView; canAgr
             <td className="num">{formatNumber(totals.point)}</td>
             <td />
             <td className="num">{formatNumber(totals.agreed)}</td>
-            <td className="num">{totals.lastYear ? `${totals.agreed >= totals.lastYear ? '+' : ''}${formatPercent(totals.agreed / totals.lastYear - 1)}` : '–'}</td>
+            <td className="num">
+              {totals.lastYear
+                ? `${totals.agreed >= totals.lastYear ? '+' : ''}${formatPercent(totals.agreed / totals.lastYear - 1)}`
+                : '–'}
+            </td>
             <td />
           </tr>
         </tfoot>
@@ -232,7 +303,10 @@ function ModelCard({ view }: { view: ForecastView }) {
             <div className="muted">{view.model.model}</div>
           </dd>
           {Object.entries(view.model.params)
-            .filter(([k, val]) => typeof val === 'number' && ['alpha', 'beta', 'gamma', 'phi'].includes(k) && val > 0 && !(k === 'phi' && val === 1))
+            .filter(
+              ([k, val]) =>
+                typeof val === 'number' && ['alpha', 'beta', 'gamma', 'phi'].includes(k) && val > 0 && !(k === 'phi' && val === 1),
+            )
             .map(([k, val]) => (
               <div key={k} style={{ display: 'contents' }}>
                 <dt>{t(`param.${k}`)}</dt>
@@ -252,7 +326,9 @@ function ModelCard({ view }: { view: ForecastView }) {
         <dt title={t('maseHint')}>{t('mase')}</dt>
         <dd>
           {view.accuracy.mase === null ? '–' : formatNumber(view.accuracy.mase, 2)}{' '}
-          {view.accuracy.mase !== null && <span className="muted">{view.accuracy.mase < 1 ? t('betterThanNaive') : t('worseThanNaive')}</span>}
+          {view.accuracy.mase !== null && (
+            <span className="muted">{view.accuracy.mase < 1 ? t('betterThanNaive') : t('worseThanNaive')}</span>
+          )}
         </dd>
         <dt>{t('wape')}</dt>
         <dd>{formatPercent(view.accuracy.wape)}</dd>

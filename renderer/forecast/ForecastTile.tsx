@@ -24,7 +24,11 @@ export function ForecastTile() {
           <span className="stat-value">
             {formatNumber(agreed)} <small>{t('unit.cases', { ns: 'common' })}</small>
           </span>
-          {lastYear > 0 && <span className="stat-note">{t('tile.vsLastYear', { change: `${agreed >= lastYear ? '+' : ''}${formatPercent(agreed / lastYear - 1)}` })}</span>}
+          {lastYear > 0 && (
+            <span className="stat-note">
+              {t('tile.vsLastYear', { change: `${agreed >= lastYear ? '+' : ''}${formatPercent(agreed / lastYear - 1)}` })}
+            </span>
+          )}
         </div>
       )}
     </Card>

@@ -10,7 +10,19 @@ import { formatNumber, monthName } from '../ui/format.js';
 import { useToast } from '../ui/Toasts.js';
 
 /** Records the number agreed with the distributor for a month, with the reason; the statistical one stays. */
-export function OverrideDialog({ month, level, scope, statistical, onClose }: { month: string; level: OverrideLevel; scope: ForecastScope; statistical: number; onClose(): void }) {
+export function OverrideDialog({
+  month,
+  level,
+  scope,
+  statistical,
+  onClose,
+}: {
+  month: string;
+  level: OverrideLevel;
+  scope: ForecastScope;
+  statistical: number;
+  onClose(): void;
+}) {
   const { t } = useTranslation(['forecast', 'common']);
   const toast = useToast();
   const save = useApiMutation('forecast.override');
@@ -59,8 +71,22 @@ export function OverrideDialog({ month, level, scope, statistical, onClose }: { 
           value={mode}
           onChange={(e) => setMode(e.target.value as 'absolute')}
         />
-        <TextField label={mode === 'absolute' ? t('agreedCases') : t('agreedPercent')} type="number" value={value} onChange={(e) => setValue(e.target.value)} error={errors.errorFor('value')} required />
-        <TextArea label={t('reason')} className="span-2" value={note} onChange={(e) => setNote(e.target.value)} error={errors.errorFor('note')} required />
+        <TextField
+          label={mode === 'absolute' ? t('agreedCases') : t('agreedPercent')}
+          type="number"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          error={errors.errorFor('value')}
+          required
+        />
+        <TextArea
+          label={t('reason')}
+          className="span-2"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          error={errors.errorFor('note')}
+          required
+        />
       </div>
     </Dialog>
   );

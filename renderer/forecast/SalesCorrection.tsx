@@ -30,8 +30,23 @@ export function SalesCorrection({ distributorId, productId }: { distributorId: n
           }
         }}
       >
-        <TextField label={t('month')} type="month" value={month} onChange={(e) => setMonth(e.target.value)} error={errors.errorFor('month')} required />
-        <TextField label={t('casesShipped')} type="number" min={0} value={cases} onChange={(e) => setCases(e.target.value)} error={errors.errorFor('cases')} required />
+        <TextField
+          label={t('month')}
+          type="month"
+          value={month}
+          onChange={(e) => setMonth(e.target.value)}
+          error={errors.errorFor('month')}
+          required
+        />
+        <TextField
+          label={t('casesShipped')}
+          type="number"
+          min={0}
+          value={cases}
+          onChange={(e) => setCases(e.target.value)}
+          error={errors.errorFor('cases')}
+          required
+        />
         <div className="span-2">
           <button type="submit" className="button">
             {t('saveHistory')}

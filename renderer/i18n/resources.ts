@@ -45,10 +45,50 @@ import ruDevelopment from './locales/ru/development.json';
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
  */
 export const resources = {
-  en: { common: enCommon, network: enNetwork, importing: enImporting, forecast: enForecast, readiness: enReadiness, targets: enTargets, accounts: enAccounts, events: enEvents, development: enDevelopment },
-  zh: { common: zhCommon, network: zhNetwork, importing: zhImporting, forecast: zhForecast, readiness: zhReadiness, targets: zhTargets, accounts: zhAccounts, events: zhEvents, development: zhDevelopment },
-  es: { common: esCommon, network: esNetwork, importing: esImporting, forecast: esForecast, readiness: esReadiness, targets: esTargets, accounts: esAccounts, events: esEvents, development: esDevelopment },
-  ru: { common: ruCommon, network: ruNetwork, importing: ruImporting, forecast: ruForecast, readiness: ruReadiness, targets: ruTargets, accounts: ruAccounts, events: ruEvents, development: ruDevelopment },
+  en: {
+    common: enCommon,
+    network: enNetwork,
+    importing: enImporting,
+    forecast: enForecast,
+    readiness: enReadiness,
+    targets: enTargets,
+    accounts: enAccounts,
+    events: enEvents,
+    development: enDevelopment,
+  },
+  zh: {
+    common: zhCommon,
+    network: zhNetwork,
+    importing: zhImporting,
+    forecast: zhForecast,
+    readiness: zhReadiness,
+    targets: zhTargets,
+    accounts: zhAccounts,
+    events: zhEvents,
+    development: zhDevelopment,
+  },
+  es: {
+    common: esCommon,
+    network: esNetwork,
+    importing: esImporting,
+    forecast: esForecast,
+    readiness: esReadiness,
+    targets: esTargets,
+    accounts: esAccounts,
+    events: esEvents,
+    development: esDevelopment,
+  },
+  ru: {
+    common: ruCommon,
+    network: ruNetwork,
+    importing: ruImporting,
+    forecast: ruForecast,
+    readiness: ruReadiness,
+    targets: ruTargets,
+    accounts: ruAccounts,
+    events: ruEvents,
+    development: ruDevelopment,
+  },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en);

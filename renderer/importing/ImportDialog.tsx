@@ -44,7 +44,9 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
-    const result = await run(t('reading'), async () => api.call('import.preview', { entity, fileName: file.name, contentBase64: await fileToBase64(file) }));
+    const result = await run(t('reading'), async () =>
+      api.call('import.preview', { entity, fileName: file.name, contentBase64: await fileToBase64(file) }),
+    );
     if (!result) return;
     setPreview(result);
     setMapping(result.suggestedMapping);
@@ -99,7 +101,12 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
               {t('importValidOnly', { count: report.validRows })}
             </button>
           )}
-          <button type="button" className="button button-primary" onClick={() => void commit('all')} disabled={!!busy || hasErrors || report.validRows === 0}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void commit('all')}
+            disabled={!!busy || hasErrors || report.validRows === 0}
+          >
             {t('importAll', { count: report.validRows })}
           </button>
         </>
@@ -132,7 +139,13 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
       {step === 'pick' && (
         <div className="field">
           <label htmlFor={fileInputId}>{t('chooseFile')}</label>
-          <input id={fileInputId} type="file" accept=".csv,.txt,.tsv,.xlsx" onChange={(e) => void pick(e.target.files?.[0])} disabled={!!busy} />
+          <input
+            id={fileInputId}
+            type="file"
+            accept=".csv,.txt,.tsv,.xlsx"
+            onChange={(e) => void pick(e.target.files?.[0])}
+            disabled={!!busy}
+          />
           <div className="field-hint">{t('fileHint')}</div>
         </div>
       )}
@@ -140,7 +153,12 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
       {step === 'map' && preview && (
         <>
           <div className="notice notice-info">
-            {t('fileSummary', { file: preview.fileName, rows: formatNumber(preview.totalRows), encoding: preview.encoding, delimiter: preview.delimiter === '\t' ? 'Tab' : (preview.delimiter ?? '–') })}
+            {t('fileSummary', {
+              file: preview.fileName,
+              rows: formatNumber(preview.totalRows),
+              encoding: preview.encoding,
+              delimiter: preview.delimiter === '\t' ? 'Tab' : (preview.delimiter ?? '–'),
+            })}
             {preview.mappingRemembered && <> · {t('mappingRemembered')}</>}
           </div>
           <div className="mapping-grid" role="group" aria-label={t('mapping')}>
@@ -200,11 +218,19 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
         <>
           {hasErrors ? (
             <div className="notice notice-error" role="alert">
-              {t('reportErrors', { errors: formatNumber(report.errorCount), valid: formatNumber(report.validRows), total: formatNumber(report.totalRows) })}
+              {t('reportErrors', {
+                errors: formatNumber(report.errorCount),
+                valid: formatNumber(report.validRows),
+                total: formatNumber(report.totalRows),
+              })}
             </div>
           ) : (
             <div className="notice notice-success" role="status">
-              {t('reportOk', { total: formatNumber(report.totalRows), creates: formatNumber(report.creates), updates: formatNumber(report.updates) })}
+              {t('reportOk', {
+                total: formatNumber(report.totalRows),
+                creates: formatNumber(report.creates),
+                updates: formatNumber(report.updates),
+              })}
             </div>
           )}
           {hasErrors && (
@@ -229,12 +255,18 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
                   ))}
                 </tbody>
               </table>
-              {report.errorCount > report.errors.length && <div className="muted" style={{ padding: 8 }}>{t('moreErrors', { count: report.errorCount - report.errors.length })}</div>}
+              {report.errorCount > report.errors.length && (
+                <div className="muted" style={{ padding: 8 }}>
+                  {t('moreErrors', { count: report.errorCount - report.errors.length })}
+                </div>
+              )}
             </div>
           )}
           {confirmPartial && (
             <div className="notice notice-warn" role="alertdialog" aria-label={t('confirmPartialTitle')}>
-              <p style={{ marginTop: 0 }}>{t('confirmPartial', { valid: report.validRows, skipped: report.totalRows - report.validRows })}</p>
+              <p style={{ marginTop: 0 }}>
+                {t('confirmPartial', { valid: report.validRows, skipped: report.totalRows - report.validRows })}
+              </p>
               <button type="button" className="button button-primary" onClick={() => void commit('validOnly')}>
                 {t('confirmPartialButton', { count: report.validRows })}
               </button>{' '}
@@ -248,7 +280,11 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
 
       {step === 'done' && outcome && (
         <div className="notice notice-success" role="status">
-          {t('doneText', { created: formatNumber(outcome.created), updated: formatNumber(outcome.updated), skipped: formatNumber(outcome.skipped) })}
+          {t('doneText', {
+            created: formatNumber(outcome.created),
+            updated: formatNumber(outcome.updated),
+            skipped: formatNumber(outcome.skipped),
+          })}
         </div>
       )}
     </Dialog>

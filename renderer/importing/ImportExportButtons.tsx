@@ -31,10 +31,22 @@ export function ImportExportButtons({ entity, importOnly }: { entity: ImportEnti
       </button>
       {!importOnly && (
         <>
-          <button type="button" className="button" disabled={exporting} onClick={() => void exportAs('xlsx')} aria-label={t('exportXlsxOf', { entity: t(`entity.${entity}`) })}>
+          <button
+            type="button"
+            className="button"
+            disabled={exporting}
+            onClick={() => void exportAs('xlsx')}
+            aria-label={t('exportXlsxOf', { entity: t(`entity.${entity}`) })}
+          >
             {t('exportXlsx')}
           </button>
-          <button type="button" className="button" disabled={exporting} onClick={() => void exportAs('csv')} aria-label={t('exportCsvOf', { entity: t(`entity.${entity}`) })}>
+          <button
+            type="button"
+            className="button"
+            disabled={exporting}
+            onClick={() => void exportAs('csv')}
+            aria-label={t('exportCsvOf', { entity: t(`entity.${entity}`) })}
+          >
             {t('exportCsv')}
           </button>
         </>

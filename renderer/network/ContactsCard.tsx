@@ -59,10 +59,20 @@ export function ContactsCard({ ownerType, ownerId, contacts }: { ownerType: Cont
                 </td>
                 <td>{c.phone ?? '–'}</td>
                 <td className="num">
-                  <button type="button" className="link-button" onClick={() => setEditing(c)} aria-label={t('editContact', { name: c.name })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setEditing(c)}
+                    aria-label={t('editContact', { name: c.name })}
+                  >
                     {t('edit', { ns: 'common' })}
                   </button>{' '}
-                  <button type="button" className="link-button" onClick={() => setDeleting(c)} aria-label={t('deleteContact', { name: c.name })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setDeleting(c)}
+                    aria-label={t('deleteContact', { name: c.name })}
+                  >
                     {t('delete', { ns: 'common' })}
                   </button>
                 </td>

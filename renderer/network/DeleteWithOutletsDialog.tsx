@@ -35,7 +35,9 @@ export function DeleteWithOutletsDialog({ kind, name, impact, successors, onConf
     }
     setBusy(true);
     try {
-      await onConfirm(outlets === 0 ? { outlets: 'none' } : choice === 'delete' ? { outlets: 'delete' } : { outlets: 'reassign', toId: toId! });
+      await onConfirm(
+        outlets === 0 ? { outlets: 'none' } : choice === 'delete' ? { outlets: 'delete' } : { outlets: 'reassign', toId: toId! },
+      );
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setBusy(false);

@@ -35,7 +35,10 @@ export function DistributorDetailPage() {
       </EmptyState>
     );
   }
-  if (!page.data) return <div className="page">{page.error ? <ErrorNotice error={page.error} /> : <Spinner label={t('loading', { ns: 'common' })} />}</div>;
+  if (!page.data)
+    return (
+      <div className="page">{page.error ? <ErrorNotice error={page.error} /> : <Spinner label={t('loading', { ns: 'common' })} />}</div>
+    );
   const { distributor: d, contacts, subDealers, directTerminals, terminalsByChannel, terminalsByStatus } = page.data;
 
   return (
@@ -79,7 +82,11 @@ export function DistributorDetailPage() {
             <span className="stat-label">{t('terminals')}</span>
             <span className="stat-value">{formatNumber(d.terminalCount)}</span>
             <span className="stat-note">
-              {t('terminalsByStatus', { active: terminalsByStatus.active, prospect: terminalsByStatus.prospect, lost: terminalsByStatus.lost })}
+              {t('terminalsByStatus', {
+                active: terminalsByStatus.active,
+                prospect: terminalsByStatus.prospect,
+                lost: terminalsByStatus.lost,
+              })}
             </span>
           </div>
         </Card>

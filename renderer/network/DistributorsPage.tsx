@@ -41,13 +41,58 @@ export function DistributorsPage() {
     { id: 'code', header: t('field.code'), width: '90px', sortKey: 'code', render: (d) => d.code },
     { id: 'name', header: t('field.name'), width: 'minmax(200px, 2fr)', sortKey: 'name', render: (d) => <strong>{d.name}</strong> },
     { id: 'area', header: t('field.area'), width: 'minmax(110px, 1fr)', sortKey: 'areaName', render: (d) => d.areaName },
-    { id: 'salesperson', header: t('field.salesperson'), width: 'minmax(120px, 1fr)', sortKey: 'salespersonName', render: (d) => d.salespersonName ?? <span className="muted">{t('none', { ns: 'common' })}</span> },
-    { id: 'status', header: t('field.status'), width: '100px', sortKey: 'status', render: (d) => <DistributorStatusBadge status={d.status} /> },
-    { id: 'level', header: t('field.relationshipShort'), width: '70px', align: 'center', render: (d) => <RelationshipLevel level={d.relationshipLevel} /> },
-    { id: 'lead', header: t('field.leadTimeShort'), width: '90px', align: 'right', sortKey: 'leadTimeDays', render: (d) => `${d.leadTimeDays} ${t('unit.days', { ns: 'common' })}` },
-    { id: 'capacity', header: t('field.capacityShort'), width: '120px', align: 'right', render: (d) => `${formatNumber(d.warehouseCapacityCases)} ${t('unit.cases', { ns: 'common' })}` },
-    { id: 'subs', header: t('subDealers'), width: '100px', align: 'right', sortKey: 'subDealerCount', render: (d) => formatNumber(d.subDealerCount) },
-    { id: 'terms', header: t('terminals'), width: '100px', align: 'right', sortKey: 'terminalCount', render: (d) => formatNumber(d.terminalCount) },
+    {
+      id: 'salesperson',
+      header: t('field.salesperson'),
+      width: 'minmax(120px, 1fr)',
+      sortKey: 'salespersonName',
+      render: (d) => d.salespersonName ?? <span className="muted">{t('none', { ns: 'common' })}</span>,
+    },
+    {
+      id: 'status',
+      header: t('field.status'),
+      width: '100px',
+      sortKey: 'status',
+      render: (d) => <DistributorStatusBadge status={d.status} />,
+    },
+    {
+      id: 'level',
+      header: t('field.relationshipShort'),
+      width: '70px',
+      align: 'center',
+      render: (d) => <RelationshipLevel level={d.relationshipLevel} />,
+    },
+    {
+      id: 'lead',
+      header: t('field.leadTimeShort'),
+      width: '90px',
+      align: 'right',
+      sortKey: 'leadTimeDays',
+      render: (d) => `${d.leadTimeDays} ${t('unit.days', { ns: 'common' })}`,
+    },
+    {
+      id: 'capacity',
+      header: t('field.capacityShort'),
+      width: '120px',
+      align: 'right',
+      render: (d) => `${formatNumber(d.warehouseCapacityCases)} ${t('unit.cases', { ns: 'common' })}`,
+    },
+    {
+      id: 'subs',
+      header: t('subDealers'),
+      width: '100px',
+      align: 'right',
+      sortKey: 'subDealerCount',
+      render: (d) => formatNumber(d.subDealerCount),
+    },
+    {
+      id: 'terms',
+      header: t('terminals'),
+      width: '100px',
+      align: 'right',
+      sortKey: 'terminalCount',
+      render: (d) => formatNumber(d.terminalCount),
+    },
   ];
   return (
     <div className="page page-fill">
@@ -65,8 +110,20 @@ export function DistributorsPage() {
       >
         <div className="toolbar">
           <SearchBox label={t('searchDistributors')} value={search} onChange={setSearch} />
-          <FilterSelect label={t('field.area')} value={areaId} onChange={setAreaId} options={options.areas} allLabel={t('all', { ns: 'common' })} />
-          <FilterSelect label={t('field.salesperson')} value={salespersonId} onChange={setSalespersonId} options={options.salespeople} allLabel={t('all', { ns: 'common' })} />
+          <FilterSelect
+            label={t('field.area')}
+            value={areaId}
+            onChange={setAreaId}
+            options={options.areas}
+            allLabel={t('all', { ns: 'common' })}
+          />
+          <FilterSelect
+            label={t('field.salesperson')}
+            value={salespersonId}
+            onChange={setSalespersonId}
+            options={options.salespeople}
+            allLabel={t('all', { ns: 'common' })}
+          />
           <FilterSelect
             label={t('field.status')}
             value={status}

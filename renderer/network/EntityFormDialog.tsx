@@ -90,7 +90,12 @@ export function EntityFormDialog({ title, fields, initial, submitLabel, onSubmit
         {fields
           .filter((f) => !f.hidden)
           .map((f) => {
-            const common = { label: f.label, error: errors.errorFor(f.key), required: f.required, className: f.span2 ? 'span-2' : undefined };
+            const common = {
+              label: f.label,
+              error: errors.errorFor(f.key),
+              required: f.required,
+              className: f.span2 ? 'span-2' : undefined,
+            };
             switch (f.kind) {
               case 'select':
                 return (
@@ -105,7 +110,9 @@ export function EntityFormDialog({ title, fields, initial, submitLabel, onSubmit
                   />
                 );
               case 'textarea':
-                return <TextArea key={f.key} {...common} value={text(values[f.key] ?? null)} onChange={(e) => set(f.key, e.target.value)} />;
+                return (
+                  <TextArea key={f.key} {...common} value={text(values[f.key] ?? null)} onChange={(e) => set(f.key, e.target.value)} />
+                );
               case 'checkbox':
                 return (
                   <label key={f.key} className={`checkbox-row${f.span2 ? ' span-2' : ''}`}>
@@ -154,7 +161,12 @@ export function EntityFormDialog({ title, fields, initial, submitLabel, onSubmit
                     multiple
                     options={f.options ?? []}
                     value={((values[f.key] as number[] | null) ?? []).map(String)}
-                    onChange={(e) => set(f.key, [...e.target.selectedOptions].map((o) => Number(o.value)))}
+                    onChange={(e) =>
+                      set(
+                        f.key,
+                        [...e.target.selectedOptions].map((o) => Number(o.value)),
+                      )
+                    }
                   />
                 );
               default:

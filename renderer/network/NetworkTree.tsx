@@ -39,7 +39,12 @@ function SubDealerBranch({ sub }: { sub: SubDealer }) {
           <span className="muted">{t('terminalCount', { count: sub.terminalCount })}</span>
           <OutletStatusBadge status={sub.status} />
         </summary>
-        {open && (terminals.data ? <TerminalRows terminals={terminals.data.rows} /> : <div className="muted children">{t('loading', { ns: 'common' })}</div>)}
+        {open &&
+          (terminals.data ? (
+            <TerminalRows terminals={terminals.data.rows} />
+          ) : (
+            <div className="muted children">{t('loading', { ns: 'common' })}</div>
+          ))}
       </details>
     </li>
   );

@@ -32,8 +32,16 @@ export function ProductsPage() {
       toolbar={
         <>
           <SearchBox label={t('searchProducts')} value={search} onChange={setSearch} />
-          <FilterSelect label={t('field.status')} value={status} onChange={setStatus} options={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(`productStatus.${s}`) }))} allLabel={t('all', { ns: 'common' })} />
-          <span className="count">{t('countOf', { count: products.data?.length ?? 0, n: formatNumber(products.data?.length ?? 0), ns: 'common' })}</span>
+          <FilterSelect
+            label={t('field.status')}
+            value={status}
+            onChange={setStatus}
+            options={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(`productStatus.${s}`) }))}
+            allLabel={t('all', { ns: 'common' })}
+          />
+          <span className="count">
+            {t('countOf', { count: products.data?.length ?? 0, n: formatNumber(products.data?.length ?? 0), ns: 'common' })}
+          </span>
         </>
       }
       columns={[
@@ -43,13 +51,20 @@ export function ProductsPage() {
         { id: 'pack', header: t('field.pack'), width: '90px', render: (p) => t(`pack.${p.pack}`) },
         { id: 'size', header: t('field.sizeMl'), width: '90px', align: 'right', render: (p) => `${p.sizeMl} ml` },
         { id: 'units', header: t('field.unitsPerCase'), width: '110px', align: 'right', render: (p) => p.unitsPerCase },
-        { id: 'status', header: t('field.status'), width: '110px', render: (p) => <Badge tone={STATUS_TONE[p.status]}>{t(`productStatus.${p.status}`)}</Badge> },
+        {
+          id: 'status',
+          header: t('field.status'),
+          width: '110px',
+          render: (p) => <Badge tone={STATUS_TONE[p.status]}>{t(`productStatus.${p.status}`)}</Badge>,
+        },
         { id: 'launch', header: t('field.launchDate'), width: '120px', align: 'right', render: (p) => formatDate(p.launchDate) },
       ]}
       fields={productFields(t)}
       initial={productInitial}
       nameOf={(p) => p.name}
-      save={(v, row) => (row ? update.mutateAsync({ id: row.id, draft: productDraftOf(v) }) : create.mutateAsync({ draft: productDraftOf(v) }))}
+      save={(v, row) =>
+        row ? update.mutateAsync({ id: row.id, draft: productDraftOf(v) }) : create.mutateAsync({ draft: productDraftOf(v) })
+      }
       remove={(p) => remove.mutateAsync({ id: p.id })}
       deleteText={(p) => t('deleteProductText', { name: p.name })}
     />

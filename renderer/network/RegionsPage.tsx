@@ -74,7 +74,12 @@ export function RegionsPage() {
                 <td>{r.peakMonths.map((m) => monthName(m)).join(', ')}</td>
                 <td className="num">{r.areaCount}</td>
                 <td className="num">
-                  <button type="button" className="link-button" onClick={() => setEditingRegion(r)} aria-label={t('editRecord', { name: r.name })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setEditingRegion(r)}
+                    aria-label={t('editRecord', { name: r.name })}
+                  >
                     {t('edit', { ns: 'common' })}
                   </button>
                 </td>

@@ -11,7 +11,13 @@ export function SearchBox({ label, value, onChange }: { label: string; value: st
   return (
     <div className="search">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="search" value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && onChange(text)} />
+      <input
+        id={id}
+        type="search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => e.key === 'Enter' && onChange(text)}
+      />
     </div>
   );
 }

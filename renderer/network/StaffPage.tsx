@@ -31,8 +31,16 @@ export function StaffPage() {
       toolbar={
         <>
           <SearchBox label={t('searchStaff')} value={search} onChange={setSearch} />
-          <FilterSelect label={t('field.role')} value={role} onChange={setRole} options={STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} allLabel={t('all', { ns: 'common' })} />
-          <span className="count">{t('countOf', { count: staff.data?.length ?? 0, n: formatNumber(staff.data?.length ?? 0), ns: 'common' })}</span>
+          <FilterSelect
+            label={t('field.role')}
+            value={role}
+            onChange={setRole}
+            options={STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            allLabel={t('all', { ns: 'common' })}
+          />
+          <span className="count">
+            {t('countOf', { count: staff.data?.length ?? 0, n: formatNumber(staff.data?.length ?? 0), ns: 'common' })}
+          </span>
         </>
       }
       columns={[
@@ -42,7 +50,12 @@ export function StaffPage() {
         { id: 'region', header: t('field.region'), width: 'minmax(130px, 1fr)', render: (s) => s.regionName },
         { id: 'areas', header: t('field.areas'), width: 'minmax(200px, 2fr)', render: (s) => s.areaNames.join(', ') || '–' },
         { id: 'phone', header: t('field.phone'), width: '150px', render: (s) => s.phone ?? '–' },
-        { id: 'active', header: t('field.status'), width: '90px', render: (s) => <Badge tone={s.active ? 'green' : 'grey'}>{s.active ? t('active') : t('inactive')}</Badge> },
+        {
+          id: 'active',
+          header: t('field.status'),
+          width: '90px',
+          render: (s) => <Badge tone={s.active ? 'green' : 'grey'}>{s.active ? t('active') : t('inactive')}</Badge>,
+        },
       ]}
       fields={staffFields(t, options)}
       initial={staffInitial}

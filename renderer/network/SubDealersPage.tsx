@@ -44,11 +44,24 @@ export function SubDealersPage() {
   const columns: Column<SubDealer>[] = [
     { id: 'code', header: t('field.code'), width: '100px', sortKey: 'code', render: (s) => s.code },
     { id: 'name', header: t('field.name'), width: 'minmax(180px, 2fr)', sortKey: 'name', render: (s) => <strong>{s.name}</strong> },
-    { id: 'distributor', header: t('field.distributor'), width: 'minmax(180px, 2fr)', sortKey: 'distributorName', render: (s) => s.distributorName },
+    {
+      id: 'distributor',
+      header: t('field.distributor'),
+      width: 'minmax(180px, 2fr)',
+      sortKey: 'distributorName',
+      render: (s) => s.distributorName,
+    },
     { id: 'area', header: t('field.area'), width: 'minmax(110px, 1fr)', sortKey: 'areaName', render: (s) => s.areaName },
     { id: 'status', header: t('field.status'), width: '100px', sortKey: 'status', render: (s) => <OutletStatusBadge status={s.status} /> },
     { id: 'competitor', header: t('field.competitorBrand'), width: 'minmax(110px, 1fr)', render: (s) => s.competitorBrand ?? '' },
-    { id: 'terminals', header: t('terminals'), width: '100px', align: 'right', sortKey: 'terminalCount', render: (s) => formatNumber(s.terminalCount) },
+    {
+      id: 'terminals',
+      header: t('terminals'),
+      width: '100px',
+      align: 'right',
+      sortKey: 'terminalCount',
+      render: (s) => formatNumber(s.terminalCount),
+    },
   ];
   return (
     <div className="page page-fill">
@@ -66,8 +79,20 @@ export function SubDealersPage() {
       >
         <div className="toolbar">
           <SearchBox label={t('searchOutlets')} value={search} onChange={setSearch} />
-          <FilterSelect label={t('field.area')} value={areaId} onChange={setAreaId} options={options.areas} allLabel={t('all', { ns: 'common' })} />
-          <FilterSelect label={t('field.distributor')} value={distributorId} onChange={setDistributorId} options={options.distributors} allLabel={t('all', { ns: 'common' })} />
+          <FilterSelect
+            label={t('field.area')}
+            value={areaId}
+            onChange={setAreaId}
+            options={options.areas}
+            allLabel={t('all', { ns: 'common' })}
+          />
+          <FilterSelect
+            label={t('field.distributor')}
+            value={distributorId}
+            onChange={setDistributorId}
+            options={options.distributors}
+            allLabel={t('all', { ns: 'common' })}
+          />
           <FilterSelect
             label={t('field.status')}
             value={status}
@@ -123,7 +148,9 @@ export function SubDealersPage() {
           kind="subDealer"
           name={deleting.name}
           impact={impact.data}
-          successors={(siblings.data?.rows ?? []).filter((s) => s.id !== deleting.id).map((s) => ({ value: s.id, label: `${s.name} (${s.code})` }))}
+          successors={(siblings.data?.rows ?? [])
+            .filter((s) => s.id !== deleting.id)
+            .map((s) => ({ value: s.id, label: `${s.name} (${s.code})` }))}
           onCancel={() => setDeleting(null)}
           onConfirm={async (disposition) => {
             await remove.mutateAsync({ id: deleting.id, disposition });

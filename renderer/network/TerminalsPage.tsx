@@ -42,8 +42,19 @@ export function TerminalsPage() {
     { id: 'code', header: t('field.code'), width: '100px', sortKey: 'code', render: (x) => x.code },
     { id: 'name', header: t('field.name'), width: 'minmax(180px, 2fr)', sortKey: 'name', render: (x) => <strong>{x.name}</strong> },
     { id: 'channel', header: t('field.channel'), width: '170px', sortKey: 'channel', render: (x) => t(`channel.${x.channel}`) },
-    { id: 'supplier', header: t('field.suppliedBy'), width: 'minmax(160px, 1.5fr)', render: (x) => x.subDealerName ?? <span className="muted">{t('directFrom')}</span> },
-    { id: 'distributor', header: t('field.distributor'), width: 'minmax(160px, 1.5fr)', sortKey: 'networkDistributorName', render: (x) => x.networkDistributorName },
+    {
+      id: 'supplier',
+      header: t('field.suppliedBy'),
+      width: 'minmax(160px, 1.5fr)',
+      render: (x) => x.subDealerName ?? <span className="muted">{t('directFrom')}</span>,
+    },
+    {
+      id: 'distributor',
+      header: t('field.distributor'),
+      width: 'minmax(160px, 1.5fr)',
+      sortKey: 'networkDistributorName',
+      render: (x) => x.networkDistributorName,
+    },
     { id: 'area', header: t('field.area'), width: 'minmax(100px, 1fr)', sortKey: 'areaName', render: (x) => x.areaName },
     { id: 'status', header: t('field.status'), width: '100px', sortKey: 'status', render: (x) => <OutletStatusBadge status={x.status} /> },
     { id: 'competitor', header: t('field.competitorBrand'), width: 'minmax(100px, 1fr)', render: (x) => x.competitorBrand ?? '' },
@@ -64,10 +75,34 @@ export function TerminalsPage() {
       >
         <div className="toolbar">
           <SearchBox label={t('searchOutlets')} value={search} onChange={setSearch} />
-          <FilterSelect label={t('field.area')} value={areaId} onChange={setAreaId} options={options.areas} allLabel={t('all', { ns: 'common' })} />
-          <FilterSelect label={t('field.distributor')} value={distributorId} onChange={setDistributorId} options={options.distributors} allLabel={t('all', { ns: 'common' })} />
-          <FilterSelect label={t('field.channel')} value={channel} onChange={setChannel} options={TERMINAL_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} allLabel={t('all', { ns: 'common' })} />
-          <FilterSelect label={t('field.status')} value={status} onChange={setStatus} options={OUTLET_STATUSES.map((s) => ({ value: s, label: t(`outletStatus.${s}`) }))} allLabel={t('all', { ns: 'common' })} />
+          <FilterSelect
+            label={t('field.area')}
+            value={areaId}
+            onChange={setAreaId}
+            options={options.areas}
+            allLabel={t('all', { ns: 'common' })}
+          />
+          <FilterSelect
+            label={t('field.distributor')}
+            value={distributorId}
+            onChange={setDistributorId}
+            options={options.distributors}
+            allLabel={t('all', { ns: 'common' })}
+          />
+          <FilterSelect
+            label={t('field.channel')}
+            value={channel}
+            onChange={setChannel}
+            options={TERMINAL_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+            allLabel={t('all', { ns: 'common' })}
+          />
+          <FilterSelect
+            label={t('field.status')}
+            value={status}
+            onChange={setStatus}
+            options={OUTLET_STATUSES.map((s) => ({ value: s, label: t(`outletStatus.${s}`) }))}
+            allLabel={t('all', { ns: 'common' })}
+          />
           <span className="count">{t('countOf', { count: list.total, n: formatNumber(list.total), ns: 'common' })}</span>
         </div>
       </PageHeader>

@@ -41,8 +41,21 @@ export const distributorFields = (t: TFunction, o: Options): FormFieldSpec[] => 
   { key: 'address', label: t('network:field.address'), kind: 'text', span2: true },
   { key: 'leadTimeDays', label: t('network:field.leadTimeDays'), kind: 'number', required: true, hint: t('network:hint.leadTime') },
   { key: 'warehouseCapacityCases', label: t('network:field.warehouseCapacityCases'), kind: 'number', required: true },
-  { key: 'relationshipLevel', label: t('network:field.relationshipLevel'), kind: 'select', options: vocab(t, [1, 2, 3], 'relationship'), numeric: true, required: true },
-  { key: 'status', label: t('network:field.status'), kind: 'select', options: vocab(t, DISTRIBUTOR_STATUSES, 'distributorStatus'), required: true },
+  {
+    key: 'relationshipLevel',
+    label: t('network:field.relationshipLevel'),
+    kind: 'select',
+    options: vocab(t, [1, 2, 3], 'relationship'),
+    numeric: true,
+    required: true,
+  },
+  {
+    key: 'status',
+    label: t('network:field.status'),
+    kind: 'select',
+    options: vocab(t, DISTRIBUTOR_STATUSES, 'distributorStatus'),
+    required: true,
+  },
   { key: 'startDate', label: t('network:field.startDate'), kind: 'date' },
 ];
 export const distributorInitial = (d?: Distributor): FormValues => ({
@@ -111,9 +124,16 @@ export const subDealerInitial = (s?: SubDealer, distributorId?: number, areaId?:
   distributorId: s?.distributorId ?? distributorId ?? null,
   areaId: s?.areaId ?? areaId ?? null,
 });
-export const subDealerDraftOf = (v: FormValues): SubDealerDraft => ({ ...outletDraftOf(v), distributorId: toNumber(v.distributorId) as number });
+export const subDealerDraftOf = (v: FormValues): SubDealerDraft => ({
+  ...outletDraftOf(v),
+  distributorId: toNumber(v.distributorId) as number,
+});
 
-export const terminalFields = (t: TFunction, o: Options & { subDealers: Option[] }, supplier: 'subDealer' | 'distributor'): FormFieldSpec[] => [
+export const terminalFields = (
+  t: TFunction,
+  o: Options & { subDealers: Option[] },
+  supplier: 'subDealer' | 'distributor',
+): FormFieldSpec[] => [
   { key: 'code', label: t('network:field.code'), kind: 'text', required: true },
   { key: 'name', label: t('network:field.name'), kind: 'text', required: true },
   { key: 'channel', label: t('network:field.channel'), kind: 'select', options: vocab(t, TERMINAL_CHANNELS, 'channel'), required: true },
@@ -127,8 +147,23 @@ export const terminalFields = (t: TFunction, o: Options & { subDealers: Option[]
     ],
     required: true,
   },
-  { key: 'networkDistributorId', label: t('network:field.distributor'), kind: 'select', options: o.distributors, numeric: true, required: true },
-  { key: 'subDealerId', label: t('network:field.subDealer'), kind: 'select', options: o.subDealers, numeric: true, required: true, hidden: supplier !== 'subDealer' },
+  {
+    key: 'networkDistributorId',
+    label: t('network:field.distributor'),
+    kind: 'select',
+    options: o.distributors,
+    numeric: true,
+    required: true,
+  },
+  {
+    key: 'subDealerId',
+    label: t('network:field.subDealer'),
+    kind: 'select',
+    options: o.subDealers,
+    numeric: true,
+    required: true,
+    hidden: supplier !== 'subDealer',
+  },
   ...outletFields(t, o),
 ];
 export const terminalInitial = (x?: Terminal, distributorId?: number, subDealerId?: number, areaId?: number): FormValues => ({
@@ -184,7 +219,14 @@ export const staffFields = (t: TFunction, o: Options): FormFieldSpec[] => [
   { key: 'name', label: t('network:field.name'), kind: 'text', required: true },
   { key: 'role', label: t('network:field.role'), kind: 'select', options: vocab(t, STAFF_ROLES, 'role'), required: true },
   { key: 'regionId', label: t('network:field.region'), kind: 'select', options: o.regions, numeric: true, required: true },
-  { key: 'areaIds', label: t('network:field.areas'), kind: 'multiselect', options: o.areas, span2: true, hint: t('network:hint.multiselect') },
+  {
+    key: 'areaIds',
+    label: t('network:field.areas'),
+    kind: 'multiselect',
+    options: o.areas,
+    span2: true,
+    hint: t('network:hint.multiselect'),
+  },
   { key: 'phone', label: t('network:field.phone'), kind: 'text' },
   { key: 'email', label: t('network:field.email'), kind: 'text' },
   { key: 'active', label: t('network:field.active'), kind: 'checkbox', span2: true },
@@ -216,22 +258,42 @@ export const regionFields = (t: TFunction): FormFieldSpec[] => [
   { key: 'name', label: t('network:field.name'), kind: 'text', required: true },
   { key: 'peakMonths', label: t('network:field.peakMonths'), kind: 'months', required: true },
 ];
-export const regionInitial = (r?: Region): FormValues => ({ code: r?.code ?? '', name: r?.name ?? '', peakMonths: r?.peakMonths ?? [5, 6, 7, 8, 9] });
+export const regionInitial = (r?: Region): FormValues => ({
+  code: r?.code ?? '',
+  name: r?.name ?? '',
+  peakMonths: r?.peakMonths ?? [5, 6, 7, 8, 9],
+});
 export const areaFields = (t: TFunction, o: Options): FormFieldSpec[] => [
   { key: 'code', label: t('network:field.code'), kind: 'text', required: true },
   { key: 'name', label: t('network:field.name'), kind: 'text', required: true },
   { key: 'regionId', label: t('network:field.region'), kind: 'select', options: o.regions, numeric: true, required: true },
 ];
-export const areaInitial = (a?: Area, regionId?: number): FormValues => ({ code: a?.code ?? '', name: a?.name ?? '', regionId: a?.regionId ?? regionId ?? null });
+export const areaInitial = (a?: Area, regionId?: number): FormValues => ({
+  code: a?.code ?? '',
+  name: a?.name ?? '',
+  regionId: a?.regionId ?? regionId ?? null,
+});
 
 // ---- contacts
 export const contactFields = (t: TFunction): FormFieldSpec[] => [
   { key: 'name', label: t('network:field.name'), kind: 'text', required: true },
-  { key: 'level', label: t('network:field.level'), kind: 'select', options: vocab(t, CONTACT_LEVELS, 'level'), required: true, hint: t('network:hint.level') },
+  {
+    key: 'level',
+    label: t('network:field.level'),
+    kind: 'select',
+    options: vocab(t, CONTACT_LEVELS, 'level'),
+    required: true,
+    hint: t('network:hint.level'),
+  },
   { key: 'role', label: t('network:field.jobTitle'), kind: 'text' },
   { key: 'phone', label: t('network:field.phone'), kind: 'text' },
 ];
-export const contactInitial = (c?: Contact): FormValues => ({ name: c?.name ?? '', level: c?.level ?? 'purchasing', role: c?.role ?? '', phone: c?.phone ?? '' });
+export const contactInitial = (c?: Contact): FormValues => ({
+  name: c?.name ?? '',
+  level: c?.level ?? 'purchasing',
+  role: c?.role ?? '',
+  phone: c?.phone ?? '',
+});
 export const contactDraftOf = (v: FormValues, ownerType: ContactOwner, ownerId: number): ContactDraft => ({
   ownerType,
   ownerId,

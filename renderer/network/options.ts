@@ -19,6 +19,7 @@ export function useNetworkOptions() {
 /** Labels for the fixed vocabularies, through i18n. */
 export function useVocabulary() {
   const { t } = useTranslation('network');
-  const list = <T extends string | number>(values: readonly T[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+  const list = <T extends string | number>(values: readonly T[], prefix: string) =>
+    values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
   return { t, list };
 }

@@ -16,8 +16,13 @@ export function BoardMatrix({ board }: { board: ReadinessBoard }) {
   // The SKUs with the most trouble in this view as columns (red first, then amber, then how widely carried).
   const skuColumns = useMemo(() => {
     const score = new Map<number, number>();
-    for (const r of board.rows) for (const c of r.cells) score.set(c.productId, (score.get(c.productId) ?? 0) + (c.status === 'red' ? 1e6 : c.status === 'amber' ? 1e3 : 1));
-    return board.skus.filter((s) => score.has(s.id)).sort((a, b) => score.get(b.id)! - score.get(a.id)! || a.sku.localeCompare(b.sku)).slice(0, SKU_COLUMNS);
+    for (const r of board.rows)
+      for (const c of r.cells)
+        score.set(c.productId, (score.get(c.productId) ?? 0) + (c.status === 'red' ? 1e6 : c.status === 'amber' ? 1e3 : 1));
+    return board.skus
+      .filter((s) => score.has(s.id))
+      .sort((a, b) => score.get(b.id)! - score.get(a.id)! || a.sku.localeCompare(b.sku))
+      .slice(0, SKU_COLUMNS);
   }, [board]);
   const cellOf = useMemo(() => {
     const m = new Map<string, ReadinessRow['cells'][number]>();
@@ -36,23 +41,43 @@ export function BoardMatrix({ board }: { board: ReadinessBoard }) {
       ),
     },
     { id: 'area', header: t('field.area'), width: '110px', render: (r) => r.areaName },
-    { id: 'peak', header: t('peakStarts'), width: '110px', align: 'right', render: (r) => (r.peakStart ? formatDate(r.peakStart) : t('noPeak')) },
-    { id: 'red', header: t('status.red'), width: '58px', align: 'right', render: (r) => (r.counts.red ? <strong style={{ color: 'var(--red)' }}>{r.counts.red}</strong> : '0') },
+    {
+      id: 'peak',
+      header: t('peakStarts'),
+      width: '110px',
+      align: 'right',
+      render: (r) => (r.peakStart ? formatDate(r.peakStart) : t('noPeak')),
+    },
+    {
+      id: 'red',
+      header: t('status.red'),
+      width: '58px',
+      align: 'right',
+      render: (r) => (r.counts.red ? <strong style={{ color: 'var(--red)' }}>{r.counts.red}</strong> : '0'),
+    },
     { id: 'amber', header: t('status.amber'), width: '64px', align: 'right', render: (r) => r.counts.amber },
     { id: 'green', header: t('status.green'), width: '64px', align: 'right', render: (r) => r.counts.green },
-    { id: 'short', header: t('casesShort'), width: '96px', align: 'right', render: (r) => (r.shortCases ? formatNumber(r.shortCases) : '–') },
-    ...skuColumns.map(
-      (s): Column<ReadinessRow> => ({
-        id: `sku-${s.id}`,
-        header: s.sku,
-        width: '104px',
-        align: 'center',
-        render: (r) => {
-          const c = cellOf.get(`${r.distributorId}:${s.id}`);
-          return c ? <StatusDot status={c.status} title={`${s.sku}: ${t(`status.${c.status}`)}, ${t(`reasonShort.${c.reason}`)}`} /> : <span className="muted">·</span>;
-        },
-      }),
-    ),
+    {
+      id: 'short',
+      header: t('casesShort'),
+      width: '96px',
+      align: 'right',
+      render: (r) => (r.shortCases ? formatNumber(r.shortCases) : '–'),
+    },
+    ...skuColumns.map((s): Column<ReadinessRow> => ({
+      id: `sku-${s.id}`,
+      header: s.sku,
+      width: '104px',
+      align: 'center',
+      render: (r) => {
+        const c = cellOf.get(`${r.distributorId}:${s.id}`);
+        return c ? (
+          <StatusDot status={c.status} title={`${s.sku}: ${t(`status.${c.status}`)}, ${t(`reasonShort.${c.reason}`)}`} />
+        ) : (
+          <span className="muted">·</span>
+        );
+      },
+    })),
   ];
   const selectedRow = board.rows.find((r) => r.distributorId === selected);
   return (
@@ -71,7 +96,9 @@ export function BoardMatrix({ board }: { board: ReadinessBoard }) {
           empty={t('noRows')}
         />
       </div>
-      {selectedRow && <DistributorPanel key={selectedRow.distributorId} distributorId={selectedRow.distributorId} onClose={() => setSelected(null)} />}
+      {selectedRow && (
+        <DistributorPanel key={selectedRow.distributorId} distributorId={selectedRow.distributorId} onClose={() => setSelected(null)} />
+      )}
     </>
   );
 }

@@ -70,11 +70,16 @@ export function DistributorPanel({ distributorId, onClose }: { distributorId: nu
                   <td className="num">{formatNumber(c.atPeakWithoutPlan)}</td>
                   <td className="num">{c.plannedCases ? formatNumber(c.plannedCases) : '–'}</td>
                   <td className="num">{formatNumber(c.atPeak)}</td>
-                  <td className="num" title={`${t('drill.safety')}: ${formatNumber(c.safety)} · ${t('drill.serviceLevel', { level: formatPercent(c.serviceLevel) })}`}>
+                  <td
+                    className="num"
+                    title={`${t('drill.safety')}: ${formatNumber(c.safety)} · ${t('drill.serviceLevel', { level: formatPercent(c.serviceLevel) })}`}
+                  >
                     {formatNumber(c.required)}
                   </td>
                   <td className="num">{c.coverDays === null ? '–' : `${formatNumber(c.coverDays)} ${t('common:unit.days')}`}</td>
-                  <td className="num">{c.shortCases ? <strong style={{ color: 'var(--red)' }}>{formatNumber(c.shortCases)}</strong> : '–'}</td>
+                  <td className="num">
+                    {c.shortCases ? <strong style={{ color: 'var(--red)' }}>{formatNumber(c.shortCases)}</strong> : '–'}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -134,7 +139,15 @@ function WarehouseFacts({ d }: { d: ReadinessDistributorDetail }) {
       >
         <div className="filter">
           <label htmlFor={`pallets-${d.distributorId}`}>{t('drill.warehousePallets')}</label>
-          <input id={`pallets-${d.distributorId}`} type="number" min={0} value={pallets} placeholder={t('drill.noPalletLimit')} onChange={(e) => setPallets(e.target.value)} style={{ width: 120, textAlign: 'right' }} />
+          <input
+            id={`pallets-${d.distributorId}`}
+            type="number"
+            min={0}
+            value={pallets}
+            placeholder={t('drill.noPalletLimit')}
+            onChange={(e) => setPallets(e.target.value)}
+            style={{ width: 120, textAlign: 'right' }}
+          />
         </div>
         <button type="submit" className="button" disabled={save.isPending}>
           {t('drill.savePallets')}
@@ -164,7 +177,12 @@ function CellCard({ distributorId, fact, requiredDays }: { distributorId: number
           e.preventDefault();
           setError(null);
           try {
-            await saveCount.mutateAsync({ distributorId, productId: fact.productId, date: new Date().toISOString().slice(0, 10), cases: Number(count) });
+            await saveCount.mutateAsync({
+              distributorId,
+              productId: fact.productId,
+              date: new Date().toISOString().slice(0, 10),
+              cases: Number(count),
+            });
             setCount('');
             toast({ tone: 'success', text: t('drill.countSaved') });
           } catch (err) {
@@ -174,14 +192,28 @@ function CellCard({ distributorId, fact, requiredDays }: { distributorId: number
       >
         <div className="filter">
           <label htmlFor={`count-${distributorId}-${fact.productId}`}>{t('drill.stockCount', { sku: fact.sku })}</label>
-          <input id={`count-${distributorId}-${fact.productId}`} type="number" min={0} required value={count} onChange={(e) => setCount(e.target.value)} style={{ width: 140, textAlign: 'right' }} />
+          <input
+            id={`count-${distributorId}-${fact.productId}`}
+            type="number"
+            min={0}
+            required
+            value={count}
+            onChange={(e) => setCount(e.target.value)}
+            style={{ width: 140, textAlign: 'right' }}
+          />
         </div>
         <button type="submit" className="button" disabled={saveCount.isPending || count.trim() === ''}>
           {t('drill.saveCount')}
         </button>
         {error && <span className="field-error">{error}</span>}
       </form>
-      {detail.data ? <StockChart detail={detail.data} /> : detail.error ? <ErrorNotice error={detail.error} /> : <Spinner label={t('common:loading')} />}
+      {detail.data ? (
+        <StockChart detail={detail.data} />
+      ) : detail.error ? (
+        <ErrorNotice error={detail.error} />
+      ) : (
+        <Spinner label={t('common:loading')} />
+      )}
     </Card>
   );
 }

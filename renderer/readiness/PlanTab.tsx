@@ -63,7 +63,11 @@ export function PlanTab({ board, filter }: { board: ReadinessBoard; filter: Read
                   <td className="num">{formatNumber(w.cases)}</td>
                   <td className="num">{formatNumber(w.pallets)}</td>
                   {limited.map((r) => (
-                    <td key={r.regionId} className="num" title={`${formatNumber(r.used[w.i])} / ${formatNumber(r.casesPerWeek)} ${t('common:unit.cases')}`}>
+                    <td
+                      key={r.regionId}
+                      className="num"
+                      title={`${formatNumber(r.used[w.i])} / ${formatNumber(r.casesPerWeek)} ${t('common:unit.cases')}`}
+                    >
                       {formatPercent(r.used[w.i]! / Math.max(1, r.casesPerWeek!), 0)}
                     </td>
                   ))}

@@ -68,7 +68,12 @@ export function ReadinessPage() {
             <button type="button" className="button" disabled={!b} onClick={() => void exportPlan('csv')}>
               {t('exportCsv')}
             </button>
-            <button type="button" className="button button-primary" disabled={!b || b.plan.shipments === 0} onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={!b || b.plan.shipments === 0}
+              onClick={() => setConfirming(true)}
+            >
               {t('accept')}
             </button>
           </>
@@ -76,9 +81,27 @@ export function ReadinessPage() {
       >
         <div className="toolbar">
           <FilterSelect label={t('field.area')} value={areaId} onChange={setAreaId} options={network.areas} allLabel={t('common:all')} />
-          <FilterSelect label={t('field.salesperson')} value={salespersonId} onChange={setSalespersonId} options={network.salespeople} allLabel={t('common:all')} />
-          <FilterSelect label={t('field.status')} value={status} onChange={setStatus} options={(['red', 'amber', 'green'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))} allLabel={t('common:all')} />
-          <FilterSelect label={t('field.brand')} value={brand} onChange={setBrand} options={(brands.data?.brands ?? []).map((x) => ({ value: x, label: x }))} allLabel={t('common:all')} />
+          <FilterSelect
+            label={t('field.salesperson')}
+            value={salespersonId}
+            onChange={setSalespersonId}
+            options={network.salespeople}
+            allLabel={t('common:all')}
+          />
+          <FilterSelect
+            label={t('field.status')}
+            value={status}
+            onChange={setStatus}
+            options={(['red', 'amber', 'green'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            allLabel={t('common:all')}
+          />
+          <FilterSelect
+            label={t('field.brand')}
+            value={brand}
+            onChange={setBrand}
+            options={(brands.data?.brands ?? []).map((x) => ({ value: x, label: x }))}
+            allLabel={t('common:all')}
+          />
           {b && <span className="count">{t('computeMs', { ms: formatNumber(b.computeMs) })}</span>}
         </div>
       </PageHeader>
@@ -106,7 +129,9 @@ export function ReadinessPage() {
                 <span className="stat-value">
                   {formatNumber(b.short.cases)} <small>{t('common:unit.cases')}</small>
                 </span>
-                <span className="stat-note">{t('shortNote', { lines: formatNumber(b.short.lines), distributors: formatNumber(b.short.distributors) })}</span>
+                <span className="stat-note">
+                  {t('shortNote', { lines: formatNumber(b.short.lines), distributors: formatNumber(b.short.distributors) })}
+                </span>
                 <span className="stat-note">
                   {t('planNote', { shipments: formatNumber(b.plan.shipments), pallets: formatNumber(b.plan.pallets) })} ·{' '}
                   {b.lastRun ? t('lastAccepted', { date: formatDate(b.lastRun.at) }) : t('neverAccepted')}

@@ -56,12 +56,51 @@ function RulesCard({ board }: { board: ReadinessBoard }) {
       >
         {errors.formError && <div className="notice notice-error">{errors.formError}</div>}
         <div className="form-grid">
-          <TextField label={t('requiredCover')} type="number" min={1} value={cover} onChange={(e) => setCover(e.target.value)} error={errors.errorFor('requiredCoverDays')} />
-          <SelectField label={t('priorityRule')} options={PRIORITY_RULES.map((r) => ({ value: r, label: t(`rule.${r}`) }))} value={rule} onChange={(e) => setRule(e.target.value as typeof rule)} />
-          <SelectField label={t('keyRule')} options={KEY_ACCOUNT_RULES.map((r) => ({ value: r, label: t(`keyRuleOption.${r}`) }))} value={keyRule} onChange={(e) => setKeyRule(e.target.value as typeof keyRule)} />
-          <TextField label={t('keyShare')} type="number" step="1" disabled={keyRule === 'relationship'} value={share} onChange={(e) => setShare(e.target.value)} error={errors.errorFor('keyVolumeShare')} />
-          <TextField label={t('serviceKey')} type="number" step="0.1" value={key} onChange={(e) => setKey(e.target.value)} error={errors.errorFor('serviceLevelKey')} />
-          <TextField label={t('serviceOther')} type="number" step="0.1" value={other} onChange={(e) => setOther(e.target.value)} error={errors.errorFor('serviceLevelOther')} />
+          <TextField
+            label={t('requiredCover')}
+            type="number"
+            min={1}
+            value={cover}
+            onChange={(e) => setCover(e.target.value)}
+            error={errors.errorFor('requiredCoverDays')}
+          />
+          <SelectField
+            label={t('priorityRule')}
+            options={PRIORITY_RULES.map((r) => ({ value: r, label: t(`rule.${r}`) }))}
+            value={rule}
+            onChange={(e) => setRule(e.target.value as typeof rule)}
+          />
+          <SelectField
+            label={t('keyRule')}
+            options={KEY_ACCOUNT_RULES.map((r) => ({ value: r, label: t(`keyRuleOption.${r}`) }))}
+            value={keyRule}
+            onChange={(e) => setKeyRule(e.target.value as typeof keyRule)}
+          />
+          <TextField
+            label={t('keyShare')}
+            type="number"
+            step="1"
+            disabled={keyRule === 'relationship'}
+            value={share}
+            onChange={(e) => setShare(e.target.value)}
+            error={errors.errorFor('keyVolumeShare')}
+          />
+          <TextField
+            label={t('serviceKey')}
+            type="number"
+            step="0.1"
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+            error={errors.errorFor('serviceLevelKey')}
+          />
+          <TextField
+            label={t('serviceOther')}
+            type="number"
+            step="0.1"
+            value={other}
+            onChange={(e) => setOther(e.target.value)}
+            error={errors.errorFor('serviceLevelOther')}
+          />
         </div>
         <p className="muted">{t('ruleNow', { count: board.keyAccounts, priority: t(`rule.${s.priorityRule}`) })}</p>
         <p className="muted">{t('rulesHint')}</p>
@@ -127,7 +166,11 @@ function CapacityCard({ board }: { board: ReadinessBoard }) {
               <tr key={r.regionId}>
                 <td>{r.regionName}</td>
                 <td className="num">
-                  <CapacityInput label={t('capacityFor', { region: r.regionName })} value={r.casesPerWeek} onSave={(v) => region.mutateAsync({ regionId: r.regionId, casesPerWeek: v })} />
+                  <CapacityInput
+                    label={t('capacityFor', { region: r.regionName })}
+                    value={r.casesPerWeek}
+                    onSave={(v) => region.mutateAsync({ regionId: r.regionId, casesPerWeek: v })}
+                  />
                 </td>
                 {PACK_GROUPS.map((p: PackGroup) => (
                   <td key={p} className="num">

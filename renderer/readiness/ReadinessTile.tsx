@@ -16,11 +16,16 @@ export function ReadinessTile() {
       ) : (
         <div className="stat">
           <span className="stat-value">
-            <StatusDot status="red" title={t('status.red')} /> {formatNumber(b.totals.red)} <StatusDot status="amber" title={t('status.amber')} /> {formatNumber(b.totals.amber)}{' '}
+            <StatusDot status="red" title={t('status.red')} /> {formatNumber(b.totals.red)}{' '}
+            <StatusDot status="amber" title={t('status.amber')} /> {formatNumber(b.totals.amber)}{' '}
             <StatusDot status="green" title={t('status.green')} /> {formatNumber(b.totals.green)}
           </span>
-          <span className="stat-note">{t('tile.text', { red: formatNumber(b.totals.red), amber: formatNumber(b.totals.amber), green: formatNumber(b.totals.green) })}</span>
-          {b.short.cases > 0 && <span className="stat-note">{t('tile.short', { cases: formatNumber(b.short.cases), distributors: b.short.distributors })}</span>}
+          <span className="stat-note">
+            {t('tile.text', { red: formatNumber(b.totals.red), amber: formatNumber(b.totals.amber), green: formatNumber(b.totals.green) })}
+          </span>
+          {b.short.cases > 0 && (
+            <span className="stat-note">{t('tile.short', { cases: formatNumber(b.short.cases), distributors: b.short.distributors })}</span>
+          )}
         </div>
       )}
     </Card>

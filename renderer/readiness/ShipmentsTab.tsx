@@ -19,7 +19,10 @@ export function ShipmentsTab() {
   const [status, setStatus] = useState('');
   const [source, setSource] = useState('');
   const [adding, setAdding] = useState(false);
-  const list = usePagedList('shipment.list', { ...(status ? { status: status as ShipmentRow['status'] } : {}), ...(source ? { source: source as ShipmentRow['source'] } : {}) });
+  const list = usePagedList('shipment.list', {
+    ...(status ? { status: status as ShipmentRow['status'] } : {}),
+    ...(source ? { source: source as ShipmentRow['source'] } : {}),
+  });
   const markShipped = useApiMutation('shipment.markShipped');
   const remove = useApiMutation('shipment.delete');
   const act = async (run: () => Promise<unknown>, done: string) => {
@@ -45,11 +48,21 @@ export function ShipmentsTab() {
       render: (s) => (
         <span style={{ display: 'flex', gap: 6 }}>
           {s.status === 'planned' && (
-            <button type="button" className="button button-small" aria-label={t('shipment.markShippedOf', { sku: s.sku, distributor: s.distributorName })} onClick={() => void act(() => markShipped.mutateAsync({ id: s.id }), t('shipment.saved'))}>
+            <button
+              type="button"
+              className="button button-small"
+              aria-label={t('shipment.markShippedOf', { sku: s.sku, distributor: s.distributorName })}
+              onClick={() => void act(() => markShipped.mutateAsync({ id: s.id }), t('shipment.saved'))}
+            >
               {t('shipment.markShipped')}
             </button>
           )}
-          <button type="button" className="button button-small" aria-label={t('shipment.deleteOf', { sku: s.sku, distributor: s.distributorName })} onClick={() => void act(() => remove.mutateAsync({ id: s.id }), t('shipment.deleted'))}>
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={t('shipment.deleteOf', { sku: s.sku, distributor: s.distributorName })}
+            onClick={() => void act(() => remove.mutateAsync({ id: s.id }), t('shipment.deleted'))}
+          >
             {t('common:delete')}
           </button>
         </span>
@@ -59,8 +72,20 @@ export function ShipmentsTab() {
   return (
     <>
       <div className="toolbar">
-        <FilterSelect label={t('shipment.statusFilter')} value={status} onChange={setStatus} options={(['in_transit', 'planned'] as const).map((s) => ({ value: s, label: t(`shipment.status.${s}`) }))} allLabel={t('common:all')} />
-        <FilterSelect label={t('shipment.sourceFilter')} value={source} onChange={setSource} options={(['manual', 'plan'] as const).map((s) => ({ value: s, label: t(`shipment.source.${s}`) }))} allLabel={t('common:all')} />
+        <FilterSelect
+          label={t('shipment.statusFilter')}
+          value={status}
+          onChange={setStatus}
+          options={(['in_transit', 'planned'] as const).map((s) => ({ value: s, label: t(`shipment.status.${s}`) }))}
+          allLabel={t('common:all')}
+        />
+        <FilterSelect
+          label={t('shipment.sourceFilter')}
+          value={source}
+          onChange={setSource}
+          options={(['manual', 'plan'] as const).map((s) => ({ value: s, label: t(`shipment.source.${s}`) }))}
+          allLabel={t('common:all')}
+        />
         <button type="button" className="button" onClick={() => setAdding(true)}>
           {t('shipment.add')}
         </button>
@@ -71,7 +96,15 @@ export function ShipmentsTab() {
       </p>
       <ErrorNotice error={list.error} />
       <div style={{ height: 480 }}>
-        <DataTable label={t('shipment.table')} columns={columns} rowCount={list.total} getRow={list.getRow} onVisibleRangeChange={list.onVisibleRangeChange} rowKey={(s) => s.id} empty={t('shipment.none')} />
+        <DataTable
+          label={t('shipment.table')}
+          columns={columns}
+          rowCount={list.total}
+          getRow={list.getRow}
+          onVisibleRangeChange={list.onVisibleRangeChange}
+          rowKey={(s) => s.id}
+          empty={t('shipment.none')}
+        />
       </div>
       {adding && <ShipmentDialog onClose={() => setAdding(false)} />}
     </>
@@ -86,7 +119,14 @@ function ShipmentDialog({ onClose }: { onClose(): void }) {
   const create = useApiMutation('shipment.create');
   const errors = useFormErrors();
   const today = new Date().toISOString().slice(0, 10);
-  const [draft, setDraft] = useState({ distributorId: '', productId: '', cases: '', shipDate: today, arrivalDate: today, status: 'in_transit' });
+  const [draft, setDraft] = useState({
+    distributorId: '',
+    productId: '',
+    cases: '',
+    shipDate: today,
+    arrivalDate: today,
+    status: 'in_transit',
+  });
   const set = (key: keyof typeof draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value });
   const submit = async () => {
     errors.clear();
@@ -122,7 +162,15 @@ function ShipmentDialog({ onClose }: { onClose(): void }) {
     >
       {errors.formError && <div className="notice notice-error">{errors.formError}</div>}
       <div className="form-grid">
-        <SelectField label={t('field.distributor')} required options={network.distributors} placeholder={t('common:choose')} value={draft.distributorId} onChange={set('distributorId')} error={errors.errorFor('distributorId')} />
+        <SelectField
+          label={t('field.distributor')}
+          required
+          options={network.distributors}
+          placeholder={t('common:choose')}
+          value={draft.distributorId}
+          onChange={set('distributorId')}
+          error={errors.errorFor('distributorId')}
+        />
         <SelectField
           label={t('field.sku')}
           required
@@ -132,10 +180,37 @@ function ShipmentDialog({ onClose }: { onClose(): void }) {
           onChange={set('productId')}
           error={errors.errorFor('productId')}
         />
-        <TextField label={t('cases')} type="number" min={1} required value={draft.cases} onChange={set('cases')} error={errors.errorFor('cases')} />
-        <SelectField label={t('field.status')} options={(['in_transit', 'planned'] as const).map((s) => ({ value: s, label: t(`shipment.status.${s}`) }))} value={draft.status} onChange={set('status')} />
-        <TextField label={t('shipment.shipDate')} type="date" required value={draft.shipDate} onChange={set('shipDate')} error={errors.errorFor('shipDate')} />
-        <TextField label={t('shipment.arrivalDate')} type="date" required value={draft.arrivalDate} onChange={set('arrivalDate')} error={errors.errorFor('arrivalDate')} />
+        <TextField
+          label={t('cases')}
+          type="number"
+          min={1}
+          required
+          value={draft.cases}
+          onChange={set('cases')}
+          error={errors.errorFor('cases')}
+        />
+        <SelectField
+          label={t('field.status')}
+          options={(['in_transit', 'planned'] as const).map((s) => ({ value: s, label: t(`shipment.status.${s}`) }))}
+          value={draft.status}
+          onChange={set('status')}
+        />
+        <TextField
+          label={t('shipment.shipDate')}
+          type="date"
+          required
+          value={draft.shipDate}
+          onChange={set('shipDate')}
+          error={errors.errorFor('shipDate')}
+        />
+        <TextField
+          label={t('shipment.arrivalDate')}
+          type="date"
+          required
+          value={draft.arrivalDate}
+          onChange={set('arrivalDate')}
+          error={errors.errorFor('arrivalDate')}
+        />
       </div>
     </Dialog>
   );

@@ -19,20 +19,47 @@ export function StockChart({ detail }: { detail: ReadinessCellDetail }) {
           data={{
             labels,
             datasets: [
-              { type: 'line', label: t('withPlan'), data: detail.withPlan, borderColor: '#2457c5', backgroundColor: 'rgba(36,87,197,0.10)', fill: true, pointRadius: 0, borderWidth: 2, stepped: true },
-              { type: 'line', label: t('withoutPlan'), data: detail.projected, borderColor: '#9aa3af', borderDash: [4, 4], pointRadius: 0, borderWidth: 1.5, stepped: true },
+              {
+                type: 'line',
+                label: t('withPlan'),
+                data: detail.withPlan,
+                borderColor: '#2457c5',
+                backgroundColor: 'rgba(36,87,197,0.10)',
+                fill: true,
+                pointRadius: 0,
+                borderWidth: 2,
+                stepped: true,
+              },
+              {
+                type: 'line',
+                label: t('withoutPlan'),
+                data: detail.projected,
+                borderColor: '#9aa3af',
+                borderDash: [4, 4],
+                pointRadius: 0,
+                borderWidth: 1.5,
+                stepped: true,
+              },
               {
                 type: 'line',
                 label: t('requiredAtPeak'),
                 // over the cover period the required stock is meant for
-                data: detail.weeks.map((_, i) => (peak !== null && i >= peak && i <= peak + Math.ceil(detail.requiredCoverDays / 7) ? detail.required : null)),
+                data: detail.weeks.map((_, i) =>
+                  peak !== null && i >= peak && i <= peak + Math.ceil(detail.requiredCoverDays / 7) ? detail.required : null,
+                ),
                 borderColor: '#c2362b',
                 borderDash: [6, 3],
                 borderWidth: 2,
                 pointRadius: 0,
               },
               { type: 'bar', label: t('weeklyDemand'), data: detail.demand, backgroundColor: 'rgba(240,180,76,0.45)', barPercentage: 0.6 },
-              { type: 'bar', label: t('plannedArrivals'), data: detail.planned, backgroundColor: 'rgba(42,161,96,0.55)', barPercentage: 0.6 },
+              {
+                type: 'bar',
+                label: t('plannedArrivals'),
+                data: detail.planned,
+                backgroundColor: 'rgba(42,161,96,0.55)',
+                barPercentage: 0.6,
+              },
             ],
           }}
           options={{

@@ -4,7 +4,17 @@ import { useEffect, useState } from 'react';
  * A number cell the user can type into: commits on Enter or leaving the cell, Escape restores.
  * The caller's save may refuse (e.g. a total that locked cells cannot absorb) and the value reverts.
  */
-export function EditableNumber({ value, label, onCommit, disabled }: { value: number; label: string; onCommit(value: number): Promise<unknown>; disabled?: boolean }) {
+export function EditableNumber({
+  value,
+  label,
+  onCommit,
+  disabled,
+}: {
+  value: number;
+  label: string;
+  onCommit(value: number): Promise<unknown>;
+  disabled?: boolean;
+}) {
   const [text, setText] = useState(String(value));
   const [busy, setBusy] = useState(false);
   useEffect(() => setText(String(value)), [value]);

@@ -22,7 +22,8 @@ export function NewPlanDialog({ onClose, onCreated }: { onClose(): void; onCreat
   const region = regionId ?? (network.regions[0]?.value as number | undefined) ?? null;
   const suggestion = useApiQuery('targets.suggest', { regionId: region ?? 1, seasonYear }, { enabled: region !== null });
   useEffect(() => {
-    if (suggestion.data) setVolumes(Object.fromEntries(suggestion.data.brands.map((b) => [b.brand, String(Math.round((b.natural * 1.1) / 10) * 10)])));
+    if (suggestion.data)
+      setVolumes(Object.fromEntries(suggestion.data.brands.map((b) => [b.brand, String(Math.round((b.natural * 1.1) / 10) * 10)])));
   }, [suggestion.data]);
   return (
     <Dialog
@@ -44,7 +45,14 @@ export function NewPlanDialog({ onClose, onCreated }: { onClose(): void; onCreat
                 const lines = Object.entries(volumes)
                   .filter(([, v]) => v.trim() !== '' && Number(v) > 0)
                   .map(([brand, v]) => ({ brand, volume: Number(v) }));
-                const plan = await create.mutateAsync({ regionId: region!, seasonYear, name, basis, lines, newOutlets: Number(newOutlets) });
+                const plan = await create.mutateAsync({
+                  regionId: region!,
+                  seasonYear,
+                  name,
+                  basis,
+                  lines,
+                  newOutlets: Number(newOutlets),
+                });
                 onCreated(plan.id);
                 onClose();
               } catch (e) {
@@ -63,8 +71,21 @@ export function NewPlanDialog({ onClose, onCreated }: { onClose(): void; onCreat
         </div>
       )}
       <div className="form-grid">
-        <SelectField label={t('region')} options={network.regions} value={region ?? ''} onChange={(e) => setRegionId(Number(e.target.value))} required />
-        <TextField label={t('seasonYear')} type="number" value={seasonYear} onChange={(e) => setSeasonYear(Number(e.target.value))} error={errors.errorFor('seasonYear')} required />
+        <SelectField
+          label={t('region')}
+          options={network.regions}
+          value={region ?? ''}
+          onChange={(e) => setRegionId(Number(e.target.value))}
+          required
+        />
+        <TextField
+          label={t('seasonYear')}
+          type="number"
+          value={seasonYear}
+          onChange={(e) => setSeasonYear(Number(e.target.value))}
+          error={errors.errorFor('seasonYear')}
+          required
+        />
         <TextField label={t('planName')} value={name} onChange={(e) => setName(e.target.value)} error={errors.errorFor('name')} required />
         <SelectField
           label={t('basis')}
@@ -75,7 +96,13 @@ export function NewPlanDialog({ onClose, onCreated }: { onClose(): void; onCreat
           value={basis}
           onChange={(e) => setBasis(e.target.value as 'forecast')}
         />
-        <TextField label={t('newOutletsTarget')} type="number" value={newOutlets} onChange={(e) => setNewOutlets(e.target.value)} error={errors.errorFor('newOutlets')} />
+        <TextField
+          label={t('newOutletsTarget')}
+          type="number"
+          value={newOutlets}
+          onChange={(e) => setNewOutlets(e.target.value)}
+          error={errors.errorFor('newOutlets')}
+        />
         <div className="field">
           <span className="field-hint">{suggestion.data ? t('peakMonths', { months: suggestion.data.months.join(', ') }) : ''}</span>
         </div>

@@ -32,7 +32,11 @@ export function TargetsPage() {
   const [tab, setTab] = useState<Tab>('distributors');
   const [distributorId, setDistributorId] = useState<number | null>(null);
   const [brand, setBrand] = useState('');
-  const view = useApiQuery('targets.view', { planId: planId ?? 1, ...(distributorId ? { distributorId } : {}), ...(brand ? { brand } : {}) }, { enabled: planId !== null });
+  const view = useApiQuery(
+    'targets.view',
+    { planId: planId ?? 1, ...(distributorId ? { distributorId } : {}), ...(brand ? { brand } : {}) },
+    { enabled: planId !== null },
+  );
   const edit = useApiMutation('targets.edit');
   const setLine = useApiMutation('targets.setLine');
   const setAgreed = useApiMutation('targets.setAgreed');
@@ -79,13 +83,26 @@ export function TargetsPage() {
               options={plans.data.map((p) => ({ value: p.id, label: `${p.name} · ${p.regionName} · ${t(`status.${p.status}`)}` }))}
               allLabel={t('choosePlan')}
             />
-            <FilterSelect label={t('brand')} value={brand} onChange={setBrand} options={(v?.lines ?? []).map((l) => ({ value: l.brand, label: l.label }))} allLabel={t('allBrands')} />
+            <FilterSelect
+              label={t('brand')}
+              value={brand}
+              onChange={setBrand}
+              options={(v?.lines ?? []).map((l) => ({ value: l.brand, label: l.label }))}
+              allLabel={t('allBrands')}
+            />
           </div>
         )}
       </PageHeader>
       <ErrorNotice error={view.error ?? plans.error} />
       {plans.data && plans.data.length === 0 ? (
-        <EmptyState title={t('noPlansTitle')} action={<button type="button" className="button button-primary" onClick={() => setCreating(true)}>{t('newPlan')}</button>}>
+        <EmptyState
+          title={t('noPlansTitle')}
+          action={
+            <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+              {t('newPlan')}
+            </button>
+          }
+        >
           {t('noPlansText')}
         </EmptyState>
       ) : !v ? (
@@ -93,10 +110,22 @@ export function TargetsPage() {
       ) : (
         <>
           <div className="grid-4">
-            <Stat label={t('target')} value={`${formatNumber(v.plan.target)}`} note={t('peakMonths', { months: v.plan.months.map((m) => monthName(calendarMonth(m))).join(', ') })} />
+            <Stat
+              label={t('target')}
+              value={`${formatNumber(v.plan.target)}`}
+              note={t('peakMonths', { months: v.plan.months.map((m) => monthName(calendarMonth(m))).join(', ') })}
+            />
             <Stat label={t('natural')} value={formatNumber(v.plan.natural)} note={t(`basisNote.${v.plan.basis}`)} />
-            <Stat label={t('growthNeeded')} value={formatNumber(v.plan.target - v.plan.natural)} note={signed(pct(v.plan.target, v.plan.natural))} />
-            <Stat label={t('bottomUp')} value={formatNumber(v.agreedTotal)} note={t('vsPlan', { diff: signed(pct(v.agreedTotal, v.plan.target)) })} />
+            <Stat
+              label={t('growthNeeded')}
+              value={formatNumber(v.plan.target - v.plan.natural)}
+              note={signed(pct(v.plan.target, v.plan.natural))}
+            />
+            <Stat
+              label={t('bottomUp')}
+              value={formatNumber(v.agreedTotal)}
+              note={t('vsPlan', { diff: signed(pct(v.agreedTotal, v.plan.target)) })}
+            />
           </div>
           <Card title={t('lines')}>
             <table className="plain" aria-label={t('lines')}>
@@ -114,7 +143,15 @@ export function TargetsPage() {
                     <td>{l.label}</td>
                     <td className="num">{formatNumber(l.natural)}</td>
                     <td className="num">
-                      <EditableNumber value={l.target} label={t('lineTarget', { line: l.label })} onCommit={(value) => setLine.mutateAsync({ planId: planId!, brand: l.brand, ...(l.productId ? { productId: l.productId } : {}), value }).catch(fail)} />
+                      <EditableNumber
+                        value={l.target}
+                        label={t('lineTarget', { line: l.label })}
+                        onCommit={(value) =>
+                          setLine
+                            .mutateAsync({ planId: planId!, brand: l.brand, ...(l.productId ? { productId: l.productId } : {}), value })
+                            .catch(fail)
+                        }
+                      />
                     </td>
                     <td className="num">{signed(pct(l.target, l.natural))}</td>
                   </tr>
@@ -168,7 +205,19 @@ export function TargetsPage() {
                         <td className="num">{formatNumber(d.natural)}</td>
                         <td className="num">
                           {brand ? (
-                            <EditableNumber value={d.target} label={t('distributorTarget', { name: d.name })} onCommit={(value) => edit.mutateAsync({ planId: planId!, at: { level: 'distributor', distributorId: d.distributorId, brand }, value }).catch(fail)} />
+                            <EditableNumber
+                              value={d.target}
+                              label={t('distributorTarget', { name: d.name })}
+                              onCommit={(value) =>
+                                edit
+                                  .mutateAsync({
+                                    planId: planId!,
+                                    at: { level: 'distributor', distributorId: d.distributorId, brand },
+                                    value,
+                                  })
+                                  .catch(fail)
+                              }
+                            />
                           ) : (
                             formatNumber(d.target)
                           )}
@@ -182,13 +231,24 @@ export function TargetsPage() {
                         <td className="num">{formatNumber(d.newOutlets)}</td>
                         <td className="num">
                           {brand ? (
-                            <EditableNumber value={d.agreed ?? 0} label={t('agreedFor', { name: d.name })} onCommit={(cases) => setAgreed.mutateAsync({ planId: planId!, distributorId: d.distributorId, brand, cases }).catch(fail)} />
+                            <EditableNumber
+                              value={d.agreed ?? 0}
+                              label={t('agreedFor', { name: d.name })}
+                              onCommit={(cases) =>
+                                setAgreed.mutateAsync({ planId: planId!, distributorId: d.distributorId, brand, cases }).catch(fail)
+                              }
+                            />
                           ) : (
                             formatNumber(d.agreed)
                           )}
                         </td>
                         <td className="num">
-                          <button type="button" className="link-button" onClick={() => void exportSheet(d.distributorId)} aria-label={t('sheetFor', { name: d.name })}>
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => void exportSheet(d.distributorId)}
+                            aria-label={t('sheetFor', { name: d.name })}
+                          >
                             {t('sheet')}
                           </button>
                         </td>
@@ -197,16 +257,24 @@ export function TargetsPage() {
                   </tbody>
                 </table>
               </div>
-              {!brand && <p className="muted" style={{ padding: '0 14px' }}>{t('chooseBrandToEdit')}</p>}
+              {!brand && (
+                <p className="muted" style={{ padding: '0 14px' }}>
+                  {t('chooseBrandToEdit')}
+                </p>
+              )}
             </Card>
           )}
-          {tab === 'detail' && <DetailGrid view={v} planId={planId!} distributorId={distributorId} onPick={setDistributorId} onExport={exportSheet} />}
+          {tab === 'detail' && (
+            <DetailGrid view={v} planId={planId!} distributorId={distributorId} onPick={setDistributorId} onExport={exportSheet} />
+          )}
           {tab === 'achievement' && <Achievement planId={planId!} />}
           {tab === 'compare' && <Compare planId={planId!} plans={plans.data ?? []} />}
         </>
       )}
       {creating && <NewPlanDialog onClose={() => setCreating(false)} onCreated={(id) => setChosen(id)} />}
-      {versioning && v && <VersionDialog planId={planId!} current={v.plan.name} onClose={() => setVersioning(false)} onSaved={(id) => setChosen(id)} />}
+      {versioning && v && (
+        <VersionDialog planId={planId!} current={v.plan.name} onClose={() => setVersioning(false)} onSaved={(id) => setChosen(id)} />
+      )}
     </div>
   );
 }
@@ -232,7 +300,19 @@ function Stat({ label, value, note }: { label: string; value: string; note?: str
   );
 }
 
-function DetailGrid({ view, planId, distributorId, onPick, onExport }: { view: TargetView; planId: number; distributorId: number | null; onPick(id: number): void; onExport(id: number): void }) {
+function DetailGrid({
+  view,
+  planId,
+  distributorId,
+  onPick,
+  onExport,
+}: {
+  view: TargetView;
+  planId: number;
+  distributorId: number | null;
+  onPick(id: number): void;
+  onExport(id: number): void;
+}) {
   const { t } = useTranslation(['targets', 'common']);
   const toast = useToast();
   const edit = useApiMutation('targets.edit');
@@ -247,7 +327,13 @@ function DetailGrid({ view, planId, distributorId, onPick, onExport }: { view: T
       title={d ? t('sheetTitle', { name: d.name }) : t('chooseDistributor')}
       actions={
         <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end' }}>
-          <FilterSelect label={t('distributor')} value={String(distributorId ?? '')} onChange={(x) => onPick(Number(x))} options={view.distributors.map((x) => ({ value: x.distributorId, label: x.name }))} allLabel={t('choose', { ns: 'common' })} />
+          <FilterSelect
+            label={t('distributor')}
+            value={String(distributorId ?? '')}
+            onChange={(x) => onPick(Number(x))}
+            options={view.distributors.map((x) => ({ value: x.distributorId, label: x.name }))}
+            allLabel={t('choose', { ns: 'common' })}
+          />
           {d && (
             <>
               <button type="button" className="button" onClick={() => onExport(d.distributorId)}>
@@ -263,7 +349,9 @@ function DetailGrid({ view, planId, distributorId, onPick, onExport }: { view: T
       className="card-flush"
     >
       {!view.skus ? (
-        <p className="muted" style={{ padding: 14 }}>{t('chooseDistributorText')}</p>
+        <p className="muted" style={{ padding: 14 }}>
+          {t('chooseDistributorText')}
+        </p>
       ) : (
         <div style={{ overflowX: 'auto' }}>
           <table className="plain target-grid" aria-label={t('skuGrid')}>
@@ -291,9 +379,35 @@ function DetailGrid({ view, planId, distributorId, onPick, onExport }: { view: T
                     {s.months.map((m) => (
                       <td key={m.month} className="num">
                         <div className="grid-cell">
-                          <EditableNumber value={m.target} label={t('cellTarget', { sku: s.sku, month: m.month })} disabled={m.locked} onCommit={(value) => edit.mutateAsync({ planId, at: { level: 'cell', distributorId: distributorId!, productId: s.productId, month: m.month }, value }).catch(fail)} />
+                          <EditableNumber
+                            value={m.target}
+                            label={t('cellTarget', { sku: s.sku, month: m.month })}
+                            disabled={m.locked}
+                            onCommit={(value) =>
+                              edit
+                                .mutateAsync({
+                                  planId,
+                                  at: { level: 'cell', distributorId: distributorId!, productId: s.productId, month: m.month },
+                                  value,
+                                })
+                                .catch(fail)
+                            }
+                          />
                           <label className="lock" title={t('lockHint')}>
-                            <input type="checkbox" checked={m.locked} aria-label={t('lockCell', { sku: s.sku, month: m.month })} onChange={(e) => void lock.mutateAsync({ planId, distributorId: distributorId!, productId: s.productId, month: m.month, locked: e.target.checked })} />
+                            <input
+                              type="checkbox"
+                              checked={m.locked}
+                              aria-label={t('lockCell', { sku: s.sku, month: m.month })}
+                              onChange={(e) =>
+                                void lock.mutateAsync({
+                                  planId,
+                                  distributorId: distributorId!,
+                                  productId: s.productId,
+                                  month: m.month,
+                                  locked: e.target.checked,
+                                })
+                              }
+                            />
                             <LockIcon />
                           </label>
                         </div>
@@ -301,7 +415,15 @@ function DetailGrid({ view, planId, distributorId, onPick, onExport }: { view: T
                       </td>
                     ))}
                     <td className="num">
-                      <EditableNumber value={total} label={t('skuTarget', { sku: s.sku })} onCommit={(value) => edit.mutateAsync({ planId, at: { level: 'sku', distributorId: distributorId!, productId: s.productId }, value }).catch(fail)} />
+                      <EditableNumber
+                        value={total}
+                        label={t('skuTarget', { sku: s.sku })}
+                        onCommit={(value) =>
+                          edit
+                            .mutateAsync({ planId, at: { level: 'sku', distributorId: distributorId!, productId: s.productId }, value })
+                            .catch(fail)
+                        }
+                      />
                     </td>
                     <td className="num muted">{formatNumber(natural)}</td>
                   </tr>
@@ -309,7 +431,9 @@ function DetailGrid({ view, planId, distributorId, onPick, onExport }: { view: T
               })}
             </tbody>
           </table>
-          <p className="muted" style={{ padding: '0 14px' }}>{t('gridHint')}</p>
+          <p className="muted" style={{ padding: '0 14px' }}>
+            {t('gridHint')}
+          </p>
         </div>
       )}
     </Card>
@@ -323,7 +447,18 @@ function Achievement({ planId }: { planId: number }) {
   const a = data.data;
   const region = a?.rows[0];
   return (
-    <Card title={t('achievementTitle')} actions={<FilterSelect label={t('groupBy')} value={by} onChange={(x) => setBy(x as typeof by)} options={(['region', 'distributor', 'salesperson', 'sku'] as const).map((x) => ({ value: x, label: t(`by.${x}`) }))} allLabel={t('by.region')} />}>
+    <Card
+      title={t('achievementTitle')}
+      actions={
+        <FilterSelect
+          label={t('groupBy')}
+          value={by}
+          onChange={(x) => setBy(x as typeof by)}
+          options={(['region', 'distributor', 'salesperson', 'sku'] as const).map((x) => ({ value: x, label: t(`by.${x}`) }))}
+          allLabel={t('by.region')}
+        />
+      }
+    >
       {!a ? (
         <Spinner label={t('loading', { ns: 'common' })} />
       ) : a.rows.every((r) => r.months.every((m) => m.actual === null)) ? (
@@ -364,13 +499,25 @@ function Achievement({ planId }: { planId: number }) {
                     {r.months.map((m) => {
                       const varPct = m.actual === null ? null : pct(m.actual, m.target);
                       return (
-                        <td key={m.month} className="num" title={`${t('target')} ${formatNumber(m.target)} · ${t('actual')} ${formatNumber(m.actual)}`}>
-                          {m.actual === null ? <span className="muted">{formatNumber(m.target)}</span> : <span style={{ color: (varPct ?? 0) >= 0 ? 'var(--green)' : 'var(--red)' }}>{formatNumber(m.actual - m.target)}</span>}
+                        <td
+                          key={m.month}
+                          className="num"
+                          title={`${t('target')} ${formatNumber(m.target)} · ${t('actual')} ${formatNumber(m.actual)}`}
+                        >
+                          {m.actual === null ? (
+                            <span className="muted">{formatNumber(m.target)}</span>
+                          ) : (
+                            <span style={{ color: (varPct ?? 0) >= 0 ? 'var(--green)' : 'var(--red)' }}>
+                              {formatNumber(m.actual - m.target)}
+                            </span>
+                          )}
                         </td>
                       );
                     })}
                     <td className="num">
-                      <Badge tone={r.actual >= r.target ? 'green' : r.actual >= r.target * 0.9 ? 'amber' : 'red'}>{signed(pct(r.actual, r.target))}</Badge>
+                      <Badge tone={r.actual >= r.target ? 'green' : r.actual >= r.target * 0.9 ? 'amber' : 'red'}>
+                        {signed(pct(r.actual, r.target))}
+                      </Badge>
                     </td>
                   </tr>
                 ))}
@@ -390,7 +537,18 @@ function Compare({ planId, plans }: { planId: number; plans: Array<{ id: number;
   const [other, setOther] = useState<number | null>(others[0]?.id ?? null);
   const diff = useApiQuery('targets.compare', { planId, otherId: other ?? planId }, { enabled: other !== null });
   return (
-    <Card title={t('compareTitle')} actions={<FilterSelect label={t('compareWith')} value={String(other ?? '')} onChange={(x) => setOther(Number(x))} options={others.map((p) => ({ value: p.id, label: `${p.name} · ${p.regionName}` }))} allLabel={t('choose', { ns: 'common' })} />}>
+    <Card
+      title={t('compareTitle')}
+      actions={
+        <FilterSelect
+          label={t('compareWith')}
+          value={String(other ?? '')}
+          onChange={(x) => setOther(Number(x))}
+          options={others.map((p) => ({ value: p.id, label: `${p.name} · ${p.regionName}` }))}
+          allLabel={t('choose', { ns: 'common' })}
+        />
+      }
+    >
       {others.length === 0 ? (
         <p className="muted">{t('noOtherVersions')}</p>
       ) : (
@@ -421,7 +579,17 @@ function Compare({ planId, plans }: { planId: number; plans: Array<{ id: number;
   );
 }
 
-function VersionDialog({ planId, current, onClose, onSaved }: { planId: number; current: string; onClose(): void; onSaved(id: number): void }) {
+function VersionDialog({
+  planId,
+  current,
+  onClose,
+  onSaved,
+}: {
+  planId: number;
+  current: string;
+  onClose(): void;
+  onSaved(id: number): void;
+}) {
   const { t } = useTranslation(['targets', 'common']);
   const save = useApiMutation('targets.saveVersion');
   const [name, setName] = useState(`${current} (agreed)`);
@@ -461,7 +629,12 @@ function VersionDialog({ planId, current, onClose, onSaved }: { planId: number; 
       )}
       <div className="form-grid">
         <TextField label={t('versionName')} value={name} onChange={(e) => setName(e.target.value)} />
-        <SelectField label={t('versionStatus')} options={(['draft', 'agreed'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))} value={status} onChange={(e) => setStatus(e.target.value as 'draft')} />
+        <SelectField
+          label={t('versionStatus')}
+          options={(['draft', 'agreed'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as 'draft')}
+        />
       </div>
     </Dialog>
   );

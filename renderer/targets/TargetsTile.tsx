@@ -15,7 +15,13 @@ export function TargetsTile() {
       ) : (
         <div className="stat">
           <span className="stat-value">{formatNumber(p.target)}</span>
-          <span className="stat-note">{t('tile.text', { name: p.name, target: formatNumber(p.target), growth: formatPercent(p.natural > 0 ? p.target / p.natural - 1 : 0) })}</span>
+          <span className="stat-note">
+            {t('tile.text', {
+              name: p.name,
+              target: formatNumber(p.target),
+              growth: formatPercent(p.natural > 0 ? p.target / p.natural - 1 : 0),
+            })}
+          </span>
         </div>
       )}
     </Card>

@@ -80,9 +80,7 @@ export function DataTable<T>({
           <button
             type="button"
             className="sort-button"
-            onClick={() =>
-              onSortChange({ sort: c.sortKey!, direction: active && sort!.direction === 'asc' ? 'desc' : 'asc' })
-            }
+            onClick={() => onSortChange({ sort: c.sortKey!, direction: active && sort!.direction === 'asc' ? 'desc' : 'asc' })}
           >
             {c.header}
             <span className="sort-indicator" aria-hidden="true">
@@ -110,10 +108,24 @@ export function DataTable<T>({
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const row = getRow(item.index);
-              const style: CSSProperties = { ...template, position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` };
+              const style: CSSProperties = {
+                ...template,
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                right: 0,
+                height: rowHeight,
+                transform: `translateY(${item.start}px)`,
+              };
               if (!row) {
                 return (
-                  <div key={`loading-${item.index}`} role="row" className="data-row loading-row" style={style} aria-rowindex={item.index + 2}>
+                  <div
+                    key={`loading-${item.index}`}
+                    role="row"
+                    className="data-row loading-row"
+                    style={style}
+                    aria-rowindex={item.index + 2}
+                  >
                     <div role="cell" className="cell skeleton" style={{ gridColumn: `1 / span ${columns.length}` }} />
                   </div>
                 );

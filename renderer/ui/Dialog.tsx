@@ -44,7 +44,19 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
 }
 
 /** The usual footer: Cancel, then the one action the dialog is for. */
-export function DialogButtons({ onCancel, onSubmit, label, busy, danger }: { onCancel(): void; onSubmit(): void; label: string; busy?: boolean; danger?: boolean }) {
+export function DialogButtons({
+  onCancel,
+  onSubmit,
+  label,
+  busy,
+  danger,
+}: {
+  onCancel(): void;
+  onSubmit(): void;
+  label: string;
+  busy?: boolean;
+  danger?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <>

@@ -17,7 +17,12 @@ function FieldShell({ label, error, hint, required, children, className }: Field
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>
         {label}
-        {required && <span className="required" aria-hidden="true"> *</span>}
+        {required && (
+          <span className="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
       </label>
       {children(id, error || hint ? messageId : undefined)}
       {error ? (
@@ -33,7 +38,12 @@ function FieldShell({ label, error, hint, required, children, className }: Field
   );
 }
 
-type TextFieldProps = { label: string; error?: string | undefined; hint?: string | undefined; className?: string } & InputHTMLAttributes<HTMLInputElement>;
+type TextFieldProps = {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  className?: string;
+} & InputHTMLAttributes<HTMLInputElement>;
 
 export function TextField({ label, error, hint, required, className, ...input }: TextFieldProps) {
   return (

@@ -12,7 +12,9 @@ export function formatCases(value: number | null | undefined): string {
 
 export function formatPercent(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(
+    value,
+  );
 }
 
 export function formatDate(iso: string | null | undefined): string {

@@ -39,10 +39,7 @@ export function usePagedList<K extends PagedMethod>(method: K, input: Omit<Metho
     if (r.data) byPage.set(pages[i]!, r.data);
   });
   const total = results.find((r) => r.data)?.data?.total ?? 0;
-  const getRow = useCallback(
-    (index: number) => byPage.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE],
-    [results, filterKey],
-  );
+  const getRow = useCallback((index: number) => byPage.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE], [results, filterKey]);
   const onVisibleRangeChange = useCallback((start: number, end: number) => {
     setRange((prev) => (prev[0] === start && prev[1] === end ? prev : [start, end]));
   }, []);

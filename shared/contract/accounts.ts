@@ -56,7 +56,14 @@ export interface AccountsOverview {
   strategies: Record<(typeof SEGMENTS)[number], { action: string; visitEveryDays: number }>;
   rows: AccountSegmentRow[];
   counts: Record<(typeof SEGMENTS)[number], number>;
-  retention: { accountsLastYear: number; accountsKept: number; accountsKeptShare: number | null; volumeLastYear: number; volumeKept: number; volumeKeptShare: number | null };
+  retention: {
+    accountsLastYear: number;
+    accountsKept: number;
+    accountsKeptShare: number | null;
+    volumeLastYear: number;
+    volumeKept: number;
+    volumeKeptShare: number | null;
+  };
   complaintStats: Array<{ category: string; open: number; closed: number; avgDaysToClose: number | null }>;
   months: number;
 }
@@ -72,7 +79,17 @@ export interface AccountDetail {
   customerShare: number | null;
   monthly: Array<{ month: string; cases: number }>;
   complaints: ComplaintRow[];
-  skus: Array<{ productId: number; sku: string; name: string; rank: number; last12: number; contribution: number; growth: number | null; advice: string; reason: string }>;
+  skus: Array<{
+    productId: number;
+    sku: string;
+    name: string;
+    rank: number;
+    last12: number;
+    contribution: number;
+    growth: number | null;
+    advice: string;
+    reason: string;
+  }>;
 }
 
 export const accountsSettingsInput = z.strictObject({
@@ -82,7 +99,12 @@ export const accountsSettingsInput = z.strictObject({
   complaintDays: z.int().min(1).max(365),
   visitDays: z.int().min(1).max(365),
   prospectThreshold: z.int().min(1).max(99),
-  weights: z.strictObject(Object.fromEntries(PROSPECT_INDICATORS.map((k) => [k, z.number().min(0).max(10)])) as Record<(typeof PROSPECT_INDICATORS)[number], z.ZodNumber>),
+  weights: z.strictObject(
+    Object.fromEntries(PROSPECT_INDICATORS.map((k) => [k, z.number().min(0).max(10)])) as Record<
+      (typeof PROSPECT_INDICATORS)[number],
+      z.ZodNumber
+    >,
+  ),
 });
 
 const rating = z.int().min(1, '1 to 5').max(5, '1 to 5');
@@ -92,7 +114,11 @@ export const accountsContract = {
   'accounts.detail': query<AccountDetail>()(z.strictObject({ distributorId: id })),
   'accounts.saveSettings': mutation<AccountsSettings>()(accountsSettingsInput),
   'accounts.setProfile': mutation<{ saved: true }>()(
-    z.strictObject({ distributorId: id, fit: z.enum(['safe', 'watch', 'alarm']).nullable(), totalPurchasesCases: z.int().min(0).max(1e10).nullable() }),
+    z.strictObject({
+      distributorId: id,
+      fit: z.enum(['safe', 'watch', 'alarm']).nullable(),
+      totalPurchasesCases: z.int().min(0).max(1e10).nullable(),
+    }),
   ),
   'complaint.list': query<ComplaintRow[]>()(z.strictObject({ open: z.boolean().optional(), distributorId: id.optional() })),
   'complaint.create': mutation<ComplaintRow>()(
@@ -104,16 +130,30 @@ export const accountsContract = {
       description: z.string().trim().min(3, 'Describe the complaint').max(2000),
     }),
   ),
-  'complaint.close': mutation<ComplaintRow>()(z.strictObject({ id, closedOn: isoDate, resolution: z.string().trim().min(3, 'Say how it was resolved').max(2000) })),
-  'accounts.skus': query<AccountDetail['skus'] & unknown[]>()(z.strictObject({ distributorId: id.optional() })),
-  'prospect.list': query<Array<{ outletType: 'sub_dealer' | 'terminal'; outletId: number; name: string; distributorName: string; competitorBrand: string | null; score: number | null; class: string | null; intention: 'high' | 'low' | null; ratings: Record<string, number> | null }>>()(
-    z.strictObject({ search: z.string().trim().max(100).optional() }),
+  'complaint.close': mutation<ComplaintRow>()(
+    z.strictObject({ id, closedOn: isoDate, resolution: z.string().trim().min(3, 'Say how it was resolved').max(2000) }),
   ),
+  'accounts.skus': query<AccountDetail['skus'] & unknown[]>()(z.strictObject({ distributorId: id.optional() })),
+  'prospect.list': query<
+    Array<{
+      outletType: 'sub_dealer' | 'terminal';
+      outletId: number;
+      name: string;
+      distributorName: string;
+      competitorBrand: string | null;
+      score: number | null;
+      class: string | null;
+      intention: 'high' | 'low' | null;
+      ratings: Record<string, number> | null;
+    }>
+  >()(z.strictObject({ search: z.string().trim().max(100).optional() })),
   'prospect.score': mutation<{ score: number; class: string }>()(
     z.strictObject({
       outletType: z.enum(['sub_dealer', 'terminal']),
       outletId: id,
-      ratings: z.strictObject(Object.fromEntries(PROSPECT_INDICATORS.map((k) => [k, rating])) as Record<(typeof PROSPECT_INDICATORS)[number], typeof rating>),
+      ratings: z.strictObject(
+        Object.fromEntries(PROSPECT_INDICATORS.map((k) => [k, rating])) as Record<(typeof PROSPECT_INDICATORS)[number], typeof rating>,
+      ),
       intention: z.enum(['high', 'low']),
       note: optionalText(500),
     }),

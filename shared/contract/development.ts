@@ -1,6 +1,24 @@
 import { z } from 'zod';
-import { DECISIONS, INDICATORS, OUTLET_TYPES, PLAN_STATUSES, STAGES, VISIT_OUTCOMES, VISIT_PURPOSES, isMonday } from '../domain/development.js';
-import type { Decision, Indicator, IndicatorNumbers, OutletType, PlanStatus, Stage, VisitOutcome, VisitPurpose } from '../domain/development.js';
+import {
+  DECISIONS,
+  INDICATORS,
+  OUTLET_TYPES,
+  PLAN_STATUSES,
+  STAGES,
+  VISIT_OUTCOMES,
+  VISIT_PURPOSES,
+  isMonday,
+} from '../domain/development.js';
+import type {
+  Decision,
+  Indicator,
+  IndicatorNumbers,
+  OutletType,
+  PlanStatus,
+  Stage,
+  VisitOutcome,
+  VisitPurpose,
+} from '../domain/development.js';
 import { mutation, query } from './define.js';
 import { id, isoDate, optionalIsoDate, optionalText, page, search, yearMonth, type Page } from './fields.js';
 
@@ -286,42 +304,66 @@ export const visitInput = z
   .superRefine((v, ctx) => {
     // A refusal closes the prospect: the reason is what the next salesperson needs to know.
     if (v.outcome === 'rejected' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say why they said no' });
-    if (v.nextDate && v.nextDate < v.day) ctx.addIssue({ code: 'custom', path: ['nextDate'], message: 'The next step comes after the visit' });
+    if (v.nextDate && v.nextDate < v.day)
+      ctx.addIssue({ code: 'custom', path: ['nextDate'], message: 'The next step comes after the visit' });
   });
 export type VisitInput = z.output<typeof visitInput>;
 
-export const scoringInput = z.strictObject({
-  weights: z.strictObject(Object.fromEntries(INDICATORS.map((k) => [k, z.number().min(0, 'Cannot be negative').max(10, 'At most 10')])) as Record<Indicator, z.ZodNumber>),
-  thresholds: z
-    .strictObject({ reward: z.number().min(0).max(2), penalty: z.number().min(0).max(2) })
-    .refine((t) => t.penalty <= t.reward, { message: 'The penalty line must not be above the reward line', path: ['penalty'] }),
-  cap: z.number().min(1, 'At least 100%').max(3, 'At most 300%'),
-}).refine((s) => INDICATORS.some((k) => s.weights[k] > 0), { message: 'At least one indicator needs a weight', path: ['weights'] });
+export const scoringInput = z
+  .strictObject({
+    weights: z.strictObject(
+      Object.fromEntries(INDICATORS.map((k) => [k, z.number().min(0, 'Cannot be negative').max(10, 'At most 10')])) as Record<
+        Indicator,
+        z.ZodNumber
+      >,
+    ),
+    thresholds: z
+      .strictObject({ reward: z.number().min(0).max(2), penalty: z.number().min(0).max(2) })
+      .refine((t) => t.penalty <= t.reward, { message: 'The penalty line must not be above the reward line', path: ['penalty'] }),
+    cap: z.number().min(1, 'At least 100%').max(3, 'At most 300%'),
+  })
+  .refine((s) => INDICATORS.some((k) => s.weights[k] > 0), { message: 'At least one indicator needs a weight', path: ['weights'] });
 
 export const developmentContract = {
-  'development.dashboard': query<DevelopmentDashboard>()(z.strictObject({ month: yearMonth, regionId: id.optional(), salespersonId: id.optional() })),
+  'development.dashboard': query<DevelopmentDashboard>()(
+    z.strictObject({ month: yearMonth, regionId: id.optional(), salespersonId: id.optional() }),
+  ),
 
   'pipeline.list': query<PipelineList>()(pipelineListInput),
-  'pipeline.candidates': query<OutletCandidate[]>()(z.strictObject({ outletType: outletType.optional(), search, areaIds: z.array(id).max(50).optional(), includeActive: z.boolean().optional() })),
+  'pipeline.candidates': query<OutletCandidate[]>()(
+    z.strictObject({
+      outletType: outletType.optional(),
+      search,
+      areaIds: z.array(id).max(50).optional(),
+      includeActive: z.boolean().optional(),
+    }),
+  ),
   'pipeline.add': mutation<PipelineItem>()(z.strictObject({ ...outletKey, ...prospectFields, day: optionalIsoDate })),
   'pipeline.update': mutation<PipelineItem>()(z.strictObject({ ...outletKey, ...prospectFields })),
   'pipeline.move': mutation<PipelineItem>()(
-    z
-      .strictObject({ ...outletKey, stage: z.enum(STAGES), rejectReason: optionalText(300), day: optionalIsoDate })
-      .superRefine((p, ctx) => {
-        if (p.stage === 'rejected' && !p.rejectReason) ctx.addIssue({ code: 'custom', path: ['rejectReason'], message: 'Say why they said no' });
-      }),
+    z.strictObject({ ...outletKey, stage: z.enum(STAGES), rejectReason: optionalText(300), day: optionalIsoDate }).superRefine((p, ctx) => {
+      if (p.stage === 'rejected' && !p.rejectReason)
+        ctx.addIssue({ code: 'custom', path: ['rejectReason'], message: 'Say why they said no' });
+    }),
   ),
   'pipeline.remove': mutation<{ removed: true }>()(z.strictObject(outletKey)),
 
   'devPlan.get': query<DevPlan | null>()(z.strictObject({ salespersonId: id, month: yearMonth })),
-  'devPlan.list': query<DevPlan[]>()(z.strictObject({ month: yearMonth, regionId: id.optional(), status: z.enum(PLAN_STATUSES).optional() })),
+  'devPlan.list': query<DevPlan[]>()(
+    z.strictObject({ month: yearMonth, regionId: id.optional(), status: z.enum(PLAN_STATUSES).optional() }),
+  ),
   'devPlan.suggest': query<PlanSuggestion>()(z.strictObject({ salespersonId: id, month: yearMonth })),
   'devPlan.save': mutation<DevPlan>()(devPlanInput),
   'devPlan.submit': mutation<DevPlan>()(z.strictObject({ salespersonId: id, month: yearMonth })),
   'devPlan.decide': mutation<DevPlan>()(
     z
-      .strictObject({ salespersonId: id, month: yearMonth, decision: z.enum(['approve', 'return']), comment: optionalText(1000), managerId: id.optional() })
+      .strictObject({
+        salespersonId: id,
+        month: yearMonth,
+        decision: z.enum(['approve', 'return']),
+        comment: optionalText(1000),
+        managerId: id.optional(),
+      })
       .superRefine((d, ctx) => {
         if (d.decision === 'return' && !d.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Say what to change' });
       }),
@@ -340,16 +382,40 @@ export const developmentContract = {
   'dayRoute.export': query<ExportedFile>()(z.strictObject({ salespersonId: id, day: isoDate })),
 
   'visit.log': mutation<Visit>()(visitInput),
-  'visit.list': query<Visit[]>()(z.strictObject({ salespersonId: id.optional(), from: isoDate, to: isoDate, outletType: z.enum([...OUTLET_TYPES, 'distributor']).optional(), outletId: id.optional() })),
+  'visit.list': query<Visit[]>()(
+    z.strictObject({
+      salespersonId: id.optional(),
+      from: isoDate,
+      to: isoDate,
+      outletType: z.enum([...OUTLET_TYPES, 'distributor']).optional(),
+      outletId: id.optional(),
+    }),
+  ),
   'visit.delete': mutation<{ deleted: true }>()(z.strictObject({ id })),
 
   'weeklyReview.get': query<WeeklyReview>()(z.strictObject({ salespersonId: id, weekStart })),
   'weeklyReview.list': query<WeeklyReview[]>()(z.strictObject({ weekStart, regionId: id.optional() })),
-  'weeklyReview.save': mutation<WeeklyReview>()(z.strictObject({ salespersonId: id, weekStart, problems: optionalText(4000), successes: optionalText(4000), submit: z.boolean().default(false) })),
+  'weeklyReview.save': mutation<WeeklyReview>()(
+    z.strictObject({
+      salespersonId: id,
+      weekStart,
+      problems: optionalText(4000),
+      successes: optionalText(4000),
+      submit: z.boolean().default(false),
+    }),
+  ),
   'weeklyReview.comment': mutation<WeeklyReview>()(z.strictObject({ salespersonId: id, weekStart, managerComment: optionalText(2000) })),
 
   'evaluation.scorecard': query<Scorecard>()(z.strictObject({ month: yearMonth, regionId: id.optional() })),
-  'evaluation.decide': mutation<ScorecardRow>()(z.strictObject({ salespersonId: id, month: yearMonth, decision: z.enum(DECISIONS), note: optionalText(1000), managerId: id.optional() })),
+  'evaluation.decide': mutation<ScorecardRow>()(
+    z.strictObject({
+      salespersonId: id,
+      month: yearMonth,
+      decision: z.enum(DECISIONS),
+      note: optionalText(1000),
+      managerId: id.optional(),
+    }),
+  ),
   'evaluation.settings': query<ScoringSettings>()(z.strictObject({})),
   'evaluation.saveSettings': mutation<ScoringSettings>()(scoringInput),
   'evaluation.history': query<EvaluationHistoryRow[]>()(z.strictObject({ salespersonId: id.optional(), regionId: id.optional() })),

@@ -6,7 +6,12 @@ export const TRAINING_TOPICS = ['future', 'cooperation', 'sales_policy', 'strate
 export const FOLLOWUP_CATEGORIES = ['product', 'policy', 'logistics', 'marketing', 'service', 'other'] as const;
 
 const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use a date and time like 2026-12-03T09:00');
-const money = z.number().min(0).max(1e12).nullish().transform((v) => (v === null || v === undefined ? null : Math.round(v * 100)));
+const money = z
+  .number()
+  .min(0)
+  .max(1e12)
+  .nullish()
+  .transform((v) => (v === null || v === undefined ? null : Math.round(v * 100)));
 
 export const eventDraft = z
   .strictObject({
@@ -14,16 +19,29 @@ export const eventDraft = z
     title: z.string().trim().min(2, 'Required').max(200),
     topic: optionalText(200),
     trainer: optionalText(200),
-    trainerKind: z.enum(['expert', 'leader']).nullish().transform((v) => v ?? null),
+    trainerKind: z
+      .enum(['expert', 'leader'])
+      .nullish()
+      .transform((v) => v ?? null),
     representativeId: id.nullish().transform((v) => v ?? null),
     regionId: id.nullish().transform((v) => v ?? null),
     startsAt: dateTime,
     endsAt: dateTime,
     location: optionalText(300),
-    capacity: z.int().min(1).max(100_000).nullish().transform((v) => v ?? null),
+    capacity: z
+      .int()
+      .min(1)
+      .max(100_000)
+      .nullish()
+      .transform((v) => v ?? null),
     budgetPerPerson: money,
     budgetTotal: money,
-    eligibilityThreshold: z.number().min(0).max(5).nullish().transform((v) => v ?? null),
+    eligibilityThreshold: z
+      .number()
+      .min(0)
+      .max(5)
+      .nullish()
+      .transform((v) => v ?? null),
     notes: optionalText(2000),
     staffIds: z.array(id).max(50).default([]),
   })
@@ -112,7 +130,9 @@ export const eventsContract = {
   'event.create': mutation<EventDetail>()(z.strictObject({ draft: eventDraft })),
   'event.update': mutation<EventDetail>()(z.strictObject({ id, draft: eventDraft })),
   'event.delete': mutation<{ deleted: true }>()(z.strictObject({ id })),
-  'event.invite': mutation<EventDetail>()(z.strictObject({ eventId: id, distributorIds: z.array(id).min(1, 'Choose at least one distributor').max(2000) })),
+  'event.invite': mutation<EventDetail>()(
+    z.strictObject({ eventId: id, distributorIds: z.array(id).min(1, 'Choose at least one distributor').max(2000) }),
+  ),
   'event.uninvite': mutation<EventDetail>()(z.strictObject({ eventId: id, distributorId: id })),
   'event.setInvitee': mutation<EventDetail>()(
     z.strictObject({
@@ -130,13 +150,26 @@ export const eventsContract = {
       kind: z.enum(['agenda', 'discussion', 'cost', 'material']),
       label: z.string().trim().min(1, 'Required').max(300),
       at: dateTime.nullish().transform((v) => v ?? null),
-      amount: z.number().min(0).max(1e12).nullish().transform((v) => v ?? null),
-      url: z.url({ protocol: /^https?$/, error: 'Use a web link (https://…)' }).max(1000).nullish().transform((v) => v ?? null),
+      amount: z
+        .number()
+        .min(0)
+        .max(1e12)
+        .nullish()
+        .transform((v) => v ?? null),
+      url: z
+        .url({ protocol: /^https?$/, error: 'Use a web link (https://…)' })
+        .max(1000)
+        .nullish()
+        .transform((v) => v ?? null),
     }),
   ),
   'event.removeItem': mutation<EventDetail>()(z.strictObject({ eventId: id, itemId: id })),
-  'event.ics': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(z.strictObject({ eventId: id, distributorId: id.optional() })),
-  'followup.list': query<FollowupRow[]>()(z.strictObject({ status: z.enum(['open', 'in_progress', 'done']).optional(), ownerId: id.optional(), eventId: id.optional() })),
+  'event.ics': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(
+    z.strictObject({ eventId: id, distributorId: id.optional() }),
+  ),
+  'followup.list': query<FollowupRow[]>()(
+    z.strictObject({ status: z.enum(['open', 'in_progress', 'done']).optional(), ownerId: id.optional(), eventId: id.optional() }),
+  ),
   'followup.create': mutation<FollowupRow>()(
     z.strictObject({
       eventId: id.nullish().transform((v) => v ?? null),
@@ -149,8 +182,16 @@ export const eventsContract = {
     }),
   ),
   'followup.update': mutation<FollowupRow>()(
-    z.strictObject({ id, status: z.enum(['open', 'in_progress', 'done']), resolution: optionalText(2000), ownerId: id.nullish().transform((v) => v ?? null) }).superRefine((f, ctx) => {
-      if (f.status === 'done' && !f.resolution) ctx.addIssue({ code: 'custom', path: ['resolution'], message: 'Say how it was resolved' });
-    }),
+    z
+      .strictObject({
+        id,
+        status: z.enum(['open', 'in_progress', 'done']),
+        resolution: optionalText(2000),
+        ownerId: id.nullish().transform((v) => v ?? null),
+      })
+      .superRefine((f, ctx) => {
+        if (f.status === 'done' && !f.resolution)
+          ctx.addIssue({ code: 'custom', path: ['resolution'], message: 'Say how it was resolved' });
+      }),
   ),
 } as const;

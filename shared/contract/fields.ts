@@ -28,11 +28,20 @@ export const optionalIsoDate = isoDate.nullish().transform((v) => v ?? null);
 /** Calendar month as `YYYY-MM`: months are never floating dates. */
 export const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-05');
 
-export const wholeNumber = (min: number, max: number) =>
-  z.int(`Whole number`).min(min, `At least ${min}`).max(max, `At most ${max}`);
+export const wholeNumber = (min: number, max: number) => z.int(`Whole number`).min(min, `At least ${min}`).max(max, `At most ${max}`);
 
-export const latitude = z.number().min(-90).max(90).nullish().transform((v) => v ?? null);
-export const longitude = z.number().min(-180).max(180).nullish().transform((v) => v ?? null);
+export const latitude = z
+  .number()
+  .min(-90)
+  .max(90)
+  .nullish()
+  .transform((v) => v ?? null);
+export const longitude = z
+  .number()
+  .min(-180)
+  .max(180)
+  .nullish()
+  .transform((v) => v ?? null);
 
 export const sortDirection = z.enum(['asc', 'desc']);
 

@@ -100,7 +100,8 @@ export const overrideInput = z
       sku: ['productId'],
       distributor_sku: ['distributorId', 'productId'],
     };
-    for (const key of need[o.level]) if (o[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `Required for a ${o.level} override` });
+    for (const key of need[o.level])
+      if (o[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `Required for a ${o.level} override` });
     if (o.mode === 'absolute' && o.value < 0) ctx.addIssue({ code: 'custom', path: ['value'], message: 'Cases cannot be negative' });
   });
 export type OverrideInput = z.input<typeof overrideInput>;

@@ -56,7 +56,12 @@ export const staffDraft = z.strictObject({
   regionId: id,
   areaIds: z.array(id).max(200).default([]),
   phone: optionalText(40),
-  email: z.email('Not an e-mail address').max(200).nullish().or(z.literal('')).transform((v) => v || null),
+  email: z
+    .email('Not an e-mail address')
+    .max(200)
+    .nullish()
+    .or(z.literal(''))
+    .transform((v) => v || null),
   active: z.boolean().default(true),
 });
 
@@ -271,7 +276,16 @@ const listOf = <S extends z.ZodRawShape, K extends readonly [string, ...string[]
     ...page,
   });
 
-const DISTRIBUTOR_SORT = ['name', 'code', 'areaName', 'salespersonName', 'status', 'subDealerCount', 'terminalCount', 'leadTimeDays'] as const;
+const DISTRIBUTOR_SORT = [
+  'name',
+  'code',
+  'areaName',
+  'salespersonName',
+  'status',
+  'subDealerCount',
+  'terminalCount',
+  'leadTimeDays',
+] as const;
 const SUB_DEALER_SORT = ['name', 'code', 'distributorName', 'areaName', 'status', 'terminalCount'] as const;
 const TERMINAL_SORT = ['name', 'code', 'channel', 'networkDistributorName', 'areaName', 'status'] as const;
 

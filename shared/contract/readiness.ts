@@ -67,7 +67,12 @@ export interface ReadinessBoard {
   skus: Array<{ id: number; sku: string; name: string; brand: string }>;
   rows: ReadinessRow[];
   totals: Record<ReadinessStatus, number>;
-  plan: { shipments: number; cases: number; pallets: number; byWeek: Array<{ week: string; label: string; shipments: number; cases: number; pallets: number }> };
+  plan: {
+    shipments: number;
+    cases: number;
+    pallets: number;
+    byWeek: Array<{ week: string; label: string; shipments: number; cases: number; pallets: number }>;
+  };
   short: { lines: number; cases: number; distributors: number };
   capacity: Array<{
     regionId: number;
@@ -79,7 +84,14 @@ export interface ReadinessBoard {
     groups: Array<{ pack: PackGroup; casesPerWeek: number; booked: number[]; used: number[] }>;
   }>;
   /** Cells whose colour changed since the last accepted plan. */
-  changes: Array<{ distributorId: number; distributorName: string; productId: number; sku: string; from: ReadinessStatus; to: ReadinessStatus }>;
+  changes: Array<{
+    distributorId: number;
+    distributorName: string;
+    productId: number;
+    sku: string;
+    from: ReadinessStatus;
+    to: ReadinessStatus;
+  }>;
   changesTotal: number;
   lastRun: { at: string; shipments: number; cases: number; shortCases: number } | null;
   computeMs: number;
@@ -215,14 +227,34 @@ export const readinessContract = {
   'readiness.settings': query<ReadinessSettings>()(z.strictObject({})),
   'readiness.saveSettings': mutation<ReadinessSettings>()(readinessSettingsInput),
   'readiness.setCapacity': mutation<{ saved: true }>()(z.strictObject({ regionId: id, casesPerWeek: cases.nullable() })),
-  'readiness.setGroupCapacity': mutation<{ saved: true }>()(z.strictObject({ regionId: id, pack: z.enum(PACK_GROUPS), casesPerWeek: cases.nullable() })),
-  'readiness.setPalletCapacity': mutation<{ saved: true }>()(z.strictObject({ distributorId: id, pallets: z.int('Whole pallets').min(0, 'Cannot be negative').max(10_000_000, 'Too large').nullable() })),
-  'readiness.palletSizes': query<Array<{ productId: number; sku: string; name: string; pack: PackGroup; casesPerPallet: number }>>()(z.strictObject({})),
-  'readiness.setCasesPerPallet': mutation<{ saved: true }>()(z.strictObject({ productId: id, casesPerPallet: z.int('Whole cases').min(1, 'At least one case').max(10_000, 'At most 10,000') })),
+  'readiness.setGroupCapacity': mutation<{ saved: true }>()(
+    z.strictObject({ regionId: id, pack: z.enum(PACK_GROUPS), casesPerWeek: cases.nullable() }),
+  ),
+  'readiness.setPalletCapacity': mutation<{ saved: true }>()(
+    z.strictObject({
+      distributorId: id,
+      pallets: z.int('Whole pallets').min(0, 'Cannot be negative').max(10_000_000, 'Too large').nullable(),
+    }),
+  ),
+  'readiness.palletSizes': query<Array<{ productId: number; sku: string; name: string; pack: PackGroup; casesPerPallet: number }>>()(
+    z.strictObject({}),
+  ),
+  'readiness.setCasesPerPallet': mutation<{ saved: true }>()(
+    z.strictObject({ productId: id, casesPerPallet: z.int('Whole cases').min(1, 'At least one case').max(10_000, 'At most 10,000') }),
+  ),
   'readiness.acceptPlan': mutation<{ shipments: number; cases: number }>()(z.strictObject({})),
-  'readiness.exportPlan': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(readinessFilter.extend({ format: z.enum(['csv', 'xlsx']) })),
+  'readiness.exportPlan': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(
+    readinessFilter.extend({ format: z.enum(['csv', 'xlsx']) }),
+  ),
   'stock.set': mutation<{ saved: true }>()(z.strictObject({ distributorId: id, productId: id, date: isoDate, cases })),
-  'shipment.list': query<Page<ShipmentRow>>()(z.strictObject({ status: z.enum(['in_transit', 'planned']).optional(), source: z.enum(['manual', 'plan']).optional(), distributorId: id.optional(), ...page })),
+  'shipment.list': query<Page<ShipmentRow>>()(
+    z.strictObject({
+      status: z.enum(['in_transit', 'planned']).optional(),
+      source: z.enum(['manual', 'plan']).optional(),
+      distributorId: id.optional(),
+      ...page,
+    }),
+  ),
   'shipment.create': mutation<ShipmentRow>()(shipmentDraft),
   'shipment.markShipped': mutation<ShipmentRow>()(z.strictObject({ id })),
   'shipment.delete': mutation<{ deleted: true }>()(z.strictObject({ id })),

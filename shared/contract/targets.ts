@@ -76,18 +76,35 @@ export const targetsContract = {
       seasonYear: z.int().min(2000).max(2200),
       name,
       basis: z.enum(['forecast', 'last_year']),
-      lines: z.array(z.strictObject({ brand: z.string().trim().min(1).max(80), productId: id.optional(), volume: cases })).min(1, 'Enter at least one brand target').max(500),
+      lines: z
+        .array(z.strictObject({ brand: z.string().trim().min(1).max(80), productId: id.optional(), volume: cases }))
+        .min(1, 'Enter at least one brand target')
+        .max(500),
       newOutlets: cases,
     }),
   ),
-  'targets.view': query<TargetView>()(z.strictObject({ planId: id, distributorId: id.optional(), brand: z.string().trim().min(1).max(80).optional() })),
+  'targets.view': query<TargetView>()(
+    z.strictObject({ planId: id, distributorId: id.optional(), brand: z.string().trim().min(1).max(80).optional() }),
+  ),
   'targets.edit': mutation<{ saved: true }>()(z.strictObject({ planId: id, at: level, value: cases })),
-  'targets.setLine': mutation<{ saved: true }>()(z.strictObject({ planId: id, brand: z.string().trim().min(1).max(80), productId: id.optional(), value: cases })),
-  'targets.lock': mutation<{ saved: true }>()(z.strictObject({ planId: id, distributorId: id, productId: id, month: yearMonth.optional(), locked: z.boolean() })),
-  'targets.setAgreed': mutation<{ saved: true }>()(z.strictObject({ planId: id, distributorId: id, brand: z.string().trim().min(1).max(80), cases: cases.nullable() })),
+  'targets.setLine': mutation<{ saved: true }>()(
+    z.strictObject({ planId: id, brand: z.string().trim().min(1).max(80), productId: id.optional(), value: cases }),
+  ),
+  'targets.lock': mutation<{ saved: true }>()(
+    z.strictObject({ planId: id, distributorId: id, productId: id, month: yearMonth.optional(), locked: z.boolean() }),
+  ),
+  'targets.setAgreed': mutation<{ saved: true }>()(
+    z.strictObject({ planId: id, distributorId: id, brand: z.string().trim().min(1).max(80), cases: cases.nullable() }),
+  ),
   'targets.saveVersion': mutation<TargetPlanSummary>()(z.strictObject({ planId: id, name, status: z.enum(['draft', 'agreed']) })),
-  'targets.compare': query<Array<{ distributorId: number; name: string; a: number; b: number }>>()(z.strictObject({ planId: id, otherId: id })),
-  'targets.achievement': query<{ months: string[]; rows: AchievementRow[] }>()(z.strictObject({ planId: id, by: z.enum(['region', 'distributor', 'salesperson', 'sku']) })),
-  'targets.exportSheet': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(z.strictObject({ planId: id, distributorId: id })),
+  'targets.compare': query<Array<{ distributorId: number; name: string; a: number; b: number }>>()(
+    z.strictObject({ planId: id, otherId: id }),
+  ),
+  'targets.achievement': query<{ months: string[]; rows: AchievementRow[] }>()(
+    z.strictObject({ planId: id, by: z.enum(['region', 'distributor', 'salesperson', 'sku']) }),
+  ),
+  'targets.exportSheet': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(
+    z.strictObject({ planId: id, distributorId: id }),
+  ),
   'targets.delete': mutation<{ deleted: true }>()(z.strictObject({ planId: id })),
 } as const;

@@ -21,7 +21,10 @@ function futureMonth(): { month: string; monday: string; workingDays: number } {
   return { month, monday, workingDays };
 }
 
-test('a salesperson plans the month, the manager approves, a day route moves prospects, the week and the month are scored', async ({ app, server }) => {
+test('a salesperson plans the month, the manager approves, a day route moves prospects, the week and the month are scored', async ({
+  app,
+  server,
+}) => {
   const { month, monday, workingDays } = futureMonth();
   // Three prospect terminals nobody is working yet, with coordinates, and the first two salespeople.
   const db = new Database(server.dbPath, { readonly: true });
@@ -34,7 +37,10 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
     .pluck()
     .all() as string[];
   const signedHeld = db.prepare('SELECT competitor_brand IS NOT NULL FROM terminals WHERE name = ?').pluck().get(outlets[1]) === 1;
-  const [me, colleague] = db.prepare("SELECT name FROM staff WHERE role = 'salesperson' AND active = 1 ORDER BY name COLLATE NOCASE LIMIT 2").pluck().all() as string[];
+  const [me, colleague] = db
+    .prepare("SELECT name FROM staff WHERE role = 'salesperson' AND active = 1 ORDER BY name COLLATE NOCASE LIMIT 2")
+    .pluck()
+    .all() as string[];
   db.close();
   expect(outlets).toHaveLength(4);
 
@@ -142,7 +148,10 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
   // A colleague with a plan and nothing done yet ranks below at month end.
   await app.getByRole('tab', { name: 'My month' }).click();
   await app.getByLabel('Salesperson').selectOption({ label: colleague! });
-  await app.getByRole('region', { name: `Plan for ${month}` }).getByRole('button', { name: 'Create plan' }).click();
+  await app
+    .getByRole('region', { name: `Plan for ${month}` })
+    .getByRole('button', { name: 'Create plan' })
+    .click();
   dialog = app.getByRole('dialog', { name: `Development plan for ${month}` });
   await dialog.getByLabel('Visits').fill('40');
   await dialog.getByLabel('New terminals').fill('2');
@@ -151,8 +160,18 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
 
   await app.getByRole('tab', { name: 'Scorecard' }).click();
   const card = app.getByRole('table', { name: 'Month-end scorecard' });
-  await expect(card.getByRole('row', { name: new RegExp(me!) }).getByRole('cell').first()).toHaveText('1 / 2');
-  await expect(card.getByRole('row', { name: new RegExp(colleague!) }).getByRole('cell').first()).toHaveText('2 / 2');
+  await expect(
+    card
+      .getByRole('row', { name: new RegExp(me!) })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('1 / 2');
+  await expect(
+    card
+      .getByRole('row', { name: new RegExp(colleague!) })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('2 / 2');
   // visits 4/40, new terminals 1/2, won from competitors 1/1 when the signed bar carried a competitor's beer; weights 1, 2, 1
   await expect(card.getByRole('row', { name: new RegExp(me!) })).toContainText(signedHeld ? '52.5%' : '27.5%');
 
@@ -165,5 +184,7 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
   await dialog.getByLabel('Reason').fill('Signed the hardest bar in town');
   await dialog.getByRole('button', { name: 'Save decision' }).click();
   await expect(dialog).toBeHidden();
-  await expect(app.getByRole('table', { name: 'Decisions by month' }).getByRole('row', { name: new RegExp(`${month}.*${me}`) })).toContainText('Reward');
+  await expect(
+    app.getByRole('table', { name: 'Decisions by month' }).getByRole('row', { name: new RegExp(`${month}.*${me}`) }),
+  ).toContainText('Reward');
 });

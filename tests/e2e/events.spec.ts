@@ -4,7 +4,9 @@ import { expect, test } from './fixtures.js';
 test.use({ seed: 'S' });
 test.setTimeout(120_000);
 
-test('a manager plans a training and a trip, sees a double-booking, records attendance, follows up and exports an invitation', async ({ app }) => {
+test('a manager plans a training and a trip, sees a double-booking, records attendance, follows up and exports an invitation', async ({
+  app,
+}) => {
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Training & trips' }).click();
   const next = new Date();
   next.setDate(next.getDate() + 10);
@@ -23,7 +25,13 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   await panel.getByLabel('Invite distributors').selectOption([{ index: 0 }, { index: 1 }]);
   await panel.getByRole('button', { name: 'Invite', exact: true }).click();
   await expect(panel.getByRole('table', { name: 'Attendance list' }).getByRole('row')).toHaveCount(3);
-  const first = (await panel.getByRole('table', { name: 'Attendance list' }).getByRole('row').nth(1).getByRole('cell').first().evaluate((el) => el.childNodes[0]!.textContent ?? ''))!.trim();
+  const first = (await panel
+    .getByRole('table', { name: 'Attendance list' })
+    .getByRole('row')
+    .nth(1)
+    .getByRole('cell')
+    .first()
+    .evaluate((el) => el.childNodes[0]!.textContent ?? ''))!.trim();
 
   await app.getByRole('button', { name: 'New trip…' }).click();
   dialog = app.getByRole('dialog', { name: 'New trip…' });
@@ -37,7 +45,9 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   await panel.getByLabel('Invite distributors').selectOption([{ index: 0 }]);
   await panel.getByRole('button', { name: 'Invite', exact: true }).click();
   // the same distributor at both events at the same time is flagged before invitations go out
-  await expect(panel.getByRole('alert', { name: 'Conflicts' })).toContainText('is also invited to “Peak pricing workshop (test)” at the same time');
+  await expect(panel.getByRole('alert', { name: 'Conflicts' })).toContainText(
+    'is also invited to “Peak pricing workshop (test)” at the same time',
+  );
 
   // a suggestion collected on the trip becomes an item someone owns, then closed
   await panel.getByLabel('What they said').fill('Offer 20 L kegs for small bars');

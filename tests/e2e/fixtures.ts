@@ -18,7 +18,9 @@ export interface PlannerServer {
  */
 export function startServer(dbPath: string): Promise<{ child: ChildProcess; openUrl: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['out/main/cli.js', 'serve', '--db', dbPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['out/main/cli.js', 'serve', '--db', dbPath, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();

@@ -17,7 +17,9 @@ test('a manager runs the forecast, reads a series and records an agreed number',
   await app.getByLabel('Distributor').selectOption({ index: 1 });
   await app.getByLabel('SKU').selectOption({ index: 1 });
   await expect(app.getByRole('region', { name: 'Method and accuracy' })).toContainText('Model');
-  await expect(app.getByRole('region', { name: 'Method and accuracy' })).toContainText(/seasonal|trend|intermittent|short history|no sales/);
+  await expect(app.getByRole('region', { name: 'Method and accuracy' })).toContainText(
+    /seasonal|trend|intermittent|short history|no sales/,
+  );
 
   const firstRow = table.getByRole('row').nth(1);
   const month = (await firstRow.getByRole('cell').first().textContent())!;

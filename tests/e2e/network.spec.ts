@@ -14,7 +14,13 @@ test('an empty database offers the demo region', async ({ app }) => {
 test('a manager creates a distributor with a sub-dealer and a terminal', async ({ app }) => {
   const network = new NetworkScreens(app);
   await network.createRegionAndArea({ code: 'NORTH', name: 'North Region' }, { code: 'N-01', name: 'Riverside' });
-  await network.createDistributor({ code: 'D100', name: 'Riverside Beverage Co.', area: 'Riverside (N-01)', leadTime: '7', capacity: '15000' });
+  await network.createDistributor({
+    code: 'D100',
+    name: 'Riverside Beverage Co.',
+    area: 'Riverside (N-01)',
+    leadTime: '7',
+    capacity: '15000',
+  });
 
   await app.getByRole('row', { name: /Riverside Beverage Co\./ }).click();
   await expect(app.getByRole('heading', { name: 'Riverside Beverage Co.' })).toBeVisible();
@@ -61,7 +67,11 @@ test('a CSV with a bad row is reported and nothing is written; fixed, it imports
   // Semicolons and Russian headers, as a Russian office's Excel writes them.
   writeFileSync(
     bad,
-    ['Код;Название;Район;Срок поставки;Вместимость склада;Уровень отношений;Статус', 'D200;Северный Опт;N-01;5;8000;2;активный', 'D201;Волга Трейд;N-01;пять;9000;1;активный'].join('\n'),
+    [
+      'Код;Название;Район;Срок поставки;Вместимость склада;Уровень отношений;Статус',
+      'D200;Северный Опт;N-01;5;8000;2;активный',
+      'D201;Волга Трейд;N-01;пять;9000;1;активный',
+    ].join('\n'),
   );
   await app.getByRole('button', { name: 'Import distributors…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Import distributors' });
@@ -77,7 +87,11 @@ test('a CSV with a bad row is reported and nothing is written; fixed, it imports
   const good = join(dir, 'distributors-good.csv');
   writeFileSync(
     good,
-    ['Код;Название;Район;Срок поставки;Вместимость склада;Уровень отношений;Статус', 'D200;Северный Опт;N-01;5;8000;2;активный', 'D201;Волга Трейд;N-01;5;9000;1;активный'].join('\n'),
+    [
+      'Код;Название;Район;Срок поставки;Вместимость склада;Уровень отношений;Статус',
+      'D200;Северный Опт;N-01;5;8000;2;активный',
+      'D201;Волга Трейд;N-01;5;9000;1;активный',
+    ].join('\n'),
   );
   await app.getByRole('button', { name: 'Import distributors…' }).click();
   const again = app.getByRole('dialog', { name: 'Import distributors' });

@@ -20,16 +20,27 @@ async function api<T = any>(server: PlannerServer, method: string, input: unknow
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-test('a coordinator imports stock, sees a distributor turn red when its forecast rises, accepts and exports the plan', async ({ app, server }) => {
+test('a coordinator imports stock, sees a distributor turn red when its forecast rises, accepts and exports the plan', async ({
+  app,
+  server,
+}) => {
   // A distributor that is ready today, and its biggest SKU that is green.
   const board = await api(server, 'readiness.board', {});
   let target: { distributorId: number; code: string; name: string; sku: string; onHand: number } | null = null;
   for (const row of [...board.rows].reverse()) {
     if (row.counts.red > 0 || row.peakStart === null) continue;
     const detail = await api(server, 'readiness.distributor', { distributorId: row.distributorId });
-    const green = detail.cells.filter((c: any) => c.status === 'green' && c.required > 50).sort((a: any, b: any) => b.required - a.required)[0];
+    const green = detail.cells
+      .filter((c: any) => c.status === 'green' && c.required > 50)
+      .sort((a: any, b: any) => b.required - a.required)[0];
     if (green) {
-      target = { distributorId: row.distributorId, code: row.code, name: row.name, sku: green.sku, onHand: Math.max(green.onHand ?? 0, green.required) };
+      target = {
+        distributorId: row.distributorId,
+        code: row.code,
+        name: row.name,
+        sku: green.sku,
+        onHand: Math.max(green.onHand ?? 0, green.required),
+      };
       break;
     }
   }
@@ -52,7 +63,10 @@ test('a coordinator imports stock, sees a distributor turn red when its forecast
   await dialog.getByRole('button', { name: 'Close' }).first().click();
 
   // The board: open the distributor; nothing of it is short, and the SKU is ready with the count just imported.
-  await matrix.getByRole('row', { name: new RegExp(escape(cell.name)) }).first().click();
+  await matrix
+    .getByRole('row', { name: new RegExp(escape(cell.name)) })
+    .first()
+    .click();
   const skus = app.getByRole('table', { name: `Every SKU of ${cell.name}` });
   const skuRow = skus.getByRole('row').filter({ has: app.getByRole('button', { name: cell.sku, exact: true }) });
   await expect(skuRow.getByText('Ready', { exact: true })).toBeVisible({ timeout: 20_000 });
@@ -65,7 +79,10 @@ test('a coordinator imports stock, sees a distributor turn red when its forecast
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Forecast' }).click();
   await app.getByLabel('Distributor').selectOption({ label: `${cell.name} (${cell.code})` });
   const table = app.getByRole('table', { name: 'Forecast by month' });
-  const peakRow = table.getByRole('row').filter({ has: app.getByText('Peak', { exact: true }) }).first();
+  const peakRow = table
+    .getByRole('row')
+    .filter({ has: app.getByText('Peak', { exact: true }) })
+    .first();
   await peakRow.getByRole('button', { name: /Agree a number for/ }).click();
   const agree = app.getByRole('dialog', { name: /Agree a number for/ });
   await agree.getByLabel('Enter as').selectOption('percent');
@@ -82,7 +99,12 @@ test('a coordinator imports stock, sees a distributor turn red when its forecast
   await row.click();
   await expect(skus.getByText('Short', { exact: true }).first()).toBeVisible({ timeout: 20_000 });
   await app.getByRole('tab', { name: /Who is short/ }).click();
-  await expect(app.getByRole('table', { name: 'Who is short of what and when' }).getByRole('row', { name: new RegExp(escape(cell.name)) }).first()).toBeVisible();
+  await expect(
+    app
+      .getByRole('table', { name: 'Who is short of what and when' })
+      .getByRole('row', { name: new RegExp(escape(cell.name)) })
+      .first(),
+  ).toBeVisible();
 
   // Accept the plan and export it for the warehouse.
   await app.getByRole('tab', { name: /Plan by week/ }).click();
@@ -93,7 +115,12 @@ test('a coordinator imports stock, sees a distributor turn red when its forecast
   await expect(app.getByText(/Nothing changed colour since the plan accepted/)).toBeVisible();
   await app.getByRole('tab', { name: 'Shipments' }).click();
   await app.getByLabel('Entered as').selectOption({ label: 'Accepted plan' });
-  await expect(app.getByRole('table', { name: 'Shipments' }).getByRole('button', { name: /^Mark shipment .* as shipped$/ }).first()).toBeVisible();
+  await expect(
+    app
+      .getByRole('table', { name: 'Shipments' })
+      .getByRole('button', { name: /^Mark shipment .* as shipped$/ })
+      .first(),
+  ).toBeVisible();
   const download = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Export plan XLSX' }).click();
   expect((await download).suggestedFilename()).toMatch(/^prebuild-plan-\d{4}-\d{2}-\d{2}\.xlsx$/);

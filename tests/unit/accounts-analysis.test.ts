@@ -30,21 +30,32 @@ describe('segmentation into EI-EIV', () => {
 
   it('keeps shares summing to one and stability within 0..1 (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 24, maxLength: 24 }), { minLength: 1, maxLength: 30 }), (vols) => {
-        const rows = segment(vols.map((monthly, i) => ({ accountId: i + 1, monthly })));
-        const total = rows.reduce((a, r) => a + r.share, 0);
-        if (rows.some((r) => r.volume > 0)) expect(total).toBeCloseTo(1, 8);
-        for (const r of rows) {
-          expect(r.stability).toBeGreaterThanOrEqual(0);
-          expect(r.stability).toBeLessThanOrEqual(1);
-        }
-      }),
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 24, maxLength: 24 }), { minLength: 1, maxLength: 30 }),
+        (vols) => {
+          const rows = segment(vols.map((monthly, i) => ({ accountId: i + 1, monthly })));
+          const total = rows.reduce((a, r) => a + r.share, 0);
+          if (rows.some((r) => r.volume > 0)) expect(total).toBeCloseTo(1, 8);
+          for (const r of rows) {
+            expect(r.stability).toBeGreaterThanOrEqual(0);
+            expect(r.stability).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
     );
   });
 });
 
 describe('churn warnings', () => {
-  const steady = { accountId: 1, monthly: flat(100, 24), contacts: 3, relationshipLevel: 2 as const, openComplaintDays: [], fit: 'safe' as const, daysSinceVisit: 10 };
+  const steady = {
+    accountId: 1,
+    monthly: flat(100, 24),
+    contacts: 3,
+    relationshipLevel: 2 as const,
+    openComplaintDays: [],
+    fit: 'safe' as const,
+    daysSinceVisit: 10,
+  };
 
   it('finds nothing on a steady, well-served account', () => {
     expect(churnRisk(steady)).toEqual({ score: 0, reasons: [] });
@@ -52,9 +63,25 @@ describe('churn warnings', () => {
 
   it('gives every reason with its evidence', () => {
     const falling = [...flat(100, 21), 0, 40, 30];
-    const r = churnRisk({ ...steady, monthly: falling, contacts: 1, relationshipLevel: 1, openComplaintDays: [3, 30], fit: 'alarm', daysSinceVisit: 60 });
+    const r = churnRisk({
+      ...steady,
+      monthly: falling,
+      contacts: 1,
+      relationshipLevel: 1,
+      openComplaintDays: [3, 30],
+      fit: 'alarm',
+      daysSinceVisit: 60,
+    });
     const byCode = new Map(r.reasons.map((x) => [x.code, x]));
-    expect([...byCode.keys()].sort()).toEqual(['complaints_open', 'fit_alarm', 'no_visit', 'orders_missed', 'price_relationship', 'single_contact', 'volume_falling']);
+    expect([...byCode.keys()].sort()).toEqual([
+      'complaints_open',
+      'fit_alarm',
+      'no_visit',
+      'orders_missed',
+      'price_relationship',
+      'single_contact',
+      'volume_falling',
+    ]);
     expect(byCode.get('volume_falling')!.evidence).toEqual({ lastThreeMonths: 70, sameMonthsLastYear: 300 });
     expect(byCode.get('orders_missed')!.evidence).toEqual({ monthsWithoutOrder: 1, usualOrderMonthsShare: 100 });
     expect(byCode.get('complaints_open')!.evidence).toEqual({ complaints: 1, oldestDays: 30 });
@@ -71,7 +98,14 @@ describe('retention', () => {
       { accountId: 3, monthly: [...flat(10, 12), ...flat(0, 12)] }, // lost
       { accountId: 4, monthly: [...flat(0, 12), ...flat(10, 12)] }, // new: not in last year's base
     ]);
-    expect(r).toEqual({ accountsLastYear: 3, accountsKept: 2, accountsKeptShare: 2 / 3, volumeLastYear: 360, volumeKept: 180, volumeKeptShare: 0.5 });
+    expect(r).toEqual({
+      accountsLastYear: 3,
+      accountsKept: 2,
+      accountsKeptShare: 2 / 3,
+      volumeLastYear: 360,
+      volumeKept: 180,
+      volumeKeptShare: 0.5,
+    });
   });
 });
 
@@ -85,7 +119,14 @@ describe('SKU structure', () => {
       { productId: 5, status: 'new', last12: 100, previous12: 0 },
       { productId: 6, status: 'phase_out', last12: 900, previous12: 1000 },
     ]);
-    expect(Object.fromEntries(rows.map((r) => [r.productId, r.advice]))).toEqual({ 1: 'push', 2: 'keep', 3: 'weaken', 4: 'drop', 5: 'push', 6: 'drop' });
+    expect(Object.fromEntries(rows.map((r) => [r.productId, r.advice]))).toEqual({
+      1: 'push',
+      2: 'keep',
+      3: 'weaken',
+      4: 'drop',
+      5: 'push',
+      6: 'drop',
+    });
     expect(rows[0]!.rank).toBe(1);
   });
 });
@@ -99,6 +140,9 @@ describe('prospect scoring', () => {
     expect(scoreProspect(high, w, 'low').class).toBe('PII');
     expect(scoreProspect(low, w, 'high').class).toBe('PIII');
     expect(scoreProspect(low, w, 'low').class).toBe('PIV');
-    expect(scoreProspect({ ...high, strength: 1, management: 1, network: 1, buyingPower: 1, marketing: 1, growth: 1, advantage: 1 }, w, 'high').score).toBe(0);
+    expect(
+      scoreProspect({ ...high, strength: 1, management: 1, network: 1, buyingPower: 1, marketing: 1, growth: 1, advantage: 1 }, w, 'high')
+        .score,
+    ).toBe(0);
   });
 });

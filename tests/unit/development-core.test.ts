@@ -24,7 +24,10 @@ describe('day routes', () => {
   it('stays within 10% of the optimal route on small cases (property, against brute force)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ lat: fc.double({ min: 45, max: 45.3, noNaN: true }), lng: fc.double({ min: 126, max: 126.4, noNaN: true }) }), { minLength: 2, maxLength: 7 }),
+        fc.array(
+          fc.record({ lat: fc.double({ min: 45, max: 45.3, noNaN: true }), lng: fc.double({ min: 126, max: 126.4, noNaN: true }) }),
+          { minLength: 2, maxLength: 7 },
+        ),
         (coords) => {
           const points = coords.map((c, i) => ({ id: i + 1, ...c }));
           const start = { lat: 45.15, lng: 126.2 };
@@ -81,8 +84,15 @@ describe('weekly pro rata', () => {
 
 describe('competitor targets within the new outlets', () => {
   it('keeps the first brands whole and trims the rest', () => {
-    const list = [{ brand: 'A', outlets: 2 }, { brand: 'B', outlets: 2 }, { brand: 'C', outlets: 1 }];
-    expect(capCompetitors(list, 3)).toEqual([{ brand: 'A', outlets: 2 }, { brand: 'B', outlets: 1 }]);
+    const list = [
+      { brand: 'A', outlets: 2 },
+      { brand: 'B', outlets: 2 },
+      { brand: 'C', outlets: 1 },
+    ];
+    expect(capCompetitors(list, 3)).toEqual([
+      { brand: 'A', outlets: 2 },
+      { brand: 'B', outlets: 1 },
+    ]);
     expect(capCompetitors(list, 0)).toEqual([]);
     expect(capCompetitors(list, 10)).toEqual(list);
   });

@@ -63,10 +63,17 @@ vi.mock('electron', () => {
     BrowserWindow: FakeWindow,
     ipcMain: { handle: (channel: string, fn: (...args: any[]) => unknown) => handlers.set(channel, fn) },
     protocol: { registerSchemesAsPrivileged: () => calls.push('registerSchemesAsPrivileged'), handle: () => calls.push('protocol.handle') },
-    session: { defaultSession: { setPermissionRequestHandler: () => calls.push('permissionRequest'), setPermissionCheckHandler: () => calls.push('permissionCheck') } },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => calls.push('permissionRequest'),
+        setPermissionCheckHandler: () => calls.push('permissionCheck'),
+      },
+    },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
-    ipcRenderer: { invoke: (channel: string, input: unknown) => (invoked.push({ channel, input }), Promise.resolve({ ok: true, value: 'from-main' })) },
+    ipcRenderer: {
+      invoke: (channel: string, input: unknown) => (invoked.push({ channel, input }), Promise.resolve({ ok: true, value: 'from-main' })),
+    },
   };
 });
 
@@ -149,7 +156,10 @@ describe('permissions', () => {
   it('denies every permission request and check', () => {
     let request: (c: unknown, p: string, cb: (ok: boolean) => void) => void = () => {};
     let check: () => boolean = () => true;
-    security.hardenSession({ setPermissionRequestHandler: (fn: typeof request) => (request = fn), setPermissionCheckHandler: (fn: typeof check) => (check = fn) } as never);
+    security.hardenSession({
+      setPermissionRequestHandler: (fn: typeof request) => (request = fn),
+      setPermissionCheckHandler: (fn: typeof check) => (check = fn),
+    } as never);
     const answer = vi.fn();
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read']) request(null, p, answer);
     expect(answer.mock.calls.every(([ok]) => ok === false)).toBe(true);
@@ -173,7 +183,12 @@ describe('IPC handlers', () => {
   it('refuses a missing, framed or foreign sender', async () => {
     const ipc = setup();
     const call = ipc.get(`${CHANNEL_PREFIX}network.summary`)!;
-    for (const event of [{ senderFrame: null }, { senderFrame: { url: 'app://planner/', parent: {} } }, { senderFrame: { url: 'https://evil.example/', parent: null } }, { senderFrame: { url: 'app://planner.evil/', parent: null } }]) {
+    for (const event of [
+      { senderFrame: null },
+      { senderFrame: { url: 'app://planner/', parent: {} } },
+      { senderFrame: { url: 'https://evil.example/', parent: null } },
+      { senderFrame: { url: 'app://planner.evil/', parent: null } },
+    ]) {
       expect(await call(event, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(await call(trusted, {})).toMatchObject({ ok: true });
@@ -232,7 +247,9 @@ describe('packaging', () => {
     });
   });
   it('unpacks the native module and the worker scripts from asar and targets every desktop', () => {
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/**', 'out/main/job-worker.js', 'out/main/forecast-worker.js']));
+    expect(config.asarUnpack).toEqual(
+      expect.arrayContaining(['node_modules/better-sqlite3/**', 'out/main/job-worker.js', 'out/main/forecast-worker.js']),
+    );
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.win.target).toEqual(['nsis']);
     expect(config.mac.target).toEqual(['dmg']);

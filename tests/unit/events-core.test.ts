@@ -36,17 +36,39 @@ const names = { distributor: (id: number) => `D${id}`, staff: (id: number) => `S
 describe('scheduling conflicts', () => {
   it('flags a distributor and a staff member double-booked, on both events', () => {
     const a = base({ id: 1, distributorIds: [7, 8], staffIds: [3] });
-    const b = base({ id: 2, title: 'Trip', kind: 'trip', start: '2026-12-03T15:00', end: '2026-12-05T12:00', distributorIds: [8], staffIds: [3] });
+    const b = base({
+      id: 2,
+      title: 'Trip',
+      kind: 'trip',
+      start: '2026-12-03T15:00',
+      end: '2026-12-05T12:00',
+      distributorIds: [8],
+      staffIds: [3],
+    });
     const c = base({ id: 3, start: '2026-12-04T09:00', end: '2026-12-04T10:00', distributorIds: [7] });
     const conflicts = findConflicts([a, b, c], new Map(), names);
-    expect(conflicts.filter((x) => x.kind === 'distributor_double_booked').map((x) => `${x.eventId}-${x.otherEventId}`).sort()).toEqual(['1-2', '2-1']);
+    expect(
+      conflicts
+        .filter((x) => x.kind === 'distributor_double_booked')
+        .map((x) => `${x.eventId}-${x.otherEventId}`)
+        .sort(),
+    ).toEqual(['1-2', '2-1']);
     expect(conflicts.filter((x) => x.kind === 'staff_double_booked')).toHaveLength(2);
     expect(conflicts.find((x) => x.eventId === 1)!.message).toBe('D8 is also invited to “Trip” at the same time');
   });
 
   it('flags capacity, budget and the peak season', () => {
     const conflicts = findConflicts(
-      [base({ capacity: 2, participants: 3, budgetPerPersonCents: 10_000, actualCostCents: 40_000, start: '2026-06-10T09:00', end: '2026-06-10T12:00' })],
+      [
+        base({
+          capacity: 2,
+          participants: 3,
+          budgetPerPersonCents: 10_000,
+          actualCostCents: 40_000,
+          start: '2026-06-10T09:00',
+          end: '2026-06-10T12:00',
+        }),
+      ],
       new Map([[1, [5, 6, 7, 8, 9]]]),
       names,
     );

@@ -12,8 +12,10 @@ import { tailQuantiles } from '../../main/forecast/engine/random.js';
 
 const seasonal = (n: number, level = 100, trend = 0, noise = 0.05, seed = 1) => {
   let s = seed;
-  const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647) - 0.5;
-  return Array.from({ length: n }, (_, t) => Math.max(0, (level + trend * t) * (1 + 0.6 * Math.sin((2 * Math.PI * t) / 12)) * (1 + noise * 2 * rnd())));
+  const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647 - 0.5;
+  return Array.from({ length: n }, (_, t) =>
+    Math.max(0, (level + trend * t) * (1 + 0.6 * Math.sin((2 * Math.PI * t) / 12)) * (1 + noise * 2 * rnd())),
+  );
 };
 
 describe('ETS recursions', () => {
@@ -21,7 +23,15 @@ describe('ETS recursions', () => {
     // ETS(A,N,N), alpha 0.5, l0 = 10: errors 2, -1, 1.5; levels 11, 10.5, 11.25
     const y = Float64Array.from([12, 10, 12]);
     const fitted = new Float64Array(3);
-    const r = etsFilter(y, { error: 'A', trend: 'N', season: 'N' }, { alpha: 0.5, beta: 0, gamma: 0, phi: 1 }, { level: 10, trend: 0, season: new Float64Array(12) }, 12, new Float64Array(12), fitted);
+    const r = etsFilter(
+      y,
+      { error: 'A', trend: 'N', season: 'N' },
+      { alpha: 0.5, beta: 0, gamma: 0, phi: 1 },
+      { level: 10, trend: 0, season: new Float64Array(12) },
+      12,
+      new Float64Array(12),
+      fitted,
+    );
     expect([...fitted]).toEqual([10, 11, 10.5]);
     expect(r.final.level).toBeCloseTo(11.25, 12);
     expect(r.sse).toBeCloseTo(4 + 1 + 2.25, 12);
@@ -31,13 +41,26 @@ describe('ETS recursions', () => {
   it('matches hand-computed multiplicative error steps (ETS(M,N,N))', () => {
     // mu = 10, e = (12 - 10)/10 = 0.2, l = 10 (1 + 0.5 * 0.2) = 11
     const y = Float64Array.from([12]);
-    const r = etsFilter(y, { error: 'M', trend: 'N', season: 'N' }, { alpha: 0.5, beta: 0, gamma: 0, phi: 1 }, { level: 10, trend: 0, season: new Float64Array(12) }, 12, new Float64Array(12));
+    const r = etsFilter(
+      y,
+      { error: 'M', trend: 'N', season: 'N' },
+      { alpha: 0.5, beta: 0, gamma: 0, phi: 1 },
+      { level: 10, trend: 0, season: new Float64Array(12) },
+      12,
+      new Float64Array(12),
+    );
     expect(r.final.level).toBeCloseTo(11, 12);
     expect(r.lik).toBeCloseTo(Math.log(0.04) + 2 * Math.log(10), 12);
   });
 
   it('damps the trend in point forecasts', () => {
-    const points = etsPoint({ error: 'A', trend: 'Ad', season: 'N' }, { alpha: 0.5, beta: 0.1, gamma: 0, phi: 0.5 }, { level: 100, trend: 8, season: new Float64Array(12) }, 3, 12);
+    const points = etsPoint(
+      { error: 'A', trend: 'Ad', season: 'N' },
+      { alpha: 0.5, beta: 0.1, gamma: 0, phi: 0.5 },
+      { level: 100, trend: 8, season: new Float64Array(12) },
+      3,
+      12,
+    );
     expect(points).toEqual([104, 106, 107]);
   });
 
@@ -106,17 +129,23 @@ describe('automatic forecasts', () => {
 
   it('keeps intervals ordered, non-negative and widening with the horizon (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.double({ min: 1, max: 5000, noNaN: true }), fc.double({ min: -2, max: 2, noNaN: true }), fc.integer({ min: 6, max: 72 }), (seed, level, trend, n) => {
-        const f = forecastSeries(seasonal(n, level, trend, 0.2, seed), { horizon: 12, seed });
-        for (let h = 0; h < 12; h++) {
-          expect(f.lo95[h]!).toBeGreaterThanOrEqual(0);
-          expect(f.lo95[h]!).toBeLessThanOrEqual(f.lo80[h]! + 1e-9);
-          expect(f.lo80[h]!).toBeLessThanOrEqual(f.point[h]! + 1e-9);
-          expect(f.point[h]!).toBeLessThanOrEqual(f.hi80[h]! + 1e-9);
-          expect(f.hi80[h]!).toBeLessThanOrEqual(f.hi95[h]! + 1e-9);
-          if (h > 0) expect(f.hi95[h]! - f.lo95[h]!).toBeGreaterThanOrEqual(f.hi95[h - 1]! - f.lo95[h - 1]! - 1e-9);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.double({ min: 1, max: 5000, noNaN: true }),
+        fc.double({ min: -2, max: 2, noNaN: true }),
+        fc.integer({ min: 6, max: 72 }),
+        (seed, level, trend, n) => {
+          const f = forecastSeries(seasonal(n, level, trend, 0.2, seed), { horizon: 12, seed });
+          for (let h = 0; h < 12; h++) {
+            expect(f.lo95[h]!).toBeGreaterThanOrEqual(0);
+            expect(f.lo95[h]!).toBeLessThanOrEqual(f.lo80[h]! + 1e-9);
+            expect(f.lo80[h]!).toBeLessThanOrEqual(f.point[h]! + 1e-9);
+            expect(f.point[h]!).toBeLessThanOrEqual(f.hi80[h]! + 1e-9);
+            expect(f.hi80[h]!).toBeLessThanOrEqual(f.hi95[h]! + 1e-9);
+            if (h > 0) expect(f.hi95[h]! - f.lo95[h]!).toBeGreaterThanOrEqual(f.hi95[h - 1]! - f.lo95[h - 1]! - 1e-9);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -151,15 +180,27 @@ describe('automatic forecasts', () => {
 describe('coherent totals', () => {
   it('sums of series forecasts add up exactly (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 20 }), (points) => {
-        const parts = points.map((p) => ({ point: p, lo80: p.map((v) => v * 0.9), hi80: p.map((v) => v * 1.1), lo95: p.map((v) => v * 0.8), hi95: p.map((v) => v * 1.2) }));
-        const total = sumForecasts(parts, 3);
-        for (let h = 0; h < 3; h++) {
-          expect(total.point[h]).toBeCloseTo(points.reduce((s, p) => s + p[h]!, 0), 6);
-          expect(total.lo95[h]!).toBeLessThanOrEqual(total.point[h]! + 1e-9);
-          expect(total.hi95[h]!).toBeGreaterThanOrEqual(total.point[h]! - 1e-9);
-        }
-      }),
+      fc.property(
+        fc.array(fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 20 }),
+        (points) => {
+          const parts = points.map((p) => ({
+            point: p,
+            lo80: p.map((v) => v * 0.9),
+            hi80: p.map((v) => v * 1.1),
+            lo95: p.map((v) => v * 0.8),
+            hi95: p.map((v) => v * 1.2),
+          }));
+          const total = sumForecasts(parts, 3);
+          for (let h = 0; h < 3; h++) {
+            expect(total.point[h]).toBeCloseTo(
+              points.reduce((s, p) => s + p[h]!, 0),
+              6,
+            );
+            expect(total.lo95[h]!).toBeLessThanOrEqual(total.point[h]! + 1e-9);
+            expect(total.hi95[h]!).toBeGreaterThanOrEqual(total.point[h]! - 1e-9);
+          }
+        },
+      ),
     );
   });
 

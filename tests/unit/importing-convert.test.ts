@@ -37,8 +37,14 @@ describe('reading numbers, dates and months as users write them', () => {
 
 describe('decoding legacy encodings', () => {
   it('tells GB18030 from Windows-1251 and UTF-8', () => {
-    expect(decodeText(iconv.encode('名称,区域\n王记批发,河滨', 'gb18030'))).toEqual({ text: '名称,区域\n王记批发,河滨', encoding: 'GB18030' });
-    expect(decodeText(iconv.encode('Название;Район\nВолга', 'win1251'))).toEqual({ text: 'Название;Район\nВолга', encoding: 'windows-1251' });
+    expect(decodeText(iconv.encode('名称,区域\n王记批发,河滨', 'gb18030'))).toEqual({
+      text: '名称,区域\n王记批发,河滨',
+      encoding: 'GB18030',
+    });
+    expect(decodeText(iconv.encode('Название;Район\nВолга', 'win1251'))).toEqual({
+      text: 'Название;Район\nВолга',
+      encoding: 'windows-1251',
+    });
     expect(decodeText(Buffer.from('\ufeffcódigo', 'utf8')).encoding).toBe('UTF-8 (BOM)');
   });
 });

@@ -117,8 +117,14 @@ describe('pre-build plan properties', () => {
         const after = occupancy(cells, plan);
         for (const d of dists) {
           for (let w = 0; w < WEEKS; w++) {
-            if (d.warehouseCases !== null) expect(after.cases.get(d.distributorId)![w]!).toBeLessThanOrEqual(Math.max(d.warehouseCases, before.cases.get(d.distributorId)![w]!) + 1e-6);
-            if (d.warehousePallets !== null) expect(after.pallets.get(d.distributorId)![w]!).toBeLessThanOrEqual(Math.max(d.warehousePallets, before.pallets.get(d.distributorId)![w]!) + 1e-6);
+            if (d.warehouseCases !== null)
+              expect(after.cases.get(d.distributorId)![w]!).toBeLessThanOrEqual(
+                Math.max(d.warehouseCases, before.cases.get(d.distributorId)![w]!) + 1e-6,
+              );
+            if (d.warehousePallets !== null)
+              expect(after.pallets.get(d.distributorId)![w]!).toBeLessThanOrEqual(
+                Math.max(d.warehousePallets, before.pallets.get(d.distributorId)![w]!) + 1e-6,
+              );
           }
         }
       }),
@@ -148,10 +154,16 @@ describe('pre-build plan properties', () => {
             let warehouseFull = false;
             for (let w = arrival; w < WEEKS; w++) {
               if (high.warehouseCases !== null && after.cases.get(high.distributorId)![w]! > high.warehouseCases - 1) warehouseFull = true;
-              if (high.warehousePallets !== null && after.pallets.get(high.distributorId)![w]! > high.warehousePallets - 1 / cell.casesPerPallet) warehouseFull = true;
+              if (
+                high.warehousePallets !== null &&
+                after.pallets.get(high.distributorId)![w]! > high.warehousePallets - 1 / cell.casesPerPallet
+              )
+                warehouseFull = true;
             }
             if (!groupFull && !warehouseFull) {
-              throw new Error(`distributor ${s.distributorId} (priority ${dists[s.distributorId - 1]!.priority}) shipped in week ${s.shipWeek} while ${short.distributorId} (priority ${high.priority}) was short`);
+              throw new Error(
+                `distributor ${s.distributorId} (priority ${dists[s.distributorId - 1]!.priority}) shipped in week ${s.shipWeek} while ${short.distributorId} (priority ${high.priority}) was short`,
+              );
             }
           }
         }
@@ -212,7 +224,12 @@ describe('pre-build plan known answers', () => {
   });
 
   it('covers each week before the peak just in time, and reports what the lead time makes impossible', () => {
-    const plan = planReadiness([cell({ onHand: 25, demand: [10, 10, 10, 10, 10, 0, 0, 0, 70, 70, 70, 70], required: 0 })], [dist({ peakStartWeek: 8 })], none, 12);
+    const plan = planReadiness(
+      [cell({ onHand: 25, demand: [10, 10, 10, 10, 10, 0, 0, 0, 70, 70, 70, 70], required: 0 })],
+      [dist({ peakStartWeek: 8 })],
+      none,
+      12,
+    );
     // 25 on hand lasts to the middle of week 2; week 2 needs 5 more, weeks 3 and 4 need 10 each
     expect(plan.shipments.map((s) => [s.shipWeek, s.arrivalWeek, s.cases])).toEqual([
       [0, 2, 5],
@@ -220,7 +237,10 @@ describe('pre-build plan known answers', () => {
       [2, 4, 10],
     ]);
     const late = planReadiness([cell({ onHand: 5, demand: [10, 10, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0], required: 0 })], [dist()], none, 12);
-    expect(late.shortfalls).toEqual([{ cell: 0, distributorId: 1, productId: 1, dueWeek: 0, cases: 5, reason: 'lead_time' }, { cell: 0, distributorId: 1, productId: 1, dueWeek: 1, cases: 10, reason: 'lead_time' }]);
+    expect(late.shortfalls).toEqual([
+      { cell: 0, distributorId: 1, productId: 1, dueWeek: 0, cases: 5, reason: 'lead_time' },
+      { cell: 0, distributorId: 1, productId: 1, dueWeek: 1, cases: 10, reason: 'lead_time' },
+    ]);
   });
 
   it('builds earlier when the last weeks are full, and serves the key account first when shipping is short', () => {
@@ -241,14 +261,24 @@ describe('pre-build plan known answers', () => {
     const other = plan.shipments.filter((s) => s.distributorId === 1);
     expect(other.reduce((a, s) => a + s.cases, 0)).toBe(100);
     expect(plan.shortfalls).toEqual([]);
-    const tight = planReadiness([cell({ distributorId: 1, required: 100 }), cell({ distributorId: 2, required: 100 })], [dist({ distributorId: 1, leadTimeWeeks: 1, priority: 0.9 }), dist({ distributorId: 2, leadTimeWeeks: 1, priority: 2.1 })], { region: new Map([[1, 15]]), group: new Map() }, 12);
+    const tight = planReadiness(
+      [cell({ distributorId: 1, required: 100 }), cell({ distributorId: 2, required: 100 })],
+      [dist({ distributorId: 1, leadTimeWeeks: 1, priority: 0.9 }), dist({ distributorId: 2, leadTimeWeeks: 1, priority: 2.1 })],
+      { region: new Map([[1, 15]]), group: new Map() },
+      12,
+    );
     // 7 weeks x 15 = 105 cases for 200 needed: the key account gets all 100, the other 5
     expect(tight.shortfalls).toEqual([{ cell: 0, distributorId: 1, productId: 1, dueWeek: 8, cases: 95, reason: 'shipping_capacity' }]);
   });
 
   it('respects a SKU group limit on top of the region limit', () => {
     const cap: ShippingCapacity = { region: new Map([[1, 1000]]), group: new Map([['1:keg', 20]]) };
-    const plan = planReadiness([cell({ group: 'keg', required: 50 }), cell({ productId: 2, group: 'bottle', required: 50 })], [dist()], cap, 12);
+    const plan = planReadiness(
+      [cell({ group: 'keg', required: 50 }), cell({ productId: 2, group: 'bottle', required: 50 })],
+      [dist()],
+      cap,
+      12,
+    );
     expect(plan.shipments.filter((s) => s.productId === 1).map((s) => [s.shipWeek, s.cases])).toEqual([
       [3, 10],
       [4, 20],
@@ -256,7 +286,9 @@ describe('pre-build plan known answers', () => {
     ]);
     expect(plan.shipments.filter((s) => s.productId === 2).map((s) => [s.shipWeek, s.cases])).toEqual([[5, 50]]);
     const short = planReadiness([cell({ group: 'keg', required: 500 })], [dist()], cap, 12);
-    expect(short.shortfalls).toEqual([{ cell: 0, distributorId: 1, productId: 1, dueWeek: 8, cases: 500 - 6 * 20, reason: 'group_capacity' }]);
+    expect(short.shortfalls).toEqual([
+      { cell: 0, distributorId: 1, productId: 1, dueWeek: 8, cases: 500 - 6 * 20, reason: 'group_capacity' },
+    ]);
   });
 
   it('keeps the warehouse within its pallets', () => {
@@ -272,18 +304,67 @@ describe('network assessment', () => {
     const weeks = 12;
     const demand = Array.from({ length: weeks }, (_, w) => (w >= 6 ? 70 : 7));
     const cells: NetworkCell[] = [
-      { distributorId: 1, productId: 1, onHand: 100, arrivals: [], demand, weeklyVariance: new Array(weeks).fill(0), group: null, casesPerPallet: 60 },
-      { distributorId: 2, productId: 1, onHand: 0, arrivals: [], demand, weeklyVariance: new Array(weeks).fill(0), group: null, casesPerPallet: 60 },
+      {
+        distributorId: 1,
+        productId: 1,
+        onHand: 100,
+        arrivals: [],
+        demand,
+        weeklyVariance: new Array(weeks).fill(0),
+        group: null,
+        casesPerPallet: 60,
+      },
+      {
+        distributorId: 2,
+        productId: 1,
+        onHand: 0,
+        arrivals: [],
+        demand,
+        weeklyVariance: new Array(weeks).fill(0),
+        group: null,
+        casesPerPallet: 60,
+      },
     ];
     const dists: NetworkDistributor[] = [
-      { distributorId: 1, regionId: 1, leadTimeWeeks: 1, peakStartWeek: 6, warehouseCases: null, warehousePallets: null, key: true, volumeShare: 0.5 },
+      {
+        distributorId: 1,
+        regionId: 1,
+        leadTimeWeeks: 1,
+        peakStartWeek: 6,
+        warehouseCases: null,
+        warehousePallets: null,
+        key: true,
+        volumeShare: 0.5,
+      },
       // too far away: anything shipped arrives only after the peak has started
-      { distributorId: 2, regionId: 1, leadTimeWeeks: 7, peakStartWeek: 6, warehouseCases: null, warehousePallets: null, key: false, volumeShare: 0.5 },
+      {
+        distributorId: 2,
+        regionId: 1,
+        leadTimeWeeks: 7,
+        peakStartWeek: 6,
+        warehouseCases: null,
+        warehousePallets: null,
+        key: false,
+        volumeShare: 0.5,
+      },
     ];
-    const rules = { requiredCoverDays: 14, serviceLevelKey: 0.98, serviceLevelOther: 0.95, priorityRule: 'key_accounts_then_volume' as const };
+    const rules = {
+      requiredCoverDays: 14,
+      serviceLevelKey: 0.98,
+      serviceLevelOther: 0.95,
+      priorityRule: 'key_accounts_then_volume' as const,
+    };
     const a = assessNetwork(cells, dists, rules, { region: new Map(), group: new Map() }, weeks);
     // 100 on hand - 6 weeks of 7 = 58 at peak start without the plan; 140 required (two weeks of 70)
-    expect(a.cells[0]).toMatchObject({ status: 'green', code: 'covered', atPeakWithoutPlan: 58, atPeak: 140, coverDays: 14, coverDaysWithoutPlan: 5.8, stockoutWithoutPlan: 6 });
+    expect(a.cells[0]).toMatchObject({
+      status: 'green',
+      code: 'covered',
+      atPeakWithoutPlan: 58,
+      atPeak: 140,
+      coverDays: 14,
+      coverDaysWithoutPlan: 5.8,
+      stockoutWithoutPlan: 6,
+    });
     expect(a.cells[0]!.required.required).toBe(140);
     expect(a.cells[1]).toMatchObject({ status: 'red', code: 'runs_out_in_peak', week: 6, atPeak: 0 });
   });

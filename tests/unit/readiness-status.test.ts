@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { coverDemand, daysOfCover, firstStockout, project } from '../../main/readiness/projection.js';
-import { keyAccounts, normalQuantile, priorityOf, reasonInWords, requiredStock, sdFromRange80, verdict, Z80, type AccountFacts } from '../../main/readiness/status.js';
+import {
+  keyAccounts,
+  normalQuantile,
+  priorityOf,
+  reasonInWords,
+  requiredStock,
+  sdFromRange80,
+  verdict,
+  Z80,
+  type AccountFacts,
+} from '../../main/readiness/status.js';
 
 describe('projection', () => {
   it('projects stock week by week: on hand + arrivals - demand', () => {
@@ -82,7 +92,9 @@ describe('readiness rules', () => {
     expect(verdict({ ...base, required: 0, atPeak: 0 }).status).toBe('green');
     expect(verdict({ ...base, hasPeak: false, atPeak: 0 }).code).toBe('no_peak');
     const facts = { atPeak: 210.4, required: 480, coverDays: 9.2, requiredCoverDays: 21, weekOf: '2027-05-10', daysIntoPeak: 9 };
-    expect(reasonInWords('runs_out_in_peak', facts)).toBe('Runs out in the week of 2027-05-10, 9 days into the peak: 210 of 480 cases needed at peak start (9 days of cover at peak start, 21 required)');
+    expect(reasonInWords('runs_out_in_peak', facts)).toBe(
+      'Runs out in the week of 2027-05-10, 9 days into the peak: 210 of 480 cases needed at peak start (9 days of cover at peak start, 21 required)',
+    );
     expect(reasonInWords('covered', { ...facts, coverDays: 25 })).toBe('Covered: 25 days of cover at peak start, 21 required');
   });
 });

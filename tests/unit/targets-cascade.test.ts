@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cascadeLine, CascadeError, editNode, growthSplit, largestRemainder, sum, type Cell, type Level } from '../../main/targets/cascade.js';
+import {
+  cascadeLine,
+  CascadeError,
+  editNode,
+  growthSplit,
+  largestRemainder,
+  sum,
+  type Cell,
+  type Level,
+} from '../../main/targets/cascade.js';
 
 const grid = fc
   .record({
@@ -25,8 +34,17 @@ const grid = fc
 const edit = (d: number, s: number, m: number) =>
   fc.oneof(
     fc.record({ level: fc.constant('distributor' as const), distributorId: fc.integer({ min: 1, max: d }), brand: fc.constant('B') }),
-    fc.record({ level: fc.constant('sku' as const), distributorId: fc.integer({ min: 1, max: d }), productId: fc.integer({ min: 1, max: s }) }),
-    fc.record({ level: fc.constant('cell' as const), distributorId: fc.integer({ min: 1, max: d }), productId: fc.integer({ min: 1, max: s }), month: fc.integer({ min: 1, max: m }).map((x) => `2027-0${x}`) }),
+    fc.record({
+      level: fc.constant('sku' as const),
+      distributorId: fc.integer({ min: 1, max: d }),
+      productId: fc.integer({ min: 1, max: s }),
+    }),
+    fc.record({
+      level: fc.constant('cell' as const),
+      distributorId: fc.integer({ min: 1, max: d }),
+      productId: fc.integer({ min: 1, max: s }),
+      month: fc.integer({ min: 1, max: m }).map((x) => `2027-0${x}`),
+    }),
   );
 
 describe('target cascade properties', () => {
@@ -36,7 +54,10 @@ describe('target cascade properties', () => {
         grid.chain((g) =>
           fc.tuple(
             fc.constant(g),
-            fc.array(fc.record({ at: edit(g.distributors, g.skus, g.months), value: fc.integer({ min: 0, max: 400_000 }), lock: fc.boolean() }), { maxLength: 25 }),
+            fc.array(
+              fc.record({ at: edit(g.distributors, g.skus, g.months), value: fc.integer({ min: 0, max: 400_000 }), lock: fc.boolean() }),
+              { maxLength: 25 },
+            ),
           ),
         ),
         ([g, edits]) => {
@@ -51,10 +72,14 @@ describe('target cascade properties', () => {
               editNode(cells, at as Level, value);
               // the edited node now holds its value
               const node = cells.filter(
-                (c) => c.distributorId === at.distributorId && (at.level === 'distributor' || c.productId === (at as { productId: number }).productId) && (at.level !== 'cell' || c.month === (at as { month: string }).month),
+                (c) =>
+                  c.distributorId === at.distributorId &&
+                  (at.level === 'distributor' || c.productId === (at as { productId: number }).productId) &&
+                  (at.level !== 'cell' || c.month === (at as { month: string }).month),
               );
               expect(sum(node)).toBe(value);
-              if (at.level !== 'distributor') expect(sum(cells.filter((c) => c.distributorId === at.distributorId))).toBe(parentTotals.get(at.distributorId));
+              if (at.level !== 'distributor')
+                expect(sum(cells.filter((c) => c.distributorId === at.distributorId))).toBe(parentTotals.get(at.distributorId));
             } catch (error) {
               expect(error).toBeInstanceOf(CascadeError);
             }
@@ -78,17 +103,30 @@ describe('target cascade properties', () => {
 
   it('splits with largest remainders that always add up', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e7 }), fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 50 }), (total, weights) => {
-        const parts = largestRemainder(total, weights);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        expect(parts.every((p) => Number.isInteger(p) && p >= 0)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e7 }),
+        fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 50 }),
+        (total, weights) => {
+          const parts = largestRemainder(total, weights);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+          expect(parts.every((p) => Number.isInteger(p) && p >= 0)).toBe(true);
+        },
+      ),
     );
   });
 });
 
 describe('target cascade known answers', () => {
-  const cell = (d: number, s: number, m: string, basis: number): Cell => ({ distributorId: d, productId: s, brand: 'B', month: m, target: 0, natural: basis, basis, locked: false });
+  const cell = (d: number, s: number, m: string, basis: number): Cell => ({
+    distributorId: d,
+    productId: s,
+    brand: 'B',
+    month: m,
+    target: 0,
+    natural: basis,
+    basis,
+    locked: false,
+  });
 
   it('follows each distributor’s own seasonal profile and mix', () => {
     const cells = [cell(1, 1, '2027-05', 10), cell(1, 1, '2027-06', 30), cell(2, 1, '2027-05', 30), cell(2, 1, '2027-06', 30)];
@@ -108,7 +146,16 @@ describe('target cascade known answers', () => {
   });
 
   it('splits growth into new outlets, mix and existing outlets', () => {
-    const split = growthSplit(1200, 1000, [{ target: 700, natural: 500 }, { target: 500, natural: 500 }], 5, 20);
+    const split = growthSplit(
+      1200,
+      1000,
+      [
+        { target: 700, natural: 500 },
+        { target: 500, natural: 500 },
+      ],
+      5,
+      20,
+    );
     expect(split).toEqual({ growth: 200, fromNewOutlets: 100, fromMix: 100, fromExisting: 0 });
   });
 });

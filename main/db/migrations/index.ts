@@ -21,7 +21,19 @@ export interface Migration {
 /**
  * Append-only: a migration that has shipped is never edited. Each feature adds its file and one line here.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001Network, m0002Forecast, m0003Readiness, m0004Targets, m0005Accounts, m0006Events, m0007Development, m0008ReadinessCapacity, m0009TerminalStatusIndexes, m0010TerminalSearch, m0011MonthTotals];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001Network,
+  m0002Forecast,
+  m0003Readiness,
+  m0004Targets,
+  m0005Accounts,
+  m0006Events,
+  m0007Development,
+  m0008ReadinessCapacity,
+  m0009TerminalStatusIndexes,
+  m0010TerminalSearch,
+  m0011MonthTotals,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

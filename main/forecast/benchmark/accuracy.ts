@@ -75,7 +75,9 @@ class Scorer {
  * the data): our automatic method, the seasonal naive baseline, and R's automatic ets() from the
  * same three forecast origins per series, 12 months ahead each.
  */
-export function runForecastAccuracyBench(file = new URL('../../../resources/forecast-benchmark/series.json', import.meta.url)): AccuracyFigures {
+export function runForecastAccuracyBench(
+  file = new URL('../../../resources/forecast-benchmark/series.json', import.meta.url),
+): AccuracyFigures {
   const data = JSON.parse(readFileSync(file, 'utf8')) as BenchSeries[];
   const ours = new Scorer('ours (automatic)');
   const naive = new Scorer('seasonal naive');

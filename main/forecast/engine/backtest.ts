@@ -42,7 +42,11 @@ function pointsFrom(train: Float64Array, chosen: ForecastResult, horizon: number
  * origins in the last year (the model form stays the one selected on the full history, its
  * parameters are re-estimated) and scored on the months that followed.
  */
-export function backtest(values: ArrayLike<number>, chosen: ForecastResult, options: ForecastOptions & { origins?: number; step?: number }): Accuracy {
+export function backtest(
+  values: ArrayLike<number>,
+  chosen: ForecastResult,
+  options: ForecastOptions & { origins?: number; step?: number },
+): Accuracy {
   const y = Float64Array.from(values as ArrayLike<number>);
   const n = y.length;
   const m = options.period ?? 12;

@@ -29,10 +29,30 @@ export function seasonalNaive(y: ArrayLike<number>, horizon: number, m = 12): Fo
     lo95.push(clamp0(p - Z95 * s));
     hi95.push(clamp0(p + Z95 * s));
   }
-  return { method: 'seasonal_naive', model: lag === m ? 'Seasonal naive' : 'Naive', params: { sigma }, point, lo80, hi80, lo95, hi95, aicc: null };
+  return {
+    method: 'seasonal_naive',
+    model: lag === m ? 'Seasonal naive' : 'Naive',
+    params: { sigma },
+    point,
+    lo80,
+    hi80,
+    lo95,
+    hi95,
+    aicc: null,
+  };
 }
 
 export function zeroForecast(horizon: number): ForecastResult {
   const zeros = () => Array.from({ length: horizon }, () => 0);
-  return { method: 'zero', model: 'No sales', params: {}, point: zeros(), lo80: zeros(), hi80: zeros(), lo95: zeros(), hi95: zeros(), aicc: null };
+  return {
+    method: 'zero',
+    model: 'No sales',
+    params: {},
+    point: zeros(),
+    lo80: zeros(),
+    hi80: zeros(),
+    lo95: zeros(),
+    hi95: zeros(),
+    aicc: null,
+  };
 }

@@ -174,7 +174,8 @@ export function modelName(spec: EtsSpec): string {
 
 /** The model in words a sales manager reads: "seasonal (multiplicative), damped trend". */
 export function describeModel(spec: EtsSpec): string {
-  const season = spec.season === 'N' ? 'no seasonality' : spec.season === 'A' ? 'seasonal (steady swings)' : 'seasonal (swings grow with volume)';
+  const season =
+    spec.season === 'N' ? 'no seasonality' : spec.season === 'A' ? 'seasonal (steady swings)' : 'seasonal (swings grow with volume)';
   const trend = spec.trend === 'N' ? 'no trend' : spec.trend === 'A' ? 'trend' : 'damped trend';
   return `${season}, ${trend}`;
 }

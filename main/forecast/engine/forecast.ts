@@ -82,7 +82,9 @@ export function describeForecast(result: ForecastResult): string {
   switch (result.method) {
     case 'ets': {
       const m = /ETS\((\w),(\w+),(\w)\)/.exec(result.model);
-      return m ? describeModel({ error: m[1] as EtsSpec['error'], trend: m[2] as EtsSpec['trend'], season: m[3] as EtsSpec['season'] }) : result.model;
+      return m
+        ? describeModel({ error: m[1] as EtsSpec['error'], trend: m[2] as EtsSpec['trend'], season: m[3] as EtsSpec['season'] })
+        : result.model;
     }
     case 'croston_sba':
       return 'intermittent demand: average rate of occasional orders';

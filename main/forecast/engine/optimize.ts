@@ -2,7 +2,11 @@
  * Nelder-Mead simplex minimisation (Nelder & Mead 1965, with the usual coefficients). Bounds are
  * handled by the caller's transform into an unconstrained space, which keeps this loop simple.
  */
-export function nelderMead(f: (x: Float64Array) => number, start: Float64Array, options: { maxEvals?: number; step?: number; tol?: number } = {}): { x: Float64Array; fx: number; evals: number } {
+export function nelderMead(
+  f: (x: Float64Array) => number,
+  start: Float64Array,
+  options: { maxEvals?: number; step?: number; tol?: number } = {},
+): { x: Float64Array; fx: number; evals: number } {
   const d = start.length;
   const maxEvals = options.maxEvals ?? 200 * d;
   const step = options.step ?? 0.6;
