@@ -13,12 +13,30 @@ async function call<T = any>(ctx: ServiceContext, method: string, input: unknown
 async function craft(ctx: ServiceContext) {
   const region = await call(ctx, 'region.create', { draft: { code: 'N', name: 'North', peakMonths: [5, 6, 7, 8, 9] } });
   const area = await call(ctx, 'area.create', { draft: { code: 'N1', name: 'Riverside', regionId: region.id } });
-  const product = await call(ctx, 'product.create', { draft: { sku: 'NS-1', name: 'Northstar can', brand: 'Northstar', pack: 'can', sizeMl: 500, unitsPerCase: 24, status: 'active' } });
+  const product = await call(ctx, 'product.create', {
+    draft: { sku: 'NS-1', name: 'Northstar can', brand: 'Northstar', pack: 'can', sizeMl: 500, unitsPerCase: 24, status: 'active' },
+  });
   const ids: number[] = [];
-  for (const [code, level] of [['BIG', 3], ['WOBBLY', 2], ['SMALL', 2], ['TINY', 1]] as const) {
-    const d = await call(ctx, 'distributor.create', { draft: { code, name: code, areaId: area.id, leadTimeDays: 7, warehouseCapacityCases: 1000, relationshipLevel: level, status: 'active' } });
+  for (const [code, level] of [
+    ['BIG', 3],
+    ['WOBBLY', 2],
+    ['SMALL', 2],
+    ['TINY', 1],
+  ] as const) {
+    const d = await call(ctx, 'distributor.create', {
+      draft: {
+        code,
+        name: code,
+        areaId: area.id,
+        leadTimeDays: 7,
+        warehouseCapacityCases: 1000,
+        relationshipLevel: level,
+        status: 'active',
+      },
+    });
     ids.push(d.id);
-    for (const n of level === 1 ? ['Owner'] : ['Owner', 'Buyer', 'Warehouse']) await call(ctx, 'contact.create', { draft: { ownerType: 'distributor', ownerId: d.id, name: n, level: 'other' } });
+    for (const n of level === 1 ? ['Owner'] : ['Owner', 'Buyer', 'Warehouse'])
+      await call(ctx, 'contact.create', { draft: { ownerType: 'distributor', ownerId: d.id, name: n, level: 'other' } });
   }
   const pattern: Record<string, (t: number) => number> = {
     BIG: (t) => 1000 * (t % 12 >= 4 && t % 12 <= 8 ? 2 : 1),
@@ -31,7 +49,10 @@ async function craft(ctx: ServiceContext) {
     const month = `${2024 + Math.floor((t + 10) / 12)}-${String(((t + 10) % 12) + 1).padStart(2, '0')}`;
     for (let i = 0; i < 4; i++) {
       const cases = pattern[codes[i]!]!(t);
-      if (cases > 0) ctx.db.prepare('INSERT INTO sales_history (distributor_id, product_id, month, cases) VALUES (?, ?, ?, ?)').run(ids[i], product.id, month, cases);
+      if (cases > 0)
+        ctx.db
+          .prepare('INSERT INTO sales_history (distributor_id, product_id, month, cases) VALUES (?, ?, ?, ?)')
+          .run(ids[i], product.id, month, cases);
     }
   }
   return { ids, product };
@@ -52,7 +73,12 @@ describe('key-account retention on a real SQLite file', () => {
     expect(tiny.reasons.map((r: any) => r.code).sort()).toEqual(['price_relationship', 'single_contact']);
 
     const opened = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-    const complaint = await call(ctx, 'complaint.create', { distributorId: ids[0], category: 'logistics', openedOn: opened, description: 'Delivery late before the holiday' });
+    const complaint = await call(ctx, 'complaint.create', {
+      distributorId: ids[0],
+      category: 'logistics',
+      openedOn: opened,
+      description: 'Delivery late before the holiday',
+    });
     expect(complaint.daysOpen).toBe(30);
     await call(ctx, 'accounts.setProfile', { distributorId: ids[0], fit: 'alarm', totalPurchasesCases: 40000 });
     const big = await call(ctx, 'accounts.detail', { distributorId: ids[0] });
@@ -62,7 +88,11 @@ describe('key-account retention on a real SQLite file', () => {
 
     const bad = await dispatch(ctx, 'complaint.close', { id: complaint.id, closedOn: '2000-01-01', resolution: 'Replaced' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'closedOn' }] } });
-    const closed = await call(ctx, 'complaint.close', { id: complaint.id, closedOn: new Date().toISOString().slice(0, 10), resolution: 'Redelivered and apologised' });
+    const closed = await call(ctx, 'complaint.close', {
+      id: complaint.id,
+      closedOn: new Date().toISOString().slice(0, 10),
+      resolution: 'Redelivered and apologised',
+    });
     expect(closed.daysOpen).toBe(30);
     const stats = (await call(ctx, 'accounts.overview', {})).complaintStats;
     expect(stats).toEqual([{ category: 'logistics', open: 0, closed: 1, avgDaysToClose: 30 }]);

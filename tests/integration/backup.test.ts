@@ -31,7 +31,11 @@ describe('backups', () => {
     expect(ctx.db.prepare('SELECT count(*) FROM regions').pluck().get()).toBe(1);
     const kept = (restored as any).value.previousKeptAs as string;
     expect(existsSync(join(backupFolder(ctx.databasePath), kept))).toBe(true);
-    expect(listBackups(ctx.databasePath).map((b) => b.kind).sort()).toEqual(['automatic', 'before-restore', 'manual', 'manual']);
+    expect(
+      listBackups(ctx.databasePath)
+        .map((b) => b.kind)
+        .sort(),
+    ).toEqual(['automatic', 'before-restore', 'manual', 'manual']);
     t.db = ctx.db;
   });
 });

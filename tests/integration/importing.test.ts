@@ -15,8 +15,17 @@ async function call<T = any>(ctx: ServiceContext, method: string, input: unknown
 
 async function importFile(ctx: ServiceContext, entity: string, fileName: string, bytes: Buffer, mode: 'all' | 'validOnly' = 'all') {
   const preview = await call(ctx, 'import.preview', { entity, fileName, contentBase64: bytes.toString('base64') });
-  const report = await call(ctx, 'import.validate', { importId: preview.importId, mapping: preview.suggestedMapping, decimalComma: preview.decimalComma });
-  const outcome = await dispatch(ctx, 'import.commit', { importId: preview.importId, mapping: preview.suggestedMapping, decimalComma: preview.decimalComma, mode });
+  const report = await call(ctx, 'import.validate', {
+    importId: preview.importId,
+    mapping: preview.suggestedMapping,
+    decimalComma: preview.decimalComma,
+  });
+  const outcome = await dispatch(ctx, 'import.commit', {
+    importId: preview.importId,
+    mapping: preview.suggestedMapping,
+    decimalComma: preview.decimalComma,
+    mode,
+  });
   return { preview, report, outcome };
 }
 
@@ -37,14 +46,35 @@ describe('importing real-world spreadsheets', () => {
       expect(outcome.ok, file).toBe(true);
     }
     const encodings = {
-      ru: (await call(ctx, 'import.preview', { entity: 'distributors', fileName: 'x.csv', contentBase64: sample('distributors-ru-cp1251.csv').toString('base64') })).encoding,
-      zh: (await call(ctx, 'import.preview', { entity: 'subDealers', fileName: 'x.csv', contentBase64: sample('sub-dealers-zh-gb18030.csv').toString('base64') })).encoding,
+      ru: (
+        await call(ctx, 'import.preview', {
+          entity: 'distributors',
+          fileName: 'x.csv',
+          contentBase64: sample('distributors-ru-cp1251.csv').toString('base64'),
+        })
+      ).encoding,
+      zh: (
+        await call(ctx, 'import.preview', {
+          entity: 'subDealers',
+          fileName: 'x.csv',
+          contentBase64: sample('sub-dealers-zh-gb18030.csv').toString('base64'),
+        })
+      ).encoding,
     };
     expect(encodings).toEqual({ ru: 'windows-1251', zh: 'GB18030' });
-    expect(db.prepare('SELECT peak FROM (SELECT group_concat(month) AS peak FROM region_peak_months WHERE region_id = 1)').pluck().get()).toBe('5,6,7,8,9');
-    const volga = db.prepare("SELECT name, warehouse_capacity_cases AS cap, start_date AS start, lead_time_days AS lead FROM distributors WHERE code = 'D005'").get();
+    expect(
+      db.prepare('SELECT peak FROM (SELECT group_concat(month) AS peak FROM region_peak_months WHERE region_id = 1)').pluck().get(),
+    ).toBe('5,6,7,8,9');
+    const volga = db
+      .prepare(
+        "SELECT name, warehouse_capacity_cases AS cap, start_date AS start, lead_time_days AS lead FROM distributors WHERE code = 'D005'",
+      )
+      .get();
     expect(volga).toEqual({ name: 'Волга Трейд', cap: 9500, start: '2020-06-15', lead: 14 });
-    expect(db.prepare("SELECT status, competitor_brand FROM sub_dealers WHERE code = 'S002'").get()).toEqual({ status: 'prospect', competitor_brand: 'Golden Peak' });
+    expect(db.prepare("SELECT status, competitor_brand FROM sub_dealers WHERE code = 'S002'").get()).toEqual({
+      status: 'prospect',
+      competitor_brand: 'Golden Peak',
+    });
     expect(db.prepare("SELECT name FROM sub_dealers WHERE code = 'S001'").pluck().get()).toBe('王记批发');
     const terminal = db.prepare("SELECT channel, sub_dealer_id IS NULL AS direct, latitude FROM terminals WHERE code = 'T002'").get();
     expect(terminal).toEqual({ channel: 'supermarket', direct: 1, latitude: 45.77 });
@@ -79,20 +109,32 @@ describe('importing real-world spreadsheets', () => {
     await importFile(ctx, 'regions', 'regions.csv', sample('regions.csv'));
     await importFile(ctx, 'areas', 'areas.csv', sample('areas.csv'));
     const csv = 'Distributor No,Trading name,Zone,Days,Cap,Lvl,State\nD1,One,N-01,7,1000,2,active\nD2,Two,N-01,x,1000,2,active\n';
-    const preview = await call(ctx, 'import.preview', { entity: 'distributors', fileName: 'd.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    const preview = await call(ctx, 'import.preview', {
+      entity: 'distributors',
+      fileName: 'd.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+    });
     expect(preview.mappingRemembered).toBe(false);
     const mapping = { code: 0, name: 1, area: 2, leadTimeDays: 3, warehouseCapacityCases: 4, relationshipLevel: 5, status: 6 };
     const outcome = await call(ctx, 'import.commit', { importId: preview.importId, mapping, decimalComma: false, mode: 'validOnly' });
     expect(outcome).toEqual({ created: 1, updated: 0, skipped: 1 });
     expect(db.prepare('SELECT code FROM distributors').pluck().all()).toEqual(['D1']);
-    const again = await call(ctx, 'import.preview', { entity: 'distributors', fileName: 'd.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    const again = await call(ctx, 'import.preview', {
+      entity: 'distributors',
+      fileName: 'd.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+    });
     expect(again.mappingRemembered).toBe(true);
     expect(again.suggestedMapping).toEqual(mapping);
   });
 
   it('updates existing records by code and round-trips its own export', async () => {
     const { ctx, db } = createTestDb();
-    for (const [entity, file] of [['regions', 'regions.csv'], ['areas', 'areas.csv'], ['distributors', 'distributors-en.csv']] as const) {
+    for (const [entity, file] of [
+      ['regions', 'regions.csv'],
+      ['areas', 'areas.csv'],
+      ['distributors', 'distributors-en.csv'],
+    ] as const) {
       await importFile(ctx, entity, file, sample(file));
     }
     for (const format of ['csv', 'xlsx'] as const) {
@@ -117,18 +159,36 @@ describe('importing real-world spreadsheets', () => {
     const binary = Buffer.from([0, 1, 2, 3, 0, 255, 254, 0]);
     const r = await dispatch(ctx, 'import.preview', { entity: 'regions', fileName: 'x.csv', contentBase64: binary.toString('base64') });
     expect(r).toMatchObject({ ok: false, error: { code: 'import_rejected' } });
-    const truncated = await dispatch(ctx, 'import.preview', { entity: 'regions', fileName: 'x.csv', contentBase64: Buffer.from('code,name\n"R1,North').toString('base64') });
+    const truncated = await dispatch(ctx, 'import.preview', {
+      entity: 'regions',
+      fileName: 'x.csv',
+      contentBase64: Buffer.from('code,name\n"R1,North').toString('base64'),
+    });
     expect(truncated).toMatchObject({ ok: false, error: { code: 'import_rejected', message: expect.stringContaining('never closed') } });
-    const notXlsx = await dispatch(ctx, 'import.preview', { entity: 'regions', fileName: 'x.xlsx', contentBase64: iconv.encode('hello', 'utf8').toString('base64') });
+    const notXlsx = await dispatch(ctx, 'import.preview', {
+      entity: 'regions',
+      fileName: 'x.xlsx',
+      contentBase64: iconv.encode('hello', 'utf8').toString('base64'),
+    });
     expect(notXlsx).toMatchObject({ ok: false, error: { code: 'import_rejected' } });
   });
 
   it('imports sales history in bulk, naming every bad row and writing nothing when one is bad', async () => {
     const { ctx, db } = createTestDb();
-    for (const [entity, file] of [['regions', 'regions.csv'], ['areas', 'areas.csv'], ['distributors', 'distributors-en.csv'], ['products', 'products.xlsx']] as const) {
+    for (const [entity, file] of [
+      ['regions', 'regions.csv'],
+      ['areas', 'areas.csv'],
+      ['distributors', 'distributors-en.csv'],
+      ['products', 'products.xlsx'],
+    ] as const) {
       await importFile(ctx, entity, file, sample(file));
     }
-    const bad = ['distributor,sku,month,cases,revenue', 'D001,NS-330B,2026-01,120,5400.50', 'D999,NS-330B,2026-01,5,', 'D001,NOPE,2026-13,-4,x'].join('\n');
+    const bad = [
+      'distributor,sku,month,cases,revenue',
+      'D001,NS-330B,2026-01,120,5400.50',
+      'D999,NS-330B,2026-01,5,',
+      'D001,NOPE,2026-13,-4,x',
+    ].join('\n');
     const { report, outcome } = await importFile(ctx, 'salesHistory', 'h.csv', Buffer.from(bad));
     expect(outcome.ok).toBe(false);
     expect(report.errors.map((e: any) => `${e.line} ${e.column}`)).toEqual(['3 distributor', '4 sku', '4 month', '4 cases', '4 revenue']);
@@ -137,13 +197,24 @@ describe('importing real-world spreadsheets', () => {
     expect((await importFile(ctx, 'salesHistory', 'h.csv', Buffer.from(good))).outcome.ok).toBe(true);
     expect(db.prepare("SELECT cases || ' ' || revenue_cents FROM sales_history WHERE month = '2026-01'").pluck().get()).toBe('120 540050');
     // A month already recorded is a correction (counted as an update); the same month twice in one file is refused.
-    const again = ['distributor,sku,month,cases,revenue', 'D001,NS-330B,2026-01,130,', 'D001,NS-330B,2026-03,10,', 'd001,NS-330B,2026-3,11,'].join('\n');
+    const again = [
+      'distributor,sku,month,cases,revenue',
+      'D001,NS-330B,2026-01,130,',
+      'D001,NS-330B,2026-03,10,',
+      'd001,NS-330B,2026-3,11,',
+    ].join('\n');
     const repeated = await importFile(ctx, 'salesHistory', 'h.csv', Buffer.from(again));
     expect(repeated.report.errors).toEqual([expect.objectContaining({ line: 4, message: 'Same record as line 3' })]);
     expect(repeated.outcome.ok).toBe(false);
     const correction = await importFile(ctx, 'salesHistory', 'h.csv', Buffer.from(again.split('\n').slice(0, 3).join('\n')));
     expect(correction.report).toMatchObject({ creates: 1, updates: 1 });
-    expect(db.prepare("SELECT group_concat(cases) FROM (SELECT cases FROM sales_history WHERE distributor_id = (SELECT id FROM distributors WHERE code = 'D001') ORDER BY month)").pluck().get()).toBe('130,10');
+    expect(
+      db
+        .prepare(
+          "SELECT group_concat(cases) FROM (SELECT cases FROM sales_history WHERE distributor_id = (SELECT id FROM distributors WHERE code = 'D001') ORDER BY month)",
+        )
+        .pluck()
+        .get(),
+    ).toBe('130,10');
   });
 });
-

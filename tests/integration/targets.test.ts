@@ -20,7 +20,14 @@ describe('off-season targets on a real SQLite file', () => {
     const suggestion = await call(ctx, 'targets.suggest', { regionId, seasonYear: 2027 });
     expect(suggestion.months).toEqual(['2027-05', '2027-06', '2027-07', '2027-08', '2027-09']);
     const lines = suggestion.brands.slice(0, 2).map((b: any) => ({ brand: b.brand, volume: Math.round(b.natural * 1.1) }));
-    const plan = await call(ctx, 'targets.create', { regionId, seasonYear: 2027, name: 'Peak 2027', basis: 'forecast', lines, newOutlets: 120 });
+    const plan = await call(ctx, 'targets.create', {
+      regionId,
+      seasonYear: 2027,
+      name: 'Peak 2027',
+      basis: 'forecast',
+      lines,
+      newOutlets: 120,
+    });
     expect(plan.target).toBe(lines.reduce((a: number, l: any) => a + l.volume, 0));
 
     const view = await call(ctx, 'targets.view', { planId: plan.id });
@@ -31,15 +38,29 @@ describe('off-season targets on a real SQLite file', () => {
     const brand = lines[0].brand;
     const detail = await call(ctx, 'targets.view', { planId: plan.id, distributorId: top.distributorId, brand });
     const sku = detail.skus[0];
-    await call(ctx, 'targets.lock', { planId: plan.id, distributorId: top.distributorId, productId: sku.productId, month: sku.months[0].month, locked: true });
+    await call(ctx, 'targets.lock', {
+      planId: plan.id,
+      distributorId: top.distributorId,
+      productId: sku.productId,
+      month: sku.months[0].month,
+      locked: true,
+    });
     const lockedValue = sku.months[0].target;
     const distTotal = detail.distributors.find((d: any) => d.distributorId === top.distributorId).target;
-    await call(ctx, 'targets.edit', { planId: plan.id, at: { level: 'distributor', distributorId: top.distributorId, brand }, value: distTotal + 500 });
+    await call(ctx, 'targets.edit', {
+      planId: plan.id,
+      at: { level: 'distributor', distributorId: top.distributorId, brand },
+      value: distTotal + 500,
+    });
     const after = await call(ctx, 'targets.view', { planId: plan.id, distributorId: top.distributorId, brand });
     expect(after.distributors.find((d: any) => d.distributorId === top.distributorId).target).toBe(distTotal + 500);
     expect(after.lines.find((l: any) => l.brand === brand).target).toBe(lines[0].volume);
     expect(after.skus.find((s: any) => s.productId === sku.productId).months[0].target).toBe(lockedValue);
-    const impossible = await dispatch(ctx, 'targets.edit', { planId: plan.id, at: { level: 'distributor', distributorId: top.distributorId, brand }, value: lines[0].volume * 10 });
+    const impossible = await dispatch(ctx, 'targets.edit', {
+      planId: plan.id,
+      at: { level: 'distributor', distributorId: top.distributorId, brand },
+      value: lines[0].volume * 10,
+    });
     expect(impossible).toMatchObject({ ok: false, error: { code: 'validation' } });
 
     await call(ctx, 'targets.setAgreed', { planId: plan.id, distributorId: top.distributorId, brand, cases: 1234 });
@@ -49,7 +70,14 @@ describe('off-season targets on a real SQLite file', () => {
     expect(diff.every((r: any) => r.a === r.b)).toBe(true);
 
     // last season's plan can be reviewed against what actually shipped
-    const past = await call(ctx, 'targets.create', { regionId, seasonYear: 2026, name: 'Peak 2026', basis: 'last_year', lines, newOutlets: 0 });
+    const past = await call(ctx, 'targets.create', {
+      regionId,
+      seasonYear: 2026,
+      name: 'Peak 2026',
+      basis: 'last_year',
+      lines,
+      newOutlets: 0,
+    });
     const ach = await call(ctx, 'targets.achievement', { planId: past.id, by: 'region' });
     expect(ach.rows[0].actual).toBeGreaterThan(0);
     const sheet = await call(ctx, 'targets.exportSheet', { planId: plan.id, distributorId: top.distributorId });
