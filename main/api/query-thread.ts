@@ -77,7 +77,7 @@ export class QueryThread {
   }
 
   private failPending(message: string): void {
-    for (const [id, p] of this.pending) p.resolve({ ok: false, error: { code: 'internal', message } });
+    for (const p of this.pending.values()) p.resolve({ ok: false, error: { code: 'internal', message } });
     this.pending.clear();
   }
 }

@@ -5,12 +5,27 @@ import { parseArgs } from 'node:util';
 import { DEMO_SCALES, type DemoScale } from '../../shared/contract/system.js';
 import { openCore } from '../app/core.js';
 import { seedDemo, tableCounts } from '../demo/generate.js';
-import { forecastBench } from './features.js';
-import { benchmarkImport } from './import-bench.js';
+import { forecastBench, type ForecastFigures } from './features.js';
+import { benchmarkImport, type ImportFigures } from './import-bench.js';
 import { peakRssMb, round, timeOnce, timeRepeated, type QueryFigure } from './measure.js';
 import { RECOMPUTES } from './recomputes.js';
 import { SCREEN_QUERIES } from './screens.js';
-import { measureUi } from './ui.js';
+import { measureUi, type UiFigures } from './ui.js';
+
+/** What bench-results.json holds; a figure is absent when its part was skipped. */
+interface BenchResults {
+  date: string;
+  scale: DemoScale;
+  machine: { cores: number; cpu: string; memoryGB: number; node: string; platform: string };
+  generateSeconds?: number;
+  tables?: Record<string, number>;
+  import?: ImportFigures | { skipped: string };
+  forecast?: ForecastFigures;
+  queries?: QueryFigure[];
+  recompute?: Array<{ name: string; ms: number }>;
+  ui?: UiFigures | { skipped: string };
+  memory?: { peakMB: number };
+}
 
 /**
  * `npm run bench [-- --scale S|M|L|XL] [--fresh] [--runs N] [--skip import,ui]`
@@ -44,7 +59,7 @@ export async function benchCommand(args: string[]): Promise<number> {
   if (values.fresh)
     for (const suffix of ['', '-wal', '-shm']) if (existsSync(dbPath + suffix)) (await import('node:fs')).rmSync(dbPath + suffix);
   const core = openCore(dbPath, 'cli');
-  const results: Record<string, unknown> = {
+  const results: BenchResults = {
     date: new Date().toISOString(),
     scale,
     machine: {
@@ -97,7 +112,7 @@ export async function benchCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-function renderTable(r: Record<string, any>): string {
+function renderTable(r: BenchResults): string {
   const lines: string[] = [];
   const row = (a: string, b: string) => lines.push(`| ${a} | ${b} |`);
   lines.push(
@@ -105,28 +120,28 @@ function renderTable(r: Record<string, any>): string {
     '',
   );
   lines.push('| figure | value |', '| --- | --- |');
-  for (const [table, n] of Object.entries(r.tables as Record<string, number>)) if (n) row(`rows: ${table}`, n.toLocaleString('en'));
+  for (const [table, n] of Object.entries(r.tables ?? {})) if (n) row(`rows: ${table}`, n.toLocaleString('en'));
   if (r.generateSeconds !== undefined) row('demo generation', `${r.generateSeconds} s`);
-  if (r.import?.rowsPerSec) {
+  if (r.import && 'rowsPerSec' in r.import) {
     row('import: 1M sales-history rows', `${r.import.seconds} s, ${r.import.rowsPerSec.toLocaleString('en')} rows/s`);
     if (r.import.sqliteSeconds !== undefined)
       row('import: sqlite3 .import of the same file', `${r.import.sqliteSeconds} s (ours / sqlite3 = ${r.import.sqliteRatio})`);
-  } else if (r.import?.skipped) row('import', `skipped: ${r.import.skipped}`);
+  } else if (r.import) row('import', `skipped: ${r.import.skipped}`);
   if (r.forecast)
     row(
       'forecast: all series',
       `${r.forecast.series.toLocaleString('en')} series in ${r.forecast.seconds} s (${r.forecast.seriesPerSec.toLocaleString('en')}/s, ${r.forecast.workers} workers)`,
     );
-  for (const q of r.queries as QueryFigure[]) row(`query: ${q.name}`, `p50 ${q.p50ms} ms, p95 ${q.p95ms} ms`);
-  for (const c of r.recompute as Array<{ name: string; ms: number }>) row(`recompute: ${c.name}`, `${c.ms} ms`);
-  if (r.ui?.dashboardMs !== undefined) {
+  for (const q of r.queries ?? []) row(`query: ${q.name}`, `p50 ${q.p50ms} ms, p95 ${q.p95ms} ms`);
+  for (const c of r.recompute ?? []) row(`recompute: ${c.name}`, `${c.ms} ms`);
+  if (r.ui && 'dashboardMs' in r.ui) {
     row('UI: navigation to usable dashboard', `${r.ui.dashboardMs} ms`);
     row(
       `UI: longest task scrolling ${r.ui.scrolledRows.toLocaleString('en')} terminals`,
       r.ui.longestTaskMs ? `${r.ui.longestTaskMs} ms` : 'none of 50 ms or more (the browser reports no shorter ones)',
     );
     row('UI: longest gap between frames while scrolling', `${r.ui.longestFrameGapMs} ms`);
-  } else if (r.ui?.skipped) row('UI', `skipped: ${r.ui.skipped}`);
-  row('memory: peak resident', `${r.memory.peakMB} MB`);
+  } else if (r.ui) row('UI', `skipped: ${r.ui.skipped}`);
+  if (r.memory) row('memory: peak resident', `${r.memory.peakMB} MB`);
   return lines.join('\n');
 }

@@ -49,7 +49,7 @@ export function closeDatabase(db: Db): void {
 const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
 
 /** Prepared statements are compiled once per connection and reused: SQL stays beside its service. */
-export function prepared<P extends unknown[] | {} = unknown[], R = unknown>(db: Db, sql: string): Database.Statement<P, R> {
+export function prepared<P extends unknown[] | object = unknown[], R = unknown>(db: Db, sql: string): Database.Statement<P, R> {
   let cache = statementCache.get(db);
   if (!cache) {
     cache = new Map();

@@ -36,16 +36,23 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, shell));
-  app.whenReady().then(() => {
-    core = openCore(join(app.getPath('userData'), DATABASE_FILE), 'electron');
-    hardenSession(session.defaultSession);
-    registerAppProtocol(protocol, join(outDir, 'renderer'));
-    registerIpc(ipcMain, core.ctx);
-    createMainWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  app
+    .whenReady()
+    .then(() => {
+      core = openCore(join(app.getPath('userData'), DATABASE_FILE), 'electron');
+      hardenSession(session.defaultSession);
+      registerAppProtocol(protocol, join(outDir, 'renderer'));
+      registerIpc(ipcMain, core.ctx);
+      createMainWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      // Without a core there is nothing to show: say why and stop rather than leave a process with no window.
+      console.error('Off-season Planner could not start:', error);
+      app.exit(1);
     });
-  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -262,10 +262,14 @@ export function setInvitee(
   if (!row) throw new DomainError('not_found', 'This distributor is not invited to the event.');
   const sets: string[] = [];
   const values: unknown[] = [];
-  if (input.rsvp !== undefined) (sets.push('rsvp = ?'), values.push(input.rsvp));
-  if (input.attended !== undefined) (sets.push('attended = ?'), values.push(input.attended === null ? null : input.attended ? 1 : 0));
-  if (input.feedbackScore !== undefined) (sets.push('feedback_score = ?'), values.push(input.feedbackScore));
-  if (input.feedbackComment !== undefined) (sets.push('feedback_comment = ?'), values.push(input.feedbackComment));
+  const set = (column: string, value: unknown) => {
+    sets.push(`${column} = ?`);
+    values.push(value);
+  };
+  if (input.rsvp !== undefined) set('rsvp', input.rsvp);
+  if (input.attended !== undefined) set('attended', input.attended === null ? null : input.attended ? 1 : 0);
+  if (input.feedbackScore !== undefined) set('feedback_score', input.feedbackScore);
+  if (input.feedbackComment !== undefined) set('feedback_comment', input.feedbackComment);
   if (sets.length)
     db.prepare(`UPDATE event_invitees SET ${sets.join(', ')} WHERE event_id = ? AND distributor_id = ?`).run(
       ...values,

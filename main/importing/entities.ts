@@ -40,10 +40,11 @@ export interface EntityDef {
   schema: z.ZodType;
   /** Turns converted cell values into the draft; reference cells are resolved to ids here. */
   toDraft(values: Values, refs: RefResolver): unknown;
-  save(db: Db, existingId: number | null, draft: any): number;
+  /** `draft` is what `schema` produced; each definition names its own draft type. */
+  save(db: Db, existingId: number | null, draft: unknown): number;
   exportRows(db: Db): ExportRow[];
   /** For records identified by several fields (no single code): the identity of a validated draft. */
-  keyOf?(draft: any): string | number;
+  keyOf?(draft: unknown): string | number;
   /** Identities already in the database, to count updates against new records. */
   existingKeys?(db: Db): Set<string | number>;
   /** Runs inside the import's transaction after every row is written. */
@@ -101,7 +102,7 @@ const regions: EntityDef = {
     name: v.name,
     peakMonths: Array.isArray(v.peakMonths) ? v.peakMonths.flatMap(expandMonthRange) : v.peakMonths,
   }),
-  save: (db, id, d) => (id ? updateRegion(db, id, d) : createRegion(db, d)).id,
+  save: (db, id, d: Parameters<typeof createRegion>[1]) => (id ? updateRegion(db, id, d) : createRegion(db, d)).id,
   exportRows: (db) =>
     prepared(
       db,
@@ -129,7 +130,7 @@ const areas: EntityDef = {
   key: { field: 'code', table: 'areas' },
   schema: areaDraft,
   toDraft: (v, ref) => ({ code: v.code, name: v.name, regionId: ref('region', 'regions', 'region') }),
-  save: (db, id, d) => (id ? updateArea(db, id, d) : createArea(db, d)).id,
+  save: (db, id, d: Parameters<typeof createArea>[1]) => (id ? updateArea(db, id, d) : createArea(db, d)).id,
   exportRows: (db) =>
     prepared(
       db,
@@ -179,7 +180,7 @@ const staff: EntityDef = {
       active: v.active ?? true,
     };
   },
-  save: (db, id, d) => (id ? updateStaff(db, id, d) : createStaff(db, d)).id,
+  save: (db, id, d: Parameters<typeof createStaff>[1]) => (id ? updateStaff(db, id, d) : createStaff(db, d)).id,
   exportRows: (db) =>
     prepared(
       db,
@@ -254,7 +255,7 @@ const distributors: EntityDef = {
     status: v.status,
     startDate: v.startDate,
   }),
-  save: (db, id, d) => (id ? updateDistributor(db, id, d) : createDistributor(db, d)).id,
+  save: (db, id, d: Parameters<typeof createDistributor>[1]) => (id ? updateDistributor(db, id, d) : createDistributor(db, d)).id,
   exportRows: (db) =>
     prepared(
       db,
@@ -294,7 +295,7 @@ const subDealers: EntityDef = {
   key: { field: 'code', table: 'sub_dealers' },
   schema: subDealerDraft,
   toDraft: (v, ref) => ({ ...outletDraft(v, ref), distributorId: ref('distributor', 'distributors', 'distributor') }),
-  save: (db, id, d) => (id ? updateSubDealer(db, id, d) : createSubDealer(db, d)).id,
+  save: (db, id, d: Parameters<typeof createSubDealer>[1]) => (id ? updateSubDealer(db, id, d) : createSubDealer(db, d)).id,
   exportRows: (db) =>
     prepared(
       db,
@@ -338,7 +339,7 @@ const terminals: EntityDef = {
     // A sheet that names both: the sub-dealer supplies it, the distributor column only documents the network.
     distributorId: v.subDealer ? null : (ref('distributor', 'distributors', 'distributor') ?? null),
   }),
-  save: (db, id, d) => (id ? updateTerminal(db, id, d) : createTerminal(db, d)).id,
+  save: (db, id, d: Parameters<typeof createTerminal>[1]) => (id ? updateTerminal(db, id, d) : createTerminal(db, d)).id,
   // A large sheet (a tenth of the network or more) rebuilds the search index once instead of row by row.
   bulkWrite: (db, rows, write) => {
     const existing = (prepared(db, 'SELECT max(id) FROM terminals').pluck().get() as number | null) ?? 0;
@@ -402,7 +403,7 @@ const contacts: EntityDef = {
       phone: v.phone,
     };
   },
-  save: (db, id, d) => (id ? updateContact(db, id, d) : createContact(db, d)).id,
+  save: (db, id, d: Parameters<typeof createContact>[1]) => (id ? updateContact(db, id, d) : createContact(db, d)).id,
   exportRows: (db) =>
     prepared(
       db,
@@ -449,7 +450,7 @@ const products: EntityDef = {
   key: { field: 'sku', table: 'products' },
   schema: productDraft,
   toDraft: (v) => ({ ...v }),
-  save: (db, id, d) => (id ? updateProduct(db, id, d) : createProduct(db, d)).id,
+  save: (db, id, d: Parameters<typeof createProduct>[1]) => (id ? updateProduct(db, id, d) : createProduct(db, d)).id,
   exportRows: (db) =>
     prepared(
       db,

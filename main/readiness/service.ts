@@ -104,7 +104,10 @@ function peakEnd(peakMonths: Set<number>, start: Date): number {
   let m = start.getUTCMonth() + 1;
   for (let i = 0; i < 12 && peakMonths.has(m); i++) {
     m++;
-    if (m > 12) ((m = 1), y++);
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
   }
   return Date.UTC(y, m - 1, 1);
 }

@@ -4,7 +4,7 @@ import { addMonths } from '../../shared/domain/months.js';
 import { memo } from '../db/memo.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { notFound, requireRow } from '../db/sql.js';
-import { cascadeLine, CascadeError, editNode, growthSplit, largestRemainder, setLineTotal, sum, type Cell, type Level } from './cascade.js';
+import { cascadeLine, CascadeError, editNode, growthSplit, largestRemainder, setLineTotal, type Cell, type Level } from './cascade.js';
 
 interface PlanRow {
   id: number;

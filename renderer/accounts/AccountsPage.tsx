@@ -131,6 +131,7 @@ const quadrants: Plugin<'scatter'> = {
 };
 
 declare module 'chart.js' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- a merged declaration must repeat chart.js's type parameter
   interface PluginOptionsByType<TType extends import('chart.js').ChartType> {
     quadrants?: { x?: number; y?: number };
   }

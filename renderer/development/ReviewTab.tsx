@@ -37,9 +37,12 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
   const comment = useApiMutation('weeklyReview.comment');
   const r = review.data;
   const [text, setText] = useState({ problems: '', successes: '', managerComment: '' });
+  // The form follows the stored review whenever a different review (or a newer text of it) loads.
+  const loadedFor = r ? `${r.salespersonId}/${r.weekStart}` : null;
+  const [problems, successes, managerComment] = [r?.problems ?? '', r?.successes ?? '', r?.managerComment ?? ''];
   useEffect(() => {
-    if (r) setText({ problems: r.problems ?? '', successes: r.successes ?? '', managerComment: r.managerComment ?? '' });
-  }, [r?.salespersonId, r?.weekStart, r?.problems, r?.successes, r?.managerComment]);
+    if (loadedFor !== null) setText({ problems, successes, managerComment });
+  }, [loadedFor, problems, successes, managerComment]);
   const shift = (weeks: number) => setWeekStart(format(addDays(new Date(`${weekStart}T00:00:00`), weeks * 7), 'yyyy-MM-dd'));
   const run = async (fn: () => Promise<unknown>, message: string) => {
     try {

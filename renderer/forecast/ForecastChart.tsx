@@ -19,6 +19,7 @@ import { formatNumber, monthName } from '../ui/format.js';
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Filler, Tooltip, Legend);
 
 declare module 'chart.js' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- a merged declaration must repeat chart.js's type parameter
   interface PluginOptionsByType<TType extends ChartType> {
     peakShading?: { months?: string[]; peak?: number[] };
   }

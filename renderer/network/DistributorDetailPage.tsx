@@ -171,7 +171,7 @@ export function DistributorDetailPage() {
           onConfirm={async (disposition) => {
             await remove.mutateAsync({ id: d.id, disposition });
             toast({ tone: 'success', text: t('deleted', { name: d.name }) });
-            navigate('/network/distributors');
+            await navigate('/network/distributors');
           }}
         />
       )}

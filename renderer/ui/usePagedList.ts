@@ -23,7 +23,6 @@ export function usePagedList<K extends PagedMethod>(method: K, input: Omit<Metho
     for (let p = firstPage; p <= lastPage; p++) list.push(p);
     return list;
   }, [firstPage, lastPage]);
-  const filterKey = JSON.stringify(input);
   const results = useQueries({
     queries: pages.map((p) => {
       const pageInput = { ...input, offset: p * PAGE_SIZE, limit: PAGE_SIZE } as MethodInput<K>;
@@ -34,12 +33,15 @@ export function usePagedList<K extends PagedMethod>(method: K, input: Omit<Metho
       };
     }),
   });
-  const byPage = new Map<number, Page<RowOf<K>>>();
-  results.forEach((r, i) => {
-    if (r.data) byPage.set(pages[i]!, r.data);
-  });
+  const byPage = useMemo(() => {
+    const loaded = new Map<number, Page<RowOf<K>>>();
+    results.forEach((r, i) => {
+      if (r.data) loaded.set(pages[i]!, r.data);
+    });
+    return loaded;
+  }, [results, pages]);
   const total = results.find((r) => r.data)?.data?.total ?? 0;
-  const getRow = useCallback((index: number) => byPage.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE], [results, filterKey]);
+  const getRow = useCallback((index: number) => byPage.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE], [byPage]);
   const onVisibleRangeChange = useCallback((start: number, end: number) => {
     setRange((prev) => (prev[0] === start && prev[1] === end ? prev : [start, end]));
   }, []);

@@ -8,7 +8,7 @@ export interface BackupInfo {
   kind: 'automatic' | 'manual' | 'before-restore';
 }
 
-const fileName = z.string().regex(/^planner-(automatic|manual|before-restore)-[0-9TZ:.\-]+\.sqlite$/, 'Not a backup of this app');
+const fileName = z.string().regex(/^planner-(automatic|manual|before-restore)-[0-9TZ:.-]+\.sqlite$/, 'Not a backup of this app');
 
 export const backupContract = {
   'backup.list': query<{ folder: string; backups: BackupInfo[] }>()(z.strictObject({})),

@@ -21,7 +21,6 @@ import { mutation, query } from './define.js';
 import {
   code,
   id,
-  isoDate,
   latitude,
   longitude,
   name,

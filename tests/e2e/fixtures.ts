@@ -60,6 +60,7 @@ type WorkerFixtures = { serverPool: Map<string, RunningServer>; seed: 'none' | '
 export const test = base.extend<{ server: PlannerServer; app: Page }, WorkerFixtures>({
   seed: ['none', { scope: 'worker', option: true }],
   serverPool: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this destructuring; this one has none
     async ({}, use) => {
       const pool = new Map<string, RunningServer>();
       await use(pool);

@@ -2,18 +2,19 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type PlannerServer } from './fixtures.js';
+import type { MethodInput, MethodName, MethodResult } from '../../shared/contract/index.js';
 
 test.use({ seed: 'S' });
 test.setTimeout(180_000);
 
 /** Test setup only: reads through the same contract the screens use, with the run's token. */
-async function api<T = any>(server: PlannerServer, method: string, input: unknown): Promise<T> {
+async function api<K extends MethodName>(server: PlannerServer, method: K, input: MethodInput<K>): Promise<MethodResult<K>> {
   const r = await fetch(`${server.origin}/api/${encodeURIComponent(method)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-planner-token': server.token },
     body: JSON.stringify(input),
   });
-  const body = (await r.json()) as { ok: boolean; value: T; error?: { message: string } };
+  const body = (await r.json()) as { ok: boolean; value: MethodResult<K>; error?: { message: string } };
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
   return body.value;
 }
@@ -30,9 +31,7 @@ test('a coordinator imports stock, sees a distributor turn red when its forecast
   for (const row of [...board.rows].reverse()) {
     if (row.counts.red > 0 || row.peakStart === null) continue;
     const detail = await api(server, 'readiness.distributor', { distributorId: row.distributorId });
-    const green = detail.cells
-      .filter((c: any) => c.status === 'green' && c.required > 50)
-      .sort((a: any, b: any) => b.required - a.required)[0];
+    const green = detail.cells.filter((c) => c.status === 'green' && c.required > 50).sort((a, b) => b.required - a.required)[0];
     if (green) {
       target = {
         distributorId: row.distributorId,

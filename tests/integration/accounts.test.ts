@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import type { ServiceContext } from '../../main/api/context.js';
+import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
-
-async function call<T = any>(ctx: ServiceContext, method: string, input: unknown): Promise<T> {
-  const r = await dispatch(ctx, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
 
 /** A region of four distributors with histories crafted for the four quadrants and the churn reasons. */
 async function craft(ctx: ServiceContext) {
@@ -63,14 +58,14 @@ describe('key-account retention on a real SQLite file', () => {
     const { ctx } = createTestDb();
     const { ids } = await craft(ctx);
     const overview = await call(ctx, 'accounts.overview', {});
-    const seg = Object.fromEntries(overview.rows.map((r: any) => [r.name, r.segment]));
+    const seg = Object.fromEntries(overview.rows.map((r) => [r.name, r.segment]));
     expect(seg).toEqual({ BIG: 'EI', WOBBLY: 'EII', SMALL: 'EIII', TINY: 'EIV' });
     expect(overview.retention).toMatchObject({ accountsLastYear: 4, accountsKept: 4 });
 
     const wobbly = await call(ctx, 'accounts.detail', { distributorId: ids[1] });
-    expect(wobbly.reasons.map((r: any) => r.code)).toContain('volume_falling');
+    expect(wobbly.reasons.map((r) => r.code)).toContain('volume_falling');
     const tiny = await call(ctx, 'accounts.detail', { distributorId: ids[3] });
-    expect(tiny.reasons.map((r: any) => r.code).sort()).toEqual(['price_relationship', 'single_contact']);
+    expect(tiny.reasons.map((r) => r.code).sort()).toEqual(['price_relationship', 'single_contact']);
 
     const opened = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
     const complaint = await call(ctx, 'complaint.create', {
@@ -82,8 +77,8 @@ describe('key-account retention on a real SQLite file', () => {
     expect(complaint.daysOpen).toBe(30);
     await call(ctx, 'accounts.setProfile', { distributorId: ids[0], fit: 'alarm', totalPurchasesCases: 40000 });
     const big = await call(ctx, 'accounts.detail', { distributorId: ids[0] });
-    expect(big.reasons.map((r: any) => r.code).sort()).toEqual(['complaints_open', 'fit_alarm']);
-    expect(big.reasons.find((r: any) => r.code === 'complaints_open').evidence).toEqual({ complaints: 1, oldestDays: 30 });
+    expect(big.reasons.map((r) => r.code).sort()).toEqual(['complaints_open', 'fit_alarm']);
+    expect(big.reasons.find((r) => r.code === 'complaints_open')!.evidence).toEqual({ complaints: 1, oldestDays: 30 });
     expect(big.customerShare).toBeCloseTo(big.row.volume / 40000, 10);
 
     const bad = await dispatch(ctx, 'complaint.close', { id: complaint.id, closedOn: '2000-01-01', resolution: 'Replaced' });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import { autoBackup, backupFolder, listBackups } from '../../main/backup/service.js';
+import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
 
 describe('backups', () => {
@@ -12,9 +13,7 @@ describe('backups', () => {
     await dispatch(ctx, 'region.create', { draft: { code: 'N', name: 'North', peakMonths: [6, 7, 8] } });
     expect(await autoBackup(ctx.db, ctx.databasePath)).not.toBeNull();
     expect(await autoBackup(ctx.db, ctx.databasePath)).toBeNull();
-    const manual = await dispatch(ctx, 'backup.create', {});
-    expect(manual.ok).toBe(true);
-    const name = (manual as any).value.fileName as string;
+    const name = (await call(ctx, 'backup.create', {})).fileName;
 
     await dispatch(ctx, 'region.create', { draft: { code: 'S', name: 'South', peakMonths: [1, 2] } });
     expect(ctx.db.prepare('SELECT count(*) FROM regions').pluck().get()).toBe(2);
@@ -26,10 +25,8 @@ describe('backups', () => {
     expect(ctx.db.prepare('SELECT count(*) FROM regions').pluck().get()).toBe(2);
     expect((await dispatch(ctx, 'backup.restore', { fileName: '../../etc/passwd' })).ok).toBe(false);
 
-    const restored = await dispatch(ctx, 'backup.restore', { fileName: name });
-    expect(restored).toMatchObject({ ok: true });
+    const kept = (await call(ctx, 'backup.restore', { fileName: name })).previousKeptAs;
     expect(ctx.db.prepare('SELECT count(*) FROM regions').pluck().get()).toBe(1);
-    const kept = (restored as any).value.previousKeptAs as string;
     expect(existsSync(join(backupFolder(ctx.databasePath), kept))).toBe(true);
     expect(
       listBackups(ctx.databasePath)

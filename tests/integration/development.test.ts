@@ -3,14 +3,10 @@ import { dispatch } from '../../main/api/dispatch.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import { seedDemo } from '../../main/demo/generate.js';
 import { pathLength } from '../../main/development/route.js';
+import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
 import { readWorkbook } from '../support/xlsx.js';
 
-async function call<T = any>(ctx: ServiceContext, method: string, input: unknown): Promise<T> {
-  const r = await dispatch(ctx, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
 async function fails(ctx: ServiceContext, method: string, input: unknown) {
   const r = await dispatch(ctx, method, input);
   if (r.ok) throw new Error(`${method} should have failed`);
@@ -112,19 +108,19 @@ describe('outlet development on a real SQLite file', () => {
     const start = { lat: 45.75, lng: 126.58 };
     const stops = [ids[3], ids[1], ids[0], ids[4], ids[2]].map((id) => ({ outletType: 'terminal', outletId: id! }));
     const route = await call(ctx, 'dayRoute.save', { salespersonId: sp!.id, day: '2027-03-02', stops, optimize: true, start });
-    expect(route.stops.map((s: any) => s.outletId).sort()).toEqual([...ids].sort());
+    expect(route.stops.map((s) => s.outletId).sort()).toEqual([...ids].sort());
     const given = pathLength(
       stops.map((s) => ({ lat: coords[ids.indexOf(s.outletId)]![0], lng: coords[ids.indexOf(s.outletId)]![1] })),
       start,
     );
     expect(route.km).toBeLessThanOrEqual(Math.round(given * 10) / 10);
     expect(route.km).toBeCloseTo(
-      route.stops.reduce((a: number, s: any) => a + s.legKm, 0),
+      route.stops.reduce((a, s) => a + (s.legKm ?? 0), 0),
       0,
     );
     const sheet = await call(ctx, 'dayRoute.export', { salespersonId: sp!.id, day: '2027-03-02' });
     const wb = await readWorkbook(sheet.contentBase64);
-    expect(wb.worksheets[0]!.getRow(5).getCell(4).value).toBe(route.stops[0].name);
+    expect(wb.worksheets[0]!.getRow(5).getCell(4).value).toBe(route.stops[0]!.name);
 
     // Visits from the route move the prospects: contacted, negotiating, signed (now active), refused with a reason.
     const visit = (outletId: number, outcome: string, day = '2027-03-02', note: string | null = null) =>
@@ -148,13 +144,11 @@ describe('outlet development on a real SQLite file', () => {
     ).toBe('note');
     await visit(ids[3]!, 'rejected', '2027-03-04', 'Exclusive with a competitor');
     const board = await call(ctx, 'pipeline.list', { ownerId: sp!.id, search: 'Test bar', limit: 50, offset: 0 });
-    const stage = (id: number) => board.rows.find((r: any) => r.outletId === id)?.stage;
+    const stage = (id: number) => board.rows.find((r) => r.outletId === id)?.stage;
     expect([stage(ids[0]!), stage(ids[1]!), stage(ids[2]!), stage(ids[3]!)]).toEqual(['signed', 'signed', 'prospect', 'rejected']);
-    expect(board.rows.find((r: any) => r.outletId === ids[3])!.rejectReason).toBe('Exclusive with a competitor');
+    expect(board.rows.find((r) => r.outletId === ids[3])!.rejectReason).toBe('Exclusive with a competitor');
     expect(db.prepare('SELECT status FROM terminals WHERE id = ?').pluck().get(ids[0])).toBe('active');
-    expect((await call(ctx, 'dayRoute.get', { salespersonId: sp!.id, day: '2027-03-02' })).stops.filter((s: any) => s.visit).length).toBe(
-      3,
-    );
+    expect((await call(ctx, 'dayRoute.get', { salespersonId: sp!.id, day: '2027-03-02' })).stops.filter((s) => s.visit).length).toBe(3);
 
     // The week's review is filled from the log: 6 visits, 2 new terminals, both won from Blue Ocean, plan pro rata 5/23.
     const review = await call(ctx, 'weeklyReview.get', { salespersonId: sp!.id, weekStart: '2027-03-01' });
@@ -196,12 +190,12 @@ describe('outlet development on a real SQLite file', () => {
       note: null,
     });
     const card = await call(ctx, 'evaluation.scorecard', { month: MONTH, regionId: sp!.regionId });
-    const mine = card.rows.find((r: any) => r.salespersonId === sp!.id);
-    const theirs = card.rows.find((r: any) => r.salespersonId === sp2!.id);
+    const mine = card.rows.find((r) => r.salespersonId === sp!.id);
+    const theirs = card.rows.find((r) => r.salespersonId === sp2!.id);
     // visits 6/115, terminals 2/4, wins 2/2: (1*0.052 + 2*0.5 + 1*1) / 4
     expect(mine).toMatchObject({ rank: 1, total: 0.513, suggestion: 'penalty' });
     expect(theirs).toMatchObject({ rank: 2, suggestion: 'penalty' });
-    expect(card.rows.filter((r: any) => r.rank !== null)).toHaveLength(2);
+    expect(card.rows.filter((r) => r.rank !== null)).toHaveLength(2);
     expect((await fails(ctx, 'evaluation.decide', { salespersonId: sp!.id, month: MONTH, decision: 'reward' })).issues?.[0]?.path).toBe(
       'note',
     );
@@ -222,7 +216,7 @@ describe('outlet development on a real SQLite file', () => {
       cap: 1.5,
     });
     const reweighted = await call(ctx, 'evaluation.scorecard', { month: MONTH, regionId: sp!.regionId });
-    expect(reweighted.rows.find((r: any) => r.salespersonId === sp!.id)).toMatchObject({ total: 0.5, suggestion: 'none' });
+    expect(reweighted.rows.find((r) => r.salespersonId === sp!.id)).toMatchObject({ total: 0.5, suggestion: 'none' });
     expect(
       (
         await fails(ctx, 'evaluation.saveSettings', {
@@ -257,7 +251,7 @@ describe('outlet development on a real SQLite file', () => {
       reason: 'no_targets',
     });
     const suggestion = await call(ctx, 'targets.suggest', { regionId: region, seasonYear: 2027 });
-    const lines = suggestion.brands.map((b: any) => ({ brand: b.brand, volume: Math.round(b.lastYear * 1.1) }));
+    const lines = suggestion.brands.map((b) => ({ brand: b.brand, volume: Math.round(b.lastYear * 1.1) }));
     await call(ctx, 'targets.create', {
       regionId: region,
       seasonYear: 2027,
@@ -270,7 +264,7 @@ describe('outlet development on a real SQLite file', () => {
       .prepare('SELECT sum(o.new_outlets) FROM target_outlets o JOIN distributors d ON d.id = o.distributor_id WHERE d.salesperson_id = ?')
       .pluck()
       .get(sp) as number;
-    const firstPeak = (await call(ctx, 'targets.plans', {}))[0].months[0] as string;
+    const firstPeak = (await call(ctx, 'targets.plans', {}))[0]!.months[0]!;
     const months = Number(firstPeak.slice(0, 4)) * 12 + Number(firstPeak.slice(5, 7)) - (2027 * 12 + 1);
     const seeded = await call(ctx, 'devPlan.suggest', { salespersonId: sp, month: '2027-01' });
     expect(seeded).toMatchObject({
@@ -278,10 +272,8 @@ describe('outlet development on a real SQLite file', () => {
       source: 'Peak 2027',
       basis: { targetOutlets: owed, firstPeakMonth: firstPeak, monthsLeft: months },
     });
-    expect(seeded.newSubDealers + seeded.newTerminals).toBe(Math.ceil((owed - seeded.basis.signedBefore) / months));
-    expect(seeded.competitors.reduce((a: number, c: any) => a + c.outlets, 0)).toBeLessThanOrEqual(
-      seeded.newSubDealers + seeded.newTerminals,
-    );
+    expect(seeded.newSubDealers + seeded.newTerminals).toBe(Math.ceil((owed - seeded.basis!.signedBefore) / months));
+    expect(seeded.competitors.reduce((a, c) => a + c.outlets, 0)).toBeLessThanOrEqual(seeded.newSubDealers + seeded.newTerminals);
     // what it suggests can be saved as it stands
     const saved = await call(ctx, 'devPlan.save', {
       salespersonId: sp,

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
-import type { ServiceContext } from '../../main/api/context.js';
 import { seedDemo } from '../../main/demo/generate.js';
+import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
-
-async function call<T = any>(ctx: ServiceContext, method: string, input: unknown): Promise<T> {
-  const r = await dispatch(ctx, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
 
 describe('training sessions and trips on a real SQLite file', () => {
   it('schedules, flags double-bookings, records attendance and feedback, follows up and exports invitations', async () => {
@@ -47,7 +41,7 @@ describe('training sessions and trips on a real SQLite file', () => {
     await call(ctx, 'event.invite', { eventId: training.id, distributorIds: [d1, d2] });
     await call(ctx, 'event.invite', { eventId: trip.id, distributorIds: [d1] });
     const t = await call(ctx, 'event.get', { id: training.id });
-    expect(t.conflicts.map((c: any) => c.kind).sort()).toEqual(['distributor_double_booked', 'over_capacity', 'staff_double_booked']);
+    expect(t.conflicts.map((c) => c.kind).sort()).toEqual(['distributor_double_booked', 'over_capacity', 'staff_double_booked']);
 
     await call(ctx, 'event.setInvitee', {
       eventId: training.id,
@@ -60,7 +54,7 @@ describe('training sessions and trips on a real SQLite file', () => {
     await call(ctx, 'event.setInvitee', { eventId: training.id, distributorId: d2, rsvp: 'declined' });
     const after = await call(ctx, 'event.get', { id: training.id });
     expect(after).toMatchObject({ accepted: 1, attended: 1, averageFeedback: 4 });
-    expect(after.conflicts.map((c: any) => c.kind)).not.toContain('over_capacity');
+    expect(after.conflicts.map((c) => c.kind)).not.toContain('over_capacity');
 
     await call(ctx, 'event.addItem', {
       eventId: trip.id,
@@ -71,7 +65,7 @@ describe('training sessions and trips on a real SQLite file', () => {
     await call(ctx, 'event.addItem', { eventId: trip.id, kind: 'cost', label: 'Hotel', amount: 800 });
     const tripDetail = await call(ctx, 'event.get', { id: trip.id });
     expect(tripDetail.actualCost).toBe(800);
-    expect(tripDetail.conflicts.map((c: any) => c.kind)).toContain('over_budget');
+    expect(tripDetail.conflicts.map((c) => c.kind)).toContain('over_budget');
     const badItem = await dispatch(ctx, 'event.addItem', {
       eventId: trip.id,
       kind: 'material',
@@ -97,7 +91,7 @@ describe('training sessions and trips on a real SQLite file', () => {
       resolution: 'Product team will pilot 20 L kegs in March',
     });
     expect(done.status).toBe('done');
-    expect((await call(ctx, 'followup.list', { status: 'open' })).map((f: any) => f.id)).not.toContain(item.id);
+    expect((await call(ctx, 'followup.list', { status: 'open' })).map((f) => f.id)).not.toContain(item.id);
 
     const ics = await call(ctx, 'event.ics', { eventId: training.id, distributorId: d1 });
     const text = Buffer.from(ics.contentBase64, 'base64').toString('utf8');

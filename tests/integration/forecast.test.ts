@@ -3,20 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
-import type { ServiceContext } from '../../main/api/context.js';
 import { seedDemo } from '../../main/demo/generate.js';
 import { forecastDemand } from '../../main/forecast/demand.js';
 import { runForecastCommand } from '../../main/forecast/csv-command.js';
 import { runForecast } from '../../main/forecast/run.js';
+import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
 
 const noControl = { progress() {}, checkCancelled() {} };
-async function call<T = any>(ctx: ServiceContext, method: string, input: unknown): Promise<T> {
-  const r = await dispatch(ctx, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
-
 describe('forecasting on a real SQLite file', () => {
   it('forecasts every series in worker threads, stores it, and refits only what changed', async () => {
     const { db, ctx } = createTestDb();
@@ -49,28 +43,28 @@ describe('forecasting on a real SQLite file', () => {
     // the same month last year beside every forecast month, from the history itself
     const lastYearOf = db.prepare('SELECT sum(cases) FROM sales_history WHERE month = ?').pluck();
     for (const f of whole.forecast) {
-      const [y, m] = f.month.split('-').map(Number);
+      const [y, m] = f.month.split('-').map(Number) as [number, number];
       expect(f.lastYear, f.month).toBe(lastYearOf.get(`${y - 1}-${String(m).padStart(2, '0')}`) ?? null);
     }
     const oneDistributor = await call(ctx, 'forecast.view', {
       distributorId: db.prepare('SELECT min(distributor_id) FROM forecast_series').pluck().get(),
     });
-    expect(oneDistributor.forecast[0].lastYear).toBe(
+    expect(oneDistributor.forecast[0]!.lastYear).toBe(
       db
         .prepare(
           'SELECT sum(cases) FROM sales_history WHERE distributor_id = (SELECT min(distributor_id) FROM forecast_series) AND month = ?',
         )
         .pluck()
-        .get(`${Number(whole.forecast[0].month.slice(0, 4)) - 1}${whole.forecast[0].month.slice(4)}`),
+        .get(`${Number(whole.forecast[0]!.month.slice(0, 4)) - 1}${whole.forecast[0]!.month.slice(4)}`),
     );
     const distributors = db.prepare('SELECT DISTINCT distributor_id FROM forecast_series').pluck().all() as number[];
     let sum = 0;
-    for (const id of distributors) sum += (await call(ctx, 'forecast.view', { distributorId: id })).forecast[6].point;
-    expect(Math.abs(sum - whole.forecast[6].point)).toBeLessThanOrEqual(distributors.length);
+    for (const id of distributors) sum += (await call(ctx, 'forecast.view', { distributorId: id })).forecast[6]!.point;
+    expect(Math.abs(sum - whole.forecast[6]!.point)).toBeLessThanOrEqual(distributors.length);
 
     const target = distributors[0]!;
     const before = await call(ctx, 'forecast.view', { distributorId: target });
-    const month = before.forecast[6].month;
+    const month = before.forecast[6]!.month;
     await call(ctx, 'forecast.override', {
       level: 'distributor',
       distributorId: target,
@@ -80,8 +74,8 @@ describe('forecasting on a real SQLite file', () => {
       note: 'Agreed at the October meeting',
     });
     const after = await call(ctx, 'forecast.view', { distributorId: target });
-    expect(after.forecast[6].agreed).toBe(5000);
-    expect(after.forecast[6].point).toBe(before.forecast[6].point);
+    expect(after.forecast[6]!.agreed).toBe(5000);
+    expect(after.forecast[6]!.point).toBe(before.forecast[6]!.point);
     const cells = forecastDemand(db, { distributorIds: [target], fromMonth: month, toMonth: month });
     expect(cells.reduce((s, c) => s + c.agreed, 0)).toBeCloseTo(5000, 6);
     // proportional: each SKU keeps its share of the distributor's statistical total
@@ -201,8 +195,8 @@ describe('the forecast command line', () => {
     expect(regions).toHaveLength(1);
     const byRegion = await call(ctx, 'forecast.view', { regionId: regions[0] });
     expect(whole.history).toEqual(byRegion.history);
-    expect(whole.forecast.map((f: any) => [f.month, f.point, f.lo80, f.hi95, f.lastYear])).toEqual(
-      byRegion.forecast.map((f: any) => [f.month, f.point, f.lo80, f.hi95, f.lastYear]),
+    expect(whole.forecast.map((f) => [f.month, f.point, f.lo80, f.hi95, f.lastYear])).toEqual(
+      byRegion.forecast.map((f) => [f.month, f.point, f.lo80, f.hi95, f.lastYear]),
     );
   });
 });

@@ -18,6 +18,8 @@ const RUNS = Number(process.env.PLANNER_FUZZ_RUNS ?? 12);
 const { db, ctx } = createTestDb('file');
 let bridge: Bridge;
 const counts = { bridge: 0, ipc: 0 };
+// Whatever a payload does, Object.prototype must end as it started (no prototype pollution).
+const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
 beforeAll(async () => {
   seedDemo(db, { scale: 'S' });
@@ -82,6 +84,8 @@ const keys = fc.constantFrom(
   'status',
   'lines',
   'note',
+  'admin',
+  'polluted',
 );
 const { value: hostile } = fc.letrec((tie) => ({
   value: fc.oneof(
@@ -97,18 +101,34 @@ const payload = fc.oneof(
   fc.anything({ maxDepth: 4, withObjectString: true, withNullPrototype: true }),
 );
 
-function checkResult(result: any) {
+function checkResult(answer: unknown) {
+  const result = answer as { ok?: unknown; error?: { code?: unknown; message?: unknown } } | null;
   expect(typeof result?.ok).toBe('boolean');
-  if (!result.ok) {
-    expect(typeof result.error.code).toBe('string');
-    expect(typeof result.error.message).toBe('string');
+  if (result?.ok === false) {
+    expect(typeof result.error?.code).toBe('string');
+    expect(typeof result.error?.message).toBe('string');
     expect(JSON.stringify(result.error)).not.toMatch(/\bat .*\.(ts|js):\d+|SQLITE_|node_modules/);
   }
 }
 
+/** Payloads that pollute Object.prototype wherever a door or service merges input into an object. */
+const pollutingPayloads = [
+  JSON.parse('{"__proto__": {"polluted": "yes", "admin": true}}') as unknown,
+  JSON.parse('{"draft": {"__proto__": {"polluted": "yes"}}, "constructor": {"prototype": {"admin": true}}}') as unknown,
+];
+
 describe('hostile input at every door', () => {
   it('through the loopback bridge: a structured answer for every payload', async () => {
     for (const method of METHOD_NAMES) {
+      for (const p of pollutingPayloads) {
+        const url = `${bridge.url}/api/${encodeURIComponent(method)}`;
+        const r = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-planner-token': bridge.token },
+          body: JSON.stringify(p),
+        });
+        checkResult(await r.json());
+      }
       await fc.assert(
         fc.asyncProperty(payload, async (p) => {
           let body: string;
@@ -133,9 +153,13 @@ describe('hostile input at every door', () => {
 
   it('through the IPC handlers: a structured answer for every payload', async () => {
     const ipc = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
-    registerIpc({ handle: (channel: string, fn: any) => ipc.set(channel, fn) } as never, ctx);
+    registerIpc(
+      { handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => ipc.set(channel, fn) } as never,
+      ctx,
+    );
     const event = { senderFrame: { url: 'app://planner/index.html', parent: null } };
-    for (const [channel, handle] of ipc) {
+    for (const handle of ipc.values()) {
+      for (const p of pollutingPayloads) checkResult(await handle(event, p));
       await fc.assert(
         fc.asyncProperty(payload, async (p) => {
           checkResult(await handle(event, p));
@@ -143,16 +167,16 @@ describe('hostile input at every door', () => {
         }),
         { numRuns: RUNS, seed: 4242 },
       );
-      // an unknown method name never reaches a handler
-      expect(channel.startsWith('planner:')).toBe(true);
     }
-    checkResult(await dispatch(ctx, '__proto__', {}));
-    checkResult(await dispatch(ctx, 'constructor', {}));
+    // a method name that is an Object.prototype key is not a method
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+      expect(await dispatch(ctx, name, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
   it('leaves the database intact', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('admin');
   });

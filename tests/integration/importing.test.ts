@@ -3,15 +3,10 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import type { ServiceContext } from '../../main/api/context.js';
+import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
 
 const sample = (name: string) => readFileSync(new URL(`../../resources/samples/${name}`, import.meta.url));
-
-async function call<T = any>(ctx: ServiceContext, method: string, input: unknown): Promise<T> {
-  const r = await dispatch(ctx, method, input);
-  if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.message}`), { error: r.error });
-  return r.value as T;
-}
 
 async function importFile(ctx: ServiceContext, entity: string, fileName: string, bytes: Buffer, mode: 'all' | 'validOnly' = 'all') {
   const preview = await call(ctx, 'import.preview', { entity, fileName, contentBase64: bytes.toString('base64') });
@@ -95,7 +90,7 @@ describe('importing real-world spreadsheets', () => {
     ].join('\n');
     const { report, outcome } = await importFile(ctx, 'distributors', 'd.csv', Buffer.from(csv));
     expect(report.validRows).toBe(1);
-    const byLine = (line: number) => report.errors.filter((e: any) => e.line === line).map((e: any) => `${e.column}: ${e.message}`);
+    const byLine = (line: number) => report.errors.filter((e) => e.line === line).map((e) => `${e.column}: ${e.message}`);
     expect(byLine(3)).toEqual(['area: No area with code or name "ZZ-99"']);
     expect(byLine(4)).toEqual(['lead time: "seven" is not a number']);
     expect(byLine(5)).toEqual(['code: Same code as line 2']);
@@ -191,7 +186,7 @@ describe('importing real-world spreadsheets', () => {
     ].join('\n');
     const { report, outcome } = await importFile(ctx, 'salesHistory', 'h.csv', Buffer.from(bad));
     expect(outcome.ok).toBe(false);
-    expect(report.errors.map((e: any) => `${e.line} ${e.column}`)).toEqual(['3 distributor', '4 sku', '4 month', '4 cases', '4 revenue']);
+    expect(report.errors.map((e) => `${e.line} ${e.column}`)).toEqual(['3 distributor', '4 sku', '4 month', '4 cases', '4 revenue']);
     expect(db.prepare('SELECT count(*) FROM sales_history').pluck().get()).toBe(0);
     const good = ['distributor,sku,month,cases,revenue', 'D001,NS-330B,2026-01,120,5400.50', 'D002,NS-500C,2026-02,80,'].join('\n');
     expect((await importFile(ctx, 'salesHistory', 'h.csv', Buffer.from(good))).outcome.ok).toBe(true);

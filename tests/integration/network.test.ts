@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import { seedDemo } from '../../main/demo/generate.js';
 import { withTerminalSearchDeferred } from '../../main/network/search-index.js';
+import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
-
-const call = async (ctx: Parameters<typeof dispatch>[0], method: string, input: unknown) => {
-  const result = await dispatch(ctx, method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value as any;
-};
 
 async function seedMinimal(ctx: Parameters<typeof dispatch>[0]) {
   const region = await call(ctx, 'region.create', { draft: { code: 'N', name: 'North', peakMonths: [5, 6, 7, 8, 9] } });
@@ -48,12 +43,12 @@ describe('network services on a real SQLite file', () => {
     const page = await call(ctx, 'distributor.get', { id: distributor.id });
     expect(page.distributor.subDealerCount).toBe(1);
     expect(page.distributor.terminalCount).toBe(2);
-    expect(page.subDealers[0].terminalCount).toBe(1);
-    expect(page.directTerminals.map((t: any) => t.code)).toEqual(['T2']);
+    expect(page.subDealers[0]!.terminalCount).toBe(1);
+    expect(page.directTerminals.map((t) => t.code)).toEqual(['T2']);
     expect(page.terminalsByStatus).toMatchObject({ active: 1, prospect: 1, lost: 0 });
     const list = await call(ctx, 'terminal.list', { distributorId: distributor.id });
     expect(list.total).toBe(2);
-    expect(list.rows.every((t: any) => t.networkDistributorName === 'Riverside Beverage')).toBe(true);
+    expect(list.rows.every((t) => t.networkDistributorName === 'Riverside Beverage')).toBe(true);
   });
 
   it('rejects bad input naming the field, and writes nothing', async () => {
@@ -117,7 +112,7 @@ describe('network services on a real SQLite file', () => {
         )
         .pluck()
         .all({ p: `%${text}%` }) as number[];
-    const search = async (text: string) => (await call(ctx, 'terminal.list', { search: text, limit: 1000 })).rows.map((r: any) => r.id);
+    const search = async (text: string) => (await call(ctx, 'terminal.list', { search: text, limit: 1000 })).rows.map((r) => r.id);
     const sample = db.prepare('SELECT name, code, address FROM terminals ORDER BY id LIMIT 1 OFFSET 17').get() as {
       name: string;
       code: string;
@@ -211,7 +206,7 @@ describe('network services on a real SQLite file', () => {
     ).toThrow('cancelled');
     db.transaction(() => withTerminalSearchDeferred(db, () => insert.run('K-2', 'Kiosk Beta', distributor.id, area.id)))();
     insert.run('K-3', 'Kiosk Gamma', distributor.id, area.id);
-    expect((await call(ctx, 'terminal.list', { search: 'kiosk', limit: 10 })).rows.map((r: any) => r.code)).toEqual(['K-2', 'K-3']);
+    expect((await call(ctx, 'terminal.list', { search: 'kiosk', limit: 10 })).rows.map((r) => r.code)).toEqual(['K-2', 'K-3']);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'terminals_search_insert'").pluck().get()).toBe(
       1,
     );

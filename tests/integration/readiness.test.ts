@@ -8,14 +8,9 @@ import { runForecast } from '../../main/forecast/run.js';
 import { benchmarkReadiness } from '../../main/readiness/bench.js';
 import { readinessToday } from '../../main/readiness/service.js';
 import type { ReadinessBoard } from '../../shared/contract/readiness.js';
+import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
 import { readWorkbook } from '../support/xlsx.js';
-
-async function call<T = any>(ctx: ServiceContext, method: string, input: unknown): Promise<T> {
-  const r = await dispatch(ctx, method, input);
-  if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.message}`), { error: r.error });
-  return r.value as T;
-}
 
 async function importCsv(ctx: ServiceContext, entity: string, csv: string) {
   const preview = await call(ctx, 'import.preview', {
@@ -89,7 +84,7 @@ describe('stock readiness on a real SQLite file', () => {
   });
 
   it('projects every distributor x SKU and plans within every capacity', async () => {
-    const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const board = await call(ctx, 'readiness.board', {});
     expect(board.rows.length).toBeGreaterThan(10);
     const total = board.totals.green + board.totals.amber + board.totals.red;
     expect(total).toBe(
@@ -105,14 +100,14 @@ describe('stock readiness on a real SQLite file', () => {
     const plan = await call(ctx, 'readiness.plan', { offset: 0, limit: 1000 });
     expect(plan.total).toBe(board.plan.shipments);
     expect(board.plan.byWeek.reduce((s, w) => s + w.cases, 0)).toBe(board.plan.cases);
-    for (let i = 1; i < plan.rows.length; i++) expect(plan.rows[i].shipWeek >= plan.rows[i - 1].shipWeek).toBe(true);
-    const week = plan.rows[0].shipWeek;
+    for (let i = 1; i < plan.rows.length; i++) expect(plan.rows[i]!.shipWeek >= plan.rows[i - 1]!.shipWeek).toBe(true);
+    const week = plan.rows[0]!.shipWeek;
     const oneWeek = await call(ctx, 'readiness.plan', { week, offset: 0, limit: 1000 });
     expect(oneWeek.total).toBe(board.plan.byWeek.find((w) => w.week === week)!.shipments);
 
     const short = await call(ctx, 'readiness.shortfalls', { offset: 0, limit: 1000 });
     expect(short.total).toBe(board.short.lines);
-    for (let i = 1; i < short.rows.length; i++) expect(short.rows[i].cases).toBeLessThanOrEqual(short.rows[i - 1].cases);
+    for (let i = 1; i < short.rows.length; i++) expect(short.rows[i]!.cases).toBeLessThanOrEqual(short.rows[i - 1]!.cases);
 
     // the warehouse of every distributor stays within its limits wherever the plan adds to it
     const c = readinessToday(db);
@@ -127,19 +122,19 @@ describe('stock readiness on a real SQLite file', () => {
   });
 
   it('filters by area, salesperson, status and brand', async () => {
-    const all = await call<ReadinessBoard>(ctx, 'readiness.board', {});
-    const red = await call<ReadinessBoard>(ctx, 'readiness.board', { status: 'red' });
+    const all = await call(ctx, 'readiness.board', {});
+    const red = await call(ctx, 'readiness.board', { status: 'red' });
     expect(red.rows.every((r) => r.counts.red > 0)).toBe(true);
     const area = db.prepare('SELECT area_id FROM distributors GROUP BY area_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as number;
-    const inArea = await call<ReadinessBoard>(ctx, 'readiness.board', { areaId: area });
+    const inArea = await call(ctx, 'readiness.board', { areaId: area });
     const areaNames = new Set(inArea.rows.map((r) => r.areaName));
     expect(areaNames.size).toBe(1);
     expect(inArea.rows.length).toBeLessThan(all.rows.length);
     const brand = all.skus[0]!.brand;
-    const branded = await call<ReadinessBoard>(ctx, 'readiness.board', { brand });
+    const branded = await call(ctx, 'readiness.board', { brand });
     expect(branded.skus.every((s) => s.brand === brand)).toBe(true);
     const sp = db.prepare('SELECT salesperson_id FROM distributors WHERE salesperson_id IS NOT NULL LIMIT 1').pluck().get() as number;
-    const mine = await call<ReadinessBoard>(ctx, 'readiness.board', { salespersonId: sp });
+    const mine = await call(ctx, 'readiness.board', { salespersonId: sp });
     const expected = db
       .prepare(
         "SELECT count(DISTINCT d.id) FROM distributors d JOIN forecast_series f ON f.distributor_id = d.id WHERE d.salesperson_id = ? AND d.status != 'ended'",
@@ -150,7 +145,7 @@ describe('stock readiness on a real SQLite file', () => {
   });
 
   it('takes stock counts from the import machinery and typed in, newest count first', async () => {
-    const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const board = await call(ctx, 'readiness.board', {});
     const row = board.rows[0]!;
     const productId = row.cells[0]!.productId;
     const { code } = db.prepare('SELECT code FROM distributors WHERE id = ?').get(row.distributorId) as { code: string };
@@ -174,7 +169,7 @@ describe('stock readiness on a real SQLite file', () => {
   });
 
   it('counts shipments on the way, typed in or imported, until the stock count includes them', async () => {
-    const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const board = await call(ctx, 'readiness.board', {});
     const row = board.rows[1]!;
     const productId = row.cells[0]!.productId;
     const before = await call(ctx, 'readiness.cell', { distributorId: row.distributorId, productId });
@@ -202,7 +197,7 @@ describe('stock readiness on a real SQLite file', () => {
     });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'arrivalDate' }] } });
     const list = await call(ctx, 'shipment.list', { status: 'in_transit', distributorId: row.distributorId, offset: 0, limit: 50 });
-    expect(list.rows.some((s: any) => s.id === created.id)).toBe(true);
+    expect(list.rows.some((s) => s.id === created.id)).toBe(true);
     await call(ctx, 'shipment.delete', { id: created.id });
     after = await call(ctx, 'readiness.cell', { distributorId: row.distributorId, productId });
     expect(after.arrivals).toEqual(before.arrivals);
@@ -221,14 +216,14 @@ describe('stock readiness on a real SQLite file', () => {
   });
 
   it('accepts the plan as planned shipments, replans from scratch, and says what changed', async () => {
-    const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const board = await call(ctx, 'readiness.board', {});
     const accepted = await call(ctx, 'readiness.acceptPlan', {});
     expect(accepted.shipments).toBe(board.plan.shipments);
     expect(accepted.cases).toBe(board.plan.cases);
     expect(db.prepare("SELECT count(*) FROM shipments WHERE source = 'plan' AND status = 'planned'").pluck().get()).toBe(
       board.plan.shipments,
     );
-    const after = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const after = await call(ctx, 'readiness.board', {});
     // the accepted plan is the previous version of the plan: the same plan comes out again
     expect(after.plan.shipments).toBe(board.plan.shipments);
     expect(after.totals).toEqual(board.totals);
@@ -236,25 +231,25 @@ describe('stock readiness on a real SQLite file', () => {
     expect(after.changesTotal).toBe(0);
 
     // the warehouse sends the first planned shipment: it is firm now, and survives the next acceptance
-    const first = (await call(ctx, 'shipment.list', { status: 'planned', source: 'plan', offset: 0, limit: 1 })).rows[0];
+    const first = (await call(ctx, 'shipment.list', { status: 'planned', source: 'plan', offset: 0, limit: 1 })).rows[0]!;
     await call(ctx, 'shipment.markShipped', { id: first.id });
     await call(ctx, 'readiness.acceptPlan', {});
     expect(db.prepare('SELECT status FROM shipments WHERE id = ?').pluck().get(first.id)).toBe('in_transit');
 
     // shipping capacity cut to a trickle: cells turn red and the board lists them as changed
     for (const r of after.capacity) await call(ctx, 'readiness.setCapacity', { regionId: r.regionId, casesPerWeek: 50 });
-    const tight = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const tight = await call(ctx, 'readiness.board', {});
     expectWithinShippingCapacity(tight);
     expect(tight.totals.red).toBeGreaterThan(after.totals.red);
     expect(tight.changesTotal).toBeGreaterThan(0);
     expect(tight.changes.some((x) => x.to === 'red')).toBe(true);
     const short = await call(ctx, 'readiness.shortfalls', { offset: 0, limit: 1000 });
-    expect(short.rows.some((s: any) => s.reason === 'shipping_capacity')).toBe(true);
+    expect(short.rows.some((s) => s.reason === 'shipping_capacity')).toBe(true);
   });
 
   it('serves key accounts first under the configured rule', async () => {
     const settings = await call(ctx, 'readiness.settings', {});
-    const byRelationship = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const byRelationship = await call(ctx, 'readiness.board', {});
     expect(byRelationship.keyAccounts).toBe(
       db
         .prepare(
@@ -264,7 +259,7 @@ describe('stock readiness on a real SQLite file', () => {
         .get(),
     );
     await call(ctx, 'readiness.saveSettings', { ...settings, keyAccountRule: 'relationship_or_volume', keyVolumeShare: 0.5 });
-    const wider = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const wider = await call(ctx, 'readiness.board', {});
     expect(wider.keyAccounts).toBeGreaterThan(byRelationship.keyAccounts);
     // with shipping cut to a trickle, key accounts get a larger share of what they need than the rest
     const c = readinessToday(db);
@@ -286,7 +281,7 @@ describe('stock readiness on a real SQLite file', () => {
     const regionId = db.prepare('SELECT id FROM regions ORDER BY id LIMIT 1').pluck().get() as number;
     await call(ctx, 'readiness.setCapacity', { regionId, casesPerWeek: null });
     await call(ctx, 'readiness.setGroupCapacity', { regionId, pack: 'bottle', casesPerWeek: 120 });
-    const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const board = await call(ctx, 'readiness.board', {});
     const region = board.capacity.find((r) => r.regionId === regionId)!;
     expect(region.casesPerWeek).toBeNull();
     expect(region.groups.find((g) => g.pack === 'bottle')).toMatchObject({ casesPerWeek: 120 });
@@ -300,15 +295,15 @@ describe('stock readiness on a real SQLite file', () => {
     const lines = (await call(ctx, 'readiness.plan', { distributorId: d, offset: 0, limit: 1000 })).rows as Array<{ arrivalWeek: string }>;
     for (const l of lines)
       expect(detail.occupancyPallets[detail.weeks.indexOf(l.arrivalWeek)]).toBeLessThanOrEqual(
-        Math.max(3, detail.occupancyPallets[0]) + 0.05,
+        Math.max(3, detail.occupancyPallets[0]!) + 0.05,
       );
     const sizes = await call(ctx, 'readiness.palletSizes', {});
-    await call(ctx, 'readiness.setCasesPerPallet', { productId: sizes[0].productId, casesPerPallet: 77 });
-    expect((await call(ctx, 'readiness.palletSizes', {}))[0].casesPerPallet).toBe(77);
+    await call(ctx, 'readiness.setCasesPerPallet', { productId: sizes[0]!.productId, casesPerPallet: 77 });
+    expect((await call(ctx, 'readiness.palletSizes', {}))[0]!.casesPerPallet).toBe(77);
   });
 
   it('exports the plan for the warehouse as CSV and XLSX, with who is short', async () => {
-    const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const board = await call(ctx, 'readiness.board', {});
     const csv = await call(ctx, 'readiness.exportPlan', { format: 'csv' });
     const text = Buffer.from(csv.contentBase64, 'base64').toString('utf8');
     expect(text.split('\r\n')[0]).toBe(

@@ -7,8 +7,9 @@ import { load } from 'js-yaml';
 // A fake electron module: the binary cannot be downloaded here, and the door must stay thin enough
 // that its wiring is checkable without it. Every call is recorded.
 const calls: string[] = [];
-const handlers = new Map<string, (...args: any[]) => unknown>();
-const appEvents = new Map<string, (...args: any[]) => unknown>();
+type Listener = (...args: unknown[]) => unknown;
+const handlers = new Map<string, Listener>();
+const appEvents = new Map<string, Listener>();
 let exposed: Record<string, unknown> = {};
 const invoked: Array<{ channel: string; input: unknown }> = [];
 // A fresh user-data folder per run: a shared one would carry another build's database between runs.
@@ -52,16 +53,17 @@ vi.mock('electron', () => {
         calls.push('requestSingleInstanceLock');
         return true;
       },
-      on: (event: string, fn: (...args: any[]) => unknown) => appEvents.set(event, fn),
+      on: (event: string, fn: Listener) => appEvents.set(event, fn),
       whenReady: () => {
         calls.push('whenReady');
-        return { then: (fn: () => void) => fn() };
+        return Promise.resolve();
       },
       getPath: () => userData,
       quit: () => calls.push('quit'),
+      exit: () => calls.push('exit'),
     },
     BrowserWindow: FakeWindow,
-    ipcMain: { handle: (channel: string, fn: (...args: any[]) => unknown) => handlers.set(channel, fn) },
+    ipcMain: { handle: (channel: string, fn: Listener) => handlers.set(channel, fn) },
     protocol: { registerSchemesAsPrivileged: () => calls.push('registerSchemesAsPrivileged'), handle: () => calls.push('protocol.handle') },
     session: {
       defaultSession: {
@@ -105,7 +107,7 @@ describe('window security options', () => {
 
 describe('content security policy', () => {
   const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
-  const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!;
+  const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)![1]!;
   for (const [where, csp] of [
     ['served with every response', CONTENT_SECURITY_POLICY],
     ['in the page itself', meta],
@@ -120,10 +122,10 @@ describe('content security policy', () => {
 });
 
 describe('navigation and new windows', () => {
-  const listeners = new Map<string, (...args: any[]) => void>();
+  const listeners = new Map<string, (...args: unknown[]) => void>();
   let openHandler: (details: { url: string }) => { action: string } = () => ({ action: '' });
   const contents = {
-    on: (event: string, fn: (...args: any[]) => void) => listeners.set(event, fn),
+    on: (event: string, fn: (...args: unknown[]) => void) => listeners.set(event, fn),
     setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn),
   };
   const shell = { openExternal: vi.fn(() => Promise.resolve()) };
@@ -170,8 +172,9 @@ describe('permissions', () => {
 describe('IPC handlers', () => {
   const setup = () => {
     const { ctx } = createTestDb();
-    const ipc = new Map<string, (event: unknown, input: unknown) => Promise<any>>();
-    registerIpc({ handle: (channel: string, fn: any) => ipc.set(channel, fn) } as never, ctx);
+    type Handler = (event: unknown, input: unknown) => Promise<unknown>;
+    const ipc = new Map<string, Handler>();
+    registerIpc({ handle: (channel: string, fn: Handler) => ipc.set(channel, fn) } as never, ctx);
     return ipc;
   };
   const trusted = { senderFrame: { url: 'app://planner/index.html', parent: null } };
@@ -219,13 +222,15 @@ describe('app start-up', () => {
   it('enables the sandbox and takes the single-instance lock before anything is ready; a second start focuses the window', async () => {
     calls.length = 0;
     await import('../../main/electron/main.js');
+    await vi.waitFor(() => expect(calls).toContain('new BrowserWindow'));
+    expect(calls).not.toContain('exit');
     expect(calls.indexOf('enableSandbox')).toBeGreaterThanOrEqual(0);
     expect(calls.indexOf('enableSandbox')).toBeLessThan(calls.indexOf('whenReady'));
     expect(calls.indexOf('requestSingleInstanceLock')).toBeLessThan(calls.indexOf('whenReady'));
     expect(calls).toContain('protocol.handle');
     expect(calls).toContain('permissionRequest');
     const { BrowserWindow } = await import('electron');
-    const win = (BrowserWindow as any).all[0];
+    const win = (BrowserWindow as unknown as { all: Array<{ loaded: string; restored: number; focused: number }> }).all[0]!;
     expect(win.loaded).toBe('app://planner/index.html');
     expect(win.loaded.startsWith('file:')).toBe(false);
     appEvents.get('second-instance')!();
@@ -235,7 +240,13 @@ describe('app start-up', () => {
 });
 
 describe('packaging', () => {
-  const config = load(readFileSync(new URL('../../electron-builder.yml', import.meta.url), 'utf8')) as Record<string, any>;
+  const config = load(readFileSync(new URL('../../electron-builder.yml', import.meta.url), 'utf8')) as {
+    electronFuses: Record<string, boolean>;
+    asarUnpack: string[];
+    linux: { target: string[] };
+    win: { target: string[] };
+    mac: { target: string[] };
+  };
   it('sets the fuses that close Node back doors and protect the archive', () => {
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
@@ -246,10 +257,12 @@ describe('packaging', () => {
       enableCookieEncryption: true,
     });
   });
-  it('unpacks the native module and the worker scripts from asar and targets every desktop', () => {
-    expect(config.asarUnpack).toEqual(
-      expect.arrayContaining(['node_modules/better-sqlite3/**', 'out/main/job-worker.js', 'out/main/forecast-worker.js']),
-    );
+  it('unpacks the native module and every worker script the build writes from asar and targets every desktop', () => {
+    // Every worker entry of scripts/build.mjs: a worker left inside the archive cannot load the native module.
+    const build = readFileSync(new URL('../../scripts/build.mjs', import.meta.url), 'utf8');
+    const workers = [...build.matchAll(/'([\w-]+-worker)':/g)].map((m) => `out/main/${m[1]}.js`);
+    expect(workers).toEqual(expect.arrayContaining(['out/main/job-worker.js', 'out/main/forecast-worker.js', 'out/main/query-worker.js']));
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/**', ...workers]));
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.win.target).toEqual(['nsis']);
     expect(config.mac.target).toEqual(['dmg']);

@@ -5,7 +5,7 @@ import { planReadiness, type PlanCell, type PlanDistributor, type PlanResult, ty
 import { project } from '../../main/readiness/projection.js';
 
 const WEEKS = 30;
-const GROUPS = ['bottle', 'keg'] as const;
+type Group = 'bottle' | 'keg';
 
 /** A region of a few distributors with random stock, demand, lead times, warehouses and capacities. */
 const scenario = fc
@@ -25,7 +25,7 @@ const scenario = fc
             transit: fc.integer({ min: 0, max: 1500 }),
             transitWeek: fc.integer({ min: 0, max: WEEKS - 1 }),
             required: fc.integer({ min: 0, max: 4000 }),
-            group: fc.constantFrom<(typeof GROUPS)[number] | null>('bottle', 'keg', null),
+            group: fc.constantFrom<Group | null>('bottle', 'keg', null),
             casesPerPallet: fc.integer({ min: 1, max: 90 }),
           }),
           { minLength: 1, maxLength: 4 },

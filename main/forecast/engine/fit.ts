@@ -30,7 +30,7 @@ function toParams(spec: EtsSpec, x: Float64Array): EtsParams {
   const alpha = 1e-4 + (0.9998 - 1e-4) * logistic(x[i++]!);
   const beta = spec.trend === 'N' ? 0 : 1e-4 + (alpha - 1e-4) * logistic(x[i++]!);
   const gamma = spec.season === 'N' ? 0 : 1e-4 + (0.9999 - alpha - 1e-4) * logistic(x[i++]!);
-  const phi = spec.trend === 'Ad' ? 0.8 + 0.18 * logistic(x[i++]!) : 1;
+  const phi = spec.trend === 'Ad' ? 0.8 + 0.18 * logistic(x[i]!) : 1;
   return { alpha, beta, gamma, phi };
 }
 

@@ -1,0 +1,4 @@
+// The sandboxed page has no Node.
+import { readFileSync } from 'node:fs';
+
+export const read = readFileSync;

@@ -1,0 +1,3 @@
+import { openDatabase } from '../../../main/db/open.js';
+
+export const open = openDatabase;

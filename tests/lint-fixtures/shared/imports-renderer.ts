@@ -1,0 +1,3 @@
+import { api } from '../../../renderer/api/client.js';
+
+export const client = api;
