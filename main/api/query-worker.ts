@@ -16,7 +16,9 @@ interface QueryWorkerInput {
 }
 
 const input = workerData as QueryWorkerInput;
-const db = openDatabase(input.databasePath);
+// Read-only: this thread only answers queries, so a write here would be a bug (and would race the main
+// thread's writes); SQLite refuses it. The main connection has migrated the file before the thread starts.
+const db = openDatabase(input.databasePath, { readonly: true });
 const ctx: ServiceContext = {
   db,
   databasePath: input.databasePath,

@@ -37,6 +37,20 @@ describe('the query thread', () => {
       const bad = await dispatch(threaded, 'readiness.cell', { distributorId: 'x' });
       expect(bad).toMatchObject({ ok: false, error: { code: 'validation' } });
 
+      // The thread's connection is read-only: a mutation sent to it straight is refused and writes nothing.
+      const complaints = () => db.prepare('SELECT count(*) FROM complaints').pluck().get() as number;
+      const stored = complaints();
+      const refused = await queries.call('complaint.create', {
+        distributorId,
+        category: 'logistics',
+        openedOn: '2026-11-22',
+        description: 'Sent to the query thread by mistake',
+      });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(complaints()).toBe(stored);
+      // ...and the thread goes on answering.
+      expect(openComplaints(await dispatch(threaded, 'accounts.overview', {}))).toBe(before + 1);
+
       // Stopped (as before a restore), the next call starts a fresh thread.
       await queries.stop();
       expect(await dispatch(threaded, 'accounts.overview', {})).toEqual(await dispatch(ctx, 'accounts.overview', {}));
