@@ -2,6 +2,7 @@
 // preload) with esbuild, and the renderer with Vite. `--node-only` skips the renderer.
 import { build as esbuild } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { writeMethodNames } from './method-names.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const nodeOnly = process.argv.includes('--node-only');
@@ -15,6 +16,9 @@ const common = {
   logLevel: 'warning',
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 };
+
+// The preload's list of method names follows the contract.
+await writeMethodNames();
 
 await Promise.all([
   esbuild({

@@ -1,5 +1,7 @@
 import type { AccountDetail, AccountsOverview, AccountsSettings, ComplaintRow } from '../../shared/contract/accounts.js';
 import { DomainError } from '../../shared/contract/result.js';
+import { daysBetween } from '../../shared/domain/calendar.js';
+import { today } from '../../shared/domain/clock.js';
 import { addMonths } from '../../shared/domain/months.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { memo } from '../db/memo.js';
@@ -37,9 +39,6 @@ export function saveAccountsSettings(db: Db, s: AccountsSettings): AccountsSetti
   return accountsSettings(db);
 }
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** 24 months of each active distributor's total shipments, ending with the last month of history. */
 function histories(db: Db): { months: string[]; accounts: AccountHistory[] } {
   const last = prepared(db, 'SELECT max(month) FROM sales_history').pluck().get() as string | null;
@@ -72,7 +71,8 @@ interface Computed {
 
 /** The whole region's segmentation and risks, reused until the data changes. */
 function compute(db: Db): Computed {
-  return memo(db, 'accounts', () => computeAccounts(db));
+  // Days open count from the user's today: a new day recomputes even when the data did not change.
+  return memo(db, `accounts:${today()}`, () => computeAccounts(db));
 }
 
 /** Uncached: what the first look after a change costs (the benchmark times it). */

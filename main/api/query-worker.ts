@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { adoptClockFromEnv } from '../clock.js';
 import { closeDatabase, openDatabase } from '../db/open.js';
 import { JobRunner } from '../jobs/runner.js';
 import type { ServiceContext } from './context.js';
@@ -16,6 +17,7 @@ interface QueryWorkerInput {
 }
 
 const input = workerData as QueryWorkerInput;
+adoptClockFromEnv();
 // Read-only: this thread only answers queries, so a write here would be a bug (and would race the main
 // thread's writes); SQLite refuses it. The main connection has migrated the file before the thread starts.
 const db = openDatabase(input.databasePath, { readonly: true });

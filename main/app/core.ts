@@ -6,6 +6,7 @@ import { JobRunner } from '../jobs/runner.js';
 import { QueryThread } from '../api/query-thread.js';
 import { autoBackup } from '../backup/service.js';
 import { APP_VERSION } from './version.js';
+import { adoptClockFromEnv } from '../clock.js';
 
 export interface Core {
   ctx: ServiceContext;
@@ -15,6 +16,7 @@ export interface Core {
 
 /** Opens the database and builds the context every door hands to `dispatch`. */
 export function openCore(databasePath: string, door: ServiceContext['door']): Core {
+  adoptClockFromEnv();
   if (databasePath !== ':memory:') mkdirSync(dirname(databasePath), { recursive: true });
   const db = openDatabase(databasePath);
   const ctx: ServiceContext = { db, databasePath, jobs: new JobRunner(databasePath, db), door, version: APP_VERSION };

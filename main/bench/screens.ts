@@ -1,3 +1,5 @@
+import { thisMonth, today } from '../../shared/domain/clock.js';
+import { weekStartOf } from '../../shared/domain/calendar.js';
 import type { ServiceContext } from '../api/context.js';
 import { dispatch } from '../api/dispatch.js';
 
@@ -39,12 +41,7 @@ async function benchmarkPlanId(ctx: ServiceContext): Promise<number> {
   return plan.id;
 }
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
-function thisMonday(): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
-}
+const thisMonday = () => weekStartOf(today());
 
 /**
  * The data each screen fetches when it opens, as the renderer asks for it. Each feature adds its

@@ -1,3 +1,4 @@
+import { now } from '../../shared/domain/clock.js';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations/index.js';
 
@@ -64,5 +65,5 @@ export function prepared<P extends unknown[] | object = unknown[], R = unknown>(
 }
 
 export function nowIso(): string {
-  return new Date().toISOString();
+  return now().toISOString();
 }

@@ -1,3 +1,4 @@
+import { now } from '../../shared/domain/clock.js';
 import { DomainError } from '../../shared/contract/result.js';
 import type { Page } from '../../shared/contract/fields.js';
 import { prepared, type Db } from './open.js';
@@ -104,5 +105,5 @@ function sqlValue(v: unknown): unknown {
 }
 
 function nowIsoLocal(): string {
-  return new Date().toISOString();
+  return now().toISOString();
 }

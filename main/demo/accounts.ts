@@ -1,3 +1,4 @@
+import { addDays, dayOf } from '../../shared/domain/calendar.js';
 import type { DemoContext, DemoStep } from './context.js';
 
 const COMPLAINTS = {
@@ -23,7 +24,7 @@ function seedAccounts(ctx: DemoContext): void {
     'INSERT INTO complaints (distributor_id, category, opened_on, owner_id, description, closed_on, resolution, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const profile = db.prepare('INSERT INTO account_profiles (distributor_id, fit, total_purchases_cases, updated_at) VALUES (?, ?, ?, ?)');
-  const day = (offset: number) => new Date(today.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => addDays(dayOf(today), -offset);
   const categories = Object.keys(COMPLAINTS) as Array<keyof typeof COMPLAINTS>;
   for (const d of distributors) {
     const count = rng.chance(0.45) ? rng.int(1, 3) : 0;

@@ -1,3 +1,5 @@
+import { dayOf } from '../../shared/domain/calendar.js';
+import { weekdayIndex } from '../../shared/domain/calendar.js';
 import type { VisitOutcome } from '../../shared/domain/development.js';
 import { addDays, weekStartOf } from '../../shared/domain/development.js';
 import { addMonths } from '../../shared/domain/months.js';
@@ -31,7 +33,7 @@ const REFUSALS = [
 /** A month of development under way: prospects being worked, plans in every state, visits, reviews, last month scored. */
 function seedDevelopment(ctx: DemoContext): void {
   const { db, rng } = ctx;
-  const today = ctx.today.toISOString().slice(0, 10);
+  const today = dayOf(ctx.today);
   const month = today.slice(0, 7);
   const lastMonth = addMonths(month, -1);
   const people = db
@@ -48,8 +50,7 @@ function seedDevelopment(ctx: DemoContext): void {
   const workDays = (m: string, until: string) => {
     const days: string[] = [];
     for (let d = `${m}-01`; d.slice(0, 7) === m && d < until; d = addDays(d, 1)) {
-      const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
-      if (dow !== 0 && dow !== 6) days.push(d);
+      if (weekdayIndex(d) < 5) days.push(d);
     }
     return days;
   };

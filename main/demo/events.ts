@@ -1,3 +1,4 @@
+import { addDays, dayOf } from '../../shared/domain/calendar.js';
 import type { DemoContext, DemoStep } from './context.js';
 
 /** The off-season programme under way: trainings and a trip in the coming weeks, with invitations and follow-ups. */
@@ -9,8 +10,7 @@ function seedEvents(ctx: DemoContext): void {
   const manager = db.prepare("SELECT id FROM staff WHERE role = 'regional_manager' LIMIT 1").pluck().get() as number | undefined;
   const now = today.toISOString();
   const at = (days: number, hour: number) => {
-    const d = new Date(today.getTime() + days * 86_400_000);
-    return `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
+    return `${addDays(dayOf(today), days)}T${String(hour).padStart(2, '0')}:00`;
   };
   const insert = db.prepare(
     `INSERT INTO events (kind, title, topic, trainer, trainer_kind, representative_id, region_id, starts_at, ends_at, location, capacity, budget_per_person_cents, budget_total_cents, created_at, updated_at)

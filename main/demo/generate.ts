@@ -1,3 +1,4 @@
+import { now } from '../../shared/domain/clock.js';
 import type { DemoScale } from '../../shared/contract/system.js';
 import { DomainError } from '../../shared/contract/result.js';
 import type { Db } from '../db/open.js';
@@ -36,7 +37,7 @@ export function seedDemo(db: Db, options: DemoOptions, control: TaskControl = NO
   }
   const scale = SCALES[options.scale];
   const rng = createRng(options.seed ?? 20261122);
-  const today = options.today ?? new Date();
+  const today = options.today ?? now();
   const totalWeight = DEMO_STEPS.reduce((sum, s) => sum + s.weight, 0);
   // Terminals' search index and the history's month totals are built once at the end, not row by row.
   db.transaction(() =>

@@ -322,7 +322,7 @@ function seedNetwork(ctx: DemoContext): void {
     db,
     `INSERT INTO contacts (distributor_id, sub_dealer_id, name, role, level, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const now = new Date().toISOString();
+  const now = ctx.today.toISOString();
   const outletStatus = () =>
     pickWeighted(ctx, [
       ['active', 0.8],

@@ -1,8 +1,6 @@
+import { addDays, dayOf } from '../../shared/domain/calendar.js';
 import { addMonths, monthOf } from '../../shared/domain/months.js';
 import type { DemoContext, DemoStep } from './context.js';
-
-const DAY = 86_400_000;
-const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /**
  * Stock counts from the last days, shipments on the way, pallet sizes, each region's weekly shipping
@@ -25,10 +23,10 @@ function seedReadiness(ctx: DemoContext): void {
     if (i % 500 === 0) ctx.progress(i / recent.length, 'Stock and shipments');
     // a few weeks of current sales on hand; some distributors run lean
     const weeks = rng.chance(0.15) ? rng.next() * 1.5 : 2 + rng.next() * 5;
-    snapshot.run(r.d, r.p, iso(today.getTime() - rng.int(0, 6) * DAY), Math.round((r.monthly / 4.3) * weeks));
+    snapshot.run(r.d, r.p, addDays(dayOf(today), -rng.int(0, 6)), Math.round((r.monthly / 4.3) * weeks));
     if (rng.chance(0.15) && r.monthly > 20) {
-      const arrival = today.getTime() + rng.int(3, 20) * DAY;
-      shipment.run(r.d, r.p, Math.round(r.monthly * (0.5 + rng.next())), iso(arrival - 7 * DAY), iso(arrival), now);
+      const arrival = addDays(dayOf(today), rng.int(3, 20));
+      shipment.run(r.d, r.p, Math.round(r.monthly * (0.5 + rng.next())), addDays(arrival, -7), arrival, now);
     }
   });
   db.prepare("UPDATE products SET cases_per_pallet = CASE pack WHEN 'keg' THEN 8 WHEN 'can' THEN 84 ELSE 60 END").run();

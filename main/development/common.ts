@@ -1,12 +1,11 @@
 import type { IndicatorNumbers, OutletType } from '../../shared/domain/development.js';
 import { DomainError } from '../../shared/contract/result.js';
+import { today } from '../../shared/domain/clock.js';
 import { lastDayOf } from '../../shared/domain/months.js';
 import { prepared, type Db } from '../db/open.js';
 
-/** The machine's calendar day: a salesperson's "today" is local, not UTC. */
-export function localToday(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+/** A salesperson's "today" is their local day, not UTC's (the one clock and calendar decide it). */
+export const localToday = today;
 
 export const monthStart = (month: string) => `${month}-01`;
 export const monthEnd = lastDayOf;

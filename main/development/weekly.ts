@@ -1,3 +1,4 @@
+import { weekdayIndex } from '../../shared/domain/calendar.js';
 import type { IndicatorNumbers, OutletType, Stage, VisitPurpose } from '../../shared/domain/development.js';
 import { addDays } from '../../shared/domain/development.js';
 
@@ -29,10 +30,7 @@ export interface WeekNumbers extends IndicatorNumbers {
   rejected: number;
 }
 
-const isWorkingDay = (day: string) => {
-  const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return dow !== 0 && dow !== 6;
-};
+const isWorkingDay = (day: string) => weekdayIndex(day) < 5;
 
 /** Working days (Monday to Friday) of a month and how many have passed by a day (inclusive): the pro-rata base. */
 export function workingDays(month: string, upTo?: string): { total: number; elapsed: number } {

@@ -1,9 +1,10 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { METHOD_NAMES } from '../../shared/contract/index.js';
+import { METHOD_NAME_LIST } from '../../shared/contract/method-names.js';
 import type { ApiResult } from '../../shared/contract/result.js';
 
 const CHANNEL_PREFIX = 'planner:';
-const known = new Set<string>(METHOD_NAMES);
+// Names only (generated from the contract): the preload stays a few kilobytes instead of bundling every schema.
+const known = new Set<string>(METHOD_NAME_LIST);
 
 /**
  * The page gets one frozen object that can call contract methods and nothing else: no ipcRenderer,

@@ -1,3 +1,4 @@
+import { today } from '../../shared/domain/clock.js';
 import type { EventDetail, EventSummary, FollowupRow } from '../../shared/contract/events.js';
 import { DomainError } from '../../shared/contract/result.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
@@ -344,7 +345,7 @@ const FOLLOWUP_SELECT = `SELECT f.id, f.event_id AS eventId, e.title AS eventTit
 
 const withOverdue = (f: Omit<FollowupRow, 'overdue'>): FollowupRow => ({
   ...f,
-  overdue: f.status !== 'done' && f.dueDate !== null && f.dueDate < new Date().toISOString().slice(0, 10),
+  overdue: f.status !== 'done' && f.dueDate !== null && f.dueDate < today(),
 });
 
 export function listFollowups(db: Db, filter: { status?: string; ownerId?: number; eventId?: number }): FollowupRow[] {

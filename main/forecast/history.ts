@@ -1,3 +1,4 @@
+import { thisMonth } from '../../shared/domain/clock.js';
 import { createHash } from 'node:crypto';
 import { addMonths, monthIndex } from '../../shared/domain/months.js';
 import { DomainError } from '../../shared/contract/result.js';
@@ -80,9 +81,7 @@ export function setSales(
 ): { saved: true } {
   requireRow(db, 'distributors', input.distributorId, 'distributorId', 'Distributor');
   requireRow(db, 'products', input.productId, 'productId', 'Product');
-  const today = new Date();
-  const current = `${today.getUTCFullYear()}-${String(today.getUTCMonth() + 1).padStart(2, '0')}`;
-  if (input.month > current)
+  if (input.month > thisMonth())
     throw new DomainError('validation', 'Sales can only be recorded for past or current months', [
       { path: 'month', message: 'In the future' },
     ]);

@@ -1,3 +1,4 @@
+import { today } from '../../shared/domain/clock.js';
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
@@ -275,7 +276,7 @@ export async function exportEntity(db: Db, entity: ImportEntity, format: 'csv' |
   const def = ENTITIES[entity];
   const rows = def.exportRows(db);
   const headers = def.fields.map((f) => f.key);
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = today();
   const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? v : neutraliseFormula(String(v)));
   if (format === 'csv') {
     const csv = Papa.unparse({ fields: headers, data: rows.map((r) => headers.map((h) => cell(r[h]))) }, { newline: '\r\n' });

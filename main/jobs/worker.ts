@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { adoptClockFromEnv } from '../clock.js';
 import { closeDatabase, openDatabase } from '../db/open.js';
 import { controlFromFlag, JobCancelled } from './task.js';
 import { TASKS } from './tasks.js';
@@ -12,6 +13,7 @@ interface WorkerInput {
 }
 
 async function run(): Promise<void> {
+  adoptClockFromEnv();
   const input = workerData as WorkerInput;
   const port = parentPort!;
   const task = TASKS[input.kind];

@@ -1,3 +1,5 @@
+import { dayOf, utcMidnightOf } from '../../shared/domain/calendar.js';
+import { now } from '../../shared/domain/clock.js';
 import type { Db } from '../db/open.js';
 import { computeReadiness } from './service.js';
 
@@ -8,10 +10,10 @@ import { computeReadiness } from './service.js';
  */
 export function benchmarkReadiness(
   db: Db,
-  today = new Date(),
+  instant = now(),
 ): { ms: number; loadMs: number; planMs: number; cells: number; weeks: number; shipments: number; shortfalls: number } {
   const t0 = performance.now();
-  const c = computeReadiness(db, today);
+  const c = computeReadiness(db, new Date(utcMidnightOf(dayOf(instant))));
   return {
     ms: Math.round((performance.now() - t0) * 10) / 10,
     loadMs: c.loadMs,

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { ReadinessFilter } from '../../shared/contract/readiness.js';
+import { now } from '../../shared/domain/clock.js';
 import { neutraliseFormula } from '../../shared/domain/importing.js';
 import type { Db } from '../db/open.js';
 import { planLines, readinessToday, shortfallLines } from './service.js';
@@ -16,7 +17,7 @@ const REASON: Record<string, string> = {
  * The pre-build plan for the warehouse, in the order it works (ship week, distributor, SKU); the
  * workbook adds who is short of what and when. Text cells are neutralised against formula injection.
  */
-export async function exportPlan(db: Db, filter: ReadinessFilter & { format: 'csv' | 'xlsx' }, today = new Date()) {
+export async function exportPlan(db: Db, filter: ReadinessFilter & { format: 'csv' | 'xlsx' }, today = now()) {
   const c = readinessToday(db, today);
   const lines = planLines(c, filter);
   const headers = [

@@ -5,6 +5,8 @@
 import type { PackGroup, ShipmentRow } from '../../shared/contract/readiness.js';
 import type { Page } from '../../shared/contract/fields.js';
 import { DomainError } from '../../shared/contract/result.js';
+import { dayOf } from '../../shared/domain/calendar.js';
+import { now } from '../../shared/domain/clock.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { Conditions, notFound, requireRow, selectPage } from '../db/sql.js';
 
@@ -12,11 +14,11 @@ import { Conditions, notFound, requireRow, selectPage } from '../db/sql.js';
 export function setStock(
   db: Db,
   input: { distributorId: number; productId: number; date: string; cases: number },
-  today = new Date(),
+  instant = now(),
 ): { saved: true } {
   requireRow(db, 'distributors', input.distributorId, 'distributorId', 'Distributor');
   requireRow(db, 'products', input.productId, 'productId', 'Product');
-  if (input.date > today.toISOString().slice(0, 10))
+  if (input.date > dayOf(instant))
     throw new DomainError('validation', 'A stock count cannot be dated in the future', [{ path: 'date', message: 'After today' }]);
   prepared(
     db,

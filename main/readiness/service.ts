@@ -13,6 +13,8 @@ import type {
 } from '../../shared/contract/readiness.js';
 import type { Page } from '../../shared/contract/fields.js';
 import { DomainError } from '../../shared/contract/result.js';
+import { dayOf, utcMidnightOf } from '../../shared/domain/calendar.js';
+import { now } from '../../shared/domain/clock.js';
 import { nextPeakStart } from '../../shared/domain/season.js';
 import { memo } from '../db/memo.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
@@ -118,7 +120,8 @@ function peakEnd(peakMonths: Set<number>, start: Date): number {
  * from months to ISO weeks by days, the latest stock counts, firm shipments on the way, then
  * required stock, the pre-build plan and every cell's traffic light. Uncached: the benchmark times it.
  */
-export function computeReadiness(db: Db, today = new Date()): ReadinessComputation {
+/** `today`: the calendar day as its UTC midnight (readinessToday turns the clock's instant into the user's local day). */
+export function computeReadiness(db: Db, today: Date): ReadinessComputation {
   const t0 = performance.now();
   const settings = readinessSettings(db);
   const todayIso = isoDay(today.getTime());
@@ -343,8 +346,10 @@ export function computeReadiness(db: Db, today = new Date()): ReadinessComputati
 }
 
 /** The computation for today, shared by every screen of the board until the data changes. */
-export function readinessToday(db: Db, today = new Date()): ReadinessComputation {
-  return memo(db, `readiness:${isoDay(today.getTime())}`, () => computeReadiness(db, today));
+export function readinessToday(db: Db, instant = now()): ReadinessComputation {
+  // "Today" is the user's local day: at 07:00 in UTC+8 the new day's counts and shipments already count.
+  const day = dayOf(instant);
+  return memo(db, `readiness:${day}`, () => computeReadiness(db, new Date(utcMidnightOf(day))));
 }
 
 /** A result derived from the computation for one filter, computed once per computation. */
@@ -376,7 +381,7 @@ const brandOk = (c: ReadinessComputation, f: ReadinessFilter, productId: number)
 const palletsOf = (c: ReadinessComputation, productId: number, cases: number) =>
   Math.ceil(cases / c.products.get(productId)!.casesPerPallet);
 
-export function readinessBoard(db: Db, filter: ReadinessFilter, today = new Date()): ReadinessBoard {
+export function readinessBoard(db: Db, filter: ReadinessFilter, today = now()): ReadinessBoard {
   const c = readinessToday(db, today);
   const { areaId, salespersonId, status, brand } = filter;
   return view(c, 'board', { areaId, salespersonId, status, brand }, () => buildBoard(db, c, filter));
@@ -584,7 +589,7 @@ export function planLines(
 export function readinessPlan(
   db: Db,
   input: ReadinessFilter & { week?: string | undefined; distributorId?: number | undefined; offset: number; limit: number },
-  today = new Date(),
+  today = now(),
 ): Page<PlanLine> {
   const c = readinessToday(db, today);
   const indices = planIndices(c, input);
@@ -628,7 +633,7 @@ function buildShortfalls(c: ReadinessComputation, filter: ReadinessFilter & { di
 export function readinessShortfalls(
   db: Db,
   input: ReadinessFilter & { distributorId?: number | undefined; offset: number; limit: number },
-  today = new Date(),
+  today = now(),
 ): Page<ShortfallLine> {
   const lines = shortfallLines(readinessToday(db, today), input);
   return { rows: lines.slice(input.offset, input.offset + input.limit), total: lines.length };
@@ -678,7 +683,7 @@ export function reasonText(c: ReadinessComputation, f: ReadinessCellFacts): stri
   });
 }
 
-export function readinessDistributor(db: Db, distributorId: number, today = new Date()): ReadinessDistributorDetail {
+export function readinessDistributor(db: Db, distributorId: number, today = now()): ReadinessDistributorDetail {
   const c = readinessToday(db, today);
   const d = c.distById.get(distributorId);
   if (!d) throw new DomainError('not_found', 'That distributor is not in the readiness board (ended, or removed).');
@@ -720,7 +725,7 @@ export function readinessDistributor(db: Db, distributorId: number, today = new 
   };
 }
 
-export function readinessCell(db: Db, distributorId: number, productId: number, today = new Date()): ReadinessCellDetail {
+export function readinessCell(db: Db, distributorId: number, productId: number, today = now()): ReadinessCellDetail {
   const c = readinessToday(db, today);
   const i = c.cellIndex.get(`${distributorId}:${productId}`);
   if (i === undefined || !c.distById.has(distributorId))
@@ -753,7 +758,7 @@ export function readinessCell(db: Db, distributorId: number, productId: number, 
  * Turns the proposed plan into planned shipments for the warehouse, replacing the plan accepted
  * before (its shipments not yet sent), and remembers every cell's colour for "what changed".
  */
-export function acceptPlan(db: Db, today = new Date()): { shipments: number; cases: number } {
+export function acceptPlan(db: Db, today = now()): { shipments: number; cases: number } {
   const c = readinessToday(db, today);
   return db.transaction(() => {
     prepared(db, "DELETE FROM shipments WHERE source = 'plan' AND status = 'planned'").run();

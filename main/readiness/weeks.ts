@@ -3,15 +3,20 @@
  * of monthly forecast numbers onto them by days. Pure: no database, no Node imports.
  */
 
+import { dayOfUtcMidnight, utcMidnightOf, weekStartOf } from '../../shared/domain/calendar.js';
+
 export const DAY_MS = 86_400_000;
 export const WEEK_MS = 7 * DAY_MS;
 
-export const isoDay = (t: number): string => new Date(t).toISOString().slice(0, 10);
+/** The day of a grid timestamp (a UTC midnight). */
+export const isoDay = dayOfUtcMidnight;
 
-/** The Monday (UTC midnight) of the ISO week containing `date`. */
+/**
+ * The Monday (UTC midnight) of the ISO week containing `date`'s day. The grid counts days as UTC
+ * midnights; which day is "today" (the user's local one) is decided before, in readinessToday.
+ */
 export function mondayOf(date: Date): number {
-  const t = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
-  return t - ((new Date(t).getUTCDay() + 6) % 7) * DAY_MS;
+  return utcMidnightOf(weekStartOf(dayOfUtcMidnight(date.getTime())));
 }
 
 /** ISO-8601 week label, e.g. 2027-W19: what a warehouse schedules by. */

@@ -1,3 +1,4 @@
+import { today } from '../../shared/domain/clock.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPLAINT_CATEGORIES } from '../../shared/contract/accounts.js';
@@ -19,7 +20,7 @@ export function AccountPanel({ distributorId, onClose }: { distributorId: number
   const errors = useFormErrors();
   const [category, setCategory] = useState<(typeof COMPLAINT_CATEGORIES)[number]>('logistics');
   const [description, setDescription] = useState('');
-  const [openedOn, setOpenedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [openedOn, setOpenedOn] = useState(today);
   const d = detail.data;
   if (!d) return detail.error ? <ErrorNotice error={detail.error} /> : <Spinner label={t('loading', { ns: 'common' })} />;
   return (

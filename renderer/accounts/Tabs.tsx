@@ -1,3 +1,4 @@
+import { today } from '../../shared/domain/clock.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROSPECT_INDICATORS } from '../../shared/contract/accounts.js';
@@ -19,7 +20,7 @@ export function ComplaintsTab() {
   const errors = useFormErrors();
   const [closing, setClosing] = useState<number | null>(null);
   const [resolution, setResolution] = useState('');
-  const [closedOn, setClosedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [closedOn, setClosedOn] = useState(today);
   return (
     <Card
       title={t('complaintLog')}

@@ -1,4 +1,3 @@
-import { format } from 'date-fns';
 import type { IndicatorNumbers } from '../../shared/domain/development.js';
 import { INDICATORS } from '../../shared/domain/development.js';
 
@@ -9,8 +8,8 @@ export interface DevelopmentScope {
   month: string;
 }
 
-export const todayIso = () => format(new Date(), 'yyyy-MM-dd');
-export const thisMonth = () => format(new Date(), 'yyyy-MM');
+// The user's local day and month, from the app's one clock.
+export { today as todayIso, thisMonth } from '../../shared/domain/clock.js';
 
 export const sumIndicators = (n: IndicatorNumbers) => INDICATORS.reduce((a, k) => a + n[k], 0);
 

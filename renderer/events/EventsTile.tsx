@@ -1,3 +1,4 @@
+import { today } from '../../shared/domain/clock.js';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../api/hooks.js';
@@ -6,8 +7,8 @@ import { formatDate } from '../ui/format.js';
 
 export function EventsTile() {
   const { t } = useTranslation('events');
-  const today = new Date().toISOString().slice(0, 10);
-  const events = useApiQuery('event.list', { from: today });
+  const todayDay = today();
+  const events = useApiQuery('event.list', { from: todayDay });
   const open = useApiQuery('followup.list', { status: 'open' });
   const upcoming = events.data ?? [];
   return (

@@ -1,3 +1,4 @@
+import { today } from '../../shared/domain/clock.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReadinessCellFacts, ReadinessDistributorDetail } from '../../shared/contract/readiness.js';
@@ -180,7 +181,7 @@ function CellCard({ distributorId, fact, requiredDays }: { distributorId: number
             await saveCount.mutateAsync({
               distributorId,
               productId: fact.productId,
-              date: new Date().toISOString().slice(0, 10),
+              date: today(),
               cases: Number(count),
             });
             setCount('');

@@ -1,3 +1,4 @@
+import { today } from '../../shared/domain/clock.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShipmentRow } from '../../shared/contract/readiness.js';
@@ -118,13 +119,13 @@ function ShipmentDialog({ onClose }: { onClose(): void }) {
   const products = useApiQuery('product.list', {});
   const create = useApiMutation('shipment.create');
   const errors = useFormErrors();
-  const today = new Date().toISOString().slice(0, 10);
+  const todayDay = today();
   const [draft, setDraft] = useState({
     distributorId: '',
     productId: '',
     cases: '',
-    shipDate: today,
-    arrivalDate: today,
+    shipDate: todayDay,
+    arrivalDate: todayDay,
     status: 'in_transit',
   });
   const set = (key: keyof typeof draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value });

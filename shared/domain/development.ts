@@ -52,21 +52,8 @@ export function stageAfterVisit(current: Stage | null, outcome: VisitOutcome): S
   return OPEN_RANK[implied] > OPEN_RANK[current] ? implied : current;
 }
 
-/** Monday of the ISO week the day falls in: weekly reviews run Monday to Sunday. */
-export function weekStartOf(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  const dow = (d.getUTCDay() + 6) % 7;
-  d.setUTCDate(d.getUTCDate() - dow);
-  return d.toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-export const isMonday = (day: string): boolean => new Date(`${day}T00:00:00Z`).getUTCDay() === 1;
+// Weekly reviews run Monday to Sunday: the calendar module's weeks.
+export { addDays, isMonday, weekStartOf } from './calendar.js';
 
 /**
  * Competitor targets trimmed, most-worked brand first, so that they never ask for more outlets won

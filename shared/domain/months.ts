@@ -14,7 +14,8 @@ export function monthRange(from: string, to: string): string[] {
   return out;
 }
 
-export const monthOf = (date: Date): string => `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+// The month of an instant is the user's local month (the calendar module decides).
+export { monthOf } from './calendar.js';
 
 /** The last calendar day of a 'YYYY-MM', as 'YYYY-MM-DD'. */
 export function lastDayOf(month: string): string {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import { call } from '../support/call.js';
+import { addDays } from '../../shared/domain/calendar.js';
+import { today } from '../../shared/domain/clock.js';
 import { createTestDb } from '../support/db.js';
 
 /** A region of four distributors with histories crafted for the four quadrants and the churn reasons. */
@@ -67,7 +69,7 @@ describe('key-account retention on a real SQLite file', () => {
     const tiny = await call(ctx, 'accounts.detail', { distributorId: ids[3] });
     expect(tiny.reasons.map((r) => r.code).sort()).toEqual(['price_relationship', 'single_contact']);
 
-    const opened = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const opened = addDays(today(), -30);
     const complaint = await call(ctx, 'complaint.create', {
       distributorId: ids[0],
       category: 'logistics',
@@ -85,7 +87,7 @@ describe('key-account retention on a real SQLite file', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'closedOn' }] } });
     const closed = await call(ctx, 'complaint.close', {
       id: complaint.id,
-      closedOn: new Date().toISOString().slice(0, 10),
+      closedOn: today(),
       resolution: 'Redelivered and apologised',
     });
     expect(closed.daysOpen).toBe(30);

@@ -27,7 +27,7 @@ describe('the query thread', () => {
       const created = await dispatch(threaded, 'complaint.create', {
         distributorId,
         category: 'logistics',
-        openedOn: '2026-11-21',
+        openedOn: '2026-11-19',
         description: 'Late delivery before the weekend',
       });
       expect(created).toMatchObject({ ok: true });
@@ -43,7 +43,7 @@ describe('the query thread', () => {
       const refused = await queries.call('complaint.create', {
         distributorId,
         category: 'logistics',
-        openedOn: '2026-11-22',
+        openedOn: '2026-11-19',
         description: 'Sent to the query thread by mistake',
       });
       expect(refused).toMatchObject({ ok: false, error: { code: 'internal' } });

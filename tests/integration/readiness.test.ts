@@ -9,6 +9,8 @@ import { benchmarkReadiness } from '../../main/readiness/bench.js';
 import { readinessToday } from '../../main/readiness/service.js';
 import type { ReadinessBoard } from '../../shared/contract/readiness.js';
 import { call } from '../support/call.js';
+import { addDays } from '../../shared/domain/calendar.js';
+import { today } from '../../shared/domain/clock.js';
 import { createTestDb } from '../support/db.js';
 import { readWorkbook } from '../support/xlsx.js';
 
@@ -31,8 +33,6 @@ async function importCsv(ctx: ServiceContext, entity: string, csv: string) {
   });
   return { report, outcome };
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The plan never ships more in a week than the region's and groups' limits (firm bookings may already be over). */
 function expectWithinShippingCapacity(board: ReadinessBoard) {
@@ -173,7 +173,7 @@ describe('stock readiness on a real SQLite file', () => {
     const row = board.rows[1]!;
     const productId = row.cells[0]!.productId;
     const before = await call(ctx, 'readiness.cell', { distributorId: row.distributorId, productId });
-    const arrive = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const arrive = addDays(today(), 14);
     const created = await call(ctx, 'shipment.create', {
       distributorId: row.distributorId,
       productId,

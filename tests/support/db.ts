@@ -5,6 +5,14 @@ import { afterAll, afterEach } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../main/db/open.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import { JobRunner } from '../../main/jobs/runner.js';
+import { clockFrom, setClock } from '../../shared/domain/clock.js';
+
+/**
+ * Tests never read the wall clock's date: every test file starts on this instant (a Friday, 10:00 UTC)
+ * and runs on from it at real speed; worker threads started from it inherit it.
+ */
+export const TEST_NOW = '2026-11-20T10:00:00.000Z';
+setClock(clockFrom(TEST_NOW));
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
