@@ -2,12 +2,17 @@ import { benchCommand } from '../bench/command.js';
 import { serveCommand } from './serve.js';
 import { runForecastCommand } from '../forecast/csv-command.js';
 import { benchForecastCommand } from '../forecast/benchmark/command.js';
+import { importCommand } from './import.js';
 import { seedDemoCommand } from './seed-demo.js';
 
 /** The command-line door: each command uses the same services as the app. */
 const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<number> }> = {
   serve: { help: 'serve [--db FILE] [--port N]      browser mode on 127.0.0.1', run: serveCommand },
   'seed-demo': { help: 'seed-demo --scale S|M|L|XL [--db FILE]   generate a demo region', run: seedDemoCommand },
+  import: {
+    help: 'import --entity ENTITY --file FILE [--db FILE] [--valid-only]   import a CSV/XLSX file as Settings does',
+    run: importCommand,
+  },
   forecast: { help: 'forecast --in history.csv --horizon 12 --out forecast.csv   forecast series from a CSV', run: runForecastCommand },
   'bench-forecast': { help: 'bench-forecast   accuracy on public series and speed on the L region', run: benchForecastCommand },
   bench: { help: 'bench [--scale S|M|L|XL] [--fresh] [--runs N] [--skip import,ui]   measure', run: benchCommand },

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEMO_SCALES, type DemoScale } from '../../shared/contract/system.js';
+import { demoSeedOptions } from '../../shared/contract/system.js';
 import { openCore } from '../app/core.js';
 import { resolveDatabasePath } from '../app/paths.js';
 import { seedDemo } from '../demo/generate.js';
@@ -16,11 +16,17 @@ export async function seedDemoCommand(args: string[]): Promise<number> {
       'no-forecast': { type: 'boolean', default: false },
     },
   });
-  const scale = String(values.scale).toUpperCase() as DemoScale;
-  if (!DEMO_SCALES.includes(scale)) {
-    console.error(`--scale must be one of ${DEMO_SCALES.join(', ')}`);
+  // Validated by the contract's schema, as every door validates its input.
+  const parsed = demoSeedOptions.safeParse({
+    scale: String(values.scale).toUpperCase(),
+    seed: values.seed,
+    forecast: !values['no-forecast'],
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(`--${issue.path.join('.')}: ${issue.message}`);
     return 2;
   }
+  const { scale, seed, forecast } = parsed.data;
   const databasePath = resolveDatabasePath(values.db);
   const core = openCore(databasePath, 'cli');
   try {
@@ -28,7 +34,7 @@ export async function seedDemoCommand(args: string[]): Promise<number> {
     let lastShown = -1;
     const result = seedDemo(
       core.db,
-      { scale, seed: values.seed ? Number(values.seed) : undefined },
+      { scale, seed },
       {
         progress(fraction, message) {
           const pct = Math.floor(fraction * 100);
@@ -41,7 +47,7 @@ export async function seedDemoCommand(args: string[]): Promise<number> {
       },
     );
     console.log(`Demo region ${scale} written to ${databasePath} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    if (!values['no-forecast']) {
+    if (forecast) {
       const run = await runForecast(core.db, {}, { progress() {}, checkCancelled() {} });
       console.log(`Forecast: ${run.seriesTotal.toLocaleString('en')} series in ${run.seconds} s (${run.workers} threads)`);
     }

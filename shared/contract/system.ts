@@ -8,6 +8,21 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEMO_SCALES = ['S', 'M', 'L', 'XL'] as const;
 export type DemoScale = (typeof DEMO_SCALES)[number];
 
+/**
+ * The command line's `seed-demo` options, validated like any contract input (the app's `demo.seed`
+ * offers only S and M; the command line also generates the benchmark scales).
+ */
+export const demoSeedOptions = z.strictObject({
+  scale: z.enum(DEMO_SCALES),
+  seed: z.coerce
+    .number()
+    .int('A whole number')
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
+  forecast: z.boolean(),
+});
+
 export interface AppInfo {
   version: string;
   schemaVersion: number;
