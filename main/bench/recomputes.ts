@@ -1,3 +1,4 @@
+import { thisMonth } from '../../shared/domain/clock.js';
 import type { ServiceContext } from '../api/context.js';
 import { benchmarkReadiness } from '../readiness/bench.js';
 import { benchmarkCascade } from '../targets/bench.js';
@@ -39,7 +40,7 @@ export const RECOMPUTES: Recompute[] = [
   { name: 'key-account segmentation, churn risks and last season (whole region)', run: ({ db }) => computeAccounts(db) },
   {
     name: 'development: month-end scorecard for every salesperson',
-    run: ({ db }) => computeScorecard(db, new Date().toISOString().slice(0, 7)),
+    run: ({ db }) => computeScorecard(db, thisMonth()),
   },
   {
     name: 'development: pipeline board, every prospect (first 500 cards)',

@@ -1,4 +1,4 @@
-import { thisMonth, today } from '../../shared/domain/clock.js';
+import { now, thisMonth, today } from '../../shared/domain/clock.js';
 import { weekStartOf } from '../../shared/domain/calendar.js';
 import type { ServiceContext } from '../api/context.js';
 import { dispatch } from '../api/dispatch.js';
@@ -25,7 +25,7 @@ async function benchmarkPlanId(ctx: ServiceContext): Promise<number> {
     number | undefined;
   if (existing !== undefined) return existing;
   const regionId = firstId(ctx, 'SELECT id FROM regions ORDER BY id LIMIT 1');
-  const seasonYear = new Date().getFullYear() + 1;
+  const seasonYear = now().getFullYear() + 1;
   const suggestion = (await viaDispatch('targets.suggest', () => ({ regionId, seasonYear }))(ctx)) as {
     brands: Array<{ brand: string; natural: number }>;
   };

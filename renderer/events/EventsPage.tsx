@@ -1,3 +1,4 @@
+import { now, today } from '../../shared/domain/clock.js';
 import { addDays, addMonths, addWeeks, endOfMonth, endOfWeek, format, isSameMonth, startOfMonth, startOfWeek } from 'date-fns';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +16,7 @@ const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 export function EventsPage() {
   const { t } = useTranslation(['events', 'common']);
   const [view, setView] = useState<View>('month');
-  const [cursor, setCursor] = useState(() => new Date());
+  const [cursor, setCursor] = useState(() => now());
   const [selected, setSelected] = useState<number | null>(null);
   const [creating, setCreating] = useState<'training' | 'trip' | null>(null);
   const from = view === 'week' ? startOfWeek(cursor, { weekStartsOn: 1 }) : startOfWeek(startOfMonth(cursor), { weekStartsOn: 1 });
@@ -54,7 +55,7 @@ export function EventsPage() {
               <button type="button" className="button button-small" onClick={() => move(-1)} aria-label={t('previous')}>
                 ‹
               </button>
-              <button type="button" className="button button-small" onClick={() => setCursor(new Date())}>
+              <button type="button" className="button button-small" onClick={() => setCursor(now())}>
                 {t('today')}
               </button>
               <button type="button" className="button button-small" onClick={() => move(1)} aria-label={t('next')}>
@@ -88,7 +89,7 @@ export function EventsPage() {
               key={iso(d)}
               role="gridcell"
               aria-label={formatDate(iso(d))}
-              className={`calendar-day${view === 'month' && !isSameMonth(d, cursor) ? ' other-month' : ''}${iso(d) === iso(new Date()) ? ' today' : ''}`}
+              className={`calendar-day${view === 'month' && !isSameMonth(d, cursor) ? ' other-month' : ''}${iso(d) === today() ? ' today' : ''}`}
             >
               <div className="calendar-date">{format(d, 'd')}</div>
               {onDay(d).map((e) => (

@@ -1,3 +1,4 @@
+import { now } from '../../shared/domain/clock.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
@@ -12,8 +13,8 @@ export function NewPlanDialog({ onClose, onCreated }: { onClose(): void; onCreat
   const { t } = useTranslation(['targets', 'common']);
   const network = useNetworkOptions();
   const [regionId, setRegionId] = useState<number | null>(null);
-  const [seasonYear, setSeasonYear] = useState(new Date().getFullYear() + 1);
-  const [name, setName] = useState(`Peak ${new Date().getFullYear() + 1}`);
+  const [seasonYear, setSeasonYear] = useState(() => now().getFullYear() + 1);
+  const [name, setName] = useState(() => `Peak ${now().getFullYear() + 1}`);
   const [basis, setBasis] = useState<'forecast' | 'last_year'>('forecast');
   const [newOutlets, setNewOutlets] = useState('0');
   const [volumes, setVolumes] = useState<Record<string, string>>({});
