@@ -32,7 +32,11 @@ describe('backups', () => {
     const kept = (restored as any).value.previousKeptAs as string;
     expect(existsSync(join(backupFolder(ctx.databasePath), kept))).toBe(true);
     // the file that is not a database is not offered as a backup
-    expect(listBackups(ctx.databasePath).map((b) => b.kind).sort()).toEqual(['automatic', 'before-restore', 'manual']);
+    expect(
+      listBackups(ctx.databasePath)
+        .map((b) => b.kind)
+        .sort(),
+    ).toEqual(['automatic', 'before-restore', 'manual']);
     t.db = ctx.db;
   });
 });
