@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import { toCsv } from '../export/csv.js';
 import type { ExportFile, ImportOutcome, ImportPreview, ImportReport, ImportRowError } from '../../shared/contract/importing.js';
 import { neutraliseFormula, type ImportEntity } from '../../shared/domain/importing.js';
 import { DomainError } from '../../shared/contract/result.js';
@@ -278,7 +278,10 @@ export async function exportEntity(db: Db, entity: ImportEntity, format: 'csv' |
   const stamp = new Date().toISOString().slice(0, 10);
   const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? v : neutraliseFormula(String(v)));
   if (format === 'csv') {
-    const csv = Papa.unparse({ fields: headers, data: rows.map((r) => headers.map((h) => cell(r[h]))) }, { newline: '\r\n' });
+    const csv = toCsv(
+      headers,
+      rows.map((r) => headers.map((h) => cell(r[h]))),
+    );
     // BOM: Excel opens UTF-8 CSV correctly only with it.
     const content = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]);
     return { fileName: `${entity}-${stamp}.csv`, mimeType: 'text/csv', contentBase64: content.toString('base64'), rows: rows.length };
