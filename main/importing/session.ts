@@ -30,10 +30,16 @@ type Mapping = Record<string, number | null>;
 /** A parsed file waits here between preview, validation and commit; nothing is written before commit. */
 const sessions = new Map<string, ImportSession>();
 
-function evictOld(): void {
+/** Rows kept for previews waiting to be committed: five big ones held 2.8 GB before this budget. */
+const MAX_RETAINED_BYTES = 768 * 1024 * 1024;
+
+function evictOld(incomingBytes = 0): void {
   const now = Date.now();
   for (const [id, s] of sessions) if (now - s.createdAt > SESSION_TTL_MS) sessions.delete(id);
   while (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
+  // The oldest previews make room for the new one (an expired preview asks the user to pick the file again).
+  const retained = () => [...sessions.values()].reduce((sum, s) => sum + s.sheet.approxBytes, 0);
+  while (sessions.size > 0 && retained() + incomingBytes > MAX_RETAINED_BYTES) sessions.delete(sessions.keys().next().value!);
 }
 
 function session(importId: string): ImportSession {
@@ -46,7 +52,7 @@ const headerSignature = (headers: string[]) => headers.map((h) => h.trim().toLow
 
 export async function previewImport(db: Db, entity: ImportEntity, fileName: string, bytes: Uint8Array): Promise<ImportPreview> {
   const sheet = await readSheet(fileName, bytes);
-  evictOld();
+  evictOld(sheet.approxBytes);
   const id = `imp_${randomBytes(12).toString('hex')}`;
   sessions.set(id, { id, entity, fileName, sheet, createdAt: Date.now() });
   const def = ENTITIES[entity];
