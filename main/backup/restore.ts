@@ -206,6 +206,8 @@ export function recoverInterruptedRestore(databasePath: string): RestoreNotice |
   const staged = stagedRestorePath(databasePath);
   const hadStaged = existsSync(staged);
   if (hadStaged) rmSync(staged, { force: true });
+  // A journal being rewritten when the kill came: the one in place (if any) still tells the story.
+  rmSync(`${journalFile}.tmp`, { force: true });
   if (!existsSync(journalFile)) return null;
   let journal: Partial<RestoreJournal> = {};
   try {
@@ -214,7 +216,6 @@ export function recoverInterruptedRestore(databasePath: string): RestoreNotice |
     // A journal cut short was written before any copy was made: the old database is in place.
   }
   rmSync(journalFile, { force: true });
-  rmSync(`${journalFile}.tmp`, { force: true });
   const finished = !hadStaged && journal.state === 'ready';
   return {
     outcome: finished ? 'finished' : 'rolled-back',
