@@ -16,7 +16,12 @@ test('after a restore interrupted by a crash, the app says the data is unchanged
   try {
     // what a kill during the copy leaves beside the database
     writeFileSync(`${dbPath}.restoring`, 'SQLite format 3\0 half');
-    const journal = { fileName: 'planner-manual-2026-11-30T10-00-00.000Z.sqlite', previousKeptAs: 'x.sqlite', state: 'copying', startedAt: '2026-11-30T10:00:00.000Z' };
+    const journal = {
+      fileName: 'planner-manual-2026-11-30T10-00-00.000Z.sqlite',
+      previousKeptAs: 'x.sqlite',
+      state: 'copying',
+      startedAt: '2026-11-30T10:00:00.000Z',
+    };
     writeFileSync(`${dbPath}.restore.json`, JSON.stringify(journal));
     const server = await startServer(dbPath);
     child = server.child;

@@ -22,6 +22,8 @@ const dir = mkdtempSync(join(tmpdir(), 'planner-restore-kill-'));
 const base = join(dir, 'base.sqlite');
 let backupName = '';
 let restoreMs = 0;
+/** How long each step of an uninterrupted restore took, by the step it starts after. */
+let phaseMs: Record<string, number> = {};
 let backupMs = 0;
 
 /** Which database a file holds: the old one (region OLD, the child's extra rows) or the backup (region NEW). */
@@ -72,15 +74,20 @@ function prepareRun(name: string): string {
 
 /** When to kill: `delayMs` after the child reports `anchor` ('restoring' is the start), or never. */
 type Kill = { anchor: string; delayMs: number } | null;
-const ANCHORS = ['restoring', 'locked', 'kept-previous', 'copied'];
+const ANCHORS = ['restoring', 'locked', 'kept-previous', 'copied', 'swapped'];
 
 /** Runs the child and kills it as told. Returns the steps it reported. */
-function runChild(file: string, mode: 'restore' | 'backup', kill: Kill): Promise<{ steps: string[]; finished: boolean; ms: number }> {
+function runChild(
+  file: string,
+  mode: 'restore' | 'backup',
+  kill: Kill,
+): Promise<{ steps: string[]; finished: boolean; ms: number; at: Record<string, number> }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childScript, file, mode, backupName], { stdio: ['ignore', 'pipe', 'inherit'] });
     const steps: string[] = [];
     let started = 0;
     let ms = 0;
+    const at: Record<string, number> = {};
     let finished = false;
     let buffered = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -88,6 +95,7 @@ function runChild(file: string, mode: 'restore' | 'backup', kill: Kill): Promise
       const lines = buffered.split('\n');
       buffered = lines.pop()!;
       for (const line of lines) {
+        at[line.replace(/^step /, '')] = performance.now();
         if (line === 'restoring') started = performance.now();
         if (line.startsWith('step ')) steps.push(line.slice(5));
         if (kill && (line === kill.anchor || line === `step ${kill.anchor}`)) setTimeout(() => child.kill('SIGKILL'), kill.delayMs);
@@ -98,7 +106,7 @@ function runChild(file: string, mode: 'restore' | 'backup', kill: Kill): Promise
       }
     });
     child.once('error', reject);
-    child.once('exit', () => resolve({ steps, finished, ms }));
+    child.once('exit', () => resolve({ steps, finished, ms, at }));
   });
 }
 
@@ -109,6 +117,8 @@ describe('restore and backup under SIGKILL', () => {
     expect(restored.finished).toBe(true);
     expect(restored.steps).toEqual(['locked', 'kept-previous', 'copied', 'swapped']);
     restoreMs = restored.ms;
+    const order = ['restoring', ...restored.steps, 'done'];
+    phaseMs = Object.fromEntries(order.slice(0, -1).map((step, i) => [step, restored.at[order[i + 1]!]! - restored.at[step]!]));
     const backedUp = await runChild(prepareRun('calibrate-backup'), 'backup', null);
     expect(backedUp.finished).toBe(true);
     backupMs = backedUp.ms;
@@ -121,9 +131,9 @@ describe('restore and backup under SIGKILL', () => {
       const lastStep: Record<string, number> = {};
       for (let i = 0; i < RESTORE_KILLS; i++) {
         const file = prepareRun(`restore-${i}`);
-        // Kills spread over every step: a random step to start from, a random delay after it.
+        // Kills spread over every step: a random step to start from, a random moment of the next one.
         const anchor = ANCHORS[Math.floor(Math.random() * ANCHORS.length)]!;
-        const run = await runChild(file, 'restore', { anchor, delayMs: Math.random() * restoreMs * 0.6 });
+        const run = await runChild(file, 'restore', { anchor, delayMs: Math.random() * (phaseMs[anchor] ?? restoreMs) * 1.2 });
         const step = run.finished ? 'done' : (run.steps.at(-1) ?? 'before the first step');
         lastStep[step] = (lastStep[step] ?? 0) + 1;
         if (run.finished) seen.finishedFirst++;
@@ -155,7 +165,7 @@ describe('restore and backup under SIGKILL', () => {
       console.log(
         `restore kills: ${RESTORE_KILLS} runs (${RESTORE_KILLS - seen.finishedFirst} killed mid-restore), ${seen.old} left the old database, ${seen.new} the restored one ` +
           `(${seen.rolledBack} rolled back and ${seen.finishedOnStart} finished at start, ${seen.finishedFirst} finished before the kill); ` +
-          `last step reached: ${JSON.stringify(lastStep)}; an uninterrupted restore took ${Math.round(restoreMs)} ms`,
+          `last step reached: ${JSON.stringify(lastStep)}; an uninterrupted restore took ${Math.round(restoreMs)} ms (${JSON.stringify(phaseMs, (_, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))})`,
       );
       expect(seen.old + seen.new).toBe(RESTORE_KILLS);
     },
