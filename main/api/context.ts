@@ -1,3 +1,4 @@
+import type { RestoreNotice } from '../../shared/contract/backup.js';
 import type { Db } from '../db/open.js';
 import type { JobRunner } from '../jobs/runner.js';
 import type { QueryThread } from './query-thread.js';
@@ -11,4 +12,6 @@ export interface ServiceContext {
   version: string;
   /** Where whole-network screens are computed, when the database is a file (see QUERY_THREAD_METHODS). */
   queries?: QueryThread;
+  /** Set at start when a restore had been interrupted; shown to the user until dismissed. */
+  restoreNotice?: RestoreNotice | null;
 }

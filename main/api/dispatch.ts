@@ -46,10 +46,14 @@ export function toApiError(error: unknown): ApiError {
     return { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
   }
   if (error instanceof z.ZodError) return validationError(error);
+  // A call that arrives while a restore has the connection closed for a moment.
+  if (error instanceof TypeError && /database connection is not open/.test(error.message)) return busyError();
   const sqliteCode = (error as { code?: unknown })?.code;
   if (typeof sqliteCode === 'string') {
-    if (sqliteCode === 'SQLITE_BUSY' || sqliteCode === 'SQLITE_LOCKED') {
-      return { code: 'busy', message: 'The database is busy with another program (an import or a second window). Try again in a moment.' };
+    // Extended codes too: SQLITE_BUSY_SNAPSHOT (another program wrote while a long import read) and
+    // SQLITE_BUSY_RECOVERY / SQLITE_LOCKED_SHAREDCACHE all mean "try again", not "something broke".
+    if (/^SQLITE_(BUSY|LOCKED)(_|$)/.test(sqliteCode)) {
+      return busyError();
     }
     if (sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
       return { code: 'conflict', message: constraintMessage(sqliteCode, String((error as Error).message)) };
@@ -58,6 +62,10 @@ export function toApiError(error: unknown): ApiError {
   // Logged for the developer; the user gets a plain sentence.
   console.error('[planner] internal error:', error);
   return { code: 'internal', message: 'Something went wrong inside the planner; nothing was changed.' };
+}
+
+function busyError(): ApiError {
+  return { code: 'busy', message: 'The database is busy with another program (an import or a second window). Try again in a moment.' };
 }
 
 function constraintMessage(code: string, message: string): string {

@@ -93,7 +93,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if ((error as Error).message === 'too large') return sendError(res, 413, 'Request too large');
       return send(res, 400, { ok: false, error: { code: 'validation', message: 'The request body is not valid JSON' } });
     }
-    const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    let method: string;
+    try {
+      method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      // A stray `%` (not followed by two hex digits) is the caller's mistake, not an internal error.
+      return send(res, 400, { ok: false, error: { code: 'validation', message: 'The method name in the path is not valid' } });
+    }
     send(res, 200, await dispatch(options.ctx, method, body));
   }
 

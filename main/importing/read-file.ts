@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { DomainError } from '../../shared/contract/result.js';
 import { decodeText } from './decode.js';
-import { checkZipArchive } from './zip-guard.js';
+import { Readable } from 'node:stream';
+import { xlsxReads } from './preview-limit.js';
+import { checkRealUnpackedSize, checkZipArchive } from './zip-guard.js';
 
 export interface SheetData {
   format: 'csv' | 'xlsx';
@@ -11,6 +13,8 @@ export interface SheetData {
   headers: string[];
   /** Data rows (without the header), each cell as text. */
   rows: string[][];
+  /** About how much memory the rows take, so the sessions that keep them can be held to a budget. */
+  approxBytes: number;
 }
 
 export const MAX_ROWS = 2_000_000;
@@ -47,21 +51,37 @@ function readCsv(bytes: Uint8Array): SheetData {
 
 async function readXlsx(bytes: Uint8Array): Promise<SheetData> {
   checkZipArchive(bytes);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError('import_rejected', 'This .xlsx file is damaged or not an Excel workbook.');
-  }
-  const sheet = workbook.worksheets.find((w) => w.actualRowCount > 0);
-  if (!sheet) throw new DomainError('import_rejected', 'The workbook has no rows.');
-  const all: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.min(row.cellCount, MAX_COLUMNS + 1); c++) cells.push(cellText(row.getCell(c).value));
-    all.push(cells);
+  return xlsxReads.run(async () => {
+    await checkRealUnpackedSize(bytes);
+    // The streaming reader keeps one row at a time of the XML, not a model of the whole workbook:
+    // the loaded model took gigabytes for a sheet of a few hundred megabytes unpacked.
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    const all: string[][] = [];
+    try {
+      for await (const worksheet of reader) {
+        for await (const row of worksheet) {
+          if (!row.hasValues) continue;
+          const cells: string[] = [];
+          for (let c = 1; c <= Math.min(row.cellCount, MAX_COLUMNS + 1); c++) cells.push(cellText(row.getCell(c).value));
+          all.push(cells);
+          // Stop reading once the file is known to be too long: finish() names the limit.
+          if (all.length > MAX_ROWS + 1) break;
+        }
+        // The first sheet that has rows is the one imported.
+        if (all.length > 0) break;
+      }
+    } catch {
+      throw new DomainError('import_rejected', 'This .xlsx file is damaged or not an Excel workbook.');
+    }
+    if (all.length === 0) throw new DomainError('import_rejected', 'The workbook has no rows.');
+    return finish({ format: 'xlsx', encoding: 'XLSX', delimiter: null, all });
   });
-  return finish({ format: 'xlsx', encoding: 'XLSX', delimiter: null, all });
 }
 
 /** Cell values as a person sees them; formulas contribute their cached result, never their text. */
@@ -97,13 +117,17 @@ function finish({
   const rows = all.slice(1);
   if (rows.length > MAX_ROWS)
     throw new DomainError('import_rejected', `The file has ${rows.length} rows; at most ${MAX_ROWS} can be imported at once.`);
+  let approxBytes = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
+    // a row's array, and per cell its slot, the string's header and (at most) two bytes a character
+    approxBytes += 32 + row.length * 40;
     for (let c = 0; c < row.length; c++) {
+      approxBytes += 2 * (row[c] ?? '').length;
       if ((row[c] ?? '').length > MAX_CELL_CHARS) {
         throw new DomainError('import_rejected', `Line ${i + 2}, column ${c + 1}: a cell is longer than ${MAX_CELL_CHARS} characters.`);
       }
     }
   }
-  return { format, encoding, delimiter, headers, rows };
+  return { format, encoding, delimiter, headers, rows, approxBytes };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import { toCsv } from '../export/csv.js';
 import type { ExportFile, ImportOutcome, ImportPreview, ImportReport, ImportRowError } from '../../shared/contract/importing.js';
 import { neutraliseFormula, type ImportEntity } from '../../shared/domain/importing.js';
 import { DomainError } from '../../shared/contract/result.js';
@@ -30,10 +30,16 @@ type Mapping = Record<string, number | null>;
 /** A parsed file waits here between preview, validation and commit; nothing is written before commit. */
 const sessions = new Map<string, ImportSession>();
 
-function evictOld(): void {
+/** Rows kept for previews waiting to be committed: five big ones held 2.8 GB before this budget. */
+const MAX_RETAINED_BYTES = 768 * 1024 * 1024;
+
+function evictOld(incomingBytes = 0): void {
   const now = Date.now();
   for (const [id, s] of sessions) if (now - s.createdAt > SESSION_TTL_MS) sessions.delete(id);
   while (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
+  // The oldest previews make room for the new one (an expired preview asks the user to pick the file again).
+  const retained = () => [...sessions.values()].reduce((sum, s) => sum + s.sheet.approxBytes, 0);
+  while (sessions.size > 0 && retained() + incomingBytes > MAX_RETAINED_BYTES) sessions.delete(sessions.keys().next().value!);
 }
 
 function session(importId: string): ImportSession {
@@ -46,7 +52,7 @@ const headerSignature = (headers: string[]) => headers.map((h) => h.trim().toLow
 
 export async function previewImport(db: Db, entity: ImportEntity, fileName: string, bytes: Uint8Array): Promise<ImportPreview> {
   const sheet = await readSheet(fileName, bytes);
-  evictOld();
+  evictOld(sheet.approxBytes);
   const id = `imp_${randomBytes(12).toString('hex')}`;
   sessions.set(id, { id, entity, fileName, sheet, createdAt: Date.now() });
   const def = ENTITIES[entity];
@@ -278,7 +284,10 @@ export async function exportEntity(db: Db, entity: ImportEntity, format: 'csv' |
   const stamp = new Date().toISOString().slice(0, 10);
   const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? v : neutraliseFormula(String(v)));
   if (format === 'csv') {
-    const csv = Papa.unparse({ fields: headers, data: rows.map((r) => headers.map((h) => cell(r[h]))) }, { newline: '\r\n' });
+    const csv = toCsv(
+      headers,
+      rows.map((r) => headers.map((h) => cell(r[h]))),
+    );
     // BOM: Excel opens UTF-8 CSV correctly only with it.
     const content = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]);
     return { fileName: `${entity}-${stamp}.csv`, mimeType: 'text/csv', contentBase64: content.toString('base64'), rows: rows.length };

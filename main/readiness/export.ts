@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import { toCsv } from '../export/csv.js';
 import type { ReadinessFilter } from '../../shared/contract/readiness.js';
 import { neutraliseFormula } from '../../shared/domain/importing.js';
 import type { Db } from '../db/open.js';
@@ -46,10 +46,7 @@ export async function exportPlan(db: Db, filter: ReadinessFilter & { format: 'cs
   const stamp = c.grid.weeks[0]!;
   if (filter.format === 'csv') {
     // with a BOM, so Excel opens names in any script correctly
-    const csv = Buffer.concat([
-      Buffer.from([0xef, 0xbb, 0xbf]),
-      Buffer.from(Papa.unparse({ fields: headers, data: rows }, { newline: '\r\n' })),
-    ]);
+    const csv = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(toCsv(headers, rows))]);
     return { fileName: `prebuild-plan-${stamp}.csv`, mimeType: 'text/csv', contentBase64: csv.toString('base64'), rows: rows.length };
   }
   const wb = new ExcelJS.Workbook();

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { applyLanguage, hasStoredLanguage } from '../i18n/index.js';
 import { ROUTES } from './routes.js';
+import { RestoreNotice } from '../backup/RestoreNotice.js';
 
 const SECTIONS = ['plan', 'network', 'system'] as const;
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '中文', es: 'Español', ru: 'Русский' };
@@ -63,6 +64,7 @@ export function Layout() {
         </div>
       </aside>
       <main className="content">
+        <RestoreNotice />
         <Outlet />
       </main>
     </div>

@@ -41,6 +41,11 @@ import zhDevelopment from './locales/zh/development.json';
 import esDevelopment from './locales/es/development.json';
 import ruDevelopment from './locales/ru/development.json';
 
+import enRestore from './locales/en/restore.json';
+import zhRestore from './locales/zh/restore.json';
+import esRestore from './locales/es/restore.json';
+import ruRestore from './locales/ru/restore.json';
+
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
  */
@@ -55,6 +60,7 @@ export const resources = {
     accounts: enAccounts,
     events: enEvents,
     development: enDevelopment,
+    restore: enRestore,
   },
   zh: {
     common: zhCommon,
@@ -66,6 +72,7 @@ export const resources = {
     accounts: zhAccounts,
     events: zhEvents,
     development: zhDevelopment,
+    restore: zhRestore,
   },
   es: {
     common: esCommon,
@@ -77,6 +84,7 @@ export const resources = {
     accounts: esAccounts,
     events: esEvents,
     development: esDevelopment,
+    restore: esRestore,
   },
   ru: {
     common: ruCommon,
@@ -88,6 +96,7 @@ export const resources = {
     accounts: ruAccounts,
     events: ruEvents,
     development: ruDevelopment,
+    restore: ruRestore,
   },
 } as const;
 

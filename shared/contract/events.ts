@@ -5,7 +5,11 @@ import { id, isoDate, optionalText } from './fields.js';
 export const TRAINING_TOPICS = ['future', 'cooperation', 'sales_policy', 'strategic_plan'] as const;
 export const FOLLOWUP_CATEGORIES = ['product', 'policy', 'logistics', 'marketing', 'service', 'other'] as const;
 
-const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use a date and time like 2026-12-03T09:00');
+// The shape alone let 2026-12-03T25:61 through (and its .ics export then failed): zod's ISO check
+// also refuses hours past 23, minutes past 59 and days a month does not have.
+const dateTime = z.iso
+  .datetime({ local: true, precision: -1, error: 'Use a real date and time like 2026-12-03T09:00' })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use a date and time like 2026-12-03T09:00');
 const money = z
   .number()
   .min(0)
