@@ -1,6 +1,7 @@
 import type { Db } from '../db/open.js';
 import type { JobRunner } from '../jobs/runner.js';
 import type { QueryThread } from './query-thread.js';
+import type { Actor } from '../../shared/contract/people.js';
 
 /** What every handler receives: the database and the services around it, whichever door called. */
 export interface ServiceContext {
@@ -11,4 +12,11 @@ export interface ServiceContext {
   version: string;
   /** Where whole-network screens are computed, when the database is a file (see QUERY_THREAD_METHODS). */
   queries?: QueryThread;
+  /**
+   * Who is acting, from the door's session (the window's signed-in person, the tab's session, the
+   * command line's `--as`); never from a call's input. Absent: nobody has signed in.
+   */
+  actor?: Actor | undefined;
+  /** The session key of this request, so that signing out can close it. */
+  session?: string | undefined;
 }

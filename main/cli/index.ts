@@ -6,7 +6,7 @@ import { seedDemoCommand } from './seed-demo.js';
 
 /** The command-line door: each command uses the same services as the app. */
 const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<number> }> = {
-  serve: { help: 'serve [--db FILE] [--port N]      browser mode on 127.0.0.1', run: serveCommand },
+  serve: { help: 'serve [--db FILE] [--port N] [--as CODE]   browser mode on 127.0.0.1, acting as a person', run: serveCommand },
   'seed-demo': { help: 'seed-demo --scale S|M|L|XL [--db FILE]   generate a demo region', run: seedDemoCommand },
   forecast: { help: 'forecast --in history.csv --horizon 12 --out forecast.csv   forecast series from a CSV', run: runForecastCommand },
   'bench-forecast': { help: 'bench-forecast   accuracy on public series and speed on the L region', run: benchForecastCommand },
