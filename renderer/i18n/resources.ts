@@ -41,6 +41,11 @@ import zhDevelopment from './locales/zh/development.json';
 import esDevelopment from './locales/es/development.json';
 import ruDevelopment from './locales/ru/development.json';
 
+import enPeople from './locales/en/people.json';
+import zhPeople from './locales/zh/people.json';
+import esPeople from './locales/es/people.json';
+import ruPeople from './locales/ru/people.json';
+
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
  */
@@ -55,6 +60,7 @@ export const resources = {
     accounts: enAccounts,
     events: enEvents,
     development: enDevelopment,
+    people: enPeople,
   },
   zh: {
     common: zhCommon,
@@ -66,6 +72,7 @@ export const resources = {
     accounts: zhAccounts,
     events: zhEvents,
     development: zhDevelopment,
+    people: zhPeople,
   },
   es: {
     common: esCommon,
@@ -77,6 +84,7 @@ export const resources = {
     accounts: esAccounts,
     events: esEvents,
     development: esDevelopment,
+    people: esPeople,
   },
   ru: {
     common: ruCommon,
@@ -88,6 +96,7 @@ export const resources = {
     accounts: ruAccounts,
     events: ruEvents,
     development: ruDevelopment,
+    people: ruPeople,
   },
 } as const;
 
