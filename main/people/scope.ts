@@ -51,6 +51,9 @@ export const SCOPE_RESOLVERS: Readonly<Record<string, Resolver>> = {
   'distributor.create': byArea,
   'distributor.update': updateOf(regionOfTable('distributors')),
   'distributor.delete': deleteOf(regionOfTable('distributors')),
+  'distributor.merge': (db, input: { fromId: number; intoId: number }) => ({
+    regionIds: regions(regionOfTable('distributors')(db, input.fromId), regionOfTable('distributors')(db, input.intoId)),
+  }),
   'subDealer.create': byArea,
   'subDealer.update': updateOf(regionOfTable('sub_dealers')),
   'subDealer.delete': deleteOf(regionOfTable('sub_dealers')),

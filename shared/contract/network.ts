@@ -332,6 +332,9 @@ export interface DeleteImpact {
   distributors: number;
   staff: number;
   areas: number;
+  /** A distributor with history is archived, not deleted: what it carries, counted. */
+  history?: { salesHistoryRows: number; targetCells: number; agreedNumbers: number; visits: number; complaints: number; shipments: number };
+  archives?: boolean;
 }
 
 export const networkContract = {
@@ -357,7 +360,7 @@ export const networkContract = {
   'distributor.deleteImpact': query<DeleteImpact>()(byId),
   'distributor.create': mutation<Distributor>()(z.strictObject({ draft: distributorDraft })),
   'distributor.update': mutation<Distributor>()(updateOf(distributorDraft)),
-  'distributor.delete': mutation<{ deleted: true }>()(z.strictObject({ id, disposition: outletDisposition })),
+  'distributor.delete': mutation<{ deleted: true; archived?: true }>()(z.strictObject({ id, disposition: outletDisposition })),
 
   'subDealer.list': query<Page<SubDealer>>()(subDealerListInput),
   'subDealer.get': query<SubDealer>()(byId),

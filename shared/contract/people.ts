@@ -104,4 +104,6 @@ export const peopleContract = {
   'devPlan.reopen': mutation<{ reopened: true }>()(z.strictObject({ salespersonId: id, month: yearMonth, reason })),
   'weeklyReview.reopen': mutation<{ reopened: true }>()(z.strictObject({ salespersonId: id, weekStart, reason })),
   'evaluation.reopen': mutation<{ reopened: true }>()(z.strictObject({ salespersonId: id, month: yearMonth, reason })),
+  /** Two records of one customer: everything of `fromId` moves to `intoId`, numbers added; `fromId` is then gone. */
+  'distributor.merge': mutation<{ merged: true; into: number }>()(z.strictObject({ fromId: id, intoId: id })),
 } as const;

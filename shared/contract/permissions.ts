@@ -68,6 +68,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'distributor.create': network('distributors'),
   'distributor.update': network('distributors'),
   'distributor.delete': network('distributors'),
+  'distributor.merge': network('distributors (merging duplicates)'),
   'subDealer.create': outlets('sub-dealers'),
   'subDealer.update': outlets('sub-dealers'),
   'subDealer.delete': network('sub-dealers (deleting)'),

@@ -112,6 +112,9 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
       `INSERT INTO record_history (at, actor_id, actor_code, method, entity, entity_id, action, changes) VALUES ('2026-01-01', 0, 'admin', 'staff.update', 'person', '1', 'update', '{}')`,
     ).run();
   },
+  13: (db) => {
+    db.prepare("UPDATE distributors SET archived_at = '2026-01-01' WHERE id = 1").run();
+  },
 };
 
 function tableCounts(db: Database.Database): Record<string, number> {
