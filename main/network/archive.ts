@@ -83,3 +83,21 @@ export function mergeDistributors(db: Db, fromId: number, intoId: number): { mer
     return { merged: true as const, into: intoId };
   })();
 }
+
+/**
+ * A person with plans, visits, reviews, decisions or prospects is archived instead of deleted: they no
+ * longer sign in or appear in pickers, and everything they did keeps their name.
+ */
+export function archivePersonIfWorked(db: Db, id: number): boolean {
+  const worked = prepared(
+    db,
+    `SELECT EXISTS (SELECT 1 FROM dev_plans WHERE salesperson_id = @id OR decided_by = @id)
+        OR EXISTS (SELECT 1 FROM visits WHERE salesperson_id = @id)
+        OR EXISTS (SELECT 1 FROM weekly_reviews WHERE salesperson_id = @id)
+        OR EXISTS (SELECT 1 FROM evaluations WHERE salesperson_id = @id OR decided_by = @id)
+        OR EXISTS (SELECT 1 FROM pipeline WHERE owner_id = @id) AS worked`,
+  ).get({ id }) as { worked: number };
+  if (!worked.worked) return false;
+  prepared(db, 'UPDATE staff SET archived_at = ?, active = 0, updated_at = ? WHERE id = ?').run(nowIso(), nowIso(), id);
+  return true;
+}

@@ -353,7 +353,7 @@ export const networkContract = {
   'staff.list': query<Staff[]>()(z.strictObject({ role: z.enum(STAFF_ROLES).optional(), search })),
   'staff.create': mutation<Staff>()(z.strictObject({ draft: staffDraft })),
   'staff.update': mutation<Staff>()(updateOf(staffDraft)),
-  'staff.delete': mutation<{ deleted: true }>()(byId),
+  'staff.delete': mutation<{ deleted: true; archived?: true }>()(byId),
 
   'distributor.list': query<Page<Distributor>>()(distributorListInput),
   'distributor.get': query<DistributorPage>()(byId),

@@ -114,3 +114,34 @@ describe('archive instead of delete, and merging duplicates, on a real SQLite fi
     expect((await refusal(ctx, 'distributor.merge', { fromId: b, intoId: b })).issues?.[0]?.path).toBe('intoId');
   });
 });
+
+describe('people who have worked', () => {
+  it('are archived, not deleted: they no longer sign in or appear in lists, and their plans keep their name', async () => {
+    const { ctx, db } = createTestDb();
+    seedDemo(db, { scale: 'S', today: new Date('2026-11-22T00:00:00Z') });
+    const sp = db
+      .prepare(
+        "SELECT s.id, s.code FROM staff s WHERE role = 'salesperson' AND EXISTS (SELECT 1 FROM dev_plans p WHERE p.salesperson_id = s.id) LIMIT 1",
+      )
+      .get() as {
+      id: number;
+      code: string;
+    };
+    const plans = db.prepare('SELECT count(*) FROM dev_plans WHERE salesperson_id = ?').pluck().get(sp.id);
+    expect(await call(ctx, 'staff.delete', { id: sp.id })).toEqual({ deleted: true, archived: true });
+    expect(db.prepare('SELECT count(*) FROM dev_plans WHERE salesperson_id = ?').pluck().get(sp.id)).toBe(plans);
+    expect((await call(ctx, 'staff.list', {})).some((s) => s.id === sp.id)).toBe(false);
+    expect((await refusal(ctx, 'auth.signIn', { code: sp.code })).code).toBe('forbidden');
+    const fresh = await call(ctx, 'staff.create', {
+      draft: {
+        code: 'NEW-SP',
+        name: 'New hire',
+        role: 'salesperson',
+        regionId: db.prepare('SELECT id FROM regions LIMIT 1').pluck().get(),
+        phone: null,
+        email: null,
+      },
+    });
+    expect(await call(ctx, 'staff.delete', { id: fresh.id })).toEqual({ deleted: true });
+  });
+});
