@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { expect, openSignedIn, test } from './fixtures.js';
 
 test.use({ seed: 'S' });
-test.setTimeout(180_000);
+// Three browsers and a demo region on a shared 2-core machine: a generous budget, not a speed goal.
+test.setTimeout(360_000);
 
 /** Two months back: ended, clear of the demo's own plans (which cover last month and this one), and its first Monday. */
 function endedMonth(): { month: string; monday: string } {
