@@ -2,6 +2,7 @@ import type { RestoreNotice } from '../../shared/contract/backup.js';
 import type { Db } from '../db/open.js';
 import type { JobRunner } from '../jobs/runner.js';
 import type { QueryThread } from './query-thread.js';
+import type { Actor } from '../../shared/contract/people.js';
 
 /** What every handler receives: the database and the services around it, whichever door called. */
 export interface ServiceContext {
@@ -14,4 +15,11 @@ export interface ServiceContext {
   queries?: QueryThread;
   /** Set at start when a restore had been interrupted; shown to the user until dismissed. */
   restoreNotice?: RestoreNotice | null;
+  /**
+   * Who is acting, from the door's session (the window's signed-in person, the tab's session, the
+   * command line's `--as`); never from a call's input. Absent: nobody has signed in.
+   */
+  actor?: Actor | undefined;
+  /** The session key of this request, so that signing out can close it. */
+  session?: string | undefined;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FOLLOWUP_CATEGORIES } from '../../shared/contract/events.js';
 import { api } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { RecordHistory } from '../people/RecordHistory.js';
 import { downloadBase64 } from '../importing/download.js';
 import { useNetworkOptions } from '../network/options.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
@@ -119,6 +120,7 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
             </span>
           </div>
         </div>
+        <RecordHistory entity="event" entityId={eventId} />
       </Card>
       <div className="grid-2">
         <Card title={t('invitees')}>

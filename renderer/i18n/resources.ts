@@ -45,6 +45,10 @@ import enRestore from './locales/en/restore.json';
 import zhRestore from './locales/zh/restore.json';
 import esRestore from './locales/es/restore.json';
 import ruRestore from './locales/ru/restore.json';
+import enPeople from './locales/en/people.json';
+import zhPeople from './locales/zh/people.json';
+import esPeople from './locales/es/people.json';
+import ruPeople from './locales/ru/people.json';
 
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
@@ -61,6 +65,7 @@ export const resources = {
     events: enEvents,
     development: enDevelopment,
     restore: enRestore,
+    people: enPeople,
   },
   zh: {
     common: zhCommon,
@@ -73,6 +78,7 @@ export const resources = {
     events: zhEvents,
     development: zhDevelopment,
     restore: zhRestore,
+    people: zhPeople,
   },
   es: {
     common: esCommon,
@@ -85,6 +91,7 @@ export const resources = {
     events: esEvents,
     development: esDevelopment,
     restore: esRestore,
+    people: esPeople,
   },
   ru: {
     common: ruCommon,
@@ -97,6 +104,7 @@ export const resources = {
     events: ruEvents,
     development: ruDevelopment,
     restore: ruRestore,
+    people: ruPeople,
   },
 } as const;
 

@@ -3,6 +3,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { TERMINAL_CHANNELS } from '../../shared/domain/network.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { RecordHistory } from '../people/RecordHistory.js';
+import { MergeDistributorDialog } from '../people/MergeDistributorDialog.js';
 import { Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatDate, formatNumber } from '../ui/format.js';
@@ -26,6 +28,7 @@ export function DistributorDetailPage() {
   const impact = useApiQuery('distributor.deleteImpact', { id }, { enabled: dialog === 'delete' });
   const update = useApiMutation('distributor.update');
   const remove = useApiMutation('distributor.delete');
+  const [merging, setMerging] = useState(false);
   const createSub = useApiMutation('subDealer.create');
 
   if (page.error?.code === 'not_found') {
@@ -60,6 +63,9 @@ export function DistributorDetailPage() {
             </button>
             <button type="button" className="button" onClick={() => setDialog('terminal')}>
               {t('addTerminal')}
+            </button>
+            <button type="button" className="button" onClick={() => setMerging(true)}>
+              {t('merge.button', { ns: 'people' })}
             </button>
             <button type="button" className="button" onClick={() => setDialog('edit')}>
               {t('edit', { ns: 'common' })}
@@ -161,6 +167,16 @@ export function DistributorDetailPage() {
         />
       )}
       {dialog === 'terminal' && <TerminalFormDialog distributorId={d.id} areaId={d.areaId} onClose={() => setDialog(null)} />}
+      <RecordHistory entity="distributor" entityId={d.id} />
+      {merging && (
+        <MergeDistributorDialog
+          name={d.name}
+          fromId={d.id}
+          candidates={options.distributors as Array<{ value: number; label: string }>}
+          onCancel={() => setMerging(false)}
+          onDone={(intoId) => navigate(`/network/distributors/${intoId}`)}
+        />
+      )}
       {dialog === 'delete' && (
         <DeleteWithOutletsDialog
           kind="distributor"
@@ -169,8 +185,11 @@ export function DistributorDetailPage() {
           successors={options.distributors.filter((o) => o.value !== d.id) as Array<{ value: number; label: string }>}
           onCancel={() => setDialog(null)}
           onConfirm={async (disposition) => {
-            await remove.mutateAsync({ id: d.id, disposition });
-            toast({ tone: 'success', text: t('deleted', { name: d.name }) });
+            const result = await remove.mutateAsync({ id: d.id, disposition });
+            toast({
+              tone: 'success',
+              text: result.archived ? t('archive.done', { ns: 'people', name: d.name }) : t('deleted', { name: d.name }),
+            });
             navigate('/network/distributors');
           }}
         />

@@ -9,6 +9,7 @@ import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { downloadBase64 } from '../importing/download.js';
 import { Dialog } from '../ui/Dialog.js';
 import { FilterSelect, SelectField, TextField } from '../ui/Fields.js';
+import { RecordHistory } from '../people/RecordHistory.js';
 import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatNumber, formatPercent, monthName } from '../ui/format.js';
@@ -92,6 +93,7 @@ export function TargetsPage() {
             />
           </div>
         )}
+        {planId !== null && <RecordHistory entity="target_plan" entityId={planId} />}
       </PageHeader>
       <ErrorNotice error={view.error ?? plans.error} />
       {plans.data && plans.data.length === 0 ? (

@@ -332,6 +332,9 @@ export interface DeleteImpact {
   distributors: number;
   staff: number;
   areas: number;
+  /** A distributor with history is archived, not deleted: what it carries, counted. */
+  history?: { salesHistoryRows: number; targetCells: number; agreedNumbers: number; visits: number; complaints: number; shipments: number };
+  archives?: boolean;
 }
 
 export const networkContract = {
@@ -350,14 +353,14 @@ export const networkContract = {
   'staff.list': query<Staff[]>()(z.strictObject({ role: z.enum(STAFF_ROLES).optional(), search })),
   'staff.create': mutation<Staff>()(z.strictObject({ draft: staffDraft })),
   'staff.update': mutation<Staff>()(updateOf(staffDraft)),
-  'staff.delete': mutation<{ deleted: true }>()(byId),
+  'staff.delete': mutation<{ deleted: true; archived?: true }>()(byId),
 
   'distributor.list': query<Page<Distributor>>()(distributorListInput),
   'distributor.get': query<DistributorPage>()(byId),
   'distributor.deleteImpact': query<DeleteImpact>()(byId),
   'distributor.create': mutation<Distributor>()(z.strictObject({ draft: distributorDraft })),
   'distributor.update': mutation<Distributor>()(updateOf(distributorDraft)),
-  'distributor.delete': mutation<{ deleted: true }>()(z.strictObject({ id, disposition: outletDisposition })),
+  'distributor.delete': mutation<{ deleted: true; archived?: true }>()(z.strictObject({ id, disposition: outletDisposition })),
 
   'subDealer.list': query<Page<SubDealer>>()(subDealerListInput),
   'subDealer.get': query<SubDealer>()(byId),

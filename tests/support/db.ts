@@ -5,6 +5,7 @@ import { afterAll, afterEach } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../main/db/open.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import { JobRunner } from '../../main/jobs/runner.js';
+import { builtInAdministrator, findActorByCode, withActor } from '../../main/people/actor.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -26,7 +27,14 @@ export function createTestDb(scope: 'test' | 'file' = 'test'): TestDb {
   const dir = mkdtempSync(join(tmpdir(), 'planner-test-'));
   const path = join(dir, 'planner.sqlite');
   const db = openDatabase(path);
-  const ctx: ServiceContext = { db, databasePath: path, jobs: new JobRunner(path, db), door: 'cli', version: 'test' };
+  const ctx: ServiceContext = {
+    db,
+    databasePath: path,
+    jobs: new JobRunner(path, db),
+    door: 'cli',
+    version: 'test',
+    actor: builtInAdministrator(),
+  };
   const cleanup = () => {
     closeDatabase(db);
     rmSync(dir, { recursive: true, force: true });
@@ -34,4 +42,15 @@ export function createTestDb(scope: 'test' | 'file' = 'test'): TestDb {
   if (scope === 'file') afterAll(cleanup);
   else cleanups.push(cleanup);
   return { db, path, dir, ctx };
+}
+
+/**
+ * The same database acting as another person (by code), as their door's session would: permissions,
+ * scope and history then apply to them. Changes made through the returned context reach the shared
+ * one (a restore swaps the connection for both).
+ */
+export function asPerson(ctx: ServiceContext, code: string): ServiceContext {
+  const actor = findActorByCode(ctx.db, code);
+  if (!actor) throw new Error(`No active person with code ${code}`);
+  return withActor(ctx, actor);
 }
