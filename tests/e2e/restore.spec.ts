@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startServer } from './fixtures.js';
+import { openSignedIn, startServer } from './fixtures.js';
 
 /**
  * A restore cut short by a crash: the next start removes the half-written copy, keeps the database
@@ -25,7 +25,7 @@ test('after a restore interrupted by a crash, the app says the data is unchanged
     writeFileSync(`${dbPath}.restore.json`, JSON.stringify(journal));
     const server = await startServer(dbPath);
     child = server.child;
-    await page.goto(server.openUrl);
+    await openSignedIn(page, { openUrl: server.openUrl, origin: '', token: '', dbPath });
     const notice = page.getByRole('alert').filter({ hasText: 'A restore was interrupted.' });
     await expect(notice).toContainText('Nothing was changed');
     await expect(notice).toContainText(journal.fileName);

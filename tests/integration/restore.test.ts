@@ -1,3 +1,5 @@
+import { builtInAdministrator, withActor } from '../../main/people/actor.js';
+import type { ServiceContext } from '../../main/api/context.js';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -105,6 +107,9 @@ describe('restore', () => {
     }
   });
 
+  /** What a signed-in administrator's window sees: calls after sign-in carry the person. */
+  const asAdmin = (ctx: ServiceContext) => withActor(ctx, builtInAdministrator());
+
   it('interrupted before the swap is rolled back at start, after it is finished, and the user is told', async () => {
     const { t, backup } = await withBackup();
     const path = t.path;
@@ -121,15 +126,15 @@ describe('restore', () => {
     writeFileSync(restoreJournalPath(path), JSON.stringify(journal));
     let core = openCore(path, 'cli');
     expect(existsSync(stagedRestorePath(path))).toBe(false);
-    expect(await call(core.ctx, 'backup.restoreNotice', {})).toEqual({
+    expect(await call(asAdmin(core.ctx), 'backup.restoreNotice', {})).toEqual({
       outcome: 'rolled-back',
       fileName: backup.fileName,
       previousKeptAs: journal.previousKeptAs,
       at: journal.startedAt,
     });
     expect(regionCodes(core.db)).toEqual(['A', 'B']);
-    await call(core.ctx, 'backup.dismissRestoreNotice', {});
-    expect(await call(core.ctx, 'backup.restoreNotice', {})).toBeNull();
+    await call(asAdmin(core.ctx), 'backup.dismissRestoreNotice', {});
+    expect(await call(asAdmin(core.ctx), 'backup.restoreNotice', {})).toBeNull();
     core.close();
 
     // killed after the swap: the restored database is in place, and start-up says the restore finished
