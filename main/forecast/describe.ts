@@ -9,7 +9,7 @@ export function describeModelName(method: string, model: string): string {
   if (method === 'croston_sba') return 'intermittent demand: average rate of occasional orders';
   if (method === 'profile') return 'the seasonal pattern (its own and the brand’s) scaled to this series';
   if (method === 'theta') return 'Theta method: smoothed level with half the long-run trend';
-  if (method === 'combination') return 'combination: the mean of exponential smoothing and Theta';
+  if (method === 'combination') return 'combination: the mean of exponential smoothing and Theta (level, trend and season)';
   if (method === 'seasonal_naive') return 'same month last season';
   return 'no sales in the history';
 }

@@ -9,6 +9,7 @@ import { Z80 } from './engine/types.js';
 import { loadAllSeries, type HistorySeries } from './history.js';
 import { computeForecasts, PoolCancelled } from './pool.js';
 import type { ComputeItem } from './compute.js';
+import { reconcileLevels } from './reconcile-levels.js';
 
 /** Twelve months from the first month after history: every calendar month once, so the next peak. */
 export const FORECAST_HORIZON = 12;
@@ -25,6 +26,8 @@ export interface ForecastRunSummary {
   /** Backtest coverage of the whole total's 80% range, with the correlation and as if independent. */
   totalCoverage80: number | null;
   totalCoverage80Independent: number | null;
+  /** Regions whose series were scaled to the region total's own forecast (level reconciliation). */
+  regionsReconciled: number;
 }
 
 /** Brand seasonal profiles (calendar months) from the last three years of the brand's total history. */
@@ -111,6 +114,7 @@ export async function runForecast(
       residualCorrelation: null,
       totalCoverage80: null,
       totalCoverage80Independent: null,
+      regionsReconciled: 0,
     };
   const firstMonth = addMonths(last, 1);
   const previous = db
@@ -156,6 +160,29 @@ export async function runForecast(
     throw error;
   }
   control.checkCancelled();
+  // Level reconciliation per region, when every series was refitted (a partial run keeps the levels).
+  let regionsReconciled = 0;
+  if (changed.length === series.length) {
+    const regionOf = new Map(
+      (
+        db.prepare('SELECT d.id, a.region_id FROM distributors d JOIN areas a ON a.id = d.area_id').raw().all() as Array<[number, number]>
+      ).map(([d, r]) => [d, r]),
+    );
+    const groups = new Map<number, number[]>();
+    changed.forEach((s, i) => {
+      const region = regionOf.get(s.distributorId) ?? 0;
+      const members = groups.get(region) ?? [];
+      members.push(i);
+      groups.set(region, members);
+    });
+    const corrections = reconcileLevels(
+      [...groups].map(([key, members]) => ({ key, members })),
+      changed,
+      computed.results,
+      FORECAST_HORIZON,
+    );
+    regionsReconciled = corrections.filter((c) => c.factors.some((f) => f !== 1)).length;
+  }
   // Ranges of totals: the correlation of the series' backtest errors, and the coverage it gives the
   // total in the backtest (series recomputed in this run; all of them on a forced or moved run).
   const complete = computed.results.filter((r) => r.errors);
@@ -251,6 +278,7 @@ export async function runForecast(
     residualCorrelation,
     totalCoverage80: coverage?.correlated ?? null,
     totalCoverage80Independent: coverage?.independent ?? null,
+    regionsReconciled,
   };
 }
 

@@ -28,7 +28,7 @@ export function describeForecast(result: ForecastResult): string {
     case 'theta':
       return 'Theta method: smoothed level with half the long-run trend';
     case 'combination':
-      return 'combination: the mean of exponential smoothing and Theta';
+      return 'combination: the mean of exponential smoothing and Theta (level, trend and season)';
     case 'seasonal_naive':
       return 'same month last season';
     case 'zero':
