@@ -4,6 +4,7 @@ import { etsForecast as etsForecastFromFit } from './ets-forecast.js';
 import { ADMISSIBLE, fitEts, selectEts } from './fit.js';
 import { crostonSba, isIntermittent } from './intermittent.js';
 import { profileForecast, seasonalProfile } from './profile.js';
+import { quantileSorted } from './random.js';
 import { chooseFestivalEffect, deviations, estimateFestivalEffect, festivalFactor } from './spring-festival.js';
 import { thetaFit, thetaForecast } from './theta.js';
 import type { EtsSpec, ForecastOptions, ForecastResult } from './types.js';
@@ -118,6 +119,32 @@ export function tidyRanges(r: ForecastResult): ForecastResult {
   return r;
 }
 
+/**
+ * The model's own ranges assume it is the true model; the backtest says how far off it really was.
+ * Where the backtest errors exceed the 80% half-width more often than one time in five, the ranges
+ * are widened around the point until they would have held four times in five (never narrowed:
+ * a few backtest months are too few to trust a narrower range).
+ */
+function calibrateRanges(r: ForecastResult, score: OriginScore, q: number): void {
+  if (q <= 0 || score.errors.length < 12 || r.method === 'zero' || r.method === 'croston_sba') return;
+  const ratios = new Float64Array(score.errors.length);
+  for (let j = 0; j < score.errors.length; j++) {
+    const h = Math.min(score.aheads[j]!, r.point.length - 1);
+    const half = (r.hi80[h]! - r.lo80[h]!) / 2;
+    ratios[j] = half > 0 ? Math.abs(score.errors[j]!) / half : Math.abs(score.errors[j]!) > 0 ? Infinity : 0;
+  }
+  ratios.sort();
+  const k = Math.min(3, quantileSorted(ratios, q));
+  if (!(k > 1)) return;
+  for (let h = 0; h < r.point.length; h++) {
+    const p = r.point[h]!;
+    r.lo80[h] = p - k * (p - r.lo80[h]!);
+    r.hi80[h] = p + k * (r.hi80[h]! - p);
+    r.lo95[h] = p - k * (p - r.lo95[h]!);
+    r.hi95[h] = p + k * (r.hi95[h]! - p);
+  }
+}
+
 /** Scores point forecasts from rolling origins against the actuals, as MASE and WAPE. */
 class OriginScore {
   absError = 0;
@@ -126,10 +153,13 @@ class OriginScore {
   count = 0;
   origins = 0;
   errors: number[] = [];
+  /** Months ahead (0-based) of each error. */
+  aheads: number[] = [];
   add(actual: Float64Array, points: number[], scale: number): void {
     for (let i = 0; i < points.length; i++) {
       const e = actual[i]! - points[i]!;
       this.errors.push(e);
+      this.aheads.push(i);
       this.absError += Math.abs(e);
       this.absActual += Math.abs(actual[i]!);
       if (scale > 0) {
@@ -327,6 +357,7 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
     }
     result.params = { ...result.params, springFestival: festival };
   }
+  calibrateRanges(result, bestScore, 0.8);
   tidyRanges(result);
   const complete = bestScore.errors.length === BACKTEST_SLOTS;
   return {
