@@ -7,7 +7,9 @@ export function describeModelName(method: string, model: string): string {
   if (method === 'ets' && m)
     return describeModel({ error: m[1] as EtsSpec['error'], trend: m[2] as EtsSpec['trend'], season: m[3] as EtsSpec['season'] });
   if (method === 'croston_sba') return 'intermittent demand: average rate of occasional orders';
-  if (method === 'profile') return 'short history: the brand’s seasonal pattern scaled to this series';
+  if (method === 'profile') return 'the seasonal pattern (its own and the brand’s) scaled to this series';
+  if (method === 'theta') return 'Theta method: smoothed level with half the long-run trend';
+  if (method === 'combination') return 'combination: the mean of exponential smoothing and Theta (level, trend and season)';
   if (method === 'seasonal_naive') return 'same month last season';
   return 'no sales in the history';
 }

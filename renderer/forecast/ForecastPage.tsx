@@ -305,7 +305,10 @@ function ModelCard({ view }: { view: ForecastView }) {
           {Object.entries(view.model.params)
             .filter(
               ([k, val]) =>
-                typeof val === 'number' && ['alpha', 'beta', 'gamma', 'phi'].includes(k) && val > 0 && !(k === 'phi' && val === 1),
+                typeof val === 'number' &&
+                ['alpha', 'beta', 'gamma', 'phi', 'springFestival'].includes(k) &&
+                val !== 0 &&
+                !(k === 'phi' && val === 1),
             )
             .map(([k, val]) => (
               <div key={k} style={{ display: 'contents' }}>
@@ -324,15 +327,31 @@ function ModelCard({ view }: { view: ForecastView }) {
       )}
       <dl className="kv" style={{ marginTop: 10 }}>
         <dt title={t('maseHint')}>{t('mase')}</dt>
+        <dd>{view.accuracy.mase === null ? '–' : formatNumber(view.accuracy.mase, 2)}</dd>
+        <dt>{t('naiveMase')}</dt>
         <dd>
-          {view.accuracy.mase === null ? '–' : formatNumber(view.accuracy.mase, 2)}{' '}
-          {view.accuracy.mase !== null && (
-            <span className="muted">{view.accuracy.mase < 1 ? t('betterThanNaive') : t('worseThanNaive')}</span>
-          )}
+          {view.accuracy.naiveMase === null ? '–' : formatNumber(view.accuracy.naiveMase, 2)}{' '}
+          <VersusNaive mase={view.accuracy.mase} naive={view.accuracy.naiveMase} />
         </dd>
         <dt>{t('wape')}</dt>
         <dd>{formatPercent(view.accuracy.wape)}</dd>
       </dl>
+      {!view.model && (view.lastRun?.residualCorrelation ?? 0) > 0.005 && (
+        <p className="muted">{t('rangeCorrelation', { rho: formatNumber(view.lastRun!.residualCorrelation!, 2) })}</p>
+      )}
     </Card>
   );
+}
+
+/**
+ * The forecast's backtest error beside repeating last season's on the same origins, as a relative
+ * difference a manager can read ("12% lower error"), instead of comparing MASE with 1.
+ */
+function VersusNaive({ mase, naive }: { mase: number | null; naive: number | null }) {
+  const { t } = useTranslation('forecast');
+  if (mase === null || naive === null || !(naive > 0)) return null;
+  const change = (mase - naive) / naive;
+  const percent = formatPercent(Math.abs(change), 0);
+  const text = Math.abs(change) < 0.005 ? t('vsNaiveEqual') : change < 0 ? t('vsNaiveBetter', { percent }) : t('vsNaiveWorse', { percent });
+  return <strong data-testid="versus-naive">{text}</strong>;
 }

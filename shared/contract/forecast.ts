@@ -54,6 +54,10 @@ export interface ForecastRunInfo {
   seriesRecomputed: number;
   seconds: number | null;
   workers: number | null;
+  /** Average correlation of the series' backtest errors: widens the ranges of totals. */
+  residualCorrelation: number | null;
+  /** Backtest coverage of the whole total's 80% range (share, 0-1). */
+  totalCoverage80: number | null;
 }
 
 export interface ForecastView {
@@ -65,7 +69,11 @@ export interface ForecastView {
   /** Set when the scope is one distributor x SKU series. */
   model: { method: string; model: string; description: string; params: Record<string, number> } | null;
   methods: Array<{ method: string; series: number }>;
-  accuracy: { mase: number | null; wape: number | null };
+  /**
+   * Backtest accuracy, volume-weighted: the forecast's and seasonal naive's (repeating last season)
+   * on the same origins and months, over the series that have both.
+   */
+  accuracy: { mase: number | null; wape: number | null; naiveMase: number | null; naiveWape: number | null };
   overrides: ForecastOverride[];
   lastRun: ForecastRunInfo | null;
   /** Sales history changed after the last run: the forecast should be run again. */
