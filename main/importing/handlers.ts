@@ -6,10 +6,11 @@ import { commitImport, discardImport, exportEntity, previewImport, validateImpor
 
 export const importingHandlers = {
   'import.fields': (_ctx, { entity }) => fieldInfo(ENTITIES[entity].fields, entity),
-  'import.preview': ({ db }, { entity, fileName, contentBase64 }) =>
-    previewImport(db, entity, fileName, Buffer.from(contentBase64, 'base64')),
-  'import.validate': ({ db }, { importId, mapping, decimalComma }) => validateImport(db, importId, mapping, decimalComma),
-  'import.commit': ({ db }, { importId, mapping, decimalComma, mode }) => commitImport(db, importId, mapping, decimalComma, mode),
+  'import.preview': ({ db }, { entity, fileName, contentBase64, encoding }) =>
+    previewImport(db, entity, fileName, Buffer.from(contentBase64, 'base64'), encoding),
+  'import.validate': ({ db }, { importId, ...choices }) => validateImport(db, importId, choices),
+  'import.commit': ({ db }, { importId, ...choices }) => commitImport(db, importId, choices),
   'import.discard': (_ctx, { importId }) => discardImport(importId),
-  'export.entity': ({ db }, { entity, format }) => exportEntity(db, entity, format),
+  'export.entity': ({ db }, { entity, format, headers }) => exportEntity(db, entity, format, headers),
+  'import.template': ({ db }, { entity, format, headers }) => exportEntity(db, entity, format, headers, true),
 } satisfies FeatureHandlers<typeof importingContract>;
