@@ -3,9 +3,9 @@ import i18next, { type TFunction } from 'i18next';
 import { dispatch } from '../../main/api/dispatch.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import type { ImportReport } from '../../shared/contract/importing.js';
-import { resources } from '../../renderer/i18n/resources.js';
 import { importErrorText } from '../../renderer/importing/messages.js';
 import { call } from './call.js';
+import { localeResources } from './locales.js';
 
 export const sample = (name: string) => readFileSync(new URL(`../../resources/samples/${name}`, import.meta.url));
 
@@ -32,7 +32,13 @@ export async function importFile(ctx: ServiceContext, entity: string, fileName: 
 /** The renderer's own wording of the importer's codes, in one of the four languages. */
 export async function importingText(language: 'en' | 'zh' | 'es' | 'ru'): Promise<TFunction<'importing'>> {
   const instance = i18next.createInstance();
-  await instance.init({ resources, lng: language, ns: ['importing'], defaultNS: 'importing', interpolation: { escapeValue: false } });
+  await instance.init({
+    resources: localeResources(),
+    lng: language,
+    ns: ['importing'],
+    defaultNS: 'importing',
+    interpolation: { escapeValue: false },
+  });
   return instance.getFixedT(language, 'importing');
 }
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ENTITIES } from '../../main/importing/entities.js';
 import { suggestMapping } from '../../main/importing/fields.js';
 import { IMPORT_ENTITIES, type ImportEntity } from '../../shared/domain/importing.js';
-import { resources } from '../../renderer/i18n/resources.js';
+import { LANGUAGES, localeResources } from '../support/locales.js';
 
-const LANGUAGES = ['en', 'zh', 'es', 'ru'] as const;
+const resources = localeResources();
 
 /** Maps a header row and returns, per field, the header it was matched with. */
 function mapped(entity: ImportEntity, headers: string[]): Record<string, string | null> {
