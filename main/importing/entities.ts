@@ -196,7 +196,7 @@ const staff: EntityDef = {
     field('name', 'text', true, A.name),
     field('role', 'enum', true, ['role', 'position', '职位', '岗位', 'puesto', 'cargo', 'должность', 'роль'], enumOf(STAFF_ROLES)),
     field('region', 'reference', true, A.region, { ref: 'regions' }),
-    field('areas', 'list', false, ['areas', 'area codes', '负责区域', 'áreas', 'районы'], { hint: 'area codes, separated by ;' }),
+    field('areas', 'list', false, ['areas', 'area codes', '负责区域', 'áreas', 'районы'], { hint: 'area_codes_list' }),
     field('phone', 'text', false, A.phone),
     field('email', 'text', false, ['email', 'e-mail', '邮箱', 'correo', 'почта']),
     field('active', 'boolean', false, ['active', '在职', 'activo', 'активен']),
@@ -262,7 +262,7 @@ const distributors: EntityDef = {
       'integer',
       true,
       ['relationship level', 'relationship', '关系层级', '关系等级', 'nivel de relación', 'уровень отношений'],
-      { hint: '1, 2 or 3' },
+      { hint: 'relationship_levels' },
     ),
     field(
       'status',
@@ -368,7 +368,7 @@ const terminals: EntityDef = {
     field('subDealer', 'reference', false, A.subDealer, { ref: 'sub_dealers' }),
     field('distributor', 'reference', false, ['direct distributor', ...A.distributor], {
       ref: 'distributors',
-      hint: 'only when supplied directly',
+      hint: 'direct_supply_only',
     }),
     ...outletFields,
   ],

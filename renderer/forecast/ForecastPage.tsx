@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ForecastScope, ForecastView, OverrideLevel } from '../../shared/contract/forecast.js';
+import type { ForecastScope, ForecastView, ModelDescription, OverrideLevel } from '../../shared/contract/forecast.js';
 import { calendarMonth } from '../../shared/domain/months.js';
 import { useApiMutation, useApiQuery, useJob } from '../api/hooks.js';
 import { FilterSelect } from '../ui/Fields.js';
@@ -299,7 +300,7 @@ function ModelCard({ view }: { view: ForecastView }) {
         <dl className="kv">
           <dt>{t('model')}</dt>
           <dd>
-            <strong>{view.model.description}</strong>
+            <strong>{modelText(t, view.model.description)}</strong>
             <div className="muted">{view.model.model}</div>
           </dd>
           {Object.entries(view.model.params)
@@ -335,4 +336,10 @@ function ModelCard({ view }: { view: ForecastView }) {
       </dl>
     </Card>
   );
+}
+
+/** The model in words: an ETS model by its seasonality and trend, the others by their kind. */
+function modelText(t: TFunction<'forecast'>, d: ModelDescription): string {
+  if (d.kind === 'ets') return t('modelText.ets', { season: t(`modelText.season.${d.season}`), trend: t(`modelText.trend.${d.trend}`) });
+  return t(`modelText.${d.kind}`);
 }

@@ -251,7 +251,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
                   <label htmlFor={id}>
                     {t(`field.${entity}.${f.key}`, { defaultValue: f.key })}
                     {f.required && <span className="required"> *</span>}
-                    {f.hint && <span className="muted"> ({f.hint})</span>}
+                    {f.hint && <span className="muted"> ({t(`hint.${f.hint}`, { defaultValue: f.hint })})</span>}
                   </label>
                   <select
                     id={id}
