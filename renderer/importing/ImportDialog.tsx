@@ -378,7 +378,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
                   <tr>
                     <th className="num">{t('line')}</th>
                     <th>{t('key')}</th>
-                    <th>{t('rowsPlan')}</th>
+                    <th>{t('actionHeader')}</th>
                     <th>{t('changes')}</th>
                   </tr>
                 </thead>
@@ -388,9 +388,11 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
                       <td className="num">{r.line}</td>
                       <td>{r.key}</td>
                       <td>{t(`action.${r.action}`)}</td>
-                      <td>
-                        {(r.changes ?? []).map((c) => changeText(t, c)).join('; ')}
-                        {r.sensitive && <strong> · {sensitiveText(t, r.sensitive)}</strong>}
+                      <td style={{ whiteSpace: 'normal' }}>
+                        {r.sensitive && <strong>{sensitiveText(t, r.sensitive)}</strong>}
+                        {(r.changes ?? []).map((c) => (
+                          <div key={c.field}>{changeText(t, c)}</div>
+                        ))}
                       </td>
                     </tr>
                   ))}

@@ -9,7 +9,7 @@ import type { ImportFieldChange, ImportRowError, ImportSensitiveCode } from '../
 export function importErrorText(t: TFunction<'importing'>, error: ImportRowError): string {
   const { values, table, decimal, ...rest } = error.params;
   const options: Record<string, unknown> = { ...rest, column: error.column, value: error.value };
-  if (Array.isArray(values)) options.values = values.map((v) => t(`value.${v}`, { defaultValue: v })).join(', ');
+  if (Array.isArray(values)) options.values = values.map((v) => t(`enumValue.${v}`, { defaultValue: v })).join(', ');
   if (typeof table === 'string') options.table = t(`table.${table}`, { defaultValue: table });
   if (decimal === ',' || decimal === '.') {
     options.separator = t(decimal === ',' ? 'decimalName.comma' : 'decimalName.point');
@@ -20,7 +20,7 @@ export function importErrorText(t: TFunction<'importing'>, error: ImportRowError
 
 export function changeText(t: TFunction<'importing'>, change: ImportFieldChange): string {
   // Only canonical values (on_hold) have words; anything else is shown as the file or the planner holds it.
-  const show = (v: string) => (v === '' ? t('empty') : /^[a-z_]+$/.test(v) ? t(`value.${v}`, { defaultValue: v }) : v);
+  const show = (v: string) => (v === '' ? t('empty') : /^[a-z_]+$/.test(v) ? t(`enumValue.${v}`, { defaultValue: v }) : v);
   return t('change', { column: change.column, before: show(change.before), after: show(change.after) });
 }
 
