@@ -28,7 +28,7 @@ const historyKey = (d: number, p: number, monthIndex: number): number | string =
   d < MAX_ID && p < MAX_PRODUCT ? (d * MAX_PRODUCT + p) * MAX_MONTH + monthIndex : `${d}:${p}:${monthIndex}`;
 
 /** A stored month as the file writes it: cases, and revenue in money units (not cents). */
-const salesValue = (cases: number, revenueCents: number | null) => `${cases}|${revenueCents === null ? '' : revenueCents / 100}`;
+const salesValue = (cases: number, revenueCents: number | null) => JSON.stringify([cases, revenueCents === null ? '' : revenueCents / 100]);
 
 /**
  * Monthly shipments per distributor x SKU, as distributors and the ERP export them. A row for a

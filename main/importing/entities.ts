@@ -27,6 +27,7 @@ import { synonymsOf } from './synonyms.js';
 import type { ImportSensitiveCode } from '../../shared/contract/importing.js';
 import { salesHistoryEntity } from '../forecast/import.js';
 import { shipmentsEntity, stockSnapshotsEntity } from '../readiness/import.js';
+import { devPlansEntity, visitsEntity, weeklyReviewsEntity } from '../development/import.js';
 
 export type Values = Record<string, unknown>;
 export type ExportRow = Record<string, string | number | null>;
@@ -68,7 +69,7 @@ export interface EntityDef {
    */
   existingValues?(db: Db): Map<string | number, string>;
   valueText?(draft: any): string;
-  /** The fields valueText joins with '|', in order, to show a correction field by field. */
+  /** The fields of valueText's JSON array, in order, to show a correction field by field. */
   valueFields?: string[];
   /**
    * Why an update of this existing record needs a second confirmation: it moves the record under
@@ -520,5 +521,8 @@ export const ENTITIES: Record<ImportEntity, EntityDef> = Object.fromEntries(
     terminals,
     contacts,
     products,
+    devPlans: devPlansEntity,
+    visits: visitsEntity,
+    weeklyReviews: weeklyReviewsEntity,
   } satisfies Record<ImportEntity, EntityDef>).map(([name, def]) => [name, withSynonyms(def)]),
 ) as Record<ImportEntity, EntityDef>;

@@ -17,6 +17,10 @@ const CUSTOM_RULES: Record<string, ImportIssueCode> = {
   'Pick at least one peak month': 'peak_months_count',
   'At least one month must be off-season': 'peak_months_count',
   'Arrives before it ships': 'arrives_before_ship',
+  'A week starts on a Monday': 'not_monday',
+  'Say why they said no': 'reason_needed',
+  'The next step comes after the visit': 'next_before_visit',
+  'Each competitor once': 'competitor_twice',
 };
 
 /** Turns one zod issue on a draft into a code with the limits it names (what would be accepted). */

@@ -382,10 +382,11 @@ function rowLabel(def: EntityDef, row: string[], cellOf: (row: string[], field: 
 }
 
 function valueChanges(def: EntityDef, stored: string, now: string, columnName: (field: string) => string): ImportFieldChange[] {
-  const before = stored.split('|');
-  const after = now.split('|');
+  const before = JSON.parse(stored) as unknown[];
+  const after = JSON.parse(now) as unknown[];
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   return (def.valueFields ?? [])
-    .map((field, i) => ({ field, column: columnName(field), before: before[i] ?? '', after: after[i] ?? '' }))
+    .map((field, i) => ({ field, column: columnName(field), before: text(before[i]), after: text(after[i]) }))
     .filter((c) => c.before !== c.after);
 }
 

@@ -152,6 +152,61 @@ const EXAMPLES: Record<ImportEntity, ExportRow[]> = {
     { distributor: 'D001', sku: 'NS-330B', cases: 600, shipDate: '2026-03-02', arrivalDate: '2026-03-09', status: 'in_transit' },
     { distributor: 'D002', sku: 'NS-330B', cases: 300, shipDate: '2026-03-20', arrivalDate: '2026-03-25', status: 'planned' },
   ],
+  devPlans: [
+    {
+      salesperson: 'E001',
+      month: '2026-03',
+      areas: 'N-01;N-02',
+      plannedVisits: 60,
+      newSubDealers: 2,
+      newTerminals: 8,
+      competitors: 'Golden Peak:3',
+      note: '',
+    },
+    {
+      salesperson: 'E001',
+      month: '2026-04',
+      areas: 'N-01',
+      plannedVisits: 55,
+      newSubDealers: 1,
+      newTerminals: 6,
+      competitors: '',
+      note: 'Focus on night venues',
+    },
+  ],
+  visits: [
+    {
+      salesperson: 'E001',
+      day: '2026-03-02',
+      outletType: 'terminal',
+      outlet: 'T001',
+      purpose: 'develop',
+      outcome: 'interested',
+      nextStep: 'Bring the price list',
+      nextDate: '2026-03-09',
+      note: '',
+    },
+    {
+      salesperson: 'E001',
+      day: '2026-03-02',
+      outletType: 'distributor',
+      outlet: 'D001',
+      purpose: 'service',
+      outcome: 'done',
+      nextStep: '',
+      nextDate: '',
+      note: 'Stock checked',
+    },
+  ],
+  weeklyReviews: [
+    {
+      salesperson: 'E001',
+      weekStart: '2026-03-02',
+      problems: 'Two kiosks closed for repairs',
+      successes: 'Tasting at Bar El Puerto won a new terminal',
+    },
+    { salesperson: 'E001', weekStart: '2026-03-09', problems: '', successes: '' },
+  ],
 };
 
 export function templateRows(entity: ImportEntity): ExportRow[] {

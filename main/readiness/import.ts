@@ -50,7 +50,7 @@ export const stockSnapshotsEntity: EntityDef = {
         >
       ).map(([d, p, s, cases]) => [`${d}:${p}:${s}`, String(cases)]),
     ),
-  valueText: (d: StockRow) => String(d.cases),
+  valueText: (d: StockRow) => JSON.stringify([d.cases]),
   valueFields: ['cases'],
   save(db, _existing, d: StockRow) {
     prepared(

@@ -85,6 +85,10 @@ export type ImportIssueCode =
   | 'month_twice'
   | 'peak_months_count'
   | 'arrives_before_ship'
+  | 'not_monday'
+  | 'reason_needed'
+  | 'next_before_visit'
+  | 'competitor_twice'
   | 'invalid';
 
 export type ImportIssueParams = Record<string, string | number | string[]>;

@@ -14,6 +14,9 @@ export const IMPORT_ENTITIES = [
   'salesHistory',
   'stockSnapshots',
   'shipments',
+  'devPlans',
+  'visits',
+  'weeklyReviews',
 ] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 

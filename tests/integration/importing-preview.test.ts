@@ -233,6 +233,47 @@ describe('round trip', () => {
   });
 });
 
+describe('plans, visits and weekly reviews as spreadsheets', () => {
+  it('import from templates, export and import back unchanged, and change only by choice', async () => {
+    const { ctx, db } = createTestDb();
+    await network(ctx);
+    for (const [entity, file] of [
+      ['subDealers', 'sub-dealers-zh-gb18030.csv'],
+      ['terminals', 'terminals-es.csv'],
+    ] as const)
+      expect((await importFile(ctx, entity, file, sample(file))).outcome.ok).toBe(true);
+    const staff = 'code,name,role,region,areas\nE001,Li Wei,salesperson,NORTH,N-01;N-02\n';
+    expect((await importFile(ctx, 'staff', 's.csv', Buffer.from(staff))).outcome.ok).toBe(true);
+    const titles = (localeResources().zh.importing as { field: Record<string, Record<string, string>> }).field;
+    for (const entity of ['devPlans', 'visits', 'weeklyReviews'] as const) {
+      const template = await call(ctx, 'import.template', { entity, format: 'csv', headers: titles[entity] });
+      const first = await importFile(ctx, entity, template.fileName, Buffer.from(template.contentBase64, 'base64'));
+      expect(first.report.errors, entity).toEqual([]);
+      expect(first.outcome, entity).toMatchObject({ ok: true, value: { created: 2 } });
+      const exported = await call(ctx, 'export.entity', { entity, format: 'xlsx', headers: titles[entity] });
+      expect(exported.rows).toBe(2);
+      const back = await importFile(ctx, entity, exported.fileName, Buffer.from(exported.contentBase64, 'base64'));
+      expect(back.report, entity).toMatchObject({ creates: 0, updates: 0, unchanged: 2, errorCount: 0 });
+    }
+    expect(db.prepare('SELECT planned_visits FROM dev_plans ORDER BY month').pluck().all()).toEqual([60, 55]);
+    expect(db.prepare("SELECT outcome FROM visits WHERE outlet_type = 'terminal'").pluck().all()).toEqual(['interested']);
+
+    const review = 'salesperson,week start,problems,successes\nE001,2026-03-09,Rain all week,\nE001,2026-03-10,,\n';
+    const changed = await importFile(ctx, 'weeklyReviews', 'r.csv', Buffer.from(review));
+    expect(changed.report.rows[0]).toMatchObject({
+      action: 'update',
+      changes: [{ field: 'problems', before: '', after: 'Rain all week' }],
+    });
+    expect(errorLines(await importingText('en'), changed.report)).toEqual([
+      '3: week start: a week starts on a Monday; the file says “2026-03-10”',
+    ]);
+    expect(changed.outcome.ok).toBe(false);
+    const applied = await importFile(ctx, 'weeklyReviews', 'r.csv', Buffer.from(review), { mode: 'validOnly', updates: 'apply' });
+    expect(applied.outcome).toMatchObject({ ok: true, value: { updated: 1 } });
+    expect(db.prepare("SELECT problems FROM weekly_reviews WHERE week_start = '2026-03-09'").pluck().get()).toBe('Rain all week');
+  });
+});
+
 describe('encodings', () => {
   it('detects Windows-1252, shows the guess, and lets the user pick another', async () => {
     const { ctx } = createTestDb();
