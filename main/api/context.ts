@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import type { ImportSessions } from '../importing/session.js';
 import type { JobRunner } from '../jobs/runner.js';
 import type { QueryThread } from './query-thread.js';
 
@@ -9,6 +10,8 @@ export interface ServiceContext {
   jobs: JobRunner;
   door: 'electron' | 'browser' | 'cli';
   version: string;
+  /** The imports waiting between preview and commit: the core's own, not the process's. */
+  imports?: ImportSessions;
   /** Where whole-network screens are computed, when the database is a file (see QUERY_THREAD_METHODS). */
   queries?: QueryThread;
 }

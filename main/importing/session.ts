@@ -62,19 +62,29 @@ export interface CommitChoices extends ImportChoices {
   confirmSensitive?: boolean | undefined;
 }
 
-/** A parsed file waits here between preview, validation and commit; nothing is written before commit. */
-const sessions = new Map<string, ImportSession>();
+/**
+ * Parsed files wait here between preview, validation and commit; nothing is written before commit.
+ * One registry per core (held by its ServiceContext), so two cores in one process never share imports.
+ */
+export class ImportSessions {
+  private readonly sessions = new Map<string, ImportSession>();
 
-function evictOld(): void {
-  const now = Date.now();
-  for (const [id, s] of sessions) if (now - s.createdAt > SESSION_TTL_MS) sessions.delete(id);
-  while (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
-}
+  add(s: ImportSession): void {
+    const now = Date.now();
+    for (const [id, old] of this.sessions) if (now - old.createdAt > SESSION_TTL_MS) this.sessions.delete(id);
+    while (this.sessions.size >= MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
+    this.sessions.set(s.id, s);
+  }
 
-function session(importId: string): ImportSession {
-  const s = sessions.get(importId);
-  if (!s) throw new DomainError('not_found', 'This import has expired. Pick the file again.');
-  return s;
+  get(importId: string): ImportSession {
+    const s = this.sessions.get(importId);
+    if (!s) throw new DomainError('not_found', 'This import has expired. Pick the file again.');
+    return s;
+  }
+
+  delete(importId: string): boolean {
+    return this.sessions.delete(importId);
+  }
 }
 
 const headerSignature = (headers: string[]) => headers.map((h) => h.trim().toLowerCase()).join('\u0001');
@@ -96,18 +106,24 @@ function* columnValues(rows: string[][], column: number): Iterable<string> {
   for (const row of rows) yield row[column] ?? '';
 }
 
+/**
+ * For code that calls the importer directly (the benchmark, crash tests): the doors pass their core's
+ * registry (ServiceContext.imports) instead.
+ */
+const directCalls = new ImportSessions();
+
 export async function previewImport(
   db: Db,
   entity: ImportEntity,
   fileName: string,
   bytes: Uint8Array,
   encoding?: ImportEncoding,
+  sessions: ImportSessions = directCalls,
 ): Promise<ImportPreview> {
   const sheet = await readSheet(fileName, bytes, encoding);
-  evictOld();
   const id = `imp_${randomBytes(12).toString('hex')}`;
   const s: ImportSession = { id, entity, fileName, sheet, createdAt: Date.now(), numberColumns: new Map() };
-  sessions.set(id, s);
+  sessions.add(s);
   const def = ENTITIES[entity];
   const remembered =
     readSetting<{ signature: string; mapping: Mapping }>(db, mappingSettingKey(entity, sheet.headers)) ??
@@ -398,8 +414,8 @@ function draftPathToField(def: EntityDef, draftKey: string): string {
   return match?.key ?? draftKey;
 }
 
-export function validateImport(db: Db, importId: string, choices: ImportChoices): ImportReport {
-  return validate(db, session(importId), choices).report;
+export function validateImport(db: Db, importId: string, choices: ImportChoices, sessions: ImportSessions = directCalls): ImportReport {
+  return validate(db, sessions.get(importId), choices).report;
 }
 
 /**
@@ -408,8 +424,8 @@ export function validateImport(db: Db, importId: string, choices: ImportChoices)
  * Existing records change only when the user chose 'apply', and those that touch signed-off or
  * referenced data only with the second confirmation as well.
  */
-export function commitImport(db: Db, importId: string, choices: CommitChoices): ImportOutcome {
-  const s = session(importId);
+export function commitImport(db: Db, importId: string, choices: CommitChoices, sessions: ImportSessions = directCalls): ImportOutcome {
+  const s = sessions.get(importId);
   const def = ENTITIES[s.entity];
   const outcome = db.transaction((): ImportOutcome => {
     const { report, valid } = validate(db, s, choices);
@@ -468,7 +484,7 @@ export function commitImport(db: Db, importId: string, choices: CommitChoices): 
   return outcome;
 }
 
-export function discardImport(importId: string): { discarded: boolean } {
+export function discardImport(importId: string, sessions: ImportSessions = directCalls): { discarded: boolean } {
   return { discarded: sessions.delete(importId) };
 }
 

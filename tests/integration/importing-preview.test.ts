@@ -274,6 +274,19 @@ describe('plans, visits and weekly reviews as spreadsheets', () => {
   });
 });
 
+describe('import sessions belong to the core', () => {
+  it('one core cannot validate or commit an import previewed by another', async () => {
+    const a = createTestDb();
+    const b = createTestDb();
+    const csv = Buffer.from('code,name,peak months\nR1,North,5-9\n').toString('base64');
+    const preview = await call(a.ctx, 'import.preview', { entity: 'regions', fileName: 'r.csv', contentBase64: csv });
+    const input = { importId: preview.importId, mapping: preview.suggestedMapping, mode: 'all' };
+    expect(await refusal(b.ctx, 'import.commit', input)).toMatchObject({ code: 'not_found' });
+    expect(await call(a.ctx, 'import.commit', input)).toMatchObject({ created: 1 });
+    expect(b.db.prepare('SELECT count(*) FROM regions').pluck().get()).toBe(0);
+  });
+});
+
 describe('encodings', () => {
   it('detects Windows-1252, shows the guess, and lets the user pick another', async () => {
     const { ctx } = createTestDb();

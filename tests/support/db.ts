@@ -5,6 +5,7 @@ import { afterAll, afterEach } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../main/db/open.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import { JobRunner } from '../../main/jobs/runner.js';
+import { ImportSessions } from '../../main/importing/session.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -26,7 +27,14 @@ export function createTestDb(scope: 'test' | 'file' = 'test'): TestDb {
   const dir = mkdtempSync(join(tmpdir(), 'planner-test-'));
   const path = join(dir, 'planner.sqlite');
   const db = openDatabase(path);
-  const ctx: ServiceContext = { db, databasePath: path, jobs: new JobRunner(path, db), door: 'cli', version: 'test' };
+  const ctx: ServiceContext = {
+    db,
+    databasePath: path,
+    jobs: new JobRunner(path, db),
+    door: 'cli',
+    version: 'test',
+    imports: new ImportSessions(),
+  };
   const cleanup = () => {
     closeDatabase(db);
     rmSync(dir, { recursive: true, force: true });
