@@ -4,7 +4,15 @@ import type { FeatureHandlers } from '../api/handlers-type.js';
 import { DomainError } from '../../shared/contract/result.js';
 import { ENTITIES } from './entities.js';
 import { fieldInfo } from './fields.js';
-import { commitImport, discardImport, exportEntity, previewImport, validateImport, type ImportSessions } from './session.js';
+import {
+  commitImport,
+  discardImport,
+  exportEntity,
+  importJobParams,
+  previewImport,
+  validateImport,
+  type ImportSessions,
+} from './session.js';
 
 /** The core's import registry; a context built without one (a query thread) cannot hold imports. */
 function sessionsOf(ctx: ServiceContext): ImportSessions {
@@ -18,6 +26,9 @@ export const importingHandlers = {
     previewImport(ctx.db, entity, fileName, Buffer.from(contentBase64, 'base64'), encoding, sessionsOf(ctx)),
   'import.validate': (ctx, { importId, ...choices }) => validateImport(ctx.db, importId, choices, sessionsOf(ctx)),
   'import.commit': (ctx, { importId, ...choices }) => commitImport(ctx.db, importId, choices, sessionsOf(ctx)),
+  'import.start': (ctx, { importId, step, ...choices }) => ({
+    jobId: ctx.jobs.start('import.run', importJobParams(sessionsOf(ctx), importId, step, choices)),
+  }),
   'import.discard': (ctx, { importId }) => discardImport(importId, sessionsOf(ctx)),
   'export.entity': ({ db }, { entity, format, headers }) => exportEntity(db, entity, format, headers),
   'import.template': ({ db }, { entity, format, headers }) => exportEntity(db, entity, format, headers, true),

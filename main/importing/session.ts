@@ -26,6 +26,7 @@ import { fieldInfo, suggestMapping } from './fields.js';
 import { readSheet, type SheetData } from './read-file.js';
 import { References } from './references.js';
 import { templateRows } from './templates.js';
+import type { TaskControl } from '../jobs/task.js';
 
 /** Errors listed in a report; the rest are counted. A person fixes a sheet from the first hundreds. */
 const MAX_LISTED_ERRORS = 500;
@@ -40,6 +41,9 @@ interface ImportSession {
   fileName: string;
   sheet: SheetData;
   createdAt: number;
+  /** The file as it came, so that a background job can read it again in its own thread. */
+  bytes: Uint8Array;
+  encoding: ImportEncoding | undefined;
   /** Each column's number format, detected once from the whole column. */
   numberColumns: Map<number, NumberColumn | null>;
 }
@@ -122,7 +126,7 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const sheet = await readSheet(fileName, bytes, encoding);
   const id = `imp_${randomBytes(12).toString('hex')}`;
-  const s: ImportSession = { id, entity, fileName, sheet, createdAt: Date.now(), numberColumns: new Map() };
+  const s: ImportSession = { id, entity, fileName, sheet, createdAt: Date.now(), numberColumns: new Map(), bytes, encoding };
   sessions.add(s);
   const def = ENTITIES[entity];
   const remembered =
@@ -222,7 +226,10 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * records, and says what would happen to each: new, update (with each change), unchanged or refused
  * with every reason at once. Writes nothing.
  */
-function validate(db: Db, s: ImportSession, choices: ImportChoices): Validation {
+/** Progress every this many rows, and a chance for the user's Cancel to stop the work. */
+const ROWS_PER_TICK = 5000;
+
+function validate(db: Db, s: ImportSession, choices: ImportChoices, control?: TaskControl, share = 1): Validation {
   const { mapping } = choices;
   const def = ENTITIES[s.entity];
   checkMapping(def, s.sheet, mapping);
@@ -253,7 +260,12 @@ function validate(db: Db, s: ImportSession, choices: ImportChoices): Validation 
   };
   const numeric = new Set(def.fields.filter((f) => f.kind === 'integer' || f.kind === 'decimal').map((f) => f.key));
 
+  const total = s.sheet.rows.length;
   s.sheet.rows.forEach((row, i) => {
+    if (control && i % ROWS_PER_TICK === 0) {
+      control.checkCancelled();
+      control.progress((i / total) * share, 'checking');
+    }
     const line = i + 2;
     const values: Values = {};
     const issues: RowIssue[] = [];
@@ -425,10 +437,15 @@ export function validateImport(db: Db, importId: string, choices: ImportChoices,
  * referenced data only with the second confirmation as well.
  */
 export function commitImport(db: Db, importId: string, choices: CommitChoices, sessions: ImportSessions = directCalls): ImportOutcome {
-  const s = sessions.get(importId);
+  const outcome = commitSession(db, sessions.get(importId), choices);
+  sessions.delete(importId);
+  return outcome;
+}
+
+function commitSession(db: Db, s: ImportSession, choices: CommitChoices, control?: TaskControl): ImportOutcome {
   const def = ENTITIES[s.entity];
   const outcome = db.transaction((): ImportOutcome => {
-    const { report, valid } = validate(db, s, choices);
+    const { report, valid } = validate(db, s, choices, control, 0.5);
     if (report.errorCount > 0 && choices.mode === 'all') {
       throw new DomainError(
         'import_rejected',
@@ -468,6 +485,9 @@ export function commitImport(db: Db, importId: string, choices: CommitChoices, s
           }
         }
     };
+    control?.progress(0.5, 'writing');
+    // The last moment the user can cancel: after it, the transaction commits as a whole.
+    control?.checkCancelled();
     if (def.bulkWrite) def.bulkWrite(db, toWrite.length, write);
     else write();
     if (toWrite.length) def.afterCommit?.(db);
@@ -480,8 +500,47 @@ export function commitImport(db: Db, importId: string, choices: CommitChoices, s
     };
   })();
   writeSetting(db, mappingSettingKey(s.entity, s.sheet.headers), { signature: headerSignature(s.sheet.headers), mapping: choices.mapping });
-  sessions.delete(importId);
   return outcome;
+}
+
+export interface ImportJobParams {
+  entity: ImportEntity;
+  fileName: string;
+  bytes: Uint8Array;
+  encoding: ImportEncoding | undefined;
+  step: 'validate' | 'commit';
+  choices: CommitChoices;
+}
+
+/** What a background import job needs: the file itself, read again in the job's own thread. */
+export function importJobParams(
+  sessions: ImportSessions,
+  importId: string,
+  step: 'validate' | 'commit',
+  choices: CommitChoices,
+): ImportJobParams {
+  const s = sessions.get(importId);
+  return { entity: s.entity, fileName: s.fileName, bytes: s.bytes, encoding: s.encoding, step, choices };
+}
+
+/**
+ * Checks or imports a previewed file in the job worker, off the thread that owns the window, with
+ * progress and Cancel (a cancelled commit rolls back whole).
+ */
+export async function importTask(db: Db, p: ImportJobParams, control: TaskControl): Promise<ImportReport | ImportOutcome> {
+  control.progress(0, 'reading');
+  const sheet = await readSheet(p.fileName, p.bytes, p.encoding);
+  const s: ImportSession = {
+    id: 'imp_job',
+    entity: p.entity,
+    fileName: p.fileName,
+    sheet,
+    createdAt: Date.now(),
+    numberColumns: new Map(),
+    bytes: p.bytes,
+    encoding: p.encoding,
+  };
+  return p.step === 'validate' ? validate(db, s, p.choices, control).report : commitSession(db, s, p.choices, control);
 }
 
 export function discardImport(importId: string, sessions: ImportSessions = directCalls): { discarded: boolean } {

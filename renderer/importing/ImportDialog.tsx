@@ -1,11 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportEncoding, ImportOutcome, ImportPreview, ImportReport } from '../../shared/contract/importing.js';
 import type { ImportEntity } from '../../shared/domain/importing.js';
 import { api } from '../api/client.js';
 import { Dialog } from '../ui/Dialog.js';
-import { Spinner } from '../ui/Page.js';
+import { useJob } from '../api/hooks.js';
+import { ProgressBar, Spinner } from '../ui/Page.js';
 import { formatNumber } from '../ui/format.js';
 import { downloadBase64, fileToBase64 } from './download.js';
 import { changeText, importErrorText, sensitiveText } from './messages.js';
@@ -19,7 +19,6 @@ type Step = 'pick' | 'map' | 'report' | 'done';
  */
 export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClose(): void }) {
   const { t } = useTranslation(['importing', 'common']);
-  const client = useQueryClient();
   const fileInputId = useId();
   const [step, setStep] = useState<Step>('pick');
   const [busy, setBusy] = useState<string | null>(null);
@@ -77,38 +76,43 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
     if (result) downloadBase64(result.fileName, result.mimeType, result.contentBase64);
   };
 
-  const check = async () => {
-    if (!preview) return;
-    const result = await run(t('checking'), () =>
-      api.call('import.validate', { importId: preview.importId, mapping, decimalSeparators: separators }),
-    );
-    if (result) {
-      setReport(result);
+  // Checking and importing run in the background job worker (up to 2 million rows): the window stays
+  // responsive, the bar shows how far it got, and Cancel stops it (a cancelled import writes nothing).
+  const [job, setJob] = useState<{ id: number; step: 'validate' | 'commit' } | null>(null);
+  const background = useJob(job?.id ?? null, (status) => {
+    const finished = job;
+    setJob(null);
+    if (status.state === 'done' && finished?.step === 'validate') {
+      setReport(status.result as ImportReport);
       setUpdates(null);
       setConfirmSensitive(false);
       setConfirmPartial(false);
       setStep('report');
-    }
-  };
+    } else if (status.state === 'done') {
+      setOutcome(status.result as ImportOutcome);
+      setStep('done');
+      if (preview) void api.call('import.discard', { importId: preview.importId }).catch(() => {});
+    } else if (status.state === 'cancelled') setError(t('cancelled'));
+    else setError(status.error ?? t('failed'));
+  });
 
-  const commit = async (mode: 'all' | 'validOnly') => {
+  const start = async (step: 'validate' | 'commit', mode: 'all' | 'validOnly' = 'all') => {
     if (!preview) return;
-    const result = await run(t('importing'), () =>
-      api.call('import.commit', {
+    const started = await run(step === 'validate' ? t('checking') : t('importing'), () =>
+      api.call('import.start', {
         importId: preview.importId,
+        step,
         mapping,
         decimalSeparators: separators,
         mode,
-        updates: updates ?? 'skip',
-        confirmSensitive,
+        ...(step === 'commit' ? { updates: updates ?? 'skip', confirmSensitive } : {}),
       }),
     );
-    if (result) {
-      setOutcome(result);
-      setStep('done');
-      await client.invalidateQueries();
-    }
+    if (started) setJob({ id: started.jobId, step });
   };
+  const check = () => start('validate');
+  const commit = (mode: 'all' | 'validOnly') => start('commit', mode);
+  const working = !!busy || job !== null;
 
   const close = () => {
     if (preview && step !== 'done') void api.call('import.discard', { importId: preview.importId }).catch(() => {});
@@ -119,7 +123,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
   const needsUpdateChoice = (report?.updates ?? 0) > 0 && updates === null;
   const needsSensitive = updates === 'apply' && (report?.sensitiveUpdates ?? 0) > 0 && !confirmSensitive;
   const toWrite = report ? report.creates + (updates === 'apply' ? report.updates : 0) : 0;
-  const blocked = !!busy || needsUpdateChoice || needsSensitive || toWrite === 0;
+  const blocked = working || needsUpdateChoice || needsSensitive || toWrite === 0;
   const numericColumns = preview
     ? preview.fields
         .filter((f) => f.kind === 'integer' || f.kind === 'decimal')
@@ -138,7 +142,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
           <button type="button" className="button" onClick={() => setStep('pick')}>
             {t('back', { ns: 'common' })}
           </button>
-          <button type="button" className="button button-primary" onClick={() => void check()} disabled={!!busy}>
+          <button type="button" className="button button-primary" onClick={() => void check()} disabled={working}>
             {t('checkRows')}
           </button>
         </>
@@ -182,6 +186,15 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
         </div>
       )}
       {busy && <Spinner label={busy} />}
+      {job && (
+        <div className="job-progress" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          <ProgressBar value={background.status?.progress ?? 0} label={job.step === 'validate' ? t('checking') : t('importing')} />
+          <span role="status">{Math.round((background.status?.progress ?? 0) * 100)}%</span>
+          <button type="button" className="button" onClick={() => void background.cancel()}>
+            {t('cancelJob')}
+          </button>
+        </div>
+      )}
 
       {step === 'pick' && (
         <>

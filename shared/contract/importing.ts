@@ -194,6 +194,22 @@ export const importingContract = {
       confirmSensitive: z.boolean().optional(),
     }),
   ),
+  /**
+   * Checks (step 'validate': the job's result is an ImportReport) or imports (step 'commit': an
+   * ImportOutcome) in the background job worker, with progress and Cancel (job.status, job.cancel).
+   */
+  'import.start': mutation<{ jobId: number }>()(
+    z.strictObject({
+      importId,
+      step: z.enum(['validate', 'commit']),
+      mapping,
+      decimalComma: z.boolean().optional(),
+      decimalSeparators,
+      mode: z.enum(['all', 'validOnly']).default('all'),
+      updates: z.enum(['skip', 'apply']).optional(),
+      confirmSensitive: z.boolean().optional(),
+    }),
+  ),
   'import.discard': mutation<{ discarded: boolean }>()(z.strictObject({ importId })),
   'export.entity': query<ExportFile>()(z.strictObject({ entity, format: z.enum(['csv', 'xlsx']), headers: columnHeaders })),
   /** A sheet with the import's columns (in the user's language when headers are given) and example rows. */

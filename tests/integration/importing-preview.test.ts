@@ -287,6 +287,33 @@ describe('import sessions belong to the core', () => {
   });
 });
 
+describe('imports run in the job worker, with progress and cancel', () => {
+  it('checks and imports off the calling thread, and a cancelled import writes nothing', async () => {
+    const { ctx, db } = createTestDb();
+    await network(ctx);
+    const rows = ['code,name,channel,distributor,area,status'];
+    for (let i = 0; i < 6_000; i++) rows.push(`BG${i},Outlet ${i},kiosk,D001,N-01,active`);
+    const contentBase64 = Buffer.from(rows.join('\n')).toString('base64');
+    const preview = await call(ctx, 'import.preview', { entity: 'terminals', fileName: 't.csv', contentBase64 });
+    const choices = { importId: preview.importId, mapping: preview.suggestedMapping };
+
+    const check = await call(ctx, 'import.start', { ...choices, step: 'validate' });
+    const checked = await ctx.jobs.wait(check.jobId);
+    expect(checked).toMatchObject({ state: 'done', kind: 'import.run', progress: 1 });
+    expect(checked.result).toMatchObject({ totalRows: 6_000, creates: 6_000, errorCount: 0 });
+
+    const cancelled = await call(ctx, 'import.start', { ...choices, step: 'commit' });
+    await call(ctx, 'job.cancel', { id: cancelled.jobId });
+    expect(await ctx.jobs.wait(cancelled.jobId)).toMatchObject({ state: 'cancelled' });
+    expect(db.prepare("SELECT count(*) FROM terminals WHERE code LIKE 'BG%'").pluck().get()).toBe(0);
+
+    const commit = await call(ctx, 'import.start', { ...choices, step: 'commit' });
+    const done = await ctx.jobs.wait(commit.jobId);
+    expect(done).toMatchObject({ state: 'done', result: { created: 6_000, updated: 0 } });
+    expect(db.prepare("SELECT count(*) FROM terminals WHERE code LIKE 'BG%'").pluck().get()).toBe(6_000);
+  });
+});
+
 describe('encodings', () => {
   it('detects Windows-1252, shows the guess, and lets the user pick another', async () => {
     const { ctx } = createTestDb();
