@@ -8,6 +8,7 @@ import {
   commitImport,
   discardImport,
   exportEntity,
+  holdFile,
   importJobParams,
   previewImport,
   validateImport,
@@ -26,6 +27,11 @@ export const importingHandlers = {
     previewImport(ctx.db, entity, fileName, Buffer.from(contentBase64, 'base64'), encoding, sessionsOf(ctx)),
   'import.validate': (ctx, { importId, ...choices }) => validateImport(ctx.db, importId, choices, sessionsOf(ctx)),
   'import.commit': (ctx, { importId, ...choices }) => commitImport(ctx.db, importId, choices, sessionsOf(ctx)),
+  'import.previewStart': (ctx, { entity, fileName, contentBase64, encoding }) => {
+    const sessions = sessionsOf(ctx);
+    const importId = holdFile(sessions, entity, fileName, Buffer.from(contentBase64, 'base64'), encoding);
+    return { importId, jobId: ctx.jobs.start('import.run', importJobParams(sessions, importId, 'preview', { mapping: {}, mode: 'all' })) };
+  },
   'import.start': (ctx, { importId, step, ...choices }) => ({
     jobId: ctx.jobs.start('import.run', importJobParams(sessionsOf(ctx), importId, step, choices)),
   }),

@@ -39,7 +39,8 @@ interface ImportSession {
   id: string;
   entity: ImportEntity;
   fileName: string;
-  sheet: SheetData;
+  /** Null while only a background job has read the file (the preview ran in the job worker). */
+  sheet: SheetData | null;
   createdAt: number;
   /** The file as it came, so that a background job can read it again in its own thread. */
   bytes: Uint8Array;
@@ -96,7 +97,15 @@ const headerSignature = (headers: string[]) => headers.map((h) => h.trim().toLow
 const mappingSettingKey = (entity: ImportEntity, headers: string[]) =>
   `importMapping:${entity}:${createHash('sha256').update(headerSignature(headers)).digest('hex').slice(0, 24)}`;
 
-function numberColumn(s: ImportSession, column: number): NumberColumn | null {
+type LoadedSession = ImportSession & { sheet: SheetData };
+
+/** Reads the file in this thread when only a background job has read it so far. */
+async function loaded(s: ImportSession): Promise<LoadedSession> {
+  s.sheet ??= await readSheet(s.fileName, s.bytes, s.encoding);
+  return s as LoadedSession;
+}
+
+function numberColumn(s: LoadedSession, column: number): NumberColumn | null {
   if (!s.numberColumns.has(column)) {
     // A column of names or codes is not scanned to its end: its first values already say it holds no numbers.
     const firstValues = s.sheet.rows.slice(0, 50).map((r) => r[column] ?? '');
@@ -126,8 +135,30 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const sheet = await readSheet(fileName, bytes, encoding);
   const id = `imp_${randomBytes(12).toString('hex')}`;
-  const s: ImportSession = { id, entity, fileName, sheet, createdAt: Date.now(), numberColumns: new Map(), bytes, encoding };
+  const s: LoadedSession = { id, entity, fileName, sheet, createdAt: Date.now(), numberColumns: new Map(), bytes, encoding };
   sessions.add(s);
+  return describeSheet(db, s);
+}
+
+/**
+ * Keeps a file for a preview that a background job computes (previewInBackground): nothing is read
+ * in this thread.
+ */
+export function holdFile(
+  sessions: ImportSessions,
+  entity: ImportEntity,
+  fileName: string,
+  bytes: Uint8Array,
+  encoding: ImportEncoding | undefined,
+): string {
+  const id = `imp_${randomBytes(12).toString('hex')}`;
+  sessions.add({ id, entity, fileName, sheet: null, createdAt: Date.now(), numberColumns: new Map(), bytes, encoding });
+  return id;
+}
+
+/** What the preview shows: encoding, delimiter, first rows, the suggested or remembered mapping, number formats. */
+function describeSheet(db: Db, s: LoadedSession): ImportPreview {
+  const { sheet, entity, fileName, id } = s;
   const def = ENTITIES[entity];
   const remembered =
     readSetting<{ signature: string; mapping: Mapping }>(db, mappingSettingKey(entity, sheet.headers)) ??
@@ -229,7 +260,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** Progress every this many rows, and a chance for the user's Cancel to stop the work. */
 const ROWS_PER_TICK = 5000;
 
-function validate(db: Db, s: ImportSession, choices: ImportChoices, control?: TaskControl, share = 1): Validation {
+function validate(db: Db, s: LoadedSession, choices: ImportChoices, control?: TaskControl, share = 1): Validation {
   const { mapping } = choices;
   const def = ENTITIES[s.entity];
   checkMapping(def, s.sheet, mapping);
@@ -426,8 +457,13 @@ function draftPathToField(def: EntityDef, draftKey: string): string {
   return match?.key ?? draftKey;
 }
 
-export function validateImport(db: Db, importId: string, choices: ImportChoices, sessions: ImportSessions = directCalls): ImportReport {
-  return validate(db, sessions.get(importId), choices).report;
+export async function validateImport(
+  db: Db,
+  importId: string,
+  choices: ImportChoices,
+  sessions: ImportSessions = directCalls,
+): Promise<ImportReport> {
+  return validate(db, await loaded(sessions.get(importId)), choices).report;
 }
 
 /**
@@ -436,13 +472,18 @@ export function validateImport(db: Db, importId: string, choices: ImportChoices,
  * Existing records change only when the user chose 'apply', and those that touch signed-off or
  * referenced data only with the second confirmation as well.
  */
-export function commitImport(db: Db, importId: string, choices: CommitChoices, sessions: ImportSessions = directCalls): ImportOutcome {
-  const outcome = commitSession(db, sessions.get(importId), choices);
+export async function commitImport(
+  db: Db,
+  importId: string,
+  choices: CommitChoices,
+  sessions: ImportSessions = directCalls,
+): Promise<ImportOutcome> {
+  const outcome = commitSession(db, await loaded(sessions.get(importId)), choices);
   sessions.delete(importId);
   return outcome;
 }
 
-function commitSession(db: Db, s: ImportSession, choices: CommitChoices, control?: TaskControl): ImportOutcome {
+function commitSession(db: Db, s: LoadedSession, choices: CommitChoices, control?: TaskControl): ImportOutcome {
   const def = ENTITIES[s.entity];
   const outcome = db.transaction((): ImportOutcome => {
     const { report, valid } = validate(db, s, choices, control, 0.5);
@@ -504,11 +545,12 @@ function commitSession(db: Db, s: ImportSession, choices: CommitChoices, control
 }
 
 export interface ImportJobParams {
+  importId: string;
   entity: ImportEntity;
   fileName: string;
   bytes: Uint8Array;
   encoding: ImportEncoding | undefined;
-  step: 'validate' | 'commit';
+  step: 'preview' | 'validate' | 'commit';
   choices: CommitChoices;
 }
 
@@ -516,22 +558,22 @@ export interface ImportJobParams {
 export function importJobParams(
   sessions: ImportSessions,
   importId: string,
-  step: 'validate' | 'commit',
+  step: ImportJobParams['step'],
   choices: CommitChoices,
 ): ImportJobParams {
   const s = sessions.get(importId);
-  return { entity: s.entity, fileName: s.fileName, bytes: s.bytes, encoding: s.encoding, step, choices };
+  return { importId, entity: s.entity, fileName: s.fileName, bytes: s.bytes, encoding: s.encoding, step, choices };
 }
 
 /**
- * Checks or imports a previewed file in the job worker, off the thread that owns the window, with
+ * Previews, checks or imports a file in the job worker, off the thread that owns the window, with
  * progress and Cancel (a cancelled commit rolls back whole).
  */
-export async function importTask(db: Db, p: ImportJobParams, control: TaskControl): Promise<ImportReport | ImportOutcome> {
+export async function importTask(db: Db, p: ImportJobParams, control: TaskControl): Promise<ImportPreview | ImportReport | ImportOutcome> {
   control.progress(0, 'reading');
   const sheet = await readSheet(p.fileName, p.bytes, p.encoding);
-  const s: ImportSession = {
-    id: 'imp_job',
+  const s: LoadedSession = {
+    id: p.importId,
     entity: p.entity,
     fileName: p.fileName,
     sheet,
@@ -540,6 +582,7 @@ export async function importTask(db: Db, p: ImportJobParams, control: TaskContro
     bytes: p.bytes,
     encoding: p.encoding,
   };
+  if (p.step === 'preview') return describeSheet(db, s);
   return p.step === 'validate' ? validate(db, s, p.choices, control).report : commitSession(db, s, p.choices, control);
 }
 

@@ -49,17 +49,21 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
 
   const pick = async (picked: File | undefined, encoding?: ImportEncoding) => {
     if (!picked) return;
-    const result = await run(t('reading'), async () =>
-      api.call('import.preview', {
+    const started = await run(t('reading'), async () =>
+      api.call('import.previewStart', {
         entity,
         fileName: picked.name,
         contentBase64: await fileToBase64(picked),
         ...(encoding ? { encoding } : {}),
       }),
     );
-    if (!result) return;
-    if (preview) void api.call('import.discard', { importId: preview.importId }).catch(() => {});
+    if (!started) return;
     setFile(picked);
+    setJob({ id: started.jobId, step: 'preview', importId: started.importId });
+  };
+
+  const showPreview = (result: ImportPreview) => {
+    if (preview && preview.importId !== result.importId) void api.call('import.discard', { importId: preview.importId }).catch(() => {});
     setPreview(result);
     setMapping(result.suggestedMapping);
     setSeparators(Object.fromEntries(result.numberColumns.filter((c) => c.decimal).map((c) => [String(c.column), c.decimal!])));
@@ -78,11 +82,14 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
 
   // Checking and importing run in the background job worker (up to 2 million rows): the window stays
   // responsive, the bar shows how far it got, and Cancel stops it (a cancelled import writes nothing).
-  const [job, setJob] = useState<{ id: number; step: 'validate' | 'commit' } | null>(null);
+  const [job, setJob] = useState<{ id: number; step: 'preview' | 'validate' | 'commit'; importId: string } | null>(null);
   const background = useJob(job?.id ?? null, (status) => {
     const finished = job;
     setJob(null);
-    if (status.state === 'done' && finished?.step === 'validate') {
+    if (status.state !== 'done' && finished?.step === 'preview')
+      void api.call('import.discard', { importId: finished.importId }).catch(() => {});
+    if (status.state === 'done' && finished?.step === 'preview') showPreview(status.result as ImportPreview);
+    else if (status.state === 'done' && finished?.step === 'validate') {
       setReport(status.result as ImportReport);
       setUpdates(null);
       setConfirmSensitive(false);
@@ -108,7 +115,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
         ...(step === 'commit' ? { updates: updates ?? 'skip', confirmSensitive } : {}),
       }),
     );
-    if (started) setJob({ id: started.jobId, step });
+    if (started) setJob({ id: started.jobId, step, importId: preview.importId });
   };
   const check = () => start('validate');
   const commit = (mode: 'all' | 'validOnly') => start('commit', mode);
@@ -188,7 +195,10 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
       {busy && <Spinner label={busy} />}
       {job && (
         <div className="job-progress" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-          <ProgressBar value={background.status?.progress ?? 0} label={job.step === 'validate' ? t('checking') : t('importing')} />
+          <ProgressBar
+            value={background.status?.progress ?? 0}
+            label={job.step === 'preview' ? t('reading') : job.step === 'validate' ? t('checking') : t('importing')}
+          />
           <span role="status">{Math.round((background.status?.progress ?? 0) * 100)}%</span>
           <button type="button" className="button" onClick={() => void background.cancel()}>
             {t('cancelJob')}
@@ -205,7 +215,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
               type="file"
               accept=".csv,.txt,.tsv,.xlsx"
               onChange={(e) => void pick(e.target.files?.[0])}
-              disabled={!!busy}
+              disabled={working}
             />
             <div className="field-hint">{t('fileHint')}</div>
           </div>
@@ -244,7 +254,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
               <select
                 id={`${fileInputId}-encoding`}
                 value={preview.encoding}
-                disabled={!!busy}
+                disabled={working}
                 onChange={(e) => void pick(file ?? undefined, e.target.value as ImportEncoding)}
               >
                 {preview.encodingCandidates.map((enc) => (

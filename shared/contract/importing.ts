@@ -168,6 +168,15 @@ export const importingContract = {
       encoding: z.enum(IMPORT_ENCODINGS).optional(),
     }),
   ),
+  /** The same preview, read in the background job worker: the job's result is the ImportPreview. */
+  'import.previewStart': mutation<{ importId: string; jobId: number }>()(
+    z.strictObject({
+      entity,
+      fileName: z.string().trim().min(1).max(255),
+      contentBase64: z.string().max(MAX_IMPORT_BASE64_CHARS, 'File too large: at most about 110 MB'),
+      encoding: z.enum(IMPORT_ENCODINGS).optional(),
+    }),
+  ),
   'import.validate': query<ImportReport>()(
     z.strictObject({
       importId,

@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../main/api/context.js';
 import type { Db } from '../../main/db/open.js';
+import type { ImportPreview } from '../../shared/contract/importing.js';
 import { IMPORT_ENTITIES } from '../../shared/domain/importing.js';
 import { call, refusal } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
@@ -294,8 +295,13 @@ describe('imports run in the job worker, with progress and cancel', () => {
     const rows = ['code,name,channel,distributor,area,status'];
     for (let i = 0; i < 6_000; i++) rows.push(`BG${i},Outlet ${i},kiosk,D001,N-01,active`);
     const contentBase64 = Buffer.from(rows.join('\n')).toString('base64');
-    const preview = await call(ctx, 'import.preview', { entity: 'terminals', fileName: 't.csv', contentBase64 });
+    const started = await call(ctx, 'import.previewStart', { entity: 'terminals', fileName: 't.csv', contentBase64 });
+    const previewed = await ctx.jobs.wait(started.jobId);
+    expect(previewed).toMatchObject({ state: 'done', result: { importId: started.importId, totalRows: 6_000 } });
+    const preview = previewed.result as ImportPreview;
     const choices = { importId: preview.importId, mapping: preview.suggestedMapping };
+    // The session the job previewed is the core's: it can also be checked here, reading the file on demand.
+    expect(await call(ctx, 'import.validate', choices)).toMatchObject({ creates: 6_000 });
 
     const check = await call(ctx, 'import.start', { ...choices, step: 'validate' });
     const checked = await ctx.jobs.wait(check.jobId);
