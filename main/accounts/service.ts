@@ -266,7 +266,8 @@ export function detail(db: Db, distributorId: number): AccountDetail {
   return {
     row,
     strategy: STRATEGY[row.segment],
-    reasons: c.reasons.get(distributorId)!.reasons,
+    // Codes and evidence cross to the renderer, which words them in the user's language.
+    reasons: c.reasons.get(distributorId)!.reasons.map(({ code, weight, evidence }) => ({ code, weight, evidence })),
     contacts: d.contacts,
     relationshipLevel: d.level,
     fit: profile?.fit ?? null,

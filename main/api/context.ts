@@ -1,5 +1,6 @@
 import type { RestoreNotice } from '../../shared/contract/backup.js';
 import type { Db } from '../db/open.js';
+import type { ImportSessions } from '../importing/session.js';
 import type { JobRunner } from '../jobs/runner.js';
 import type { QueryThread } from './query-thread.js';
 import type { Actor } from '../../shared/contract/people.js';
@@ -11,6 +12,8 @@ export interface ServiceContext {
   jobs: JobRunner;
   door: 'electron' | 'browser' | 'cli';
   version: string;
+  /** The imports waiting between preview and commit: the core's own, not the process's. */
+  imports?: ImportSessions;
   /** Where whole-network screens are computed, when the database is a file (see QUERY_THREAD_METHODS). */
   queries?: QueryThread;
   /** Set at start when a restore had been interrupted; shown to the user until dismissed. */

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import type { ImportEncoding } from '../../shared/contract/importing.js';
 import { DomainError } from '../../shared/contract/result.js';
 import { decodeText } from './decode.js';
 import { Readable } from 'node:stream';
@@ -9,6 +10,8 @@ import { checkRealUnpackedSize, checkZipArchive } from './zip-guard.js';
 export interface SheetData {
   format: 'csv' | 'xlsx';
   encoding: string;
+  /** CSV: the likely encodings, best first (see decode.ts); empty for workbooks. */
+  encodingCandidates?: string[];
   delimiter: string | null;
   headers: string[];
   /** Data rows (without the header), each cell as text. */
@@ -23,7 +26,7 @@ export const MAX_COLUMNS = 200;
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-export async function readSheet(fileName: string, bytes: Uint8Array): Promise<SheetData> {
+export async function readSheet(fileName: string, bytes: Uint8Array, encoding?: ImportEncoding): Promise<SheetData> {
   if (bytes.length === 0) throw new DomainError('import_rejected', 'The file is empty.');
   const lower = fileName.toLowerCase();
   if (isZip(bytes) || lower.endsWith('.xlsx')) {
@@ -33,11 +36,11 @@ export async function readSheet(fileName: string, bytes: Uint8Array): Promise<Sh
   if (lower.endsWith('.xls')) {
     throw new DomainError('import_rejected', 'Old .xls workbooks are not supported: save the sheet as .xlsx or CSV in Excel.');
   }
-  return readCsv(bytes);
+  return readCsv(bytes, encoding);
 }
 
-function readCsv(bytes: Uint8Array): SheetData {
-  const { text, encoding } = decodeText(bytes);
+function readCsv(bytes: Uint8Array, chosen?: ImportEncoding): SheetData {
+  const { text, encoding, candidates } = decodeText(bytes, chosen);
   const parsed = Papa.parse<string[]>(text, {
     delimitersToGuess: [',', ';', '\t', '|'],
     skipEmptyLines: 'greedy',
@@ -46,7 +49,7 @@ function readCsv(bytes: Uint8Array): SheetData {
   if (fatal) {
     throw new DomainError('import_rejected', `Line ${(fatal.row ?? 0) + 1}: a quoted cell is never closed; the file may be truncated.`);
   }
-  return finish({ format: 'csv', encoding, delimiter: parsed.meta.delimiter, all: parsed.data });
+  return { ...finish({ format: 'csv', encoding, delimiter: parsed.meta.delimiter, all: parsed.data }), encodingCandidates: candidates };
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<SheetData> {
@@ -106,6 +109,8 @@ function finish({
 }: {
   format: 'csv' | 'xlsx';
   encoding: string;
+  /** CSV: the likely encodings, best first (see decode.ts); empty for workbooks. */
+  encodingCandidates?: string[];
   delimiter: string | null;
   all: string[][];
 }): SheetData {

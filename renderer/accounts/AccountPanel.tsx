@@ -49,7 +49,7 @@ export function AccountPanel({ distributorId, onClose }: { distributorId: number
             {d.reasons.map((r) => (
               <li key={r.code}>
                 <strong>{t(`reason.${r.code}`)}</strong> <span className="muted">+{r.weight}</span>
-                <div>{r.text}</div>
+                <div>{t(`reasonText.${r.code}`, { ...r.evidence, drop: dropPercent(r.evidence) })}</div>
                 <div className="muted small">
                   {t('evidence')}:{' '}
                   {Object.entries(r.evidence)
@@ -191,4 +191,11 @@ export function AccountPanel({ distributorId, onClose }: { distributorId: number
       </div>
     </section>
   );
+}
+
+/** How far the last three months fell against the same months a year before, from the reason's evidence. */
+function dropPercent(evidence: Record<string, number | string>): number | undefined {
+  const recent = Number(evidence.lastThreeMonths);
+  const lastYear = Number(evidence.sameMonthsLastYear);
+  return lastYear > 0 ? Math.round((1 - recent / lastYear) * 100) : undefined;
 }

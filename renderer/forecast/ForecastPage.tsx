@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ForecastScope, ForecastView, OverrideLevel } from '../../shared/contract/forecast.js';
+import type { ForecastScope, ForecastView, ModelDescription, OverrideLevel } from '../../shared/contract/forecast.js';
 import { calendarMonth } from '../../shared/domain/months.js';
 import { useApiMutation, useApiQuery, useJob } from '../api/hooks.js';
 import { FilterSelect } from '../ui/Fields.js';
@@ -299,7 +300,7 @@ function ModelCard({ view }: { view: ForecastView }) {
         <dl className="kv">
           <dt>{t('model')}</dt>
           <dd>
-            <strong>{view.model.description}</strong>
+            <strong>{modelText(t, view.model.description)}</strong>
             <div className="muted">{view.model.model}</div>
           </dd>
           {Object.entries(view.model.params)
@@ -354,4 +355,10 @@ function VersusNaive({ mase, naive }: { mase: number | null; naive: number | nul
   const percent = formatPercent(Math.abs(change), 0);
   const text = Math.abs(change) < 0.005 ? t('vsNaiveEqual') : change < 0 ? t('vsNaiveBetter', { percent }) : t('vsNaiveWorse', { percent });
   return <strong data-testid="versus-naive">{text}</strong>;
+}
+
+/** The model in words: an ETS model by its seasonality and trend, the others by their kind. */
+function modelText(t: TFunction<'forecast'>, d: ModelDescription): string {
+  if (d.kind === 'ets') return t('modelText.ets', { season: t(`modelText.season.${d.season}`), trend: t(`modelText.trend.${d.trend}`) });
+  return t(`modelText.${d.kind}`);
 }

@@ -33,7 +33,6 @@ export interface AccountSegmentRow {
 
 export interface ChurnReasonView {
   code: string;
-  text: string;
   weight: number;
   evidence: Record<string, number | string>;
 }

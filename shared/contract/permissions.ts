@@ -84,6 +84,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
 
   'import.preview': p([A, M, L], 'any', 'imports are made by regional managers and logistics coordinators'),
   'import.commit': p([A, M, L], 'any', 'imports are made by regional managers and logistics coordinators'),
+  'import.previewStart': p([A, M, L], 'any', 'imports are made by regional managers and logistics coordinators'),
+  'import.start': p([A, M, L], 'any', 'imports are made by regional managers and logistics coordinators'),
   'import.discard': p(EVERYONE, 'any', 'anyone may discard an import preview'),
 
   'forecast.run': p([A, M], 'any', 'forecasts are run by regional managers'),

@@ -97,9 +97,9 @@ test('a CSV with a bad row is reported and nothing is written; fixed, it imports
   const again = app.getByRole('dialog', { name: 'Import distributors' });
   await again.getByLabel('Spreadsheet file (CSV or Excel)').setInputFiles(good);
   await again.getByRole('button', { name: 'Check rows' }).click();
-  await expect(again.getByText('All 2 rows are valid: 2 new, 0 updated.')).toBeVisible();
+  await expect(again.getByText('2 rows: 2 new, 0 to update, 0 unchanged, 0 refused.')).toBeVisible();
   await again.getByRole('button', { name: 'Import 2 rows' }).click();
-  await expect(again.getByText('Imported: 2 new, 0 updated, 0 skipped.')).toBeVisible();
+  await expect(again.getByText('Imported: 2 new, 0 updated, 0 unchanged, 0 skipped.')).toBeVisible();
   await again.getByRole('button', { name: 'Close' }).first().click();
   await expect(app.getByText('3 records')).toBeVisible();
   await expect(app.getByRole('row', { name: /Волга Трейд/ })).toBeVisible();

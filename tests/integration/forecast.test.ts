@@ -146,7 +146,7 @@ describe('the forecast command line', () => {
     const codes = db.prepare('SELECT d.code, p.sku FROM sales_history h JOIN distributors d ON d.id = h.distributor_id JOIN products p ON p.id = h.product_id LIMIT 3').raw().all() as Array<[string, string]>;
     const csv = ['distributor,sku,month,cases', ...codes.map(([dc, sku], i) => `${dc},${sku},2026-0${i + 1},${100 + i}`), ...codes.map(([dc, sku]) => `${dc},${sku},1998-12,7`)].join('\n');
     const preview = await call(ctx, 'import.preview', { entity: 'salesHistory', fileName: 'h.csv', contentBase64: Buffer.from(csv).toString('base64') });
-    await call(ctx, 'import.commit', { importId: preview.importId, mapping: preview.suggestedMapping, decimalComma: false, mode: 'all' });
+    await call(ctx, 'import.commit', { importId: preview.importId, mapping: preview.suggestedMapping, mode: 'all', updates: 'apply' });
     expect(db.prepare("SELECT cases FROM history_month_totals WHERE month = '1998-12'").pluck().get()).toBe(21);
     same();
     await runForecast(db, {}, noControl);

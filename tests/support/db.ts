@@ -6,6 +6,7 @@ import { closeDatabase, openDatabase, type Db } from '../../main/db/open.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import { JobRunner } from '../../main/jobs/runner.js';
 import { builtInAdministrator, findActorByCode, withActor } from '../../main/people/actor.js';
+import { ImportSessions } from '../../main/importing/session.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -34,6 +35,7 @@ export function createTestDb(scope: 'test' | 'file' = 'test'): TestDb {
     door: 'cli',
     version: 'test',
     actor: builtInAdministrator(),
+    imports: new ImportSessions(),
   };
   const cleanup = () => {
     closeDatabase(db);
