@@ -10,6 +10,7 @@ import { backupHandlers } from '../backup/handlers.js';
 import { accountsHandlers } from '../accounts/handlers.js';
 import { eventsHandlers } from '../events/handlers.js';
 import { developmentHandlers } from '../development/handlers.js';
+import { briefHandlers } from '../brief/handlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -23,4 +24,5 @@ export const handlers = {
   ...accountsHandlers,
   ...eventsHandlers,
   ...developmentHandlers,
+  ...briefHandlers,
 } satisfies FeatureHandlers<Contract>;

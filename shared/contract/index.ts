@@ -10,6 +10,7 @@ import { backupContract } from './backup.js';
 import { accountsContract } from './accounts.js';
 import { eventsContract } from './events.js';
 import { developmentContract } from './development.js';
+import { briefContract } from './brief.js';
 
 /**
  * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
@@ -26,6 +27,7 @@ export const contract = {
   ...accountsContract,
   ...eventsContract,
   ...developmentContract,
+  ...briefContract,
 } as const;
 
 export type Contract = typeof contract;
