@@ -13,7 +13,7 @@ import type {
 } from '../../shared/contract/brief.js';
 import { DomainError } from '../../shared/contract/result.js';
 import { addMonths } from '../../shared/domain/months.js';
-import { detail as accountDetail } from '../accounts/service.js';
+import { accountSummary } from '../accounts/service.js';
 import { prepared, type Db } from '../db/open.js';
 import { localToday } from '../development/common.js';
 import { forecastView } from '../forecast/view.js';
@@ -137,9 +137,9 @@ function targetsOf(db: Db, id: number, regionId: number): BriefTargets | null {
     `SELECT p.brand, sum(c.target) AS target, (SELECT a.cases FROM target_agreed a WHERE a.plan_id = ? AND a.distributor_id = ? AND a.brand = p.brand) AS agreed
      FROM target_cells c JOIN products p ON p.id = c.product_id WHERE c.plan_id = ? AND c.distributor_id = ? GROUP BY p.brand ORDER BY target DESC`,
   ).all(plan.id, id, plan.id, id) as BriefTargets['agreed'];
-  const newOutlets = prepared(db, 'SELECT new_outlets FROM target_outlets WHERE plan_id = ? AND distributor_id = ?').pluck().get(plan.id, id) as
-    | number
-    | undefined;
+  const newOutlets = prepared(db, 'SELECT new_outlets FROM target_outlets WHERE plan_id = ? AND distributor_id = ?')
+    .pluck()
+    .get(plan.id, id) as number | undefined;
   return {
     plan,
     months,
@@ -151,7 +151,7 @@ function targetsOf(db: Db, id: number, regionId: number): BriefTargets | null {
 }
 
 function accountOf(db: Db, id: number): BriefAccount {
-  const a = accountDetail(db, id);
+  const a = accountSummary(db, id);
   const open = a.complaints.filter((c) => c.closedOn === null);
   return {
     row: a.row,
@@ -241,10 +241,16 @@ function outletsOf(db: Db, id: number): DistributorBrief['outlets'] {
   for (const i of items) pipeline[i.stage as keyof typeof pipeline]++;
   const open = items
     .filter((i) => i.stage !== 'signed' && i.stage !== 'rejected')
-    .sort((a, b) => STAGES.indexOf(b.stage as never) - STAGES.indexOf(a.stage as never) || (a.nextDate ?? '9999').localeCompare(b.nextDate ?? '9999'));
+    .sort(
+      (a, b) =>
+        STAGES.indexOf(b.stage as never) - STAGES.indexOf(a.stage as never) || (a.nextDate ?? '9999').localeCompare(b.nextDate ?? '9999'),
+    );
 
   // "Its areas": the distributor's own area and those its sub-dealers work in.
-  const areaIds = prepared(db, 'SELECT area_id FROM distributors WHERE id = ? UNION SELECT DISTINCT area_id FROM sub_dealers WHERE distributor_id = ?')
+  const areaIds = prepared(
+    db,
+    'SELECT area_id FROM distributors WHERE id = ? UNION SELECT DISTINCT area_id FROM sub_dealers WHERE distributor_id = ?',
+  )
     .pluck()
     .all(id, id) as number[];
   const areas = prepared(db, `SELECT name FROM areas WHERE id IN (${areaIds.map(() => '?').join(',')}) ORDER BY name`)

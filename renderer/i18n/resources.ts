@@ -41,6 +41,11 @@ import zhDevelopment from './locales/zh/development.json';
 import esDevelopment from './locales/es/development.json';
 import ruDevelopment from './locales/ru/development.json';
 
+import enBrief from './locales/en/brief.json';
+import zhBrief from './locales/zh/brief.json';
+import esBrief from './locales/es/brief.json';
+import ruBrief from './locales/ru/brief.json';
+
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
  */
@@ -55,6 +60,7 @@ export const resources = {
     accounts: enAccounts,
     events: enEvents,
     development: enDevelopment,
+    brief: enBrief,
   },
   zh: {
     common: zhCommon,
@@ -66,6 +72,7 @@ export const resources = {
     accounts: zhAccounts,
     events: zhEvents,
     development: zhDevelopment,
+    brief: zhBrief,
   },
   es: {
     common: esCommon,
@@ -77,6 +84,7 @@ export const resources = {
     accounts: esAccounts,
     events: esEvents,
     development: esDevelopment,
+    brief: esBrief,
   },
   ru: {
     common: ruCommon,
@@ -88,6 +96,7 @@ export const resources = {
     accounts: ruAccounts,
     events: ruEvents,
     development: ruDevelopment,
+    brief: ruBrief,
   },
 } as const;
 

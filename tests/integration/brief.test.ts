@@ -21,7 +21,10 @@ describe('the distributor brief: one page per distributor, in one call', () => {
       .pluck()
       .get() as number;
     expect(id).toBeGreaterThan(0);
-    const regionId = db.prepare('SELECT a.region_id FROM distributors d JOIN areas a ON a.id = d.area_id WHERE d.id = ?').pluck().get(id) as number;
+    const regionId = db
+      .prepare('SELECT a.region_id FROM distributors d JOIN areas a ON a.id = d.area_id WHERE d.id = ?')
+      .pluck()
+      .get(id) as number;
     const suggestion = await call(ctx, 'targets.suggest', { regionId, seasonYear: 2027 });
     const plan = await call(ctx, 'targets.create', {
       regionId,
@@ -72,7 +75,10 @@ describe('the distributor brief: one page per distributor, in one call', () => {
     const cells = brief.readiness!.counts.red + brief.readiness!.counts.amber + brief.readiness!.counts.green;
     expect(cells).toBeGreaterThan(0);
     expect(brief.readiness!.short.every((c) => c.status !== 'green')).toBe(true);
-    const onTheWay = db.prepare("SELECT coalesce(sum(cases), 0) FROM shipments WHERE distributor_id = ? AND status = 'in_transit'").pluck().get(id);
+    const onTheWay = db
+      .prepare("SELECT coalesce(sum(cases), 0) FROM shipments WHERE distributor_id = ? AND status = 'in_transit'")
+      .pluck()
+      .get(id);
     expect(brief.shipments.inTransit).toBe(onTheWay);
 
     // Events and what they raised.
@@ -93,7 +99,15 @@ describe('the distributor brief: one page per distributor, in one call', () => {
     seedDemo(db, { scale: 'S', today: new Date('2026-11-20T10:00:00Z') });
     const areaId = db.prepare('SELECT id FROM areas LIMIT 1').pluck().get() as number;
     const d = await call(ctx, 'distributor.create', {
-      draft: { code: 'NEW-1', name: 'Brand-new Trading', areaId, leadTimeDays: 5, warehouseCapacityCases: 1000, relationshipLevel: 1, status: 'active' },
+      draft: {
+        code: 'NEW-1',
+        name: 'Brand-new Trading',
+        areaId,
+        leadTimeDays: 5,
+        warehouseCapacityCases: 1000,
+        relationshipLevel: 1,
+        status: 'active',
+      },
     });
     const brief = await call(ctx, 'distributor.brief', { id: d.id });
     expect(brief.account?.row.volume ?? 0).toBe(0);
