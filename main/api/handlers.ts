@@ -11,6 +11,7 @@ import { accountsHandlers } from '../accounts/handlers.js';
 import { eventsHandlers } from '../events/handlers.js';
 import { developmentHandlers } from '../development/handlers.js';
 import { briefHandlers } from '../brief/handlers.js';
+import { dayworkHandlers } from '../daywork/handlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -25,4 +26,5 @@ export const handlers = {
   ...eventsHandlers,
   ...developmentHandlers,
   ...briefHandlers,
+  ...dayworkHandlers,
 } satisfies FeatureHandlers<Contract>;

@@ -46,6 +46,11 @@ import zhBrief from './locales/zh/brief.json';
 import esBrief from './locales/es/brief.json';
 import ruBrief from './locales/ru/brief.json';
 
+import enDaywork from './locales/en/daywork.json';
+import zhDaywork from './locales/zh/daywork.json';
+import esDaywork from './locales/es/daywork.json';
+import ruDaywork from './locales/ru/daywork.json';
+
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
  */
@@ -61,6 +66,7 @@ export const resources = {
     events: enEvents,
     development: enDevelopment,
     brief: enBrief,
+    daywork: enDaywork,
   },
   zh: {
     common: zhCommon,
@@ -73,6 +79,7 @@ export const resources = {
     events: zhEvents,
     development: zhDevelopment,
     brief: zhBrief,
+    daywork: zhDaywork,
   },
   es: {
     common: esCommon,
@@ -85,6 +92,7 @@ export const resources = {
     events: esEvents,
     development: esDevelopment,
     brief: esBrief,
+    daywork: esDaywork,
   },
   ru: {
     common: ruCommon,
@@ -97,6 +105,7 @@ export const resources = {
     events: ruEvents,
     development: ruDevelopment,
     brief: ruBrief,
+    daywork: ruDaywork,
   },
 } as const;
 

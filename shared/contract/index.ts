@@ -11,6 +11,7 @@ import { accountsContract } from './accounts.js';
 import { eventsContract } from './events.js';
 import { developmentContract } from './development.js';
 import { briefContract } from './brief.js';
+import { dayworkContract } from './daywork.js';
 
 /**
  * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
@@ -28,6 +29,7 @@ export const contract = {
   ...eventsContract,
   ...developmentContract,
   ...briefContract,
+  ...dayworkContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { query } from './define.js';
+import { id, isoDate } from './fields.js';
+import type { OutletType, Stage } from '../domain/development.js';
+
+/** An outlet the plan or the pipeline says is due on a day, and why. */
+export interface DueOutlet {
+  outletType: OutletType;
+  outletId: number;
+  code: string;
+  name: string;
+  outletStatus: 'prospect' | 'active' | 'lost';
+  channel: string | null;
+  areaId: number;
+  areaName: string;
+  distributorName: string | null;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  stage: Stage | null;
+  reason: 'next_step' | 'prospect' | 'not_visited';
+  /** next_step: the date set; prospect: last visit (if any); not_visited: last visit, null = never. */
+  detailDate: string | null;
+  inPlanAreas: boolean;
+}
+
+export interface DueOutlets {
+  day: string;
+  weeks: number;
+  /** False when the salesperson has no plan for the month: the areas are those assigned to them. */
+  fromPlan: boolean;
+  areas: Array<{ id: number; name: string }>;
+  start: { lat: number; lng: number; source: 'day' | 'last_day' | 'centre' } | null;
+  outlets: DueOutlet[];
+}
+
+export const dayworkContract = {
+  'dayRoute.due': query<DueOutlets>()(z.strictObject({ salespersonId: id, day: isoDate, weeks: z.int().min(1).max(52).default(4) })),
+} as const;

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { seedDemo } from '../../main/demo/generate.js';
+import { createTestDb } from '../support/db.js';
+import { call, refusal } from '../support/call.js';
+
+const DAY = '2026-11-20';
+
+describe("building today's route from what is due", () => {
+  it('offers next steps due, prospects in the plan areas and outlets not visited for weeks; adds them in one action, ordered', async () => {
+    const { db, ctx } = createTestDb();
+    seedDemo(db, { scale: 'S', today: new Date(`${DAY}T10:00:00Z`) });
+    // A salesperson with a plan for the month.
+    const sp = db
+      .prepare(
+        `SELECT p.salesperson_id FROM dev_plans p WHERE p.month = ? AND EXISTS (SELECT 1 FROM dev_plan_areas a WHERE a.plan_id = p.id) ORDER BY p.salesperson_id LIMIT 1`,
+      )
+      .pluck()
+      .get(DAY.slice(0, 7)) as number;
+    expect(sp).toBeGreaterThan(0);
+    const planAreas = db
+      .prepare('SELECT area_id FROM dev_plan_areas pa JOIN dev_plans p ON p.id = pa.plan_id WHERE p.salesperson_id = ? AND p.month = ?')
+      .pluck()
+      .all(sp, DAY.slice(0, 7)) as number[];
+    // A next step they set last week for today, at an outlet outside the plan's areas.
+    const outside = db
+      .prepare(
+        `SELECT id FROM sub_dealers WHERE area_id NOT IN (${planAreas.join(',')}) AND latitude IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.outlet_type = 'sub_dealer' AND v.outlet_id = sub_dealers.id) LIMIT 1`,
+      )
+      .pluck()
+      .get() as number;
+    await call(ctx, 'visit.log', {
+      salespersonId: sp,
+      day: '2026-11-13',
+      outletType: 'sub_dealer',
+      outletId: outside,
+      purpose: 'service',
+      outcome: 'interested',
+      nextStep: 'Bring the price list',
+      nextDate: '2026-11-19',
+    });
+
+    const due = await call(ctx, 'dayRoute.due', { salespersonId: sp, day: DAY, weeks: 4 });
+    expect(due.fromPlan).toBe(true);
+    expect(due.areas.map((a) => a.id).sort()).toEqual([...planAreas].sort());
+    const nextStep = due.outlets.find((o) => o.outletType === 'sub_dealer' && o.outletId === outside);
+    expect(nextStep).toMatchObject({ reason: 'next_step', detailDate: '2026-11-19', inPlanAreas: false });
+    for (const o of due.outlets.filter((x) => x.reason === 'prospect')) {
+      expect(['prospect', 'contacted', 'negotiating']).toContain(o.stage);
+      expect(o.inPlanAreas).toBe(true);
+    }
+    const notVisited = due.outlets.filter((x) => x.reason === 'not_visited');
+    expect(notVisited.length).toBeGreaterThan(0);
+    for (const o of notVisited) {
+      expect(o.inPlanAreas).toBe(true);
+      const last = db
+        .prepare('SELECT max(day) FROM visits WHERE outlet_type = ? AND outlet_id = ?')
+        .pluck()
+        .get(o.outletType, o.outletId) as string | null;
+      expect(last === null || last < '2026-10-23').toBe(true);
+      expect(o.detailDate).toBe(last);
+    }
+    expect(new Set(due.outlets.map((o) => `${o.outletType}:${o.outletId}`)).size).toBe(due.outlets.length);
+    expect(due.start).not.toBeNull();
+
+    // One action: everything offered goes on the route, ordered from the start point.
+    const picked = due.outlets.slice(0, 12).map((o) => ({ outletType: o.outletType, outletId: o.outletId }));
+    const route = await call(ctx, 'dayRoute.save', {
+      salespersonId: sp,
+      day: DAY,
+      stops: picked,
+      optimize: true,
+      start: { lat: due.start!.lat, lng: due.start!.lng },
+    });
+    expect(route.stops).toHaveLength(picked.length);
+    expect(route.optimized).toBe(true);
+    expect(route.stops.find((s) => s.outletId === outside && s.outletType === 'sub_dealer')?.areaId).not.toBe(undefined);
+    expect(planAreas).not.toContain(route.stops.find((s) => s.outletId === outside && s.outletType === 'sub_dealer')!.areaId);
+
+    // Each stop carries the people to ask for there, as the customer file has them.
+    const withContacts = route.stops.filter((s) => s.contacts.length > 0);
+    expect(withContacts.length).toBeGreaterThan(0);
+    for (const s of route.stops) {
+      const column = s.outletType === 'sub_dealer' ? 'sub_dealer_id' : 'terminal_id';
+      expect(s.contacts.map((c) => c.name).sort()).toEqual(
+        (db.prepare(`SELECT name FROM contacts WHERE ${column} = ?`).pluck().all(s.outletId) as string[]).sort(),
+      );
+    }
+    const sheet = await call(ctx, 'dayRoute.export', { salespersonId: sp, day: DAY });
+    expect(sheet.rows).toBe(picked.length);
+
+    // What is on the route is no longer offered.
+    const again = await call(ctx, 'dayRoute.due', { salespersonId: sp, day: DAY, weeks: 4 });
+    const onRoute = new Set(picked.map((p) => `${p.outletType}:${p.outletId}`));
+    expect(again.outlets.some((o) => onRoute.has(`${o.outletType}:${o.outletId}`))).toBe(false);
+    expect(again.start?.source).toBe('day');
+
+    // A visit today closes the next step: not offered once done.
+    await call(ctx, 'visit.log', {
+      salespersonId: sp,
+      day: DAY,
+      outletType: 'sub_dealer',
+      outletId: outside,
+      purpose: 'service',
+      outcome: 'done',
+    });
+    await call(ctx, 'dayRoute.save', { salespersonId: sp, day: DAY, stops: [], optimize: false, start: null });
+    const after = await call(ctx, 'dayRoute.due', { salespersonId: sp, day: DAY, weeks: 4 });
+    expect(after.outlets.some((o) => o.outletType === 'sub_dealer' && o.outletId === outside)).toBe(false);
+
+    expect((await refusal(ctx, 'dayRoute.due', { salespersonId: sp, day: DAY, weeks: 0 })).code).toBe('validation');
+  });
+});
