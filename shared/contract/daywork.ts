@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { query } from './define.js';
+import { mutation, query } from './define.js';
 import { id, isoDate } from './fields.js';
 import type { OutletType, Stage } from '../domain/development.js';
 
@@ -34,6 +34,25 @@ export interface DueOutlets {
   outlets: DueOutlet[];
 }
 
+export const bulkShipmentFilter = z.strictObject({
+  /** Monday of the ship week. */
+  weekStart: isoDate.optional(),
+  distributorId: id.optional(),
+  source: z.enum(['manual', 'plan']).optional(),
+});
+export type BulkShipmentFilter = z.output<typeof bulkShipmentFilter>;
+
+export interface BulkShipmentPreview {
+  shipments: number;
+  cases: number;
+  distributors: number;
+  weeks: Array<{ week: string; shipments: number; cases: number }>;
+}
+
 export const dayworkContract = {
   'dayRoute.due': query<DueOutlets>()(z.strictObject({ salespersonId: id, day: isoDate, weeks: z.int().min(1).max(52).default(4) })),
+  'shipment.bulkPreview': query<BulkShipmentPreview>()(bulkShipmentFilter),
+  'shipment.markShippedBulk': mutation<{ shipments: number; cases: number }>()(
+    bulkShipmentFilter.extend({ expected: z.int().min(1).max(1_000_000) }),
+  ),
 } as const;

@@ -111,3 +111,45 @@ describe("building today's route from what is due", () => {
     expect((await refusal(ctx, 'dayRoute.due', { salespersonId: sp, day: DAY, weeks: 0 })).code).toBe('validation');
   });
 });
+
+describe('bulk actions where the work is bulk', () => {
+  it("marks one ship week's planned shipments shipped together, after showing how many; refuses if the count moved", async () => {
+    const { db, ctx } = createTestDb();
+    seedDemo(db, { scale: 'S', today: new Date(`${DAY}T10:00:00Z`) });
+    const { runForecast } = await import('../../main/forecast/run.js');
+    await runForecast(db, { workers: 1 }, { progress() {}, checkCancelled() {} });
+    await call(ctx, 'readiness.acceptPlan', {});
+    const all = await call(ctx, 'shipment.bulkPreview', {});
+    expect(all.weeks.length).toBeGreaterThan(0);
+    const week = [...all.weeks].sort((a, b) => b.shipments - a.shipments)[0]!;
+    const preview = await call(ctx, 'shipment.bulkPreview', { weekStart: week.week });
+    expect(preview.shipments).toBe(week.shipments);
+    const planned = () => db.prepare("SELECT count(*) FROM shipments WHERE status = 'planned'").pluck().get() as number;
+    const before = planned();
+
+    const stale = await refusal(ctx, 'shipment.markShippedBulk', { weekStart: week.week, expected: preview.shipments + 1 });
+    expect(stale.code).toBe('conflict');
+    expect(planned()).toBe(before);
+
+    const done = await call(ctx, 'shipment.markShippedBulk', { weekStart: week.week, expected: preview.shipments });
+    expect(done).toEqual({ shipments: preview.shipments, cases: preview.cases });
+    expect(planned()).toBe(before - preview.shipments);
+    const end = new Date(`${week.week}T12:00:00Z`);
+    end.setUTCDate(end.getUTCDate() + 6);
+    expect(
+      db
+        .prepare("SELECT count(*) FROM shipments WHERE status = 'planned' AND ship_date BETWEEN ? AND ?")
+        .pluck()
+        .get(week.week, end.toISOString().slice(0, 10)),
+    ).toBe(0);
+    const list = await call(ctx, 'shipment.list', { shipWeek: week.week, limit: 1000 });
+    expect(list.rows.every((r) => r.status === 'in_transit')).toBe(true);
+    expect(list.total).toBeGreaterThanOrEqual(preview.shipments);
+
+    // By distributor, within what is left.
+    const d = db.prepare("SELECT distributor_id FROM shipments WHERE status = 'planned' LIMIT 1").pluck().get() as number;
+    const one = await call(ctx, 'shipment.bulkPreview', { distributorId: d });
+    await call(ctx, 'shipment.markShippedBulk', { distributorId: d, expected: one.shipments });
+    expect(db.prepare("SELECT count(*) FROM shipments WHERE status = 'planned' AND distributor_id = ?").pluck().get(d)).toBe(0);
+  });
+});
