@@ -49,10 +49,34 @@ export interface BulkShipmentPreview {
   weeks: Array<{ week: string; shipments: number; cases: number }>;
 }
 
+export interface InviteCandidate {
+  id: number;
+  code: string;
+  name: string;
+  status: 'active' | 'on_hold' | 'ended';
+  areaId: number;
+  areaName: string;
+  regionId: number;
+  regionName: string;
+  segment: 'EI' | 'EII' | 'EIII' | 'EIV' | null;
+  invited: boolean;
+}
+
+export interface InviteList {
+  name: string;
+  distributorIds: number[];
+}
+
 export const dayworkContract = {
   'dayRoute.due': query<DueOutlets>()(z.strictObject({ salespersonId: id, day: isoDate, weeks: z.int().min(1).max(52).default(4) })),
   'shipment.bulkPreview': query<BulkShipmentPreview>()(bulkShipmentFilter),
   'shipment.markShippedBulk': mutation<{ shipments: number; cases: number }>()(
     bulkShipmentFilter.extend({ expected: z.int().min(1).max(1_000_000) }),
   ),
+  'event.inviteCandidates': query<InviteCandidate[]>()(z.strictObject({ eventId: id })),
+  'inviteList.list': query<InviteList[]>()(z.strictObject({})),
+  'inviteList.save': mutation<InviteList[]>()(
+    z.strictObject({ name: z.string().trim().min(1, 'Required').max(80), distributorIds: z.array(id).min(1).max(5000) }),
+  ),
+  'inviteList.delete': mutation<InviteList[]>()(z.strictObject({ name: z.string().trim().min(1).max(80) })),
 } as const;

@@ -152,4 +152,35 @@ describe('bulk actions where the work is bulk', () => {
     await call(ctx, 'shipment.markShippedBulk', { distributorId: d, expected: one.shipments });
     expect(db.prepare("SELECT count(*) FROM shipments WHERE status = 'planned' AND distributor_id = ?").pluck().get(d)).toBe(0);
   });
+
+  it('lists invitation candidates with code, area, region and segment, marks those already invited, and keeps saved lists', async () => {
+    const { db, ctx } = createTestDb();
+    seedDemo(db, { scale: 'S', today: new Date(`${DAY}T10:00:00Z`) });
+    const event = db.prepare('SELECT id FROM events ORDER BY id LIMIT 1').pluck().get() as number;
+    const before = await call(ctx, 'event.inviteCandidates', { eventId: event });
+    expect(before.length).toBe(db.prepare("SELECT count(*) FROM distributors WHERE status != 'ended'").pluck().get());
+    const invitedNow = new Set(db.prepare('SELECT distributor_id FROM event_invitees WHERE event_id = ?').pluck().all(event) as number[]);
+    expect(
+      before
+        .filter((c) => c.invited)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([...invitedNow].filter((d) => before.some((c) => c.id === d)).sort());
+    expect(before.every((c) => c.code && c.areaName && c.regionName)).toBe(true);
+    expect(before.some((c) => c.segment !== null)).toBe(true);
+
+    // Invite a whole area at once: those already invited are not invited twice.
+    const area = before[0]!.areaId;
+    const inArea = before.filter((c) => c.areaId === area && !c.invited).map((c) => c.id);
+    await call(ctx, 'event.invite', { eventId: event, distributorIds: inArea });
+    const after = await call(ctx, 'event.inviteCandidates', { eventId: event });
+    expect(after.filter((c) => c.areaId === area).every((c) => c.invited)).toBe(true);
+
+    const lists = await call(ctx, 'inviteList.save', { name: 'Trip regulars', distributorIds: inArea.slice(0, 2) });
+    expect(lists).toEqual([{ name: 'Trip regulars', distributorIds: inArea.slice(0, 2) }]);
+    expect(await call(ctx, 'inviteList.list', {})).toEqual(lists);
+    expect((await refusal(ctx, 'inviteList.save', { name: 'Bad', distributorIds: [999_999] })).code).toBe('validation');
+    expect(await call(ctx, 'inviteList.list', {})).toEqual(lists);
+    expect(await call(ctx, 'inviteList.delete', { name: 'Trip regulars' })).toEqual([]);
+  });
 });
