@@ -9,6 +9,7 @@ import { MonthTab } from './MonthTab.js';
 import { PipelineTab } from './PipelineTab.js';
 import { ReviewTab } from './ReviewTab.js';
 import { ScorecardTab } from './ScorecardTab.js';
+import { staffOptions } from '../../shared/domain/labels.js';
 
 const SALESPERSON_KEY = 'planner.development.salesperson';
 const TABS = ['month', 'pipeline', 'review', 'approvals', 'scorecard'] as const;
@@ -58,9 +59,9 @@ export function DevelopmentPage() {
               disabled={people.length === 0}
             >
               {people.length === 0 && <option value="">{t('noSalespeople')}</option>}
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
+              {staffOptions(people).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
                 </option>
               ))}
             </select>

@@ -13,6 +13,7 @@ import { useToast } from '../ui/Toasts.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { EventFormDialog } from './EventFormDialog.js';
 import { InviteDialog } from './InviteDialog.js';
+import { staffOptions } from '../../shared/domain/labels.js';
 
 export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClose(): void }) {
   const { t } = useTranslation(['events', 'common', 'daywork']);
@@ -384,7 +385,7 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
               />
               <SelectField
                 label={t('owner')}
-                options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                options={staffOptions(staff.data ?? [])}
                 placeholder={t('none', { ns: 'common' })}
                 value={fu.ownerId}
                 onChange={(ev) => setFu({ ...fu, ownerId: ev.target.value })}
