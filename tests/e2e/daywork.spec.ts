@@ -49,7 +49,7 @@ test("a salesperson builds today's route from what is due in one action and prin
   await expect(list).toContainText(leftOut);
 
   // The printed day sheet: the salesperson and the date, the contacts, no buttons.
-  await app.evaluate(() => document.body.classList.add('printing-route'));
+  await app.locator('body').evaluate((body) => body.classList.add('printing-route'));
   await app.emulateMedia({ media: 'print' });
   await expect(route.getByText(sp.name, { exact: false }).first()).toBeVisible();
   await expect(app.locator('.day-sheet-head')).toContainText(sp.name);
@@ -69,7 +69,7 @@ test("a salesperson builds today's route from what is due in one action and prin
     await app.getByRole('combobox', { name: '语言' }).selectOption('English');
   }
   await app.emulateMedia({ media: 'screen' });
-  await app.evaluate(() => document.body.classList.remove('printing-route'));
+  await app.locator('body').evaluate((body) => body.classList.remove('printing-route'));
 });
 
 test("a coordinator marks one ship week's planned shipments shipped in one action", async ({ app }) => {
