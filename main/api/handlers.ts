@@ -12,6 +12,7 @@ import { eventsHandlers } from '../events/handlers.js';
 import { developmentHandlers } from '../development/handlers.js';
 import { briefHandlers } from '../brief/handlers.js';
 import { dayworkHandlers } from '../daywork/handlers.js';
+import { targetEditHandlers } from '../targets/editHandlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -27,4 +28,5 @@ export const handlers = {
   ...developmentHandlers,
   ...briefHandlers,
   ...dayworkHandlers,
+  ...targetEditHandlers,
 } satisfies FeatureHandlers<Contract>;

@@ -12,6 +12,7 @@ import { eventsContract } from './events.js';
 import { developmentContract } from './development.js';
 import { briefContract } from './brief.js';
 import { dayworkContract } from './daywork.js';
+import { targetEditsContract } from './targetEdits.js';
 
 /**
  * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
@@ -30,6 +31,7 @@ export const contract = {
   ...developmentContract,
   ...briefContract,
   ...dayworkContract,
+  ...targetEditsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,42 +13,87 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
   1: (db) => {
     db.prepare('INSERT INTO regions (id, code, name, created_at, updated_at) VALUES (1, ?, ?, ?, ?)').run('N', 'North', now, now);
     db.prepare('INSERT INTO region_peak_months (region_id, month) VALUES (1, 6), (1, 7)').run();
-    db.prepare('INSERT INTO areas (id, code, name, region_id, created_at, updated_at) VALUES (1, ?, ?, 1, ?, ?)').run('N1', 'Riverside', now, now);
-    db.prepare("INSERT INTO staff (id, code, name, role, region_id, created_at, updated_at) VALUES (1, 'E1', 'Li', 'salesperson', 1, ?, ?)").run(now, now);
-    db.prepare("INSERT INTO distributors (id, code, name, area_id, salesperson_id, lead_time_days, warehouse_capacity_cases, relationship_level, status, created_at, updated_at) VALUES (1, 'D1', 'Riverside Bev', 1, 1, 7, 1000, 2, 'active', ?, ?)").run(now, now);
-    db.prepare("INSERT INTO sub_dealers (id, code, name, distributor_id, area_id, status, created_at, updated_at) VALUES (1, 'S1', 'Wang', 1, 1, 'active', ?, ?)").run(now, now);
-    db.prepare("INSERT INTO terminals (id, code, name, channel, sub_dealer_id, area_id, status, created_at, updated_at) VALUES (1, 'T1', 'Grill', 'restaurant', 1, 1, 'active', ?, ?)").run(now, now);
-    db.prepare("INSERT INTO contacts (distributor_id, name, level, created_at, updated_at) VALUES (1, 'Owner', 'owner', ?, ?)").run(now, now);
-    db.prepare("INSERT INTO products (id, sku, name, brand, pack, size_ml, units_per_case, status, created_at, updated_at) VALUES (1, 'NS-1', 'Northstar', 'Northstar', 'can', 500, 24, 'active', ?, ?)").run(now, now);
+    db.prepare('INSERT INTO areas (id, code, name, region_id, created_at, updated_at) VALUES (1, ?, ?, 1, ?, ?)').run(
+      'N1',
+      'Riverside',
+      now,
+      now,
+    );
+    db.prepare(
+      "INSERT INTO staff (id, code, name, role, region_id, created_at, updated_at) VALUES (1, 'E1', 'Li', 'salesperson', 1, ?, ?)",
+    ).run(now, now);
+    db.prepare(
+      "INSERT INTO distributors (id, code, name, area_id, salesperson_id, lead_time_days, warehouse_capacity_cases, relationship_level, status, created_at, updated_at) VALUES (1, 'D1', 'Riverside Bev', 1, 1, 7, 1000, 2, 'active', ?, ?)",
+    ).run(now, now);
+    db.prepare(
+      "INSERT INTO sub_dealers (id, code, name, distributor_id, area_id, status, created_at, updated_at) VALUES (1, 'S1', 'Wang', 1, 1, 'active', ?, ?)",
+    ).run(now, now);
+    db.prepare(
+      "INSERT INTO terminals (id, code, name, channel, sub_dealer_id, area_id, status, created_at, updated_at) VALUES (1, 'T1', 'Grill', 'restaurant', 1, 1, 'active', ?, ?)",
+    ).run(now, now);
+    db.prepare("INSERT INTO contacts (distributor_id, name, level, created_at, updated_at) VALUES (1, 'Owner', 'owner', ?, ?)").run(
+      now,
+      now,
+    );
+    db.prepare(
+      "INSERT INTO products (id, sku, name, brand, pack, size_ml, units_per_case, status, created_at, updated_at) VALUES (1, 'NS-1', 'Northstar', 'Northstar', 'can', 500, 24, 'active', ?, ?)",
+    ).run(now, now);
   },
   2: (db) => {
     db.prepare("INSERT INTO sales_history (distributor_id, product_id, month, cases) VALUES (1, 1, '2026-06', 120)").run();
-    db.prepare("INSERT INTO forecast_runs (id, started_at, finished_at, first_month, horizon) VALUES (1, ?, ?, '2026-11', 12)").run(now, now);
-    db.prepare("INSERT INTO forecast_series (distributor_id, product_id, run_id, history_hash, method, model, params) VALUES (1, 1, 1, 'h', 'ets', 'ETS(A,N,N)', '{}')").run();
-    db.prepare("INSERT INTO forecast_values (distributor_id, product_id, month, point, lo80, hi80, lo95, hi95) VALUES (1, 1, '2026-11', 10, 8, 12, 6, 14)").run();
+    db.prepare("INSERT INTO forecast_runs (id, started_at, finished_at, first_month, horizon) VALUES (1, ?, ?, '2026-11', 12)").run(
+      now,
+      now,
+    );
+    db.prepare(
+      "INSERT INTO forecast_series (distributor_id, product_id, run_id, history_hash, method, model, params) VALUES (1, 1, 1, 'h', 'ets', 'ETS(A,N,N)', '{}')",
+    ).run();
+    db.prepare(
+      "INSERT INTO forecast_values (distributor_id, product_id, month, point, lo80, hi80, lo95, hi95) VALUES (1, 1, '2026-11', 10, 8, 12, 6, 14)",
+    ).run();
   },
   3: (db) => {
     db.prepare("INSERT INTO stock_snapshots (distributor_id, product_id, snapshot_date, cases) VALUES (1, 1, '2026-11-20', 300)").run();
-    db.prepare("INSERT INTO shipments (distributor_id, product_id, cases, ship_date, arrival_date, status, source, created_at) VALUES (1, 1, 50, '2026-11-20', '2026-11-27', 'in_transit', 'manual', ?)").run(now);
+    db.prepare(
+      "INSERT INTO shipments (distributor_id, product_id, cases, ship_date, arrival_date, status, source, created_at) VALUES (1, 1, 50, '2026-11-20', '2026-11-27', 'in_transit', 'manual', ?)",
+    ).run(now);
   },
   4: (db) => {
-    db.prepare("INSERT INTO target_plans (id, region_id, season_year, name, status, basis, months, created_at, updated_at) VALUES (1, 1, 2027, 'Peak', 'draft', 'forecast', '2027-06,2027-07', ?, ?)").run(now, now);
-    db.prepare("INSERT INTO target_cells (plan_id, distributor_id, product_id, month, target, natural, basis) VALUES (1, 1, 1, '2027-06', 100, 90, 90)").run();
+    db.prepare(
+      "INSERT INTO target_plans (id, region_id, season_year, name, status, basis, months, created_at, updated_at) VALUES (1, 1, 2027, 'Peak', 'draft', 'forecast', '2027-06,2027-07', ?, ?)",
+    ).run(now, now);
+    db.prepare(
+      "INSERT INTO target_cells (plan_id, distributor_id, product_id, month, target, natural, basis) VALUES (1, 1, 1, '2027-06', 100, 90, 90)",
+    ).run();
   },
   5: (db) => {
-    db.prepare("INSERT INTO account_profiles (distributor_id, fit, total_purchases_cases, updated_at) VALUES (1, 'watch', 5000, ?)").run(now);
-    db.prepare("INSERT INTO complaints (distributor_id, category, opened_on, description, created_at) VALUES (1, 'logistics', '2026-11-01', 'Late delivery', ?)").run(now);
-    db.prepare(`INSERT INTO prospect_scores (outlet_type, outlet_id, ratings, intention, updated_at) VALUES ('terminal', 1, '{}', 'high', ?)`).run(now);
+    db.prepare("INSERT INTO account_profiles (distributor_id, fit, total_purchases_cases, updated_at) VALUES (1, 'watch', 5000, ?)").run(
+      now,
+    );
+    db.prepare(
+      "INSERT INTO complaints (distributor_id, category, opened_on, description, created_at) VALUES (1, 'logistics', '2026-11-01', 'Late delivery', ?)",
+    ).run(now);
+    db.prepare(
+      `INSERT INTO prospect_scores (outlet_type, outlet_id, ratings, intention, updated_at) VALUES ('terminal', 1, '{}', 'high', ?)`,
+    ).run(now);
   },
   6: (db) => {
-    db.prepare("INSERT INTO events (id, kind, title, starts_at, ends_at, created_at, updated_at) VALUES (1, 'training', 'Sales policy', '2026-12-03T09:00', '2026-12-03T17:00', ?, ?)").run(now, now);
+    db.prepare(
+      "INSERT INTO events (id, kind, title, starts_at, ends_at, created_at, updated_at) VALUES (1, 'training', 'Sales policy', '2026-12-03T09:00', '2026-12-03T17:00', ?, ?)",
+    ).run(now, now);
     db.prepare("INSERT INTO event_invitees (event_id, distributor_id, rsvp) VALUES (1, 1, 'accepted')").run();
-    db.prepare("INSERT INTO followups (event_id, distributor_id, kind, text, category, created_at) VALUES (1, 1, 'suggestion', 'Smaller kegs', 'product', ?)").run(now);
+    db.prepare(
+      "INSERT INTO followups (event_id, distributor_id, kind, text, category, created_at) VALUES (1, 1, 'suggestion', 'Smaller kegs', 'product', ?)",
+    ).run(now);
   },
   7: (db) => {
     db.prepare("INSERT INTO pipeline (outlet_type, outlet_id, stage, updated_at) VALUES ('terminal', 1, 'contacted', ?)").run(now);
-    db.prepare("INSERT INTO dev_plans (salesperson_id, month, planned_visits, new_sub_dealers, new_terminals, status, updated_at) VALUES (1, '2026-11', 80, 2, 10, 'approved', ?)").run(now);
-    db.prepare("INSERT INTO visits (salesperson_id, day, outlet_type, outlet_id, purpose, outcome, created_at) VALUES (1, '2026-11-20', 'terminal', 1, 'develop', 'interested', ?)").run(now);
+    db.prepare(
+      "INSERT INTO dev_plans (salesperson_id, month, planned_visits, new_sub_dealers, new_terminals, status, updated_at) VALUES (1, '2026-11', 80, 2, 10, 'approved', ?)",
+    ).run(now);
+    db.prepare(
+      "INSERT INTO visits (salesperson_id, day, outlet_type, outlet_id, purpose, outcome, created_at) VALUES (1, '2026-11-20', 'terminal', 1, 'develop', 'interested', ?)",
+    ).run(now);
   },
   8: (db) => {
     db.prepare('INSERT INTO distributor_pallet_capacity (distributor_id, pallets) VALUES (1, 40)').run();
@@ -61,6 +106,9 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
   10: () => {},
   // totals are summed from the history and forecast rows already there
   11: () => {},
+  17: (db) => {
+    db.prepare("UPDATE target_cells SET typed = 1, locked = 1 WHERE plan_id = 1 AND month = '2027-06'").run();
+  },
 };
 
 function tableCounts(db: Database.Database): Record<string, number> {
@@ -70,7 +118,10 @@ function tableCounts(db: Database.Database): Record<string, number> {
 
 describe('migrations', () => {
   it('has a fixture for every version, so no migration ships untested over data', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    // Append-only and increasing; numbers are assigned per feature, so one may land before its neighbours.
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    expect(versions.every((v, i) => i === 0 || v > versions[i - 1]!)).toBe(true);
     for (const m of MIGRATIONS) expect(FIXTURES[m.version], `fixture for migration ${m.version}`).toBeDefined();
   });
 
@@ -80,7 +131,7 @@ describe('migrations', () => {
       const db = new Database(file);
       db.pragma('foreign_keys = ON');
       migrate(db, start);
-      for (let v = 1; v <= start; v++) FIXTURES[v]!(db);
+      for (const m of MIGRATIONS) if (m.version <= start) FIXTURES[m.version]!(db);
       const before = tableCounts(db);
       db.close();
       const upgraded = openDatabase(file);
@@ -103,16 +154,25 @@ describe('migrations', () => {
 
   it('serves the hot list queries from indexes', () => {
     const db = openDatabase(':memory:');
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
-    expect(plan('SELECT id FROM terminals t ORDER BY t.name COLLATE NOCASE, t.id LIMIT 200')).toMatch(/USING (COVERING )?INDEX terminals_name/);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    expect(plan('SELECT id FROM terminals t ORDER BY t.name COLLATE NOCASE, t.id LIMIT 200')).toMatch(
+      /USING (COVERING )?INDEX terminals_name/,
+    );
     expect(plan('SELECT id FROM terminals WHERE distributor_id = 1')).toMatch(/terminals_distributor/);
     expect(plan('SELECT area_id, status, count(*) FROM terminals GROUP BY area_id, status')).toMatch(/terminals_area_status/);
     expect(plan("SELECT * FROM sales_history WHERE product_id = 1 AND month >= '2026-01'")).toMatch(/sales_history_product_month/);
     expect(plan("SELECT * FROM forecast_values WHERE month = '2026-11'")).toMatch(/forecast_values_month/);
     expect(plan("SELECT id FROM shipments WHERE status = 'planned' AND source = 'plan'")).toMatch(/shipments_status/);
-    expect(plan("SELECT count(*) FROM terminals WHERE sub_dealer_id = 1 AND status = 'active'")).toMatch(/COVERING INDEX terminals_sub_dealer_status/);
-    expect(plan("SELECT count(*) FROM terminals WHERE distributor_id = 1 AND status = 'active'")).toMatch(/COVERING INDEX terminals_distributor_status/);
-    expect(plan('SELECT cases FROM stock_snapshots WHERE distributor_id = 1 AND product_id = 1 ORDER BY snapshot_date DESC LIMIT 1')).toMatch(/PRIMARY KEY/);
+    expect(plan("SELECT count(*) FROM terminals WHERE sub_dealer_id = 1 AND status = 'active'")).toMatch(
+      /COVERING INDEX terminals_sub_dealer_status/,
+    );
+    expect(plan("SELECT count(*) FROM terminals WHERE distributor_id = 1 AND status = 'active'")).toMatch(
+      /COVERING INDEX terminals_distributor_status/,
+    );
+    expect(
+      plan('SELECT cases FROM stock_snapshots WHERE distributor_id = 1 AND product_id = 1 ORDER BY snapshot_date DESC LIMIT 1'),
+    ).toMatch(/PRIMARY KEY/);
     db.close();
   });
 });
