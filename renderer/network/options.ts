@@ -13,6 +13,11 @@ export function useNetworkOptions() {
     regions: (regions.data ?? []).map((r) => ({ value: r.id, label: r.name })),
     salespeople: staffOptions(salespeople.data ?? []),
     distributors: (distributors.data?.rows ?? []).map((d) => ({ value: d.id, label: `${d.name} (${d.code})` })),
+    /** The distributors of one region, for a distributor filter that follows a region filter. */
+    distributorsIn: (regionId: number | null) =>
+      (distributors.data?.rows ?? [])
+        .filter((d) => regionId === null || d.regionId === regionId)
+        .map((d) => ({ value: d.id, label: `${d.name} (${d.code})` })),
     ready: !!(areas.data && regions.data && salespeople.data && distributors.data),
   };
 }

@@ -14,6 +14,7 @@ import { useToast } from '../ui/Toasts.js';
 import { formatNumber, formatPercent, monthName } from '../ui/format.js';
 import { EditableNumber } from './EditableNumber.js';
 import { useEditPreview } from './EditPreview.js';
+import { useRemembered } from '../ui/useRemembered.js';
 import { NewPlanDialog } from './NewPlanDialog.js';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
@@ -26,12 +27,12 @@ export function TargetsPage() {
   const { t } = useTranslation(['targets', 'common']);
   const toast = useToast();
   const plans = useApiQuery('targets.plans', {});
-  const [chosen, setChosen] = useState<number | null>(null);
+  const [chosen, setChosen] = useRemembered<number | null>('targets.plan', null);
   const planId = chosen ?? plans.data?.[0]?.id ?? null;
   const [creating, setCreating] = useState(false);
   const [versioning, setVersioning] = useState(false);
-  const [tab, setTab] = useState<Tab>('distributors');
-  const [distributorId, setDistributorId] = useState<number | null>(null);
+  const [tab, setTab] = useRemembered<Tab>('targets.tab', 'distributors');
+  const [distributorId, setDistributorId] = useRemembered<number | null>('targets.distributor', null);
   const [brand, setBrand] = useState('');
   const view = useApiQuery(
     'targets.view',

@@ -63,7 +63,7 @@ test("a salesperson builds today's route from what is due in one action and prin
     await app.emulateMedia({ media: 'screen' });
     await app.getByRole('combobox', { name: 'Language' }).selectOption('中文');
     await app.emulateMedia({ media: 'print' });
-    await expect(app.locator('.day-sheet-head')).toContainText('拜访路线');
+    await expect(app.locator('.day-sheet-head')).toContainText('当日路线');
     await app.screenshot({ path: join(shots, 'day-sheet-zh.png'), fullPage: true });
     await app.emulateMedia({ media: 'screen' });
     await app.getByRole('combobox', { name: '语言' }).selectOption('English');
