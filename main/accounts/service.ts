@@ -341,3 +341,26 @@ export function saveProspectScore(
   const s = accountsSettings(db);
   return scoreProspect(input.ratings, s.weights, input.intention, s.prospectThreshold);
 }
+
+/**
+ * One distributor's segment, churn reasons and profile from the memoised region computation, without
+ * the SKU structure (which reads the whole region's history): what the distributor brief shows.
+ */
+export function accountSummary(db: Db, distributorId: number): Omit<AccountDetail, 'monthly' | 'skus' | 'contacts' | 'relationshipLevel'> {
+  const c = compute(db);
+  const row = c.rows.find((r) => r.distributorId === distributorId);
+  if (!row) throw new DomainError('not_found', 'This distributor has no active history to analyse.');
+  const profile = prepared(db, 'SELECT fit, total_purchases_cases AS total FROM account_profiles WHERE distributor_id = ?').get(
+    distributorId,
+  ) as { fit: AccountDetail['fit']; total: number | null } | undefined;
+  const total = profile?.total ?? null;
+  return {
+    row,
+    strategy: STRATEGY[row.segment],
+    reasons: c.reasons.get(distributorId)!.reasons,
+    fit: profile?.fit ?? null,
+    totalPurchases: total,
+    customerShare: total && total > 0 ? row.volume / total : null,
+    complaints: listComplaints(db, { distributorId }),
+  };
+}

@@ -11,6 +11,9 @@ import { accountsHandlers } from '../accounts/handlers.js';
 import { eventsHandlers } from '../events/handlers.js';
 import { developmentHandlers } from '../development/handlers.js';
 import { peopleHandlers } from '../people/handlers.js';
+import { briefHandlers } from '../brief/handlers.js';
+import { dayworkHandlers } from '../daywork/handlers.js';
+import { targetEditHandlers } from '../targets/editHandlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -25,4 +28,7 @@ export const handlers = {
   ...eventsHandlers,
   ...developmentHandlers,
   ...peopleHandlers,
+  ...briefHandlers,
+  ...dayworkHandlers,
+  ...targetEditHandlers,
 } satisfies FeatureHandlers<Contract>;

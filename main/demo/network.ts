@@ -260,7 +260,7 @@ const pickWeighted = <T>(ctx: DemoContext, items: Array<[T, number]>): T => {
   for (const [item, w] of items) if ((r -= w) <= 0) return item;
   return items[items.length - 1]![0];
 };
-const personName = (ctx: DemoContext) => `${ctx.rng.pick(GIVEN)} ${ctx.rng.pick(SURNAMES)}`;
+export const personName = (ctx: DemoContext) => `${ctx.rng.pick(GIVEN)} ${ctx.rng.pick(SURNAMES)}`;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 

@@ -87,6 +87,7 @@ export function listShipments(
     status?: 'in_transit' | 'planned' | undefined;
     source?: 'manual' | 'plan' | undefined;
     distributorId?: number | undefined;
+    shipWeek?: string | undefined;
     offset: number;
     limit: number;
   },
@@ -94,7 +95,8 @@ export function listShipments(
   const where = new Conditions()
     .when(q.status, 's.status = ?', q.status)
     .when(q.source, 's.source = ?', q.source)
-    .when(q.distributorId, 's.distributor_id = ?', q.distributorId);
+    .when(q.distributorId, 's.distributor_id = ?', q.distributorId)
+    .when(q.shipWeek, "s.ship_date BETWEEN ? AND date(?, '+6 days')", q.shipWeek, q.shipWeek);
   return selectPage<ShipmentRow>(db, {
     select: SHIPMENT,
     from: SHIPMENT_FROM,

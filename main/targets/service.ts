@@ -4,6 +4,7 @@ import { addMonths } from '../../shared/domain/months.js';
 import { memo } from '../db/memo.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { notFound, requireRow } from '../db/sql.js';
+import { markTyped } from './typed.js';
 import { cascadeLine, CascadeError, editNode, growthSplit, largestRemainder, setLineTotal, sum, type Cell, type Level } from './cascade.js';
 
 interface PlanRow {
@@ -104,7 +105,7 @@ export function suggest(db: Db, regionId: number, seasonYear: number) {
   return { months, brands: [...byBrand.entries()].map(([brand, v]) => ({ brand, ...v })).sort((a, b2) => b2.natural - a.natural) };
 }
 
-function loadCells(db: Db, planId: number, distributorId?: number): Cell[] {
+export function loadCells(db: Db, planId: number, distributorId?: number): Cell[] {
   const sql = `SELECT c.distributor_id AS distributorId, c.product_id AS productId, p.brand, c.month, c.target, c.natural, c.basis, c.locked
      FROM target_cells c JOIN products p ON p.id = c.product_id WHERE c.plan_id = ?${distributorId === undefined ? '' : ' AND c.distributor_id = ?'}
      ORDER BY c.distributor_id, c.product_id, c.month`;
@@ -229,8 +230,13 @@ function distributeOutlets(db: Db, planId: number, cells: Cell[], total: number)
   ids.forEach((d, i) => insert.run(planId, d, parts[i]!));
 }
 
+/** A typed number is kept: its cells are marked typed and locked, so later edits re-spread around them. */
 export function editTarget(db: Db, planId: number, at: Level, value: number) {
-  return withCells(db, planId, (cells) => editNode(cells, at, value));
+  return db.transaction(() => {
+    const saved = withCells(db, planId, (cells) => editNode(cells, at, value));
+    markTyped(db, planId, at);
+    return saved;
+  })();
 }
 
 export function setLine(db: Db, planId: number, brand: string, productId: number | undefined, value: number) {
@@ -365,6 +371,11 @@ export function computeTargetView(db: Db, planId: number, distributorId?: number
   if (distributorId) {
     // Month cells only for the distributor opened.
     const cells = loadCells(db, planId, distributorId).filter((c) => !brand || c.brand === brand);
+    const typed = new Set(
+      prepared(db, "SELECT product_id || ':' || month FROM target_cells WHERE plan_id = ? AND distributor_id = ? AND typed = 1")
+        .pluck()
+        .all(planId, distributorId) as string[],
+    );
     const grouped = new Map<number, Cell[]>();
     for (const c of cells) {
       const g = grouped.get(c.productId);
@@ -377,7 +388,13 @@ export function computeTargetView(db: Db, planId: number, distributorId?: number
         sku: products.get(p)!.sku,
         name: products.get(p)!.name,
         brand: products.get(p)!.brand,
-        months: cs.map((c) => ({ month: c.month, natural: c.natural, target: c.target, locked: c.locked })),
+        months: cs.map((c) => ({
+          month: c.month,
+          natural: c.natural,
+          target: c.target,
+          locked: c.locked,
+          typed: typed.has(`${c.productId}:${c.month}`),
+        })),
       }))
       .sort((a, b) => b.months.reduce((t, m) => t + m.target, 0) - a.months.reduce((t, m) => t + m.target, 0));
   }
@@ -395,7 +412,18 @@ export function computeTargetView(db: Db, planId: number, distributorId?: number
     };
   });
   const agreedTotal = distributors.reduce((a, d) => a + (d.agreed ?? d.target), 0);
-  return { plan, lines, distributors, skus, agreedTotal };
+  const typedByDist = new Map(
+    prepared(db, 'SELECT distributor_id, count(*) FROM target_cells WHERE plan_id = ? AND typed = 1 GROUP BY distributor_id')
+      .raw()
+      .all(planId) as Array<[number, number]>,
+  );
+  return {
+    plan,
+    lines,
+    distributors: distributors.map((d) => ({ ...d, typed: typedByDist.get(d.distributorId) ?? 0 })),
+    skus,
+    agreedTotal,
+  };
 }
 
 export function saveVersion(db: Db, planId: number, name: string, status: 'draft' | 'agreed'): TargetPlanSummary {

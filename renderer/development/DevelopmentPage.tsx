@@ -10,6 +10,7 @@ import { PipelineTab } from './PipelineTab.js';
 import { ReviewTab } from './ReviewTab.js';
 import { ScorecardTab } from './ScorecardTab.js';
 import { isOnlySalesperson, useActor } from '../people/actor.js';
+import { staffOptions } from '../../shared/domain/labels.js';
 
 const SALESPERSON_KEY = 'planner.development.salesperson';
 const TABS = ['month', 'pipeline', 'review', 'approvals', 'scorecard'] as const;
@@ -66,9 +67,9 @@ export function DevelopmentPage() {
                 disabled={people.length === 0}
               >
                 {people.length === 0 && <option value="">{t('noSalespeople')}</option>}
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
+                {staffOptions(people).map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
                   </option>
                 ))}
               </select>

@@ -13,21 +13,22 @@ import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { EventFormDialog } from './EventFormDialog.js';
+import { InviteDialog } from './InviteDialog.js';
+import { staffOptions } from '../../shared/domain/labels.js';
 
 export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClose(): void }) {
-  const { t } = useTranslation(['events', 'common']);
+  const { t } = useTranslation(['events', 'common', 'daywork']);
   const toast = useToast();
   const network = useNetworkOptions();
   const staff = useApiQuery('staff.list', {});
   const detail = useApiQuery('event.get', { id: eventId });
-  const inviteM = useApiMutation('event.invite');
   const setInvitee = useApiMutation('event.setInvitee');
   const addItem = useApiMutation('event.addItem');
   const removeItem = useApiMutation('event.removeItem');
   const remove = useApiMutation('event.delete');
   const createFollowup = useApiMutation('followup.create');
   const followups = useApiQuery('followup.list', { eventId });
-  const [toInvite, setToInvite] = useState<number[]>([]);
+  const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [item, setItem] = useState({ kind: 'agenda', label: '', at: '', amount: '', url: '' });
@@ -125,30 +126,11 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
       <div className="grid-2">
         <Card title={t('invitees')}>
           <div className="no-print" style={{ display: 'flex', gap: 8, alignItems: 'flex-end', marginBottom: 10 }}>
-            <SelectField
-              label={t('inviteDistributors')}
-              multiple
-              options={network.distributors}
-              value={toInvite.map(String)}
-              onChange={(ev) => setToInvite([...ev.target.selectedOptions].map((o) => Number(o.value)))}
-              hint={t('multiHint')}
-            />
-            <button
-              type="button"
-              className="button"
-              disabled={toInvite.length === 0}
-              onClick={async () => {
-                try {
-                  await inviteM.mutateAsync({ eventId, distributorIds: toInvite });
-                  setToInvite([]);
-                } catch (err) {
-                  fail(err);
-                }
-              }}
-            >
-              {t('invite')}
+            <button type="button" className="button" onClick={() => setInviting(true)}>
+              {t('daywork:invite.open')}
             </button>
           </div>
+          {inviting && <InviteDialog eventId={eventId} onClose={() => setInviting(false)} />}
           <table className="plain" aria-label={t('attendanceList')}>
             <thead>
               <tr>
@@ -405,7 +387,7 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
               />
               <SelectField
                 label={t('owner')}
-                options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                options={staffOptions(staff.data ?? [])}
                 placeholder={t('none', { ns: 'common' })}
                 value={fu.ownerId}
                 onChange={(ev) => setFu({ ...fu, ownerId: ev.target.value })}

@@ -8,6 +8,7 @@ import { Dialog } from '../ui/Dialog.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { useToast } from '../ui/Toasts.js';
+import { staffOptions } from '../../shared/domain/labels.js';
 
 /** A training session or a trip: what, when, where, who leads it, for how many, at what budget. */
 export function EventFormDialog({
@@ -126,7 +127,7 @@ export function EventFormDialog({
         ) : (
           <SelectField
             label={t('representative')}
-            options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            options={staffOptions(staff.data ?? [])}
             placeholder={t('choose', { ns: 'common' })}
             value={v.representativeId}
             onChange={set('representativeId')}

@@ -66,6 +66,15 @@ export function ForecastPage() {
     .filter((p) => !brand || p.brand === brand)
     .map((p) => ({ value: p.id, label: `${p.name} (${p.sku})` }));
   const v = view.data;
+  // The agreed numbers the filters concern: with a region (or a distributor) chosen, those set for
+  // other regions or their distributors are not shown; brand and SKU numbers apply everywhere.
+  const inRegion = new Set(network.distributorsIn(regionId ? Number(regionId) : null).map((d) => d.value));
+  const overridesShown = (view.data?.overrides ?? []).filter(
+    (o) =>
+      (!regionId || o.regionId === null || o.regionId === Number(regionId)) &&
+      (!regionId || o.distributorId === null || inRegion.has(o.distributorId)) &&
+      (!distributorId || o.distributorId === null || o.distributorId === Number(distributorId)),
+  );
   return (
     <div className="page">
       <PageHeader
@@ -103,7 +112,12 @@ export function ForecastPage() {
           <FilterSelect
             label={t('field.region')}
             value={regionId}
-            onChange={setRegionId}
+            onChange={(r) => {
+              setRegionId(r);
+              // A distributor of another region would leave the screen showing nothing.
+              if (r && distributorId && !network.distributorsIn(Number(r)).some((d) => String(d.value) === distributorId))
+                setDistributorId('');
+            }}
             options={network.regions}
             allLabel={t('allRegions')}
           />
@@ -111,7 +125,7 @@ export function ForecastPage() {
             label={t('field.distributor')}
             value={distributorId}
             onChange={setDistributorId}
-            options={network.distributors}
+            options={network.distributorsIn(regionId ? Number(regionId) : null)}
             allLabel={t('allDistributors')}
           />
           <FilterSelect
@@ -163,11 +177,11 @@ export function ForecastPage() {
                       {t('narrowToAgree')}
                     </p>
                   )}
-                  {v.overrides.length === 0 ? (
+                  {overridesShown.length === 0 ? (
                     <p className="muted">{t('noOverrides')}</p>
                   ) : (
                     <ul className="tree">
-                      {v.overrides.map((o) => (
+                      {overridesShown.map((o) => (
                         <li key={o.id}>
                           <div className="tree-row">
                             <span className="grow">

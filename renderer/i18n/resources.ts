@@ -49,6 +49,15 @@ import enPeople from './locales/en/people.json';
 import zhPeople from './locales/zh/people.json';
 import esPeople from './locales/es/people.json';
 import ruPeople from './locales/ru/people.json';
+import enBrief from './locales/en/brief.json';
+import zhBrief from './locales/zh/brief.json';
+import esBrief from './locales/es/brief.json';
+import ruBrief from './locales/ru/brief.json';
+
+import enDaywork from './locales/en/daywork.json';
+import zhDaywork from './locales/zh/daywork.json';
+import esDaywork from './locales/es/daywork.json';
+import ruDaywork from './locales/ru/daywork.json';
 
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
@@ -66,6 +75,8 @@ export const resources = {
     development: enDevelopment,
     restore: enRestore,
     people: enPeople,
+    brief: enBrief,
+    daywork: enDaywork,
   },
   zh: {
     common: zhCommon,
@@ -79,6 +90,8 @@ export const resources = {
     development: zhDevelopment,
     restore: zhRestore,
     people: zhPeople,
+    brief: zhBrief,
+    daywork: zhDaywork,
   },
   es: {
     common: esCommon,
@@ -92,6 +105,8 @@ export const resources = {
     development: esDevelopment,
     restore: esRestore,
     people: esPeople,
+    brief: esBrief,
+    daywork: esDaywork,
   },
   ru: {
     common: ruCommon,
@@ -105,6 +120,8 @@ export const resources = {
     development: ruDevelopment,
     restore: ruRestore,
     people: ruPeople,
+    brief: ruBrief,
+    daywork: ruDaywork,
   },
 } as const;
 

@@ -45,7 +45,11 @@ export function EditableNumber({
       onChange={(e) => setText(e.target.value)}
       onBlur={() => void commit()}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+        if (e.key === 'Enter') {
+          // No keypress follows: a dialog the commit opens must not receive this Enter as a click.
+          e.preventDefault();
+          (e.target as HTMLInputElement).blur();
+        }
         if (e.key === 'Escape') setText(String(value));
       }}
     />

@@ -14,6 +14,8 @@ import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../ui
 import { useToast } from '../ui/Toasts.js';
 import { formatNumber, formatPercent, monthName } from '../ui/format.js';
 import { EditableNumber } from './EditableNumber.js';
+import { useEditPreview } from './EditPreview.js';
+import { useRemembered } from '../ui/useRemembered.js';
 import { NewPlanDialog } from './NewPlanDialog.js';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
@@ -26,19 +28,19 @@ export function TargetsPage() {
   const { t } = useTranslation(['targets', 'common']);
   const toast = useToast();
   const plans = useApiQuery('targets.plans', {});
-  const [chosen, setChosen] = useState<number | null>(null);
+  const [chosen, setChosen] = useRemembered<number | null>('targets.plan', null);
   const planId = chosen ?? plans.data?.[0]?.id ?? null;
   const [creating, setCreating] = useState(false);
   const [versioning, setVersioning] = useState(false);
-  const [tab, setTab] = useState<Tab>('distributors');
-  const [distributorId, setDistributorId] = useState<number | null>(null);
+  const [tab, setTab] = useRemembered<Tab>('targets.tab', 'distributors');
+  const [distributorId, setDistributorId] = useRemembered<number | null>('targets.distributor', null);
   const [brand, setBrand] = useState('');
   const view = useApiQuery(
     'targets.view',
     { planId: planId ?? 1, ...(distributorId ? { distributorId } : {}), ...(brand ? { brand } : {}) },
     { enabled: planId !== null },
   );
-  const edit = useApiMutation('targets.edit');
+  const preview = useEditPreview(planId ?? 0);
   const setLine = useApiMutation('targets.setLine');
   const setAgreed = useApiMutation('targets.setAgreed');
   const fail = (e: unknown) => {
@@ -202,6 +204,7 @@ export function TargetsPage() {
                             {d.name}
                           </button>
                           {d.locked > 0 && <span className="muted"> · {t('lockedCount', { count: d.locked })}</span>}
+                          {(d.typed ?? 0) > 0 && <span className="muted"> · {t('daywork:typed.count', { count: d.typed })}</span>}
                         </td>
                         <td className="muted">{d.salespersonName ?? '–'}</td>
                         <td className="num">{formatNumber(d.natural)}</td>
@@ -211,13 +214,7 @@ export function TargetsPage() {
                               value={d.target}
                               label={t('distributorTarget', { name: d.name })}
                               onCommit={(value) =>
-                                edit
-                                  .mutateAsync({
-                                    planId: planId!,
-                                    at: { level: 'distributor', distributorId: d.distributorId, brand },
-                                    value,
-                                  })
-                                  .catch(fail)
+                                preview.request({ level: 'distributor', distributorId: d.distributorId, brand }, value, d.name)
                               }
                             />
                           ) : (
@@ -277,6 +274,7 @@ export function TargetsPage() {
       {versioning && v && (
         <VersionDialog planId={planId!} current={v.plan.name} onClose={() => setVersioning(false)} onSaved={(id) => setChosen(id)} />
       )}
+      {preview.dialog}
     </div>
   );
 }
@@ -317,7 +315,7 @@ function DetailGrid({
 }) {
   const { t } = useTranslation(['targets', 'common']);
   const toast = useToast();
-  const edit = useApiMutation('targets.edit');
+  const preview = useEditPreview(planId);
   const lock = useApiMutation('targets.lock');
   const fail = (e: unknown) => {
     toast({ tone: 'error', text: (e as Error).message });
@@ -380,19 +378,17 @@ function DetailGrid({
                     </td>
                     {s.months.map((m) => (
                       <td key={m.month} className="num">
-                        <div className="grid-cell">
+                        <div className={m.typed ? 'grid-cell typed' : 'grid-cell'} title={m.typed ? t('daywork:typed.cell') : undefined}>
                           <EditableNumber
                             value={m.target}
                             label={t('cellTarget', { sku: s.sku, month: m.month })}
                             disabled={m.locked}
                             onCommit={(value) =>
-                              edit
-                                .mutateAsync({
-                                  planId,
-                                  at: { level: 'cell', distributorId: distributorId!, productId: s.productId, month: m.month },
-                                  value,
-                                })
-                                .catch(fail)
+                              preview.request(
+                                { level: 'cell', distributorId: distributorId!, productId: s.productId, month: m.month },
+                                value,
+                                `${s.sku} ${m.month}`,
+                              )
                             }
                           />
                           <label className="lock" title={t('lockHint')}>
@@ -421,9 +417,7 @@ function DetailGrid({
                         value={total}
                         label={t('skuTarget', { sku: s.sku })}
                         onCommit={(value) =>
-                          edit
-                            .mutateAsync({ planId, at: { level: 'sku', distributorId: distributorId!, productId: s.productId }, value })
-                            .catch(fail)
+                          preview.request({ level: 'sku', distributorId: distributorId!, productId: s.productId }, value, s.sku)
                         }
                       />
                     </td>
@@ -434,8 +428,10 @@ function DetailGrid({
             </tbody>
           </table>
           <p className="muted" style={{ padding: '0 14px' }}>
-            {t('gridHint')}
+            <span className="typed-legend" aria-hidden="true" />
+            {t('daywork:typed.legend')} {t('gridHint')}
           </p>
+          {preview.dialog}
         </div>
       )}
     </Card>

@@ -103,6 +103,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'shipment.create': logistics('shipments'),
   'shipment.markShipped': logistics('shipments'),
   'shipment.delete': logistics('shipments'),
+  'shipment.markShippedBulk': logistics('shipments'),
 
   'targets.create': targets('target plans'),
   'targets.edit': targets('targets'),
@@ -126,6 +127,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'event.update': p([A, M], 'any', 'trainings and trips belong to regional managers'),
   'event.delete': p([A, M], 'any', 'trainings and trips belong to regional managers'),
   'event.invite': p([A, M], 'any', 'invitations are sent by regional managers'),
+  'inviteList.save': p([A, M], 'any', 'saved invitation lists belong to regional managers'),
+  'inviteList.delete': p([A, M], 'any', 'saved invitation lists belong to regional managers'),
   'event.uninvite': p([A, M], 'any', 'invitations are sent by regional managers'),
   'event.setInvitee': p([A, M], 'any', 'answers and attendance are recorded by regional managers'),
   'event.addItem': p([A, M], 'any', 'agendas, costs and materials belong to regional managers'),

@@ -252,6 +252,8 @@ export const readinessContract = {
       status: z.enum(['in_transit', 'planned']).optional(),
       source: z.enum(['manual', 'plan']).optional(),
       distributorId: id.optional(),
+      /** Monday of a ship week: only shipments sent that week. */
+      shipWeek: isoDate.optional(),
       ...page,
     }),
   ),

@@ -31,6 +31,8 @@ export interface TargetDistributorRow {
   fromMix: number;
   fromExisting: number;
   locked: number;
+  /** Cells whose number a person typed (kept by the cascade while locked). */
+  typed?: number;
 }
 
 export interface TargetSkuRow {
@@ -38,7 +40,7 @@ export interface TargetSkuRow {
   sku: string;
   name: string;
   brand: string;
-  months: Array<{ month: string; natural: number; target: number; locked: boolean }>;
+  months: Array<{ month: string; natural: number; target: number; locked: boolean; typed?: boolean }>;
 }
 
 export interface TargetView {

@@ -22,8 +22,13 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   let panel = app.getByRole('region', { name: 'Event Peak pricing workshop (test)' });
-  await panel.getByLabel('Invite distributors').selectOption([{ index: 0 }, { index: 1 }]);
-  await panel.getByRole('button', { name: 'Invite', exact: true }).click();
+  await panel.getByRole('button', { name: 'Invite distributors…' }).click();
+  let invite = app.getByRole('dialog', { name: 'Invite distributors' });
+  let boxes = invite.getByRole('table', { name: 'Distributors to invite' }).getByRole('checkbox');
+  await boxes.nth(1).check();
+  await boxes.nth(2).check();
+  await invite.getByRole('button', { name: 'Invite 2' }).click();
+  await expect(invite).toBeHidden();
   await expect(panel.getByRole('table', { name: 'Attendance list' }).getByRole('row')).toHaveCount(3);
   const first = (await panel
     .getByRole('table', { name: 'Attendance list' })
@@ -42,8 +47,12 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   panel = app.getByRole('region', { name: 'Event Harbour brewery tour (test)' });
-  await panel.getByLabel('Invite distributors').selectOption([{ index: 0 }]);
-  await panel.getByRole('button', { name: 'Invite', exact: true }).click();
+  await panel.getByRole('button', { name: 'Invite distributors…' }).click();
+  invite = app.getByRole('dialog', { name: 'Invite distributors' });
+  boxes = invite.getByRole('table', { name: 'Distributors to invite' }).getByRole('checkbox');
+  await boxes.nth(1).check();
+  await invite.getByRole('button', { name: 'Invite 1' }).click();
+  await expect(invite).toBeHidden();
   // the same distributor at both events at the same time is flagged before invitations go out
   await expect(panel.getByRole('alert', { name: 'Conflicts' })).toContainText(
     'is also invited to “Peak pricing workshop (test)” at the same time',

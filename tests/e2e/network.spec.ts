@@ -47,7 +47,9 @@ test('a manager creates a distributor with a sub-dealer and a terminal', async (
   await expect(branch).toBeVisible();
   await app.getByRole('group').filter({ hasText: 'Wang Wholesale' }).getByText('Wang Wholesale').click();
   await expect(app.getByText("Zhao's Grill", { exact: true })).toBeVisible();
-  await expect(app.getByText('1 active · 0 prospects · 0 lost')).toBeVisible();
+  // The brief counts the distributor's terminals by status.
+  const outlets = app.getByRole('region', { name: 'Sub-dealers, terminals and development' });
+  await expect(outlets.getByRole('definition').filter({ hasText: /^1 active · 0 prospects · 0 lost$/ })).toHaveCount(2);
 
   // Inline validation names the field.
   await app.getByRole('button', { name: 'Edit' }).click();

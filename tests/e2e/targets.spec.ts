@@ -32,7 +32,16 @@ test('a manager enters a peak plan, cascades it, locks and edits cells, and expo
   const newValue = String(Number(await second.inputValue()) + 10);
   await second.fill(newValue);
   await second.press('Enter');
+  // The grid says what will move before it moves it: the other unlocked months give the 10 cases.
+  const preview = app.getByRole('dialog', { name: 'What this change will move' });
+  await expect(preview.getByRole('table', { name: 'What moves to keep the totals' })).toBeVisible();
+  await expect(preview).toContainText('1 locked cell stays as it is.');
+  await preview.getByRole('button', { name: 'Apply' }).click();
+  await expect(preview).toBeHidden();
   await expect(second).toHaveValue(newValue);
+  // A typed number is kept: highlighted and locked until someone unlocks it.
+  await expect(second).toBeDisabled();
+  await expect(firstRow.locator('.grid-cell.typed')).toHaveCount(1);
   // the SKU's total held, the locked cell did not move
   await expect(cells.last()).toHaveValue(skuTotal);
   await expect(cells.nth(0)).toHaveValue(lockedValue);
@@ -41,7 +50,9 @@ test('a manager enters a peak plan, cascades it, locks and edits cells, and expo
   // a total the locked cells cannot absorb is refused with a message, nothing changes
   await cells.last().fill('0');
   await cells.last().press('Enter');
-  await expect(app.getByText(/already locked|only part of its total/)).toBeVisible();
+  await expect(preview.getByRole('alert')).toContainText(/already locked|only part of its total/);
+  await expect(preview.getByRole('button', { name: 'Apply' })).toBeDisabled();
+  await preview.getByRole('button', { name: 'Cancel' }).click();
   await expect(cells.last()).toHaveValue(skuTotal);
 
   const download = app.waitForEvent('download');

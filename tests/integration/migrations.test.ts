@@ -115,6 +115,9 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
   13: (db) => {
     db.prepare("UPDATE distributors SET archived_at = '2026-01-01' WHERE id = 1").run();
   },
+  17: (db) => {
+    db.prepare("UPDATE target_cells SET typed = 1, locked = 1 WHERE plan_id = 1 AND month = '2027-06'").run();
+  },
   18: () => {},
 };
 

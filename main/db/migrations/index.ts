@@ -14,6 +14,7 @@ import { m0011MonthTotals } from './0011-month-totals.js';
 import { m0012People } from './0012-people.js';
 import { m0013Archive } from './0013-archive.js';
 import { m0018ForecastBaseline } from './0018-forecast-baseline.js';
+import { m0017TypedTargets } from './0017-typed-targets.js';
 
 export interface Migration {
   version: number;
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012People,
   m0013Archive,
   m0018ForecastBaseline,
+  m0017TypedTargets,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
