@@ -18,6 +18,8 @@ export interface NetworkCell {
   weeklyVariance: ArrayLike<number>;
   group: string | null;
   casesPerPallet: number;
+  /** False when the stock was never counted (onHand is an assumed 0). */
+  counted?: boolean;
 }
 
 /** A distributor as the plan sees it, before its priority is derived from these facts. */
@@ -112,6 +114,7 @@ export function assessNetwork(
       required: required[i]!.required,
       group: c.group,
       casesPerPallet: c.casesPerPallet,
+      counted: c.counted !== false,
     })),
     distributors.map((d) => ({
       distributorId: d.distributorId,

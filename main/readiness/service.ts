@@ -208,6 +208,7 @@ export function computeReadiness(db: Db, today = new Date()): ReadinessComputati
       weeklyVariance: spreadToWeeks(grid, variance, varianceSlab.subarray(at, at + weeks)),
       group: product.pack,
       casesPerPallet: product.casesPerPallet,
+      counted: count !== undefined,
     });
     counts.push({ onHand: count?.onHand ?? null, date: count?.date ?? null, inTransit: 0 });
   }
@@ -612,6 +613,7 @@ function buildShortfalls(c: ReadinessComputation, filter: ReadinessFilter & { di
       dueWeek: c.grid.weeks[s.dueWeek]!,
       cases: s.cases,
       reason: s.reason,
+      also: s.also,
     }))
     .sort(
       (a, b) =>

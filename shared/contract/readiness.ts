@@ -5,7 +5,7 @@ import { id, isoDate, page, type Page } from './fields.js';
 export type ReadinessStatus = 'green' | 'amber' | 'red';
 /** Why a cell has its colour; the screens put it in words (with the numbers of the cell). */
 export type ReadinessReason = 'no_peak' | 'no_demand' | 'runs_out_in_peak' | 'below_required' | 'runs_out_before_peak' | 'covered';
-export type ShortfallReason = 'lead_time' | 'shipping_capacity' | 'group_capacity' | 'warehouse_capacity';
+export type ShortfallReason = 'lead_time' | 'shipping_capacity' | 'group_capacity' | 'warehouse_capacity' | 'no_stock_count';
 export const KEY_ACCOUNT_RULES = ['relationship', 'volume', 'relationship_or_volume', 'relationship_and_volume'] as const;
 export type KeyAccountRule = (typeof KEY_ACCOUNT_RULES)[number];
 export const PRIORITY_RULES = ['key_accounts_then_volume', 'volume'] as const;
@@ -122,7 +122,9 @@ export interface ShortfallLine {
   /** Monday of the week the cases were needed by. */
   dueWeek: string;
   cases: number;
+  /** The binding constraint (the one whose relaxation removes the shortfall), and the second when both bind. */
   reason: ShortfallReason;
+  also: ShortfallReason | null;
 }
 
 export interface ReadinessCellFacts {
