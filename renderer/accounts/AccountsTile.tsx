@@ -12,8 +12,8 @@ export function AccountsTile() {
         <p className="muted">{t('emptyText')}</p>
       ) : (
         <div className="stat">
-          <span className="stat-value">{o.rows.filter((r) => r.risk >= 40).length}</span>
-          <span className="stat-note">{t('tile.text', { risky: o.rows.filter((r) => r.risk >= 40).length, core: o.counts.EI })}</span>
+          <span className="stat-value">{o.atRisk}</span>
+          <span className="stat-note">{t('tile.text', { risky: o.atRisk, core: o.counts.EI })}</span>
         </div>
       )}
     </Card>

@@ -41,6 +41,11 @@ import zhDevelopment from './locales/zh/development.json';
 import esDevelopment from './locales/es/development.json';
 import ruDevelopment from './locales/ru/development.json';
 
+import enRules from './locales/en/rules.json';
+import zhRules from './locales/zh/rules.json';
+import esRules from './locales/es/rules.json';
+import ruRules from './locales/ru/rules.json';
+
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
  */
@@ -55,6 +60,7 @@ export const resources = {
     accounts: enAccounts,
     events: enEvents,
     development: enDevelopment,
+    rules: enRules,
   },
   zh: {
     common: zhCommon,
@@ -66,6 +72,7 @@ export const resources = {
     accounts: zhAccounts,
     events: zhEvents,
     development: zhDevelopment,
+    rules: zhRules,
   },
   es: {
     common: esCommon,
@@ -77,6 +84,7 @@ export const resources = {
     accounts: esAccounts,
     events: esEvents,
     development: esDevelopment,
+    rules: esRules,
   },
   ru: {
     common: ruCommon,
@@ -88,6 +96,7 @@ export const resources = {
     accounts: ruAccounts,
     events: ruEvents,
     development: ruDevelopment,
+    rules: ruRules,
   },
 } as const;
 
