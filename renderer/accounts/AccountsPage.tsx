@@ -283,7 +283,7 @@ function RiskList({ overview, onSelect }: { overview: AccountsOverview; onSelect
   return (
     <Card title={t('atRiskCount', { ns: 'rules', n: overview.atRisk })} className="card-flush">
       {risky.length === 0 && <p className="muted">{t('noneAtRisk', { ns: 'rules' })}</p>}
-      <table className="plain" aria-label={t('atRiskTitle')}>
+      <table className="plain" aria-label={t('atRiskCount', { ns: 'rules', n: overview.atRisk })}>
         <thead>
           <tr>
             <th className="num">{t('risk')}</th>

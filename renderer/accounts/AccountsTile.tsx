@@ -1,14 +1,19 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../api/hooks.js';
-import { Card } from '../ui/Page.js';
+import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
 
 export function AccountsTile() {
-  const { t } = useTranslation('accounts');
-  const o = useApiQuery('accounts.overview', {}).data;
+  const { t } = useTranslation(['accounts', 'common']);
+  const overview = useApiQuery('accounts.overview', {});
+  const o = overview.data;
   return (
     <Card title={t('tile.title')} actions={<Link to="/accounts">{t('tile.open')}</Link>}>
-      {!o || o.rows.length === 0 ? (
+      {overview.error ? (
+        <ErrorNotice error={overview.error} />
+      ) : !o ? (
+        <Spinner label={t('loading', { ns: 'common' })} />
+      ) : o.rows.length === 0 ? (
         <p className="muted">{t('emptyText')}</p>
       ) : (
         <div className="stat">
