@@ -3,7 +3,10 @@ import { DomainError } from '../../shared/contract/result.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { notFound, requireRow } from '../db/sql.js';
 import { findConflicts, type EventForCheck } from './conflicts.js';
-import { buildIcs } from './ics.js';
+import { getPreferences } from '../system/preferences.js';
+import type { Language } from '../../shared/contract/system.js';
+import { buildIcs, type PartStat } from './ics.js';
+import { invitationText } from './invitationText.js';
 
 interface EventRow {
   id: number;
@@ -301,29 +304,46 @@ export function removeItem(db: Db, eventId: number, itemId: number): EventDetail
 }
 
 /** The invitation as a calendar file: for the whole event, or for one invitee. */
-export function eventIcs(db: Db, eventId: number, distributorId?: number) {
+export function eventIcs(db: Db, eventId: number, distributorId?: number, userLanguage?: Language) {
   const e = getEvent(db, eventId);
   const invitees = distributorId ? e.invitees.filter((i) => i.distributorId === distributorId) : e.invitees;
   if (distributorId && invitees.length === 0) throw new DomainError('not_found', 'This distributor is not invited to the event.');
-  const agenda = e.items
-    .filter((x) => x.kind === 'agenda' || x.kind === 'discussion')
-    .map((x) => `${x.at ? `${x.at.slice(11)} ` : ''}${x.label}${x.kind === 'discussion' ? ' (discussion)' : ''}`);
+  const emails = new Map(
+    (
+      prepared(db, 'SELECT id, email FROM contacts WHERE id IN (SELECT contact_id FROM event_invitees WHERE event_id = ?)')
+        .raw()
+        .all(e.id) as Array<[number, string | null]>
+    ).map(([id, email]) => [id, email]),
+  );
+  const people = invitees.map((i) => ({
+    name: i.contactName ? `${i.contactName} (${i.distributorName})` : i.distributorName,
+    email: i.contactId === null ? null : (emails.get(i.contactId) ?? null),
+    partstat: PARTSTAT[i.rsvp],
+  }));
+  // the language the user reads the app in (sent by the screen), else the saved preference
+  const language = userLanguage ?? getPreferences(db).language ?? 'en';
+  const zone =
+    (e.regionId === null ? null : (prepared(db, 'SELECT time_zone FROM regions WHERE id = ?').pluck().get(e.regionId) as string | null)) ??
+    Intl.DateTimeFormat().resolvedOptions().timeZone;
   const text = buildIcs({
     uid: `event-${e.id}${distributorId ? `-distributor-${distributorId}` : ''}@offseason-planner`,
     title: e.title,
-    description: [
-      e.topic,
-      e.trainer ? `Trainer: ${e.trainer}` : null,
-      e.representativeName ? `Led by ${e.representativeName}` : null,
-      ...agenda,
-    ]
-      .filter(Boolean)
-      .join('\n'),
+    description: invitationText(language, {
+      topic: e.topic,
+      trainer: e.trainer,
+      representativeName: e.representativeName,
+      agenda: e.items
+        .filter((x) => x.kind === 'agenda' || x.kind === 'discussion')
+        .map((x) => ({ at: x.at, label: x.label, discussion: x.kind === 'discussion' })),
+      notes: e.notes,
+      withoutEmail: people.filter((p) => p.email === null).map((p) => p.name),
+    }),
     location: e.location ?? '',
     start: e.startsAt,
     end: e.endsAt,
+    timeZone: zone,
     organizer: { name: e.representativeName ?? 'Off-season Planner', email: 'planner@offseason-planner.invalid' },
-    attendees: invitees.map((i) => ({ name: i.contactName ? `${i.contactName} (${i.distributorName})` : i.distributorName })),
+    attendees: people.filter((p) => p.email !== null).map((p) => ({ name: p.name, email: p.email!, partstat: p.partstat })),
   });
   const slug = e.title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40);
   return {
@@ -333,6 +353,13 @@ export function eventIcs(db: Db, eventId: number, distributorId?: number) {
     rows: invitees.length,
   };
 }
+
+/** An invitee's answer as a calendar participation status. */
+const PARTSTAT: Record<'invited' | 'accepted' | 'declined', PartStat> = {
+  invited: 'NEEDS-ACTION',
+  accepted: 'ACCEPTED',
+  declined: 'DECLINED',
+};
 
 const FOLLOWUP_SELECT = `SELECT f.id, f.event_id AS eventId, e.title AS eventTitle, f.distributor_id AS distributorId, d.name AS distributorName, f.kind, f.text, f.category,
   f.owner_id AS ownerId, s.name AS ownerName, f.due_date AS dueDate, f.status, f.resolution

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOWUP_CATEGORIES } from '../../shared/contract/events.js';
+import { LANGUAGES, type Language } from '../../shared/contract/system.js';
 import { api } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { downloadBase64 } from '../importing/download.js';
@@ -14,7 +15,7 @@ import { formatDate, formatNumber } from '../ui/format.js';
 import { EventFormDialog } from './EventFormDialog.js';
 
 export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClose(): void }) {
-  const { t } = useTranslation(['events', 'common']);
+  const { t, i18n } = useTranslation(['events', 'common']);
   const toast = useToast();
   const network = useNetworkOptions();
   const staff = useApiQuery('staff.list', {});
@@ -37,7 +38,12 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
   if (!e) return detail.error ? <ErrorNotice error={detail.error} /> : <Spinner label={t('loading', { ns: 'common' })} />;
   const ics = async (distributorId?: number) => {
     try {
-      const f = await api.call('event.ics', distributorId ? { eventId, distributorId } : { eventId });
+      const language = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : undefined;
+      const f = await api.call('event.ics', {
+        eventId,
+        ...(distributorId ? { distributorId } : {}),
+        ...(language ? { language } : {}),
+      });
       downloadBase64(f.fileName, f.mimeType, f.contentBase64);
     } catch (err) {
       toast({ tone: 'error', text: (err as Error).message });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from './define.js';
 import { id, isoDate, optionalText } from './fields.js';
+import { LANGUAGES } from './system.js';
 
 export const TRAINING_TOPICS = ['future', 'cooperation', 'sales_policy', 'strategic_plan'] as const;
 export const FOLLOWUP_CATEGORIES = ['product', 'policy', 'logistics', 'marketing', 'service', 'other'] as const;
@@ -165,7 +166,7 @@ export const eventsContract = {
   ),
   'event.removeItem': mutation<EventDetail>()(z.strictObject({ eventId: id, itemId: id })),
   'event.ics': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(
-    z.strictObject({ eventId: id, distributorId: id.optional() }),
+    z.strictObject({ eventId: id, distributorId: id.optional(), language: z.enum(LANGUAGES).optional() }),
   ),
   'followup.list': query<FollowupRow[]>()(
     z.strictObject({ status: z.enum(['open', 'in_progress', 'done']).optional(), ownerId: id.optional(), eventId: id.optional() }),

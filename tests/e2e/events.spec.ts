@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseWithIcalJs } from '../support/ical.js';
 import { expect, test } from './fixtures.js';
 
 test.use({ seed: 'S' });
@@ -70,7 +71,10 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   const ics = readFileSync(file!, 'utf8');
   expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
   expect(ics.replace(/\r\n[ \t]/g, '')).toContain('SUMMARY:Peak pricing workshop (test)');
-  expect(ics).toMatch(/DTSTART:\d{8}T090000/);
+  expect(ics).toMatch(/DTSTART;TZID=[\w/+-]+:\d{8}T090000/);
+  const parsed = parseWithIcalJs(ics);
+  expect(parsed.event.summary).toBe('Peak pricing workshop (test)');
+  expect(parsed.zone).not.toBeNull();
 
   await app.getByRole('tab', { name: 'Follow-up items' }).click();
   const items = app.getByRole('table', { name: 'Follow-up items from all events' });

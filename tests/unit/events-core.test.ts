@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseWithIcalJs } from '../support/ical.js';
 import { findConflicts, eligible, type EventForCheck } from '../../main/events/conflicts.js';
 import { buildIcs } from '../../main/events/ics.js';
 
@@ -92,21 +93,27 @@ describe('calendar files', () => {
       location: 'Riverside Hotel, conference room 2',
       start: '2026-12-03T09:00',
       end: '2026-12-03T17:00',
+      timeZone: 'Asia/Shanghai',
       organizer: { name: 'Li Wei', email: 'li.wei@example.com' },
-      attendees: [{ name: 'Wang Fang', email: 'wang@example.com' }, { name: 'Olga Petrova' }],
+      attendees: [
+        { name: 'Wang Fang', email: 'wang@example.com', partstat: 'ACCEPTED' },
+        { name: 'Olga Petrova', email: 'olga@example.com', partstat: 'NEEDS-ACTION' },
+      ],
     });
     const ics = parseIcs(text);
+    expect(parseWithIcalJs(text).event.summary).toContain('中文');
     expect(ics.lines[0]).toBe('BEGIN:VCALENDAR');
     expect(ics.lines.at(-1)).toBe('END:VCALENDAR');
     expect(ics.get('VERSION')[0]!.value).toBe('2.0');
     expect(ics.get('METHOD')[0]!.value).toBe('REQUEST');
     expect(ics.get('UID')[0]!.value).toBe('event-12-distributor-7@offseason-planner');
-    expect(ics.get('DTSTART')[0]!.value).toBe('20261203T090000');
-    expect(ics.get('DTEND')[0]!.value).toBe('20261203T170000');
+    // the event's times carry the region's zone (the VTIMEZONE's own DTSTARTs come first)
+    expect(ics.get('DTSTART').at(-1)).toMatchObject({ params: 'DTSTART;TZID=Asia/Shanghai', value: '20261203T090000' });
+    expect(ics.get('DTEND')[0]).toMatchObject({ params: 'DTEND;TZID=Asia/Shanghai', value: '20261203T170000' });
     expect(ics.get('DTSTAMP')).toHaveLength(1);
     expect(ics.get('SUMMARY')[0]!.value).toContain('中文');
     expect(ics.get('ATTENDEE')).toHaveLength(2);
     expect(ics.get('ORGANIZER')[0]!.value.toLowerCase()).toBe('mailto:li.wei@example.com');
-    expect(ics.props.filter((p) => p.name === 'BEGIN').map((p) => p.value)).toEqual(['VCALENDAR', 'VEVENT']);
+    expect(ics.props.filter((p) => p.name === 'BEGIN').map((p) => p.value)).toEqual(['VCALENDAR', 'VTIMEZONE', 'STANDARD', 'VEVENT']);
   });
 });

@@ -11,6 +11,7 @@ import { m0008ReadinessCapacity } from './0008-readiness-capacity.js';
 import { m0009TerminalStatusIndexes } from './0009-terminal-status-indexes.js';
 import { m0010TerminalSearch } from './0010-terminal-search.js';
 import { m0011MonthTotals } from './0011-month-totals.js';
+import { m0016ContactEmailRegionZone } from './0016-contact-email-region-zone.js';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009TerminalStatusIndexes,
   m0010TerminalSearch,
   m0011MonthTotals,
+  m0016ContactEmailRegionZone,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
