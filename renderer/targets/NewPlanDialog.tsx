@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { useJumpConfirm } from './useJumpConfirm.js';
+import { useConfirmRetry } from '../ui/useConfirmRetry.js';
 import { useNetworkOptions } from '../network/options.js';
 import { Dialog } from '../ui/Dialog.js';
 import { SelectField, TextField } from '../ui/Fields.js';
@@ -20,7 +20,11 @@ export function NewPlanDialog({ onClose, onCreated }: { onClose(): void; onCreat
   const [volumes, setVolumes] = useState<Record<string, string>>({});
   const errors = useFormErrors();
   const create = useApiMutation('targets.create');
-  const jump = useJumpConfirm();
+  const jump = useConfirmRetry({
+    title: t('jump.title', { ns: 'rules' }),
+    confirm: t('jump.confirm', { ns: 'rules' }),
+    kept: t('jump.kept', { ns: 'rules' }),
+  });
   const region = regionId ?? (network.regions[0]?.value as number | undefined) ?? null;
   const suggestion = useApiQuery('targets.suggest', { regionId: region ?? 1, seasonYear }, { enabled: region !== null });
   useEffect(() => {

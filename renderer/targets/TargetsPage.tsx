@@ -13,7 +13,7 @@ import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../ui
 import { useToast } from '../ui/Toasts.js';
 import { formatNumber, formatPercent, monthName } from '../ui/format.js';
 import { EditableNumber } from './EditableNumber.js';
-import { useJumpConfirm } from './useJumpConfirm.js';
+import { useConfirmRetry } from '../ui/useConfirmRetry.js';
 import { NewPlanDialog } from './NewPlanDialog.js';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
@@ -41,7 +41,11 @@ export function TargetsPage() {
   const edit = useApiMutation('targets.edit');
   const setLine = useApiMutation('targets.setLine');
   const setAgreed = useApiMutation('targets.setAgreed');
-  const jump = useJumpConfirm();
+  const jump = useConfirmRetry({
+    title: t('jump.title', { ns: 'rules' }),
+    confirm: t('jump.confirm', { ns: 'rules' }),
+    kept: t('jump.kept', { ns: 'rules' }),
+  });
   const fail = (e: unknown) => {
     toast({ tone: 'error', text: (e as Error).message });
     throw e;

@@ -248,7 +248,10 @@ export const readinessContract = {
   'readiness.exportPlan': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(
     readinessFilter.extend({ format: z.enum(['csv', 'xlsx']) }),
   ),
-  'stock.set': mutation<{ saved: true }>()(z.strictObject({ distributorId: id, productId: id, date: isoDate, cases })),
+  /** A count beyond the warehouse or far above the history is refused with an issue on 'confirm' until confirmed. */
+  'stock.set': mutation<{ saved: true }>()(
+    z.strictObject({ distributorId: id, productId: id, date: isoDate, cases, confirm: z.boolean().optional() }),
+  ),
   'shipment.list': query<Page<ShipmentRow>>()(
     z.strictObject({
       status: z.enum(['in_transit', 'planned']).optional(),

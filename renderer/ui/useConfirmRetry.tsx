@@ -1,15 +1,16 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiCallError } from '../api/client.js';
-import { ConfirmDialog } from '../ui/Dialog.js';
+import { ConfirmDialog } from './Dialog.js';
 
 /**
- * Saves a target, and when the core asks about a large jump on natural volume (an issue on the path
- * 'confirm'), asks the user in a dialog and saves again with confirm: true. Cancelling rejects, so
- * the edited cell goes back to its value.
+ * Saves, and when the core asks for a confirmation (a refusal with an issue on the path 'confirm':
+ * a large jump in a target, a doubtful stock count), shows its question in a dialog and saves again
+ * with confirm: true. Cancelling rejects with `kept`, so an edited cell goes back to its value.
  */
-export function useJumpConfirm(): { save<T>(run: (confirm: boolean) => Promise<T>): Promise<T>; dialog: ReactNode } {
-  const { t } = useTranslation(['rules', 'common']);
+export function useConfirmRetry(words: { title: string; confirm: string; kept: string }): {
+  save<T>(run: (confirm: boolean) => Promise<T>): Promise<T>;
+  dialog: ReactNode;
+} {
   const [question, setQuestion] = useState<string | null>(null);
   const answer = useRef<((yes: boolean) => void) | null>(null);
   const save = async <T,>(run: (confirm: boolean) => Promise<T>): Promise<T> => {
@@ -20,16 +21,16 @@ export function useJumpConfirm(): { save<T>(run: (confirm: boolean) => Promise<T
       setQuestion(e.message);
       const yes = await new Promise<boolean>((resolve) => (answer.current = resolve));
       setQuestion(null);
-      if (!yes) throw new Error(t('jump.kept'));
+      if (!yes) throw new Error(words.kept);
       return run(true);
     }
   };
   const dialog =
     question === null ? null : (
       <ConfirmDialog
-        title={t('jump.title')}
+        title={words.title}
         message={question}
-        confirmLabel={t('jump.confirm')}
+        confirmLabel={words.confirm}
         onConfirm={() => answer.current?.(true)}
         onCancel={() => answer.current?.(false)}
       />
