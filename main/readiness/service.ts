@@ -270,6 +270,7 @@ export function computeReadiness(db: Db, today = new Date()): ReadinessComputati
       regionId: d.regionId,
       leadTimeWeeks: Math.ceil(d.leadTimeDays / 7),
       peakStartWeek: peak === undefined ? null : Math.min(weeks - 1, Math.max(0, Math.floor((peak - grid.start) / WEEK_MS))),
+      peakDayOffset: peak === undefined || peak < grid.start ? 0 : Math.round(((peak - grid.start) % WEEK_MS) / DAY_MS),
       // a capacity of 0 is a warehouse nobody measured, not one that holds nothing
       warehouseCases: d.warehouseCases > 0 ? d.warehouseCases : null,
       warehousePallets: d.warehousePallets,
@@ -340,6 +341,12 @@ export function computeReadiness(db: Db, today = new Date()): ReadinessComputati
   };
 }
 
+/** The peak's first day (the date the dashboard's calendar shows too), not the Monday of its week. */
+function peakDay(c: ReadinessComputation, input: NetworkDistributor): string | null {
+  if (input.peakStartWeek === null) return null;
+  return isoDay(c.grid.start + input.peakStartWeek * WEEK_MS + (input.peakDayOffset ?? 0) * DAY_MS);
+}
+
 /** The computation for today, shared by every screen of the board until the data changes. */
 export function readinessToday(db: Db, today = new Date()): ReadinessComputation {
   return memo(db, `readiness:${isoDay(today.getTime())}`, () => computeReadiness(db, today));
@@ -408,7 +415,7 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ReadinessFilter): R
       areaName: d.areaName,
       salespersonName: d.salespersonName,
       keyAccount: input.key,
-      peakStart: input.peakStartWeek === null ? null : c.grid.weeks[input.peakStartWeek]!,
+      peakStart: peakDay(c, input),
       counts,
       shortCases,
       cells,
@@ -710,7 +717,7 @@ export function readinessDistributor(db: Db, distributorId: number, today = new 
     leadTimeDays: d.leadTimeDays,
     warehouseCases: d.warehouseCases,
     warehousePallets: d.warehousePallets,
-    peakStart: input.peakStartWeek === null ? null : c.grid.weeks[input.peakStartWeek]!,
+    peakStart: peakDay(c, input),
     requiredCoverDays: c.settings.requiredCoverDays,
     occupancyCases: occupancyCases.map(Math.round),
     occupancyPallets: occupancyPallets.map((x) => Math.round(x * 10) / 10),

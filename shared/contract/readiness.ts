@@ -48,7 +48,7 @@ export interface ReadinessRow {
   areaName: string;
   salespersonName: string | null;
   keyAccount: boolean;
-  /** Monday of the peak's first week; null when the region has no peak season. */
+  /** The peak's first day (as the dashboard's season calendar says it), from which the cover is counted; null without a peak season. */
   peakStart: string | null;
   counts: Record<ReadinessStatus, number>;
   /** Cases the plan cannot deliver to this distributor. */

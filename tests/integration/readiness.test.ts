@@ -9,6 +9,8 @@ import { benchmarkReadiness } from '../../main/readiness/bench.js';
 import { readinessToday } from '../../main/readiness/service.js';
 import type { ReadinessBoard } from '../../shared/contract/readiness.js';
 import { createTestDb } from '../support/db.js';
+import { nextPeakStart } from '../../shared/domain/season.js';
+import { isoDay } from '../../main/readiness/weeks.js';
 import { readWorkbook } from '../support/xlsx.js';
 
 async function call<T = any>(ctx: ServiceContext, method: string, input: unknown): Promise<T> {
@@ -204,6 +206,16 @@ describe('stock readiness on a real SQLite file', () => {
     ).toBe(1_000_000_000);
     // an ordinary count goes straight in
     await call(ctx, 'stock.set', { distributorId: pair.d, productId: pair.p, date: today(), cases: pair.largest });
+  });
+
+  it("says the peak's first day, the date the dashboard says, and counts the cover from it", async () => {
+    const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const months = db.prepare('SELECT month FROM region_peak_months ORDER BY month').pluck().all() as number[];
+    const first = isoDay(nextPeakStart([...new Set(months)], new Date())!.getTime());
+    const row = board.rows.find((r) => r.peakStart !== null)!;
+    expect(row.peakStart).toBe(first);
+    const detail = await call(ctx, 'readiness.distributor', { distributorId: row.distributorId });
+    expect(detail.peakStart).toBe(first);
   });
 
   it('counts shipments on the way, typed in or imported, until the stock count includes them', async () => {

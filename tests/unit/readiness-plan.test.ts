@@ -480,5 +480,18 @@ describe('network assessment', () => {
     });
     expect(a.cells[0]!.required.required).toBe(140);
     expect(a.cells[1]).toMatchObject({ status: 'red', code: 'runs_out_in_peak', week: 6, atPeak: 0 });
+
+    // The peak starts on the Saturday of week 6 (May 1 with the week starting April 26): the 14 days
+    // of cover count from that Saturday, so the stock at Monday also carries the five days before it.
+    const saturday = assessNetwork(
+      cells,
+      [{ ...dists[0]!, peakDayOffset: 5 }, dists[1]!],
+      rules,
+      { region: new Map(), group: new Map() },
+      weeks,
+    );
+    // 5/7 of week 6 (50) + the 14 days from Saturday (2/7 of week 6, week 7, 5/7 of week 8: 140)
+    expect(saturday.cells[0]!.required.required).toBe(190);
+    expect(saturday.cells[0]).toMatchObject({ atPeak: 190, coverDays: 14 });
   });
 });
