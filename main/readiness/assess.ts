@@ -20,6 +20,8 @@ export interface NetworkCell {
   casesPerPallet: number;
   /** False when the stock was never counted (onHand is an assumed 0). */
   counted?: boolean;
+  /** False for a phase-out SKU that is not pre-built: judged 'phase_out', nothing planned. */
+  prebuild?: boolean;
 }
 
 /** A distributor as the plan sees it, before its priority is derived from these facts. */
@@ -122,6 +124,7 @@ export function assessNetwork(
       group: c.group,
       casesPerPallet: c.casesPerPallet,
       counted: c.counted !== false,
+      prebuild: c.prebuild !== false,
     })),
     distributors.map((d) => ({
       distributorId: d.distributorId,
@@ -158,14 +161,17 @@ export function assessNetwork(
     const planned = plan.plannedArrivals[i] ?? null;
     const withPlan = planned ? walk(c.onHand, c.arrivals, planned, c.demand, weeks, peak, coverEnd) : without;
     const stock = required[i]!;
-    const v = verdict({
-      hasPeak: peak !== null,
-      atPeak: withPlan.atPeak,
-      required: stock.required,
-      peakStartWeek: peak ?? 0,
-      stockoutBeforePeak: withPlan.before,
-      stockoutInPeak: withPlan.inPeak,
-    });
+    const v: Verdict =
+      c.prebuild === false
+        ? { status: 'green', code: 'phase_out', week: null }
+        : verdict({
+            hasPeak: peak !== null,
+            atPeak: withPlan.atPeak,
+            required: stock.required,
+            peakStartWeek: peak ?? 0,
+            stockoutBeforePeak: withPlan.before,
+            stockoutInPeak: withPlan.inPeak,
+          });
     assessed[i] = {
       status: v.status,
       code: v.code,

@@ -25,6 +25,8 @@ export interface PlanCell {
   casesPerPallet: number;
   /** False when nobody counted this SKU's stock: onHand is then an assumed 0. Default true. */
   counted?: boolean;
+  /** False for a SKU being phased out: it sells down what is there, nothing is shipped for it. Default true. */
+  prebuild?: boolean;
 }
 
 export interface PlanDistributor {
@@ -148,7 +150,7 @@ export function planReadiness(
       bp[w] = bp[w]! + occupancy / cell.casesPerPallet;
     }
     const peak = dist.peakStartWeek;
-    if (peak === null || peak >= weeks) return;
+    if (peak === null || peak >= weeks || cell.prebuild === false) return;
     // Lost sales make the base projection the same as "every earlier need met": stock is zero after
     // a week that ran short either way. So each week's need is its own unmet demand.
     for (let w = 0; w < peak; w++) {

@@ -30,6 +30,7 @@ export const DEFAULT_SETTINGS: ReadinessSettings = {
   priorityRule: 'key_accounts_then_volume',
   keyAccountRule: 'relationship',
   keyVolumeShare: 0.5,
+  prebuildPhaseOut: false,
 };
 const SETTINGS_KEY = 'readiness.settings';
 
@@ -59,6 +60,7 @@ interface Distributor {
 
 interface Product {
   id: number;
+  status: string;
   sku: string;
   name: string;
   brand: string;
@@ -150,10 +152,9 @@ export function computeReadiness(db: Db, today = new Date()): ReadinessComputati
   ).all() as Distributor[];
   const distById = new Map(dists.map((d) => [d.id, d]));
   const products = new Map(
-    (prepared(db, 'SELECT id, sku, name, brand, pack, cases_per_pallet AS casesPerPallet FROM products').all() as Product[]).map((p) => [
-      p.id,
-      p,
-    ]),
+    (prepared(db, 'SELECT id, sku, name, brand, pack, status, cases_per_pallet AS casesPerPallet FROM products').all() as Product[]).map(
+      (p) => [p.id, p],
+    ),
   );
 
   // latest stock count on or before today per distributor x SKU (SQLite returns the row of the max)
@@ -209,6 +210,7 @@ export function computeReadiness(db: Db, today = new Date()): ReadinessComputati
       group: product.pack,
       casesPerPallet: product.casesPerPallet,
       counted: count !== undefined,
+      prebuild: product.status !== 'phase_out' || settings.prebuildPhaseOut === true,
     });
     counts.push({ onHand: count?.onHand ?? null, date: count?.date ?? null, inTransit: 0 });
   }

@@ -4,7 +4,8 @@ import { id, isoDate, page, type Page } from './fields.js';
 
 export type ReadinessStatus = 'green' | 'amber' | 'red';
 /** Why a cell has its colour; the screens put it in words (with the numbers of the cell). */
-export type ReadinessReason = 'no_peak' | 'no_demand' | 'runs_out_in_peak' | 'below_required' | 'runs_out_before_peak' | 'covered';
+export type ReadinessReason =
+  'no_peak' | 'no_demand' | 'runs_out_in_peak' | 'below_required' | 'runs_out_before_peak' | 'covered' | 'phase_out';
 export type ShortfallReason = 'lead_time' | 'shipping_capacity' | 'group_capacity' | 'warehouse_capacity' | 'no_stock_count';
 export const KEY_ACCOUNT_RULES = ['relationship', 'volume', 'relationship_or_volume', 'relationship_and_volume'] as const;
 export type KeyAccountRule = (typeof KEY_ACCOUNT_RULES)[number];
@@ -24,6 +25,8 @@ export interface ReadinessSettings {
   keyAccountRule: KeyAccountRule;
   /** Under a volume rule: the largest distributors that together carry this share of a region's volume. */
   keyVolumeShare: number;
+  /** Pre-build SKUs being phased out too (the SKU-structure review drops them: off by default). */
+  prebuildPhaseOut?: boolean;
 }
 
 export const readinessSettingsInput = z.strictObject({
@@ -33,6 +36,7 @@ export const readinessSettingsInput = z.strictObject({
   priorityRule: z.enum(PRIORITY_RULES),
   keyAccountRule: z.enum(KEY_ACCOUNT_RULES),
   keyVolumeShare: z.number().min(0.05, 'At least 5%').max(1, 'At most 100%'),
+  prebuildPhaseOut: z.boolean().optional(),
 });
 
 export interface ReadinessCellSummary {

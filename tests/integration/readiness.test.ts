@@ -218,6 +218,29 @@ describe('stock readiness on a real SQLite file', () => {
     expect(detail.peakStart).toBe(first);
   });
 
+  it('does not pre-build SKUs being phased out unless the settings say so, and says why', async () => {
+    const phaseOut = new Set(db.prepare("SELECT id FROM products WHERE status = 'phase_out'").pluck().all() as number[]);
+    expect(phaseOut.size).toBeGreaterThan(0);
+    const lines = async () => {
+      const all: Array<{ productId: number; cases: number }> = [];
+      for (let offset = 0; ; offset += 1000) {
+        const page = await call(ctx, 'readiness.plan', { offset, limit: 1000 });
+        all.push(...page.rows);
+        if (all.length >= page.total) return all;
+      }
+    };
+    expect((await lines()).filter((l) => phaseOut.has(l.productId))).toEqual([]);
+    const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const cells = board.rows.flatMap((r) => r.cells).filter((c) => phaseOut.has(c.productId));
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.every((c) => c.reason === 'phase_out')).toBe(true);
+
+    const settings = board.settings;
+    await call(ctx, 'readiness.saveSettings', { ...settings, prebuildPhaseOut: true });
+    expect((await lines()).filter((l) => phaseOut.has(l.productId)).reduce((a, l) => a + l.cases, 0)).toBeGreaterThan(0);
+    await call(ctx, 'readiness.saveSettings', { ...settings, prebuildPhaseOut: false });
+  });
+
   it('counts shipments on the way, typed in or imported, until the stock count includes them', async () => {
     const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
     const row = board.rows[1]!;
