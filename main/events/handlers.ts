@@ -20,8 +20,8 @@ import {
 export const eventsHandlers = {
   'event.list': ({ db }, { from, to }) => listEvents(db, from, to),
   'event.get': ({ db }, { id }) => getEvent(db, id),
-  'event.create': ({ db }, { draft }) => createEvent(db, draft),
-  'event.update': ({ db }, { id, draft }) => updateEvent(db, id, draft),
+  'event.create': ({ db }, { draft, confirm }) => createEvent(db, draft, confirm),
+  'event.update': ({ db }, { id, draft, confirm }) => updateEvent(db, id, draft, confirm),
   'event.delete': ({ db }, { id }) => deleteEvent(db, id),
   'event.invite': ({ db }, { eventId, distributorIds }) => invite(db, eventId, distributorIds),
   'event.uninvite': ({ db }, { eventId, distributorId }) => uninvite(db, eventId, distributorId),

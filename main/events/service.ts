@@ -167,7 +167,12 @@ interface ParsedDraft {
   staffIds: number[];
 }
 
-function write(db: Db, id: number | null, d: ParsedDraft): number {
+/**
+ * Saves an event; when the saved event has conflicts (peak season, a leader or distributor booked
+ * twice, capacity, budget) and the user has not confirmed them, nothing is kept and the refusal lists
+ * them (issue on 'confirm'), so the screen can ask before saving for real.
+ */
+function write(db: Db, id: number | null, d: ParsedDraft, confirm?: boolean): number {
   if (d.representativeId) requireRow(db, 'staff', d.representativeId, 'draft.representativeId', 'Staff member');
   if (d.regionId) requireRow(db, 'regions', d.regionId, 'draft.regionId', 'Region');
   d.staffIds.forEach((s, i) => requireRow(db, 'staff', s, `draft.staffIds.${i}`, 'Staff member'));
@@ -210,12 +215,21 @@ function write(db: Db, id: number | null, d: ParsedDraft): number {
     }
     prepared(db, 'DELETE FROM event_staff WHERE event_id = ?').run(eventId);
     for (const s of new Set(d.staffIds)) prepared(db, 'INSERT INTO event_staff (event_id, staff_id) VALUES (?, ?)').run(eventId, s);
+    if (!confirm) {
+      const conflicts = conflictsByEvent(db).get(eventId) ?? [];
+      if (conflicts.length)
+        throw new DomainError(
+          'conflict',
+          conflicts.map((c) => c.message).join('\n'),
+          conflicts.map((c) => ({ path: 'confirm', message: c.kind })),
+        );
+    }
     return eventId;
   })();
 }
 
-export const createEvent = (db: Db, d: ParsedDraft) => getEvent(db, write(db, null, d));
-export const updateEvent = (db: Db, id: number, d: ParsedDraft) => getEvent(db, write(db, id, d));
+export const createEvent = (db: Db, d: ParsedDraft, confirm?: boolean) => getEvent(db, write(db, null, d, confirm));
+export const updateEvent = (db: Db, id: number, d: ParsedDraft, confirm?: boolean) => getEvent(db, write(db, id, d, confirm));
 
 export function deleteEvent(db: Db, id: number) {
   getEvent(db, id);
@@ -257,12 +271,24 @@ export function setInvitee(
     feedbackScore?: number | null | undefined;
     feedbackComment?: string | null | undefined;
   },
+  now = new Date(),
 ): EventDetail {
   const row = prepared(db, 'SELECT 1 FROM event_invitees WHERE event_id = ? AND distributor_id = ?').get(
     input.eventId,
     input.distributorId,
   );
   if (!row) throw new DomainError('not_found', 'This distributor is not invited to the event.');
+  // who came and what they thought exist only once the event has begun
+  if (input.attended !== undefined || input.feedbackScore !== undefined || input.feedbackComment !== undefined) {
+    const startsAt = prepared(db, 'SELECT starts_at FROM events WHERE id = ?').pluck().get(input.eventId) as string;
+    const nowLocal = now.toISOString().slice(0, 16);
+    if (startsAt > nowLocal && (input.attended != null || input.feedbackScore != null || input.feedbackComment != null))
+      throw new DomainError(
+        'validation',
+        `Attendance and feedback can be recorded once the event has started (${startsAt.replace('T', ' ')}).`,
+        [{ path: input.attended != null ? 'attended' : 'feedbackScore', message: 'Not started yet' }],
+      );
+  }
   const sets: string[] = [];
   const values: unknown[] = [];
   if (input.rsvp !== undefined) (sets.push('rsvp = ?'), values.push(input.rsvp));

@@ -72,7 +72,7 @@ export interface EventItem {
 }
 
 export interface EventConflict {
-  kind: 'distributor_double_booked' | 'staff_double_booked' | 'over_capacity' | 'over_budget' | 'in_peak_season';
+  kind: 'distributor_double_booked' | 'staff_double_booked' | 'over_capacity' | 'over_budget' | 'places_over_budget' | 'in_peak_season';
   message: string;
 }
 
@@ -128,8 +128,9 @@ export interface FollowupRow {
 export const eventsContract = {
   'event.list': query<EventSummary[]>()(z.strictObject({ from: isoDate.optional(), to: isoDate.optional() })),
   'event.get': query<EventDetail>()(z.strictObject({ id })),
-  'event.create': mutation<EventDetail>()(z.strictObject({ draft: eventDraft })),
-  'event.update': mutation<EventDetail>()(z.strictObject({ id, draft: eventDraft })),
+  /** A save whose event has conflicts is refused (issues on 'confirm', messages in the text) until confirm: true. */
+  'event.create': mutation<EventDetail>()(z.strictObject({ draft: eventDraft, confirm: z.boolean().optional() })),
+  'event.update': mutation<EventDetail>()(z.strictObject({ id, draft: eventDraft, confirm: z.boolean().optional() })),
   'event.delete': mutation<{ deleted: true }>()(z.strictObject({ id })),
   'event.invite': mutation<EventDetail>()(
     z.strictObject({ eventId: id, distributorIds: z.array(id).min(1, 'Choose at least one distributor').max(2000) }),

@@ -3,6 +3,7 @@ import { dispatch } from '../../main/api/dispatch.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import { seedDemo } from '../../main/demo/generate.js';
 import { createTestDb } from '../support/db.js';
+import { setInvitee } from '../../main/events/service.js';
 import { parseWithIcalJs } from '../support/ical.js';
 
 async function call<T = any>(ctx: ServiceContext, method: string, input: unknown): Promise<T> {
@@ -33,7 +34,8 @@ describe('training sessions and trips on a real SQLite file', () => {
         staffIds: [rep],
       },
     });
-    const trip = await call(ctx, 'event.create', {
+    // the representative also leads the training then: the save asks first and keeps nothing
+    const tripDraft = {
       draft: {
         kind: 'trip',
         title: 'Brewery visit',
@@ -44,20 +46,26 @@ describe('training sessions and trips on a real SQLite file', () => {
         budgetPerPerson: 500,
         regionId: region,
       },
-    });
+    };
+    const asked = await dispatch(ctx, 'event.create', tripDraft);
+    expect(asked).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'confirm', message: 'staff_double_booked' }] } });
+    expect(db.prepare("SELECT count(*) FROM events WHERE title = 'Brewery visit'").pluck().get()).toBe(0);
+    const trip = await call(ctx, 'event.create', { ...tripDraft, confirm: true });
     await call(ctx, 'event.invite', { eventId: training.id, distributorIds: [d1, d2] });
     await call(ctx, 'event.invite', { eventId: trip.id, distributorIds: [d1] });
     const t = await call(ctx, 'event.get', { id: training.id });
     expect(t.conflicts.map((c: any) => c.kind).sort()).toEqual(['distributor_double_booked', 'over_capacity', 'staff_double_booked']);
 
-    await call(ctx, 'event.setInvitee', {
-      eventId: training.id,
-      distributorId: d1,
-      rsvp: 'accepted',
-      attended: true,
-      feedbackScore: 4,
-      feedbackComment: 'Clear policy',
-    });
+    // nobody can have come to an event that has not started
+    const early = await dispatch(ctx, 'event.setInvitee', { eventId: training.id, distributorId: d1, attended: true });
+    expect(early).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'attended' }] } });
+    await call(ctx, 'event.setInvitee', { eventId: training.id, distributorId: d1, rsvp: 'accepted' });
+    // the day of the training
+    setInvitee(
+      db,
+      { eventId: training.id, distributorId: d1, attended: true, feedbackScore: 4, feedbackComment: 'Clear policy' },
+      new Date('2027-01-12T10:00:00Z'),
+    );
     await call(ctx, 'event.setInvitee', { eventId: training.id, distributorId: d2, rsvp: 'declined' });
     const after = await call(ctx, 'event.get', { id: training.id });
     expect(after).toMatchObject({ accepted: 1, attended: 1, averageFeedback: 4 });

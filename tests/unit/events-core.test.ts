@@ -35,6 +35,15 @@ const base = (over: Partial<EventForCheck>): EventForCheck => ({
 const names = { distributor: (id: number) => `D${id}`, staff: (id: number) => `S${id}` };
 
 describe('scheduling conflicts', () => {
+  it('flags a per-person cost times the places above the total budget, before anyone is invited', () => {
+    const over = base({ id: 1, capacity: 30, budgetPerPersonCents: 50_000, budgetTotalCents: 1_000_000 });
+    expect(findConflicts([over], new Map(), names)).toEqual([
+      { eventId: 1, kind: 'places_over_budget', message: '500.00 per person × 30 places = 15000.00, above the budget of 10000.00' },
+    ]);
+    const fits = base({ id: 2, capacity: 20, budgetPerPersonCents: 50_000, budgetTotalCents: 1_000_000 });
+    expect(findConflicts([fits], new Map(), names)).toEqual([]);
+  });
+
   it('flags a distributor and a staff member double-booked, on both events', () => {
     const a = base({ id: 1, distributorIds: [7, 8], staffIds: [3] });
     const b = base({
