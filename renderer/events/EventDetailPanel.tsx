@@ -50,6 +50,8 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
     }
   };
   const fail = (err: unknown) => toast({ tone: 'error', text: (err as Error).message });
+  // attendance and feedback exist once the event has begun (times are the planned wall-clock times)
+  const started = e.startsAt <= new Date().toISOString().slice(0, 16);
   return (
     <section className="event-panel" aria-label={t('eventPanel', { title: e.title })}>
       <Card
@@ -192,6 +194,8 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                       type="checkbox"
                       aria-label={t('attendedOf', { name: i.distributorName })}
                       checked={i.attended === true}
+                      disabled={!started}
+                      title={started ? undefined : t('notStarted', { ns: 'rules' })}
                       onChange={(ev) =>
                         void setInvitee.mutateAsync({ eventId, distributorId: i.distributorId, attended: ev.target.checked }).catch(fail)
                       }
@@ -201,6 +205,7 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                     <select
                       aria-label={t('scoreOf', { name: i.distributorName })}
                       value={i.feedbackScore ?? ''}
+                      disabled={!started}
                       onChange={(ev) =>
                         void setInvitee
                           .mutateAsync({

@@ -9,8 +9,9 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   app,
 }) => {
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Training & trips' }).click();
+  // yesterday's training: attendance can be recorded only once an event has started
   const next = new Date();
-  next.setDate(next.getDate() + 10);
+  next.setDate(next.getDate() - 1);
   const day = next.toISOString().slice(0, 10);
 
   await app.getByRole('button', { name: 'New training…' }).click();

@@ -12,6 +12,10 @@ test('a manager enters a peak plan, cascades it, locks and edits cells, and expo
   await dialog.getByLabel('Peak target for Northstar', { exact: true }).fill('50000');
   await dialog.getByLabel('New outlets the peak needs').fill('60');
   await dialog.getByRole('button', { name: 'Create and cascade' }).click();
+  // 50,000 cases is far from Northstar's natural volume: the planner asks before keeping it
+  const jump = app.getByRole('dialog', { name: 'A large jump' });
+  await expect(jump).toContainText(/Northstar: 50000 cases is [+-]\d+\.\d% on its natural volume/);
+  await jump.getByRole('button', { name: 'Keep this target' }).click();
   await expect(dialog).toBeHidden();
 
   const lines = app.getByRole('table', { name: 'What the peak must deliver' });

@@ -63,7 +63,7 @@ describe('training sessions and trips on a real SQLite file', () => {
     // the day of the training
     setInvitee(
       db,
-      { eventId: training.id, distributorId: d1, attended: true, feedbackScore: 4, feedbackComment: 'Clear policy' },
+      { eventId: training.id, distributorId: d1!, attended: true, feedbackScore: 4, feedbackComment: 'Clear policy' },
       new Date('2027-01-12T10:00:00Z'),
     );
     await call(ctx, 'event.setInvitee', { eventId: training.id, distributorId: d2, rsvp: 'declined' });
