@@ -39,13 +39,10 @@ function writePeakMonths(db: Db, regionId: number, months: number[]): void {
 export function createRegion(db: Db, draft: ParsedRegion): Region {
   const id = db.transaction(() => {
     const now = nowIso();
-    const { lastInsertRowid } = prepared(db, 'INSERT INTO regions (code, name, time_zone, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
-      draft.code,
-      draft.name,
-      draft.timeZone ?? null,
-      now,
-      now,
-    );
+    const { lastInsertRowid } = prepared(
+      db,
+      'INSERT INTO regions (code, name, time_zone, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(draft.code, draft.name, draft.timeZone ?? null, now, now);
     writePeakMonths(db, Number(lastInsertRowid), draft.peakMonths);
     return Number(lastInsertRowid);
   })();
