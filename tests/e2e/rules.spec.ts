@@ -12,8 +12,8 @@ test('dashboard tiles say they are loading, never their empty-state advice, whil
     held.push(route);
   });
   await page.goto(server.openUrl);
-  await expect(page.getByRole('heading', { name: 'Season calendar' })).toBeVisible();
-  await expect.poll(() => held.length).toBeGreaterThanOrEqual(4);
+  await expect(page.getByRole('heading', { name: 'Season calendar' })).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => held.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
   await expect(page.getByRole('status').filter({ hasText: 'Loading' }).first()).toBeVisible();
   for (const advice of [
     'Run the forecast to see the coming peak.',
@@ -24,8 +24,8 @@ test('dashboard tiles say they are loading, never their empty-state advice, whil
     await expect(page.getByText(advice)).toHaveCount(0);
   release = true;
   for (const route of held.splice(0)) await route.continue();
-  await expect(page.getByText('Forecast for the peak months')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+  await expect(page.getByText('Forecast for the peak months')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByText('Run the forecast to see the coming peak.')).toHaveCount(0);
 });
 
