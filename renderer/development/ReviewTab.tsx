@@ -7,6 +7,7 @@ import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { TextArea } from '../ui/Fields.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
+import { TeamWeekCard } from './TeamWeekCard.js';
 import { useToast } from '../ui/Toasts.js';
 import { todayIso, type DevelopmentScope } from './context.js';
 
@@ -207,6 +208,7 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
           </table>
         )}
       </Card>
+      {team.data && <TeamWeekCard reviews={team.data} />}
     </div>
   );
 }
