@@ -1,4 +1,10 @@
-import type { AccountDetail, AccountsOverview, AccountsSettings, ComplaintRow } from '../../shared/contract/accounts.js';
+import {
+  AT_RISK_SCORE,
+  type AccountDetail,
+  type AccountsOverview,
+  type AccountsSettings,
+  type ComplaintRow,
+} from '../../shared/contract/accounts.js';
 import { DomainError } from '../../shared/contract/result.js';
 import { addMonths } from '../../shared/domain/months.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
@@ -9,7 +15,7 @@ import {
   churnRisk,
   retention,
   scoreProspect,
-  segment,
+  segmentWithLine,
   skuStructure,
   STRATEGY,
   type AccountHistory,
@@ -19,7 +25,7 @@ import {
 const SETTINGS_KEY = 'accounts.settings';
 export const DEFAULT_ACCOUNTS_SETTINGS: AccountsSettings = {
   paretoShare: 0.8,
-  stableScore: 0.6,
+  stableScore: null,
   volumeDropShare: 0.15,
   complaintDays: 14,
   visitDays: 45,
@@ -68,6 +74,8 @@ interface Computed {
   rows: AccountsOverview['rows'];
   reasons: Map<number, ReturnType<typeof churnRisk>>;
   settings: AccountsSettings;
+  stableScore: number;
+  stableScoreCalibrated: number;
 }
 
 /** The whole region's segmentation and risks, reused until the data changes. */
@@ -80,8 +88,9 @@ export function computeAccounts(db: Db): Computed {
   {
     const settings = accountsSettings(db);
     const { months, accounts } = histories(db);
-    const now = segment(accounts, settings);
-    const before = new Map(segment(accounts, settings, 12).map((r) => [r.accountId, r.segment]));
+    const current = segmentWithLine(accounts, settings);
+    const now = current.rows;
+    const before = new Map(segmentWithLine(accounts, settings, 12).rows.map((r) => [r.accountId, r.segment]));
     const info = new Map(
       (
         prepared(
@@ -142,9 +151,11 @@ export function computeAccounts(db: Db): Computed {
         segment: r.segment,
         previousSegment: months.length >= 24 ? (before.get(r.accountId) ?? null) : null,
         risk: reasons.get(r.accountId)!.score,
+        atRisk: reasons.get(r.accountId)!.score >= AT_RISK_SCORE,
+        wavers: r.wavers,
       };
     });
-    return { months, accounts, rows, reasons, settings };
+    return { months, accounts, rows, reasons, settings, stableScore: current.stableScore, stableScoreCalibrated: current.calibrated };
   }
 }
 
@@ -163,6 +174,9 @@ export function overview(db: Db): AccountsOverview {
     strategies: STRATEGY,
     rows: c.rows,
     counts,
+    stableScore: c.stableScore,
+    stableScoreCalibrated: c.stableScoreCalibrated,
+    atRisk: c.rows.filter((r) => r.atRisk).length,
     retention: retention(c.accounts),
     complaintStats,
     months: c.months.length,
@@ -311,7 +325,7 @@ export function listProspects(db: Db, search?: string) {
     ratings: string | null;
     intention: 'high' | 'low' | null;
   }>;
-  return rows.map((r) => {
+  const list = rows.map((r) => {
     const ratings = r.ratings ? (JSON.parse(r.ratings) as Record<ProspectIndicator, number>) : null;
     const scored = ratings && r.intention ? scoreProspect(ratings, settings.weights, r.intention, settings.prospectThreshold) : null;
     return {
@@ -326,6 +340,51 @@ export function listProspects(db: Db, search?: string) {
       ratings,
     };
   });
+  // by class (PI first: close the deal), then the best score, then by name; the unscored last
+  return list.sort(
+    (a, b) =>
+      CLASS_RANK[a.class ?? 'none']! - CLASS_RANK[b.class ?? 'none']! || (b.score ?? -1) - (a.score ?? -1) || a.name.localeCompare(b.name),
+  );
+}
+
+const CLASS_RANK: Record<string, number> = { PI: 0, PII: 1, PIII: 2, PIV: 3, none: 4 };
+
+/** Every prospect counted by class with its mean score, and how many are not scored yet (the list shows at most 300). */
+export function prospectSummary(db: Db): {
+  classes: Array<{ class: 'PI' | 'PII' | 'PIII' | 'PIV'; count: number; meanScore: number | null }>;
+  unscored: number;
+} {
+  const settings = accountsSettings(db);
+  const scored = prepared(
+    db,
+    `SELECT ps.ratings, ps.intention FROM prospect_scores ps
+     WHERE (ps.outlet_type = 'sub_dealer' AND EXISTS (SELECT 1 FROM sub_dealers s WHERE s.id = ps.outlet_id AND s.status = 'prospect'))
+        OR (ps.outlet_type = 'terminal' AND EXISTS (SELECT 1 FROM terminals t WHERE t.id = ps.outlet_id AND t.status = 'prospect'))`,
+  ).all() as Array<{ ratings: string; intention: 'high' | 'low' }>;
+  const total =
+    (prepared(db, "SELECT count(*) FROM sub_dealers WHERE status = 'prospect'").pluck().get() as number) +
+    (prepared(db, "SELECT count(*) FROM terminals WHERE status = 'prospect'").pluck().get() as number);
+  const by = new Map<string, number[]>();
+  for (const r of scored) {
+    const s = scoreProspect(
+      JSON.parse(r.ratings) as Record<ProspectIndicator, number>,
+      settings.weights,
+      r.intention,
+      settings.prospectThreshold,
+    );
+    by.set(s.class, [...(by.get(s.class) ?? []), s.score]);
+  }
+  return {
+    classes: (['PI', 'PII', 'PIII', 'PIV'] as const).map((c) => {
+      const scores = by.get(c) ?? [];
+      return {
+        class: c,
+        count: scores.length,
+        meanScore: scores.length ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) : null,
+      };
+    }),
+    unscored: total - scored.length,
+  };
 }
 
 export function saveProspectScore(

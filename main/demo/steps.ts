@@ -6,6 +6,7 @@ import { accountsDemoStep } from './accounts.js';
 import { eventsDemoStep } from './events.js';
 import { developmentDemoStep } from './development.js';
 import { outletContactsDemoStep } from './outletContacts.js';
+import { targetsDemoStep } from './targets.js';
 
 /** The demo region is built by these steps in order; each feature adds one line after the ones it needs. */
 export const DEMO_STEPS: DemoStep[] = [
@@ -16,4 +17,5 @@ export const DEMO_STEPS: DemoStep[] = [
   eventsDemoStep,
   developmentDemoStep,
   outletContactsDemoStep,
+  targetsDemoStep,
 ];

@@ -10,6 +10,7 @@ const REASON: Record<string, string> = {
   shipping_capacity: "The region's weekly shipping capacity is taken by higher-priority accounts",
   group_capacity: "The SKU group's weekly shipping capacity is taken by higher-priority accounts",
   warehouse_capacity: "The distributor's warehouse is full",
+  no_stock_count: 'No stock count: the stock was taken as zero',
 };
 
 /**

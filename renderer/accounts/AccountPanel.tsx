@@ -41,6 +41,16 @@ export function AccountPanel({ distributorId, onClose }: { distributorId: number
         <p>
           <strong>{t('strategy')}:</strong> {t(`strategyText.${d.row.segment}`)} {t('visitEvery', { days: d.strategy.visitEveryDays })}
         </p>
+        {d.row.wavers.length > 0 && (
+          <>
+            <h3 className="h3">{t('wavers.title', { ns: 'rules', stability: formatNumber(d.row.stability, 2) })}</h3>
+            <ul className="reasons" aria-label={t('wavers.title', { ns: 'rules', stability: formatNumber(d.row.stability, 2) })}>
+              {d.row.wavers.map((w) => (
+                <li key={w.code}>{t(`wavers.${w.code}`, { ns: 'rules', value: Math.abs(w.value) })}</li>
+              ))}
+            </ul>
+          </>
+        )}
         <h3 className="h3">{t('reasonsTitle', { score: d.row.risk })}</h3>
         {d.reasons.length === 0 ? (
           <p className="muted">{t('noReasons')}</p>

@@ -10,6 +10,7 @@ import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { hasRole, useActor } from '../people/actor.js';
 import { RecordHistory } from '../people/RecordHistory.js';
 import { ReopenButton } from '../people/ReopenButton.js';
+import { TeamWeekCard } from './TeamWeekCard.js';
 import { useToast } from '../ui/Toasts.js';
 import { todayIso, type DevelopmentScope } from './context.js';
 
@@ -230,6 +231,7 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
           </table>
         )}
       </Card>
+      {team.data && <TeamWeekCard reviews={team.data} />}
     </div>
   );
 }

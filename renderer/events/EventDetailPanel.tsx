@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOWUP_CATEGORIES } from '../../shared/contract/events.js';
+import { LANGUAGES, type Language } from '../../shared/contract/system.js';
 import { api } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { RecordHistory } from '../people/RecordHistory.js';
@@ -17,7 +18,7 @@ import { InviteDialog } from './InviteDialog.js';
 import { staffOptions } from '../../shared/domain/labels.js';
 
 export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClose(): void }) {
-  const { t } = useTranslation(['events', 'common', 'daywork']);
+  const { t, i18n } = useTranslation(['events', 'common', 'daywork']);
   const toast = useToast();
   const network = useNetworkOptions();
   const staff = useApiQuery('staff.list', {});
@@ -39,13 +40,20 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
   if (!e) return detail.error ? <ErrorNotice error={detail.error} /> : <Spinner label={t('loading', { ns: 'common' })} />;
   const ics = async (distributorId?: number) => {
     try {
-      const f = await api.call('event.ics', distributorId ? { eventId, distributorId } : { eventId });
+      const language = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : undefined;
+      const f = await api.call('event.ics', {
+        eventId,
+        ...(distributorId ? { distributorId } : {}),
+        ...(language ? { language } : {}),
+      });
       downloadBase64(f.fileName, f.mimeType, f.contentBase64);
     } catch (err) {
       toast({ tone: 'error', text: (err as Error).message });
     }
   };
   const fail = (err: unknown) => toast({ tone: 'error', text: (err as Error).message });
+  // attendance and feedback exist once the event has begun (times are the planned wall-clock times)
+  const started = e.startsAt <= new Date().toISOString().slice(0, 16);
   return (
     <section className="event-panel" aria-label={t('eventPanel', { title: e.title })}>
       <Card
@@ -170,6 +178,8 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                       type="checkbox"
                       aria-label={t('attendedOf', { name: i.distributorName })}
                       checked={i.attended === true}
+                      disabled={!started}
+                      title={started ? undefined : t('notStarted', { ns: 'rules' })}
                       onChange={(ev) =>
                         void setInvitee.mutateAsync({ eventId, distributorId: i.distributorId, attended: ev.target.checked }).catch(fail)
                       }
@@ -179,6 +189,7 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                     <select
                       aria-label={t('scoreOf', { name: i.distributorName })}
                       value={i.feedbackScore ?? ''}
+                      disabled={!started}
                       onChange={(ev) =>
                         void setInvitee
                           .mutateAsync({

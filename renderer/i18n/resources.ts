@@ -58,6 +58,10 @@ import enDaywork from './locales/en/daywork.json';
 import zhDaywork from './locales/zh/daywork.json';
 import esDaywork from './locales/es/daywork.json';
 import ruDaywork from './locales/ru/daywork.json';
+import enRules from './locales/en/rules.json';
+import zhRules from './locales/zh/rules.json';
+import esRules from './locales/es/rules.json';
+import ruRules from './locales/ru/rules.json';
 
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
@@ -77,6 +81,7 @@ export const resources = {
     people: enPeople,
     brief: enBrief,
     daywork: enDaywork,
+    rules: enRules,
   },
   zh: {
     common: zhCommon,
@@ -92,6 +97,7 @@ export const resources = {
     people: zhPeople,
     brief: zhBrief,
     daywork: zhDaywork,
+    rules: zhRules,
   },
   es: {
     common: esCommon,
@@ -107,6 +113,7 @@ export const resources = {
     people: esPeople,
     brief: esBrief,
     daywork: esDaywork,
+    rules: esRules,
   },
   ru: {
     common: ruCommon,
@@ -122,6 +129,7 @@ export const resources = {
     people: ruPeople,
     brief: ruBrief,
     daywork: ruDaywork,
+    rules: ruRules,
   },
 } as const;
 

@@ -26,7 +26,11 @@ interface Pending {
  * distributors will give or take the difference (and that locked ones stay) before anything moves.
  * Cancel leaves every number as it was.
  */
-export function useEditPreview(planId: number): { request(at: At, value: number, label: string): Promise<void>; dialog: ReactNode } {
+export function useEditPreview(
+  planId: number,
+  /** How the edit is saved: through a confirmation of large jumps, for instance; at once by default. */
+  apply: (run: (confirm: boolean) => Promise<unknown>) => Promise<unknown> = (run) => run(false),
+): { request(at: At, value: number, label: string): Promise<void>; dialog: ReactNode } {
   const { t } = useTranslation(['daywork', 'common']);
   const edit = useApiMutation('targets.edit');
   const [pending, setPending] = useState<Pending | null>(null);
@@ -58,7 +62,7 @@ export function useEditPreview(planId: number): { request(at: At, value: number,
             disabled={!p?.ok || edit.isPending}
             onClick={async () => {
               try {
-                await edit.mutateAsync({ planId, at: pending.at, value: pending.value });
+                await apply((confirm) => edit.mutateAsync({ planId, at: pending.at, value: pending.value, confirm }));
                 pending.resolve();
                 setPending(null);
               } catch (e) {

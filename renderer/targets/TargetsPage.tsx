@@ -16,6 +16,7 @@ import { formatNumber, formatPercent, monthName } from '../ui/format.js';
 import { EditableNumber } from './EditableNumber.js';
 import { useEditPreview } from './EditPreview.js';
 import { useRemembered } from '../ui/useRemembered.js';
+import { useConfirmRetry } from '../ui/useConfirmRetry.js';
 import { NewPlanDialog } from './NewPlanDialog.js';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
@@ -40,9 +41,14 @@ export function TargetsPage() {
     { planId: planId ?? 1, ...(distributorId ? { distributorId } : {}), ...(brand ? { brand } : {}) },
     { enabled: planId !== null },
   );
-  const preview = useEditPreview(planId ?? 0);
   const setLine = useApiMutation('targets.setLine');
   const setAgreed = useApiMutation('targets.setAgreed');
+  const jump = useConfirmRetry({
+    title: t('jump.title', { ns: 'rules' }),
+    confirm: t('jump.confirm', { ns: 'rules' }),
+    kept: t('jump.kept', { ns: 'rules' }),
+  });
+  const preview = useEditPreview(planId ?? 0, jump.save);
   const fail = (e: unknown) => {
     toast({ tone: 'error', text: (e as Error).message });
     throw e;
@@ -98,6 +104,7 @@ export function TargetsPage() {
         {planId !== null && <RecordHistory entity="target_plan" entityId={planId} />}
       </PageHeader>
       <ErrorNotice error={view.error ?? plans.error} />
+      {jump.dialog}
       {plans.data && plans.data.length === 0 ? (
         <EmptyState
           title={t('noPlansTitle')}
@@ -125,11 +132,21 @@ export function TargetsPage() {
               value={formatNumber(v.plan.target - v.plan.natural)}
               note={signed(pct(v.plan.target, v.plan.natural))}
             />
-            <Stat
-              label={t('bottomUp')}
-              value={formatNumber(v.agreedTotal)}
-              note={t('vsPlan', { diff: signed(pct(v.agreedTotal, v.plan.target)) })}
-            />
+            {v.agreedTotal === null ? (
+              <Stat label={t('bottomUp')} value="–" note={t('agreed.none', { ns: 'rules' })} />
+            ) : (
+              <Stat
+                label={t('bottomUp')}
+                value={formatNumber(v.agreedTotal)}
+                note={t('agreed.vsSame', {
+                  ns: 'rules',
+                  target: formatNumber(v.agreedTarget),
+                  diff: signed(pct(v.agreedTotal, v.agreedTarget)),
+                  agreed: v.agreedPairs,
+                  pairs: v.pairs,
+                })}
+              />
+            )}
           </div>
           <Card title={t('lines')}>
             <table className="plain" aria-label={t('lines')}>
@@ -151,8 +168,16 @@ export function TargetsPage() {
                         value={l.target}
                         label={t('lineTarget', { line: l.label })}
                         onCommit={(value) =>
-                          setLine
-                            .mutateAsync({ planId: planId!, brand: l.brand, ...(l.productId ? { productId: l.productId } : {}), value })
+                          jump
+                            .save((confirm) =>
+                              setLine.mutateAsync({
+                                planId: planId!,
+                                brand: l.brand,
+                                ...(l.productId ? { productId: l.productId } : {}),
+                                value,
+                                confirm,
+                              }),
+                            )
                             .catch(fail)
                         }
                       />
@@ -231,14 +256,26 @@ export function TargetsPage() {
                         <td className="num">
                           {brand ? (
                             <EditableNumber
-                              value={d.agreed ?? 0}
+                              value={d.agreed}
                               label={t('agreedFor', { name: d.name })}
                               onCommit={(cases) =>
                                 setAgreed.mutateAsync({ planId: planId!, distributorId: d.distributorId, brand, cases }).catch(fail)
                               }
+                              onClear={() =>
+                                setAgreed.mutateAsync({ planId: planId!, distributorId: d.distributorId, brand, cases: null }).catch(fail)
+                              }
                             />
+                          ) : d.agreed === null ? (
+                            '–'
                           ) : (
-                            formatNumber(d.agreed)
+                            <span title={t('agreed.ofBrands', { ns: 'rules', agreed: d.agreedBrands, brands: d.brands })}>
+                              {formatNumber(d.agreed)}{' '}
+                              {d.agreedBrands < d.brands && (
+                                <span className="muted small">
+                                  {t('agreed.ofBrands', { ns: 'rules', agreed: d.agreedBrands, brands: d.brands })}
+                                </span>
+                              )}
+                            </span>
                           )}
                         </td>
                         <td className="num">

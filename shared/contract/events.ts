@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from './define.js';
 import { id, isoDate, optionalText } from './fields.js';
+import { LANGUAGES } from './system.js';
 
 export const TRAINING_TOPICS = ['future', 'cooperation', 'sales_policy', 'strategic_plan'] as const;
 export const FOLLOWUP_CATEGORIES = ['product', 'policy', 'logistics', 'marketing', 'service', 'other'] as const;
@@ -75,7 +76,7 @@ export interface EventItem {
 }
 
 export interface EventConflict {
-  kind: 'distributor_double_booked' | 'staff_double_booked' | 'over_capacity' | 'over_budget' | 'in_peak_season';
+  kind: 'distributor_double_booked' | 'staff_double_booked' | 'over_capacity' | 'over_budget' | 'places_over_budget' | 'in_peak_season';
   message: string;
 }
 
@@ -131,8 +132,9 @@ export interface FollowupRow {
 export const eventsContract = {
   'event.list': query<EventSummary[]>()(z.strictObject({ from: isoDate.optional(), to: isoDate.optional() })),
   'event.get': query<EventDetail>()(z.strictObject({ id })),
-  'event.create': mutation<EventDetail>()(z.strictObject({ draft: eventDraft })),
-  'event.update': mutation<EventDetail>()(z.strictObject({ id, draft: eventDraft })),
+  /** A save whose event has conflicts is refused (issues on 'confirm', messages in the text) until confirm: true. */
+  'event.create': mutation<EventDetail>()(z.strictObject({ draft: eventDraft, confirm: z.boolean().optional() })),
+  'event.update': mutation<EventDetail>()(z.strictObject({ id, draft: eventDraft, confirm: z.boolean().optional() })),
   'event.delete': mutation<{ deleted: true }>()(z.strictObject({ id })),
   'event.invite': mutation<EventDetail>()(
     z.strictObject({ eventId: id, distributorIds: z.array(id).min(1, 'Choose at least one distributor').max(2000) }),
@@ -169,7 +171,7 @@ export const eventsContract = {
   ),
   'event.removeItem': mutation<EventDetail>()(z.strictObject({ eventId: id, itemId: id })),
   'event.ics': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(
-    z.strictObject({ eventId: id, distributorId: id.optional() }),
+    z.strictObject({ eventId: id, distributorId: id.optional(), language: z.enum(LANGUAGES).optional() }),
   ),
   'followup.list': query<FollowupRow[]>()(
     z.strictObject({ status: z.enum(['open', 'in_progress', 'done']).optional(), ownerId: id.optional(), eventId: id.optional() }),

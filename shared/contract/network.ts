@@ -45,6 +45,20 @@ export const regionDraft = z.strictObject({
     .min(1, 'Pick at least one peak month')
     .max(11, 'At least one month must be off-season')
     .refine((m) => new Set(m).size === m.length, 'Each month once'),
+  /** IANA time zone of the region (e.g. Asia/Shanghai): event times are its wall-clock times. Null: the machine's. */
+  timeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'Not a time zone (e.g. Asia/Shanghai, Europe/Madrid)')
+    .nullish(),
 });
 
 export const areaDraft = z.strictObject({ code, name, regionId: id });
@@ -116,6 +130,14 @@ export const contactDraft = z.strictObject({
   role: optionalText(100),
   level: z.enum(CONTACT_LEVELS),
   phone: optionalText(40),
+  /** Where invitations go; optional. */
+  email: z
+    .string()
+    .trim()
+    .max(200)
+    .transform((v) => (v === '' ? null : v))
+    .pipe(z.email('Not an e-mail address').nullable())
+    .nullish(),
 });
 
 export const productDraft = z.strictObject({
@@ -145,6 +167,7 @@ export interface Region {
   code: string;
   name: string;
   peakMonths: number[];
+  timeZone: string | null;
   areaCount: number;
 }
 export interface Area {
@@ -228,6 +251,7 @@ export interface Contact {
   role: string | null;
   level: ContactLevel;
   phone: string | null;
+  email: string | null;
 }
 export interface Product {
   id: number;

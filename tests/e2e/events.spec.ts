@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseWithIcalJs } from '../support/ical.js';
 import { expect, test } from './fixtures.js';
 
 test.use({ seed: 'S' });
@@ -8,8 +9,9 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   app,
 }) => {
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Training & trips' }).click();
+  // yesterday's training: attendance can be recorded only once an event has started
   const next = new Date();
-  next.setDate(next.getDate() + 10);
+  next.setDate(next.getDate() - 1);
   const day = next.toISOString().slice(0, 10);
 
   await app.getByRole('button', { name: 'New training…' }).click();
@@ -79,7 +81,10 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   const ics = readFileSync(file!, 'utf8');
   expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
   expect(ics.replace(/\r\n[ \t]/g, '')).toContain('SUMMARY:Peak pricing workshop (test)');
-  expect(ics).toMatch(/DTSTART:\d{8}T090000/);
+  expect(ics).toMatch(/DTSTART;TZID=[\w/+-]+:\d{8}T090000/);
+  const parsed = parseWithIcalJs(ics);
+  expect(parsed.event.summary).toBe('Peak pricing workshop (test)');
+  expect(parsed.zone).not.toBeNull();
 
   await app.getByRole('tab', { name: 'Follow-up items' }).click();
   const items = app.getByRole('table', { name: 'Follow-up items from all events' });

@@ -5,13 +5,18 @@ test.setTimeout(120_000);
 
 test('a manager enters a peak plan, cascades it, locks and edits cells, and exports a sheet', async ({ app }) => {
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Targets' }).click();
-  await expect(app.getByRole('heading', { name: 'No target plan yet' })).toBeVisible();
+  // the demo region comes with a draft plan per region, for the manager to adjust
+  await expect(app.getByRole('combobox', { name: 'Plan' })).toContainText(/peak \d{4} \(draft\)/);
   await app.getByRole('button', { name: 'New peak plan…' }).first().click();
   const dialog = app.getByRole('dialog', { name: 'New peak plan…' });
   await expect(dialog.getByRole('table', { name: 'Peak volume target by brand' }).getByRole('row')).not.toHaveCount(1);
   await dialog.getByLabel('Peak target for Northstar', { exact: true }).fill('50000');
   await dialog.getByLabel('New outlets the peak needs').fill('60');
   await dialog.getByRole('button', { name: 'Create and cascade' }).click();
+  // 50,000 cases is far from Northstar's natural volume: the planner asks before keeping it
+  const jump = app.getByRole('dialog', { name: 'A large jump' });
+  await expect(jump).toContainText(/Northstar: 50000 cases is [+-]\d+\.\d% on its natural volume/);
+  await jump.getByRole('button', { name: 'Keep this target' }).click();
   await expect(dialog).toBeHidden();
 
   const lines = app.getByRole('table', { name: 'What the peak must deliver' });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import { createTestDb } from '../support/db.js';
+import { AT_RISK_SCORE } from '../../shared/contract/accounts.js';
 
 async function call<T = any>(ctx: ServiceContext, method: string, input: unknown): Promise<T> {
   const r = await dispatch(ctx, method, input);
@@ -13,12 +14,30 @@ async function call<T = any>(ctx: ServiceContext, method: string, input: unknown
 async function craft(ctx: ServiceContext) {
   const region = await call(ctx, 'region.create', { draft: { code: 'N', name: 'North', peakMonths: [5, 6, 7, 8, 9] } });
   const area = await call(ctx, 'area.create', { draft: { code: 'N1', name: 'Riverside', regionId: region.id } });
-  const product = await call(ctx, 'product.create', { draft: { sku: 'NS-1', name: 'Northstar can', brand: 'Northstar', pack: 'can', sizeMl: 500, unitsPerCase: 24, status: 'active' } });
+  const product = await call(ctx, 'product.create', {
+    draft: { sku: 'NS-1', name: 'Northstar can', brand: 'Northstar', pack: 'can', sizeMl: 500, unitsPerCase: 24, status: 'active' },
+  });
   const ids: number[] = [];
-  for (const [code, level] of [['BIG', 3], ['WOBBLY', 2], ['SMALL', 2], ['TINY', 1]] as const) {
-    const d = await call(ctx, 'distributor.create', { draft: { code, name: code, areaId: area.id, leadTimeDays: 7, warehouseCapacityCases: 1000, relationshipLevel: level, status: 'active' } });
+  for (const [code, level] of [
+    ['BIG', 3],
+    ['WOBBLY', 2],
+    ['SMALL', 2],
+    ['TINY', 1],
+  ] as const) {
+    const d = await call(ctx, 'distributor.create', {
+      draft: {
+        code,
+        name: code,
+        areaId: area.id,
+        leadTimeDays: 7,
+        warehouseCapacityCases: 1000,
+        relationshipLevel: level,
+        status: 'active',
+      },
+    });
     ids.push(d.id);
-    for (const n of level === 1 ? ['Owner'] : ['Owner', 'Buyer', 'Warehouse']) await call(ctx, 'contact.create', { draft: { ownerType: 'distributor', ownerId: d.id, name: n, level: 'other' } });
+    for (const n of level === 1 ? ['Owner'] : ['Owner', 'Buyer', 'Warehouse'])
+      await call(ctx, 'contact.create', { draft: { ownerType: 'distributor', ownerId: d.id, name: n, level: 'other' } });
   }
   const pattern: Record<string, (t: number) => number> = {
     BIG: (t) => 1000 * (t % 12 >= 4 && t % 12 <= 8 ? 2 : 1),
@@ -31,7 +50,10 @@ async function craft(ctx: ServiceContext) {
     const month = `${2024 + Math.floor((t + 10) / 12)}-${String(((t + 10) % 12) + 1).padStart(2, '0')}`;
     for (let i = 0; i < 4; i++) {
       const cases = pattern[codes[i]!]!(t);
-      if (cases > 0) ctx.db.prepare('INSERT INTO sales_history (distributor_id, product_id, month, cases) VALUES (?, ?, ?, ?)').run(ids[i], product.id, month, cases);
+      if (cases > 0)
+        ctx.db
+          .prepare('INSERT INTO sales_history (distributor_id, product_id, month, cases) VALUES (?, ?, ?, ?)')
+          .run(ids[i], product.id, month, cases);
     }
   }
   return { ids, product };
@@ -52,7 +74,12 @@ describe('key-account retention on a real SQLite file', () => {
     expect(tiny.reasons.map((r: any) => r.code).sort()).toEqual(['price_relationship', 'single_contact']);
 
     const opened = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-    const complaint = await call(ctx, 'complaint.create', { distributorId: ids[0], category: 'logistics', openedOn: opened, description: 'Delivery late before the holiday' });
+    const complaint = await call(ctx, 'complaint.create', {
+      distributorId: ids[0],
+      category: 'logistics',
+      openedOn: opened,
+      description: 'Delivery late before the holiday',
+    });
     expect(complaint.daysOpen).toBe(30);
     await call(ctx, 'accounts.setProfile', { distributorId: ids[0], fit: 'alarm', totalPurchasesCases: 40000 });
     const big = await call(ctx, 'accounts.detail', { distributorId: ids[0] });
@@ -62,9 +89,82 @@ describe('key-account retention on a real SQLite file', () => {
 
     const bad = await dispatch(ctx, 'complaint.close', { id: complaint.id, closedOn: '2000-01-01', resolution: 'Replaced' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'closedOn' }] } });
-    const closed = await call(ctx, 'complaint.close', { id: complaint.id, closedOn: new Date().toISOString().slice(0, 10), resolution: 'Redelivered and apologised' });
+    const closed = await call(ctx, 'complaint.close', {
+      id: complaint.id,
+      closedOn: new Date().toISOString().slice(0, 10),
+      resolution: 'Redelivered and apologised',
+    });
     expect(closed.daysOpen).toBe(30);
     const stats = (await call(ctx, 'accounts.overview', {})).complaintStats;
     expect(stats).toEqual([{ category: 'logistics', open: 0, closed: 1, avgDaysToClose: 30 }]);
+  });
+});
+
+describe('one at-risk count, a calibrated stability line, prospect weights and classes', () => {
+  it('counts at risk once, keeps the line editable, sorts and summarises prospects by class', async () => {
+    const { ctx } = createTestDb();
+    const { ids } = await craft(ctx);
+    // two open complaints older than the limit push BIG over the line as well
+    const old = new Date(Date.now() - 58 * 86_400_000).toISOString().slice(0, 10);
+    await call(ctx, 'complaint.create', { distributorId: ids[0], category: 'service', openedOn: old, description: 'Late deliveries' });
+    await call(ctx, 'accounts.setProfile', { distributorId: ids[0], fit: 'alarm', totalPurchasesCases: null });
+    const o = await call(ctx, 'accounts.overview', {});
+    const atRisk = o.rows.filter((r: any) => r.atRisk);
+    expect(o.atRisk).toBe(atRisk.length);
+    expect(o.atRisk).toBeGreaterThan(0);
+    for (const r of o.rows) expect(r.atRisk).toBe(r.risk >= AT_RISK_SCORE);
+    // the line is the network's median until the manager sets one
+    expect(o.settings.stableScore).toBeNull();
+    expect(o.stableScore).toBe(o.stableScoreCalibrated);
+    const wobbly = o.rows.find((r: any) => r.name === 'WOBBLY');
+    expect(wobbly.wavers.map((w: any) => w.code)).toContain('months_without_order');
+
+    const set = await call(ctx, 'accounts.saveSettings', {
+      ...o.settings,
+      stableScore: 0.05,
+      weights: { ...o.settings.weights, strength: 6 },
+    });
+    expect(set.stableScore).toBe(0.05);
+    const all = await call(ctx, 'accounts.overview', {});
+    expect(all.stableScore).toBe(0.05);
+    expect(all.rows.every((r: any) => r.segment === 'EI' || r.segment === 'EIII')).toBe(true);
+    await call(ctx, 'accounts.saveSettings', { ...set, stableScore: null });
+    expect((await call(ctx, 'accounts.overview', {})).stableScore).toBe(o.stableScoreCalibrated);
+
+    // prospects: classes PIV, PI, PII, PIII scored in that order, one unscored
+    const area = ctx.db.prepare('SELECT area_id FROM distributors WHERE id = ?').pluck().get(ids[0]) as number;
+    const rate = (v: number) =>
+      Object.fromEntries(['strength', 'management', 'network', 'buyingPower', 'marketing', 'growth', 'advantage'].map((k) => [k, v]));
+    const plan: Array<[string, number, 'high' | 'low' | null]> = [
+      ['Delta', 1, 'low'],
+      ['Alpha', 5, 'high'],
+      ['Bravo', 5, 'low'],
+      ['Charlie', 2, 'high'],
+      ['Echo', 0, null],
+    ];
+    for (const [name, v, intention] of plan) {
+      const sub = await call(ctx, 'subDealer.create', {
+        draft: { code: name, name, distributorId: ids[0], areaId: area, status: 'prospect' },
+      });
+      if (intention) await call(ctx, 'prospect.score', { outletType: 'sub_dealer', outletId: sub.id, ratings: rate(v), intention });
+    }
+    const list = await call(ctx, 'prospect.list', {});
+    expect(list.map((p: any) => [p.name, p.class])).toEqual([
+      ['Alpha', 'PI'],
+      ['Bravo', 'PII'],
+      ['Charlie', 'PIII'],
+      ['Delta', 'PIV'],
+      ['Echo', null],
+    ]);
+    const summary = await call(ctx, 'prospect.summary', {});
+    expect(summary).toEqual({
+      classes: [
+        { class: 'PI', count: 1, meanScore: 100 },
+        { class: 'PII', count: 1, meanScore: 100 },
+        { class: 'PIII', count: 1, meanScore: 25 },
+        { class: 'PIV', count: 1, meanScore: 0 },
+      ],
+      unscored: 1,
+    });
   });
 });

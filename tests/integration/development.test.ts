@@ -136,6 +136,8 @@ describe('outlet development on a real SQLite file', () => {
   it('seeds a plan from the off-season targets: new outlets spread over the months before the peak, competitor targets within them', async () => {
     const { db, ctx } = createTestDb();
     seedDemo(db, { scale: 'S', today: new Date('2026-11-20T10:00:00Z') });
+    // start from no targets (the demo brings a draft plan per region)
+    db.prepare('DELETE FROM target_plans').run();
     const region = db.prepare('SELECT id FROM regions ORDER BY id LIMIT 1').pluck().get() as number;
     const sp = db.prepare("SELECT s.id FROM staff s WHERE s.role = 'salesperson' AND s.region_id = ? AND EXISTS (SELECT 1 FROM distributors d WHERE d.salesperson_id = s.id) ORDER BY s.id LIMIT 1").pluck().get(region) as number;
     expect(await call(ctx, 'devPlan.suggest', { salespersonId: sp, month: '2027-01' })).toMatchObject({ available: false, reason: 'no_targets' });

@@ -115,6 +115,10 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
   13: (db) => {
     db.prepare("UPDATE distributors SET archived_at = '2026-01-01' WHERE id = 1").run();
   },
+  16: (db) => {
+    db.prepare("UPDATE contacts SET email = 'owner@riverside.example' WHERE distributor_id = 1").run();
+    db.prepare("UPDATE regions SET time_zone = 'Asia/Shanghai' WHERE id = 1").run();
+  },
   17: (db) => {
     db.prepare("UPDATE target_cells SET typed = 1, locked = 1 WHERE plan_id = 1 AND month = '2027-06'").run();
   },

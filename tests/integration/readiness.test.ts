@@ -9,6 +9,8 @@ import { benchmarkReadiness } from '../../main/readiness/bench.js';
 import { readinessToday } from '../../main/readiness/service.js';
 import type { ReadinessBoard } from '../../shared/contract/readiness.js';
 import { createTestDb } from '../support/db.js';
+import { nextPeakStart } from '../../shared/domain/season.js';
+import { isoDay } from '../../main/readiness/weeks.js';
 import { readWorkbook } from '../support/xlsx.js';
 
 async function call<T = any>(ctx: ServiceContext, method: string, input: unknown): Promise<T> {
@@ -29,7 +31,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** The plan never ships more in a week than the region's and groups' limits (firm bookings may already be over). */
 function expectWithinShippingCapacity(board: ReadinessBoard) {
   for (const region of board.capacity) {
-    if (region.casesPerWeek !== null) region.used.forEach((used, w) => expect(used).toBeLessThanOrEqual(Math.max(region.casesPerWeek!, region.booked[w]!)));
+    if (region.casesPerWeek !== null)
+      region.used.forEach((used, w) => expect(used).toBeLessThanOrEqual(Math.max(region.casesPerWeek!, region.booked[w]!)));
     for (const g of region.groups) g.used.forEach((used, w) => expect(used).toBeLessThanOrEqual(Math.max(g.casesPerWeek, g.booked[w]!)));
   }
 }
@@ -44,8 +47,20 @@ describe('stock readiness on a real SQLite file', () => {
   }, 240_000);
 
   it('reads the forecast series as the forecast feature gives it, agreed numbers included', async () => {
-    const first = db.prepare('SELECT distributor_id AS d, product_id AS p, min(month) AS m FROM forecast_values GROUP BY distributor_id, product_id ORDER BY sum(point) DESC LIMIT 1').get() as { d: number; p: number; m: string };
-    await call(ctx, 'forecast.override', { level: 'distributor_sku', distributorId: first.d, productId: first.p, month: first.m, mode: 'percent', value: 50, note: 'Listing in a new chain' });
+    const first = db
+      .prepare(
+        'SELECT distributor_id AS d, product_id AS p, min(month) AS m FROM forecast_values GROUP BY distributor_id, product_id ORDER BY sum(point) DESC LIMIT 1',
+      )
+      .get() as { d: number; p: number; m: string };
+    await call(ctx, 'forecast.override', {
+      level: 'distributor_sku',
+      distributorId: first.d,
+      productId: first.p,
+      month: first.m,
+      mode: 'percent',
+      value: 50,
+      note: 'Listing in a new chain',
+    });
     const range = { fromMonth: '2000-01', toMonth: '2999-12' };
     const rows = forecastDemand(db, range);
     const series = forecastDemandSeries(db, range);
@@ -66,7 +81,12 @@ describe('stock readiness on a real SQLite file', () => {
     const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
     expect(board.rows.length).toBeGreaterThan(10);
     const total = board.totals.green + board.totals.amber + board.totals.red;
-    expect(total).toBe(db.prepare("SELECT count(*) FROM forecast_series f JOIN distributors d ON d.id = f.distributor_id WHERE d.status != 'ended'").pluck().get());
+    expect(total).toBe(
+      db
+        .prepare("SELECT count(*) FROM forecast_series f JOIN distributors d ON d.id = f.distributor_id WHERE d.status != 'ended'")
+        .pluck()
+        .get(),
+    );
     expect(board.weeks[0]! <= today()).toBe(true);
     expect(board.weekLabels[0]).toMatch(/^\d{4}-W\d{2}$/);
     expectWithinShippingCapacity(board);
@@ -109,7 +129,12 @@ describe('stock readiness on a real SQLite file', () => {
     expect(branded.skus.every((s) => s.brand === brand)).toBe(true);
     const sp = db.prepare('SELECT salesperson_id FROM distributors WHERE salesperson_id IS NOT NULL LIMIT 1').pluck().get() as number;
     const mine = await call<ReadinessBoard>(ctx, 'readiness.board', { salespersonId: sp });
-    const expected = db.prepare("SELECT count(DISTINCT d.id) FROM distributors d JOIN forecast_series f ON f.distributor_id = d.id WHERE d.salesperson_id = ? AND d.status != 'ended'").pluck().get(sp);
+    const expected = db
+      .prepare(
+        "SELECT count(DISTINCT d.id) FROM distributors d JOIN forecast_series f ON f.distributor_id = d.id WHERE d.salesperson_id = ? AND d.status != 'ended'",
+      )
+      .pluck()
+      .get(sp);
     expect(mine.rows.length).toBe(expected);
   });
 
@@ -137,17 +162,99 @@ describe('stock readiness on a real SQLite file', () => {
     expect(bad.outcome.ok).toBe(false);
   });
 
+  it('asks before saving a count beyond the warehouse or far above the history, and saves it once confirmed', async () => {
+    const pair = db
+      .prepare(
+        `SELECT h.distributor_id AS d, h.product_id AS p, max(h.cases) AS largest, d.warehouse_capacity_cases AS warehouse
+         FROM sales_history h JOIN distributors d ON d.id = h.distributor_id WHERE d.warehouse_capacity_cases > 0
+         GROUP BY h.distributor_id, h.product_id ORDER BY max(h.cases) LIMIT 1`,
+      )
+      .get() as { d: number; p: number; largest: number; warehouse: number };
+    const counts = () =>
+      db.prepare('SELECT count(*) FROM stock_snapshots WHERE distributor_id = ? AND product_id = ?').pluck().get(pair.d, pair.p);
+    const before = counts();
+    const huge = await dispatch(ctx, 'stock.set', { distributorId: pair.d, productId: pair.p, date: today(), cases: 1_000_000_000 });
+    expect(huge).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'confirm' }] } });
+    expect((huge as any).error.message).toContain(`more than the warehouse holds`);
+    expect(counts()).toBe(before);
+    // within the warehouse but far above any month it ever sold
+    const far = pair.largest * 3 + 1;
+    if (far < pair.warehouse) {
+      const odd = await dispatch(ctx, 'stock.set', { distributorId: pair.d, productId: pair.p, date: today(), cases: far });
+      expect(odd).toMatchObject({ ok: false, error: { issues: [{ path: 'confirm' }] } });
+      expect((odd as any).error.message).toContain(`largest month it ever sold (${pair.largest} cases)`);
+    }
+    await call(ctx, 'stock.set', { distributorId: pair.d, productId: pair.p, date: today(), cases: 1_000_000_000, confirm: true });
+    expect(
+      db
+        .prepare('SELECT cases FROM stock_snapshots WHERE distributor_id = ? AND product_id = ? AND snapshot_date = ?')
+        .pluck()
+        .get(pair.d, pair.p, today()),
+    ).toBe(1_000_000_000);
+    // an ordinary count goes straight in
+    await call(ctx, 'stock.set', { distributorId: pair.d, productId: pair.p, date: today(), cases: pair.largest });
+  });
+
+  it("says the peak's first day, the date the dashboard says, and counts the cover from it", async () => {
+    const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const months = db.prepare('SELECT month FROM region_peak_months ORDER BY month').pluck().all() as number[];
+    const first = isoDay(nextPeakStart([...new Set(months)], new Date())!.getTime());
+    const row = board.rows.find((r) => r.peakStart !== null)!;
+    expect(row.peakStart).toBe(first);
+    const detail = await call(ctx, 'readiness.distributor', { distributorId: row.distributorId });
+    expect(detail.peakStart).toBe(first);
+  });
+
+  it('does not pre-build SKUs being phased out unless the settings say so, and says why', async () => {
+    const phaseOut = new Set(db.prepare("SELECT id FROM products WHERE status = 'phase_out'").pluck().all() as number[]);
+    expect(phaseOut.size).toBeGreaterThan(0);
+    const lines = async () => {
+      const all: Array<{ productId: number; cases: number }> = [];
+      for (let offset = 0; ; offset += 1000) {
+        const page = await call(ctx, 'readiness.plan', { offset, limit: 1000 });
+        all.push(...page.rows);
+        if (all.length >= page.total) return all;
+      }
+    };
+    expect((await lines()).filter((l) => phaseOut.has(l.productId))).toEqual([]);
+    const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
+    const cells = board.rows.flatMap((r) => r.cells).filter((c) => phaseOut.has(c.productId));
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.every((c) => c.reason === 'phase_out')).toBe(true);
+
+    const settings = board.settings;
+    await call(ctx, 'readiness.saveSettings', { ...settings, prebuildPhaseOut: true });
+    expect((await lines()).filter((l) => phaseOut.has(l.productId)).reduce((a, l) => a + l.cases, 0)).toBeGreaterThan(0);
+    await call(ctx, 'readiness.saveSettings', { ...settings, prebuildPhaseOut: false });
+  });
+
   it('counts shipments on the way, typed in or imported, until the stock count includes them', async () => {
     const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
     const row = board.rows[1]!;
     const productId = row.cells[0]!.productId;
     const before = await call(ctx, 'readiness.cell', { distributorId: row.distributorId, productId });
     const arrive = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-    const created = await call(ctx, 'shipment.create', { distributorId: row.distributorId, productId, cases: 250, shipDate: today(), arrivalDate: arrive, status: 'in_transit' });
+    const created = await call(ctx, 'shipment.create', {
+      distributorId: row.distributorId,
+      productId,
+      cases: 250,
+      shipDate: today(),
+      arrivalDate: arrive,
+      status: 'in_transit',
+    });
     expect(created).toMatchObject({ status: 'in_transit', source: 'manual', cases: 250 });
     let after = await call(ctx, 'readiness.cell', { distributorId: row.distributorId, productId });
-    expect(after.arrivals.reduce((a: number, b: number) => a + b, 0)).toBe(before.arrivals.reduce((a: number, b: number) => a + b, 0) + 250);
-    const wrong = await dispatch(ctx, 'shipment.create', { distributorId: row.distributorId, productId, cases: 5, shipDate: arrive, arrivalDate: today(), status: 'planned' });
+    expect(after.arrivals.reduce((a: number, b: number) => a + b, 0)).toBe(
+      before.arrivals.reduce((a: number, b: number) => a + b, 0) + 250,
+    );
+    const wrong = await dispatch(ctx, 'shipment.create', {
+      distributorId: row.distributorId,
+      productId,
+      cases: 5,
+      shipDate: arrive,
+      arrivalDate: today(),
+      status: 'planned',
+    });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'arrivalDate' }] } });
     const list = await call(ctx, 'shipment.list', { status: 'in_transit', distributorId: row.distributorId, offset: 0, limit: 50 });
     expect(list.rows.some((s: any) => s.id === created.id)).toBe(true);
@@ -157,7 +264,11 @@ describe('stock readiness on a real SQLite file', () => {
 
     const { code } = db.prepare('SELECT code FROM distributors WHERE id = ?').get(row.distributorId) as { code: string };
     const { sku } = db.prepare('SELECT sku FROM products WHERE id = ?').get(productId) as { sku: string };
-    const imported = await importCsv(ctx, 'shipments', `distributor,sku,cases,ship date,arrival date,status\n${code},${sku},40,${today()},${arrive},in transit\n${code},${sku},60,${today()},${arrive},planned\n`);
+    const imported = await importCsv(
+      ctx,
+      'shipments',
+      `distributor,sku,cases,ship date,arrival date,status\n${code},${sku},40,${today()},${arrive},in transit\n${code},${sku},60,${today()},${arrive},planned\n`,
+    );
     expect(imported.report.errors).toEqual([]);
     expect(imported.outcome.ok).toBe(true);
     after = await call(ctx, 'readiness.cell', { distributorId: row.distributorId, productId });
@@ -169,7 +280,9 @@ describe('stock readiness on a real SQLite file', () => {
     const accepted = await call(ctx, 'readiness.acceptPlan', {});
     expect(accepted.shipments).toBe(board.plan.shipments);
     expect(accepted.cases).toBe(board.plan.cases);
-    expect(db.prepare("SELECT count(*) FROM shipments WHERE source = 'plan' AND status = 'planned'").pluck().get()).toBe(board.plan.shipments);
+    expect(db.prepare("SELECT count(*) FROM shipments WHERE source = 'plan' AND status = 'planned'").pluck().get()).toBe(
+      board.plan.shipments,
+    );
     const after = await call<ReadinessBoard>(ctx, 'readiness.board', {});
     // the accepted plan is the previous version of the plan: the same plan comes out again
     expect(after.plan.shipments).toBe(board.plan.shipments);
@@ -197,15 +310,26 @@ describe('stock readiness on a real SQLite file', () => {
   it('serves key accounts first under the configured rule', async () => {
     const settings = await call(ctx, 'readiness.settings', {});
     const byRelationship = await call<ReadinessBoard>(ctx, 'readiness.board', {});
-    expect(byRelationship.keyAccounts).toBe(db.prepare("SELECT count(*) FROM distributors d WHERE relationship_level = 3 AND status != 'ended' AND EXISTS (SELECT 1 FROM forecast_series f WHERE f.distributor_id = d.id)").pluck().get());
+    expect(byRelationship.keyAccounts).toBe(
+      db
+        .prepare(
+          "SELECT count(*) FROM distributors d WHERE relationship_level = 3 AND status != 'ended' AND EXISTS (SELECT 1 FROM forecast_series f WHERE f.distributor_id = d.id)",
+        )
+        .pluck()
+        .get(),
+    );
     await call(ctx, 'readiness.saveSettings', { ...settings, keyAccountRule: 'relationship_or_volume', keyVolumeShare: 0.5 });
     const wider = await call<ReadinessBoard>(ctx, 'readiness.board', {});
     expect(wider.keyAccounts).toBeGreaterThan(byRelationship.keyAccounts);
     // with shipping cut to a trickle, key accounts get a larger share of what they need than the rest
     const c = readinessToday(db);
     const served = (key: boolean) => {
-      const shipped = c.assessment.plan.shipments.filter((l) => c.inputs.get(l.distributorId)!.key === key).reduce((a, l) => a + l.cases, 0);
-      const missing = c.assessment.plan.shortfalls.filter((s) => c.inputs.get(s.distributorId)!.key === key && s.reason !== 'lead_time').reduce((a, s) => a + s.cases, 0);
+      const shipped = c.assessment.plan.shipments
+        .filter((l) => c.inputs.get(l.distributorId)!.key === key)
+        .reduce((a, l) => a + l.cases, 0);
+      const missing = c.assessment.plan.shortfalls
+        .filter((s) => c.inputs.get(s.distributorId)!.key === key && s.reason !== 'lead_time')
+        .reduce((a, s) => a + s.cases, 0);
       return shipped / (shipped + missing);
     };
     expect(served(true)).toBeGreaterThan(served(false));
@@ -229,7 +353,10 @@ describe('stock readiness on a real SQLite file', () => {
     const detail = await call(ctx, 'readiness.distributor', { distributorId: d });
     expect(detail.warehousePallets).toBe(3);
     const lines = (await call(ctx, 'readiness.plan', { distributorId: d, offset: 0, limit: 1000 })).rows as Array<{ arrivalWeek: string }>;
-    for (const l of lines) expect(detail.occupancyPallets[detail.weeks.indexOf(l.arrivalWeek)]).toBeLessThanOrEqual(Math.max(3, detail.occupancyPallets[0]) + 0.05);
+    for (const l of lines)
+      expect(detail.occupancyPallets[detail.weeks.indexOf(l.arrivalWeek)]).toBeLessThanOrEqual(
+        Math.max(3, detail.occupancyPallets[0]) + 0.05,
+      );
     const sizes = await call(ctx, 'readiness.palletSizes', {});
     await call(ctx, 'readiness.setCasesPerPallet', { productId: sizes[0].productId, casesPerPallet: 77 });
     expect((await call(ctx, 'readiness.palletSizes', {}))[0].casesPerPallet).toBe(77);
@@ -239,7 +366,9 @@ describe('stock readiness on a real SQLite file', () => {
     const board = await call<ReadinessBoard>(ctx, 'readiness.board', {});
     const csv = await call(ctx, 'readiness.exportPlan', { format: 'csv' });
     const text = Buffer.from(csv.contentBase64, 'base64').toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('\ufeffship_week,iso_week,arrival_week,distributor_code,distributor,sku,product,cases,pallets,key_account');
+    expect(text.split('\r\n')[0]).toBe(
+      '\ufeffship_week,iso_week,arrival_week,distributor_code,distributor,sku,product,cases,pallets,key_account',
+    );
     expect(csv.rows).toBe(board.plan.shipments);
     const xlsx = await call(ctx, 'readiness.exportPlan', { format: 'xlsx' });
     const wb = await readWorkbook(xlsx.contentBase64);

@@ -15,6 +15,7 @@ import { m0012People } from './0012-people.js';
 import { m0013Archive } from './0013-archive.js';
 import { m0018ForecastBaseline } from './0018-forecast-baseline.js';
 import { m0017TypedTargets } from './0017-typed-targets.js';
+import { m0016ContactEmailRegionZone } from './0016-contact-email-region-zone.js';
 
 export interface Migration {
   version: number;
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0013Archive,
   m0018ForecastBaseline,
   m0017TypedTargets,
+  m0016ContactEmailRegionZone,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
