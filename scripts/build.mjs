@@ -1,6 +1,7 @@
 // Builds what every door runs: the Node side (command line, bridge, job worker, Electron main and
 // preload) with esbuild, and the renderer with Vite. `--node-only` skips the renderer.
 import { build as esbuild } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { writeMethodNames } from './method-names.mjs';
 
@@ -20,9 +21,34 @@ const common = {
 // The preload's list of method names follows the contract.
 await writeMethodNames();
 
+// The workers run from outside the asar archive in the packaged app (only the native module is
+// unpacked beside them, and everything else is bundled into them), so outside its integrity check.
+// Each is built before the code that starts it, which carries its SHA-256 and refuses to start a
+// worker whose file was changed (main/jobs/worker-entry.ts): the chain starts inside the archive.
+const workerBuild = (entryPoints, hashes) =>
+  esbuild({
+    ...common,
+    define: { ...common.define, __WORKER_HASHES__: JSON.stringify(hashes) },
+    entryPoints,
+    outdir: 'out/main',
+    format: 'esm',
+    external: ['better-sqlite3', 'electron'],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+const sha256 = (name) =>
+  createHash('sha256')
+    .update(readFileSync(`out/main/${name}`))
+    .digest('hex');
+
+await workerBuild({ 'forecast-worker': 'main/forecast/compute-worker.ts', 'query-worker': 'main/api/query-worker.ts' }, {});
+const leafHashes = { 'forecast-worker.js': sha256('forecast-worker.js'), 'query-worker.js': sha256('query-worker.js') };
+await workerBuild({ 'job-worker': 'main/jobs/worker.ts' }, leafHashes);
+const workerHashes = { ...leafHashes, 'job-worker.js': sha256('job-worker.js') };
+
 await Promise.all([
   esbuild({
     ...common,
+    define: { ...common.define, __WORKER_HASHES__: JSON.stringify(workerHashes) },
     entryPoints: {
       cli: 'main/cli/index.ts',
       electron: 'main/electron/main.ts',
@@ -32,20 +58,6 @@ await Promise.all([
     // Dependencies load from node_modules at run time (better-sqlite3 is native and cannot be bundled).
     packages: 'external',
     external: ['electron'],
-  }),
-  // The job worker runs from outside the asar archive in the packaged app, where only the native
-  // module is unpacked beside it: everything else is bundled into it.
-  esbuild({
-    ...common,
-    entryPoints: {
-      'job-worker': 'main/jobs/worker.ts',
-      'forecast-worker': 'main/forecast/compute-worker.ts',
-      'query-worker': 'main/api/query-worker.ts',
-    },
-    outdir: 'out/main',
-    format: 'esm',
-    external: ['better-sqlite3', 'electron'],
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   }),
   // A sandboxed preload must be a single CommonJS script that requires nothing but 'electron'.
   esbuild({

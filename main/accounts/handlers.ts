@@ -7,6 +7,7 @@ import {
   listComplaints,
   listProspects,
   overview,
+  prospectSummary,
   saveAccountsSettings,
   saveProspectScore,
   setProfile,
@@ -23,5 +24,6 @@ export const accountsHandlers = {
   'complaint.close': ({ db }, { id, closedOn, resolution }) => closeComplaint(db, id, closedOn, resolution),
   'accounts.skus': ({ db }, { distributorId }) => skus(db, distributorId),
   'prospect.list': ({ db }, { search }) => listProspects(db, search),
+  'prospect.summary': ({ db }) => prospectSummary(db),
   'prospect.score': ({ db }, input) => saveProspectScore(db, input),
 } satisfies FeatureHandlers<typeof accountsContract>;

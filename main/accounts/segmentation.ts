@@ -9,16 +9,37 @@ export type Segment = 'EI' | 'EII' | 'EIII' | 'EIV';
 export interface SegmentSettings {
   /** Accounts inside this cumulative share of volume (Pareto) are high contribution. */
   paretoShare: number;
-  /** Stability score (0-1) at or above which an account is stable. */
-  stableScore: number;
+  /**
+   * Stability score (0-1) at or above which an account is stable; null: the network's own median,
+   * so "wavering" means less steady than the network's typical account (a fixed line put every
+   * demo account on one side: their scores all fall between 0.7 and 0.96).
+   */
+  stableScore: number | null;
 }
 
-export const DEFAULT_SEGMENT_SETTINGS: SegmentSettings = { paretoShare: 0.8, stableScore: 0.6 };
+export const DEFAULT_SEGMENT_SETTINGS: SegmentSettings = { paretoShare: 0.8, stableScore: null };
 
 export interface AccountHistory {
   accountId: number;
   /** Monthly cases, oldest first, aligned with `regionMonthly`; 24 months give "last season" too. */
   monthly: number[];
+}
+
+/** Why an account wavers, each with the figure it was read from (a percentage or a count). */
+export type WaverCode = 'share_moves' | 'quarter_down' | 'quarter_up' | 'year_down' | 'year_up' | 'months_without_order';
+export interface Waver {
+  code: WaverCode;
+  value: number;
+}
+
+export interface StabilityParts {
+  /** Coefficient of variation of the account's share of the region's monthly volume. */
+  shareVariation: number;
+  /** Each of the last four quarters against the same quarter a year before (-0.25 = down 25%); null without that year. */
+  quarterChanges: number[] | null;
+  /** Share of the last 12 months with an order. */
+  regularity: number;
+  yearOnYear: number | null;
 }
 
 export interface SegmentResult {
@@ -28,7 +49,8 @@ export interface SegmentResult {
   cumulativeShare: number;
   rank: number;
   stability: number;
-  parts: { shareVariation: number; regularity: number; yearOnYear: number | null };
+  parts: StabilityParts;
+  wavers: Waver[];
   segment: Segment;
 }
 
@@ -51,27 +73,82 @@ const sd = (xs: number[]) => {
   const m = mean(xs);
   return Math.sqrt(mean(xs.map((x) => (x - m) ** 2)));
 };
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Thresholds for "why it wavers": where a part of the score starts to say something a manager should hear. */
+const WAVER = { shareVariation: 0.25, quarterDown: -0.15, quarterUp: 0.25, yearDown: -0.1, yearUp: 0.25 };
 
 /**
- * Stability (0-1) over the last 12 months, the average of three signs of a steady buyer:
- * - share variation: how much the account's share of the region's monthly volume moves (coefficient of
+ * Stability (0-1) over the last 12 months, measured as the seed's segmentation does, on monthly,
+ * quarterly and order-level volumes (the mean of three scores):
+ * - monthly: how much the account's share of the region's monthly volume moves (coefficient of
  *   variation of the share, seasonality removed by comparing with the region's same month); 0 -> 1, 1 -> 0;
- * - regularity: the share of months with an order;
- * - year on year: the last 12 months against the 12 before (a change of 50% or more scores 0).
+ * - quarterly: each of the last four quarters against the same quarter a year before, the mean
+ *   absolute change (50% or more scores 0); without that year, 0.5;
+ * - order-level: the share of months with an order (an account that skips months is not a regular buyer).
  */
 export function stabilityOf(last12: number[], region12: number[], previous12: number[] | null) {
   const shares = last12.map((v, i) => (region12[i]! > 0 ? v / region12[i]! : 0));
   const m = mean(shares);
   const shareVariation = m > 0 ? sd(shares) / m : 1;
   const regularity = last12.filter((v) => v > 0).length / Math.max(1, last12.length);
-  const prev = previous12 ? previous12.reduce((a, b) => a + b, 0) : 0;
-  const yearOnYear = previous12 && prev > 0 ? last12.reduce((a, b) => a + b, 0) / prev - 1 : null;
-  const scores = [Math.max(0, 1 - shareVariation), regularity, yearOnYear === null ? 0.5 : Math.max(0, 1 - Math.abs(yearOnYear) / 0.5)];
-  return { stability: mean(scores), parts: { shareVariation, regularity, yearOnYear } };
+  const prev = previous12 ? sum(previous12) : 0;
+  const yearOnYear = previous12 && prev > 0 ? sum(last12) / prev - 1 : null;
+  let quarterChanges: number[] | null = null;
+  if (previous12 && previous12.length === 12 && last12.length === 12) {
+    quarterChanges = [];
+    for (let q = 0; q < 4; q++) {
+      const now = sum(last12.slice(q * 3, q * 3 + 3));
+      const before = sum(previous12.slice(q * 3, q * 3 + 3));
+      // a quarter bought from nothing is as big a change as one that went to nothing
+      quarterChanges.push(before > 0 ? now / before - 1 : now > 0 ? 1 : 0);
+    }
+  }
+  const quarterly = quarterChanges === null ? 0.5 : Math.max(0, 1 - mean(quarterChanges.map((c) => Math.min(1, Math.abs(c)))) / 0.5);
+  const scores = [Math.max(0, 1 - shareVariation), quarterly, regularity];
+  const parts: StabilityParts = { shareVariation, quarterChanges, regularity, yearOnYear };
+  return { stability: mean(scores), parts, wavers: wavers(parts, last12.length) };
+}
+
+/** Why an account wavers, from the parts of its score: the largest movements first within each kind. */
+export function wavers(parts: StabilityParts, months = 12): Waver[] {
+  const out: Waver[] = [];
+  const pct = (x: number) => Math.round(x * 100);
+  if (parts.yearOnYear !== null && parts.yearOnYear <= WAVER.yearDown) out.push({ code: 'year_down', value: pct(parts.yearOnYear) });
+  if (parts.yearOnYear !== null && parts.yearOnYear >= WAVER.yearUp) out.push({ code: 'year_up', value: pct(parts.yearOnYear) });
+  if (parts.quarterChanges) {
+    const worst = Math.min(...parts.quarterChanges);
+    const best = Math.max(...parts.quarterChanges);
+    if (worst <= WAVER.quarterDown) out.push({ code: 'quarter_down', value: pct(worst) });
+    if (best >= WAVER.quarterUp) out.push({ code: 'quarter_up', value: pct(best) });
+  }
+  if (parts.shareVariation >= WAVER.shareVariation) out.push({ code: 'share_moves', value: pct(parts.shareVariation) });
+  const missed = Math.round((1 - parts.regularity) * months);
+  if (missed > 0) out.push({ code: 'months_without_order', value: missed });
+  return out;
+}
+
+/** The network's own stability line: the median of its accounts' scores (0.6 when there are none). */
+export function calibratedStableScore(stabilities: number[]): number {
+  if (stabilities.length === 0) return 0.6;
+  const sorted = [...stabilities].sort((a, b) => a - b);
+  const mid = (sorted.length - 1) / 2;
+  const value = (sorted[Math.floor(mid)]! + sorted[Math.ceil(mid)]!) / 2;
+  // two decimals: the line a manager sees and can type back in the settings
+  return Math.round(value * 100) / 100;
 }
 
 /** Segments accounts on a 12-month window ending `offset` months before the end of the history. */
 export function segment(accounts: AccountHistory[], settings: SegmentSettings = DEFAULT_SEGMENT_SETTINGS, offset = 0): SegmentResult[] {
+  return segmentWithLine(accounts, settings, offset).rows;
+}
+
+/** The segmentation and the stability line it used (the setting, or the network's median when none is set). */
+export function segmentWithLine(
+  accounts: AccountHistory[],
+  settings: SegmentSettings = DEFAULT_SEGMENT_SETTINGS,
+  offset = 0,
+): { rows: SegmentResult[]; stableScore: number; calibrated: number } {
   const n = Math.max(0, ...accounts.map((a) => a.monthly.length));
   const end = n - offset;
   const window = (xs: number[], from: number, to: number) => xs.slice(Math.max(0, from), Math.max(0, to));
@@ -84,17 +161,21 @@ export function segment(accounts: AccountHistory[], settings: SegmentSettings = 
     const volume = last12.reduce((x, y) => x + y, 0);
     return { accountId: a.accountId, volume, ...stabilityOf(last12, region12, prev) };
   });
+  // calibrated on the accounts that bought at all: the ended and the dormant would drag the line down
+  const calibrated = calibratedStableScore(rows.filter((r) => r.volume > 0).map((r) => r.stability));
+  const line = settings.stableScore ?? calibrated;
   rows.sort((a, b) => b.volume - a.volume || a.accountId - b.accountId);
   let cumulative = 0;
-  return rows.map((r, i) => {
+  const out = rows.map((r, i) => {
     const share = total > 0 ? r.volume / total : 0;
     // Pareto: an account is high-contribution while the accounts above it have not yet reached the share
     const high = total > 0 && r.volume > 0 && cumulative < settings.paretoShare;
     cumulative += share;
-    const stable = r.stability >= settings.stableScore;
+    const stable = r.stability >= line;
     const seg: Segment = high ? (stable ? 'EI' : 'EII') : stable ? 'EIII' : 'EIV';
     return { ...r, share, cumulativeShare: cumulative, rank: i + 1, segment: seg };
   });
+  return { rows: out, stableScore: line, calibrated };
 }
 
 export interface ChurnInput {

@@ -1,4 +1,10 @@
-import type { AccountDetail, AccountsOverview, AccountsSettings, ComplaintRow } from '../../shared/contract/accounts.js';
+import {
+  AT_RISK_SCORE,
+  type AccountDetail,
+  type AccountsOverview,
+  type AccountsSettings,
+  type ComplaintRow,
+} from '../../shared/contract/accounts.js';
 import { DomainError } from '../../shared/contract/result.js';
 import { daysBetween } from '../../shared/domain/calendar.js';
 import { today } from '../../shared/domain/clock.js';
@@ -11,7 +17,7 @@ import {
   churnRisk,
   retention,
   scoreProspect,
-  segment,
+  segmentWithLine,
   skuStructure,
   STRATEGY,
   type AccountHistory,
@@ -21,7 +27,7 @@ import {
 const SETTINGS_KEY = 'accounts.settings';
 export const DEFAULT_ACCOUNTS_SETTINGS: AccountsSettings = {
   paretoShare: 0.8,
-  stableScore: 0.6,
+  stableScore: null,
   volumeDropShare: 0.15,
   complaintDays: 14,
   visitDays: 45,
@@ -67,6 +73,8 @@ interface Computed {
   rows: AccountsOverview['rows'];
   reasons: Map<number, ReturnType<typeof churnRisk>>;
   settings: AccountsSettings;
+  stableScore: number;
+  stableScoreCalibrated: number;
 }
 
 /** The whole region's segmentation and risks, reused until the data changes. */
@@ -80,8 +88,9 @@ export function computeAccounts(db: Db): Computed {
   {
     const settings = accountsSettings(db);
     const { months, accounts } = histories(db);
-    const now = segment(accounts, settings);
-    const before = new Map(segment(accounts, settings, 12).map((r) => [r.accountId, r.segment]));
+    const current = segmentWithLine(accounts, settings);
+    const now = current.rows;
+    const before = new Map(segmentWithLine(accounts, settings, 12).rows.map((r) => [r.accountId, r.segment]));
     const info = new Map(
       (
         prepared(
@@ -142,9 +151,11 @@ export function computeAccounts(db: Db): Computed {
         segment: r.segment,
         previousSegment: months.length >= 24 ? (before.get(r.accountId) ?? null) : null,
         risk: reasons.get(r.accountId)!.score,
+        atRisk: reasons.get(r.accountId)!.score >= AT_RISK_SCORE,
+        wavers: r.wavers,
       };
     });
-    return { months, accounts, rows, reasons, settings };
+    return { months, accounts, rows, reasons, settings, stableScore: current.stableScore, stableScoreCalibrated: current.calibrated };
   }
 }
 
@@ -163,6 +174,9 @@ export function overview(db: Db): AccountsOverview {
     strategies: STRATEGY,
     rows: c.rows,
     counts,
+    stableScore: c.stableScore,
+    stableScoreCalibrated: c.stableScoreCalibrated,
+    atRisk: c.rows.filter((r) => r.atRisk).length,
     retention: retention(c.accounts),
     complaintStats,
     months: c.months.length,
@@ -266,7 +280,8 @@ export function detail(db: Db, distributorId: number): AccountDetail {
   return {
     row,
     strategy: STRATEGY[row.segment],
-    reasons: c.reasons.get(distributorId)!.reasons,
+    // Codes and evidence cross to the renderer, which words them in the user's language.
+    reasons: c.reasons.get(distributorId)!.reasons.map(({ code, weight, evidence }) => ({ code, weight, evidence })),
     contacts: d.contacts,
     relationshipLevel: d.level,
     fit: profile?.fit ?? null,
@@ -310,7 +325,7 @@ export function listProspects(db: Db, search?: string) {
     ratings: string | null;
     intention: 'high' | 'low' | null;
   }>;
-  return rows.map((r) => {
+  const list = rows.map((r) => {
     const ratings = r.ratings ? (JSON.parse(r.ratings) as Record<ProspectIndicator, number>) : null;
     const scored = ratings && r.intention ? scoreProspect(ratings, settings.weights, r.intention, settings.prospectThreshold) : null;
     return {
@@ -325,6 +340,51 @@ export function listProspects(db: Db, search?: string) {
       ratings,
     };
   });
+  // by class (PI first: close the deal), then the best score, then by name; the unscored last
+  return list.sort(
+    (a, b) =>
+      CLASS_RANK[a.class ?? 'none']! - CLASS_RANK[b.class ?? 'none']! || (b.score ?? -1) - (a.score ?? -1) || a.name.localeCompare(b.name),
+  );
+}
+
+const CLASS_RANK: Record<string, number> = { PI: 0, PII: 1, PIII: 2, PIV: 3, none: 4 };
+
+/** Every prospect counted by class with its mean score, and how many are not scored yet (the list shows at most 300). */
+export function prospectSummary(db: Db): {
+  classes: Array<{ class: 'PI' | 'PII' | 'PIII' | 'PIV'; count: number; meanScore: number | null }>;
+  unscored: number;
+} {
+  const settings = accountsSettings(db);
+  const scored = prepared(
+    db,
+    `SELECT ps.ratings, ps.intention FROM prospect_scores ps
+     WHERE (ps.outlet_type = 'sub_dealer' AND EXISTS (SELECT 1 FROM sub_dealers s WHERE s.id = ps.outlet_id AND s.status = 'prospect'))
+        OR (ps.outlet_type = 'terminal' AND EXISTS (SELECT 1 FROM terminals t WHERE t.id = ps.outlet_id AND t.status = 'prospect'))`,
+  ).all() as Array<{ ratings: string; intention: 'high' | 'low' }>;
+  const total =
+    (prepared(db, "SELECT count(*) FROM sub_dealers WHERE status = 'prospect'").pluck().get() as number) +
+    (prepared(db, "SELECT count(*) FROM terminals WHERE status = 'prospect'").pluck().get() as number);
+  const by = new Map<string, number[]>();
+  for (const r of scored) {
+    const s = scoreProspect(
+      JSON.parse(r.ratings) as Record<ProspectIndicator, number>,
+      settings.weights,
+      r.intention,
+      settings.prospectThreshold,
+    );
+    by.set(s.class, [...(by.get(s.class) ?? []), s.score]);
+  }
+  return {
+    classes: (['PI', 'PII', 'PIII', 'PIV'] as const).map((c) => {
+      const scores = by.get(c) ?? [];
+      return {
+        class: c,
+        count: scores.length,
+        meanScore: scores.length ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) : null,
+      };
+    }),
+    unscored: total - scored.length,
+  };
 }
 
 export function saveProspectScore(
@@ -339,4 +399,27 @@ export function saveProspectScore(
   ).run(input.outletType, input.outletId, JSON.stringify(input.ratings), input.intention, nowIso());
   const s = accountsSettings(db);
   return scoreProspect(input.ratings, s.weights, input.intention, s.prospectThreshold);
+}
+
+/**
+ * One distributor's segment, churn reasons and profile from the memoised region computation, without
+ * the SKU structure (which reads the whole region's history): what the distributor brief shows.
+ */
+export function accountSummary(db: Db, distributorId: number): Omit<AccountDetail, 'monthly' | 'skus' | 'contacts' | 'relationshipLevel'> {
+  const c = compute(db);
+  const row = c.rows.find((r) => r.distributorId === distributorId);
+  if (!row) throw new DomainError('not_found', 'This distributor has no active history to analyse.');
+  const profile = prepared(db, 'SELECT fit, total_purchases_cases AS total FROM account_profiles WHERE distributor_id = ?').get(
+    distributorId,
+  ) as { fit: AccountDetail['fit']; total: number | null } | undefined;
+  const total = profile?.total ?? null;
+  return {
+    row,
+    strategy: STRATEGY[row.segment],
+    reasons: c.reasons.get(distributorId)!.reasons,
+    fit: profile?.fit ?? null,
+    totalPurchases: total,
+    customerShare: total && total > 0 ? row.volume / total : null,
+    complaints: listComplaints(db, { distributorId }),
+  };
 }

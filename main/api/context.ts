@@ -1,6 +1,9 @@
+import type { RestoreNotice } from '../../shared/contract/backup.js';
 import type { Db } from '../db/open.js';
+import type { ImportSessions } from '../importing/session.js';
 import type { JobRunner } from '../jobs/runner.js';
 import type { QueryThread } from './query-thread.js';
+import type { Actor } from '../../shared/contract/people.js';
 
 /** What every handler receives: the database and the services around it, whichever door called. */
 export interface ServiceContext {
@@ -9,6 +12,17 @@ export interface ServiceContext {
   jobs: JobRunner;
   door: 'electron' | 'browser' | 'cli';
   version: string;
+  /** The imports waiting between preview and commit: the core's own, not the process's. */
+  imports?: ImportSessions;
   /** Where whole-network screens are computed, when the database is a file (see QUERY_THREAD_METHODS). */
   queries?: QueryThread;
+  /** Set at start when a restore had been interrupted; shown to the user until dismissed. */
+  restoreNotice?: RestoreNotice | null;
+  /**
+   * Who is acting, from the door's session (the window's signed-in person, the tab's session, the
+   * command line's `--as`); never from a call's input. Absent: nobody has signed in.
+   */
+  actor?: Actor | undefined;
+  /** The session key of this request, so that signing out can close it. */
+  session?: string | undefined;
 }

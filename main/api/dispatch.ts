@@ -4,23 +4,41 @@ import { DomainError, type ApiError, type ApiResult, type FieldIssue } from '../
 import type { ServiceContext } from './context.js';
 import { handlers } from './handlers.js';
 import { QUERY_THREAD_METHODS } from './query-thread.js';
+import { authorizeRole, authorizeScope } from '../people/enforce.js';
+import { recordCall } from '../people/history.js';
+import { FROZEN_GUARDS } from '../people/frozen.js';
 
 type AnyHandler = (ctx: ServiceContext, input: unknown) => unknown;
 
 /**
  * The one entry point every door uses: look the method up, validate the input against its schema,
- * run the handler, and turn every failure into data the user can read. Nothing thrown escapes.
+ * check the acting person's permission (shared/contract/permissions.ts), run the handler with the
+ * history recording who changed what, and turn every failure into data the user can read. Nothing
+ * thrown escapes.
  */
 export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
   if (!isMethodName(method)) {
     return fail({ code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 80)}` });
   }
+  try {
+    authorizeRole(ctx.actor, method);
+  } catch (error) {
+    return fail(toApiError(error));
+  }
   const parsed = contract[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) return fail(validationError(parsed.error));
+  try {
+    authorizeScope(ctx.db, ctx.actor, method, parsed.data);
+    FROZEN_GUARDS[method]?.(ctx.db, parsed.data);
+  } catch (error) {
+    return fail(toApiError(error));
+  }
   if (ctx.queries && QUERY_THREAD_METHODS.has(method)) return ctx.queries.call(method, parsed.data);
   try {
     const handler = handlers[method] as AnyHandler;
-    const value = await handler(ctx, parsed.data);
+    const value = contract[method].mutates
+      ? await recordCall(ctx.db, ctx.actor, method, parsed.data, () => handler(ctx, parsed.data))
+      : await handler(ctx, parsed.data);
     return { ok: true, value };
   } catch (error) {
     return fail(toApiError(error));
@@ -46,10 +64,14 @@ export function toApiError(error: unknown): ApiError {
     return { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
   }
   if (error instanceof z.ZodError) return validationError(error);
+  // A call that arrives while a restore has the connection closed for a moment.
+  if (error instanceof TypeError && /database connection is not open/.test(error.message)) return busyError();
   const sqliteCode = (error as { code?: unknown })?.code;
   if (typeof sqliteCode === 'string') {
-    if (sqliteCode === 'SQLITE_BUSY' || sqliteCode === 'SQLITE_LOCKED') {
-      return { code: 'busy', message: 'The database is busy with another program (an import or a second window). Try again in a moment.' };
+    // Extended codes too: SQLITE_BUSY_SNAPSHOT (another program wrote while a long import read) and
+    // SQLITE_BUSY_RECOVERY / SQLITE_LOCKED_SHAREDCACHE all mean "try again", not "something broke".
+    if (/^SQLITE_(BUSY|LOCKED)(_|$)/.test(sqliteCode)) {
+      return busyError();
     }
     if (sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
       return { code: 'conflict', message: constraintMessage(sqliteCode, String((error as Error).message)) };
@@ -58,6 +80,10 @@ export function toApiError(error: unknown): ApiError {
   // Logged for the developer; the user gets a plain sentence.
   console.error('[planner] internal error:', error);
   return { code: 'internal', message: 'Something went wrong inside the planner; nothing was changed.' };
+}
+
+function busyError(): ApiError {
+  return { code: 'busy', message: 'The database is busy with another program (an import or a second window). Try again in a moment.' };
 }
 
 function constraintMessage(code: string, message: string): string {

@@ -10,6 +10,10 @@ import { backupHandlers } from '../backup/handlers.js';
 import { accountsHandlers } from '../accounts/handlers.js';
 import { eventsHandlers } from '../events/handlers.js';
 import { developmentHandlers } from '../development/handlers.js';
+import { peopleHandlers } from '../people/handlers.js';
+import { briefHandlers } from '../brief/handlers.js';
+import { dayworkHandlers } from '../daywork/handlers.js';
+import { targetEditHandlers } from '../targets/editHandlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -23,4 +27,8 @@ export const handlers = {
   ...accountsHandlers,
   ...eventsHandlers,
   ...developmentHandlers,
+  ...peopleHandlers,
+  ...briefHandlers,
+  ...dayworkHandlers,
+  ...targetEditHandlers,
 } satisfies FeatureHandlers<Contract>;

@@ -17,6 +17,7 @@ export const QUERY_THREAD_METHODS: ReadonlySet<MethodName> = new Set<MethodName>
   'forecast.view',
   'accounts.overview',
   'targets.view',
+  'distributor.brief',
 ]);
 
 type Pending = { resolve(result: ApiResult<unknown>): void };

@@ -4,6 +4,7 @@ import { closeDatabase, openDatabase } from '../db/open.js';
 import { JobRunner } from '../jobs/runner.js';
 import type { ServiceContext } from './context.js';
 import { dispatch } from './dispatch.js';
+import { builtInAdministrator } from '../people/actor.js';
 
 /**
  * The query thread: whole-network screens (readiness, forecast totals, segmentation, the targets grid)
@@ -27,6 +28,8 @@ const ctx: ServiceContext = {
   jobs: new JobRunner(input.databasePath, db),
   door: input.door,
   version: input.version,
+  // Every call was authorised by the main thread's dispatch before it was sent here (reads only).
+  actor: builtInAdministrator(),
 };
 const port = parentPort!;
 

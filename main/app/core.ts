@@ -3,8 +3,10 @@ import { dirname } from 'node:path';
 import type { ServiceContext } from '../api/context.js';
 import { closeDatabase, openDatabase, type Db } from '../db/open.js';
 import { JobRunner } from '../jobs/runner.js';
+import { ImportSessions } from '../importing/session.js';
 import { QueryThread } from '../api/query-thread.js';
 import { autoBackup } from '../backup/service.js';
+import { recoverInterruptedRestore } from '../backup/restore.js';
 import { APP_VERSION } from './version.js';
 import { adoptClockFromEnv } from '../clock.js';
 
@@ -18,8 +20,19 @@ export interface Core {
 export function openCore(databasePath: string, door: ServiceContext['door']): Core {
   adoptClockFromEnv();
   if (databasePath !== ':memory:') mkdirSync(dirname(databasePath), { recursive: true });
+  // Before the file is opened: a restore cut short by a crash is finished or rolled back first.
+  const restoreNotice = recoverInterruptedRestore(databasePath);
+  if (restoreNotice) console.warn(`[planner] a restore was interrupted; ${restoreNotice.outcome}`);
   const db = openDatabase(databasePath);
-  const ctx: ServiceContext = { db, databasePath, jobs: new JobRunner(databasePath, db), door, version: APP_VERSION };
+  const ctx: ServiceContext = {
+    db,
+    databasePath,
+    jobs: new JobRunner(databasePath, db),
+    door,
+    version: APP_VERSION,
+    restoreNotice,
+    imports: new ImportSessions(),
+  };
   // An in-memory database cannot be opened from a second thread: there, everything runs here.
   if (databasePath !== ':memory:') ctx.queries = new QueryThread({ databasePath, door, version: APP_VERSION });
   // A copy a day, taken in the background: start-up does not wait for it, and a failure is logged only.

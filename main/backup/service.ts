@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, copyFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/contract/backup.js';
 import { DomainError } from '../../shared/contract/result.js';
-import { closeDatabase, openDatabase, type Db } from '../db/open.js';
+import type { Db } from '../db/open.js';
 import { LATEST_VERSION } from '../db/migrations/index.js';
+import { publishFile } from './durable-file.js';
 
 /** Automatic backups kept: a week of daily copies. */
 export const KEEP_AUTOMATIC = 7;
@@ -13,6 +14,21 @@ const REQUIRED_TABLES = ['regions', 'areas', 'staff', 'distributors', 'sub_deale
 export const backupFolder = (databasePath: string) => join(dirname(databasePath), 'backups');
 
 const stamp = () => new Date().toISOString().replace(/[:]/g, '-');
+export const backupFileName = (kind: BackupInfo['kind']) => `planner-${kind}-${stamp()}.sqlite`;
+/** A backup being written carries this suffix until it is complete, so it is never listed or restored. */
+export const PARTIAL_SUFFIX = '.partial';
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/** True when the file starts like a database; a copy cut short before its first page (0 bytes) does not. */
+function looksLikeDatabase(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    return readSync(fd, head, 0, 16, 0) === 16 && head.toString('latin1') === SQLITE_MAGIC;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export function listBackups(databasePath: string): BackupInfo[] {
   const folder = backupFolder(databasePath);
@@ -20,21 +36,49 @@ export function listBackups(databasePath: string): BackupInfo[] {
   return readdirSync(folder)
     .map((fileName) => ({ fileName, m: /^planner-(automatic|manual|before-restore)-(.+)\.sqlite$/.exec(fileName) }))
     .filter((x): x is { fileName: string; m: RegExpExecArray } => x.m !== null)
-    .map(({ fileName, m }) => {
-      const s = statSync(join(folder, fileName));
-      return { fileName, kind: m[1] as BackupInfo['kind'], createdAt: s.mtime.toISOString(), bytes: s.size };
+    .flatMap(({ fileName, m }) => {
+      const file = join(folder, fileName);
+      // Older versions wrote backups in place: one cut short by a crash is left out rather than offered.
+      if (!looksLikeDatabase(file)) return [];
+      const s = statSync(file);
+      return [{ fileName, kind: m[1] as BackupInfo['kind'], createdAt: s.mtime.toISOString(), bytes: s.size }];
     })
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-/** A consistent copy through SQLite's online backup API: safe while the app reads and writes. */
+/**
+ * A consistent copy through SQLite's online backup API: safe while the app reads and writes. It is
+ * written under a temporary name and renamed when complete, so a crash never leaves a listed half copy.
+ */
 export async function createBackup(db: Db, databasePath: string, kind: BackupInfo['kind'] = 'manual'): Promise<BackupInfo> {
   if (databasePath === ':memory:') throw new DomainError('conflict', 'An in-memory database cannot be backed up.');
   const folder = backupFolder(databasePath);
   mkdirSync(folder, { recursive: true });
-  const fileName = `planner-${kind}-${stamp()}.sqlite`;
-  await db.backup(join(folder, fileName));
+  const fileName = backupFileName(kind);
+  const partial = join(folder, fileName + PARTIAL_SUFFIX);
+  try {
+    await db.backup(partial);
+    publishFile(partial, join(folder, fileName));
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
   return listBackups(databasePath).find((b) => b.fileName === fileName)!;
+}
+
+/** Removes copies left half-written by a crash; recent ones may still be written by another process. */
+export function removeStalePartialBackups(databasePath: string, now = Date.now(), olderThanMs = 60 * 60 * 1000): string[] {
+  const folder = backupFolder(databasePath);
+  if (!existsSync(folder)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(folder)) {
+    if (!name.endsWith(PARTIAL_SUFFIX)) continue;
+    const file = join(folder, name);
+    if (now - statSync(file).mtimeMs < olderThanMs) continue;
+    rmSync(file, { force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 /** At most one automatic backup a day, the oldest beyond a week removed. */
@@ -72,19 +116,4 @@ export function verifyBackup(file: string): void {
   } finally {
     probe?.close();
   }
-}
-
-/**
- * Restores a backup: verified first, the current database kept as a "before-restore" backup, then
- * the file replaced and reopened (migrated forward if it is older). Returns the new connection.
- */
-export async function restoreBackup(db: Db, databasePath: string, fileName: string): Promise<{ db: Db; previousKeptAs: string }> {
-  const source = join(backupFolder(databasePath), fileName);
-  if (!existsSync(source)) throw new DomainError('not_found', 'That backup no longer exists.');
-  verifyBackup(source);
-  const previous = await createBackup(db, databasePath, 'before-restore');
-  closeDatabase(db);
-  for (const suffix of ['-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
-  copyFileSync(source, databasePath);
-  return { db: openDatabase(databasePath), previousKeptAs: previous.fileName };
 }

@@ -61,6 +61,13 @@ export const SCREEN_QUERIES: ScreenQuery[] = [
       id: firstId(ctx, 'SELECT distributor_id FROM sub_dealers GROUP BY distributor_id ORDER BY count(*) DESC LIMIT 1'),
     })),
   },
+  {
+    name: 'distributor page: the one-page brief (largest)',
+    // every section at once: volume, mix, targets, account, readiness, shipments, events, outlets
+    run: viaDispatch('distributor.brief', (ctx) => ({
+      id: firstId(ctx, 'SELECT distributor_id FROM sub_dealers GROUP BY distributor_id ORDER BY count(*) DESC LIMIT 1'),
+    })),
+  },
   { name: 'terminal list: first page', run: viaDispatch('terminal.list', () => ({ limit: 200 })) },
   {
     name: 'terminal list: last page',

@@ -5,12 +5,15 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ServiceContext } from '../api/context.js';
 import { dispatch } from '../api/dispatch.js';
+import { withSession } from '../people/actor.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security.js';
 import type { ErrorCode } from '../../shared/contract/result.js';
 
 /** Room for the largest import the contract allows (base64) plus the JSON around it. */
 export const MAX_BODY_BYTES = 160 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-planner-token';
+/** The tab's sign-in session (from auth.signIn): who is acting. Separate from the access token, which only says the tab may talk to the bridge. */
+export const SESSION_HEADER = 'x-planner-session';
 
 export interface BridgeOptions {
   ctx: ServiceContext;
@@ -93,8 +96,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if ((error as Error).message === 'too large') return sendError(res, 413, 'Request too large');
       return send(res, 400, { ok: false, error: { code: 'validation', message: 'The request body is not valid JSON' } });
     }
-    const method = decodeURIComponent(url.pathname.slice('/api/'.length));
-    send(res, 200, await dispatch(options.ctx, method, body));
+    let method: string;
+    try {
+      method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      // A stray `%` (not followed by two hex digits) is the caller's mistake, not an internal error.
+      return send(res, 400, { ok: false, error: { code: 'validation', message: 'The method name in the path is not valid' } });
+    }
+    const session = req.headers[SESSION_HEADER];
+    send(res, 200, await dispatch(withSession(options.ctx, typeof session === 'string' ? session : undefined), method, body));
   }
 
   function validToken(value: string | string[] | undefined): boolean {

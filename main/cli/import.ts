@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MethodName, MethodResult } from '../../shared/contract/index.js';
+import type { ImportRowError } from '../../shared/contract/importing.js';
 import { dispatch } from '../api/dispatch.js';
 import type { ServiceContext } from '../api/context.js';
 import { openCore } from '../app/core.js';
@@ -11,7 +12,7 @@ import { resolveDatabasePath } from '../app/paths.js';
  * `import --entity ENTITY --file FILE [--db FILE] [--valid-only]`: the same import as Settings, through
  * the same contract methods (preview, validate, commit), so a file refused in the app is refused here.
  * Every refused row is printed with its line, column and reason; without --valid-only nothing is
- * written when any row is bad.
+ * written when any row is bad. Rows that would change existing records need --updates apply (or skip).
  */
 export async function importCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -21,10 +22,12 @@ export async function importCommand(args: string[]): Promise<number> {
       file: { type: 'string' },
       db: { type: 'string' },
       'valid-only': { type: 'boolean', default: false },
+      updates: { type: 'string' },
     },
   });
-  if (!values.entity || !values.file) {
-    console.error('Usage: import --entity ENTITY --file FILE [--db FILE] [--valid-only]');
+  const updates = values.updates;
+  if (!values.entity || !values.file || (updates !== undefined && updates !== 'skip' && updates !== 'apply')) {
+    console.error('Usage: import --entity ENTITY --file FILE [--db FILE] [--valid-only] [--updates skip|apply]');
     return 2;
   }
   let content: Buffer;
@@ -44,7 +47,7 @@ export async function importCommand(args: string[]): Promise<number> {
     const settings = { importId: preview.importId, mapping: preview.suggestedMapping, decimalComma: preview.decimalComma };
     const report = await contract(core.ctx, 'import.validate', settings);
     for (const e of report.errors)
-      console.log(`line ${e.line}, ${e.column}: ${e.message}${e.value ? ` (${JSON.stringify(e.value)})` : ''}`);
+      console.log(`line ${e.line}, ${e.column}: ${describeError(e)}${e.value ? ` (${JSON.stringify(e.value)})` : ''}`);
     if (report.errorCount > report.errors.length) console.log(`… and ${report.errorCount - report.errors.length} more problems`);
     console.log(
       `${report.totalRows} rows: ${report.validRows} valid (${report.creates} new, ${report.updates} updates), ${report.errorCount} problems`,
@@ -54,7 +57,12 @@ export async function importCommand(args: string[]): Promise<number> {
       console.error('Nothing was imported. Fix the rows above, or pass --valid-only to import only the valid rows.');
       return 1;
     }
-    const outcome = await contract(core.ctx, 'import.commit', { ...settings, mode: values['valid-only'] ? 'validOnly' : 'all' });
+    // Changing existing records is never implied: the commit refuses a file with updates until --updates says.
+    const outcome = await contract(core.ctx, 'import.commit', {
+      ...settings,
+      mode: values['valid-only'] ? 'validOnly' : 'all',
+      ...(updates ? { updates } : {}),
+    });
     console.log(`Imported: ${outcome.created} created, ${outcome.updated} updated, ${outcome.skipped} skipped`);
     return 0;
   } catch (error) {
@@ -63,6 +71,17 @@ export async function importCommand(args: string[]): Promise<number> {
   } finally {
     core.close();
   }
+}
+
+/**
+ * The importer reports codes with their limits for the renderer to word in the user's language; the
+ * command line, which has no translations, prints the code and its limits as they are.
+ */
+function describeError(e: ImportRowError): string {
+  const params = Object.entries(e.params)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+    .join('; ');
+  return `${e.code.replace(/_/g, ' ')}${params ? ` (${params})` : ''}`;
 }
 
 /** One contract call through `dispatch`, as every door makes it; a refusal becomes the message shown. */

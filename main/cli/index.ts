@@ -4,10 +4,11 @@ import { runForecastCommand } from '../forecast/csv-command.js';
 import { benchForecastCommand } from '../forecast/benchmark/command.js';
 import { importCommand } from './import.js';
 import { seedDemoCommand } from './seed-demo.js';
+import { historySizeCommand } from '../bench/history-size.js';
 
 /** The command-line door: each command uses the same services as the app. */
 const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<number> }> = {
-  serve: { help: 'serve [--db FILE] [--port N]      browser mode on 127.0.0.1', run: serveCommand },
+  serve: { help: 'serve [--db FILE] [--port N] [--as CODE]   browser mode on 127.0.0.1, acting as a person', run: serveCommand },
   'seed-demo': { help: 'seed-demo --scale S|M|L|XL [--db FILE]   generate a demo region', run: seedDemoCommand },
   import: {
     help: 'import --entity ENTITY --file FILE [--db FILE] [--valid-only]   import a CSV/XLSX file as Settings does',
@@ -15,6 +16,10 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   },
   forecast: { help: 'forecast --in history.csv --horizon 12 --out forecast.csv   forecast series from a CSV', run: runForecastCommand },
   'bench-forecast': { help: 'bench-forecast   accuracy on public series and speed on the L region', run: benchForecastCommand },
+  'bench-history': {
+    help: 'bench-history [--scale S|M|L]   database size the record history adds to the demo region',
+    run: historySizeCommand,
+  },
   bench: { help: 'bench [--scale S|M|L|XL] [--fresh] [--runs N] [--skip import,ui]   measure', run: benchCommand },
 };
 

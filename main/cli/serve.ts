@@ -4,12 +4,13 @@ import { parseArgs } from 'node:util';
 import { openCore } from '../app/core.js';
 import { resolveDatabasePath } from '../app/paths.js';
 import { startBridge } from '../bridge/server.js';
+import { findActorByCode } from '../people/actor.js';
 
-/** `npm run serve [-- --db FILE --port N]`: browser mode on the loopback bridge. */
+/** `npm run serve [-- --db FILE --port N --as CODE]`: browser mode on the loopback bridge. */
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { db: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' } },
+    options: { db: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' }, as: { type: 'string' } },
     strict: true,
   });
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -24,6 +25,16 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
   const databasePath = resolveDatabasePath(values.db);
   const core = openCore(databasePath, 'browser');
+  // `--as CODE`: every tab acts as this person unless it signs in as someone else.
+  if (values.as !== undefined) {
+    const actor = findActorByCode(core.db, values.as);
+    if (!actor) {
+      console.error(`--as: no active person with code ${values.as}`);
+      core.close();
+      return 2;
+    }
+    core.ctx.actor = actor;
+  }
   const bridge = await startBridge({ ctx: core.ctx, rendererDir, port });
   console.log(`Off-season Planner (browser mode)\n  database: ${databasePath}\n  open:     ${bridge.openUrl}\nPress Ctrl+C to stop.`);
   await new Promise<void>((resolve) => {

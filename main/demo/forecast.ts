@@ -1,5 +1,13 @@
 import { addMonths, calendarMonth, monthOf } from '../../shared/domain/months.js';
+import { festivalFactor, springFestivalDeviation } from '../forecast/engine/spring-festival.js';
 import type { DemoContext, DemoStep } from './context.js';
+
+/**
+ * Shipments before the Spring Festival move with it: a year whose festival is early ships its
+ * stock-up in January, a late one in February (see engine/spring-festival.ts). The demo region's
+ * effect, as the forecast should find it again.
+ */
+export const DEMO_SPRING_FESTIVAL_EFFECT = 0.8;
 
 const YEARS = 5;
 
@@ -64,7 +72,11 @@ function seedHistory(ctx: DemoContext): void {
       months.forEach((month, t) => {
         if (month < launch) return;
         const years = t / 12;
-        let level = mean * Math.pow(1 + growth, years) * shape[calendarMonth(month) - 1]!;
+        let level =
+          mean *
+          Math.pow(1 + growth, years) *
+          shape[calendarMonth(month) - 1]! *
+          festivalFactor(DEMO_SPRING_FESTIVAL_EFFECT, springFestivalDeviation(month));
         if (month.slice(0, 7) < addMonths(launch, 4)) level *= 0.4 + 0.15 * (t % 4); // ramp-up after launch
         if (phaseOutFrom && month >= phaseOutFrom) level *= Math.max(0, 1 - (12 * (years - (YEARS - 1.5))) / 12);
         if (erratic && years > YEARS - 1.5) level = rng.chance(0.3) ? 0 : level * (0.3 + rng.next() * 1.6);

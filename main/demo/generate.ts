@@ -59,6 +59,8 @@ export function seedDemo(db: Db, options: DemoOptions, control: TaskControl = NO
           control.progress(done / totalWeight, step.name);
         }
         refreshHistoryTotals(db);
+        // Every demo person can sign in without a password, so a new user can try each role.
+        db.prepare("INSERT OR IGNORE INTO auth_settings (id, mode, updated_at) VALUES (1, 'none', ?)").run(new Date().toISOString());
       }),
     ),
   )();

@@ -260,7 +260,7 @@ const pickWeighted = <T>(ctx: DemoContext, items: Array<[T, number]>): T => {
   for (const [item, w] of items) if ((r -= w) <= 0) return item;
   return items[items.length - 1]![0];
 };
-const personName = (ctx: DemoContext) => `${ctx.rng.pick(GIVEN)} ${ctx.rng.pick(SURNAMES)}`;
+export const personName = (ctx: DemoContext) => `${ctx.rng.pick(GIVEN)} ${ctx.rng.pick(SURNAMES)}`;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
@@ -340,8 +340,9 @@ function seedNetwork(ctx: DemoContext): void {
     }
     const area = areaCenters[d % areaCenters.length]!;
     const city = area.city;
-    // Size varies a lot between distributors: the 20/80 rule should be visible in the demo.
-    const size = Math.exp(rng.normal(0, 0.7));
+    // Size varies a lot between distributors: the 20/80 rule should be visible in the demo (with a
+    // spread of 1.6 the largest fifth carries about three quarters of the volume, as in the seeds).
+    const size = Math.exp(rng.normal(0, 1.6));
     const start = new Date(Date.UTC(2012 + rng.int(0, 11), rng.int(0, 11), rng.int(1, 28)));
     const distributorId = insertRow(db, 'distributors', {
       code: `D${pad(d + 1, 4)}`,

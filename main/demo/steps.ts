@@ -5,6 +5,8 @@ import { readinessDemoStep } from './readiness.js';
 import { accountsDemoStep } from './accounts.js';
 import { eventsDemoStep } from './events.js';
 import { developmentDemoStep } from './development.js';
+import { outletContactsDemoStep } from './outletContacts.js';
+import { targetsDemoStep } from './targets.js';
 
 /** The demo region is built by these steps in order; each feature adds one line after the ones it needs. */
 export const DEMO_STEPS: DemoStep[] = [
@@ -14,4 +16,6 @@ export const DEMO_STEPS: DemoStep[] = [
   accountsDemoStep,
   eventsDemoStep,
   developmentDemoStep,
+  outletContactsDemoStep,
+  targetsDemoStep,
 ];

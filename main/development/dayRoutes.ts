@@ -4,6 +4,7 @@ import type { OutletType, VisitOutcome, VisitPurpose } from '../../shared/domain
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { getOutlet, getStaff, OUTLET_COLUMNS, OUTLET_JOIN } from './common.js';
 import { distanceKm, orderRoute, type LatLng } from './route.js';
+import { listContacts } from '../network/contacts.js';
 
 /**
  * A salesperson's work plan for one day: the outlets to visit, in route order. With coordinates the
@@ -23,7 +24,7 @@ export function getDayRoute(db: Db, salespersonId: number, day: string): DayRout
      FROM day_plan_stops k ${OUTLET_JOIN('k')}
      LEFT JOIN pipeline p ON p.outlet_type = k.outlet_type AND p.outlet_id = k.outlet_id
      WHERE k.salesperson_id = ? AND k.day = ? ORDER BY k.position`,
-  ).all(salespersonId, day) as Array<Omit<DayStop, 'visit' | 'legKm'> & { visitId: number | null }>;
+  ).all(salespersonId, day) as Array<Omit<DayStop, 'visit' | 'legKm' | 'contacts'> & { visitId: number | null }>;
   const start = plan && plan.lat !== null && plan.lng !== null ? { lat: plan.lat, lng: plan.lng } : null;
   let previous: LatLng | null = start;
   const stops: DayStop[] = rows.map(({ visitId, ...r }, i) => {
@@ -38,7 +39,14 @@ export function getDayRoute(db: Db, salespersonId: number, day: string): DayRout
             outcome: VisitOutcome;
             purpose: VisitPurpose;
           });
-    return { ...r, position: i + 1, legKm, visit };
+    // The people to ask for at the outlet, for the day sheet and the phone.
+    const contacts = listContacts(db, r.outletType, r.outletId).map((c) => ({
+      name: c.name,
+      role: c.role,
+      level: c.level,
+      phone: c.phone,
+    }));
+    return { ...r, position: i + 1, legKm, visit, contacts };
   });
   return {
     salespersonId,

@@ -109,6 +109,13 @@ export function decideEvaluation(
 ): ScorecardRow {
   return db.transaction(() => {
     const sp = getStaff(db, input.salespersonId, 'salespersonId', 'salesperson');
+    // Signed off means frozen: a decided month changes only after evaluation.reopen, with a reason.
+    if (prepared(db, 'SELECT 1 FROM evaluations WHERE salesperson_id = ? AND month = ?').get(input.salespersonId, input.month)) {
+      throw new DomainError(
+        'conflict',
+        `${sp.name}'s ${input.month} is already decided; a regional manager must reopen it, with a reason, before deciding again.`,
+      );
+    }
     if (input.managerId !== undefined) getStaff(db, input.managerId, 'managerId', 'regional_manager');
     // A reward or penalty that departs from the numbers needs its reason on the record.
     const card = computeScorecard(db, input.month, sp.regionId);

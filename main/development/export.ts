@@ -28,7 +28,21 @@ export async function exportDaySheet(db: Db, salespersonId: number, day: string)
       : `Distance: ${route.km.toFixed(1)} km${route.optimized ? ' (optimised order)' : ''}`,
   ]);
   ws.addRow([]);
-  ws.addRow(['#', 'Type', 'Code', 'Outlet', 'Address', 'Area', 'Stage', 'Competitor', 'Leg (km)', 'Outcome', 'Next step']).font = {
+  ws.addRow([
+    '#',
+    'Type',
+    'Code',
+    'Outlet',
+    'Address',
+    'Area',
+    'Stage',
+    'Competitor',
+    'Leg (km)',
+    'Outcome',
+    'Next step',
+    'Contact',
+    'Phone',
+  ]).font = {
     bold: true,
   };
   for (const s of route.stops) {
@@ -44,10 +58,17 @@ export async function exportDaySheet(db: Db, salespersonId: number, day: string)
       s.legKm ?? '',
       s.visit?.outcome ?? '',
       '',
+      text(s.contacts.map((c) => (c.role ? `${c.name} (${c.role})` : c.name)).join('; ')),
+      text(
+        s.contacts
+          .map((c) => c.phone)
+          .filter(Boolean)
+          .join('; '),
+      ),
     ]);
   }
   ws.views = [{ state: 'frozen', ySplit: 4 }];
-  [5, 11, 12, 30, 36, 16, 12, 14, 10, 16, 30].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  [5, 11, 12, 30, 36, 16, 12, 14, 10, 16, 30, 28, 18].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getColumn(9).numFmt = '0.0';
   return toFile(wb, `day-route-${day}-${salespersonId}.xlsx`, route.stops.length);
 }

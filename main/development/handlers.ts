@@ -6,6 +6,7 @@ import { computeScorecard, decideEvaluation, evaluationHistory, getScoringSettin
 import { exportDaySheet, exportScorecard } from './export.js';
 import { addToPipeline, listPipeline, moveProspect, outletCandidates, removeFromPipeline, updateProspect } from './pipeline.js';
 import { decidePlan, getPlan, listPlans, savePlan, submitPlan, suggestPlan } from './plans.js';
+import { staffIdOf } from '../people/actor.js';
 import { commentReview, getReview, listReviews, saveReview } from './reviews.js';
 import { deleteVisit, listVisits, logVisit } from './visits.js';
 
@@ -22,7 +23,8 @@ export const developmentHandlers = {
   'devPlan.suggest': ({ db }, { salespersonId, month }) => suggestPlan(db, salespersonId, month),
   'devPlan.save': ({ db }, input) => savePlan(db, input),
   'devPlan.submit': ({ db }, { salespersonId, month }) => submitPlan(db, salespersonId, month),
-  'devPlan.decide': ({ db }, input) => decidePlan(db, input),
+  // The decision is the acting manager's, not a picker's choice.
+  'devPlan.decide': (ctx, input) => decidePlan(ctx.db, { ...input, managerId: input.managerId ?? staffIdOf(ctx) }),
   'dayRoute.get': ({ db }, { salespersonId, day }) => getDayRoute(db, salespersonId, day),
   'dayRoute.save': ({ db }, input) => saveDayRoute(db, input),
   'dayRoute.export': ({ db }, { salespersonId, day }) => exportDaySheet(db, salespersonId, day),
@@ -34,7 +36,7 @@ export const developmentHandlers = {
   'weeklyReview.save': ({ db }, input) => saveReview(db, input),
   'weeklyReview.comment': ({ db }, input) => commentReview(db, input),
   'evaluation.scorecard': ({ db }, { month, regionId }) => computeScorecard(db, month, regionId),
-  'evaluation.decide': ({ db }, input) => decideEvaluation(db, input),
+  'evaluation.decide': (ctx, input) => decideEvaluation(ctx.db, { ...input, managerId: input.managerId ?? staffIdOf(ctx) }),
   'evaluation.settings': ({ db }) => getScoringSettings(db),
   'evaluation.saveSettings': ({ db }, settings) => saveScoringSettings(db, settings),
   'evaluation.history': ({ db }, q) => evaluationHistory(db, q),

@@ -1,3 +1,4 @@
+import { DomainError } from '../../shared/contract/result.js';
 import type { WeeklyReview } from '../../shared/contract/development.js';
 import { addDays, type IndicatorNumbers, type OutletType, type PlanStatus, type Stage } from '../../shared/domain/development.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
@@ -100,6 +101,7 @@ export function saveReview(
 ): WeeklyReview {
   return db.transaction(() => {
     getStaff(db, input.salespersonId, 'salespersonId');
+    requireNotCommented(db, input.salespersonId, input.weekStart);
     const now = nowIso();
     prepared(
       db,
@@ -111,9 +113,24 @@ export function saveReview(
   })();
 }
 
+/** Signed off means frozen: a commented review changes only after weeklyReview.reopen, with a reason. */
+function requireNotCommented(db: Db, salespersonId: number, weekStart: string): void {
+  const commented = prepared(
+    db,
+    'SELECT 1 FROM weekly_reviews WHERE salesperson_id = ? AND week_start = ? AND manager_comment IS NOT NULL',
+  ).get(salespersonId, weekStart);
+  if (commented) {
+    throw new DomainError(
+      'conflict',
+      `The weekly review of ${weekStart} is commented and signed off; a regional manager must reopen it, with a reason, before it changes.`,
+    );
+  }
+}
+
 export function commentReview(db: Db, input: { salespersonId: number; weekStart: string; managerComment: string | null }): WeeklyReview {
   return db.transaction(() => {
     getStaff(db, input.salespersonId, 'salespersonId');
+    requireNotCommented(db, input.salespersonId, input.weekStart);
     prepared(
       db,
       `INSERT INTO weekly_reviews (salesperson_id, week_start, manager_comment, updated_at) VALUES (?, ?, ?, ?)

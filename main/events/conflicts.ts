@@ -18,7 +18,8 @@ export interface EventForCheck {
   staffIds: number[];
 }
 
-export type ConflictKind = 'distributor_double_booked' | 'staff_double_booked' | 'over_capacity' | 'over_budget' | 'in_peak_season';
+export type ConflictKind =
+  'distributor_double_booked' | 'staff_double_booked' | 'over_capacity' | 'over_budget' | 'places_over_budget' | 'in_peak_season';
 
 export interface Conflict {
   eventId: number;
@@ -79,6 +80,16 @@ export function findConflicts(
         kind: 'over_budget',
         message: `Costs ${(a.actualCostCents / 100).toFixed(2)} exceed the budget of ${(budget / 100).toFixed(2)}`,
       });
+    }
+    // the plan itself does not fit: every place filled at the per-person cost costs more than the budget
+    if (a.capacity !== null && a.budgetPerPersonCents !== null && a.budgetTotalCents !== null) {
+      const planned = a.budgetPerPersonCents * a.capacity;
+      if (planned > a.budgetTotalCents)
+        out.push({
+          eventId: a.id,
+          kind: 'places_over_budget',
+          message: `${(a.budgetPerPersonCents / 100).toFixed(2)} per person × ${a.capacity} places = ${(planned / 100).toFixed(2)}, above the budget of ${(a.budgetTotalCents / 100).toFixed(2)}`,
+        });
     }
     const peak = a.regionId !== null ? peakMonths.get(a.regionId) : undefined;
     if (peak) {

@@ -4,7 +4,10 @@ import { DomainError } from '../../shared/contract/result.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { notFound, requireRow } from '../db/sql.js';
 import { findConflicts, type EventForCheck } from './conflicts.js';
-import { buildIcs } from './ics.js';
+import { getPreferences } from '../system/preferences.js';
+import type { Language } from '../../shared/contract/system.js';
+import { buildIcs, type PartStat } from './ics.js';
+import { invitationText } from './invitationText.js';
 
 interface EventRow {
   id: number;
@@ -165,7 +168,12 @@ interface ParsedDraft {
   staffIds: number[];
 }
 
-function write(db: Db, id: number | null, d: ParsedDraft): number {
+/**
+ * Saves an event; when the saved event has conflicts (peak season, a leader or distributor booked
+ * twice, capacity, budget) and the user has not confirmed them, nothing is kept and the refusal lists
+ * them (issue on 'confirm'), so the screen can ask before saving for real.
+ */
+function write(db: Db, id: number | null, d: ParsedDraft, confirm?: boolean): number {
   if (d.representativeId) requireRow(db, 'staff', d.representativeId, 'draft.representativeId', 'Staff member');
   if (d.regionId) requireRow(db, 'regions', d.regionId, 'draft.regionId', 'Region');
   d.staffIds.forEach((s, i) => requireRow(db, 'staff', s, `draft.staffIds.${i}`, 'Staff member'));
@@ -208,12 +216,21 @@ function write(db: Db, id: number | null, d: ParsedDraft): number {
     }
     prepared(db, 'DELETE FROM event_staff WHERE event_id = ?').run(eventId);
     for (const s of new Set(d.staffIds)) prepared(db, 'INSERT INTO event_staff (event_id, staff_id) VALUES (?, ?)').run(eventId, s);
+    if (!confirm) {
+      const conflicts = conflictsByEvent(db).get(eventId) ?? [];
+      if (conflicts.length)
+        throw new DomainError(
+          'conflict',
+          conflicts.map((c) => c.message).join('\n'),
+          conflicts.map((c) => ({ path: 'confirm', message: c.kind })),
+        );
+    }
     return eventId;
   })();
 }
 
-export const createEvent = (db: Db, d: ParsedDraft) => getEvent(db, write(db, null, d));
-export const updateEvent = (db: Db, id: number, d: ParsedDraft) => getEvent(db, write(db, id, d));
+export const createEvent = (db: Db, d: ParsedDraft, confirm?: boolean) => getEvent(db, write(db, null, d, confirm));
+export const updateEvent = (db: Db, id: number, d: ParsedDraft, confirm?: boolean) => getEvent(db, write(db, id, d, confirm));
 
 export function deleteEvent(db: Db, id: number) {
   getEvent(db, id);
@@ -255,12 +272,24 @@ export function setInvitee(
     feedbackScore?: number | null | undefined;
     feedbackComment?: string | null | undefined;
   },
+  now = new Date(),
 ): EventDetail {
   const row = prepared(db, 'SELECT 1 FROM event_invitees WHERE event_id = ? AND distributor_id = ?').get(
     input.eventId,
     input.distributorId,
   );
   if (!row) throw new DomainError('not_found', 'This distributor is not invited to the event.');
+  // who came and what they thought exist only once the event has begun
+  if (input.attended !== undefined || input.feedbackScore !== undefined || input.feedbackComment !== undefined) {
+    const startsAt = prepared(db, 'SELECT starts_at FROM events WHERE id = ?').pluck().get(input.eventId) as string;
+    const nowLocal = now.toISOString().slice(0, 16);
+    if (startsAt > nowLocal && (input.attended != null || input.feedbackScore != null || input.feedbackComment != null))
+      throw new DomainError(
+        'validation',
+        `Attendance and feedback can be recorded once the event has started (${startsAt.replace('T', ' ')}).`,
+        [{ path: input.attended != null ? 'attended' : 'feedbackScore', message: 'Not started yet' }],
+      );
+  }
   const sets: string[] = [];
   const values: unknown[] = [];
   const set = (column: string, value: unknown) => {
@@ -306,29 +335,46 @@ export function removeItem(db: Db, eventId: number, itemId: number): EventDetail
 }
 
 /** The invitation as a calendar file: for the whole event, or for one invitee. */
-export function eventIcs(db: Db, eventId: number, distributorId?: number) {
+export function eventIcs(db: Db, eventId: number, distributorId?: number, userLanguage?: Language) {
   const e = getEvent(db, eventId);
   const invitees = distributorId ? e.invitees.filter((i) => i.distributorId === distributorId) : e.invitees;
   if (distributorId && invitees.length === 0) throw new DomainError('not_found', 'This distributor is not invited to the event.');
-  const agenda = e.items
-    .filter((x) => x.kind === 'agenda' || x.kind === 'discussion')
-    .map((x) => `${x.at ? `${x.at.slice(11)} ` : ''}${x.label}${x.kind === 'discussion' ? ' (discussion)' : ''}`);
+  const emails = new Map(
+    (
+      prepared(db, 'SELECT id, email FROM contacts WHERE id IN (SELECT contact_id FROM event_invitees WHERE event_id = ?)')
+        .raw()
+        .all(e.id) as Array<[number, string | null]>
+    ).map(([id, email]) => [id, email]),
+  );
+  const people = invitees.map((i) => ({
+    name: i.contactName ? `${i.contactName} (${i.distributorName})` : i.distributorName,
+    email: i.contactId === null ? null : (emails.get(i.contactId) ?? null),
+    partstat: PARTSTAT[i.rsvp],
+  }));
+  // the language the user reads the app in (sent by the screen), else the saved preference
+  const language = userLanguage ?? getPreferences(db).language ?? 'en';
+  const zone =
+    (e.regionId === null ? null : (prepared(db, 'SELECT time_zone FROM regions WHERE id = ?').pluck().get(e.regionId) as string | null)) ??
+    Intl.DateTimeFormat().resolvedOptions().timeZone;
   const text = buildIcs({
     uid: `event-${e.id}${distributorId ? `-distributor-${distributorId}` : ''}@offseason-planner`,
     title: e.title,
-    description: [
-      e.topic,
-      e.trainer ? `Trainer: ${e.trainer}` : null,
-      e.representativeName ? `Led by ${e.representativeName}` : null,
-      ...agenda,
-    ]
-      .filter(Boolean)
-      .join('\n'),
+    description: invitationText(language, {
+      topic: e.topic,
+      trainer: e.trainer,
+      representativeName: e.representativeName,
+      agenda: e.items
+        .filter((x) => x.kind === 'agenda' || x.kind === 'discussion')
+        .map((x) => ({ at: x.at, label: x.label, discussion: x.kind === 'discussion' })),
+      notes: e.notes,
+      withoutEmail: people.filter((p) => p.email === null).map((p) => p.name),
+    }),
     location: e.location ?? '',
     start: e.startsAt,
     end: e.endsAt,
+    timeZone: zone,
     organizer: { name: e.representativeName ?? 'Off-season Planner', email: 'planner@offseason-planner.invalid' },
-    attendees: invitees.map((i) => ({ name: i.contactName ? `${i.contactName} (${i.distributorName})` : i.distributorName })),
+    attendees: people.filter((p) => p.email !== null).map((p) => ({ name: p.name, email: p.email!, partstat: p.partstat })),
   });
   const slug = e.title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40);
   return {
@@ -338,6 +384,13 @@ export function eventIcs(db: Db, eventId: number, distributorId?: number) {
     rows: invitees.length,
   };
 }
+
+/** An invitee's answer as a calendar participation status. */
+const PARTSTAT: Record<'invited' | 'accepted' | 'declined', PartStat> = {
+  invited: 'NEEDS-ACTION',
+  accepted: 'ACCEPTED',
+  declined: 'DECLINED',
+};
 
 const FOLLOWUP_SELECT = `SELECT f.id, f.event_id AS eventId, e.title AS eventTitle, f.distributor_id AS distributorId, d.name AS distributorName, f.kind, f.text, f.category,
   f.owner_id AS ownerId, s.name AS ownerName, f.due_date AS dueDate, f.status, f.resolution

@@ -1,11 +1,15 @@
-import { backtest } from './engine/backtest.js';
-import { describeForecast, forecastSeries } from './engine/forecast.js';
+import { describeForecast } from './engine/forecast.js';
+import { selectForecast } from './engine/select.js';
 
 export interface ComputeItem {
   values: number[];
   /** Calendar month (1-12) of values[0]. */
   firstMonth: number;
+  /** "YYYY-MM" of values[0], for the Spring Festival regressor. */
+  firstPeriod?: string;
   profile: number[] | null;
+  /** The brand's (or region's) Spring Festival effect, for series whose own history cannot tell. */
+  festivalEffect?: number;
 }
 
 export interface ComputeRequest {
@@ -25,19 +29,25 @@ export interface ComputeResult {
   hi95: number[];
   mase: number | null;
   wape: number | null;
+  /** Seasonal naive's backtest on the same origins. */
+  naiveMase: number | null;
+  naiveWape: number | null;
+  /** Backtest errors slot by slot (for the correlation between series); null when incomplete. */
+  errors: number[] | null;
 }
 
 /** Forecast and backtest a batch of series; pure, so it runs the same in a thread or inline. */
 export function computeBatch(request: ComputeRequest): ComputeResult[] {
   return request.items.map((item, i) => {
-    const options = {
+    const s = selectForecast(item.values, {
       horizon: request.horizon,
       firstMonth: item.firstMonth,
+      ...(item.firstPeriod ? { firstPeriod: item.firstPeriod } : {}),
       ...(item.profile ? { profile: item.profile } : {}),
+      ...(item.festivalEffect !== undefined ? { festivalEffect: item.festivalEffect } : {}),
       seed: 1000 + i,
-    };
-    const f = forecastSeries(item.values, options);
-    const accuracy = backtest(item.values, f, options);
+    });
+    const f = s.result;
     return {
       method: f.method,
       model: f.model,
@@ -48,8 +58,11 @@ export function computeBatch(request: ComputeRequest): ComputeResult[] {
       hi80: f.hi80,
       lo95: f.lo95,
       hi95: f.hi95,
-      mase: accuracy.mase,
-      wape: accuracy.wape,
+      mase: s.accuracy.mase,
+      wape: s.accuracy.wape,
+      naiveMase: s.naive.mase,
+      naiveWape: s.naive.wape,
+      errors: s.errors,
     };
   });
 }

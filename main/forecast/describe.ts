@@ -1,13 +1,15 @@
-import { describeModel } from './engine/ets.js';
-import type { EtsSpec } from './engine/types.js';
+import type { ModelDescription } from '../../shared/contract/forecast.js';
 
-/** The stored model in plain words for the screen. */
-export function describeModelName(method: string, model: string): string {
+/** The stored model as codes the renderer words in the user's language (forecast:modelText). */
+export function describeModelName(method: string, model: string): ModelDescription {
   const m = /^ETS\((A|M),(N|A|Ad),(N|A|M)\)$/.exec(model);
-  if (method === 'ets' && m)
-    return describeModel({ error: m[1] as EtsSpec['error'], trend: m[2] as EtsSpec['trend'], season: m[3] as EtsSpec['season'] });
-  if (method === 'croston_sba') return 'intermittent demand: average rate of occasional orders';
-  if (method === 'profile') return 'short history: the brand’s seasonal pattern scaled to this series';
-  if (method === 'seasonal_naive') return 'same month last season';
-  return 'no sales in the history';
+  if (method === 'ets' && m) {
+    const season = m[3] === 'N' ? 'none' : m[3] === 'A' ? 'additive' : 'multiplicative';
+    const trend = m[2] === 'N' ? 'none' : m[2] === 'A' ? 'linear' : 'damped';
+    return { kind: 'ets', season, trend };
+  }
+  if (method === 'croston_sba' || method === 'profile' || method === 'seasonal_naive' || method === 'theta' || method === 'combination') {
+    return { kind: method };
+  }
+  return { kind: 'none' };
 }

@@ -3,7 +3,9 @@ import { id, yearMonth } from '../../shared/contract/fields.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import type { EntityDef } from '../importing/entities.js';
 import { A, field } from '../importing/fields.js';
-import { parseMonth, parseNumber } from '../importing/convert.js';
+import { parseMonth, stripFormulaGuard } from '../importing/convert.js';
+import type { RowIssue } from '../importing/issues.js';
+import { readNumber } from '../importing/numbers.js';
 import { writeSetting } from '../system/preferences.js';
 import { withHistoryTotalsDeferred } from './month-totals.js';
 
@@ -24,6 +26,9 @@ const MAX_PRODUCT = 2 ** 17;
 const MAX_MONTH = 2 ** 15;
 const historyKey = (d: number, p: number, monthIndex: number): number | string =>
   d < MAX_ID && p < MAX_PRODUCT ? (d * MAX_PRODUCT + p) * MAX_MONTH + monthIndex : `${d}:${p}:${monthIndex}`;
+
+/** A stored month as the file writes it: cases, and revenue in money units (not cents). */
+const salesValue = (cases: number, revenueCents: number | null) => JSON.stringify([cases, revenueCents === null ? '' : revenueCents / 100]);
 
 /**
  * Monthly shipments per distributor x SKU, as distributors and the ERP export them. A row for a
@@ -67,6 +72,21 @@ export const salesHistoryEntity: EntityDef = {
       .all() as Array<number | string>;
     return new Set(keys);
   },
+  existingValues: (db: Db) => {
+    const map = new Map<number | string, string>();
+    const rows = prepared(
+      db,
+      `SELECT CASE WHEN distributor_id < ${MAX_ID} AND product_id < ${MAX_PRODUCT} THEN (distributor_id * ${MAX_PRODUCT} + product_id) * ${MAX_MONTH} + CAST(substr(month, 1, 4) AS INTEGER) * 12 + CAST(substr(month, 6, 2) AS INTEGER)
+              ELSE distributor_id || ':' || product_id || ':' || (CAST(substr(month, 1, 4) AS INTEGER) * 12 + CAST(substr(month, 6, 2) AS INTEGER)) END,
+              cases, revenue_cents
+       FROM sales_history`,
+    ).raw();
+    for (const [key, cases, revenueCents] of rows.iterate() as Iterable<[number | string, number, number | null]>)
+      map.set(key, salesValue(cases, revenueCents));
+    return map;
+  },
+  valueText: (d: SalesRow) => salesValue(d.cases, d.revenueCents),
+  valueFields: ['cases', 'revenue'],
   save(db, _existing, d: SalesRow) {
     prepared(
       db,
@@ -77,36 +97,40 @@ export const salesHistoryEntity: EntityDef = {
   },
   afterCommit: (db) => writeSetting(db, HISTORY_CHANGED_KEY, nowIso()),
   // The same rules as salesRow, written out: a million rows through zod cost seconds.
-  fastRow(cells, mapping, refs, decimalComma) {
-    const errors: Array<{ field: string; message: string }> = [];
+  fastRow(cells, mapping, refs, decimalOf) {
+    const errors: RowIssue[] = [];
     const cell = (key: string) => {
       const i = mapping[key];
-      return i === null || i === undefined ? '' : (cells[i] ?? '').trim();
+      return i === null || i === undefined ? '' : stripFormulaGuard((cells[i] ?? '').trim());
     };
     const distributorText = cell('distributor');
     const skuText = cell('sku');
     const distributorId = distributorText ? refs.resolve('distributors', distributorText) : null;
     const productId = skuText ? refs.resolve('products', skuText) : null;
-    if (!distributorText) errors.push({ field: 'distributor', message: 'Required' });
+    if (!distributorText) errors.push({ field: 'distributor', code: 'required', params: {} });
     else if (distributorId === null)
-      errors.push({ field: 'distributor', message: `No distributor with code or name "${distributorText}"` });
-    if (!skuText) errors.push({ field: 'sku', message: 'Required' });
-    else if (productId === null) errors.push({ field: 'sku', message: `No product with code or name "${skuText}"` });
+      errors.push({ field: 'distributor', code: 'unknown_reference', params: { table: 'distributors', text: distributorText } });
+    if (!skuText) errors.push({ field: 'sku', code: 'required', params: {} });
+    else if (productId === null) errors.push({ field: 'sku', code: 'unknown_reference', params: { table: 'products', text: skuText } });
     const monthText = cell('month');
     const month = monthText ? parseMonth(monthText) : null;
-    if (!monthText) errors.push({ field: 'month', message: 'Required' });
-    else if (!month) errors.push({ field: 'month', message: `"${monthText}" is not a month (use 2026-03)` });
+    if (!monthText) errors.push({ field: 'month', code: 'required', params: {} });
+    else if (!month) errors.push({ field: 'month', code: 'not_a_month', params: { example: '2026-03' } });
     const casesText = cell('cases');
-    const cases = casesText ? parseNumber(casesText, decimalComma) : null;
-    if (!casesText) errors.push({ field: 'cases', message: 'Required' });
-    else if (cases === null) errors.push({ field: 'cases', message: `"${casesText}" is not a number` });
-    else if (!Number.isInteger(cases)) errors.push({ field: 'cases', message: 'Whole cases' });
-    else if (cases < 0) errors.push({ field: 'cases', message: 'Cannot be negative' });
-    else if (cases > 100_000_000) errors.push({ field: 'cases', message: 'At most 100000000' });
+    const casesRead = casesText ? readNumber(casesText, decimalOf('cases')) : null;
+    const cases = casesRead?.ok ? casesRead.value : null;
+    if (!casesRead) errors.push({ field: 'cases', code: 'required', params: {} });
+    else if (!casesRead.ok)
+      errors.push({ field: 'cases', code: casesRead.code, params: casesRead.decimal ? { decimal: casesRead.decimal } : {} });
+    else if (!Number.isInteger(cases)) errors.push({ field: 'cases', code: 'not_whole', params: { read: cases! } });
+    else if (cases! < 0) errors.push({ field: 'cases', code: 'too_small', params: { min: 0 } });
+    else if (cases! > 100_000_000) errors.push({ field: 'cases', code: 'too_big', params: { max: 100_000_000 } });
     const revenueText = cell('revenue');
-    const revenue = revenueText ? parseNumber(revenueText, decimalComma) : null;
-    if (revenueText && revenue === null) errors.push({ field: 'revenue', message: `"${revenueText}" is not a number` });
-    else if (revenue !== null && revenue < 0) errors.push({ field: 'revenue', message: 'Cannot be negative' });
+    const revenueRead = revenueText ? readNumber(revenueText, decimalOf('revenue')) : null;
+    const revenue = revenueRead?.ok ? revenueRead.value : null;
+    if (revenueRead && !revenueRead.ok)
+      errors.push({ field: 'revenue', code: revenueRead.code, params: revenueRead.decimal ? { decimal: revenueRead.decimal } : {} });
+    else if (revenue !== null && revenue < 0) errors.push({ field: 'revenue', code: 'too_small', params: { min: 0 } });
     if (errors.length) return { errors };
     return {
       draft: {

@@ -1,6 +1,7 @@
 import type { ForecastRunInfo, ForecastScope, ForecastView } from '../../shared/contract/forecast.js';
 import { addMonths } from '../../shared/domain/months.js';
 import { prepared, type Db } from '../db/open.js';
+import { totalSd } from './engine/correlation.js';
 import { Z80, Z95 } from './engine/types.js';
 import { describeModelName } from './describe.js';
 import { historyBounds } from './history.js';
@@ -43,7 +44,8 @@ export function lastRun(db: Db): ForecastRunInfo | null {
     (prepared(
       db,
       `SELECT id, started_at AS startedAt, finished_at AS finishedAt, first_month AS firstMonth, horizon, series_total AS seriesTotal,
-        series_recomputed AS seriesRecomputed, seconds, workers FROM forecast_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1`,
+        series_recomputed AS seriesRecomputed, seconds, workers, residual_correlation AS residualCorrelation,
+        total_coverage80 AS totalCoverage80 FROM forecast_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1`,
     ).get() as ForecastRunInfo | undefined) ?? null
   );
 }
@@ -68,7 +70,7 @@ export function computeForecastView(db: Db, scope: ForecastScope): ForecastView 
     forecast: [],
     model: null,
     methods: [],
-    accuracy: { mase: null, wape: null },
+    accuracy: { mase: null, wape: null, naiveMase: null, naiveWape: null },
     overrides: [],
     lastRun: run,
     stale: false,
@@ -91,10 +93,12 @@ export function computeForecastView(db: Db, scope: ForecastScope): ForecastView 
   const sums = prepared(
     db,
     whole
-      ? `SELECT month, point, width95_squared / ${(2 * Z95) ** 2} AS variance, cells AS n FROM forecast_month_totals WHERE month BETWEEN ? AND ? ORDER BY month`
-      : `SELECT month, sum(point) AS point, sum(((hi95 - lo95) / ${2 * Z95}) * ((hi95 - lo95) / ${2 * Z95})) AS variance, count(*) AS n
+      ? `SELECT month, point, width95_squared / ${(2 * Z95) ** 2} AS variance, width95_sum / ${2 * Z95} AS sds, cells AS n
+         FROM forecast_month_totals WHERE month BETWEEN ? AND ? ORDER BY month`
+      : `SELECT month, sum(point) AS point, sum(((hi95 - lo95) / ${2 * Z95}) * ((hi95 - lo95) / ${2 * Z95})) AS variance,
+           sum((hi95 - lo95) / ${2 * Z95}) AS sds, count(*) AS n
          FROM forecast_values WHERE month BETWEEN ? AND ? ${h.sql} GROUP BY month ORDER BY month`,
-  ).all(first, lastMonth, ...h.params) as Array<{ month: string; point: number; variance: number; n: number }>;
+  ).all(first, lastMonth, ...h.params) as Array<{ month: string; point: number; variance: number; sds: number; n: number }>;
   // Last year's months are usually inside the 36 months of history already summed: no second pass.
   const lastYearFrom = addMonths(first, -12);
   const lastYear = new Map(
@@ -129,7 +133,8 @@ export function computeForecastView(db: Db, scope: ForecastScope): ForecastView 
     }
   }
   const forecast = sums.map((r) => {
-    const sd = Math.sqrt(r.variance);
+    // Series move together: the total's spread grows with their residual correlation.
+    const sd = totalSd(r.variance, r.sds, run.residualCorrelation ?? 0);
     const round = (v: number) => Math.round(v);
     return {
       month: r.month,
@@ -151,12 +156,13 @@ export function computeForecastView(db: Db, scope: ForecastScope): ForecastView 
   const accuracy = prepared(
     db,
     `SELECT sum(mase * recent_volume) / nullif(sum(CASE WHEN mase IS NULL THEN 0 ELSE recent_volume END), 0) AS mase,
-            sum(wape * recent_volume) / nullif(sum(CASE WHEN wape IS NULL THEN 0 ELSE recent_volume END), 0) AS wape
+            sum(wape * recent_volume) / nullif(sum(CASE WHEN wape IS NULL THEN 0 ELSE recent_volume END), 0) AS wape,
+            sum(CASE WHEN mase IS NOT NULL THEN naive_mase * recent_volume END)
+              / nullif(sum(CASE WHEN mase IS NULL OR naive_mase IS NULL THEN 0 ELSE recent_volume END), 0) AS naiveMase,
+            sum(CASE WHEN wape IS NOT NULL THEN naive_wape * recent_volume END)
+              / nullif(sum(CASE WHEN wape IS NULL OR naive_wape IS NULL THEN 0 ELSE recent_volume END), 0) AS naiveWape
      FROM forecast_series WHERE 1 = 1 ${s.sql}`,
-  ).get(...s.params) as {
-    mase: number | null;
-    wape: number | null;
-  };
+  ).get(...s.params) as ForecastView['accuracy'];
   let model: ForecastView['model'] = null;
   if (scope.distributorId && scope.productId) {
     const row = prepared(db, 'SELECT method, model, params FROM forecast_series WHERE distributor_id = ? AND product_id = ?').get(

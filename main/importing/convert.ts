@@ -1,19 +1,20 @@
+import type { ImportIssueCode, ImportIssueParams } from '../../shared/contract/importing.js';
+import { FORMULA_TRIGGERS } from '../../shared/domain/importing.js';
 import type { FieldDef } from './fields.js';
 import { normaliseHeader } from './fields.js';
+import { readNumber } from './numbers.js';
 
-export type Converted = { ok: true; value: unknown } | { ok: false; message: string };
+export type Converted = { ok: true; value: unknown } | { ok: false; code: ImportIssueCode; params: ImportIssueParams };
 
 const ok = (value: unknown): Converted => ({ ok: true, value });
-const bad = (message: string): Converted => ({ ok: false, message });
+const bad = (code: ImportIssueCode, params: ImportIssueParams = {}): Converted => ({ ok: false, code, params });
 
-/** Reads a number as the sheet's locale writes it: "1 234,5" with decimal commas, "1,234.5" without. */
-export function parseNumber(text: string, decimalComma: boolean): number | null {
-  let t = text.replace(/[\s\u00a0\u202f']/g, '');
-  if (decimalComma) t = t.replace(/\./g, '').replace(',', '.');
-  else t = t.replace(/,/g, '');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : null;
+/**
+ * Exports prefix a text that starts like a formula with ' so spreadsheets show it as text; reading such a
+ * cell back drops the prefix the export added, so the round trip is exact ('+86 … stays +86 …).
+ */
+export function stripFormulaGuard(text: string): string {
+  return text.length > 1 && text[0] === "'" && (FORMULA_TRIGGERS as readonly string[]).includes(text[1]!) ? text.slice(1) : text;
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -57,36 +58,34 @@ export function parseMonth(text: string): string | null {
 const TRUE = ['yes', 'y', 'true', '1', '是', 'sí', 'si', 'да', 'x'];
 const FALSE = ['no', 'n', 'false', '0', '否', 'нет'];
 
-export function convertCell(def: FieldDef, raw: string, decimalComma: boolean): Converted {
-  const text = raw.trim();
+/** Converts one cell for its field; `decimal` is the column's decimal separator (null: undecided). */
+export function convertCell(def: FieldDef, raw: string, decimal: ',' | '.' | null): Converted {
+  const text = stripFormulaGuard(raw.trim());
   if (text === '') return ok(undefined);
   switch (def.kind) {
     case 'text':
     case 'reference':
       return ok(text);
-    case 'integer': {
-      const n = parseNumber(text, decimalComma);
-      if (n === null) return bad(`"${clip(text)}" is not a number`);
-      if (!Number.isInteger(n)) return bad(`"${clip(text)}" must be a whole number`);
-      return ok(n);
-    }
+    case 'integer':
     case 'decimal': {
-      const n = parseNumber(text, decimalComma);
-      return n === null ? bad(`"${clip(text)}" is not a number${decimalComma ? '' : ' (is the decimal separator a comma?)'}`) : ok(n);
+      const n = readNumber(text, decimal);
+      if (!n.ok) return bad(n.code, n.decimal ? { decimal: n.decimal } : {});
+      if (def.kind === 'integer' && !Number.isInteger(n.value)) return bad('not_whole', { read: n.value });
+      return ok(n.value);
     }
     case 'date': {
       const d = parseDate(text);
-      return d ? ok(d) : bad(`"${clip(text)}" is not a date (use 2026-03-01)`);
+      return d ? ok(d) : bad('not_a_date', { example: '2026-03-01' });
     }
     case 'month': {
       const d = parseMonth(text);
-      return d ? ok(d) : bad(`"${clip(text)}" is not a month (use 2026-03)`);
+      return d ? ok(d) : bad('not_a_month', { example: '2026-03' });
     }
     case 'boolean': {
       const v = text.toLowerCase();
       if (TRUE.includes(v)) return ok(true);
       if (FALSE.includes(v)) return ok(false);
-      return bad(`"${clip(text)}" is not yes or no`);
+      return bad('not_yes_no');
     }
     case 'list':
       return ok(
@@ -100,7 +99,7 @@ export function convertCell(def: FieldDef, raw: string, decimalComma: boolean): 
       for (const [value, words] of Object.entries(def.values ?? {})) {
         if (normaliseHeader(value) === wanted || words.some((w) => normaliseHeader(w) === wanted)) return ok(value);
       }
-      return bad(`"${clip(text)}" is not one of: ${Object.keys(def.values ?? {}).join(', ')}`);
+      return bad('not_one_of', { values: Object.keys(def.values ?? {}) });
     }
   }
 }

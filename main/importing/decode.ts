@@ -1,40 +1,94 @@
 import iconv from 'iconv-lite';
+import jschardet from 'jschardet';
+import { IMPORT_ENCODINGS, type ImportEncoding } from '../../shared/contract/importing.js';
 import { DomainError } from '../../shared/contract/result.js';
 
 export interface DecodedText {
   text: string;
-  encoding: string;
+  /** One of IMPORT_ENCODINGS: what the file was read as. */
+  encoding: ImportEncoding;
+  /** The likely encodings, best first (the chosen one first), for the user to pick another. */
+  candidates: ImportEncoding[];
 }
+
+/** jschardet's names for the encodings a brewery's offices produce, folded onto the ones the importer offers. */
+const DETECTED: Record<string, ImportEncoding> = {
+  'utf-8': 'utf-8',
+  ascii: 'utf-8',
+  gb18030: 'gb18030',
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  'windows-1252': 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+  'iso8859-15': 'windows-1252',
+  'windows-1251': 'windows-1251',
+  maccyrillic: 'windows-1251',
+  'koi8-r': 'koi8-r',
+  'koi8-u': 'koi8-r',
+  shift_jis: 'shift_jis',
+  cp932: 'shift_jis',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+};
+
+/** Without any other evidence: the office encodings in the order they are met in this business. */
+const FALLBACK_ORDER: ImportEncoding[] = ['gb18030', 'windows-1251', 'windows-1252', 'koi8-r', 'shift_jis'];
 
 /**
  * Spreadsheets arrive as UTF-8 (with or without BOM), UTF-16 from Excel's "Unicode text", GB18030/GBK
- * from Chinese Windows and Windows-1251 from Russian Windows. Valid UTF-8 wins; otherwise the legacy
- * encoding whose decoding reads most like its language is chosen.
+ * from Chinese Windows, Windows-1251 or KOI8-R from Russian, Windows-1252/Latin-1 from Spanish, Shift-JIS.
+ * A BOM decides; valid UTF-8 wins; otherwise a scoring detector (jschardet) ranks the legacy encodings.
+ * `chosen` is the user's pick when the guess read the file wrongly.
  */
-export function decodeText(bytes: Uint8Array): DecodedText {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: utf8(bytes.subarray(3)), encoding: 'UTF-8 (BOM)' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16le'), encoding: 'UTF-16LE' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16be'), encoding: 'UTF-16BE' };
+export function decodeText(bytes: Uint8Array, chosen?: ImportEncoding): DecodedText {
+  const bom = bomOf(bytes);
+  // A UTF-8 BOM in front of GBK or Windows-1252 text (some tools add one to anything) marks nothing.
+  const body =
+    bom && (bom.encoding === chosen || (bom.encoding === 'utf-8' && !chosen?.startsWith('utf-16'))) ? bytes.subarray(bom.length) : bytes;
+  if (chosen) return { text: iconv.decode(Buffer.from(body), chosen), encoding: chosen, candidates: rank(body, chosen) };
+  if (bom?.encoding === 'utf-8' && !isUtf8(body)) {
+    const candidates = rank(body);
+    return { text: iconv.decode(Buffer.from(body), candidates[0]!), encoding: candidates[0]!, candidates };
+  }
+  if (bom) {
+    const text = iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.encoding);
+    return { text, encoding: bom.encoding, candidates: [bom.encoding, ...IMPORT_ENCODINGS.filter((e) => e !== bom.encoding)] };
+  }
   if (looksBinary(bytes)) {
     throw new DomainError('import_rejected', 'This file is not a text spreadsheet (CSV) or an Excel workbook (XLSX).');
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
-  } catch {
-    // not UTF-8: fall through to the legacy encodings
-  }
-  const buffer = Buffer.from(bytes);
-  const sample = buffer.subarray(0, 64 * 1024);
-  const gb = iconv.decode(sample, 'gb18030');
-  const cyr = iconv.decode(sample, 'win1251');
-  const encoding = scoreCjk(gb) >= scoreCyrillic(cyr) ? 'GB18030' : 'windows-1251';
-  return { text: iconv.decode(buffer, encoding === 'GB18030' ? 'gb18030' : 'win1251'), encoding };
+  if (isUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', candidates: [...IMPORT_ENCODINGS] };
+  const candidates = rank(bytes);
+  const encoding = candidates[0]!;
+  return { text: iconv.decode(Buffer.from(bytes), encoding), encoding, candidates };
 }
 
-function utf8(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes);
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function bomOf(bytes: Uint8Array): { encoding: ImportEncoding; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+/** The detector's ranking (first 64 KB) folded onto the offered encodings; the rest follow. */
+function rank(bytes: Uint8Array, first?: ImportEncoding): ImportEncoding[] {
+  const sample = Buffer.from(bytes.subarray(0, 64 * 1024));
+  const order: ImportEncoding[] = first ? [first] : [];
+  for (const d of jschardet.detectAll(sample, { minimumThreshold: 0 })) {
+    const mapped = DETECTED[d.encoding.toLowerCase()];
+    if (mapped && mapped !== 'utf-8' && !order.includes(mapped) && d.confidence > 0) order.push(mapped);
+  }
+  for (const e of [...FALLBACK_ORDER, ...IMPORT_ENCODINGS]) if (!order.includes(e)) order.push(e);
+  return order;
 }
 
 /** NUL bytes and many control characters do not occur in a real CSV. */
@@ -47,31 +101,4 @@ function looksBinary(bytes: Uint8Array): boolean {
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
   return n > 0 && control / n > 0.02;
-}
-
-/** Share of characters that are common CJK ideographs (GB2312 level 1 sits in this block). */
-function scoreCjk(text: string): number {
-  let cjk = 0;
-  let other = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 128) continue;
-    if (c >= 0x4e00 && c <= 0x9fff) cjk++;
-    else other++;
-  }
-  return cjk + other === 0 ? 0 : cjk / (cjk + other);
-}
-
-function scoreCyrillic(text: string): number {
-  let cyr = 0;
-  let other = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 128) continue;
-    // lower-case Cyrillic dominates real text; upper-case-only runs are typical of mis-decoded CJK
-    if (c >= 0x0430 && c <= 0x044f) cyr++;
-    else if (c >= 0x0410 && c <= 0x042f) cyr += 0.5;
-    else other++;
-  }
-  return cyr + other === 0 ? 0 : cyr / (cyr + other);
 }

@@ -22,8 +22,12 @@ import { createTerminal, updateTerminal } from '../network/terminals.js';
 import { withTerminalSearchDeferred } from '../network/search-index.js';
 import { A, field, OUTLET_STATUS_VALUES, type FieldDef, type RefTable } from './fields.js';
 import type { References } from './references.js';
+import type { RowIssue } from './issues.js';
+import { synonymsOf } from './synonyms.js';
+import type { ImportSensitiveCode } from '../../shared/contract/importing.js';
 import { salesHistoryEntity } from '../forecast/import.js';
 import { shipmentsEntity, stockSnapshotsEntity } from '../readiness/import.js';
+import { devPlansEntity, visitsEntity, weeklyReviewsEntity } from '../development/import.js';
 
 export type Values = Record<string, unknown>;
 export type ExportRow = Record<string, string | number | null>;
@@ -51,14 +55,28 @@ export interface EntityDef {
   afterCommit?(db: Db): void;
   /**
    * For bulk entities (a million history rows): validates one row straight from its cells, with the
-   * same rules as the schema, skipping the general conversion. Returns the draft or the row's errors.
+   * same rules as the schema, skipping the general conversion. Returns the draft or all the row's issues.
+   * `decimalOf` gives a field's column decimal separator (null: undecided, ambiguous values are refused).
    */
   fastRow?(
     cells: string[],
     mapping: Record<string, number | null>,
     refs: References,
-    decimalComma: boolean,
-  ): { draft: unknown } | { errors: Array<{ field: string; message: string }> };
+    decimalOf: (fieldKey: string) => ',' | '.' | null,
+  ): { draft: unknown } | { errors: RowIssue[] };
+  /**
+   * For records identified by keyOf: the stored values of each identity, written as valueText writes a
+   * draft's, so that a row that repeats what is stored is "unchanged" and a correction shows its change.
+   */
+  existingValues?(db: Db): Map<string | number, string>;
+  valueText?(draft: any): string;
+  /** The fields of valueText's JSON array, in order, to show a correction field by field. */
+  valueFields?: string[];
+  /**
+   * Why an update of this existing record needs a second confirmation: it moves the record under
+   * another region, or the record is part of signed-off targets. `before` and `after` are drafts.
+   */
+  sensitive?(db: Db, existingId: number, before: any, after: any): ImportSensitiveCode[];
   /** Writes many validated drafts with one prepared statement. */
   saveMany?(db: Db, drafts: unknown[]): void;
   /** Wraps the writing of `rows` validated rows, for work better done once than row by row (an index rebuild). */
@@ -68,15 +86,33 @@ export interface EntityDef {
 /** Resolves a reference cell, recording a row error naming the field when it matches nothing. */
 export type RefResolver = (fieldKey: string, table: RefTable, label: string, text?: string) => number | null | undefined;
 
-export function makeRefResolver(values: Values, refs: References, errors: Array<{ field: string; message: string }>): RefResolver {
-  return (fieldKey, table, label, explicit) => {
+export function makeRefResolver(values: Values, refs: References, errors: RowIssue[]): RefResolver {
+  return (fieldKey, table, _label, explicit) => {
     const text = explicit ?? values[fieldKey];
     if (text === undefined || text === null) return undefined;
     const id = refs.resolve(table, String(text));
-    if (id === null) errors.push({ field: fieldKey, message: `No ${label} with code or name "${String(text)}"` });
+    if (id === null) errors.push({ field: fieldKey, code: 'unknown_reference', params: { table, text: String(text) } });
     return id ?? undefined;
   };
 }
+
+/** A record counted in a signed-off (agreed) target plan: changing it changes what was agreed. */
+function inAgreedTargets(db: Db, column: 'distributor_id' | 'product_id', id: number): boolean {
+  const agreedTable =
+    column === 'distributor_id'
+      ? " OR EXISTS (SELECT 1 FROM target_agreed a JOIN target_plans p ON p.id = a.plan_id WHERE p.status = 'agreed' AND a.distributor_id = ?)"
+      : '';
+  const sql = `SELECT EXISTS (SELECT 1 FROM target_cells c JOIN target_plans p ON p.id = c.plan_id WHERE p.status = 'agreed' AND c.${column} = ?)${agreedTable}`;
+  const params = column === 'distributor_id' ? [id, id] : [id];
+  return (
+    prepared(db, sql)
+      .pluck()
+      .get(...params) === 1
+  );
+}
+
+const regionOfArea = (db: Db, areaId: number) =>
+  prepared(db, 'SELECT region_id FROM areas WHERE id = ?').pluck().get(areaId) as number | undefined;
 
 const enumOf = (values: Record<string, string[]>) => ({ values });
 
@@ -130,6 +166,8 @@ const areas: EntityDef = {
   key: { field: 'code', table: 'areas' },
   schema: areaDraft,
   toDraft: (v, ref) => ({ code: v.code, name: v.name, regionId: ref('region', 'regions', 'region') }),
+  // Moving an area moves every distributor and outlet in it under another region's manager and targets.
+  sensitive: (_db, _id, before, after) => (before.regionId !== after.regionId ? ['region_change'] : []),
   save: (db, id, d: Parameters<typeof createArea>[1]) => (id ? updateArea(db, id, d) : createArea(db, d)).id,
   exportRows: (db) =>
     prepared(
@@ -160,7 +198,7 @@ const staff: EntityDef = {
     field('name', 'text', true, A.name),
     field('role', 'enum', true, ['role', 'position', '职位', '岗位', 'puesto', 'cargo', 'должность', 'роль'], enumOf(STAFF_ROLES)),
     field('region', 'reference', true, A.region, { ref: 'regions' }),
-    field('areas', 'list', false, ['areas', 'area codes', '负责区域', 'áreas', 'районы'], { hint: 'area codes, separated by ;' }),
+    field('areas', 'list', false, ['areas', 'area codes', '负责区域', 'áreas', 'районы'], { hint: 'area_codes_list' }),
     field('phone', 'text', false, A.phone),
     field('email', 'text', false, ['email', 'e-mail', '邮箱', 'correo', 'почта']),
     field('active', 'boolean', false, ['active', '在职', 'activo', 'активен']),
@@ -226,7 +264,7 @@ const distributors: EntityDef = {
       'integer',
       true,
       ['relationship level', 'relationship', '关系层级', '关系等级', 'nivel de relación', 'уровень отношений'],
-      { hint: '1, 2 or 3' },
+      { hint: 'relationship_levels' },
     ),
     field(
       'status',
@@ -255,6 +293,12 @@ const distributors: EntityDef = {
     status: v.status,
     startDate: v.startDate,
   }),
+  sensitive(db, id, before, after) {
+    const codes: ImportSensitiveCode[] = [];
+    if (before.areaId !== after.areaId && regionOfArea(db, before.areaId) !== regionOfArea(db, after.areaId)) codes.push('region_change');
+    if (inAgreedTargets(db, 'distributor_id', id)) codes.push('agreed_targets');
+    return codes;
+  },
   save: (db, id, d: Parameters<typeof createDistributor>[1]) => (id ? updateDistributor(db, id, d) : createDistributor(db, d)).id,
   exportRows: (db) =>
     prepared(
@@ -326,7 +370,7 @@ const terminals: EntityDef = {
     field('subDealer', 'reference', false, A.subDealer, { ref: 'sub_dealers' }),
     field('distributor', 'reference', false, ['direct distributor', ...A.distributor], {
       ref: 'distributors',
-      hint: 'only when supplied directly',
+      hint: 'direct_supply_only',
     }),
     ...outletFields,
   ],
@@ -450,6 +494,7 @@ const products: EntityDef = {
   key: { field: 'sku', table: 'products' },
   schema: productDraft,
   toDraft: (v) => ({ ...v }),
+  sensitive: (db, id) => (inAgreedTargets(db, 'product_id', id) ? ['agreed_targets'] : []),
   save: (db, id, d: Parameters<typeof createProduct>[1]) => (id ? updateProduct(db, id, d) : createProduct(db, d)).id,
   exportRows: (db) =>
     prepared(
@@ -458,17 +503,27 @@ const products: EntityDef = {
     ).all() as ExportRow[],
 };
 
+/** Adds the per-language synonyms table (synonyms.ts) to each field's own names. */
+function withSynonyms(def: EntityDef): EntityDef {
+  return { ...def, fields: def.fields.map((f) => ({ ...f, aliases: [...f.aliases, ...synonymsOf(def.name, f.key)] })) };
+}
+
 /** Every importable entity. A feature adds its definition here (and its name in shared/domain/importing.ts). */
-export const ENTITIES: Record<ImportEntity, EntityDef> = {
-  salesHistory: salesHistoryEntity,
-  stockSnapshots: stockSnapshotsEntity,
-  shipments: shipmentsEntity,
-  regions,
-  areas,
-  staff,
-  distributors,
-  subDealers,
-  terminals,
-  contacts,
-  products,
-};
+export const ENTITIES: Record<ImportEntity, EntityDef> = Object.fromEntries(
+  Object.entries({
+    salesHistory: salesHistoryEntity,
+    stockSnapshots: stockSnapshotsEntity,
+    shipments: shipmentsEntity,
+    regions,
+    areas,
+    staff,
+    distributors,
+    subDealers,
+    terminals,
+    contacts,
+    products,
+    devPlans: devPlansEntity,
+    visits: visitsEntity,
+    weeklyReviews: weeklyReviewsEntity,
+  } satisfies Record<ImportEntity, EntityDef>).map(([name, def]) => [name, withSynonyms(def)]),
+) as Record<ImportEntity, EntityDef>;

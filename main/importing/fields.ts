@@ -39,16 +39,29 @@ export function fieldInfo(defs: FieldDef[], entity: string): ImportFieldInfo[] {
   }));
 }
 
-/** Suggests, for each field, the file column whose header matches one of its aliases. */
+/** A header without its parenthesised unit or note: "仓库容量（箱）" and "Lead time (days)" read as their name. */
+const withoutNote = (text: string) => normaliseHeader(text.replace(/\s*[(（][^()（）]*[)）]\s*/g, ' '));
+
+/**
+ * Suggests, for each field, the file column whose header matches one of its aliases: first the whole
+ * header, then the header without a note in brackets.
+ */
 export function suggestMapping(defs: FieldDef[], headers: string[]): Record<string, number | null> {
-  const normalised = headers.map(normaliseHeader);
+  const forms = [headers.map(normaliseHeader), headers.map(withoutNote)];
   const used = new Set<number>();
   const mapping: Record<string, number | null> = {};
-  for (const def of defs) {
-    const aliases = def.aliases.map(normaliseHeader);
-    const index = normalised.findIndex((h, i) => !used.has(i) && aliases.includes(h));
-    mapping[def.key] = index >= 0 ? index : null;
-    if (index >= 0) used.add(index);
+  const aliasesOf = new Map(defs.map((d) => [d.key, new Set(d.aliases.map(normaliseHeader))]));
+  for (const def of defs) mapping[def.key] = null;
+  for (const normalised of forms) {
+    for (const def of defs) {
+      if (mapping[def.key] !== null) continue;
+      const aliases = aliasesOf.get(def.key)!;
+      const index = normalised.findIndex((h, i) => !used.has(i) && aliases.has(h));
+      if (index >= 0) {
+        mapping[def.key] = index;
+        used.add(index);
+      }
+    }
   }
   return mapping;
 }

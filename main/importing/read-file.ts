@@ -1,16 +1,23 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import type { ImportEncoding } from '../../shared/contract/importing.js';
 import { DomainError } from '../../shared/contract/result.js';
 import { decodeText } from './decode.js';
-import { checkZipArchive } from './zip-guard.js';
+import { Readable } from 'node:stream';
+import { xlsxReads } from './preview-limit.js';
+import { checkRealUnpackedSize, checkZipArchive } from './zip-guard.js';
 
 export interface SheetData {
   format: 'csv' | 'xlsx';
   encoding: string;
+  /** CSV: the likely encodings, best first (see decode.ts); empty for workbooks. */
+  encodingCandidates?: string[];
   delimiter: string | null;
   headers: string[];
   /** Data rows (without the header), each cell as text. */
   rows: string[][];
+  /** About how much memory the rows take, so the sessions that keep them can be held to a budget. */
+  approxBytes: number;
 }
 
 export const MAX_ROWS = 2_000_000;
@@ -19,7 +26,7 @@ export const MAX_COLUMNS = 200;
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-export async function readSheet(fileName: string, bytes: Uint8Array): Promise<SheetData> {
+export async function readSheet(fileName: string, bytes: Uint8Array, encoding?: ImportEncoding): Promise<SheetData> {
   if (bytes.length === 0) throw new DomainError('import_rejected', 'The file is empty.');
   const lower = fileName.toLowerCase();
   if (isZip(bytes) || lower.endsWith('.xlsx')) {
@@ -29,11 +36,11 @@ export async function readSheet(fileName: string, bytes: Uint8Array): Promise<Sh
   if (lower.endsWith('.xls')) {
     throw new DomainError('import_rejected', 'Old .xls workbooks are not supported: save the sheet as .xlsx or CSV in Excel.');
   }
-  return readCsv(bytes);
+  return readCsv(bytes, encoding);
 }
 
-function readCsv(bytes: Uint8Array): SheetData {
-  const { text, encoding } = decodeText(bytes);
+function readCsv(bytes: Uint8Array, chosen?: ImportEncoding): SheetData {
+  const { text, encoding, candidates } = decodeText(bytes, chosen);
   const parsed = Papa.parse<string[]>(text, {
     delimitersToGuess: [',', ';', '\t', '|'],
     skipEmptyLines: 'greedy',
@@ -42,26 +49,42 @@ function readCsv(bytes: Uint8Array): SheetData {
   if (fatal) {
     throw new DomainError('import_rejected', `Line ${(fatal.row ?? 0) + 1}: a quoted cell is never closed; the file may be truncated.`);
   }
-  return finish({ format: 'csv', encoding, delimiter: parsed.meta.delimiter, all: parsed.data });
+  return { ...finish({ format: 'csv', encoding, delimiter: parsed.meta.delimiter, all: parsed.data }), encodingCandidates: candidates };
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<SheetData> {
   checkZipArchive(bytes);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError('import_rejected', 'This .xlsx file is damaged or not an Excel workbook.');
-  }
-  const sheet = workbook.worksheets.find((w) => w.actualRowCount > 0);
-  if (!sheet) throw new DomainError('import_rejected', 'The workbook has no rows.');
-  const all: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.min(row.cellCount, MAX_COLUMNS + 1); c++) cells.push(cellText(row.getCell(c).value));
-    all.push(cells);
+  return xlsxReads.run(async () => {
+    await checkRealUnpackedSize(bytes);
+    // The streaming reader keeps one row at a time of the XML, not a model of the whole workbook:
+    // the loaded model took gigabytes for a sheet of a few hundred megabytes unpacked.
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    const all: string[][] = [];
+    try {
+      for await (const worksheet of reader) {
+        for await (const row of worksheet) {
+          if (!row.hasValues) continue;
+          const cells: string[] = [];
+          for (let c = 1; c <= Math.min(row.cellCount, MAX_COLUMNS + 1); c++) cells.push(cellText(row.getCell(c).value));
+          all.push(cells);
+          // Stop reading once the file is known to be too long: finish() names the limit.
+          if (all.length > MAX_ROWS + 1) break;
+        }
+        // The first sheet that has rows is the one imported.
+        if (all.length > 0) break;
+      }
+    } catch {
+      throw new DomainError('import_rejected', 'This .xlsx file is damaged or not an Excel workbook.');
+    }
+    if (all.length === 0) throw new DomainError('import_rejected', 'The workbook has no rows.');
+    return finish({ format: 'xlsx', encoding: 'XLSX', delimiter: null, all });
   });
-  return finish({ format: 'xlsx', encoding: 'XLSX', delimiter: null, all });
 }
 
 /** Cell values as a person sees them; formulas contribute their cached result, never their text. */
@@ -86,6 +109,8 @@ function finish({
 }: {
   format: 'csv' | 'xlsx';
   encoding: string;
+  /** CSV: the likely encodings, best first (see decode.ts); empty for workbooks. */
+  encodingCandidates?: string[];
   delimiter: string | null;
   all: string[][];
 }): SheetData {
@@ -97,13 +122,17 @@ function finish({
   const rows = all.slice(1);
   if (rows.length > MAX_ROWS)
     throw new DomainError('import_rejected', `The file has ${rows.length} rows; at most ${MAX_ROWS} can be imported at once.`);
+  let approxBytes = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
+    // a row's array, and per cell its slot, the string's header and (at most) two bytes a character
+    approxBytes += 32 + row.length * 40;
     for (let c = 0; c < row.length; c++) {
+      approxBytes += 2 * (row[c] ?? '').length;
       if ((row[c] ?? '').length > MAX_CELL_CHARS) {
         throw new DomainError('import_rejected', `Line ${i + 2}, column ${c + 1}: a cell is longer than ${MAX_CELL_CHARS} characters.`);
       }
     }
   }
-  return { format, encoding, delimiter, headers, rows };
+  return { format, encoding, delimiter, headers, rows, approxBytes };
 }

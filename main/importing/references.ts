@@ -28,6 +28,11 @@ export class References {
     return this.names(table).get(key) ?? null;
   }
 
+  /** By code only: a row's own key identifies the record it updates, never by a name that happens to match. */
+  resolveCode(table: RefTable, text: string): number | null {
+    return this.codes(table).get(text.trim().toLowerCase()) ?? null;
+  }
+
   /** Rows created earlier in the same import become resolvable for later rows. */
   remember(table: RefTable, code: string, id: number): void {
     this.codes(table).set(code.trim().toLowerCase(), id);

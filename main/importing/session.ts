@@ -1,20 +1,38 @@
 import { today } from '../../shared/domain/clock.js';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
-import type { ExportFile, ImportOutcome, ImportPreview, ImportReport, ImportRowError } from '../../shared/contract/importing.js';
+import { toCsv } from '../export/csv.js';
+import type {
+  ExportFile,
+  ImportEncoding,
+  ImportFieldChange,
+  ImportOutcome,
+  ImportPreview,
+  ImportReport,
+  ImportRowAction,
+  ImportRowError,
+  ImportRowPlan,
+  ImportSensitiveCode,
+  NumberColumn,
+} from '../../shared/contract/importing.js';
 import { neutraliseFormula, type ImportEntity } from '../../shared/domain/importing.js';
 import { DomainError } from '../../shared/contract/result.js';
 import type { Db } from '../db/open.js';
 import { readSetting, writeSetting } from '../system/preferences.js';
 import { convertCell } from './convert.js';
-import { ENTITIES, makeRefResolver, type EntityDef } from './entities.js';
+import { ENTITIES, makeRefResolver, type EntityDef, type ExportRow, type Values } from './entities.js';
+import { issueFromZod, type RowIssue } from './issues.js';
+import { detectColumn, numberShape } from './numbers.js';
 import { fieldInfo, suggestMapping } from './fields.js';
 import { readSheet, type SheetData } from './read-file.js';
 import { References } from './references.js';
+import { templateRows } from './templates.js';
+import type { TaskControl } from '../jobs/task.js';
 
 /** Errors listed in a report; the rest are counted. A person fixes a sheet from the first hundreds. */
 const MAX_LISTED_ERRORS = 500;
+/** Row plans listed per action; the counts are always complete. */
+const MAX_LISTED_PLANS = { update: 1000, new: 200, unchanged: 200 } as const;
 const SESSION_TTL_MS = 60 * 60 * 1000;
 const MAX_SESSIONS = 4;
 
@@ -22,43 +40,155 @@ interface ImportSession {
   id: string;
   entity: ImportEntity;
   fileName: string;
-  sheet: SheetData;
+  /** Null while only a background job has read the file (the preview ran in the job worker). */
+  sheet: SheetData | null;
   createdAt: number;
+  /** The file as it came, so that a background job can read it again in its own thread. */
+  bytes: Uint8Array;
+  encoding: ImportEncoding | undefined;
+  /** Each column's number format, detected once from the whole column. */
+  numberColumns: Map<number, NumberColumn | null>;
 }
 
 type Mapping = Record<string, number | null>;
+type Separators = Record<string, ',' | '.'>;
 
-/** A parsed file waits here between preview, validation and commit; nothing is written before commit. */
-const sessions = new Map<string, ImportSession>();
-
-function evictOld(): void {
-  const now = Date.now();
-  for (const [id, s] of sessions) if (now - s.createdAt > SESSION_TTL_MS) sessions.delete(id);
-  while (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
+/** What the user said about the file besides its mapping. */
+export interface ImportChoices {
+  mapping: Mapping;
+  /** Per file column, the decimal separator the user chose. */
+  decimalSeparators?: Separators | undefined;
+  /** Older callers: one decimal-comma answer for every column the file leaves undecided. */
+  decimalComma?: boolean | undefined;
 }
 
-function session(importId: string): ImportSession {
-  const s = sessions.get(importId);
-  if (!s) throw new DomainError('not_found', 'This import has expired. Pick the file again.');
-  return s;
+export interface CommitChoices extends ImportChoices {
+  mode: 'all' | 'validOnly';
+  updates?: 'skip' | 'apply' | undefined;
+  confirmSensitive?: boolean | undefined;
+}
+
+/**
+ * Parsed files wait here between preview, validation and commit; nothing is written before commit.
+ * One registry per core (held by its ServiceContext), so two cores in one process never share imports.
+ */
+/** Rows kept for previews waiting to be committed: five big ones held 2.8 GB before this budget. */
+const MAX_RETAINED_BYTES = 768 * 1024 * 1024;
+
+/** What a waiting preview holds: its parsed rows once read, else the file's bytes. */
+function retainedBytes(s: ImportSession): number {
+  return (s.sheet?.approxBytes ?? 0) + s.bytes.byteLength;
+}
+
+export class ImportSessions {
+  private readonly sessions = new Map<string, ImportSession>();
+
+  add(s: ImportSession): void {
+    const now = Date.now();
+    for (const [id, old] of this.sessions) if (now - old.createdAt > SESSION_TTL_MS) this.sessions.delete(id);
+    while (this.sessions.size >= MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
+    // The oldest previews make room for the new one (an expired preview asks the user to pick the file again).
+    const retained = () => [...this.sessions.values()].reduce((sum, kept) => sum + retainedBytes(kept), 0);
+    while (this.sessions.size > 0 && retained() + retainedBytes(s) > MAX_RETAINED_BYTES) {
+      this.sessions.delete(this.sessions.keys().next().value!);
+    }
+    this.sessions.set(s.id, s);
+  }
+
+  get(importId: string): ImportSession {
+    const s = this.sessions.get(importId);
+    if (!s) throw new DomainError('not_found', 'This import has expired. Pick the file again.');
+    return s;
+  }
+
+  delete(importId: string): boolean {
+    return this.sessions.delete(importId);
+  }
 }
 
 const headerSignature = (headers: string[]) => headers.map((h) => h.trim().toLowerCase()).join('\u0001');
+/** One remembered mapping per file layout (the same headers in the same order), per entity. */
+const mappingSettingKey = (entity: ImportEntity, headers: string[]) =>
+  `importMapping:${entity}:${createHash('sha256').update(headerSignature(headers)).digest('hex').slice(0, 24)}`;
 
-export async function previewImport(db: Db, entity: ImportEntity, fileName: string, bytes: Uint8Array): Promise<ImportPreview> {
-  const sheet = await readSheet(fileName, bytes);
-  evictOld();
+type LoadedSession = ImportSession & { sheet: SheetData };
+
+/** Reads the file in this thread when only a background job has read it so far. */
+async function loaded(s: ImportSession): Promise<LoadedSession> {
+  s.sheet ??= await readSheet(s.fileName, s.bytes, s.encoding);
+  return s as LoadedSession;
+}
+
+function numberColumn(s: LoadedSession, column: number): NumberColumn | null {
+  if (!s.numberColumns.has(column)) {
+    // A column of names or codes is not scanned to its end: its first values already say it holds no numbers.
+    const firstValues = s.sheet.rows.slice(0, 50).map((r) => r[column] ?? '');
+    const textOnly = firstValues.some((v) => v.trim() !== '') && firstValues.every((v) => numberShape(v) === 'none');
+    s.numberColumns.set(column, textOnly ? null : detectColumn(columnValues(s.sheet.rows, column), column));
+  }
+  return s.numberColumns.get(column)!;
+}
+
+function* columnValues(rows: string[][], column: number): Iterable<string> {
+  for (const row of rows) yield row[column] ?? '';
+}
+
+/**
+ * For code that calls the importer directly (the benchmark, crash tests): the doors pass their core's
+ * registry (ServiceContext.imports) instead.
+ */
+const directCalls = new ImportSessions();
+
+export async function previewImport(
+  db: Db,
+  entity: ImportEntity,
+  fileName: string,
+  bytes: Uint8Array,
+  encoding?: ImportEncoding,
+  sessions: ImportSessions = directCalls,
+): Promise<ImportPreview> {
+  const sheet = await readSheet(fileName, bytes, encoding);
   const id = `imp_${randomBytes(12).toString('hex')}`;
-  sessions.set(id, { id, entity, fileName, sheet, createdAt: Date.now() });
+  const s: LoadedSession = { id, entity, fileName, sheet, createdAt: Date.now(), numberColumns: new Map(), bytes, encoding };
+  sessions.add(s);
+  return describeSheet(db, s);
+}
+
+/**
+ * Keeps a file for a preview that a background job computes (previewInBackground): nothing is read
+ * in this thread.
+ */
+export function holdFile(
+  sessions: ImportSessions,
+  entity: ImportEntity,
+  fileName: string,
+  bytes: Uint8Array,
+  encoding: ImportEncoding | undefined,
+): string {
+  const id = `imp_${randomBytes(12).toString('hex')}`;
+  sessions.add({ id, entity, fileName, sheet: null, createdAt: Date.now(), numberColumns: new Map(), bytes, encoding });
+  return id;
+}
+
+/** What the preview shows: encoding, delimiter, first rows, the suggested or remembered mapping, number formats. */
+function describeSheet(db: Db, s: LoadedSession): ImportPreview {
+  const { sheet, entity, fileName, id } = s;
   const def = ENTITIES[entity];
-  const remembered = readSetting<{ signature: string; mapping: Mapping }>(db, `importMapping:${entity}`);
+  const remembered =
+    readSetting<{ signature: string; mapping: Mapping }>(db, mappingSettingKey(entity, sheet.headers)) ??
+    readSetting<{ signature: string; mapping: Mapping }>(db, `importMapping:${entity}`);
   const useRemembered = remembered?.signature === headerSignature(sheet.headers);
+  const numberColumns = sheet.headers
+    .map((_, i) => numberColumn(s, i))
+    .filter((c): c is NumberColumn => c !== null && (c.decimal !== null || c.conflicting || c.ambiguous.length > 0));
+  const commaColumns = numberColumns.filter((c) => c.decimal === ',').length;
   return {
     importId: id,
     entity,
     fileName,
     format: sheet.format,
     encoding: sheet.encoding,
+    encodingCandidates: sheet.encodingCandidates ?? [],
     delimiter: sheet.delimiter,
     headers: sheet.headers,
     sampleRows: sheet.rows.slice(0, 8),
@@ -66,28 +196,16 @@ export async function previewImport(db: Db, entity: ImportEntity, fileName: stri
     fields: fieldInfo(def.fields, entity),
     suggestedMapping: useRemembered ? remembered!.mapping : suggestMapping(def.fields, sheet.headers),
     mappingRemembered: useRemembered,
-    decimalComma: guessDecimalComma(sheet),
+    decimalComma: commaColumns > 0 && commaColumns * 2 >= numberColumns.filter((c) => c.decimal !== null).length,
+    numberColumns,
   };
-}
-
-/** A sheet whose numbers look like "12,5" (and whose delimiter is not a comma) uses decimal commas. */
-function guessDecimalComma(sheet: SheetData): boolean {
-  if (sheet.delimiter === ',') return false;
-  let comma = 0;
-  let dot = 0;
-  for (const row of sheet.rows.slice(0, 200)) {
-    for (const cell of row) {
-      if (/^-?\d+,\d+$/.test(cell.trim())) comma++;
-      else if (/^-?\d+\.\d+$/.test(cell.trim())) dot++;
-    }
-  }
-  return comma > dot;
 }
 
 interface ValidatedRow {
   line: number;
   existingId: number | null;
   draft: unknown;
+  action: ImportRowAction;
 }
 
 interface Validation {
@@ -111,144 +229,309 @@ function checkMapping(def: EntityDef, sheet: SheetData, mapping: Mapping): void 
     );
 }
 
+/** A stored record as the import sees it: its export row, converted values and draft. */
+interface ExistingRecord {
+  row: ExportRow;
+  values: Values;
+  draft: Record<string, unknown> | null;
+}
+
+/**
+ * Loads the records a sheet's codes point at, as their own export shows them, so that a row can be
+ * compared with what is stored field by field (exports write numbers with a decimal point).
+ */
+function existingRecords(db: Db, def: EntityDef, refs: References): (code: string) => ExistingRecord | undefined {
+  let byCode: Map<string, ExportRow> | null = null;
+  const cache = new Map<string, ExistingRecord>();
+  return (code) => {
+    const key = code.trim().toLowerCase();
+    const hit = cache.get(key);
+    if (hit) return hit;
+    byCode ??= new Map(def.exportRows(db).map((r) => [String(r[def.key!.field] ?? '').toLowerCase(), r]));
+    const row = byCode.get(key);
+    if (!row) return undefined;
+    const values: Values = {};
+    for (const f of def.fields) {
+      const raw = row[f.key];
+      if (raw === null || raw === undefined) continue;
+      const converted = convertCell(f, String(raw), '.');
+      if (converted.ok) values[f.key] = converted.value;
+    }
+    const parsed = def.schema.safeParse(def.toDraft(values, makeRefResolver(values, refs, [])));
+    const record = { row, values, draft: parsed.success ? (parsed.data as Record<string, unknown>) : null };
+    cache.set(key, record);
+    return record;
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * Validates every row exactly as a form would (the contract's draft schema), resolving codes to
- * records, and reports each bad cell by line, column and reason. Writes nothing.
+ * records, and says what would happen to each: new, update (with each change), unchanged or refused
+ * with every reason at once. Writes nothing.
  */
-function validate(db: Db, s: ImportSession, mapping: Mapping, decimalComma: boolean): Validation {
+/** Progress every this many rows, and a chance for the user's Cancel to stop the work. */
+const ROWS_PER_TICK = 5000;
+
+function validate(db: Db, s: LoadedSession, choices: ImportChoices, control?: TaskControl, share = 1): Validation {
+  const { mapping } = choices;
   const def = ENTITIES[s.entity];
   checkMapping(def, s.sheet, mapping);
   const refs = new References(db);
   const errors: ImportRowError[] = [];
   let errorCount = 0;
+  let refusedRows = 0;
   const valid: ValidatedRow[] = [];
+  const listed: Record<ImportRowAction, ImportRowPlan[]> = { update: [], new: [], unchanged: [] };
+  const counts: Record<ImportRowAction, number> = { update: 0, new: 0, unchanged: 0 };
+  let sensitiveUpdates = 0;
   const seenKeys = new Map<string | number, number>();
-  const existingKeys = def.existingKeys?.(db);
-  let creates = 0;
-  let updates = 0;
+  const existingValues = def.existingValues?.(db);
+  const existing = def.key ? existingRecords(db, def, refs) : null;
+  const legacy = choices.decimalComma === undefined ? null : choices.decimalComma ? ',' : '.';
+  const decimalOf = (fieldKey: string): ',' | '.' | null => {
+    const index = mapping[fieldKey];
+    if (index === null || index === undefined) return null;
+    return choices.decimalSeparators?.[String(index)] ?? numberColumn(s, index)?.decimal ?? legacy;
+  };
   const columnName = (fieldKey: string) => {
     const index = mapping[fieldKey.split('.')[0]!];
-    return index === null || index === undefined ? fieldKey : s.sheet.headers[index] || `Column ${index + 1}`;
+    return index === null || index === undefined ? fieldKey : s.sheet.headers[index] || `#${index + 1}`;
   };
-  const addError = (e: ImportRowError) => {
-    errorCount++;
-    if (errors.length < MAX_LISTED_ERRORS) errors.push(e);
+  const cellOf = (row: string[], fieldKey: string) => {
+    const index = mapping[fieldKey];
+    return index === null || index === undefined ? undefined : String(row[index] ?? '').trim();
   };
+  const numeric = new Set(def.fields.filter((f) => f.kind === 'integer' || f.kind === 'decimal').map((f) => f.key));
 
+  const total = s.sheet.rows.length;
   s.sheet.rows.forEach((row, i) => {
+    if (control && i % ROWS_PER_TICK === 0) {
+      control.checkCancelled();
+      control.progress((i / total) * share, 'checking');
+    }
     const line = i + 2;
-    const values: Record<string, unknown> = {};
-    const rowErrors: Array<{ field: string; message: string }> = [];
+    const values: Values = {};
+    const issues: RowIssue[] = [];
     let draft: unknown;
+    let existingId: number | null = null;
+    let before: ExistingRecord | undefined;
     if (def.fastRow) {
-      const fast = def.fastRow(row, mapping, refs, decimalComma);
-      if ('errors' in fast) rowErrors.push(...fast.errors);
+      const fast = def.fastRow(row, mapping, refs, decimalOf);
+      if ('errors' in fast) issues.push(...fast.errors);
       else draft = fast.draft;
-    } else
+    } else {
       for (const f of def.fields) {
         const index = mapping[f.key];
         if (index === null || index === undefined) continue;
-        const converted = convertCell(f, row[index] ?? '', decimalComma);
+        const converted = convertCell(f, row[index] ?? '', numeric.has(f.key) ? decimalOf(f.key) : null);
         if (converted.ok) values[f.key] = converted.value;
-        else rowErrors.push({ field: f.key, message: converted.message });
+        else issues.push({ field: f.key, code: converted.code, params: converted.params });
       }
-    if (!def.fastRow) {
       for (const f of def.fields) {
-        if (f.required && values[f.key] === undefined && !rowErrors.some((e) => e.field === f.key)) {
-          rowErrors.push({ field: f.key, message: 'Required' });
-        }
+        if (f.required && values[f.key] === undefined && !issues.some((e) => e.field === f.key))
+          issues.push({ field: f.key, code: 'required', params: {} });
       }
-    }
-    if (rowErrors.length === 0 && !def.fastRow) {
-      const candidate = def.toDraft(values, makeRefResolver(values, refs, rowErrors));
+      const keyText = def.key ? values[def.key.field] : undefined;
+      if (def.key && typeof keyText === 'string') {
+        const normalised = keyText.trim().toLowerCase();
+        const earlier = seenKeys.get(normalised);
+        if (earlier) issues.push({ field: def.key.field, code: 'duplicate_in_file', params: { line: earlier } });
+        else seenKeys.set(normalised, line);
+        existingId = refs.resolveCode(def.key.table, keyText);
+        before = existingId ? existing!(keyText) : undefined;
+        // A column the file does not have keeps the stored value: an update never blanks what it does not show.
+        if (before)
+          for (const f of def.fields) {
+            const index = mapping[f.key];
+            if ((index === null || index === undefined) && before.values[f.key] !== undefined) values[f.key] = before.values[f.key];
+          }
+      }
+      const candidate = def.toDraft(values, makeRefResolver(values, refs, issues)) as Record<string, unknown>;
       const parsed = def.schema.safeParse(candidate);
       if (parsed.success) draft = parsed.data;
       else {
+        const unknownReference = issues.some((e) => e.code === 'unknown_reference');
         for (const issue of parsed.error.issues) {
-          const fieldKey = draftPathToField(def, String(issue.path[0] ?? ''));
-          if (!rowErrors.some((e) => e.field === fieldKey)) rowErrors.push({ field: fieldKey, message: issue.message });
+          const draftKey = String(issue.path[0] ?? '');
+          const fieldKey = draftPathToField(def, draftKey);
+          if (issues.some((e) => e.field === fieldKey)) continue;
+          // A rule across fields (one supplier) means nothing while a code it relies on is unknown.
+          if (issue.code === 'custom' && unknownReference) continue;
+          issues.push(issueFromZod(issue, fieldKey, candidate[draftKey]));
         }
       }
     }
-    let existingId: number | null = null;
-    if (rowErrors.length === 0 && def.keyOf) {
+    let action: ImportRowAction = 'new';
+    let changes: ImportFieldChange[] | undefined;
+    let sensitive: ImportSensitiveCode[] | undefined;
+    if (issues.length === 0 && def.keyOf) {
       const key = def.keyOf(draft);
       const earlier = seenKeys.get(key);
-      if (earlier) rowErrors.push({ field: def.fields[0]!.key, message: `Same record as line ${earlier}` });
+      if (earlier) issues.push({ field: def.fields[0]!.key, code: 'duplicate_in_file', params: { line: earlier } });
       else {
         seenKeys.set(key, line);
-        if (existingKeys?.has(key)) existingId = -1;
+        const stored = existingValues?.get(key);
+        if (stored !== undefined) {
+          existingId = -1;
+          const now = def.valueText!(draft);
+          action = stored === now ? 'unchanged' : 'update';
+          if (action === 'update') changes = valueChanges(def, stored, now, columnName);
+        }
       }
-    } else if (rowErrors.length === 0 && def.key) {
-      const keyValue = String(values[def.key.field]).trim().toLowerCase();
-      const earlier = seenKeys.get(keyValue);
-      if (earlier) rowErrors.push({ field: def.key.field, message: `Same ${def.key.field} as line ${earlier}` });
+    } else if (issues.length === 0 && existingId) {
+      const beforeDraft = before?.draft ?? null;
+      const afterDraft = draft as Record<string, unknown>;
+      if (beforeDraft && same(beforeDraft, afterDraft)) action = 'unchanged';
       else {
-        seenKeys.set(keyValue, line);
-        existingId = refs.resolve(def.key.table, String(values[def.key.field]));
+        action = 'update';
+        changes = Object.keys(afterDraft)
+          .filter((k) => !beforeDraft || !same(beforeDraft[k], afterDraft[k]))
+          .map((k) => {
+            const field = draftPathToField(def, k);
+            const old = before?.row[field];
+            const oldText = old === null || old === undefined ? '' : String(old);
+            return { field, column: columnName(field), before: oldText, after: cellOf(row, field) ?? oldText };
+          });
+        sensitive = def.sensitive?.(db, existingId, beforeDraft ?? {}, afterDraft) ?? [];
+        if (sensitive.length) sensitiveUpdates++;
+        else sensitive = undefined;
       }
     }
-    if (rowErrors.length) {
-      for (const e of rowErrors) {
+    if (issues.length) {
+      refusedRows++;
+      // In the order of the file's columns, as the user reads the row.
+      const at = (e: RowIssue) => mapping[e.field.split('.')[0]!] ?? Number.MAX_SAFE_INTEGER;
+      issues.sort((a, b) => at(a) - at(b));
+      for (const e of issues) {
+        errorCount++;
+        if (errors.length >= MAX_LISTED_ERRORS) continue;
         const index = mapping[e.field.split('.')[0]!];
-        addError({
+        errors.push({
           line,
           column: columnName(e.field),
           field: e.field,
           value: index === null || index === undefined ? '' : String(row[index] ?? '').slice(0, 80),
-          message: e.message,
+          code: e.code,
+          params: e.params,
         });
       }
       return;
     }
-    if (existingId) updates++;
-    else creates++;
-    valid.push({ line, existingId, draft });
+    counts[action]++;
+    if (listed[action].length < MAX_LISTED_PLANS[action]) {
+      const key = def.key ? String(values[def.key.field] ?? '') : rowLabel(def, row, cellOf);
+      listed[action].push({ line, key, action, ...(changes ? { changes } : {}), ...(sensitive ? { sensitive } : {}) });
+    }
+    valid.push({ line, existingId, draft, action });
   });
 
+  const updatesListed = [...listed.update].sort((a, b) => Number(!!b.sensitive) - Number(!!a.sensitive) || a.line - b.line);
   return {
-    report: { totalRows: s.sheet.rows.length, validRows: valid.length, creates, updates, errors, errorCount },
+    report: {
+      totalRows: s.sheet.rows.length,
+      validRows: valid.length,
+      creates: counts.new,
+      updates: counts.update,
+      unchanged: counts.unchanged,
+      sensitiveUpdates,
+      rows: [...updatesListed, ...listed.new, ...listed.unchanged],
+      errors,
+      errorCount,
+      refusedRows,
+    },
     valid,
   };
+}
+
+/** A row without a code of its own (a month of history) is named by its first cells: D001 · NS-330B · 2026-01. */
+function rowLabel(def: EntityDef, row: string[], cellOf: (row: string[], field: string) => string | undefined): string {
+  return def.fields
+    .slice(0, 3)
+    .map((f) => cellOf(row, f.key))
+    .filter((v) => v)
+    .join(' · ');
+}
+
+function valueChanges(def: EntityDef, stored: string, now: string, columnName: (field: string) => string): ImportFieldChange[] {
+  const before = JSON.parse(stored) as unknown[];
+  const after = JSON.parse(now) as unknown[];
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  return (def.valueFields ?? [])
+    .map((field, i) => ({ field, column: columnName(field), before: text(before[i]), after: text(after[i]) }))
+    .filter((c) => c.before !== c.after);
 }
 
 /** Zod reports draft paths (areaId); the user knows the sheet's field (area). */
 function draftPathToField(def: EntityDef, draftKey: string): string {
   if (def.fields.some((f) => f.key === draftKey)) return draftKey;
-  const stripped = draftKey.replace(/Ids?$/, '');
+  const stripped = draftKey.replace(/Ids?$/, '').replace(/Cents$/, '');
   const match = def.fields.find((f) => f.key === stripped || f.key === `${stripped}s`);
   return match?.key ?? draftKey;
 }
 
-export function validateImport(db: Db, importId: string, mapping: Mapping, decimalComma: boolean): ImportReport {
-  return validate(db, session(importId), mapping, decimalComma).report;
+export async function validateImport(
+  db: Db,
+  importId: string,
+  choices: ImportChoices,
+  sessions: ImportSessions = directCalls,
+): Promise<ImportReport> {
+  return validate(db, await loaded(sessions.get(importId)), choices).report;
 }
 
 /**
  * All-or-nothing by default: validation and writing happen in one transaction, and a single bad row
  * rolls everything back. `validOnly` writes the good rows when the user explicitly asked for that.
+ * Existing records change only when the user chose 'apply', and those that touch signed-off or
+ * referenced data only with the second confirmation as well.
  */
-export function commitImport(db: Db, importId: string, mapping: Mapping, decimalComma: boolean, mode: 'all' | 'validOnly'): ImportOutcome {
-  const s = session(importId);
+export async function commitImport(
+  db: Db,
+  importId: string,
+  choices: CommitChoices,
+  sessions: ImportSessions = directCalls,
+): Promise<ImportOutcome> {
+  const outcome = commitSession(db, await loaded(sessions.get(importId)), choices);
+  sessions.delete(importId);
+  return outcome;
+}
+
+function commitSession(db: Db, s: LoadedSession, choices: CommitChoices, control?: TaskControl): ImportOutcome {
   const def = ENTITIES[s.entity];
   const outcome = db.transaction((): ImportOutcome => {
-    const { report, valid } = validate(db, s, mapping, decimalComma);
-    if (report.errorCount > 0 && mode === 'all') {
-      const first = report.errors[0]!;
+    const { report, valid } = validate(db, s, choices, control, 0.5);
+    if (report.errorCount > 0 && choices.mode === 'all') {
       throw new DomainError(
         'import_rejected',
-        `${report.errorCount} problem(s) found; nothing was imported. First: line ${first.line}, ${first.column}: ${first.message}`,
-        report.errors.slice(0, 50).map((e) => ({ path: `line ${e.line}.${e.column}`, message: e.message })),
+        `${report.refusedRows} row(s) refused, ${report.errorCount} problem(s) found; nothing was imported.`,
+        report.errors.slice(0, 50).map((e) => ({ path: `line ${e.line}.${e.column}`, message: e.code })),
       );
     }
+    if (report.updates > 0 && !choices.updates) {
+      throw new DomainError(
+        'validation',
+        `The file would change ${report.updates} existing record(s): choose to add new records only or to add and update.`,
+        [{ path: 'updates', message: 'Choose skip or apply' }],
+      );
+    }
+    const applyUpdates = choices.updates === 'apply';
+    if (applyUpdates && report.sensitiveUpdates > 0 && !choices.confirmSensitive) {
+      throw new DomainError(
+        'validation',
+        `${report.sensitiveUpdates} update(s) touch signed-off or referenced data and need a second confirmation.`,
+        [{ path: 'confirmSensitive', message: 'Confirm these updates' }],
+      );
+    }
+    const toWrite = valid.filter((r) => r.action === 'new' || (r.action === 'update' && applyUpdates));
     const write = () => {
       if (def.saveMany)
         def.saveMany(
           db,
-          valid.map((r) => r.draft),
+          toWrite.map((r) => r.draft),
         );
       else
-        for (const row of valid) {
+        for (const row of toWrite) {
           try {
             def.save(db, row.existingId === -1 ? null : row.existingId, row.draft);
           } catch (error) {
@@ -257,29 +540,93 @@ export function commitImport(db: Db, importId: string, mapping: Mapping, decimal
           }
         }
     };
-    if (def.bulkWrite) def.bulkWrite(db, valid.length, write);
+    control?.progress(0.5, 'writing');
+    // The last moment the user can cancel: after it, the transaction commits as a whole.
+    control?.checkCancelled();
+    if (def.bulkWrite) def.bulkWrite(db, toWrite.length, write);
     else write();
-    def.afterCommit?.(db);
-    return { created: report.creates, updated: report.updates, skipped: report.totalRows - report.validRows };
+    if (toWrite.length) def.afterCommit?.(db);
+    const updated = applyUpdates ? report.updates : 0;
+    return {
+      created: report.creates,
+      updated,
+      unchanged: report.unchanged,
+      skipped: report.totalRows - report.validRows + (report.updates - updated),
+    };
   })();
-  writeSetting(db, `importMapping:${s.entity}`, { signature: headerSignature(s.sheet.headers), mapping });
-  sessions.delete(importId);
+  writeSetting(db, mappingSettingKey(s.entity, s.sheet.headers), { signature: headerSignature(s.sheet.headers), mapping: choices.mapping });
   return outcome;
 }
 
-export function discardImport(importId: string): { discarded: boolean } {
+export interface ImportJobParams {
+  importId: string;
+  entity: ImportEntity;
+  fileName: string;
+  bytes: Uint8Array;
+  encoding: ImportEncoding | undefined;
+  step: 'preview' | 'validate' | 'commit';
+  choices: CommitChoices;
+}
+
+/** What a background import job needs: the file itself, read again in the job's own thread. */
+export function importJobParams(
+  sessions: ImportSessions,
+  importId: string,
+  step: ImportJobParams['step'],
+  choices: CommitChoices,
+): ImportJobParams {
+  const s = sessions.get(importId);
+  return { importId, entity: s.entity, fileName: s.fileName, bytes: s.bytes, encoding: s.encoding, step, choices };
+}
+
+/**
+ * Previews, checks or imports a file in the job worker, off the thread that owns the window, with
+ * progress and Cancel (a cancelled commit rolls back whole).
+ */
+export async function importTask(db: Db, p: ImportJobParams, control: TaskControl): Promise<ImportPreview | ImportReport | ImportOutcome> {
+  control.progress(0, 'reading');
+  const sheet = await readSheet(p.fileName, p.bytes, p.encoding);
+  const s: LoadedSession = {
+    id: p.importId,
+    entity: p.entity,
+    fileName: p.fileName,
+    sheet,
+    createdAt: Date.now(),
+    numberColumns: new Map(),
+    bytes: p.bytes,
+    encoding: p.encoding,
+  };
+  if (p.step === 'preview') return describeSheet(db, s);
+  return p.step === 'validate' ? validate(db, s, p.choices, control).report : commitSession(db, s, p.choices, control);
+}
+
+export function discardImport(importId: string, sessions: ImportSessions = directCalls): { discarded: boolean } {
   return { discarded: sessions.delete(importId) };
 }
 
-/** Export uses the import's own column names, so an exported sheet imports back unchanged. */
-export async function exportEntity(db: Db, entity: ImportEntity, format: 'csv' | 'xlsx'): Promise<ExportFile> {
+/**
+ * Export uses the import's own columns, titled in the user's language when the renderer gives the titles
+ * (the importer maps every language's titles back), so an exported sheet imports back unchanged.
+ * A template is the same sheet with example rows instead of the data.
+ */
+export async function exportEntity(
+  db: Db,
+  entity: ImportEntity,
+  format: 'csv' | 'xlsx',
+  titles: Record<string, string> = {},
+  template = false,
+): Promise<ExportFile> {
   const def = ENTITIES[entity];
-  const rows = def.exportRows(db);
+  const rows = template ? templateRows(entity) : def.exportRows(db);
   const headers = def.fields.map((f) => f.key);
-  const stamp = today();
+  const title = (key: string) => titles[key] ?? key;
+  const stamp = template ? 'template' : today();
   const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? v : neutraliseFormula(String(v)));
   if (format === 'csv') {
-    const csv = Papa.unparse({ fields: headers, data: rows.map((r) => headers.map((h) => cell(r[h]))) }, { newline: '\r\n' });
+    const csv = toCsv(
+      headers.map(title),
+      rows.map((r) => headers.map((h) => cell(r[h]))),
+    );
     // BOM: Excel opens UTF-8 CSV correctly only with it.
     const content = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]);
     return { fileName: `${entity}-${stamp}.csv`, mimeType: 'text/csv', contentBase64: content.toString('base64'), rows: rows.length };
@@ -287,7 +634,7 @@ export async function exportEntity(db: Db, entity: ImportEntity, format: 'csv' |
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Off-season Planner';
   const sheet = workbook.addWorksheet(entity);
-  sheet.addRow(headers).font = { bold: true };
+  sheet.addRow(headers.map(title)).font = { bold: true };
   for (const r of rows) sheet.addRow(headers.map((h) => cell(r[h])));
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   headers.forEach((h, i) => (sheet.getColumn(i + 1).width = Math.min(40, Math.max(10, h.length + 4))));

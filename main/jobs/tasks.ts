@@ -1,6 +1,7 @@
 import type { Task } from './task.js';
 import { seedDemoTask } from '../demo/task.js';
 import { runForecast } from '../forecast/run.js';
+import { importTask } from '../importing/session.js';
 
 /**
  * Every kind of long work the app can start. The worker looks the task up here by name; each feature
@@ -9,6 +10,7 @@ import { runForecast } from '../forecast/run.js';
 export const TASKS: Record<string, Task> = {
   'demo.seed': byName(seedDemoTask),
   'forecast.run': byName<{ force?: boolean }, unknown>((db, params, control) => runForecast(db, params, control)),
+  'import.run': byName(importTask),
 };
 
 /**

@@ -10,6 +10,7 @@ export interface ContactInput {
   role: string | null;
   level: ContactLevel;
   phone: string | null;
+  email?: string | null | undefined;
 }
 
 const OWNER_TABLE: Record<ContactOwner, { table: string; column: string; label: string }> = {
@@ -20,7 +21,7 @@ const OWNER_TABLE: Record<ContactOwner, { table: string; column: string; label: 
 
 const SELECT = `SELECT id,
   CASE WHEN distributor_id IS NOT NULL THEN 'distributor' WHEN sub_dealer_id IS NOT NULL THEN 'sub_dealer' ELSE 'terminal' END AS ownerType,
-  coalesce(distributor_id, sub_dealer_id, terminal_id) AS ownerId, name, role, level, phone FROM contacts`;
+  coalesce(distributor_id, sub_dealer_id, terminal_id) AS ownerId, name, role, level, phone, email FROM contacts`;
 
 export function listContacts(db: Db, ownerType: ContactOwner, ownerId: number): Contact[] {
   return prepared(db, `${SELECT} WHERE ${OWNER_TABLE[ownerType].column} = ? ORDER BY name`).all(ownerId) as Contact[];
@@ -42,6 +43,7 @@ function columns(d: ContactInput) {
     role: d.role,
     level: d.level,
     phone: d.phone,
+    email: d.email ?? null,
   };
 }
 

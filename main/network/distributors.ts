@@ -10,6 +10,7 @@ import type { DistributorStatus, OutletStatus, TerminalChannel } from '../../sha
 import { OUTLET_STATUSES, TERMINAL_CHANNELS } from '../../shared/domain/network.js';
 import { DomainError } from '../../shared/contract/result.js';
 import type { Page } from '../../shared/contract/fields.js';
+import { archiveDistributor, distributorHistory, hasHistory } from './archive.js';
 import { prepared, type Db } from '../db/open.js';
 import { Conditions, insertRow, notFound, requireRow, selectPage, updateRow } from '../db/sql.js';
 import { listContacts } from './contacts.js';
@@ -60,7 +61,9 @@ export function listDistributors(
     .search(q.search, ['d.name', 'd.code', 'd.address'])
     .when(q.areaId, 'd.area_id = ?', q.areaId)
     .when(q.salespersonId, 'd.salesperson_id = ?', q.salespersonId)
-    .when(q.status, 'd.status = ?', q.status);
+    .when(q.status, 'd.status = ?', q.status)
+    // Archived distributors keep their history and agreed numbers but leave the lists and pickers.
+    .add('d.archived_at IS NULL');
   const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
   return selectPage<Distributor>(db, {
     select: SELECT,
@@ -151,16 +154,36 @@ export function updateDistributor(db: Db, id: number, draft: DistributorInput): 
 export function distributorDeleteImpact(db: Db, id: number): DeleteImpact {
   const d = getDistributor(db, id);
   const contacts = (prepared(db, 'SELECT count(*) AS n FROM contacts WHERE distributor_id = ?').get(id) as { n: number }).n;
-  return { subDealers: d.subDealerCount, terminals: d.terminalCount, contacts, distributors: 0, staff: 0, areas: 0 };
+  const history = distributorHistory(db, id);
+  return {
+    subDealers: d.subDealerCount,
+    terminals: d.terminalCount,
+    contacts,
+    distributors: 0,
+    staff: 0,
+    areas: 0,
+    history,
+    archives: hasHistory(history),
+  };
 }
 
 /**
  * Deleting a distributor never silently orphans outlets: they are reassigned to another distributor
  * or deleted with it, as the user chose after seeing the impact.
  */
-export function deleteDistributor(db: Db, id: number, disposition: Disposition): { deleted: true } {
-  db.transaction(() => {
+export function deleteDistributor(db: Db, id: number, disposition: Disposition): { deleted: true; archived?: true } {
+  return db.transaction(() => {
     const impact = distributorDeleteImpact(db, id);
+    // With sales history, targets, visits or complaints it is archived instead: nothing that refers to it moves.
+    if (impact.archives) {
+      if (disposition.outlets === 'reassign' && disposition.toId !== id) {
+        requireRow(db, 'distributors', disposition.toId, 'disposition.toId', 'Distributor');
+        prepared(db, 'UPDATE sub_dealers SET distributor_id = ? WHERE distributor_id = ?').run(disposition.toId, id);
+        prepared(db, 'UPDATE terminals SET distributor_id = ? WHERE distributor_id = ?').run(disposition.toId, id);
+      }
+      archiveDistributor(db, id);
+      return { deleted: true as const, archived: true as const };
+    }
     const hasOutlets = impact.subDealers + impact.terminals > 0;
     if (disposition.outlets === 'none' && hasOutlets) {
       throw new DomainError(
@@ -183,6 +206,6 @@ export function deleteDistributor(db: Db, id: number, disposition: Disposition):
       prepared(db, 'DELETE FROM sub_dealers WHERE distributor_id = ?').run(id);
     }
     prepared(db, 'DELETE FROM distributors WHERE id = ?').run(id);
+    return { deleted: true as const };
   })();
-  return { deleted: true };
 }

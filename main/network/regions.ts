@@ -3,10 +3,10 @@ import { DomainError } from '../../shared/contract/result.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { notFound } from '../db/sql.js';
 
-type ParsedRegion = Required<Pick<RegionDraft, 'code' | 'name' | 'peakMonths'>>;
+type ParsedRegion = Required<Pick<RegionDraft, 'code' | 'name' | 'peakMonths'>> & { timeZone?: string | null | undefined };
 
 const SELECT = `
-  SELECT r.id, r.code, r.name,
+  SELECT r.id, r.code, r.name, r.time_zone AS timeZone,
     (SELECT group_concat(month) FROM (SELECT month FROM region_peak_months WHERE region_id = r.id ORDER BY month)) AS months,
     (SELECT count(*) FROM areas a WHERE a.region_id = r.id) AS areaCount
   FROM regions r`;
@@ -39,12 +39,10 @@ function writePeakMonths(db: Db, regionId: number, months: number[]): void {
 export function createRegion(db: Db, draft: ParsedRegion): Region {
   const id = db.transaction(() => {
     const now = nowIso();
-    const { lastInsertRowid } = prepared(db, 'INSERT INTO regions (code, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
-      draft.code,
-      draft.name,
-      now,
-      now,
-    );
+    const { lastInsertRowid } = prepared(
+      db,
+      'INSERT INTO regions (code, name, time_zone, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(draft.code, draft.name, draft.timeZone ?? null, now, now);
     writePeakMonths(db, Number(lastInsertRowid), draft.peakMonths);
     return Number(lastInsertRowid);
   })();
@@ -60,6 +58,8 @@ export function updateRegion(db: Db, id: number, draft: ParsedRegion): Region {
       id,
     );
     if (!changes) throw notFound('Region', id);
+    // a form that does not show the zone leaves it as it was; null clears it
+    if (draft.timeZone !== undefined) prepared(db, 'UPDATE regions SET time_zone = ? WHERE id = ?').run(draft.timeZone, id);
     writePeakMonths(db, id, draft.peakMonths);
   })();
   return getRegion(db, id);

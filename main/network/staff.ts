@@ -1,6 +1,7 @@
 import type { Staff } from '../../shared/contract/network.js';
 import type { StaffRole } from '../../shared/domain/network.js';
 import { prepared, type Db } from '../db/open.js';
+import { archivePersonIfWorked } from './archive.js';
 import { bool, insertRow, notFound, requireRow, updateRow } from '../db/sql.js';
 
 export interface StaffInput {
@@ -37,7 +38,7 @@ export function listStaff(db: Db, filter: { role?: StaffRole; search?: string } 
   const pattern = filter.search ? `%${filter.search.toLowerCase()}%` : null;
   const rows = prepared(
     db,
-    `${SELECT} WHERE (? IS NULL OR s.role = ?) AND (? IS NULL OR lower(s.name) LIKE ? OR lower(s.code) LIKE ?) ORDER BY s.name`,
+    `${SELECT} WHERE s.archived_at IS NULL AND (? IS NULL OR s.role = ?) AND (? IS NULL OR lower(s.name) LIKE ? OR lower(s.code) LIKE ?) ORDER BY s.name`,
   ).all(filter.role ?? null, filter.role ?? null, pattern, pattern, pattern) as StaffRow[];
   return rows.map(toStaff);
 }
@@ -90,9 +91,12 @@ export function updateStaff(db: Db, id: number, draft: StaffInput): Staff {
   return getStaff(db, id);
 }
 
-/** Distributors of a deleted salesperson keep existing without one (ON DELETE SET NULL). */
-export function deleteStaff(db: Db, id: number): { deleted: true } {
+/** Distributors of a deleted salesperson keep existing without one (ON DELETE SET NULL). One who has worked is archived instead. */
+export function deleteStaff(db: Db, id: number): { deleted: true; archived?: true } {
   getStaff(db, id);
-  prepared(db, 'DELETE FROM staff WHERE id = ?').run(id);
-  return { deleted: true };
+  return db.transaction(() => {
+    if (archivePersonIfWorked(db, id)) return { deleted: true as const, archived: true as const };
+    prepared(db, 'DELETE FROM staff WHERE id = ?').run(id);
+    return { deleted: true as const };
+  })();
 }

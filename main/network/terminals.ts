@@ -49,7 +49,11 @@ export function listTerminals(
   db: Db,
   q: Required<Pick<TerminalListInput, 'sort' | 'direction' | 'offset' | 'limit'>> & TerminalListInput,
 ): Page<Terminal> {
-  const text = q.search?.trim() ?? '';
+  // Control characters (a NUL above all) cannot be typed into a name and break the index's query syntax.
+  const text = [...(q.search ?? '')]
+    .filter((ch) => ch >= ' ' && ch !== '\u007f')
+    .join('')
+    .trim();
   // Three characters or more: through the trigram index (the same substring match, case-insensitive).
   const indexed = [...text].length >= 3;
   const phrase = `"${text.replace(/"/g, '""')}"`;

@@ -4,7 +4,7 @@
  * projection with and without the plan and its traffic light. Pure.
  */
 import { planReadiness, type PlanDistributor, type PlanResult, type ShippingCapacity } from './plan.js';
-import { daysOfCover } from './projection.js';
+import { coverDemand, daysOfCover } from './projection.js';
 import { priorityOf, requiredStock, verdict, type PriorityRule, type RequiredStock, type Verdict } from './status.js';
 
 export interface NetworkCell {
@@ -18,10 +18,20 @@ export interface NetworkCell {
   weeklyVariance: ArrayLike<number>;
   group: string | null;
   casesPerPallet: number;
+  /** False when the stock was never counted (onHand is an assumed 0). */
+  counted?: boolean;
+  /** False for a phase-out SKU that is not pre-built: judged 'phase_out', nothing planned. */
+  prebuild?: boolean;
 }
 
 /** A distributor as the plan sees it, before its priority is derived from these facts. */
 export interface NetworkDistributor extends Omit<PlanDistributor, 'priority'> {
+  /**
+   * Days from the Monday of the peak week to the peak's first day (0-6): the cover is counted from
+   * that day (May 1, not the Monday before it), so stock at the start of the peak week must also
+   * carry those first days. 0 when absent.
+   */
+  peakDayOffset?: number;
   key: boolean;
   /** Share of the region's forecast volume, 0-1. */
   volumeShare: number;
@@ -98,9 +108,10 @@ export function assessNetwork(
   const required = cells.map((c, i) => {
     const d = dists.get(c.distributorId)!;
     levels[i] = d.key ? rules.serviceLevelKey : rules.serviceLevelOther;
+    // stock at the start of the peak week covers the days before the peak's first day and then the required cover from it
     return d.peakStartWeek === null
       ? { cover: 0, safety: 0, required: 0 }
-      : requiredStock(c.demand, c.weeklyVariance, d.peakStartWeek, rules.requiredCoverDays, levels[i]!);
+      : requiredStock(c.demand, c.weeklyVariance, d.peakStartWeek, rules.requiredCoverDays + (d.peakDayOffset ?? 0), levels[i]!);
   });
   const plan = planReadiness(
     cells.map((c, i) => ({
@@ -112,6 +123,8 @@ export function assessNetwork(
       required: required[i]!.required,
       group: c.group,
       casesPerPallet: c.casesPerPallet,
+      counted: c.counted !== false,
+      prebuild: c.prebuild !== false,
     })),
     distributors.map((d) => ({
       distributorId: d.distributorId,
@@ -125,25 +138,40 @@ export function assessNetwork(
     capacity,
     weeks,
   );
-  // the first weeks of the peak that the required cover is meant for
-  const coverWeeks = Math.max(1, Math.ceil(rules.requiredCoverDays / 7));
   const assessed = new Array<CellAssessment>(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
-    const peak = dists.get(c.distributorId)!.peakStartWeek;
-    const coverEnd = peak === null ? 0 : peak + coverWeeks;
+    const dist = dists.get(c.distributorId)!;
+    const peak = dist.peakStartWeek;
+    const offset = dist.peakDayOffset ?? 0;
+    // the weeks of the peak that the required cover is meant for, counted from the peak's first day
+    const coverEnd = peak === null ? 0 : peak + Math.max(1, Math.ceil((rules.requiredCoverDays + offset) / 7));
+    // days of cover at the peak's first day: the stock left after the days before it, over the cover period's daily demand
+    const coverAt = (stock: number) => {
+      if (peak === null) return null;
+      const before = coverDemand(c.demand, peak, offset);
+      const daily = (coverDemand(c.demand, peak, offset + rules.requiredCoverDays) - before) / rules.requiredCoverDays;
+      return offset === 0
+        ? daysOfCover(stock, c.demand, peak, rules.requiredCoverDays)
+        : daily > 0
+          ? Math.max(0, stock - before) / daily
+          : null;
+    };
     const without = walk(c.onHand, c.arrivals, null, c.demand, weeks, peak, coverEnd);
     const planned = plan.plannedArrivals[i] ?? null;
     const withPlan = planned ? walk(c.onHand, c.arrivals, planned, c.demand, weeks, peak, coverEnd) : without;
     const stock = required[i]!;
-    const v = verdict({
-      hasPeak: peak !== null,
-      atPeak: withPlan.atPeak,
-      required: stock.required,
-      peakStartWeek: peak ?? 0,
-      stockoutBeforePeak: withPlan.before,
-      stockoutInPeak: withPlan.inPeak,
-    });
+    const v: Verdict =
+      c.prebuild === false
+        ? { status: 'green', code: 'phase_out', week: null }
+        : verdict({
+            hasPeak: peak !== null,
+            atPeak: withPlan.atPeak,
+            required: stock.required,
+            peakStartWeek: peak ?? 0,
+            stockoutBeforePeak: withPlan.before,
+            stockoutInPeak: withPlan.inPeak,
+          });
     assessed[i] = {
       status: v.status,
       code: v.code,
@@ -152,8 +180,8 @@ export function assessNetwork(
       serviceLevel: levels[i]!,
       atPeakWithoutPlan: without.atPeak,
       atPeak: withPlan.atPeak,
-      coverDaysWithoutPlan: peak === null ? null : daysOfCover(without.atPeak, c.demand, peak, rules.requiredCoverDays),
-      coverDays: peak === null ? null : daysOfCover(withPlan.atPeak, c.demand, peak, rules.requiredCoverDays),
+      coverDaysWithoutPlan: coverAt(without.atPeak),
+      coverDays: coverAt(withPlan.atPeak),
       stockoutWithoutPlan: without.any,
       stockoutWithPlan: withPlan.any,
     };

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import { toCsv } from '../export/csv.js';
 import type { ReadinessFilter } from '../../shared/contract/readiness.js';
 import { now } from '../../shared/domain/clock.js';
 import { neutraliseFormula } from '../../shared/domain/importing.js';
@@ -11,6 +11,7 @@ const REASON: Record<string, string> = {
   shipping_capacity: "The region's weekly shipping capacity is taken by higher-priority accounts",
   group_capacity: "The SKU group's weekly shipping capacity is taken by higher-priority accounts",
   warehouse_capacity: "The distributor's warehouse is full",
+  no_stock_count: 'No stock count: the stock was taken as zero',
 };
 
 /**
@@ -47,10 +48,7 @@ export async function exportPlan(db: Db, filter: ReadinessFilter & { format: 'cs
   const stamp = c.grid.weeks[0]!;
   if (filter.format === 'csv') {
     // with a BOM, so Excel opens names in any script correctly
-    const csv = Buffer.concat([
-      Buffer.from([0xef, 0xbb, 0xbf]),
-      Buffer.from(Papa.unparse({ fields: headers, data: rows }, { newline: '\r\n' })),
-    ]);
+    const csv = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(toCsv(headers, rows))]);
     return { fileName: `prebuild-plan-${stamp}.csv`, mimeType: 'text/csv', contentBase64: csv.toString('base64'), rows: rows.length };
   }
   const wb = new ExcelJS.Workbook();

@@ -42,6 +42,16 @@ export const stockSnapshotsEntity: EntityDef = {
         prepared(db, 'SELECT distributor_id, product_id, snapshot_date FROM stock_snapshots').raw().all() as Array<[number, number, string]>
       ).map(([d, p, s]) => `${d}:${p}:${s}`),
     ),
+  existingValues: (db: Db) =>
+    new Map(
+      (
+        prepared(db, 'SELECT distributor_id, product_id, snapshot_date, cases FROM stock_snapshots').raw().all() as Array<
+          [number, number, string, number]
+        >
+      ).map(([d, p, s, cases]) => [`${d}:${p}:${s}`, String(cases)]),
+    ),
+  valueText: (d: StockRow) => JSON.stringify([d.cases]),
+  valueFields: ['cases'],
   save(db, _existing, d: StockRow) {
     prepared(
       db,

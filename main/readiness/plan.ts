@@ -23,6 +23,10 @@ export interface PlanCell {
   /** SKU group for a group's own shipping limit (the pack: kegs travel differently); null for none. */
   group: string | null;
   casesPerPallet: number;
+  /** False when nobody counted this SKU's stock: onHand is then an assumed 0. Default true. */
+  counted?: boolean;
+  /** False for a SKU being phased out: it sells down what is there, nothing is shipped for it. Default true. */
+  prebuild?: boolean;
 }
 
 export interface PlanDistributor {
@@ -48,7 +52,7 @@ export interface ShippingCapacity {
   committedGroup?: ReadonlyMap<string, ArrayLike<number>>;
 }
 
-export type ShortfallReason = 'lead_time' | 'shipping_capacity' | 'group_capacity' | 'warehouse_capacity';
+export type ShortfallReason = 'lead_time' | 'shipping_capacity' | 'group_capacity' | 'warehouse_capacity' | 'no_stock_count';
 
 export interface Shipment {
   /** Index into the cells given to planReadiness. */
@@ -67,7 +71,13 @@ export interface Shortfall {
   /** The week by which the cases were needed (for the peak: its first week). */
   dueWeek: number;
   cases: number;
+  /**
+   * The binding constraint: the one whose relaxation alone removes the shortfall (or, when no single
+   * one does, the one that recovers most of it). `also` is the second when both have to be relaxed,
+   * or when either alone would do; null when one is enough.
+   */
   reason: ShortfallReason;
+  also: ShortfallReason | null;
 }
 
 export interface PlanResult {
@@ -85,6 +95,8 @@ interface Requirement {
   dist: PlanDistributor;
   dueWeek: number;
   latestShipWeek: number;
+  /** The latest ship week if the lead time were zero (arrival the week it ships). */
+  latestShipWeekNoLead: number;
   cases: number;
   /**
    * For the peak requirement: the base projection's cumulative unmet demand from the peak week on
@@ -138,13 +150,21 @@ export function planReadiness(
       bp[w] = bp[w]! + occupancy / cell.casesPerPallet;
     }
     const peak = dist.peakStartWeek;
-    if (peak === null || peak >= weeks) return;
+    if (peak === null || peak >= weeks || cell.prebuild === false) return;
     // Lost sales make the base projection the same as "every earlier need met": stock is zero after
     // a week that ran short either way. So each week's need is its own unmet demand.
     for (let w = 0; w < peak; w++) {
       const need = (cell.demand[w] ?? 0) - base[w]! - (cell.arrivals[w] ?? 0);
       if (need > 0)
-        requirements.push({ cell: i, dist, dueWeek: w, latestShipWeek: w - dist.leadTimeWeeks, cases: need, usedAfterPeak: null });
+        requirements.push({
+          cell: i,
+          dist,
+          dueWeek: w,
+          latestShipWeek: w - dist.leadTimeWeeks,
+          latestShipWeekNoLead: w,
+          cases: need,
+          usedAfterPeak: null,
+        });
     }
     const short = cell.required - base[peak]!;
     if (short > 0) {
@@ -155,7 +175,15 @@ export function planReadiness(
         sum += Math.max(0, (cell.demand[w] ?? 0) - base[w]! - (cell.arrivals[w] ?? 0));
       }
       // Stock for the peak must be on the shelf when it starts: delivered the week before at the latest.
-      requirements.push({ cell: i, dist, dueWeek: peak, latestShipWeek: peak - 1 - dist.leadTimeWeeks, cases: short, usedAfterPeak: used });
+      requirements.push({
+        cell: i,
+        dist,
+        dueWeek: peak,
+        latestShipWeek: peak - 1 - dist.leadTimeWeeks,
+        latestShipWeekNoLead: peak - 1,
+        cases: short,
+        usedAfterPeak: used,
+      });
     }
   });
 
@@ -186,37 +214,58 @@ export function planReadiness(
   const plannedArrivals: Array<Int32Array | null> = cells.map(() => null);
   const plannedSlab = new Int32Array(cells.length * weeks);
 
-  for (const req of requirements) {
+  /** A constraint the placement can be told to ignore, to find out which one binds. */
+  type Limit = 'shipping_capacity' | 'group_capacity' | 'warehouse_capacity' | 'lead_time';
+  interface Lanes {
+    rUse: Float64Array | null;
+    gUse: Float64Array | null;
+    lc: Float64Array;
+    lp: Float64Array;
+  }
+
+  /**
+   * Places one need into the latest weeks that can take it, on the lanes given (the real ones, or
+   * copies for a what-if). `relax` lifts constraints; `onShip` receives each placed shipment.
+   * Returns the cases that did not fit and the limit met first in the latest week that could not take all.
+   */
+  const place = (
+    req: Requirement,
+    lanes: Lanes,
+    relax: ReadonlySet<Limit> | null,
+    onShip: ((ship: number, arrival: number, cases: number) => void) | null,
+  ): { remaining: number; blocked: ShortfallReason | null } => {
     const cell = cells[req.cell]!;
     const dist = req.dist;
-    const regionCap = capacity.region.get(dist.regionId) ?? Infinity;
+    const regionCap = relax?.has('shipping_capacity') ? Infinity : (capacity.region.get(dist.regionId) ?? Infinity);
     const groupKey = cell.group === null ? null : `${dist.regionId}:${cell.group}`;
-    const groupCap = groupKey === null ? Infinity : (capacity.group.get(groupKey) ?? Infinity);
-    const rUse = regionCap === Infinity ? null : booked(regionUse, dist.regionId, capacity.committedRegion);
-    const gUse = groupKey === null || groupCap === Infinity ? null : booked(groupUse, groupKey, capacity.committedGroup);
+    const groupCap = groupKey === null || relax?.has('group_capacity') ? Infinity : (capacity.group.get(groupKey) ?? Infinity);
+    const rUse = regionCap === Infinity ? null : lanes.rUse;
+    const gUse = groupCap === Infinity ? null : lanes.gUse;
     const bc = baseCases.get(dist.distributorId)!;
     const bp = basePallets.get(dist.distributorId)!;
-    const lc = series(loadCases, dist.distributorId);
-    const lp = series(loadPallets, dist.distributorId);
+    const { lc, lp } = lanes;
     const cpp = cell.casesPerPallet;
     const peak = req.usedAfterPeak ? req.dueWeek : -1;
+    const lead = relax?.has('lead_time') ? 0 : dist.leadTimeWeeks;
+    const latest = relax?.has('lead_time') ? req.latestShipWeekNoLead : req.latestShipWeek;
+    const warehouse = !relax?.has('warehouse_capacity') && (dist.warehouseCases !== null || dist.warehousePallets !== null);
 
     let remaining = req.cases;
     let sent = 0;
     // The limit met in the latest week that could not take everything: the reason the need moved
     // earlier (and so, possibly, into a fuller warehouse) in the first place.
     let blocked: ShortfallReason | null = null;
-    for (let ship = Math.min(req.latestShipWeek, weeks - 1); ship >= 0 && remaining > 0; ship--) {
+    for (let ship = Math.min(latest, weeks - 1); ship >= 0 && remaining > 0; ship--) {
       const regionFree = rUse ? regionCap - rUse[ship]! : Infinity;
       const groupFree = gUse ? groupCap - gUse[ship]! : Infinity;
       if (regionFree < 1 || groupFree < 1) {
         blocked ??= regionFree <= groupFree ? 'shipping_capacity' : 'group_capacity';
         continue;
       }
-      const arrival = ship + dist.leadTimeWeeks;
+      const arrival = ship + lead;
       // The most this week's shipment can add without any week's occupancy passing a warehouse limit.
       let room = Infinity;
-      if (dist.warehouseCases !== null || dist.warehousePallets !== null) {
+      if (warehouse) {
         const last = req.usedAfterPeak ? weeks - 1 : req.dueWeek;
         for (let w = arrival; w <= last; w++) {
           // after the peak starts, demand the base stock cannot meet uses the plan's cases up first
@@ -248,19 +297,88 @@ export function planReadiness(
       }
       sent += cases;
       remaining -= cases;
+      onShip?.(ship, arrival, cases);
+    }
+    return { remaining, blocked };
+  };
+
+  // Scratch lanes for the what-ifs, restored from a snapshot taken before each need is placed.
+  const snap = { rUse: new Float64Array(weeks), gUse: new Float64Array(weeks), lc: new Float64Array(weeks), lp: new Float64Array(weeks) };
+  const work = { rUse: new Float64Array(weeks), gUse: new Float64Array(weeks), lc: new Float64Array(weeks), lp: new Float64Array(weeks) };
+  const whatIf = (req: Requirement, lanes: Lanes, relax: ReadonlySet<Limit>): number => {
+    if (lanes.rUse) work.rUse.set(snap.rUse);
+    if (lanes.gUse) work.gUse.set(snap.gUse);
+    work.lc.set(snap.lc);
+    work.lp.set(snap.lp);
+    return place(req, { rUse: lanes.rUse && work.rUse, gUse: lanes.gUse && work.gUse, lc: work.lc, lp: work.lp }, relax, null).remaining;
+  };
+
+  /**
+   * The binding constraint of a need that did not fit: relax each limit that applies on its own, from
+   * the state before the need was placed; the one that removes the shortfall binds. When none alone
+   * does, the pair that does is reported (the one recovering more first); failing that, the two that
+   * recover most. A zero lead time that cannot help (the need is due now) leaves 'lead_time': too late.
+   */
+  const binding = (req: Requirement, lanes: Lanes, short: number, blocked: ShortfallReason | null) => {
+    const cell = cells[req.cell]!;
+    const dist = req.dist;
+    const applies: Limit[] = [];
+    if (capacity.region.has(dist.regionId)) applies.push('shipping_capacity');
+    if (cell.group !== null && capacity.group.has(`${dist.regionId}:${cell.group}`)) applies.push('group_capacity');
+    if (dist.warehouseCases !== null || dist.warehousePallets !== null) applies.push('warehouse_capacity');
+    if (dist.leadTimeWeeks > 0 || req.latestShipWeek < 0) applies.push('lead_time');
+    const left = new Map<Limit, number>();
+    for (const l of applies) left.set(l, whatIf(req, lanes, new Set([l])));
+    const fixes = applies.filter((l) => left.get(l)! <= 0);
+    // the limit the greedy met first leads among equals: it is the one the user sees in the plan
+    const rank = (a: Limit, b: Limit) => left.get(a)! - left.get(b)! || Number(b === blocked) - Number(a === blocked);
+    if (fixes.length > 0) {
+      fixes.sort(rank);
+      return { reason: fixes[0]! as ShortfallReason, also: (fixes[1] ?? null) as ShortfallReason | null };
+    }
+    // a limit that recovers nothing alone can still be half of the pair that does
+    const ordered = [...applies].sort(rank);
+    for (let i = 0; i < ordered.length; i++)
+      for (let j = i + 1; j < ordered.length; j++)
+        if (whatIf(req, lanes, new Set([ordered[i]!, ordered[j]!])) <= 0) return { reason: ordered[i]!, also: ordered[j]! };
+    const helping = ordered.filter((l) => left.get(l)! < short);
+    if (helping.length > 0) return { reason: helping[0]!, also: helping[1] ?? null };
+    return { reason: 'lead_time' as ShortfallReason, also: null };
+  };
+
+  for (const req of requirements) {
+    const cell = cells[req.cell]!;
+    const dist = req.dist;
+    const regionLimited = capacity.region.has(dist.regionId);
+    const groupKey = cell.group === null ? null : `${dist.regionId}:${cell.group}`;
+    const groupLimited = groupKey !== null && capacity.group.has(groupKey);
+    const lanes: Lanes = {
+      rUse: regionLimited ? booked(regionUse, dist.regionId, capacity.committedRegion) : null,
+      gUse: groupLimited ? booked(groupUse, groupKey, capacity.committedGroup) : null,
+      lc: series(loadCases, dist.distributorId),
+      lp: series(loadPallets, dist.distributorId),
+    };
+    if (lanes.rUse) snap.rUse.set(lanes.rUse);
+    if (lanes.gUse) snap.gUse.set(lanes.gUse);
+    snap.lc.set(lanes.lc);
+    snap.lp.set(lanes.lp);
+    const { remaining, blocked } = place(req, lanes, null, (ship, arrival, cases) => {
       shippedGrid[req.cell * weeks + ship]! += cases;
       const arr = plannedArrivals[req.cell] ?? (plannedArrivals[req.cell] = plannedSlab.subarray(req.cell * weeks, (req.cell + 1) * weeks));
       arr[arrival] = arr[arrival]! + cases;
-    }
+    });
     if (remaining > 0) {
-      const reason: ShortfallReason = req.latestShipWeek < 0 ? 'lead_time' : (blocked ?? 'lead_time');
+      const found = binding(req, lanes, remaining, blocked);
+      // Without a count the stock was taken as zero: counting it is the first thing to relax.
+      const uncounted = cell.counted === false;
       shortfalls.push({
         cell: req.cell,
         distributorId: cell.distributorId,
         productId: cell.productId,
         dueWeek: req.dueWeek,
         cases: remaining,
-        reason,
+        reason: uncounted ? 'no_stock_count' : found.reason,
+        also: uncounted ? found.reason : found.also,
       });
     }
   }

@@ -32,6 +32,7 @@ export const DEFAULT_SETTINGS: ReadinessSettings = {
   priorityRule: 'key_accounts_then_volume',
   keyAccountRule: 'relationship',
   keyVolumeShare: 0.5,
+  prebuildPhaseOut: false,
 };
 const SETTINGS_KEY = 'readiness.settings';
 
@@ -61,6 +62,7 @@ interface Distributor {
 
 interface Product {
   id: number;
+  status: string;
   sku: string;
   name: string;
   brand: string;
@@ -156,10 +158,9 @@ export function computeReadiness(db: Db, today: Date): ReadinessComputation {
   ).all() as Distributor[];
   const distById = new Map(dists.map((d) => [d.id, d]));
   const products = new Map(
-    (prepared(db, 'SELECT id, sku, name, brand, pack, cases_per_pallet AS casesPerPallet FROM products').all() as Product[]).map((p) => [
-      p.id,
-      p,
-    ]),
+    (prepared(db, 'SELECT id, sku, name, brand, pack, status, cases_per_pallet AS casesPerPallet FROM products').all() as Product[]).map(
+      (p) => [p.id, p],
+    ),
   );
 
   // latest stock count on or before today per distributor x SKU (SQLite returns the row of the max)
@@ -214,6 +215,8 @@ export function computeReadiness(db: Db, today: Date): ReadinessComputation {
       weeklyVariance: spreadToWeeks(grid, variance, varianceSlab.subarray(at, at + weeks)),
       group: product.pack,
       casesPerPallet: product.casesPerPallet,
+      counted: count !== undefined,
+      prebuild: product.status !== 'phase_out' || settings.prebuildPhaseOut === true,
     });
     counts.push({ onHand: count?.onHand ?? null, date: count?.date ?? null, inTransit: 0 });
   }
@@ -275,6 +278,7 @@ export function computeReadiness(db: Db, today: Date): ReadinessComputation {
       regionId: d.regionId,
       leadTimeWeeks: Math.ceil(d.leadTimeDays / 7),
       peakStartWeek: peak === undefined ? null : Math.min(weeks - 1, Math.max(0, Math.floor((peak - grid.start) / WEEK_MS))),
+      peakDayOffset: peak === undefined || peak < grid.start ? 0 : Math.round(((peak - grid.start) % WEEK_MS) / DAY_MS),
       // a capacity of 0 is a warehouse nobody measured, not one that holds nothing
       warehouseCases: d.warehouseCases > 0 ? d.warehouseCases : null,
       warehousePallets: d.warehousePallets,
@@ -343,6 +347,12 @@ export function computeReadiness(db: Db, today: Date): ReadinessComputation {
     planMs: Math.round(planned - loaded),
     views: new Map(),
   };
+}
+
+/** The peak's first day (the date the dashboard's calendar shows too), not the Monday of its week. */
+function peakDay(c: ReadinessComputation, input: NetworkDistributor): string | null {
+  if (input.peakStartWeek === null) return null;
+  return isoDay(c.grid.start + input.peakStartWeek * WEEK_MS + (input.peakDayOffset ?? 0) * DAY_MS);
 }
 
 /** The computation for today, shared by every screen of the board until the data changes. */
@@ -415,7 +425,7 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ReadinessFilter): R
       areaName: d.areaName,
       salespersonName: d.salespersonName,
       keyAccount: input.key,
-      peakStart: input.peakStartWeek === null ? null : c.grid.weeks[input.peakStartWeek]!,
+      peakStart: peakDay(c, input),
       counts,
       shortCases,
       cells,
@@ -620,6 +630,7 @@ function buildShortfalls(c: ReadinessComputation, filter: ReadinessFilter & { di
       dueWeek: c.grid.weeks[s.dueWeek]!,
       cases: s.cases,
       reason: s.reason,
+      also: s.also,
     }))
     .sort(
       (a, b) =>
@@ -716,7 +727,7 @@ export function readinessDistributor(db: Db, distributorId: number, today = now(
     leadTimeDays: d.leadTimeDays,
     warehouseCases: d.warehouseCases,
     warehousePallets: d.warehousePallets,
-    peakStart: input.peakStartWeek === null ? null : c.grid.weeks[input.peakStartWeek]!,
+    peakStart: peakDay(c, input),
     requiredCoverDays: c.settings.requiredCoverDays,
     occupancyCases: occupancyCases.map(Math.round),
     occupancyPallets: occupancyPallets.map((x) => Math.round(x * 10) / 10),

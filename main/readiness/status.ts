@@ -114,7 +114,7 @@ export function priorityOf(rule: PriorityRule, key: boolean, volumeShare: number
   return (rule === 'key_accounts_then_volume' && key ? 2 : 0) + Math.min(1, Math.max(0, volumeShare));
 }
 
-export type ReasonCode = 'no_peak' | 'no_demand' | 'runs_out_in_peak' | 'below_required' | 'runs_out_before_peak' | 'covered';
+export type ReasonCode = 'no_peak' | 'no_demand' | 'runs_out_in_peak' | 'below_required' | 'runs_out_before_peak' | 'covered' | 'phase_out';
 
 export interface Verdict {
   status: Status;
@@ -180,5 +180,7 @@ export function reasonInWords(code: ReasonCode, f: ReasonFacts): string {
       return `Runs out in the week of ${f.weekOf}, before the peak; covered at peak start (${cover})`;
     case 'covered':
       return `Covered: ${cover}`;
+    case 'phase_out':
+      return 'Being phased out: sells down its stock, not pre-built for the peak';
   }
 }

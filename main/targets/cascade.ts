@@ -100,7 +100,7 @@ export type Level =
   | { level: 'cell'; distributorId: number; productId: number; month: string };
 
 /** The cells of an edited node and of its parent: siblings absorb the change so the parent's total holds. */
-function nodeAndParent(cells: Cell[], at: Level): { node: Cell[]; parent: Cell[] } {
+export function nodeAndParent(cells: Cell[], at: Level): { node: Cell[]; parent: Cell[] } {
   switch (at.level) {
     case 'distributor': {
       const parent = cells.filter((c) => c.brand === at.brand);

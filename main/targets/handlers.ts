@@ -22,8 +22,8 @@ export const targetsHandlers = {
   'targets.suggest': ({ db }, { regionId, seasonYear }) => suggest(db, regionId, seasonYear),
   'targets.create': ({ db }, input) => createPlan(db, input),
   'targets.view': ({ db }, { planId, distributorId, brand }) => viewPlan(db, planId, distributorId, brand),
-  'targets.edit': ({ db }, { planId, at, value }) => editTarget(db, planId, at, value),
-  'targets.setLine': ({ db }, { planId, brand, productId, value }) => setLine(db, planId, brand, productId, value),
+  'targets.edit': ({ db }, { planId, at, value, confirm }) => editTarget(db, planId, at, value, confirm),
+  'targets.setLine': ({ db }, { planId, brand, productId, value, confirm }) => setLine(db, planId, brand, productId, value, confirm),
   'targets.lock': ({ db }, { planId, distributorId, productId, month, locked }) =>
     lockCells(db, planId, distributorId, productId, month, locked),
   'targets.setAgreed': ({ db }, { planId, distributorId, brand, cases }) => setAgreed(db, planId, distributorId, brand, cases),

@@ -1,10 +1,11 @@
-import type { AchievementRow, TargetPlanSummary, TargetView } from '../../shared/contract/targets.js';
+import { LARGE_JUMP, type AchievementRow, type TargetPlanSummary, type TargetView } from '../../shared/contract/targets.js';
 import { DomainError } from '../../shared/contract/result.js';
 import { addMonths } from '../../shared/domain/months.js';
 import { memo } from '../db/memo.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { notFound, requireRow } from '../db/sql.js';
-import { cascadeLine, CascadeError, editNode, growthSplit, largestRemainder, setLineTotal, type Cell, type Level } from './cascade.js';
+import { markTyped } from './typed.js';
+import { cascadeLine, CascadeError, editNode, growthSplit, largestRemainder, setLineTotal, sum, type Cell, type Level } from './cascade.js';
 
 interface PlanRow {
   id: number;
@@ -104,7 +105,7 @@ export function suggest(db: Db, regionId: number, seasonYear: number) {
   return { months, brands: [...byBrand.entries()].map(([brand, v]) => ({ brand, ...v })).sort((a, b2) => b2.natural - a.natural) };
 }
 
-function loadCells(db: Db, planId: number, distributorId?: number): Cell[] {
+export function loadCells(db: Db, planId: number, distributorId?: number): Cell[] {
   const sql = `SELECT c.distributor_id AS distributorId, c.product_id AS productId, p.brand, c.month, c.target, c.natural, c.basis, c.locked
      FROM target_cells c JOIN products p ON p.id = c.product_id WHERE c.plan_id = ?${distributorId === undefined ? '' : ' AND c.distributor_id = ?'}
      ORDER BY c.distributor_id, c.product_id, c.month`;
@@ -143,6 +144,20 @@ function withCells(db: Db, planId: number, change: (cells: Cell[]) => void): { s
   return { saved: true };
 }
 
+/**
+ * Refuses a target far from its natural volume unless the user confirmed it: the message says how
+ * far, so the question can be asked in words. A target for something with no natural volume is new
+ * business and is not questioned here.
+ */
+export function checkJump(what: string, natural: number, value: number, confirmed: boolean | undefined): void {
+  if (confirmed || natural <= 0) return;
+  const change = value / natural - 1;
+  if (Math.abs(change) <= LARGE_JUMP) return;
+  const pct = `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`;
+  const message = `${what}: ${value} cases is ${pct} on its natural volume of ${Math.round(natural)}. Keep it?`;
+  throw new DomainError('conflict', message, [{ path: 'confirm', message: pct }]);
+}
+
 export function createPlan(
   db: Db,
   input: {
@@ -152,11 +167,19 @@ export function createPlan(
     basis: 'forecast' | 'last_year';
     lines: Array<{ brand: string; productId?: number | undefined; volume: number }>;
     newOutlets: number;
+    confirm?: boolean | undefined;
   },
 ): TargetPlanSummary {
   requireRow(db, 'regions', input.regionId, 'regionId', 'Region');
   const months = seasonMonths(db, input.regionId, input.seasonYear);
   const b = basisFor(db, input.regionId, months);
+  for (const line of input.lines) {
+    let natural = 0;
+    for (const c of b.cells)
+      if (c.brand === line.brand && (!line.productId || c.p === line.productId))
+        for (const m of months) natural += b.natural.get(`${c.d}:${c.p}:${m}`) ?? b.lastYear.get(`${c.d}:${c.p}:${m}`) ?? 0;
+    checkJump(line.brand, natural, line.volume, input.confirm);
+  }
   const id = db.transaction(() => {
     const now = nowIso();
     const planId = Number(
@@ -229,14 +252,37 @@ function distributeOutlets(db: Db, planId: number, cells: Cell[], total: number)
   ids.forEach((d, i) => insert.run(planId, d, parts[i]!));
 }
 
-export function editTarget(db: Db, planId: number, at: Level, value: number) {
-  return withCells(db, planId, (cells) => editNode(cells, at, value));
+/** A typed number is kept: its cells are marked typed and locked, so later edits re-spread around them. */
+export function editTarget(db: Db, planId: number, at: Level, value: number, confirm?: boolean) {
+  return db.transaction(() => {
+    const saved = withCells(db, planId, (cells) => {
+      // a distributor's brand total is a number agreed with people; month cells move in small steps and are not questioned
+      if (at.level === 'distributor') {
+        const node = cells.filter((c) => c.distributorId === at.distributorId && c.brand === at.brand);
+        checkJump(
+          at.brand,
+          sum(node, (c) => c.natural),
+          value,
+          confirm,
+        );
+      }
+      editNode(cells, at, value);
+    });
+    markTyped(db, planId, at);
+    return saved;
+  })();
 }
 
-export function setLine(db: Db, planId: number, brand: string, productId: number | undefined, value: number) {
+export function setLine(db: Db, planId: number, brand: string, productId: number | undefined, value: number, confirm?: boolean) {
   return withCells(db, planId, (cells) => {
     const line = cells.filter((c) => c.brand === brand && (!productId || c.productId === productId));
     if (line.length === 0) throw new CascadeError(`No cells for ${brand}`);
+    checkJump(
+      brand,
+      sum(line, (c) => c.natural),
+      value,
+      confirm,
+    );
     setLineTotal(line, value);
     prepared(db, 'UPDATE target_lines SET volume = ? WHERE plan_id = ? AND brand = ? AND coalesce(product_id, 0) = ?').run(
       value,
@@ -337,7 +383,10 @@ export function computeTargetView(db: Db, planId: number, distributorId?: number
       const newOutlets = outlets.get(d) ?? 0;
       const perOutlet = natural / Math.max(1, activeOutlets.get(d) ?? 1);
       const split = growthSplit(target, natural, list, newOutlets, perOutlet);
-      const agreedRows = agreed.filter((a) => a.d === d && (!brand || a.brand === brand));
+      // A brand agreed says nothing about the distributor's other brands: they are not agreed, not zero.
+      const brandsHere = new Set(list.map((r) => r.brand));
+      const agreedRows = agreed.filter((a) => a.d === d && brandsHere.has(a.brand));
+      const agreedBrands = new Set(agreedRows.map((a) => a.brand));
       const info = dists.get(d)!;
       return {
         distributorId: d,
@@ -347,6 +396,9 @@ export function computeTargetView(db: Db, planId: number, distributorId?: number
         natural,
         target,
         agreed: agreedRows.length ? agreedRows.reduce((a, r) => a + r.cases, 0) : null,
+        agreedTarget: list.filter((r) => agreedBrands.has(r.brand)).reduce((a, r) => a + r.target, 0),
+        agreedBrands: agreedBrands.size,
+        brands: brandsHere.size,
         newOutlets,
         growth: split.growth,
         fromNewOutlets: split.fromNewOutlets,
@@ -365,6 +417,11 @@ export function computeTargetView(db: Db, planId: number, distributorId?: number
   if (distributorId) {
     // Month cells only for the distributor opened.
     const cells = loadCells(db, planId, distributorId).filter((c) => !brand || c.brand === brand);
+    const typed = new Set(
+      prepared(db, "SELECT product_id || ':' || month FROM target_cells WHERE plan_id = ? AND distributor_id = ? AND typed = 1")
+        .pluck()
+        .all(planId, distributorId) as string[],
+    );
     const grouped = new Map<number, Cell[]>();
     for (const c of cells) {
       const g = grouped.get(c.productId);
@@ -377,7 +434,13 @@ export function computeTargetView(db: Db, planId: number, distributorId?: number
         sku: products.get(p)!.sku,
         name: products.get(p)!.name,
         brand: products.get(p)!.brand,
-        months: cs.map((c) => ({ month: c.month, natural: c.natural, target: c.target, locked: c.locked })),
+        months: cs.map((c) => ({
+          month: c.month,
+          natural: c.natural,
+          target: c.target,
+          locked: c.locked,
+          typed: typed.has(`${c.productId}:${c.month}`),
+        })),
       }))
       .sort((a, b) => b.months.reduce((t, m) => t + m.target, 0) - a.months.reduce((t, m) => t + m.target, 0));
   }
@@ -394,8 +457,22 @@ export function computeTargetView(db: Db, planId: number, distributorId?: number
       target: lc.reduce((a, r) => a + r.target, 0),
     };
   });
-  const agreedTotal = distributors.reduce((a, d) => a + (d.agreed ?? d.target), 0);
-  return { plan, lines, distributors, skus, agreedTotal };
+  const agreedPairs = distributors.reduce((a, d) => a + d.agreedBrands, 0);
+  const typedByDist = new Map(
+    prepared(db, 'SELECT distributor_id, count(*) FROM target_cells WHERE plan_id = ? AND typed = 1 GROUP BY distributor_id')
+      .raw()
+      .all(planId) as Array<[number, number]>,
+  );
+  return {
+    plan,
+    lines,
+    distributors: distributors.map((d) => ({ ...d, typed: typedByDist.get(d.distributorId) ?? 0 })),
+    skus,
+    agreedTotal: agreedPairs === 0 ? null : distributors.reduce((a, d) => a + (d.agreed ?? 0), 0),
+    agreedTarget: distributors.reduce((a, d) => a + d.agreedTarget, 0),
+    agreedPairs,
+    pairs: distributors.reduce((a, d) => a + d.brands, 0),
+  };
 }
 
 export function saveVersion(db: Db, planId: number, name: string, status: 'draft' | 'agreed'): TargetPlanSummary {

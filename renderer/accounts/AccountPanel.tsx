@@ -42,6 +42,16 @@ export function AccountPanel({ distributorId, onClose }: { distributorId: number
         <p>
           <strong>{t('strategy')}:</strong> {t(`strategyText.${d.row.segment}`)} {t('visitEvery', { days: d.strategy.visitEveryDays })}
         </p>
+        {d.row.wavers.length > 0 && (
+          <>
+            <h3 className="h3">{t('wavers.title', { ns: 'rules', stability: formatNumber(d.row.stability, 2) })}</h3>
+            <ul className="reasons" aria-label={t('wavers.title', { ns: 'rules', stability: formatNumber(d.row.stability, 2) })}>
+              {d.row.wavers.map((w) => (
+                <li key={w.code}>{t(`wavers.${w.code}`, { ns: 'rules', value: Math.abs(w.value) })}</li>
+              ))}
+            </ul>
+          </>
+        )}
         <h3 className="h3">{t('reasonsTitle', { score: d.row.risk })}</h3>
         {d.reasons.length === 0 ? (
           <p className="muted">{t('noReasons')}</p>
@@ -50,7 +60,7 @@ export function AccountPanel({ distributorId, onClose }: { distributorId: number
             {d.reasons.map((r) => (
               <li key={r.code}>
                 <strong>{t(`reason.${r.code}`)}</strong> <span className="muted">+{r.weight}</span>
-                <div>{r.text}</div>
+                <div>{t(`reasonText.${r.code}`, { ...r.evidence, drop: dropPercent(r.evidence) })}</div>
                 <div className="muted small">
                   {t('evidence')}:{' '}
                   {Object.entries(r.evidence)
@@ -192,4 +202,11 @@ export function AccountPanel({ distributorId, onClose }: { distributorId: number
       </div>
     </section>
   );
+}
+
+/** How far the last three months fell against the same months a year before, from the reason's evidence. */
+function dropPercent(evidence: Record<string, number | string>): number | undefined {
+  const recent = Number(evidence.lastThreeMonths);
+  const lastYear = Number(evidence.sameMonthsLastYear);
+  return lastYear > 0 ? Math.round((1 - recent / lastYear) * 100) : undefined;
 }

@@ -8,6 +8,7 @@ import { DataTable, type Column } from '../ui/DataTable.js';
 import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Spinner, type Tone } from '../ui/Page.js';
 import { formatNumber, formatPercent } from '../ui/format.js';
 import { AccountPanel } from './AccountPanel.js';
+import { AccountsSettingsDialog } from './AccountsSettingsDialog.js';
 import { ComplaintsTab, ProspectsTab, SkuTab } from './Tabs.js';
 
 ChartJS.register(LinearScale, LogarithmicScale, PointElement, LineElement, Tooltip, Legend);
@@ -17,14 +18,26 @@ const SEGMENT_COLOR: Record<string, string> = { EI: '#1f8a4c', EII: '#c2362b', E
 type Tab = 'matrix' | 'risk' | 'complaints' | 'skus' | 'prospects';
 
 export function AccountsPage() {
-  const { t } = useTranslation(['accounts', 'common']);
+  const { t } = useTranslation(['accounts', 'common', 'rules']);
   const overview = useApiQuery('accounts.overview', {});
   const [tab, setTab] = useState<Tab>('matrix');
   const [selected, setSelected] = useState<number | null>(null);
+  const [settings, setSettings] = useState(false);
   const o = overview.data;
   return (
     <div className="page">
-      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={
+          o && (
+            <button type="button" className="button" onClick={() => setSettings(true)}>
+              {t('accountsSettings.open', { ns: 'rules' })}
+            </button>
+          )
+        }
+      />
+      {settings && o && <AccountsSettingsDialog overview={o} onClose={() => setSettings(false)} />}
       <ErrorNotice error={overview.error} />
       {!o ? (
         <Spinner label={t('loading', { ns: 'common' })} />
@@ -205,11 +218,18 @@ function Matrix({ overview, onSelect }: { overview: AccountsOverview; onSelect(i
                         `${(c.raw as { name: string }).name}: ${formatNumber(c.parsed.x ?? 0, 2)}% · ${formatNumber(c.parsed.y ?? 0, 2)}`,
                     },
                   },
-                  quadrants: { x: boundary, y: overview.settings.stableScore },
+                  quadrants: { x: boundary, y: overview.stableScore },
                 },
               }}
             />
           </div>
+          <p className="muted">
+            {t(overview.settings.stableScore === null ? 'accountsSettings.lineMedian' : 'accountsSettings.lineSet', {
+              ns: 'rules',
+              line: formatNumber(overview.stableScore, 2),
+              median: formatNumber(overview.stableScoreCalibrated, 2),
+            })}
+          </p>
         </Card>
         <Card title={t('paretoTitle')}>
           <div style={{ height: 300 }} role="img" aria-label={t('paretoLabel')}>
@@ -258,11 +278,13 @@ function Matrix({ overview, onSelect }: { overview: AccountsOverview; onSelect(i
 }
 
 function RiskList({ overview, onSelect }: { overview: AccountsOverview; onSelect(id: number): void }) {
-  const { t } = useTranslation('accounts');
-  const risky = overview.rows.filter((r) => r.risk > 0).sort((a, b) => b.risk - a.risk || b.volume - a.volume);
+  const { t } = useTranslation(['accounts', 'rules']);
+  // the same rows the dashboard counts: one definition of "at risk" (AT_RISK_SCORE), one count
+  const risky = overview.rows.filter((r) => r.atRisk).sort((a, b) => b.risk - a.risk || b.volume - a.volume);
   return (
-    <Card title={t('atRiskTitle')} className="card-flush">
-      <table className="plain" aria-label={t('atRiskTitle')}>
+    <Card title={t('atRiskCount', { ns: 'rules', n: overview.atRisk })} className="card-flush">
+      {risky.length === 0 && <p className="muted">{t('noneAtRisk', { ns: 'rules' })}</p>}
+      <table className="plain" aria-label={t('atRiskCount', { ns: 'rules', n: overview.atRisk })}>
         <thead>
           <tr>
             <th className="num">{t('risk')}</th>
@@ -273,7 +295,7 @@ function RiskList({ overview, onSelect }: { overview: AccountsOverview; onSelect
           </tr>
         </thead>
         <tbody>
-          {risky.slice(0, 200).map((r) => (
+          {risky.map((r) => (
             <tr key={r.distributorId}>
               <td className="num">
                 <Badge tone={r.risk >= 40 ? 'red' : r.risk >= 20 ? 'amber' : 'grey'}>{r.risk}</Badge>

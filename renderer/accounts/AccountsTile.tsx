@@ -1,19 +1,24 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../api/hooks.js';
-import { Card } from '../ui/Page.js';
+import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
 
 export function AccountsTile() {
-  const { t } = useTranslation('accounts');
-  const o = useApiQuery('accounts.overview', {}).data;
+  const { t } = useTranslation(['accounts', 'common']);
+  const overview = useApiQuery('accounts.overview', {});
+  const o = overview.data;
   return (
     <Card title={t('tile.title')} actions={<Link to="/accounts">{t('tile.open')}</Link>}>
-      {!o || o.rows.length === 0 ? (
+      {overview.error ? (
+        <ErrorNotice error={overview.error} />
+      ) : !o ? (
+        <Spinner label={t('loading', { ns: 'common' })} />
+      ) : o.rows.length === 0 ? (
         <p className="muted">{t('emptyText')}</p>
       ) : (
         <div className="stat">
-          <span className="stat-value">{o.rows.filter((r) => r.risk >= 40).length}</span>
-          <span className="stat-note">{t('tile.text', { risky: o.rows.filter((r) => r.risk >= 40).length, core: o.counts.EI })}</span>
+          <span className="stat-value">{o.atRisk}</span>
+          <span className="stat-note">{t('tile.text', { risky: o.atRisk, core: o.counts.EI })}</span>
         </div>
       )}
     </Card>

@@ -175,6 +175,7 @@ export function ProspectsTab() {
   const toast = useToast();
   const [search, setSearch] = useState('');
   const list = useApiQuery('prospect.list', search ? { search } : {});
+  const summary = useApiQuery('prospect.summary', {}).data;
   const score = useApiMutation('prospect.score');
   const [editing, setEditing] = useState<{
     outletType: 'sub_dealer' | 'terminal';
@@ -192,6 +193,31 @@ export function ProspectsTab() {
       actions={<SearchBox label={t('searchProspects')} value={search} onChange={setSearch} />}
       className="card-flush"
     >
+      {summary && (
+        <table className="plain" aria-label={t('prospectSummary.title', { ns: 'rules' })}>
+          <thead>
+            <tr>
+              <th>{t('class')}</th>
+              <th className="num">{t('prospectSummary.count', { ns: 'rules' })}</th>
+              <th className="num">{t('prospectSummary.meanScore', { ns: 'rules' })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.classes.map((c) => (
+              <tr key={c.class}>
+                <td>{`${c.class} · ${t(`prospectClass.${c.class}`)}`}</td>
+                <td className="num">{c.count}</td>
+                <td className="num">{c.meanScore ?? '–'}</td>
+              </tr>
+            ))}
+            <tr>
+              <td>{t('notScored')}</td>
+              <td className="num">{summary.unscored}</td>
+              <td className="num">–</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
       {!list.data ? (
         <Spinner label={t('loading', { ns: 'common' })} />
       ) : (

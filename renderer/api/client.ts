@@ -25,6 +25,16 @@ declare global {
 }
 
 const TOKEN_KEY = 'planner.token';
+const SESSION_KEY = 'planner.session';
+
+/**
+ * The tab's sign-in session (browser mode): sent with every call so the bridge knows who is acting.
+ * Kept per tab, so two tabs can be two people. In the desktop app the main process keeps it instead.
+ */
+export function setSession(session: string | null): void {
+  if (session) sessionStorage.setItem(SESSION_KEY, session);
+  else sessionStorage.removeItem(SESSION_KEY);
+}
 
 /**
  * Browser mode: the bridge printed a URL with the token in its fragment (never sent to a server);
@@ -46,7 +56,11 @@ function httpTransport(): (method: string, input: unknown) => Promise<ApiResult<
     try {
       response = await fetch(`/api/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Planner-Token': token },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Planner-Token': token,
+          'X-Planner-Session': sessionStorage.getItem(SESSION_KEY) ?? '',
+        },
         body: JSON.stringify(input ?? {}),
       });
     } catch {

@@ -5,6 +5,7 @@ import { Layout } from './Layout.js';
 import { ROUTES } from './routes.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { ErrorPage } from './ErrorPage.js';
+import { AuthGate } from '../people/AuthGate.js';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -28,7 +29,9 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
-        <RouterProvider router={router} />
+        <AuthGate>
+          <RouterProvider router={router} />
+        </AuthGate>
       </ToastProvider>
     </QueryClientProvider>
   );

@@ -5,6 +5,9 @@ import { useEffect } from 'react';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { applyLanguage, hasStoredLanguage } from '../i18n/index.js';
 import { ROUTES } from './routes.js';
+import { RestoreNotice } from '../backup/RestoreNotice.js';
+import { CurrentPerson } from '../people/CurrentPerson.js';
+import { hasRole, useActor } from '../people/actor.js';
 
 const SECTIONS = ['plan', 'network', 'system'] as const;
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '中文', es: 'Español', ru: 'Русский' };
@@ -22,7 +25,8 @@ export function Layout() {
     applyLanguage(language);
     savePreferences.mutate({ language });
   };
-  const nav = ROUTES.filter((r) => r.nav).sort((a, b) => a.nav!.order - b.nav!.order);
+  const actor = useActor();
+  const nav = ROUTES.filter((r) => r.nav && (!r.nav.roles || hasRole(actor, ...r.nav.roles))).sort((a, b) => a.nav!.order - b.nav!.order);
   return (
     <div className="shell">
       <aside className="sidebar">
@@ -52,6 +56,7 @@ export function Layout() {
           })}
         </nav>
         <div className="sidebar-footer">
+          <CurrentPerson />
           <label htmlFor="language-select">{t('language')}</label>
           <select id="language-select" value={i18n.language} onChange={(e) => changeLanguage(e.target.value as Language)}>
             {LANGUAGES.map((l) => (
@@ -63,6 +68,7 @@ export function Layout() {
         </div>
       </aside>
       <main className="content">
+        <RestoreNotice />
         <Outlet />
       </main>
     </div>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Role } from '../../shared/contract/permissions.js';
 import { DashboardPage } from '../dashboard/DashboardPage.js';
 import { DistributorsPage } from '../network/DistributorsPage.js';
 import { DistributorDetailPage } from '../network/DistributorDetailPage.js';
@@ -14,12 +15,13 @@ import { TargetsPage } from '../targets/TargetsPage.js';
 import { AccountsPage } from '../accounts/AccountsPage.js';
 import { EventsPage } from '../events/EventsPage.js';
 import { DevelopmentPage } from '../development/DevelopmentPage.js';
+import { HistoryPage } from '../people/HistoryPage.js';
 
 export interface AppRoute {
   path: string;
   element: ReactNode;
   /** Shown in the sidebar when set; routes without it are reached from other screens. */
-  nav?: { labelKey: string; section: 'plan' | 'network' | 'system'; order: number };
+  nav?: { labelKey: string; section: 'plan' | 'network' | 'system'; order: number; roles?: Role[] };
 }
 
 /**
@@ -41,4 +43,9 @@ export const ROUTES: AppRoute[] = [
   { path: '/network/staff', element: <StaffPage />, nav: { labelKey: 'nav.staff', section: 'network', order: 14 } },
   { path: '/network/regions', element: <RegionsPage />, nav: { labelKey: 'nav.regions', section: 'network', order: 15 } },
   { path: '/settings', element: <SettingsPage />, nav: { labelKey: 'nav.settings', section: 'system', order: 90 } },
+  {
+    path: '/history',
+    element: <HistoryPage />,
+    nav: { labelKey: 'people:history.nav', section: 'system', order: 91, roles: ['administrator'] },
+  },
 ];

@@ -5,10 +5,12 @@ import { api } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { downloadBase64 } from '../importing/download.js';
 import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
-import { formatNumber } from '../ui/format.js';
+import { formatDate, formatNumber } from '../ui/format.js';
 import { useToast } from '../ui/Toasts.js';
 import { todayIso } from './context.js';
 import { OutletPicker } from './OutletPicker.js';
+import { DueOutletsPanel } from './DueOutletsPanel.js';
+import './daywork.css';
 import { RouteSketch } from './RouteSketch.js';
 import { VisitDialog, type VisitTarget } from './VisitDialog.js';
 
@@ -19,7 +21,7 @@ const key = (s: { outletType: string; outletId: number }) => `${s.outletType}:${
  * the route heuristic; arrows keep a manual order. Every stop logs its visit in place.
  */
 export function DayRouteCard({ salespersonId }: { salespersonId: number }) {
-  const { t } = useTranslation(['development', 'common']);
+  const { t } = useTranslation(['development', 'common', 'daywork']);
   const toast = useToast();
   const [day, setDay] = useState(todayIso);
   const route = useApiQuery('dayRoute.get', { salespersonId, day });
@@ -27,9 +29,15 @@ export function DayRouteCard({ salespersonId }: { salespersonId: number }) {
   const [visiting, setVisiting] = useState<VisitTarget | null>(null);
   const [exporting, setExporting] = useState(false);
   const stops = route.data?.stops ?? [];
-  const persist = async (next: Array<{ outletType: DayStop['outletType']; outletId: number }>, optimize: boolean) => {
+  const due = useApiQuery('dayRoute.due', { salespersonId, day, weeks: 4 });
+  const planAreas = due.data?.fromPlan ? new Set(due.data.areas.map((a) => a.id)) : null;
+  const persist = async (
+    next: Array<{ outletType: DayStop['outletType']; outletId: number }>,
+    optimize: boolean,
+    start: { lat: number; lng: number } | null = route.data?.start ?? null,
+  ) => {
     try {
-      const saved = await save.mutateAsync({ salespersonId, day, stops: next, optimize, start: route.data?.start ?? null });
+      const saved = await save.mutateAsync({ salespersonId, day, stops: next, optimize, start });
       if (optimize && saved.km !== null) toast({ tone: 'success', text: t('route.ordered', { km: formatNumber(saved.km, 1) }) });
     } catch (e) {
       toast({ tone: 'error', text: (e as Error).message });
@@ -90,6 +98,21 @@ export function DayRouteCard({ salespersonId }: { salespersonId: number }) {
       }
     >
       <ErrorNotice error={route.error} />
+      <div className="print-only day-sheet-head">
+        <strong>{route.data?.salespersonName}</strong> · {formatDate(day)} · {t('route.title')}
+      </div>
+      <DueOutletsPanel
+        salespersonId={salespersonId}
+        day={day}
+        busy={save.isPending}
+        onAdd={(outlets, start) =>
+          persist(
+            [...plain, ...outlets.map((o) => ({ outletType: o.outletType, outletId: o.outletId }))],
+            true,
+            route.data?.start ?? (start ? { lat: start.lat, lng: start.lng } : null),
+          )
+        }
+      />
       <OutletPicker
         label={t('route.addOutlet')}
         exclude={new Set(stops.map(key))}
@@ -126,8 +149,27 @@ export function DayRouteCard({ salespersonId }: { salespersonId: number }) {
                         {s.address ? ` · ${s.address}` : ''}
                         {s.competitorBrand ? ` · ${t('competitor')}: ${s.competitorBrand}` : ''}
                       </div>
+                      {s.contacts.length > 0 && (
+                        <div className="stop-contacts small">
+                          {s.contacts.map((c, j) => (
+                            <span key={j}>
+                              {c.name}
+                              {c.role ? ` (${c.role})` : ''}
+                              {c.phone ? ` · ${c.phone}` : ''}
+                            </span>
+                          ))}
+                        </div>
+                      )}
                     </td>
-                    <td>{s.areaName}</td>
+                    <td>
+                      {s.areaName}
+                      {planAreas && !planAreas.has(s.areaId) && (
+                        <>
+                          {' '}
+                          <Badge tone="amber">{t('daywork:outside')}</Badge>
+                        </>
+                      )}
+                    </td>
                     <td>
                       {s.stage ? (
                         <Badge tone={s.stage === 'signed' ? 'green' : s.stage === 'rejected' ? 'red' : 'blue'}>

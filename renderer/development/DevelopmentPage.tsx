@@ -9,6 +9,8 @@ import { MonthTab } from './MonthTab.js';
 import { PipelineTab } from './PipelineTab.js';
 import { ReviewTab } from './ReviewTab.js';
 import { ScorecardTab } from './ScorecardTab.js';
+import { isOnlySalesperson, useActor } from '../people/actor.js';
+import { staffOptions } from '../../shared/domain/labels.js';
 
 const SALESPERSON_KEY = 'planner.development.salesperson';
 const TABS = ['month', 'pipeline', 'review', 'approvals', 'scorecard'] as const;
@@ -23,7 +25,11 @@ export function DevelopmentPage() {
   const [params, setParams] = useSearchParams();
   const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'month';
   const staff = useApiQuery('staff.list', { role: 'salesperson' });
-  const people = (staff.data ?? []).filter((s) => s.active);
+  // A salesperson works on their own month: no picker to act as a colleague, no approvals tab.
+  const actor = useActor();
+  const own = isOnlySalesperson(actor);
+  const people = (staff.data ?? []).filter((s) => s.active && (!own || s.id === actor!.personId));
+  const tabs = own ? TABS.filter((v) => v !== 'approvals') : TABS;
   // The salesperson working on this computer is remembered between sessions.
   const [salespersonId, setSalespersonIdState] = useState<number | null>(() => Number(localStorage.getItem(SALESPERSON_KEY)) || null);
   const setSalespersonId = (id: number) => {
@@ -43,7 +49,7 @@ export function DevelopmentPage() {
       <PageHeader title={t('title')} subtitle={t('subtitle')}>
         <div className="toolbar">
           <div className="tabs" role="tablist" aria-label={t('views')}>
-            {TABS.map((v) => (
+            {tabs.map((v) => (
               <button key={v} type="button" role="tab" className="tab" aria-selected={tab === v} onClick={() => setTab(v)}>
                 {t(`tab.${v}`)}
               </button>
@@ -51,19 +57,23 @@ export function DevelopmentPage() {
           </div>
           <div className="filter">
             <label htmlFor="dev-salesperson">{t('salesperson')}</label>
-            <select
-              id="dev-salesperson"
-              value={salespersonId ?? ''}
-              onChange={(e) => setSalespersonId(Number(e.target.value))}
-              disabled={people.length === 0}
-            >
-              {people.length === 0 && <option value="">{t('noSalespeople')}</option>}
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
+            {own ? (
+              <output id="dev-salesperson">{people[0]?.name ?? actor!.name}</output>
+            ) : (
+              <select
+                id="dev-salesperson"
+                value={salespersonId ?? ''}
+                onChange={(e) => setSalespersonId(Number(e.target.value))}
+                disabled={people.length === 0}
+              >
+                {people.length === 0 && <option value="">{t('noSalespeople')}</option>}
+                {staffOptions(people).map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            )}
           </div>
           <div className="filter">
             <label htmlFor="dev-month">{t('month')}</label>

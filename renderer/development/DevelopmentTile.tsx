@@ -3,18 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { INDICATORS } from '../../shared/domain/development.js';
 import { useApiQuery } from '../api/hooks.js';
 import { formatNumber } from '../ui/format.js';
-import { Card } from '../ui/Page.js';
+import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { paceTone, thisMonth, todayIso } from './context.js';
 
 /** The month's development progress across the team: done against due by today, plans waiting. */
 export function DevelopmentTile() {
-  const { t } = useTranslation('development');
+  const { t } = useTranslation(['development', 'common']);
   const dash = useApiQuery('development.dashboard', { month: thisMonth() });
   const d = dash.data;
   return (
     <Card title={t('tile.title')} actions={<Link to="/development">{t('tile.open')}</Link>}>
-      {!d ? (
-        <p className="muted">…</p>
+      {dash.error ? (
+        <ErrorNotice error={dash.error} />
+      ) : !d ? (
+        <Spinner label={t('loading', { ns: 'common' })} />
       ) : d.plan.visits + d.plan.newSubDealers + d.plan.newTerminals === 0 ? (
         <p className="muted">{t('tile.noPlans')}</p>
       ) : (

@@ -11,6 +11,7 @@ import { Badge, ErrorNotice, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import type { DevelopmentScope } from './context.js';
 import { OutletPicker } from './OutletPicker.js';
+import { staffOptions } from '../../shared/domain/labels.js';
 
 /** Prospects from first contact to signed or rejected: a board by stage, or a sortable list. */
 export function PipelineTab({ scope }: { scope: DevelopmentScope }) {
@@ -418,7 +419,7 @@ function EditProspectDialog({ item, onClose }: { item: PipelineItem; onClose(): 
           value={v.ownerId}
           onChange={(e) => setV({ ...v, ownerId: e.target.value })}
           placeholder={t('pipeline.noOwner')}
-          options={(staff.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
+          options={staffOptions(staff.data ?? []).map((o) => ({ value: String(o.value), label: o.label }))}
           error={errors.errorFor('ownerId')}
         />
         <SelectField

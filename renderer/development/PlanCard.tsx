@@ -8,6 +8,9 @@ import { formatNumber } from '../ui/format.js';
 import { useToast } from '../ui/Toasts.js';
 import { paceTone, type DevelopmentScope } from './context.js';
 import { PlanFormDialog } from './PlanFormDialog.js';
+import { hasRole, useActor } from '../people/actor.js';
+import { RecordHistory } from '../people/RecordHistory.js';
+import { ReopenButton } from '../people/ReopenButton.js';
 
 export const STATUS_TONE: Record<DevPlan['status'], Tone> = { draft: 'grey', submitted: 'blue', approved: 'green', returned: 'amber' };
 
@@ -19,6 +22,7 @@ export function PlanCard({ scope }: { scope: DevelopmentScope }) {
   const plan = useApiQuery('devPlan.get', input, { enabled: scope.salespersonId !== null });
   const submit = useApiMutation('devPlan.submit');
   const [editing, setEditing] = useState(false);
+  const actor = useActor();
   const p = plan.data;
   const editable = !p || p.status === 'draft' || p.status === 'returned';
   const onSubmit = async () => {
@@ -44,6 +48,9 @@ export function PlanCard({ scope }: { scope: DevelopmentScope }) {
             <button type="button" className="button button-small button-primary" onClick={onSubmit} disabled={submit.isPending}>
               {t('plan.submit')}
             </button>
+          )}
+          {p?.status === 'approved' && hasRole(actor, 'regional_manager') && (
+            <ReopenButton method="devPlan.reopen" input={input} what={t('plan.title', { month: scope.month })} />
           )}
         </>
       }
@@ -118,6 +125,7 @@ export function PlanCard({ scope }: { scope: DevelopmentScope }) {
               </>
             )}
           </dl>
+          <RecordHistory entity="dev_plan" entityId={p.id} />
         </>
       )}
       {editing && scope.salespersonId !== null && (

@@ -7,6 +7,10 @@ import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { TextArea } from '../ui/Fields.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
+import { hasRole, useActor } from '../people/actor.js';
+import { RecordHistory } from '../people/RecordHistory.js';
+import { ReopenButton } from '../people/ReopenButton.js';
+import { TeamWeekCard } from './TeamWeekCard.js';
 import { useToast } from '../ui/Toasts.js';
 import { todayIso, type DevelopmentScope } from './context.js';
 
@@ -36,6 +40,10 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
   const save = useApiMutation('weeklyReview.save');
   const comment = useApiMutation('weeklyReview.comment');
   const r = review.data;
+  const actor = useActor();
+  const isManager = hasRole(actor, 'regional_manager');
+  // Signed off means frozen: once commented, the review changes only after a manager reopens it.
+  const commented = !!r?.managerComment;
   const [text, setText] = useState({ problems: '', successes: '', managerComment: '' });
   // The form follows the stored review whenever a different review (or a newer text of it) loads.
   const loadedFor = r ? `${r.salespersonId}/${r.weekStart}` : null;
@@ -114,11 +122,13 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
             <div className="form-grid" style={{ gridTemplateColumns: '1fr' }}>
               <TextArea
                 label={t('review.problems')}
+                readOnly={commented}
                 value={text.problems}
                 onChange={(e) => setText({ ...text, problems: e.target.value })}
               />
               <TextArea
                 label={t('review.successes')}
+                readOnly={commented}
                 value={text.successes}
                 onChange={(e) => setText({ ...text, successes: e.target.value })}
               />
@@ -127,6 +137,7 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
               <button
                 type="button"
                 className="button"
+                disabled={commented}
                 onClick={() =>
                   run(
                     () => save.mutateAsync({ ...input, problems: text.problems || null, successes: text.successes || null, submit: false }),
@@ -139,6 +150,7 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
               <button
                 type="button"
                 className="button button-primary"
+                disabled={commented}
                 onClick={() =>
                   run(
                     () => save.mutateAsync({ ...input, problems: text.problems || null, successes: text.successes || null, submit: true }),
@@ -153,19 +165,31 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
             <hr style={{ border: 0, borderTop: '1px solid var(--border)', margin: '14px 0' }} />
             <TextArea
               label={t('review.managerComment')}
+              readOnly={!isManager || commented}
               value={text.managerComment}
               onChange={(e) => setText({ ...text, managerComment: e.target.value })}
             />
-            <button
-              type="button"
-              className="button"
-              style={{ marginTop: 8 }}
-              onClick={() =>
-                run(() => comment.mutateAsync({ ...input, managerComment: text.managerComment || null }), t('review.commented'))
-              }
-            >
-              {t('review.saveComment')}
-            </button>
+            <div style={{ display: 'flex', gap: 8, marginTop: 8, alignItems: 'center' }}>
+              {isManager && !commented && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() =>
+                    run(() => comment.mutateAsync({ ...input, managerComment: text.managerComment || null }), t('review.commented'))
+                  }
+                >
+                  {t('review.saveComment')}
+                </button>
+              )}
+              {isManager && commented && (
+                <ReopenButton
+                  method="weeklyReview.reopen"
+                  input={input}
+                  what={t('review.title', { from: formatDate(weekStart), to: formatDate(r.weekEnd) })}
+                />
+              )}
+              <RecordHistory entity="weekly_review" entityId={`${input.salespersonId}:${weekStart}`} />
+            </div>
           </>
         )}
       </Card>
@@ -210,6 +234,7 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
           </table>
         )}
       </Card>
+      {team.data && <TeamWeekCard reviews={team.data} />}
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { DECISIONS, INDICATORS, type Decision } from '../../shared/domain/develo
 import { api } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { downloadBase64 } from '../importing/download.js';
+import { hasRole, useActor } from '../people/actor.js';
+import { ReopenButton } from '../people/ReopenButton.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
@@ -19,6 +21,7 @@ const DECISION_TONE: Record<Decision, Tone> = { reward: 'green', none: 'grey', p
 export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
   const { t } = useTranslation(['development', 'common']);
   const toast = useToast();
+  const isManager = hasRole(useActor(), 'regional_manager');
   const region = scope.regionId !== null ? { regionId: scope.regionId } : {};
   const card = useApiQuery('evaluation.scorecard', { month: scope.month, ...region });
   const history = useApiQuery('evaluation.history', region);
@@ -108,15 +111,18 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
                     </td>
                     <td>
                       {r.decision ? (
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => setDeciding(r)}
-                          aria-label={t('scorecard.changeDecision', { name: r.salespersonName })}
-                        >
+                        <>
                           <Badge tone={DECISION_TONE[r.decision]}>{t(`decision.${r.decision}`)}</Badge>
-                        </button>
-                      ) : (
+                          {/* Decided means frozen: a change starts with a reopen, with a reason. */}
+                          {isManager && (
+                            <ReopenButton
+                              method="evaluation.reopen"
+                              input={{ salespersonId: r.salespersonId, month: scope.month }}
+                              what={`${r.salespersonName}, ${scope.month}`}
+                            />
+                          )}
+                        </>
+                      ) : isManager ? (
                         <button
                           type="button"
                           className="button button-small"
@@ -126,6 +132,8 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
                         >
                           {t('scorecard.decide')}
                         </button>
+                      ) : (
+                        <span className="muted">–</span>
                       )}
                       {r.note && (
                         <div className="muted small" style={{ whiteSpace: 'normal', maxWidth: 240 }}>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOWUP_CATEGORIES } from '../../shared/contract/events.js';
+import { LANGUAGES, type Language } from '../../shared/contract/system.js';
 import { api } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { RecordHistory } from '../people/RecordHistory.js';
 import { downloadBase64 } from '../importing/download.js';
 import { useNetworkOptions } from '../network/options.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
@@ -12,21 +14,22 @@ import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { EventFormDialog } from './EventFormDialog.js';
+import { InviteDialog } from './InviteDialog.js';
+import { staffOptions } from '../../shared/domain/labels.js';
 
 export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClose(): void }) {
-  const { t } = useTranslation(['events', 'common']);
+  const { t, i18n } = useTranslation(['events', 'common', 'daywork']);
   const toast = useToast();
   const network = useNetworkOptions();
   const staff = useApiQuery('staff.list', {});
   const detail = useApiQuery('event.get', { id: eventId });
-  const inviteM = useApiMutation('event.invite');
   const setInvitee = useApiMutation('event.setInvitee');
   const addItem = useApiMutation('event.addItem');
   const removeItem = useApiMutation('event.removeItem');
   const remove = useApiMutation('event.delete');
   const createFollowup = useApiMutation('followup.create');
   const followups = useApiQuery('followup.list', { eventId });
-  const [toInvite, setToInvite] = useState<number[]>([]);
+  const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [item, setItem] = useState({ kind: 'agenda', label: '', at: '', amount: '', url: '' });
@@ -37,13 +40,20 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
   if (!e) return detail.error ? <ErrorNotice error={detail.error} /> : <Spinner label={t('loading', { ns: 'common' })} />;
   const ics = async (distributorId?: number) => {
     try {
-      const f = await api.call('event.ics', distributorId ? { eventId, distributorId } : { eventId });
+      const language = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : undefined;
+      const f = await api.call('event.ics', {
+        eventId,
+        ...(distributorId ? { distributorId } : {}),
+        ...(language ? { language } : {}),
+      });
       downloadBase64(f.fileName, f.mimeType, f.contentBase64);
     } catch (err) {
       toast({ tone: 'error', text: (err as Error).message });
     }
   };
   const fail = (err: unknown) => toast({ tone: 'error', text: (err as Error).message });
+  // attendance and feedback exist once the event has begun (times are the planned wall-clock times)
+  const started = e.startsAt <= new Date().toISOString().slice(0, 16);
   return (
     <section className="event-panel" aria-label={t('eventPanel', { title: e.title })}>
       <Card
@@ -119,34 +129,16 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
             </span>
           </div>
         </div>
+        <RecordHistory entity="event" entityId={eventId} />
       </Card>
       <div className="grid-2">
         <Card title={t('invitees')}>
           <div className="no-print" style={{ display: 'flex', gap: 8, alignItems: 'flex-end', marginBottom: 10 }}>
-            <SelectField
-              label={t('inviteDistributors')}
-              multiple
-              options={network.distributors}
-              value={toInvite.map(String)}
-              onChange={(ev) => setToInvite([...ev.target.selectedOptions].map((o) => Number(o.value)))}
-              hint={t('multiHint')}
-            />
-            <button
-              type="button"
-              className="button"
-              disabled={toInvite.length === 0}
-              onClick={async () => {
-                try {
-                  await inviteM.mutateAsync({ eventId, distributorIds: toInvite });
-                  setToInvite([]);
-                } catch (err) {
-                  fail(err);
-                }
-              }}
-            >
-              {t('invite')}
+            <button type="button" className="button" onClick={() => setInviting(true)}>
+              {t('daywork:invite.open')}
             </button>
           </div>
+          {inviting && <InviteDialog eventId={eventId} onClose={() => setInviting(false)} />}
           <table className="plain" aria-label={t('attendanceList')}>
             <thead>
               <tr>
@@ -186,6 +178,8 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                       type="checkbox"
                       aria-label={t('attendedOf', { name: i.distributorName })}
                       checked={i.attended === true}
+                      disabled={!started}
+                      title={started ? undefined : t('notStarted', { ns: 'rules' })}
                       onChange={(ev) =>
                         void setInvitee.mutateAsync({ eventId, distributorId: i.distributorId, attended: ev.target.checked }).catch(fail)
                       }
@@ -195,6 +189,7 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                     <select
                       aria-label={t('scoreOf', { name: i.distributorName })}
                       value={i.feedbackScore ?? ''}
+                      disabled={!started}
                       onChange={(ev) =>
                         void setInvitee
                           .mutateAsync({
@@ -403,7 +398,7 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
               />
               <SelectField
                 label={t('owner')}
-                options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                options={staffOptions(staff.data ?? [])}
                 placeholder={t('none', { ns: 'common' })}
                 value={fu.ownerId}
                 onChange={(ev) => setFu({ ...fu, ownerId: ev.target.value })}

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { EventDetail } from '../../shared/contract/events.js';
 import { TRAINING_TOPICS } from '../../shared/contract/events.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useConfirmRetry } from '../ui/useConfirmRetry.js';
 import { useNetworkOptions } from '../network/options.js';
 import { Dialog } from '../ui/Dialog.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { useToast } from '../ui/Toasts.js';
+import { staffOptions } from '../../shared/domain/labels.js';
 
 /** A training session or a trip: what, when, where, who leads it, for how many, at what budget. */
 export function EventFormDialog({
@@ -27,6 +29,11 @@ export function EventFormDialog({
   const staff = useApiQuery('staff.list', {});
   const create = useApiMutation('event.create');
   const update = useApiMutation('event.update');
+  const ask = useConfirmRetry({
+    title: t('eventConflicts.title', { ns: 'rules' }),
+    confirm: t('eventConflicts.confirm', { ns: 'rules' }),
+    kept: t('eventConflicts.kept', { ns: 'rules' }),
+  });
   const errors = useFormErrors();
   const [v, setV] = useState({
     title: event?.title ?? '',
@@ -65,7 +72,9 @@ export function EventFormDialog({
       staffIds: event?.staffIds ?? [],
     };
     try {
-      const saved = event ? await update.mutateAsync({ id: event.id, draft }) : await create.mutateAsync({ draft });
+      const saved = await ask.save((confirm) =>
+        event ? update.mutateAsync({ id: event.id, draft, confirm }) : create.mutateAsync({ draft, confirm }),
+      );
       toast({ tone: 'success', text: t('saved', { title: saved.title }) });
       onSaved?.(saved.id);
       onClose();
@@ -89,6 +98,7 @@ export function EventFormDialog({
         </>
       }
     >
+      {ask.dialog}
       {errors.formError && (
         <div className="notice notice-error" role="alert">
           {errors.formError}
@@ -126,7 +136,7 @@ export function EventFormDialog({
         ) : (
           <SelectField
             label={t('representative')}
-            options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            options={staffOptions(staff.data ?? [])}
             placeholder={t('choose', { ns: 'common' })}
             value={v.representativeId}
             onChange={set('representativeId')}

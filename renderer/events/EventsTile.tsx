@@ -2,18 +2,22 @@ import { today } from '../../shared/domain/clock.js';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../api/hooks.js';
-import { Card } from '../ui/Page.js';
+import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { formatDate } from '../ui/format.js';
 
 export function EventsTile() {
-  const { t } = useTranslation('events');
+  const { t } = useTranslation(['events', 'common']);
   const todayDay = today();
   const events = useApiQuery('event.list', { from: todayDay });
   const open = useApiQuery('followup.list', { status: 'open' });
   const upcoming = events.data ?? [];
   return (
     <Card title={t('tile.title')} actions={<Link to="/events">{t('tile.open')}</Link>}>
-      {upcoming.length === 0 ? (
+      {events.error ? (
+        <ErrorNotice error={events.error} />
+      ) : !events.data ? (
+        <Spinner label={t('loading', { ns: 'common' })} />
+      ) : upcoming.length === 0 ? (
         <p className="muted">{t('tile.none')}</p>
       ) : (
         <ul className="tree">
@@ -26,9 +30,11 @@ export function EventsTile() {
           ))}
         </ul>
       )}
-      <p className="stat-note">
-        {t('tile.upcoming', { count: upcoming.length })} · {t('tile.open_items', { count: open.data?.length ?? 0 })}
-      </p>
+      {events.data && (
+        <p className="stat-note">
+          {t('tile.upcoming', { count: upcoming.length })} · {t('tile.open_items', { count: open.data?.length ?? 0 })}
+        </p>
+      )}
     </Card>
   );
 }

@@ -7,6 +7,7 @@ import { FilterSelect, SelectField, TextArea } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { Badge, Card, Spinner } from '../ui/Page.js';
 import { formatDate } from '../ui/format.js';
+import { staffOptions } from '../../shared/domain/labels.js';
 
 /** Every opinion and suggestion collected at trips and trainings, with who owns it and where it stands. */
 export function FollowupsCard() {
@@ -40,7 +41,7 @@ export function FollowupsCard() {
             label={t('owner')}
             value={ownerId}
             onChange={setOwnerId}
-            options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            options={staffOptions(staff.data ?? [])}
             allLabel={t('all', { ns: 'common' })}
           />
         </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ForecastScope, ForecastView, OverrideLevel } from '../../shared/contract/forecast.js';
+import type { ForecastScope, ForecastView, ModelDescription, OverrideLevel } from '../../shared/contract/forecast.js';
 import { calendarMonth } from '../../shared/domain/months.js';
 import { useApiMutation, useApiQuery, useJob } from '../api/hooks.js';
 import { FilterSelect } from '../ui/Fields.js';
@@ -65,6 +66,15 @@ export function ForecastPage() {
     .filter((p) => !brand || p.brand === brand)
     .map((p) => ({ value: p.id, label: `${p.name} (${p.sku})` }));
   const v = view.data;
+  // The agreed numbers the filters concern: with a region (or a distributor) chosen, those set for
+  // other regions or their distributors are not shown; brand and SKU numbers apply everywhere.
+  const inRegion = new Set(network.distributorsIn(regionId ? Number(regionId) : null).map((d) => d.value));
+  const overridesShown = (view.data?.overrides ?? []).filter(
+    (o) =>
+      (!regionId || o.regionId === null || o.regionId === Number(regionId)) &&
+      (!regionId || o.distributorId === null || inRegion.has(o.distributorId)) &&
+      (!distributorId || o.distributorId === null || o.distributorId === Number(distributorId)),
+  );
   return (
     <div className="page">
       <PageHeader
@@ -102,7 +112,12 @@ export function ForecastPage() {
           <FilterSelect
             label={t('field.region')}
             value={regionId}
-            onChange={setRegionId}
+            onChange={(r) => {
+              setRegionId(r);
+              // A distributor of another region would leave the screen showing nothing.
+              if (r && distributorId && !network.distributorsIn(Number(r)).some((d) => String(d.value) === distributorId))
+                setDistributorId('');
+            }}
             options={network.regions}
             allLabel={t('allRegions')}
           />
@@ -110,7 +125,7 @@ export function ForecastPage() {
             label={t('field.distributor')}
             value={distributorId}
             onChange={setDistributorId}
-            options={network.distributors}
+            options={network.distributorsIn(regionId ? Number(regionId) : null)}
             allLabel={t('allDistributors')}
           />
           <FilterSelect
@@ -162,11 +177,11 @@ export function ForecastPage() {
                       {t('narrowToAgree')}
                     </p>
                   )}
-                  {v.overrides.length === 0 ? (
+                  {overridesShown.length === 0 ? (
                     <p className="muted">{t('noOverrides')}</p>
                   ) : (
                     <ul className="tree">
-                      {v.overrides.map((o) => (
+                      {overridesShown.map((o) => (
                         <li key={o.id}>
                           <div className="tree-row">
                             <span className="grow">
@@ -299,13 +314,16 @@ function ModelCard({ view }: { view: ForecastView }) {
         <dl className="kv">
           <dt>{t('model')}</dt>
           <dd>
-            <strong>{view.model.description}</strong>
+            <strong>{modelText(t, view.model.description)}</strong>
             <div className="muted">{view.model.model}</div>
           </dd>
           {Object.entries(view.model.params)
             .filter(
               ([k, val]) =>
-                typeof val === 'number' && ['alpha', 'beta', 'gamma', 'phi'].includes(k) && val > 0 && !(k === 'phi' && val === 1),
+                typeof val === 'number' &&
+                ['alpha', 'beta', 'gamma', 'phi', 'springFestival'].includes(k) &&
+                val !== 0 &&
+                !(k === 'phi' && val === 1),
             )
             .map(([k, val]) => (
               <div key={k} style={{ display: 'contents' }}>
@@ -324,15 +342,37 @@ function ModelCard({ view }: { view: ForecastView }) {
       )}
       <dl className="kv" style={{ marginTop: 10 }}>
         <dt title={t('maseHint')}>{t('mase')}</dt>
+        <dd>{view.accuracy.mase === null ? '–' : formatNumber(view.accuracy.mase, 2)}</dd>
+        <dt>{t('naiveMase')}</dt>
         <dd>
-          {view.accuracy.mase === null ? '–' : formatNumber(view.accuracy.mase, 2)}{' '}
-          {view.accuracy.mase !== null && (
-            <span className="muted">{view.accuracy.mase < 1 ? t('betterThanNaive') : t('worseThanNaive')}</span>
-          )}
+          {view.accuracy.naiveMase === null ? '–' : formatNumber(view.accuracy.naiveMase, 2)}{' '}
+          <VersusNaive mase={view.accuracy.mase} naive={view.accuracy.naiveMase} />
         </dd>
         <dt>{t('wape')}</dt>
         <dd>{formatPercent(view.accuracy.wape)}</dd>
       </dl>
+      {!view.model && (view.lastRun?.residualCorrelation ?? 0) > 0.005 && (
+        <p className="muted">{t('rangeCorrelation', { rho: formatNumber(view.lastRun!.residualCorrelation!, 2) })}</p>
+      )}
     </Card>
   );
+}
+
+/**
+ * The forecast's backtest error beside repeating last season's on the same origins, as a relative
+ * difference a manager can read ("12% lower error"), instead of comparing MASE with 1.
+ */
+function VersusNaive({ mase, naive }: { mase: number | null; naive: number | null }) {
+  const { t } = useTranslation('forecast');
+  if (mase === null || naive === null || !(naive > 0)) return null;
+  const change = (mase - naive) / naive;
+  const percent = formatPercent(Math.abs(change), 0);
+  const text = Math.abs(change) < 0.005 ? t('vsNaiveEqual') : change < 0 ? t('vsNaiveBetter', { percent }) : t('vsNaiveWorse', { percent });
+  return <strong data-testid="versus-naive">{text}</strong>;
+}
+
+/** The model in words: an ETS model by its seasonality and trend, the others by their kind. */
+function modelText(t: TFunction<'forecast'>, d: ModelDescription): string {
+  if (d.kind === 'ets') return t('modelText.ets', { season: t(`modelText.season.${d.season}`), trend: t(`modelText.trend.${d.trend}`) });
+  return t(`modelText.${d.kind}`);
 }

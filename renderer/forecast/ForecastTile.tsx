@@ -1,32 +1,46 @@
+import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { calendarMonth } from '../../shared/domain/months.js';
-import { useApiQuery } from '../api/hooks.js';
-import { Card } from '../ui/Page.js';
+import { api } from '../api/client.js';
+import { queryKey, useApiQuery } from '../api/hooks.js';
+import { peakForecast } from '../dashboard/peakForecast.js';
+import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { formatNumber, formatPercent } from '../ui/format.js';
 
-/** The coming peak in one number: forecast volume of the peak months against last year's. */
+/** The coming peak in one number: forecast volume of each region's own peak months against last year's. */
 export function ForecastTile() {
   const { t } = useTranslation(['forecast', 'common']);
-  const view = useApiQuery('forecast.view', {});
-  const v = view.data;
-  const peak = new Set(v?.peakMonths ?? []);
-  const peakMonths = (v?.forecast ?? []).filter((f) => peak.has(calendarMonth(f.month)));
-  const agreed = peakMonths.reduce((s, f) => s + f.agreed, 0);
-  const lastYear = peakMonths.reduce((s, f) => s + (f.lastYear ?? 0), 0);
+  const summary = useApiQuery('network.summary', {});
+  const regions = summary.data?.regions ?? [];
+  const views = useQueries({
+    queries: regions.map((r) => ({
+      queryKey: queryKey('forecast.view', { regionId: r.id }),
+      queryFn: () => api.call('forecast.view', { regionId: r.id }),
+    })),
+  });
+  // loading is not empty: the advice to run the forecast waits until every answer is in
+  const loading = !summary.data || views.some((v) => v.isPending);
+  const error = summary.error ?? views.find((v) => v.error)?.error ?? null;
+  const peak = loading ? null : peakForecast(regions.map((r, i) => ({ peakMonths: r.peakMonths, view: views[i]!.data })));
   return (
     <Card title={t('tile.title')} actions={<Link to="/forecast">{t('tile.open')}</Link>}>
-      {!v || v.status !== 'ok' || peakMonths.length === 0 ? (
+      {error ? (
+        <ErrorNotice error={error} />
+      ) : loading ? (
+        <Spinner label={t('loading', { ns: 'common' })} />
+      ) : !peak ? (
         <p className="muted">{t('tile.none')}</p>
       ) : (
         <div className="stat">
           <span className="stat-label">{t('tile.peakVolume')}</span>
           <span className="stat-value">
-            {formatNumber(agreed)} <small>{t('unit.cases', { ns: 'common' })}</small>
+            {formatNumber(peak.agreed)} <small>{t('unit.cases', { ns: 'common' })}</small>
           </span>
-          {lastYear > 0 && (
+          {peak.lastYear > 0 && (
             <span className="stat-note">
-              {t('tile.vsLastYear', { change: `${agreed >= lastYear ? '+' : ''}${formatPercent(agreed / lastYear - 1)}` })}
+              {t('tile.vsLastYear', {
+                change: `${peak.agreed >= peak.lastYear ? '+' : ''}${formatPercent(peak.agreed / peak.lastYear - 1)}`,
+              })}
             </span>
           )}
         </div>

@@ -41,6 +41,28 @@ import zhDevelopment from './locales/zh/development.json';
 import esDevelopment from './locales/es/development.json';
 import ruDevelopment from './locales/ru/development.json';
 
+import enRestore from './locales/en/restore.json';
+import zhRestore from './locales/zh/restore.json';
+import esRestore from './locales/es/restore.json';
+import ruRestore from './locales/ru/restore.json';
+import enPeople from './locales/en/people.json';
+import zhPeople from './locales/zh/people.json';
+import esPeople from './locales/es/people.json';
+import ruPeople from './locales/ru/people.json';
+import enBrief from './locales/en/brief.json';
+import zhBrief from './locales/zh/brief.json';
+import esBrief from './locales/es/brief.json';
+import ruBrief from './locales/ru/brief.json';
+
+import enDaywork from './locales/en/daywork.json';
+import zhDaywork from './locales/zh/daywork.json';
+import esDaywork from './locales/es/daywork.json';
+import ruDaywork from './locales/ru/daywork.json';
+import enRules from './locales/en/rules.json';
+import zhRules from './locales/zh/rules.json';
+import esRules from './locales/es/rules.json';
+import ruRules from './locales/ru/rules.json';
+
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
  */
@@ -55,6 +77,11 @@ export const resources = {
     accounts: enAccounts,
     events: enEvents,
     development: enDevelopment,
+    restore: enRestore,
+    people: enPeople,
+    brief: enBrief,
+    daywork: enDaywork,
+    rules: enRules,
   },
   zh: {
     common: zhCommon,
@@ -66,6 +93,11 @@ export const resources = {
     accounts: zhAccounts,
     events: zhEvents,
     development: zhDevelopment,
+    restore: zhRestore,
+    people: zhPeople,
+    brief: zhBrief,
+    daywork: zhDaywork,
+    rules: zhRules,
   },
   es: {
     common: esCommon,
@@ -77,6 +109,11 @@ export const resources = {
     accounts: esAccounts,
     events: esEvents,
     development: esDevelopment,
+    restore: esRestore,
+    people: esPeople,
+    brief: esBrief,
+    daywork: esDaywork,
+    rules: esRules,
   },
   ru: {
     common: ruCommon,
@@ -88,6 +125,11 @@ export const resources = {
     accounts: ruAccounts,
     events: ruEvents,
     development: ruDevelopment,
+    restore: ruRestore,
+    people: ruPeople,
+    brief: ruBrief,
+    daywork: ruDaywork,
+    rules: ruRules,
   },
 } as const;
 

@@ -1,33 +1,38 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportOutcome, ImportPreview, ImportReport } from '../../shared/contract/importing.js';
+import type { ImportEncoding, ImportOutcome, ImportPreview, ImportReport } from '../../shared/contract/importing.js';
 import type { ImportEntity } from '../../shared/domain/importing.js';
 import { api } from '../api/client.js';
 import { Dialog } from '../ui/Dialog.js';
-import { Spinner } from '../ui/Page.js';
+import { useJob } from '../api/hooks.js';
+import { ProgressBar, Spinner } from '../ui/Page.js';
 import { formatNumber } from '../ui/format.js';
-import { fileToBase64 } from './download.js';
+import { downloadBase64, fileToBase64 } from './download.js';
+import { changeText, importErrorText, sensitiveText } from './messages.js';
 
 type Step = 'pick' | 'map' | 'report' | 'done';
 
 /**
- * Pick a file, map its columns (remembered for next time), check every row, then import all or
- * nothing. Nothing is written before the final button, and a bad row means nothing is written.
+ * Pick a file, map its columns (remembered per file layout), say how its numbers are written where the
+ * file leaves it open, see what will happen to every row, choose whether existing records may change,
+ * then import all or nothing. Nothing is written before the final button.
  */
 export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClose(): void }) {
   const { t } = useTranslation(['importing', 'common']);
-  const client = useQueryClient();
   const fileInputId = useId();
   const [step, setStep] = useState<Step>('pick');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Record<string, number | null>>({});
-  const [decimalComma, setDecimalComma] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  /** Per file column: the decimal separator, as detected or as the user chose. */
+  const [separators, setSeparators] = useState<Record<string, ',' | '.'>>({});
   const [report, setReport] = useState<ImportReport | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [confirmPartial, setConfirmPartial] = useState(false);
+  const [updates, setUpdates] = useState<'skip' | 'apply' | null>(null);
+  const [confirmSensitive, setConfirmSensitive] = useState(false);
 
   const run = async <T,>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
     setBusy(label);
@@ -42,36 +47,79 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
     }
   };
 
-  const pick = async (file: File | undefined) => {
-    if (!file) return;
-    const result = await run(t('reading'), async () =>
-      api.call('import.preview', { entity, fileName: file.name, contentBase64: await fileToBase64(file) }),
+  const pick = async (picked: File | undefined, encoding?: ImportEncoding) => {
+    if (!picked) return;
+    const started = await run(t('reading'), async () =>
+      api.call('import.previewStart', {
+        entity,
+        fileName: picked.name,
+        contentBase64: await fileToBase64(picked),
+        ...(encoding ? { encoding } : {}),
+      }),
     );
-    if (!result) return;
+    if (!started) return;
+    setFile(picked);
+    setJob({ id: started.jobId, step: 'preview', importId: started.importId });
+  };
+
+  const showPreview = (result: ImportPreview) => {
+    if (preview && preview.importId !== result.importId) void api.call('import.discard', { importId: preview.importId }).catch(() => {});
     setPreview(result);
     setMapping(result.suggestedMapping);
-    setDecimalComma(result.decimalComma);
+    setSeparators(Object.fromEntries(result.numberColumns.filter((c) => c.decimal).map((c) => [String(c.column), c.decimal!])));
     setStep('map');
   };
 
-  const check = async () => {
-    if (!preview) return;
-    const result = await run(t('checking'), () => api.call('import.validate', { importId: preview.importId, mapping, decimalComma }));
-    if (result) {
-      setReport(result);
-      setStep('report');
-    }
+  /** The template's columns are titled in the user's language; the importer reads every language's titles. */
+  const downloadTemplate = async (format: 'csv' | 'xlsx') => {
+    const result = await run(t('reading'), async () => {
+      const fields = preview?.fields ?? (await api.call('import.fields', { entity }));
+      const headers = Object.fromEntries(fields.map((f) => [f.key, t(`field.${entity}.${f.key}`, { defaultValue: f.key })]));
+      return api.call('import.template', { entity, format, headers });
+    });
+    if (result) downloadBase64(result.fileName, result.mimeType, result.contentBase64);
   };
 
-  const commit = async (mode: 'all' | 'validOnly') => {
-    if (!preview) return;
-    const result = await run(t('importing'), () => api.call('import.commit', { importId: preview.importId, mapping, decimalComma, mode }));
-    if (result) {
-      setOutcome(result);
+  // Checking and importing run in the background job worker (up to 2 million rows): the window stays
+  // responsive, the bar shows how far it got, and Cancel stops it (a cancelled import writes nothing).
+  const [job, setJob] = useState<{ id: number; step: 'preview' | 'validate' | 'commit'; importId: string } | null>(null);
+  const background = useJob(job?.id ?? null, (status) => {
+    const finished = job;
+    setJob(null);
+    if (status.state !== 'done' && finished?.step === 'preview')
+      void api.call('import.discard', { importId: finished.importId }).catch(() => {});
+    if (status.state === 'done' && finished?.step === 'preview') showPreview(status.result as ImportPreview);
+    else if (status.state === 'done' && finished?.step === 'validate') {
+      setReport(status.result as ImportReport);
+      setUpdates(null);
+      setConfirmSensitive(false);
+      setConfirmPartial(false);
+      setStep('report');
+    } else if (status.state === 'done') {
+      setOutcome(status.result as ImportOutcome);
       setStep('done');
-      await client.invalidateQueries();
-    }
+      if (preview) void api.call('import.discard', { importId: preview.importId }).catch(() => {});
+    } else if (status.state === 'cancelled') setError(t('cancelled'));
+    else setError(status.error ?? t('failed'));
+  });
+
+  const start = async (step: 'validate' | 'commit', mode: 'all' | 'validOnly' = 'all') => {
+    if (!preview) return;
+    const started = await run(step === 'validate' ? t('checking') : t('importing'), () =>
+      api.call('import.start', {
+        importId: preview.importId,
+        step,
+        mapping,
+        decimalSeparators: separators,
+        mode,
+        ...(step === 'commit' ? { updates: updates ?? 'skip', confirmSensitive } : {}),
+      }),
+    );
+    if (started) setJob({ id: started.jobId, step, importId: preview.importId });
   };
+  const check = () => start('validate');
+  const commit = (mode: 'all' | 'validOnly') => start('commit', mode);
+  const working = !!busy || job !== null;
 
   const close = () => {
     if (preview && step !== 'done') void api.call('import.discard', { importId: preview.importId }).catch(() => {});
@@ -79,6 +127,21 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
   };
 
   const hasErrors = (report?.errorCount ?? 0) > 0;
+  const needsUpdateChoice = (report?.updates ?? 0) > 0 && updates === null;
+  const needsSensitive = updates === 'apply' && (report?.sensitiveUpdates ?? 0) > 0 && !confirmSensitive;
+  const toWrite = report ? report.creates + (updates === 'apply' ? report.updates : 0) : 0;
+  const blocked = working || needsUpdateChoice || needsSensitive || toWrite === 0;
+  const numericColumns = preview
+    ? preview.fields
+        .filter((f) => f.kind === 'integer' || f.kind === 'decimal')
+        .map((f) => mapping[f.key])
+        .filter((c, i, all): c is number => c !== null && c !== undefined && all.indexOf(c) === i)
+        .map((column) => ({ column, info: preview.numberColumns.find((n) => n.column === column) }))
+        .filter(({ info }) => info !== undefined)
+    : [];
+  const unanswered = numericColumns.some(({ column, info }) => info!.decimal === null && !separators[String(column)]);
+  const sensitiveRows = report?.rows.filter((r) => r.sensitive) ?? [];
+
   const footer = (
     <>
       {step === 'map' && (
@@ -86,7 +149,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
           <button type="button" className="button" onClick={() => setStep('pick')}>
             {t('back', { ns: 'common' })}
           </button>
-          <button type="button" className="button button-primary" onClick={() => void check()} disabled={!!busy}>
+          <button type="button" className="button button-primary" onClick={() => void check()} disabled={working}>
             {t('checkRows')}
           </button>
         </>
@@ -97,17 +160,12 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
             {t('backToMapping')}
           </button>
           {hasErrors && report.validRows > 0 && (
-            <button type="button" className="button" onClick={() => setConfirmPartial(true)} disabled={!!busy}>
-              {t('importValidOnly', { count: report.validRows })}
+            <button type="button" className="button" onClick={() => setConfirmPartial(true)} disabled={blocked}>
+              {t('importAcceptedOnly', { count: toWrite })}
             </button>
           )}
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => void commit('all')}
-            disabled={!!busy || hasErrors || report.validRows === 0}
-          >
-            {t('importAll', { count: report.validRows })}
+          <button type="button" className="button button-primary" onClick={() => void commit('all')} disabled={blocked || hasErrors}>
+            {t('importRows', { count: toWrite })}
           </button>
         </>
       )}
@@ -135,19 +193,48 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
         </div>
       )}
       {busy && <Spinner label={busy} />}
+      {job && (
+        <div className="job-progress" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          <ProgressBar
+            value={background.status?.progress ?? 0}
+            label={job.step === 'preview' ? t('reading') : job.step === 'validate' ? t('checking') : t('importing')}
+          />
+          <span role="status">{Math.round((background.status?.progress ?? 0) * 100)}%</span>
+          <button type="button" className="button" onClick={() => void background.cancel()}>
+            {t('cancelJob')}
+          </button>
+        </div>
+      )}
 
       {step === 'pick' && (
-        <div className="field">
-          <label htmlFor={fileInputId}>{t('chooseFile')}</label>
-          <input
-            id={fileInputId}
-            type="file"
-            accept=".csv,.txt,.tsv,.xlsx"
-            onChange={(e) => void pick(e.target.files?.[0])}
-            disabled={!!busy}
-          />
-          <div className="field-hint">{t('fileHint')}</div>
-        </div>
+        <>
+          <div className="field">
+            <label htmlFor={fileInputId}>{t('chooseFile')}</label>
+            <input
+              id={fileInputId}
+              type="file"
+              accept=".csv,.txt,.tsv,.xlsx"
+              onChange={(e) => void pick(e.target.files?.[0])}
+              disabled={working}
+            />
+            <div className="field-hint">{t('fileHint')}</div>
+          </div>
+          <div role="group" aria-label={t('template')} style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+            <span className="muted">{t('template')}:</span>
+            {(['xlsx', 'csv'] as const).map((format) => (
+              <button
+                key={format}
+                type="button"
+                className="button"
+                disabled={!!busy}
+                onClick={() => void downloadTemplate(format)}
+                aria-label={t('templateOf', { format: format.toUpperCase(), entity: t(`entity.${entity}`) })}
+              >
+                {format === 'csv' ? t('templateCsv') : t('templateXlsx')}
+              </button>
+            ))}
+          </div>
+        </>
       )}
 
       {step === 'map' && preview && (
@@ -156,11 +243,29 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
             {t('fileSummary', {
               file: preview.fileName,
               rows: formatNumber(preview.totalRows),
-              encoding: preview.encoding,
+              encoding: t(`encodingName.${preview.encoding}`, { defaultValue: preview.encoding }),
               delimiter: preview.delimiter === '\t' ? 'Tab' : (preview.delimiter ?? '–'),
             })}
             {preview.mappingRemembered && <> · {t('mappingRemembered')}</>}
           </div>
+          {preview.format === 'csv' && preview.encodingCandidates.length > 0 && (
+            <div className="field">
+              <label htmlFor={`${fileInputId}-encoding`}>{t('encoding')}</label>
+              <select
+                id={`${fileInputId}-encoding`}
+                value={preview.encoding}
+                disabled={working}
+                onChange={(e) => void pick(file ?? undefined, e.target.value as ImportEncoding)}
+              >
+                {preview.encodingCandidates.map((enc) => (
+                  <option key={enc} value={enc}>
+                    {t(`encodingName.${enc}`, { defaultValue: enc })}
+                  </option>
+                ))}
+              </select>
+              <div className="field-hint">{t('encodingHint')}</div>
+            </div>
+          )}
           <div className="mapping-grid" role="group" aria-label={t('mapping')}>
             {preview.fields.map((f) => {
               const id = `map-${f.key}`;
@@ -169,7 +274,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
                   <label htmlFor={id}>
                     {t(`field.${entity}.${f.key}`, { defaultValue: f.key })}
                     {f.required && <span className="required"> *</span>}
-                    {f.hint && <span className="muted"> ({f.hint})</span>}
+                    {f.hint && <span className="muted"> ({t(`hint.${f.hint}`, { defaultValue: f.hint })})</span>}
                   </label>
                   <select
                     id={id}
@@ -187,10 +292,44 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
               );
             })}
           </div>
-          <label className="checkbox-row">
-            <input type="checkbox" checked={decimalComma} onChange={(e) => setDecimalComma(e.target.checked)} />
-            {t('decimalComma')}
-          </label>
+          {numericColumns.length > 0 && (
+            <fieldset className="number-formats">
+              <legend>{t('numbers')}</legend>
+              {numericColumns.map(({ column, info }) => {
+                const id = `${fileInputId}-decimal-${column}`;
+                const header = preview.headers[column] || t('columnN', { n: column + 1 });
+                return (
+                  <div className="field" key={column}>
+                    <label htmlFor={id}>{t('decimalOf', { column: header })}</label>
+                    <select
+                      id={id}
+                      value={separators[String(column)] ?? ''}
+                      onChange={(e) => {
+                        const next = { ...separators };
+                        if (e.target.value === ',' || e.target.value === '.') next[String(column)] = e.target.value;
+                        else delete next[String(column)];
+                        setSeparators(next);
+                      }}
+                    >
+                      <option value="">{t('decimalAsk')}</option>
+                      <option value=",">{t('decimalCommaOption')}</option>
+                      <option value=".">{t('decimalPointOption')}</option>
+                    </select>
+                    <div className="field-hint">
+                      {info!.decimal
+                        ? t('detected')
+                        : info!.conflicting
+                          ? t('conflictingHint')
+                          : info!.ambiguous.length > 0
+                            ? t('ambiguousHint', { examples: info!.ambiguous.join(', ') })
+                            : null}
+                    </div>
+                  </div>
+                );
+              })}
+              {unanswered && <div className="muted">{t('ambiguousNote')}</div>}
+            </fieldset>
+          )}
           <div className="preview-table">
             <table className="plain" aria-label={t('preview')}>
               <thead>
@@ -216,23 +355,16 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
 
       {step === 'report' && report && (
         <>
-          {hasErrors ? (
-            <div className="notice notice-error" role="alert">
-              {t('reportErrors', {
-                errors: formatNumber(report.errorCount),
-                valid: formatNumber(report.validRows),
-                total: formatNumber(report.totalRows),
-              })}
-            </div>
-          ) : (
-            <div className="notice notice-success" role="status">
-              {t('reportOk', {
-                total: formatNumber(report.totalRows),
-                creates: formatNumber(report.creates),
-                updates: formatNumber(report.updates),
-              })}
-            </div>
-          )}
+          <div className={`notice ${hasErrors ? 'notice-error' : 'notice-success'}`} role={hasErrors ? 'alert' : 'status'}>
+            {t('summary', {
+              total: formatNumber(report.totalRows),
+              creates: formatNumber(report.creates),
+              updates: formatNumber(report.updates),
+              unchanged: formatNumber(report.unchanged),
+              refused: formatNumber(report.refusedRows),
+            })}
+            {hasErrors && <> {t('refusedNote')}</>}
+          </div>
           {hasErrors && (
             <div className="error-list">
               <table className="plain" aria-label={t('problems')}>
@@ -250,7 +382,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
                       <td className="num">{e.line}</td>
                       <td>{e.column}</td>
                       <td>{e.value}</td>
-                      <td>{e.message}</td>
+                      <td>{importErrorText(t, e)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -262,13 +394,77 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
               )}
             </div>
           )}
+          {report.rows.length > 0 && (
+            <div className="preview-table">
+              <table className="plain" aria-label={t('rowsPlan')}>
+                <thead>
+                  <tr>
+                    <th className="num">{t('line')}</th>
+                    <th>{t('key')}</th>
+                    <th>{t('actionHeader')}</th>
+                    <th>{t('changes')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.rows.map((r) => (
+                    <tr key={r.line}>
+                      <td className="num">{r.line}</td>
+                      <td>{r.key}</td>
+                      <td>{t(`action.${r.action}`)}</td>
+                      <td style={{ whiteSpace: 'normal' }}>
+                        {r.sensitive && <strong>{sensitiveText(t, r.sensitive)}</strong>}
+                        {(r.changes ?? []).map((c) => (
+                          <div key={c.field}>{changeText(t, c)}</div>
+                        ))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {report.rows.length < report.validRows && <div className="muted">{t('moreRows')}</div>}
+            </div>
+          )}
+          {report.updates > 0 && (
+            <fieldset>
+              <legend>{t('updatesChoice', { count: report.updates })}</legend>
+              <label className="checkbox-row">
+                <input type="radio" name="updates" checked={updates === 'skip'} onChange={() => setUpdates('skip')} />
+                {t('addNewOnly')}
+              </label>
+              <label className="checkbox-row">
+                <input type="radio" name="updates" checked={updates === 'apply'} onChange={() => setUpdates('apply')} />
+                {t('addAndUpdate')}
+              </label>
+              {updates === null && <div className="muted">{t('chooseUpdates')}</div>}
+            </fieldset>
+          )}
+          {updates === 'apply' && report.sensitiveUpdates > 0 && (
+            <div className="notice notice-warn" role="group" aria-label={t('sensitiveTitle', { count: report.sensitiveUpdates })}>
+              <strong>{t('sensitiveTitle', { count: report.sensitiveUpdates })}</strong>
+              <ul>
+                {sensitiveRows.map((r) => (
+                  <li key={r.line}>
+                    {t('line')} {r.line} · {r.key}: {sensitiveText(t, r.sensitive!)} —{' '}
+                    {(r.changes ?? []).map((c) => changeText(t, c)).join('; ')}
+                  </li>
+                ))}
+              </ul>
+              <label className="checkbox-row">
+                <input type="checkbox" checked={confirmSensitive} onChange={(e) => setConfirmSensitive(e.target.checked)} />
+                {t('sensitiveConfirm', { count: report.sensitiveUpdates })}
+              </label>
+            </div>
+          )}
+          {!hasErrors && toWrite === 0 && !needsUpdateChoice && (
+            <div className="notice notice-info" role="status">
+              {t('nothingToImport')}
+            </div>
+          )}
           {confirmPartial && (
             <div className="notice notice-warn" role="alertdialog" aria-label={t('confirmPartialTitle')}>
-              <p style={{ marginTop: 0 }}>
-                {t('confirmPartial', { valid: report.validRows, skipped: report.totalRows - report.validRows })}
-              </p>
-              <button type="button" className="button button-primary" onClick={() => void commit('validOnly')}>
-                {t('confirmPartialButton', { count: report.validRows })}
+              <p style={{ marginTop: 0 }}>{t('confirmPartial', { valid: toWrite, skipped: report.totalRows - toWrite })}</p>
+              <button type="button" className="button button-primary" onClick={() => void commit('validOnly')} disabled={blocked}>
+                {t('importRows', { count: toWrite })}
               </button>{' '}
               <button type="button" className="button" onClick={() => setConfirmPartial(false)}>
                 {t('cancel', { ns: 'common' })}
@@ -283,6 +479,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
           {t('doneText', {
             created: formatNumber(outcome.created),
             updated: formatNumber(outcome.updated),
+            unchanged: formatNumber(outcome.unchanged),
             skipped: formatNumber(outcome.skipped),
           })}
         </div>

@@ -15,7 +15,10 @@ export function ImportExportButtons({ entity, importOnly }: { entity: ImportEnti
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setExporting(true);
     try {
-      const file = await api.call('export.entity', { entity, format });
+      // Column titles in the user's language; the importer maps every language's titles back.
+      const fields = await api.call('import.fields', { entity });
+      const headers = Object.fromEntries(fields.map((f) => [f.key, t(`field.${entity}.${f.key}`, { defaultValue: f.key })]));
+      const file = await api.call('export.entity', { entity, format, headers });
       downloadBase64(file.fileName, file.mimeType, file.contentBase64);
       toast({ tone: 'success', text: t('exported', { count: file.rows, file: file.fileName }) });
     } catch (e) {

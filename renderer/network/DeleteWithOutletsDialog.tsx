@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeleteImpact } from '../../shared/contract/network.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
 import { SelectField } from '../ui/Fields.js';
+import { ArchiveNotice } from '../people/ArchiveNotice.js';
 
 type Disposition = { outlets: 'none' } | { outlets: 'delete' } | { outlets: 'reassign'; toId: number };
 
@@ -65,6 +66,7 @@ export function DeleteWithOutletsDialog({ kind, name, impact, successors, onConf
         )
       }
     >
+      <ArchiveNotice impact={impact} />
       {impact && outlets > 0 && (
         <fieldset>
           <legend>{t('delete.whatHappens')}</legend>

@@ -3,6 +3,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { TERMINAL_CHANNELS } from '../../shared/domain/network.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { RecordHistory } from '../people/RecordHistory.js';
+import { MergeDistributorDialog } from '../people/MergeDistributorDialog.js';
 import { Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatDate, formatNumber } from '../ui/format.js';
@@ -14,18 +16,32 @@ import { useNetworkOptions } from './options.js';
 import { DistributorStatusBadge, RelationshipLevel } from './StatusBadges.js';
 import { NetworkTree } from './NetworkTree.js';
 import { TerminalFormDialog } from './TerminalFormDialog.js';
+import {
+  AccountSection,
+  EventsSection,
+  KeyFigures,
+  MixSection,
+  OutletsSection,
+  ReadinessSection,
+  TargetsSection,
+  VolumeSection,
+} from './brief/BriefSections.js';
+import './brief/brief.css';
 
 export function DistributorDetailPage() {
-  const { t } = useTranslation(['network', 'common']);
+  const { t } = useTranslation(['network', 'common', 'brief']);
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const toast = useToast();
   const options = useNetworkOptions();
   const page = useApiQuery('distributor.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
+  // The brief is its own query so master data shows at once while the whole-region parts compute.
+  const brief = useApiQuery('distributor.brief', { id }, { enabled: Number.isInteger(id) && id > 0 });
   const [dialog, setDialog] = useState<'edit' | 'delete' | 'subDealer' | 'terminal' | null>(null);
   const impact = useApiQuery('distributor.deleteImpact', { id }, { enabled: dialog === 'delete' });
   const update = useApiMutation('distributor.update');
   const remove = useApiMutation('distributor.delete');
+  const [merging, setMerging] = useState(false);
   const createSub = useApiMutation('subDealer.create');
 
   if (page.error?.code === 'not_found') {
@@ -41,25 +57,36 @@ export function DistributorDetailPage() {
     );
   const { distributor: d, contacts, subDealers, directTerminals, terminalsByChannel, terminalsByStatus } = page.data;
 
+  const b = brief.data && brief.data.distributor.id === d.id ? brief.data : null;
   return (
-    <div className="page">
-      <div className="breadcrumbs">
+    <div className="page brief">
+      <div className="breadcrumbs no-print">
         <Link to="/network/distributors">{t('distributors')}</Link> / {d.code}
       </div>
+      <div className="print-only brief-print-title">{t('brief:printTitle', { date: formatDate(b?.today ?? null) })}</div>
       <PageHeader
         title={d.name}
         subtitle={
           <>
-            {d.code} · {d.areaName} · <DistributorStatusBadge status={d.status} />
+            {d.code} · {d.areaName}
+            {b ? ` · ${b.distributor.regionName}` : ''} · <DistributorStatusBadge status={d.status} /> · {t('field.salesperson')}:{' '}
+            {d.salespersonName ?? t('noSalesperson')} · <RelationshipLevel level={d.relationshipLevel} /> · {t('field.leadTimeDays')}{' '}
+            {d.leadTimeDays} · {t('field.warehouseCapacityCases')} {formatNumber(d.warehouseCapacityCases)}
           </>
         }
         actions={
           <>
+            <button type="button" className="button button-primary" onClick={() => window.print()} disabled={!b}>
+              {t('brief:print')}
+            </button>
             <button type="button" className="button" onClick={() => setDialog('subDealer')}>
               {t('addSubDealer')}
             </button>
             <button type="button" className="button" onClick={() => setDialog('terminal')}>
               {t('addTerminal')}
+            </button>
+            <button type="button" className="button" onClick={() => setMerging(true)}>
+              {t('merge.button', { ns: 'people' })}
             </button>
             <button type="button" className="button" onClick={() => setDialog('edit')}>
               {t('edit', { ns: 'common' })}
@@ -70,56 +97,43 @@ export function DistributorDetailPage() {
           </>
         }
       />
-      <div className="grid-4">
-        <Card>
-          <div className="stat">
-            <span className="stat-label">{t('subDealers')}</span>
-            <span className="stat-value">{formatNumber(d.subDealerCount)}</span>
+      {brief.error ? (
+        <ErrorNotice error={brief.error} />
+      ) : !b ? (
+        <Spinner label={t('brief:loading')} />
+      ) : (
+        <>
+          <KeyFigures brief={b} />
+          <div className="brief-grid">
+            <VolumeSection brief={b} />
+            <MixSection brief={b} />
+            <TargetsSection brief={b} />
+            <AccountSection brief={b} />
+            <ReadinessSection brief={b} />
+            <div className="brief-contacts">
+              <ContactsCard ownerType="distributor" ownerId={d.id} contacts={contacts} />
+            </div>
+            <EventsSection brief={b} />
+            <OutletsSection brief={b} />
           </div>
-        </Card>
-        <Card>
-          <div className="stat">
-            <span className="stat-label">{t('terminals')}</span>
-            <span className="stat-value">{formatNumber(d.terminalCount)}</span>
-            <span className="stat-note">
+        </>
+      )}
+      <div className="grid-2 no-print">
+        <Card title={t('details')}>
+          <dl className="kv">
+            <dt>{t('field.address')}</dt>
+            <dd>{d.address ?? '–'}</dd>
+            <dt>{t('field.startDate')}</dt>
+            <dd>{formatDate(d.startDate)}</dd>
+            <dt>{t('terminals')}</dt>
+            <dd>
+              {formatNumber(d.terminalCount)} ·{' '}
               {t('terminalsByStatus', {
                 active: terminalsByStatus.active,
                 prospect: terminalsByStatus.prospect,
                 lost: terminalsByStatus.lost,
               })}
-            </span>
-          </div>
-        </Card>
-        <Card>
-          <div className="stat">
-            <span className="stat-label">{t('field.leadTimeDays')}</span>
-            <span className="stat-value">
-              {d.leadTimeDays} <small>{t('unit.days', { ns: 'common' })}</small>
-            </span>
-          </div>
-        </Card>
-        <Card>
-          <div className="stat">
-            <span className="stat-label">{t('field.warehouseCapacityCases')}</span>
-            <span className="stat-value">
-              {formatNumber(d.warehouseCapacityCases)} <small>{t('unit.cases', { ns: 'common' })}</small>
-            </span>
-          </div>
-        </Card>
-      </div>
-      <div className="grid-2">
-        <Card title={t('details')}>
-          <dl className="kv">
-            <dt>{t('field.salesperson')}</dt>
-            <dd>{d.salespersonName ?? <span className="muted">{t('noSalesperson')}</span>}</dd>
-            <dt>{t('field.relationshipLevel')}</dt>
-            <dd>
-              <RelationshipLevel level={d.relationshipLevel} /> {t(`relationship.${d.relationshipLevel}`)}
             </dd>
-            <dt>{t('field.address')}</dt>
-            <dd>{d.address ?? '–'}</dd>
-            <dt>{t('field.startDate')}</dt>
-            <dd>{formatDate(d.startDate)}</dd>
             <dt>{t('terminalsByChannel')}</dt>
             <dd>
               {TERMINAL_CHANNELS.filter((c) => terminalsByChannel[c] > 0)
@@ -128,11 +142,10 @@ export function DistributorDetailPage() {
             </dd>
           </dl>
         </Card>
-        <ContactsCard ownerType="distributor" ownerId={d.id} contacts={contacts} />
+        <Card title={t('networkTree')}>
+          <NetworkTree subDealers={subDealers} directTerminals={directTerminals} />
+        </Card>
       </div>
-      <Card title={t('networkTree')}>
-        <NetworkTree subDealers={subDealers} directTerminals={directTerminals} />
-      </Card>
 
       {dialog === 'edit' && (
         <EntityFormDialog
@@ -161,6 +174,16 @@ export function DistributorDetailPage() {
         />
       )}
       {dialog === 'terminal' && <TerminalFormDialog distributorId={d.id} areaId={d.areaId} onClose={() => setDialog(null)} />}
+      <RecordHistory entity="distributor" entityId={d.id} />
+      {merging && (
+        <MergeDistributorDialog
+          name={d.name}
+          fromId={d.id}
+          candidates={options.distributors as Array<{ value: number; label: string }>}
+          onCancel={() => setMerging(false)}
+          onDone={(intoId) => navigate(`/network/distributors/${intoId}`)}
+        />
+      )}
       {dialog === 'delete' && (
         <DeleteWithOutletsDialog
           kind="distributor"
@@ -169,8 +192,11 @@ export function DistributorDetailPage() {
           successors={options.distributors.filter((o) => o.value !== d.id) as Array<{ value: number; label: string }>}
           onCancel={() => setDialog(null)}
           onConfirm={async (disposition) => {
-            await remove.mutateAsync({ id: d.id, disposition });
-            toast({ tone: 'success', text: t('deleted', { name: d.name }) });
+            const result = await remove.mutateAsync({ id: d.id, disposition });
+            toast({
+              tone: 'success',
+              text: result.archived ? t('archive.done', { ns: 'people', name: d.name }) : t('deleted', { name: d.name }),
+            });
             await navigate('/network/distributors');
           }}
         />

@@ -111,7 +111,12 @@ export function RegionsPage() {
                 }
           }
           onSubmit={async (v) => {
-            const draft = { code: String(v.code ?? ''), name: String(v.name ?? ''), peakMonths: (v.peakMonths as number[]) ?? [] };
+            const draft = {
+              code: String(v.code ?? ''),
+              name: String(v.name ?? ''),
+              peakMonths: (v.peakMonths as number[]) ?? [],
+              timeZone: String(v.timeZone ?? '').trim() || null,
+            };
             if (editingRegion === 'new') await createRegion.mutateAsync({ draft });
             else await updateRegion.mutateAsync({ id: editingRegion.id, draft });
             toast({ tone: 'success', text: t('saved', { name: draft.name }) });

@@ -257,11 +257,13 @@ export const regionFields = (t: TFunction): FormFieldSpec[] => [
   { key: 'code', label: t('network:field.code'), kind: 'text', required: true },
   { key: 'name', label: t('network:field.name'), kind: 'text', required: true },
   { key: 'peakMonths', label: t('network:field.peakMonths'), kind: 'months', required: true },
+  { key: 'timeZone', label: t('rules:field.timeZone'), kind: 'text', hint: t('rules:hint.timeZone') },
 ];
 export const regionInitial = (r?: Region): FormValues => ({
   code: r?.code ?? '',
   name: r?.name ?? '',
   peakMonths: r?.peakMonths ?? [5, 6, 7, 8, 9],
+  timeZone: r?.timeZone ?? '',
 });
 export const areaFields = (t: TFunction, o: Options): FormFieldSpec[] => [
   { key: 'code', label: t('network:field.code'), kind: 'text', required: true },
@@ -287,12 +289,14 @@ export const contactFields = (t: TFunction): FormFieldSpec[] => [
   },
   { key: 'role', label: t('network:field.jobTitle'), kind: 'text' },
   { key: 'phone', label: t('network:field.phone'), kind: 'text' },
+  { key: 'email', label: t('rules:field.email'), kind: 'text', hint: t('rules:hint.email') },
 ];
 export const contactInitial = (c?: Contact): FormValues => ({
   name: c?.name ?? '',
   level: c?.level ?? 'purchasing',
   role: c?.role ?? '',
   phone: c?.phone ?? '',
+  email: c?.email ?? '',
 });
 export const contactDraftOf = (v: FormValues, ownerType: ContactOwner, ownerId: number): ContactDraft => ({
   ownerType,
@@ -301,4 +305,5 @@ export const contactDraftOf = (v: FormValues, ownerType: ContactOwner, ownerId: 
   level: v.level as ContactDraft['level'],
   role: toText(v.role),
   phone: toText(v.phone),
+  email: toText(v.email),
 });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../api/hooks.js';
+import { staffOptions } from '../../shared/domain/labels.js';
 
 /** Choices for the network's reference fields (areas, salespeople, distributors, regions). */
 export function useNetworkOptions() {
@@ -10,8 +11,13 @@ export function useNetworkOptions() {
   return {
     areas: (areas.data ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.code})` })),
     regions: (regions.data ?? []).map((r) => ({ value: r.id, label: r.name })),
-    salespeople: (salespeople.data ?? []).map((s) => ({ value: s.id, label: s.name })),
+    salespeople: staffOptions(salespeople.data ?? []),
     distributors: (distributors.data?.rows ?? []).map((d) => ({ value: d.id, label: `${d.name} (${d.code})` })),
+    /** The distributors of one region, for a distributor filter that follows a region filter. */
+    distributorsIn: (regionId: number | null) =>
+      (distributors.data?.rows ?? [])
+        .filter((d) => regionId === null || d.regionId === regionId)
+        .map((d) => ({ value: d.id, label: `${d.name} (${d.code})` })),
     ready: !!(areas.data && regions.data && salespeople.data && distributors.data),
   };
 }

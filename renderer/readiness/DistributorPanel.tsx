@@ -5,6 +5,7 @@ import type { ReadinessCellFacts, ReadinessDistributorDetail } from '../../share
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { numberOrNull } from '../ui/form.js';
 import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
+import { useConfirmRetry } from '../ui/useConfirmRetry.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatDate, formatNumber, formatPercent } from '../ui/format.js';
 import { reasonWords } from './reason.js';
@@ -164,6 +165,11 @@ function CellCard({ distributorId, fact, requiredDays }: { distributorId: number
   const toast = useToast();
   const detail = useApiQuery('readiness.cell', { distributorId, productId: fact.productId });
   const saveCount = useApiMutation('stock.set');
+  const doubt = useConfirmRetry({
+    title: t('stockDoubt.title', { ns: 'rules' }),
+    confirm: t('stockDoubt.confirm', { ns: 'rules' }),
+    kept: t('stockDoubt.kept', { ns: 'rules' }),
+  });
   const [count, setCount] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
@@ -178,12 +184,15 @@ function CellCard({ distributorId, fact, requiredDays }: { distributorId: number
           e.preventDefault();
           setError(null);
           try {
-            await saveCount.mutateAsync({
-              distributorId,
-              productId: fact.productId,
-              date: today(),
-              cases: Number(count),
-            });
+            await doubt.save((confirm) =>
+              saveCount.mutateAsync({
+                distributorId,
+                productId: fact.productId,
+                date: today(),
+                cases: Number(count),
+                confirm,
+              }),
+            );
             setCount('');
             toast({ tone: 'success', text: t('drill.countSaved') });
           } catch (err) {
@@ -208,6 +217,7 @@ function CellCard({ distributorId, fact, requiredDays }: { distributorId: number
         </button>
         {error && <span className="field-error">{error}</span>}
       </form>
+      {doubt.dialog}
       {detail.data ? (
         <StockChart detail={detail.data} />
       ) : detail.error ? (

@@ -33,6 +33,7 @@ function RulesCard({ board }: { board: ReadinessBoard }) {
   const [rule, setRule] = useState(s.priorityRule);
   const [keyRule, setKeyRule] = useState(s.keyAccountRule);
   const [share, setShare] = useState(pct(s.keyVolumeShare));
+  const [phaseOut, setPhaseOut] = useState(s.prebuildPhaseOut === true);
   return (
     <Card title={t('rules')}>
       <form
@@ -47,6 +48,7 @@ function RulesCard({ board }: { board: ReadinessBoard }) {
               priorityRule: rule,
               keyAccountRule: keyRule,
               keyVolumeShare: Number(share) / 100,
+              prebuildPhaseOut: phaseOut,
             });
             toast({ tone: 'success', text: t('rulesSaved') });
           } catch (err) {
@@ -101,6 +103,10 @@ function RulesCard({ board }: { board: ReadinessBoard }) {
             onChange={(e) => setOther(e.target.value)}
             error={errors.errorFor('serviceLevelOther')}
           />
+          <label className="check">
+            <input type="checkbox" checked={phaseOut} onChange={(e) => setPhaseOut(e.target.checked)} />{' '}
+            {t('prebuildPhaseOut', { ns: 'rules' })}
+          </label>
         </div>
         <p className="muted">{t('ruleNow', { count: board.keyAccounts, priority: t(`rule.${s.priorityRule}`) })}</p>
         <p className="muted">{t('rulesHint')}</p>

@@ -1,17 +1,21 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../api/hooks.js';
-import { Card } from '../ui/Page.js';
+import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { formatNumber } from '../ui/format.js';
 import { StatusDot } from './StatusDot.js';
 
 export function ReadinessTile() {
-  const { t } = useTranslation('readiness');
+  const { t } = useTranslation(['readiness', 'common']);
   const board = useApiQuery('readiness.board', {});
   const b = board.data;
   return (
     <Card title={t('tile.title')} actions={<Link to="/readiness">{t('tile.open')}</Link>}>
-      {!b || b.missing.forecast ? (
+      {board.error ? (
+        <ErrorNotice error={board.error} />
+      ) : !b ? (
+        <Spinner label={t('loading', { ns: 'common' })} />
+      ) : b.missing.forecast ? (
         <p className="muted">{t('noForecastText')}</p>
       ) : (
         <div className="stat">

@@ -9,20 +9,27 @@ import { Dialog } from '../ui/Dialog.js';
 import { FilterSelect, SelectField, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { ErrorNotice } from '../ui/Page.js';
+import { BulkShippedButton } from './BulkShippedButton.js';
 import { useToast } from '../ui/Toasts.js';
 import { usePagedList } from '../ui/usePagedList.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 
 /** Shipments on the way and booked: what the projection counts as arrivals. */
 export function ShipmentsTab() {
-  const { t } = useTranslation(['readiness', 'common']);
+  const { t } = useTranslation(['readiness', 'common', 'daywork']);
   const toast = useToast();
   const [status, setStatus] = useState('');
   const [source, setSource] = useState('');
   const [adding, setAdding] = useState(false);
+  const [week, setWeek] = useState('');
+  const [distributorId, setDistributorId] = useState('');
+  const network = useNetworkOptions();
+  const weeks = useApiQuery('shipment.bulkPreview', {});
   const list = usePagedList('shipment.list', {
     ...(status ? { status: status as ShipmentRow['status'] } : {}),
     ...(source ? { source: source as ShipmentRow['source'] } : {}),
+    ...(week ? { shipWeek: week } : {}),
+    ...(distributorId ? { distributorId: Number(distributorId) } : {}),
   });
   const markShipped = useApiMutation('shipment.markShipped');
   const remove = useApiMutation('shipment.delete');
@@ -86,6 +93,31 @@ export function ShipmentsTab() {
           onChange={setSource}
           options={(['manual', 'plan'] as const).map((s) => ({ value: s, label: t(`shipment.source.${s}`) }))}
           allLabel={t('common:all')}
+        />
+        <FilterSelect
+          label={t('daywork:shipWeek')}
+          value={week}
+          onChange={setWeek}
+          options={(weeks.data?.weeks ?? []).map((w) => ({
+            value: w.week,
+            label: t('daywork:weekOption', { date: formatDate(w.week), count: w.shipments }),
+          }))}
+          allLabel={t('common:all')}
+        />
+        <FilterSelect
+          label={t('field.distributor')}
+          value={distributorId}
+          onChange={setDistributorId}
+          options={network.distributors}
+          allLabel={t('common:all')}
+        />
+        <BulkShippedButton
+          filter={{
+            ...(week ? { weekStart: week } : {}),
+            ...(distributorId ? { distributorId: Number(distributorId) } : {}),
+            ...(source ? { source: source as ShipmentRow['source'] } : {}),
+          }}
+          disabled={status === 'in_transit'}
         />
         <button type="button" className="button" onClick={() => setAdding(true)}>
           {t('shipment.add')}

@@ -23,7 +23,15 @@ export function ShortfallTab({ filter }: { filter: ReadinessFilter }) {
     },
     { id: 'sku', header: t('field.sku'), width: '150px', render: (s) => s.sku },
     { id: 'cases', header: t('shortBy'), width: '130px', align: 'right', render: (s) => formatNumber(s.cases) },
-    { id: 'why', header: t('why'), width: 'minmax(260px, 3fr)', render: (s) => t(`shortReason.${s.reason}`) },
+    {
+      id: 'why',
+      header: t('why'),
+      width: 'minmax(260px, 3fr)',
+      render: (s) =>
+        s.also
+          ? t('shortReasonBoth', { first: t(`shortReason.${s.reason}`), second: t(`shortReason.${s.also}`) })
+          : t(`shortReason.${s.reason}`),
+    },
   ];
   return (
     <>

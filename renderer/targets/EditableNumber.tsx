@@ -3,32 +3,47 @@ import { useEffect, useState } from 'react';
 /**
  * A number cell the user can type into: commits on Enter or leaving the cell, Escape restores.
  * The caller's save may refuse (e.g. a total that locked cells cannot absorb) and the value reverts.
+ * A null value is "not entered yet" and shows empty, not 0; with onClear, emptying the cell clears it.
  */
 export function EditableNumber({
   value,
   label,
   onCommit,
+  onClear,
   disabled,
 }: {
-  value: number;
+  value: number | null;
   label: string;
   onCommit(value: number): Promise<unknown>;
+  onClear?(): Promise<unknown>;
   disabled?: boolean;
 }) {
-  const [text, setText] = useState(String(value));
+  const shown = value === null ? '' : String(value);
+  const [text, setText] = useState(shown);
   const [busy, setBusy] = useState(false);
-  useEffect(() => setText(String(value)), [value]);
+  useEffect(() => setText(shown), [shown]);
   const commit = async () => {
     const next = Number(text);
+    if (text.trim() === '' && value !== null && onClear) {
+      setBusy(true);
+      try {
+        await onClear();
+      } catch {
+        setText(shown);
+      } finally {
+        setBusy(false);
+      }
+      return;
+    }
     if (text.trim() === '' || !Number.isFinite(next) || next === value) {
-      setText(String(value));
+      setText(shown);
       return;
     }
     setBusy(true);
     try {
       await onCommit(next);
     } catch {
-      setText(String(value));
+      setText(shown);
     } finally {
       setBusy(false);
     }
@@ -45,8 +60,12 @@ export function EditableNumber({
       onChange={(e) => setText(e.target.value)}
       onBlur={() => void commit()}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-        if (e.key === 'Escape') setText(String(value));
+        if (e.key === 'Enter') {
+          // No keypress follows: a dialog the commit opens must not receive this Enter as a click.
+          e.preventDefault();
+          (e.target as HTMLInputElement).blur();
+        }
+        if (e.key === 'Escape') setText(shown);
       }}
     />
   );

@@ -2,6 +2,7 @@ import { now } from '../../shared/domain/clock.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useConfirmRetry } from '../ui/useConfirmRetry.js';
 import { useNetworkOptions } from '../network/options.js';
 import { Dialog } from '../ui/Dialog.js';
 import { SelectField, TextField } from '../ui/Fields.js';
@@ -20,6 +21,11 @@ export function NewPlanDialog({ onClose, onCreated }: { onClose(): void; onCreat
   const [volumes, setVolumes] = useState<Record<string, string>>({});
   const errors = useFormErrors();
   const create = useApiMutation('targets.create');
+  const jump = useConfirmRetry({
+    title: t('jump.title', { ns: 'rules' }),
+    confirm: t('jump.confirm', { ns: 'rules' }),
+    kept: t('jump.kept', { ns: 'rules' }),
+  });
   const region = regionId ?? (network.regions[0]?.value as number | undefined) ?? null;
   const suggestion = useApiQuery('targets.suggest', { regionId: region ?? 1, seasonYear }, { enabled: region !== null });
   useEffect(() => {
@@ -46,14 +52,17 @@ export function NewPlanDialog({ onClose, onCreated }: { onClose(): void; onCreat
                 const lines = Object.entries(volumes)
                   .filter(([, v]) => v.trim() !== '' && Number(v) > 0)
                   .map(([brand, v]) => ({ brand, volume: Number(v) }));
-                const plan = await create.mutateAsync({
-                  regionId: region!,
-                  seasonYear,
-                  name,
-                  basis,
-                  lines,
-                  newOutlets: Number(newOutlets),
-                });
+                const plan = await jump.save((confirm) =>
+                  create.mutateAsync({
+                    regionId: region!,
+                    seasonYear,
+                    name,
+                    basis,
+                    lines,
+                    newOutlets: Number(newOutlets),
+                    confirm,
+                  }),
+                );
                 onCreated(plan.id);
                 onClose();
               } catch (e) {
@@ -66,6 +75,7 @@ export function NewPlanDialog({ onClose, onCreated }: { onClose(): void; onCreat
         </>
       }
     >
+      {jump.dialog}
       {errors.formError && (
         <div className="notice notice-error" role="alert">
           {errors.formError}

@@ -9,10 +9,14 @@ import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { downloadBase64 } from '../importing/download.js';
 import { Dialog } from '../ui/Dialog.js';
 import { FilterSelect, SelectField, TextField } from '../ui/Fields.js';
+import { RecordHistory } from '../people/RecordHistory.js';
 import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatNumber, formatPercent, monthName } from '../ui/format.js';
 import { EditableNumber } from './EditableNumber.js';
+import { useEditPreview } from './EditPreview.js';
+import { useRemembered } from '../ui/useRemembered.js';
+import { useConfirmRetry } from '../ui/useConfirmRetry.js';
 import { NewPlanDialog } from './NewPlanDialog.js';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
@@ -25,21 +29,26 @@ export function TargetsPage() {
   const { t } = useTranslation(['targets', 'common']);
   const toast = useToast();
   const plans = useApiQuery('targets.plans', {});
-  const [chosen, setChosen] = useState<number | null>(null);
+  const [chosen, setChosen] = useRemembered<number | null>('targets.plan', null);
   const planId = chosen ?? plans.data?.[0]?.id ?? null;
   const [creating, setCreating] = useState(false);
   const [versioning, setVersioning] = useState(false);
-  const [tab, setTab] = useState<Tab>('distributors');
-  const [distributorId, setDistributorId] = useState<number | null>(null);
+  const [tab, setTab] = useRemembered<Tab>('targets.tab', 'distributors');
+  const [distributorId, setDistributorId] = useRemembered<number | null>('targets.distributor', null);
   const [brand, setBrand] = useState('');
   const view = useApiQuery(
     'targets.view',
     { planId: planId ?? 1, ...(distributorId ? { distributorId } : {}), ...(brand ? { brand } : {}) },
     { enabled: planId !== null },
   );
-  const edit = useApiMutation('targets.edit');
   const setLine = useApiMutation('targets.setLine');
   const setAgreed = useApiMutation('targets.setAgreed');
+  const jump = useConfirmRetry({
+    title: t('jump.title', { ns: 'rules' }),
+    confirm: t('jump.confirm', { ns: 'rules' }),
+    kept: t('jump.kept', { ns: 'rules' }),
+  });
+  const preview = useEditPreview(planId ?? 0, jump.save);
   const fail = (e: unknown) => {
     toast({ tone: 'error', text: (e as Error).message });
     throw e;
@@ -92,8 +101,10 @@ export function TargetsPage() {
             />
           </div>
         )}
+        {planId !== null && <RecordHistory entity="target_plan" entityId={planId} />}
       </PageHeader>
       <ErrorNotice error={view.error ?? plans.error} />
+      {jump.dialog}
       {plans.data && plans.data.length === 0 ? (
         <EmptyState
           title={t('noPlansTitle')}
@@ -121,11 +132,21 @@ export function TargetsPage() {
               value={formatNumber(v.plan.target - v.plan.natural)}
               note={signed(pct(v.plan.target, v.plan.natural))}
             />
-            <Stat
-              label={t('bottomUp')}
-              value={formatNumber(v.agreedTotal)}
-              note={t('vsPlan', { diff: signed(pct(v.agreedTotal, v.plan.target)) })}
-            />
+            {v.agreedTotal === null ? (
+              <Stat label={t('bottomUp')} value="–" note={t('agreed.none', { ns: 'rules' })} />
+            ) : (
+              <Stat
+                label={t('bottomUp')}
+                value={formatNumber(v.agreedTotal)}
+                note={t('agreed.vsSame', {
+                  ns: 'rules',
+                  target: formatNumber(v.agreedTarget),
+                  diff: signed(pct(v.agreedTotal, v.agreedTarget)),
+                  agreed: v.agreedPairs,
+                  pairs: v.pairs,
+                })}
+              />
+            )}
           </div>
           <Card title={t('lines')}>
             <table className="plain" aria-label={t('lines')}>
@@ -147,8 +168,16 @@ export function TargetsPage() {
                         value={l.target}
                         label={t('lineTarget', { line: l.label })}
                         onCommit={(value) =>
-                          setLine
-                            .mutateAsync({ planId: planId!, brand: l.brand, ...(l.productId ? { productId: l.productId } : {}), value })
+                          jump
+                            .save((confirm) =>
+                              setLine.mutateAsync({
+                                planId: planId!,
+                                brand: l.brand,
+                                ...(l.productId ? { productId: l.productId } : {}),
+                                value,
+                                confirm,
+                              }),
+                            )
                             .catch(fail)
                         }
                       />
@@ -200,6 +229,7 @@ export function TargetsPage() {
                             {d.name}
                           </button>
                           {d.locked > 0 && <span className="muted"> · {t('lockedCount', { count: d.locked })}</span>}
+                          {(d.typed ?? 0) > 0 && <span className="muted"> · {t('daywork:typed.count', { count: d.typed })}</span>}
                         </td>
                         <td className="muted">{d.salespersonName ?? '–'}</td>
                         <td className="num">{formatNumber(d.natural)}</td>
@@ -209,13 +239,7 @@ export function TargetsPage() {
                               value={d.target}
                               label={t('distributorTarget', { name: d.name })}
                               onCommit={(value) =>
-                                edit
-                                  .mutateAsync({
-                                    planId: planId!,
-                                    at: { level: 'distributor', distributorId: d.distributorId, brand },
-                                    value,
-                                  })
-                                  .catch(fail)
+                                preview.request({ level: 'distributor', distributorId: d.distributorId, brand }, value, d.name)
                               }
                             />
                           ) : (
@@ -232,14 +256,26 @@ export function TargetsPage() {
                         <td className="num">
                           {brand ? (
                             <EditableNumber
-                              value={d.agreed ?? 0}
+                              value={d.agreed}
                               label={t('agreedFor', { name: d.name })}
                               onCommit={(cases) =>
                                 setAgreed.mutateAsync({ planId: planId!, distributorId: d.distributorId, brand, cases }).catch(fail)
                               }
+                              onClear={() =>
+                                setAgreed.mutateAsync({ planId: planId!, distributorId: d.distributorId, brand, cases: null }).catch(fail)
+                              }
                             />
+                          ) : d.agreed === null ? (
+                            '–'
                           ) : (
-                            formatNumber(d.agreed)
+                            <span title={t('agreed.ofBrands', { ns: 'rules', agreed: d.agreedBrands, brands: d.brands })}>
+                              {formatNumber(d.agreed)}{' '}
+                              {d.agreedBrands < d.brands && (
+                                <span className="muted small">
+                                  {t('agreed.ofBrands', { ns: 'rules', agreed: d.agreedBrands, brands: d.brands })}
+                                </span>
+                              )}
+                            </span>
                           )}
                         </td>
                         <td className="num">
@@ -275,6 +311,7 @@ export function TargetsPage() {
       {versioning && v && (
         <VersionDialog planId={planId!} current={v.plan.name} onClose={() => setVersioning(false)} onSaved={(id) => setChosen(id)} />
       )}
+      {preview.dialog}
     </div>
   );
 }
@@ -315,7 +352,7 @@ function DetailGrid({
 }) {
   const { t } = useTranslation(['targets', 'common']);
   const toast = useToast();
-  const edit = useApiMutation('targets.edit');
+  const preview = useEditPreview(planId);
   const lock = useApiMutation('targets.lock');
   const fail = (e: unknown) => {
     toast({ tone: 'error', text: (e as Error).message });
@@ -378,19 +415,17 @@ function DetailGrid({
                     </td>
                     {s.months.map((m) => (
                       <td key={m.month} className="num">
-                        <div className="grid-cell">
+                        <div className={m.typed ? 'grid-cell typed' : 'grid-cell'} title={m.typed ? t('daywork:typed.cell') : undefined}>
                           <EditableNumber
                             value={m.target}
                             label={t('cellTarget', { sku: s.sku, month: m.month })}
                             disabled={m.locked}
                             onCommit={(value) =>
-                              edit
-                                .mutateAsync({
-                                  planId,
-                                  at: { level: 'cell', distributorId: distributorId!, productId: s.productId, month: m.month },
-                                  value,
-                                })
-                                .catch(fail)
+                              preview.request(
+                                { level: 'cell', distributorId: distributorId!, productId: s.productId, month: m.month },
+                                value,
+                                `${s.sku} ${m.month}`,
+                              )
                             }
                           />
                           <label className="lock" title={t('lockHint')}>
@@ -419,9 +454,7 @@ function DetailGrid({
                         value={total}
                         label={t('skuTarget', { sku: s.sku })}
                         onCommit={(value) =>
-                          edit
-                            .mutateAsync({ planId, at: { level: 'sku', distributorId: distributorId!, productId: s.productId }, value })
-                            .catch(fail)
+                          preview.request({ level: 'sku', distributorId: distributorId!, productId: s.productId }, value, s.sku)
                         }
                       />
                     </td>
@@ -432,8 +465,10 @@ function DetailGrid({
             </tbody>
           </table>
           <p className="muted" style={{ padding: '0 14px' }}>
-            {t('gridHint')}
+            <span className="typed-legend" aria-hidden="true" />
+            {t('daywork:typed.legend')} {t('gridHint')}
           </p>
+          {preview.dialog}
         </div>
       )}
     </Card>

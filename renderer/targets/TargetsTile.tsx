@@ -1,16 +1,20 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../api/hooks.js';
-import { Card } from '../ui/Page.js';
+import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { formatNumber, formatPercent } from '../ui/format.js';
 
 export function TargetsTile() {
-  const { t } = useTranslation('targets');
+  const { t } = useTranslation(['targets', 'common']);
   const plans = useApiQuery('targets.plans', {});
   const p = plans.data?.[0];
   return (
     <Card title={t('tile.title')} actions={<Link to="/targets">{t('tile.open')}</Link>}>
-      {!p ? (
+      {plans.error ? (
+        <ErrorNotice error={plans.error} />
+      ) : !plans.data ? (
+        <Spinner label={t('loading', { ns: 'common' })} />
+      ) : !p ? (
         <p className="muted">{t('tile.none')}</p>
       ) : (
         <div className="stat">

@@ -6,9 +6,18 @@ export const COMPLAINT_CATEGORIES = ['quality', 'service', 'logistics', 'price',
 export const SEGMENTS = ['EI', 'EII', 'EIII', 'EIV'] as const;
 export const PROSPECT_INDICATORS = ['strength', 'management', 'network', 'buyingPower', 'marketing', 'growth', 'advantage'] as const;
 
+/**
+ * One definition of "at risk", used by the dashboard's count and the at-risk list alike: a churn-risk
+ * score (the sum of the weights of the warning signs found) of at least this much.
+ */
+export const AT_RISK_SCORE = 40;
+
+export const WAVER_CODES = ['share_moves', 'quarter_down', 'quarter_up', 'year_down', 'year_up', 'months_without_order'] as const;
+
 export interface AccountsSettings {
   paretoShare: number;
-  stableScore: number;
+  /** The stability line; null: calibrated to the network (its median). */
+  stableScore: number | null;
   volumeDropShare: number;
   complaintDays: number;
   visitDays: number;
@@ -29,11 +38,14 @@ export interface AccountSegmentRow {
   segment: (typeof SEGMENTS)[number];
   previousSegment: (typeof SEGMENTS)[number] | null;
   risk: number;
+  /** risk >= AT_RISK_SCORE. */
+  atRisk: boolean;
+  /** Why the account wavers, each with its figure (a percentage, or months for months_without_order). */
+  wavers: Array<{ code: (typeof WAVER_CODES)[number]; value: number }>;
 }
 
 export interface ChurnReasonView {
   code: string;
-  text: string;
   weight: number;
   evidence: Record<string, number | string>;
 }
@@ -56,6 +68,11 @@ export interface AccountsOverview {
   strategies: Record<(typeof SEGMENTS)[number], { action: string; visitEveryDays: number }>;
   rows: AccountSegmentRow[];
   counts: Record<(typeof SEGMENTS)[number], number>;
+  /** The stability line in use, and the one calibrated to the network (its median), shown beside a manual one. */
+  stableScore: number;
+  stableScoreCalibrated: number;
+  /** Accounts at risk (rows with atRisk), the one count the dashboard and the list show. */
+  atRisk: number;
   retention: {
     accountsLastYear: number;
     accountsKept: number;
@@ -94,7 +111,7 @@ export interface AccountDetail {
 
 export const accountsSettingsInput = z.strictObject({
   paretoShare: z.number().min(0.3).max(0.99),
-  stableScore: z.number().min(0.05).max(0.95),
+  stableScore: z.number().min(0.05).max(0.95).nullable(),
   volumeDropShare: z.number().min(0.01).max(0.9),
   complaintDays: z.int().min(1).max(365),
   visitDays: z.int().min(1).max(365),
@@ -147,6 +164,10 @@ export const accountsContract = {
       ratings: Record<string, number> | null;
     }>
   >()(z.strictObject({ search: z.string().trim().max(100).optional() })),
+  'prospect.summary': query<{
+    classes: Array<{ class: 'PI' | 'PII' | 'PIII' | 'PIV'; count: number; meanScore: number | null }>;
+    unscored: number;
+  }>()(z.strictObject({})),
   'prospect.score': mutation<{ score: number; class: string }>()(
     z.strictObject({
       outletType: z.enum(['sub_dealer', 'terminal']),

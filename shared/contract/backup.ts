@@ -8,10 +8,21 @@ export interface BackupInfo {
   kind: 'automatic' | 'manual' | 'before-restore';
 }
 
+/** What start-up found of a restore that a crash or a kill interrupted, to tell the user once. */
+export interface RestoreNotice {
+  /** 'finished': the restored database is in place; 'rolled-back': the database is as it was before. */
+  outcome: 'finished' | 'rolled-back';
+  fileName: string | null;
+  previousKeptAs: string | null;
+  at: string | null;
+}
+
 const fileName = z.string().regex(/^planner-(automatic|manual|before-restore)-[0-9TZ:.-]+\.sqlite$/, 'Not a backup of this app');
 
 export const backupContract = {
   'backup.list': query<{ folder: string; backups: BackupInfo[] }>()(z.strictObject({})),
   'backup.create': mutation<BackupInfo>()(z.strictObject({})),
+  'backup.restoreNotice': query<RestoreNotice | null>()(z.strictObject({})),
+  'backup.dismissRestoreNotice': mutation<null>()(z.strictObject({})),
   'backup.restore': mutation<{ restored: string; previousKeptAs: string }>()(z.strictObject({ fileName })),
 } as const;

@@ -1,3 +1,4 @@
+import type { ContactLevel } from '../domain/network.js';
 import { z } from 'zod';
 import {
   DECISIONS,
@@ -117,6 +118,7 @@ export interface DayStop {
   code: string;
   name: string;
   address: string | null;
+  areaId: number;
   areaName: string;
   stage: Stage | null;
   competitorBrand: string | null;
@@ -125,6 +127,8 @@ export interface DayStop {
   /** Distance from the previous stop (or the start point), when both have coordinates. */
   legKm: number | null;
   visit: { id: number; outcome: VisitOutcome; purpose: VisitPurpose } | null;
+  /** Who to ask for at the outlet. */
+  contacts: Array<{ name: string; role: string | null; level: ContactLevel; phone: string | null }>;
 }
 
 export interface DayRoute {

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { mutation, query } from './define.js';
 import { id, isoDate, optionalText } from './fields.js';
+import { LANGUAGES } from './system.js';
 
 export const TRAINING_TOPICS = ['future', 'cooperation', 'sales_policy', 'strategic_plan'] as const;
 export const FOLLOWUP_CATEGORIES = ['product', 'policy', 'logistics', 'marketing', 'service', 'other'] as const;
 
-const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use a date and time like 2026-12-03T09:00');
+// The shape alone let 2026-12-03T25:61 through (and its .ics export then failed): zod's ISO check
+// also refuses hours past 23, minutes past 59 and days a month does not have.
+const dateTime = z.iso
+  .datetime({ local: true, precision: -1, error: 'Use a real date and time like 2026-12-03T09:00' })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use a date and time like 2026-12-03T09:00');
 const money = z
   .number()
   .min(0)
@@ -71,7 +76,7 @@ export interface EventItem {
 }
 
 export interface EventConflict {
-  kind: 'distributor_double_booked' | 'staff_double_booked' | 'over_capacity' | 'over_budget' | 'in_peak_season';
+  kind: 'distributor_double_booked' | 'staff_double_booked' | 'over_capacity' | 'over_budget' | 'places_over_budget' | 'in_peak_season';
   message: string;
 }
 
@@ -127,8 +132,9 @@ export interface FollowupRow {
 export const eventsContract = {
   'event.list': query<EventSummary[]>()(z.strictObject({ from: isoDate.optional(), to: isoDate.optional() })),
   'event.get': query<EventDetail>()(z.strictObject({ id })),
-  'event.create': mutation<EventDetail>()(z.strictObject({ draft: eventDraft })),
-  'event.update': mutation<EventDetail>()(z.strictObject({ id, draft: eventDraft })),
+  /** A save whose event has conflicts is refused (issues on 'confirm', messages in the text) until confirm: true. */
+  'event.create': mutation<EventDetail>()(z.strictObject({ draft: eventDraft, confirm: z.boolean().optional() })),
+  'event.update': mutation<EventDetail>()(z.strictObject({ id, draft: eventDraft, confirm: z.boolean().optional() })),
   'event.delete': mutation<{ deleted: true }>()(z.strictObject({ id })),
   'event.invite': mutation<EventDetail>()(
     z.strictObject({ eventId: id, distributorIds: z.array(id).min(1, 'Choose at least one distributor').max(2000) }),
@@ -165,7 +171,7 @@ export const eventsContract = {
   ),
   'event.removeItem': mutation<EventDetail>()(z.strictObject({ eventId: id, itemId: id })),
   'event.ics': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(
-    z.strictObject({ eventId: id, distributorId: id.optional() }),
+    z.strictObject({ eventId: id, distributorId: id.optional(), language: z.enum(LANGUAGES).optional() }),
   ),
   'followup.list': query<FollowupRow[]>()(
     z.strictObject({ status: z.enum(['open', 'in_progress', 'done']).optional(), ownerId: id.optional(), eventId: id.optional() }),

@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { mutation, query } from './define.js';
 import { id, optionalText, yearMonth } from './fields.js';
 
+/** A forecast model as codes: the renderer words it (forecast:modelText) in the user's language. */
+export type ModelDescription =
+  | { kind: 'ets'; season: 'none' | 'additive' | 'multiplicative'; trend: 'none' | 'linear' | 'damped' }
+  | { kind: 'croston_sba' | 'profile' | 'seasonal_naive' | 'theta' | 'combination' | 'none' };
+
 export const OVERRIDE_LEVELS = ['region', 'distributor', 'brand', 'sku', 'distributor_sku'] as const;
 export type OverrideLevel = (typeof OVERRIDE_LEVELS)[number];
 
@@ -54,6 +59,10 @@ export interface ForecastRunInfo {
   seriesRecomputed: number;
   seconds: number | null;
   workers: number | null;
+  /** Average correlation of the series' backtest errors: widens the ranges of totals. */
+  residualCorrelation: number | null;
+  /** Backtest coverage of the whole total's 80% range (share, 0-1). */
+  totalCoverage80: number | null;
 }
 
 export interface ForecastView {
@@ -63,9 +72,13 @@ export interface ForecastView {
   history: Array<{ month: string; cases: number }>;
   forecast: ForecastMonth[];
   /** Set when the scope is one distributor x SKU series. */
-  model: { method: string; model: string; description: string; params: Record<string, number> } | null;
+  model: { method: string; model: string; description: ModelDescription; params: Record<string, number> } | null;
   methods: Array<{ method: string; series: number }>;
-  accuracy: { mase: number | null; wape: number | null };
+  /**
+   * Backtest accuracy, volume-weighted: the forecast's and seasonal naive's (repeating last season)
+   * on the same origins and months, over the series that have both.
+   */
+  accuracy: { mase: number | null; wape: number | null; naiveMase: number | null; naiveWape: number | null };
   overrides: ForecastOverride[];
   lastRun: ForecastRunInfo | null;
   /** Sales history changed after the last run: the forecast should be run again. */

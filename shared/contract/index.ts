@@ -10,6 +10,10 @@ import { backupContract } from './backup.js';
 import { accountsContract } from './accounts.js';
 import { eventsContract } from './events.js';
 import { developmentContract } from './development.js';
+import { peopleContract } from './people.js';
+import { briefContract } from './brief.js';
+import { dayworkContract } from './daywork.js';
+import { targetEditsContract } from './targetEdits.js';
 
 /**
  * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
@@ -26,6 +30,10 @@ export const contract = {
   ...accountsContract,
   ...eventsContract,
   ...developmentContract,
+  ...peopleContract,
+  ...briefContract,
+  ...dayworkContract,
+  ...targetEditsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -44,6 +44,20 @@ export const regionDraft = z.strictObject({
     .min(1, 'Pick at least one peak month')
     .max(11, 'At least one month must be off-season')
     .refine((m) => new Set(m).size === m.length, 'Each month once'),
+  /** IANA time zone of the region (e.g. Asia/Shanghai): event times are its wall-clock times. Null: the machine's. */
+  timeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'Not a time zone (e.g. Asia/Shanghai, Europe/Madrid)')
+    .nullish(),
 });
 
 export const areaDraft = z.strictObject({ code, name, regionId: id });
@@ -115,6 +129,14 @@ export const contactDraft = z.strictObject({
   role: optionalText(100),
   level: z.enum(CONTACT_LEVELS),
   phone: optionalText(40),
+  /** Where invitations go; optional. */
+  email: z
+    .string()
+    .trim()
+    .max(200)
+    .transform((v) => (v === '' ? null : v))
+    .pipe(z.email('Not an e-mail address').nullable())
+    .nullish(),
 });
 
 export const productDraft = z.strictObject({
@@ -144,6 +166,7 @@ export interface Region {
   code: string;
   name: string;
   peakMonths: number[];
+  timeZone: string | null;
   areaCount: number;
 }
 export interface Area {
@@ -227,6 +250,7 @@ export interface Contact {
   role: string | null;
   level: ContactLevel;
   phone: string | null;
+  email: string | null;
 }
 export interface Product {
   id: number;
@@ -331,6 +355,9 @@ export interface DeleteImpact {
   distributors: number;
   staff: number;
   areas: number;
+  /** A distributor with history is archived, not deleted: what it carries, counted. */
+  history?: { salesHistoryRows: number; targetCells: number; agreedNumbers: number; visits: number; complaints: number; shipments: number };
+  archives?: boolean;
 }
 
 export const networkContract = {
@@ -349,14 +376,14 @@ export const networkContract = {
   'staff.list': query<Staff[]>()(z.strictObject({ role: z.enum(STAFF_ROLES).optional(), search })),
   'staff.create': mutation<Staff>()(z.strictObject({ draft: staffDraft })),
   'staff.update': mutation<Staff>()(updateOf(staffDraft)),
-  'staff.delete': mutation<{ deleted: true }>()(byId),
+  'staff.delete': mutation<{ deleted: true; archived?: true }>()(byId),
 
   'distributor.list': query<Page<Distributor>>()(distributorListInput),
   'distributor.get': query<DistributorPage>()(byId),
   'distributor.deleteImpact': query<DeleteImpact>()(byId),
   'distributor.create': mutation<Distributor>()(z.strictObject({ draft: distributorDraft })),
   'distributor.update': mutation<Distributor>()(updateOf(distributorDraft)),
-  'distributor.delete': mutation<{ deleted: true }>()(z.strictObject({ id, disposition: outletDisposition })),
+  'distributor.delete': mutation<{ deleted: true; archived?: true }>()(z.strictObject({ id, disposition: outletDisposition })),
 
   'subDealer.list': query<Page<SubDealer>>()(subDealerListInput),
   'subDealer.get': query<SubDealer>()(byId),

@@ -4,8 +4,9 @@ import { id, isoDate, page, type Page } from './fields.js';
 
 export type ReadinessStatus = 'green' | 'amber' | 'red';
 /** Why a cell has its colour; the screens put it in words (with the numbers of the cell). */
-export type ReadinessReason = 'no_peak' | 'no_demand' | 'runs_out_in_peak' | 'below_required' | 'runs_out_before_peak' | 'covered';
-export type ShortfallReason = 'lead_time' | 'shipping_capacity' | 'group_capacity' | 'warehouse_capacity';
+export type ReadinessReason =
+  'no_peak' | 'no_demand' | 'runs_out_in_peak' | 'below_required' | 'runs_out_before_peak' | 'covered' | 'phase_out';
+export type ShortfallReason = 'lead_time' | 'shipping_capacity' | 'group_capacity' | 'warehouse_capacity' | 'no_stock_count';
 export const KEY_ACCOUNT_RULES = ['relationship', 'volume', 'relationship_or_volume', 'relationship_and_volume'] as const;
 export type KeyAccountRule = (typeof KEY_ACCOUNT_RULES)[number];
 export const PRIORITY_RULES = ['key_accounts_then_volume', 'volume'] as const;
@@ -24,6 +25,8 @@ export interface ReadinessSettings {
   keyAccountRule: KeyAccountRule;
   /** Under a volume rule: the largest distributors that together carry this share of a region's volume. */
   keyVolumeShare: number;
+  /** Pre-build SKUs being phased out too (the SKU-structure review drops them: off by default). */
+  prebuildPhaseOut?: boolean;
 }
 
 export const readinessSettingsInput = z.strictObject({
@@ -33,6 +36,7 @@ export const readinessSettingsInput = z.strictObject({
   priorityRule: z.enum(PRIORITY_RULES),
   keyAccountRule: z.enum(KEY_ACCOUNT_RULES),
   keyVolumeShare: z.number().min(0.05, 'At least 5%').max(1, 'At most 100%'),
+  prebuildPhaseOut: z.boolean().optional(),
 });
 
 export interface ReadinessCellSummary {
@@ -48,7 +52,7 @@ export interface ReadinessRow {
   areaName: string;
   salespersonName: string | null;
   keyAccount: boolean;
-  /** Monday of the peak's first week; null when the region has no peak season. */
+  /** The peak's first day (as the dashboard's season calendar says it), from which the cover is counted; null without a peak season. */
   peakStart: string | null;
   counts: Record<ReadinessStatus, number>;
   /** Cases the plan cannot deliver to this distributor. */
@@ -122,7 +126,9 @@ export interface ShortfallLine {
   /** Monday of the week the cases were needed by. */
   dueWeek: string;
   cases: number;
+  /** The binding constraint (the one whose relaxation removes the shortfall), and the second when both bind. */
   reason: ShortfallReason;
+  also: ShortfallReason | null;
 }
 
 export interface ReadinessCellFacts {
@@ -246,12 +252,17 @@ export const readinessContract = {
   'readiness.exportPlan': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(
     readinessFilter.extend({ format: z.enum(['csv', 'xlsx']) }),
   ),
-  'stock.set': mutation<{ saved: true }>()(z.strictObject({ distributorId: id, productId: id, date: isoDate, cases })),
+  /** A count beyond the warehouse or far above the history is refused with an issue on 'confirm' until confirmed. */
+  'stock.set': mutation<{ saved: true }>()(
+    z.strictObject({ distributorId: id, productId: id, date: isoDate, cases, confirm: z.boolean().optional() }),
+  ),
   'shipment.list': query<Page<ShipmentRow>>()(
     z.strictObject({
       status: z.enum(['in_transit', 'planned']).optional(),
       source: z.enum(['manual', 'plan']).optional(),
       distributorId: id.optional(),
+      /** Monday of a ship week: only shipments sent that week. */
+      shipWeek: isoDate.optional(),
       ...page,
     }),
   ),

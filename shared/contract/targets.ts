@@ -24,13 +24,20 @@ export interface TargetDistributorRow {
   salespersonName: string | null;
   natural: number;
   target: number;
+  /** The sum of the brands this distributor agreed; null when it agreed none. */
   agreed: number | null;
+  /** The plan's target for the same brands (so agreed compares like with like), and how many of its brands are agreed. */
+  agreedTarget: number;
+  agreedBrands: number;
+  brands: number;
   newOutlets: number;
   growth: number;
   fromNewOutlets: number;
   fromMix: number;
   fromExisting: number;
   locked: number;
+  /** Cells whose number a person typed (kept by the cascade while locked). */
+  typed?: number;
 }
 
 export interface TargetSkuRow {
@@ -38,7 +45,7 @@ export interface TargetSkuRow {
   sku: string;
   name: string;
   brand: string;
-  months: Array<{ month: string; natural: number; target: number; locked: boolean }>;
+  months: Array<{ month: string; natural: number; target: number; locked: boolean; typed?: boolean }>;
 }
 
 export interface TargetView {
@@ -46,7 +53,15 @@ export interface TargetView {
   lines: Array<{ brand: string; productId: number | null; label: string; volume: number; natural: number; target: number }>;
   distributors: TargetDistributorRow[];
   skus: TargetSkuRow[] | null;
-  agreedTotal: number;
+  /**
+   * The distributors' agreed numbers, summed over the distributor x brand pairs agreed so far; null
+   * when nothing is agreed. `agreedTarget` is the plan's target for those same pairs: the headline
+   * compares the two, never the agreed part with the whole plan.
+   */
+  agreedTotal: number | null;
+  agreedTarget: number;
+  agreedPairs: number;
+  pairs: number;
 }
 
 export interface AchievementRow {
@@ -64,6 +79,15 @@ const level = z.discriminatedUnion('level', [
 ]);
 
 const cases = z.int('Whole cases').min(0, 'Cannot be negative').max(1_000_000_000);
+/** True when the user has seen and accepted a large jump against natural volume (see LARGE_JUMP). */
+const confirm = z.boolean().optional();
+
+/**
+ * A target more than this far (up or down) from its natural volume is asked about before it is
+ * saved: a +278.8% brand target is more often a typo than a plan. The refusal carries an issue on
+ * the path 'confirm'; the same call with confirm: true saves it.
+ */
+export const LARGE_JUMP = 0.5;
 
 export const targetsContract = {
   'targets.plans': query<TargetPlanSummary[]>()(z.strictObject({})),
@@ -81,14 +105,15 @@ export const targetsContract = {
         .min(1, 'Enter at least one brand target')
         .max(500),
       newOutlets: cases,
+      confirm,
     }),
   ),
   'targets.view': query<TargetView>()(
     z.strictObject({ planId: id, distributorId: id.optional(), brand: z.string().trim().min(1).max(80).optional() }),
   ),
-  'targets.edit': mutation<{ saved: true }>()(z.strictObject({ planId: id, at: level, value: cases })),
+  'targets.edit': mutation<{ saved: true }>()(z.strictObject({ planId: id, at: level, value: cases, confirm })),
   'targets.setLine': mutation<{ saved: true }>()(
-    z.strictObject({ planId: id, brand: z.string().trim().min(1).max(80), productId: id.optional(), value: cases }),
+    z.strictObject({ planId: id, brand: z.string().trim().min(1).max(80), productId: id.optional(), value: cases, confirm }),
   ),
   'targets.lock': mutation<{ saved: true }>()(
     z.strictObject({ planId: id, distributorId: id, productId: id, month: yearMonth.optional(), locked: z.boolean() }),

@@ -14,6 +14,9 @@ export const IMPORT_ENTITIES = [
   'salesHistory',
   'stockSnapshots',
   'shipments',
+  'devPlans',
+  'visits',
+  'weeklyReviews',
 ] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 
@@ -27,7 +30,7 @@ export interface ImportFieldInfo {
   required: boolean;
   /** For enums: the accepted values (the importer also accepts their translations). */
   values?: string[];
-  /** A human hint shown under the mapping select: "distributor code", "YYYY-MM-DD", "5,6,7". */
+  /** A format ("YYYY-MM", "5,6,7") or a hint code the renderer words (importing:hint.<code>). */
   hint?: string;
 }
 

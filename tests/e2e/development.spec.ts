@@ -144,6 +144,12 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
   await app.getByLabel('What worked').fill('Tasting evening');
   await app.getByRole('button', { name: 'Submit review' }).click();
   await expect(app.getByText(/^Submitted /)).toBeVisible();
+  // the manager reads every salesperson's week on one page and turns a problem into a follow-up item
+  const teamWeek = app.getByRole('table', { name: "The team's week: problems and successes" });
+  const mine = teamWeek.getByRole('row').filter({ hasText: 'Two bars want a freezer first' });
+  await expect(mine).toContainText('Tasting evening');
+  await mine.getByRole('button', { name: /^Make a follow-up item of .*'s problems$/ }).click();
+  await expect(app.getByText(/^Follow-up item made for /)).toBeVisible();
 
   // A colleague with a plan and nothing done yet ranks below at month end.
   await app.getByRole('tab', { name: 'My month' }).click();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseWithIcalJs } from '../support/ical.js';
 import { expect, test } from './fixtures.js';
 
 test.use({ seed: 'S' });
@@ -8,8 +9,9 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   app,
 }) => {
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Training & trips' }).click();
+  // yesterday's training: attendance can be recorded only once an event has started
   const next = new Date();
-  next.setDate(next.getDate() + 10);
+  next.setDate(next.getDate() - 1);
   const day = next.toISOString().slice(0, 10);
 
   await app.getByRole('button', { name: 'New training…' }).click();
@@ -22,8 +24,13 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   let panel = app.getByRole('region', { name: 'Event Peak pricing workshop (test)' });
-  await panel.getByLabel('Invite distributors').selectOption([{ index: 0 }, { index: 1 }]);
-  await panel.getByRole('button', { name: 'Invite', exact: true }).click();
+  await panel.getByRole('button', { name: 'Invite distributors…' }).click();
+  let invite = app.getByRole('dialog', { name: 'Invite distributors' });
+  let boxes = invite.getByRole('table', { name: 'Distributors to invite' }).getByRole('checkbox');
+  await boxes.nth(1).check();
+  await boxes.nth(2).check();
+  await invite.getByRole('button', { name: 'Invite 2' }).click();
+  await expect(invite).toBeHidden();
   await expect(panel.getByRole('table', { name: 'Attendance list' }).getByRole('row')).toHaveCount(3);
   const first = (await panel
     .getByRole('table', { name: 'Attendance list' })
@@ -42,8 +49,12 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   panel = app.getByRole('region', { name: 'Event Harbour brewery tour (test)' });
-  await panel.getByLabel('Invite distributors').selectOption([{ index: 0 }]);
-  await panel.getByRole('button', { name: 'Invite', exact: true }).click();
+  await panel.getByRole('button', { name: 'Invite distributors…' }).click();
+  invite = app.getByRole('dialog', { name: 'Invite distributors' });
+  boxes = invite.getByRole('table', { name: 'Distributors to invite' }).getByRole('checkbox');
+  await boxes.nth(1).check();
+  await invite.getByRole('button', { name: 'Invite 1' }).click();
+  await expect(invite).toBeHidden();
   // the same distributor at both events at the same time is flagged before invitations go out
   await expect(panel.getByRole('alert', { name: 'Conflicts' })).toContainText(
     'is also invited to “Peak pricing workshop (test)” at the same time',
@@ -70,7 +81,10 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   const ics = readFileSync(file!, 'utf8');
   expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
   expect(ics.replace(/\r\n[ \t]/g, '')).toContain('SUMMARY:Peak pricing workshop (test)');
-  expect(ics).toMatch(/DTSTART:\d{8}T090000/);
+  expect(ics).toMatch(/DTSTART;TZID=[\w/+-]+:\d{8}T090000/);
+  const parsed = parseWithIcalJs(ics);
+  expect(parsed.event.summary).toBe('Peak pricing workshop (test)');
+  expect(parsed.zone).not.toBeNull();
 
   await app.getByRole('tab', { name: 'Follow-up items' }).click();
   const items = app.getByRole('table', { name: 'Follow-up items from all events' });

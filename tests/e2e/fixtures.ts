@@ -86,12 +86,45 @@ export const test = base.extend<{ server: PlannerServer; app: Page }, WorkerFixt
     }
     await use(server);
   },
-  /** A page already holding the access token, on the dashboard. */
+  /** A page already holding the access token, signed in as the administrator, on the dashboard. */
   app: async ({ page, server }, use) => {
-    await page.goto(server.openUrl);
-    await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+    await openSignedIn(page, server);
     await use(page);
   },
 });
+
+/**
+ * Opens the planner in `page` and answers "who are you" as the named person (the demo's people have
+ * no password). A new database first chooses sign-in without passwords, as a single-user desktop.
+ */
+export async function openSignedIn(page: Page, server: PlannerServer, name = 'Administrator'): Promise<void> {
+  await page.goto(server.openUrl);
+  const firstStart = page.getByRole('heading', { name: 'Welcome: how will people sign in?' });
+  const whoAreYou = page.getByRole('heading', { name: 'Who are you?' });
+  await expect(firstStart.or(whoAreYou)).toBeVisible();
+  if (await firstStart.isVisible()) {
+    await page.getByRole('radio', { name: /No passwords/ }).check();
+    await page.getByRole('button', { name: 'Start' }).click();
+  }
+  await signInAs(page, name);
+}
+
+/** A session of the demo's administrator for test setup through the contract (the demo signs in without passwords). */
+export async function adminSession(server: PlannerServer): Promise<string> {
+  const r = await fetch(`${server.origin}/api/auth.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-planner-token': server.token },
+    body: JSON.stringify({ code: 'admin' }),
+  });
+  const body = (await r.json()) as { ok: boolean; value: { session: string }; error?: { message: string } };
+  if (!body.ok) throw new Error(`auth.signIn: ${body.error?.message}`);
+  return body.value.session;
+}
+
+export async function signInAs(page: Page, name: string): Promise<void> {
+  await page.getByRole('list', { name: 'People' }).getByRole('button', { name, exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Signed in' })).toContainText(name);
+}
 
 export { expect };

@@ -12,13 +12,17 @@ test('a manager runs the forecast, reads a series and records an agreed number',
   const table = app.getByRole('table', { name: 'Forecast by month' });
   await expect(table.getByRole('row')).toHaveCount(1 + 12 + 1);
   await expect(app.getByRole('img', { name: /Chart of monthly sales history and forecast/ })).toBeVisible();
+  // accuracy beside the baseline a manager knows, on the same backtest origins, with by how much
+  const accuracy = app.getByRole('region', { name: 'Method and accuracy' });
+  await expect(accuracy).toContainText('Repeating last season (same origins)');
+  await expect(accuracy.getByTestId('versus-naive')).toHaveText(/^\d+% lower error than repeating last season$/);
 
   // Narrow to one distributor and its biggest SKU: the model is explained in words.
   await app.getByLabel('Distributor').selectOption({ index: 1 });
   await app.getByLabel('SKU').selectOption({ index: 1 });
   await expect(app.getByRole('region', { name: 'Method and accuracy' })).toContainText('Model');
   await expect(app.getByRole('region', { name: 'Method and accuracy' })).toContainText(
-    /seasonal|trend|intermittent|short history|no sales/,
+    /seasonal|season|trend|intermittent|short history|no sales/,
   );
 
   const firstRow = table.getByRole('row').nth(1);

@@ -47,7 +47,9 @@ test('a manager creates a distributor with a sub-dealer and a terminal', async (
   await expect(branch).toBeVisible();
   await app.getByRole('group').filter({ hasText: 'Wang Wholesale' }).getByText('Wang Wholesale').click();
   await expect(app.getByText("Zhao's Grill", { exact: true })).toBeVisible();
-  await expect(app.getByText('1 active · 0 prospects · 0 lost')).toBeVisible();
+  // The brief counts the distributor's terminals by status.
+  const outlets = app.getByRole('region', { name: 'Sub-dealers, terminals and development' });
+  await expect(outlets.getByRole('definition').filter({ hasText: /^1 active · 0 prospects · 0 lost$/ })).toHaveCount(2);
 
   // Inline validation names the field.
   await app.getByRole('button', { name: 'Edit' }).click();
@@ -97,9 +99,9 @@ test('a CSV with a bad row is reported and nothing is written; fixed, it imports
   const again = app.getByRole('dialog', { name: 'Import distributors' });
   await again.getByLabel('Spreadsheet file (CSV or Excel)').setInputFiles(good);
   await again.getByRole('button', { name: 'Check rows' }).click();
-  await expect(again.getByText('All 2 rows are valid: 2 new, 0 updated.')).toBeVisible();
+  await expect(again.getByText('2 rows: 2 new, 0 to update, 0 unchanged, 0 refused.')).toBeVisible();
   await again.getByRole('button', { name: 'Import 2 rows' }).click();
-  await expect(again.getByText('Imported: 2 new, 0 updated, 0 skipped.')).toBeVisible();
+  await expect(again.getByText('Imported: 2 new, 0 updated, 0 unchanged, 0 skipped.')).toBeVisible();
   await again.getByRole('button', { name: 'Close' }).first().click();
   await expect(app.getByText('3 records')).toBeVisible();
   await expect(app.getByRole('row', { name: /Волга Трейд/ })).toBeVisible();

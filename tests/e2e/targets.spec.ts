@@ -5,13 +5,18 @@ test.setTimeout(120_000);
 
 test('a manager enters a peak plan, cascades it, locks and edits cells, and exports a sheet', async ({ app }) => {
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Targets' }).click();
-  await expect(app.getByRole('heading', { name: 'No target plan yet' })).toBeVisible();
+  // the demo region comes with a draft plan per region, for the manager to adjust
+  await expect(app.getByRole('combobox', { name: 'Plan' })).toContainText(/peak \d{4} \(draft\)/);
   await app.getByRole('button', { name: 'New peak plan…' }).first().click();
   const dialog = app.getByRole('dialog', { name: 'New peak plan…' });
   await expect(dialog.getByRole('table', { name: 'Peak volume target by brand' }).getByRole('row')).not.toHaveCount(1);
   await dialog.getByLabel('Peak target for Northstar', { exact: true }).fill('50000');
   await dialog.getByLabel('New outlets the peak needs').fill('60');
   await dialog.getByRole('button', { name: 'Create and cascade' }).click();
+  // 50,000 cases is far from Northstar's natural volume: the planner asks before keeping it
+  const jump = app.getByRole('dialog', { name: 'A large jump' });
+  await expect(jump).toContainText(/Northstar: 50000 cases is [+-]\d+\.\d% on its natural volume/);
+  await jump.getByRole('button', { name: 'Keep this target' }).click();
   await expect(dialog).toBeHidden();
 
   const lines = app.getByRole('table', { name: 'What the peak must deliver' });
@@ -32,7 +37,16 @@ test('a manager enters a peak plan, cascades it, locks and edits cells, and expo
   const newValue = String(Number(await second.inputValue()) + 10);
   await second.fill(newValue);
   await second.press('Enter');
+  // The grid says what will move before it moves it: the other unlocked months give the 10 cases.
+  const preview = app.getByRole('dialog', { name: 'What this change will move' });
+  await expect(preview.getByRole('table', { name: 'What moves to keep the totals' })).toBeVisible();
+  await expect(preview).toContainText('1 locked cell stays as it is.');
+  await preview.getByRole('button', { name: 'Apply' }).click();
+  await expect(preview).toBeHidden();
   await expect(second).toHaveValue(newValue);
+  // A typed number is kept: highlighted and locked until someone unlocks it.
+  await expect(second).toBeDisabled();
+  await expect(firstRow.locator('.grid-cell.typed')).toHaveCount(1);
   // the SKU's total held, the locked cell did not move
   await expect(cells.last()).toHaveValue(skuTotal);
   await expect(cells.nth(0)).toHaveValue(lockedValue);
@@ -41,7 +55,9 @@ test('a manager enters a peak plan, cascades it, locks and edits cells, and expo
   // a total the locked cells cannot absorb is refused with a message, nothing changes
   await cells.last().fill('0');
   await cells.last().press('Enter');
-  await expect(app.getByText(/already locked|only part of its total/)).toBeVisible();
+  await expect(preview.getByRole('alert')).toContainText(/already locked|only part of its total/);
+  await expect(preview.getByRole('button', { name: 'Apply' })).toBeDisabled();
+  await preview.getByRole('button', { name: 'Cancel' }).click();
   await expect(cells.last()).toHaveValue(skuTotal);
 
   const download = app.waitForEvent('download');

@@ -5,6 +5,7 @@ import { call } from '../support/call.js';
 import { addDays } from '../../shared/domain/calendar.js';
 import { today } from '../../shared/domain/clock.js';
 import { createTestDb } from '../support/db.js';
+import { AT_RISK_SCORE } from '../../shared/contract/accounts.js';
 
 /** A region of four distributors with histories crafted for the four quadrants and the churn reasons. */
 async function craft(ctx: ServiceContext) {
@@ -93,5 +94,74 @@ describe('key-account retention on a real SQLite file', () => {
     expect(closed.daysOpen).toBe(30);
     const stats = (await call(ctx, 'accounts.overview', {})).complaintStats;
     expect(stats).toEqual([{ category: 'logistics', open: 0, closed: 1, avgDaysToClose: 30 }]);
+  });
+});
+
+describe('one at-risk count, a calibrated stability line, prospect weights and classes', () => {
+  it('counts at risk once, keeps the line editable, sorts and summarises prospects by class', async () => {
+    const { ctx } = createTestDb();
+    const { ids } = await craft(ctx);
+    // two open complaints older than the limit push BIG over the line as well
+    const old = new Date(Date.now() - 58 * 86_400_000).toISOString().slice(0, 10);
+    await call(ctx, 'complaint.create', { distributorId: ids[0], category: 'service', openedOn: old, description: 'Late deliveries' });
+    await call(ctx, 'accounts.setProfile', { distributorId: ids[0], fit: 'alarm', totalPurchasesCases: null });
+    const o = await call(ctx, 'accounts.overview', {});
+    const atRisk = o.rows.filter((r) => r.atRisk);
+    expect(o.atRisk).toBe(atRisk.length);
+    expect(o.atRisk).toBeGreaterThan(0);
+    for (const r of o.rows) expect(r.atRisk).toBe(r.risk >= AT_RISK_SCORE);
+    // the line is the network's median until the manager sets one
+    expect(o.settings.stableScore).toBeNull();
+    expect(o.stableScore).toBe(o.stableScoreCalibrated);
+    const wobbly = o.rows.find((r) => r.name === 'WOBBLY');
+    expect(wobbly!.wavers.map((w) => w.code)).toContain('months_without_order');
+
+    const set = await call(ctx, 'accounts.saveSettings', {
+      ...o.settings,
+      stableScore: 0.05,
+      weights: { ...o.settings.weights, strength: 6 },
+    });
+    expect(set.stableScore).toBe(0.05);
+    const all = await call(ctx, 'accounts.overview', {});
+    expect(all.stableScore).toBe(0.05);
+    expect(all.rows.every((r) => r.segment === 'EI' || r.segment === 'EIII')).toBe(true);
+    await call(ctx, 'accounts.saveSettings', { ...set, stableScore: null });
+    expect((await call(ctx, 'accounts.overview', {})).stableScore).toBe(o.stableScoreCalibrated);
+
+    // prospects: classes PIV, PI, PII, PIII scored in that order, one unscored
+    const area = ctx.db.prepare('SELECT area_id FROM distributors WHERE id = ?').pluck().get(ids[0]) as number;
+    const rate = (v: number) =>
+      Object.fromEntries(['strength', 'management', 'network', 'buyingPower', 'marketing', 'growth', 'advantage'].map((k) => [k, v]));
+    const plan: Array<[string, number, 'high' | 'low' | null]> = [
+      ['Delta', 1, 'low'],
+      ['Alpha', 5, 'high'],
+      ['Bravo', 5, 'low'],
+      ['Charlie', 2, 'high'],
+      ['Echo', 0, null],
+    ];
+    for (const [name, v, intention] of plan) {
+      const sub = await call(ctx, 'subDealer.create', {
+        draft: { code: name, name, distributorId: ids[0], areaId: area, status: 'prospect' },
+      });
+      if (intention) await call(ctx, 'prospect.score', { outletType: 'sub_dealer', outletId: sub.id, ratings: rate(v), intention });
+    }
+    const list = await call(ctx, 'prospect.list', {});
+    expect(list.map((p) => [p.name, p.class])).toEqual([
+      ['Alpha', 'PI'],
+      ['Bravo', 'PII'],
+      ['Charlie', 'PIII'],
+      ['Delta', 'PIV'],
+      ['Echo', null],
+    ]);
+    const summary = await call(ctx, 'prospect.summary', {});
+    expect(summary).toEqual({
+      classes: [
+        { class: 'PI', count: 1, meanScore: 100 },
+        { class: 'PII', count: 1, meanScore: 100 },
+        { class: 'PIII', count: 1, meanScore: 25 },
+        { class: 'PIV', count: 1, meanScore: 0 },
+      ],
+      unscored: 1,
+    });
   });
 });

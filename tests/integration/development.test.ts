@@ -239,6 +239,8 @@ describe('outlet development on a real SQLite file', () => {
   it('seeds a plan from the off-season targets: new outlets spread over the months before the peak, competitor targets within them', async () => {
     const { db, ctx } = createTestDb();
     seedDemo(db, { scale: 'S', today: new Date('2026-11-20T10:00:00Z') });
+    // start from no targets (the demo brings a draft plan per region)
+    db.prepare('DELETE FROM target_plans').run();
     const region = db.prepare('SELECT id FROM regions ORDER BY id LIMIT 1').pluck().get() as number;
     const sp = db
       .prepare(

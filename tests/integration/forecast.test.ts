@@ -140,19 +140,21 @@ describe('the forecast command line', () => {
       expect(db.prepare('SELECT month, cases, rows FROM history_month_totals ORDER BY month').raw().all()).toEqual(
         db.prepare('SELECT month, sum(cases), count(*) FROM sales_history GROUP BY month ORDER BY month').raw().all(),
       );
-      const kept = db.prepare('SELECT month, point, width95_squared, cells FROM forecast_month_totals ORDER BY month').raw().all() as Array<
-        [string, number, number, number]
-      >;
+      const kept = db
+        .prepare('SELECT month, point, width95_squared, cells, width95_sum FROM forecast_month_totals ORDER BY month')
+        .raw()
+        .all() as Array<[string, number, number, number, number]>;
       const summed = db
         .prepare(
-          'SELECT month, sum(point), sum((hi95 - lo95) * (hi95 - lo95)), count(*) FROM forecast_values GROUP BY month ORDER BY month',
+          'SELECT month, sum(point), sum((hi95 - lo95) * (hi95 - lo95)), count(*), sum(hi95 - lo95) FROM forecast_values GROUP BY month ORDER BY month',
         )
         .raw()
-        .all() as Array<[string, number, number, number]>;
+        .all() as Array<[string, number, number, number, number]>;
       expect(kept.map(([m, , , n]) => [m, n])).toEqual(summed.map(([m, , , n]) => [m, n]));
-      kept.forEach(([, point, width], i) => {
+      kept.forEach(([, point, width, , widthSum], i) => {
         expect(point).toBeCloseTo(summed[i]![1], 3);
         expect(width).toBeCloseTo(summed[i]![2], 1);
+        expect(widthSum).toBeCloseTo(summed[i]![4], 3);
       });
     };
     same();
@@ -177,7 +179,7 @@ describe('the forecast command line', () => {
       fileName: 'h.csv',
       contentBase64: Buffer.from(csv).toString('base64'),
     });
-    await call(ctx, 'import.commit', { importId: preview.importId, mapping: preview.suggestedMapping, decimalComma: false, mode: 'all' });
+    await call(ctx, 'import.commit', { importId: preview.importId, mapping: preview.suggestedMapping, mode: 'all', updates: 'apply' });
     expect(db.prepare("SELECT cases FROM history_month_totals WHERE month = '1998-12'").pluck().get()).toBe(21);
     same();
     await runForecast(db, {}, noControl);

@@ -10,27 +10,16 @@ import { readinessToday } from '../../main/readiness/service.js';
 import type { ReadinessBoard } from '../../shared/contract/readiness.js';
 import { call } from '../support/call.js';
 import { addDays } from '../../shared/domain/calendar.js';
-import { today } from '../../shared/domain/clock.js';
+import { now, today } from '../../shared/domain/clock.js';
 import { createTestDb } from '../support/db.js';
+import { nextPeakStart } from '../../shared/domain/season.js';
+import { isoDay } from '../../main/readiness/weeks.js';
 import { readWorkbook } from '../support/xlsx.js';
 
 async function importCsv(ctx: ServiceContext, entity: string, csv: string) {
-  const preview = await call(ctx, 'import.preview', {
-    entity,
-    fileName: `${entity}.csv`,
-    contentBase64: Buffer.from(csv).toString('base64'),
-  });
-  const report = await call(ctx, 'import.validate', {
-    importId: preview.importId,
-    mapping: preview.suggestedMapping,
-    decimalComma: preview.decimalComma,
-  });
-  const outcome = await dispatch(ctx, 'import.commit', {
-    importId: preview.importId,
-    mapping: preview.suggestedMapping,
-    decimalComma: preview.decimalComma,
-    mode: 'all',
-  });
+  const preview = await call(ctx, 'import.preview', { entity, fileName: `${entity}.csv`, contentBase64: Buffer.from(csv).toString('base64') });
+  const report = await call(ctx, 'import.validate', { importId: preview.importId, mapping: preview.suggestedMapping });
+  const outcome = await dispatch(ctx, 'import.commit', { importId: preview.importId, mapping: preview.suggestedMapping, mode: 'all', updates: 'apply' });
   return { report, outcome };
 }
 
@@ -166,6 +155,72 @@ describe('stock readiness on a real SQLite file', () => {
     const bad = await importCsv(ctx, 'stockSnapshots', `distributor,sku,date,cases\nNOPE,${sku},${today()},-3\n`);
     expect(bad.report.errors.length).toBeGreaterThan(0);
     expect(bad.outcome.ok).toBe(false);
+  });
+
+  it('asks before saving a count beyond the warehouse or far above the history, and saves it once confirmed', async () => {
+    const pair = db
+      .prepare(
+        `SELECT h.distributor_id AS d, h.product_id AS p, max(h.cases) AS largest, d.warehouse_capacity_cases AS warehouse
+         FROM sales_history h JOIN distributors d ON d.id = h.distributor_id WHERE d.warehouse_capacity_cases > 0
+         GROUP BY h.distributor_id, h.product_id ORDER BY max(h.cases) LIMIT 1`,
+      )
+      .get() as { d: number; p: number; largest: number; warehouse: number };
+    const counts = () =>
+      db.prepare('SELECT count(*) FROM stock_snapshots WHERE distributor_id = ? AND product_id = ?').pluck().get(pair.d, pair.p);
+    const before = counts();
+    const huge = await dispatch(ctx, 'stock.set', { distributorId: pair.d, productId: pair.p, date: today(), cases: 1_000_000_000 });
+    expect(huge).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'confirm' }] } });
+    expect((huge as any).error.message).toContain(`more than the warehouse holds`);
+    expect(counts()).toBe(before);
+    // within the warehouse but far above any month it ever sold
+    const far = pair.largest * 3 + 1;
+    if (far < pair.warehouse) {
+      const odd = await dispatch(ctx, 'stock.set', { distributorId: pair.d, productId: pair.p, date: today(), cases: far });
+      expect(odd).toMatchObject({ ok: false, error: { issues: [{ path: 'confirm' }] } });
+      expect((odd as any).error.message).toContain(`largest month it ever sold (${pair.largest} cases)`);
+    }
+    await call(ctx, 'stock.set', { distributorId: pair.d, productId: pair.p, date: today(), cases: 1_000_000_000, confirm: true });
+    expect(
+      db
+        .prepare('SELECT cases FROM stock_snapshots WHERE distributor_id = ? AND product_id = ? AND snapshot_date = ?')
+        .pluck()
+        .get(pair.d, pair.p, today()),
+    ).toBe(1_000_000_000);
+    // an ordinary count goes straight in
+    await call(ctx, 'stock.set', { distributorId: pair.d, productId: pair.p, date: today(), cases: pair.largest });
+  });
+
+  it("says the peak's first day, the date the dashboard says, and counts the cover from it", async () => {
+    const board = await call(ctx, 'readiness.board', {});
+    const months = db.prepare('SELECT month FROM region_peak_months ORDER BY month').pluck().all() as number[];
+    const first = isoDay(nextPeakStart([...new Set(months)], now())!.getTime());
+    const row = board.rows.find((r) => r.peakStart !== null)!;
+    expect(row.peakStart).toBe(first);
+    const detail = await call(ctx, 'readiness.distributor', { distributorId: row.distributorId });
+    expect(detail.peakStart).toBe(first);
+  });
+
+  it('does not pre-build SKUs being phased out unless the settings say so, and says why', async () => {
+    const phaseOut = new Set(db.prepare("SELECT id FROM products WHERE status = 'phase_out'").pluck().all() as number[]);
+    expect(phaseOut.size).toBeGreaterThan(0);
+    const lines = async () => {
+      const all: Array<{ productId: number; cases: number }> = [];
+      for (let offset = 0; ; offset += 1000) {
+        const page = await call(ctx, 'readiness.plan', { offset, limit: 1000 });
+        all.push(...page.rows);
+        if (all.length >= page.total) return all;
+      }
+    };
+    expect((await lines()).filter((l) => phaseOut.has(l.productId))).toEqual([]);
+    const board = await call(ctx, 'readiness.board', {});
+    const cells = board.rows.flatMap((r) => r.cells).filter((c) => phaseOut.has(c.productId));
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.every((c) => c.reason === 'phase_out')).toBe(true);
+
+    const settings = board.settings;
+    await call(ctx, 'readiness.saveSettings', { ...settings, prebuildPhaseOut: true });
+    expect((await lines()).filter((l) => phaseOut.has(l.productId)).reduce((a, l) => a + l.cases, 0)).toBeGreaterThan(0);
+    await call(ctx, 'readiness.saveSettings', { ...settings, prebuildPhaseOut: false });
   });
 
   it('counts shipments on the way, typed in or imported, until the stock count includes them', async () => {

@@ -12,7 +12,7 @@ if (mode === 'import') {
   for (let i = 0; i < 40_000; i++) rows.push(`CRASH${i},Outlet ${i},kiosk,${distributor},${area},active`);
   const preview = await previewImport(db, 'terminals', 'crash.csv', Buffer.from(rows.join('\n')));
   process.stdout.write('writing\n');
-  commitImport(db, preview.importId, preview.suggestedMapping, false, 'all');
+  await commitImport(db, preview.importId, { mapping: preview.suggestedMapping, mode: 'all', updates: 'apply' });
 } else {
   process.stdout.write('writing\n');
   await runForecast(db, { force: true, workers: 1 }, { progress() {}, checkCancelled() {} });

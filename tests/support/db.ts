@@ -6,6 +6,8 @@ import { closeDatabase, openDatabase, type Db } from '../../main/db/open.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import { JobRunner } from '../../main/jobs/runner.js';
 import { clockFrom, setClock } from '../../shared/domain/clock.js';
+import { builtInAdministrator, findActorByCode, withActor } from '../../main/people/actor.js';
+import { ImportSessions } from '../../main/importing/session.js';
 
 /**
  * Tests never read the wall clock's date: every test file starts on this instant (a Friday, 10:00 UTC)
@@ -34,7 +36,15 @@ export function createTestDb(scope: 'test' | 'file' = 'test'): TestDb {
   const dir = mkdtempSync(join(tmpdir(), 'planner-test-'));
   const path = join(dir, 'planner.sqlite');
   const db = openDatabase(path);
-  const ctx: ServiceContext = { db, databasePath: path, jobs: new JobRunner(path, db), door: 'cli', version: 'test' };
+  const ctx: ServiceContext = {
+    db,
+    databasePath: path,
+    jobs: new JobRunner(path, db),
+    door: 'cli',
+    version: 'test',
+    actor: builtInAdministrator(),
+    imports: new ImportSessions(),
+  };
   const cleanup = () => {
     closeDatabase(db);
     rmSync(dir, { recursive: true, force: true });
@@ -42,4 +52,15 @@ export function createTestDb(scope: 'test' | 'file' = 'test'): TestDb {
   if (scope === 'file') afterAll(cleanup);
   else cleanups.push(cleanup);
   return { db, path, dir, ctx };
+}
+
+/**
+ * The same database acting as another person (by code), as their door's session would: permissions,
+ * scope and history then apply to them. Changes made through the returned context reach the shared
+ * one (a restore swaps the connection for both).
+ */
+export function asPerson(ctx: ServiceContext, code: string): ServiceContext {
+  const actor = findActorByCode(ctx.db, code);
+  if (!actor) throw new Error(`No active person with code ${code}`);
+  return withActor(ctx, actor);
 }

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { churnRisk, retention, scoreProspect, segment, skuStructure, type AccountHistory } from '../../main/accounts/segmentation.js';
+import {
+  churnRisk,
+  DEFAULT_SEGMENT_SETTINGS,
+  retention,
+  scoreProspect,
+  segment,
+  segmentWithLine,
+  skuStructure,
+  stabilityOf,
+  type AccountHistory,
+} from '../../main/accounts/segmentation.js';
 
 const flat = (v: number, n = 24) => Array.from({ length: n }, () => v);
 const seasonal = (base: number, n = 24) => Array.from({ length: n }, (_, t) => Math.round(base * (t % 12 >= 4 && t % 12 <= 8 ? 2 : 1)));
@@ -144,5 +154,60 @@ describe('prospect scoring', () => {
       scoreProspect({ ...high, strength: 1, management: 1, network: 1, buyingPower: 1, marketing: 1, growth: 1, advantage: 1 }, w, 'high')
         .score,
     ).toBe(0);
+  });
+});
+
+describe('stability calibrated to the network, measured monthly, quarterly and by order', () => {
+  // A network of steady buyers (every score above 0.7, as on the demo) with two that waver: a
+  // large one down 21% on last year, and a small one that skipped a month.
+  const season = (t: number) => (t % 12 >= 4 && t % 12 <= 8 ? 2 : 1);
+  const accounts: AccountHistory[] = Array.from({ length: 20 }, (_, i) => ({
+    accountId: i + 1,
+    monthly: Array.from({ length: 24 }, (_, t) => {
+      // the large one's own months are exact, so its fall reads as exactly 21%
+      const base = (4000 / (i + 1)) * season(t) * (i === 1 ? 1 : 1 + 0.12 * Math.sin(i * 7 + t * 1.3));
+      if (i === 1 && t >= 12) return Math.round(base * 0.79);
+      if (i === 14 && t === 16) return 0;
+      return Math.round(base);
+    }),
+  }));
+
+  it('finds no wavering account against a fixed 0.6 line, and finds them against the network median', () => {
+    const fixed = segment(accounts, { paretoShare: 0.8, stableScore: 0.6 });
+    expect(fixed.every((r) => r.stability >= 0.6)).toBe(true);
+    expect(fixed.filter((r) => r.segment === 'EII' || r.segment === 'EIV')).toEqual([]);
+
+    const calibrated = segmentWithLine(accounts, DEFAULT_SEGMENT_SETTINGS);
+    const stabilities = calibrated.rows.map((r) => r.stability).sort((a, b) => a - b);
+    expect(calibrated.calibrated).toBeCloseTo((stabilities[9]! + stabilities[10]!) / 2, 2);
+    const counts = { EI: 0, EII: 0, EIII: 0, EIV: 0 };
+    for (const r of calibrated.rows) counts[r.segment]++;
+    expect(counts.EII).toBeGreaterThan(0);
+    expect(counts.EIV).toBeGreaterThan(0);
+    // the large account down 21% is a high contributor that wavers: win it back
+    const down = calibrated.rows.find((r) => r.accountId === 2)!;
+    expect(down.segment).toBe('EII');
+    expect(down.wavers).toContainEqual({ code: 'year_down', value: -21 });
+    expect(down.wavers.some((w) => w.code === 'quarter_down')).toBe(true);
+    // the one that skips months says so
+    const skipper = calibrated.rows.find((r) => r.accountId === 15)!;
+    expect(skipper.wavers).toContainEqual({ code: 'months_without_order', value: 1 });
+    expect(skipper.segment).toBe('EIV');
+  });
+
+  it('keeps a line the manager set', () => {
+    const set = segmentWithLine(accounts, { paretoShare: 0.8, stableScore: 0.99 });
+    expect(set.stableScore).toBe(0.99);
+    expect(set.rows.every((r) => r.segment === 'EII' || r.segment === 'EIV')).toBe(true);
+  });
+
+  it('scores each part: quarters against the same quarters a year before, months with an order', () => {
+    const steady = stabilityOf(flat(100, 12), flat(1000, 12), flat(100, 12));
+    expect(steady.stability).toBeCloseTo(1, 10);
+    expect(steady.wavers).toEqual([]);
+    // one quarter halved against last year: the quarterly part drops by a quarter of its range
+    const halved = stabilityOf([50, 50, 50, ...flat(100, 9)], flat(1000, 12), flat(100, 12));
+    expect(halved.parts.quarterChanges).toEqual([-0.5, 0, 0, 0]);
+    expect(halved.wavers).toContainEqual({ code: 'quarter_down', value: -50 });
   });
 });

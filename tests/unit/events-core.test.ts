@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseWithIcalJs } from '../support/ical.js';
 import { findConflicts, eligible, type EventForCheck } from '../../main/events/conflicts.js';
 import { buildIcs } from '../../main/events/ics.js';
 
@@ -34,6 +35,15 @@ const base = (over: Partial<EventForCheck>): EventForCheck => ({
 const names = { distributor: (id: number) => `D${id}`, staff: (id: number) => `S${id}` };
 
 describe('scheduling conflicts', () => {
+  it('flags a per-person cost times the places above the total budget, before anyone is invited', () => {
+    const over = base({ id: 1, capacity: 30, budgetPerPersonCents: 50_000, budgetTotalCents: 1_000_000 });
+    expect(findConflicts([over], new Map(), names)).toEqual([
+      { eventId: 1, kind: 'places_over_budget', message: '500.00 per person × 30 places = 15000.00, above the budget of 10000.00' },
+    ]);
+    const fits = base({ id: 2, capacity: 20, budgetPerPersonCents: 50_000, budgetTotalCents: 1_000_000 });
+    expect(findConflicts([fits], new Map(), names)).toEqual([]);
+  });
+
   it('flags a distributor and a staff member double-booked, on both events', () => {
     const a = base({ id: 1, distributorIds: [7, 8], staffIds: [3] });
     const b = base({
@@ -92,21 +102,27 @@ describe('calendar files', () => {
       location: 'Riverside Hotel, conference room 2',
       start: '2026-12-03T09:00',
       end: '2026-12-03T17:00',
+      timeZone: 'Asia/Shanghai',
       organizer: { name: 'Li Wei', email: 'li.wei@example.com' },
-      attendees: [{ name: 'Wang Fang', email: 'wang@example.com' }, { name: 'Olga Petrova' }],
+      attendees: [
+        { name: 'Wang Fang', email: 'wang@example.com', partstat: 'ACCEPTED' },
+        { name: 'Olga Petrova', email: 'olga@example.com', partstat: 'NEEDS-ACTION' },
+      ],
     });
     const ics = parseIcs(text);
+    expect(parseWithIcalJs(text).event.summary).toContain('中文');
     expect(ics.lines[0]).toBe('BEGIN:VCALENDAR');
     expect(ics.lines.at(-1)).toBe('END:VCALENDAR');
     expect(ics.get('VERSION')[0]!.value).toBe('2.0');
     expect(ics.get('METHOD')[0]!.value).toBe('REQUEST');
     expect(ics.get('UID')[0]!.value).toBe('event-12-distributor-7@offseason-planner');
-    expect(ics.get('DTSTART')[0]!.value).toBe('20261203T090000');
-    expect(ics.get('DTEND')[0]!.value).toBe('20261203T170000');
+    // the event's times carry the region's zone (the VTIMEZONE's own DTSTARTs come first)
+    expect(ics.get('DTSTART').at(-1)).toMatchObject({ params: 'DTSTART;TZID=Asia/Shanghai', value: '20261203T090000' });
+    expect(ics.get('DTEND')[0]).toMatchObject({ params: 'DTEND;TZID=Asia/Shanghai', value: '20261203T170000' });
     expect(ics.get('DTSTAMP')).toHaveLength(1);
     expect(ics.get('SUMMARY')[0]!.value).toContain('中文');
     expect(ics.get('ATTENDEE')).toHaveLength(2);
     expect(ics.get('ORGANIZER')[0]!.value.toLowerCase()).toBe('mailto:li.wei@example.com');
-    expect(ics.props.filter((p) => p.name === 'BEGIN').map((p) => p.value)).toEqual(['VCALENDAR', 'VEVENT']);
+    expect(ics.props.filter((p) => p.name === 'BEGIN').map((p) => p.value)).toEqual(['VCALENDAR', 'VTIMEZONE', 'STANDARD', 'VEVENT']);
   });
 });

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../../main/forecast/engine/backtest.js';
 import { seasonalNaive } from '../../main/forecast/engine/baseline.js';
 import { etsFilter, etsPoint } from '../../main/forecast/engine/ets.js';
 import { ADMISSIBLE, fitEts, selectEts } from '../../main/forecast/engine/fit.js';
 import { forecastSeries } from '../../main/forecast/engine/forecast.js';
+import { selectForecast } from '../../main/forecast/engine/select.js';
 import { crostonSba, isIntermittent } from '../../main/forecast/engine/intermittent.js';
 import { nelderMead } from '../../main/forecast/engine/optimize.js';
 import { sumForecasts } from '../../main/forecast/engine/reconcile.js';
@@ -105,13 +105,17 @@ describe('automatic forecasts', () => {
     expect(forecastSeries([0, 0, 0, 0], { horizon: 3 }).point).toEqual([0, 0, 0]);
     const lumpy = Array.from({ length: 36 }, (_, t) => (t % 4 === 0 ? 5 : 0));
     expect(isIntermittent(lumpy)).toBe(true);
-    expect(forecastSeries(lumpy, { horizon: 3 }).method).toBe('croston_sba');
+    // orders every 4th month repeat exactly a season later: repeating last season backtests best
+    expect(forecastSeries(lumpy, { horizon: 3 }).method).toBe('seasonal_naive');
+    const irregular = Array.from({ length: 36 }, (_, t) => (t % 5 === 0 ? 5 + (t % 3) : 0));
+    expect(forecastSeries(irregular, { horizon: 3 }).method).toBe('croston_sba');
     const profile = [0.5, 0.5, 0.7, 1, 1.4, 1.7, 1.8, 1.7, 1.2, 0.8, 0.4, 0.3];
     const short = forecastSeries([50, 60, 90, 120, 150, 160], { horizon: 12, profile, firstMonth: 3 });
     expect(short.method).toBe('profile');
     // forecasts start in September: July (h=10) is peak, January (h=4) is winter in the profile
     expect(short.point[10]!).toBeGreaterThan(short.point[4]! * 3);
-    expect(forecastSeries(seasonal(60), { horizon: 12 }).method).toBe('ets');
+    // a trending seasonal series: a smoothing form beats repeating last season on the backtest
+    expect(['ets', 'theta', 'combination']).toContain(forecastSeries(seasonal(60, 100, 3), { horizon: 12 }).method);
   });
 
   it('computes SBA as (1 - alpha/2) size / interval', () => {
@@ -169,8 +173,8 @@ describe('automatic forecasts', () => {
 
   it('backtests with MASE and WAPE', () => {
     const y = seasonal(60);
-    const acc = backtest(y, forecastSeries(y, { horizon: 12 }), { horizon: 12 });
-    expect(acc.origins).toBe(3);
+    const acc = selectForecast(y, { horizon: 12 }).accuracy;
+    expect(acc.origins).toBe(6);
     expect(acc.mase).toBeGreaterThan(0);
     expect(acc.mase!).toBeLessThan(1.5);
     expect(acc.wape!).toBeLessThan(0.2);

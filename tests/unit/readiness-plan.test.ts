@@ -238,8 +238,8 @@ describe('pre-build plan known answers', () => {
     ]);
     const late = planReadiness([cell({ onHand: 5, demand: [10, 10, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0], required: 0 })], [dist()], none, 12);
     expect(late.shortfalls).toEqual([
-      { cell: 0, distributorId: 1, productId: 1, dueWeek: 0, cases: 5, reason: 'lead_time' },
-      { cell: 0, distributorId: 1, productId: 1, dueWeek: 1, cases: 10, reason: 'lead_time' },
+      { cell: 0, distributorId: 1, productId: 1, dueWeek: 0, cases: 5, reason: 'lead_time', also: null },
+      { cell: 0, distributorId: 1, productId: 1, dueWeek: 1, cases: 10, reason: 'lead_time', also: null },
     ]);
   });
 
@@ -268,7 +268,9 @@ describe('pre-build plan known answers', () => {
       12,
     );
     // 7 weeks x 15 = 105 cases for 200 needed: the key account gets all 100, the other 5
-    expect(tight.shortfalls).toEqual([{ cell: 0, distributorId: 1, productId: 1, dueWeek: 8, cases: 95, reason: 'shipping_capacity' }]);
+    expect(tight.shortfalls).toEqual([
+      { cell: 0, distributorId: 1, productId: 1, dueWeek: 8, cases: 95, reason: 'shipping_capacity', also: null },
+    ]);
   });
 
   it('respects a SKU group limit on top of the region limit', () => {
@@ -287,7 +289,7 @@ describe('pre-build plan known answers', () => {
     expect(plan.shipments.filter((s) => s.productId === 2).map((s) => [s.shipWeek, s.cases])).toEqual([[5, 50]]);
     const short = planReadiness([cell({ group: 'keg', required: 500 })], [dist()], cap, 12);
     expect(short.shortfalls).toEqual([
-      { cell: 0, distributorId: 1, productId: 1, dueWeek: 8, cases: 500 - 6 * 20, reason: 'group_capacity' },
+      { cell: 0, distributorId: 1, productId: 1, dueWeek: 8, cases: 500 - 6 * 20, reason: 'group_capacity', also: null },
     ]);
   });
 
@@ -295,7 +297,118 @@ describe('pre-build plan known answers', () => {
     // 2 pallets of 50 cases, 30 cases already there until the peak: room for 70 more
     const plan = planReadiness([cell({ onHand: 30, required: 140 })], [dist({ warehousePallets: 2 })], none, 12);
     expect(plan.shipments.reduce((a, s) => a + s.cases, 0)).toBe(70);
-    expect(plan.shortfalls).toEqual([{ cell: 0, distributorId: 1, productId: 1, dueWeek: 8, cases: 40, reason: 'warehouse_capacity' }]);
+    expect(plan.shortfalls).toEqual([
+      { cell: 0, distributorId: 1, productId: 1, dueWeek: 8, cases: 40, reason: 'warehouse_capacity', also: null },
+    ]);
+  });
+});
+
+describe('the binding constraint of a shortfall', () => {
+  const dist = (over: Partial<PlanDistributor> = {}): PlanDistributor => ({
+    distributorId: 1,
+    regionId: 1,
+    leadTimeWeeks: 2,
+    peakStartWeek: 8,
+    warehouseCases: null,
+    warehousePallets: null,
+    priority: 0,
+    ...over,
+  });
+  const cell = (over: Partial<PlanCell> = {}): PlanCell => ({
+    distributorId: 1,
+    productId: 1,
+    onHand: 0,
+    arrivals: [],
+    demand: Array.from({ length: 12 }, (_, w) => (w >= 8 ? 70 : 0)),
+    required: 140,
+    group: null,
+    casesPerPallet: 50,
+    ...over,
+  });
+  const reasons = (plan: PlanResult) => plan.shortfalls.map((s) => [s.distributorId, s.cases, s.reason, s.also]);
+
+  it('names the full warehouse, not the shipping week another account took first', () => {
+    // The key account (2) takes week 5's whole capacity; distributor 1 meets that first, but its
+    // 60-case warehouse is what keeps it short: with room it would ship in weeks 4 and 3.
+    const plan = planReadiness(
+      [cell({ distributorId: 1 }), cell({ distributorId: 2, required: 100 })],
+      [dist({ distributorId: 1, warehouseCases: 60 }), dist({ distributorId: 2, priority: 3 })],
+      { region: new Map([[1, 100]]), group: new Map() },
+      12,
+    );
+    expect(reasons(plan)).toEqual([[1, 80, 'warehouse_capacity', null]]);
+  });
+
+  it("names the region's shipping capacity when the pack's limit was met first but is not what binds", () => {
+    // week 5: 10 keg cases left for the pack, 50 in the region; week 4: the region is fully booked
+    const plan = planReadiness(
+      [cell({ group: 'keg', required: 60 })],
+      [dist()],
+      {
+        region: new Map([[1, 100]]),
+        group: new Map([['1:keg', 100]]),
+        // weeks 6 and 7 are booked too, so a shorter lead time would not help either
+        committedRegion: new Map([[1, [100, 100, 100, 100, 100, 50, 100, 100]]]),
+        committedGroup: new Map([['1:keg', [0, 0, 0, 0, 0, 90, 100, 100]]]),
+      },
+      12,
+    );
+    expect(reasons(plan)).toEqual([[1, 50, 'shipping_capacity', null]]);
+  });
+
+  it("names the pack limit when the region's capacity was met first but is not what binds", () => {
+    const plan = planReadiness(
+      [cell({ group: 'keg', required: 60 })],
+      [dist()],
+      {
+        region: new Map([[1, 100]]),
+        group: new Map([['1:keg', 100]]),
+        committedRegion: new Map([[1, [0, 0, 0, 0, 0, 90, 100, 100]]]),
+        committedGroup: new Map([['1:keg', [100, 100, 100, 100, 100, 50, 100, 100]]]),
+      },
+      12,
+    );
+    expect(reasons(plan)).toEqual([[1, 50, 'group_capacity', null]]);
+  });
+
+  it('names the lead time when only a shorter one would reach the free weeks', () => {
+    // both the region and the pack are booked through week 5; weeks 6 and 7 are free but too late for a 2-week lead time
+    const full = [100, 100, 100, 100, 100, 100];
+    const plan = planReadiness(
+      [cell({ group: 'keg' })],
+      [dist()],
+      {
+        region: new Map([[1, 100]]),
+        group: new Map([['1:keg', 100]]),
+        committedRegion: new Map([[1, full]]),
+        committedGroup: new Map([['1:keg', full]]),
+      },
+      12,
+    );
+    expect(reasons(plan)).toEqual([[1, 140, 'lead_time', null]]);
+  });
+
+  it('names the missing stock count first, and the limit behind it second', () => {
+    const plan = planReadiness(
+      [cell({ onHand: 0, counted: false })],
+      [dist({ warehouseCases: 100 })],
+      { region: new Map(), group: new Map() },
+      12,
+    );
+    expect(reasons(plan)).toEqual([[1, 40, 'no_stock_count', 'warehouse_capacity']]);
+    const counted = planReadiness([cell({ onHand: 0 })], [dist({ warehouseCases: 100 })], { region: new Map(), group: new Map() }, 12);
+    expect(reasons(counted)).toEqual([[1, 40, 'warehouse_capacity', null]]);
+  });
+
+  it('shows both when neither alone removes the shortfall', () => {
+    // weeks 0-4, 6 and 7 booked, 50 free in week 5, a 60-case warehouse: only more shipping and more room together would do
+    const plan = planReadiness(
+      [cell()],
+      [dist({ warehouseCases: 60 })],
+      { region: new Map([[1, 50]]), group: new Map(), committedRegion: new Map([[1, [50, 50, 50, 50, 50, 0, 50, 50]]]) },
+      12,
+    );
+    expect(reasons(plan)).toEqual([[1, 90, 'shipping_capacity', 'warehouse_capacity']]);
   });
 });
 
@@ -367,5 +480,18 @@ describe('network assessment', () => {
     });
     expect(a.cells[0]!.required.required).toBe(140);
     expect(a.cells[1]).toMatchObject({ status: 'red', code: 'runs_out_in_peak', week: 6, atPeak: 0 });
+
+    // The peak starts on the Saturday of week 6 (May 1 with the week starting April 26): the 14 days
+    // of cover count from that Saturday, so the stock at Monday also carries the five days before it.
+    const saturday = assessNetwork(
+      cells,
+      [{ ...dists[0]!, peakDayOffset: 5 }, dists[1]!],
+      rules,
+      { region: new Map(), group: new Map() },
+      weeks,
+    );
+    // 5/7 of week 6 (50) + the 14 days from Saturday (2/7 of week 6, week 7, 5/7 of week 8: 140)
+    expect(saturday.cells[0]!.required.required).toBe(190);
+    expect(saturday.cells[0]).toMatchObject({ atPeak: 190, coverDays: 14 });
   });
 });

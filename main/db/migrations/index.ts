@@ -11,6 +11,11 @@ import { m0008ReadinessCapacity } from './0008-readiness-capacity.js';
 import { m0009TerminalStatusIndexes } from './0009-terminal-status-indexes.js';
 import { m0010TerminalSearch } from './0010-terminal-search.js';
 import { m0011MonthTotals } from './0011-month-totals.js';
+import { m0012People } from './0012-people.js';
+import { m0013Archive } from './0013-archive.js';
+import { m0018ForecastBaseline } from './0018-forecast-baseline.js';
+import { m0017TypedTargets } from './0017-typed-targets.js';
+import { m0016ContactEmailRegionZone } from './0016-contact-email-region-zone.js';
 
 export interface Migration {
   version: number;
@@ -33,6 +38,11 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009TerminalStatusIndexes,
   m0010TerminalSearch,
   m0011MonthTotals,
+  m0012People,
+  m0013Archive,
+  m0018ForecastBaseline,
+  m0017TypedTargets,
+  m0016ContactEmailRegionZone,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

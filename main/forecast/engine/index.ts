@@ -1,5 +1,5 @@
 export { forecastSeries, etsForecast, describeForecast, MIN_SEASONAL_LENGTH } from './forecast.js';
-export { backtest, type Accuracy } from './backtest.js';
+export { selectForecast, type Accuracy, type SelectedForecast } from './select.js';
 export { sumForecasts, type SeriesForecast } from './reconcile.js';
 export { seasonalNaive } from './baseline.js';
 export { seasonalProfile } from './profile.js';

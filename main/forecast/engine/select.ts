@@ -1,0 +1,378 @@
+import { seasonalNaive, zeroForecast } from './baseline.js';
+import { etsPoint } from './ets.js';
+import { etsForecast as etsForecastFromFit } from './ets-forecast.js';
+import { ADMISSIBLE, fitEts, selectEts } from './fit.js';
+import { crostonSba, isIntermittent } from './intermittent.js';
+import { profileForecast, seasonalProfile } from './profile.js';
+import { quantileSorted } from './random.js';
+import { chooseFestivalEffect, deviations, estimateFestivalEffect, festivalFactor } from './spring-festival.js';
+import { thetaFit, thetaForecast } from './theta.js';
+import type { EtsSpec, ForecastOptions, ForecastResult } from './types.js';
+
+/** Below two seasons a series cannot show its own seasonality. */
+export const MIN_SEASONAL_LENGTH = 24;
+/**
+ * Rolling origins of the backtest: 36, 30, ..., 6 months before the end (those leaving two seasons to
+ * train on), up to 12 months ahead each. Six origins over three years judge a form on more than one
+ * season's luck; fewer, all in the last year, picked seasonal naive too often on the public series.
+ */
+export const BACKTEST_ORIGINS = 6;
+export const BACKTEST_STEP = 6;
+/** Backtest error slots per series with every origin: 5 x 12 + 6 (origin, months ahead) pairs. */
+export const BACKTEST_SLOTS = 66;
+
+export interface Accuracy {
+  /** Mean absolute scaled error against the in-sample seasonal naive method (Hyndman & Koehler 2006). */
+  mase: number | null;
+  /** Weighted absolute percentage error: sum |error| / sum |actual|. */
+  wape: number | null;
+  origins: number;
+}
+
+export interface SelectedForecast {
+  result: ForecastResult;
+  /** The chosen method's backtest. */
+  accuracy: Accuracy;
+  /** Seasonal naive's backtest on the same origins and months. */
+  naive: Accuracy;
+  /** Backtest errors (actual - forecast) of the chosen method, slot by slot, for the full set of origins; null when incomplete. */
+  errors: number[] | null;
+  /** Spring Festival effect used (0: none). */
+  festival: number;
+  /** Backtest MASE of every candidate tried, for the record. */
+  candidates: Record<string, number | null>;
+}
+
+export type ForecastSelectOptions = ForecastOptions & {
+  /** "YYYY-MM" of values[0]: needed for the Spring Festival regressor (omitted: no festival effect). */
+  firstPeriod?: string;
+  /** Pooled (brand or region) Spring Festival effect, used when the series' own history cannot tell. */
+  festivalEffect?: number;
+  /** Restricts the candidates (benchmarks and tests); seasonal naive always stays as the floor. */
+  methods?: string[];
+};
+
+interface Candidate {
+  /** Point forecasts from a training prefix, on the series' own (festival-adjusted) scale. */
+  points(train: Float64Array, horizon: number): number[] | null;
+  /** The full forecast with ranges. */
+  full(): ForecastResult | null;
+}
+
+function parseSpec(model: string): EtsSpec | null {
+  const m = /^ETS\((A|M),(N|A|Ad),(N|A|M)\)$/.exec(model);
+  return m ? { error: m[1] as EtsSpec['error'], trend: m[2] as EtsSpec['trend'], season: m[3] as EtsSpec['season'] } : null;
+}
+
+/** The mean of forecasts, and of their range bounds: the combination benchmark (ETS, Theta[, ARIMA]). */
+function combine(parts: ForecastResult[], model: string): ForecastResult {
+  const mean = (key: 'point' | 'lo80' | 'hi80' | 'lo95' | 'hi95') =>
+    parts[0]![key].map((_, h) => parts.reduce((s, p) => s + p[key][h]!, 0) / parts.length);
+  return {
+    method: 'combination',
+    model,
+    params: {},
+    point: mean('point'),
+    lo80: mean('lo80'),
+    hi80: mean('hi80'),
+    lo95: mean('lo95'),
+    hi95: mean('hi95'),
+    aicc: null,
+  };
+}
+
+/** Seasonal indices for the profile candidate: the series' own last three years, pooled with the brand's. */
+function pooledProfile(y: Float64Array, firstMonth: number, pooled: number[] | undefined): number[] {
+  const from = Math.max(0, y.length - 36);
+  const own = seasonalProfile(y.subarray(from), ((firstMonth - 1 + from) % 12) + 1);
+  if (!pooled) return own;
+  // Years of own history weigh against one year's worth of the brand's pattern: a short or noisy
+  // series leans on the brand, a long steady one on itself.
+  const years = Math.min(3, (y.length - from) / 12);
+  const w = years / (years + 1);
+  return own.map((v, i) => w * v + (1 - w) * pooled[i]!);
+}
+
+/**
+ * Keeps a forecast's ranges well formed after arithmetic on them: ordered around the point, never
+ * below zero, never narrowing with the horizon.
+ */
+export function tidyRanges(r: ForecastResult): ForecastResult {
+  let w80 = 0;
+  let w95 = 0;
+  for (let h = 0; h < r.point.length; h++) {
+    const p = Math.max(0, r.point[h]!);
+    r.point[h] = p;
+    let l80 = Math.max(0, Math.min(r.lo80[h]!, p));
+    let u80 = Math.max(r.hi80[h]!, p, l80 + w80);
+    let l95 = Math.max(0, Math.min(r.lo95[h]!, l80));
+    let u95 = Math.max(r.hi95[h]!, u80, l95 + w95);
+    if (u80 - l80 < w80) u80 = l80 + w80;
+    if (u95 - l95 < w95) u95 = l95 + w95;
+    w80 = u80 - l80;
+    w95 = u95 - l95;
+    r.lo80[h] = l80;
+    r.hi80[h] = u80;
+    r.lo95[h] = l95;
+    r.hi95[h] = u95;
+  }
+  return r;
+}
+
+/**
+ * The model's own ranges assume it is the true model; the backtest says how far off it really was.
+ * Where the backtest errors exceed the 80% half-width more often than one time in five, the ranges
+ * are widened around the point until they would have held four times in five (never narrowed:
+ * a few backtest months are too few to trust a narrower range).
+ */
+function calibrateRanges(r: ForecastResult, score: OriginScore, q: number): void {
+  if (q <= 0 || score.errors.length < 12 || r.method === 'zero' || r.method === 'croston_sba') return;
+  const ratios = new Float64Array(score.errors.length);
+  for (let j = 0; j < score.errors.length; j++) {
+    const h = Math.min(score.aheads[j]!, r.point.length - 1);
+    const half = (r.hi80[h]! - r.lo80[h]!) / 2;
+    ratios[j] = half > 0 ? Math.abs(score.errors[j]!) / half : Math.abs(score.errors[j]!) > 0 ? Infinity : 0;
+  }
+  ratios.sort();
+  const k = Math.min(3, quantileSorted(ratios, q));
+  if (!(k > 1)) return;
+  for (let h = 0; h < r.point.length; h++) {
+    const p = r.point[h]!;
+    r.lo80[h] = p - k * (p - r.lo80[h]!);
+    r.hi80[h] = p + k * (r.hi80[h]! - p);
+    r.lo95[h] = p - k * (p - r.lo95[h]!);
+    r.hi95[h] = p + k * (r.hi95[h]! - p);
+  }
+}
+
+/** Scores point forecasts from rolling origins against the actuals, as MASE and WAPE. */
+class OriginScore {
+  absError = 0;
+  absActual = 0;
+  scaled = 0;
+  count = 0;
+  origins = 0;
+  errors: number[] = [];
+  /** Months ahead (0-based) of each error. */
+  aheads: number[] = [];
+  add(actual: Float64Array, points: number[], scale: number): void {
+    for (let i = 0; i < points.length; i++) {
+      const e = actual[i]! - points[i]!;
+      this.errors.push(e);
+      this.aheads.push(i);
+      this.absError += Math.abs(e);
+      this.absActual += Math.abs(actual[i]!);
+      if (scale > 0) {
+        this.scaled += Math.abs(e) / scale;
+        this.count++;
+      }
+    }
+    this.origins++;
+  }
+  accuracy(): Accuracy {
+    return {
+      mase: this.count ? this.scaled / this.count : null,
+      wape: this.absActual > 0 ? this.absError / this.absActual : null,
+      origins: this.origins,
+    };
+  }
+  /** For choosing: MASE where it exists, else the absolute error (a series of zeros in training). */
+  loss(): number {
+    return this.count ? this.scaled / this.count : this.absError;
+  }
+}
+
+/**
+ * The automatic forecast of one monthly volume series, chosen on the rolling-origin backtest:
+ * every candidate form (seasonal naive, the seasonal profile pooled with the brand's, ETS selected
+ * by AICc, Theta, and the combination of ETS and Theta; Croston-SBA for intermittent demand) is
+ * refitted before each origin and scored on the months that followed; the lowest error wins, and a
+ * model that backtests worse than seasonal naive is never kept. A Spring Festival effect is taken
+ * out before fitting and put back into the forecast when the series' months are known.
+ */
+export function selectForecast(values: ArrayLike<number>, options: ForecastSelectOptions): SelectedForecast {
+  const m = options.period ?? 12;
+  const horizon = options.horizon;
+  const raw = Float64Array.from(values as ArrayLike<number>);
+  const n = raw.length;
+  const firstMonth = options.firstMonth ?? (options.firstPeriod ? Number(options.firstPeriod.slice(5, 7)) : 1);
+  let total = 0;
+  for (let t = 0; t < n; t++) total += raw[t]!;
+  const emptyAccuracy: Accuracy = { mase: null, wape: null, origins: 0 };
+  if (n === 0 || total === 0)
+    return { result: zeroForecast(horizon), accuracy: emptyAccuracy, naive: emptyAccuracy, errors: null, festival: 0, candidates: {} };
+
+  // Spring Festival: own effect where the history shows it, else the pooled one.
+  let festival = 0;
+  let dev: Float64Array | null = null;
+  if (options.firstPeriod) {
+    dev = deviations(options.firstPeriod, n + horizon);
+    festival =
+      n >= MIN_SEASONAL_LENGTH ? chooseFestivalEffect(estimateFestivalEffect(raw, options.firstPeriod), options.festivalEffect) : 0;
+    if (n < MIN_SEASONAL_LENGTH) festival = options.festivalEffect ?? 0;
+  }
+  const factor = (t: number) => (festival !== 0 && dev ? festivalFactor(festival, dev[t]!) : 1);
+  const y = new Float64Array(n);
+  for (let t = 0; t < n; t++) y[t] = raw[t]! / factor(t);
+
+  // Members' points for the current origin, shared by the combinations that use them.
+  let memoOrigin = -1;
+  const memo = new Map<string, number[] | null>();
+  const memoPoints = (name: string, c: Candidate, train: Float64Array, h: number): number[] | null => {
+    if (memoOrigin !== train.length) {
+      memo.clear();
+      memoOrigin = train.length;
+    }
+    if (!memo.has(name)) memo.set(name, c.points(train, h));
+    return memo.get(name)!;
+  };
+  const intermittent = isIntermittent(raw);
+  const candidates = new Map<string, Candidate>();
+  if (intermittent) {
+    candidates.set('croston_sba', { points: (train, h) => crostonSba(train, h).point, full: () => crostonSba(y, horizon) });
+  } else if (n < MIN_SEASONAL_LENGTH) {
+    if (options.profile && n >= 3) {
+      const profile = options.profile;
+      candidates.set('profile', {
+        points: (train, h) => profileForecast(train, h, profile, firstMonth).point,
+        full: () => profileForecast(y, horizon, profile, firstMonth),
+      });
+    } else if (n >= 6) {
+      const nonSeasonal = ADMISSIBLE.filter((s) => s.season === 'N');
+      const fit = selectEts(y, m, nonSeasonal);
+      if (fit)
+        candidates.set('ets', {
+          points: (train, h) => {
+            const f = fitEts(train, fit.spec, m, new Float64Array(m));
+            return f ? etsPoint(f.spec, f.params, f.final, h, m) : null;
+          },
+          full: () => etsForecastFromFit(fit, horizon, m, options.seed),
+        });
+    }
+  } else {
+    const fit = selectEts(y, m);
+    const base = new Map<string, Candidate>();
+    if (fit) {
+      const spec = fit.spec;
+      base.set('ets', {
+        points: (train, h) => {
+          const f = fitEts(train, spec, m, new Float64Array(m));
+          return f ? etsPoint(f.spec, f.params, f.final, h, m) : null;
+        },
+        full: () => etsForecastFromFit(fit, horizon, m, options.seed),
+      });
+    }
+    base.set('theta', { points: (train, h) => thetaFit(train, h, m)?.point ?? null, full: () => thetaForecast(y, horizon, m) });
+    base.set('profile', {
+      points: (train, h) => profileForecast(train, h, pooledProfile(train, firstMonth, options.profile), firstMonth).point,
+      full: () => {
+        const r = profileForecast(y, horizon, pooledProfile(y, firstMonth, options.profile), firstMonth);
+        return { ...r, model: options.profile ? 'Seasonal profile (own and brand) × level' : 'Seasonal profile × level' };
+      },
+    });
+    base.set('naive_member', { points: (train, h) => seasonalNaive(train, h, m).point, full: () => seasonalNaive(y, horizon, m) });
+    for (const [name, c] of base) if (name !== 'naive_member') candidates.set(name, c);
+    // Combinations: the mean of the members' forecasts (and of their range bounds). Members' points
+    // are computed once per origin and shared (see memo below).
+    const combos: Array<[string, string[], string]> = [
+      ['combination', ['ets', 'theta'], 'Mean of ETS and Theta'],
+      ['combination_naive', ['ets', 'theta', 'naive_member'], 'Mean of ETS, Theta and last season'],
+      ['combination_profile', ['ets', 'theta', 'profile'], 'Mean of ETS, Theta and the seasonal profile'],
+    ];
+    for (const [name, members, label] of combos) {
+      if (!members.every((k) => base.has(k))) continue;
+      candidates.set(name, {
+        points: (train, h) => {
+          const parts = members.map((k) => memoPoints(k, base.get(k)!, train, h));
+          if (parts.some((p) => !p)) return null;
+          return parts[0]!.map((_, i) => parts.reduce((a, p) => a + p![i]!, 0) / parts.length);
+        },
+        full: () => {
+          const parts = members.map((k) => base.get(k)!.full());
+          return parts.every((p) => p) ? combine(parts as ForecastResult[], label) : null;
+        },
+      });
+    }
+  }
+  if (options.methods) for (const name of [...candidates.keys()]) if (!options.methods.includes(name)) candidates.delete(name);
+  // Rolling-origin backtest of seasonal naive and every candidate on the same origins.
+  const naiveScore = new OriginScore();
+  const scores = new Map<string, OriginScore | null>([...candidates.keys()].map((k) => [k, new OriginScore()]));
+  for (let k = BACKTEST_ORIGINS; k >= 1; k--) {
+    const origin = n - k * BACKTEST_STEP;
+    // Seasonal forms need two seasons to train on: origins before that would judge them unfairly.
+    if (origin < (n >= 3 * m ? 2 * m : Math.max(m + 1, 6))) continue;
+    const h = Math.min(horizon, n - origin);
+    const actual = raw.subarray(origin, origin + h);
+    const lag = origin > m ? m : 1;
+    let scale = 0;
+    for (let t = lag; t < origin; t++) scale += Math.abs(raw[t]! - raw[t - lag]!);
+    scale /= Math.max(1, origin - lag);
+    naiveScore.add(actual, seasonalNaive(raw.subarray(0, origin), h, m).point, scale);
+    const train = y.subarray(0, origin);
+    for (const [name, c] of candidates) {
+      const score = scores.get(name);
+      if (!score) continue;
+      const p = memoPoints(name, c, train, h);
+      // A candidate that cannot forecast from every origin cannot be compared: it drops out.
+      if (!p || p.some((v) => !Number.isFinite(v))) {
+        scores.set(name, null);
+        continue;
+      }
+      score.add(
+        actual,
+        p.map((v, i) => Math.max(0, v) * factor(origin + i)),
+        scale,
+      );
+    }
+  }
+
+  let bestName = 'seasonal_naive';
+  let bestLoss = naiveScore.origins > 0 ? naiveScore.loss() : Infinity;
+  let bestScore = naiveScore;
+  const record: Record<string, number | null> = { seasonal_naive: naiveScore.accuracy().mase };
+  for (const [name, score] of scores) {
+    record[name] = score ? score.accuracy().mase : null;
+    if (!score) continue;
+    // With no origin to test on (a very short series), the data-driven method stands as chosen.
+    const loss = naiveScore.origins > 0 ? score.loss() : 0;
+    if (loss < bestLoss) {
+      bestName = name;
+      bestLoss = loss;
+      bestScore = score;
+    }
+  }
+  let result: ForecastResult | null = bestName === 'seasonal_naive' ? null : candidates.get(bestName)!.full();
+  if (!result) {
+    bestScore = naiveScore;
+    result = seasonalNaive(raw, horizon, m);
+  } else if (festival !== 0) {
+    for (let h = 0; h < horizon; h++) {
+      const f = factor(n + h);
+      result.point[h] = result.point[h]! * f;
+      result.lo80[h] = result.lo80[h]! * f;
+      result.hi80[h] = result.hi80[h]! * f;
+      result.lo95[h] = result.lo95[h]! * f;
+      result.hi95[h] = result.hi95[h]! * f;
+    }
+    result.params = { ...result.params, springFestival: festival };
+  }
+  calibrateRanges(result, bestScore, 0.8);
+  tidyRanges(result);
+  const complete = bestScore.errors.length === BACKTEST_SLOTS;
+  return {
+    result,
+    accuracy: bestScore.origins ? bestScore.accuracy() : emptyAccuracy,
+    naive: naiveScore.origins ? naiveScore.accuracy() : emptyAccuracy,
+    errors: complete ? bestScore.errors : null,
+    festival,
+    candidates: record,
+  };
+}
+
+/** Months ahead (0-based) of each backtest slot, in the order of SelectedForecast.errors. */
+export function backtestSlotAhead(horizon = 12): number[] {
+  const out: number[] = [];
+  for (let k = BACKTEST_ORIGINS; k >= 1; k--) for (let i = 0; i < Math.min(horizon, k * BACKTEST_STEP); i++) out.push(i);
+  return out;
+}

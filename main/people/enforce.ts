@@ -1,0 +1,39 @@
+import { contract, type MethodName } from '../../shared/contract/index.js';
+import type { Actor } from '../../shared/contract/people.js';
+import { PERMISSIONS, PUBLIC_METHODS, refusalMessage } from '../../shared/contract/permissions.js';
+import { DomainError } from '../../shared/contract/result.js';
+import type { Db } from '../db/open.js';
+import { SCOPE_RESOLVERS } from './scope.js';
+
+/**
+ * The permission check every door goes through, in two steps called by `dispatch`: the roles before
+ * the input is read (a refused person learns nothing about the records), the scope once the input is
+ * valid. A refusal names the rule, so the person knows who may do it instead.
+ */
+export function authorizeRole(actor: Actor | undefined, method: MethodName): void {
+  if (PUBLIC_METHODS.has(method)) return;
+  if (!actor) throw new DomainError('forbidden', 'Sign in first: the planner needs to know who is working.');
+  if (!contract[method].mutates) return;
+  const permission = PERMISSIONS[method];
+  if (!permission) throw new DomainError('forbidden', `Not allowed: ${method} has no permission rule yet.`);
+  if (actor.roles.includes('administrator')) return;
+  if (!permission.roles.some((role) => actor.roles.includes(role))) throw new DomainError('forbidden', refusalMessage(method, permission));
+}
+
+export function authorizeScope(db: Db, actor: Actor | undefined, method: MethodName, input: unknown): void {
+  const permission = PERMISSIONS[method];
+  if (!actor || !permission || PUBLIC_METHODS.has(method) || !contract[method].mutates) return;
+  if (actor.roles.includes('administrator') || permission.scope === 'any') return;
+  const resolve = SCOPE_RESOLVERS[method];
+  if (!resolve) throw new DomainError('forbidden', `Not allowed: ${method} has no scope rule yet.`);
+  const target = resolve(db, input);
+  // A salesperson acts only for themselves; other roles allowed by the table act inside their regions.
+  const actsAsSalesperson =
+    actor.roles.includes('salesperson') && !permission.roles.some((r) => r !== 'salesperson' && actor.roles.includes(r));
+  if (permission.scope === 'own' && actsAsSalesperson) {
+    if (target.ownerId !== actor.personId) throw new DomainError('forbidden', refusalMessage(method, permission));
+    return;
+  }
+  const mine = actor.regionIds ?? [];
+  if (!target.regionIds.every((id) => mine.includes(id))) throw new DomainError('forbidden', refusalMessage(method, permission));
+}

@@ -1,0 +1,48 @@
+import { DomainError } from '../../shared/contract/result.js';
+import { nowIso, prepared, type Db } from '../db/open.js';
+
+/**
+ * Signed off means frozen: an approved plan, a commented weekly review and a decided scorecard
+ * change only after one of these explicit reopens. The reason travels with the call into the history
+ * rows the change writes (see recordCall), so who reopened what and why stays on the record.
+ */
+export function reopenPlan(db: Db, input: { salespersonId: number; month: string }): { reopened: true } {
+  return db.transaction(() => {
+    const plan = prepared(db, 'SELECT id, status FROM dev_plans WHERE salesperson_id = ? AND month = ?').get(
+      input.salespersonId,
+      input.month,
+    ) as { id: number; status: string } | undefined;
+    if (!plan) throw new DomainError('not_found', `There is no development plan for ${input.month}.`);
+    if (plan.status !== 'approved')
+      throw new DomainError('conflict', `The plan for ${input.month} is ${plan.status}, not approved: there is nothing to reopen.`);
+    prepared(db, "UPDATE dev_plans SET status = 'returned', decided_at = NULL, updated_at = ? WHERE id = ?").run(nowIso(), plan.id);
+    return { reopened: true as const };
+  })();
+}
+
+export function reopenReview(db: Db, input: { salespersonId: number; weekStart: string }): { reopened: true } {
+  return db.transaction(() => {
+    const review = prepared(db, 'SELECT manager_comment AS comment FROM weekly_reviews WHERE salesperson_id = ? AND week_start = ?').get(
+      input.salespersonId,
+      input.weekStart,
+    ) as { comment: string | null } | undefined;
+    if (!review?.comment)
+      throw new DomainError('conflict', `The weekly review of ${input.weekStart} has no comment yet: it is not signed off.`);
+    prepared(
+      db,
+      'UPDATE weekly_reviews SET manager_comment = NULL, submitted_at = NULL, updated_at = ? WHERE salesperson_id = ? AND week_start = ?',
+    ).run(nowIso(), input.salespersonId, input.weekStart);
+    return { reopened: true as const };
+  })();
+}
+
+export function reopenEvaluation(db: Db, input: { salespersonId: number; month: string }): { reopened: true } {
+  return db.transaction(() => {
+    const deleted = prepared(db, 'DELETE FROM evaluations WHERE salesperson_id = ? AND month = ?').run(
+      input.salespersonId,
+      input.month,
+    ).changes;
+    if (!deleted) throw new DomainError('conflict', `Nothing was decided for ${input.month} yet: there is nothing to reopen.`);
+    return { reopened: true as const };
+  })();
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { describeModelName } from '../../main/forecast/describe.js';
+import { call } from '../support/call.js';
+import { createTestDb } from '../support/db.js';
+import { importFile, sample } from '../support/importing.js';
+
+/**
+ * What the core says to the renderer in these places is codes and numbers: words are the renderer's,
+ * in the user's language. A string leaf that is not a code (letters, digits, _ . : -, no spaces) is an
+ * English sentence that slipped through. Keys listed in `fromUser` carry the user's own data back.
+ */
+function sentences(value: unknown, fromUser: Set<string>, path = ''): string[] {
+  if (typeof value === 'string') return /^[\p{L}\p{N}_.:,|-]*$/u.test(value) ? [] : [`${path}: ${value}`];
+  if (Array.isArray(value)) return value.flatMap((v, i) => sentences(v, fromUser, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => (fromUser.has(k) ? [] : sentences(v, fromUser, path ? `${path}.${k}` : k)));
+  return [];
+}
+
+describe('the core sends codes, not English sentences', () => {
+  it('import reports: every reason, action and sensitivity is a code', async () => {
+    const { ctx } = createTestDb();
+    for (const [entity, file] of [
+      ['regions', 'regions.csv'],
+      ['areas', 'areas.csv'],
+      ['distributors', 'distributors-en.csv'],
+    ] as const)
+      await importFile(ctx, entity, file, sample(file));
+    const fromFile = new Set(['value', 'column', 'key', 'before', 'after', 'text', 'headers', 'sampleRows', 'fileName']);
+    const errors = await importFile(ctx, 'distributors', 'e.csv', sample('distributors-several-errors.csv'));
+    expect(errors.report.errorCount).toBeGreaterThan(5);
+    expect(sentences(errors.report, fromFile)).toEqual([]);
+    const updates = await importFile(ctx, 'distributors', 'z.csv', sample('distributors-zh-gbk-duplicate.csv'));
+    expect(updates.report.rows.some((r) => r.changes?.length)).toBe(true);
+    expect(sentences(updates.report, fromFile)).toEqual([]);
+    expect(sentences(updates.preview, fromFile)).toEqual([]);
+    // The check itself catches a sentence.
+    expect(sentences({ errors: [{ code: 'Too big: expected number to be <=90' }] }, fromFile)).toHaveLength(1);
+  });
+
+  it('forecast model descriptions are codes for every kind of model', () => {
+    const models: Array<[string, string]> = [
+      ['ets', 'ETS(A,Ad,M)'],
+      ['ets', 'ETS(M,N,A)'],
+      ['croston_sba', 'SBA'],
+      ['profile', 'profile'],
+      ['seasonal_naive', 'SNAIVE'],
+      ['none', ''],
+    ];
+    for (const [method, model] of models) expect(sentences(describeModelName(method, model), new Set())).toEqual([]);
+  });
+
+  it('churn reasons are codes with their evidence', async () => {
+    const { ctx } = createTestDb();
+    const region = await call(ctx, 'region.create', { draft: { code: 'N', name: 'North', peakMonths: [5, 6, 7, 8, 9] } });
+    const area = await call(ctx, 'area.create', { draft: { code: 'N1', name: 'Riverside', regionId: region.id } });
+    const product = await call(ctx, 'product.create', {
+      draft: { sku: 'NS-1', name: 'Northstar can', brand: 'Northstar', pack: 'can', sizeMl: 500, unitsPerCase: 24, status: 'active' },
+    });
+    const d = await call(ctx, 'distributor.create', {
+      draft: {
+        code: 'TINY',
+        name: 'Tiny',
+        areaId: area.id,
+        leadTimeDays: 7,
+        warehouseCapacityCases: 1000,
+        relationshipLevel: 1,
+        status: 'active',
+      },
+    });
+    for (let m = 1; m <= 12; m++)
+      ctx.db
+        .prepare('INSERT INTO sales_history (distributor_id, product_id, month, cases) VALUES (?, ?, ?, ?)')
+        .run(d.id, product.id, `2025-${String(m).padStart(2, '0')}`, 100);
+    const detail = await call(ctx, 'accounts.detail', { distributorId: d.id });
+    expect(detail.reasons.map((r) => r.code)).toContain('price_relationship');
+    expect(sentences(detail.reasons, new Set())).toEqual([]);
+  });
+});
