@@ -6,7 +6,7 @@ import { handlers } from './handlers.js';
 import { QUERY_THREAD_METHODS } from './query-thread.js';
 import { authorizeRole, authorizeScope } from '../people/enforce.js';
 import { recordCall } from '../people/history.js';
-import { FROZEN_GUARDS } from '../people/frozen.js';
+import { FROZEN_GUARDS, type FrozenGuard } from '../people/frozen.js';
 
 type AnyHandler = (ctx: ServiceContext, input: unknown) => unknown;
 
@@ -29,7 +29,7 @@ export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: u
   if (!parsed.success) return fail(validationError(parsed.error));
   try {
     authorizeScope(ctx.db, ctx.actor, method, parsed.data);
-    FROZEN_GUARDS[method]?.(ctx.db, parsed.data);
+    (FROZEN_GUARDS[method] as FrozenGuard | undefined)?.(ctx.db, parsed.data);
   } catch (error) {
     return fail(toApiError(error));
   }

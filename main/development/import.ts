@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { devPlanInput, visitInput } from '../../shared/contract/development.js';
 import { id, isoDate, optionalText } from '../../shared/contract/fields.js';
-import { isMonday, VISIT_OUTCOMES, VISIT_PURPOSES } from '../../shared/domain/development.js';
+import { isMonday } from '../../shared/domain/development.js';
 import { prepared, type Db } from '../db/open.js';
 import type { EntityDef, RefResolver, Values } from '../importing/entities.js';
 import { field } from '../importing/fields.js';

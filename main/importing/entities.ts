@@ -29,6 +29,10 @@ import { salesHistoryEntity } from '../forecast/import.js';
 import { shipmentsEntity, stockSnapshotsEntity } from '../readiness/import.js';
 import { devPlansEntity, visitsEntity, weeklyReviewsEntity } from '../development/import.js';
 
+/** What the area and distributor definitions save: their schema's output. */
+type AreaSaved = Parameters<typeof createArea>[1];
+type DistributorSaved = Parameters<typeof createDistributor>[1];
+
 export type Values = Record<string, unknown>;
 export type ExportRow = Record<string, string | number | null>;
 
@@ -69,14 +73,15 @@ export interface EntityDef {
    * draft's, so that a row that repeats what is stored is "unchanged" and a correction shows its change.
    */
   existingValues?(db: Db): Map<string | number, string>;
-  valueText?(draft: any): string;
+  /** `draft` is what `schema` produced; each definition names its own draft type. */
+  valueText?(draft: unknown): string;
   /** The fields of valueText's JSON array, in order, to show a correction field by field. */
   valueFields?: string[];
   /**
    * Why an update of this existing record needs a second confirmation: it moves the record under
    * another region, or the record is part of signed-off targets. `before` and `after` are drafts.
    */
-  sensitive?(db: Db, existingId: number, before: any, after: any): ImportSensitiveCode[];
+  sensitive?(db: Db, existingId: number, before: unknown, after: unknown): ImportSensitiveCode[];
   /** Writes many validated drafts with one prepared statement. */
   saveMany?(db: Db, drafts: unknown[]): void;
   /** Wraps the writing of `rows` validated rows, for work better done once than row by row (an index rebuild). */
@@ -167,7 +172,7 @@ const areas: EntityDef = {
   schema: areaDraft,
   toDraft: (v, ref) => ({ code: v.code, name: v.name, regionId: ref('region', 'regions', 'region') }),
   // Moving an area moves every distributor and outlet in it under another region's manager and targets.
-  sensitive: (_db, _id, before, after) => (before.regionId !== after.regionId ? ['region_change'] : []),
+  sensitive: (_db, _id, before: AreaSaved, after: AreaSaved) => (before.regionId !== after.regionId ? ['region_change'] : []),
   save: (db, id, d: Parameters<typeof createArea>[1]) => (id ? updateArea(db, id, d) : createArea(db, d)).id,
   exportRows: (db) =>
     prepared(
@@ -293,7 +298,7 @@ const distributors: EntityDef = {
     status: v.status,
     startDate: v.startDate,
   }),
-  sensitive(db, id, before, after) {
+  sensitive(db, id, before: DistributorSaved, after: DistributorSaved) {
     const codes: ImportSensitiveCode[] = [];
     if (before.areaId !== after.areaId && regionOfArea(db, before.areaId) !== regionOfArea(db, after.areaId)) codes.push('region_change');
     if (inAgreedTargets(db, 'distributor_id', id)) codes.push('agreed_targets');

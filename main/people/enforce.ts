@@ -3,7 +3,7 @@ import type { Actor } from '../../shared/contract/people.js';
 import { PERMISSIONS, PUBLIC_METHODS, refusalMessage } from '../../shared/contract/permissions.js';
 import { DomainError } from '../../shared/contract/result.js';
 import type { Db } from '../db/open.js';
-import { SCOPE_RESOLVERS } from './scope.js';
+import { SCOPE_RESOLVERS, type ScopeResolver } from './scope.js';
 
 /**
  * The permission check every door goes through, in two steps called by `dispatch`: the roles before
@@ -26,7 +26,8 @@ export function authorizeScope(db: Db, actor: Actor | undefined, method: MethodN
   if (actor.roles.includes('administrator') || permission.scope === 'any') return;
   const resolve = SCOPE_RESOLVERS[method];
   if (!resolve) throw new DomainError('forbidden', `Not allowed: ${method} has no scope rule yet.`);
-  const target = resolve(db, input);
+  // The resolver registered for this method reads this method's input, which dispatch parsed with its schema.
+  const target = (resolve as ScopeResolver)(db, input);
   // A salesperson acts only for themselves; other roles allowed by the table act inside their regions.
   const actsAsSalesperson =
     actor.roles.includes('salesperson') && !permission.roles.some((r) => r !== 'salesperson' && actor.roles.includes(r));

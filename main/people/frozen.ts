@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/contract/result.js';
+import type { MethodName, MethodParsed } from '../../shared/contract/index.js';
 import { prepared, type Db } from '../db/open.js';
 
 /**
@@ -17,9 +18,13 @@ const agreedPlan = (db: Db, input: { planId: number }): void => {
   }
 };
 
-export const FROZEN_GUARDS: Readonly<Record<string, (db: Db, input: any) => void>> = {
+/** Each guard reads its own method's input, as that method's contract schema parsed it. */
+export const FROZEN_GUARDS: Readonly<Partial<{ [K in MethodName]: (db: Db, input: MethodParsed<K>) => void }>> = {
   'targets.edit': agreedPlan,
   'targets.setLine': agreedPlan,
   'targets.lock': agreedPlan,
   'targets.setAgreed': agreedPlan,
 };
+
+/** A guard called for whichever method it is registered for; `dispatch` passes that method's parsed input. */
+export type FrozenGuard = (db: Db, input: unknown) => void;

@@ -1,3 +1,4 @@
+import type { MethodName, MethodParsed } from '../../shared/contract/index.js';
 import { prepared, type Db } from '../db/open.js';
 
 /** What a call touches, for the permission's scope: the regions, and the salesperson whose work it is. */
@@ -6,7 +7,8 @@ export interface Target {
   ownerId?: number;
 }
 
-type Resolver = (db: Db, input: any) => Target;
+/** A resolver that reads the input of whichever method it is registered for, as parsed by the contract. */
+export type ScopeResolver = (db: Db, input: unknown) => Target;
 
 const one = (db: Db, sql: string, value: unknown): number | undefined => (prepared(db, sql).get(value) as { r: number } | undefined)?.r;
 const regions = (...ids: Array<number | undefined>): number[] => [...new Set(ids.filter((id): id is number => id !== undefined))];
@@ -18,30 +20,30 @@ const regionOfTable = (table: 'distributors' | 'sub_dealers' | 'terminals') => (
 const regionOfPlan = (db: Db, id: number) => one(db, 'SELECT region_id AS r FROM target_plans WHERE id = ?', id);
 
 /** A salesperson's own work: the owner is the salesperson named in the input. */
-const salespersonWork: Resolver = (db, input: { salespersonId: number }) => ({
+const salespersonWork = (db: Db, input: { salespersonId: number }): Target => ({
   regionIds: regions(regionOfStaff(db, input.salespersonId)),
   ownerId: input.salespersonId,
 });
 
-const byArea: Resolver = (db, input: { draft: { areaId: number } }) => ({ regionIds: regions(regionOfArea(db, input.draft.areaId)) });
+const byArea = (db: Db, input: { draft: { areaId: number } }): Target => ({ regionIds: regions(regionOfArea(db, input.draft.areaId)) });
 const updateOf =
-  (current: (db: Db, id: number) => number | undefined): Resolver =>
-  (db, input: { id: number; draft: { areaId?: number; regionId?: number } }) => ({
+  (current: (db: Db, id: number) => number | undefined) =>
+  (db: Db, input: { id: number; draft: { areaId?: number; regionId?: number } }): Target => ({
     regionIds: regions(
       current(db, input.id),
       input.draft.areaId !== undefined ? regionOfArea(db, input.draft.areaId) : input.draft.regionId,
     ),
   });
 const deleteOf =
-  (current: (db: Db, id: number) => number | undefined): Resolver =>
-  (db, input: { id: number }) => ({ regionIds: regions(current(db, input.id)) });
-const plan: Resolver = (db, input: { planId: number }) => ({ regionIds: regions(regionOfPlan(db, input.planId)) });
+  (current: (db: Db, id: number) => number | undefined) =>
+  (db: Db, input: { id: number }): Target => ({ regionIds: regions(current(db, input.id)) });
+const plan = (db: Db, input: { planId: number }): Target => ({ regionIds: regions(regionOfPlan(db, input.planId)) });
 
 /**
  * One resolver per method whose permission scope is `region` or `own`: a unit test checks that none
  * is missing. A record that does not exist resolves to no region; the service then says not found.
  */
-export const SCOPE_RESOLVERS: Readonly<Record<string, Resolver>> = {
+export const SCOPE_RESOLVERS: Readonly<Partial<{ [K in MethodName]: (db: Db, input: MethodParsed<K>) => Target }>> = {
   'area.create': (_db, input: { draft: { regionId: number } }) => ({ regionIds: [input.draft.regionId] }),
   'area.update': updateOf(regionOfArea),
   'area.delete': deleteOf(regionOfArea),

@@ -6,7 +6,6 @@ import { api } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { RecordHistory } from '../people/RecordHistory.js';
 import { downloadBase64 } from '../importing/download.js';
-import { useNetworkOptions } from '../network/options.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
 import { SelectField, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
@@ -20,7 +19,6 @@ import { staffOptions } from '../../shared/domain/labels.js';
 export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClose(): void }) {
   const { t, i18n } = useTranslation(['events', 'common', 'daywork']);
   const toast = useToast();
-  const network = useNetworkOptions();
   const staff = useApiQuery('staff.list', {});
   const detail = useApiQuery('event.get', { id: eventId });
   const setInvitee = useApiMutation('event.setInvitee');

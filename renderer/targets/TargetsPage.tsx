@@ -351,13 +351,8 @@ function DetailGrid({
   onExport(id: number): void;
 }) {
   const { t } = useTranslation(['targets', 'common']);
-  const toast = useToast();
   const preview = useEditPreview(planId);
   const lock = useApiMutation('targets.lock');
-  const fail = (e: unknown) => {
-    toast({ tone: 'error', text: (e as Error).message });
-    throw e;
-  };
   const d = view.distributors.find((x) => x.distributorId === distributorId);
   return (
     <Card

@@ -21,7 +21,7 @@ export function useConfirmRetry(words: { title: string; confirm: string; kept: s
       setQuestion(e.message);
       const yes = await new Promise<boolean>((resolve) => (answer.current = resolve));
       setQuestion(null);
-      if (!yes) throw new Error(words.kept);
+      if (!yes) throw new Error(words.kept, { cause: e });
       return run(true);
     }
   };

@@ -1,22 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type PlannerServer } from './fixtures.js';
+import { api, expect, test } from './fixtures.js';
 
 test.use({ seed: 'S' });
 test.setTimeout(150_000);
-
-/** Test setup only: the manager's target plan for next season, through the same contract the screens use. */
-async function api<T = any>(server: PlannerServer, method: string, input: unknown): Promise<T> {
-  const r = await fetch(`${server.origin}/api/${encodeURIComponent(method)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-planner-token': server.token },
-    body: JSON.stringify(input),
-  });
-  const body = (await r.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
 
 /** Where screenshots go when asked for (SCREENSHOTS=dir); nowhere otherwise. */
 const shots = process.env.SCREENSHOTS;
@@ -40,7 +28,7 @@ test('a regional manager opens one distributor and sees every part of its brief,
     .get(d.id) as number;
   db.close();
   const seasonYear = new Date().getFullYear() + 1;
-  const suggestion = await api<{ brands: Array<{ brand: string; natural: number }> }>(server, 'targets.suggest', {
+  const suggestion = await api(server, 'targets.suggest', {
     regionId: d.regionId,
     seasonYear,
   });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { MethodInput, MethodName, MethodResult } from '../../shared/contract/index.js';
 
 export interface PlannerServer {
   /** URL with the access token, as `npm run serve` prints it. */
@@ -119,6 +120,28 @@ export async function adminSession(server: PlannerServer): Promise<string> {
   const body = (await r.json()) as { ok: boolean; value: { session: string }; error?: { message: string } };
   if (!body.ok) throw new Error(`auth.signIn: ${body.error?.message}`);
   return body.value.session;
+}
+
+const adminSessions = new WeakMap<PlannerServer, Promise<string>>();
+
+/**
+ * Test setup only: one contract method through the bridge, with the run's token, as the demo's
+ * administrator (one session per server), typed from the contract. A refusal fails the test.
+ */
+export async function api<K extends MethodName>(server: PlannerServer, method: K, input: MethodInput<K>): Promise<MethodResult<K>> {
+  let session = adminSessions.get(server);
+  if (!session) {
+    session = adminSession(server);
+    adminSessions.set(server, session);
+  }
+  const r = await fetch(`${server.origin}/api/${encodeURIComponent(method)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-planner-token': server.token, 'x-planner-session': await session },
+    body: JSON.stringify(input),
+  });
+  const body = (await r.json()) as { ok: boolean; value: MethodResult<K>; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.value;
 }
 
 export async function signInAs(page: Page, name: string): Promise<void> {

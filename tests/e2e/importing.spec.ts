@@ -1,22 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type PlannerServer } from './fixtures.js';
+import { api, expect, test, type PlannerServer } from './fixtures.js';
+import type { MethodInput } from '../../shared/contract/index.js';
 
 const samplePath = (name: string) => new URL(`../../resources/samples/${name}`, import.meta.url).pathname;
 
-/** Test setup only: the same contract the screens use, with the run's token. */
-async function api<T>(server: PlannerServer, method: string, input: unknown): Promise<T> {
-  const r = await fetch(`${server.origin}/api/${encodeURIComponent(method)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-planner-token': server.token },
-    body: JSON.stringify(input),
-  });
-  const body = (await r.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
-
-async function importSample(server: PlannerServer, entity: string, file: string): Promise<void> {
-  const preview = await api<{ importId: string; suggestedMapping: Record<string, number | null> }>(server, 'import.preview', {
+async function importSample(server: PlannerServer, entity: MethodInput<'import.preview'>['entity'], file: string): Promise<void> {
+  const preview = await api(server, 'import.preview', {
     entity,
     fileName: file,
     contentBase64: readFileSync(samplePath(file)).toString('base64'),
@@ -72,7 +61,7 @@ test('under 中文, a GBK file is read, every row is explained in Chinese, and a
   await dialog.getByRole('alertdialog', { name: '只导入被接受的行' }).getByRole('button', { name: '导入 1 行' }).click();
   await expect(dialog.getByText('已导入：新增 1，更新 0，无变化 0，跳过 2。')).toBeVisible();
 
-  const rows = await api<{ rows: Array<{ code: string; name: string }> }>(server, 'distributor.list', {});
+  const rows = await api(server, 'distributor.list', {});
   expect(rows.rows.find((r) => r.code === 'D001')?.name).toBe('Riverside Beverage Co.');
   expect(rows.rows.find((r) => r.code === 'D006')?.name).toBe('松江酒水');
 });

@@ -1,23 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { adminSession, expect, test, type PlannerServer } from './fixtures.js';
-import type { MethodInput, MethodName, MethodResult } from '../../shared/contract/index.js';
+import { api, expect, test } from './fixtures.js';
 
 test.use({ seed: 'S' });
 test.setTimeout(180_000);
-
-/** Test setup only: reads through the same contract the screens use, with the run's token, as the administrator. */
-async function api<K extends MethodName>(server: PlannerServer, method: K, input: MethodInput<K>): Promise<MethodResult<K>> {
-  const r = await fetch(`${server.origin}/api/${encodeURIComponent(method)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-planner-token': server.token, 'x-planner-session': await adminSession(server) },
-    body: JSON.stringify(input),
-  });
-  const body = (await r.json()) as { ok: boolean; value: MethodResult<K>; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

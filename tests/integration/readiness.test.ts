@@ -8,7 +8,7 @@ import { runForecast } from '../../main/forecast/run.js';
 import { benchmarkReadiness } from '../../main/readiness/bench.js';
 import { readinessToday } from '../../main/readiness/service.js';
 import type { ReadinessBoard } from '../../shared/contract/readiness.js';
-import { call } from '../support/call.js';
+import { call, refusal } from '../support/call.js';
 import { addDays } from '../../shared/domain/calendar.js';
 import { now, today } from '../../shared/domain/clock.js';
 import { createTestDb } from '../support/db.js';
@@ -17,9 +17,18 @@ import { isoDay } from '../../main/readiness/weeks.js';
 import { readWorkbook } from '../support/xlsx.js';
 
 async function importCsv(ctx: ServiceContext, entity: string, csv: string) {
-  const preview = await call(ctx, 'import.preview', { entity, fileName: `${entity}.csv`, contentBase64: Buffer.from(csv).toString('base64') });
+  const preview = await call(ctx, 'import.preview', {
+    entity,
+    fileName: `${entity}.csv`,
+    contentBase64: Buffer.from(csv).toString('base64'),
+  });
   const report = await call(ctx, 'import.validate', { importId: preview.importId, mapping: preview.suggestedMapping });
-  const outcome = await dispatch(ctx, 'import.commit', { importId: preview.importId, mapping: preview.suggestedMapping, mode: 'all', updates: 'apply' });
+  const outcome = await dispatch(ctx, 'import.commit', {
+    importId: preview.importId,
+    mapping: preview.suggestedMapping,
+    mode: 'all',
+    updates: 'apply',
+  });
   return { report, outcome };
 }
 
@@ -168,16 +177,16 @@ describe('stock readiness on a real SQLite file', () => {
     const counts = () =>
       db.prepare('SELECT count(*) FROM stock_snapshots WHERE distributor_id = ? AND product_id = ?').pluck().get(pair.d, pair.p);
     const before = counts();
-    const huge = await dispatch(ctx, 'stock.set', { distributorId: pair.d, productId: pair.p, date: today(), cases: 1_000_000_000 });
-    expect(huge).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'confirm' }] } });
-    expect((huge as any).error.message).toContain(`more than the warehouse holds`);
+    const huge = await refusal(ctx, 'stock.set', { distributorId: pair.d, productId: pair.p, date: today(), cases: 1_000_000_000 });
+    expect(huge).toMatchObject({ code: 'conflict', issues: [{ path: 'confirm' }] });
+    expect(huge.message).toContain(`more than the warehouse holds`);
     expect(counts()).toBe(before);
     // within the warehouse but far above any month it ever sold
     const far = pair.largest * 3 + 1;
     if (far < pair.warehouse) {
-      const odd = await dispatch(ctx, 'stock.set', { distributorId: pair.d, productId: pair.p, date: today(), cases: far });
-      expect(odd).toMatchObject({ ok: false, error: { issues: [{ path: 'confirm' }] } });
-      expect((odd as any).error.message).toContain(`largest month it ever sold (${pair.largest} cases)`);
+      const odd = await refusal(ctx, 'stock.set', { distributorId: pair.d, productId: pair.p, date: today(), cases: far });
+      expect(odd).toMatchObject({ issues: [{ path: 'confirm' }] });
+      expect(odd.message).toContain(`largest month it ever sold (${pair.largest} cases)`);
     }
     await call(ctx, 'stock.set', { distributorId: pair.d, productId: pair.p, date: today(), cases: 1_000_000_000, confirm: true });
     expect(

@@ -124,7 +124,7 @@ describe('restore', () => {
       startedAt: '2026-12-01T10:00:00.000Z',
     };
     writeFileSync(restoreJournalPath(path), JSON.stringify(journal));
-    let core = openCore(path, 'cli');
+    const core = openCore(path, 'cli');
     expect(existsSync(stagedRestorePath(path))).toBe(false);
     expect(await call(asAdmin(core.ctx), 'backup.restoreNotice', {})).toEqual({
       outcome: 'rolled-back',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METHOD_NAMES, contract } from '../../shared/contract/index.js';
+import { METHOD_NAMES, contract, type MethodName } from '../../shared/contract/index.js';
 import { PERMISSIONS, PUBLIC_METHODS, ROLES, type Role } from '../../shared/contract/permissions.js';
 import { SCOPE_RESOLVERS } from '../../main/people/scope.js';
 import { startBridge, type Bridge } from '../../main/bridge/server.js';
@@ -22,7 +22,7 @@ describe('the permission table', () => {
     const unresolved = Object.entries(PERMISSIONS)
       .filter(([, p]) => p.scope !== 'any')
       .map(([m]) => m)
-      .filter((m) => !SCOPE_RESOLVERS[m]);
+      .filter((m) => !SCOPE_RESOLVERS[m as MethodName]);
     expect(unresolved).toEqual([]);
   });
   it('lets an administrator call everything, and names only known roles', () => {
@@ -74,7 +74,7 @@ describe('roles through the loopback bridge', () => {
     bridge = await startBridge({ ctx: withActor(ctx, undefined) });
   });
   afterAll(() => bridge.close());
-  const post = async (method: string, body: unknown, session?: string): Promise<ApiResult<any>> => {
+  const post = async (method: string, body: unknown, session?: string): Promise<ApiResult<unknown>> => {
     const response = await fetch(`${bridge.url}/api/${method}`, {
       method: 'POST',
       headers: {
@@ -84,7 +84,7 @@ describe('roles through the loopback bridge', () => {
       },
       body: JSON.stringify(body),
     });
-    return (await response.json()) as ApiResult<any>;
+    return (await response.json()) as ApiResult<unknown>;
   };
 
   it('refuses a tab that has not signed in', async () => {
@@ -100,7 +100,7 @@ describe('roles through the loopback bridge', () => {
     it(`lets a ${role} call exactly what the table allows`, async () => {
       const signedIn = await post('auth.signIn', { code });
       expect(signedIn).toMatchObject({ ok: true, value: { actor: { code, roles: [role] } } });
-      const session = signedIn.ok ? (signedIn.value.session as string) : '';
+      const session = signedIn.ok ? (signedIn.value as { session: string }).session : '';
       expect(await post('auth.status', {}, session)).toMatchObject({ ok: true, value: { actor: { code } } });
       for (const method of MUTATING) {
         if (PUBLIC_METHODS.has(method)) continue;
@@ -116,8 +116,11 @@ describe('roles through the IPC door', () => {
   it('keeps each window’s signed-in person and enforces the table for it', async () => {
     const { ctx } = createTestDb();
     await seedPeople(ctx);
-    const ipc = new Map<string, (event: unknown, input: unknown) => Promise<ApiResult<any>>>();
-    registerIpc({ handle: (channel: string, fn: any) => ipc.set(channel, fn) } as never, withActor(ctx, undefined));
+    const ipc = new Map<string, (event: unknown, input: unknown) => Promise<ApiResult<unknown>>>();
+    registerIpc(
+      { handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<ApiResult<unknown>>) => ipc.set(channel, fn) } as never,
+      withActor(ctx, undefined),
+    );
     const event = (id: number) => ({ senderFrame: { url: 'app://planner/index.html', parent: null }, sender: { id } });
     const invoke = (id: number, method: string, input: unknown) => ipc.get(`${CHANNEL_PREFIX}${method}`)!(event(id), input);
 

@@ -7,7 +7,7 @@ import { profileForecast, seasonalProfile } from './profile.js';
 import { quantileSorted } from './random.js';
 import { chooseFestivalEffect, deviations, estimateFestivalEffect, festivalFactor } from './spring-festival.js';
 import { thetaFit, thetaForecast } from './theta.js';
-import type { EtsSpec, ForecastOptions, ForecastResult } from './types.js';
+import type { ForecastOptions, ForecastResult } from './types.js';
 
 /** Below two seasons a series cannot show its own seasonality. */
 export const MIN_SEASONAL_LENGTH = 24;
@@ -59,11 +59,6 @@ interface Candidate {
   full(): ForecastResult | null;
 }
 
-function parseSpec(model: string): EtsSpec | null {
-  const m = /^ETS\((A|M),(N|A|Ad),(N|A|M)\)$/.exec(model);
-  return m ? { error: m[1] as EtsSpec['error'], trend: m[2] as EtsSpec['trend'], season: m[3] as EtsSpec['season'] } : null;
-}
-
 /** The mean of forecasts, and of their range bounds: the combination benchmark (ETS, Theta[, ARIMA]). */
 function combine(parts: ForecastResult[], model: string): ForecastResult {
   const mean = (key: 'point' | 'lo80' | 'hi80' | 'lo95' | 'hi95') =>
@@ -103,9 +98,9 @@ export function tidyRanges(r: ForecastResult): ForecastResult {
   for (let h = 0; h < r.point.length; h++) {
     const p = Math.max(0, r.point[h]!);
     r.point[h] = p;
-    let l80 = Math.max(0, Math.min(r.lo80[h]!, p));
+    const l80 = Math.max(0, Math.min(r.lo80[h]!, p));
     let u80 = Math.max(r.hi80[h]!, p, l80 + w80);
-    let l95 = Math.max(0, Math.min(r.lo95[h]!, l80));
+    const l95 = Math.max(0, Math.min(r.lo95[h]!, l80));
     let u95 = Math.max(r.hi95[h]!, u80, l95 + w95);
     if (u80 - l80 < w80) u80 = l80 + w80;
     if (u95 - l95 < w95) u95 = l95 + w95;

@@ -8,7 +8,6 @@ import { formatDate, formatNumber, formatPercent } from '../../ui/format.js';
 import { VolumeChart } from './VolumeChart.js';
 
 const SEGMENT_TONE: Record<string, Tone> = { EI: 'green', EII: 'red', EIII: 'blue', EIV: 'grey' };
-const STATUS_TONE: Record<string, Tone> = { red: 'red', amber: 'amber', green: 'green' };
 
 /** One section of the brief: a titled block whose header links to the screen where the work is done. */
 export function BriefSection({
