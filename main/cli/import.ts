@@ -7,9 +7,10 @@ import { dispatch } from '../api/dispatch.js';
 import type { ServiceContext } from '../api/context.js';
 import { openCore } from '../app/core.js';
 import { resolveDatabasePath } from '../app/paths.js';
+import { BUILT_IN_ADMIN_CODE, findActorByCode } from '../people/actor.js';
 
 /**
- * `import --entity ENTITY --file FILE [--db FILE] [--valid-only]`: the same import as Settings, through
+ * `import --entity ENTITY --file FILE [--db FILE] [--valid-only] [--updates skip|apply] [--as CODE]`: the same import as Settings, through
  * the same contract methods (preview, validate, commit), so a file refused in the app is refused here.
  * Every refused row is printed with its line, column and reason; without --valid-only nothing is
  * written when any row is bad. Rows that would change existing records need --updates apply (or skip).
@@ -23,11 +24,12 @@ export async function importCommand(args: string[]): Promise<number> {
       db: { type: 'string' },
       'valid-only': { type: 'boolean', default: false },
       updates: { type: 'string' },
+      as: { type: 'string', default: BUILT_IN_ADMIN_CODE },
     },
   });
   const updates = values.updates;
   if (!values.entity || !values.file || (updates !== undefined && updates !== 'skip' && updates !== 'apply')) {
-    console.error('Usage: import --entity ENTITY --file FILE [--db FILE] [--valid-only] [--updates skip|apply]');
+    console.error('Usage: import --entity ENTITY --file FILE [--db FILE] [--valid-only] [--updates skip|apply] [--as CODE]');
     return 2;
   }
   let content: Buffer;
@@ -38,6 +40,15 @@ export async function importCommand(args: string[]): Promise<number> {
     return 2;
   }
   const core = openCore(resolveDatabasePath(values.db), 'cli');
+  // Who imports: permissions and the history apply to them. Whoever can open the file on this computer
+  // is its administrator, so that is the default; `--as CODE` imports as a person of the team.
+  const actor = findActorByCode(core.db, values.as);
+  if (!actor) {
+    console.error(`--as: no active person with code ${values.as}`);
+    core.close();
+    return 2;
+  }
+  core.ctx.actor = actor;
   try {
     const preview = await contract(core.ctx, 'import.preview', {
       entity: values.entity,
