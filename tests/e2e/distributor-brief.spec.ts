@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type PlannerServer } from './fixtures.js';
+import { adminSession, expect, test, type PlannerServer } from './fixtures.js';
 
 test.use({ seed: 'S' });
 test.setTimeout(150_000);
@@ -10,7 +10,7 @@ test.setTimeout(150_000);
 async function api<T = any>(server: PlannerServer, method: string, input: unknown): Promise<T> {
   const r = await fetch(`${server.origin}/api/${encodeURIComponent(method)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-planner-token': server.token },
+    headers: { 'content-type': 'application/json', 'x-planner-token': server.token, 'x-planner-session': await adminSession(server) },
     body: JSON.stringify(input),
   });
   const body = (await r.json()) as { ok: boolean; value: T; error?: { message: string } };

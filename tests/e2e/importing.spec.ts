@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type PlannerServer } from './fixtures.js';
+import { adminSession, expect, test, type PlannerServer } from './fixtures.js';
 
 const samplePath = (name: string) => new URL(`../../resources/samples/${name}`, import.meta.url).pathname;
 
@@ -7,7 +7,7 @@ const samplePath = (name: string) => new URL(`../../resources/samples/${name}`, 
 async function api<T>(server: PlannerServer, method: string, input: unknown): Promise<T> {
   const r = await fetch(`${server.origin}/api/${encodeURIComponent(method)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-planner-token': server.token },
+    headers: { 'content-type': 'application/json', 'x-planner-token': server.token, 'x-planner-session': await adminSession(server) },
     body: JSON.stringify(input),
   });
   const body = (await r.json()) as { ok: boolean; value: T; error?: { message: string } };

@@ -105,7 +105,7 @@ describe('window security options', () => {
 
 describe('content security policy', () => {
   const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
-  const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!;
+  const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)![1]!;
   for (const [where, csp] of [
     ['served with every response', CONTENT_SECURITY_POLICY],
     ['in the page itself', meta],

@@ -13,9 +13,9 @@ import { m0010TerminalSearch } from './0010-terminal-search.js';
 import { m0011MonthTotals } from './0011-month-totals.js';
 import { m0012People } from './0012-people.js';
 import { m0013Archive } from './0013-archive.js';
-import { m0018ForecastBaseline } from './0018-forecast-baseline.js';
-import { m0017TypedTargets } from './0017-typed-targets.js';
 import { m0016ContactEmailRegionZone } from './0016-contact-email-region-zone.js';
+import { m0017TypedTargets } from './0017-typed-targets.js';
+import { m0018ForecastBaseline } from './0018-forecast-baseline.js';
 
 export interface Migration {
   version: number;
@@ -40,9 +40,9 @@ export const MIGRATIONS: readonly Migration[] = [
   m0011MonthTotals,
   m0012People,
   m0013Archive,
-  m0018ForecastBaseline,
-  m0017TypedTargets,
   m0016ContactEmailRegionZone,
+  m0017TypedTargets,
+  m0018ForecastBaseline,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
