@@ -14,13 +14,19 @@ beforeAll(async () => {
 });
 afterAll(() => bridge.close());
 
-function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function raw(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: bridge.port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: bridge.port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      },
+    );
     req.on('error', reject);
     if (options.body) req.write(options.body);
     req.end();
@@ -28,7 +34,11 @@ function raw(path: string, options: { method?: string; headers?: Record<string, 
 }
 
 const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
-  raw(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-planner-token': bridge.token, host: `127.0.0.1:${bridge.port}`, ...headers }, body: JSON.stringify(body) });
+  raw(`/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-planner-token': bridge.token, host: `127.0.0.1:${bridge.port}`, ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('the loopback bridge', () => {
   it('listens on 127.0.0.1 only', () => {
@@ -45,7 +55,11 @@ describe('the loopback bridge', () => {
   it('refuses a missing or wrong token', async () => {
     expect((await api('network.summary', {}, { 'x-planner-token': 'nope' })).status).toBe(401);
     expect((await api('network.summary', {}, { 'x-planner-token': `${bridge.token}x` })).status).toBe(401);
-    const none = await raw('/api/network.summary', { method: 'POST', headers: { 'content-type': 'application/json', host: `127.0.0.1:${bridge.port}` }, body: '{}' });
+    const none = await raw('/api/network.summary', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', host: `127.0.0.1:${bridge.port}` },
+      body: '{}',
+    });
     expect(none.status).toBe(401);
   });
 
@@ -61,22 +75,39 @@ describe('the loopback bridge', () => {
     const ok = await api('network.summary', {}, { origin: `http://127.0.0.1:${bridge.port}` });
     expect(ok.status).toBe(200);
     expect(Object.keys(ok.headers).filter((h) => h.startsWith('access-control'))).toEqual([]);
-    const preflight = await raw('/api/network.summary', { method: 'OPTIONS', headers: { host: `127.0.0.1:${bridge.port}`, origin: 'https://evil.example' } });
+    const preflight = await raw('/api/network.summary', {
+      method: 'OPTIONS',
+      headers: { host: `127.0.0.1:${bridge.port}`, origin: 'https://evil.example' },
+    });
     expect(preflight.status).toBe(403);
     const ownPreflight = await raw('/api/network.summary', { method: 'OPTIONS', headers: { host: `127.0.0.1:${bridge.port}` } });
     expect(ownPreflight.status).toBe(405);
   });
 
   it('accepts JSON only and caps the body', async () => {
-    const form = await raw('/api/network.summary', { method: 'POST', headers: { 'content-type': 'text/plain', 'x-planner-token': bridge.token, host: `127.0.0.1:${bridge.port}` }, body: '{}' });
+    const form = await raw('/api/network.summary', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-planner-token': bridge.token, host: `127.0.0.1:${bridge.port}` },
+      body: '{}',
+    });
     expect(form.status).toBe(415);
     // announced too large: refused before a byte of it is read
     const big = await raw('/api/network.summary', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-planner-token': bridge.token, host: `127.0.0.1:${bridge.port}`, 'content-length': String(MAX_BODY_BYTES + 1), connection: 'close' },
+      headers: {
+        'content-type': 'application/json',
+        'x-planner-token': bridge.token,
+        host: `127.0.0.1:${bridge.port}`,
+        'content-length': String(MAX_BODY_BYTES + 1),
+        connection: 'close',
+      },
     }).catch((e: Error) => ({ status: e.message, headers: {}, body: '' }));
     expect(big.status).toBe(413);
-    const notJson = await raw('/api/network.summary', { method: 'POST', headers: { 'content-type': 'application/json', 'x-planner-token': bridge.token, host: `127.0.0.1:${bridge.port}` }, body: '{"a":' });
+    const notJson = await raw('/api/network.summary', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-planner-token': bridge.token, host: `127.0.0.1:${bridge.port}` },
+      body: '{"a":',
+    });
     expect(notJson.status).toBe(400);
   });
 
@@ -89,7 +120,20 @@ describe('the loopback bridge', () => {
     for (const [method, body] of [
       ['no.such.method', {}],
       ['distributor.get', { id: 99999 }],
-      ['distributor.create', { draft: { code: "x'); DROP TABLE distributors; --", name: 'x', areaId: 1, leadTimeDays: 1, warehouseCapacityCases: 1, relationshipLevel: 1, status: 'active' } }],
+      [
+        'distributor.create',
+        {
+          draft: {
+            code: "x'); DROP TABLE distributors; --",
+            name: 'x',
+            areaId: 1,
+            leadTimeDays: 1,
+            warehouseCapacityCases: 1,
+            relationshipLevel: 1,
+            status: 'active',
+          },
+        },
+      ],
     ] as const) {
       const r = await api(method, body);
       expect(r.body).not.toMatch(/at .*\.(ts|js):\d+|SQLITE_|SELECT |INSERT |node_modules/);

@@ -32,7 +32,9 @@ beforeAll(async () => {
 
 function killMidway(file: string, mode: 'import' | 'forecast', delayMs: number): Promise<'killed' | 'finished'> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/crash-child.ts', file, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/crash-child.ts', file, mode], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let finished = false;
     child.stdout.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
@@ -65,7 +67,9 @@ describe('crash safety', () => {
         }
         db.close();
       }
-      console.log(`crash safety (${mode}): ${outcomes.filter((o) => o === 'killed').length} killed mid-write, ${outcomes.filter((o) => o === 'finished').length} finished first`);
+      console.log(
+        `crash safety (${mode}): ${outcomes.filter((o) => o === 'killed').length} killed mid-write, ${outcomes.filter((o) => o === 'finished').length} finished first`,
+      );
     }, 180_000);
   }
 });

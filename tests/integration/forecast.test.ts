@@ -21,7 +21,10 @@ describe('forecasting on a real SQLite file', () => {
   it('forecasts every series in worker threads, stores it, and refits only what changed', async () => {
     const { db, ctx } = createTestDb();
     seedDemo(db, { scale: 'S', today: new Date('2026-11-22T00:00:00Z') });
-    const series = db.prepare('SELECT count(*) FROM (SELECT DISTINCT distributor_id, product_id FROM sales_history)').pluck().get() as number;
+    const series = db
+      .prepare('SELECT count(*) FROM (SELECT DISTINCT distributor_id, product_id FROM sales_history)')
+      .pluck()
+      .get() as number;
     const { jobId } = await call(ctx, 'forecast.run', { force: false });
     const job = await ctx.jobs.wait(jobId);
     expect(job.state, job.error ?? '').toBe('done');
@@ -44,14 +47,21 @@ describe('forecasting on a real SQLite file', () => {
     await runForecast(db, { workers: 1 }, noControl);
     const whole = await call(ctx, 'forecast.view', {});
     // the same month last year beside every forecast month, from the history itself
-    const lastYearOf = db.prepare("SELECT sum(cases) FROM sales_history WHERE month = ?").pluck();
+    const lastYearOf = db.prepare('SELECT sum(cases) FROM sales_history WHERE month = ?').pluck();
     for (const f of whole.forecast) {
       const [y, m] = f.month.split('-').map(Number);
       expect(f.lastYear, f.month).toBe(lastYearOf.get(`${y - 1}-${String(m).padStart(2, '0')}`) ?? null);
     }
-    const oneDistributor = await call(ctx, 'forecast.view', { distributorId: db.prepare('SELECT min(distributor_id) FROM forecast_series').pluck().get() });
+    const oneDistributor = await call(ctx, 'forecast.view', {
+      distributorId: db.prepare('SELECT min(distributor_id) FROM forecast_series').pluck().get(),
+    });
     expect(oneDistributor.forecast[0].lastYear).toBe(
-      db.prepare('SELECT sum(cases) FROM sales_history WHERE distributor_id = (SELECT min(distributor_id) FROM forecast_series) AND month = ?').pluck().get(`${Number(whole.forecast[0].month.slice(0, 4)) - 1}${whole.forecast[0].month.slice(4)}`),
+      db
+        .prepare(
+          'SELECT sum(cases) FROM sales_history WHERE distributor_id = (SELECT min(distributor_id) FROM forecast_series) AND month = ?',
+        )
+        .pluck()
+        .get(`${Number(whole.forecast[0].month.slice(0, 4)) - 1}${whole.forecast[0].month.slice(4)}`),
     );
     const distributors = db.prepare('SELECT DISTINCT distributor_id FROM forecast_series').pluck().all() as number[];
     let sum = 0;
@@ -61,7 +71,14 @@ describe('forecasting on a real SQLite file', () => {
     const target = distributors[0]!;
     const before = await call(ctx, 'forecast.view', { distributorId: target });
     const month = before.forecast[6].month;
-    await call(ctx, 'forecast.override', { level: 'distributor', distributorId: target, month, mode: 'absolute', value: 5000, note: 'Agreed at the October meeting' });
+    await call(ctx, 'forecast.override', {
+      level: 'distributor',
+      distributorId: target,
+      month,
+      mode: 'absolute',
+      value: 5000,
+      note: 'Agreed at the October meeting',
+    });
     const after = await call(ctx, 'forecast.view', { distributorId: target });
     expect(after.forecast[6].agreed).toBe(5000);
     expect(after.forecast[6].point).toBe(before.forecast[6].point);
@@ -88,7 +105,8 @@ describe('the forecast command line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'planner-forecast-cli-'));
   it('writes one row per series and future month', async () => {
     const lines = ['series_id,period,value'];
-    for (let t = 0; t < 36; t++) lines.push(`A,${2023 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')},${100 + 50 * Math.sin((t * Math.PI) / 6)}`);
+    for (let t = 0; t < 36; t++)
+      lines.push(`A,${2023 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')},${100 + 50 * Math.sin((t * Math.PI) / 6)}`);
     lines.push('B,2025-01,5', 'B,2025-03,7'); // a gap in February: read as zero
     writeFileSync(join(dir, 'in.csv'), lines.join('\n'));
     expect(await runForecastCommand(['--in', join(dir, 'in.csv'), '--horizon', '6', '--out', join(dir, 'out.csv')])).toBe(0);
@@ -128,8 +146,16 @@ describe('the forecast command line', () => {
       expect(db.prepare('SELECT month, cases, rows FROM history_month_totals ORDER BY month').raw().all()).toEqual(
         db.prepare('SELECT month, sum(cases), count(*) FROM sales_history GROUP BY month ORDER BY month').raw().all(),
       );
-      const kept = db.prepare('SELECT month, point, width95_squared, cells, width95_sum FROM forecast_month_totals ORDER BY month').raw().all() as Array<[string, number, number, number, number]>;
-      const summed = db.prepare('SELECT month, sum(point), sum((hi95 - lo95) * (hi95 - lo95)), count(*), sum(hi95 - lo95) FROM forecast_values GROUP BY month ORDER BY month').raw().all() as Array<[string, number, number, number, number]>;
+      const kept = db
+        .prepare('SELECT month, point, width95_squared, cells, width95_sum FROM forecast_month_totals ORDER BY month')
+        .raw()
+        .all() as Array<[string, number, number, number, number]>;
+      const summed = db
+        .prepare(
+          'SELECT month, sum(point), sum((hi95 - lo95) * (hi95 - lo95)), count(*), sum(hi95 - lo95) FROM forecast_values GROUP BY month ORDER BY month',
+        )
+        .raw()
+        .all() as Array<[string, number, number, number, number]>;
       expect(kept.map(([m, , , n]) => [m, n])).toEqual(summed.map(([m, , , n]) => [m, n]));
       kept.forEach(([, point, width, , widthSum], i) => {
         expect(point).toBeCloseTo(summed[i]![1], 3);
@@ -143,9 +169,22 @@ describe('the forecast command line', () => {
     await call(ctx, 'sales.set', { distributorId: d, productId: p, month: '2026-09', cases: 9999 });
     await call(ctx, 'sales.set', { distributorId: d, productId: p, month: '2026-11', cases: 5 });
     // a bulk import: new months and corrections, counted once at the end instead of row by row
-    const codes = db.prepare('SELECT d.code, p.sku FROM sales_history h JOIN distributors d ON d.id = h.distributor_id JOIN products p ON p.id = h.product_id LIMIT 3').raw().all() as Array<[string, string]>;
-    const csv = ['distributor,sku,month,cases', ...codes.map(([dc, sku], i) => `${dc},${sku},2026-0${i + 1},${100 + i}`), ...codes.map(([dc, sku]) => `${dc},${sku},1998-12,7`)].join('\n');
-    const preview = await call(ctx, 'import.preview', { entity: 'salesHistory', fileName: 'h.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    const codes = db
+      .prepare(
+        'SELECT d.code, p.sku FROM sales_history h JOIN distributors d ON d.id = h.distributor_id JOIN products p ON p.id = h.product_id LIMIT 3',
+      )
+      .raw()
+      .all() as Array<[string, string]>;
+    const csv = [
+      'distributor,sku,month,cases',
+      ...codes.map(([dc, sku], i) => `${dc},${sku},2026-0${i + 1},${100 + i}`),
+      ...codes.map(([dc, sku]) => `${dc},${sku},1998-12,7`),
+    ].join('\n');
+    const preview = await call(ctx, 'import.preview', {
+      entity: 'salesHistory',
+      fileName: 'h.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+    });
     await call(ctx, 'import.commit', { importId: preview.importId, mapping: preview.suggestedMapping, mode: 'all', updates: 'apply' });
     expect(db.prepare("SELECT cases FROM history_month_totals WHERE month = '1998-12'").pluck().get()).toBe(21);
     same();
@@ -164,6 +203,8 @@ describe('the forecast command line', () => {
     expect(regions).toHaveLength(1);
     const byRegion = await call(ctx, 'forecast.view', { regionId: regions[0] });
     expect(whole.history).toEqual(byRegion.history);
-    expect(whole.forecast.map((f: any) => [f.month, f.point, f.lo80, f.hi95, f.lastYear])).toEqual(byRegion.forecast.map((f: any) => [f.month, f.point, f.lo80, f.hi95, f.lastYear]));
+    expect(whole.forecast.map((f: any) => [f.month, f.point, f.lo80, f.hi95, f.lastYear])).toEqual(
+      byRegion.forecast.map((f: any) => [f.month, f.point, f.lo80, f.hi95, f.lastYear]),
+    );
   });
 });

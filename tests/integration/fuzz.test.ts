@@ -31,7 +31,16 @@ afterAll(async () => {
 });
 
 const nasty = fc.oneof(
-  fc.constantFrom("'; DROP TABLE distributors; --", '" OR 1=1 --', '../../etc/passwd', '<script>alert(1)</script>', '=HYPERLINK("http://x")', '\u0000', '𝕏'.repeat(50), '%s%n'),
+  fc.constantFrom(
+    "'; DROP TABLE distributors; --",
+    '" OR 1=1 --',
+    '../../etc/passwd',
+    '<script>alert(1)</script>',
+    '=HYPERLINK("http://x")',
+    '\u0000',
+    '𝕏'.repeat(50),
+    '%s%n',
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ minLength: 5000, maxLength: 20000 }),
   fc.integer(),
@@ -41,11 +50,52 @@ const nasty = fc.oneof(
   fc.constant(null),
   fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 20 }),
 );
-const keys = fc.constantFrom('id', 'draft', 'planId', 'distributorId', 'productId', 'regionId', 'month', 'value', 'entity', 'mapping', 'importId', 'scope', 'level', 'at', 'disposition', 'search', 'limit', 'offset', 'sort', '__proto__', 'constructor', 'prototype', 'toString', 'code', 'name', 'format', 'force', 'cases', 'status', 'lines', 'note');
+const keys = fc.constantFrom(
+  'id',
+  'draft',
+  'planId',
+  'distributorId',
+  'productId',
+  'regionId',
+  'month',
+  'value',
+  'entity',
+  'mapping',
+  'importId',
+  'scope',
+  'level',
+  'at',
+  'disposition',
+  'search',
+  'limit',
+  'offset',
+  'sort',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'code',
+  'name',
+  'format',
+  'force',
+  'cases',
+  'status',
+  'lines',
+  'note',
+);
 const { value: hostile } = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, nasty, fc.dictionary(keys, tie('value'), { maxKeys: 6 }), fc.array(tie('value'), { maxLength: 4 })),
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    nasty,
+    fc.dictionary(keys, tie('value'), { maxKeys: 6 }),
+    fc.array(tie('value'), { maxLength: 4 }),
+  ),
 }));
-const payload = fc.oneof(hostile, fc.dictionary(keys, hostile, { maxKeys: 8 }), fc.anything({ maxDepth: 4, withObjectString: true, withNullPrototype: true }));
+const payload = fc.oneof(
+  hostile,
+  fc.dictionary(keys, hostile, { maxKeys: 8 }),
+  fc.anything({ maxDepth: 4, withObjectString: true, withNullPrototype: true }),
+);
 
 function checkResult(result: any) {
   expect(typeof result?.ok).toBe('boolean');
@@ -67,7 +117,11 @@ describe('hostile input at every door', () => {
           } catch {
             body = '{}';
           }
-          const r = await fetch(`${bridge.url}/api/${encodeURIComponent(method)}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-planner-token': bridge.token }, body });
+          const r = await fetch(`${bridge.url}/api/${encodeURIComponent(method)}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-planner-token': bridge.token },
+            body,
+          });
           expect([200, 400]).toContain(r.status);
           checkResult(await r.json());
           counts.bridge++;

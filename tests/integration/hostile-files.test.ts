@@ -33,12 +33,22 @@ function zipClaiming(claimedSize: number, data = Buffer.from('x')): Buffer {
 describe('hostile files are rejected with a clear message and nothing written', () => {
   const cases: Array<[string, string, () => Buffer, RegExp]> = [
     ['truncated CSV', 'a.csv', () => Buffer.from('code,name,peak months\nN,"North', 'utf8'), /never closed/],
-    ['binary file named .csv', 'a.csv', () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), /not a text spreadsheet/],
+    [
+      'binary file named .csv',
+      'a.csv',
+      () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+      /not a text spreadsheet/,
+    ],
     ['empty file', 'a.csv', () => Buffer.alloc(0), /empty/],
     ['zip bomb claiming 4 GB', 'a.xlsx', () => zipClaiming(0xffffffff), /too large|zip bomb/],
     ['zip bomb claiming 600 MB from 1 KB', 'a.xlsx', () => zipClaiming(600 * 1024 * 1024, Buffer.alloc(1024)), /zip bomb|unreasonable/],
     ['damaged workbook', 'a.xlsx', () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]), /damaged|truncated/],
-    ['old .xls workbook', 'a.xls', () => Buffer.from('\u00d0\u00cf\u0011\u00e0 fake ole', 'latin1'), /\.xls workbooks are not supported|not a text spreadsheet/],
+    [
+      'old .xls workbook',
+      'a.xls',
+      () => Buffer.from('\u00d0\u00cf\u0011\u00e0 fake ole', 'latin1'),
+      /\.xls workbooks are not supported|not a text spreadsheet/,
+    ],
   ];
   for (const [label, fileName, make, message] of cases) {
     it(label, async () => {

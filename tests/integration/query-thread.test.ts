@@ -6,7 +6,8 @@ import type { AccountsOverview } from '../../shared/contract/accounts.js';
 import type { ApiResult } from '../../shared/contract/result.js';
 import { createTestDb } from '../support/db.js';
 
-const openComplaints = (r: ApiResult<unknown>) => (r.ok ? (r.value as AccountsOverview).complaintStats.reduce((a, c) => a + c.open, 0) : Number.NaN);
+const openComplaints = (r: ApiResult<unknown>) =>
+  r.ok ? (r.value as AccountsOverview).complaintStats.reduce((a, c) => a + c.open, 0) : Number.NaN;
 
 describe('the query thread', () => {
   it('answers whole-network screens from its own connection exactly as the main thread would, and sees every change the main thread commits', async () => {
@@ -23,7 +24,12 @@ describe('the query thread', () => {
       // A complaint committed on the main connection shows in the thread's next answer.
       const distributorId = db.prepare('SELECT id FROM distributors ORDER BY id LIMIT 1').pluck().get() as number;
       const before = openComplaints(fromThread);
-      const created = await dispatch(threaded, 'complaint.create', { distributorId, category: 'logistics', openedOn: '2026-11-21', description: 'Late delivery before the weekend' });
+      const created = await dispatch(threaded, 'complaint.create', {
+        distributorId,
+        category: 'logistics',
+        openedOn: '2026-11-21',
+        description: 'Late delivery before the weekend',
+      });
       expect(created).toMatchObject({ ok: true });
       expect(openComplaints(await dispatch(threaded, 'accounts.overview', {}))).toBe(before + 1);
 

@@ -20,9 +20,18 @@ async function call<T = any>(ctx: ServiceContext, method: string, input: unknown
 }
 
 async function importCsv(ctx: ServiceContext, entity: string, csv: string) {
-  const preview = await call(ctx, 'import.preview', { entity, fileName: `${entity}.csv`, contentBase64: Buffer.from(csv).toString('base64') });
+  const preview = await call(ctx, 'import.preview', {
+    entity,
+    fileName: `${entity}.csv`,
+    contentBase64: Buffer.from(csv).toString('base64'),
+  });
   const report = await call(ctx, 'import.validate', { importId: preview.importId, mapping: preview.suggestedMapping });
-  const outcome = await dispatch(ctx, 'import.commit', { importId: preview.importId, mapping: preview.suggestedMapping, mode: 'all', updates: 'apply' });
+  const outcome = await dispatch(ctx, 'import.commit', {
+    importId: preview.importId,
+    mapping: preview.suggestedMapping,
+    mode: 'all',
+    updates: 'apply',
+  });
   return { report, outcome };
 }
 
