@@ -174,7 +174,10 @@ export function DistributorDetailPage() {
         />
       )}
       {dialog === 'terminal' && <TerminalFormDialog distributorId={d.id} areaId={d.areaId} onClose={() => setDialog(null)} />}
-      <RecordHistory entity="distributor" entityId={d.id} />
+      {/* The history is for the screen; the printed brief stays one page. */}
+      <div className="no-print">
+        <RecordHistory entity="distributor" entityId={d.id} />
+      </div>
       {merging && (
         <MergeDistributorDialog
           name={d.name}

@@ -1,5 +1,5 @@
 import type { Route } from '@playwright/test';
-import { expect, test } from './fixtures.js';
+import { expect, openSignedIn, test } from './fixtures.js';
 
 test.use({ seed: 'S' });
 
@@ -11,7 +11,7 @@ test('dashboard tiles say they are loading, never their empty-state advice, whil
     if (release) return route.continue();
     held.push(route);
   });
-  await page.goto(server.openUrl);
+  await openSignedIn(page, server);
   await expect(page.getByRole('heading', { name: 'Season calendar' })).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => held.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
   await expect(page.getByRole('status').filter({ hasText: 'Loading' }).first()).toBeVisible();

@@ -360,7 +360,7 @@ export function ReadinessSection({ brief }: { brief: DistributorBrief }) {
                       <span className={`dot dot-${c.status}`} aria-label={t(`readiness:status.${c.status}`)} /> {c.sku}
                     </td>
                     <td className="num">{formatNumber(c.shortCases)}</td>
-                    <td className="wrap">{reasonWords(t, c, r.requiredCoverDays)}</td>
+                    <td className="wrap brief-why">{reasonWords(t, c, r.requiredCoverDays)}</td>
                   </tr>
                 ))}
               </tbody>
