@@ -264,6 +264,15 @@ export function skus(db: Db, distributorId?: number) {
   }));
 }
 
+/**
+ * Our share of what the customer buys. Their total includes what they bought from us, so a total
+ * below our own volume is out of date: the share is then all of it, never more than 100%.
+ */
+export function customerShare(ourVolume: number, theirTotal: number | null): number | null {
+  if (!theirTotal || theirTotal <= 0) return null;
+  return Math.min(1, ourVolume / theirTotal);
+}
+
 export function detail(db: Db, distributorId: number): AccountDetail {
   const c = compute(db);
   const row = c.rows.find((r) => r.distributorId === distributorId);
@@ -286,7 +295,7 @@ export function detail(db: Db, distributorId: number): AccountDetail {
     relationshipLevel: d.level,
     fit: profile?.fit ?? null,
     totalPurchases: total,
-    customerShare: total && total > 0 ? row.volume / total : null,
+    customerShare: customerShare(row.volume, total),
     monthly: monthly.map((cases, i) => ({ month: c.months[i]!, cases })),
     complaints: listComplaints(db, { distributorId }),
     skus: skus(db, distributorId),
@@ -419,7 +428,7 @@ export function accountSummary(db: Db, distributorId: number): Omit<AccountDetai
     reasons: c.reasons.get(distributorId)!.reasons,
     fit: profile?.fit ?? null,
     totalPurchases: total,
-    customerShare: total && total > 0 ? row.volume / total : null,
+    customerShare: customerShare(row.volume, total),
     complaints: listComplaints(db, { distributorId }),
   };
 }

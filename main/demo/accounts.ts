@@ -24,6 +24,13 @@ function seedAccounts(ctx: DemoContext): void {
     'INSERT INTO complaints (distributor_id, category, opened_on, owner_id, description, closed_on, resolution, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const profile = db.prepare('INSERT INTO account_profiles (distributor_id, fit, total_purchases_cases, updated_at) VALUES (?, ?, ?, ?)');
+  // What they bought from us in the last twelve months of history: their total purchases include it.
+  const boughtFromUs = db
+    .prepare(
+      `SELECT coalesce(sum(cases), 0) FROM sales_history WHERE distributor_id = ?
+     AND month > (SELECT substr(date(max(month) || '-01', '-12 months'), 1, 7) FROM sales_history)`,
+    )
+    .pluck();
   const day = (offset: number) => addDays(dayOf(today), -offset);
   const categories = Object.keys(COMPLAINTS) as Array<keyof typeof COMPLAINTS>;
   for (const d of distributors) {
@@ -45,7 +52,10 @@ function seedAccounts(ctx: DemoContext): void {
       );
     }
     const fit = rng.chance(0.7) ? 'safe' : rng.chance(0.7) ? 'watch' : 'alarm';
-    profile.run(d.id, fit, rng.chance(0.6) ? Math.round(d.capacity * (4 + rng.next() * 6)) : null, today.toISOString());
+    const ours = boughtFromUs.get(d.id) as number;
+    // Our share of their purchases: from a quarter (a multi-brand house) to nearly all of it.
+    const total = ours > 0 ? Math.round(ours / (0.25 + rng.next() * 0.7)) : Math.round(d.capacity * (4 + rng.next() * 6));
+    profile.run(d.id, fit, rng.chance(0.6) ? total : null, today.toISOString());
   }
 }
 

@@ -83,6 +83,10 @@ describe('key-account retention on a real SQLite file', () => {
     expect(big.reasons.map((r) => r.code).sort()).toEqual(['complaints_open', 'fit_alarm']);
     expect(big.reasons.find((r) => r.code === 'complaints_open')!.evidence).toEqual({ complaints: 1, oldestDays: 30 });
     expect(big.customerShare).toBeCloseTo(big.row.volume / 40000, 10);
+    // A total below what they bought from us is out of date: the share is all of it, never over 100%.
+    await call(ctx, 'accounts.setProfile', { distributorId: ids[0], fit: 'alarm', totalPurchasesCases: Math.floor(big.row.volume / 2) });
+    expect((await call(ctx, 'accounts.detail', { distributorId: ids[0] })).customerShare).toBe(1);
+    expect((await call(ctx, 'distributor.brief', { id: ids[0] })).account?.customerShare).toBe(1);
 
     const bad = await dispatch(ctx, 'complaint.close', { id: complaint.id, closedOn: '2000-01-01', resolution: 'Replaced' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'closedOn' }] } });
