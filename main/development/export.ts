@@ -1,103 +1,115 @@
-import ExcelJS from 'exceljs';
 import type { ExportedFile } from '../../shared/contract/development.js';
 import { INDICATORS } from '../../shared/domain/development.js';
-import { neutraliseFormula } from '../../shared/domain/importing.js';
+import { exportWords, type ExportLanguage } from '../../shared/exports/words.js';
 import type { Db } from '../db/open.js';
+import { newWorkbook, workbookFile, writeTable } from '../export/workbook.js';
 import { getDayRoute } from './dayRoutes.js';
-import { computeScorecard, INDICATOR_LABELS } from './evaluations.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const text = (v: string | null | undefined) => (v == null ? '' : neutraliseFormula(v));
-
-async function toFile(wb: ExcelJS.Workbook, fileName: string, rows: number): Promise<ExportedFile> {
-  return { fileName, mimeType: XLSX, contentBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'), rows };
-}
+import { computeScorecard } from './evaluations.js';
 
 /**
  * The day sheet a salesperson takes on the road: stops in route order with the leg distances, and
  * empty columns to note the outcome by hand where the laptop stays in the car.
  */
-export async function exportDaySheet(db: Db, salespersonId: number, day: string): Promise<ExportedFile> {
+export async function exportDaySheet(db: Db, salespersonId: number, day: string, language: ExportLanguage = 'en'): Promise<ExportedFile> {
+  const w = exportWords(language);
   const route = getDayRoute(db, salespersonId, day);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(`Route ${day}`, { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ws.addRow([`Day route: ${route.salespersonName}, ${day}`]).font = { bold: true, size: 13 };
-  ws.addRow([
-    route.km === null
-      ? 'Distance: not known (outlets without coordinates)'
-      : `Distance: ${route.km.toFixed(1)} km${route.optimized ? ' (optimised order)' : ''}`,
-  ]);
-  ws.addRow([]);
-  ws.addRow([
-    '#',
-    'Type',
-    'Code',
-    'Outlet',
-    'Address',
-    'Area',
-    'Stage',
-    'Competitor',
-    'Leg (km)',
-    'Outcome',
-    'Next step',
-    'Contact',
-    'Phone',
-  ]).font = {
-    bold: true,
-  };
-  for (const s of route.stops) {
-    ws.addRow([
+  const wb = newWorkbook();
+  const ws = wb.addWorksheet(`${w('route')} ${day}`, {
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' },
+  });
+  ws.getCell('A1').value = w('dayRoute', { name: route.salespersonName, day });
+  ws.getCell('A1').font = { bold: true, size: 13 };
+  ws.getCell('A2').value =
+    route.km === null ? w('distanceUnknown') : `${w('distance', { km: route.km.toFixed(1) })}${route.optimized ? w('optimised') : ''}`;
+  writeTable(
+    ws,
+    [
+      { header: '#', kind: 'int', width: 5 },
+      { header: w('type'), width: 12 },
+      { header: w('code'), width: 12 },
+      { header: w('outlet'), width: 30 },
+      { header: w('address'), width: 36 },
+      { header: w('area'), width: 16 },
+      { header: w('stage'), width: 14 },
+      { header: w('competitor'), width: 14 },
+      { header: w('legKm'), kind: 'decimal', width: 10, total: true },
+      { header: w('outcome'), width: 18 },
+      { header: w('nextStep'), width: 30 },
+      { header: w('contact'), width: 28 },
+      { header: w('phone'), width: 18 },
+    ],
+    route.stops.map((s) => [
       s.position,
-      s.outletType === 'sub_dealer' ? 'Sub-dealer' : 'Terminal',
-      text(s.code),
-      text(s.name),
-      text(s.address),
-      text(s.areaName),
-      s.stage ?? '',
-      text(s.competitorBrand),
-      s.legKm ?? '',
-      s.visit?.outcome ?? '',
+      w(`type.${s.outletType}`),
+      s.code,
+      s.name,
+      s.address,
+      s.areaName,
+      s.stage ? w(`stage.${s.stage}`) : '',
+      s.competitorBrand,
+      s.legKm,
+      s.visit?.outcome ? w(`outcome.${s.visit.outcome}`) : '',
       '',
-      text(s.contacts.map((c) => (c.role ? `${c.name} (${c.role})` : c.name)).join('; ')),
-      text(
-        s.contacts
-          .map((c) => c.phone)
-          .filter(Boolean)
-          .join('; '),
-      ),
-    ]);
-  }
-  ws.views = [{ state: 'frozen', ySplit: 4 }];
-  [5, 11, 12, 30, 36, 16, 12, 14, 10, 16, 30, 28, 18].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.getColumn(9).numFmt = '0.0';
-  return toFile(wb, `day-route-${day}-${salespersonId}.xlsx`, route.stops.length);
+      s.contacts.map((c) => (c.role ? `${c.name} (${c.role})` : c.name)).join('; '),
+      s.contacts
+        .map((c) => c.phone)
+        .filter(Boolean)
+        .join('; '),
+    ]),
+    { startRow: 4, totalLabel: w('total') },
+  );
+  return workbookFile(wb, `day-route-${day}-${salespersonId}.xlsx`, route.stops.length);
 }
 
 /** The month-end scorecard as the manager files it: plan, actual and fulfilment per indicator, total, rank, decision. */
-export async function exportScorecard(db: Db, month: string, regionId?: number): Promise<ExportedFile> {
+export async function exportScorecard(db: Db, month: string, regionId?: number, language: ExportLanguage = 'en'): Promise<ExportedFile> {
+  const w = exportWords(language);
   const card = computeScorecard(db, month, regionId);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(`Scorecard ${month}`);
-  const header = ['Region', 'Salesperson', 'Plan status'];
-  for (const k of INDICATORS)
-    header.push(`${INDICATOR_LABELS[k]}: plan`, `${INDICATOR_LABELS[k]}: actual`, `${INDICATOR_LABELS[k]}: fulfilment`);
-  header.push('Total score', 'Rank', 'Team', 'Suggested', 'Decision', 'Note');
-  ws.addRow(header).font = { bold: true };
-  for (const r of card.rows) {
-    const cells: Array<string | number | null> = [text(r.regionName), text(r.salespersonName), r.planStatus ?? 'no plan'];
-    for (const k of INDICATORS) cells.push(r.plan ? r.plan[k] : null, r.actual[k], r.fulfilment[k]);
-    cells.push(r.total, r.rank, r.teamSize, r.suggestion, r.decision ?? '', text(r.note));
-    ws.addRow(cells);
-  }
-  INDICATORS.forEach((_, i) => (ws.getColumn(4 + i * 3 + 2).numFmt = '0%'));
-  ws.getColumn(4 + INDICATORS.length * 3).numFmt = '0%';
-  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 2 }];
-  const weights = wb.addWorksheet('Weights');
-  weights.addRow(['Indicator', 'Weight']).font = { bold: true };
-  for (const k of INDICATORS) weights.addRow([INDICATOR_LABELS[k], card.settings.weights[k]]);
-  weights.addRow([]);
-  weights.addRow(['Reward at or above', card.settings.thresholds.reward]);
-  weights.addRow(['Penalty below', card.settings.thresholds.penalty]);
-  weights.addRow(['Over-fulfilment counted up to', card.settings.cap]);
-  return toFile(wb, `scorecard-${month}.xlsx`, card.rows.length);
+  const wb = newWorkbook();
+  const indicator = (k: (typeof INDICATORS)[number]) => w(`indicator.${k}`);
+  writeTable(
+    wb.addWorksheet(`${w('scorecard')} ${month}`),
+    [
+      { header: w('region') },
+      { header: w('salesperson') },
+      { header: w('planStatus') },
+      ...INDICATORS.flatMap((k) => [
+        { header: w('plan', { indicator: indicator(k) }), kind: 'int' as const, total: true },
+        { header: w('actual', { indicator: indicator(k) }), kind: 'int' as const, total: true },
+        { header: w('fulfilment', { indicator: indicator(k) }), kind: 'percent' as const },
+      ]),
+      { header: w('totalScore'), kind: 'percent' },
+      { header: w('rank'), kind: 'int' },
+      { header: w('team'), kind: 'int' },
+      { header: w('suggested') },
+      { header: w('decision') },
+      { header: w('note'), width: 40 },
+    ],
+    card.rows.map((r) => [
+      r.regionName,
+      r.salespersonName,
+      w(`status.${r.planStatus ?? 'none'}`),
+      ...INDICATORS.flatMap((k) => [r.plan ? r.plan[k] : null, r.actual[k], r.fulfilment[k]]),
+      r.total,
+      r.rank,
+      r.teamSize,
+      w(`decision.${r.suggestion}`),
+      r.decision ? w(`decision.${r.decision}`) : '',
+      r.note,
+    ]),
+    { totalLabel: w('total'), freezeColumns: 2 },
+  );
+  const weights = wb.addWorksheet(w('weights'));
+  const next = writeTable(
+    weights,
+    [
+      { header: w('indicator'), width: 34 },
+      { header: w('weight'), kind: 'decimal' },
+    ],
+    INDICATORS.map((k) => [indicator(k), card.settings.weights[k]]),
+  );
+  weights.getRow(next + 1).values = [w('rewardAtOrAbove'), card.settings.thresholds.reward];
+  weights.getRow(next + 2).values = [w('penaltyBelow'), card.settings.thresholds.penalty];
+  weights.getRow(next + 3).values = [w('cap'), card.settings.cap];
+  return workbookFile(wb, `scorecard-${month}.xlsx`, card.rows.length);
 }

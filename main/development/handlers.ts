@@ -27,7 +27,7 @@ export const developmentHandlers = {
   'devPlan.decide': (ctx, input) => decidePlan(ctx.db, { ...input, managerId: input.managerId ?? staffIdOf(ctx) }),
   'dayRoute.get': ({ db }, { salespersonId, day }) => getDayRoute(db, salespersonId, day),
   'dayRoute.save': ({ db }, input) => saveDayRoute(db, input),
-  'dayRoute.export': ({ db }, { salespersonId, day }) => exportDaySheet(db, salespersonId, day),
+  'dayRoute.export': ({ db }, { salespersonId, day, language }) => exportDaySheet(db, salespersonId, day, language),
   'visit.log': ({ db }, input) => logVisit(db, input),
   'visit.list': ({ db }, q) => listVisits(db, q),
   'visit.delete': ({ db }, { id }) => deleteVisit(db, id),
@@ -40,5 +40,5 @@ export const developmentHandlers = {
   'evaluation.settings': ({ db }) => getScoringSettings(db),
   'evaluation.saveSettings': ({ db }, settings) => saveScoringSettings(db, settings),
   'evaluation.history': ({ db }, q) => evaluationHistory(db, q),
-  'evaluation.export': ({ db }, { month, regionId }) => exportScorecard(db, month, regionId),
+  'evaluation.export': ({ db }, { month, regionId, language }) => exportScorecard(db, month, regionId, language),
 } satisfies FeatureHandlers<typeof developmentContract>;

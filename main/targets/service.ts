@@ -1,4 +1,10 @@
-import { LARGE_JUMP, type AchievementRow, type TargetPlanSummary, type TargetView } from '../../shared/contract/targets.js';
+import {
+  LARGE_JUMP,
+  type AchievementRow,
+  type TargetComparisonRow,
+  type TargetPlanSummary,
+  type TargetView,
+} from '../../shared/contract/targets.js';
 import { DomainError } from '../../shared/contract/result.js';
 import { addMonths } from '../../shared/domain/months.js';
 import { memo } from '../db/memo.js';
@@ -500,15 +506,22 @@ export function saveVersion(db: Db, planId: number, name: string, status: 'draft
   return getPlan(db, id);
 }
 
-export function comparePlans(db: Db, a: number, b: number) {
+/** Two versions side by side, by distributor, brand or SKU: the biggest differences first. */
+export function comparePlans(db: Db, a: number, b: number, by: 'distributor' | 'brand' | 'sku' = 'distributor'): TargetComparisonRow[] {
   getPlan(db, a);
   getPlan(db, b);
+  const group = {
+    distributor: { key: 'd.id', name: 'd.name', join: 'JOIN distributors d ON d.id = c.distributor_id' },
+    brand: { key: 'p.brand', name: 'p.brand', join: 'JOIN products p ON p.id = c.product_id' },
+    sku: { key: 'p.id', name: "p.sku || ' ' || p.name", join: 'JOIN products p ON p.id = c.product_id' },
+  }[by];
   return prepared(
     db,
-    `SELECT d.id AS distributorId, d.name, coalesce((SELECT sum(target) FROM target_cells WHERE plan_id = ? AND distributor_id = d.id), 0) AS a,
-       coalesce((SELECT sum(target) FROM target_cells WHERE plan_id = ? AND distributor_id = d.id), 0) AS b
-     FROM distributors d WHERE d.id IN (SELECT distributor_id FROM target_cells WHERE plan_id IN (?, ?)) ORDER BY abs(a - b) DESC, d.name`,
-  ).all(a, b, a, b) as Array<{ distributorId: number; name: string; a: number; b: number }>;
+    `SELECT CAST(${group.key} AS TEXT) AS key, ${group.name} AS name,
+       sum(CASE WHEN c.plan_id = ? THEN c.target ELSE 0 END) AS a, sum(CASE WHEN c.plan_id = ? THEN c.target ELSE 0 END) AS b
+     FROM target_cells c ${group.join} WHERE c.plan_id IN (?, ?)
+     GROUP BY ${group.key} ORDER BY abs(a - b) DESC, name`,
+  ).all(a, b, a, b) as TargetComparisonRow[];
 }
 
 /** Target against actual shipments, month by month, grouped as asked. */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayStop } from '../../shared/contract/development.js';
+import { currentLanguage } from '../i18n/index.js';
 import { api } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { downloadBase64 } from '../importing/download.js';
@@ -59,7 +60,7 @@ export function DayRouteCard({ salespersonId }: { salespersonId: number }) {
   const exportSheet = async () => {
     setExporting(true);
     try {
-      const file = await api.call('dayRoute.export', { salespersonId, day });
+      const file = await api.call('dayRoute.export', { salespersonId, day, language: currentLanguage() });
       downloadBase64(file.fileName, file.mimeType, file.contentBase64);
     } catch (e) {
       toast({ tone: 'error', text: (e as Error).message });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScorecardRow, ScoringSettings } from '../../shared/contract/development.js';
 import { DECISIONS, INDICATORS, type Decision } from '../../shared/domain/development.js';
+import { currentLanguage } from '../i18n/index.js';
 import { api } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { downloadBase64 } from '../importing/download.js';
@@ -31,7 +32,7 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
   const exportFile = async () => {
     setExporting(true);
     try {
-      const file = await api.call('evaluation.export', { month: scope.month, ...region });
+      const file = await api.call('evaluation.export', { month: scope.month, ...region, language: currentLanguage() });
       downloadBase64(file.fileName, file.mimeType, file.contentBase64);
     } catch (e) {
       toast({ tone: 'error', text: (e as Error).message });

@@ -31,6 +31,12 @@ export function applyLanguage(language: Language): void {
   void i18n.changeLanguage(language);
 }
 
+/** The app's language as the core knows it, for files it writes in the user's language. */
+export function currentLanguage(): Language {
+  const now = i18n.language?.slice(0, 2);
+  return (LANGUAGES as readonly string[]).includes(now) ? (now as Language) : 'en';
+}
+
 document.documentElement.lang = i18n.language;
 
 export default i18n;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReadinessFilter, ReadinessStatus } from '../../shared/contract/readiness.js';
 import { api } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { currentLanguage } from '../i18n/index.js';
 import { downloadBase64 } from '../importing/download.js';
 import { ImportExportButtons } from '../importing/ImportExportButtons.js';
 import { useNetworkOptions } from '../network/options.js';
@@ -46,7 +47,7 @@ export function ReadinessPage() {
   const b = board.data;
   const exportPlan = async (format: 'csv' | 'xlsx') => {
     try {
-      const file = await api.call('readiness.exportPlan', { ...filter, format });
+      const file = await api.call('readiness.exportPlan', { ...filter, format, language: currentLanguage() });
       downloadBase64(file.fileName, file.mimeType, file.contentBase64);
       toast({ tone: 'success', text: t('exported', { count: file.rows, file: file.fileName }) });
     } catch (e) {

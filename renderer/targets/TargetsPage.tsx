@@ -4,6 +4,7 @@ import { Bar } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { TargetView } from '../../shared/contract/targets.js';
 import { calendarMonth } from '../../shared/domain/months.js';
+import { currentLanguage } from '../i18n/index.js';
 import { api } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { downloadBase64 } from '../importing/download.js';
@@ -56,7 +57,7 @@ export function TargetsPage() {
   const v = view.data;
   const exportSheet = async (id: number) => {
     try {
-      const f = await api.call('targets.exportSheet', { planId: planId!, distributorId: id });
+      const f = await api.call('targets.exportSheet', { planId: planId!, distributorId: id, language: currentLanguage() });
       downloadBase64(f.fileName, f.mimeType, f.contentBase64);
     } catch (e) {
       toast({ tone: 'error', text: (e as Error).message });
@@ -561,49 +562,81 @@ function Achievement({ planId }: { planId: number }) {
   );
 }
 
+const COMPARE_BY = ['distributor', 'brand', 'sku'] as const;
+const COMPARE_ROWS = 200;
+
 function Compare({ planId, plans }: { planId: number; plans: Array<{ id: number; name: string; regionName: string }> }) {
   const { t } = useTranslation('targets');
   const others = plans.filter((p) => p.id !== planId);
   const [other, setOther] = useState<number | null>(others[0]?.id ?? null);
-  const diff = useApiQuery('targets.compare', { planId, otherId: other ?? planId }, { enabled: other !== null });
+  const [by, setBy] = useState<(typeof COMPARE_BY)[number]>('distributor');
+  const diff = useApiQuery('targets.compare', { planId, otherId: other ?? planId, by }, { enabled: other !== null });
+  const rows = diff.data ?? [];
+  const total = rows.reduce((s, r) => ({ a: s.a + r.a, b: s.b + r.b }), { a: 0, b: 0 });
+  const tone = (d: number) => (d === 0 ? undefined : d > 0 ? 'var(--green)' : 'var(--red)');
   return (
     <Card
       title={t('compareTitle')}
       actions={
-        <FilterSelect
-          label={t('compareWith')}
-          value={String(other ?? '')}
-          onChange={(x) => setOther(Number(x))}
-          options={others.map((p) => ({ value: p.id, label: `${p.name} · ${p.regionName}` }))}
-          allLabel={t('choose', { ns: 'common' })}
-        />
+        <>
+          <FilterSelect
+            label={t('compareBy')}
+            value={by}
+            onChange={(x) => setBy(x as (typeof COMPARE_BY)[number])}
+            options={COMPARE_BY.map((k) => ({ value: k, label: t(`by.${k}`) }))}
+          />
+          <FilterSelect
+            label={t('compareWith')}
+            value={String(other ?? '')}
+            onChange={(x) => setOther(Number(x))}
+            options={others.map((p) => ({ value: p.id, label: `${p.name} · ${p.regionName}` }))}
+            allLabel={t('choose', { ns: 'common' })}
+          />
+        </>
       }
     >
       {others.length === 0 ? (
         <p className="muted">{t('noOtherVersions')}</p>
+      ) : other === null ? (
+        <p className="muted">{t('chooseOtherVersion')}</p>
+      ) : diff.isLoading ? (
+        <Spinner label={t('loading', { ns: 'common' })} />
       ) : (
-        <table className="plain" aria-label={t('compareTitle')}>
-          <thead>
-            <tr>
-              <th>{t('distributor')}</th>
-              <th className="num">{t('thisVersion')}</th>
-              <th className="num">{t('otherVersion')}</th>
-              <th className="num">{t('difference')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(diff.data ?? []).slice(0, 200).map((r) => (
-              <tr key={r.distributorId}>
-                <td>{r.name}</td>
-                <td className="num">{formatNumber(r.a)}</td>
-                <td className="num">{formatNumber(r.b)}</td>
-                <td className="num" style={{ color: r.a - r.b === 0 ? undefined : r.a > r.b ? 'var(--green)' : 'var(--red)' }}>
-                  {formatNumber(r.a - r.b)}
+        <>
+          <table className="plain" aria-label={t('compareTitle')}>
+            <thead>
+              <tr>
+                <th>{t(`by.${by}`)}</th>
+                <th className="num">{t('thisVersion')}</th>
+                <th className="num">{t('otherVersion')}</th>
+                <th className="num">{t('difference')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.slice(0, COMPARE_ROWS).map((r) => (
+                <tr key={r.key}>
+                  <td>{r.name}</td>
+                  <td className="num">{formatNumber(r.a)}</td>
+                  <td className="num">{formatNumber(r.b)}</td>
+                  <td className="num" style={{ color: tone(r.a - r.b) }}>
+                    {formatNumber(r.a - r.b)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('total')}</th>
+                <td className="num">{formatNumber(total.a)}</td>
+                <td className="num">{formatNumber(total.b)}</td>
+                <td className="num" style={{ color: tone(total.a - total.b) }}>
+                  {formatNumber(total.a - total.b)}
                 </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </tfoot>
+          </table>
+          {rows.length > COMPARE_ROWS && <p className="muted">{t('compareBiggest', { shown: COMPARE_ROWS, total: rows.length })}</p>}
+        </>
       )}
     </Card>
   );

@@ -101,14 +101,15 @@ export function FilterSelect({
   value: string;
   onChange(value: string): void;
   options: Array<{ value: string | number; label: string }>;
-  allLabel: string;
+  /** The empty choice ("all", "choose"); absent when one of the options must be chosen. */
+  allLabel?: string;
 }) {
   const id = useId();
   return (
     <div className="filter">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{allLabel}</option>
+        {allLabel !== undefined && <option value="">{allLabel}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

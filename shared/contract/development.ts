@@ -1,5 +1,6 @@
 import type { ContactLevel } from '../domain/network.js';
 import { z } from 'zod';
+import { exportLanguage } from '../exports/words.js';
 import {
   DECISIONS,
   INDICATORS,
@@ -383,7 +384,7 @@ export const developmentContract = {
       start: latLng.nullish().transform((v) => v ?? null),
     }),
   ),
-  'dayRoute.export': query<ExportedFile>()(z.strictObject({ salespersonId: id, day: isoDate })),
+  'dayRoute.export': query<ExportedFile>()(z.strictObject({ salespersonId: id, day: isoDate, language: exportLanguage })),
 
   'visit.log': mutation<Visit>()(visitInput),
   'visit.list': query<Visit[]>()(
@@ -423,5 +424,5 @@ export const developmentContract = {
   'evaluation.settings': query<ScoringSettings>()(z.strictObject({})),
   'evaluation.saveSettings': mutation<ScoringSettings>()(scoringInput),
   'evaluation.history': query<EvaluationHistoryRow[]>()(z.strictObject({ salespersonId: id.optional(), regionId: id.optional() })),
-  'evaluation.export': query<ExportedFile>()(z.strictObject({ month: yearMonth, regionId: id.optional() })),
+  'evaluation.export': query<ExportedFile>()(z.strictObject({ month: yearMonth, regionId: id.optional(), language: exportLanguage })),
 } as const;

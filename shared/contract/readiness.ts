@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportLanguage } from '../exports/words.js';
 import { mutation, query } from './define.js';
 import { id, isoDate, page, type Page } from './fields.js';
 
@@ -250,7 +251,7 @@ export const readinessContract = {
   ),
   'readiness.acceptPlan': mutation<{ shipments: number; cases: number }>()(z.strictObject({})),
   'readiness.exportPlan': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(
-    readinessFilter.extend({ format: z.enum(['csv', 'xlsx']) }),
+    readinessFilter.extend({ format: z.enum(['csv', 'xlsx']), language: exportLanguage }),
   ),
   /** A count beyond the warehouse or far above the history is refused with an issue on 'confirm' until confirmed. */
   'stock.set': mutation<{ saved: true }>()(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportLanguage } from '../exports/words.js';
 import { mutation, query } from './define.js';
 import { id, name, yearMonth } from './fields.js';
 
@@ -64,6 +65,14 @@ export interface TargetView {
   pairs: number;
 }
 
+/** One line of a comparison of two versions: a distributor, a brand or a SKU (`key` is its id or the brand). */
+export interface TargetComparisonRow {
+  key: string;
+  name: string;
+  a: number;
+  b: number;
+}
+
 export interface AchievementRow {
   key: string;
   label: string;
@@ -122,14 +131,14 @@ export const targetsContract = {
     z.strictObject({ planId: id, distributorId: id, brand: z.string().trim().min(1).max(80), cases: cases.nullable() }),
   ),
   'targets.saveVersion': mutation<TargetPlanSummary>()(z.strictObject({ planId: id, name, status: z.enum(['draft', 'agreed']) })),
-  'targets.compare': query<Array<{ distributorId: number; name: string; a: number; b: number }>>()(
-    z.strictObject({ planId: id, otherId: id }),
+  'targets.compare': query<TargetComparisonRow[]>()(
+    z.strictObject({ planId: id, otherId: id, by: z.enum(['distributor', 'brand', 'sku']).default('distributor') }),
   ),
   'targets.achievement': query<{ months: string[]; rows: AchievementRow[] }>()(
     z.strictObject({ planId: id, by: z.enum(['region', 'distributor', 'salesperson', 'sku']) }),
   ),
   'targets.exportSheet': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(
-    z.strictObject({ planId: id, distributorId: id }),
+    z.strictObject({ planId: id, distributorId: id, language: exportLanguage }),
   ),
   'targets.delete': mutation<{ deleted: true }>()(z.strictObject({ planId: id })),
 } as const;

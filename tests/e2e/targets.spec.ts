@@ -63,4 +63,23 @@ test('a manager enters a peak plan, cascades it, locks and edits cells, and expo
   const download = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Export XLSX' }).click();
   expect((await download).suggestedFilename()).toMatch(/^target-sheet-.*\.xlsx$/);
+
+  // Save it as a version and compare the two by brand: same numbers, nothing to explain.
+  await app.getByRole('button', { name: 'Save as version…' }).click();
+  const save = app.getByRole('dialog', { name: 'Save as version…' });
+  await save.getByLabel('Version name').fill('Peak draft B');
+  await save.getByLabel('Status').selectOption('draft');
+  await save.getByRole('button', { name: 'Save' }).click();
+  await expect(save).toBeHidden();
+  await app.getByRole('tab', { name: 'Compare versions' }).click();
+  const other = app.getByRole('combobox', { name: 'Other version' });
+  // the plan created above, named after its peak by default
+  const labels = await other.locator('option').allTextContents();
+  await other.selectOption({ label: labels.find((l) => /^Peak \d{4} · /.test(l))! });
+  await app.getByRole('combobox', { name: 'Compare by' }).selectOption('brand');
+  const compare = app.getByRole('table', { name: 'Compare with another version' });
+  const northstar = compare.getByRole('row', { name: /^Northstar/ });
+  await expect(northstar.getByRole('cell').nth(1)).toHaveText('50,000');
+  await expect(northstar.getByRole('cell').nth(3)).toHaveText('0');
+  await expect(compare.getByRole('row', { name: /^Total/ })).toBeVisible();
 });

@@ -229,7 +229,13 @@ describe('outlet development on a real SQLite file', () => {
 
     const file = await call(ctx, 'evaluation.export', { month: MONTH, regionId: sp!.regionId });
     const book = await readWorkbook(file.contentBase64);
-    expect(book.worksheets[0]!.rowCount).toBe(card.rows.length + 1);
+    // header, a row per salesperson and the totals row, with fulfilment as percentages
+    expect(book.worksheets[0]!.rowCount).toBe(card.rows.length + 2);
+    expect(book.worksheets[0]!.getColumn(6).numFmt).toBe('0%');
+    const ru = await readWorkbook(
+      (await call(ctx, 'evaluation.export', { month: MONTH, regionId: sp!.regionId, language: 'ru' })).contentBase64,
+    );
+    expect(ru.worksheets[0]!.getRow(1).getCell(2).value).toBe('Торговый представитель');
 
     const dash = await call(ctx, 'development.dashboard', { month: MONTH, regionId: sp!.regionId });
     expect(dash.plans).toMatchObject({ approved: 1, draft: 1 });

@@ -368,16 +368,37 @@ describe('stock readiness on a real SQLite file', () => {
 
   it('exports the plan for the warehouse as CSV and XLSX, with who is short', async () => {
     const board = await call(ctx, 'readiness.board', {});
+    expect(board.plan.shipments).toBeGreaterThan(0);
+    expect(board.short.lines).toBeGreaterThan(0);
     const csv = await call(ctx, 'readiness.exportPlan', { format: 'csv' });
-    const text = Buffer.from(csv.contentBase64, 'base64').toString('utf8');
-    expect(text.split('\r\n')[0]).toBe(
-      '\ufeffship_week,iso_week,arrival_week,distributor_code,distributor,sku,product,cases,pallets,key_account',
+    const lines = Buffer.from(csv.contentBase64, 'base64').toString('utf8').split('\r\n');
+    expect(lines[0]).toBe(
+      '\ufeffLine,Ship week (Monday),ISO week,Arrival week (Monday),Distributor code,Distributor,SKU,Product,Cases,Pallets,Key account,Needed by (week),Cases short,Why,Also binding',
     );
-    expect(csv.rows).toBe(board.plan.shipments);
+    // The warehouse's shipments, then who is short: one table, each line saying which it is.
+    expect(csv.rows).toBe(board.plan.shipments + board.short.lines);
+    expect(lines.filter((l) => l.startsWith('Planned shipment,'))).toHaveLength(board.plan.shipments);
+    expect(lines.filter((l) => l.startsWith('Short,'))).toHaveLength(board.short.lines);
+
+    const zh = await call(ctx, 'readiness.exportPlan', { format: 'csv', language: 'zh' });
+    const zhText = Buffer.from(zh.contentBase64, 'base64').toString('utf8');
+    expect(zhText.split('\r\n')[0]).toMatch(/^\ufeff类型,发货周（周一）/);
+    expect(zhText).not.toMatch(/Planned shipment|Key account/);
+
     const xlsx = await call(ctx, 'readiness.exportPlan', { format: 'xlsx' });
     const wb = await readWorkbook(xlsx.contentBase64);
-    expect(wb.getWorksheet('Pre-build plan')!.rowCount).toBe(board.plan.shipments + 1);
-    expect(wb.getWorksheet('Who is short')!.rowCount).toBe(board.short.lines + 1);
+    const plan = wb.getWorksheet('Pre-build plan')!;
+    // header, one row per shipment, and the totals row
+    expect(plan.rowCount).toBe(board.plan.shipments + 2);
+    expect(plan.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(plan.getRow(2).getCell(1).value).toBeInstanceOf(Date);
+    const totals = plan.getRow(plan.rowCount);
+    expect(totals.getCell(1).value).toBe('Total');
+    let planned = 0;
+    for (let offset = 0; offset < board.plan.shipments; offset += 1000)
+      planned += (await call(ctx, 'readiness.plan', { offset, limit: 1000 })).rows.reduce((s, l) => s + l.cases, 0);
+    expect(totals.getCell(8).value).toMatchObject({ formula: `SUM(H2:H${board.plan.shipments + 1})`, result: planned });
+    expect(wb.getWorksheet('Who is short')!.rowCount).toBe(board.short.lines + 2);
   });
 
   it('gives the benchmark its figure', () => {

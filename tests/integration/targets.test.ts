@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import type { ServiceContext } from '../../main/api/context.js';
@@ -79,6 +80,25 @@ describe('off-season targets on a real SQLite file', () => {
     expect(ach.rows[0]!.actual).toBeGreaterThan(0);
     const sheet = await call(ctx, 'targets.exportSheet', { planId: plan.id, distributorId: top.distributorId });
     expect(sheet.fileName).toMatch(/^target-sheet-.*\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(sheet.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const ws = book.worksheets[0]!;
+    const totals = ws.getRow(ws.rowCount);
+    expect(totals.getCell(1).value).toBe('Total');
+    // the sheet's target total is the distributor's target
+    const targetColumn = ws.getRow(5).values as unknown[];
+    const col = targetColumn.lastIndexOf('Target');
+    const now = (await call(ctx, 'targets.view', { planId: plan.id })).distributors.find((d) => d.distributorId === top.distributorId)!;
+    expect((totals.getCell(col).value as { result: number }).result).toBe(now.target);
+
+    // Versions compare by brand and by SKU as well as by distributor, and add up to the same totals.
+    for (const by of ['distributor', 'brand', 'sku'] as const) {
+      const rows = await call(ctx, 'targets.compare', { planId: plan.id, otherId: version.id, by });
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.reduce((s, r) => s + r.a, 0)).toBe(version.target);
+      expect(rows.reduce((s, r) => s + r.b, 0)).toBe(version.target);
+    }
+    expect((await call(ctx, 'targets.compare', { planId: plan.id, otherId: version.id, by: 'brand' })).map((r) => r.key)).toContain(brand);
   });
 });
 
