@@ -24,10 +24,12 @@ class RecordingAllocator implements IdAllocator {
 
 /**
  * Tables whose rows carry a surrogate `id` (INTEGER PRIMARY KEY), read from the migrated schema, so
- * a table added later is checked too. The record history is written by the server for every call
- * and reaches desktops by pull, never created on a desktop.
+ * a table added later is checked too. Left out: the record history (written by the server for every
+ * call, reaching desktops by pull), the one-row sign-in settings, and the sync and team-server
+ * bookkeeping (`sync_*`, `team_*`: local to one file, never created by a contract call's records).
  */
 const NOT_CREATED_BY_CALLS = new Set(['record_history', 'auth_settings']);
+const BOOKKEEPING = /^(sync|team)_/;
 function surrogateTables(db: Db): string[] {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
   // A full-text index's own tables (terminals_search_*) are derived, not records.
@@ -36,7 +38,7 @@ function surrogateTables(db: Db): string[] {
     .pluck()
     .all() as string[];
   return tables.filter((t) => {
-    if (NOT_CREATED_BY_CALLS.has(t) || virtual.some((v) => t.startsWith(`${v}_`))) return false;
+    if (NOT_CREATED_BY_CALLS.has(t) || BOOKKEEPING.test(t) || virtual.some((v) => t.startsWith(`${v}_`))) return false;
     const cols = db.prepare(`PRAGMA table_info(${t})`).all() as Array<{ name: string; type: string; pk: number }>;
     return (
       cols.some((c) => c.name === 'id' && c.pk === 1 && c.type.toUpperCase() === 'INTEGER') && cols.filter((c) => c.pk > 0).length === 1
