@@ -34,10 +34,12 @@ interface Props {
   onChange?(values: FormValues): FormValues;
   /** A destructive action offered from the edit form (e.g. Delete), at the footer's left. */
   dangerAction?: { label: string; run(): void };
+  /** A related screen reached from the edit form (e.g. the outlet's contacts), beside the danger action. */
+  sideAction?: { label: string; run(): void };
 }
 
 /** One form for every network record: labelled fields, inline errors from the contract, Enter submits. */
-export function EntityFormDialog({ title, fields, initial, submitLabel, onSubmit, onClose, onChange, dangerAction }: Props) {
+export function EntityFormDialog({ title, fields, initial, submitLabel, onSubmit, onClose, onChange, dangerAction, sideAction }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState<FormValues>(initial);
   const [busy, setBusy] = useState(false);
@@ -67,10 +69,19 @@ export function EntityFormDialog({ title, fields, initial, submitLabel, onSubmit
       wide={fields.length > 8}
       footer={
         <>
-          {dangerAction && (
-            <button type="button" className="button button-danger" style={{ marginRight: 'auto' }} onClick={dangerAction.run}>
-              {dangerAction.label}
-            </button>
+          {(dangerAction || sideAction) && (
+            <span style={{ marginRight: 'auto', display: 'flex', gap: 8 }}>
+              {dangerAction && (
+                <button type="button" className="button button-danger" onClick={dangerAction.run}>
+                  {dangerAction.label}
+                </button>
+              )}
+              {sideAction && (
+                <button type="button" className="button" onClick={sideAction.run}>
+                  {sideAction.label}
+                </button>
+              )}
+            </span>
           )}
           <button type="button" className="button" onClick={onClose}>
             {t('cancel')}

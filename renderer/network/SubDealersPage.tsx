@@ -11,6 +11,7 @@ import { useToast } from '../ui/Toasts.js';
 import { usePagedList } from '../ui/usePagedList.js';
 import { formatNumber } from '../ui/format.js';
 import { DeleteWithOutletsDialog } from './DeleteWithOutletsDialog.js';
+import { OutletContactsDialog } from './OutletContactsDialog.js';
 import { EntityFormDialog } from './EntityFormDialog.js';
 import { subDealerDraftOf, subDealerFields, subDealerInitial } from './forms.js';
 import { useNetworkOptions } from './options.js';
@@ -27,6 +28,7 @@ export function SubDealersPage() {
   const [status, setStatus] = useState('');
   const [sort, setSort] = useState<SortState>({ sort: 'name', direction: 'asc' });
   const [editing, setEditing] = useState<SubDealer | 'new' | null>(null);
+  const [contactsOf, setContactsOf] = useState<SubDealer | null>(null);
   const [deleting, setDeleting] = useState<SubDealer | null>(null);
   const create = useApiMutation('subDealer.create');
   const update = useApiMutation('subDealer.update');
@@ -136,6 +138,17 @@ export function SubDealersPage() {
                   },
                 }
           }
+          sideAction={
+            editing === 'new'
+              ? undefined
+              : {
+                  label: t('contactsAction'),
+                  run: () => {
+                    setContactsOf(editing);
+                    setEditing(null);
+                  },
+                }
+          }
           onSubmit={async (v) => {
             const draft = subDealerDraftOf(v);
             const saved = editing === 'new' ? await create.mutateAsync({ draft }) : await update.mutateAsync({ id: editing.id, draft });
@@ -158,6 +171,9 @@ export function SubDealersPage() {
             setDeleting(null);
           }}
         />
+      )}
+      {contactsOf && (
+        <OutletContactsDialog ownerType="sub_dealer" ownerId={contactsOf.id} name={contactsOf.name} onClose={() => setContactsOf(null)} />
       )}
     </div>
   );

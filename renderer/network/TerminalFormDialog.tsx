@@ -17,12 +17,15 @@ export function TerminalFormDialog({
   areaId,
   onClose,
   onDelete,
+  onContacts,
 }: {
   terminal?: Terminal | undefined;
   distributorId?: number;
   areaId?: number;
   onClose(): void;
   onDelete?: (() => void) | undefined;
+  /** Opens the terminal's contacts (an existing terminal only). */
+  onContacts?: (() => void) | undefined;
 }) {
   const { t } = useTranslation(['network', 'common']);
   const toast = useToast();
@@ -55,6 +58,7 @@ export function TerminalFormDialog({
       submitLabel={terminal ? t('save', { ns: 'common' }) : t('create', { ns: 'common' })}
       onClose={onClose}
       dangerAction={onDelete ? { label: t('delete', { ns: 'common' }), run: onDelete } : undefined}
+      sideAction={onContacts ? { label: t('contactsAction'), run: onContacts } : undefined}
       onSubmit={async (v) => {
         const draft = terminalDraftOf(v);
         const saved = terminal ? await update.mutateAsync({ id: terminal.id, draft }) : await create.mutateAsync({ draft });

@@ -14,6 +14,7 @@ import { usePagedList } from '../ui/usePagedList.js';
 import { useNetworkOptions } from './options.js';
 import { SearchBox } from './SearchBox.js';
 import { OutletStatusBadge } from './StatusBadges.js';
+import { OutletContactsDialog } from './OutletContactsDialog.js';
 import { TerminalFormDialog } from './TerminalFormDialog.js';
 
 export function TerminalsPage() {
@@ -28,6 +29,7 @@ export function TerminalsPage() {
   const [sort, setSort] = useState<SortState>({ sort: 'name', direction: 'asc' });
   const [editing, setEditing] = useState<Terminal | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Terminal | null>(null);
+  const [contactsOf, setContactsOf] = useState<Terminal | null>(null);
   const remove = useApiMutation('terminal.delete');
   const list = usePagedList('terminal.list', {
     search: search || undefined,
@@ -133,6 +135,14 @@ export function TerminalsPage() {
                   setEditing(null);
                 }
           }
+          onContacts={
+            editing === 'new'
+              ? undefined
+              : () => {
+                  setContactsOf(editing);
+                  setEditing(null);
+                }
+          }
         />
       )}
       {deleting && (
@@ -148,6 +158,9 @@ export function TerminalsPage() {
             setDeleting(null);
           }}
         />
+      )}
+      {contactsOf && (
+        <OutletContactsDialog ownerType="terminal" ownerId={contactsOf.id} name={contactsOf.name} onClose={() => setContactsOf(null)} />
       )}
     </div>
   );

@@ -19,7 +19,9 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
     const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not([data-close])');
     first?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
+      // Only the dialog on top closes: a form opened from a dialog must not take its parent with it.
+      const dialogs = document.querySelectorAll('[role="dialog"][aria-modal="true"]');
+      if (e.key === 'Escape' && dialogs[dialogs.length - 1] === ref.current) onClose();
     };
     document.addEventListener('keydown', onKey);
     return () => {
