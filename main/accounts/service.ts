@@ -12,7 +12,7 @@ import { addMonths } from '../../shared/domain/months.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { nextId } from '../db/ids.js';
 import { memo } from '../db/memo.js';
-import { notFound, requireRow } from '../db/sql.js';
+import { Conditions, notFound, requireRow } from '../db/sql.js';
 import { readSetting, writeSetting } from '../system/preferences.js';
 import {
   churnRisk,
@@ -190,11 +190,13 @@ const COMPLAINT_SELECT = `SELECT c.id, c.distributor_id AS distributorId, d.name
 const withDays = (r: Omit<ComplaintRow, 'daysOpen'>): ComplaintRow => ({ ...r, daysOpen: daysBetween(r.openedOn, r.closedOn ?? today()) });
 
 export function listComplaints(db: Db, filter: { open?: boolean; distributorId?: number }): ComplaintRow[] {
+  // Conditions only for the filters given: "? IS NULL OR column = ?" would read every complaint of the
+  // nation for one distributor's page, since SQLite cannot use an index through the OR.
+  const where = new Conditions()
+    .when(filter.open, filter.open ? 'c.closed_on IS NULL' : 'c.closed_on IS NOT NULL')
+    .when(filter.distributorId, 'c.distributor_id = ?', filter.distributorId);
   return (
-    prepared(
-      db,
-      `${COMPLAINT_SELECT} WHERE (? IS NULL OR (c.closed_on IS NULL) = ?) AND (? IS NULL OR c.distributor_id = ?) ORDER BY c.closed_on IS NOT NULL, c.opened_on DESC`,
-    ).all(filter.open === undefined ? null : 1, filter.open ? 1 : 0, filter.distributorId ?? null, filter.distributorId ?? null) as Array<
+    prepared(db, `${COMPLAINT_SELECT} ${where.toSql()} ORDER BY c.closed_on IS NOT NULL, c.opened_on DESC`).all(...where.params) as Array<
       Omit<ComplaintRow, 'daysOpen'>
     >
   ).map(withDays);

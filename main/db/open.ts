@@ -64,6 +64,11 @@ export function prepared<P extends unknown[] | object = unknown[], R = unknown>(
   return statement as unknown as Database.Statement<P, R>;
 }
 
+/** The statements this connection has prepared so far: what the query-plan test inspects. */
+export function preparedSql(db: Db): string[] {
+  return [...(statementCache.get(db)?.keys() ?? [])];
+}
+
 export function nowIso(): string {
   return now().toISOString();
 }

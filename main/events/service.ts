@@ -3,7 +3,7 @@ import type { EventDetail, EventSummary, FollowupRow } from '../../shared/contra
 import { DomainError } from '../../shared/contract/result.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { nextId } from '../db/ids.js';
-import { notFound, requireRow } from '../db/sql.js';
+import { Conditions, notFound, requireRow } from '../db/sql.js';
 import { findConflicts, type EventForCheck } from './conflicts.js';
 import { getPreferences } from '../system/preferences.js';
 import type { Language } from '../../shared/contract/system.js';
@@ -406,18 +406,14 @@ const withOverdue = (f: Omit<FollowupRow, 'overdue'>): FollowupRow => ({
 });
 
 export function listFollowups(db: Db, filter: { status?: string; ownerId?: number; eventId?: number }): FollowupRow[] {
+  // Only the filters given, so an event's follow-ups are found through its index, not by reading all.
+  const where = new Conditions()
+    .when(filter.status, 'f.status = ?', filter.status)
+    .when(filter.ownerId, 'f.owner_id = ?', filter.ownerId)
+    .when(filter.eventId, 'f.event_id = ?', filter.eventId);
   return (
-    prepared(
-      db,
-      `${FOLLOWUP_SELECT} WHERE (? IS NULL OR f.status = ?) AND (? IS NULL OR f.owner_id = ?) AND (? IS NULL OR f.event_id = ?)
-     ORDER BY f.status = 'done', coalesce(f.due_date, '9999'), f.id`,
-    ).all(
-      filter.status ?? null,
-      filter.status ?? null,
-      filter.ownerId ?? null,
-      filter.ownerId ?? null,
-      filter.eventId ?? null,
-      filter.eventId ?? null,
+    prepared(db, `${FOLLOWUP_SELECT} ${where.toSql()} ORDER BY f.status = 'done', coalesce(f.due_date, '9999'), f.id`).all(
+      ...where.params,
     ) as Array<Omit<FollowupRow, 'overdue'>>
   ).map(withOverdue);
 }

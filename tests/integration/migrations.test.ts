@@ -123,6 +123,8 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
     db.prepare("UPDATE target_cells SET typed = 1, locked = 1 WHERE plan_id = 1 AND month = '2027-06'").run();
   },
   18: () => {},
+  // indexes only
+  22: () => {},
 };
 
 /** Every table's columns and rows (in a stable order), to compare contents, not just counts. */
