@@ -14,6 +14,7 @@ import { peopleHandlers } from '../people/handlers.js';
 import { briefHandlers } from '../brief/handlers.js';
 import { dayworkHandlers } from '../daywork/handlers.js';
 import { targetEditHandlers } from '../targets/editHandlers.js';
+import { adminHandlers } from '../people/admin/handlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -31,4 +32,5 @@ export const handlers = {
   ...briefHandlers,
   ...dayworkHandlers,
   ...targetEditHandlers,
+  ...adminHandlers,
 } satisfies FeatureHandlers<Contract>;

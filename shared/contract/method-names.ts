@@ -173,4 +173,9 @@ export const METHOD_NAME_LIST = [
   'inviteList.save',
   'inviteList.delete',
   'targets.editPreview',
+  'person.list',
+  'person.create',
+  'person.update',
+  'person.setDisabled',
+  'auth.setMode',
 ] as const satisfies readonly MethodName[];

@@ -55,6 +55,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'auth.signOut': p(EVERYONE, 'any', 'anyone may sign out'),
   'person.setPassword': p(EVERYONE, 'any', 'a person sets their own password; an administrator sets anyone’s'),
   'person.setAdmin': adminOnly('grants or removes administration'),
+  'person.create': adminOnly('creates the people who sign in'),
+  'person.update': adminOnly('changes a person’s role and regions'),
+  'person.setDisabled': adminOnly('disables or enables a person'),
+  'auth.setMode': adminOnly('chooses how people sign in'),
 
   'region.create': adminOnly('creates regions'),
   'region.update': adminOnly('changes regions'),

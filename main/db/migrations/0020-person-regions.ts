@@ -1,0 +1,21 @@
+import type { Migration } from './index.js';
+
+/**
+ * A person may work in more than one region. `staff.region_id` stays the home region (every screen
+ * and owner column already reads it); `staff_regions` lists the further regions an administrator
+ * assigned. The person's regions are the home region plus these, for permissions and for what they see.
+ */
+export const m0020PersonRegions: Migration = {
+  version: 20,
+  name: 'person-regions',
+  up(db) {
+    db.exec(`
+      CREATE TABLE staff_regions (
+        staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+        region_id INTEGER NOT NULL REFERENCES regions(id) ON DELETE CASCADE,
+        PRIMARY KEY (staff_id, region_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX staff_regions_region ON staff_regions(region_id);
+    `);
+  },
+};
