@@ -6,6 +6,7 @@ import { readSetting, writeSetting } from '../system/preferences.js';
 import { actualsBySalesperson, getStaff, monthEnd, monthStart, zeroNumbers } from './common.js';
 import { planNumbers } from './plans.js';
 import { DEFAULT_SCORING, scorecard } from './scorecard.js';
+import { inRegions, type RegionScope } from '../people/readScope.js';
 
 /**
  * The month-end evaluation: every salesperson of a region scored against their plan, ranked within
@@ -28,7 +29,7 @@ export function saveScoringSettings(db: Db, settings: ScoringSettings): ScoringS
   return getScoringSettings(db);
 }
 
-export function computeScorecard(db: Db, month: string, regionId?: number): Scorecard {
+export function computeScorecard(db: Db, month: string, regionId?: number, scope: RegionScope = null): Scorecard {
   const settings = getScoringSettings(db);
   // Active salespeople, and anyone who had a plan that month even if they have left since.
   const people = prepared(
@@ -37,7 +38,7 @@ export function computeScorecard(db: Db, month: string, regionId?: number): Scor
        p.planned_visits AS plannedVisits, p.new_sub_dealers AS newSubDealers, p.new_terminals AS newTerminals, p.competitor_wins AS competitorWins, p.status
      FROM staff s JOIN regions r ON r.id = s.region_id
      LEFT JOIN dev_plans p ON p.salesperson_id = s.id AND p.month = ?
-     WHERE s.role = 'salesperson' AND (s.active = 1 OR p.id IS NOT NULL) AND (? IS NULL OR s.region_id = ?)
+     WHERE s.role = 'salesperson' AND (s.active = 1 OR p.id IS NOT NULL) AND (? IS NULL OR s.region_id = ?) AND ${inRegions('s.region_id', scope)}
      ORDER BY r.name, s.name COLLATE NOCASE`,
   ).all(month, regionId ?? null, regionId ?? null) as Array<{
     id: number;
@@ -159,12 +160,13 @@ export function decideEvaluation(
 export function evaluationHistory(
   db: Db,
   q: { salespersonId?: number | undefined; regionId?: number | undefined },
+  scope: RegionScope = null,
 ): EvaluationHistoryRow[] {
   return prepared(
     db,
     `SELECT e.salesperson_id AS salespersonId, s.name AS salespersonName, e.month, e.total, e.rank, e.team_size AS teamSize, e.decision, e.note, e.decided_at AS decidedAt
      FROM evaluations e JOIN staff s ON s.id = e.salesperson_id
-     WHERE (? IS NULL OR e.salesperson_id = ?) AND (? IS NULL OR s.region_id = ?)
+     WHERE (? IS NULL OR e.salesperson_id = ?) AND (? IS NULL OR s.region_id = ?) AND ${inRegions('s.region_id', scope)}
      ORDER BY e.month DESC, e.rank IS NULL, e.rank, s.name COLLATE NOCASE LIMIT 1000`,
   ).all(q.salespersonId ?? null, q.salespersonId ?? null, q.regionId ?? null, q.regionId ?? null) as EvaluationHistoryRow[];
 }

@@ -5,6 +5,7 @@ import { neutraliseFormula } from '../../shared/domain/importing.js';
 import type { Db } from '../db/open.js';
 import { getDayRoute } from './dayRoutes.js';
 import { computeScorecard, INDICATOR_LABELS } from './evaluations.js';
+import type { RegionScope } from '../people/readScope.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const text = (v: string | null | undefined) => (v == null ? '' : neutraliseFormula(v));
@@ -74,8 +75,8 @@ export async function exportDaySheet(db: Db, salespersonId: number, day: string)
 }
 
 /** The month-end scorecard as the manager files it: plan, actual and fulfilment per indicator, total, rank, decision. */
-export async function exportScorecard(db: Db, month: string, regionId?: number): Promise<ExportedFile> {
-  const card = computeScorecard(db, month, regionId);
+export async function exportScorecard(db: Db, month: string, regionId?: number, scope: RegionScope = null): Promise<ExportedFile> {
+  const card = computeScorecard(db, month, regionId, scope);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`Scorecard ${month}`);
   const header = ['Region', 'Salesperson', 'Plan status'];

@@ -5,6 +5,7 @@ import { nowIso, prepared, type Db } from '../db/open.js';
 import { Conditions } from '../db/sql.js';
 import { getOutlet, getStaff } from './common.js';
 import { applyStage } from './pipeline.js';
+import { staffInRegions, type RegionScope } from '../people/readScope.js';
 
 /**
  * The visit log. A visit to a prospect moves it through the pipeline by its outcome (see
@@ -97,12 +98,14 @@ export function listVisits(
     outletType?: OutletType | 'distributor' | undefined;
     outletId?: number | undefined;
   },
+  scope: RegionScope = null,
 ): Visit[] {
   const where = new Conditions()
     .add('v.day BETWEEN ? AND ?', q.from, q.to)
     .when(q.salespersonId, 'v.salesperson_id = ?', q.salespersonId)
     .when(q.outletType, 'v.outlet_type = ?', q.outletType)
-    .when(q.outletId, 'v.outlet_id = ?', q.outletId);
+    .when(q.outletId, 'v.outlet_id = ?', q.outletId)
+    .when(scope, staffInRegions('v.salesperson_id', scope));
   return prepared(db, `${VISIT_SELECT} ${where.toSql()} ORDER BY v.day DESC, v.id DESC LIMIT 2000`).all(...where.params) as Visit[];
 }
 

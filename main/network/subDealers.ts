@@ -5,6 +5,7 @@ import type { Page } from '../../shared/contract/fields.js';
 import { prepared, type Db } from '../db/open.js';
 import { Conditions, insertRow, notFound, requireRow, selectPage, updateRow } from '../db/sql.js';
 import type { Disposition } from './distributors.js';
+import { areaInRegions, type RegionScope } from '../people/readScope.js';
 
 export interface SubDealerInput {
   code: string;
@@ -37,12 +38,14 @@ const SORT: Record<string, string> = {
 export function listSubDealers(
   db: Db,
   q: Required<Pick<SubDealerListInput, 'sort' | 'direction' | 'offset' | 'limit'>> & SubDealerListInput,
+  scope: RegionScope = null,
 ): Page<SubDealer> {
   const where = new Conditions()
     .search(q.search, ['s.name', 's.code', 's.address', 's.competitor_brand'])
     .when(q.areaId, 's.area_id = ?', q.areaId)
     .when(q.distributorId, 's.distributor_id = ?', q.distributorId)
-    .when(q.status, 's.status = ?', q.status);
+    .when(q.status, 's.status = ?', q.status)
+    .when(scope, areaInRegions('s.area_id', scope));
   return selectPage<SubDealer>(db, {
     select: COLUMNS,
     from: FROM,

@@ -3,6 +3,7 @@ import type { OutletStatus, TerminalChannel } from '../../shared/domain/network.
 import type { Page } from '../../shared/contract/fields.js';
 import { prepared, type Db } from '../db/open.js';
 import { Conditions, insertRow, notFound, requireRow, selectPage, updateRow } from '../db/sql.js';
+import { areaInRegions, type RegionScope } from '../people/readScope.js';
 
 export interface TerminalInput {
   code: string;
@@ -48,6 +49,7 @@ const SORT: Record<string, string> = {
 export function listTerminals(
   db: Db,
   q: Required<Pick<TerminalListInput, 'sort' | 'direction' | 'offset' | 'limit'>> & TerminalListInput,
+  scope: RegionScope = null,
 ): Page<Terminal> {
   // Control characters (a NUL above all) cannot be typed into a name and break the index's query syntax.
   const text = [...(q.search ?? '')]
@@ -57,7 +59,8 @@ export function listTerminals(
   // Three characters or more: through the trigram index (the same substring match, case-insensitive).
   const indexed = [...text].length >= 3;
   const phrase = `"${text.replace(/"/g, '""')}"`;
-  const searchOnly = indexed && !q.areaId && !q.distributorId && !q.subDealerId && !q.status && !q.channel;
+  // A person limited to some regions is counted through the filter, not the index alone.
+  const searchOnly = indexed && scope === null && !q.areaId && !q.distributorId && !q.subDealerId && !q.status && !q.channel;
   // A search alone is counted by the index itself, without visiting the matching terminals.
   const matches = searchOnly
     ? (prepared(db, 'SELECT count(*) FROM terminals_search WHERE terminals_search MATCH ?').pluck().get(phrase) as number)
@@ -84,7 +87,8 @@ export function listTerminals(
     )
     .when(q.subDealerId, 't.sub_dealer_id = ?', q.subDealerId)
     .when(q.status, 't.status = ?', q.status)
-    .when(q.channel, 't.channel = ?', q.channel);
+    .when(q.channel, 't.channel = ?', q.channel)
+    .when(scope, areaInRegions('t.area_id', scope));
   const sortByJoined = q.sort === 'networkDistributorName' || q.sort === 'areaName';
   return selectPage<Terminal>(db, {
     select: TERMINAL_SELECT,
