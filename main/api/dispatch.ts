@@ -63,7 +63,12 @@ export function validationError(error: z.ZodError): ApiError {
 /** Maps known failures to user messages; anything else is an internal error with no stack or SQL. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof DomainError) {
-    return { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.issues ? { issues: error.issues } : {}),
+      ...(error.rule ? { rule: error.rule } : {}),
+    };
   }
   if (error instanceof z.ZodError) return validationError(error);
   // A call that arrives while a restore has the connection closed for a moment.

@@ -1,5 +1,6 @@
 import type { EvaluationHistoryRow, Scorecard, ScorecardRow, ScoringSettings } from '../../shared/contract/development.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { DomainError, ruleRefusal } from '../../shared/contract/result.js';
+import { thisMonth } from '../../shared/domain/clock.js';
 import { INDICATORS, type Decision, type PlanStatus } from '../../shared/domain/development.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { readSetting, writeSetting } from '../system/preferences.js';
@@ -29,8 +30,26 @@ export function saveScoringSettings(db: Db, settings: ScoringSettings): ScoringS
   return getScoringSettings(db);
 }
 
+/** The weights and thresholds a decided month was scored with, per region: they stay with that month. */
+function decidedSettings(db: Db, month: string): Map<number, ScoringSettings> {
+  const rows = prepared(
+    db,
+    `SELECT s.region_id AS regionId, e.scorecard FROM evaluations e JOIN staff s ON s.id = e.salesperson_id WHERE e.month = ? ORDER BY e.decided_at`,
+  ).all(month) as Array<{ regionId: number; scorecard: string }>;
+  const byRegion = new Map<number, ScoringSettings>();
+  for (const row of rows) {
+    const saved = (JSON.parse(row.scorecard) as { settings?: ScoringSettings }).settings;
+    if (saved && !byRegion.has(row.regionId)) byRegion.set(row.regionId, saved);
+  }
+  return byRegion;
+}
+
+/** A month's rewards and penalties are decided only once it has ended (the user's local month). */
+export const monthEnded = (month: string): boolean => month < thisMonth();
+
 export function computeScorecard(db: Db, month: string, regionId?: number, scope: RegionScope = null): Scorecard {
-  const settings = getScoringSettings(db);
+  const current = getScoringSettings(db);
+  const kept = decidedSettings(db, month);
   // Active salespeople, and anyone who had a plan that month even if they have left since.
   const people = prepared(
     db,
@@ -62,7 +81,11 @@ export function computeScorecard(db: Db, month: string, regionId?: number, scope
   const byRegion = new Map<number, typeof people>();
   for (const p of people) byRegion.set(p.regionId, [...(byRegion.get(p.regionId) ?? []), p]);
   const rows: ScorecardRow[] = [];
+  let shown = current;
   for (const team of byRegion.values()) {
+    // Once a manager decided part of this month, the team is scored with the settings of that decision.
+    const settings = kept.get(team[0]!.regionId) ?? current;
+    if (kept.has(team[0]!.regionId)) shown = settings;
     const input = team.map((p) => ({
       salespersonId: p.id,
       plan:
@@ -101,7 +124,7 @@ export function computeScorecard(db: Db, month: string, regionId?: number, scope
       });
     }
   }
-  return { month, settings, rows };
+  return { month, settings: shown, provisional: !monthEnded(month), rows };
 }
 
 export function decideEvaluation(
@@ -110,6 +133,14 @@ export function decideEvaluation(
 ): ScorecardRow {
   return db.transaction(() => {
     const sp = getStaff(db, input.salespersonId, 'salespersonId', 'salesperson');
+    if (!monthEnded(input.month)) {
+      throw ruleRefusal(
+        'decideBeforeMonthEnd',
+        `Rewards and penalties for ${input.month} are decided once the month has ended; until then the scorecard is provisional.`,
+        { month: input.month },
+        { path: 'month', message: 'Month not ended' },
+      );
+    }
     // Signed off means frozen: a decided month changes only after evaluation.reopen, with a reason.
     if (prepared(db, 'SELECT 1 FROM evaluations WHERE salesperson_id = ? AND month = ?').get(input.salespersonId, input.month)) {
       throw new DomainError(

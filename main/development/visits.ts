@@ -1,5 +1,6 @@
 import type { Visit, VisitInput } from '../../shared/contract/development.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { DomainError, ruleRefusal } from '../../shared/contract/result.js';
+import { today } from '../../shared/domain/clock.js';
 import { stageAfterVisit, type OutletType, type Stage } from '../../shared/domain/development.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { Conditions } from '../db/sql.js';
@@ -29,6 +30,19 @@ export function getVisit(db: Db, id: number): Visit {
 }
 
 export function logVisit(db: Db, input: VisitInput): Visit {
+  // A visit is a record of what happened: it cannot be dated after the user's local today.
+  const localToday = today();
+  if (input.day > localToday) {
+    throw ruleRefusal(
+      'visitInFuture',
+      `A visit cannot be dated after today (${localToday}).`,
+      { day: input.day, today: localToday },
+      {
+        path: 'day',
+        message: 'After today',
+      },
+    );
+  }
   return db.transaction(() => {
     getStaff(db, input.salespersonId, 'salespersonId');
     if (input.outletType === 'distributor') {
@@ -85,6 +99,8 @@ function moveByVisit(db: Db, type: OutletType, outletId: number, input: VisitInp
       salespersonId: input.salespersonId,
       visitId,
       rejectReason: next === 'rejected' ? input.note : null,
+      // "Refused, revisit on DATE": the visit's next date is when to ask again.
+      revisitOn: next === 'rejected' ? input.nextDate : null,
     });
   }
 }

@@ -4,6 +4,9 @@ import type { Migration } from './index.js';
  * A person may work in more than one region. `staff.region_id` stays the home region (every screen
  * and owner column already reads it); `staff_regions` lists the further regions an administrator
  * assigned. The person's regions are the home region plus these, for permissions and for what they see.
+ *
+ * A refused prospect is "refused, revisit on DATE", not lost: `pipeline.revisit_on` holds that date.
+ * Refusals already recorded get the default, three months after the refusal.
  */
 export const m0020PersonRegions: Migration = {
   version: 20,
@@ -16,6 +19,9 @@ export const m0020PersonRegions: Migration = {
         PRIMARY KEY (staff_id, region_id)
       ) WITHOUT ROWID;
       CREATE INDEX staff_regions_region ON staff_regions(region_id);
+
+      ALTER TABLE pipeline ADD COLUMN revisit_on TEXT;
+      UPDATE pipeline SET revisit_on = date(stage_on, '+3 months') WHERE stage = 'rejected';
     `);
   },
 };
