@@ -15,6 +15,7 @@ import { briefHandlers } from '../brief/handlers.js';
 import { dayworkHandlers } from '../daywork/handlers.js';
 import { targetEditHandlers } from '../targets/editHandlers.js';
 import { adminHandlers } from '../people/admin/handlers.js';
+import { archiveHandlers } from '../network/archiveHandlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -33,4 +34,5 @@ export const handlers = {
   ...dayworkHandlers,
   ...targetEditHandlers,
   ...adminHandlers,
+  ...archiveHandlers,
 } satisfies FeatureHandlers<Contract>;

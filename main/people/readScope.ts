@@ -63,6 +63,7 @@ export const READ_SCOPE: Readonly<Partial<{ [K in MethodName]: (db: Db, input: M
   'subDealer.get': byId('sub_dealers'),
   'subDealer.deleteImpact': byId('sub_dealers'),
   'terminal.get': byId('terminals'),
+  'terminal.deleteImpact': byId('terminals'),
   'area.list': byRegion,
   'devPlan.get': bySalesperson,
   'devPlan.suggest': bySalesperson,

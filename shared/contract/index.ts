@@ -15,6 +15,7 @@ import { briefContract } from './brief.js';
 import { dayworkContract } from './daywork.js';
 import { targetEditsContract } from './targetEdits.js';
 import { adminContract } from './admin.js';
+import { archiveContract } from './archive.js';
 
 /**
  * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
@@ -36,6 +37,7 @@ export const contract = {
   ...dayworkContract,
   ...targetEditsContract,
   ...adminContract,
+  ...archiveContract,
 } as const;
 
 export type Contract = typeof contract;

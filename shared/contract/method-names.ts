@@ -178,4 +178,6 @@ export const METHOD_NAME_LIST = [
   'person.update',
   'person.setDisabled',
   'auth.setMode',
+  'terminal.deleteImpact',
+  'product.deleteImpact',
 ] as const satisfies readonly MethodName[];

@@ -7,6 +7,9 @@ import type { Migration } from './index.js';
  *
  * A refused prospect is "refused, revisit on DATE", not lost: `pipeline.revisit_on` holds that date.
  * Refusals already recorded get the default, three months after the refusal.
+ *
+ * Sub-dealers, terminals and products with history are archived instead of deleted, like distributors:
+ * hidden from lists and pickers, kept wherever something refers to them.
  */
 export const m0020PersonRegions: Migration = {
   version: 20,
@@ -22,6 +25,13 @@ export const m0020PersonRegions: Migration = {
 
       ALTER TABLE pipeline ADD COLUMN revisit_on TEXT;
       UPDATE pipeline SET revisit_on = date(stage_on, '+3 months') WHERE stage = 'rejected';
+
+      ALTER TABLE sub_dealers ADD COLUMN archived_at TEXT;
+      ALTER TABLE terminals ADD COLUMN archived_at TEXT;
+      ALTER TABLE products ADD COLUMN archived_at TEXT;
+      CREATE INDEX sub_dealers_archived ON sub_dealers(archived_at) WHERE archived_at IS NOT NULL;
+      CREATE INDEX terminals_archived ON terminals(archived_at) WHERE archived_at IS NOT NULL;
+      CREATE INDEX products_archived ON products(archived_at) WHERE archived_at IS NOT NULL;
     `);
   },
 };
