@@ -163,6 +163,7 @@ export const METHOD_NAME_LIST = [
   'devPlan.reopen',
   'weeklyReview.reopen',
   'evaluation.reopen',
+  'readiness.reopenPlan',
   'distributor.merge',
   'distributor.brief',
   'dayRoute.due',

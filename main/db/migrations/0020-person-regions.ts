@@ -10,6 +10,8 @@ import type { Migration } from './index.js';
  *
  * Sub-dealers, terminals and products with history are archived instead of deleted, like distributors:
  * hidden from lists and pickers, kept wherever something refers to them.
+ *
+ * An accepted readiness plan is signed off: accepting a new one first reopens it, with a reason.
  */
 export const m0020PersonRegions: Migration = {
   version: 20,
@@ -32,6 +34,9 @@ export const m0020PersonRegions: Migration = {
       CREATE INDEX sub_dealers_archived ON sub_dealers(archived_at) WHERE archived_at IS NOT NULL;
       CREATE INDEX terminals_archived ON terminals(archived_at) WHERE archived_at IS NOT NULL;
       CREATE INDEX products_archived ON products(archived_at) WHERE archived_at IS NOT NULL;
+
+      ALTER TABLE readiness_runs ADD COLUMN reopened_at TEXT;
+      ALTER TABLE readiness_runs ADD COLUMN reopen_reason TEXT;
     `);
   },
 };
