@@ -3,6 +3,7 @@ import { seedDemo } from '../../main/demo/generate.js';
 import { clockFrom, setClock } from '../../shared/domain/clock.js';
 import { call, refusal } from '../support/call.js';
 import { asPerson, createTestDb, TEST_NOW } from '../support/db.js';
+import { errorLines, importFile, importingText } from '../support/importing.js';
 
 afterEach(() => setClock(clockFrom(TEST_NOW)));
 
@@ -111,5 +112,58 @@ describe('the rules the seeds imply', () => {
     // Coming back to the prospect clears the date.
     await call(me, 'pipeline.move', { outletType: 'terminal', outletId: b, stage: 'contacted', rejectReason: null, day: '2026-11-20' });
     expect(db.prepare("SELECT revisit_on FROM pipeline WHERE outlet_type = 'terminal' AND outlet_id = ?").pluck().get(b)).toBeNull();
+  });
+
+  it("lets a salesperson import their own visits only: another person's row or a future day is named, nothing is written", async () => {
+    const { ctx, db, sp, terminals } = demo();
+    const me = asPerson(ctx, sp.code);
+    const colleague = db.prepare("SELECT code FROM staff WHERE role = 'salesperson' AND id <> ? LIMIT 1").pluck().get(sp.id) as string;
+    const codes = db
+      .prepare(`SELECT code FROM terminals WHERE id IN (${terminals.join(',')}) ORDER BY id`)
+      .pluck()
+      .all() as string[];
+    const before = db.prepare('SELECT count(*) FROM visits').pluck().get() as number;
+    const csv = (rows: string[]) => Buffer.from(['salesperson,day,outlet type,outlet,purpose,outcome', ...rows].join('\n') + '\n');
+    const mixed = await importFile(
+      me,
+      'visits',
+      'visits.csv',
+      csv([
+        `${sp.code},2026-11-18,terminal,${codes[0]},develop,interested`,
+        `${colleague},2026-11-18,terminal,${codes[1]},develop,interested`,
+        `${sp.code},2026-11-25,terminal,${codes[2]},develop,interested`,
+      ]),
+    );
+    expect(mixed.report.errors.map((e) => [e.line, e.code])).toEqual([
+      [3, 'not_own_visit'],
+      [4, 'in_the_future'],
+    ]);
+    const lines = errorLines(await importingText('en'), mixed.report);
+    expect(lines[0]).toContain('a salesperson imports only their own visits');
+    expect(errorLines(await importingText('zh'), mixed.report)[1]).toContain('晚于今天');
+    expect(mixed.outcome.ok).toBe(false);
+    expect(db.prepare('SELECT count(*) FROM visits').pluck().get()).toBe(before);
+
+    const own = await importFile(me, 'visits', 'mine.csv', csv([`${sp.code},2026-11-18,terminal,${codes[0]},develop,interested`]));
+    expect(own.report.errors).toEqual([]);
+    expect(own.outcome.ok).toBe(true);
+    expect(db.prepare('SELECT count(*) FROM visits').pluck().get()).toBe(before + 1);
+
+    // Anything else is a manager's or a coordinator's import.
+    const refused = await refusal(me, 'import.preview', {
+      entity: 'distributors',
+      fileName: 'd.csv',
+      contentBase64: Buffer.from('code,name\nX,Y\n').toString('base64'),
+    });
+    expect(refused).toMatchObject({ code: 'forbidden', rule: { code: 'importOwnVisitsOnly' } });
+    // A manager imports anyone's visits of their region.
+    const manager = db.prepare("SELECT code FROM staff WHERE role = 'regional_manager' LIMIT 1").pluck().get() as string;
+    const theirs = await importFile(
+      asPerson(ctx, manager),
+      'visits',
+      'team.csv',
+      csv([`${colleague},2026-11-18,terminal,${codes[1]},develop,interested`]),
+    );
+    expect(theirs.outcome.ok).toBe(true);
   });
 });
