@@ -154,6 +154,9 @@ describe('queries are scoped by region like changes', () => {
       await refusal(asNorth, 'devPlan.list', { month: '2026-12', regionId: w.west }),
       await refusal(asNorth, 'event.get', { id: w.event }),
       await refusal(asNorth, 'targets.view', { planId: w.plan }),
+      await refusal(asNorth, 'readiness.distributor', { distributorId: w.distributor.id }),
+      await refusal(asNorth, 'development.dashboard', { month: '2026-12', regionId: w.west }),
+      await refusal(asNorth, 'pipeline.list', { ownerId: w.seller.personId }),
     ];
     for (const r of refusals) {
       expect(r.code).toBe('forbidden');
