@@ -109,6 +109,10 @@ describe('the rules the seeds imply', () => {
     });
     expect(refused).toMatchObject({ issues: [{ path: 'revisitOn' }], rule: { code: 'revisitAfterRefusal' } });
     expect(db.prepare("SELECT stage FROM pipeline WHERE outlet_type = 'terminal' AND outlet_id = ?").pluck().get(c)).toBe('contacted');
+    // On its revisit day the refused prospect is due again on the salesperson's day list.
+    const due = async (day: string) => (await call(me, 'dayRoute.due', { salespersonId: sp.id, day })).outlets.map((o) => o.outletId);
+    expect(await due('2027-02-17')).not.toContain(b);
+    expect(await due('2027-02-18')).toContain(b);
     // Coming back to the prospect clears the date.
     await call(me, 'pipeline.move', { outletType: 'terminal', outletId: b, stage: 'contacted', rejectReason: null, day: '2026-11-20' });
     expect(db.prepare("SELECT revisit_on FROM pipeline WHERE outlet_type = 'terminal' AND outlet_id = ?").pluck().get(b)).toBeNull();
