@@ -65,7 +65,20 @@ export function dueOutlets(db: Db, input: { salespersonId: number; day: string; 
     }
   };
 
-  // 1. Next steps due: the outlet's latest visit by this salesperson set a date on or before today.
+  // 1a. Refused prospects whose revisit day has come ("refused, revisit on DATE"), theirs or nobody's:
+  // first, as the day was set when they said no (the list is capped, so they must not be crowded out).
+  push(
+    prepared(
+      db,
+      `SELECT ${SELECT('p')}, p.revisit_on AS detailDate FROM pipeline p ${OUTLET_JOIN('p')}
+       WHERE p.stage = 'rejected' AND p.revisit_on IS NOT NULL AND p.revisit_on <= ? AND (p.owner_id = ? OR p.owner_id IS NULL)
+         AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.outlet_type = p.outlet_type AND v.outlet_id = p.outlet_id AND v.day >= p.revisit_on)
+       ORDER BY p.revisit_on, name`,
+    ).all(input.day, input.salespersonId) as Row[],
+    'next_step',
+  );
+
+  // 1b. Next steps due: the outlet's latest visit by this salesperson set a date on or before today.
   push(
     prepared(
       db,
@@ -76,18 +89,6 @@ export function dueOutlets(db: Db, input: { salespersonId: number; day: string; 
          AND v.day < ?
        ORDER BY v.next_date, name`,
     ).all(input.salespersonId, input.day, input.day) as Row[],
-    'next_step',
-  );
-
-  // 1b. Refused prospects whose revisit day has come ("refused, revisit on DATE"): theirs or nobody's.
-  push(
-    prepared(
-      db,
-      `SELECT ${SELECT('p')}, p.revisit_on AS detailDate FROM pipeline p ${OUTLET_JOIN('p')}
-       WHERE p.stage = 'rejected' AND p.revisit_on IS NOT NULL AND p.revisit_on <= ? AND (p.owner_id = ? OR p.owner_id IS NULL)
-         AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.outlet_type = p.outlet_type AND v.outlet_id = p.outlet_id AND v.day >= p.revisit_on)
-       ORDER BY p.revisit_on, name`,
-    ).all(input.day, input.salespersonId) as Row[],
     'next_step',
   );
 
