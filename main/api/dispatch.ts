@@ -7,6 +7,7 @@ import { QUERY_THREAD_METHODS } from './query-thread.js';
 import { authorizeRole, authorizeScope } from '../people/enforce.js';
 import { recordCall } from '../people/history.js';
 import { FROZEN_GUARDS, type FrozenGuard } from '../people/frozen.js';
+import { authorizeRead } from '../people/readScope.js';
 
 type AnyHandler = (ctx: ServiceContext, input: unknown) => unknown;
 
@@ -29,6 +30,7 @@ export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: u
   if (!parsed.success) return fail(validationError(parsed.error));
   try {
     authorizeScope(ctx.db, ctx.actor, method, parsed.data);
+    if (!contract[method].mutates) authorizeRead(ctx.db, ctx.actor, method, parsed.data);
     (FROZEN_GUARDS[method] as FrozenGuard | undefined)?.(ctx.db, parsed.data);
   } catch (error) {
     return fail(toApiError(error));
@@ -61,7 +63,12 @@ export function validationError(error: z.ZodError): ApiError {
 /** Maps known failures to user messages; anything else is an internal error with no stack or SQL. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof DomainError) {
-    return { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.issues ? { issues: error.issues } : {}),
+      ...(error.rule ? { rule: error.rule } : {}),
+    };
   }
   if (error instanceof z.ZodError) return validationError(error);
   // A call that arrives while a restore has the connection closed for a moment.

@@ -14,6 +14,8 @@ import { peopleHandlers } from '../people/handlers.js';
 import { briefHandlers } from '../brief/handlers.js';
 import { dayworkHandlers } from '../daywork/handlers.js';
 import { targetEditHandlers } from '../targets/editHandlers.js';
+import { adminHandlers } from '../people/admin/handlers.js';
+import { archiveHandlers } from '../network/archiveHandlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -31,4 +33,6 @@ export const handlers = {
   ...briefHandlers,
   ...dayworkHandlers,
   ...targetEditHandlers,
+  ...adminHandlers,
+  ...archiveHandlers,
 } satisfies FeatureHandlers<Contract>;

@@ -34,7 +34,8 @@ const SELECT = (k: string) => `${k}.outlet_type AS outletType, ${k}.outlet_id AS
 /**
  * The outlets the plan and the pipeline say are due on `day`, for one salesperson, so the day's
  * route is built in one action instead of one name search at a time:
- * 1. a next step they set at an earlier visit falls today or before (and the outlet was not visited since);
+ * 1. a next step they set at an earlier visit falls today or before (and the outlet was not visited since),
+ *    or the revisit day of a prospect that refused has come;
  * 2. open prospects in the plan's areas (theirs or nobody's), furthest along first;
  * 3. outlets in the plan's areas they have worked with that nobody has visited for `weeks` weeks,
  *    and active sub-dealers there never visited or not for that long.
@@ -64,7 +65,20 @@ export function dueOutlets(db: Db, input: { salespersonId: number; day: string; 
     }
   };
 
-  // 1. Next steps due: the outlet's latest visit by this salesperson set a date on or before today.
+  // 1a. Refused prospects whose revisit day has come ("refused, revisit on DATE"), theirs or nobody's:
+  // first, as the day was set when they said no (the list is capped, so they must not be crowded out).
+  push(
+    prepared(
+      db,
+      `SELECT ${SELECT('p')}, p.revisit_on AS detailDate FROM pipeline p ${OUTLET_JOIN('p')}
+       WHERE p.stage = 'rejected' AND p.revisit_on IS NOT NULL AND p.revisit_on <= ? AND (p.owner_id = ? OR p.owner_id IS NULL)
+         AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.outlet_type = p.outlet_type AND v.outlet_id = p.outlet_id AND v.day >= p.revisit_on)
+       ORDER BY p.revisit_on, name`,
+    ).all(input.day, input.salespersonId) as Row[],
+    'next_step',
+  );
+
+  // 1b. Next steps due: the outlet's latest visit by this salesperson set a date on or before today.
   push(
     prepared(
       db,

@@ -1,11 +1,13 @@
 import type { EvaluationHistoryRow, Scorecard, ScorecardRow, ScoringSettings } from '../../shared/contract/development.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { DomainError, ruleRefusal } from '../../shared/contract/result.js';
+import { thisMonth } from '../../shared/domain/clock.js';
 import { INDICATORS, type Decision, type PlanStatus } from '../../shared/domain/development.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { readSetting, writeSetting } from '../system/preferences.js';
 import { actualsBySalesperson, getStaff, monthEnd, monthStart, zeroNumbers } from './common.js';
 import { planNumbers } from './plans.js';
 import { DEFAULT_SCORING, scorecard } from './scorecard.js';
+import { inRegions, type RegionScope } from '../people/readScope.js';
 
 /**
  * The month-end evaluation: every salesperson of a region scored against their plan, ranked within
@@ -28,8 +30,26 @@ export function saveScoringSettings(db: Db, settings: ScoringSettings): ScoringS
   return getScoringSettings(db);
 }
 
-export function computeScorecard(db: Db, month: string, regionId?: number): Scorecard {
-  const settings = getScoringSettings(db);
+/** The weights and thresholds a decided month was scored with, per region: they stay with that month. */
+function decidedSettings(db: Db, month: string): Map<number, ScoringSettings> {
+  const rows = prepared(
+    db,
+    `SELECT s.region_id AS regionId, e.scorecard FROM evaluations e JOIN staff s ON s.id = e.salesperson_id WHERE e.month = ? ORDER BY e.decided_at`,
+  ).all(month) as Array<{ regionId: number; scorecard: string }>;
+  const byRegion = new Map<number, ScoringSettings>();
+  for (const row of rows) {
+    const saved = (JSON.parse(row.scorecard) as { settings?: ScoringSettings }).settings;
+    if (saved && !byRegion.has(row.regionId)) byRegion.set(row.regionId, saved);
+  }
+  return byRegion;
+}
+
+/** A month's rewards and penalties are decided only once it has ended (the user's local month). */
+export const monthEnded = (month: string): boolean => month < thisMonth();
+
+export function computeScorecard(db: Db, month: string, regionId?: number, scope: RegionScope = null): Scorecard {
+  const current = getScoringSettings(db);
+  const kept = decidedSettings(db, month);
   // Active salespeople, and anyone who had a plan that month even if they have left since.
   const people = prepared(
     db,
@@ -37,7 +57,7 @@ export function computeScorecard(db: Db, month: string, regionId?: number): Scor
        p.planned_visits AS plannedVisits, p.new_sub_dealers AS newSubDealers, p.new_terminals AS newTerminals, p.competitor_wins AS competitorWins, p.status
      FROM staff s JOIN regions r ON r.id = s.region_id
      LEFT JOIN dev_plans p ON p.salesperson_id = s.id AND p.month = ?
-     WHERE s.role = 'salesperson' AND (s.active = 1 OR p.id IS NOT NULL) AND (? IS NULL OR s.region_id = ?)
+     WHERE s.role = 'salesperson' AND (s.active = 1 OR p.id IS NOT NULL) AND (? IS NULL OR s.region_id = ?) AND ${inRegions('s.region_id', scope)}
      ORDER BY r.name, s.name COLLATE NOCASE`,
   ).all(month, regionId ?? null, regionId ?? null) as Array<{
     id: number;
@@ -61,7 +81,11 @@ export function computeScorecard(db: Db, month: string, regionId?: number): Scor
   const byRegion = new Map<number, typeof people>();
   for (const p of people) byRegion.set(p.regionId, [...(byRegion.get(p.regionId) ?? []), p]);
   const rows: ScorecardRow[] = [];
+  let shown = current;
   for (const team of byRegion.values()) {
+    // Once a manager decided part of this month, the team is scored with the settings of that decision.
+    const settings = kept.get(team[0]!.regionId) ?? current;
+    if (kept.has(team[0]!.regionId)) shown = settings;
     const input = team.map((p) => ({
       salespersonId: p.id,
       plan:
@@ -100,7 +124,7 @@ export function computeScorecard(db: Db, month: string, regionId?: number): Scor
       });
     }
   }
-  return { month, settings, rows };
+  return { month, settings: shown, provisional: !monthEnded(month), rows };
 }
 
 export function decideEvaluation(
@@ -109,6 +133,14 @@ export function decideEvaluation(
 ): ScorecardRow {
   return db.transaction(() => {
     const sp = getStaff(db, input.salespersonId, 'salespersonId', 'salesperson');
+    if (!monthEnded(input.month)) {
+      throw ruleRefusal(
+        'decideBeforeMonthEnd',
+        `Rewards and penalties for ${input.month} are decided once the month has ended; until then the scorecard is provisional.`,
+        { month: input.month },
+        { path: 'month', message: 'Month not ended' },
+      );
+    }
     // Signed off means frozen: a decided month changes only after evaluation.reopen, with a reason.
     if (prepared(db, 'SELECT 1 FROM evaluations WHERE salesperson_id = ? AND month = ?').get(input.salespersonId, input.month)) {
       throw new DomainError(
@@ -159,12 +191,13 @@ export function decideEvaluation(
 export function evaluationHistory(
   db: Db,
   q: { salespersonId?: number | undefined; regionId?: number | undefined },
+  scope: RegionScope = null,
 ): EvaluationHistoryRow[] {
   return prepared(
     db,
     `SELECT e.salesperson_id AS salespersonId, s.name AS salespersonName, e.month, e.total, e.rank, e.team_size AS teamSize, e.decision, e.note, e.decided_at AS decidedAt
      FROM evaluations e JOIN staff s ON s.id = e.salesperson_id
-     WHERE (? IS NULL OR e.salesperson_id = ?) AND (? IS NULL OR s.region_id = ?)
+     WHERE (? IS NULL OR e.salesperson_id = ?) AND (? IS NULL OR s.region_id = ?) AND ${inRegions('s.region_id', scope)}
      ORDER BY e.month DESC, e.rank IS NULL, e.rank, s.name COLLATE NOCASE LIMIT 1000`,
   ).all(q.salespersonId ?? null, q.salespersonId ?? null, q.regionId ?? null, q.regionId ?? null) as EvaluationHistoryRow[];
 }

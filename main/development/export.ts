@@ -5,6 +5,7 @@ import type { Db } from '../db/open.js';
 import { newWorkbook, workbookFile, writeTable } from '../export/workbook.js';
 import { getDayRoute } from './dayRoutes.js';
 import { computeScorecard } from './evaluations.js';
+import type { RegionScope } from '../people/readScope.js';
 
 /**
  * The day sheet a salesperson takes on the road: stops in route order with the leg distances, and
@@ -62,9 +63,15 @@ export async function exportDaySheet(db: Db, salespersonId: number, day: string,
 }
 
 /** The month-end scorecard as the manager files it: plan, actual and fulfilment per indicator, total, rank, decision. */
-export async function exportScorecard(db: Db, month: string, regionId?: number, language: ExportLanguage = 'en'): Promise<ExportedFile> {
+export async function exportScorecard(
+  db: Db,
+  month: string,
+  regionId?: number,
+  language: ExportLanguage = 'en',
+  scope: RegionScope = null,
+): Promise<ExportedFile> {
   const w = exportWords(language);
-  const card = computeScorecard(db, month, regionId);
+  const card = computeScorecard(db, month, regionId, scope);
   const wb = newWorkbook();
   const indicator = (k: (typeof INDICATORS)[number]) => w(`indicator.${k}`);
   writeTable(

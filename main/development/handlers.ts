@@ -7,6 +7,7 @@ import { exportDaySheet, exportScorecard } from './export.js';
 import { addToPipeline, listPipeline, moveProspect, outletCandidates, removeFromPipeline, updateProspect } from './pipeline.js';
 import { decidePlan, getPlan, listPlans, savePlan, submitPlan, suggestPlan } from './plans.js';
 import { staffIdOf } from '../people/actor.js';
+import { scopeOf } from '../people/readScope.js';
 import { commentReview, getReview, listReviews, saveReview } from './reviews.js';
 import { deleteVisit, listVisits, logVisit } from './visits.js';
 
@@ -19,7 +20,7 @@ export const developmentHandlers = {
   'pipeline.move': ({ db }, input) => moveProspect(db, input),
   'pipeline.remove': ({ db }, { outletType, outletId }) => removeFromPipeline(db, outletType, outletId),
   'devPlan.get': ({ db }, { salespersonId, month }) => getPlan(db, salespersonId, month),
-  'devPlan.list': ({ db }, q) => listPlans(db, q),
+  'devPlan.list': (ctx, q) => listPlans(ctx.db, q, undefined, scopeOf(ctx)),
   'devPlan.suggest': ({ db }, { salespersonId, month }) => suggestPlan(db, salespersonId, month),
   'devPlan.save': ({ db }, input) => savePlan(db, input),
   'devPlan.submit': ({ db }, { salespersonId, month }) => submitPlan(db, salespersonId, month),
@@ -29,16 +30,16 @@ export const developmentHandlers = {
   'dayRoute.save': ({ db }, input) => saveDayRoute(db, input),
   'dayRoute.export': ({ db }, { salespersonId, day, language }) => exportDaySheet(db, salespersonId, day, language),
   'visit.log': ({ db }, input) => logVisit(db, input),
-  'visit.list': ({ db }, q) => listVisits(db, q),
+  'visit.list': (ctx, q) => listVisits(ctx.db, q, scopeOf(ctx)),
   'visit.delete': ({ db }, { id }) => deleteVisit(db, id),
   'weeklyReview.get': ({ db }, { salespersonId, weekStart }) => getReview(db, salespersonId, weekStart),
-  'weeklyReview.list': ({ db }, { weekStart, regionId }) => listReviews(db, weekStart, regionId),
+  'weeklyReview.list': (ctx, { weekStart, regionId }) => listReviews(ctx.db, weekStart, regionId, scopeOf(ctx)),
   'weeklyReview.save': ({ db }, input) => saveReview(db, input),
   'weeklyReview.comment': ({ db }, input) => commentReview(db, input),
-  'evaluation.scorecard': ({ db }, { month, regionId }) => computeScorecard(db, month, regionId),
+  'evaluation.scorecard': (ctx, { month, regionId }) => computeScorecard(ctx.db, month, regionId, scopeOf(ctx)),
   'evaluation.decide': (ctx, input) => decideEvaluation(ctx.db, { ...input, managerId: input.managerId ?? staffIdOf(ctx) }),
   'evaluation.settings': ({ db }) => getScoringSettings(db),
   'evaluation.saveSettings': ({ db }, settings) => saveScoringSettings(db, settings),
-  'evaluation.history': ({ db }, q) => evaluationHistory(db, q),
-  'evaluation.export': ({ db }, { month, regionId, language }) => exportScorecard(db, month, regionId, language),
+  'evaluation.history': (ctx, q) => evaluationHistory(ctx.db, q, scopeOf(ctx)),
+  'evaluation.export': (ctx, { month, regionId, language }) => exportScorecard(ctx.db, month, regionId, language, scopeOf(ctx)),
 } satisfies FeatureHandlers<typeof developmentContract>;

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { devPlanInput, visitInput } from '../../shared/contract/development.js';
 import { id, isoDate, optionalText } from '../../shared/contract/fields.js';
 import { isMonday } from '../../shared/domain/development.js';
+import { today } from '../../shared/domain/clock.js';
 import { prepared, type Db } from '../db/open.js';
 import type { EntityDef, RefResolver, Values } from '../importing/entities.js';
 import { field } from '../importing/fields.js';
+import type { RowIssue } from '../importing/issues.js';
 import { savePlan } from './plans.js';
 import { saveReview } from './reviews.js';
 import { logVisit } from './visits.js';
@@ -211,6 +213,14 @@ export const visitsEntity: EntityDef = {
   valueText: visitValue,
   valueFields: ['nextStep', 'nextDate', 'note'],
   save: (db, _id, d: z.output<typeof visitInput>) => logVisit(db, d).id,
+  // A visit is logged once it happened; a salesperson's import holds only their own visits.
+  rowRules(d: z.output<typeof visitInput>, who): RowIssue[] {
+    const issues: RowIssue[] = [];
+    if (d.day > today()) issues.push({ field: 'day', code: 'in_the_future', params: { today: today() } });
+    if (who.ownerOnly !== undefined && d.salespersonId !== who.ownerOnly)
+      issues.push({ field: 'salesperson', code: 'not_own_visit', params: {} });
+    return issues;
+  },
   exportRows: (db) =>
     prepared(
       db,

@@ -1,5 +1,6 @@
 import type { OutletCandidate, PipelineItem, PipelineList, PipelineListInput } from '../../shared/contract/development.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { DomainError, ruleRefusal } from '../../shared/contract/result.js';
+import { addDays } from '../../shared/domain/calendar.js';
 import { STAGES, type OutletType, type Stage } from '../../shared/domain/development.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { nextId } from '../db/ids.js';
@@ -12,13 +13,16 @@ import { getOutlet, getStaff, localToday, OUTLET_COLUMNS, OUTLET_JOIN, outletTab
  */
 const ITEM_SELECT = `
   SELECT p.outlet_type AS outletType, p.outlet_id AS outletId, ${OUTLET_COLUMNS},
-    p.stage, p.stage_on AS stageOn, p.reject_reason AS rejectReason, p.competitor_held AS competitorHeld,
+    p.stage, p.stage_on AS stageOn, p.reject_reason AS rejectReason, p.revisit_on AS revisitOn, p.competitor_held AS competitorHeld,
     p.competitor_brand AS competitorBrand, p.owner_id AS ownerId, s.name AS ownerName, p.priority,
     p.estimated_volume AS estimatedVolume, p.note,
     (SELECT max(v.day) FROM visits v WHERE v.outlet_type = p.outlet_type AND v.outlet_id = p.outlet_id) AS lastVisit,
     (SELECT count(*) FROM visits v WHERE v.outlet_type = p.outlet_type AND v.outlet_id = p.outlet_id) AS visits
   FROM pipeline p ${OUTLET_JOIN('p')}
   LEFT JOIN staff s ON s.id = p.owner_id`;
+
+/** A refused prospect is asked again about a season later unless the salesperson chose a day. */
+export const REVISIT_AFTER_DAYS = 91;
 
 type ItemRow = Omit<PipelineItem, 'competitorHeld'> & { competitorHeld: number };
 const toItem = (r: ItemRow): PipelineItem => ({ ...r, competitorHeld: r.competitorHeld === 1 });
@@ -212,14 +216,14 @@ export function applyStage(
   type: OutletType,
   id: number,
   to: Stage,
-  opts: { day: string; salespersonId?: number | null; visitId?: number | null; rejectReason?: string | null },
+  opts: { day: string; salespersonId?: number | null; visitId?: number | null; rejectReason?: string | null; revisitOn?: string | null },
 ): { from: Stage; to: Stage } {
   const row = prepared(
     db,
     'SELECT stage, owner_id AS ownerId, competitor_held AS held, competitor_brand AS brand, reject_reason AS reason FROM pipeline WHERE outlet_type = ? AND outlet_id = ?',
   ).get(type, id) as { stage: Stage; ownerId: number | null; held: number; brand: string | null; reason: string | null } | undefined;
   if (!row) throw new DomainError('not_found', 'This outlet is not in the pipeline.');
-  if (row.stage === to && (to !== 'rejected' || opts.rejectReason === row.reason)) return { from: row.stage, to };
+  if (row.stage === to && to !== 'rejected') return { from: row.stage, to };
   if (row.stage === 'signed') {
     const outlet = getOutlet(db, type, id);
     throw new DomainError(
@@ -230,11 +234,25 @@ export function applyStage(
   }
   if (to === 'rejected' && !opts.rejectReason)
     throw new DomainError('validation', 'Say why they said no.', [{ path: 'rejectReason', message: 'Say why they said no' }]);
+  // A refusal is for now, not for ever: the prospect is asked again on a set day.
+  const revisitOn = to === 'rejected' ? (opts.revisitOn ?? addDays(opts.day, REVISIT_AFTER_DAYS)) : null;
+  if (revisitOn !== null && revisitOn <= opts.day) {
+    throw ruleRefusal(
+      'revisitAfterRefusal',
+      `The revisit date must come after the refusal (${opts.day}).`,
+      { day: opts.day },
+      {
+        path: 'revisitOn',
+        message: 'Not after the refusal',
+      },
+    );
+  }
+  if (row.stage === to && opts.rejectReason === row.reason && (opts.revisitOn ?? null) === null) return { from: row.stage, to };
   const now = nowIso();
   prepared(
     db,
-    'UPDATE pipeline SET stage = ?, stage_on = ?, reject_reason = ?, updated_at = ? WHERE outlet_type = ? AND outlet_id = ?',
-  ).run(to, opts.day, to === 'rejected' ? opts.rejectReason : null, now, type, id);
+    'UPDATE pipeline SET stage = ?, stage_on = ?, reject_reason = ?, revisit_on = ?, updated_at = ? WHERE outlet_type = ? AND outlet_id = ?',
+  ).run(to, opts.day, to === 'rejected' ? opts.rejectReason : null, revisitOn, now, type, id);
   if (to === 'signed') prepared(db, `UPDATE ${outletTable(type)} SET status = 'active', updated_at = ? WHERE id = ?`).run(now, id);
   if (row.stage !== to) {
     prepared(
@@ -260,11 +278,22 @@ export function applyStage(
 
 export function moveProspect(
   db: Db,
-  input: { outletType: OutletType; outletId: number; stage: Stage; rejectReason: string | null; day?: string | null },
+  input: {
+    outletType: OutletType;
+    outletId: number;
+    stage: Stage;
+    rejectReason: string | null;
+    revisitOn?: string | null;
+    day?: string | null;
+  },
 ): PipelineItem {
   return db.transaction(() => {
     requireItem(db, input.outletType, input.outletId);
-    applyStage(db, input.outletType, input.outletId, input.stage, { day: input.day ?? localToday(), rejectReason: input.rejectReason });
+    applyStage(db, input.outletType, input.outletId, input.stage, {
+      day: input.day ?? localToday(),
+      rejectReason: input.rejectReason,
+      revisitOn: input.revisitOn ?? null,
+    });
     return getPipelineItem(db, input.outletType, input.outletId)!;
   })();
 }

@@ -6,6 +6,7 @@ import { nowIso, prepared, type Db } from '../db/open.js';
 import { nextId } from '../db/ids.js';
 import { actualsBySalesperson, getStaff, localToday, monthEnd, monthStart, zeroNumbers } from './common.js';
 import { proRata, workingDays } from './weekly.js';
+import { staffInRegions, type RegionScope } from '../people/readScope.js';
 
 /**
  * Monthly development plans: what each salesperson commits to for the month (areas, visits, new
@@ -87,9 +88,10 @@ export function listPlans(
   db: Db,
   q: { month: string; regionId?: number | undefined; status?: PlanStatus | undefined },
   today = localToday(),
+  scope: RegionScope = null,
 ): DevPlan[] {
   const params: unknown[] = [q.month];
-  let sql = `${PLAN_SELECT} WHERE p.month = ?`;
+  let sql = `${PLAN_SELECT} WHERE p.month = ? AND ${staffInRegions('p.salesperson_id', scope)}`;
   if (q.regionId !== undefined) {
     sql += ' AND s.region_id = ?';
     params.push(q.regionId);

@@ -5,6 +5,7 @@ import { nowIso, prepared, type Db } from '../db/open.js';
 import { getStaff, monthEnd, monthStart } from './common.js';
 import { planNumbers } from './plans.js';
 import { periodNumbers, proRata, type WeekStageChange, type WeekVisit } from './weekly.js';
+import { inRegions, type RegionScope } from '../people/readScope.js';
 
 /**
  * Weekly reviews: the week's numbers come from the visit log and the pipeline, so the salesperson
@@ -83,10 +84,13 @@ function buildReview(db: Db, sp: { id: number; name: string }, weekStart: string
 }
 
 /** Every active salesperson's review for the week (in a region), for the manager's reading. */
-export function listReviews(db: Db, weekStart: string, regionId?: number): WeeklyReview[] {
+export function listReviews(db: Db, weekStart: string, regionId?: number, scope: RegionScope = null): WeeklyReview[] {
   const staff = (
     regionId === undefined
-      ? prepared(db, "SELECT id, name FROM staff WHERE role = 'salesperson' AND active = 1 ORDER BY name COLLATE NOCASE").all()
+      ? prepared(
+          db,
+          `SELECT id, name FROM staff WHERE role = 'salesperson' AND active = 1 AND ${inRegions('region_id', scope)} ORDER BY name COLLATE NOCASE`,
+        ).all()
       : prepared(
           db,
           "SELECT id, name FROM staff WHERE role = 'salesperson' AND active = 1 AND region_id = ? ORDER BY name COLLATE NOCASE",

@@ -1,11 +1,13 @@
 import type { Visit, VisitInput } from '../../shared/contract/development.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { DomainError, ruleRefusal } from '../../shared/contract/result.js';
+import { today } from '../../shared/domain/clock.js';
 import { stageAfterVisit, type OutletType, type Stage } from '../../shared/domain/development.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { nextId } from '../db/ids.js';
 import { Conditions } from '../db/sql.js';
 import { getOutlet, getStaff } from './common.js';
 import { applyStage } from './pipeline.js';
+import { staffInRegions, type RegionScope } from '../people/readScope.js';
 
 /**
  * The visit log. A visit to a prospect moves it through the pipeline by its outcome (see
@@ -29,6 +31,19 @@ export function getVisit(db: Db, id: number): Visit {
 }
 
 export function logVisit(db: Db, input: VisitInput): Visit {
+  // A visit is a record of what happened: it cannot be dated after the user's local today.
+  const localToday = today();
+  if (input.day > localToday) {
+    throw ruleRefusal(
+      'visitInFuture',
+      `A visit cannot be dated after today (${localToday}).`,
+      { day: input.day, today: localToday },
+      {
+        path: 'day',
+        message: 'After today',
+      },
+    );
+  }
   return db.transaction(() => {
     getStaff(db, input.salespersonId, 'salespersonId');
     if (input.outletType === 'distributor') {
@@ -87,6 +102,8 @@ function moveByVisit(db: Db, type: OutletType, outletId: number, input: VisitInp
       salespersonId: input.salespersonId,
       visitId,
       rejectReason: next === 'rejected' ? input.note : null,
+      // "Refused, revisit on DATE": the visit's next date is when to ask again.
+      revisitOn: next === 'rejected' ? input.nextDate : null,
     });
   }
 }
@@ -100,12 +117,14 @@ export function listVisits(
     outletType?: OutletType | 'distributor' | undefined;
     outletId?: number | undefined;
   },
+  scope: RegionScope = null,
 ): Visit[] {
   const where = new Conditions()
     .add('v.day BETWEEN ? AND ?', q.from, q.to)
     .when(q.salespersonId, 'v.salesperson_id = ?', q.salespersonId)
     .when(q.outletType, 'v.outlet_type = ?', q.outletType)
-    .when(q.outletId, 'v.outlet_id = ?', q.outletId);
+    .when(q.outletId, 'v.outlet_id = ?', q.outletId)
+    .when(scope, staffInRegions('v.salesperson_id', scope));
   return prepared(db, `${VISIT_SELECT} ${where.toSql()} ORDER BY v.day DESC, v.id DESC LIMIT 2000`).all(...where.params) as Visit[];
 }
 

@@ -16,9 +16,10 @@ import {
   updateEvent,
   updateFollowup,
 } from './service.js';
+import { scopeOf } from '../people/readScope.js';
 
 export const eventsHandlers = {
-  'event.list': ({ db }, { from, to }) => listEvents(db, from, to),
+  'event.list': (ctx, { from, to }) => listEvents(ctx.db, from, to, scopeOf(ctx)),
   'event.get': ({ db }, { id }) => getEvent(db, id),
   'event.create': ({ db }, { draft, confirm }) => createEvent(db, draft, confirm),
   'event.update': ({ db }, { id, draft, confirm }) => updateEvent(db, id, draft, confirm),

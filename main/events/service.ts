@@ -9,6 +9,7 @@ import { getPreferences } from '../system/preferences.js';
 import type { Language } from '../../shared/contract/system.js';
 import { buildIcs, type PartStat } from './ics.js';
 import { invitationText } from './invitationText.js';
+import { inRegions, type RegionScope } from '../people/readScope.js';
 
 interface EventRow {
   id: number;
@@ -88,7 +89,7 @@ function conflictsByEvent(db: Db) {
   return by;
 }
 
-export function listEvents(db: Db, from?: string, to?: string): EventSummary[] {
+export function listEvents(db: Db, from?: string, to?: string, scope: RegionScope = null): EventSummary[] {
   const conflicts = conflictsByEvent(db);
   const rows = prepared(
     db,
@@ -96,7 +97,8 @@ export function listEvents(db: Db, from?: string, to?: string): EventSummary[] {
        (SELECT count(*) FROM event_invitees i WHERE i.event_id = e.id) AS invited,
        (SELECT count(*) FROM event_invitees i WHERE i.event_id = e.id AND i.rsvp = 'accepted') AS accepted,
        (SELECT count(*) FROM event_invitees i WHERE i.event_id = e.id AND i.attended = 1) AS attended
-     FROM events e WHERE (? IS NULL OR e.ends_at >= ?) AND (? IS NULL OR e.starts_at <= ?) ORDER BY e.starts_at`,
+     FROM events e WHERE (? IS NULL OR e.ends_at >= ?) AND (? IS NULL OR e.starts_at <= ?)
+       AND (e.region_id IS NULL OR ${inRegions('e.region_id', scope)}) ORDER BY e.starts_at`,
   ).all(from ?? null, from ?? null, to ? `${to}T23:59` : null, to ? `${to}T23:59` : null) as Array<Omit<EventSummary, 'conflicts'>>;
   return rows.map((r) => ({ ...r, conflicts: conflicts.get(r.id) ?? [] }));
 }

@@ -55,6 +55,11 @@ export interface EntityDef {
   keyOf?(draft: unknown): string | number;
   /** Identities already in the database, to count updates against new records. */
   existingKeys?(db: Db): Set<string | number>;
+  /**
+   * The business rules a valid draft must also keep, as row issues (a visit not in the future, a
+   * salesperson importing only their own visits), so the report names each refused row.
+   */
+  rowRules?(draft: unknown, who: { ownerOnly: number | undefined }): RowIssue[];
   /** Runs inside the import's transaction after every row is written. */
   afterCommit?(db: Db): void;
   /**

@@ -60,6 +60,8 @@ export interface ImportChoices {
   decimalSeparators?: Separators | undefined;
   /** Older callers: one decimal-comma answer for every column the file leaves undecided. */
   decimalComma?: boolean | undefined;
+  /** Set by the core, never by the caller: a salesperson's import, whose rows must all be theirs. */
+  ownerOnly?: number | undefined;
 }
 
 export interface CommitChoices extends ImportChoices {
@@ -350,8 +352,10 @@ function validate(db: Db, s: LoadedSession, choices: ImportChoices, control?: Ta
       }
       const candidate = def.toDraft(values, makeRefResolver(values, refs, issues)) as Record<string, unknown>;
       const parsed = def.schema.safeParse(candidate);
-      if (parsed.success) draft = parsed.data;
-      else {
+      if (parsed.success) {
+        draft = parsed.data;
+        issues.push(...(def.rowRules?.(draft, { ownerOnly: choices.ownerOnly }) ?? []));
+      } else {
         const unknownReference = issues.some((e) => e.code === 'unknown_reference');
         for (const issue of parsed.error.issues) {
           const draftKey = String(issue.path[0] ?? '');

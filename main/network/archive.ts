@@ -32,6 +32,41 @@ export function archiveDistributor(db: Db, id: number): void {
   prepared(db, 'UPDATE distributors SET archived_at = ?, updated_at = ? WHERE id = ? AND archived_at IS NULL').run(nowIso(), nowIso(), id);
 }
 
+/** What a sub-dealer or terminal carries that must outlive it: its visits and its steps through the pipeline. */
+export interface OutletHistory {
+  visits: number;
+  prospectSteps: number;
+}
+
+export function outletHistory(db: Db, type: 'sub_dealer' | 'terminal', id: number): OutletHistory {
+  return {
+    visits: count(db, `SELECT count(*) AS n FROM visits WHERE outlet_type = '${type}' AND outlet_id = ?`, id),
+    prospectSteps: count(db, `SELECT count(*) AS n FROM pipeline_events WHERE outlet_type = '${type}' AND outlet_id = ?`, id),
+  };
+}
+
+/** What a product carries: sales history, targets (agreed versions included), stock counts and shipments. */
+export interface ProductHistory {
+  salesHistoryRows: number;
+  targetCells: number;
+  stockCounts: number;
+  shipments: number;
+}
+
+export function productHistory(db: Db, id: number): ProductHistory {
+  return {
+    salesHistoryRows: count(db, 'SELECT count(*) AS n FROM sales_history WHERE product_id = ?', id),
+    targetCells: count(db, 'SELECT count(*) AS n FROM target_cells WHERE product_id = ?', id),
+    stockCounts: count(db, 'SELECT count(*) AS n FROM stock_snapshots WHERE product_id = ?', id),
+    shipments: count(db, 'SELECT count(*) AS n FROM shipments WHERE product_id = ?', id),
+  };
+}
+
+/** Hidden from lists and pickers; visits, pipeline steps, history and targets that refer to it stay. */
+export function archiveRecord(db: Db, table: 'sub_dealers' | 'terminals' | 'products', id: number): void {
+  prepared(db, `UPDATE ${table} SET archived_at = ?, updated_at = ? WHERE id = ? AND archived_at IS NULL`).run(nowIso(), nowIso(), id);
+}
+
 /**
  * Two records of one customer become one: everything of the duplicate moves to the survivor (outlets,
  * contacts, sales history, targets and agreed numbers, stock, shipments, complaints, invitations,

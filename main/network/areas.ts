@@ -2,6 +2,7 @@ import type { Area } from '../../shared/contract/network.js';
 import { DomainError } from '../../shared/contract/result.js';
 import { prepared, type Db } from '../db/open.js';
 import { insertRow, notFound, requireRow, updateRow } from '../db/sql.js';
+import { inRegions, type RegionScope } from '../people/readScope.js';
 
 export interface AreaInput {
   code: string;
@@ -14,10 +15,10 @@ const SELECT = `
     (SELECT count(*) FROM distributors d WHERE d.area_id = a.id) AS distributorCount
   FROM areas a JOIN regions r ON r.id = a.region_id`;
 
-export function listAreas(db: Db, regionId?: number): Area[] {
+export function listAreas(db: Db, regionId?: number, scope: RegionScope = null): Area[] {
   return regionId
     ? (prepared(db, `${SELECT} WHERE a.region_id = ? ORDER BY a.name`).all(regionId) as Area[])
-    : (prepared(db, `${SELECT} ORDER BY r.name, a.name`).all() as Area[]);
+    : (prepared(db, `${SELECT} WHERE ${inRegions('a.region_id', scope)} ORDER BY r.name, a.name`).all() as Area[]);
 }
 
 export function getArea(db: Db, id: number): Area {

@@ -16,6 +16,7 @@ import { Conditions, insertRow, notFound, requireRow, selectPage, updateRow } fr
 import { listContacts } from './contacts.js';
 import { SUB_DEALER_SELECT } from './subDealers.js';
 import { TERMINAL_FROM, TERMINAL_SELECT } from './terminals.js';
+import { areaInRegions, type RegionScope } from '../people/readScope.js';
 
 export interface DistributorInput {
   code: string;
@@ -56,12 +57,14 @@ const SORT: Record<string, string> = {
 export function listDistributors(
   db: Db,
   q: Required<Pick<DistributorListInput, 'sort' | 'direction' | 'offset' | 'limit'>> & DistributorListInput,
+  scope: RegionScope = null,
 ): Page<Distributor> {
   const where = new Conditions()
     .search(q.search, ['d.name', 'd.code', 'd.address'])
     .when(q.areaId, 'd.area_id = ?', q.areaId)
     .when(q.salespersonId, 'd.salesperson_id = ?', q.salespersonId)
     .when(q.status, 'd.status = ?', q.status)
+    .when(scope, areaInRegions('d.area_id', scope))
     // Archived distributors keep their history and agreed numbers but leave the lists and pickers.
     .add('d.archived_at IS NULL');
   const dir = q.direction === 'desc' ? 'DESC' : 'ASC';

@@ -15,6 +15,7 @@ import { createRegion, deleteRegion, listRegions, updateRegion } from './regions
 import { createStaff, deleteStaff, listStaff, updateStaff } from './staff.js';
 import { createSubDealer, deleteSubDealer, getSubDealer, listSubDealers, subDealerDeleteImpact, updateSubDealer } from './subDealers.js';
 import { networkSummary } from './summary.js';
+import { scopeOf } from '../people/readScope.js';
 import { createTerminal, deleteTerminal, getTerminal, listTerminals, updateTerminal } from './terminals.js';
 
 export const networkHandlers = {
@@ -25,31 +26,31 @@ export const networkHandlers = {
   'region.update': ({ db }, { id, draft }) => updateRegion(db, id, draft),
   'region.delete': ({ db }, { id }) => deleteRegion(db, id),
 
-  'area.list': ({ db }, { regionId }) => listAreas(db, regionId),
+  'area.list': (ctx, { regionId }) => listAreas(ctx.db, regionId, scopeOf(ctx)),
   'area.create': ({ db }, { draft }) => createArea(db, draft),
   'area.update': ({ db }, { id, draft }) => updateArea(db, id, draft),
   'area.delete': ({ db }, { id }) => deleteArea(db, id),
 
-  'staff.list': ({ db }, input) => listStaff(db, input),
+  'staff.list': (ctx, input) => listStaff(ctx.db, input, scopeOf(ctx)),
   'staff.create': ({ db }, { draft }) => createStaff(db, draft),
   'staff.update': ({ db }, { id, draft }) => updateStaff(db, id, draft),
   'staff.delete': ({ db }, { id }) => deleteStaff(db, id),
 
-  'distributor.list': ({ db }, input) => listDistributors(db, input),
+  'distributor.list': (ctx, input) => listDistributors(ctx.db, input, scopeOf(ctx)),
   'distributor.get': ({ db }, { id }) => getDistributorPage(db, id),
   'distributor.deleteImpact': ({ db }, { id }) => distributorDeleteImpact(db, id),
   'distributor.create': ({ db }, { draft }) => createDistributor(db, draft),
   'distributor.update': ({ db }, { id, draft }) => updateDistributor(db, id, draft),
   'distributor.delete': ({ db }, { id, disposition }) => deleteDistributor(db, id, disposition),
 
-  'subDealer.list': ({ db }, input) => listSubDealers(db, input),
+  'subDealer.list': (ctx, input) => listSubDealers(ctx.db, input, scopeOf(ctx)),
   'subDealer.get': ({ db }, { id }) => getSubDealer(db, id),
   'subDealer.deleteImpact': ({ db }, { id }) => subDealerDeleteImpact(db, id),
   'subDealer.create': ({ db }, { draft }) => createSubDealer(db, draft),
   'subDealer.update': ({ db }, { id, draft }) => updateSubDealer(db, id, draft),
   'subDealer.delete': ({ db }, { id, disposition }) => deleteSubDealer(db, id, disposition),
 
-  'terminal.list': ({ db }, input) => listTerminals(db, input),
+  'terminal.list': (ctx, input) => listTerminals(ctx.db, input, scopeOf(ctx)),
   'terminal.get': ({ db }, { id }) => getTerminal(db, id),
   'terminal.create': ({ db }, { draft }) => createTerminal(db, draft),
   'terminal.update': ({ db }, { id, draft }) => updateTerminal(db, id, draft),

@@ -2,6 +2,7 @@ import type { Product } from '../../shared/contract/network.js';
 import type { ProductPack, ProductStatus } from '../../shared/domain/network.js';
 import { prepared, type Db } from '../db/open.js';
 import { Conditions, insertRow, notFound, updateRow } from '../db/sql.js';
+import { archiveRecord, productHistory, type ProductHistory } from './archive.js';
 
 export interface ProductInput {
   sku: string;
@@ -18,7 +19,11 @@ const SELECT = `SELECT id, sku, name, brand, pack, size_ml AS sizeMl, units_per_
   launch_date AS launchDate FROM products`;
 
 export function listProducts(db: Db, filter: { search?: string; status?: ProductStatus } = {}): Product[] {
-  const where = new Conditions().search(filter.search, ['sku', 'name', 'brand']).when(filter.status, 'status = ?', filter.status);
+  const where = new Conditions()
+    .search(filter.search, ['sku', 'name', 'brand'])
+    .when(filter.status, 'status = ?', filter.status)
+    // Archived products keep their history and targets but leave the lists and pickers.
+    .add('archived_at IS NULL');
   return prepared(db, `${SELECT} ${where.toSql()} ORDER BY brand, sku`).all(...where.params) as Product[];
 }
 
@@ -48,8 +53,20 @@ export function updateProduct(db: Db, id: number, draft: ProductInput): Product 
   return getProduct(db, id);
 }
 
-export function deleteProduct(db: Db, id: number): { deleted: true } {
+export function productDeleteImpact(db: Db, id: number): { history: ProductHistory; archives: boolean } {
   getProduct(db, id);
-  prepared(db, 'DELETE FROM products WHERE id = ?').run(id);
-  return { deleted: true };
+  const history = productHistory(db, id);
+  return { history, archives: Object.values(history).some((n) => n > 0) };
+}
+
+/** A product with sales history, targets, stock counts or shipments is archived: every total that counts it stays. */
+export function deleteProduct(db: Db, id: number): { deleted: true; archived?: true } {
+  return db.transaction(() => {
+    if (productDeleteImpact(db, id).archives) {
+      archiveRecord(db, 'products', id);
+      return { deleted: true as const, archived: true as const };
+    }
+    prepared(db, 'DELETE FROM products WHERE id = ?').run(id);
+    return { deleted: true as const };
+  })();
 }

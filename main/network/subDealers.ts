@@ -5,6 +5,8 @@ import type { Page } from '../../shared/contract/fields.js';
 import { prepared, type Db } from '../db/open.js';
 import { Conditions, insertRow, notFound, requireRow, selectPage, updateRow } from '../db/sql.js';
 import type { Disposition } from './distributors.js';
+import { areaInRegions, type RegionScope } from '../people/readScope.js';
+import { archiveRecord, outletHistory } from './archive.js';
 
 export interface SubDealerInput {
   code: string;
@@ -37,12 +39,15 @@ const SORT: Record<string, string> = {
 export function listSubDealers(
   db: Db,
   q: Required<Pick<SubDealerListInput, 'sort' | 'direction' | 'offset' | 'limit'>> & SubDealerListInput,
+  scope: RegionScope = null,
 ): Page<SubDealer> {
   const where = new Conditions()
     .search(q.search, ['s.name', 's.code', 's.address', 's.competitor_brand'])
     .when(q.areaId, 's.area_id = ?', q.areaId)
     .when(q.distributorId, 's.distributor_id = ?', q.distributorId)
-    .when(q.status, 's.status = ?', q.status);
+    .when(q.status, 's.status = ?', q.status)
+    .when(scope, areaInRegions('s.area_id', scope))
+    .add('s.archived_at IS NULL');
   return selectPage<SubDealer>(db, {
     select: COLUMNS,
     from: FROM,
@@ -90,16 +95,36 @@ export function updateSubDealer(db: Db, id: number, draft: SubDealerInput): SubD
 export function subDealerDeleteImpact(db: Db, id: number): DeleteImpact {
   const s = getSubDealer(db, id);
   const contacts = (prepared(db, 'SELECT count(*) AS n FROM contacts WHERE sub_dealer_id = ?').get(id) as { n: number }).n;
-  return { subDealers: 0, terminals: s.terminalCount, contacts, distributors: 0, staff: 0, areas: 0 };
+  const outlet = outletHistory(db, 'sub_dealer', id);
+  const history = { salesHistoryRows: 0, targetCells: 0, agreedNumbers: 0, complaints: 0, shipments: 0, ...outlet };
+  return {
+    subDealers: 0,
+    terminals: s.terminalCount,
+    contacts,
+    distributors: 0,
+    staff: 0,
+    areas: 0,
+    history,
+    archives: outlet.visits + outlet.prospectSteps > 0,
+  };
 }
 
 /**
  * A sub-dealer's terminals are either deleted with it, moved to another sub-dealer, or (outlets: 'none'
  * with terminals present is refused) — 'reassign' with toId = the sub-dealer that takes them over.
  */
-export function deleteSubDealer(db: Db, id: number, disposition: Disposition): { deleted: true } {
-  db.transaction(() => {
+export function deleteSubDealer(db: Db, id: number, disposition: Disposition): { deleted: true; archived?: true } {
+  return db.transaction(() => {
     const impact = subDealerDeleteImpact(db, id);
+    // With visits or pipeline steps it is archived instead; its terminals move only if the user reassigns them.
+    if (impact.archives) {
+      if (disposition.outlets === 'reassign' && disposition.toId !== id) {
+        requireRow(db, 'sub_dealers', disposition.toId, 'disposition.toId', 'Sub-dealer');
+        prepared(db, 'UPDATE terminals SET sub_dealer_id = ? WHERE sub_dealer_id = ?').run(disposition.toId, id);
+      }
+      archiveRecord(db, 'sub_dealers', id);
+      return { deleted: true as const, archived: true as const };
+    }
     if (disposition.outlets === 'none' && impact.terminals > 0) {
       throw new DomainError(
         'in_use',
@@ -118,6 +143,6 @@ export function deleteSubDealer(db: Db, id: number, disposition: Disposition): {
       prepared(db, 'DELETE FROM terminals WHERE sub_dealer_id = ?').run(id);
     }
     prepared(db, 'DELETE FROM sub_dealers WHERE id = ?').run(id);
+    return { deleted: true as const };
   })();
-  return { deleted: true };
 }

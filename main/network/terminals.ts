@@ -3,6 +3,8 @@ import type { OutletStatus, TerminalChannel } from '../../shared/domain/network.
 import type { Page } from '../../shared/contract/fields.js';
 import { prepared, type Db } from '../db/open.js';
 import { Conditions, insertRow, notFound, requireRow, selectPage, updateRow } from '../db/sql.js';
+import { areaInRegions, type RegionScope } from '../people/readScope.js';
+import { archiveRecord, outletHistory, type OutletHistory } from './archive.js';
 
 export interface TerminalInput {
   code: string;
@@ -48,6 +50,7 @@ const SORT: Record<string, string> = {
 export function listTerminals(
   db: Db,
   q: Required<Pick<TerminalListInput, 'sort' | 'direction' | 'offset' | 'limit'>> & TerminalListInput,
+  scope: RegionScope = null,
 ): Page<Terminal> {
   // Control characters (a NUL above all) cannot be typed into a name and break the index's query syntax.
   const text = [...(q.search ?? '')]
@@ -57,7 +60,17 @@ export function listTerminals(
   // Three characters or more: through the trigram index (the same substring match, case-insensitive).
   const indexed = [...text].length >= 3;
   const phrase = `"${text.replace(/"/g, '""')}"`;
-  const searchOnly = indexed && !q.areaId && !q.distributorId && !q.subDealerId && !q.status && !q.channel;
+  // A person limited to some regions is counted through the filter, not the index alone.
+  // So is one while some terminals are archived (the index still holds them).
+  const searchOnly =
+    indexed &&
+    scope === null &&
+    !prepared(db, 'SELECT 1 FROM terminals WHERE archived_at IS NOT NULL LIMIT 1').get() &&
+    !q.areaId &&
+    !q.distributorId &&
+    !q.subDealerId &&
+    !q.status &&
+    !q.channel;
   // A search alone is counted by the index itself, without visiting the matching terminals.
   const matches = searchOnly
     ? (prepared(db, 'SELECT count(*) FROM terminals_search WHERE terminals_search MATCH ?').pluck().get(phrase) as number)
@@ -84,7 +97,9 @@ export function listTerminals(
     )
     .when(q.subDealerId, 't.sub_dealer_id = ?', q.subDealerId)
     .when(q.status, 't.status = ?', q.status)
-    .when(q.channel, 't.channel = ?', q.channel);
+    .when(q.channel, 't.channel = ?', q.channel)
+    .when(scope, areaInRegions('t.area_id', scope))
+    .add('t.archived_at IS NULL');
   const sortByJoined = q.sort === 'networkDistributorName' || q.sort === 'areaName';
   return selectPage<Terminal>(db, {
     select: TERMINAL_SELECT,
@@ -138,8 +153,20 @@ export function updateTerminal(db: Db, id: number, draft: TerminalInput): Termin
   return getTerminal(db, id);
 }
 
-export function deleteTerminal(db: Db, id: number): { deleted: true } {
+export function terminalDeleteImpact(db: Db, id: number): { history: OutletHistory; archives: boolean } {
   getTerminal(db, id);
-  prepared(db, 'DELETE FROM terminals WHERE id = ?').run(id);
-  return { deleted: true };
+  const history = outletHistory(db, 'terminal', id);
+  return { history, archives: history.visits + history.prospectSteps > 0 };
+}
+
+/** A terminal with visits or pipeline steps is archived: the salesperson's visit log and scores keep it. */
+export function deleteTerminal(db: Db, id: number): { deleted: true; archived?: true } {
+  return db.transaction(() => {
+    if (terminalDeleteImpact(db, id).archives) {
+      archiveRecord(db, 'terminals', id);
+      return { deleted: true as const, archived: true as const };
+    }
+    prepared(db, 'DELETE FROM terminals WHERE id = ?').run(id);
+    return { deleted: true as const };
+  })();
 }

@@ -30,14 +30,20 @@ export function personRow(db: Db, where: 'id' | 'code', value: number | string):
   ).get(value) as PersonRow | undefined;
 }
 
-export function actorOf(row: PersonRow): Actor {
+/** The home region first, then the further regions an administrator assigned (staff_regions). */
+export function regionsOfPerson(db: Db, personId: number, homeRegionId: number): number[] {
+  const extra = prepared(db, 'SELECT region_id FROM staff_regions WHERE staff_id = ? ORDER BY region_id').pluck().all(personId) as number[];
+  return [homeRegionId, ...extra.filter((id) => id !== homeRegionId)];
+}
+
+export function actorOf(db: Db, row: PersonRow): Actor {
   const admin = row.admin === 1;
   return {
     personId: row.id,
     code: row.code,
     name: row.name,
     roles: admin ? [row.role, 'administrator'] : [row.role],
-    regionIds: admin ? null : [row.regionId],
+    regionIds: admin ? null : regionsOfPerson(db, row.id, row.regionId),
   };
 }
 
@@ -46,7 +52,7 @@ export function loadActor(db: Db, personId: number): Actor | null {
   if (personId === BUILT_IN_ADMIN_ID) return builtInAdministrator();
   const row = personRow(db, 'id', personId);
   if (!row || row.archivedAt !== null || row.active !== 1) return null;
-  return actorOf(row);
+  return actorOf(db, row);
 }
 
 export function findActorByCode(db: Db, code: string): Actor | null {

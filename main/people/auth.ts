@@ -73,7 +73,7 @@ export function signIn(ctx: ServiceContext, input: { code: string; password?: st
   if (settings.mode === 'password') {
     const stored = actor.personId === BUILT_IN_ADMIN_ID ? settings.adminPasswordHash : passwordHashOf(ctx.db, actor.personId);
     if (!stored) {
-      throw new DomainError('forbidden', `${actor.name} has no password yet: an administrator sets one under Settings → People.`, [
+      throw new DomainError('forbidden', `${actor.name} has no password yet: an administrator sets one under People and sign-in.`, [
         { path: 'password', message: 'No password set' },
       ]);
     }

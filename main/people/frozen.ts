@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/contract/result.js';
+import { DomainError, ruleRefusal } from '../../shared/contract/result.js';
 import type { MethodName, MethodParsed } from '../../shared/contract/index.js';
 import { prepared, type Db } from '../db/open.js';
 
@@ -18,12 +18,30 @@ const agreedPlan = (db: Db, input: { planId: number }): void => {
   }
 };
 
+/**
+ * An accepted readiness plan is signed off: accepting another would replace its planned shipments,
+ * so it is reopened first, with a reason. A plan whose shipments have all gone out is done, not frozen.
+ */
+const acceptedReadinessPlan = (db: Db): void => {
+  const run = prepared(db, 'SELECT created_at AS at, reopened_at AS reopenedAt FROM readiness_runs ORDER BY id DESC LIMIT 1').get() as
+    { at: string; reopenedAt: string | null } | undefined;
+  if (!run || run.reopenedAt !== null) return;
+  if (!prepared(db, "SELECT 1 FROM shipments WHERE source = 'plan' AND status = 'planned' LIMIT 1").get()) return;
+  const acceptedOn = run.at.slice(0, 10);
+  throw ruleRefusal(
+    'readinessPlanAccepted',
+    `The readiness plan accepted on ${acceptedOn} is signed off: reopen it, with a reason, before accepting a new one.`,
+    { acceptedOn },
+  );
+};
+
 /** Each guard reads its own method's input, as that method's contract schema parsed it. */
 export const FROZEN_GUARDS: Readonly<Partial<{ [K in MethodName]: (db: Db, input: MethodParsed<K>) => void }>> = {
   'targets.edit': agreedPlan,
   'targets.setLine': agreedPlan,
   'targets.lock': agreedPlan,
   'targets.setAgreed': agreedPlan,
+  'readiness.acceptPlan': acceptedReadinessPlan,
 };
 
 /** A guard called for whichever method it is registered for; `dispatch` passes that method's parsed input. */

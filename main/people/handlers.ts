@@ -3,7 +3,7 @@ import type { FeatureHandlers } from '../api/handlers-type.js';
 import { authStatus, setAdmin, setPassword, setupAuth, signIn, signOut } from './auth.js';
 import { exportHistory, listHistory } from './history.js';
 import { mergeDistributors } from '../network/archive.js';
-import { reopenEvaluation, reopenPlan, reopenReview } from './reopen.js';
+import { reopenEvaluation, reopenPlan, reopenReadinessPlan, reopenReview } from './reopen.js';
 
 export const peopleHandlers = {
   'auth.status': (ctx) => authStatus(ctx),
@@ -17,5 +17,6 @@ export const peopleHandlers = {
   'devPlan.reopen': ({ db }, input) => reopenPlan(db, input),
   'weeklyReview.reopen': ({ db }, input) => reopenReview(db, input),
   'evaluation.reopen': ({ db }, input) => reopenEvaluation(db, input),
+  'readiness.reopenPlan': ({ db }, input) => reopenReadinessPlan(db, input),
   'distributor.merge': ({ db }, { fromId, intoId }) => mergeDistributors(db, fromId, intoId),
 } satisfies FeatureHandlers<typeof peopleContract>;

@@ -46,3 +46,14 @@ export function reopenEvaluation(db: Db, input: { salespersonId: number; month: 
     return { reopened: true as const };
   })();
 }
+
+/** The accepted readiness plan: its planned shipments stay until a new plan is accepted after this. */
+export function reopenReadinessPlan(db: Db, input: { reason: string }): { reopened: true } {
+  return db.transaction(() => {
+    const run = prepared(db, 'SELECT id, reopened_at AS reopenedAt FROM readiness_runs ORDER BY id DESC LIMIT 1').get() as
+      { id: number; reopenedAt: string | null } | undefined;
+    if (!run || run.reopenedAt !== null) throw new DomainError('conflict', 'No readiness plan is accepted: there is nothing to reopen.');
+    prepared(db, 'UPDATE readiness_runs SET reopened_at = ?, reopen_reason = ? WHERE id = ?').run(nowIso(), input.reason, run.id);
+    return { reopened: true as const };
+  })();
+}

@@ -11,16 +11,16 @@ export interface Target {
 export type ScopeResolver = (db: Db, input: unknown) => Target;
 
 const one = (db: Db, sql: string, value: unknown): number | undefined => (prepared(db, sql).get(value) as { r: number } | undefined)?.r;
-const regions = (...ids: Array<number | undefined>): number[] => [...new Set(ids.filter((id): id is number => id !== undefined))];
+export const regions = (...ids: Array<number | undefined>): number[] => [...new Set(ids.filter((id): id is number => id !== undefined))];
 
-const regionOfStaff = (db: Db, id: number) => one(db, 'SELECT region_id AS r FROM staff WHERE id = ?', id);
+export const regionOfStaff = (db: Db, id: number) => one(db, 'SELECT region_id AS r FROM staff WHERE id = ?', id);
 const regionOfArea = (db: Db, id: number) => one(db, 'SELECT region_id AS r FROM areas WHERE id = ?', id);
-const regionOfTable = (table: 'distributors' | 'sub_dealers' | 'terminals') => (db: Db, id: number) =>
+export const regionOfTable = (table: 'distributors' | 'sub_dealers' | 'terminals') => (db: Db, id: number) =>
   one(db, `SELECT a.region_id AS r FROM ${table} t JOIN areas a ON a.id = t.area_id WHERE t.id = ?`, id);
-const regionOfPlan = (db: Db, id: number) => one(db, 'SELECT region_id AS r FROM target_plans WHERE id = ?', id);
+export const regionOfPlan = (db: Db, id: number) => one(db, 'SELECT region_id AS r FROM target_plans WHERE id = ?', id);
 
 /** A salesperson's own work: the owner is the salesperson named in the input. */
-const salespersonWork = (db: Db, input: { salespersonId: number }): Target => ({
+export const salespersonWork = (db: Db, input: { salespersonId: number }): Target => ({
   regionIds: regions(regionOfStaff(db, input.salespersonId)),
   ownerId: input.salespersonId,
 });

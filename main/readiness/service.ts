@@ -91,7 +91,14 @@ export interface ReadinessComputation {
   shortByCell: Float64Array;
   committedRegion: Map<number, Float64Array>;
   committedGroup: Map<string, Float64Array>;
-  lastRun: { at: string; shipments: number; cases: number; shortCases: number; statuses: Record<string, ReadinessStatus> } | null;
+  lastRun: {
+    at: string;
+    shipments: number;
+    cases: number;
+    shortCases: number;
+    statuses: Record<string, ReadinessStatus>;
+    reopenedAt: string | null;
+  } | null;
   missingForecast: boolean;
   computeMs: number;
   /** Reading and shaping the data, and the projection, plan and statuses themselves. */
@@ -322,8 +329,8 @@ export function computeReadiness(db: Db, today: Date): ReadinessComputation {
 
   const run = prepared(
     db,
-    'SELECT created_at AS at, statuses, shipments, cases, short_cases AS shortCases FROM readiness_runs ORDER BY created_at DESC, id DESC LIMIT 1',
-  ).get() as { at: string; statuses: string; shipments: number; cases: number; shortCases: number } | undefined;
+    'SELECT created_at AS at, statuses, shipments, cases, short_cases AS shortCases, reopened_at AS reopenedAt FROM readiness_runs ORDER BY created_at DESC, id DESC LIMIT 1',
+  ).get() as { at: string; statuses: string; shipments: number; cases: number; shortCases: number; reopenedAt: string | null } | undefined;
   return {
     grid,
     labels: grid.weeks.map((w) => isoWeekLabel(Date.parse(w))),
@@ -542,7 +549,13 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ReadinessFilter): R
     changes,
     changesTotal,
     lastRun: c.lastRun
-      ? { at: c.lastRun.at, shipments: c.lastRun.shipments, cases: c.lastRun.cases, shortCases: c.lastRun.shortCases }
+      ? {
+          at: c.lastRun.at,
+          shipments: c.lastRun.shipments,
+          cases: c.lastRun.cases,
+          shortCases: c.lastRun.shortCases,
+          reopenedAt: c.lastRun.reopenedAt,
+        }
       : null,
     computeMs: c.computeMs,
     missing: { forecast: c.missingForecast, stock: c.counts.filter((x) => x.onHand === null).length },

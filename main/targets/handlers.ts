@@ -15,9 +15,10 @@ import {
   suggest,
   viewPlan,
 } from './service.js';
+import { scopeOf } from '../people/readScope.js';
 
 export const targetsHandlers = {
-  'targets.plans': ({ db }) => listPlans(db),
+  'targets.plans': (ctx) => listPlans(ctx.db, scopeOf(ctx)),
   'targets.suggest': ({ db }, { regionId, seasonYear }) => suggest(db, regionId, seasonYear),
   'targets.create': ({ db }, input) => createPlan(db, input),
   'targets.view': ({ db }, { planId, distributorId, brand }) => viewPlan(db, planId, distributorId, brand),

@@ -13,6 +13,7 @@ import { nextId } from '../db/ids.js';
 import { notFound, requireRow } from '../db/sql.js';
 import { markTyped } from './typed.js';
 import { cascadeLine, CascadeError, editNode, growthSplit, largestRemainder, setLineTotal, sum, type Cell, type Level } from './cascade.js';
+import { inRegions, type RegionScope } from '../people/readScope.js';
 
 interface PlanRow {
   id: number;
@@ -35,9 +36,9 @@ const PLAN_SELECT = `SELECT p.id, p.name, p.status, p.region_id AS regionId, r.n
 
 const summary = (row: PlanRow & { target: number; natural: number }): TargetPlanSummary => ({ ...row, months: row.months.split(',') });
 
-export function listPlans(db: Db): TargetPlanSummary[] {
+export function listPlans(db: Db, scope: RegionScope = null): TargetPlanSummary[] {
   return (
-    prepared(db, `${PLAN_SELECT} ORDER BY p.season_year DESC, p.updated_at DESC`).all() as Array<
+    prepared(db, `${PLAN_SELECT} WHERE ${inRegions('p.region_id', scope)} ORDER BY p.season_year DESC, p.updated_at DESC`).all() as Array<
       PlanRow & { target: number; natural: number }
     >
   ).map(summary);

@@ -1,16 +1,25 @@
 import type { MethodInput, MethodName, MethodResult, PlannerApi } from '../../shared/contract/index.js';
-import type { ApiError, ApiResult } from '../../shared/contract/result.js';
+import type { ApiError, ApiResult, RuleRefusal } from '../../shared/contract/result.js';
+import i18n from 'i18next';
 
 /** A failed call, carrying the contract's error code, message and field issues for the form. */
 export class ApiCallError extends Error {
   readonly code: ApiError['code'];
   readonly issues: NonNullable<ApiError['issues']>;
+  readonly rule: RuleRefusal | undefined;
   constructor(error: ApiError) {
-    super(error.message);
+    // A business rule's refusal is worded in the user's language, on the form and in toasts alike.
+    const text = error.rule ? ruleText(error.rule, error.message) : error.message;
+    super(text);
     this.name = 'ApiCallError';
     this.code = error.code;
-    this.issues = error.issues ?? [];
+    this.rule = error.rule;
+    this.issues = (error.issues ?? []).map((issue) => (error.rule ? { ...issue, message: text } : issue));
   }
+}
+
+function ruleText(rule: RuleRefusal, english: string): string {
+  return i18n.t(`rules:refusal.${rule.code}`, { ...rule.params, defaultValue: english });
 }
 
 interface PreloadBridge {

@@ -16,6 +16,7 @@ import { AccountsPage } from '../accounts/AccountsPage.js';
 import { EventsPage } from '../events/EventsPage.js';
 import { DevelopmentPage } from '../development/DevelopmentPage.js';
 import { HistoryPage } from '../people/HistoryPage.js';
+import { PeopleAdminPage } from '../people/admin/PeopleAdminPage.js';
 
 export interface AppRoute {
   path: string;
@@ -47,5 +48,10 @@ export const ROUTES: AppRoute[] = [
     path: '/history',
     element: <HistoryPage />,
     nav: { labelKey: 'people:history.nav', section: 'system', order: 91, roles: ['administrator'] },
+  },
+  {
+    path: '/admin/people',
+    element: <PeopleAdminPage />,
+    nav: { labelKey: 'admin:nav', section: 'system', order: 92, roles: ['administrator'] },
   },
 ];

@@ -135,6 +135,9 @@ export function PipelineTab({ scope }: { scope: DevelopmentScope }) {
                     </div>
                     {item.competitorHeld && <Badge tone="amber">{item.competitorBrand ?? t('competitor')}</Badge>}
                     {item.rejectReason && <div className="small">{item.rejectReason}</div>}
+                    {item.stage === 'rejected' && item.revisitOn && (
+                      <div className="small">{t('rules:revisit.card', { date: formatDate(item.revisitOn) })}</div>
+                    )}
                     <div className="muted small">
                       {t('pipeline.lastVisit')}: {item.lastVisit ? formatDate(item.lastVisit) : t('pipeline.never')} ·{' '}
                       {item.ownerName ?? t('pipeline.noOwner')}
@@ -302,10 +305,17 @@ function RejectDialog({ item, onClose }: { item: PipelineItem; onClose(): void }
   const errors = useFormErrors();
   const move = useApiMutation('pipeline.move');
   const [reason, setReason] = useState('');
+  const [revisitOn, setRevisitOn] = useState('');
   const submit = async () => {
     errors.clear();
     try {
-      await move.mutateAsync({ outletType: item.outletType, outletId: item.outletId, stage: 'rejected', rejectReason: reason || null });
+      await move.mutateAsync({
+        outletType: item.outletType,
+        outletId: item.outletId,
+        stage: 'rejected',
+        rejectReason: reason || null,
+        revisitOn: revisitOn || null,
+      });
       toast({ tone: 'success', text: t('pipeline.moved', { name: item.name, stage: t('stage.rejected') }) });
       onClose();
     } catch (e) {
@@ -324,6 +334,14 @@ function RejectDialog({ item, onClose }: { item: PipelineItem; onClose(): void }
         onChange={(e) => setReason(e.target.value)}
         error={errors.errorFor('rejectReason')}
         required
+      />
+      <TextField
+        label={t('rules:revisit.label')}
+        type="date"
+        value={revisitOn}
+        onChange={(e) => setRevisitOn(e.target.value)}
+        hint={t('rules:revisit.hint')}
+        error={errors.errorFor('revisitOn')}
       />
     </Dialog>
   );

@@ -57,7 +57,7 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
         }
       >
         <ErrorNotice error={card.error} />
-        {scope.month >= thisMonth() && (
+        {(c?.provisional ?? scope.month >= thisMonth()) && (
           <div className="notice notice-info" role="note">
             {t('scorecard.provisional')}
           </div>
@@ -128,7 +128,8 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
                           type="button"
                           className="button button-small"
                           onClick={() => setDeciding(r)}
-                          disabled={r.total === null}
+                          // Decided only once the month has ended: until then the numbers are provisional.
+                          disabled={r.total === null || c.provisional}
                           aria-label={t('scorecard.decideFor', { name: r.salespersonName })}
                         >
                           {t('scorecard.decide')}

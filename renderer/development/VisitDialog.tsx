@@ -6,6 +6,7 @@ import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { useToast } from '../ui/Toasts.js';
+import { today } from '../../shared/domain/clock.js';
 
 export interface VisitTarget {
   outletType: OutletType;
@@ -100,10 +101,12 @@ export function VisitDialog({
             value={v.day}
             onChange={(e) => setV({ ...v, day: e.target.value })}
             error={errors.errorFor('day')}
+            max={today()}
             required
           />
           <TextField
-            label={t('visit.nextDate')}
+            label={v.outcome === 'rejected' ? t('rules:revisit.label') : t('visit.nextDate')}
+            hint={v.outcome === 'rejected' ? t('rules:revisit.hint') : undefined}
             type="date"
             value={v.nextDate}
             onChange={(e) => setV({ ...v, nextDate: e.target.value })}

@@ -62,6 +62,10 @@ import enRules from './locales/en/rules.json';
 import zhRules from './locales/zh/rules.json';
 import esRules from './locales/es/rules.json';
 import ruRules from './locales/ru/rules.json';
+import enAdmin from './locales/en/admin.json';
+import zhAdmin from './locales/zh/admin.json';
+import esAdmin from './locales/es/admin.json';
+import ruAdmin from './locales/ru/admin.json';
 
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
@@ -82,6 +86,7 @@ export const resources = {
     brief: enBrief,
     daywork: enDaywork,
     rules: enRules,
+    admin: enAdmin,
   },
   zh: {
     common: zhCommon,
@@ -98,6 +103,7 @@ export const resources = {
     brief: zhBrief,
     daywork: zhDaywork,
     rules: zhRules,
+    admin: zhAdmin,
   },
   es: {
     common: esCommon,
@@ -114,6 +120,7 @@ export const resources = {
     brief: esBrief,
     daywork: esDaywork,
     rules: esRules,
+    admin: esAdmin,
   },
   ru: {
     common: ruCommon,
@@ -130,6 +137,7 @@ export const resources = {
     brief: ruBrief,
     daywork: ruDaywork,
     rules: ruRules,
+    admin: ruAdmin,
   },
 } as const;
 

@@ -2,10 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { IMPORT_ENTITIES } from '../../shared/domain/importing.js';
 import { Card } from '../ui/Page.js';
 import { ImportExportButtons } from './ImportExportButtons.js';
+import { isOnlySalesperson, useActor } from '../people/actor.js';
 
 /** Every importable entity in one place, in the order a new installation fills them. */
 export function DataTransferCard() {
   const { t } = useTranslation('importing');
+  // A salesperson imports their own visits only (the core checks every row); the rest is not theirs.
+  const entities = isOnlySalesperson(useActor()) ? (['visits'] as const) : IMPORT_ENTITIES;
   return (
     <Card title={t('allData')} className="span-2">
       <p className="muted" style={{ marginTop: 0 }}>
@@ -13,7 +16,7 @@ export function DataTransferCard() {
       </p>
       <table className="plain" aria-label={t('allData')}>
         <tbody>
-          {IMPORT_ENTITIES.map((entity) => (
+          {entities.map((entity) => (
             <tr key={entity}>
               <td style={{ width: 180, textTransform: 'capitalize' }}>{t(`entity.${entity}`)}</td>
               <td>

@@ -66,7 +66,7 @@ export function DeleteWithOutletsDialog({ kind, name, impact, successors, onConf
         )
       }
     >
-      <ArchiveNotice impact={impact} />
+      <ArchiveNotice impact={impact} kind={kind} />
       {impact && outlets > 0 && (
         <fieldset>
           <legend>{t('delete.whatHappens')}</legend>

@@ -9,6 +9,7 @@ import { Badge } from '../ui/Page.js';
 import { formatDate } from '../ui/format.js';
 import { productDraftOf, productFields, productInitial } from './forms.js';
 import { RecordsPage } from './RecordsPage.js';
+import { ProductArchiveNotice } from './ArchiveImpact.js';
 import { SearchBox } from './SearchBox.js';
 
 const STATUS_TONE = { new: 'blue', active: 'green', phase_out: 'amber' } as const;
@@ -67,6 +68,7 @@ export function ProductsPage() {
       }
       remove={(p) => remove.mutateAsync({ id: p.id })}
       deleteText={(p) => t('deleteProductText', { name: p.name })}
+      deleteNotice={(p) => <ProductArchiveNotice id={p.id} />}
     />
   );
 }

@@ -24,6 +24,8 @@ interface Props<T extends { id: number }> {
   remove(row: T): Promise<unknown>;
   /** The consequence of deleting, in words, shown before the user confirms. */
   deleteText(row: T): string;
+  /** Said inside the confirmation, e.g. that a record with history is archived instead. */
+  deleteNotice?(row: T): ReactNode;
   children?: ReactNode;
 }
 
@@ -100,8 +102,11 @@ export function RecordsPage<T extends { id: number }>(p: Props<T>) {
           }}
           onConfirm={async () => {
             try {
-              await p.remove(deleting);
-              toast({ tone: 'success', text: t('deleted', { name: p.nameOf(deleting) }) });
+              const result = (await p.remove(deleting)) as { archived?: true } | undefined;
+              toast({
+                tone: 'success',
+                text: result?.archived ? t('rules:archive.done', { name: p.nameOf(deleting) }) : t('deleted', { name: p.nameOf(deleting) }),
+              });
               setDeleting(null);
               setDeleteError(null);
             } catch (e) {
@@ -109,6 +114,7 @@ export function RecordsPage<T extends { id: number }>(p: Props<T>) {
             }
           }}
         >
+          {p.deleteNotice?.(deleting)}
           {deleteError && (
             <div className="notice notice-error" role="alert">
               {deleteError}

@@ -166,8 +166,11 @@ export function SubDealersPage() {
             .map((s) => ({ value: s.id, label: `${s.name} (${s.code})` }))}
           onCancel={() => setDeleting(null)}
           onConfirm={async (disposition) => {
-            await remove.mutateAsync({ id: deleting.id, disposition });
-            toast({ tone: 'success', text: t('deleted', { name: deleting.name }) });
+            const result = await remove.mutateAsync({ id: deleting.id, disposition });
+            toast({
+              tone: 'success',
+              text: result.archived ? t('rules:archive.done', { name: deleting.name }) : t('deleted', { name: deleting.name }),
+            });
             setDeleting(null);
           }}
         />

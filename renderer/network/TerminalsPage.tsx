@@ -16,6 +16,7 @@ import { SearchBox } from './SearchBox.js';
 import { OutletStatusBadge } from './StatusBadges.js';
 import { OutletContactsDialog } from './OutletContactsDialog.js';
 import { TerminalFormDialog } from './TerminalFormDialog.js';
+import { TerminalArchiveNotice } from './ArchiveImpact.js';
 
 export function TerminalsPage() {
   const { t } = useTranslation(['network', 'common']);
@@ -153,11 +154,16 @@ export function TerminalsPage() {
           danger
           onCancel={() => setDeleting(null)}
           onConfirm={async () => {
-            await remove.mutateAsync({ id: deleting.id });
-            toast({ tone: 'success', text: t('deleted', { name: deleting.name }) });
+            const result = await remove.mutateAsync({ id: deleting.id });
+            toast({
+              tone: 'success',
+              text: result.archived ? t('rules:archive.done', { name: deleting.name }) : t('deleted', { name: deleting.name }),
+            });
             setDeleting(null);
           }}
-        />
+        >
+          <TerminalArchiveNotice id={deleting.id} />
+        </ConfirmDialog>
       )}
       {contactsOf && (
         <OutletContactsDialog ownerType="terminal" ownerId={contactsOf.id} name={contactsOf.name} onClose={() => setContactsOf(null)} />

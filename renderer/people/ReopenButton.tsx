@@ -5,7 +5,7 @@ import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { TextArea } from '../ui/Fields.js';
 import { useToast } from '../ui/Toasts.js';
 
-type ReopenMethod = 'devPlan.reopen' | 'weeklyReview.reopen' | 'evaluation.reopen';
+type ReopenMethod = 'devPlan.reopen' | 'weeklyReview.reopen' | 'evaluation.reopen' | 'readiness.reopenPlan';
 
 /**
  * Signed off means frozen: the one way to change a signed-off record is to reopen it, with a reason

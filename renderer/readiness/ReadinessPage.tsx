@@ -18,6 +18,7 @@ import { ReadinessSettingsCard } from './ReadinessSettingsCard.js';
 import { ShipmentsTab } from './ShipmentsTab.js';
 import { ShortfallTab } from './ShortfallTab.js';
 import { StatusDot } from './StatusDot.js';
+import { ReopenButton } from '../people/ReopenButton.js';
 
 type Tab = 'board' | 'plan' | 'shortfalls' | 'shipments' | 'settings';
 
@@ -69,6 +70,14 @@ export function ReadinessPage() {
             <button type="button" className="button" disabled={!b} onClick={() => void exportPlan('csv')}>
               {t('exportCsv')}
             </button>
+            {/* An accepted plan is signed off: a new one is accepted after reopening it, with a reason. */}
+            {b?.lastRun && b.lastRun.reopenedAt === null && (
+              <ReopenButton
+                method="readiness.reopenPlan"
+                input={{}}
+                what={t('rules:readiness.acceptedPlan', { date: formatDate(b.lastRun.at) })}
+              />
+            )}
             <button
               type="button"
               className="button button-primary"

@@ -39,6 +39,8 @@ export interface PipelineItem {
   stage: Stage;
   stageOn: string;
   rejectReason: string | null;
+  /** A refused prospect is asked again on this day (three months after the refusal unless chosen). */
+  revisitOn: string | null;
   competitorHeld: boolean;
   competitorBrand: string | null;
   ownerId: number | null;
@@ -211,7 +213,10 @@ export interface ScorecardRow {
 
 export interface Scorecard {
   month: string;
+  /** The weights and thresholds the month is scored with: those of its decisions once decided. */
   settings: ScoringSettings;
+  /** The month has not ended yet: numbers may still move and nothing can be decided. */
+  provisional: boolean;
   rows: ScorecardRow[];
 }
 
@@ -346,10 +351,18 @@ export const developmentContract = {
   'pipeline.add': mutation<PipelineItem>()(z.strictObject({ ...outletKey, ...prospectFields, day: optionalIsoDate })),
   'pipeline.update': mutation<PipelineItem>()(z.strictObject({ ...outletKey, ...prospectFields })),
   'pipeline.move': mutation<PipelineItem>()(
-    z.strictObject({ ...outletKey, stage: z.enum(STAGES), rejectReason: optionalText(300), day: optionalIsoDate }).superRefine((p, ctx) => {
-      if (p.stage === 'rejected' && !p.rejectReason)
-        ctx.addIssue({ code: 'custom', path: ['rejectReason'], message: 'Say why they said no' });
-    }),
+    z
+      .strictObject({
+        ...outletKey,
+        stage: z.enum(STAGES),
+        rejectReason: optionalText(300),
+        revisitOn: optionalIsoDate,
+        day: optionalIsoDate,
+      })
+      .superRefine((p, ctx) => {
+        if (p.stage === 'rejected' && !p.rejectReason)
+          ctx.addIssue({ code: 'custom', path: ['rejectReason'], message: 'Say why they said no' });
+      }),
   ),
   'pipeline.remove': mutation<{ removed: true }>()(z.strictObject(outletKey)),
 

@@ -89,6 +89,8 @@ export type ImportIssueCode =
   | 'reason_needed'
   | 'next_before_visit'
   | 'competitor_twice'
+  | 'in_the_future'
+  | 'not_own_visit'
   | 'invalid';
 
 export type ImportIssueParams = Record<string, string | number | string[]>;

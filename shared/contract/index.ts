@@ -14,6 +14,8 @@ import { peopleContract } from './people.js';
 import { briefContract } from './brief.js';
 import { dayworkContract } from './daywork.js';
 import { targetEditsContract } from './targetEdits.js';
+import { adminContract } from './admin.js';
+import { archiveContract } from './archive.js';
 
 /**
  * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
@@ -34,6 +36,8 @@ export const contract = {
   ...briefContract,
   ...dayworkContract,
   ...targetEditsContract,
+  ...adminContract,
+  ...archiveContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -356,7 +356,16 @@ export interface DeleteImpact {
   staff: number;
   areas: number;
   /** A distributor with history is archived, not deleted: what it carries, counted. */
-  history?: { salesHistoryRows: number; targetCells: number; agreedNumbers: number; visits: number; complaints: number; shipments: number };
+  history?: {
+    salesHistoryRows: number;
+    targetCells: number;
+    agreedNumbers: number;
+    visits: number;
+    complaints: number;
+    shipments: number;
+    /** Sub-dealers: steps through the prospect pipeline. */
+    prospectSteps?: number;
+  };
   archives?: boolean;
 }
 
@@ -390,13 +399,13 @@ export const networkContract = {
   'subDealer.deleteImpact': query<DeleteImpact>()(byId),
   'subDealer.create': mutation<SubDealer>()(z.strictObject({ draft: subDealerDraft })),
   'subDealer.update': mutation<SubDealer>()(updateOf(subDealerDraft)),
-  'subDealer.delete': mutation<{ deleted: true }>()(z.strictObject({ id, disposition: outletDisposition })),
+  'subDealer.delete': mutation<{ deleted: true; archived?: true }>()(z.strictObject({ id, disposition: outletDisposition })),
 
   'terminal.list': query<Page<Terminal>>()(terminalListInput),
   'terminal.get': query<Terminal>()(byId),
   'terminal.create': mutation<Terminal>()(z.strictObject({ draft: terminalDraft })),
   'terminal.update': mutation<Terminal>()(updateOf(terminalDraft)),
-  'terminal.delete': mutation<{ deleted: true }>()(byId),
+  'terminal.delete': mutation<{ deleted: true; archived?: true }>()(byId),
 
   'contact.list': query<Contact[]>()(z.strictObject({ ownerType: z.enum(CONTACT_OWNERS), ownerId: id })),
   'contact.create': mutation<Contact>()(z.strictObject({ draft: contactDraft })),
@@ -406,5 +415,5 @@ export const networkContract = {
   'product.list': query<Product[]>()(z.strictObject({ search, status: z.enum(PRODUCT_STATUSES).optional() })),
   'product.create': mutation<Product>()(z.strictObject({ draft: productDraft })),
   'product.update': mutation<Product>()(updateOf(productDraft)),
-  'product.delete': mutation<{ deleted: true }>()(byId),
+  'product.delete': mutation<{ deleted: true; archived?: true }>()(byId),
 } as const;

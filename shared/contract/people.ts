@@ -106,6 +106,8 @@ export const peopleContract = {
   'devPlan.reopen': mutation<{ reopened: true }>()(z.strictObject({ salespersonId: id, month: yearMonth, reason })),
   'weeklyReview.reopen': mutation<{ reopened: true }>()(z.strictObject({ salespersonId: id, weekStart, reason })),
   'evaluation.reopen': mutation<{ reopened: true }>()(z.strictObject({ salespersonId: id, month: yearMonth, reason })),
+  /** The accepted readiness plan: a new one can be accepted only after this. */
+  'readiness.reopenPlan': mutation<{ reopened: true }>()(z.strictObject({ reason })),
   /** Two records of one customer: everything of `fromId` moves to `intoId`, numbers added; `fromId` is then gone. */
   'distributor.merge': mutation<{ merged: true; into: number }>()(z.strictObject({ fromId: id, intoId: id })),
 } as const;

@@ -44,6 +44,8 @@ const outlets = (what: string) => p([A, M, S], 'region', `${what} are kept by th
 const logistics = (what: string) => p([A, L], 'any', `${what} belong to the logistics coordinator`);
 const targets = (what: string) => p([A, M], 'region', `${what} belong to the regional manager of the plan's region`);
 const managerOf = (what: string) => p([A, M], 'region', `only a regional manager of the salesperson's region ${what}`);
+// A salesperson's import is checked further by the importer: visits only, every row their own.
+const IMPORTS = 'imports are made by regional managers and logistics coordinators; a salesperson imports their own visits';
 const ownWork = (what: string) => p([A, M, S], 'own', `a salesperson ${what} their own; a regional manager of their region may too`);
 
 export const PERMISSIONS: Readonly<Record<string, Permission>> = {
@@ -55,6 +57,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'auth.signOut': p(EVERYONE, 'any', 'anyone may sign out'),
   'person.setPassword': p(EVERYONE, 'any', 'a person sets their own password; an administrator sets anyone’s'),
   'person.setAdmin': adminOnly('grants or removes administration'),
+  'person.create': adminOnly('creates the people who sign in'),
+  'person.update': adminOnly('changes a person’s role and regions'),
+  'person.setDisabled': adminOnly('disables or enables a person'),
+  'auth.setMode': adminOnly('chooses how people sign in'),
 
   'region.create': adminOnly('creates regions'),
   'region.update': adminOnly('changes regions'),
@@ -82,10 +88,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'product.update': p([A, M], 'any', 'products are kept by regional managers'),
   'product.delete': p([A, M], 'any', 'products are kept by regional managers'),
 
-  'import.preview': p([A, M, L], 'any', 'imports are made by regional managers and logistics coordinators'),
-  'import.commit': p([A, M, L], 'any', 'imports are made by regional managers and logistics coordinators'),
-  'import.previewStart': p([A, M, L], 'any', 'imports are made by regional managers and logistics coordinators'),
-  'import.start': p([A, M, L], 'any', 'imports are made by regional managers and logistics coordinators'),
+  'import.preview': p([A, M, L, S], 'any', IMPORTS),
+  'import.commit': p([A, M, L, S], 'any', IMPORTS),
+  'import.previewStart': p([A, M, L, S], 'any', IMPORTS),
+  'import.start': p([A, M, L, S], 'any', IMPORTS),
   'import.discard': p(EVERYONE, 'any', 'anyone may discard an import preview'),
 
   'forecast.run': p([A, M], 'any', 'forecasts are run by regional managers'),
@@ -99,6 +105,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'readiness.setPalletCapacity': logistics('warehouse capacities'),
   'readiness.setCasesPerPallet': logistics('pallet sizes'),
   'readiness.acceptPlan': logistics('accepted readiness plans'),
+  'readiness.reopenPlan': p([A, L], 'any', 'only a logistics coordinator reopens an accepted readiness plan'),
   'stock.set': logistics('stock counts'),
   'shipment.create': logistics('shipments'),
   'shipment.markShipped': logistics('shipments'),

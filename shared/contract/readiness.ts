@@ -98,7 +98,8 @@ export interface ReadinessBoard {
     to: ReadinessStatus;
   }>;
   changesTotal: number;
-  lastRun: { at: string; shipments: number; cases: number; shortCases: number } | null;
+  /** The last accepted plan; `reopenedAt` set once it was reopened (a new plan may then be accepted). */
+  lastRun: { at: string; shipments: number; cases: number; shortCases: number; reopenedAt: string | null } | null;
   computeMs: number;
   missing: { forecast: boolean; stock: number };
 }

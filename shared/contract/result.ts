@@ -20,10 +20,20 @@ export interface FieldIssue {
   message: string;
 }
 
+/**
+ * A business rule that refused the call, as a code with parameters: the renderer words it in the
+ * user's language (rules:refusal.<code>); `message` keeps the English for the command line.
+ */
+export interface RuleRefusal {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
 export interface ApiError {
   code: ErrorCode;
   message: string;
   issues?: FieldIssue[];
+  rule?: RuleRefusal;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -34,8 +44,19 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: FieldIssue[],
+    readonly rule?: RuleRefusal,
   ) {
     super(message);
     this.name = 'DomainError';
   }
+}
+
+/** A business rule's refusal: English for the command line, a code the screens translate, the field it concerns. */
+export function ruleRefusal(
+  rule: string,
+  message: string,
+  params: Record<string, string | number> = {},
+  field?: { path: string; message: string },
+): DomainError {
+  return new DomainError('validation', message, field ? [field] : undefined, { code: rule, params });
 }

@@ -4,11 +4,14 @@ import { expect, test } from './fixtures.js';
 test.use({ seed: 'S' });
 test.setTimeout(150_000);
 
-/** A month two ahead, clear of the demo's own activity, and its first Monday. */
-function futureMonth(): { month: string; monday: string; workingDays: number } {
+/**
+ * A month two back, and its first Monday: ended (visits are logged once they happened, a month is
+ * decided once it is over) and clear of the demo's own activity, which covers last month and this one.
+ */
+function endedMonth(): { month: string; monday: string; workingDays: number } {
   const d = new Date();
   d.setDate(1);
-  d.setMonth(d.getMonth() + 2);
+  d.setMonth(d.getMonth() - 2);
   const month = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
   while (d.getDay() !== 1) d.setDate(d.getDate() + 1);
   const monday = `${month}-${String(d.getDate()).padStart(2, '0')}`;
@@ -25,7 +28,7 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
   app,
   server,
 }) => {
-  const { month, monday, workingDays } = futureMonth();
+  const { month, monday, workingDays } = endedMonth();
   // Three prospect terminals nobody is working yet, with coordinates, and the first two salespeople.
   const db = new Database(server.dbPath, { readonly: true });
   const outlets = db

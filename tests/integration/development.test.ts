@@ -1,11 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import { seedDemo } from '../../main/demo/generate.js';
 import { pathLength } from '../../main/development/route.js';
 import { call } from '../support/call.js';
-import { createTestDb } from '../support/db.js';
+import { createTestDb, TEST_NOW } from '../support/db.js';
+import { clockFrom, setClock } from '../../shared/domain/clock.js';
 import { readWorkbook } from '../support/xlsx.js';
+
+// Tests that live through a month move the clock; each test starts again on TEST_NOW.
+afterEach(() => setClock(clockFrom(TEST_NOW)));
 
 async function fails(ctx: ServiceContext, method: string, input: unknown) {
   const r = await dispatch(ctx, method, input);
@@ -122,6 +126,8 @@ describe('outlet development on a real SQLite file', () => {
     const wb = await readWorkbook(sheet.contentBase64);
     expect(wb.worksheets[0]!.getRow(5).getCell(4).value).toBe(route.stops[0]!.name);
 
+    // Visits are logged once they happened: the days of this route have come.
+    setClock(clockFrom('2027-03-12T10:00:00Z'));
     // Visits from the route move the prospects: contacted, negotiating, signed (now active), refused with a reason.
     const visit = (outletId: number, outcome: string, day = '2027-03-02', note: string | null = null) =>
       call(ctx, 'visit.log', { salespersonId: sp!.id, day, outletType: 'terminal', outletId, purpose: 'develop', outcome, note });
@@ -196,6 +202,14 @@ describe('outlet development on a real SQLite file', () => {
     expect(mine).toMatchObject({ rank: 1, total: 0.513, suggestion: 'penalty' });
     expect(theirs).toMatchObject({ rank: 2, suggestion: 'penalty' });
     expect(card.rows.filter((r) => r.rank !== null)).toHaveLength(2);
+    // Before the month ends the scorecard is provisional and nothing can be decided.
+    expect(card.provisional).toBe(true);
+    expect((await fails(ctx, 'evaluation.decide', { salespersonId: sp!.id, month: MONTH, decision: 'reward', note: 'x' })).rule).toEqual({
+      code: 'decideBeforeMonthEnd',
+      params: { month: MONTH },
+    });
+    setClock(clockFrom('2027-04-01T10:00:00Z'));
+    expect((await call(ctx, 'evaluation.scorecard', { month: MONTH, regionId: sp!.regionId })).provisional).toBe(false);
     expect((await fails(ctx, 'evaluation.decide', { salespersonId: sp!.id, month: MONTH, decision: 'reward' })).issues?.[0]?.path).toBe(
       'note',
     );
@@ -209,14 +223,19 @@ describe('outlet development on a real SQLite file', () => {
     const history = await call(ctx, 'evaluation.history', { salespersonId: sp!.id });
     expect(history[0]).toMatchObject({ month: MONTH, rank: 1, decision: 'reward' });
 
-    // Weights are the manager's: counting only new terminals makes 2/4 the whole score.
+    // Weights are the manager's: counting only new terminals makes 2/4 the whole score, from now on.
+    // The decided month keeps the weights it was decided with (its totals do not move).
     await call(ctx, 'evaluation.saveSettings', {
       weights: { visits: 0, newSubDealers: 0, newTerminals: 1, competitorWins: 0 },
       thresholds: { reward: 1, penalty: 0.4 },
       cap: 1.5,
     });
     const reweighted = await call(ctx, 'evaluation.scorecard', { month: MONTH, regionId: sp!.regionId });
-    expect(reweighted.rows.find((r) => r.salespersonId === sp!.id)).toMatchObject({ total: 0.5, suggestion: 'none' });
+    expect(reweighted.rows.find((r) => r.salespersonId === sp!.id)).toMatchObject({ total: 0.513, suggestion: 'penalty' });
+    expect(reweighted.settings.weights.visits).toBe(card.settings.weights.visits);
+    await call(ctx, 'evaluation.reopen', { salespersonId: sp!.id, month: MONTH, reason: 'Weights changed for the season' });
+    const undecided = await call(ctx, 'evaluation.scorecard', { month: MONTH, regionId: sp!.regionId });
+    expect(undecided.rows.find((r) => r.salespersonId === sp!.id)).toMatchObject({ total: 0.5, suggestion: 'none' });
     expect(
       (
         await fails(ctx, 'evaluation.saveSettings', {

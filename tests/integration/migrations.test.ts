@@ -123,6 +123,9 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
     db.prepare("UPDATE target_cells SET typed = 1, locked = 1 WHERE plan_id = 1 AND month = '2027-06'").run();
   },
   18: () => {},
+  20: (db) => {
+    db.prepare('INSERT INTO staff_regions (staff_id, region_id) VALUES (1, 1)').run();
+  },
   // indexes only
   22: () => {},
 };

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../main/db/migrations/index.js';
 import { closeDatabase, openDatabase } from '../../main/db/open.js';
 import { seedDemo } from '../../main/demo/generate.js';
@@ -10,7 +10,8 @@ import { JobRunner } from '../../main/jobs/runner.js';
 import { withActor } from '../../main/people/actor.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import { call, refusal } from '../support/call.js';
-import { asPerson, createTestDb } from '../support/db.js';
+import { asPerson, createTestDb, TEST_NOW } from '../support/db.js';
+import { clockFrom, setClock } from '../../shared/domain/clock.js';
 
 // Months the demo (generated as of 2026-11-20) has not planned yet.
 const MONTH = '2027-01';
@@ -50,6 +51,10 @@ function demo() {
   const area = t.db.prepare('SELECT area_id FROM staff_areas WHERE staff_id = ? LIMIT 1').pluck().get(sp.id) as number;
   return { ...t, sp, colleague, manager, otherManager, coordinator, area };
 }
+
+// Deciding a month waits for its end: tests that decide move the clock past it, and back after.
+afterEach(() => setClock(clockFrom(TEST_NOW)));
+const AFTER_MONTH = '2027-02-01T10:00:00Z';
 
 const planInput = (salespersonId: number, areaIds: number[]) => ({
   salespersonId,
@@ -179,6 +184,7 @@ describe('people, roles and sign-off on a real SQLite file', () => {
     await call(boss, 'weeklyReview.comment', { salespersonId: sp.id, weekStart: WEEK, managerComment: 'Good week' });
 
     const decide = { salespersonId: sp.id, month: MONTH, decision: 'none', note: null };
+    setClock(clockFrom(AFTER_MONTH));
     expect((await refusal(salesperson, 'evaluation.decide', decide)).code).toBe('forbidden');
     await call(boss, 'evaluation.decide', decide);
     expect(ctx.db.prepare('SELECT decided_by FROM evaluations WHERE salesperson_id = ?').pluck().get(sp.id)).toBe(manager.id);
@@ -220,6 +226,7 @@ describe('people, roles and sign-off on a real SQLite file', () => {
     await call(boss, 'weeklyReview.reopen', { salespersonId: sp.id, weekStart: WEEK, reason: 'Wrong week commented' });
     await call(salesperson, 'weeklyReview.save', overwrite);
 
+    setClock(clockFrom(AFTER_MONTH));
     await call(boss, 'evaluation.decide', { salespersonId: sp.id, month: MONTH, decision: 'none', note: null });
     expect((await refusal(boss, 'evaluation.decide', { salespersonId: sp.id, month: MONTH, decision: 'none', note: null })).code).toBe(
       'conflict',

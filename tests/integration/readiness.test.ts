@@ -297,7 +297,21 @@ describe('stock readiness on a real SQLite file', () => {
     // the warehouse sends the first planned shipment: it is firm now, and survives the next acceptance
     const first = (await call(ctx, 'shipment.list', { status: 'planned', source: 'plan', offset: 0, limit: 1 })).rows[0]!;
     await call(ctx, 'shipment.markShipped', { id: first.id });
+    // the accepted plan is signed off: a new one replaces it only after a reopen, with a reason, on the record
+    const frozen = await dispatch(ctx, 'readiness.acceptPlan', {});
+    expect(frozen.ok ? null : frozen.error.rule?.code).toBe('readinessPlanAccepted');
+    expect(db.prepare("SELECT count(*) FROM shipments WHERE source = 'plan' AND status = 'planned'").pluck().get()).toBe(
+      board.plan.shipments - 1,
+    );
+    const noReason = await dispatch(ctx, 'readiness.reopenPlan', {});
+    expect(noReason.ok ? null : noReason.error.issues?.[0]?.path).toBe('reason');
+    await call(ctx, 'readiness.reopenPlan', { reason: 'Capacity changed at the brewery' });
+    expect((await call(ctx, 'readiness.board', {})).lastRun?.reopenedAt).not.toBeNull();
+    expect(db.prepare("SELECT reason FROM record_history WHERE method = 'readiness.reopenPlan'").pluck().get()).toBe(
+      'Capacity changed at the brewery',
+    );
     await call(ctx, 'readiness.acceptPlan', {});
+    expect((await call(ctx, 'readiness.board', {})).lastRun?.reopenedAt).toBeNull();
     expect(db.prepare('SELECT status FROM shipments WHERE id = ?').pluck().get(first.id)).toBe('in_transit');
 
     // shipping capacity cut to a trickle: cells turn red and the board lists them as changed

@@ -1,0 +1,29 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES, localeResources } from '../support/locales.js';
+
+/** Every file under a folder, recursively. */
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('business rule refusals', () => {
+  // The core names a refused rule by code (ruleRefusal('code', …)); the screens word it from rules:refusal.<code>.
+  const codes = new Set(
+    files('main').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/ruleRefusal\(\s*'([A-Za-z]+)'/g)].map((m) => m[1]!)),
+  );
+  it('are found in the core', () => {
+    expect(codes.size).toBeGreaterThanOrEqual(3);
+  });
+  const resources = localeResources();
+  for (const language of LANGUAGES) {
+    it(`each has words in ${language}`, () => {
+      const refusal = (resources[language].rules as { refusal?: Record<string, string> }).refusal ?? {};
+      for (const code of codes) expect(refusal[code], `rules:refusal.${code} (${language})`).toBeTruthy();
+    });
+  }
+});
