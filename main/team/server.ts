@@ -231,9 +231,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
         result = outcome.ok ? { seq: entry.seq, ok: true } : { seq: entry.seq, ok: false, error: outcome.error };
       }
       prepared(db, 'UPDATE sync_clients SET last_seq = ? WHERE client_id = ?').run(entry.seq, dev.clientId);
-      prepared(db, 'INSERT INTO sync_results (client_id, seq, ok, error, at) VALUES (?, ?, ?, ?, ?)').run(
+      prepared(db, 'INSERT INTO sync_results (client_id, seq, method, ok, error, at) VALUES (?, ?, ?, ?, ?, ?)').run(
         dev.clientId,
         entry.seq,
+        entry.method,
         result.ok ? 1 : 0,
         result.error ? JSON.stringify(result.error) : null,
         nowIso(),
