@@ -70,7 +70,7 @@ class DesktopProcess {
       if (process.env.TEAM_DEBUG) process.stderr.write(d);
     });
     this.exited = new Promise((done) => this.child.once('exit', () => done()));
-    this.exited.then(() => {
+    void this.exited.then(() => {
       for (const resolve of this.waiting.values()) resolve({ ok: false, error: 'killed' });
       this.waiting.clear();
     });
