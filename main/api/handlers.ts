@@ -16,6 +16,7 @@ import { dayworkHandlers } from '../daywork/handlers.js';
 import { targetEditHandlers } from '../targets/editHandlers.js';
 import { adminHandlers } from '../people/admin/handlers.js';
 import { archiveHandlers } from '../network/archiveHandlers.js';
+import { syncHandlers } from '../sync/handlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -35,4 +36,5 @@ export const handlers = {
   ...targetEditHandlers,
   ...adminHandlers,
   ...archiveHandlers,
+  ...syncHandlers,
 } satisfies FeatureHandlers<Contract>;

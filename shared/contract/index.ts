@@ -16,6 +16,7 @@ import { dayworkContract } from './daywork.js';
 import { targetEditsContract } from './targetEdits.js';
 import { adminContract } from './admin.js';
 import { archiveContract } from './archive.js';
+import { syncContract } from './sync.js';
 
 /**
  * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
@@ -38,6 +39,7 @@ export const contract = {
   ...targetEditsContract,
   ...adminContract,
   ...archiveContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -181,4 +181,11 @@ export const METHOD_NAME_LIST = [
   'auth.setMode',
   'terminal.deleteImpact',
   'product.deleteImpact',
+  'sync.status',
+  'sync.probe',
+  'sync.connect',
+  'sync.now',
+  'sync.disconnect',
+  'sync.refusals',
+  'sync.acknowledge',
 ] as const satisfies readonly MethodName[];

@@ -28,7 +28,7 @@ class RecordingAllocator implements IdAllocator {
  * call, reaching desktops by pull), the one-row sign-in settings, and the sync and team-server
  * bookkeeping (`sync_*`, `team_*`: local to one file, never created by a contract call's records).
  */
-const NOT_CREATED_BY_CALLS = new Set(['record_history', 'auth_settings']);
+const NOT_CREATED_BY_CALLS = new Set(['record_history', 'auth_settings', 'sync_link', 'sync_server']);
 const BOOKKEEPING = /^(sync|team)_/;
 function surrogateTables(db: Db): string[] {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];

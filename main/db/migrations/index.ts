@@ -16,6 +16,7 @@ import { m0013Archive } from './0013-archive.js';
 import { m0016ContactEmailRegionZone } from './0016-contact-email-region-zone.js';
 import { m0017TypedTargets } from './0017-typed-targets.js';
 import { m0018ForecastBaseline } from './0018-forecast-baseline.js';
+import { m0019Sync } from './0019-sync.js';
 import { m0020PersonRegions } from './0020-person-regions.js';
 import { m0022FollowupIndexes } from './0022-followup-indexes.js';
 
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0016ContactEmailRegionZone,
   m0017TypedTargets,
   m0018ForecastBaseline,
+  m0019Sync,
   m0020PersonRegions,
   m0022FollowupIndexes,
 ];
