@@ -193,17 +193,17 @@ function syncRows(s: SyncFigures): Array<[string, string]> {
   for (const f of s.firstSync)
     rows.push([
       `sync: first sync of a new desktop as ${f.person} (${f.role})`,
-      `${f.seconds} s, ${f.rows.toLocaleString('en')} rows, ${mb(f.bytesFromServer)}, replica ${f.replicaMB} MB`,
+      `${f.seconds} s (CPU: server ${f.serverCpuSeconds} s, desktop ${f.desktopCpuSeconds} s), ${f.rows.toLocaleString('en')} rows, ${mb(f.bytesFromServer)}, replica ${f.replicaMB} MB`,
     ]);
   const c = s.changes;
   rows.push([`sync: ${c.count.toLocaleString('en')} changes queued on a desktop`, `${c.queueSeconds} s`]);
   rows.push([
     `sync: push of ${c.count.toLocaleString('en')} queued changes (round with its confirming pull)`,
-    `${c.pushSeconds} s, ${c.pushRefused} refused`,
+    `${c.pushSeconds} s (CPU: server ${c.pushServerCpuSeconds} s, desktop ${c.pushDesktopCpuSeconds} s), ${c.pushRefused} refused`,
   ]);
   rows.push([
     `sync: another desktop pulls them`,
-    `${c.pullSeconds} s, ${c.pulledRows.toLocaleString('en')} rows, ${mb(c.bytesFromServerOnPull)}`,
+    `${c.pullSeconds} s (CPU: server ${c.pullServerCpuSeconds} s, desktop ${c.pullDesktopCpuSeconds} s), ${c.pulledRows.toLocaleString('en')} rows, ${mb(c.bytesFromServerOnPull)}`,
   ]);
   const l = s.load;
   rows.push([

@@ -59,6 +59,9 @@ export interface FirstSyncFigure {
   /** Bytes the server process wrote meanwhile (its HTTPS answers; /proc/PID/io wchar), null if unreadable. */
   bytesFromServer: number | null;
   replicaMB: number;
+  /** CPU time of the server process and of the desktop (this process) meanwhile: on a loaded machine the wall time is mostly waiting. */
+  serverCpuSeconds: number;
+  desktopCpuSeconds: number;
 }
 
 export interface SyncFigures {
@@ -73,9 +76,13 @@ export interface SyncFigures {
     queueSeconds: number;
     /** The desktop's sync round: push in batches of 500, then the pull that confirms them. */
     pushSeconds: number;
+    pushServerCpuSeconds: number;
+    pushDesktopCpuSeconds: number;
     pushRefused: number;
     /** Another desktop (the manager's) pulls them. */
     pullSeconds: number;
+    pullServerCpuSeconds: number;
+    pullDesktopCpuSeconds: number;
     pulledRows: number;
     bytesFromServerOnPull: number | null;
   };
@@ -168,6 +175,12 @@ function peakRssMb(pid: number): number | null {
     return null;
   }
 }
+
+/** CPU seconds of this process (the desktop side) since `from` (process.cpuUsage). */
+const ownCpu = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return round((used.user + used.system) / 1e6);
+};
 
 const since = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
 
@@ -294,12 +307,16 @@ export async function syncBench(options: SyncBenchOptions): Promise<SyncFigures>
       const desktop = openDesktop(file);
       desktops.push(desktop);
       const bytesBefore = bytesWritten(pid);
+      const serverCpu0 = cpuSeconds(pid);
+      const ownCpu0 = process.cpuUsage();
       const t0 = performance.now();
       await desktop.engine.connect(
         { serverUrl: server.url, fingerprint: server.fingerprint, personCode: person.code, password: PASSWORD },
         false,
       );
       const seconds = (performance.now() - t0) / 1000;
+      const serverCpuSeconds = round(cpuSeconds(pid) - serverCpu0);
+      const desktopCpuSeconds = ownCpu(ownCpu0);
       const status = desktop.engine.status();
       if (status.state !== 'synced') throw new Error(`The first sync as ${person.code} ended ${status.state}: ${status.lastError}`);
       desktop.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -313,6 +330,8 @@ export async function syncBench(options: SyncBenchOptions): Promise<SyncFigures>
         rows: replicaRows(desktop.ctx.db),
         bytesFromServer: since(bytesBefore, bytesWritten(pid)),
         replicaMB: round((pages * pageSize) / 1024 ** 2, 1),
+        serverCpuSeconds,
+        desktopCpuSeconds,
       });
     }
     const [salesDesktop, managerDesktop] = desktops as [Desktop, Desktop];
@@ -327,25 +346,37 @@ export async function syncBench(options: SyncBenchOptions): Promise<SyncFigures>
     }
     const queueSeconds = (performance.now() - t1) / 1000;
     log('Sync: pushing them…');
+    const pushCpu0 = cpuSeconds(pid);
+    const pushOwn0 = process.cpuUsage();
     const t2 = performance.now();
     await syncRound(salesDesktop.ctx.db);
     const pushSeconds = (performance.now() - t2) / 1000;
+    const pushServerCpuSeconds = round(cpuSeconds(pid) - pushCpu0);
+    const pushDesktopCpuSeconds = ownCpu(pushOwn0);
     const afterPush = salesDesktop.engine.status();
     if (afterPush.pending !== 0) throw new Error(`After the push ${afterPush.pending} changes are still queued: ${afterPush.lastError}`);
     log(`Sync: ${manager.code}'s desktop pulls them…`);
     const visitsBefore = managerDesktop.ctx.db.prepare('SELECT count(*) FROM visits').pluck().get() as number;
     const rowsBefore = replicaRows(managerDesktop.ctx.db);
     const bytesBefore = bytesWritten(pid);
+    const pullCpu0 = cpuSeconds(pid);
+    const pullOwn0 = process.cpuUsage();
     const t3 = performance.now();
     await syncRound(managerDesktop.ctx.db);
     const pullSeconds = (performance.now() - t3) / 1000;
+    const pullServerCpuSeconds = round(cpuSeconds(pid) - pullCpu0);
+    const pullDesktopCpuSeconds = ownCpu(pullOwn0);
     const visitsAfter = managerDesktop.ctx.db.prepare('SELECT count(*) FROM visits').pluck().get() as number;
     const changes: SyncFigures['changes'] = {
       count: options.changes,
       queueSeconds: round(queueSeconds),
       pushSeconds: round(pushSeconds),
+      pushServerCpuSeconds,
+      pushDesktopCpuSeconds,
       pushRefused: afterPush.refusals,
       pullSeconds: round(pullSeconds),
+      pullServerCpuSeconds,
+      pullDesktopCpuSeconds,
       pulledRows: replicaRows(managerDesktop.ctx.db) - rowsBefore,
       bytesFromServerOnPull: since(bytesBefore, bytesWritten(pid)),
     };
