@@ -198,7 +198,11 @@ function syncRows(s: SyncFigures): Array<[string, string]> {
   const c = s.changes;
   rows.push([`sync: ${c.count.toLocaleString('en')} changes queued on a desktop`, `${c.queueSeconds} s`]);
   rows.push([
-    `sync: push of ${c.count.toLocaleString('en')} queued changes (round with its confirming pull)`,
+    `sync: push of ${c.count.toLocaleString('en')} queued changes alone / the round that confirms them`,
+    `${c.pushOnlySeconds} s / ${c.confirmSeconds} s`,
+  ]);
+  rows.push([
+    `sync: push of ${c.count.toLocaleString('en')} queued changes, full queue to empty (both)`,
     `${c.pushSeconds} s (CPU: server ${c.pushServerCpuSeconds} s, desktop ${c.pushDesktopCpuSeconds} s), ${c.pushRefused} refused`,
   ]);
   rows.push([

@@ -46,7 +46,13 @@ describe('the sync benchmark', () => {
       expect(f.regionIds).toHaveLength(1);
       expect(f.replicaMB).toBeGreaterThan(0);
     }
-    expect(figures.changes).toMatchObject({ count: 100, pushRefused: 0 });
+    expect(figures.changes).toMatchObject({
+      count: 100,
+      pushRefused: 0,
+      pushOnlySeconds: expect.any(Number),
+      confirmSeconds: expect.any(Number),
+      pullSeconds: expect.any(Number),
+    });
     // The visits and the server's history rows of them reached the manager's desktop.
     expect(figures.changes.pulledRows).toBeGreaterThanOrEqual(100);
     expect(figures.load).toMatchObject({ desktops: 5, rounds: 2, failures: 0, refused: 0 });
