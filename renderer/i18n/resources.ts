@@ -62,6 +62,10 @@ import enRules from './locales/en/rules.json';
 import zhRules from './locales/zh/rules.json';
 import esRules from './locales/es/rules.json';
 import ruRules from './locales/ru/rules.json';
+import enSync from './locales/en/sync.json';
+import zhSync from './locales/zh/sync.json';
+import esSync from './locales/es/sync.json';
+import ruSync from './locales/ru/sync.json';
 
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
@@ -82,6 +86,7 @@ export const resources = {
     brief: enBrief,
     daywork: enDaywork,
     rules: enRules,
+    sync: enSync,
   },
   zh: {
     common: zhCommon,
@@ -98,6 +103,7 @@ export const resources = {
     brief: zhBrief,
     daywork: zhDaywork,
     rules: zhRules,
+    sync: zhSync,
   },
   es: {
     common: esCommon,
@@ -114,6 +120,7 @@ export const resources = {
     brief: esBrief,
     daywork: esDaywork,
     rules: esRules,
+    sync: esSync,
   },
   ru: {
     common: ruCommon,
@@ -130,6 +137,7 @@ export const resources = {
     brief: ruBrief,
     daywork: ruDaywork,
     rules: ruRules,
+    sync: ruSync,
   },
 } as const;
 
