@@ -10,6 +10,13 @@ import { connectProblem, type ConnectProblem } from './errors.js';
 
 type Failure = { problem: ConnectProblem; message: string };
 
+function fingerprintLines(fingerprint: string): string[] {
+  const bytes = fingerprint.split(':');
+  const lines: string[] = [];
+  for (let i = 0; i < bytes.length; i += 16) lines.push(bytes.slice(i, i + 16).join(':'));
+  return lines;
+}
+
 function failureOf(e: unknown): Failure {
   if (e instanceof ApiCallError) {
     // The contract's own input checks (an address that is not https://…) are told as they are.
@@ -151,7 +158,12 @@ export function ConnectDialog({ onClose, onConnected }: { onClose(): void; onCon
         {fingerprint && (
           <div className="sync-fingerprint" role="group" aria-label={t('connect.fingerprintLabel')}>
             <div className="sync-fingerprint-title">{t('connect.fingerprintLabel')}</div>
-            <code className="sync-fingerprint-value">{fingerprint}</code>
+            <code className="sync-fingerprint-value">
+              {/* Two lines of 16 bytes, broken only between bytes: easier to compare by eye. */}
+              {fingerprintLines(fingerprint).map((line) => (
+                <span key={line}>{line}</span>
+              ))}
+            </code>
             <p className="muted">{t('connect.fingerprintHint')}</p>
             <label className="sync-check">
               <input type="checkbox" checked={matches} onChange={(e) => setMatches(e.target.checked)} disabled={syncing} />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { describeSyncStatus } from './describe.js';
 import { useRefreshAfterSync, useSyncStatus } from './queries.js';
@@ -36,7 +37,8 @@ export function SyncIndicator() {
           {detail && <span className="sync-indicator-detail">{detail}</span>}
         </span>
       </button>
-      {open && <SyncPanel status={status.data} onClose={() => setOpen(false)} />}
+      {/* Outside the sidebar, so the dialog neither inherits its dark colours nor its stacking. */}
+      {open && createPortal(<SyncPanel status={status.data} onClose={() => setOpen(false)} />, document.body)}
     </section>
   );
 }

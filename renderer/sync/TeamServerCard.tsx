@@ -67,7 +67,8 @@ export function TeamServerCard() {
           <dd>{s.person ? `${s.person.name} (${s.person.code})` : '–'}</dd>
           <dt>{t('panel.state')}</dt>
           <dd>
-            <span className={`sync-dot sync-tone-${summary!.tone}`} aria-hidden="true" /> {summary!.key ? t(summary!.key, summary!.values) : ''}
+            <span className={`sync-dot sync-tone-${summary!.tone}`} aria-hidden="true" />{' '}
+            {summary!.key ? t(summary!.key, summary!.values) : ''}
           </dd>
           <dt>{t('panel.lastSync')}</dt>
           <dd>{s.lastSyncAt ? formatSyncTime(s.lastSyncAt, i18n.language, new Date()) : t('panel.never')}</dd>

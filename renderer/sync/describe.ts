@@ -31,9 +31,10 @@ export function formatSyncTime(iso: string, language: string, now: Date): string
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
   const sameDay = at.getFullYear() === now.getFullYear() && at.getMonth() === now.getMonth() && at.getDate() === now.getDate();
-  return new Intl.DateTimeFormat(language, sameDay ? { hour: '2-digit', minute: '2-digit' } : { dateStyle: 'short', timeStyle: 'short' }).format(
-    at,
-  );
+  return new Intl.DateTimeFormat(
+    language,
+    sameDay ? { hour: 'numeric', minute: '2-digit' } : { dateStyle: 'short', timeStyle: 'short' },
+  ).format(at);
 }
 
 /**
