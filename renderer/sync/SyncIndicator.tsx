@@ -32,7 +32,7 @@ export function SyncIndicator() {
         title={t('indicator.open')}
       >
         <span className={`sync-dot${status.data.state === 'syncing' ? ' sync-dot-busy' : ''}`} aria-hidden="true" />
-        <span className="sync-indicator-text" role="status">
+        <span className="sync-indicator-text">
           <span>{text}</span>
           {detail && <span className="sync-indicator-detail">{detail}</span>}
         </span>
