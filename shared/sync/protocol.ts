@@ -26,6 +26,8 @@ export const connectRequest = z.strictObject({
   personCode: z.string().trim().min(1).max(32),
   password: z.string().min(1).max(200),
   deviceName: z.string().trim().min(1).max(120),
+  /** Reconnecting a desktop already known to the server (after its session expired): its queue continues. */
+  clientId: z.string().min(8).max(80).optional(),
 });
 export type ConnectRequest = z.infer<typeof connectRequest>;
 
@@ -97,6 +99,8 @@ export const pullRequest = z.strictObject({
   touched: z.array(tableKey).max(50_000),
   /** At most this many changes in one answer; `more` says whether to ask again. */
   limit: z.int().min(1).max(50_000).optional(),
+  /** Results of this client's entries with a higher seq are returned (default: none but newer than lastSeq). */
+  resultsAfter: z.int().min(0).optional(),
 });
 export type PullRequest = z.infer<typeof pullRequest>;
 
