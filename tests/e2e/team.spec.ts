@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +64,45 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/**
+ * Desktop A's network cable: a TCP relay on loopback between A and the team server (TLS passes
+ * through untouched, so the pinned certificate is the server's own). Cutting it takes only A offline.
+ */
+class Cable {
+  private server: Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  port = 0;
+  constructor(private readonly target: number) {}
+
+  async plug(): Promise<void> {
+    const server = createServer((client) => {
+      const upstream = tcpConnect(this.target, '127.0.0.1');
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('error', () => s.destroy());
+        s.on('close', () => this.sockets.delete(s));
+      }
+      client.pipe(upstream).pipe(client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
+    this.port = (server.address() as { port: number }).port;
+    this.server = server;
+  }
+
+  async cut(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    for (const s of this.sockets) s.destroy();
+    if (server) await new Promise((resolve) => server.close(resolve));
+  }
+
+  get url(): string {
+    return `https://127.0.0.1:${this.port}`;
+  }
+}
+
 interface Desktop {
   child: ChildProcess;
   server: PlannerServer;
@@ -93,6 +133,7 @@ const PASSWORD = 'field-season-2027';
 
 let dir: string;
 let team: TeamServer;
+let cable: Cable;
 let sales: { id: number; code: string; name: string };
 let manager: { id: number; code: string; name: string };
 const desktops: Desktop[] = [];
@@ -115,6 +156,8 @@ test.beforeAll(async () => {
     await run(['call', '--db', serverDb, 'person.setPassword', JSON.stringify({ personId: person.id, password: PASSWORD })]);
   }
   team = await startTeamServer(serverDb);
+  cable = new Cable(Number(new URL(team.url).port));
+  await cable.plug();
 });
 
 test.afterAll(async () => {
@@ -122,6 +165,7 @@ test.afterAll(async () => {
     await d.page.context().close();
     await stopProcess(d.child);
   }
+  if (cable) await cable.cut();
   if (team) await stopProcess(team.child);
   rmSync(dir, { recursive: true, force: true });
 });
@@ -143,7 +187,7 @@ test('a desktop connects through Settings: the fingerprint to confirm, a wrong p
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   // The right address shows the certificate's fingerprint, as the server printed it, to compare.
-  dialog = await a.sync.checkServer(team.url, team.fingerprint);
+  dialog = await a.sync.checkServer(cable.url, team.fingerprint);
   await expect(dialog.getByRole('button', { name: 'Connect' })).toBeDisabled();
   await dialog.getByRole('checkbox', { name: 'The fingerprint matches' }).check();
   await dialog.getByLabel('Your code').fill(sales.code);
@@ -153,7 +197,7 @@ test('a desktop connects through Settings: the fingerprint to confirm, a wrong p
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(a.sync.indicator()).toHaveCount(0);
 
-  await a.sync.connect(team.url, team.fingerprint, sales.code, PASSWORD);
+  await a.sync.connect(cable.url, team.fingerprint, sales.code, PASSWORD);
   await expect(a.sync.indicator()).toHaveAccessibleName(/^Synced/);
   await expect(a.sync.card()).toContainText(`${sales.name} (${sales.code})`);
 });
@@ -237,4 +281,70 @@ test('the salesperson plans and reviews on desktop A, the manager approves and c
   await salesPage.getByRole('tab', { name: 'My month' }).click();
   await salesPage.getByLabel('Month', { exact: true }).fill(month);
   await expect(plan.getByText('Approved', { exact: true })).toBeVisible();
+});
+
+/** The Monday a week after `monday` (YYYY-MM-DD). */
+function weekAfter(monday: string): string {
+  const d = new Date(`${monday}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 7);
+  return d.toISOString().slice(0, 10);
+}
+
+test('desktop A offline: its change waits; the manager signs the review off meanwhile; back online the server refuses it, A says so and shows the server version', async () => {
+  const [a, b] = [desktops[0]!, desktops[1]!];
+  const week = weekAfter(endedMonth().monday);
+  const review = (page: Page) => ({
+    open: async () => {
+      await page.getByRole('tab', { name: 'Weekly review' }).click();
+      await page.getByLabel('Week of').fill(week);
+    },
+    problems: page.getByLabel('Problems met'),
+    comment: page.getByLabel("Regional manager's comment"),
+  });
+
+  // The next week's review, submitted from A while the cable is in.
+  const mine = review(a.page);
+  await mine.open();
+  await mine.problems.fill('Rain on Tuesday');
+  await a.page.getByLabel('What worked').fill('Morning visits');
+  await a.page.getByRole('button', { name: 'Submit review' }).click();
+  await expect(a.page.getByText(/^Submitted /)).toBeVisible();
+  await a.sync.syncNow();
+
+  // A goes offline and changes the review: applied at once, waiting to be sent.
+  await cable.cut();
+  await mine.problems.fill('Rain on Tuesday and Wednesday');
+  await a.page.getByRole('button', { name: 'Submit review' }).click();
+  await expect(a.page.getByText(/^Submitted /)).toBeVisible();
+  await expect(a.sync.indicator()).toHaveAccessibleName(/^Offline since \d{1,2}:\d{2}.*, 1 change waiting$/, { timeout: 30_000 });
+
+  // Meanwhile the manager, online on B, comments the review as the server has it: signed off.
+  await b.sync.syncNow();
+  const theirs = review(b.page);
+  await theirs.open();
+  await expect(theirs.problems).toHaveValue('Rain on Tuesday');
+  await theirs.comment.fill('Plan indoor tastings for rainy days');
+  await b.page.getByRole('button', { name: 'Save comment' }).click();
+  await expect(b.page.getByRole('button', { name: /^Reopen…/ })).toBeVisible();
+  await b.sync.syncNow();
+
+  // A is back: the server refuses the change to a signed-off review; A says so, and shows the server's version.
+  await cable.plug();
+  await a.sync.indicator().click();
+  const panel = a.page.getByRole('dialog', { name: 'Team server' });
+  await panel.getByRole('button', { name: 'Sync now' }).click();
+  await expect(a.sync.indicator()).toHaveAccessibleName('The server refused a change', { timeout: 30_000 });
+  const refusal = panel.getByRole('listitem', { name: 'Weekly review saved' });
+  await expect(refusal).toContainText('commented and signed off');
+  await expect(refusal).toContainText("Undone on this desktop: the records show the server's version.");
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(mine.problems).toHaveValue('Rain on Tuesday');
+  await expect(mine.comment).toHaveValue('Plan indoor tastings for rainy days');
+
+  // Read and acknowledged from the shell: the indicator is calm again.
+  await a.sync.indicator().click();
+  await panel.getByRole('button', { name: 'Acknowledge: Weekly review saved' }).click();
+  await expect(panel.getByText('No refused changes.')).toBeVisible();
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(a.sync.indicator()).toHaveAccessibleName(/^Synced/);
 });
