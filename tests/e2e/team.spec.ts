@@ -348,3 +348,22 @@ test('desktop A offline: its change waits; the manager signs the review off mean
   await panel.getByRole('button', { name: 'Close' }).click();
   await expect(a.sync.indicator()).toHaveAccessibleName(/^Synced/);
 });
+
+test('disconnecting asks first, then the desktop works on its own with the data it has', async () => {
+  const a = desktops[0]!;
+  await a.sync.openSettings();
+  await a.sync.card().getByRole('button', { name: 'Disconnect…' }).click();
+  const confirm = a.page.getByRole('dialog', { name: 'Disconnect from the team server?' });
+  await expect(confirm).toContainText(`This desktop stops syncing with ${cable.url}`);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(a.sync.indicator()).toHaveAccessibleName(/^Synced/);
+  await a.sync.card().getByRole('button', { name: 'Disconnect…' }).click();
+  await confirm.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(a.sync.indicator()).toHaveCount(0);
+  await expect(a.sync.card()).toContainText('This desktop works on its own');
+  // The plans synced before are still in the file.
+  const db = new Database(a.server.dbPath, { readonly: true });
+  const plans = db.prepare('SELECT status FROM dev_plans WHERE salesperson_id = ? AND month = ?').pluck().all(sales.id, endedMonth().month);
+  db.close();
+  expect(plans).toEqual(['approved']);
+});
