@@ -231,9 +231,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
         result = outcome.ok ? { seq: entry.seq, ok: true } : { seq: entry.seq, ok: false, error: outcome.error };
       }
       prepared(db, 'UPDATE sync_clients SET last_seq = ? WHERE client_id = ?').run(entry.seq, dev.clientId);
-      prepared(db, 'INSERT INTO sync_results (client_id, seq, ok, error, at) VALUES (?, ?, ?, ?, ?)').run(
+      prepared(db, 'INSERT INTO sync_results (client_id, seq, method, ok, error, at) VALUES (?, ?, ?, ?, ?, ?)').run(
         dev.clientId,
         entry.seq,
+        entry.method,
         result.ok ? 1 : 0,
         result.error ? JSON.stringify(result.error) : null,
         nowIso(),
@@ -328,7 +329,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       case SYNC_PATHS.snapshotStart: {
         const input = parse(snapshotStartRequest, body);
         device(req, input.clientId);
-        return send(res, 200, { version: currentVersion(reader), tables: SYNCED_TABLES.map((t) => t.name) });
+        // Empty tables are left out: a first sync of a young server is a handful of requests.
+        const tables = reader.transaction(() => ({
+          version: currentVersion(reader),
+          tables: SYNCED_TABLES.filter((t) => reader.prepare(`SELECT 1 FROM "${t.name}" LIMIT 1`).get() !== undefined).map((t) => t.name),
+        }))();
+        return send(res, 200, tables);
       }
       case SYNC_PATHS.snapshot: {
         const input = parse(snapshotRequest, body);

@@ -39,6 +39,7 @@ afterAll(async () => {
   for (const d of desktops) d.close();
   await server?.stop();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(script, { force: true });
 });
 
 async function connected(code: string): Promise<Desktop> {
