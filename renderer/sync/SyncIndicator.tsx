@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { useJob } from '../api/hooks.js';
 import { describeSyncStatus } from './describe.js';
 import { useRefreshAfterSync, useSyncStatus } from './queries.js';
 import { SyncPanel } from './SyncPanel.js';
@@ -16,10 +17,13 @@ export function SyncIndicator() {
   const status = useSyncStatus();
   useRefreshAfterSync(status.data);
   const [open, setOpen] = useState(false);
+  // The first sync runs as a job: its progress makes "Syncing…" say how far it is.
+  const job = useJob(status.data?.jobId ?? null);
   if (!status.data) return null;
   const summary = describeSyncStatus(status.data, i18n.language, new Date());
   if (!summary.key) return null;
-  const text = t(summary.key, summary.values);
+  const progress = status.data.jobId !== null && job.status?.state === 'running' ? Math.round(job.status.progress * 100) : null;
+  const text = progress === null ? t(summary.key, summary.values) : t('indicator.syncingProgress', { percent: progress });
   const detail = summary.detail ? t(summary.detail.key, summary.detail.values) : null;
   return (
     <section className="sync-indicator" aria-label={t('indicator.label')}>

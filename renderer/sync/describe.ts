@@ -10,6 +10,8 @@ export interface SyncStatusView {
   offlineSince: string | null;
   lastSyncAt: string | null;
   refusals: number;
+  /** Why the last attempt failed; while a first sync is retried the state stays `syncing`. */
+  lastError?: string | null;
 }
 
 export type SyncTone = 'green' | 'amber' | 'grey' | 'red' | 'blue';
@@ -50,7 +52,12 @@ export function describeSyncStatus(status: SyncStatusView, language: string, now
   }
   switch (status.state) {
     case 'syncing':
-      return { key: 'indicator.syncing', values: {}, tone: 'blue', detail: waiting };
+      return {
+        key: 'indicator.syncing',
+        values: {},
+        tone: 'blue',
+        detail: status.lastError ? { key: 'indicator.retrying', values: {} } : waiting,
+      };
     case 'offline':
       return status.offlineSince
         ? { key: 'indicator.offlineSince', values: { time: time(status.offlineSince) }, tone: 'grey', detail: waiting }

@@ -64,3 +64,12 @@ describe('connect failures, as the person needs to hear them', () => {
     expect(connectProblem({ code: 'internal', message: 'disk full' })).toBe('other');
   });
 });
+
+describe('a first sync that failed and is retried', () => {
+  it('keeps saying syncing, and adds that the last attempt failed', () => {
+    expect(describeSyncStatus({ ...base, state: 'syncing', lastError: 'Server unreachable' }, 'en', now)).toMatchObject({
+      key: 'indicator.syncing',
+      detail: { key: 'indicator.retrying' },
+    });
+  });
+});
