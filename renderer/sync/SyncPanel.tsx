@@ -63,7 +63,7 @@ export function SyncPanel({ status, onClose }: { status: SyncStatus; onClose(): 
         <dt>{t('panel.waiting')}</dt>
         <dd>{t('panel.waitingCount', { count: status.pending })}</dd>
       </dl>
-      {status.lastError && status.state === 'offline' && (
+      {status.lastError && (status.state === 'offline' || status.state === 'syncing') && (
         <p className="sync-last-error">
           {t('panel.lastError')} {status.lastError}
         </p>
