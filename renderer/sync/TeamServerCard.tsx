@@ -31,7 +31,7 @@ export function TeamServerCard() {
             {t('card.connect')}
           </button>
         ) : (
-          <>
+          <div className="sync-card-actions">
             <button
               type="button"
               className="button button-small"
@@ -49,7 +49,7 @@ export function TeamServerCard() {
             <button type="button" className="button button-small button-danger" onClick={() => setConfirming(true)}>
               {t('card.disconnect')}
             </button>
-          </>
+          </div>
         ))
       }
     >
@@ -74,6 +74,12 @@ export function TeamServerCard() {
           <dd>{s.lastSyncAt ? formatSyncTime(s.lastSyncAt, i18n.language, new Date()) : t('panel.never')}</dd>
           <dt>{t('panel.waiting')}</dt>
           <dd>{t('panel.waitingCount', { count: s.pending })}</dd>
+          {s.lastError && s.state !== 'synced' && (
+            <>
+              <dt>{t('card.lastError')}</dt>
+              <dd>{s.lastError}</dd>
+            </>
+          )}
         </dl>
       )}
       {connecting && (
