@@ -212,39 +212,36 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   }
 
   /** Runs one queue entry exactly once: its effects, the new last_seq and its result in one transaction. */
+  /**
+   * Runs one queue entry inside the batch's transaction: its effects (or, refused, none: its
+   * savepoint is rolled back), the client's new last_seq and the stored result commit together.
+   */
   async function runEntry(dev: Device, entry: QueueEntry): Promise<EntryResult> {
     const ctx: ServiceContext = withActor(core.ctx, dev.actor);
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      let result: EntryResult;
-      if (!isMethodName(entry.method) || !canPush(entry.method)) {
-        result = {
-          seq: entry.seq,
-          ok: false,
-          error: { code: 'forbidden', message: `Refused: ${entry.method} cannot be sent to the team server.` },
-        };
-      } else {
-        db.exec('SAVEPOINT sync_call');
-        const outcome = await withIds(new ReplayIds(db, dev.clientNo, entry.ids), () => dispatch(ctx, entry.method, entry.input));
-        if (!outcome.ok) db.exec('ROLLBACK TO sync_call');
-        db.exec('RELEASE sync_call');
-        result = outcome.ok ? { seq: entry.seq, ok: true } : { seq: entry.seq, ok: false, error: outcome.error };
-      }
-      prepared(db, 'UPDATE sync_clients SET last_seq = ? WHERE client_id = ?').run(entry.seq, dev.clientId);
-      prepared(db, 'INSERT INTO sync_results (client_id, seq, method, ok, error, at) VALUES (?, ?, ?, ?, ?, ?)').run(
-        dev.clientId,
-        entry.seq,
-        entry.method,
-        result.ok ? 1 : 0,
-        result.error ? JSON.stringify(result.error) : null,
-        nowIso(),
-      );
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      throw error;
+    let result: EntryResult;
+    if (!isMethodName(entry.method) || !canPush(entry.method)) {
+      result = {
+        seq: entry.seq,
+        ok: false,
+        error: { code: 'forbidden', message: `Refused: ${entry.method} cannot be sent to the team server.` },
+      };
+    } else {
+      db.exec('SAVEPOINT sync_call');
+      const outcome = await withIds(new ReplayIds(db, dev.clientNo, entry.ids), () => dispatch(ctx, entry.method, entry.input));
+      if (!outcome.ok) db.exec('ROLLBACK TO sync_call');
+      db.exec('RELEASE sync_call');
+      result = outcome.ok ? { seq: entry.seq, ok: true } : { seq: entry.seq, ok: false, error: outcome.error };
     }
+    prepared(db, 'UPDATE sync_clients SET last_seq = ? WHERE client_id = ?').run(entry.seq, dev.clientId);
+    prepared(db, 'INSERT INTO sync_results (client_id, seq, method, ok, error, at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      dev.clientId,
+      entry.seq,
+      entry.method,
+      result.ok ? 1 : 0,
+      result.error ? JSON.stringify(result.error) : null,
+      nowIso(),
+    );
+    return result;
   }
 
   function storedResult(clientId: string, seq: number): EntryResult {
@@ -259,6 +256,20 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const dev = device(req, input.clientId);
     return serial(async () => {
       const results: EntryResult[] = [];
+      // One transaction per batch (each entry in its own savepoint): a crash loses the whole batch,
+      // results included, so its replay runs it again, still exactly once.
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        await runBatch(results);
+        db.exec('COMMIT');
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+      return { results };
+    });
+
+    async function runBatch(results: EntryResult[]): Promise<void> {
       for (const entry of input.entries) {
         const lastSeq = prepared(db, 'SELECT last_seq FROM sync_clients WHERE client_id = ?').pluck().get(dev.clientId) as number;
         if (entry.seq <= lastSeq) {
@@ -274,8 +285,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
         }
         results.push(await runEntry(dev, entry));
       }
-      return { results };
-    });
+    }
   }
 
   function pull(req: IncomingMessage, body: unknown): PullResponse {
