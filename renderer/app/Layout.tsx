@@ -8,6 +8,7 @@ import { ROUTES } from './routes.js';
 import { RestoreNotice } from '../backup/RestoreNotice.js';
 import { CurrentPerson } from '../people/CurrentPerson.js';
 import { hasRole, useActor } from '../people/actor.js';
+import { SyncIndicator } from '../sync/SyncIndicator.js';
 
 const SECTIONS = ['plan', 'network', 'system'] as const;
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '中文', es: 'Español', ru: 'Русский' };
@@ -56,6 +57,7 @@ export function Layout() {
           })}
         </nav>
         <div className="sidebar-footer">
+          <SyncIndicator />
           <CurrentPerson />
           <label htmlFor="language-select">{t('language')}</label>
           <select id="language-select" value={i18n.language} onChange={(e) => changeLanguage(e.target.value as Language)}>

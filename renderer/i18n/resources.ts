@@ -66,6 +66,10 @@ import enAdmin from './locales/en/admin.json';
 import zhAdmin from './locales/zh/admin.json';
 import esAdmin from './locales/es/admin.json';
 import ruAdmin from './locales/ru/admin.json';
+import enSync from './locales/en/sync.json';
+import zhSync from './locales/zh/sync.json';
+import esSync from './locales/es/sync.json';
+import ruSync from './locales/ru/sync.json';
 
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
@@ -87,6 +91,7 @@ export const resources = {
     daywork: enDaywork,
     rules: enRules,
     admin: enAdmin,
+    sync: enSync,
   },
   zh: {
     common: zhCommon,
@@ -104,6 +109,7 @@ export const resources = {
     daywork: zhDaywork,
     rules: zhRules,
     admin: zhAdmin,
+    sync: zhSync,
   },
   es: {
     common: esCommon,
@@ -121,6 +127,7 @@ export const resources = {
     daywork: esDaywork,
     rules: esRules,
     admin: esAdmin,
+    sync: esSync,
   },
   ru: {
     common: ruCommon,
@@ -138,6 +145,7 @@ export const resources = {
     daywork: ruDaywork,
     rules: ruRules,
     admin: ruAdmin,
+    sync: ruSync,
   },
 } as const;
 
