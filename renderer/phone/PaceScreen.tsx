@@ -66,7 +66,7 @@ export function PaceScreen({ day, month, data, onReload }: Props) {
               );
             })}
           </ul>
-          <p className="muted">
+          <p className="muted pace-total">
             {data.value.total !== null && t('pace.total', { total: Math.round(data.value.total * 100) })}
             {data.value.rank !== null && ` · ${t('pace.rank', { rank: data.value.rank, team: data.value.teamSize })}`}
           </p>
