@@ -19,8 +19,9 @@ export function OutboxBar({ view, online, onSignInAgain }: { view: OutboxView; o
   else if (!online || (waiting > 0 && last?.kind === 'offline')) reason = t('outbox.offline');
 
   return (
-    <section className="outbox" aria-label={t('outbox.region')}>
-      <div className="outbox-row">
+    <>
+      {/* Only the count and the button stay in view while scrolling; the explanations scroll away. */}
+      <section className="outbox-row" aria-label={t('outbox.region')}>
         <p role="status" className={waiting > 0 ? 'badge waiting' : 'badge sent'}>
           {waiting > 0 ? t('outbox.waiting', { count: waiting }) : t('outbox.allSent')}
         </p>
@@ -34,32 +35,36 @@ export function OutboxBar({ view, online, onSignInAgain }: { view: OutboxView; o
               {sending ? t('outbox.sending') : t('outbox.sendNow')}
             </button>
           ))}
-      </div>
-      {reason && <p className="muted small">{reason}</p>}
-      {refused.length > 0 && (
-        <div className="refused" role="alert">
-          <h2>{t('outbox.refusedTitle')}</h2>
-          <p className="small">{t('outbox.refusedHint')}</p>
-          <ul>
-            {refused.map((r) => (
-              <li key={`${r.clientId}:${r.seq}`}>
-                <div>
-                  <strong>{r.label}</strong>
-                  <p>{r.message}</p>
-                </div>
-                <button
-                  type="button"
-                  className="ghost"
-                  aria-label={t('outbox.dismiss', { label: r.label })}
-                  onClick={() => void dismissRefusal(r.seq, r.clientId).then(view.refresh)}
-                >
-                  ✕
-                </button>
-              </li>
-            ))}
-          </ul>
+      </section>
+      {(reason || refused.length > 0) && (
+        <div className="outbox-details">
+          {reason && <p className="muted small">{reason}</p>}
+          {refused.length > 0 && (
+            <div className="refused" role="alert">
+              <h2>{t('outbox.refusedTitle')}</h2>
+              <p className="small">{t('outbox.refusedHint')}</p>
+              <ul>
+                {refused.map((r) => (
+                  <li key={`${r.clientId}:${r.seq}`}>
+                    <div>
+                      <strong>{r.label}</strong>
+                      <p>{r.message}</p>
+                    </div>
+                    <button
+                      type="button"
+                      className="ghost"
+                      aria-label={t('outbox.dismiss', { label: r.label })}
+                      onClick={() => void dismissRefusal(r.seq, r.clientId).then(view.refresh)}
+                    >
+                      ✕
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </div>
       )}
-    </section>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitInput } from '../../shared/contract/development.js';
 import { VISIT_OUTCOMES, VISIT_PURPOSES, type VisitOutcome, type VisitPurpose } from '../../shared/domain/development.js';
@@ -26,6 +26,11 @@ export function VisitForm({ stop, salespersonId, day, onSave, onCancel }: Props)
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a refused save, the first field to fix gets the focus (and the screen reader reads its message).
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -60,7 +65,7 @@ export function VisitForm({ stop, salespersonId, day, onSave, onCancel }: Props)
 
   return (
     <main className="visit-form">
-      <form onSubmit={(e) => void submit(e)} aria-labelledby="visit-title" className="card" noValidate>
+      <form ref={formRef} onSubmit={(e) => void submit(e)} aria-labelledby="visit-title" className="card" noValidate>
         <h2 id="visit-title">{t('visit.title', { name: stop.name })}</h2>
         {stop.address && <p className="muted small">{stop.address}</p>}
         <label className="field">
