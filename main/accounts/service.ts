@@ -10,6 +10,7 @@ import { daysBetween } from '../../shared/domain/calendar.js';
 import { today } from '../../shared/domain/clock.js';
 import { addMonths } from '../../shared/domain/months.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
+import { nextId } from '../db/ids.js';
 import { memo } from '../db/memo.js';
 import { notFound, requireRow } from '../db/sql.js';
 import { readSetting, writeSetting } from '../system/preferences.js';
@@ -207,11 +208,12 @@ export function createComplaint(
   if (c.ownerId !== null) requireRow(db, 'staff', c.ownerId, 'ownerId', 'Staff member');
   if (c.openedOn > today())
     throw new DomainError('validation', 'A complaint cannot be opened in the future', [{ path: 'openedOn', message: 'In the future' }]);
+  const id = nextId('complaints');
   const { lastInsertRowid } = prepared(
     db,
-    'INSERT INTO complaints (distributor_id, category, opened_on, owner_id, description, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(c.distributorId, c.category, c.openedOn, c.ownerId, c.description, nowIso());
-  return withDays(prepared(db, `${COMPLAINT_SELECT} WHERE c.id = ?`).get(Number(lastInsertRowid)) as Omit<ComplaintRow, 'daysOpen'>);
+    'INSERT INTO complaints (id, distributor_id, category, opened_on, owner_id, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, c.distributorId, c.category, c.openedOn, c.ownerId, c.description, nowIso());
+  return withDays(prepared(db, `${COMPLAINT_SELECT} WHERE c.id = ?`).get(id ?? Number(lastInsertRowid)) as Omit<ComplaintRow, 'daysOpen'>);
 }
 
 export function closeComplaint(db: Db, id: number, closedOn: string, resolution: string): ComplaintRow {

@@ -4,6 +4,7 @@ import type { ImportSessions } from '../importing/session.js';
 import type { JobRunner } from '../jobs/runner.js';
 import type { QueryThread } from './query-thread.js';
 import type { Actor } from '../../shared/contract/people.js';
+import type { ApiResult } from '../../shared/contract/result.js';
 
 /** What every handler receives: the database and the services around it, whichever door called. */
 export interface ServiceContext {
@@ -25,4 +26,10 @@ export interface ServiceContext {
   actor?: Actor | undefined;
   /** The session key of this request, so that signing out can close it. */
   session?: string | undefined;
+  /** The team-server sync engine in front of dispatch (main/sync/engine.ts); absent: calls go straight in. */
+  sync?: SyncRouter;
+}
+
+export interface SyncRouter {
+  route(ctx: ServiceContext, method: unknown, input: unknown): Promise<ApiResult<unknown>>;
 }

@@ -17,6 +17,12 @@ type AnyHandler = (ctx: ServiceContext, input: unknown) => unknown;
  * thrown escapes.
  */
 export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
+  // A desktop with a sync engine (main/sync/engine.ts) runs, queues or refuses the call there.
+  return ctx.sync ? ctx.sync.route(ctx, method, rawInput) : dispatchCore(ctx, method, rawInput);
+}
+
+/** The dispatch itself, without the sync engine in front (the engine and the team server call it). */
+export async function dispatchCore(ctx: ServiceContext, method: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
   if (!isMethodName(method)) {
     return fail({ code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 80)}` });
   }

@@ -14,6 +14,7 @@ import { peopleHandlers } from '../people/handlers.js';
 import { briefHandlers } from '../brief/handlers.js';
 import { dayworkHandlers } from '../daywork/handlers.js';
 import { targetEditHandlers } from '../targets/editHandlers.js';
+import { syncHandlers } from '../sync/handlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -31,4 +32,5 @@ export const handlers = {
   ...briefHandlers,
   ...dayworkHandlers,
   ...targetEditHandlers,
+  ...syncHandlers,
 } satisfies FeatureHandlers<Contract>;

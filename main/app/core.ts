@@ -9,6 +9,7 @@ import { autoBackup } from '../backup/service.js';
 import { recoverInterruptedRestore } from '../backup/restore.js';
 import { APP_VERSION } from './version.js';
 import { adoptClockFromEnv } from '../clock.js';
+import { SyncEngine } from '../sync/engine.js';
 
 export interface Core {
   ctx: ServiceContext;
@@ -35,6 +36,11 @@ export function openCore(databasePath: string, door: ServiceContext['door']): Co
   };
   // An in-memory database cannot be opened from a second thread: there, everything runs here.
   if (databasePath !== ':memory:') ctx.queries = new QueryThread({ databasePath, door, version: APP_VERSION });
+  // In front of dispatch: a desktop connected to a team server queues its changes and syncs in the
+  // background; a solo desktop's calls pass straight through.
+  const engine = new SyncEngine(ctx);
+  ctx.sync = engine;
+  engine.start();
   // A copy a day, taken in the background: start-up does not wait for it, and a failure is logged only.
   if (door !== 'cli') autoBackup(db, databasePath).catch((error: unknown) => console.error('[planner] automatic backup failed:', error));
   return {
@@ -43,6 +49,7 @@ export function openCore(databasePath: string, door: ServiceContext['door']): Co
       return ctx.db;
     },
     close: () => {
+      engine.stop();
       void ctx.queries?.stop();
       closeDatabase(ctx.db);
     },

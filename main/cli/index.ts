@@ -5,6 +5,8 @@ import { benchForecastCommand } from '../forecast/benchmark/command.js';
 import { importCommand } from './import.js';
 import { seedDemoCommand } from './seed-demo.js';
 import { historySizeCommand } from '../bench/history-size.js';
+import { teamServerCommand } from './team-server.js';
+import { callCommand } from './call.js';
 
 /** The command-line door: each command uses the same services as the app. */
 const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<number> }> = {
@@ -19,6 +21,14 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   'bench-history': {
     help: 'bench-history [--scale S|M|L]   database size the record history adds to the demo region',
     run: historySizeCommand,
+  },
+  'team-server': {
+    help: 'team-server --db FILE [--port N] [--host H] [--cert C --key K] [--session-days D]   the team server (HTTPS)',
+    run: teamServerCommand,
+  },
+  call: {
+    help: 'call --db FILE --as CODE METHOD [JSON]   run one contract method (e.g. staff.create, person.setPassword on the server file)',
+    run: callCommand,
   },
   bench: { help: 'bench [--scale S|M|L|XL] [--fresh] [--runs N] [--skip import,ui]   measure', run: benchCommand },
 };

@@ -2,6 +2,7 @@ import { now } from '../../shared/domain/clock.js';
 import { DomainError } from '../../shared/contract/result.js';
 import type { Page } from '../../shared/contract/fields.js';
 import { prepared, type Db } from './open.js';
+import { nextId } from './ids.js';
 
 /** A WHERE clause assembled from optional filters; parameters always bound, never spliced. */
 export class Conditions {
@@ -82,13 +83,14 @@ export function notFound(label: string, id: number): DomainError {
 
 export const bool = (v: unknown): boolean => v === 1 || v === true;
 
-/** INSERT from a column map written in code (never user keys); adds the timestamps. */
+/** INSERT from a column map written in code (never user keys); adds the timestamps and the id from `nextId`. */
 export function insertRow(db: Db, table: string, columns: Record<string, unknown>): number {
   const now = nowIsoLocal();
-  const names = [...Object.keys(columns), 'created_at', 'updated_at'];
+  const id = nextId(table);
+  const names = ['id', ...Object.keys(columns), 'created_at', 'updated_at'];
   const sql = `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
-  const { lastInsertRowid } = prepared(db, sql).run(...Object.values(columns).map(sqlValue), now, now);
-  return Number(lastInsertRowid);
+  const { lastInsertRowid } = prepared(db, sql).run(id, ...Object.values(columns).map(sqlValue), now, now);
+  return id ?? Number(lastInsertRowid);
 }
 
 /** UPDATE from a column map written in code; returns false when the row is gone. */

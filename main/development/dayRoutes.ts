@@ -20,7 +20,7 @@ export function getDayRoute(db: Db, salespersonId: number, day: string): DayRout
   const rows = prepared(
     db,
     `SELECT k.position, k.outlet_type AS outletType, k.outlet_id AS outletId, ${OUTLET_COLUMNS}, p.stage, coalesce(p.competitor_brand, osd.competitor_brand, ot.competitor_brand) AS competitorBrand,
-       (SELECT v.id FROM visits v WHERE v.salesperson_id = k.salesperson_id AND v.day = k.day AND v.outlet_type = k.outlet_type AND v.outlet_id = k.outlet_id ORDER BY v.id DESC LIMIT 1) AS visitId
+       (SELECT v.id FROM visits v WHERE v.salesperson_id = k.salesperson_id AND v.day = k.day AND v.outlet_type = k.outlet_type AND v.outlet_id = k.outlet_id ORDER BY v.created_at DESC, v.id DESC LIMIT 1) AS visitId
      FROM day_plan_stops k ${OUTLET_JOIN('k')}
      LEFT JOIN pipeline p ON p.outlet_type = k.outlet_type AND p.outlet_id = k.outlet_id
      WHERE k.salesperson_id = ? AND k.day = ? ORDER BY k.position`,

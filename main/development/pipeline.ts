@@ -2,6 +2,7 @@ import type { OutletCandidate, PipelineItem, PipelineList, PipelineListInput } f
 import { DomainError } from '../../shared/contract/result.js';
 import { STAGES, type OutletType, type Stage } from '../../shared/domain/development.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
+import { nextId } from '../db/ids.js';
 import { Conditions } from '../db/sql.js';
 import { getOutlet, getStaff, localToday, OUTLET_COLUMNS, OUTLET_JOIN, outletTable } from './common.js';
 
@@ -238,9 +239,21 @@ export function applyStage(
   if (row.stage !== to) {
     prepared(
       db,
-      `INSERT INTO pipeline_events (outlet_type, outlet_id, from_stage, to_stage, day, salesperson_id, visit_id, competitor_held, competitor_brand, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(type, id, row.stage, to, opts.day, opts.salespersonId ?? row.ownerId, opts.visitId ?? null, row.held, row.brand, now);
+      `INSERT INTO pipeline_events (id, outlet_type, outlet_id, from_stage, to_stage, day, salesperson_id, visit_id, competitor_held, competitor_brand, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      nextId('pipeline_events'),
+      type,
+      id,
+      row.stage,
+      to,
+      opts.day,
+      opts.salespersonId ?? row.ownerId,
+      opts.visitId ?? null,
+      row.held,
+      row.brand,
+      now,
+    );
   }
   return { from: row.stage, to };
 }

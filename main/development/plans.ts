@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/contract/result.js';
 import { capCompetitors, type IndicatorNumbers, type PlanStatus } from '../../shared/domain/development.js';
 import { monthIndex } from '../../shared/domain/months.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
+import { nextId } from '../db/ids.js';
 import { actualsBySalesperson, getStaff, localToday, monthEnd, monthStart, zeroNumbers } from './common.js';
 import { proRata, workingDays } from './weekly.js';
 
@@ -151,12 +152,14 @@ export function savePlan(db: Db, input: DevPlanInput, today = localToday()): Dev
         `UPDATE dev_plans SET planned_visits = ?, new_sub_dealers = ?, new_terminals = ?, competitor_wins = ?, note = ?, seeded_from = coalesce(?, seeded_from), updated_at = ? WHERE id = ?`,
       ).run(input.plannedVisits, input.newSubDealers, input.newTerminals, competitorWins, input.note, input.seededFrom, now, planId);
     } else {
-      planId = Number(
+      const id = nextId('dev_plans');
+      const inserted = Number(
         prepared(
           db,
-          `INSERT INTO dev_plans (salesperson_id, month, planned_visits, new_sub_dealers, new_terminals, competitor_wins, note, status, seeded_from, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+          `INSERT INTO dev_plans (id, salesperson_id, month, planned_visits, new_sub_dealers, new_terminals, competitor_wins, note, status, seeded_from, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
         ).run(
+          id,
           input.salespersonId,
           input.month,
           input.plannedVisits,
@@ -168,6 +171,7 @@ export function savePlan(db: Db, input: DevPlanInput, today = localToday()): Dev
           now,
         ).lastInsertRowid,
       );
+      planId = id ?? inserted;
     }
     prepared(db, 'DELETE FROM dev_plan_areas WHERE plan_id = ?').run(planId);
     for (const areaId of new Set(input.areaIds))

@@ -2,6 +2,7 @@ import type { Visit, VisitInput } from '../../shared/contract/development.js';
 import { DomainError } from '../../shared/contract/result.js';
 import { stageAfterVisit, type OutletType, type Stage } from '../../shared/domain/development.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
+import { nextId } from '../db/ids.js';
 import { Conditions } from '../db/sql.js';
 import { getOutlet, getStaff } from './common.js';
 import { applyStage } from './pipeline.js';
@@ -36,11 +37,13 @@ export function logVisit(db: Db, input: VisitInput): Visit {
           { path: 'outletId', message: 'Not found' },
         ]);
     }
+    const id = nextId('visits');
     const { lastInsertRowid } = prepared(
       db,
-      `INSERT INTO visits (salesperson_id, day, outlet_type, outlet_id, purpose, outcome, next_step, next_date, note, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO visits (id, salesperson_id, day, outlet_type, outlet_id, purpose, outcome, next_step, next_date, note, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
+      id,
       input.salespersonId,
       input.day,
       input.outletType,
@@ -52,7 +55,7 @@ export function logVisit(db: Db, input: VisitInput): Visit {
       input.note,
       nowIso(),
     );
-    const visitId = Number(lastInsertRowid);
+    const visitId = id ?? Number(lastInsertRowid);
     if (input.outletType !== 'distributor') moveByVisit(db, input.outletType, input.outletId, input, visitId);
     return getVisit(db, visitId);
   })();

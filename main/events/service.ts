@@ -2,6 +2,7 @@ import { today } from '../../shared/domain/clock.js';
 import type { EventDetail, EventSummary, FollowupRow } from '../../shared/contract/events.js';
 import { DomainError } from '../../shared/contract/result.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
+import { nextId } from '../db/ids.js';
 import { notFound, requireRow } from '../db/sql.js';
 import { findConflicts, type EventForCheck } from './conflicts.js';
 import { getPreferences } from '../system/preferences.js';
@@ -198,13 +199,15 @@ function write(db: Db, id: number | null, d: ParsedDraft, confirm?: boolean): nu
     const now = nowIso();
     let eventId = id;
     if (eventId === null) {
-      eventId = Number(
+      const newId = nextId('events');
+      const inserted = Number(
         prepared(
           db,
-          `INSERT INTO events (kind, title, topic, trainer, trainer_kind, representative_id, region_id, starts_at, ends_at, location, capacity, budget_per_person_cents,
-             budget_total_cents, eligibility_threshold, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(...values, now, now).lastInsertRowid,
+          `INSERT INTO events (id, kind, title, topic, trainer, trainer_kind, representative_id, region_id, starts_at, ends_at, location, capacity, budget_per_person_cents,
+             budget_total_cents, eligibility_threshold, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(newId, ...values, now, now).lastInsertRowid,
       );
+      eventId = newId ?? inserted;
     } else if (
       !prepared(
         db,
@@ -318,7 +321,8 @@ export function addItem(
     throw new DomainError('validation', 'A cost needs an amount', [{ path: 'amount', message: 'Required for a cost' }]);
   if (input.kind === 'material' && !input.url)
     throw new DomainError('validation', 'A material needs a link', [{ path: 'url', message: 'Required for a material' }]);
-  prepared(db, 'INSERT INTO event_items (event_id, kind, label, at, amount_cents, url) VALUES (?, ?, ?, ?, ?, ?)').run(
+  prepared(db, 'INSERT INTO event_items (id, event_id, kind, label, at, amount_cents, url) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    nextId('event_items'),
     input.eventId,
     input.kind,
     input.label,
@@ -433,11 +437,12 @@ export function createFollowup(
   if (f.eventId) requireRow(db, 'events', f.eventId, 'eventId', 'Event');
   if (f.distributorId) requireRow(db, 'distributors', f.distributorId, 'distributorId', 'Distributor');
   if (f.ownerId) requireRow(db, 'staff', f.ownerId, 'ownerId', 'Staff member');
+  const id = nextId('followups');
   const { lastInsertRowid } = prepared(
     db,
-    'INSERT INTO followups (event_id, distributor_id, kind, text, category, owner_id, due_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(f.eventId, f.distributorId, f.kind, f.text, f.category, f.ownerId, f.dueDate, nowIso());
-  return withOverdue(prepared(db, `${FOLLOWUP_SELECT} WHERE f.id = ?`).get(Number(lastInsertRowid)) as Omit<FollowupRow, 'overdue'>);
+    'INSERT INTO followups (id, event_id, distributor_id, kind, text, category, owner_id, due_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, f.eventId, f.distributorId, f.kind, f.text, f.category, f.ownerId, f.dueDate, nowIso());
+  return withOverdue(prepared(db, `${FOLLOWUP_SELECT} WHERE f.id = ?`).get(id ?? Number(lastInsertRowid)) as Omit<FollowupRow, 'overdue'>);
 }
 
 export function updateFollowup(db: Db, id: number, status: string, resolution: string | null, ownerId: number | null): FollowupRow {

@@ -20,12 +20,12 @@ const salesRow = z.strictObject({
 });
 type SalesRow = z.output<typeof salesRow>;
 
-// 21 + 17 + 15 bits: exact in a double. Ids beyond these bounds fall back to a text key.
+// 21 + 17 + 15 bits: exact in a double. Ids beyond these bounds (or negative: a desktop's own) fall back to a text key.
 const MAX_ID = 2 ** 21;
 const MAX_PRODUCT = 2 ** 17;
 const MAX_MONTH = 2 ** 15;
 const historyKey = (d: number, p: number, monthIndex: number): number | string =>
-  d < MAX_ID && p < MAX_PRODUCT ? (d * MAX_PRODUCT + p) * MAX_MONTH + monthIndex : `${d}:${p}:${monthIndex}`;
+  d > 0 && d < MAX_ID && p > 0 && p < MAX_PRODUCT ? (d * MAX_PRODUCT + p) * MAX_MONTH + monthIndex : `${d}:${p}:${monthIndex}`;
 
 /** A stored month as the file writes it: cases, and revenue in money units (not cents). */
 const salesValue = (cases: number, revenueCents: number | null) => JSON.stringify([cases, revenueCents === null ? '' : revenueCents / 100]);

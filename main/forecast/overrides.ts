@@ -1,6 +1,7 @@
 import type { ForecastOverride, OverrideLevel } from '../../shared/contract/forecast.js';
 import { DomainError } from '../../shared/contract/result.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
+import { nextId } from '../db/ids.js';
 import { requireRow } from '../db/sql.js';
 
 const LEVEL_RANK: Record<OverrideLevel, number> = { region: 0, brand: 1, distributor: 2, sku: 3, distributor_sku: 4 };
@@ -53,11 +54,13 @@ export function addOverride(db: Db, o: OverrideParsed): ForecastOverride {
     };
     return needs[level].includes(field);
   };
+  const id = nextId('forecast_overrides');
   const { lastInsertRowid } = prepared(
     db,
-    `INSERT INTO forecast_overrides (level, region_id, distributor_id, product_id, brand, month, mode, value, note, author, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO forecast_overrides (id, level, region_id, distributor_id, product_id, brand, month, mode, value, note, author, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
+    id,
     o.level,
     keep(o.level, 'regionId') ? o.regionId : null,
     keep(o.level, 'distributorId') ? o.distributorId : null,
@@ -70,7 +73,7 @@ export function addOverride(db: Db, o: OverrideParsed): ForecastOverride {
     o.author ?? 'Regional manager',
     nowIso(),
   );
-  return prepared(db, `${SELECT} WHERE o.id = ?`).get(Number(lastInsertRowid)) as ForecastOverride;
+  return prepared(db, `${SELECT} WHERE o.id = ?`).get(id ?? Number(lastInsertRowid)) as ForecastOverride;
 }
 
 export function deleteOverride(db: Db, id: number): { deleted: true } {

@@ -1,5 +1,6 @@
 import { addMonths, calendarMonth, monthIndex } from '../../shared/domain/months.js';
 import { nowIso, type Db } from '../db/open.js';
+import { nextId } from '../db/ids.js';
 import { JobCancelled, type TaskControl } from '../jobs/task.js';
 import { averageCorrelation, totalCoverage80 } from './engine/correlation.js';
 import { seasonalProfile } from './engine/profile.js';
@@ -118,7 +119,7 @@ export async function runForecast(
     };
   const firstMonth = addMonths(last, 1);
   const previous = db
-    .prepare('SELECT first_month FROM forecast_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1')
+    .prepare('SELECT first_month FROM forecast_runs WHERE finished_at IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1')
     .pluck()
     .get() as string | undefined;
   const windowMoved = previous !== firstMonth;
@@ -198,12 +199,14 @@ export async function runForecast(
   control.progress(0.93, 'Saving forecasts');
   const months = Array.from({ length: FORECAST_HORIZON }, (_, i) => addMonths(firstMonth, i));
   const runId = db.transaction(() => {
+    const newId = nextId('forecast_runs');
     const run = db
       .prepare(
-        `INSERT INTO forecast_runs (started_at, first_month, horizon, series_total, series_recomputed, workers, residual_correlation,
-           total_coverage80, total_coverage80_independent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO forecast_runs (id, started_at, first_month, horizon, series_total, series_recomputed, workers, residual_correlation,
+           total_coverage80, total_coverage80_independent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
+        newId,
         startedAt,
         firstMonth,
         FORECAST_HORIZON,
@@ -215,7 +218,7 @@ export async function runForecast(
         coverage?.correlated ?? null,
         coverage?.independent ?? null,
       );
-    const id = Number(run.lastInsertRowid);
+    const id = newId ?? Number(run.lastInsertRowid);
     // Series whose history is gone (distributor or SKU deleted, history removed) lose their forecast.
     const present = new Set(series.map((s) => `${s.distributorId}:${s.productId}`));
     const drop = db.prepare('DELETE FROM forecast_series WHERE distributor_id = ? AND product_id = ?');
@@ -286,7 +289,7 @@ function previousCorrelation(db: Db): number | null {
   return (
     (db
       .prepare(
-        'SELECT residual_correlation FROM forecast_runs WHERE finished_at IS NOT NULL AND residual_correlation IS NOT NULL ORDER BY id DESC LIMIT 1',
+        'SELECT residual_correlation FROM forecast_runs WHERE finished_at IS NOT NULL AND residual_correlation IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1',
       )
       .pluck()
       .get() as number | undefined) ?? null

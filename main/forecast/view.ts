@@ -45,7 +45,7 @@ export function lastRun(db: Db): ForecastRunInfo | null {
       db,
       `SELECT id, started_at AS startedAt, finished_at AS finishedAt, first_month AS firstMonth, horizon, series_total AS seriesTotal,
         series_recomputed AS seriesRecomputed, seconds, workers, residual_correlation AS residualCorrelation,
-        total_coverage80 AS totalCoverage80 FROM forecast_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1`,
+        total_coverage80 AS totalCoverage80 FROM forecast_runs WHERE finished_at IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1`,
     ).get() as ForecastRunInfo | undefined) ?? null
   );
 }

@@ -374,7 +374,6 @@ function validate(db: Db, s: LoadedSession, choices: ImportChoices, control?: Ta
         seenKeys.set(key, line);
         const stored = existingValues?.get(key);
         if (stored !== undefined) {
-          existingId = -1;
           const now = def.valueText!(draft);
           action = stored === now ? 'unchanged' : 'update';
           if (action === 'update') changes = valueChanges(def, stored, now, columnName);
@@ -533,7 +532,7 @@ function commitSession(db: Db, s: LoadedSession, choices: CommitChoices, control
       else
         for (const row of toWrite) {
           try {
-            def.save(db, row.existingId === -1 ? null : row.existingId, row.draft);
+            def.save(db, row.existingId, row.draft);
           } catch (error) {
             const message = error instanceof DomainError ? error.message : 'could not be saved';
             throw new DomainError('import_rejected', `Line ${row.line}: ${message}. Nothing was imported.`);

@@ -2,6 +2,7 @@ import type { Task } from './task.js';
 import { seedDemoTask } from '../demo/task.js';
 import { runForecast } from '../forecast/run.js';
 import { importTask } from '../importing/session.js';
+import { firstSync } from '../sync/engine.js';
 
 /**
  * Every kind of long work the app can start. The worker looks the task up here by name; each feature
@@ -11,6 +12,13 @@ export const TASKS: Record<string, Task> = {
   'demo.seed': byName(seedDemoTask),
   'forecast.run': byName<{ force?: boolean }, unknown>((db, params, control) => runForecast(db, params, control)),
   'import.run': byName(importTask),
+  'sync.first': byName<unknown, unknown>((db, _params, control) =>
+    firstSync(
+      db,
+      (f, m) => control.progress(f, m),
+      () => control.checkCancelled(),
+    ),
+  ),
 };
 
 /**

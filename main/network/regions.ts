@@ -1,6 +1,7 @@
 import type { Region, RegionDraft } from '../../shared/contract/network.js';
 import { DomainError } from '../../shared/contract/result.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
+import { nextId } from '../db/ids.js';
 import { notFound } from '../db/sql.js';
 
 type ParsedRegion = Required<Pick<RegionDraft, 'code' | 'name' | 'peakMonths'>> & { timeZone?: string | null | undefined };
@@ -39,12 +40,14 @@ function writePeakMonths(db: Db, regionId: number, months: number[]): void {
 export function createRegion(db: Db, draft: ParsedRegion): Region {
   const id = db.transaction(() => {
     const now = nowIso();
+    const id = nextId('regions');
     const { lastInsertRowid } = prepared(
       db,
-      'INSERT INTO regions (code, name, time_zone, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-    ).run(draft.code, draft.name, draft.timeZone ?? null, now, now);
-    writePeakMonths(db, Number(lastInsertRowid), draft.peakMonths);
-    return Number(lastInsertRowid);
+      'INSERT INTO regions (id, code, name, time_zone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(id, draft.code, draft.name, draft.timeZone ?? null, now, now);
+    const regionId = id ?? Number(lastInsertRowid);
+    writePeakMonths(db, regionId, draft.peakMonths);
+    return regionId;
   })();
   return getRegion(db, id);
 }

@@ -49,6 +49,13 @@ const UNRECORDED_CALLS = new Set(['auth.signIn', 'auth.signOut', 'import.preview
 
 const installed = new WeakSet<Db>();
 
+/** Connections that keep no history of their own: a team-server replica receives the server's. */
+const silenced = new WeakSet<Db>();
+
+export function silenceHistory(db: Db): void {
+  silenced.add(db);
+}
+
 function keyExpression(row: 'NEW' | 'OLD', key: readonly string[]): string {
   return key.map((k) => `${row}.${k}`).join(` || ':' || `);
 }
@@ -128,6 +135,7 @@ export async function recordCall<T>(
   input: unknown,
   run: () => T | Promise<T>,
 ): Promise<T> {
+  if (silenced.has(db)) return run();
   installHistory(db);
   const before = lastId(db);
   const reason = typeof (input as { reason?: unknown })?.reason === 'string' ? (input as { reason: string }).reason : null;

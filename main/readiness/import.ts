@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate } from '../../shared/contract/fields.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
+import { nextId } from '../db/ids.js';
 import type { EntityDef } from '../importing/entities.js';
 import { A, field } from '../importing/fields.js';
 
@@ -141,11 +142,12 @@ export const shipmentsEntity: EntityDef = {
     status: v.status,
   }),
   save(db, _existing, d: ShipmentRowDraft) {
+    const id = nextId('shipments');
     const { lastInsertRowid } = prepared(
       db,
-      "INSERT INTO shipments (distributor_id, product_id, cases, ship_date, arrival_date, status, source, created_at) VALUES (?, ?, ?, ?, ?, ?, 'manual', ?)",
-    ).run(d.distributorId, d.productId, d.cases, d.shipDate, d.arrivalDate, d.status, nowIso());
-    return Number(lastInsertRowid);
+      "INSERT INTO shipments (id, distributor_id, product_id, cases, ship_date, arrival_date, status, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'manual', ?)",
+    ).run(id, d.distributorId, d.productId, d.cases, d.shipDate, d.arrivalDate, d.status, nowIso());
+    return id ?? Number(lastInsertRowid);
   },
   exportRows: (db) =>
     prepared(

@@ -8,6 +8,7 @@ import { DomainError } from '../../shared/contract/result.js';
 import { dayOf } from '../../shared/domain/calendar.js';
 import { now } from '../../shared/domain/clock.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
+import { nextId } from '../db/ids.js';
 import { Conditions, notFound, requireRow, selectPage } from '../db/sql.js';
 
 /** A count more than this many times the largest month sold in the history is questioned. */
@@ -164,11 +165,12 @@ export function createShipment(
 ): ShipmentRow {
   requireRow(db, 'distributors', s.distributorId, 'distributorId', 'Distributor');
   requireRow(db, 'products', s.productId, 'productId', 'Product');
+  const id = nextId('shipments');
   const { lastInsertRowid } = prepared(
     db,
-    "INSERT INTO shipments (distributor_id, product_id, cases, ship_date, arrival_date, status, source, created_at) VALUES (?, ?, ?, ?, ?, ?, 'manual', ?)",
-  ).run(s.distributorId, s.productId, s.cases, s.shipDate, s.arrivalDate, s.status, nowIso());
-  return shipmentById(db, Number(lastInsertRowid));
+    "INSERT INTO shipments (id, distributor_id, product_id, cases, ship_date, arrival_date, status, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'manual', ?)",
+  ).run(id, s.distributorId, s.productId, s.cases, s.shipDate, s.arrivalDate, s.status, nowIso());
+  return shipmentById(db, id ?? Number(lastInsertRowid));
 }
 
 /** The warehouse sent a planned shipment: it is on the way now, and no longer part of the plan to redo. */

@@ -18,6 +18,7 @@ import { now } from '../../shared/domain/clock.js';
 import { nextPeakStart } from '../../shared/domain/season.js';
 import { memo } from '../db/memo.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
+import { nextId } from '../db/ids.js';
 import { forecastDemandSeries } from '../forecast/demand.js';
 import { readSetting, writeSetting } from '../system/preferences.js';
 import { assessNetwork, type NetworkAssessment, type NetworkCell, type NetworkDistributor } from './assess.js';
@@ -321,7 +322,7 @@ export function computeReadiness(db: Db, today: Date): ReadinessComputation {
 
   const run = prepared(
     db,
-    'SELECT created_at AS at, statuses, shipments, cases, short_cases AS shortCases FROM readiness_runs ORDER BY id DESC LIMIT 1',
+    'SELECT created_at AS at, statuses, shipments, cases, short_cases AS shortCases FROM readiness_runs ORDER BY created_at DESC, id DESC LIMIT 1',
   ).get() as { at: string; statuses: string; shipments: number; cases: number; shortCases: number } | undefined;
   return {
     grid,
@@ -775,12 +776,13 @@ export function acceptPlan(db: Db, today = now()): { shipments: number; cases: n
     prepared(db, "DELETE FROM shipments WHERE source = 'plan' AND status = 'planned'").run();
     const insert = prepared(
       db,
-      "INSERT INTO shipments (distributor_id, product_id, cases, ship_date, arrival_date, status, source, created_at) VALUES (?, ?, ?, ?, ?, 'planned', 'plan', ?)",
+      "INSERT INTO shipments (id, distributor_id, product_id, cases, ship_date, arrival_date, status, source, created_at) VALUES (?, ?, ?, ?, ?, ?, 'planned', 'plan', ?)",
     );
     const now = nowIso();
     let cases = 0;
     for (const s of c.assessment.plan.shipments) {
       insert.run(
+        nextId('shipments'),
         s.distributorId,
         s.productId,
         s.cases,
@@ -792,7 +794,8 @@ export function acceptPlan(db: Db, today = now()): { shipments: number; cases: n
     }
     const statuses = Object.fromEntries(c.cells.map((x, i) => [`${x.distributorId}:${x.productId}`, c.assessment.cells[i]!.status]));
     const shortCases = c.assessment.plan.shortfalls.reduce((s, x) => s + x.cases, 0);
-    prepared(db, 'INSERT INTO readiness_runs (created_at, statuses, shipments, cases, short_cases) VALUES (?, ?, ?, ?, ?)').run(
+    prepared(db, 'INSERT INTO readiness_runs (id, created_at, statuses, shipments, cases, short_cases) VALUES (?, ?, ?, ?, ?, ?)').run(
+      nextId('readiness_runs'),
       now,
       JSON.stringify(statuses),
       c.assessment.plan.shipments.length,

@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/contract/result.js';
 import { addMonths } from '../../shared/domain/months.js';
 import { memo } from '../db/memo.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
+import { nextId } from '../db/ids.js';
 import { notFound, requireRow } from '../db/sql.js';
 import { markTyped } from './typed.js';
 import { cascadeLine, CascadeError, editNode, growthSplit, largestRemainder, setLineTotal, sum, type Cell, type Level } from './cascade.js';
@@ -182,13 +183,15 @@ export function createPlan(
   }
   const id = db.transaction(() => {
     const now = nowIso();
-    const planId = Number(
+    const newId = nextId('target_plans');
+    const inserted = Number(
       prepared(
         db,
-        'INSERT INTO target_plans (region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(input.regionId, input.seasonYear, input.name, 'draft', input.basis, months.join(','), input.newOutlets, now, now)
+        'INSERT INTO target_plans (id, region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(newId, input.regionId, input.seasonYear, input.name, 'draft', input.basis, months.join(','), input.newOutlets, now, now)
         .lastInsertRowid,
     );
+    const planId = newId ?? inserted;
     const insertCell = prepared(
       db,
       'INSERT INTO target_cells (plan_id, distributor_id, product_id, month, target, natural, basis, locked) VALUES (?, ?, ?, ?, ?, ?, ?, 0)',
@@ -480,12 +483,14 @@ export function saveVersion(db: Db, planId: number, name: string, status: 'draft
   if (plan.name === name) throw new DomainError('conflict', 'Give the version another name.');
   const id = db.transaction(() => {
     const now = nowIso();
-    const copy = Number(
+    const newId = nextId('target_plans');
+    const inserted = Number(
       prepared(
         db,
-        'INSERT INTO target_plans (region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at) SELECT region_id, season_year, ?, ?, basis, months, new_outlets, ?, ? FROM target_plans WHERE id = ?',
-      ).run(name, status, now, now, planId).lastInsertRowid,
+        'INSERT INTO target_plans (id, region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at) SELECT ?, region_id, season_year, ?, ?, basis, months, new_outlets, ?, ? FROM target_plans WHERE id = ?',
+      ).run(newId, name, status, now, now, planId).lastInsertRowid,
     );
+    const copy = newId ?? inserted;
     for (const table of ['target_lines', 'target_cells', 'target_agreed', 'target_outlets']) {
       const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>)
         .map((c) => c.name)

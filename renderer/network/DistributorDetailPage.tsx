@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { TERMINAL_CHANNELS } from '../../shared/domain/network.js';
+import { isRecordId } from '../../shared/contract/fields.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { RecordHistory } from '../people/RecordHistory.js';
 import { MergeDistributorDialog } from '../people/MergeDistributorDialog.js';
@@ -34,9 +35,9 @@ export function DistributorDetailPage() {
   const navigate = useNavigate();
   const toast = useToast();
   const options = useNetworkOptions();
-  const page = useApiQuery('distributor.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
+  const page = useApiQuery('distributor.get', { id }, { enabled: isRecordId(id) });
   // The brief is its own query so master data shows at once while the whole-region parts compute.
-  const brief = useApiQuery('distributor.brief', { id }, { enabled: Number.isInteger(id) && id > 0 });
+  const brief = useApiQuery('distributor.brief', { id }, { enabled: isRecordId(id) });
   const [dialog, setDialog] = useState<'edit' | 'delete' | 'subDealer' | 'terminal' | null>(null);
   const impact = useApiQuery('distributor.deleteImpact', { id }, { enabled: dialog === 'delete' });
   const update = useApiMutation('distributor.update');

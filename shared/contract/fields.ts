@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** Building blocks shared by every feature's input schemas, so limits read the same everywhere. */
-export const id = z.int().positive().max(2_147_483_647);
+
+/**
+ * A record's id: SQLite's own choice is positive; a desktop connected to the team server creates
+ * records with negative ids from its own range (main/db/ids.ts), so any safe integer but 0 is valid.
+ */
+export const isRecordId = (v: unknown): v is number => Number.isSafeInteger(v) && v !== 0;
+export const id = z.int().refine((v) => v !== 0, 'Not a record id');
 
 /** Business codes as users type them in spreadsheets: letters of any script, digits and - _ . / */
 export const code = z

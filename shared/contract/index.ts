@@ -14,6 +14,7 @@ import { peopleContract } from './people.js';
 import { briefContract } from './brief.js';
 import { dayworkContract } from './daywork.js';
 import { targetEditsContract } from './targetEdits.js';
+import { syncContract } from './sync.js';
 
 /**
  * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
@@ -34,6 +35,7 @@ export const contract = {
   ...briefContract,
   ...dayworkContract,
   ...targetEditsContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

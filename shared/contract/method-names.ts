@@ -173,4 +173,11 @@ export const METHOD_NAME_LIST = [
   'inviteList.save',
   'inviteList.delete',
   'targets.editPreview',
+  'sync.status',
+  'sync.probe',
+  'sync.connect',
+  'sync.now',
+  'sync.disconnect',
+  'sync.refusals',
+  'sync.acknowledge',
 ] as const satisfies readonly MethodName[];

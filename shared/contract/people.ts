@@ -96,7 +96,9 @@ export const peopleContract = {
   'auth.signIn': mutation<SignedIn>()(z.strictObject({ code, password: z.string().max(200).optional() })),
   'auth.signOut': mutation<{ signedOut: true }>()(z.strictObject({})),
   /** personId 0: the built-in administrator. Yourself, or anyone when you are an administrator. */
-  'person.setPassword': mutation<{ saved: true }>()(z.strictObject({ personId: z.int().min(0), password: password.nullable() })),
+  'person.setPassword': mutation<{ saved: true }>()(
+    z.strictObject({ personId: z.union([z.literal(0), id]), password: password.nullable() }),
+  ),
   'person.setAdmin': mutation<{ saved: true }>()(z.strictObject({ personId: id, admin: z.boolean() })),
   'history.list': query<Page<HistoryEntry>>()(z.strictObject({ ...historyFilter.shape, ...page })),
   'history.export': query<ExportedFile>()(historyFilter),

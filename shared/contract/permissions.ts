@@ -29,6 +29,7 @@ export const PUBLIC_METHODS: ReadonlySet<string> = new Set([
   'auth.setup',
   'auth.signIn',
   'auth.signOut',
+  'sync.status',
 ]);
 
 const A = 'administrator';
@@ -153,6 +154,11 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'evaluation.decide': managerOf('decides rewards and penalties'),
   'evaluation.reopen': managerOf('reopens a decided scorecard'),
   'evaluation.saveSettings': p([A, M], 'any', 'scoring weights and thresholds belong to regional managers'),
+
+  'sync.connect': p(EVERYONE, 'any', 'anyone may connect this desktop to a team server as themselves'),
+  'sync.now': p(EVERYONE, 'any', 'anyone may ask for a sync now'),
+  'sync.disconnect': p(EVERYONE, 'any', 'anyone may stop this desktop syncing'),
+  'sync.acknowledge': p(EVERYONE, 'any', 'the person who reads a refusal may close it'),
 };
 
 /** The refusal's words, naming the rule. */

@@ -16,6 +16,7 @@ import { m0013Archive } from './0013-archive.js';
 import { m0016ContactEmailRegionZone } from './0016-contact-email-region-zone.js';
 import { m0017TypedTargets } from './0017-typed-targets.js';
 import { m0018ForecastBaseline } from './0018-forecast-baseline.js';
+import { m0019Sync } from './0019-sync.js';
 
 export interface Migration {
   version: number;
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0016ContactEmailRegionZone,
   m0017TypedTargets,
   m0018ForecastBaseline,
+  m0019Sync,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
