@@ -42,7 +42,7 @@ let seeded: Seeded;
 
 const cli = (...args: string[]) => run(process.execPath, ['out/main/cli.js', ...args], { maxBuffer: 16 * 1024 * 1024 });
 
-/** The S demo, a salesperson with a password and a planned route of three terminals in their areas. */
+/** The S demo, a salesperson with a password (the server asks every person for one) and a planned route of three terminals in their areas. */
 async function seedTeamFile(): Promise<Seeded> {
   await cli('seed-demo', '--scale', 'S', '--db', dbPath);
   const db = new Database(dbPath, { readonly: true });
@@ -60,7 +60,6 @@ async function seedTeamFile(): Promise<Seeded> {
     )
     .all(salesperson.id) as Outlet[];
   db.close();
-  await cli('call', '--db', dbPath, 'auth.setup', JSON.stringify({ mode: 'password', adminPassword: 'admin-pass-2026' }));
   await cli('call', '--db', dbPath, 'person.setPassword', JSON.stringify({ personId: salesperson.id, password: PASSWORD }));
   const stops = outlets.map((o) => ({ outletType: 'terminal', outletId: o.id }));
   await cli(
@@ -104,15 +103,15 @@ function spkiHash(certPath: string): string {
   return createHash('sha256').update(spki).digest('base64');
 }
 
-/** The visits the server holds for an outlet, read from its SQLite file (read-only). */
+/** The visits the server holds for an outlet on the route's day, read from its SQLite file (read-only). */
 function serverVisits(outletId: number): Array<{ outcome: string; purpose: string; next_step: string | null; day: string }> {
   const db = new Database(dbPath, { readonly: true });
   try {
     return db
       .prepare(
-        `SELECT outcome, purpose, next_step, day FROM visits WHERE outlet_type = 'terminal' AND outlet_id = ? AND salesperson_id = ?`,
+        `SELECT outcome, purpose, next_step, day FROM visits WHERE outlet_type = 'terminal' AND outlet_id = ? AND salesperson_id = ? AND day = ?`,
       )
-      .all(outletId, seeded.salesperson.id) as Array<{ outcome: string; purpose: string; next_step: string | null; day: string }>;
+      .all(outletId, seeded.salesperson.id, DAY) as Array<{ outcome: string; purpose: string; next_step: string | null; day: string }>;
   } finally {
     db.close();
   }
