@@ -201,3 +201,38 @@ test('a visit logged without signal waits on the phone and reaches the server wh
   expect(serverVisits(second.id)).toHaveLength(1);
   await context.close();
 });
+
+test('a visit the server refuses is shown with the server’s reason, and the others in the batch are kept', async () => {
+  const { context, page } = await phoneContext('en-US');
+  const [first, , third] = seeded.outlets as [Outlet, Outlet, Outlet];
+  // A second phone of the same person: its own sync client, numbering from 1.
+  await signIn(page);
+  await page.waitForFunction('navigator.serviceWorker.controller !== null');
+
+  await context.setOffline(true);
+  for (const [outlet, outcome] of [
+    [third, 'Took an order'],
+    [first, 'Done'],
+  ] as const) {
+    await page.getByRole('button', { name: `Log visit at ${outlet.name}` }).click();
+    await page.getByLabel('Purpose').selectOption({ label: 'Service' });
+    await page.getByLabel('Outcome').selectOption({ label: outcome });
+    await page.getByRole('button', { name: 'Save visit' }).click();
+  }
+  await expect(page.getByRole('status').filter({ hasText: '2 waiting' })).toBeVisible();
+
+  // Meanwhile the administrator removes the third outlet on the server.
+  await cli('call', '--db', dbPath, 'terminal.delete', JSON.stringify({ id: third.id }));
+
+  await context.setOffline(false);
+  await expect(page.getByRole('status').filter({ hasText: 'All sent' })).toBeVisible();
+  const refused = page.getByRole('alert').filter({ hasText: 'Not accepted by the server' });
+  await expect(refused.getByText(third.name)).toBeVisible();
+  await expect(refused.getByText(`Terminal #${third.id} no longer exists`)).toBeVisible();
+  expect(serverVisits(first.id)).toEqual([{ outcome: 'done', purpose: 'service', next_step: null, day: DAY }]);
+  expect(serverVisits(third.id)).toEqual([]);
+
+  await refused.getByRole('button', { name: `Dismiss: ${third.name}` }).click();
+  await expect(page.getByText('Not accepted by the server')).toHaveCount(0);
+  await context.close();
+});
