@@ -236,3 +236,31 @@ test('a visit the server refuses is shown with the server’s reason, and the ot
   await expect(page.getByText('Not accepted by the server')).toHaveCount(0);
   await context.close();
 });
+
+test('an answer lost on the way back is repaired by sending the same seq again: the visit exists once', async () => {
+  const { context, page } = await phoneContext('en-US');
+  const [, second] = seeded.outlets as [Outlet, Outlet];
+  await signIn(page);
+  const before = serverVisits(second.id).length;
+
+  // The first push reaches the server, which applies it, but its answer never reaches the phone.
+  let lost = 0;
+  await context.route('**/api/sync/push', async (route) => {
+    if (lost > 0) return route.continue();
+    lost++;
+    await route.fetch();
+    await route.abort('internetdisconnected');
+  });
+  await page.getByRole('button', { name: `Log visit at ${second.name}` }).click();
+  await page.getByLabel('Purpose').selectOption({ label: 'Promotion' });
+  await page.getByLabel('Outcome').selectOption({ label: 'Done' });
+  await page.getByRole('button', { name: 'Save visit' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '1 waiting' })).toBeVisible();
+  expect(lost).toBe(1);
+  expect(serverVisits(second.id)).toHaveLength(before + 1);
+
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'All sent' })).toBeVisible();
+  expect(serverVisits(second.id)).toHaveLength(before + 1);
+  await context.close();
+});
