@@ -130,9 +130,11 @@ export class SyncEngine {
 
   /** The door every call goes through (dispatch hands over when the context has an engine). */
   async route(ctx: ServiceContext, method: unknown, input: unknown): Promise<ApiResult<unknown>> {
-    const link = typeof method === 'string' && !method.startsWith('sync.') ? this.link() : null;
+    const link = this.link();
     if (!link) return dispatchCore(ctx, method, input);
+    // The replica keeps the server's history only (it arrives with the pulls).
     silenceHistory(this.db);
+    if (typeof method === 'string' && method.startsWith('sync.')) return dispatchCore(ctx, method, input);
     // On a connected desktop the person is the one who connected it: what runs here must be what the
     // server will accept from them.
     const asPerson = withActor(ctx, link.person, ctx.session);
@@ -151,8 +153,10 @@ export class SyncEngine {
     const db = this.db;
     db.exec('CREATE TEMP TABLE IF NOT EXISTS sync_current (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL)');
     for (const t of SYNCED_TABLES) {
+      // No OR IGNORE: an outer statement's own conflict clause would override it (SQLite's rule).
       const touch = (row: 'NEW' | 'OLD') =>
-        `INSERT OR IGNORE INTO main.sync_touched (seq, tbl, pk) SELECT seq, '${t.name}', ${keySql(t, row)} FROM temp.sync_current;`;
+        `INSERT INTO main.sync_touched (seq, tbl, pk) SELECT c.seq, '${t.name}', ${keySql(t, row)} FROM temp.sync_current c
+         WHERE NOT EXISTS (SELECT 1 FROM main.sync_touched x WHERE x.seq = c.seq AND x.tbl = '${t.name}' AND x.pk = ${keySql(t, row)});`;
       const when = 'WHEN EXISTS (SELECT 1 FROM temp.sync_current)';
       db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_${t.name}_i AFTER INSERT ON main.${t.name} ${when} BEGIN ${touch('NEW')} END`);
       db.exec(

@@ -24,8 +24,11 @@ export function installChangeLog(db: Db): string {
     for (const name of old) db.exec(`DROP TRIGGER "${name}"`);
     const version = '(SELECT coalesce(max(version), 0) + 1 FROM sync_versions)';
     for (const t of SYNCED_TABLES) {
-      const log = (row: 'NEW' | 'OLD') =>
-        `INSERT OR REPLACE INTO sync_versions (tbl, pk, version) VALUES ('${t.name}', ${keySql(t, row)}, ${version});`;
+      // No OR REPLACE: an outer statement's own conflict clause would override it (SQLite's rule).
+      const log = (row: 'NEW' | 'OLD') => `
+        UPDATE sync_versions SET version = ${version} WHERE tbl = '${t.name}' AND pk = ${keySql(t, row)};
+        INSERT INTO sync_versions (tbl, pk, version) SELECT '${t.name}', ${keySql(t, row)}, ${version}
+          WHERE NOT EXISTS (SELECT 1 FROM sync_versions WHERE tbl = '${t.name}' AND pk = ${keySql(t, row)});`;
       db.exec(`CREATE TRIGGER sync_log_${t.name}_insert AFTER INSERT ON ${t.name} BEGIN ${log('NEW')} END`);
       db.exec(`CREATE TRIGGER sync_log_${t.name}_update AFTER UPDATE ON ${t.name} BEGIN ${log('OLD')} ${log('NEW')} END`);
       db.exec(`CREATE TRIGGER sync_log_${t.name}_delete AFTER DELETE ON ${t.name} BEGIN ${log('OLD')} END`);

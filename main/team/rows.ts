@@ -33,7 +33,25 @@ export function readRows(db: Db, keys: readonly TableKey[], regionIds: number[] 
   return keys.map((k) => readRow(db, k.tbl, k.pk, regionIds));
 }
 
-/** One page of a table's rows in the person's scope, by rowid (every synced table has one). */
+const rowidCache = new WeakMap<Db, Map<string, boolean>>();
+
+/** Whether the table has a rowid (WITHOUT ROWID tables are paged by their primary key instead). */
+function hasRowid(db: Db, table: string): boolean {
+  let cache = rowidCache.get(db);
+  if (!cache) rowidCache.set(db, (cache = new Map()));
+  let known = cache.get(table);
+  if (known === undefined) {
+    const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string;
+    known = !/WITHOUT\s+ROWID/i.test(sql);
+    cache.set(table, known);
+  }
+  return known;
+}
+
+/**
+ * One page of a table's rows in the person's scope: by rowid, or by primary key for a WITHOUT
+ * ROWID table (whose key columns are never NULL). `after` is the last rowid, or the last key as JSON.
+ */
 export function snapshotPage(
   db: Db,
   tbl: string,
@@ -44,11 +62,15 @@ export function snapshotPage(
   const t = SYNCED_BY_NAME.get(tbl);
   if (!t) return { rows: [], next: null };
   const scope = scopeSql(t, regionIds);
-  const sql = `SELECT r.rowid AS __rowid, ${columnList(db, t)} FROM "${t.name}" r WHERE r.rowid > ? AND (${scope}) ORDER BY r.rowid LIMIT ?`;
-  const rows = prepared(db, sql).all(...bind(sql, regionIds, [Number(after ?? 0), limit])) as Record<string, unknown>[];
+  const byRowid = hasRowid(db, t.name);
+  const order = byRowid ? 'r.rowid' : t.key.map((k) => `r."${k}"`).join(', ');
+  const position = after === null ? '1' : byRowid ? 'r.rowid > ?' : `(${order}) > (${t.key.map(() => '?').join(', ')})`;
+  const positionParams = after === null ? [] : byRowid ? [Number(after)] : (JSON.parse(after) as unknown[]);
+  const sql = `SELECT ${byRowid ? 'r.rowid AS __rowid, ' : ''}${columnList(db, t)} FROM "${t.name}" r WHERE ${position} AND (${scope}) ORDER BY ${order} LIMIT ?`;
+  const rows = prepared(db, sql).all(...bind(sql, regionIds, [...positionParams, limit])) as Record<string, unknown>[];
   const last = rows[rows.length - 1];
-  const next = rows.length === limit && last ? String(last.__rowid) : null;
-  for (const r of rows) delete r.__rowid;
+  const next = rows.length === limit && last ? (byRowid ? String(last.__rowid) : JSON.stringify(t.key.map((k) => last[k]))) : null;
+  if (byRowid) for (const r of rows) delete r.__rowid;
   return { rows, next };
 }
 

@@ -28,6 +28,7 @@ import { withIds } from '../db/ids.js';
 import { closeDatabase, nowIso, openDatabase, prepared, type Db } from '../db/open.js';
 import { BUILT_IN_ADMIN_ID, findActorByCode, loadActor, withActor } from '../people/actor.js';
 import { verifyPassword } from '../people/password.js';
+import { installHistory } from '../people/history.js';
 import { ReplayIds } from '../sync/ids.js';
 import { canPush } from '../sync/methods.js';
 import { SYNCED_TABLES } from '../sync/tables.js';
@@ -96,6 +97,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const core = openCore(options.databasePath, 'cli');
   const { db } = core;
   const serverId = installChangeLog(db);
+  // Before any call: created inside a call's transaction, the history's TEMP triggers would vanish
+  // with the first call that is rolled back.
+  installHistory(db);
   // Pulls and snapshots read on their own connection: a WAL snapshot of committed data only, never
   // the half-done transaction of a call the writer is running.
   const reader = openDatabase(options.databasePath);
@@ -227,9 +231,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
         result = outcome.ok ? { seq: entry.seq, ok: true } : { seq: entry.seq, ok: false, error: outcome.error };
       }
       prepared(db, 'UPDATE sync_clients SET last_seq = ? WHERE client_id = ?').run(entry.seq, dev.clientId);
-      prepared(db, 'INSERT INTO sync_results (client_id, seq, ok, error, at) VALUES (?, ?, ?, ?, ?)').run(
+      prepared(db, 'INSERT INTO sync_results (client_id, seq, method, ok, error, at) VALUES (?, ?, ?, ?, ?, ?)').run(
         dev.clientId,
         entry.seq,
+        entry.method,
         result.ok ? 1 : 0,
         result.error ? JSON.stringify(result.error) : null,
         nowIso(),

@@ -47,6 +47,7 @@ export const m0019Sync: Migration = {
       CREATE TABLE sync_results (
         client_id TEXT NOT NULL REFERENCES sync_clients(client_id) ON DELETE CASCADE,
         seq INTEGER NOT NULL,
+        method TEXT NOT NULL,
         ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
         error TEXT,
         at TEXT NOT NULL,

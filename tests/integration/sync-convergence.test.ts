@@ -1,0 +1,335 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from '../../main/db/open.js';
+import { clientRange } from '../../main/sync/ids.js';
+import { TEST_NOW } from '../support/db.js';
+import { bundleChild, PASSWORD, seedTeam, startServerProcess, syncedDump, type ServerProcess } from '../support/team.js';
+
+/**
+ * The convergence property: a team server and four desktops (salespeople of two regions, their
+ * manager, the logistics coordinator), each a child process on its own SQLite file, make random
+ * changes of the synced kinds (visits, weekly reviews and comments, plans, submissions and
+ * decisions, stock counts), go offline and online, sync in random order, and are killed with SIGKILL
+ * at random moments (the server too). After everyone has synced at the end:
+ * - every replica's synced tables equal the server's for its person's scope;
+ * - every queued call has exactly one result on the server (seqs 1..n, no gap, none twice), and the
+ *   records an accepted call created exist once (visits by the ids the desktop chose);
+ * - every refused call is in its author's refusals, and nothing else is;
+ * - `integrity_check` is clean on every file.
+ * CI size: 2 runs of up to 24 steps; SYNC_FUZZ_RUNS=N for N runs of up to 80 steps.
+ */
+const BIG = process.env.SYNC_FUZZ_RUNS !== undefined;
+const RUNS = BIG ? Number(process.env.SYNC_FUZZ_RUNS) : 2;
+const MAX_STEPS = BIG ? 80 : 24;
+
+const PEOPLE = ['S1', 'M1', 'L1', 'S3'] as const;
+type Person = (typeof PEOPLE)[number];
+
+let serverScript = '';
+let desktopScript = '';
+let seedDir = '';
+let ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  serverScript = await bundleChild('tests/support/team-server-child.ts', 'team-server-child');
+  desktopScript = await bundleChild('tests/support/sync-desktop-child.ts', 'sync-desktop-child');
+  seedDir = mkdtempSync(join(tmpdir(), 'planner-sync-fuzz-seed-'));
+  ids = await seedTeam(join(seedDir, 'team.sqlite'));
+});
+
+afterAll(() => rmSync(seedDir, { recursive: true, force: true }));
+
+class DesktopProcess {
+  child!: ChildProcess;
+  private next = 1;
+  private waiting = new Map<number, (answer: { ok: boolean; value?: unknown; error?: string }) => void>();
+  private exited!: Promise<void>;
+
+  constructor(
+    readonly file: string,
+    readonly person: Person,
+  ) {}
+
+  async start(): Promise<void> {
+    this.child = spawn(process.execPath, [desktopScript, this.file], {
+      env: { ...process.env, PLANNER_NOW: TEST_NOW },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.child.stderr!.on('data', (d: Buffer) => {
+      if (process.env.TEAM_DEBUG) process.stderr.write(d);
+    });
+    this.exited = new Promise((done) => this.child.once('exit', () => done()));
+    this.exited.then(() => {
+      for (const resolve of this.waiting.values()) resolve({ ok: false, error: 'killed' });
+      this.waiting.clear();
+    });
+    const lines = createInterface({ input: this.child.stdout! });
+    await new Promise<void>((ready) => {
+      lines.on('line', (line) => {
+        const message = JSON.parse(line) as { ready?: true; id?: number; ok: boolean; value?: unknown; error?: string };
+        if (message.ready) return ready();
+        const resolve = this.waiting.get(message.id!);
+        this.waiting.delete(message.id!);
+        resolve?.(message);
+      });
+    });
+  }
+
+  send(command: Record<string, unknown>): Promise<{ ok: boolean; value?: unknown; error?: string }> {
+    const id = this.next++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.child.stdin!.write(`${JSON.stringify({ ...command, id })}\n`);
+    });
+  }
+
+  async kill(): Promise<void> {
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
+
+  async stop(): Promise<void> {
+    this.child.stdin!.end();
+    this.child.kill('SIGTERM');
+    await this.exited;
+  }
+}
+
+/** One random step, as data (fast-check shrinks it), turned into a call when it runs. */
+type Step =
+  | { kind: 'call'; who: number; what: number; a: number; b: number; c: boolean }
+  | { kind: 'sync'; who: number }
+  | { kind: 'offline' | 'online'; who: number }
+  | { kind: 'killDesktop'; who: number; afterMs: number }
+  | { kind: 'killServer'; who: number; afterMs: number };
+
+const who = fc.integer({ min: 0, max: PEOPLE.length - 1 });
+const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc.record({ kind: fc.constant('call' as const), who, what: fc.nat(5), a: fc.nat(3), b: fc.nat(40), c: fc.boolean() }),
+  },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync' as const), who }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('offline' as const, 'online' as const), who }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('killDesktop' as const), who, afterMs: fc.nat(40) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('killServer' as const), who, afterMs: fc.nat(40) }) },
+);
+
+const WEEKS = ['2026-11-02', '2026-11-09', '2026-11-16'];
+const MONTHS = ['2026-11', '2026-12'];
+
+/** The call a person makes for a step: the kinds their role works with, on their own records. */
+function callFor(person: Person, s: Extract<Step, { kind: 'call' }>): { method: string; input: unknown } {
+  const salesperson = person === 'S3' ? ids.S3! : ids.S1!;
+  const distributor = person === 'S3' ? ids.D2! : ids.D1!;
+  const week = WEEKS[s.a % WEEKS.length]!;
+  const month = MONTHS[s.a % MONTHS.length]!;
+  if (person === 'L1') {
+    return {
+      method: 'stock.set',
+      input: {
+        distributorId: ids.D1,
+        productId: ids.P1,
+        date: `2026-11-${String(1 + (s.a % 3)).padStart(2, '0')}`,
+        cases: s.b,
+        confirm: true,
+      },
+    };
+  }
+  if (person === 'M1') {
+    const target = s.what % 2 === 0 ? ids.S1! : ids.S2!;
+    switch (s.what % 3) {
+      case 0:
+        return { method: 'weeklyReview.comment', input: { salespersonId: target, weekStart: week, managerComment: `comment ${s.b}` } };
+      case 1:
+        return {
+          method: 'devPlan.decide',
+          input: { salespersonId: ids.S1, month, decision: s.c ? 'approve' : 'return', ...(s.c ? {} : { comment: `redo ${s.b}` }) },
+        };
+      default:
+        return { method: 'devPlan.reopen', input: { salespersonId: ids.S1, month, reason: `reopen ${s.b}` } };
+    }
+  }
+  switch (s.what) {
+    case 0:
+    case 1:
+      return {
+        method: 'visit.log',
+        input: {
+          salespersonId: salesperson,
+          day: `2026-11-${String(10 + (s.b % 10)).padStart(2, '0')}`,
+          outletType: 'distributor',
+          outletId: distributor,
+          purpose: 'service',
+          outcome: 'done',
+        },
+      };
+    case 2:
+    case 3:
+      return {
+        method: 'weeklyReview.save',
+        input: { salespersonId: salesperson, weekStart: week, problems: `p${s.b}`, successes: null, submit: s.c },
+      };
+    case 4:
+      return {
+        method: 'devPlan.save',
+        input: {
+          salespersonId: salesperson,
+          month,
+          areaIds: [person === 'S3' ? ids.A2 : ids.A1],
+          plannedVisits: s.b,
+          newSubDealers: 0,
+          newTerminals: 1,
+          competitors: [],
+        },
+      };
+    default:
+      return { method: 'devPlan.submit', input: { salespersonId: salesperson, month } };
+  }
+}
+
+async function runScenario(steps: Step[]): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'planner-sync-fuzz-'));
+  const serverFile = join(dir, 'team.sqlite');
+  copyFileSync(join(seedDir, 'team.sqlite'), serverFile);
+  let server: ServerProcess = await startServerProcess(serverScript, serverFile, { PLANNER_NOW: TEST_NOW, TEAM_PULL_LIMIT: '7' });
+  const port = String(server.port);
+  const { url, fingerprint } = server;
+  const desktops = PEOPLE.map((p) => new DesktopProcess(join(dir, `${p}.sqlite`), p));
+  const offline = new Set<number>();
+  try {
+    for (const d of desktops) {
+      await d.start();
+      const connected = await d.send({ op: 'connect', serverUrl: url, fingerprint, personCode: d.person, password: PASSWORD });
+      expect(connected.ok, connected.error).toBe(true);
+    }
+    const serverUp = async () => {
+      if (server.child.exitCode === null && server.child.signalCode === null) return;
+      server = await startServerProcess(serverScript, serverFile, { PLANNER_NOW: TEST_NOW, TEAM_PULL_LIMIT: '7', TEAM_PORT: port });
+    };
+    for (const s of steps) {
+      const d = desktops[s.who]!;
+      switch (s.kind) {
+        case 'call': {
+          const { method, input } = callFor(d.person, s);
+          const answer = await d.send({ op: 'call', method, input });
+          expect(answer.ok, answer.error).toBe(true);
+          break;
+        }
+        case 'sync':
+          if (!offline.has(s.who)) await d.send({ op: 'sync' });
+          break;
+        case 'offline':
+          offline.add(s.who);
+          break;
+        case 'online':
+          offline.delete(s.who);
+          break;
+        case 'killDesktop': {
+          // Killed while syncing, at a random moment of it.
+          const pending = d.send({ op: 'sync' });
+          await new Promise((r) => setTimeout(r, s.afterMs));
+          await d.kill();
+          await pending;
+          await d.start();
+          break;
+        }
+        case 'killServer': {
+          await serverUp();
+          const pending = d.send({ op: 'sync' });
+          await new Promise((r) => setTimeout(r, s.afterMs));
+          await server.stop('SIGKILL');
+          await pending;
+          break;
+        }
+      }
+    }
+    // Everyone back online: two rounds each, so every desktop sees what the others sent.
+    await serverUp();
+    for (let round = 0; round < 2; round++) {
+      for (const d of desktops) {
+        const answer = await d.send({ op: 'sync' });
+        expect(answer.ok, answer.error).toBe(true);
+      }
+    }
+    for (const d of desktops) await d.stop();
+    await server.stop();
+
+    const serverDb = openDatabase(serverFile);
+    try {
+      if (process.env.SYNC_FUZZ_VERBOSE) {
+        console.log(
+          steps.length,
+          'steps',
+          serverDb.prepare('SELECT method, ok, count(*) AS n FROM sync_results GROUP BY method, ok').all(),
+        );
+      }
+      expect(serverDb.pragma('integrity_check', { simple: true })).toBe('ok');
+      for (const d of desktops) {
+        const db = openDatabase(d.file);
+        try {
+          expect(db.pragma('integrity_check', { simple: true }), d.person).toBe('ok');
+          expect(db.prepare('SELECT count(*) FROM sync_queue').pluck().get(), `${d.person}: queue empty`).toBe(0);
+          const link = db
+            .prepare('SELECT client_id AS clientId, client_no AS clientNo, next_seq AS nextSeq, person FROM sync_link')
+            .get() as {
+            clientId: string;
+            clientNo: number;
+            nextSeq: number;
+            person: string;
+          };
+          const regions = (JSON.parse(link.person) as { regionIds: number[] | null }).regionIds;
+          expect(syncedDump(db), `${d.person}: replica equals the server in scope`).toEqual(syncedDump(serverDb, regions));
+          // Exactly once: one result per queued call, seqs 1..n.
+          const seqs = serverDb
+            .prepare('SELECT seq FROM sync_results WHERE client_id = ? ORDER BY seq')
+            .pluck()
+            .all(link.clientId) as number[];
+          expect(seqs).toEqual(Array.from({ length: link.nextSeq - 1 }, (_, i) => i + 1));
+          expect(serverDb.prepare('SELECT last_seq FROM sync_clients WHERE client_id = ?').pluck().get(link.clientId)).toBe(
+            link.nextSeq - 1,
+          );
+          // The visits accepted from this desktop exist once each, with the ids it chose.
+          const { high, low } = clientRange(link.clientNo);
+          const accepted = serverDb
+            .prepare("SELECT count(*) FROM sync_results WHERE client_id = ? AND method = 'visit.log' AND ok = 1")
+            .pluck()
+            .get(link.clientId);
+          expect(serverDb.prepare('SELECT count(*) FROM visits WHERE id BETWEEN ? AND ?').pluck().get(low, high)).toBe(accepted);
+          // Every refusal reached its author, and only refusals.
+          const refused = serverDb
+            .prepare('SELECT seq FROM sync_results WHERE client_id = ? AND ok = 0 ORDER BY seq')
+            .pluck()
+            .all(link.clientId);
+          expect(db.prepare('SELECT seq FROM sync_refusals ORDER BY seq').pluck().all(), `${d.person}: refusals`).toEqual(refused);
+        } finally {
+          closeDatabase(db);
+        }
+      }
+    } finally {
+      closeDatabase(serverDb);
+    }
+  } finally {
+    for (const d of desktops) if (d.child && d.child.exitCode === null && d.child.signalCode === null) await d.kill();
+    await server.stop('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('sync convergence', () => {
+  it(
+    'every replica equals the server in its scope; every call applied once; every refusal reported',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: MAX_STEPS }), (steps) => runScenario(steps)),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+    },
+    BIG ? 3_600_000 : 110_000,
+  );
+});
