@@ -240,6 +240,13 @@ test('a visit the server refuses is shown with the server’s reason, and the ot
 test('an answer lost on the way back is repaired by sending the same seq again: the visit exists once', async () => {
   const { context, page } = await phoneContext('en-US');
   const [, second] = seeded.outlets as [Outlet, Outlet];
+  // A wrong password is refused in the server's words, and nothing is stored.
+  await page.goto(`${origin}/phone/`);
+  await page.getByLabel('Person code').fill(seeded.salesperson.code);
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/^Sign-in refused: .+/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await signIn(page);
   const before = serverVisits(second.id).length;
 
@@ -256,6 +263,8 @@ test('an answer lost on the way back is repaired by sending the same seq again: 
   await page.getByLabel('Outcome').selectOption({ label: 'Done' });
   await page.getByRole('button', { name: 'Save visit' }).click();
   await expect(page.getByRole('status').filter({ hasText: '1 waiting' })).toBeVisible();
+  // The phone has had its answer cut off (it takes the silence for no signal) and keeps the visit.
+  await expect(page.getByText('Offline: visits are kept on this phone')).toBeVisible();
   expect(lost).toBe(1);
   expect(serverVisits(second.id)).toHaveLength(before + 1);
 
