@@ -11,6 +11,7 @@ import { peakRssMb, round, timeOnce, timeRepeated, type QueryFigure } from './me
 import { RECOMPUTES } from './recomputes.js';
 import { SCREEN_QUERIES } from './screens.js';
 import { measureUi, type UiFigures } from './ui.js';
+import { benchmarkSync, type SyncFigures } from './sync.js';
 
 /** What bench-results.json holds; a figure is absent when its part was skipped. */
 interface BenchResults {
@@ -24,11 +25,12 @@ interface BenchResults {
   queries?: QueryFigure[];
   recompute?: Array<{ name: string; ms: number }>;
   ui?: UiFigures | { skipped: string };
+  sync?: SyncFigures;
   memory?: { peakMB: number };
 }
 
 /**
- * `npm run bench [-- --scale S|M|L|XL] [--fresh] [--runs N] [--skip import,ui]`
+ * `npm run bench [-- --scale S|M|L|XL] [--fresh] [--runs N] [--skip import,ui,sync]`
  * Generates (or reuses) a demo database of the scale, measures and prints one table, and writes
  * bench-results.json in the working directory.
  */
@@ -102,6 +104,10 @@ export async function benchCommand(args: string[]): Promise<number> {
       log('UI: dashboard and scrolling the terminal list in Chromium…');
       results.ui = await measureUi(core.ctx);
     }
+    if (!skip.has('sync')) {
+      log('Team server: first sync of a region, 10,000 changes each way, desktops syncing at once…');
+      results.sync = await benchmarkSync(core.db, dir);
+    }
     results.memory = { peakMB: peakRssMb() };
   } finally {
     core.close();
@@ -142,6 +148,14 @@ function renderTable(r: BenchResults): string {
     );
     row('UI: longest gap between frames while scrolling', `${r.ui.longestFrameGapMs} ms`);
   } else if (r.ui) row('UI', `skipped: ${r.ui.skipped}`);
+  if (r.sync) {
+    const y = r.sync;
+    row(`sync: first sync of region ${y.region}`, `${y.firstSyncSeconds} s, ${y.firstSyncRows.toLocaleString('en')} rows`);
+    row(`sync: ${y.changes.toLocaleString('en')} changes made and queued on a desktop`, `${y.queueSeconds} s`);
+    row(`sync: push of ${y.changes.toLocaleString('en')} changes`, `${y.pushSeconds} s`);
+    row(`sync: pull of ${y.changes.toLocaleString('en')} changes by another desktop`, `${y.pullSeconds} s`);
+    row(`sync: ${y.desktops} desktops syncing at once, one round each`, `p50 ${y.roundP50ms} ms, p95 ${y.roundP95ms} ms`);
+  }
   if (r.memory) row('memory: peak resident', `${r.memory.peakMB} MB`);
   return lines.join('\n');
 }

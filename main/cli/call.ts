@@ -23,7 +23,7 @@ export async function callCommand(args: string[]): Promise<number> {
     console.error('Usage: call --db FILE [--as CODE] METHOD [JSON]');
     return 2;
   }
-  let input: unknown = {};
+  let input: unknown;
   try {
     input = json === undefined ? {} : JSON.parse(json);
   } catch {

@@ -19,6 +19,7 @@ import {
 import type { ServiceContext } from '../api/context.js';
 import { dispatchCore } from '../api/dispatch.js';
 import { withIds } from '../db/ids.js';
+import { createBackup } from '../backup/service.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { withActor } from '../people/actor.js';
 import { silenceHistory } from '../people/history.js';
@@ -558,6 +559,9 @@ export async function firstSync(
   const post = <S extends Parameters<typeof postJson>[4]>(path: string, body: unknown, schema: S) =>
     postJson(link.serverUrl, link.fingerprint, path, body, schema, link.token);
   const start = await post(SYNC_PATHS.snapshotStart, { clientId: link.clientId }, snapshotStartResponse);
+  // What this file held before it joined the team is kept as a backup (Settings → Backups).
+  const hadData = db.prepare('SELECT 1 FROM regions LIMIT 1').get() !== undefined;
+  if (hadData && link.cursor === 0 && db.name !== ':memory:') await createBackup(db, db.name, 'manual');
   db.pragma('foreign_keys = OFF');
   let rows = 0;
   try {

@@ -329,7 +329,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       case SYNC_PATHS.snapshotStart: {
         const input = parse(snapshotStartRequest, body);
         device(req, input.clientId);
-        return send(res, 200, { version: currentVersion(reader), tables: SYNCED_TABLES.map((t) => t.name) });
+        // Empty tables are left out: a first sync of a young server is a handful of requests.
+        const tables = reader.transaction(() => ({
+          version: currentVersion(reader),
+          tables: SYNCED_TABLES.filter((t) => reader.prepare(`SELECT 1 FROM "${t.name}" LIMIT 1`).get() !== undefined).map((t) => t.name),
+        }))();
+        return send(res, 200, tables);
       }
       case SYNC_PATHS.snapshot: {
         const input = parse(snapshotRequest, body);

@@ -27,7 +27,7 @@ class RecordingAllocator implements IdAllocator {
  * a table added later is checked too. The record history is written by the server for every call
  * and reaches desktops by pull, never created on a desktop.
  */
-const NOT_CREATED_BY_CALLS = new Set(['record_history', 'auth_settings']);
+const NOT_CREATED_BY_CALLS = new Set(['record_history', 'auth_settings', 'sync_link', 'sync_server']);
 function surrogateTables(db: Db): string[] {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
   // A full-text index's own tables (terminals_search_*) are derived, not records.

@@ -123,6 +123,18 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
     db.prepare("UPDATE target_cells SET typed = 1, locked = 1 WHERE plan_id = 1 AND month = '2027-06'").run();
   },
   18: () => {},
+  // A team server's bookkeeping and a connected desktop's queue survive later migrations.
+  19: (db) => {
+    db.prepare("INSERT INTO sync_server (id, server_id, created_at) VALUES (1, 'server-1', '2026-11-20T10:00:00Z')").run();
+    db.prepare("INSERT INTO sync_versions (tbl, pk, version) VALUES ('distributors', '1', 1)").run();
+    db.prepare(
+      "INSERT INTO sync_clients (client_id, client_no, person_id, device_name, created_at) VALUES ('client-1', 1, 1, 'desk', '2026-11-20')",
+    ).run();
+    db.prepare("INSERT INTO sync_results (client_id, seq, method, ok, at) VALUES ('client-1', 1, 'visit.log', 1, '2026-11-20')").run();
+    db.prepare(
+      "INSERT INTO sync_queue (seq, method, input, ids, summary, at) VALUES (1, 'visit.log', '{}', '{}', 'visit.log {}', '2026-11-20')",
+    ).run();
+  },
 };
 
 /** Every table's columns and rows (in a stable order), to compare contents, not just counts. */

@@ -39,6 +39,7 @@ afterAll(async () => {
   for (const d of desktops) d.close();
   await server?.stop();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(script, { force: true });
 });
 
 async function connected(code: string): Promise<Desktop> {
@@ -174,6 +175,38 @@ describe('a desktop connected to a team server', () => {
     });
     await ok(s2, 'sync.acknowledge', { seq: refusal!.seq });
     expect(s2.engine.status().state).toBe('synced');
+  });
+
+  it('connects through the contract: probe, then connect runs the first sync as a job with progress', async () => {
+    const desktop = openDesktop(join(dir, 'desktop-contract.sqlite'));
+    desktops.push(desktop);
+    // A desktop with data of its own keeps it as a backup before it becomes a replica.
+    await ok(desktop, 'region.create', { draft: { code: 'OWN', name: 'Own region', peakMonths: [7] } });
+    expect(await ok(desktop, 'sync.status', {})).toMatchObject({ state: 'solo' });
+    const probed = (await ok(desktop, 'sync.probe', { serverUrl: server.url })) as { fingerprint: string };
+    expect(probed.fingerprint).toBe(server.fingerprint);
+    const status = (await ok(desktop, 'sync.connect', {
+      serverUrl: server.url,
+      fingerprint: probed.fingerprint,
+      personCode: 'M1',
+      password: PASSWORD,
+    })) as { state: string; jobId: number | null };
+    expect(status.state).toBe('syncing');
+    expect(status.jobId).not.toBeNull();
+    const job = await desktop.ctx.jobs.wait(status.jobId!);
+    expect(job).toMatchObject({ state: 'done', progress: 1 });
+    expect(await ok(desktop, 'sync.status', {})).toMatchObject({ state: 'synced', person: { code: 'M1' }, serverUrl: server.url });
+    expect(desktop.ctx.db.prepare('SELECT code FROM regions ORDER BY code').pluck().all()).toEqual(['N', 'S']);
+    expect(((await ok(desktop, 'backup.list', {})) as { backups: unknown[] }).backups).toHaveLength(1);
+    // Wrong password: a clear refusal, the link unchanged.
+    const wrong = await dispatch(desktop.ctx, 'sync.connect', {
+      serverUrl: server.url,
+      fingerprint: probed.fingerprint,
+      personCode: 'M1',
+      password: 'nope nope',
+    });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.error.message).toMatch(/wrong password/);
   });
 
   it('refuses calls that cannot be replayed, with where to do them', async () => {
