@@ -75,7 +75,7 @@ export default defineConfig(
   },
   {
     // Files outside both TypeScript projects: lint them without type information.
-    files: ['vite.config.ts', '**/*.{js,mjs,cjs}'],
+    files: ['vite.config.ts', 'vite.phone.config.ts', '**/*.{js,mjs,cjs}'],
     extends: [js.configs.recommended, tseslint.configs.disableTypeChecked],
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' },

@@ -2,7 +2,7 @@
 // preload) with esbuild, and the renderer with Vite. `--node-only` skips the renderer.
 import { build as esbuild } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { writeMethodNames } from './method-names.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -74,5 +74,33 @@ await Promise.all([
 if (!nodeOnly) {
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  await buildPhone(viteBuild);
 }
 console.log(`built ${nodeOnly ? 'main' : 'main + renderer'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+/**
+ * The phone page (renderer/phone, served by the team server under /phone/) and its service worker,
+ * which is told the page's files and a version made from their contents, so each build replaces
+ * the phone's cached shell as a whole.
+ */
+async function buildPhone(viteBuild) {
+  await viteBuild({ configFile: 'vite.phone.config.ts', logLevel: 'warn' });
+  const dir = 'out/renderer/phone';
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `${entry.parentPath.slice(dir.length + 1)}${entry.parentPath.length > dir.length ? '/' : ''}${entry.name}`)
+    .filter((file) => !file.endsWith('.map'))
+    .sort();
+  const version = createHash('sha256');
+  for (const file of files) version.update(file).update(readFileSync(`${dir}/${file}`));
+  await esbuild({
+    entryPoints: { sw: 'renderer/phone/sw.ts' },
+    outdir: dir,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome110',
+    logLevel: 'warning',
+    define: { __SHELL_FILES__: JSON.stringify(files), __SHELL_VERSION__: JSON.stringify(version.digest('hex').slice(0, 16)) },
+  });
+}

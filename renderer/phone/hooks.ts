@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { OfflineError, push, type PhoneSession } from './api.js';
+import { readCached, writeCached } from './cache.js';
+import { flush, readOutbox, type FlushOutcome, type OutboxState } from './outbox.js';
+
+/** How often a non-empty outbox is retried while the page is open (besides the `online` event). */
+const RETRY_MS = 20_000;
+
+export type Loaded<T> =
+  { state: 'loading' } | { state: 'ready'; value: T; stale: boolean } | { state: 'no_copy' } | { state: 'error'; message: string };
+
+/**
+ * A screen's data: the cached copy at once if there is one, then the server's answer; without
+ * signal the copy stays (marked stale) instead of an error.
+ */
+export function useCachedLoad<T>(key: string, load: () => Promise<T>): { data: Loaded<T>; reload: () => void } {
+  const [data, setData] = useState<Loaded<T>>({ state: 'loading' });
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const cached = await readCached<T>(key);
+      if (live && cached) setData({ state: 'ready', value: cached.value, stale: true });
+      try {
+        const value = await loadRef.current();
+        await writeCached(key, value, new Date().toISOString());
+        if (live) setData({ state: 'ready', value, stale: false });
+      } catch (error) {
+        if (!live) return;
+        if (error instanceof OfflineError) setData(cached ? { state: 'ready', value: cached.value, stale: true } : { state: 'no_copy' });
+        else setData({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [key, attempt]);
+
+  return { data, reload: useCallback(() => setAttempt((n) => n + 1), []) };
+}
+
+export interface OutboxView {
+  outbox: OutboxState | undefined;
+  /** The last attempt's outcome; `sending` while one runs. */
+  last: FlushOutcome | { kind: 'sending' } | null;
+  send: () => Promise<FlushOutcome>;
+  refresh: () => Promise<void>;
+}
+
+/**
+ * The outbox as the page shows it, and the sending: at start, when the browser says the signal is
+ * back, after each new entry, and every little while as long as something waits.
+ */
+export function useOutbox(session: PhoneSession | undefined, onAccepted: () => void): OutboxView {
+  const [outbox, setOutbox] = useState<OutboxState | undefined>();
+  const [last, setLast] = useState<OutboxView['last']>(null);
+  const acceptedRef = useRef(onAccepted);
+  acceptedRef.current = onAccepted;
+
+  const refresh = useCallback(async () => setOutbox(await readOutbox()), []);
+
+  const send = useCallback(async (): Promise<FlushOutcome> => {
+    setLast({ kind: 'sending' });
+    const outcome = await flush(push);
+    setLast(outcome);
+    await refresh();
+    if (outcome.kind === 'sent' && outcome.accepted > 0) acceptedRef.current();
+    return outcome;
+  }, [refresh]);
+
+  useEffect(() => {
+    if (!session) return;
+    void refresh().then(() => send());
+    const onOnline = () => void send();
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, [session, refresh, send]);
+
+  const waiting = outbox?.pending.length ?? 0;
+  const sessionEnded = last?.kind === 'session_ended';
+  useEffect(() => {
+    if (!session || waiting === 0 || sessionEnded) return;
+    const timer = window.setInterval(() => void send(), RETRY_MS);
+    return () => window.clearInterval(timer);
+  }, [session, waiting, sessionEnded, send]);
+
+  return { outbox, last, send, refresh };
+}
+
+/** The browser's own idea of the signal, for the banner (sending does not rely on it). */
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+    };
+  }, []);
+  return online;
+}
