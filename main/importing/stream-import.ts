@@ -100,7 +100,6 @@ export function streamRows(
   let errorCount = 0;
   let refusedRows = 0;
   let validRows = 0;
-  let totalRows: number;
   const listed: Record<ImportRowAction, ImportRowPlan[]> = { update: [], new: [], unchanged: [] };
   const counts: Record<ImportRowAction, number> = { update: 0, new: 0, unchanged: 0 };
   let headers: string[] = [];
@@ -209,7 +208,7 @@ export function streamRows(
     }
     for (let i = 0; i < rows.length; i++) check(first + i + 2, rows[i]!, undecided.size > 0);
   });
-  totalRows = head.totalRows;
+  const totalRows = head.totalRows;
   headers = head.headers;
   if (!mappingChecked) checkMapping(def, headers, mapping);
 
