@@ -6,6 +6,7 @@ import type { Db } from '../db/open.js';
 import { ENTITIES } from '../importing/entities.js';
 import { commitImport, previewImport } from '../importing/session.js';
 import { round } from './measure.js';
+import { withTriggersSuspended } from '../db/triggers.js';
 
 export interface ImportFigures {
   rows: number;
@@ -61,8 +62,7 @@ export async function benchmarkImport(db: Db, workDir: string, rows = 1_000_000)
   const previewSeconds = (performance.now() - t0) / 1000;
   const outcome = await commitImport(db, preview.importId, { mapping: preview.suggestedMapping, mode: 'all', updates: 'apply' });
   const seconds = (performance.now() - t0) / 1000;
-  // Leave the benchmark database as it was for the other figures.
-  db.prepare("DELETE FROM sales_history WHERE month < '1990'").run();
+  removeBenchRows(db);
   const figures: ImportFigures = {
     rows: outcome.created + outcome.updated,
     seconds: round(seconds),
@@ -91,8 +91,14 @@ export async function benchmarkImport(db: Db, workDir: string, rows = 1_000_000)
 
   // The fair limit: the sqlite3 tool putting the same file into the real table of this database, with
   // its primary key, both indexes and foreign keys, codes resolved to ids by a join, the connection
-  // settings the app uses and the totals triggers suspended as the app's import suspends them. Rolled
-  // back, so the other figures see the same data.
+  // settings the app uses and the totals triggers suspended as the app's import suspends them.
+  // Committed as ours is, then removed the same way.
+  const triggers = db
+    .prepare(
+      "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('sales_history_totals_insert', 'sales_history_totals_update')",
+    )
+    .pluck()
+    .all() as string[];
   const indexed = [
     '.bail on',
     'PRAGMA foreign_keys=ON;',
@@ -108,11 +114,13 @@ export async function benchmarkImport(db: Db, workDir: string, rows = 1_000_000)
        SELECT d.id, p.id, r.month, r.cases, CAST(round(r.revenue * 100) AS INTEGER)
        FROM temp.raw r JOIN distributors d ON d.code = r.distributor JOIN products p ON p.sku = r.sku;`,
     'SELECT changes();',
-    'ROLLBACK;',
+    ...triggers.map((t) => `${t};`),
+    'COMMIT;',
   ].join('\n');
   const i0 = performance.now();
   const run = spawnSync('sqlite3', [db.name], { input: indexed, encoding: 'utf8' });
   const indexedSeconds = (performance.now() - i0) / 1000;
+  removeBenchRows(db);
   if (run.status === 0 && Number(run.stdout.trim().split('\n').pop()) === rows) {
     figures.sqliteIndexedSeconds = round(indexedSeconds);
     figures.sqliteIndexedRatio = round(seconds / indexedSeconds);
@@ -120,4 +128,16 @@ export async function benchmarkImport(db: Db, workDir: string, rows = 1_000_000)
     figures.note = `sqlite3 could not insert the file into the indexed table: ${(run.stderr || run.stdout).trim().slice(0, 200)}`;
   }
   return figures;
+}
+
+/**
+ * Leaves the benchmark database as it was for the other figures: the file's months (1900s) go, with the
+ * per-row totals trigger suspended (a million trigger runs took longer than the import) and the totals
+ * of those months removed with them.
+ */
+function removeBenchRows(db: Db): void {
+  db.transaction(() => {
+    withTriggersSuspended(db, ['sales_history_totals_delete'], () => db.prepare("DELETE FROM sales_history WHERE month < '1990'").run());
+    db.prepare("DELETE FROM history_month_totals WHERE month < '1990'").run();
+  })();
 }
