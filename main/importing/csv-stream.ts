@@ -112,7 +112,8 @@ function streamPlain(
   candidates: ImportEncoding[],
   onRows: (rows: string[][], firstIndex: number, head: CsvHead, share: number) => void,
 ): CsvHead & { totalRows: number } {
-  const guess = Papa.parse<string[]>(text.slice(0, 64 * 1024), { delimitersToGuess: [',', ';', '\t', '|'], preview: 10 });
+  // Papa's guess looks at the first ten rows only: its options as readSheet gives them, on the first part.
+  const guess = Papa.parse<string[]>(text.slice(0, 64 * 1024), { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: 'greedy' });
   const delimiter = guess.meta.delimiter;
   let head: CsvHead | null = null;
   let index = 0;
