@@ -61,7 +61,7 @@ function histories(db: Db): { months: string[]; accounts: AccountHistory[] } {
     'SELECT distributor_id, month, sum(cases) FROM sales_history WHERE month >= ? GROUP BY distributor_id, month',
   )
     .raw()
-    .all(first) as Array<[number, string, number]>) {
+    .iterate(first) as Iterable<[number, string, number]>) {
     const row = byDist.get(d);
     if (row) row[index.get(m)!] = cases;
   }

@@ -10,12 +10,14 @@ import { forecastBench, type ForecastFigures } from './features.js';
 import { benchmarkImport, type ImportFigures } from './import-bench.js';
 import { peakRssMb, round, timeOnce, timeRepeated, type QueryFigure } from './measure.js';
 import { RECOMPUTES } from './recomputes.js';
+import { MemorySampler } from './memory-sampler.js';
+import { baselinePath, committedResults, renderChanges } from './compare.js';
 import { SCREEN_QUERIES } from './screens.js';
 import { syncBench, type SyncFigures } from './sync.js';
 import { measureUi, type UiFigures } from './ui.js';
 
 /** What bench-results.json holds; a figure is absent when its part was skipped. */
-interface BenchResults {
+export interface BenchResults {
   date: string;
   scale: DemoScale;
   machine: { cores: number; cpu: string; memoryGB: number; node: string; platform: string };
@@ -24,7 +26,7 @@ interface BenchResults {
   import?: ImportFigures | { skipped: string };
   forecast?: ForecastFigures;
   queries?: QueryFigure[];
-  recompute?: Array<{ name: string; ms: number }>;
+  recompute?: Array<{ name: string; ms: number; peakMB: number }>;
   ui?: UiFigures | { skipped: string };
   memory?: { peakMB: number };
   /** The team server (main/bench/sync.ts). */
@@ -32,7 +34,7 @@ interface BenchResults {
 }
 
 /**
- * `npm run bench [-- --scale S|M|L|XL] [--fresh] [--runs N] [--skip import,ui,sync] [--only sync]`
+ * `npm run bench [-- --scale S|M|L|XL] [--fresh] [--runs N] [--skip import,forecast,queries,recompute,ui,sync] [--only sync]`
  * Generates (or reuses) a demo database of the scale, measures and prints one table, and writes
  * bench-results.json in the working directory. `--only sync` runs the team server's part alone
  * (`--desktops N --changes N --sync-period SECONDS --sync-rounds N`) and keeps the other figures
@@ -66,6 +68,8 @@ export async function benchCommand(args: string[]): Promise<number> {
     return 2;
   }
   const onlySync = only === 'sync';
+  // --only sync measures the team server alone: everything else is skipped.
+  if (onlySync) for (const part of ['import', 'forecast', 'queries', 'recompute', 'ui']) skip.add(part);
   const runs = Math.max(5, Number(values.runs) || 30);
   const dir = resolve(String(values.dir));
   mkdirSync(dir, { recursive: true });
@@ -78,6 +82,7 @@ export async function benchCommand(args: string[]): Promise<number> {
   const core = openCore(dbPath, 'cli');
   // The screens are measured as the administrator sees them (every region).
   core.ctx.actor = builtInAdministrator();
+  const sampler = new MemorySampler();
   const results: BenchResults = {
     date: new Date().toISOString(),
     scale,
@@ -103,30 +108,35 @@ export async function benchCommand(args: string[]): Promise<number> {
       // Nothing else is measured: the file is generated if needed, then the sync part below.
     } else if (!skip.has('import')) {
       log('Import: 1,000,000 sales-history rows…');
-      results.import = await benchmarkImport(core.db, dir);
+      const measured = await sampler.peakOf(() => benchmarkImport(core.db, dir));
+      results.import = 'skipped' in measured.value ? measured.value : { ...measured.value, peakMB: measured.peakMB };
     }
     if (!onlySync && !skip.has('forecast') && forecastBench.run) {
       log('Forecast: every distributor x SKU series…');
       results.forecast = await forecastBench.run(core.ctx);
     }
-    if (!onlySync) {
+    if (!skip.has('queries')) {
       log(`Queries: each screen's data, ${runs} runs…`);
       const queries: QueryFigure[] = [];
       for (const q of SCREEN_QUERIES) queries.push(await timeRepeated(q.name, runs, () => q.run(core.ctx)));
       results.queries = queries;
-      const recompute: Array<{ name: string; ms: number }> = [];
+    }
+    if (!skip.has('recompute')) {
+      const recompute: Array<{ name: string; ms: number; peakMB: number }> = [];
       for (const r of RECOMPUTES) {
         log(`Recompute: ${r.name}…`);
-        recompute.push({ name: r.name, ms: (await timeOnce(() => r.run(core.ctx))).ms });
+        const { value, peakMB } = await sampler.peakOf(() => timeOnce(() => r.run(core.ctx)));
+        recompute.push({ name: r.name, ms: value.ms, peakMB });
       }
       results.recompute = recompute;
-      if (!skip.has('ui')) {
-        log('UI: dashboard and scrolling the terminal list in Chromium…');
-        results.ui = await measureUi(core.ctx);
-      }
-      results.memory = { peakMB: peakRssMb() };
     }
+    if (!skip.has('ui')) {
+      log('UI: dashboard and scrolling the terminal list in Chromium…');
+      results.ui = await measureUi(core.ctx);
+    }
+    results.memory = { peakMB: peakRssMb() };
   } finally {
+    await sampler.stop();
     core.close();
   }
   if (onlySync || !skip.has('sync')) {
@@ -150,6 +160,9 @@ export async function benchCommand(args: string[]): Promise<number> {
   }
   writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
   console.log(renderTable(results));
+  const committed = committedResults(scale);
+  if (committed) console.log(`\n${renderChanges(committed, results)}`);
+  else console.log(`\nNo committed figures for ${scale} to compare with (${baselinePath(scale)}).`);
   console.log('\nWritten to bench-results.json');
   return 0;
 }
@@ -166,8 +179,18 @@ function renderTable(r: BenchResults): string {
   if (r.generateSeconds !== undefined) row('demo generation', `${r.generateSeconds} s`);
   if (r.import && 'rowsPerSec' in r.import) {
     row('import: 1M sales-history rows', `${r.import.seconds} s, ${r.import.rowsPerSec.toLocaleString('en')} rows/s`);
+    if (r.import.peakMB !== undefined) row('import: peak resident memory', `${r.import.peakMB} MB`);
     if (r.import.sqliteSeconds !== undefined)
-      row('import: sqlite3 .import of the same file', `${r.import.sqliteSeconds} s (ours / sqlite3 = ${r.import.sqliteRatio})`);
+      row(
+        'import: sqlite3 .import of the same file into a bare table',
+        `${r.import.sqliteSeconds} s (ours / sqlite3 = ${r.import.sqliteRatio})`,
+      );
+    if (r.import.sqliteIndexedSeconds !== undefined)
+      row(
+        'import: sqlite3 inserting the same file into the real indexed table',
+        `${r.import.sqliteIndexedSeconds} s (ours / sqlite3 = ${r.import.sqliteIndexedRatio})`,
+      );
+    if (r.import.note) row('import: note', r.import.note);
   } else if (r.import) row('import', `skipped: ${r.import.skipped}`);
   if (r.forecast)
     row(
@@ -175,7 +198,7 @@ function renderTable(r: BenchResults): string {
       `${r.forecast.series.toLocaleString('en')} series in ${r.forecast.seconds} s (${r.forecast.seriesPerSec.toLocaleString('en')}/s, ${r.forecast.workers} workers)`,
     );
   for (const q of r.queries ?? []) row(`query: ${q.name}`, `p50 ${q.p50ms} ms, p95 ${q.p95ms} ms`);
-  for (const c of r.recompute ?? []) row(`recompute: ${c.name}`, `${c.ms} ms`);
+  for (const c of r.recompute ?? []) row(`recompute: ${c.name}`, `${c.ms} ms, peak ${c.peakMB} MB`);
   if (r.ui && 'dashboardMs' in r.ui) {
     row('UI: navigation to usable dashboard', `${r.ui.dashboardMs} ms`);
     row(

@@ -4,7 +4,9 @@ import { benchmarkReadiness } from '../readiness/bench.js';
 import { benchmarkCascade } from '../targets/bench.js';
 import { computeForecastView } from '../forecast/view.js';
 import { computeAccounts } from '../accounts/service.js';
-import { computeTargetView } from '../targets/service.js';
+import { computeTargetView, editTarget } from '../targets/service.js';
+import type { Db } from '../db/open.js';
+import type { Level } from '../targets/cascade.js';
 import { computeScorecard } from '../development/evaluations.js';
 import { listPipeline } from '../development/pipeline.js';
 import { orderRoute } from '../development/route.js';
@@ -19,6 +21,43 @@ function sixtyStopRoute() {
   return orderRoute(points, { lat: 45.7, lng: 126.6 });
 }
 
+const UNDO = new Error('undo the benchmark edit');
+
+/**
+ * One edit of the latest plan's first distributor, as the targets grid makes it, undone afterwards so
+ * that the other figures see the same data: a distributor x SKU (its brand's cells of that distributor
+ * move) or a distributor's brand total (the brand's cells of every distributor move).
+ */
+function oneTargetEdit(db: Db, level: 'sku' | 'distributor'): unknown {
+  const first = db
+    .prepare(
+      `SELECT c.plan_id AS planId, c.distributor_id AS distributorId, c.product_id AS productId, p.brand
+       FROM target_cells c JOIN products p ON p.id = c.product_id ORDER BY c.plan_id DESC LIMIT 1`,
+    )
+    .get() as { planId: number; distributorId: number; productId: number; brand: string } | undefined;
+  if (!first) return null;
+  const at: Level =
+    level === 'sku'
+      ? { level: 'sku', distributorId: first.distributorId, productId: first.productId }
+      : { level: 'distributor', distributorId: first.distributorId, brand: first.brand };
+  const now = db
+    .prepare(
+      `SELECT sum(c.target) FROM target_cells c JOIN products p ON p.id = c.product_id
+       WHERE c.plan_id = ? AND c.distributor_id = ? AND ${level === 'sku' ? 'c.product_id = ?' : 'p.brand = ?'}`,
+    )
+    .pluck()
+    .get(first.planId, first.distributorId, level === 'sku' ? first.productId : first.brand) as number;
+  try {
+    db.transaction(() => {
+      editTarget(db, first.planId, at, Math.max(0, now - 1), true);
+      throw UNDO;
+    })();
+  } catch (error) {
+    if (error !== UNDO) throw error;
+  }
+  return at;
+}
+
 export interface Recompute {
   name: string;
   run(ctx: ServiceContext): unknown | Promise<unknown>;
@@ -27,6 +66,11 @@ export interface Recompute {
 /** Whole-region recomputations (target cascade, readiness plan, segmentation). Each feature adds one. */
 export const RECOMPUTES: Recompute[] = [
   { name: 'target cascade (every brand, every distributor x SKU x peak month)', run: ({ db }) => benchmarkCascade(db) },
+  { name: 'target cascade after one edit: a distributor x SKU of the latest plan', run: ({ db }) => oneTargetEdit(db, 'sku') },
+  {
+    name: "target cascade after one edit: a distributor's brand total (the brand's line moves)",
+    run: ({ db }) => oneTargetEdit(db, 'distributor'),
+  },
   { name: 'readiness projection and plan (whole network)', run: ({ db }) => benchmarkReadiness(db) },
   // The screens reuse these until the data changes; this is what the first look after a change costs.
   { name: 'forecast screen for the whole region, first look after a change', run: ({ db }) => computeForecastView(db, {}) },

@@ -67,7 +67,8 @@ export function forecastDemandSeries(
      FROM forecast_values WHERE +month BETWEEN ? AND ? GROUP BY distributor_id, product_id`,
   )
     .raw()
-    .all(q.fromMonth, q.toMonth) as Array<[number, number, string, string, string, string]>;
+    // One pass: the grouped rows' text lists are read one at a time and dropped, never held all at once.
+    .iterate(q.fromMonth, q.toMonth) as Iterable<[number, number, string, string, string, string]>;
   const dSet = q.distributorIds ? new Set(q.distributorIds) : null;
   const pSet = q.productIds ? new Set(q.productIds) : null;
   const numbers = (list: string): number[] => {

@@ -5,11 +5,14 @@ import type { EntityDef } from '../importing/entities.js';
 import { A, field } from '../importing/fields.js';
 import { parseMonth, stripFormulaGuard } from '../importing/convert.js';
 import type { RowIssue } from '../importing/issues.js';
+import type { References } from '../importing/references.js';
 import { readNumber } from '../importing/numbers.js';
 import { writeSetting } from '../system/preferences.js';
 import { withHistoryTotalsDeferred } from './month-totals.js';
 
 const HISTORY_CHANGED_KEY = 'forecast.historyChangedAt';
+/** Rows per INSERT of a streamed import: 5 parameters each, well under SQLite's 32,766. */
+const ROWS_PER_STATEMENT = 200;
 
 const salesRow = z.strictObject({
   distributorId: id,
@@ -97,50 +100,58 @@ export const salesHistoryEntity: EntityDef = {
   },
   afterCommit: (db) => writeSetting(db, HISTORY_CHANGED_KEY, nowIso()),
   // The same rules as salesRow, written out: a million rows through zod cost seconds.
-  fastRow(cells, mapping, refs, decimalOf) {
-    const errors: RowIssue[] = [];
-    const cell = (key: string) => {
-      const i = mapping[key];
-      return i === null || i === undefined ? '' : stripFormulaGuard((cells[i] ?? '').trim());
+  fastRow: (cells, mapping, refs, decimalOf) => historyRowChecker(mapping, refs, decimalOf)(cells),
+  rowChecker: historyRowChecker,
+  // A stored month is looked up only when the file's month lies within the months already stored for
+  // its distributor x SKU (one range query per pair): a file of new months costs no look-ups at all.
+  storedValue(db) {
+    const range = db.prepare('SELECT min(month), max(month) FROM sales_history WHERE distributor_id = ? AND product_id = ?').raw();
+    const one = db
+      .prepare('SELECT cases, revenue_cents FROM sales_history WHERE distributor_id = ? AND product_id = ? AND month = ?')
+      .raw();
+    const ranges = new Map<number | string, [string, string] | null>();
+    return (draft) => {
+      const d = draft as SalesRow;
+      const pair =
+        d.distributorId < MAX_ID && d.productId < MAX_PRODUCT
+          ? d.distributorId * MAX_PRODUCT + d.productId
+          : `${d.distributorId}:${d.productId}`;
+      let months = ranges.get(pair);
+      if (months === undefined) {
+        const [low, high] = range.get(d.distributorId, d.productId) as [string | null, string | null];
+        months = low === null || high === null ? null : [low, high];
+        ranges.set(pair, months);
+      }
+      if (!months || d.month < months[0] || d.month > months[1]) return undefined;
+      const row = one.get(d.distributorId, d.productId, d.month) as [number, number | null] | undefined;
+      return row ? salesValue(row[0], row[1]) : undefined;
     };
-    const distributorText = cell('distributor');
-    const skuText = cell('sku');
-    const distributorId = distributorText ? refs.resolve('distributors', distributorText) : null;
-    const productId = skuText ? refs.resolve('products', skuText) : null;
-    if (!distributorText) errors.push({ field: 'distributor', code: 'required', params: {} });
-    else if (distributorId === null)
-      errors.push({ field: 'distributor', code: 'unknown_reference', params: { table: 'distributors', text: distributorText } });
-    if (!skuText) errors.push({ field: 'sku', code: 'required', params: {} });
-    else if (productId === null) errors.push({ field: 'sku', code: 'unknown_reference', params: { table: 'products', text: skuText } });
-    const monthText = cell('month');
-    const month = monthText ? parseMonth(monthText) : null;
-    if (!monthText) errors.push({ field: 'month', code: 'required', params: {} });
-    else if (!month) errors.push({ field: 'month', code: 'not_a_month', params: { example: '2026-03' } });
-    const casesText = cell('cases');
-    const casesRead = casesText ? readNumber(casesText, decimalOf('cases')) : null;
-    const cases = casesRead?.ok ? casesRead.value : null;
-    if (!casesRead) errors.push({ field: 'cases', code: 'required', params: {} });
-    else if (!casesRead.ok)
-      errors.push({ field: 'cases', code: casesRead.code, params: casesRead.decimal ? { decimal: casesRead.decimal } : {} });
-    else if (!Number.isInteger(cases)) errors.push({ field: 'cases', code: 'not_whole', params: { read: cases! } });
-    else if (cases! < 0) errors.push({ field: 'cases', code: 'too_small', params: { min: 0 } });
-    else if (cases! > 100_000_000) errors.push({ field: 'cases', code: 'too_big', params: { max: 100_000_000 } });
-    const revenueText = cell('revenue');
-    const revenueRead = revenueText ? readNumber(revenueText, decimalOf('revenue')) : null;
-    const revenue = revenueRead?.ok ? revenueRead.value : null;
-    if (revenueRead && !revenueRead.ok)
-      errors.push({ field: 'revenue', code: revenueRead.code, params: revenueRead.decimal ? { decimal: revenueRead.decimal } : {} });
-    else if (revenue !== null && revenue < 0) errors.push({ field: 'revenue', code: 'too_small', params: { min: 0 } });
-    if (errors.length) return { errors };
-    return {
-      draft: {
-        distributorId: distributorId!,
-        productId: productId!,
-        month: month!,
-        cases: cases!,
-        revenueCents: revenue === null ? null : Math.round(revenue * 100),
-      },
-    };
+  },
+  // Rows many to a statement: one call per row cost more than SQLite's own work on it.
+  writeStream(db, rows) {
+    const upsert = (n: number) =>
+      db.prepare(
+        `INSERT INTO sales_history (distributor_id, product_id, month, cases, revenue_cents) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?)').join(', ')}
+         ON CONFLICT (distributor_id, product_id, month) DO UPDATE SET cases = excluded.cases, revenue_cents = excluded.revenue_cents`,
+      );
+    const full = upsert(ROWS_PER_STATEMENT);
+    const batch: Array<number | string | null> = [];
+    return withHistoryTotalsDeferred(db, (touched) => {
+      let lastMonth = '';
+      const flush = () => {
+        if (batch.length === 0) return;
+        (batch.length === ROWS_PER_STATEMENT * 5 ? full : upsert(batch.length / 5)).run(batch);
+        batch.length = 0;
+      };
+      const result = rows((draft) => {
+        const d = draft as SalesRow;
+        batch.push(d.distributorId, d.productId, d.month, d.cases, d.revenueCents);
+        if (d.month !== lastMonth) touched.add((lastMonth = d.month));
+        if (batch.length === ROWS_PER_STATEMENT * 5) flush();
+      });
+      flush();
+      return result;
+    });
   },
   saveMany(db, drafts) {
     const upsert = db.prepare(
@@ -161,3 +172,75 @@ export const salesHistoryEntity: EntityDef = {
        FROM sales_history h JOIN distributors d ON d.id = h.distributor_id JOIN products p ON p.id = h.product_id ORDER BY d.code, p.sku, h.month`,
     ).all() as Array<Record<string, string | number | null>>,
 };
+
+/**
+ * One history row checked with the same rules as salesRow, from its cells. Made once per import: the
+ * columns are looked up once, and each distinct distributor or SKU text is resolved once.
+ */
+function historyRowChecker(
+  mapping: Record<string, number | null>,
+  refs: References,
+  decimalOf: (fieldKey: string) => ',' | '.' | null,
+): (cells: string[]) => { draft: SalesRow } | { errors: RowIssue[] } {
+  const column = (key: string) => mapping[key] ?? -1;
+  const at = {
+    distributor: column('distributor'),
+    sku: column('sku'),
+    month: column('month'),
+    cases: column('cases'),
+    revenue: column('revenue'),
+  };
+  const distributors = new Map<string, number | null>();
+  const products = new Map<string, number | null>();
+  const resolve = (cache: Map<string, number | null>, table: 'distributors' | 'products', text: string) => {
+    let id = cache.get(text);
+    if (id === undefined) cache.set(text, (id = refs.resolve(table, text)));
+    return id;
+  };
+  const cell = (cells: string[], i: number) => {
+    if (i < 0) return '';
+    const raw = cells[i] ?? '';
+    return stripFormulaGuard(raw.length && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw);
+  };
+  return (cells) => {
+    const errors: RowIssue[] = [];
+    const fail = (issue: RowIssue) => errors.push(issue);
+    const distributorText = cell(cells, at.distributor);
+    const skuText = cell(cells, at.sku);
+    const distributorId = distributorText ? resolve(distributors, 'distributors', distributorText) : null;
+    const productId = skuText ? resolve(products, 'products', skuText) : null;
+    if (!distributorText) fail({ field: 'distributor', code: 'required', params: {} });
+    else if (distributorId === null)
+      fail({ field: 'distributor', code: 'unknown_reference', params: { table: 'distributors', text: distributorText } });
+    if (!skuText) fail({ field: 'sku', code: 'required', params: {} });
+    else if (productId === null) fail({ field: 'sku', code: 'unknown_reference', params: { table: 'products', text: skuText } });
+    const monthText = cell(cells, at.month);
+    const month = monthText ? parseMonth(monthText) : null;
+    if (!monthText) fail({ field: 'month', code: 'required', params: {} });
+    else if (!month) fail({ field: 'month', code: 'not_a_month', params: { example: '2026-03' } });
+    const casesText = cell(cells, at.cases);
+    const casesRead = casesText ? readNumber(casesText, decimalOf('cases')) : null;
+    const cases = casesRead?.ok ? casesRead.value : null;
+    if (!casesRead) fail({ field: 'cases', code: 'required', params: {} });
+    else if (!casesRead.ok) fail({ field: 'cases', code: casesRead.code, params: casesRead.decimal ? { decimal: casesRead.decimal } : {} });
+    else if (!Number.isInteger(cases)) fail({ field: 'cases', code: 'not_whole', params: { read: cases! } });
+    else if (cases! < 0) fail({ field: 'cases', code: 'too_small', params: { min: 0 } });
+    else if (cases! > 100_000_000) fail({ field: 'cases', code: 'too_big', params: { max: 100_000_000 } });
+    const revenueText = cell(cells, at.revenue);
+    const revenueRead = revenueText ? readNumber(revenueText, decimalOf('revenue')) : null;
+    const revenue = revenueRead?.ok ? revenueRead.value : null;
+    if (revenueRead && !revenueRead.ok)
+      fail({ field: 'revenue', code: revenueRead.code, params: revenueRead.decimal ? { decimal: revenueRead.decimal } : {} });
+    else if (revenue !== null && revenue < 0) fail({ field: 'revenue', code: 'too_small', params: { min: 0 } });
+    if (errors.length) return { errors };
+    return {
+      draft: {
+        distributorId: distributorId!,
+        productId: productId!,
+        month: month!,
+        cases: cases!,
+        revenueCents: revenue === null ? null : Math.round(revenue * 100),
+      },
+    };
+  };
+}

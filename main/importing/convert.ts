@@ -40,6 +40,12 @@ export function parseDate(text: string): string | null {
 }
 
 export function parseMonth(text: string): string | null {
+  // 2026-03 as written: the common case, without the patterns below.
+  if (text.length === 7 && text.charCodeAt(4) === 45 && /^\d{4}-\d{2}$/.test(text)) {
+    const y = +text.slice(0, 4);
+    const mo = +text.slice(5, 7);
+    return mo >= 1 && mo <= 12 && y >= 1900 && y <= 2200 ? text : null;
+  }
   const t = text.trim();
   let m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(t);
   if (!m) {

@@ -57,10 +57,20 @@ export function decodeText(bytes: Uint8Array, chosen?: ImportEncoding): DecodedT
   if (looksBinary(bytes)) {
     throw new DomainError('import_rejected', 'This file is not a text spreadsheet (CSV) or an Excel workbook (XLSX).');
   }
-  if (isUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', candidates: [...IMPORT_ENCODINGS] };
+  // One strict decoding both checks and reads the text (a second pass cost a tenth of a big import's reading).
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', candidates: [...IMPORT_ENCODINGS] };
   const candidates = rank(bytes);
   const encoding = candidates[0]!;
   return { text: iconv.decode(Buffer.from(bytes), encoding), encoding, candidates };
+}
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 function isUtf8(bytes: Uint8Array): boolean {

@@ -73,6 +73,12 @@ export interface EntityDef {
     refs: References,
     decimalOf: (fieldKey: string) => ',' | '.' | null,
   ): { draft: unknown } | { errors: RowIssue[] };
+  /** fastRow made once per import (columns and references looked up once), for the streamed path. */
+  rowChecker?(
+    mapping: Record<string, number | null>,
+    refs: References,
+    decimalOf: (fieldKey: string) => ',' | '.' | null,
+  ): (cells: string[]) => { draft: unknown } | { errors: RowIssue[] };
   /**
    * For records identified by keyOf: the stored values of each identity, written as valueText writes a
    * draft's, so that a row that repeats what is stored is "unchanged" and a correction shows its change.
@@ -87,6 +93,16 @@ export interface EntityDef {
    * another region, or the record is part of signed-off targets. `before` and `after` are drafts.
    */
   sensitive?(db: Db, existingId: number, before: unknown, after: unknown): ImportSensitiveCode[];
+  /**
+   * For bulk entities read a chunk at a time (a streamed import): the stored valueText of a draft's
+   * identity, looked up as rows come instead of loading every stored identity first.
+   */
+  storedValue?(db: Db): (draft: unknown) => string | undefined;
+  /**
+   * For bulk entities read a chunk at a time: `rows` writes validated drafts as they come, in large
+   * batches, inside the caller's transaction; whatever is better done once happens at the end.
+   */
+  writeStream?<T>(db: Db, rows: (write: (draft: unknown) => void) => T): T;
   /** Writes many validated drafts with one prepared statement. */
   saveMany?(db: Db, drafts: unknown[]): void;
   /** Wraps the writing of `rows` validated rows, for work better done once than row by row (an index rebuild). */

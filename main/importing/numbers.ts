@@ -31,30 +31,47 @@ export function numberShape(raw: string): NumberShape {
  * 12,600), or only ambiguous values leave it to the user. Never guessed from the delimiter.
  */
 export function detectColumn(values: Iterable<string>, column: number): NumberColumn | null {
-  let comma = 0;
-  let point = 0;
-  let ambiguousComma = 0;
-  let ambiguousPoint = 0;
-  let numeric = 0;
-  const ambiguous: string[] = [];
-  for (const value of values) {
+  const detector = new ColumnDetector();
+  for (const value of values) detector.add(value);
+  return detector.result(column);
+}
+
+/**
+ * detectColumn one value at a time, so that a file read in chunks (a streamed import) decides its
+ * columns without holding them.
+ */
+export class ColumnDetector {
+  private comma = 0;
+  private point = 0;
+  private ambiguousComma = 0;
+  private ambiguousPoint = 0;
+  private numeric = 0;
+  private readonly ambiguous: string[] = [];
+
+  add(value: string): void {
     const shape = numberShape(value);
-    if (shape === 'none') continue;
-    numeric++;
-    if (shape === 'comma') comma++;
-    else if (shape === 'point') point++;
+    if (shape === 'none') return;
+    this.numeric++;
+    if (shape === 'comma') this.comma++;
+    else if (shape === 'point') this.point++;
     else if (shape === 'ambiguousComma' || shape === 'ambiguousPoint') {
-      if (shape === 'ambiguousComma') ambiguousComma++;
-      else ambiguousPoint++;
-      if (ambiguous.length < 5 && !ambiguous.includes(value.trim())) ambiguous.push(value.trim());
+      if (shape === 'ambiguousComma') this.ambiguousComma++;
+      else this.ambiguousPoint++;
+      if (this.ambiguous.length < 5 && !this.ambiguous.includes(value.trim())) this.ambiguous.push(value.trim());
     }
   }
-  if (numeric === 0) return null;
-  // "12,5" beside "12,600": a decimal comma, or a thousands comma and a typo? Only the user knows.
-  const conflicting = (comma > 0 && point > 0) || (comma > 0 && ambiguousComma > 0) || (point > 0 && ambiguousPoint > 0);
-  const decimal = conflicting ? null : comma > 0 ? ',' : point > 0 ? '.' : null;
-  return { column, decimal, conflicting, ambiguous: decimal ? [] : ambiguous };
+
+  result(column: number): NumberColumn | null {
+    const { comma, point, ambiguousComma, ambiguousPoint, ambiguous } = this;
+    if (this.numeric === 0) return null;
+    // "12,5" beside "12,600": a decimal comma, or a thousands comma and a typo? Only the user knows.
+    const conflicting = (comma > 0 && point > 0) || (comma > 0 && ambiguousComma > 0) || (point > 0 && ambiguousPoint > 0);
+    const decimal = conflicting ? null : comma > 0 ? ',' : point > 0 ? '.' : null;
+    return { column, decimal, conflicting, ambiguous: decimal ? [] : [...ambiguous] };
+  }
 }
+
+const PLAIN_DIGITS = /^\d{1,15}$/;
 
 /** The accepted forms per decimal separator: 1234,5 / 1.234,5 / ,5 and their decimal-point mirrors. */
 const FORMS = {
@@ -70,6 +87,8 @@ export type ReadNumber = { ok: true; value: number } | { ok: false; code: 'not_a
  * A value in the other style than its column ("12.5" in a decimal-comma column) is refused, not re-read.
  */
 export function readNumber(raw: string, decimal: ',' | '.' | null): ReadNumber {
+  // Digits only read the same with either separator: the common case, without the shape tests.
+  if (PLAIN_DIGITS.test(raw)) return { ok: true, value: Number(raw) };
   const shape = numberShape(raw);
   if (shape === 'none') return { ok: false, code: 'not_a_number', decimal };
   let sep = decimal;

@@ -22,11 +22,14 @@ import { readSetting, writeSetting } from '../system/preferences.js';
 import { convertCell } from './convert.js';
 import { ENTITIES, makeRefResolver, type EntityDef, type ExportRow, type Values } from './entities.js';
 import { issueFromZod, type RowIssue } from './issues.js';
-import { detectColumn, numberShape } from './numbers.js';
+import { ColumnDetector, detectColumn, numberShape } from './numbers.js';
+import { streamCsv } from './csv-stream.js';
+import { canStream, NeedsGeneralPath, streamCommit, streamRows, type StreamFile } from './stream-import.js';
 import { fieldInfo, suggestMapping } from './fields.js';
 import { readSheet, type SheetData } from './read-file.js';
 import { References } from './references.js';
 import { templateRows } from './templates.js';
+import { checkMapping, rowLabel, valueChanges } from './plans.js';
 import type { TaskControl } from '../jobs/task.js';
 
 /** Errors listed in a report; the rest are counted. A person fixes a sheet from the first hundreds. */
@@ -149,12 +152,70 @@ export async function previewImport(
   encoding?: ImportEncoding,
   sessions: ImportSessions = directCalls,
 ): Promise<ImportPreview> {
-  const sheet = await readSheet(fileName, bytes, encoding);
   const id = `imp_${randomBytes(12).toString('hex')}`;
-  const s: LoadedSession = { id, entity, fileName, sheet, createdAt: Date.now(), numberColumns: new Map(), bytes, encoding };
+  const s: ImportSession = { id, entity, fileName, sheet: null, createdAt: Date.now(), numberColumns: new Map(), bytes, encoding };
+  const summary = await summarize(s);
   sessions.add(s);
-  return describeSheet(db, s);
+  return describeSheet(db, s, summary);
 }
+
+/** What a preview shows of a file, from its parsed rows or from one streamed pass over a bulk CSV. */
+interface SheetSummary {
+  format: 'csv' | 'xlsx';
+  encoding: string;
+  encodingCandidates: string[];
+  delimiter: string | null;
+  headers: string[];
+  sampleRows: string[][];
+  totalRows: number;
+}
+
+/**
+ * A bulk entity's CSV (a million rows of history) is previewed in one streamed pass that keeps the first
+ * rows and each column's number evidence, never the rows; the session keeps only the file.
+ */
+async function summarize(s: ImportSession): Promise<SheetSummary> {
+  if (!canStream(s, { mapping: {} })) {
+    const { sheet } = await loaded(s);
+    const summary = {
+      ...sheet,
+      encodingCandidates: sheet.encodingCandidates ?? [],
+      sampleRows: sheet.rows.slice(0, 8),
+      totalRows: sheet.rows.length,
+    };
+    return summary;
+  }
+  const sampleRows: string[][] = [];
+  const columns: Array<{ detector: ColumnDetector; sample: string[]; textOnly: boolean }> = [];
+  const head = streamCsv(s.bytes, s.encoding, (rows) => {
+    for (const row of rows) if (sampleRows.length < 8) sampleRows.push(row.slice());
+    for (const row of rows) {
+      for (let c = 0; c < row.length; c++) {
+        const column = (columns[c] ??= { detector: new ColumnDetector(), sample: [], textOnly: false });
+        if (column.textOnly) continue;
+        const value = row[c] ?? '';
+        column.detector.add(value);
+        if (column.sample.length < 50) {
+          column.sample.push(value);
+          // The same shortcut as numberColumn: a column of names or codes is not scanned to its end.
+          if (column.sample.length === 50) column.textOnly = textOnlyColumn(column.sample);
+        }
+      }
+    }
+  });
+  head.headers.forEach((_, i) => {
+    const column = columns[i];
+    if (!column) s.numberColumns.set(i, null);
+    else {
+      const textOnly = column.textOnly || textOnlyColumn(column.sample);
+      s.numberColumns.set(i, textOnly ? null : column.detector.result(i));
+    }
+  });
+  return { format: 'csv', ...head, sampleRows };
+}
+
+const textOnlyColumn = (firstValues: string[]) =>
+  firstValues.some((v) => v.trim() !== '') && firstValues.every((v) => numberShape(v) === 'none');
 
 /**
  * Keeps a file for a preview that a background job computes (previewInBackground): nothing is read
@@ -173,15 +234,15 @@ export function holdFile(
 }
 
 /** What the preview shows: encoding, delimiter, first rows, the suggested or remembered mapping, number formats. */
-function describeSheet(db: Db, s: LoadedSession): ImportPreview {
-  const { sheet, entity, fileName, id } = s;
+function describeSheet(db: Db, s: ImportSession, sheet: SheetSummary): ImportPreview {
+  const { entity, fileName, id } = s;
   const def = ENTITIES[entity];
   const remembered =
     readSetting<{ signature: string; mapping: Mapping }>(db, mappingSettingKey(entity, sheet.headers)) ??
     readSetting<{ signature: string; mapping: Mapping }>(db, `importMapping:${entity}`);
   const useRemembered = remembered?.signature === headerSignature(sheet.headers);
   const numberColumns = sheet.headers
-    .map((_, i) => numberColumn(s, i))
+    .map((_, i) => (s.numberColumns.has(i) ? s.numberColumns.get(i)! : numberColumn(s as LoadedSession, i)))
     .filter((c): c is NumberColumn => c !== null && (c.decimal !== null || c.conflicting || c.ambiguous.length > 0));
   const commaColumns = numberColumns.filter((c) => c.decimal === ',').length;
   return {
@@ -190,11 +251,11 @@ function describeSheet(db: Db, s: LoadedSession): ImportPreview {
     fileName,
     format: sheet.format,
     encoding: sheet.encoding,
-    encodingCandidates: sheet.encodingCandidates ?? [],
+    encodingCandidates: sheet.encodingCandidates,
     delimiter: sheet.delimiter,
     headers: sheet.headers,
-    sampleRows: sheet.rows.slice(0, 8),
-    totalRows: sheet.rows.length,
+    sampleRows: sheet.sampleRows,
+    totalRows: sheet.totalRows,
     fields: fieldInfo(def.fields, entity),
     suggestedMapping: useRemembered ? remembered!.mapping : suggestMapping(def.fields, sheet.headers),
     mappingRemembered: useRemembered,
@@ -213,22 +274,6 @@ interface ValidatedRow {
 interface Validation {
   report: ImportReport;
   valid: ValidatedRow[];
-}
-
-function checkMapping(def: EntityDef, sheet: SheetData, mapping: Mapping): void {
-  const missing = def.fields.filter((f) => f.required && (mapping[f.key] === null || mapping[f.key] === undefined));
-  const issues = missing.map((f) => ({ path: `mapping.${f.key}`, message: 'Required column: pick the file column that holds it' }));
-  for (const [key, index] of Object.entries(mapping)) {
-    if (!def.fields.some((f) => f.key === key)) issues.push({ path: `mapping.${key}`, message: 'Unknown field' });
-    else if (index !== null && index >= sheet.headers.length)
-      issues.push({ path: `mapping.${key}`, message: 'No such column in the file' });
-  }
-  if (issues.length)
-    throw new DomainError(
-      'validation',
-      `Map every required column first: ${missing.map((f) => f.key).join(', ') || issues[0]!.path}`,
-      issues,
-    );
 }
 
 /** A stored record as the import sees it: its export row, converted values and draft. */
@@ -279,7 +324,7 @@ const ROWS_PER_TICK = 5000;
 function validate(db: Db, s: LoadedSession, choices: ImportChoices, control?: TaskControl, share = 1): Validation {
   const { mapping } = choices;
   const def = ENTITIES[s.entity];
-  checkMapping(def, s.sheet, mapping);
+  checkMapping(def, s.sheet.headers, mapping);
   const refs = new References(db);
   const errors: ImportRowError[] = [];
   let errorCount = 0;
@@ -448,24 +493,6 @@ function validate(db: Db, s: LoadedSession, choices: ImportChoices, control?: Ta
   };
 }
 
-/** A row without a code of its own (a month of history) is named by its first cells: D001 · NS-330B · 2026-01. */
-function rowLabel(def: EntityDef, row: string[], cellOf: (row: string[], field: string) => string | undefined): string {
-  return def.fields
-    .slice(0, 3)
-    .map((f) => cellOf(row, f.key))
-    .filter((v) => v)
-    .join(' · ');
-}
-
-function valueChanges(def: EntityDef, stored: string, now: string, columnName: (field: string) => string): ImportFieldChange[] {
-  const before = JSON.parse(stored) as unknown[];
-  const after = JSON.parse(now) as unknown[];
-  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  return (def.valueFields ?? [])
-    .map((field, i) => ({ field, column: columnName(field), before: text(before[i]), after: text(after[i]) }))
-    .filter((c) => c.before !== c.after);
-}
-
 /** Zod reports draft paths (areaId); the user knows the sheet's field (area). */
 function draftPathToField(def: EntityDef, draftKey: string): string {
   if (def.fields.some((f) => f.key === draftKey)) return draftKey;
@@ -479,8 +506,18 @@ export async function validateImport(
   importId: string,
   choices: ImportChoices,
   sessions: ImportSessions = directCalls,
+  /** 'general' forces the path that holds every row: for tests that compare the two. */
+  path: 'auto' | 'general' = 'auto',
 ): Promise<ImportReport> {
-  return validate(db, await loaded(sessions.get(importId)), choices).report;
+  const s = sessions.get(importId);
+  if (path === 'auto' && canStream(s, choices)) {
+    try {
+      return streamRows(db, s, choices, null, false).report;
+    } catch (error) {
+      if (!(error instanceof NeedsGeneralPath)) throw error;
+    }
+  }
+  return validate(db, await loaded(s), choices).report;
 }
 
 /**
@@ -494,9 +531,28 @@ export async function commitImport(
   importId: string,
   choices: CommitChoices,
   sessions: ImportSessions = directCalls,
+  path: 'auto' | 'general' = 'auto',
 ): Promise<ImportOutcome> {
-  const outcome = commitSession(db, await loaded(sessions.get(importId)), choices);
+  const s = sessions.get(importId);
+  const outcome =
+    path === 'auto' && canStream(s, choices) ? await commitStreamed(db, s, choices) : commitSession(db, await loaded(s), choices);
   sessions.delete(importId);
+  return outcome;
+}
+
+/** A bulk CSV checked and written a chunk at a time (stream-import.ts); the mapping is remembered as below. */
+async function commitStreamed(db: Db, file: StreamFile, choices: CommitChoices, control?: TaskControl): Promise<ImportOutcome> {
+  let streamed: ReturnType<typeof streamCommit>;
+  try {
+    streamed = streamCommit(db, file, choices, control);
+  } catch (error) {
+    if (!(error instanceof NeedsGeneralPath)) throw error;
+    // The streamed transaction rolled back whole: the file goes the general way instead.
+    const sheet = await readSheet(file.fileName, file.bytes, file.encoding);
+    return commitSession(db, { ...file, id: '', createdAt: Date.now(), numberColumns: new Map(), sheet }, choices, control);
+  }
+  const { outcome, headers } = streamed;
+  writeSetting(db, mappingSettingKey(file.entity, headers), { signature: headerSignature(headers), mapping: choices.mapping });
   return outcome;
 }
 
@@ -588,6 +644,19 @@ export function importJobParams(
  */
 export async function importTask(db: Db, p: ImportJobParams, control: TaskControl): Promise<ImportPreview | ImportReport | ImportOutcome> {
   control.progress(0, 'reading');
+  const file: StreamFile = { entity: p.entity, fileName: p.fileName, bytes: p.bytes, encoding: p.encoding };
+  if (p.step === 'preview') {
+    const held: ImportSession = { id: p.importId, ...file, sheet: null, createdAt: Date.now(), numberColumns: new Map() };
+    return describeSheet(db, held, await summarize(held));
+  }
+  if (canStream(file, p.choices)) {
+    if (p.step === 'commit') return commitStreamed(db, file, p.choices, control);
+    try {
+      return streamRows(db, file, p.choices, null, false, control).report;
+    } catch (error) {
+      if (!(error instanceof NeedsGeneralPath)) throw error;
+    }
+  }
   const sheet = await readSheet(p.fileName, p.bytes, p.encoding);
   const s: LoadedSession = {
     id: p.importId,
@@ -599,7 +668,6 @@ export async function importTask(db: Db, p: ImportJobParams, control: TaskContro
     bytes: p.bytes,
     encoding: p.encoding,
   };
-  if (p.step === 'preview') return describeSheet(db, s);
   return p.step === 'validate' ? validate(db, s, p.choices, control).report : commitSession(db, s, p.choices, control);
 }
 

@@ -178,7 +178,7 @@ export function computeReadiness(db: Db, today: Date): ReadinessComputation {
     'SELECT distributor_id, product_id, cases, max(snapshot_date) FROM stock_snapshots WHERE snapshot_date <= ? GROUP BY distributor_id, product_id',
   )
     .raw()
-    .all(todayIso) as Array<[number, number, number, string]>) {
+    .iterate(todayIso) as Iterable<[number, number, number, string]>) {
     countOf.set(`${d}:${p}`, { onHand: cases, date });
   }
 
@@ -238,7 +238,7 @@ export function computeReadiness(db: Db, today: Date): ReadinessComputation {
     "SELECT distributor_id, product_id, cases, ship_date, arrival_date, status FROM shipments WHERE (status = 'in_transit' OR source = 'manual') AND arrival_date >= ?",
   )
     .raw()
-    .all(isoDay(grid.start - 60 * DAY_MS)) as Array<[number, number, number, string, string, string]>) {
+    .iterate(isoDay(grid.start - 60 * DAY_MS)) as Iterable<[number, number, number, string, string, string]>) {
     const i = cellIndex.get(`${d}:${p}`);
     if (i === undefined) continue;
     // what arrived before the stock count is in the count

@@ -124,6 +124,56 @@ export function loadCells(db: Db, planId: number, distributorId?: number): Cell[
   }));
 }
 
+/**
+ * The cells an edit can move: the edited node and its parent (the siblings absorb the change), never
+ * the rest of the plan. At national scale a plan holds millions of cells; an edit of one distributor's
+ * SKU reads a few dozen. `brand` alone is a line (every distributor's cells of it).
+ */
+export interface CellScope {
+  brand?: string | undefined;
+  distributorId?: number | undefined;
+  productId?: number | undefined;
+}
+
+export function scopeOf(db: Db, at: Level): CellScope {
+  switch (at.level) {
+    case 'distributor':
+      return { brand: at.brand };
+    case 'sku': {
+      const brand = prepared(db, 'SELECT brand FROM products WHERE id = ?').pluck().get(at.productId) as string | undefined;
+      // An unknown SKU: nothing of the plan is its parent (editNode says so).
+      return { distributorId: at.distributorId, brand: brand ?? '' };
+    }
+    case 'cell':
+      return { distributorId: at.distributorId, productId: at.productId };
+  }
+}
+
+/** The scope's cells in the order loadCells gives the whole plan's, so that every split is the same. */
+export function loadScopedCells(db: Db, planId: number, scope: CellScope): Cell[] {
+  const where = ['c.plan_id = ?'];
+  const params: Array<string | number> = [planId];
+  if (scope.distributorId !== undefined) {
+    where.push('c.distributor_id = ?');
+    params.push(scope.distributorId);
+  }
+  if (scope.productId !== undefined) {
+    where.push('c.product_id = ?');
+    params.push(scope.productId);
+  }
+  if (scope.brand !== undefined) {
+    where.push('p.brand = ?');
+    params.push(scope.brand);
+  }
+  const sql = `SELECT c.distributor_id AS distributorId, c.product_id AS productId, p.brand, c.month, c.target, c.natural, c.basis, c.locked
+     FROM target_cells c JOIN products p ON p.id = c.product_id WHERE ${where.join(' AND ')}
+     ORDER BY c.distributor_id, c.product_id, c.month`;
+  return (prepared(db, sql).all(...params) as Array<Omit<Cell, 'locked'> & { locked: number }>).map((c) => ({
+    ...c,
+    locked: c.locked === 1,
+  }));
+}
+
 function saveCells(db: Db, planId: number, cells: Cell[], before: number[]): void {
   const update = prepared(
     db,
@@ -135,11 +185,14 @@ function saveCells(db: Db, planId: number, cells: Cell[], before: number[]): voi
   prepared(db, 'UPDATE target_plans SET updated_at = ? WHERE id = ?').run(nowIso(), planId);
 }
 
-/** Runs an edit over the plan's cells in memory and writes only what moved, in one transaction. */
-function withCells(db: Db, planId: number, change: (cells: Cell[]) => void): { saved: true } {
+/**
+ * Runs an edit over the cells it can move (`scope`; the whole plan when null) in memory and writes
+ * only what moved, in one transaction.
+ */
+function withCells(db: Db, planId: number, scope: CellScope | null, change: (cells: Cell[]) => void): { saved: true } {
   getPlan(db, planId);
   db.transaction(() => {
-    const cells = loadCells(db, planId);
+    const cells = scope ? loadScopedCells(db, planId, scope) : loadCells(db, planId);
     const before = cells.map((c) => c.target);
     try {
       change(cells);
@@ -263,9 +316,17 @@ function distributeOutlets(db: Db, planId: number, cells: Cell[], total: number)
 }
 
 /** A typed number is kept: its cells are marked typed and locked, so later edits re-spread around them. */
-export function editTarget(db: Db, planId: number, at: Level, value: number, confirm?: boolean) {
+export function editTarget(
+  db: Db,
+  planId: number,
+  at: Level,
+  value: number,
+  confirm?: boolean,
+  /** 'whole' reads every cell of the plan: the full recomputation, for tests that compare the two. */
+  read: 'affected' | 'whole' = 'affected',
+) {
   return db.transaction(() => {
-    const saved = withCells(db, planId, (cells) => {
+    const saved = withCells(db, planId, read === 'whole' ? null : scopeOf(db, at), (cells) => {
       // a distributor's brand total is a number agreed with people; month cells move in small steps and are not questioned
       if (at.level === 'distributor') {
         const node = cells.filter((c) => c.distributorId === at.distributorId && c.brand === at.brand);
@@ -283,8 +344,16 @@ export function editTarget(db: Db, planId: number, at: Level, value: number, con
   })();
 }
 
-export function setLine(db: Db, planId: number, brand: string, productId: number | undefined, value: number, confirm?: boolean) {
-  return withCells(db, planId, (cells) => {
+export function setLine(
+  db: Db,
+  planId: number,
+  brand: string,
+  productId: number | undefined,
+  value: number,
+  confirm?: boolean,
+  read: 'affected' | 'whole' = 'affected',
+) {
+  return withCells(db, planId, read === 'whole' ? null : { brand, productId: productId || undefined }, (cells) => {
     const line = cells.filter((c) => c.brand === brand && (!productId || c.productId === productId));
     if (line.length === 0) throw new CascadeError(`No cells for ${brand}`);
     checkJump(
