@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { z } from 'zod';
 import { contract, isMethodName } from '../../shared/contract/index.js';
 import type { Actor } from '../../shared/contract/people.js';
-import type { ApiError, ApiResult } from '../../shared/contract/result.js';
+import type { ApiError, ApiResult, ErrorCode, RuleRefusal } from '../../shared/contract/result.js';
 import type { SyncRefusal, SyncStatus } from '../../shared/contract/sync.js';
 import {
   connectResponse,
@@ -257,10 +257,15 @@ export class SyncEngine {
   }
 
   refusals(): SyncRefusal[] {
-    return prepared(
+    const rows = prepared(
       this.db,
-      'SELECT seq, method, summary, message, at FROM sync_refusals WHERE acknowledged = 0 ORDER BY seq',
-    ).all() as SyncRefusal[];
+      'SELECT seq, method, summary, message, code, rule, at FROM sync_refusals WHERE acknowledged = 0 ORDER BY seq',
+    ).all() as Array<Omit<SyncRefusal, 'code' | 'rule'> & { code: string | null; rule: string | null }>;
+    return rows.map(({ code, rule, ...r }) => ({
+      ...r,
+      ...(code ? { code: code as ErrorCode } : {}),
+      ...(rule ? { rule: JSON.parse(rule) as RuleRefusal } : {}),
+    }));
   }
 
   acknowledge(seq: number): void {
@@ -518,11 +523,16 @@ function applyPull(db: Db, answer: PullResponse, resolved: EntryResult[]): void 
           { method: string; summary: string; at: string } | undefined;
         if (!entry) continue;
         if (!r.ok) {
-          prepared(db, 'INSERT OR REPLACE INTO sync_refusals (seq, method, summary, message, at) VALUES (?, ?, ?, ?, ?)').run(
+          prepared(
+            db,
+            'INSERT OR REPLACE INTO sync_refusals (seq, method, summary, message, code, rule, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          ).run(
             r.seq,
             entry.method,
             entry.summary,
             refusalText(r.error),
+            r.error?.code ?? null,
+            r.error?.rule ? JSON.stringify(r.error.rule) : null,
             entry.at,
           );
         }

@@ -1,13 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { SyncRefusal } from '../../shared/contract/sync.js';
-import type { ErrorCode } from '../../shared/contract/result.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatSyncTime } from './describe.js';
-
-/** A refusal may carry the server's error code (SYNC-NOTES.md); then the reason is said in the person's language. */
-type Refusal = SyncRefusal & { code?: ErrorCode };
 
 const TRANSLATED_CODES: ReadonlySet<string> = new Set(['validation', 'not_found', 'conflict', 'in_use', 'forbidden', 'busy']);
 
@@ -20,7 +15,7 @@ export function RefusalsList() {
   const toast = useToast();
   const refusals = useApiQuery('sync.refusals', {}, { refetchInterval: 5_000 });
   const acknowledge = useApiMutation('sync.acknowledge');
-  const list = (refusals.data ?? []) as Refusal[];
+  const list = refusals.data ?? [];
   return (
     <section className="sync-refusals" aria-labelledby="sync-refusals-title">
       <h3 id="sync-refusals-title">{t('refusals.title')}</h3>
@@ -40,10 +35,17 @@ export function RefusalsList() {
                 </div>
                 {r.summary && <div className="sync-refusal-summary">{r.summary}</div>}
                 <div className="sync-refusal-reason">
-                  {r.code && TRANSLATED_CODES.has(r.code) && <span>{t(`reason.${r.code}`)} </span>}
-                  <span>
-                    {t('refusals.serverSaid')} “{r.message}”
-                  </span>
+                  {r.rule ? (
+                    // A business rule: said in the person's language, as the same refusal is on a form.
+                    <span>{t(`rules:refusal.${r.rule.code}`, { ...r.rule.params, defaultValue: r.message })}</span>
+                  ) : (
+                    <>
+                      {r.code && TRANSLATED_CODES.has(r.code) && <span>{t(`reason.${r.code}`)} </span>}
+                      <span>
+                        {t('refusals.serverSaid')} “{r.message}”
+                      </span>
+                    </>
+                  )}
                 </div>
                 <div className="sync-refusal-outcome">{t('refusals.undone')}</div>
                 <button

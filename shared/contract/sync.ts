@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from './define.js';
 import type { Actor } from './people.js';
+import type { ErrorCode, RuleRefusal } from './result.js';
 
 /**
  * A desktop's link to a team server (SYNC-DESIGN.md). `solo` = never connected: the desktop works
@@ -32,6 +33,9 @@ export interface SyncRefusal {
   summary: string;
   /** The server's message. */
   message: string;
+  /** The server's error code and, when a business rule refused it, the rule: worded in the person's language. */
+  code?: ErrorCode;
+  rule?: RuleRefusal;
   /** When the change was made (ISO). */
   at: string;
 }

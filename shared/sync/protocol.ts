@@ -20,6 +20,8 @@ const apiError = z.object({
   code: z.string().max(40),
   message: z.string().max(2000),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** The business rule that refused the call, so the desktop words it in the person's language. */
+  rule: z.object({ code: z.string().max(60), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).optional(),
 });
 
 export const connectRequest = z.strictObject({

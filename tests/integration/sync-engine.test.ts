@@ -168,6 +168,8 @@ describe('a desktop connected to a team server', () => {
     const [refusal] = s2.engine.refusals();
     expect(refusal).toMatchObject({ method: 'weeklyReview.save' });
     expect(refusal!.message).toMatch(/undone on this desktop/);
+    // The server's error code travels with it, so the desktop says the reason in the person's language.
+    expect(refusal!.code).toBe('conflict');
     // Undone here: the desktop holds the server's review, with the manager's comment.
     expect(s2.ctx.db.prepare("SELECT problems, manager_comment FROM weekly_reviews WHERE week_start = '2026-11-09'").get()).toEqual({
       problems: 'late deliveries',

@@ -99,6 +99,8 @@ export const m0019Sync: Migration = {
         method TEXT NOT NULL,
         summary TEXT NOT NULL,
         message TEXT NOT NULL,
+        code TEXT,
+        rule TEXT,
         at TEXT NOT NULL,
         acknowledged INTEGER NOT NULL DEFAULT 0
       );
