@@ -1,7 +1,7 @@
+import { fileRefusal } from './refusal.js';
 import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
 import { IMPORT_ENCODINGS, type ImportEncoding } from '../../shared/contract/importing.js';
-import { DomainError } from '../../shared/contract/result.js';
 
 export interface DecodedText {
   text: string;
@@ -55,7 +55,7 @@ export function decodeText(bytes: Uint8Array, chosen?: ImportEncoding): DecodedT
     return { text, encoding: bom.encoding, candidates: [bom.encoding, ...IMPORT_ENCODINGS.filter((e) => e !== bom.encoding)] };
   }
   if (looksBinary(bytes)) {
-    throw new DomainError('import_rejected', 'This file is not a text spreadsheet (CSV) or an Excel workbook (XLSX).');
+    throw fileRefusal('importNotSpreadsheet', 'This file is not a text spreadsheet (CSV) or an Excel workbook (XLSX).');
   }
   // One strict decoding both checks and reads the text (a second pass cost a tenth of a big import's reading).
   const utf8 = strictUtf8(bytes);

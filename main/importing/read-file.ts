@@ -1,7 +1,7 @@
+import { fileRefusal } from './refusal.js';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { ImportEncoding } from '../../shared/contract/importing.js';
-import { DomainError } from '../../shared/contract/result.js';
 import { decodeText } from './decode.js';
 import { Readable } from 'node:stream';
 import { xlsxReads } from './preview-limit.js';
@@ -27,14 +27,14 @@ export const MAX_COLUMNS = 200;
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 export async function readSheet(fileName: string, bytes: Uint8Array, encoding?: ImportEncoding): Promise<SheetData> {
-  if (bytes.length === 0) throw new DomainError('import_rejected', 'The file is empty.');
+  if (bytes.length === 0) throw fileRefusal('importEmptyFile', 'The file is empty.');
   const lower = fileName.toLowerCase();
   if (isZip(bytes) || lower.endsWith('.xlsx')) {
-    if (!isZip(bytes)) throw new DomainError('import_rejected', 'This .xlsx file is damaged or not an Excel workbook.');
+    if (!isZip(bytes)) throw fileRefusal('importDamagedXlsx', 'This .xlsx file is damaged or not an Excel workbook.');
     return readXlsx(bytes);
   }
   if (lower.endsWith('.xls')) {
-    throw new DomainError('import_rejected', 'Old .xls workbooks are not supported: save the sheet as .xlsx or CSV in Excel.');
+    throw fileRefusal('importOldXls', 'Old .xls workbooks are not supported: save the sheet as .xlsx or CSV in Excel.');
   }
   return readCsv(bytes, encoding);
 }
@@ -47,7 +47,9 @@ function readCsv(bytes: Uint8Array, chosen?: ImportEncoding): SheetData {
   });
   const fatal = parsed.errors.find((e) => e.code === 'MissingQuotes');
   if (fatal) {
-    throw new DomainError('import_rejected', `Line ${(fatal.row ?? 0) + 1}: a quoted cell is never closed; the file may be truncated.`);
+    throw fileRefusal('importUnclosedQuote', `Line ${(fatal.row ?? 0) + 1}: a quoted cell is never closed; the file may be truncated.`, {
+      line: (fatal.row ?? 0) + 1,
+    });
   }
   return { ...finish({ format: 'csv', encoding, delimiter: parsed.meta.delimiter, all: parsed.data }), encodingCandidates: candidates };
 }
@@ -80,9 +82,9 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetData> {
         if (all.length > 0) break;
       }
     } catch {
-      throw new DomainError('import_rejected', 'This .xlsx file is damaged or not an Excel workbook.');
+      throw fileRefusal('importDamagedXlsx', 'This .xlsx file is damaged or not an Excel workbook.');
     }
-    if (all.length === 0) throw new DomainError('import_rejected', 'The workbook has no rows.');
+    if (all.length === 0) throw fileRefusal('importNoRows', 'The workbook has no rows.');
     return finish({ format: 'xlsx', encoding: 'XLSX', delimiter: null, all });
   });
 }
@@ -114,14 +116,20 @@ function finish({
   delimiter: string | null;
   all: string[][];
 }): SheetData {
-  if (all.length === 0) throw new DomainError('import_rejected', 'The file has no rows.');
+  if (all.length === 0) throw fileRefusal('importNoRows', 'The file has no rows.');
   const headers = (all[0] ?? []).map((h) => String(h ?? '').trim());
   if (headers.length > MAX_COLUMNS)
-    throw new DomainError('import_rejected', `The file has ${headers.length} columns; at most ${MAX_COLUMNS} are read.`);
-  if (headers.every((h) => h === '')) throw new DomainError('import_rejected', 'The first line must hold the column names.');
+    throw fileRefusal('importTooManyColumns', `The file has ${headers.length} columns; at most ${MAX_COLUMNS} are read.`, {
+      columns: headers.length,
+      max: MAX_COLUMNS,
+    });
+  if (headers.every((h) => h === '')) throw fileRefusal('importNoHeader', 'The first line must hold the column names.');
   const rows = all.slice(1);
   if (rows.length > MAX_ROWS)
-    throw new DomainError('import_rejected', `The file has ${rows.length} rows; at most ${MAX_ROWS} can be imported at once.`);
+    throw fileRefusal('importTooManyRows', `The file has ${rows.length} rows; at most ${MAX_ROWS} can be imported at once.`, {
+      rows: rows.length,
+      max: MAX_ROWS,
+    });
   let approxBytes = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
@@ -130,7 +138,11 @@ function finish({
     for (let c = 0; c < row.length; c++) {
       approxBytes += 2 * (row[c] ?? '').length;
       if ((row[c] ?? '').length > MAX_CELL_CHARS) {
-        throw new DomainError('import_rejected', `Line ${i + 2}, column ${c + 1}: a cell is longer than ${MAX_CELL_CHARS} characters.`);
+        throw fileRefusal('importCellTooLong', `Line ${i + 2}, column ${c + 1}: a cell is longer than ${MAX_CELL_CHARS} characters.`, {
+          line: i + 2,
+          column: c + 1,
+          max: MAX_CELL_CHARS,
+        });
       }
     }
   }

@@ -1,4 +1,5 @@
 import { today } from '../../shared/domain/clock.js';
+import { fileRefusal } from './refusal.js';
 import { createHash, randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { toCsv } from '../export/csv.js';
@@ -102,7 +103,7 @@ export class ImportSessions {
 
   get(importId: string): ImportSession {
     const s = this.sessions.get(importId);
-    if (!s) throw new DomainError('not_found', 'This import has expired. Pick the file again.');
+    if (!s) throw fileRefusal('importExpired', 'This import has expired. Pick the file again.', {}, 'not_found');
     return s;
   }
 
@@ -561,24 +562,30 @@ function commitSession(db: Db, s: LoadedSession, choices: CommitChoices, control
   const outcome = db.transaction((): ImportOutcome => {
     const { report, valid } = validate(db, s, choices, control, 0.5);
     if (report.errorCount > 0 && choices.mode === 'all') {
-      throw new DomainError(
-        'import_rejected',
+      throw fileRefusal(
+        'importRowsRefused',
         `${report.refusedRows} row(s) refused, ${report.errorCount} problem(s) found; nothing was imported.`,
+        { refused: report.refusedRows, problems: report.errorCount },
+        'import_rejected',
         report.errors.slice(0, 50).map((e) => ({ path: `line ${e.line}.${e.column}`, message: e.code })),
       );
     }
     if (report.updates > 0 && !choices.updates) {
-      throw new DomainError(
-        'validation',
+      throw fileRefusal(
+        'importChooseUpdates',
         `The file would change ${report.updates} existing record(s): choose to add new records only or to add and update.`,
+        { updates: report.updates },
+        'validation',
         [{ path: 'updates', message: 'Choose skip or apply' }],
       );
     }
     const applyUpdates = choices.updates === 'apply';
     if (applyUpdates && report.sensitiveUpdates > 0 && !choices.confirmSensitive) {
-      throw new DomainError(
-        'validation',
+      throw fileRefusal(
+        'importConfirmSensitive',
         `${report.sensitiveUpdates} update(s) touch signed-off or referenced data and need a second confirmation.`,
+        { count: report.sensitiveUpdates },
+        'validation',
         [{ path: 'confirmSensitive', message: 'Confirm these updates' }],
       );
     }

@@ -1,5 +1,5 @@
+import { fileRefusal } from './refusal.js';
 import { createInflateRaw } from 'node:zlib';
-import { DomainError } from '../../shared/contract/result.js';
 
 /**
  * What a workbook may really unpack to. The rows read from it are held in memory for the preview,
@@ -10,9 +10,8 @@ export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 const MAX_RATIO = 200;
 const MAX_ENTRIES = 10_000;
 
-const damaged = () => new DomainError('import_rejected', 'This .xlsx file is damaged or truncated.');
-const bomb = () =>
-  new DomainError('import_rejected', 'This workbook would unpack to an unreasonable size (a "zip bomb"); it was not opened.');
+const damaged = () => fileRefusal('importTruncatedXlsx', 'This .xlsx file is damaged or truncated.');
+const bomb = () => fileRefusal('importZipBomb', 'This workbook would unpack to an unreasonable size (a "zip bomb"); it was not opened.');
 
 interface Entry {
   localOffset: number;
@@ -29,7 +28,7 @@ interface Entry {
 export function checkZipArchive(bytes: Uint8Array): void {
   let unpacked = 0;
   for (const { size, compressed } of readCentralDirectory(bytes).claims) {
-    if (size === 0xffffffff || compressed === 0xffffffff) throw new DomainError('import_rejected', 'This workbook is too large to import.');
+    if (size === 0xffffffff || compressed === 0xffffffff) throw fileRefusal('importXlsxTooLarge', 'This workbook is too large to import.');
     unpacked += size;
     if (unpacked > MAX_UNPACKED_BYTES || (compressed > 0 && size / compressed > MAX_RATIO && size > 10 * 1024 * 1024)) throw bomb();
   }
@@ -45,7 +44,7 @@ function readCentralDirectory(bytes: Uint8Array): {
   if (eocd < 0) throw damaged();
   const count = view.getUint16(eocd + 10, true);
   const dirOffset = view.getUint32(eocd + 16, true);
-  if (count > MAX_ENTRIES) throw new DomainError('import_rejected', 'This workbook has too many parts to be a spreadsheet.');
+  if (count > MAX_ENTRIES) throw fileRefusal('importTooManyParts', 'This workbook has too many parts to be a spreadsheet.');
   const entries: Entry[] = [];
   const claims: Array<{ size: number; compressed: number }> = [];
   let offset = dirOffset;
@@ -86,7 +85,7 @@ export async function checkRealUnpackedSize(bytes: Uint8Array, budget = MAX_UNPA
     let size: number;
     if (entry.method === 0) size = data.length;
     else if (entry.method === 8) size = await inflatedLength(data, budget - total);
-    else throw new DomainError('import_rejected', 'This workbook uses a compression Excel does not write; save it again in Excel.');
+    else throw fileRefusal('importCompression', 'This workbook uses a compression Excel does not write; save it again in Excel.');
     total += size;
     if (total > budget || (size > 10 * 1024 * 1024 && size / Math.max(1, data.length) > MAX_RATIO)) throw bomb();
   }

@@ -1,5 +1,5 @@
 import type { JobStatus } from '../../shared/contract/system.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { DomainError, type RuleRefusal } from '../../shared/contract/result.js';
 import type { Db } from '../db/open.js';
 import { controlFromFlag, JobCancelled } from './task.js';
 import { TASKS } from './tasks.js';
@@ -92,7 +92,11 @@ export class JobRunner {
       return this.finish(status, { state: 'done', result });
     } catch (error) {
       if (error instanceof JobCancelled) return this.finish(status, { state: 'cancelled' });
-      return this.finish(status, { state: 'failed', error: error instanceof Error ? error.message : String(error) });
+      return this.finish(status, {
+        state: 'failed',
+        error: error instanceof Error ? error.message : String(error),
+        ...(error instanceof DomainError && error.rule ? { errorRule: error.rule } : {}),
+      });
     }
   }
 
@@ -107,12 +111,15 @@ export class JobRunner {
         settled = true;
         resolve(this.finish(status, patch));
       };
-      worker.on('message', (m: { type: string; fraction?: number; message?: string; result?: unknown; error?: string }) => {
-        if (m.type === 'progress') Object.assign(status, { progress: m.fraction ?? 0, message: m.message ?? '' });
-        else if (m.type === 'done') settle({ state: 'done', result: m.result ?? null });
-        else if (m.type === 'cancelled') settle({ state: 'cancelled' });
-        else if (m.type === 'failed') settle({ state: 'failed', error: m.error ?? 'Failed' });
-      });
+      worker.on(
+        'message',
+        (m: { type: string; fraction?: number; message?: string; result?: unknown; error?: string; rule?: RuleRefusal }) => {
+          if (m.type === 'progress') Object.assign(status, { progress: m.fraction ?? 0, message: m.message ?? '' });
+          else if (m.type === 'done') settle({ state: 'done', result: m.result ?? null });
+          else if (m.type === 'cancelled') settle({ state: 'cancelled' });
+          else if (m.type === 'failed') settle({ state: 'failed', error: m.error ?? 'Failed', ...(m.rule ? { errorRule: m.rule } : {}) });
+        },
+      );
       worker.on('error', (error) => settle({ state: 'failed', error: (error as Error).message }));
       worker.on('exit', (code) =>
         settle(

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { DomainError } from '../../shared/contract/result.js';
 import { adoptClockFromEnv } from '../clock.js';
 import { closeDatabase, openDatabase } from '../db/open.js';
 import { controlFromFlag, JobCancelled } from './task.js';
@@ -30,7 +31,12 @@ async function run(): Promise<void> {
     port.postMessage({ type: 'done', result });
   } catch (error) {
     if (error instanceof JobCancelled) port.postMessage({ type: 'cancelled' });
-    else port.postMessage({ type: 'failed', error: error instanceof Error ? error.message : String(error) });
+    else
+      port.postMessage({
+        type: 'failed',
+        error: error instanceof Error ? error.message : String(error),
+        rule: error instanceof DomainError ? error.rule : undefined,
+      });
   } finally {
     closeDatabase(db);
   }

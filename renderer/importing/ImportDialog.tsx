@@ -100,7 +100,12 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
       setStep('done');
       if (preview) void api.call('import.discard', { importId: preview.importId }).catch(() => {});
     } else if (status.state === 'cancelled') setError(t('cancelled'));
-    else setError(status.error ?? t('failed'));
+    else
+      setError(
+        status.errorRule
+          ? t(`rules:refusal.${status.errorRule.code}`, { ...status.errorRule.params, defaultValue: status.error ?? t('failed') })
+          : (status.error ?? t('failed')),
+      );
   });
 
   const start = async (step: 'validate' | 'commit', mode: 'all' | 'validOnly' = 'all') => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RuleRefusal } from './result.js';
 import { mutation, query } from './define.js';
 import { id } from './fields.js';
 
@@ -44,6 +45,8 @@ export interface JobStatus {
   message: string;
   result: unknown;
   error: string | null;
+  /** When a business rule refused the work (a file refused whole): said in the user's language. */
+  errorRule?: RuleRefusal;
   startedAt: string;
   finishedAt: string | null;
 }

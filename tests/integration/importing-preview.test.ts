@@ -313,6 +313,18 @@ describe('imports run in the job worker, with progress and cancel', () => {
     expect(await ctx.jobs.wait(cancelled.jobId)).toMatchObject({ state: 'cancelled' });
     expect(db.prepare("SELECT count(*) FROM terminals WHERE code LIKE 'BG%'").pluck().get()).toBe(0);
 
+    // A file refused whole in the worker comes back with its rule, for the dialog to word.
+    const empty = await call(ctx, 'import.previewStart', {
+      entity: 'terminals',
+      fileName: 'e.csv',
+      contentBase64: Buffer.from('x').toString('base64').slice(0, 0),
+    });
+    expect(await ctx.jobs.wait(empty.jobId)).toMatchObject({
+      state: 'failed',
+      error: 'The file is empty.',
+      errorRule: { code: 'importEmptyFile' },
+    });
+
     const commit = await call(ctx, 'import.start', { ...choices, step: 'commit' });
     const done = await ctx.jobs.wait(commit.jobId);
     expect(done).toMatchObject({ state: 'done', result: { created: 6_000, updated: 0 } });

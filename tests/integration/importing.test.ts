@@ -126,6 +126,8 @@ describe('importing real-world spreadsheets', () => {
       contentBase64: Buffer.from('code,name\n"R1,North').toString('base64'),
     });
     expect(truncated).toMatchObject({ ok: false, error: { code: 'import_rejected', message: expect.stringContaining('never closed') } });
+    // The rule and its numbers travel with the English, so the screens say it in the user's language.
+    expect(truncated).toMatchObject({ ok: false, error: { rule: { code: 'importUnclosedQuote', params: { line: 2 } } } });
     const notXlsx = await dispatch(ctx, 'import.preview', {
       entity: 'regions',
       fileName: 'x.xlsx',

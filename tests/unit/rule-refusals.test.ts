@@ -14,7 +14,7 @@ function files(dir: string): string[] {
 describe('business rule refusals', () => {
   // The core names a refused rule by code (ruleRefusal('code', …)); the screens word it from rules:refusal.<code>.
   const codes = new Set(
-    files('main').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/ruleRefusal\(\s*'([A-Za-z]+)'/g)].map((m) => m[1]!)),
+    files('main').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/(?:ruleRefusal|fileRefusal)\(\s*'([A-Za-z]+)'/g)].map((m) => m[1]!)),
   );
   it('are found in the core', () => {
     expect(codes.size).toBeGreaterThanOrEqual(3);
