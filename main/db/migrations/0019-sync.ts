@@ -58,6 +58,8 @@ export const m0019Sync: Migration = {
         client_id TEXT NOT NULL REFERENCES sync_clients(client_id) ON DELETE CASCADE,
         expires_at TEXT NOT NULL
       );
+      -- a client's sessions, when a device is removed or signs in again
+      CREATE INDEX sync_sessions_client ON sync_sessions(client_id);
 
       CREATE TABLE sync_link (
         id INTEGER PRIMARY KEY CHECK (id = 1),
