@@ -25,6 +25,7 @@ import { ENTITIES, makeRefResolver, type EntityDef, type ExportRow, type Values 
 import { issueFromZod, type RowIssue } from './issues.js';
 import { ColumnDetector, detectColumn, numberShape } from './numbers.js';
 import { streamCsv } from './csv-stream.js';
+import { MAX_LISTED_ERRORS, MAX_LISTED_PLANS } from './report-limits.js';
 import { canStream, NeedsGeneralPath, streamCommit, streamRows, type StreamFile } from './stream-import.js';
 import { fieldInfo, suggestMapping } from './fields.js';
 import { readSheet, type SheetData } from './read-file.js';
@@ -33,10 +34,6 @@ import { templateRows } from './templates.js';
 import { checkMapping, rowLabel, valueChanges } from './plans.js';
 import type { TaskControl } from '../jobs/task.js';
 
-/** Errors listed in a report; the rest are counted. A person fixes a sheet from the first hundreds. */
-const MAX_LISTED_ERRORS = 500;
-/** Row plans listed per action; the counts are always complete. */
-const MAX_LISTED_PLANS = { update: 1000, new: 200, unchanged: 200 } as const;
 const SESSION_TTL_MS = 60 * 60 * 1000;
 const MAX_SESSIONS = 4;
 

@@ -18,9 +18,8 @@ import { KeyLines } from './key-lines.js';
 import { ColumnDetector, numberShape } from './numbers.js';
 import { checkMapping, rowLabel, valueChanges } from './plans.js';
 import { References } from './references.js';
+import { MAX_LISTED_ERRORS, MAX_LISTED_PLANS } from './report-limits.js';
 
-const MAX_LISTED_ERRORS = 500;
-const MAX_LISTED_PLANS = { update: 1000, new: 200, unchanged: 200 } as const;
 /** A column whose first values are all text holds no numbers (the same shortcut as the preview). */
 const TEXT_ONLY_SAMPLE = 50;
 

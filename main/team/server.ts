@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID, X509Certificate } from 'node:crypto';
+import { MIME } from '../bridge/mime.js';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -438,18 +439,6 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   });
   res.end(text);
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-};
 
 /** `/` goes to the phone page; `/phone/...` serves its built files (never outside its folder). */
 function serveStatic(pathname: string, res: ServerResponse, phoneDir: string | undefined): void {
