@@ -52,6 +52,7 @@ export function logVisit(db: Db, input: VisitInput): Visit {
           { path: 'outletId', message: 'Not found' },
         ]);
     }
+    refuseArchivedOutlet(db, input.outletType, input.outletId);
     const id = nextId('visits');
     const { lastInsertRowid } = prepared(
       db,
@@ -74,6 +75,28 @@ export function logVisit(db: Db, input: VisitInput): Visit {
     if (input.outletType !== 'distributor') moveByVisit(db, input.outletType, input.outletId, input, visitId);
     return getVisit(db, visitId);
   })();
+}
+
+/**
+ * An outlet archived meanwhile (closed, merged, taken off the books) takes no new visits: a visit
+ * logged offline before the archive reached the phone or desktop comes back refused, saying so.
+ */
+function refuseArchivedOutlet(db: Db, type: OutletType | 'distributor', id: number): void {
+  const table = type === 'distributor' ? 'distributors' : type === 'sub_dealer' ? 'sub_dealers' : 'terminals';
+  const row = prepared(db, `SELECT name, archived_at AS archivedAt FROM ${table} WHERE id = ?`).get(id) as
+    { name: string; archivedAt: string | null } | undefined;
+  if (row?.archivedAt) {
+    const day = row.archivedAt.slice(0, 10);
+    throw ruleRefusal(
+      'outletArchived',
+      `${row.name} was archived on ${day}: visits are no longer logged to it.`,
+      { name: row.name, day },
+      {
+        path: 'outletId',
+        message: 'Archived',
+      },
+    );
+  }
 }
 
 function moveByVisit(db: Db, type: OutletType, outletId: number, input: VisitInput, visitId: number): void {

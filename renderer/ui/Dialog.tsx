@@ -14,20 +14,23 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const { t } = useTranslation();
+  // Focus moves in once, when the dialog opens, and back when it closes. Kept apart from the Escape
+  // handler below: a parent re-rendering with a new onClose must not pull focus back to the first
+  // field while the person is typing in another.
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not([data-close])');
     first?.focus();
+    return () => previous?.focus();
+  }, []);
+  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // Only the dialog on top closes: a form opened from a dialog must not take its parent with it.
       const dialogs = document.querySelectorAll('[role="dialog"][aria-modal="true"]');
       if (e.key === 'Escape' && dialogs[dialogs.length - 1] === ref.current) onClose();
     };
     document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      previous?.focus();
-    };
+    return () => document.removeEventListener('keydown', onKey);
   }, [onClose]);
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../main/demo/generate.js';
+import { dispatch } from '../../main/api/dispatch.js';
 import { call } from '../support/call.js';
 import { createTestDb, TEST_NOW } from '../support/db.js';
 
@@ -28,6 +29,21 @@ describe('deleting a sub-dealer, terminal or product with history archives it', 
     expect((await call(ctx, 'terminal.list', { search: name, limit: 500 })).rows.map((r) => r.id)).not.toContain(id);
     // Still readable where it is referred to.
     expect((await call(ctx, 'terminal.get', { id })).id).toBe(id);
+    // ...but it takes no new visits: one logged offline before the archive arrived is refused, saying why.
+    const salespersonId = db
+      .prepare("SELECT salesperson_id FROM visits WHERE outlet_type = 'terminal' AND outlet_id = ? LIMIT 1")
+      .pluck()
+      .get(id) as number;
+    const late = await dispatch(ctx, 'visit.log', {
+      salespersonId,
+      day: TEST_NOW.slice(0, 10),
+      outletType: 'terminal',
+      outletId: id,
+      purpose: 'service',
+      outcome: 'done',
+    });
+    expect(late).toMatchObject({ ok: false, error: { code: 'validation', rule: { code: 'outletArchived', params: { name } } } });
+    expect(db.prepare("SELECT count(*) FROM visits WHERE outlet_type = 'terminal' AND outlet_id = ?").pluck().get(id)).toBe(visits);
 
     const clean = db
       .prepare(
