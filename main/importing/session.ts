@@ -25,7 +25,7 @@ import { ENTITIES, makeRefResolver, type EntityDef, type ExportRow, type Values 
 import { issueFromZod, type RowIssue } from './issues.js';
 import { ColumnDetector, detectColumn, numberShape } from './numbers.js';
 import { streamCsv } from './csv-stream.js';
-import { MAX_LISTED_ERRORS, MAX_LISTED_PLANS } from './report-limits.js';
+import { MAX_LISTED_ERRORS, MAX_LISTED_PLANS, rowErrors } from './report-limits.js';
 import { canStream, NeedsGeneralPath, streamCommit, streamRows, type StreamFile } from './stream-import.js';
 import { fieldInfo, suggestMapping } from './fields.js';
 import { readSheet, type SheetData } from './read-file.js';
@@ -447,21 +447,9 @@ function validate(db: Db, s: LoadedSession, choices: ImportChoices, control?: Ta
     }
     if (issues.length) {
       refusedRows++;
-      // In the order of the file's columns, as the user reads the row.
-      const at = (e: RowIssue) => mapping[e.field.split('.')[0]!] ?? Number.MAX_SAFE_INTEGER;
-      issues.sort((a, b) => at(a) - at(b));
-      for (const e of issues) {
+      for (const e of rowErrors(line, row, issues, mapping, columnName)) {
         errorCount++;
-        if (errors.length >= MAX_LISTED_ERRORS) continue;
-        const index = mapping[e.field.split('.')[0]!];
-        errors.push({
-          line,
-          column: columnName(e.field),
-          field: e.field,
-          value: index === null || index === undefined ? '' : String(row[index] ?? '').slice(0, 80),
-          code: e.code,
-          params: e.params,
-        });
+        if (errors.length < MAX_LISTED_ERRORS) errors.push(e);
       }
       return;
     }

@@ -18,7 +18,7 @@ import { KeyLines } from './key-lines.js';
 import { ColumnDetector, numberShape } from './numbers.js';
 import { checkMapping, rowLabel, valueChanges } from './plans.js';
 import { References } from './references.js';
-import { MAX_LISTED_ERRORS, MAX_LISTED_PLANS } from './report-limits.js';
+import { MAX_LISTED_ERRORS, MAX_LISTED_PLANS, rowErrors } from './report-limits.js';
 
 /** A column whose first values are all text holds no numbers (the same shortcut as the preview). */
 const TEXT_ONLY_SAMPLE = 50;
@@ -134,20 +134,9 @@ export function streamRows(
 
   const refuse = (line: number, row: string[], issues: RowIssue[]) => {
     refusedRows++;
-    const at = (e: RowIssue) => mapping[e.field.split('.')[0]!] ?? Number.MAX_SAFE_INTEGER;
-    issues.sort((a, b) => at(a) - at(b));
-    for (const e of issues) {
+    for (const e of rowErrors(line, row, issues, mapping, columnName)) {
       errorCount++;
-      if (errors.length >= MAX_LISTED_ERRORS) continue;
-      const index = mapping[e.field.split('.')[0]!];
-      errors.push({
-        line,
-        column: columnName(e.field),
-        field: e.field,
-        value: index === null || index === undefined ? '' : String(row[index] ?? '').slice(0, 80),
-        code: e.code,
-        params: e.params,
-      });
+      if (errors.length < MAX_LISTED_ERRORS) errors.push(e);
     }
   };
 
