@@ -78,10 +78,22 @@ interface Computed {
   stableScoreCalibrated: number;
 }
 
+/** Every table computeAccounts reads: its cached result is kept until one of them changes. */
+export const ACCOUNTS_READS: readonly string[] = [
+  'account_profiles',
+  'areas',
+  'complaints',
+  'contacts',
+  'distributors',
+  'sales_history',
+  'settings',
+  'staff',
+];
+
 /** The whole region's segmentation and risks, reused until the data changes. */
 function compute(db: Db): Computed {
   // Days open count from the user's today: a new day recomputes even when the data did not change.
-  return memo(db, `accounts:${today()}`, () => computeAccounts(db));
+  return memo(db, `accounts:${today()}`, ACCOUNTS_READS, () => computeAccounts(db));
 }
 
 /** Uncached: what the first look after a change costs (the benchmark times it). */

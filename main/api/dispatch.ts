@@ -4,6 +4,7 @@ import { DomainError, type ApiError, type ApiResult, type FieldIssue } from '../
 import type { ServiceContext } from './context.js';
 import { handlers } from './handlers.js';
 import { QUERY_THREAD_METHODS } from './query-thread.js';
+import { tableVersions } from '../db/table-versions.js';
 import { authorizeRole, authorizeScope } from '../people/enforce.js';
 import { recordCall } from '../people/history.js';
 import { FROZEN_GUARDS, type FrozenGuard } from '../people/frozen.js';
@@ -41,7 +42,7 @@ export async function dispatchCore(ctx: ServiceContext, method: unknown, rawInpu
   } catch (error) {
     return fail(toApiError(error));
   }
-  if (ctx.queries && QUERY_THREAD_METHODS.has(method)) return ctx.queries.call(method, parsed.data);
+  if (ctx.queries && QUERY_THREAD_METHODS.has(method)) return ctx.queries.call(method, parsed.data, tableVersions(ctx.db));
   try {
     const handler = handlers[method] as AnyHandler;
     const value = contract[method].mutates

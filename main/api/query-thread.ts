@@ -3,6 +3,7 @@ import type { MethodName } from '../../shared/contract/index.js';
 import type { ApiResult } from '../../shared/contract/result.js';
 import { startWorker } from '../jobs/worker-entry.js';
 import type { ServiceContext } from './context.js';
+import type { TableVersions } from '../db/table-versions.js';
 
 /**
  * Read-only methods whose first answer after a change recomputes the whole network (1–10 s at
@@ -30,14 +31,18 @@ export class QueryThread {
 
   constructor(private readonly options: { databasePath: string; door: ServiceContext['door']; version: string }) {}
 
-  call(method: string, input: unknown): Promise<ApiResult<unknown>> {
+  /**
+   * `versions`: the main connection's table versions at the moment of the call (main/db/table-versions.ts),
+   * so the thread keeps a result an unrelated edit did not touch and drops one whose tables changed.
+   */
+  call(method: string, input: unknown, versions?: TableVersions): Promise<ApiResult<unknown>> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     // Held open while an answer is awaited (a command-line run must not end before it), let go when idle.
     if (this.pending.size === 0) worker.ref();
     return new Promise((resolve) => {
       this.pending.set(id, { resolve });
-      worker.postMessage({ id, method, input });
+      worker.postMessage({ id, method, input, versions });
     });
   }
 

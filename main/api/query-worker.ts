@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { adoptClockFromEnv } from '../clock.js';
 import { closeDatabase, openDatabase } from '../db/open.js';
+import { adoptTableVersions, type TableVersions } from '../db/table-versions.js';
 import { JobRunner } from '../jobs/runner.js';
 import type { ServiceContext } from './context.js';
 import { dispatch } from './dispatch.js';
@@ -33,11 +34,13 @@ const ctx: ServiceContext = {
 };
 const port = parentPort!;
 
-port.on('message', (message: { id: number; method: string; input: unknown } | { stop: true }) => {
+port.on('message', (message: { id: number; method: string; input: unknown; versions?: TableVersions } | { stop: true }) => {
   if ('stop' in message) {
     closeDatabase(db);
     port.close();
     return;
   }
+  // Without versions (a direct call), every change anywhere invalidates, as SQLite's data_version says.
+  if (message.versions) adoptTableVersions(db, message.versions);
   void dispatch(ctx, message.method, message.input).then((result) => port.postMessage({ id: message.id, result }));
 });

@@ -5,6 +5,7 @@ import { closeDatabase, openDatabase, type Db } from '../db/open.js';
 import { JobRunner } from '../jobs/runner.js';
 import { ImportSessions } from '../importing/session.js';
 import { QueryThread } from '../api/query-thread.js';
+import { trackTableChanges } from '../db/table-versions.js';
 import { autoBackup } from '../backup/service.js';
 import { recoverInterruptedRestore } from '../backup/restore.js';
 import { APP_VERSION } from './version.js';
@@ -25,6 +26,8 @@ export function openCore(databasePath: string, door: ServiceContext['door']): Co
   const restoreNotice = recoverInterruptedRestore(databasePath);
   if (restoreNotice) console.warn(`[planner] a restore was interrupted; ${restoreNotice.outcome}`);
   const db = openDatabase(databasePath);
+  // Before any write: cached whole-network screens then survive edits to tables they do not read.
+  trackTableChanges(db);
   const ctx: ServiceContext = {
     db,
     databasePath,

@@ -1,26 +1,25 @@
-import { prepared, type Db } from './open.js';
+import type { Db } from './open.js';
+import { tableVersions, versionKey } from './table-versions.js';
 
 /**
- * Whole-network results (the readiness plan, the region's forecast totals) are recomputed only when
- * the data changed. The version is SQLite's own: rows this connection changed, plus data_version,
- * which moves when any other connection (a worker thread, another process) commits.
+ * Whole-network results (the readiness plan, the region's forecast totals, the segmentation, a target
+ * grid) are recomputed only when a table they read changed (main/db/table-versions.ts): `reads`
+ * names every table the computation reads, which tests/integration/memo-reads.test.ts checks
+ * against the statements it actually runs.
  */
-export function dataVersion(db: Db): string {
-  const own = prepared(db, 'SELECT total_changes() AS n').get() as { n: number };
-  return `${own.n}:${db.pragma('data_version', { simple: true }) as number}`;
-}
-
 const caches = new WeakMap<Db, Map<string, { version: string; value: unknown }>>();
 
-export function memo<T>(db: Db, key: string, compute: () => T): T {
+export function memo<T>(db: Db, key: string, reads: readonly string[], compute: () => T): T {
+  // Inside a transaction the result may rest on writes that are about to roll back: never keep it.
+  if (db.inTransaction) return compute();
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  const version = dataVersion(db);
+  const version = versionKey(tableVersions(db), reads);
   const hit = cache.get(key);
   if (hit && hit.version === version) return hit.value as T;
   const value = compute();
-  // the computation itself may not write, but re-read the version in case it did (it should not)
-  cache.set(key, { version: dataVersion(db), value });
+  cache.delete(key);
+  cache.set(key, { version, value });
   if (cache.size > 64) cache.delete(cache.keys().next().value!);
   return value;
 }

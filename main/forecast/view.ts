@@ -50,12 +50,29 @@ export function lastRun(db: Db): ForecastRunInfo | null {
   );
 }
 
+/** Every table computeForecastView reads: its cached result is kept until one of them changes. */
+export const FORECAST_VIEW_READS: readonly string[] = [
+  'areas',
+  'distributors',
+  'forecast_month_totals',
+  'forecast_overrides',
+  'forecast_runs',
+  'forecast_series',
+  'forecast_values',
+  'history_month_totals',
+  'products',
+  'region_peak_months',
+  'regions',
+  'sales_history',
+  'settings',
+];
+
 /**
  * The forecast screen's data for a scope: 36 months of history, the forecast months with their range,
  * agreed numbers and last year's actuals, the model (for one series) or the mix of methods, accuracy.
  */
 export function forecastView(db: Db, scope: ForecastScope): ForecastView {
-  return memo(db, `forecast.view:${JSON.stringify(scope)}`, () => computeForecastView(db, scope));
+  return memo(db, `forecast.view:${JSON.stringify(scope)}`, FORECAST_VIEW_READS, () => computeForecastView(db, scope));
 }
 
 export function computeForecastView(db: Db, scope: ForecastScope): ForecastView {

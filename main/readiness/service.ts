@@ -363,11 +363,29 @@ function peakDay(c: ReadinessComputation, input: NetworkDistributor): string | n
   return isoDay(c.grid.start + input.peakStartWeek * WEEK_MS + (input.peakDayOffset ?? 0) * DAY_MS);
 }
 
+/** Every table computeReadiness reads: its cached result is kept until one of them changes. */
+export const READINESS_READS: readonly string[] = [
+  'areas',
+  'distributor_pallet_capacity',
+  'distributors',
+  'forecast_overrides',
+  'forecast_values',
+  'group_shipping_capacity',
+  'products',
+  'readiness_runs',
+  'region_peak_months',
+  'region_shipping_capacity',
+  'regions',
+  'settings',
+  'shipments',
+  'staff',
+  'stock_snapshots',
+];
 /** The computation for today, shared by every screen of the board until the data changes. */
 export function readinessToday(db: Db, instant = now()): ReadinessComputation {
   // "Today" is the user's local day: at 07:00 in UTC+8 the new day's counts and shipments already count.
   const day = dayOf(instant);
-  return memo(db, `readiness:${day}`, () => computeReadiness(db, new Date(utcMidnightOf(day))));
+  return memo(db, `readiness:${day}`, READINESS_READS, () => computeReadiness(db, new Date(utcMidnightOf(day))));
 }
 
 /** A result derived from the computation for one filter, computed once per computation. */

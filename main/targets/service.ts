@@ -393,9 +393,24 @@ export function setAgreed(db: Db, planId: number, distributorId: number, brand: 
   return { saved: true as const };
 }
 
+/** Every table computeTargetView reads: its cached result is kept until one of them changes. */
+export const TARGET_VIEW_READS: readonly string[] = [
+  'distributors',
+  'products',
+  'regions',
+  'staff',
+  'sub_dealers',
+  'target_agreed',
+  'target_cells',
+  'target_lines',
+  'target_outlets',
+  'target_plans',
+  'terminals',
+];
+
 /** The plan's screen data; reused until the data changes, like the other whole-region screens. */
 export function viewPlan(db: Db, planId: number, distributorId?: number, brand?: string): TargetView {
-  return memo(db, `targets.view:${planId}:${distributorId ?? ''}:${brand ?? ''}`, () =>
+  return memo(db, `targets.view:${planId}:${distributorId ?? ''}:${brand ?? ''}`, TARGET_VIEW_READS, () =>
     computeTargetView(db, planId, distributorId, brand),
   );
 }

@@ -1,19 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../shared/contract/backup.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useApiQuery } from '../api/hooks.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
 import { Badge, Card } from '../ui/Page.js';
-import { useToast } from '../ui/Toasts.js';
 import { formatNumber } from '../ui/format.js';
+import { useMutationWithToast } from '../api/useMutationWithToast.js';
 
 /** Backups: one a day automatically, more on demand; a restore keeps the current database too. */
 export function BackupCard() {
   const { t, i18n } = useTranslation('common');
-  const toast = useToast();
   const list = useApiQuery('backup.list', {});
-  const create = useApiMutation('backup.create');
-  const restore = useApiMutation('backup.restore');
+  const create = useMutationWithToast('backup.create');
+  const restore = useMutationWithToast('backup.restore');
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   return (
@@ -25,14 +24,7 @@ export function BackupCard() {
           type="button"
           className="button button-small"
           disabled={create.isPending}
-          onClick={async () => {
-            try {
-              const b = await create.mutateAsync({});
-              toast({ tone: 'success', text: t('backup.created', { file: b.fileName }) });
-            } catch (e) {
-              toast({ tone: 'error', text: (e as Error).message });
-            }
-          }}
+          onClick={() => void create.run({}, (b) => t('backup.created', { file: b.fileName }))}
         >
           {t('backup.create')}
         </button>
@@ -85,12 +77,7 @@ export function BackupCard() {
           busy={restore.isPending}
           onCancel={() => setRestoring(null)}
           onConfirm={async () => {
-            try {
-              const r = await restore.mutateAsync({ fileName: restoring.fileName });
-              toast({ tone: 'success', text: t('backup.restored', { file: r.previousKeptAs }) });
-            } catch (e) {
-              toast({ tone: 'error', text: (e as Error).message });
-            }
+            await restore.run({ fileName: restoring.fileName }, (r) => t('backup.restored', { file: r.previousKeptAs }));
             setRestoring(null);
           }}
         />

@@ -12,6 +12,7 @@ import { useNetworkOptions } from '../network/options.js';
 import { ForecastChart } from './ForecastChart.js';
 import { OverrideDialog } from './OverrideDialog.js';
 import { SalesCorrection } from './SalesCorrection.js';
+import { useMutationWithToast } from '../api/useMutationWithToast.js';
 
 /** The level an agreed number applies to, from what the screen is narrowed to. */
 export function overrideLevel(scope: ForecastScope): OverrideLevel | null {
@@ -39,7 +40,7 @@ export function ForecastPage() {
     ...(productId ? { productId: Number(productId) } : {}),
   };
   const view = useApiQuery('forecast.view', scope);
-  const run = useApiMutation('forecast.run');
+  const run = useMutationWithToast('forecast.run');
   const removeOverride = useApiMutation('forecast.overrideDelete');
   const [jobId, setJobId] = useState<number | null>(null);
   const [agreeing, setAgreeing] = useState<string | null>(null);
@@ -55,11 +56,8 @@ export function ForecastPage() {
     else toast({ tone: 'error', text: s.error ?? t('runFailed') });
   });
   const startRun = async (force: boolean) => {
-    try {
-      setJobId((await run.mutateAsync({ force })).jobId);
-    } catch (e) {
-      toast({ tone: 'error', text: (e as Error).message });
-    }
+    const started = await run.run({ force });
+    if (started) setJobId(started.jobId);
   };
   const level = overrideLevel(scope);
   const skuOptions = (options.data?.skus ?? [])

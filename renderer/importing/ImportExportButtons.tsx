@@ -2,30 +2,30 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportEntity } from '../../shared/domain/importing.js';
 import { api } from '../api/client.js';
-import { useToast } from '../ui/Toasts.js';
 import { downloadBase64 } from './download.js';
 import { ImportDialog } from './ImportDialog.js';
+import { useAttempt } from '../api/useMutationWithToast.js';
 
 /** Import from and export to the spreadsheets users already keep, for any entity. */
 export function ImportExportButtons({ entity, importOnly }: { entity: ImportEntity; importOnly?: boolean }) {
   const { t } = useTranslation('importing');
-  const toast = useToast();
+  const attempt = useAttempt();
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setExporting(true);
-    try {
-      // Column titles in the user's language; the importer maps every language's titles back.
-      const fields = await api.call('import.fields', { entity });
-      const headers = Object.fromEntries(fields.map((f) => [f.key, t(`field.${entity}.${f.key}`, { defaultValue: f.key })]));
-      const file = await api.call('export.entity', { entity, format, headers });
-      downloadBase64(file.fileName, file.mimeType, file.contentBase64);
-      toast({ tone: 'success', text: t('exported', { count: file.rows, file: file.fileName }) });
-    } catch (e) {
-      toast({ tone: 'error', text: (e as Error).message });
-    } finally {
-      setExporting(false);
-    }
+    await attempt(
+      async () => {
+        // Column titles in the user's language; the importer maps every language's titles back.
+        const fields = await api.call('import.fields', { entity });
+        const headers = Object.fromEntries(fields.map((f) => [f.key, t(`field.${entity}.${f.key}`, { defaultValue: f.key })]));
+        const file = await api.call('export.entity', { entity, format, headers });
+        downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+        return file;
+      },
+      (file) => t('exported', { count: file.rows, file: file.fileName }),
+    );
+    setExporting(false);
   };
   return (
     <>

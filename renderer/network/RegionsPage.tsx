@@ -9,6 +9,7 @@ import { useNetworkOptions } from './options.js';
 import { RecordsPage } from './RecordsPage.js';
 import { monthName } from '../ui/format.js';
 import { useToast } from '../ui/Toasts.js';
+import { useMutationWithToast } from '../api/useMutationWithToast.js';
 
 /** Regions carry the season calendar (their peak months); areas sit inside regions. */
 export function RegionsPage() {
@@ -19,7 +20,7 @@ export function RegionsPage() {
   const createRegion = useApiMutation('region.create');
   const updateRegion = useApiMutation('region.update');
   const createArea = useApiMutation('area.create');
-  const removeRegion = useApiMutation('region.delete');
+  const removeRegion = useMutationWithToast('region.delete');
   const areas = useApiQuery('area.list', {});
   const updateArea = useApiMutation('area.update');
   const removeArea = useApiMutation('area.delete');
@@ -100,14 +101,10 @@ export function RegionsPage() {
               ? undefined
               : {
                   label: t('delete', { ns: 'common' }),
-                  run: () =>
-                    removeRegion
-                      .mutateAsync({ id: editingRegion.id })
-                      .then(() => {
-                        toast({ tone: 'success', text: t('deleted', { name: editingRegion.name }) });
-                        setEditingRegion(null);
-                      })
-                      .catch((e: Error) => toast({ tone: 'error', text: e.message })),
+                  run: async () => {
+                    const done = await removeRegion.run({ id: editingRegion.id }, () => t('deleted', { name: editingRegion.name }));
+                    if (done) setEditingRegion(null);
+                  },
                 }
           }
           onSubmit={async (v) => {

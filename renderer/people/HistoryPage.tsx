@@ -5,15 +5,15 @@ import { api } from '../api/client.js';
 import { useApiQuery } from '../api/hooks.js';
 import { downloadBase64 } from '../importing/download.js';
 import { Card, EmptyState, PageHeader } from '../ui/Page.js';
-import { useToast } from '../ui/Toasts.js';
 import { HistoryList } from './HistoryList.js';
+import { useAttempt } from '../api/useMutationWithToast.js';
 
 const PAGE = 100;
 
 /** Every change made through the planner, newest first: filter by record, person, method and dates; export. */
 export function HistoryPage() {
   const { t } = useTranslation('people');
-  const toast = useToast();
+  const attempt = useAttempt();
   const [filter, setFilter] = useState<HistoryFilter>({});
   const [offset, setOffset] = useState(0);
   const rows = useApiQuery('history.list', { ...filter, offset, limit: PAGE });
@@ -26,12 +26,8 @@ export function HistoryPage() {
     });
   };
   const exportCsv = async () => {
-    try {
-      const file = await api.call('history.export', filter);
-      downloadBase64(file.fileName, file.mimeType, file.contentBase64);
-    } catch (e) {
-      toast({ tone: 'error', text: (e as Error).message });
-    }
+    const file = await attempt(() => api.call('history.export', filter));
+    if (file) downloadBase64(file.fileName, file.mimeType, file.contentBase64);
   };
   return (
     <div className="page">

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useApiQuery } from '../api/hooks.js';
 import { Spinner } from '../ui/Page.js';
-import { useToast } from '../ui/Toasts.js';
 import { formatSyncTime } from './describe.js';
+import { useMutationWithToast } from '../api/useMutationWithToast.js';
 
 const TRANSLATED_CODES: ReadonlySet<string> = new Set(['validation', 'not_found', 'conflict', 'in_use', 'forbidden', 'busy']);
 
@@ -12,9 +12,8 @@ const TRANSLATED_CODES: ReadonlySet<string> = new Set(['validation', 'not_found'
  */
 export function RefusalsList() {
   const { t, i18n } = useTranslation('sync');
-  const toast = useToast();
   const refusals = useApiQuery('sync.refusals', {}, { refetchInterval: 5_000 });
-  const acknowledge = useApiMutation('sync.acknowledge');
+  const acknowledge = useMutationWithToast('sync.acknowledge');
   const list = refusals.data ?? [];
   return (
     <section className="sync-refusals" aria-labelledby="sync-refusals-title">
@@ -53,13 +52,7 @@ export function RefusalsList() {
                   className="button button-small"
                   disabled={acknowledge.isPending}
                   aria-label={t('refusals.acknowledgeOne', { change })}
-                  onClick={async () => {
-                    try {
-                      await acknowledge.mutateAsync({ seq: r.seq });
-                    } catch (e) {
-                      toast({ tone: 'error', text: (e as Error).message });
-                    }
-                  }}
+                  onClick={() => void acknowledge.run({ seq: r.seq })}
                 >
                   {t('refusals.acknowledge')}
                 </button>

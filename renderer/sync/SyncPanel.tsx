@@ -1,18 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { SyncStatus } from '../../shared/contract/sync.js';
-import { useApiMutation } from '../api/hooks.js';
 import { Dialog } from '../ui/Dialog.js';
-import { useToast } from '../ui/Toasts.js';
 import { describeSyncStatus, formatSyncTime } from './describe.js';
 import { RefusalsList } from './RefusalsList.js';
+import { useMutationWithToast } from '../api/useMutationWithToast.js';
 
 /** The indicator opened: where this desktop syncs to, as whom, how it stands, and what was refused. */
 export function SyncPanel({ status, onClose }: { status: SyncStatus; onClose(): void }) {
   const { t, i18n } = useTranslation('sync');
   const navigate = useNavigate();
-  const toast = useToast();
-  const now = useApiMutation('sync.now');
+  const now = useMutationWithToast('sync.now');
   const summary = describeSyncStatus(status, i18n.language, new Date());
   const when = (iso: string | null) => (iso ? formatSyncTime(iso, i18n.language, new Date()) : t('panel.never'));
   return (
@@ -36,13 +34,7 @@ export function SyncPanel({ status, onClose }: { status: SyncStatus; onClose(): 
             type="button"
             className="button button-primary"
             disabled={now.isPending || status.state === 'syncing'}
-            onClick={async () => {
-              try {
-                await now.mutateAsync({});
-              } catch (e) {
-                toast({ tone: 'error', text: (e as Error).message });
-              }
-            }}
+            onClick={() => void now.run({})}
           >
             {now.isPending ? t('panel.syncing') : t('panel.syncNow')}
           </button>

@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation } from '../api/hooks.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
 import { Card, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { ConnectDialog } from './ConnectDialog.js';
 import { describeSyncStatus, formatSyncTime } from './describe.js';
 import { useSyncStatus } from './queries.js';
+import { useMutationWithToast } from '../api/useMutationWithToast.js';
 
 /** Settings: connect this desktop to the team server, or see how it syncs, sync now and disconnect. */
 export function TeamServerCard() {
   const { t, i18n } = useTranslation('sync');
   const toast = useToast();
   const status = useSyncStatus();
-  const now = useApiMutation('sync.now');
-  const disconnect = useApiMutation('sync.disconnect');
+  const now = useMutationWithToast('sync.now');
+  const disconnect = useMutationWithToast('sync.disconnect');
   const [connecting, setConnecting] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const s = status.data;
@@ -36,13 +36,7 @@ export function TeamServerCard() {
               type="button"
               className="button button-small"
               disabled={now.isPending || s.state === 'syncing'}
-              onClick={async () => {
-                try {
-                  await now.mutateAsync({});
-                } catch (e) {
-                  toast({ tone: 'error', text: (e as Error).message });
-                }
-              }}
+              onClick={() => void now.run({})}
             >
               {t('panel.syncNow')}
             </button>
@@ -105,12 +99,7 @@ export function TeamServerCard() {
           busy={disconnect.isPending}
           onCancel={() => setConfirming(false)}
           onConfirm={async () => {
-            try {
-              await disconnect.mutateAsync({});
-              toast({ tone: 'success', text: t('card.disconnected') });
-            } catch (e) {
-              toast({ tone: 'error', text: (e as Error).message });
-            }
+            await disconnect.run({}, () => t('card.disconnected'));
             setConfirming(false);
           }}
         />

@@ -1,32 +1,28 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonAccount } from '../../../shared/contract/admin.js';
-import { useApiMutation, useApiQuery } from '../../api/hooks.js';
+import { useApiQuery } from '../../api/hooks.js';
 import { ConfirmDialog } from '../../ui/Dialog.js';
 import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../../ui/Page.js';
-import { useToast } from '../../ui/Toasts.js';
 import { PasswordDialog, PersonDialog } from './PersonDialog.js';
 import { SignInModeCard } from './SignInModeCard.js';
+import { useMutationWithToast } from '../../api/useMutationWithToast.js';
 
 type Open = { kind: 'create' } | { kind: 'edit' | 'password' | 'disable'; person: PersonAccount } | null;
 
 /** The administrator's screen: who can sign in, with which role and regions, and how. */
 export function PeopleAdminPage() {
   const { t } = useTranslation('admin');
-  const toast = useToast();
   const people = useApiQuery('person.list', {});
   const regions = useApiQuery('region.list', {});
-  const setDisabled = useApiMutation('person.setDisabled');
+  const setDisabled = useMutationWithToast('person.setDisabled');
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   const toggle = async (person: PersonAccount, disabled: boolean) => {
-    try {
-      await setDisabled.mutateAsync({ personId: person.personId, disabled });
-      toast({ tone: 'success', text: t(disabled ? 'disable.done' : 'enable.done', { name: person.name }) });
-      close();
-    } catch (e) {
-      toast({ tone: 'error', text: (e as Error).message });
-    }
+    const done = await setDisabled.run({ personId: person.personId, disabled }, () =>
+      t(disabled ? 'disable.done' : 'enable.done', { name: person.name }),
+    );
+    if (done) close();
   };
   const rows = people.data?.people;
   return (

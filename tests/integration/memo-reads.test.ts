@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { computeAccounts, ACCOUNTS_READS } from '../../main/accounts/service.js';
+import { closeDatabase, openDatabase, type Db } from '../../main/db/open.js';
+import { seedDemo } from '../../main/demo/generate.js';
+import { computeForecastView, FORECAST_VIEW_READS } from '../../main/forecast/view.js';
+import { runForecast } from '../../main/forecast/run.js';
+import { computeReadiness, READINESS_READS } from '../../main/readiness/service.js';
+import { computeTargetView, TARGET_VIEW_READS } from '../../main/targets/service.js';
+import { call } from '../support/call.js';
+import { createTestDb } from '../support/db.js';
+
+/**
+ * A cached whole-network result is kept until a table it reads changes (main/db/memo.ts), so each
+ * computation's list of tables must name every table its statements mention: a table missing from
+ * the list would leave a screen showing numbers from before an edit. Run each computation on a fresh
+ * connection (no statement prepared yet) and compare what its statements read with its list.
+ */
+function tablesRead(path: string, run: (db: Db) => void): string[] {
+  const db = openDatabase(path);
+  try {
+    const schema = db.prepare("SELECT name, type, sql FROM sqlite_master WHERE type IN ('table', 'view')").all() as {
+      name: string;
+      type: string;
+      sql: string;
+    }[];
+    const byName = new Map(schema.map((s) => [s.name.toLowerCase(), s]));
+    const seen = new Set<string>();
+    const visit = (sql: string) => {
+      for (const word of sql.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []) {
+        const object = byName.get(word);
+        if (!object || seen.has(object.name)) continue;
+        seen.add(object.name);
+        if (object.type === 'view') visit(object.sql);
+      }
+    };
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      visit(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    run(db);
+    return [...seen].filter((name) => byName.get(name.toLowerCase())?.type === 'table').sort();
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+describe('each cached whole-network result names every table it reads', () => {
+  it('readiness, forecast view, key accounts and the target grid', async () => {
+    const { db, ctx, path } = createTestDb();
+    seedDemo(db, { scale: 'S', today: new Date('2026-11-22T00:00:00Z') });
+    await runForecast(db, { workers: 1 }, { progress() {}, checkCancelled() {} });
+    const regionId = db.prepare('SELECT id FROM regions LIMIT 1').pluck().get() as number;
+    const suggestion = await call(ctx, 'targets.suggest', { regionId, seasonYear: 2027 });
+    const plan = await call(ctx, 'targets.create', {
+      regionId,
+      seasonYear: 2027,
+      name: 'Peak 2027',
+      basis: 'forecast',
+      lines: suggestion.brands.slice(0, 2).map((b) => ({ brand: b.brand, volume: b.natural })),
+      newOutlets: 50,
+    });
+    const distributorId = db.prepare('SELECT id FROM distributors LIMIT 1').pluck().get() as number;
+    const productId = db.prepare('SELECT id FROM products LIMIT 1').pluck().get() as number;
+
+    const cases: [string, readonly string[], (db: Db) => void][] = [
+      ['readiness', READINESS_READS, (d) => void computeReadiness(d, new Date('2026-11-20T00:00:00Z'))],
+      ['key accounts', ACCOUNTS_READS, (d) => void computeAccounts(d)],
+      [
+        'forecast view',
+        FORECAST_VIEW_READS,
+        (d) => {
+          computeForecastView(d, {});
+          computeForecastView(d, { regionId });
+          computeForecastView(d, { distributorId, productId });
+        },
+      ],
+      [
+        'target grid',
+        TARGET_VIEW_READS,
+        (d) => {
+          computeTargetView(d, plan.id);
+          computeTargetView(d, plan.id, distributorId, suggestion.brands[0]!.brand);
+        },
+      ],
+    ];
+    const missing: Record<string, string[]> = {};
+    for (const [name, declared, run] of cases) {
+      const read = tablesRead(path, run);
+      expect(read.length, name).toBeGreaterThan(0);
+      missing[name] = read.filter((t) => !declared.includes(t));
+    }
+    // Each list is what the computation's statements mention; none is missing a table.
+    expect(missing).toEqual({ readiness: [], 'key accounts': [], 'forecast view': [], 'target grid': [] });
+  });
+});
