@@ -4,10 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Distributor } from '../../shared/contract/network.js';
 import { DISTRIBUTOR_STATUSES } from '../../shared/domain/network.js';
 import { useApiMutation } from '../api/hooks.js';
-import { ImportExportButtons } from '../importing/ImportExportButtons.js';
-import { DataTable, type Column, type SortState } from '../ui/DataTable.js';
-import { FilterSelect } from '../ui/Fields.js';
-import { ErrorNotice, PageHeader } from '../ui/Page.js';
+import type { Column, SortState } from '../ui/DataTable.js';
+import { EntityListPage } from './EntityListPage.js';
 import { useToast } from '../ui/Toasts.js';
 import { usePagedList } from '../ui/usePagedList.js';
 import { formatNumber } from '../ui/format.js';
@@ -15,7 +13,6 @@ import { EntityFormDialog } from './EntityFormDialog.js';
 import { distributorDraftOf, distributorFields, distributorInitial } from './forms.js';
 import { useNetworkOptions } from './options.js';
 import { DistributorStatusBadge, RelationshipLevel } from './StatusBadges.js';
-import { SearchBox } from './SearchBox.js';
 
 export function DistributorsPage() {
   const { t } = useTranslation(['network', 'common']);
@@ -95,60 +92,32 @@ export function DistributorsPage() {
     },
   ];
   return (
-    <div className="page page-fill">
-      <PageHeader
-        title={t('distributors')}
-        subtitle={t('distributorsSubtitle')}
-        actions={
-          <>
-            <ImportExportButtons entity="distributors" />
-            <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-              {t('newDistributor')}
-            </button>
-          </>
-        }
-      >
-        <div className="toolbar">
-          <SearchBox label={t('searchDistributors')} value={search} onChange={setSearch} />
-          <FilterSelect
-            label={t('field.area')}
-            value={areaId}
-            onChange={setAreaId}
-            options={options.areas}
-            allLabel={t('all', { ns: 'common' })}
-          />
-          <FilterSelect
-            label={t('field.salesperson')}
-            value={salespersonId}
-            onChange={setSalespersonId}
-            options={options.salespeople}
-            allLabel={t('all', { ns: 'common' })}
-          />
-          <FilterSelect
-            label={t('field.status')}
-            value={status}
-            onChange={setStatus}
-            options={DISTRIBUTOR_STATUSES.map((s) => ({ value: s, label: t(`distributorStatus.${s}`) }))}
-            allLabel={t('all', { ns: 'common' })}
-          />
-          <span className="count">{t('countOf', { count: list.total, n: formatNumber(list.total), ns: 'common' })}</span>
-        </div>
-      </PageHeader>
-      <ErrorNotice error={list.error} />
-      <div className="table-fill">
-        <DataTable
-          label={t('distributors')}
-          columns={columns}
-          rowCount={list.total}
-          getRow={list.getRow}
-          rowKey={(d) => d.id}
-          onVisibleRangeChange={list.onVisibleRangeChange}
-          onRowActivate={(d) => navigate(`/network/distributors/${d.id}`)}
-          sort={sort}
-          onSortChange={setSort}
-          empty={list.isLoading ? t('loading', { ns: 'common' }) : t('noDistributors')}
-        />
-      </div>
+    <EntityListPage
+      title={t('distributors')}
+      subtitle={t('distributorsSubtitle')}
+      entity="distributors"
+      addLabel={t('newDistributor')}
+      onAdd={() => setCreating(true)}
+      searchLabel={t('searchDistributors')}
+      search={search}
+      onSearch={setSearch}
+      filters={[
+        { label: t('field.area'), value: areaId, onChange: setAreaId, options: options.areas },
+        { label: t('field.salesperson'), value: salespersonId, onChange: setSalespersonId, options: options.salespeople },
+        {
+          label: t('field.status'),
+          value: status,
+          onChange: setStatus,
+          options: DISTRIBUTOR_STATUSES.map((s) => ({ value: s, label: t(`distributorStatus.${s}`) })),
+        },
+      ]}
+      list={list}
+      columns={columns}
+      sort={sort}
+      onSortChange={setSort}
+      onRowActivate={(d) => navigate(`/network/distributors/${d.id}`)}
+      emptyText={t('noDistributors')}
+    >
       {creating && (
         <EntityFormDialog
           title={t('newDistributor')}
@@ -166,6 +135,6 @@ export function DistributorsPage() {
           }}
         />
       )}
-    </div>
+    </EntityListPage>
   );
 }

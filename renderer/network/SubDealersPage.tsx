@@ -3,10 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { SubDealer } from '../../shared/contract/network.js';
 import { OUTLET_STATUSES, type OutletStatus } from '../../shared/domain/network.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { ImportExportButtons } from '../importing/ImportExportButtons.js';
-import { DataTable, type Column, type SortState } from '../ui/DataTable.js';
-import { FilterSelect } from '../ui/Fields.js';
-import { ErrorNotice, PageHeader } from '../ui/Page.js';
+import type { Column, SortState } from '../ui/DataTable.js';
+import { EntityListPage } from './EntityListPage.js';
 import { useToast } from '../ui/Toasts.js';
 import { usePagedList } from '../ui/usePagedList.js';
 import { formatNumber } from '../ui/format.js';
@@ -15,7 +13,6 @@ import { OutletContactsDialog } from './OutletContactsDialog.js';
 import { EntityFormDialog } from './EntityFormDialog.js';
 import { subDealerDraftOf, subDealerFields, subDealerInitial } from './forms.js';
 import { useNetworkOptions } from './options.js';
-import { SearchBox } from './SearchBox.js';
 import { OutletStatusBadge } from './StatusBadges.js';
 
 export function SubDealersPage() {
@@ -66,60 +63,32 @@ export function SubDealersPage() {
     },
   ];
   return (
-    <div className="page page-fill">
-      <PageHeader
-        title={t('subDealers')}
-        subtitle={t('subDealersSubtitle')}
-        actions={
-          <>
-            <ImportExportButtons entity="subDealers" />
-            <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
-              {t('addSubDealer')}
-            </button>
-          </>
-        }
-      >
-        <div className="toolbar">
-          <SearchBox label={t('searchOutlets')} value={search} onChange={setSearch} />
-          <FilterSelect
-            label={t('field.area')}
-            value={areaId}
-            onChange={setAreaId}
-            options={options.areas}
-            allLabel={t('all', { ns: 'common' })}
-          />
-          <FilterSelect
-            label={t('field.distributor')}
-            value={distributorId}
-            onChange={setDistributorId}
-            options={options.distributors}
-            allLabel={t('all', { ns: 'common' })}
-          />
-          <FilterSelect
-            label={t('field.status')}
-            value={status}
-            onChange={setStatus}
-            options={OUTLET_STATUSES.map((s) => ({ value: s, label: t(`outletStatus.${s}`) }))}
-            allLabel={t('all', { ns: 'common' })}
-          />
-          <span className="count">{t('countOf', { count: list.total, n: formatNumber(list.total), ns: 'common' })}</span>
-        </div>
-      </PageHeader>
-      <ErrorNotice error={list.error} />
-      <div className="table-fill">
-        <DataTable
-          label={t('subDealers')}
-          columns={columns}
-          rowCount={list.total}
-          getRow={list.getRow}
-          rowKey={(s) => s.id}
-          onVisibleRangeChange={list.onVisibleRangeChange}
-          onRowActivate={(row) => setEditing(row)}
-          sort={sort}
-          onSortChange={setSort}
-          empty={list.isLoading ? t('loading', { ns: 'common' }) : t('noMatches')}
-        />
-      </div>
+    <EntityListPage
+      title={t('subDealers')}
+      subtitle={t('subDealersSubtitle')}
+      entity="subDealers"
+      addLabel={t('addSubDealer')}
+      onAdd={() => setEditing('new')}
+      searchLabel={t('searchOutlets')}
+      search={search}
+      onSearch={setSearch}
+      filters={[
+        { label: t('field.area'), value: areaId, onChange: setAreaId, options: options.areas },
+        { label: t('field.distributor'), value: distributorId, onChange: setDistributorId, options: options.distributors },
+        {
+          label: t('field.status'),
+          value: status,
+          onChange: setStatus,
+          options: OUTLET_STATUSES.map((s) => ({ value: s, label: t(`outletStatus.${s}`) })),
+        },
+      ]}
+      list={list}
+      columns={columns}
+      sort={sort}
+      onSortChange={setSort}
+      onRowActivate={(row) => setEditing(row)}
+      emptyText={t('noMatches')}
+    >
       {editing && (
         <EntityFormDialog
           title={editing === 'new' ? t('addSubDealer') : t('editSubDealer', { name: editing.name })}
@@ -178,6 +147,6 @@ export function SubDealersPage() {
       {contactsOf && (
         <OutletContactsDialog ownerType="sub_dealer" ownerId={contactsOf.id} name={contactsOf.name} onClose={() => setContactsOf(null)} />
       )}
-    </div>
+    </EntityListPage>
   );
 }

@@ -1,18 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../ui/format.js';
 import type { Terminal } from '../../shared/contract/network.js';
 import { OUTLET_STATUSES, TERMINAL_CHANNELS, type OutletStatus, type TerminalChannel } from '../../shared/domain/network.js';
 import { useApiMutation } from '../api/hooks.js';
-import { ImportExportButtons } from '../importing/ImportExportButtons.js';
-import { DataTable, type Column, type SortState } from '../ui/DataTable.js';
+import type { Column, SortState } from '../ui/DataTable.js';
+import { EntityListPage } from './EntityListPage.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
-import { FilterSelect } from '../ui/Fields.js';
-import { ErrorNotice, PageHeader } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { usePagedList } from '../ui/usePagedList.js';
 import { useNetworkOptions } from './options.js';
-import { SearchBox } from './SearchBox.js';
 import { OutletStatusBadge } from './StatusBadges.js';
 import { OutletContactsDialog } from './OutletContactsDialog.js';
 import { TerminalFormDialog } from './TerminalFormDialog.js';
@@ -63,67 +59,38 @@ export function TerminalsPage() {
     { id: 'competitor', header: t('field.competitorBrand'), width: 'minmax(100px, 1fr)', render: (x) => x.competitorBrand ?? '' },
   ];
   return (
-    <div className="page page-fill">
-      <PageHeader
-        title={t('terminals')}
-        subtitle={t('terminalsSubtitle')}
-        actions={
-          <>
-            <ImportExportButtons entity="terminals" />
-            <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
-              {t('addTerminal')}
-            </button>
-          </>
-        }
-      >
-        <div className="toolbar">
-          <SearchBox label={t('searchOutlets')} value={search} onChange={setSearch} />
-          <FilterSelect
-            label={t('field.area')}
-            value={areaId}
-            onChange={setAreaId}
-            options={options.areas}
-            allLabel={t('all', { ns: 'common' })}
-          />
-          <FilterSelect
-            label={t('field.distributor')}
-            value={distributorId}
-            onChange={setDistributorId}
-            options={options.distributors}
-            allLabel={t('all', { ns: 'common' })}
-          />
-          <FilterSelect
-            label={t('field.channel')}
-            value={channel}
-            onChange={setChannel}
-            options={TERMINAL_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
-            allLabel={t('all', { ns: 'common' })}
-          />
-          <FilterSelect
-            label={t('field.status')}
-            value={status}
-            onChange={setStatus}
-            options={OUTLET_STATUSES.map((s) => ({ value: s, label: t(`outletStatus.${s}`) }))}
-            allLabel={t('all', { ns: 'common' })}
-          />
-          <span className="count">{t('countOf', { count: list.total, n: formatNumber(list.total), ns: 'common' })}</span>
-        </div>
-      </PageHeader>
-      <ErrorNotice error={list.error} />
-      <div className="table-fill">
-        <DataTable
-          label={t('terminals')}
-          columns={columns}
-          rowCount={list.total}
-          getRow={list.getRow}
-          rowKey={(x) => x.id}
-          onVisibleRangeChange={list.onVisibleRangeChange}
-          onRowActivate={(row) => setEditing(row)}
-          sort={sort}
-          onSortChange={setSort}
-          empty={list.isLoading ? t('loading', { ns: 'common' }) : t('noMatches')}
-        />
-      </div>
+    <EntityListPage
+      title={t('terminals')}
+      subtitle={t('terminalsSubtitle')}
+      entity="terminals"
+      addLabel={t('addTerminal')}
+      onAdd={() => setEditing('new')}
+      searchLabel={t('searchOutlets')}
+      search={search}
+      onSearch={setSearch}
+      filters={[
+        { label: t('field.area'), value: areaId, onChange: setAreaId, options: options.areas },
+        { label: t('field.distributor'), value: distributorId, onChange: setDistributorId, options: options.distributors },
+        {
+          label: t('field.channel'),
+          value: channel,
+          onChange: setChannel,
+          options: TERMINAL_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) })),
+        },
+        {
+          label: t('field.status'),
+          value: status,
+          onChange: setStatus,
+          options: OUTLET_STATUSES.map((s) => ({ value: s, label: t(`outletStatus.${s}`) })),
+        },
+      ]}
+      list={list}
+      columns={columns}
+      sort={sort}
+      onSortChange={setSort}
+      onRowActivate={(row) => setEditing(row)}
+      emptyText={t('noMatches')}
+    >
       {editing && (
         <TerminalFormDialog
           terminal={editing === 'new' ? undefined : editing}
@@ -168,6 +135,6 @@ export function TerminalsPage() {
       {contactsOf && (
         <OutletContactsDialog ownerType="terminal" ownerId={contactsOf.id} name={contactsOf.name} onClose={() => setContactsOf(null)} />
       )}
-    </div>
+    </EntityListPage>
   );
 }
