@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ForecastScope, OverrideLevel } from '../../shared/contract/forecast.js';
 import { calendarMonth } from '../../shared/domain/months.js';
 import { useApiMutation } from '../api/hooks.js';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { formatNumber, monthName } from '../ui/format.js';
@@ -46,12 +46,7 @@ export function OverrideDialog({
       onClose={onClose}
       footer={
         <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel', { ns: 'common' })}
-          </button>
-          <button type="button" className="button button-primary" onClick={() => void submit()} disabled={save.isPending}>
-            {t('saveAgreed')}
-          </button>
+          <DialogButtons onCancel={onClose} onSubmit={() => void submit()} label={t('saveAgreed')} busy={save.isPending} />
         </>
       }
     >

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { monthName } from '../ui/format.js';
@@ -83,12 +83,7 @@ export function EntityFormDialog({ title, fields, initial, submitLabel, onSubmit
               )}
             </span>
           )}
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" form="entity-form" className="button button-primary" disabled={busy}>
-            {busy ? t('saving') : submitLabel}
-          </button>
+          <DialogButtons onCancel={onClose} form="entity-form" label={submitLabel} busy={busy} busyLabel={t('saving')} />
         </>
       }
     >

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiCallError } from '../api/client.js';
 import { useJob } from '../api/hooks.js';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { TextField } from '../ui/Fields.js';
 import { ProgressBar, Spinner } from '../ui/Page.js';
 import { connectProblem, type ConnectProblem } from './errors.js';
@@ -112,17 +112,14 @@ export function ConnectDialog({ onClose, onConnected }: { onClose(): void; onCon
       onClose={syncing ? () => {} : onClose}
       footer={
         <>
-          <button type="button" className="button" onClick={onClose} disabled={syncing || busy === 'connect'}>
-            {t('connect.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
+          <DialogButtons
+            onCancel={onClose}
+            cancelLabel={t('connect.cancel')}
+            cancelDisabled={syncing || busy === 'connect'}
+            onSubmit={() => void connect()}
+            label={t('connect.connect')}
             disabled={!fingerprint || !matches || !personCode.trim() || !password || busy !== null || syncing}
-            onClick={() => void connect()}
-          >
-            {t('connect.connect')}
-          </button>
+          />
         </>
       }
     >

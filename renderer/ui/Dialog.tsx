@@ -48,28 +48,48 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
   );
 }
 
-/** The usual footer: Cancel, then the one action the dialog is for. */
+/**
+ * The usual footer: Cancel, then the one action the dialog is for. With `form`, the action submits
+ * that form (Enter in a field does the same); otherwise it calls `onSubmit`.
+ */
 export function DialogButtons({
   onCancel,
   onSubmit,
+  form,
   label,
   busy,
+  busyLabel,
+  disabled,
+  cancelDisabled,
+  cancelLabel,
   danger,
 }: {
   onCancel(): void;
-  onSubmit(): void;
+  onSubmit?(): void;
+  form?: string;
   label: string;
   busy?: boolean;
+  /** Shown on the action while busy (e.g. "Saving…"). */
+  busyLabel?: string;
+  disabled?: boolean;
+  cancelDisabled?: boolean;
+  cancelLabel?: string;
   danger?: boolean;
 }) {
   const { t } = useTranslation();
   return (
     <>
-      <button type="button" className="button" onClick={onCancel}>
-        {t('cancel')}
+      <button type="button" className="button" onClick={onCancel} disabled={cancelDisabled}>
+        {cancelLabel ?? t('cancel')}
       </button>
-      <button type="button" className={`button ${danger ? 'button-danger' : 'button-primary'}`} onClick={onSubmit} disabled={busy}>
-        {label}
+      <button
+        type={form ? 'submit' : 'button'}
+        form={form}
+        className={`button ${danger ? 'button-danger' : 'button-primary'}`}
+        onClick={form ? undefined : onSubmit}
+        disabled={busy || disabled}
+      >
+        {busy && busyLabel ? busyLabel : label}
       </button>
     </>
   );
