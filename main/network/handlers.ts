@@ -19,7 +19,7 @@ import { scopeOf } from '../people/readScope.js';
 import { createTerminal, deleteTerminal, getTerminal, listTerminals, updateTerminal } from './terminals.js';
 
 export const networkHandlers = {
-  'network.summary': ({ db }) => networkSummary(db),
+  'network.summary': (ctx) => networkSummary(ctx.db, scopeOf(ctx)),
 
   'region.list': ({ db }) => listRegions(db),
   'region.create': ({ db }, { draft }) => createRegion(db, draft),
