@@ -163,7 +163,7 @@ export function computeReadiness(db: Db, today: Date): ReadinessComputation {
        d.warehouse_capacity_cases AS warehouseCases, pc.pallets AS warehousePallets
      FROM distributors d JOIN areas a ON a.id = d.area_id LEFT JOIN staff sp ON sp.id = d.salesperson_id
      LEFT JOIN distributor_pallet_capacity pc ON pc.distributor_id = d.id
-     WHERE d.status != 'ended' ORDER BY d.name COLLATE NOCASE, d.id`,
+     WHERE d.status != 'ended' AND d.archived_at IS NULL ORDER BY d.name COLLATE NOCASE, d.id`,
   ).all() as Distributor[];
   const distById = new Map(dists.map((d) => [d.id, d]));
   const products = new Map(
