@@ -156,6 +156,8 @@ export const READ_SCOPE: Readonly<Partial<{ [K in MethodName]: (db: Db, input: M
   'evaluation.history': (db, input) => [...bySalesperson(db, input), ...byRegion(db, input)],
   'event.get': (db, input) => regions(regionOfEvent(db, input.id)),
   'event.ics': byEvent,
+  'event.inviteCandidates': byEvent,
+  'contact.list': (db, input) => regions(regionOfTable(`${input.ownerType}s`)(db, input.ownerId)),
   'targets.suggest': byRegion,
   'targets.view': byPlan,
   'targets.compare': (db, input) => regions(regionOfPlan(db, input.planId), regionOfPlan(db, input.otherId)),

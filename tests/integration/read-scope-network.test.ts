@@ -177,6 +177,39 @@ describe('the whole-network screens are scoped by region', () => {
     expect(candidates.every((c) => c.distributorName === w.name)).toBe(true);
   });
 
+  it('follow-ups, invitation candidates and contacts stay within the manager’s region', async () => {
+    const w = shared;
+    // A follow-up raised for the moved distributor: West reads it, North does not.
+    const event = w.db.prepare('SELECT id FROM events WHERE region_id = ? LIMIT 1').pluck().get(w.north) as number;
+    const raised = await call(w.ctx, 'followup.create', {
+      eventId: null,
+      distributorId: w.moved,
+      kind: 'suggestion',
+      text: 'Wants a keg cooler',
+      category: 'product',
+      ownerId: null,
+      dueDate: null,
+    });
+    const followups = async (ctx: ServiceContext) => call(ctx, 'followup.list', {});
+    const west = await followups(w.asWest);
+    expect(west.map((f) => f.id)).toContain(raised.id);
+    // A follow-up belongs to its distributor's region (even when raised at another region's event).
+    expect(west.every((f) => f.distributorId === w.moved || (f.distributorId === null && f.eventId === null))).toBe(true);
+    const north = await followups(w.asNorth);
+    expect(north.length).toBeGreaterThan(0);
+    expect(north.some((f) => f.distributorId === w.moved)).toBe(false);
+    const all = await followups(w.ctx);
+    expect(all.filter((f) => f.distributorId === w.moved).length).toBe(west.filter((f) => f.distributorId === w.moved).length);
+    expect(all.length).toBe(north.length + west.filter((f) => f.distributorId !== null).length);
+
+    const candidates = (await call(w.asNorth, 'event.inviteCandidates', { eventId: event })).map((c) => c.id);
+    expect(candidates).not.toContain(w.moved);
+    expect(candidates.length).toBeGreaterThan(0);
+    await expect(call(w.asWest, 'event.inviteCandidates', { eventId: event })).rejects.toThrow(/own regions only/);
+    await expect(call(w.asNorth, 'contact.list', { ownerType: 'distributor', ownerId: w.moved })).rejects.toThrow(/own regions only/);
+    expect(Array.isArray(await call(w.asWest, 'contact.list', { ownerType: 'distributor', ownerId: w.moved }))).toBe(true);
+  });
+
   it('the history list shows a manager the changes to their region’s records; the administrator all', async () => {
     const w = await twoRegions();
     const northDistributor = w.db.prepare('SELECT id FROM distributors WHERE id != ? LIMIT 1').pluck().get(w.moved) as number;
