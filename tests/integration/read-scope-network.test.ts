@@ -53,6 +53,8 @@ describe('the whole-network screens are scoped by region', () => {
     const summary = async (ctx: ServiceContext) => call(ctx, 'network.summary', {});
     const [west, north, all] = [await summary(w.asWest), await summary(w.asNorth), await summary(w.ctx)];
     expect(west.regions.map((r) => r.name)).toEqual(['West']);
+    expect((await call(w.asWest, 'region.list', {})).map((r) => r.name)).toEqual(['West']);
+    expect((await call(w.ctx, 'region.list', {})).length).toBe(2);
     expect(west.byArea.map((a) => a.areaName)).toEqual(['West coast']);
     expect(west.totals.distributors).toBe(1);
     expect(north.regions.map((r) => r.id)).toEqual([w.north]);
