@@ -13,6 +13,7 @@ import { nowIso, prepared, type Db } from '../db/open.js';
 import { nextId } from '../db/ids.js';
 import { memo } from '../db/memo.js';
 import { Conditions, notFound, requireRow } from '../db/sql.js';
+import { areaInRegions, distributorInRegions, distributorsInScope, type RegionScope } from '../people/readScope.js';
 import { readSetting, writeSetting } from '../system/preferences.js';
 import {
   churnRisk,
@@ -54,7 +55,7 @@ function histories(db: Db): { months: string[]; accounts: AccountHistory[] } {
   const months = Array.from({ length: 24 }, (_, i) => addMonths(first, i));
   const index = new Map(months.map((m, i) => [m, i]));
   const byDist = new Map<number, number[]>();
-  for (const id of prepared(db, "SELECT id FROM distributors WHERE status != 'ended'").pluck().all() as number[])
+  for (const id of prepared(db, "SELECT id FROM distributors WHERE status != 'ended' AND archived_at IS NULL").pluck().all() as number[])
     byDist.set(id, new Array<number>(24).fill(0));
   for (const [d, m, cases] of prepared(
     db,
@@ -172,25 +173,31 @@ export function computeAccounts(db: Db): Computed {
   }
 }
 
-export function overview(db: Db): AccountsOverview {
+/**
+ * The key accounts a person reads: segments are the whole network's (a distributor's segment does not
+ * change with who looks), filtered to the person's regions along with every count and total.
+ */
+export function overview(db: Db, scope: RegionScope = null): AccountsOverview {
   const c = compute(db);
+  const visible = distributorsInScope(db, scope);
+  const rows = visible ? c.rows.filter((r) => visible.has(r.distributorId)) : c.rows;
   const counts = { EI: 0, EII: 0, EIII: 0, EIV: 0 };
-  for (const r of c.rows) counts[r.segment]++;
+  for (const r of rows) counts[r.segment]++;
   const complaintStats = prepared(
     db,
     `SELECT category, sum(closed_on IS NULL) AS open, sum(closed_on IS NOT NULL) AS closed,
        avg(CASE WHEN closed_on IS NOT NULL THEN julianday(closed_on) - julianday(opened_on) END) AS avgDaysToClose
-     FROM complaints GROUP BY category ORDER BY category`,
+     FROM complaints WHERE ${distributorInRegions('distributor_id', scope)} GROUP BY category ORDER BY category`,
   ).all() as AccountsOverview['complaintStats'];
   return {
     settings: c.settings,
     strategies: STRATEGY,
-    rows: c.rows,
+    rows,
     counts,
     stableScore: c.stableScore,
     stableScoreCalibrated: c.stableScoreCalibrated,
-    atRisk: c.rows.filter((r) => r.atRisk).length,
-    retention: retention(c.accounts),
+    atRisk: rows.filter((r) => r.atRisk).length,
+    retention: retention(visible ? c.accounts.filter((a) => visible.has(a.accountId)) : c.accounts),
     complaintStats,
     months: c.months.length,
   };
@@ -201,12 +208,13 @@ const COMPLAINT_SELECT = `SELECT c.id, c.distributor_id AS distributorId, d.name
 
 const withDays = (r: Omit<ComplaintRow, 'daysOpen'>): ComplaintRow => ({ ...r, daysOpen: daysBetween(r.openedOn, r.closedOn ?? today()) });
 
-export function listComplaints(db: Db, filter: { open?: boolean; distributorId?: number }): ComplaintRow[] {
+export function listComplaints(db: Db, filter: { open?: boolean; distributorId?: number }, scope: RegionScope = null): ComplaintRow[] {
   // Conditions only for the filters given: "? IS NULL OR column = ?" would read every complaint of the
   // nation for one distributor's page, since SQLite cannot use an index through the OR.
   const where = new Conditions()
     .when(filter.open, filter.open ? 'c.closed_on IS NULL' : 'c.closed_on IS NOT NULL')
-    .when(filter.distributorId, 'c.distributor_id = ?', filter.distributorId);
+    .when(filter.distributorId, 'c.distributor_id = ?', filter.distributorId)
+    .when(scope, distributorInRegions('c.distributor_id', scope));
   return (
     prepared(db, `${COMPLAINT_SELECT} ${where.toSql()} ORDER BY c.closed_on IS NOT NULL, c.opened_on DESC`).all(...where.params) as Array<
       Omit<ComplaintRow, 'daysOpen'>
@@ -241,7 +249,7 @@ export function closeComplaint(db: Db, id: number, closedOn: string, resolution:
   return withDays(prepared(db, `${COMPLAINT_SELECT} WHERE c.id = ?`).get(id) as Omit<ComplaintRow, 'daysOpen'>);
 }
 
-export function skus(db: Db, distributorId?: number) {
+export function skus(db: Db, distributorId?: number, scope: RegionScope = null) {
   const last = prepared(db, 'SELECT max(month) FROM sales_history').pluck().get() as string | null;
   if (!last) return [];
   const rows = prepared(
@@ -250,6 +258,7 @@ export function skus(db: Db, distributorId?: number) {
        coalesce(sum(CASE WHEN h.month > ? THEN h.cases END), 0) AS last12,
        coalesce(sum(CASE WHEN h.month <= ? AND h.month > ? THEN h.cases END), 0) AS previous12
      FROM products p JOIN sales_history h ON h.product_id = p.id AND h.month > ? AND (? IS NULL OR h.distributor_id = ?)
+       AND ${distributorInRegions('h.distributor_id', scope)}
      GROUP BY p.id`,
   ).all(
     addMonths(last, -12),
@@ -328,16 +337,18 @@ export function setProfile(db: Db, distributorId: number, fit: 'safe' | 'watch' 
   return { saved: true };
 }
 
-export function listProspects(db: Db, search?: string) {
+export function listProspects(db: Db, search?: string, scope: RegionScope = null) {
   const settings = accountsSettings(db);
   const pattern = search ? `%${search.toLowerCase()}%` : null;
   const rows = prepared(
     db,
     `SELECT * FROM (
-       SELECT 'sub_dealer' AS outletType, s.id AS outletId, s.name, d.name AS distributorName, s.competitor_brand AS competitorBrand FROM sub_dealers s JOIN distributors d ON d.id = s.distributor_id WHERE s.status = 'prospect'
+       SELECT 'sub_dealer' AS outletType, s.id AS outletId, s.name, d.name AS distributorName, s.competitor_brand AS competitorBrand FROM sub_dealers s JOIN distributors d ON d.id = s.distributor_id
+         WHERE s.status = 'prospect' AND s.archived_at IS NULL AND ${areaInRegions('s.area_id', scope)}
        UNION ALL
        SELECT 'terminal', t.id, t.name, coalesce(d1.name, d2.name), t.competitor_brand FROM terminals t LEFT JOIN distributors d1 ON d1.id = t.distributor_id
-         LEFT JOIN sub_dealers s2 ON s2.id = t.sub_dealer_id LEFT JOIN distributors d2 ON d2.id = s2.distributor_id WHERE t.status = 'prospect'
+         LEFT JOIN sub_dealers s2 ON s2.id = t.sub_dealer_id LEFT JOIN distributors d2 ON d2.id = s2.distributor_id
+         WHERE t.status = 'prospect' AND t.archived_at IS NULL AND ${areaInRegions('t.area_id', scope)}
      ) x LEFT JOIN prospect_scores ps ON ps.outlet_type = x.outletType AND ps.outlet_id = x.outletId
      WHERE (? IS NULL OR lower(x.name) LIKE ? OR lower(x.distributorName) LIKE ?)
      ORDER BY ps.outlet_id IS NULL, x.outletType DESC, x.name LIMIT 300`,
@@ -375,20 +386,29 @@ export function listProspects(db: Db, search?: string) {
 const CLASS_RANK: Record<string, number> = { PI: 0, PII: 1, PIII: 2, PIV: 3, none: 4 };
 
 /** Every prospect counted by class with its mean score, and how many are not scored yet (the list shows at most 300). */
-export function prospectSummary(db: Db): {
+export function prospectSummary(
+  db: Db,
+  scope: RegionScope = null,
+): {
   classes: Array<{ class: 'PI' | 'PII' | 'PIII' | 'PIV'; count: number; meanScore: number | null }>;
   unscored: number;
 } {
   const settings = accountsSettings(db);
+  // Open prospects of the live network (archived outlets left out) in the person's regions.
+  const LIVE_PROSPECT = (t: string) => `${t}.status = 'prospect' AND ${t}.archived_at IS NULL AND ${areaInRegions(`${t}.area_id`, scope)}`;
   const scored = prepared(
     db,
     `SELECT ps.ratings, ps.intention FROM prospect_scores ps
-     WHERE (ps.outlet_type = 'sub_dealer' AND EXISTS (SELECT 1 FROM sub_dealers s WHERE s.id = ps.outlet_id AND s.status = 'prospect'))
-        OR (ps.outlet_type = 'terminal' AND EXISTS (SELECT 1 FROM terminals t WHERE t.id = ps.outlet_id AND t.status = 'prospect'))`,
+     WHERE (ps.outlet_type = 'sub_dealer' AND EXISTS (SELECT 1 FROM sub_dealers s WHERE s.id = ps.outlet_id AND ${LIVE_PROSPECT('s')}))
+        OR (ps.outlet_type = 'terminal' AND EXISTS (SELECT 1 FROM terminals t WHERE t.id = ps.outlet_id AND ${LIVE_PROSPECT('t')}))`,
   ).all() as Array<{ ratings: string; intention: 'high' | 'low' }>;
   const total =
-    (prepared(db, "SELECT count(*) FROM sub_dealers WHERE status = 'prospect'").pluck().get() as number) +
-    (prepared(db, "SELECT count(*) FROM terminals WHERE status = 'prospect'").pluck().get() as number);
+    (prepared(db, `SELECT count(*) FROM sub_dealers s WHERE ${LIVE_PROSPECT('s')}`)
+      .pluck()
+      .get() as number) +
+    (prepared(db, `SELECT count(*) FROM terminals t WHERE ${LIVE_PROSPECT('t')}`)
+      .pluck()
+      .get() as number);
   const by = new Map<string, number[]>();
   for (const r of scored) {
     const s = scoreProspect(

@@ -3,12 +3,13 @@ import type { dayworkContract } from '../../shared/contract/daywork.js';
 import { dueOutlets } from './dueOutlets.js';
 import { bulkShippedPreview, markShippedBulk } from './bulkShipped.js';
 import { deleteInviteList, inviteCandidates, inviteLists, saveInviteList } from './invitations.js';
+import { scopeOf } from '../people/readScope.js';
 
 export const dayworkHandlers = {
   'dayRoute.due': ({ db }, input) => dueOutlets(db, input),
   'shipment.bulkPreview': ({ db }, input) => bulkShippedPreview(db, input),
   'shipment.markShippedBulk': ({ db }, input) => markShippedBulk(db, input),
-  'event.inviteCandidates': ({ db }, { eventId }) => inviteCandidates(db, eventId),
+  'event.inviteCandidates': (ctx, { eventId }) => inviteCandidates(ctx.db, eventId, scopeOf(ctx)),
   'inviteList.list': ({ db }) => inviteLists(db),
   'inviteList.save': ({ db }, { name, distributorIds }) => saveInviteList(db, name, distributorIds),
   'inviteList.delete': ({ db }, { name }) => deleteInviteList(db, name),

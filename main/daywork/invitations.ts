@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/contract/result.js';
 import { overview } from '../accounts/service.js';
 import { prepared, type Db } from '../db/open.js';
 import { requireRow } from '../db/sql.js';
+import { areaInRegions, type RegionScope } from '../people/readScope.js';
 import { getEvent } from '../events/service.js';
 import { readSetting, writeSetting } from '../system/preferences.js';
 
@@ -12,7 +13,7 @@ const LISTS_KEY = 'events.inviteLists';
  * Every distributor as the invitation picker shows it: code, area and region (names repeat across
  * regions), its segment, and whether this event has invited it already.
  */
-export function inviteCandidates(db: Db, eventId: number): InviteCandidate[] {
+export function inviteCandidates(db: Db, eventId: number, scope: RegionScope = null): InviteCandidate[] {
   getEvent(db, eventId);
   const segments = new Map(overview(db).rows.map((r) => [r.distributorId, r.segment]));
   const rows = prepared(
@@ -20,7 +21,7 @@ export function inviteCandidates(db: Db, eventId: number): InviteCandidate[] {
     `SELECT d.id, d.code, d.name, d.status, a.id AS areaId, a.name AS areaName, r.id AS regionId, r.name AS regionName,
        EXISTS (SELECT 1 FROM event_invitees i WHERE i.event_id = ? AND i.distributor_id = d.id) AS invited
      FROM distributors d JOIN areas a ON a.id = d.area_id JOIN regions r ON r.id = a.region_id
-     WHERE d.status != 'ended' ORDER BY d.name COLLATE NOCASE, d.code`,
+     WHERE d.status != 'ended' AND d.archived_at IS NULL AND ${areaInRegions('d.area_id', scope)} ORDER BY d.name COLLATE NOCASE, d.code`,
   ).all(eventId) as Array<Omit<InviteCandidate, 'segment' | 'invited'> & { invited: number }>;
   return rows.map((r) => ({ ...r, invited: r.invited === 1, segment: segments.get(r.id) ?? null }));
 }

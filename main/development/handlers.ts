@@ -12,9 +12,9 @@ import { commentReview, getReview, listReviews, saveReview } from './reviews.js'
 import { deleteVisit, listVisits, logVisit } from './visits.js';
 
 export const developmentHandlers = {
-  'development.dashboard': ({ db }, q) => developmentDashboard(db, q),
-  'pipeline.list': ({ db }, q) => listPipeline(db, q),
-  'pipeline.candidates': ({ db }, q) => outletCandidates(db, q),
+  'development.dashboard': (ctx, q) => developmentDashboard(ctx.db, q, undefined, scopeOf(ctx)),
+  'pipeline.list': (ctx, q) => listPipeline(ctx.db, q, scopeOf(ctx)),
+  'pipeline.candidates': (ctx, q) => outletCandidates(ctx.db, q, scopeOf(ctx)),
   'pipeline.add': ({ db }, input) => addToPipeline(db, input),
   'pipeline.update': ({ db }, input) => updateProspect(db, input),
   'pipeline.move': ({ db }, input) => moveProspect(db, input),

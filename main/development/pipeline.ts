@@ -5,6 +5,7 @@ import { STAGES, type OutletType, type Stage } from '../../shared/domain/develop
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { nextId } from '../db/ids.js';
 import { Conditions } from '../db/sql.js';
+import { areaInRegions, type RegionScope } from '../people/readScope.js';
 import { getOutlet, getStaff, localToday, OUTLET_COLUMNS, OUTLET_JOIN, outletTable } from './common.js';
 
 /**
@@ -35,20 +36,25 @@ const SORT: Record<PipelineListInput['sort'], string> = {
   lastVisit: 'lastVisit DESC NULLS LAST',
 };
 
-function filters(q: Omit<PipelineListInput, 'stage'>): Conditions {
-  return new Conditions()
-    .when(q.ownerId, 'p.owner_id = ?', q.ownerId)
-    .when(q.areaId, 'coalesce(osd.area_id, ot.area_id) = ?', q.areaId)
-    .when(q.outletType, 'p.outlet_type = ?', q.outletType)
-    .when(q.competitorHeld, 'p.competitor_held = ?', q.competitorHeld ? 1 : 0)
-    .when(q.priority, 'p.priority = ?', q.priority)
-    .when(q.openOnly || undefined, "p.stage IN ('prospect', 'contacted', 'negotiating')")
-    .search(q.search, ['osd.name', 'ot.name', 'osd.code', 'ot.code', 'p.competitor_brand', 'osd.address', 'ot.address']);
+function filters(q: Omit<PipelineListInput, 'stage'>, scope: RegionScope): Conditions {
+  return (
+    new Conditions()
+      // An archived outlet keeps its pipeline history but leaves the live board and its counts.
+      .add('coalesce(osd.archived_at, ot.archived_at) IS NULL')
+      .when(scope, areaInRegions('coalesce(osd.area_id, ot.area_id)', scope))
+      .when(q.ownerId, 'p.owner_id = ?', q.ownerId)
+      .when(q.areaId, 'coalesce(osd.area_id, ot.area_id) = ?', q.areaId)
+      .when(q.outletType, 'p.outlet_type = ?', q.outletType)
+      .when(q.competitorHeld, 'p.competitor_held = ?', q.competitorHeld ? 1 : 0)
+      .when(q.priority, 'p.priority = ?', q.priority)
+      .when(q.openOnly || undefined, "p.stage IN ('prospect', 'contacted', 'negotiating')")
+      .search(q.search, ['osd.name', 'ot.name', 'osd.code', 'ot.code', 'p.competitor_brand', 'osd.address', 'ot.address'])
+  );
 }
 
-export function listPipeline(db: Db, q: PipelineListInput): PipelineList {
+export function listPipeline(db: Db, q: PipelineListInput, scope: RegionScope = null): PipelineList {
   // `when` skips only undefined, null and '': competitorHeld false filters too.
-  const base = filters(q);
+  const base = filters(q, scope);
   const counts = prepared(db, `SELECT p.stage, count(*) FROM pipeline p ${OUTLET_JOIN('p')} ${base.toSql()} GROUP BY p.stage`)
     .raw()
     .all(...base.params) as Array<[Stage, number]>;
@@ -89,11 +95,15 @@ export function outletCandidates(
     areaIds?: number[] | undefined;
     includeActive?: boolean | undefined;
   },
+  scope: RegionScope = null,
 ): OutletCandidate[] {
   const out: OutletCandidate[] = [];
   for (const type of q.outletType ? [q.outletType] : (['sub_dealer', 'terminal'] as const)) {
     const table = outletTable(type);
-    const where = new Conditions().search(q.search, ['o.name', 'o.code', 'o.address', 'o.competitor_brand']);
+    const where = new Conditions()
+      .search(q.search, ['o.name', 'o.code', 'o.address', 'o.competitor_brand'])
+      .add('o.archived_at IS NULL')
+      .when(scope, areaInRegions('o.area_id', scope));
     if (!q.includeActive) where.add("o.status IN ('prospect', 'lost')");
     if (q.areaIds?.length) where.add(`o.area_id IN (${q.areaIds.map(() => '?').join(', ')})`, ...q.areaIds);
     const distributor =

@@ -5,7 +5,7 @@ import { nowIso, prepared, type Db } from '../db/open.js';
 import { getStaff, monthEnd, monthStart } from './common.js';
 import { planNumbers } from './plans.js';
 import { periodNumbers, proRata, type WeekStageChange, type WeekVisit } from './weekly.js';
-import { inRegions, type RegionScope } from '../people/readScope.js';
+import { staffInRegions, type RegionScope } from '../people/readScope.js';
 
 /**
  * Weekly reviews: the week's numbers come from the visit log and the pipeline, so the salesperson
@@ -89,7 +89,7 @@ export function listReviews(db: Db, weekStart: string, regionId?: number, scope:
     regionId === undefined
       ? prepared(
           db,
-          `SELECT id, name FROM staff WHERE role = 'salesperson' AND active = 1 AND ${inRegions('region_id', scope)} ORDER BY name COLLATE NOCASE`,
+          `SELECT id, name FROM staff WHERE role = 'salesperson' AND active = 1 AND ${staffInRegions('id', scope)} ORDER BY name COLLATE NOCASE`,
         ).all()
       : prepared(
           db,

@@ -30,7 +30,7 @@ export const eventsHandlers = {
   'event.addItem': ({ db }, input) => addItem(db, input),
   'event.removeItem': ({ db }, { eventId, itemId }) => removeItem(db, eventId, itemId),
   'event.ics': ({ db }, { eventId, distributorId, language }) => eventIcs(db, eventId, distributorId, language),
-  'followup.list': ({ db }, filter) => listFollowups(db, filter),
+  'followup.list': (ctx, filter) => listFollowups(ctx.db, filter, scopeOf(ctx)),
   'followup.create': ({ db }, input) => createFollowup(db, input),
   'followup.update': ({ db }, { id, status, resolution, ownerId }) => updateFollowup(db, id, status, resolution, ownerId),
 } satisfies FeatureHandlers<typeof eventsContract>;

@@ -9,7 +9,7 @@ import { getPreferences } from '../system/preferences.js';
 import type { Language } from '../../shared/contract/system.js';
 import { buildIcs, type PartStat } from './ics.js';
 import { invitationText } from './invitationText.js';
-import { inRegions, type RegionScope } from '../people/readScope.js';
+import { distributorInRegions, inRegions, type RegionScope } from '../people/readScope.js';
 
 interface EventRow {
   id: number;
@@ -407,9 +407,20 @@ const withOverdue = (f: Omit<FollowupRow, 'overdue'>): FollowupRow => ({
   overdue: f.status !== 'done' && f.dueDate !== null && f.dueDate < today(),
 });
 
-export function listFollowups(db: Db, filter: { status?: string; ownerId?: number; eventId?: number }): FollowupRow[] {
+export function listFollowups(
+  db: Db,
+  filter: { status?: string; ownerId?: number; eventId?: number },
+  scope: RegionScope = null,
+): FollowupRow[] {
   // Only the filters given, so an event's follow-ups are found through its index, not by reading all.
   const where = new Conditions()
+    // the person's regions: a follow-up belongs to its distributor's region, one without a distributor
+    // to its event's (an event without a region, or no event at all, is everyone's)
+    .when(
+      scope,
+      `(CASE WHEN f.distributor_id IS NOT NULL THEN ${distributorInRegions('f.distributor_id', scope)}
+         ELSE f.event_id IS NULL OR f.event_id IN (SELECT id FROM events WHERE region_id IS NULL OR ${inRegions('region_id', scope)}) END)`,
+    )
     .when(filter.status, 'f.status = ?', filter.status)
     .when(filter.ownerId, 'f.owner_id = ?', filter.ownerId)
     .when(filter.eventId, 'f.event_id = ?', filter.eventId);

@@ -8,12 +8,17 @@ import { historyBounds } from './history.js';
 import { cellsForMonth, listOverrides, type Cell } from './overrides.js';
 import { readSetting } from '../system/preferences.js';
 import { memo } from '../db/memo.js';
+import { distributorInRegions, inRegions, type RegionScope } from '../people/readScope.js';
 
 export const HISTORY_CHANGED_KEY = 'forecast.historyChangedAt';
 
-function scopeWhere(scope: ForecastScope, alias: { d: string; p: string }): { sql: string; params: unknown[] } {
+/** The screen's scope and the regions the person reads (null: every region, as for an administrator). */
+type ViewScope = ForecastScope & { regions?: RegionScope | undefined };
+
+function scopeWhere(scope: ViewScope, alias: { d: string; p: string }): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
+  if (scope.regions) parts.push(distributorInRegions(alias.d, scope.regions));
   if (scope.regionId) {
     parts.push(`${alias.d} IN (SELECT d.id FROM distributors d JOIN areas a ON a.id = d.area_id WHERE a.region_id = ?)`);
     params.push(scope.regionId);
@@ -33,7 +38,8 @@ function scopeWhere(scope: ForecastScope, alias: { d: string; p: string }): { sq
   return { sql: parts.length ? `AND ${parts.join(' AND ')}` : '', params };
 }
 
-const inScope = (scope: ForecastScope, regionOf: Map<number, number>, brandOf: Map<number, string>) => (c: Cell) =>
+const inScope = (scope: ViewScope, regionOf: Map<number, number>, brandOf: Map<number, string>) => (c: Cell) =>
+  (!scope.regions || scope.regions.includes(regionOf.get(c.distributorId)!)) &&
   (!scope.regionId || regionOf.get(c.distributorId) === scope.regionId) &&
   (!scope.distributorId || c.distributorId === scope.distributorId) &&
   (!scope.brand || brandOf.get(c.productId) === scope.brand) &&
@@ -71,11 +77,11 @@ export const FORECAST_VIEW_READS: readonly string[] = [
  * The forecast screen's data for a scope: 36 months of history, the forecast months with their range,
  * agreed numbers and last year's actuals, the model (for one series) or the mix of methods, accuracy.
  */
-export function forecastView(db: Db, scope: ForecastScope): ForecastView {
+export function forecastView(db: Db, scope: ViewScope): ForecastView {
   return memo(db, `forecast.view:${JSON.stringify(scope)}`, FORECAST_VIEW_READS, () => computeForecastView(db, scope));
 }
 
-export function computeForecastView(db: Db, scope: ForecastScope): ForecastView {
+export function computeForecastView(db: Db, scope: ViewScope): ForecastView {
   const bounds = historyBounds(db);
   const run = lastRun(db);
   const peakMonths = peakMonthsFor(db, scope);
@@ -206,6 +212,8 @@ export function computeForecastView(db: Db, scope: ForecastScope): ForecastView 
     accuracy,
     overrides: overrides.filter(
       (o) =>
+        (!scope.regions || !o.regionId || scope.regions.includes(o.regionId)) &&
+        (!scope.regions || !o.distributorId || visibleDistributor(db, scope.regions, o.distributorId)) &&
         (!scope.regionId || !o.regionId || o.regionId === scope.regionId) &&
         (!scope.distributorId || !o.distributorId || o.distributorId === scope.distributorId),
     ),
@@ -214,7 +222,10 @@ export function computeForecastView(db: Db, scope: ForecastScope): ForecastView 
   };
 }
 
-function peakMonthsFor(db: Db, scope: ForecastScope): number[] {
+const visibleDistributor = (db: Db, regions: readonly number[], id: number) =>
+  prepared(db, `SELECT 1 FROM distributors WHERE id = ? AND ${distributorInRegions('id', regions)}`).get(id) !== undefined;
+
+function peakMonthsFor(db: Db, scope: ViewScope): number[] {
   const regionId =
     scope.regionId ??
     (scope.distributorId
@@ -224,10 +235,11 @@ function peakMonthsFor(db: Db, scope: ForecastScope): number[] {
       : undefined);
   const rows = regionId
     ? (prepared(db, 'SELECT month FROM region_peak_months WHERE region_id = ? ORDER BY month').pluck().all(regionId) as number[])
-    : // all regions: the months that are peak in most of them
+    : // all the person's regions: the months that are peak in most of them
       (prepared(
         db,
-        `SELECT month FROM region_peak_months GROUP BY month HAVING count(*) * 2 >= (SELECT count(*) FROM regions) ORDER BY month`,
+        `SELECT month FROM region_peak_months WHERE ${inRegions('region_id', scope.regions ?? null)} GROUP BY month
+         HAVING count(*) * 2 >= (SELECT count(*) FROM regions WHERE ${inRegions('id', scope.regions ?? null)}) ORDER BY month`,
       )
         .pluck()
         .all() as number[]);

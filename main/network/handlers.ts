@@ -19,9 +19,13 @@ import { scopeOf } from '../people/readScope.js';
 import { createTerminal, deleteTerminal, getTerminal, listTerminals, updateTerminal } from './terminals.js';
 
 export const networkHandlers = {
-  'network.summary': ({ db }) => networkSummary(db),
+  'network.summary': (ctx) => networkSummary(ctx.db, scopeOf(ctx)),
 
-  'region.list': ({ db }) => listRegions(db),
+  // Pickers and the regions page offer the person's own regions (every region for an administrator).
+  'region.list': (ctx) => {
+    const scope = scopeOf(ctx);
+    return listRegions(ctx.db).filter((r) => scope === null || scope.includes(r.id));
+  },
   'region.create': ({ db }, { draft }) => createRegion(db, draft),
   'region.update': ({ db }, { id, draft }) => updateRegion(db, id, draft),
   'region.delete': ({ db }, { id }) => deleteRegion(db, id),

@@ -3,7 +3,7 @@ import type { StaffRole } from '../../shared/domain/network.js';
 import { prepared, type Db } from '../db/open.js';
 import { archivePersonIfWorked } from './archive.js';
 import { bool, insertRow, notFound, requireRow, updateRow } from '../db/sql.js';
-import { inRegions, type RegionScope } from '../people/readScope.js';
+import { staffInRegions, type RegionScope } from '../people/readScope.js';
 
 export interface StaffInput {
   code: string;
@@ -39,7 +39,7 @@ export function listStaff(db: Db, filter: { role?: StaffRole; search?: string } 
   const pattern = filter.search ? `%${filter.search.toLowerCase()}%` : null;
   const rows = prepared(
     db,
-    `${SELECT} WHERE s.archived_at IS NULL AND ${inRegions('s.region_id', scope)} AND (? IS NULL OR s.role = ?) AND (? IS NULL OR lower(s.name) LIKE ? OR lower(s.code) LIKE ?) ORDER BY s.name`,
+    `${SELECT} WHERE s.archived_at IS NULL AND ${staffInRegions('s.id', scope)} AND (? IS NULL OR s.role = ?) AND (? IS NULL OR lower(s.name) LIKE ? OR lower(s.code) LIKE ?) ORDER BY s.name`,
   ).all(filter.role ?? null, filter.role ?? null, pattern, pattern, pattern) as StaffRow[];
   return rows.map(toStaff);
 }

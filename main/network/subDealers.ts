@@ -23,7 +23,7 @@ export interface SubDealerInput {
 const COLUMNS = `
   s.id, s.code, s.name, s.distributor_id AS distributorId, d.name AS distributorName, s.area_id AS areaId,
   a.name AS areaName, s.address, s.status, s.competitor_brand AS competitorBrand, s.latitude, s.longitude,
-  (SELECT count(*) FROM terminals t WHERE t.sub_dealer_id = s.id) AS terminalCount`;
+  (SELECT count(*) FROM terminals t WHERE t.sub_dealer_id = s.id AND t.archived_at IS NULL) AS terminalCount`;
 const FROM = `sub_dealers s JOIN distributors d ON d.id = s.distributor_id JOIN areas a ON a.id = s.area_id`;
 export const SUB_DEALER_SELECT = `${COLUMNS} FROM ${FROM}`;
 

@@ -2,6 +2,7 @@ import type { peopleContract } from '../../shared/contract/people.js';
 import type { FeatureHandlers } from '../api/handlers-type.js';
 import { authStatus, setAdmin, setPassword, setupAuth, signIn, signOut } from './auth.js';
 import { exportHistory, listHistory } from './history.js';
+import { scopeOf } from './readScope.js';
 import { mergeDistributors } from '../network/archive.js';
 import { reopenEvaluation, reopenPlan, reopenReadinessPlan, reopenReview } from './reopen.js';
 
@@ -12,8 +13,8 @@ export const peopleHandlers = {
   'auth.signOut': (ctx) => signOut(ctx),
   'person.setPassword': (ctx, input) => setPassword(ctx, input),
   'person.setAdmin': (ctx, input) => setAdmin(ctx, input),
-  'history.list': ({ db }, input) => listHistory(db, input),
-  'history.export': ({ db }, input) => exportHistory(db, input),
+  'history.list': (ctx, input) => listHistory(ctx.db, input, { scope: scopeOf(ctx), personId: ctx.actor?.personId }),
+  'history.export': (ctx, input) => exportHistory(ctx.db, input, { scope: scopeOf(ctx), personId: ctx.actor?.personId }),
   'devPlan.reopen': ({ db }, input) => reopenPlan(db, input),
   'weeklyReview.reopen': ({ db }, input) => reopenReview(db, input),
   'evaluation.reopen': ({ db }, input) => reopenEvaluation(db, input),

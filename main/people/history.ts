@@ -4,6 +4,7 @@ import type { Actor, HistoryEntry, HistoryFilter } from '../../shared/contract/p
 import type { Page } from '../../shared/contract/fields.js';
 import { Conditions, selectPage } from '../db/sql.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
+import { historyInRegions, type RegionScope } from './readScope.js';
 
 /**
  * The record history: who changed what, when, through which method, with the before and after of
@@ -176,8 +177,15 @@ interface HistoryRow extends Omit<HistoryEntry, 'changes'> {
   changes: string;
 }
 
-function historyWhere(f: HistoryFilter): Conditions {
+/** A person reads the history of the records in their regions (`scope`, null for every region). */
+export interface HistoryReader {
+  scope: RegionScope;
+  personId?: number | undefined;
+}
+
+function historyWhere(f: HistoryFilter, reader: HistoryReader = { scope: null }): Conditions {
   return new Conditions()
+    .when(reader.scope, historyInRegions(reader.scope, reader.personId))
     .when(f.entity, 'h.entity = ?', f.entity)
     .when(f.entityId, 'h.entity_id = ?', f.entityId)
     .when(f.actorCode, 'h.actor_code = ? COLLATE NOCASE', f.actorCode)
@@ -193,11 +201,11 @@ const FROM = 'record_history h LEFT JOIN staff s ON s.id = h.actor_id';
 
 const toEntry = (row: HistoryRow): HistoryEntry => ({ ...row, changes: JSON.parse(row.changes) as Record<string, unknown> });
 
-export function listHistory(db: Db, q: HistoryFilter & { offset: number; limit: number }): Page<HistoryEntry> {
+export function listHistory(db: Db, q: HistoryFilter & { offset: number; limit: number }, reader?: HistoryReader): Page<HistoryEntry> {
   const page = selectPage<HistoryRow>(db, {
     select: SELECT,
     from: FROM,
-    where: historyWhere(q),
+    where: historyWhere(q, reader),
     orderBy: 'h.id DESC',
     offset: q.offset,
     limit: q.limit,
@@ -206,8 +214,8 @@ export function listHistory(db: Db, q: HistoryFilter & { offset: number; limit: 
 }
 
 /** The filtered history as CSV (UTF-8 with BOM, so spreadsheet programs read every script). */
-export function exportHistory(db: Db, filter: HistoryFilter): ExportedFile {
-  const where = historyWhere(filter);
+export function exportHistory(db: Db, filter: HistoryFilter, reader?: HistoryReader): ExportedFile {
+  const where = historyWhere(filter, reader);
   const rows = db.prepare(`SELECT ${SELECT} FROM ${FROM} ${where.toSql()} ORDER BY h.id`).all(...where.params) as HistoryRow[];
   const csv = Papa.unparse({
     fields: ['id', 'at', 'actorCode', 'actorName', 'method', 'entity', 'entityId', 'action', 'changes', 'reason'],

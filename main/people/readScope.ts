@@ -37,9 +37,65 @@ export function inRegions(column: string, scope: RegionScope): string {
 export const areaInRegions = (areaColumn: string, scope: RegionScope): string =>
   scope === null ? '1 = 1' : `${areaColumn} IN (SELECT id FROM areas WHERE ${inRegions('region_id', scope)})`;
 
-/** For a salesperson's work (plans, visits, reviews, scorecards): the salesperson's region. */
+/**
+ * For people and a salesperson's work (plans, visits, reviews, scorecards): the person's regions, their
+ * home region and the further ones an administrator gave them (staff_regions), as their own scope reads.
+ */
 export const staffInRegions = (staffColumn: string, scope: RegionScope): string =>
-  scope === null ? '1 = 1' : `${staffColumn} IN (SELECT id FROM staff WHERE ${inRegions('region_id', scope)})`;
+  scope === null
+    ? '1 = 1'
+    : `${staffColumn} IN (SELECT id FROM staff WHERE ${inRegions('region_id', scope)}
+        UNION SELECT staff_id FROM staff_regions WHERE ${inRegions('region_id', scope)})`;
+
+/** For rows of one distributor (sales, forecasts, complaints, shipments): the distributor's area. */
+export const distributorInRegions = (distributorColumn: string, scope: RegionScope): string =>
+  scope === null ? '1 = 1' : `${distributorColumn} IN (SELECT id FROM distributors WHERE ${areaInRegions('area_id', scope)})`;
+
+/**
+ * The distributors in scope, for filtering a whole-network computation kept in memory (readiness,
+ * key accounts) instead of recomputing it per person; null when every distributor is in scope.
+ */
+export function distributorsInScope(db: Db, scope: RegionScope): ReadonlySet<number> | null {
+  if (scope === null) return null;
+  return new Set(
+    prepared(db, `SELECT id FROM distributors WHERE ${areaInRegions('area_id', scope)}`)
+      .pluck()
+      .all() as number[],
+  );
+}
+
+/**
+ * The history entries of records in the regions in scope: each entity through its own record (its area,
+ * region or salesperson), a deleted record through the values it had, products (no region) for
+ * everyone, and a call with no record of its own when its author is in scope.
+ */
+export function historyInRegions(scope: RegionScope, personId?: number): string {
+  if (scope === null) return '1 = 1';
+  const ids = (sql: string) => `h.entity_id IN (SELECT CAST(id AS TEXT) FROM ${sql})`;
+  // weekly reviews and scorecards are keyed "salesperson:week" and "salesperson:month"
+  const bySalesperson = `CAST(substr(h.entity_id, 1, instr(h.entity_id, ':') - 1) AS INTEGER) IN (SELECT id FROM staff WHERE ${staffInRegions('id', scope)})`;
+  const outletAreas = `(SELECT id FROM areas WHERE ${inRegions('region_id', scope)})`;
+  const old = (field: string) => `json_extract(h.changes, '$.${field}[0]')`;
+  return `(CASE h.entity
+    WHEN 'distributor' THEN ${ids(`distributors WHERE ${areaInRegions('area_id', scope)}`)}
+    WHEN 'sub_dealer' THEN ${ids(`sub_dealers WHERE ${areaInRegions('area_id', scope)}`)}
+    WHEN 'terminal' THEN ${ids(`terminals WHERE ${areaInRegions('area_id', scope)}`)}
+    WHEN 'person' THEN ${ids(`staff WHERE ${staffInRegions('id', scope)}`)}
+    WHEN 'target_plan' THEN ${ids(`target_plans WHERE ${inRegions('region_id', scope)}`)}
+    WHEN 'event' THEN ${ids(`events WHERE region_id IS NULL OR ${inRegions('region_id', scope)}`)}
+    WHEN 'dev_plan' THEN ${ids(`dev_plans WHERE ${staffInRegions('salesperson_id', scope)}`)}
+    WHEN 'visit' THEN ${ids(`visits WHERE ${staffInRegions('salesperson_id', scope)}`)}
+    WHEN 'weekly_review' THEN ${bySalesperson}
+    WHEN 'evaluation' THEN ${bySalesperson}
+    WHEN 'pipeline' THEN h.entity_id IN (
+      SELECT 'sub_dealer:' || id FROM sub_dealers WHERE area_id IN ${outletAreas}
+      UNION ALL SELECT 'terminal:' || id FROM terminals WHERE area_id IN ${outletAreas})
+    WHEN 'product' THEN 1
+    WHEN 'call' THEN h.actor_id = ${Number.isInteger(personId) ? personId : -1} OR h.actor_id IN (SELECT id FROM staff WHERE ${staffInRegions('id', scope)})
+    ELSE 0 END
+    OR (h.action = 'delete' AND (${old('area_id')} IN ${outletAreas} OR ${old('region_id')} IN (${scope.filter(Number.isInteger).join(', ') || 'NULL'})
+      OR ${old('salesperson_id')} IN (SELECT id FROM staff WHERE ${staffInRegions('id', scope)}))))`;
+}
 
 const one = (db: Db, sql: string, value: unknown): number | undefined =>
   (prepared(db, sql).get(value) as { r: number | null } | undefined)?.r ?? undefined;
@@ -64,6 +120,23 @@ export const READ_SCOPE: Readonly<Partial<{ [K in MethodName]: (db: Db, input: M
   'subDealer.deleteImpact': byId('sub_dealers'),
   'terminal.get': byId('terminals'),
   'terminal.deleteImpact': byId('terminals'),
+  'forecast.view': (db, input) => [
+    ...byRegion(db, input),
+    ...(input.distributorId === undefined ? [] : regions(regionOfTable('distributors')(db, input.distributorId))),
+  ],
+  'forecast.options': (db, input) =>
+    input.distributorId === undefined ? [] : regions(regionOfTable('distributors')(db, input.distributorId)),
+  'accounts.detail': (db, input) => regions(regionOfTable('distributors')(db, input.distributorId)),
+  'accounts.skus': (db, input) =>
+    input.distributorId === undefined ? [] : regions(regionOfTable('distributors')(db, input.distributorId)),
+  'complaint.list': (db, input) =>
+    input.distributorId === undefined ? [] : regions(regionOfTable('distributors')(db, input.distributorId)),
+  'shipment.list': (db, input) =>
+    input.distributorId === undefined ? [] : regions(regionOfTable('distributors')(db, input.distributorId)),
+  'readiness.plan': (db, input) =>
+    input.distributorId === undefined ? [] : regions(regionOfTable('distributors')(db, input.distributorId)),
+  'readiness.shortfalls': (db, input) =>
+    input.distributorId === undefined ? [] : regions(regionOfTable('distributors')(db, input.distributorId)),
   'readiness.distributor': (db, input) => regions(regionOfTable('distributors')(db, input.distributorId)),
   'readiness.cell': (db, input) => regions(regionOfTable('distributors')(db, input.distributorId)),
   'area.list': byRegion,
@@ -83,6 +156,8 @@ export const READ_SCOPE: Readonly<Partial<{ [K in MethodName]: (db: Db, input: M
   'evaluation.history': (db, input) => [...bySalesperson(db, input), ...byRegion(db, input)],
   'event.get': (db, input) => regions(regionOfEvent(db, input.id)),
   'event.ics': byEvent,
+  'event.inviteCandidates': byEvent,
+  'contact.list': (db, input) => regions(regionOfTable(`${input.ownerType}s`)(db, input.ownerId)),
   'targets.suggest': byRegion,
   'targets.view': byPlan,
   'targets.compare': (db, input) => regions(regionOfPlan(db, input.planId), regionOfPlan(db, input.otherId)),

@@ -1,18 +1,17 @@
 import { toCsv } from '../export/csv.js';
 import { newWorkbook, workbookFile, writeTable } from '../export/workbook.js';
 import { exportWords, type ExportLanguage } from '../../shared/exports/words.js';
-import type { ReadinessFilter } from '../../shared/contract/readiness.js';
 import { now } from '../../shared/domain/clock.js';
 import { neutraliseFormula } from '../../shared/domain/importing.js';
 import type { Db } from '../db/open.js';
-import { planLines, readinessToday, shortfallLines } from './service.js';
+import { planLines, readinessToday, shortfallLines, type ScopedFilter } from './service.js';
 
 /**
  * The pre-build plan for the warehouse, in the order it works (ship week, distributor, SKU), and who
  * is short of what and when: in the workbook on a second sheet, in the CSV as lines of their own
  * after the shipments (one table, so a warehouse system or a pivot reads both). In the user's language.
  */
-export async function exportPlan(db: Db, filter: ReadinessFilter & { format: 'csv' | 'xlsx'; language?: ExportLanguage }, today = now()) {
+export async function exportPlan(db: Db, filter: ScopedFilter & { format: 'csv' | 'xlsx'; language?: ExportLanguage }, today = now()) {
   const w = exportWords(filter.language ?? 'en');
   const c = readinessToday(db, today);
   const lines = planLines(c, filter);

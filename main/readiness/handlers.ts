@@ -1,5 +1,6 @@
 import type { readinessContract } from '../../shared/contract/readiness.js';
 import type { FeatureHandlers } from '../api/handlers-type.js';
+import { scopeOf } from '../people/readScope.js';
 import { exportPlan } from './export.js';
 import {
   createShipment,
@@ -25,9 +26,9 @@ import {
 } from './service.js';
 
 export const readinessHandlers = {
-  'readiness.board': ({ db }, filter) => readinessBoard(db, filter),
-  'readiness.plan': ({ db }, input) => readinessPlan(db, input),
-  'readiness.shortfalls': ({ db }, input) => readinessShortfalls(db, input),
+  'readiness.board': (ctx, filter) => readinessBoard(ctx.db, { ...filter, regions: scopeOf(ctx) }),
+  'readiness.plan': (ctx, input) => readinessPlan(ctx.db, { ...input, regions: scopeOf(ctx) }),
+  'readiness.shortfalls': (ctx, input) => readinessShortfalls(ctx.db, { ...input, regions: scopeOf(ctx) }),
   'readiness.distributor': ({ db }, { distributorId }) => readinessDistributor(db, distributorId),
   'readiness.cell': ({ db }, { distributorId, productId }) => readinessCell(db, distributorId, productId),
   'readiness.settings': ({ db }) => readinessSettings(db),
@@ -38,9 +39,9 @@ export const readinessHandlers = {
   'readiness.palletSizes': ({ db }) => palletSizes(db),
   'readiness.setCasesPerPallet': ({ db }, { productId, casesPerPallet }) => setCasesPerPallet(db, productId, casesPerPallet),
   'readiness.acceptPlan': ({ db }) => acceptPlan(db),
-  'readiness.exportPlan': ({ db }, input) => exportPlan(db, input),
+  'readiness.exportPlan': (ctx, input) => exportPlan(ctx.db, { ...input, regions: scopeOf(ctx) }),
   'stock.set': ({ db }, input) => setStock(db, input),
-  'shipment.list': ({ db }, input) => listShipments(db, input),
+  'shipment.list': (ctx, input) => listShipments(ctx.db, input, scopeOf(ctx)),
   'shipment.create': ({ db }, input) => createShipment(db, input),
   'shipment.markShipped': ({ db }, { id }) => markShipped(db, id),
   'shipment.delete': ({ db }, { id }) => deleteShipment(db, id),

@@ -10,6 +10,7 @@ import { now } from '../../shared/domain/clock.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { nextId } from '../db/ids.js';
 import { Conditions, notFound, requireRow, selectPage } from '../db/sql.js';
+import { distributorInRegions, type RegionScope } from '../people/readScope.js';
 
 /** A count more than this many times the largest month sold in the history is questioned. */
 export const COUNT_HISTORY_FACTOR = 3;
@@ -136,12 +137,14 @@ export function listShipments(
     offset: number;
     limit: number;
   },
+  scope: RegionScope = null,
 ): Page<ShipmentRow> {
   const where = new Conditions()
     .when(q.status, 's.status = ?', q.status)
     .when(q.source, 's.source = ?', q.source)
     .when(q.distributorId, 's.distributor_id = ?', q.distributorId)
-    .when(q.shipWeek, "s.ship_date BETWEEN ? AND date(?, '+6 days')", q.shipWeek, q.shipWeek);
+    .when(q.shipWeek, "s.ship_date BETWEEN ? AND date(?, '+6 days')", q.shipWeek, q.shipWeek)
+    .when(scope, distributorInRegions('s.distributor_id', scope));
   return selectPage<ShipmentRow>(db, {
     select: SHIPMENT,
     from: SHIPMENT_FROM,

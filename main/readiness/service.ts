@@ -17,6 +17,7 @@ import { dayOf, utcMidnightOf } from '../../shared/domain/calendar.js';
 import { now } from '../../shared/domain/clock.js';
 import { nextPeakStart } from '../../shared/domain/season.js';
 import { memo } from '../db/memo.js';
+import type { RegionScope } from '../people/readScope.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { nextId } from '../db/ids.js';
 import { forecastDemandSeries } from '../forecast/demand.js';
@@ -162,7 +163,7 @@ export function computeReadiness(db: Db, today: Date): ReadinessComputation {
        d.warehouse_capacity_cases AS warehouseCases, pc.pallets AS warehousePallets
      FROM distributors d JOIN areas a ON a.id = d.area_id LEFT JOIN staff sp ON sp.id = d.salesperson_id
      LEFT JOIN distributor_pallet_capacity pc ON pc.distributor_id = d.id
-     WHERE d.status != 'ended' ORDER BY d.name COLLATE NOCASE, d.id`,
+     WHERE d.status != 'ended' AND d.archived_at IS NULL ORDER BY d.name COLLATE NOCASE, d.id`,
   ).all() as Distributor[];
   const distById = new Map(dists.map((d) => [d.id, d]));
   const products = new Map(
@@ -398,10 +399,19 @@ function view<T>(c: ReadinessComputation, name: string, filter: object, make: ()
   return value;
 }
 
-/** Distributors a filter shows (area, salesperson; status and brand apply to their cells). */
-function visibleDistributors(c: ReadinessComputation, f: ReadinessFilter): Set<number> {
+/**
+ * The screen's filter and the regions the person reads (null: every region). The computation is the
+ * whole network's, shared by everyone; a person's regions only filter what it shows.
+ */
+export type ScopedFilter = ReadinessFilter & { regions?: RegionScope | undefined };
+
+const inScope = (f: ScopedFilter, regionId: number) => !f.regions || f.regions.includes(regionId);
+
+/** Distributors a filter shows (regions, area, salesperson; status and brand apply to their cells). */
+function visibleDistributors(c: ReadinessComputation, f: ScopedFilter): Set<number> {
   const out = new Set<number>();
   for (const d of c.dists) {
+    if (!inScope(f, d.regionId)) continue;
     if (f.areaId && d.areaId !== f.areaId) continue;
     if (f.salespersonId && d.salespersonId !== f.salespersonId) continue;
     const cells = (c.cellsOf.get(d.id) ?? []).filter((i) => !f.brand || c.products.get(c.cells[i]!.productId)!.brand === f.brand);
@@ -417,13 +427,13 @@ const brandOk = (c: ReadinessComputation, f: ReadinessFilter, productId: number)
 const palletsOf = (c: ReadinessComputation, productId: number, cases: number) =>
   Math.ceil(cases / c.products.get(productId)!.casesPerPallet);
 
-export function readinessBoard(db: Db, filter: ReadinessFilter, today = now()): ReadinessBoard {
+export function readinessBoard(db: Db, filter: ScopedFilter, today = now()): ReadinessBoard {
   const c = readinessToday(db, today);
-  const { areaId, salespersonId, status, brand } = filter;
-  return view(c, 'board', { areaId, salespersonId, status, brand }, () => buildBoard(db, c, filter));
+  const { areaId, salespersonId, status, brand, regions } = filter;
+  return view(c, 'board', { areaId, salespersonId, status, brand, regions }, () => buildBoard(db, c, filter));
 }
 
-function buildBoard(db: Db, c: ReadinessComputation, filter: ReadinessFilter): ReadinessBoard {
+function buildBoard(db: Db, c: ReadinessComputation, filter: ScopedFilter): ReadinessBoard {
   const visible = visibleDistributors(c, filter);
   const totals: Record<ReadinessStatus, number> = { green: 0, amber: 0, red: 0 };
   const rows: ReadinessRow[] = [];
@@ -540,7 +550,7 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ReadinessFilter): R
     weeks: c.grid.weeks,
     weekLabels: c.labels,
     settings: c.settings,
-    keyAccounts: [...c.inputs.values()].filter((d) => d.key).length,
+    keyAccounts: [...c.inputs].filter(([id, d]) => d.key && inScope(filter, c.distById.get(id)!.regionId)).length,
     skus: [...skuIds]
       .map((id) => c.products.get(id)!)
       .sort((a, b) => a.sku.localeCompare(b.sku))
@@ -549,21 +559,23 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ReadinessFilter): R
     totals,
     plan,
     short,
-    capacity: regions.map((r) => ({
-      regionId: r.id,
-      regionName: r.name,
-      casesPerWeek: r.cap,
-      booked: booked(c.committedRegion.get(r.id)),
-      used: regionUsed.get(r.id) ?? empty(),
-      groups: groups
-        .filter((g) => g.regionId === r.id)
-        .map((g) => ({
-          pack: g.pack,
-          casesPerWeek: g.cap,
-          booked: booked(c.committedGroup.get(`${r.id}:${g.pack}`)),
-          used: groupUsed.get(`${r.id}:${g.pack}`) ?? empty(),
-        })),
-    })),
+    capacity: regions
+      .filter((r) => inScope(filter, r.id))
+      .map((r) => ({
+        regionId: r.id,
+        regionName: r.name,
+        casesPerWeek: r.cap,
+        booked: booked(c.committedRegion.get(r.id)),
+        used: regionUsed.get(r.id) ?? empty(),
+        groups: groups
+          .filter((g) => g.regionId === r.id)
+          .map((g) => ({
+            pack: g.pack,
+            casesPerWeek: g.cap,
+            booked: booked(c.committedGroup.get(`${r.id}:${g.pack}`)),
+            used: groupUsed.get(`${r.id}:${g.pack}`) ?? empty(),
+          })),
+      })),
     changes,
     changesTotal,
     lastRun: c.lastRun
@@ -576,17 +588,20 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ReadinessFilter): R
         }
       : null,
     computeMs: c.computeMs,
-    missing: { forecast: c.missingForecast, stock: c.counts.filter((x) => x.onHand === null).length },
+    missing: {
+      forecast: c.missingForecast,
+      stock: c.counts.filter((x, i) => x.onHand === null && inScope(filter, c.distById.get(c.cells[i]!.distributorId)!.regionId)).length,
+    },
   };
 }
 
 /** Every plan line a filter shows, in the order the warehouse works: ship week, distributor, SKU. */
 function planIndices(
   c: ReadinessComputation,
-  filter: ReadinessFilter & { week?: string | undefined; distributorId?: number | undefined },
+  filter: ScopedFilter & { week?: string | undefined; distributorId?: number | undefined },
 ): number[] {
-  const { areaId, salespersonId, status, brand, week, distributorId } = filter;
-  return view(c, 'plan', { areaId, salespersonId, status, brand, week, distributorId }, () => {
+  const { areaId, salespersonId, status, brand, week, distributorId, regions } = filter;
+  return view(c, 'plan', { areaId, salespersonId, status, brand, week, distributorId, regions }, () => {
     const visible = visibleDistributors(c, filter);
     const w = week ? weekIndexOf(c.grid, week) : null;
     return c.planOrder.filter((i) => {
@@ -623,14 +638,14 @@ function planLine(c: ReadinessComputation, i: number): PlanLine {
 
 export function planLines(
   c: ReadinessComputation,
-  filter: ReadinessFilter & { week?: string | undefined; distributorId?: number | undefined },
+  filter: ScopedFilter & { week?: string | undefined; distributorId?: number | undefined },
 ): PlanLine[] {
   return planIndices(c, filter).map((i) => planLine(c, i));
 }
 
 export function readinessPlan(
   db: Db,
-  input: ReadinessFilter & { week?: string | undefined; distributorId?: number | undefined; offset: number; limit: number },
+  input: ScopedFilter & { week?: string | undefined; distributorId?: number | undefined; offset: number; limit: number },
   today = now(),
 ): Page<PlanLine> {
   const c = readinessToday(db, today);
@@ -639,12 +654,12 @@ export function readinessPlan(
 }
 
 /** Who is short of what and when: the biggest gaps first, key accounts before others of the same size. */
-export function shortfallLines(c: ReadinessComputation, filter: ReadinessFilter & { distributorId?: number | undefined }): ShortfallLine[] {
-  const { areaId, salespersonId, status, brand, distributorId } = filter;
-  return view(c, 'short', { areaId, salespersonId, status, brand, distributorId }, () => buildShortfalls(c, filter));
+export function shortfallLines(c: ReadinessComputation, filter: ScopedFilter & { distributorId?: number | undefined }): ShortfallLine[] {
+  const { areaId, salespersonId, status, brand, distributorId, regions } = filter;
+  return view(c, 'short', { areaId, salespersonId, status, brand, distributorId, regions }, () => buildShortfalls(c, filter));
 }
 
-function buildShortfalls(c: ReadinessComputation, filter: ReadinessFilter & { distributorId?: number | undefined }): ShortfallLine[] {
+function buildShortfalls(c: ReadinessComputation, filter: ScopedFilter & { distributorId?: number | undefined }): ShortfallLine[] {
   const visible = visibleDistributors(c, filter);
   return c.assessment.plan.shortfalls
     .filter(
@@ -675,7 +690,7 @@ function buildShortfalls(c: ReadinessComputation, filter: ReadinessFilter & { di
 
 export function readinessShortfalls(
   db: Db,
-  input: ReadinessFilter & { distributorId?: number | undefined; offset: number; limit: number },
+  input: ScopedFilter & { distributorId?: number | undefined; offset: number; limit: number },
   today = now(),
 ): Page<ShortfallLine> {
   const lines = shortfallLines(readinessToday(db, today), input);
