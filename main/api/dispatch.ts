@@ -42,7 +42,7 @@ export async function dispatchCore(ctx: ServiceContext, method: unknown, rawInpu
   } catch (error) {
     return fail(toApiError(error));
   }
-  if (ctx.queries && QUERY_THREAD_METHODS.has(method)) return ctx.queries.call(method, parsed.data, tableVersions(ctx.db));
+  if (ctx.queries && QUERY_THREAD_METHODS.has(method)) return ctx.queries.call(method, parsed.data, tableVersions(ctx.db), ctx.actor);
   try {
     const handler = handlers[method] as AnyHandler;
     const value = contract[method].mutates

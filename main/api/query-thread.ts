@@ -4,6 +4,7 @@ import type { ApiResult } from '../../shared/contract/result.js';
 import { startWorker } from '../jobs/worker-entry.js';
 import type { ServiceContext } from './context.js';
 import type { TableVersions } from '../db/table-versions.js';
+import type { Actor } from '../../shared/contract/people.js';
 
 /**
  * Read-only methods whose first answer after a change recomputes the whole network (1–10 s at
@@ -34,15 +35,16 @@ export class QueryThread {
   /**
    * `versions`: the main connection's table versions at the moment of the call (main/db/table-versions.ts),
    * so the thread keeps a result an unrelated edit did not touch and drops one whose tables changed.
+   * `actor`: the person the main thread authorised, so the answer is scoped to their regions.
    */
-  call(method: string, input: unknown, versions?: TableVersions): Promise<ApiResult<unknown>> {
+  call(method: string, input: unknown, versions?: TableVersions, actor?: Actor): Promise<ApiResult<unknown>> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     // Held open while an answer is awaited (a command-line run must not end before it), let go when idle.
     if (this.pending.size === 0) worker.ref();
     return new Promise((resolve) => {
       this.pending.set(id, { resolve });
-      worker.postMessage({ id, method, input, versions });
+      worker.postMessage({ id, method, input, versions, actor });
     });
   }
 

@@ -5,7 +5,8 @@ import { adoptTableVersions, type TableVersions } from '../db/table-versions.js'
 import { JobRunner } from '../jobs/runner.js';
 import type { ServiceContext } from './context.js';
 import { dispatch } from './dispatch.js';
-import { builtInAdministrator } from '../people/actor.js';
+import { builtInAdministrator, withActor } from '../people/actor.js';
+import type { Actor } from '../../shared/contract/people.js';
 
 /**
  * The query thread: whole-network screens (readiness, forecast totals, segmentation, the targets grid)
@@ -34,7 +35,7 @@ const ctx: ServiceContext = {
 };
 const port = parentPort!;
 
-port.on('message', (message: { id: number; method: string; input: unknown; versions?: TableVersions } | { stop: true }) => {
+port.on('message', (message: { id: number; method: string; input: unknown; versions?: TableVersions; actor?: Actor } | { stop: true }) => {
   if ('stop' in message) {
     closeDatabase(db);
     port.close();
@@ -42,5 +43,8 @@ port.on('message', (message: { id: number; method: string; input: unknown; versi
   }
   // Without versions (a direct call), every change anywhere invalidates, as SQLite's data_version says.
   if (message.versions) adoptTableVersions(db, message.versions);
-  void dispatch(ctx, message.method, message.input).then((result) => port.postMessage({ id: message.id, result }));
+  // As the person the main thread authorised: their regions scope the answer (main/people/readScope.ts).
+  void dispatch(message.actor ? withActor(ctx, message.actor) : ctx, message.method, message.input).then((result) =>
+    port.postMessage({ id: message.id, result }),
+  );
 });

@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../main/demo/generate.js';
 import { runForecast } from '../../main/forecast/run.js';
 import type { ServiceContext } from '../../main/api/context.js';
+import { dispatch } from '../../main/api/dispatch.js';
+import { QueryThread } from '../../main/api/query-thread.js';
+import { withActor } from '../../main/people/actor.js';
 import { call } from '../support/call.js';
 import { asPerson, createTestDb, TEST_NOW } from '../support/db.js';
 
@@ -245,6 +248,24 @@ describe('the whole-network screens are scoped by region', () => {
     const both = await codes(asPerson(w.ctx, 'BOTH'));
     expect(both.sort()).toEqual((await codes(w.ctx)).sort());
     expect((await call(asPerson(w.ctx, 'BOTH'), 'network.summary', {})).regions.length).toBe(2);
+  });
+  it('answers the same through the query thread, as the person the main thread authorised', async () => {
+    const w = shared;
+    const queries = new QueryThread({ databasePath: w.path, door: 'cli', version: 'test' });
+    try {
+      const threaded = withActor({ ...w.ctx, queries }, w.asWest.actor);
+      for (const method of ['readiness.board', 'accounts.overview', 'forecast.view'] as const) {
+        const viaThread = await dispatch(threaded, method, {});
+        expect(viaThread, method).toMatchObject({ ok: true });
+        // The same answer as the main thread gives the same person (its computing time aside).
+        const timeless = (r: unknown) => JSON.stringify(r, (k, v: unknown) => (k === 'computeMs' ? undefined : v));
+        expect(timeless(viaThread), method).toBe(timeless(await dispatch(w.asWest, method, {})));
+      }
+      const board = await dispatch(threaded, 'readiness.board', {});
+      expect(board.ok && (board.value as { rows: { distributorId: number }[] }).rows.map((r) => r.distributorId)).toEqual([w.moved]);
+    } finally {
+      await queries.stop();
+    }
   });
 });
 
