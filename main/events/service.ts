@@ -425,7 +425,8 @@ const PARTSTAT: Record<EventDetail['invitees'][number]['rsvp'], PartStat> = {
 };
 
 const FOLLOWUP_SELECT = `SELECT f.id, f.event_id AS eventId, e.title AS eventTitle, f.distributor_id AS distributorId, d.name AS distributorName, f.kind, f.text, f.category,
-  f.owner_id AS ownerId, s.name AS ownerName, f.due_date AS dueDate, f.status, f.resolution
+  f.owner_id AS ownerId, s.name AS ownerName, f.due_date AS dueDate, f.status, f.resolution,
+  f.review_salesperson_id AS reviewSalespersonId, f.review_week_start AS reviewWeekStart
   FROM followups f LEFT JOIN events e ON e.id = f.event_id LEFT JOIN distributors d ON d.id = f.distributor_id LEFT JOIN staff s ON s.id = f.owner_id`;
 
 const withOverdue = (f: Omit<FollowupRow, 'overdue'>): FollowupRow => ({
@@ -456,16 +457,44 @@ export function createFollowup(
     category: string;
     ownerId: number | null;
     dueDate: string | null;
+    review?: { salespersonId: number; weekStart: string } | null;
   },
 ): FollowupRow {
+  const review = f.review ?? null;
+  if (review) {
+    if (
+      !prepared(db, 'SELECT 1 FROM weekly_reviews WHERE salesperson_id = ? AND week_start = ?').get(review.salespersonId, review.weekStart)
+    )
+      throw new DomainError('not_found', `There is no weekly review of ${review.weekStart} for this salesperson.`, [
+        { path: 'review', message: 'No such review' },
+      ]);
+    // one item per review: a second click, or the same call replayed by the team server, finds the first
+    const made = prepared(db, 'SELECT min(id) FROM followups WHERE review_salesperson_id = ? AND review_week_start = ?')
+      .pluck()
+      .get(review.salespersonId, review.weekStart) as number | null;
+    if (made !== null) return withOverdue(prepared(db, `${FOLLOWUP_SELECT} WHERE f.id = ?`).get(made) as Omit<FollowupRow, 'overdue'>);
+  }
   if (f.eventId) requireRow(db, 'events', f.eventId, 'eventId', 'Event');
   if (f.distributorId) requireRow(db, 'distributors', f.distributorId, 'distributorId', 'Distributor');
   if (f.ownerId) requireRow(db, 'staff', f.ownerId, 'ownerId', 'Staff member');
   const id = nextId('followups');
   const { lastInsertRowid } = prepared(
     db,
-    'INSERT INTO followups (id, event_id, distributor_id, kind, text, category, owner_id, due_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(id, f.eventId, f.distributorId, f.kind, f.text, f.category, f.ownerId, f.dueDate, nowIso());
+    `INSERT INTO followups (id, event_id, distributor_id, kind, text, category, owner_id, due_date, created_at, review_salesperson_id, review_week_start)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    f.eventId,
+    f.distributorId,
+    f.kind,
+    f.text,
+    f.category,
+    f.ownerId,
+    f.dueDate,
+    nowIso(),
+    review?.salespersonId ?? null,
+    review?.weekStart ?? null,
+  );
   return withOverdue(prepared(db, `${FOLLOWUP_SELECT} WHERE f.id = ?`).get(id ?? Number(lastInsertRowid)) as Omit<FollowupRow, 'overdue'>);
 }
 

@@ -133,6 +133,9 @@ export interface FollowupRow {
   status: 'open' | 'in_progress' | 'done';
   resolution: string | null;
   overdue: boolean;
+  /** Made from a salesperson's weekly review: whose, and which week. */
+  reviewSalespersonId: number | null;
+  reviewWeekStart: string | null;
 }
 
 export const eventsContract = {
@@ -191,6 +194,11 @@ export const eventsContract = {
       category: z.enum(FOLLOWUP_CATEGORIES),
       ownerId: id.nullish().transform((v) => v ?? null),
       dueDate: isoDate.nullish().transform((v) => v ?? null),
+      /** The weekly review whose problems this item follows up: made once per review (a second call returns it). */
+      review: z
+        .strictObject({ salespersonId: id, weekStart: isoDate })
+        .nullish()
+        .transform((v) => v ?? null),
     }),
   ),
   'followup.update': mutation<FollowupRow>()(
