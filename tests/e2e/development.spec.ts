@@ -162,6 +162,17 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
   // made once: the row names the item instead of offering it again
   await expect(mine.getByText(/^Follow-up item #-?\d+ made$/)).toBeVisible();
   await expect(mine.getByRole('button', { name: /^Make a follow-up item/ })).toHaveCount(0);
+  // the item is kept with the others, owned by the salesperson, saying which week's review it came from
+  const nav = app.getByRole('navigation', { name: 'Main navigation' });
+  await nav.getByRole('link', { name: 'Training & trips' }).click();
+  await app.getByRole('tab', { name: 'Follow-up items' }).click();
+  const item = app
+    .getByRole('table', { name: 'Follow-up items from all events' })
+    .getByRole('row')
+    .filter({ hasText: 'Two bars want a freezer first' });
+  await expect(item).toContainText('Weekly review, week of');
+  await nav.getByRole('link', { name: 'Outlet development' }).click();
+  await app.getByLabel('Month', { exact: true }).fill(month);
 
   // A colleague with a plan and nothing done yet ranks below at month end.
   await app.getByRole('tab', { name: 'My month' }).click();
