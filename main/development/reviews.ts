@@ -16,6 +16,8 @@ interface ReviewText {
   successes: string | null;
   managerComment: string | null;
   submittedAt: string | null;
+  /** JSON of { week, monthToDate } as they stood at submission. */
+  submittedNumbers: string | null;
 }
 
 const min = (a: string, b: string) => (a < b ? a : b);
@@ -25,7 +27,8 @@ export function getReview(db: Db, salespersonId: number, weekStart: string): Wee
   return buildReview(db, sp, weekStart);
 }
 
-function buildReview(db: Db, sp: { id: number; name: string }, weekStart: string): WeeklyReview {
+/** `live`: count the figures now even when the review was submitted (to take the submission's snapshot). */
+function buildReview(db: Db, sp: { id: number; name: string }, weekStart: string, live = false): WeeklyReview {
   const weekEnd = addDays(weekStart, 6);
   // The review meeting is on Friday: the week belongs to Friday's month.
   const month = addDays(weekStart, 4).slice(0, 7);
@@ -59,15 +62,42 @@ function buildReview(db: Db, sp: { id: number; name: string }, weekStart: string
     if (p && m === month) planStatus = p.status;
   }
   const mtdEnd = min(weekEnd, monthEnd(month));
-  const text = (prepared(
+  const { submittedNumbers, ...text } = (prepared(
     db,
-    'SELECT problems, successes, manager_comment AS managerComment, submitted_at AS submittedAt FROM weekly_reviews WHERE salesperson_id = ? AND week_start = ?',
+    `SELECT problems, successes, manager_comment AS managerComment, submitted_at AS submittedAt, submitted_numbers AS submittedNumbers
+     FROM weekly_reviews WHERE salesperson_id = ? AND week_start = ?`,
   ).get(sp.id, weekStart) as ReviewText | undefined) ?? {
     problems: null,
     successes: null,
     managerComment: null,
     submittedAt: null,
+    submittedNumbers: null,
   };
+  const followupId =
+    (prepared(db, 'SELECT min(id) FROM followups WHERE review_salesperson_id = ? AND review_week_start = ?')
+      .pluck()
+      .get(sp.id, weekStart) as number | null) ?? null;
+  const monthPlan = plans.get(month) ?? null;
+  // Signed off means frozen: a submitted review shows what the salesperson reported, the actual
+  // figures, beside the month's plan as planned; the pro-rata share is only a pace guide while writing.
+  const frozen =
+    !live && text.submittedAt !== null && submittedNumbers !== null ? (JSON.parse(submittedNumbers) as SubmittedNumbers) : null;
+  if (frozen)
+    return {
+      salespersonId: sp.id,
+      salespersonName: sp.name,
+      weekStart,
+      weekEnd,
+      ...frozen,
+      weekPlan: null,
+      monthToDatePlan: null,
+      monthPlan,
+      month,
+      planStatus,
+      ...text,
+      asSubmitted: true,
+      followupId,
+    };
   return {
     salespersonId: sp.id,
     salespersonName: sp.name,
@@ -77,11 +107,16 @@ function buildReview(db: Db, sp: { id: number; name: string }, weekStart: string
     weekPlan: plans.size ? proRata(plans, weekStart, weekEnd) : null,
     monthToDate: periodNumbers(visits, changes, monthStart(month), mtdEnd),
     monthToDatePlan: plans.has(month) ? proRata(plans, monthStart(month), mtdEnd) : null,
+    monthPlan,
     month,
     planStatus,
     ...text,
+    asSubmitted: false,
+    followupId,
   };
 }
+
+type SubmittedNumbers = Pick<WeeklyReview, 'week' | 'monthToDate'>;
 
 /** Every active salesperson's review for the week (in a region), for the manager's reading. */
 export function listReviews(db: Db, weekStart: string, regionId?: number, scope: RegionScope = null): WeeklyReview[] {
@@ -107,12 +142,21 @@ export function saveReview(
     getStaff(db, input.salespersonId, 'salespersonId');
     requireNotCommented(db, input.salespersonId, input.weekStart);
     const now = nowIso();
+    // A submission keeps the figures as they stand now (a resubmission, before the manager signs off,
+    // takes them again); saving the text alone keeps those of the last submission.
+    let numbers: string | null = null;
+    if (input.submit) {
+      const live = buildReview(db, getStaff(db, input.salespersonId, 'salespersonId'), input.weekStart, true);
+      numbers = JSON.stringify({ week: live.week, monthToDate: live.monthToDate } satisfies SubmittedNumbers);
+    }
     prepared(
       db,
-      `INSERT INTO weekly_reviews (salesperson_id, week_start, problems, successes, submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO weekly_reviews (salesperson_id, week_start, problems, successes, submitted_at, submitted_numbers, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (salesperson_id, week_start) DO UPDATE SET problems = excluded.problems, successes = excluded.successes,
-         submitted_at = coalesce(excluded.submitted_at, weekly_reviews.submitted_at), updated_at = excluded.updated_at`,
-    ).run(input.salespersonId, input.weekStart, input.problems, input.successes, input.submit ? now : null, now);
+         submitted_at = coalesce(excluded.submitted_at, weekly_reviews.submitted_at),
+         submitted_numbers = CASE WHEN excluded.submitted_at IS NULL THEN weekly_reviews.submitted_numbers ELSE excluded.submitted_numbers END,
+         updated_at = excluded.updated_at`,
+    ).run(input.salespersonId, input.weekStart, input.problems, input.successes, input.submit ? now : null, numbers, now);
     return getReview(db, input.salespersonId, input.weekStart);
   })();
 }

@@ -24,9 +24,13 @@ export type ConflictKind =
 export interface Conflict {
   eventId: number;
   kind: ConflictKind;
+  /** English, for the command line; the screens word the kind with `params` in the user's language. */
   message: string;
+  params: Record<string, string | number>;
   otherEventId?: number;
 }
+
+const money = (cents: number) => (cents / 100).toFixed(2);
 
 const overlaps = (a: EventForCheck, b: EventForCheck) => a.start < b.end && b.start < a.end;
 
@@ -52,6 +56,7 @@ export function findConflicts(
             eventId: x.id,
             otherEventId: y.id,
             kind: 'distributor_double_booked',
+            params: { name: names.distributor(d), other: y.title },
             message: `${names.distributor(d)} is also invited to “${y.title}” at the same time`,
           });
         }
@@ -65,20 +70,27 @@ export function findConflicts(
             eventId: x.id,
             otherEventId: y.id,
             kind: 'staff_double_booked',
+            params: { name: names.staff(s), other: y.title },
             message: `${names.staff(s)} is also needed at “${y.title}” at the same time`,
           });
         }
       }
     }
     if (a.capacity !== null && a.participants > a.capacity) {
-      out.push({ eventId: a.id, kind: 'over_capacity', message: `${a.participants} participants for ${a.capacity} places` });
+      out.push({
+        eventId: a.id,
+        kind: 'over_capacity',
+        params: { participants: a.participants, capacity: a.capacity },
+        message: `${a.participants} participants for ${a.capacity} places`,
+      });
     }
     const budget = a.budgetTotalCents ?? (a.budgetPerPersonCents !== null ? a.budgetPerPersonCents * a.participants : null);
     if (budget !== null && a.actualCostCents > budget) {
       out.push({
         eventId: a.id,
         kind: 'over_budget',
-        message: `Costs ${(a.actualCostCents / 100).toFixed(2)} exceed the budget of ${(budget / 100).toFixed(2)}`,
+        params: { cost: money(a.actualCostCents), budget: money(budget) },
+        message: `Costs ${money(a.actualCostCents)} exceed the budget of ${money(budget)}`,
       });
     }
     // the plan itself does not fit: every place filled at the per-person cost costs more than the budget
@@ -88,19 +100,42 @@ export function findConflicts(
         out.push({
           eventId: a.id,
           kind: 'places_over_budget',
+          params: {
+            perPerson: money(a.budgetPerPersonCents),
+            places: a.capacity,
+            planned: money(planned),
+            budget: money(a.budgetTotalCents),
+          },
           message: `${(a.budgetPerPersonCents / 100).toFixed(2)} per person × ${a.capacity} places = ${(planned / 100).toFixed(2)}, above the budget of ${(a.budgetTotalCents / 100).toFixed(2)}`,
         });
     }
     const peak = a.regionId !== null ? peakMonths.get(a.regionId) : undefined;
     if (peak) {
-      const month = Number(a.start.slice(5, 7));
-      const endMonth = Number(a.end.slice(5, 7));
-      if (peak.includes(month) || peak.includes(endMonth)) {
-        out.push({ eventId: a.id, kind: 'in_peak_season', message: 'Falls in the region’s peak season, when nobody has time' });
+      if (monthsCovered(a.start, a.end).some((m) => peak.includes(m))) {
+        out.push({
+          eventId: a.id,
+          kind: 'in_peak_season',
+          params: {},
+          message: 'Falls in the region’s peak season, when nobody has time',
+        });
       }
     }
   }
   return out;
+}
+
+/** Every calendar month (1-12) an event touches from its start to its end: a trip across the peak is in it. */
+function monthsCovered(start: string, end: string): number[] {
+  const months: number[] = [];
+  let y = Number(start.slice(0, 4));
+  let m = Number(start.slice(5, 7));
+  const last = Number(end.slice(0, 4)) * 12 + Number(end.slice(5, 7));
+  for (let guard = 0; y * 12 + m <= last && guard < 13; guard++) {
+    months.push(m);
+    m = m === 12 ? 1 : m + 1;
+    if (m === 1) y++;
+  }
+  return months;
 }
 
 /** Trip eligibility: an achievement figure (share of target reached) at or above the threshold. */

@@ -1,6 +1,6 @@
 import { createEvent, type EventAttributes } from 'ics';
 
-export type PartStat = 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED';
+export type PartStat = 'NEEDS-ACTION' | 'ACCEPTED' | 'TENTATIVE' | 'DECLINED';
 
 export interface IcsEvent {
   uid: string;
@@ -12,7 +12,12 @@ export interface IcsEvent {
   end: string;
   /** IANA zone of the event's region: the times are written with its TZID and a VTIMEZONE. */
   timeZone: string;
-  organizer: { name: string; email: string };
+  /**
+   * A real address (the trip's leader or a staff member's), or null: then the file has no ORGANIZER and
+   * no METHOD, an entry to add to a calendar rather than a scheduling request (RFC 5546 requires an
+   * organizer's address for REQUEST), and nobody is given an invented address.
+   */
+  organizer: { name: string; email: string } | null;
   /** People with an address; the caller names the others in the description. */
   attendees: Array<{ name: string; email: string; partstat: PartStat }>;
 }
@@ -50,14 +55,13 @@ export function buildIcs(e: IcsEvent): string {
     end: parts(e.end),
     endInputType: 'local',
     endOutputType: 'local',
-    method: 'REQUEST',
+    ...(e.organizer ? { method: 'REQUEST', organizer: { name: paramValue(e.organizer.name), email: e.organizer.email } } : {}),
     status: 'CONFIRMED',
     productId: 'offseason-planner/ics',
-    organizer: { name: paramValue(e.organizer.name), email: e.organizer.email },
     attendees: e.attendees.map((a) => ({
       name: paramValue(a.name),
       email: a.email,
-      rsvp: a.partstat === 'NEEDS-ACTION',
+      rsvp: e.organizer !== null && a.partstat === 'NEEDS-ACTION',
       role: 'REQ-PARTICIPANT',
       partstat: a.partstat,
     })),
@@ -71,7 +75,8 @@ export function buildIcs(e: IcsEvent): string {
     .replace(/^(DTSTART|DTEND):(\d{8}T\d{6})$/gm, `$1;TZID=${e.timeZone}:$2`)
     .replace(/^BEGIN:VEVENT$/m, `${vtimezone(e.timeZone, Number(e.start.slice(0, 4)), Number(e.end.slice(0, 4)))}\nBEGIN:VEVENT`)
     .replace(/\n/g, '\r\n');
-  return foldOctets(zoned);
+  // without an organiser it is no scheduling message: the library's default METHOD:PUBLISH goes too
+  return foldOctets(e.organizer ? zoned : zoned.replace(/^METHOD:.*\r\n/m, ''));
 }
 
 const FORMATS = new Map<string, Intl.DateTimeFormat>();

@@ -16,6 +16,7 @@ const TEXT: Record<
     discussion: string;
     notes: string;
     noEmail: string;
+    kinds: Record<'training' | 'trip', string>;
     topics: Record<(typeof TRAINING_TOPICS)[number], string>;
   }
 > = {
@@ -28,6 +29,7 @@ const TEXT: Record<
     discussion: 'discussion',
     notes: 'Notes',
     noEmail: 'Also invited (no e-mail on record)',
+    kinds: { training: 'Training', trip: 'Trip' },
     topics: {
       future: "The distributor's future",
       cooperation: 'How manufacturer and distributor work together',
@@ -44,6 +46,7 @@ const TEXT: Record<
     discussion: '讨论',
     notes: '备注',
     noEmail: '同时受邀（无电子邮件记录）',
+    kinds: { training: '培训', trip: '出行' },
     topics: { future: '经销商的未来', cooperation: '厂商与经销商如何合作', sales_policy: '销售政策', strategic_plan: '下一阶段战略规划' },
   },
   es: {
@@ -55,6 +58,7 @@ const TEXT: Record<
     discussion: 'debate',
     notes: 'Notas',
     noEmail: 'También invitados (sin correo registrado)',
+    kinds: { training: 'Formación', trip: 'Viaje' },
     topics: {
       future: 'El futuro del distribuidor',
       cooperation: 'Cómo trabajan juntos fabricante y distribuidor',
@@ -71,6 +75,7 @@ const TEXT: Record<
     discussion: 'обсуждение',
     notes: 'Примечания',
     noEmail: 'Также приглашены (нет e-mail)',
+    kinds: { training: 'Обучение', trip: 'Поездка' },
     topics: {
       future: 'Будущее дистрибьютора',
       cooperation: 'Как работают вместе производитель и дистрибьютор',
@@ -79,6 +84,12 @@ const TEXT: Record<
     },
   },
 };
+
+/** The calendar entry's title: the kind of event in the user's language before the organiser's own title. */
+export function invitationSummary(language: Language, kind: 'training' | 'trip', title: string): string {
+  const w = TEXT[language];
+  return `${w.kinds[kind]}${language === 'zh' ? '：' : ': '}${title}`;
+}
 
 export interface InvitationFacts {
   topic: string | null;

@@ -1,6 +1,6 @@
 import { today } from '../../shared/domain/clock.js';
-import type { EventDetail, EventSummary, FollowupRow } from '../../shared/contract/events.js';
-import { DomainError } from '../../shared/contract/result.js';
+import type { EventConflict, EventDetail, EventSummary, FollowupRow } from '../../shared/contract/events.js';
+import { DomainError, ruleRefusal } from '../../shared/contract/result.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { nextId } from '../db/ids.js';
 import { Conditions, notFound, requireRow } from '../db/sql.js';
@@ -8,8 +8,9 @@ import { findConflicts, type EventForCheck } from './conflicts.js';
 import { getPreferences } from '../system/preferences.js';
 import type { Language } from '../../shared/contract/system.js';
 import { buildIcs, type PartStat } from './ics.js';
-import { invitationText } from './invitationText.js';
+import { invitationSummary, invitationText } from './invitationText.js';
 import { distributorInRegions, inRegions, type RegionScope } from '../people/readScope.js';
+import { regionTimeZone, wallClockNow } from './zone.js';
 
 interface EventRow {
   id: number;
@@ -84,8 +85,8 @@ function conflictsByEvent(db: Db) {
     distributor: (i) => dNames.get(i) ?? `#${i}`,
     staff: (i) => sNames.get(i) ?? `#${i}`,
   });
-  const by = new Map<number, Array<{ kind: (typeof all)[number]['kind']; message: string }>>();
-  for (const c of all) by.set(c.eventId, [...(by.get(c.eventId) ?? []), { kind: c.kind, message: c.message }]);
+  const by = new Map<number, EventConflict[]>();
+  for (const c of all) by.set(c.eventId, [...(by.get(c.eventId) ?? []), { kind: c.kind, message: c.message, params: c.params }]);
   return by;
 }
 
@@ -149,6 +150,7 @@ export function getEvent(db: Db, id: number): EventDetail {
     attended: invitees.filter((i) => i.attended).length,
     averageFeedback: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
     conflicts: conflictsByEvent(db).get(id) ?? [],
+    started: e.startsAt <= wallClockNow(regionTimeZone(db, e.regionId)),
   };
 }
 
@@ -223,11 +225,16 @@ function write(db: Db, id: number | null, d: ParsedDraft, confirm?: boolean): nu
     for (const s of new Set(d.staffIds)) prepared(db, 'INSERT INTO event_staff (event_id, staff_id) VALUES (?, ?)').run(eventId, s);
     if (!confirm) {
       const conflicts = conflictsByEvent(db).get(eventId) ?? [];
+      // a rule the screens word in the user's language: the count, and each conflict's kind and figures
       if (conflicts.length)
         throw new DomainError(
           'conflict',
           conflicts.map((c) => c.message).join('\n'),
           conflicts.map((c) => ({ path: 'confirm', message: c.kind })),
+          {
+            code: 'eventConflicts',
+            params: { count: conflicts.length, conflicts: JSON.stringify(conflicts.map(({ kind, params }) => ({ kind, params }))) },
+          },
         );
     }
     return eventId;
@@ -277,22 +284,28 @@ export function setInvitee(
     feedbackScore?: number | null | undefined;
     feedbackComment?: string | null | undefined;
   },
-  now = new Date(),
 ): EventDetail {
   const row = prepared(db, 'SELECT 1 FROM event_invitees WHERE event_id = ? AND distributor_id = ?').get(
     input.eventId,
     input.distributorId,
   );
   if (!row) throw new DomainError('not_found', 'This distributor is not invited to the event.');
-  // who came and what they thought exist only once the event has begun
-  if (input.attended !== undefined || input.feedbackScore !== undefined || input.feedbackComment !== undefined) {
-    const startsAt = prepared(db, 'SELECT starts_at FROM events WHERE id = ?').pluck().get(input.eventId) as string;
-    const nowLocal = now.toISOString().slice(0, 16);
-    if (startsAt > nowLocal && (input.attended != null || input.feedbackScore != null || input.feedbackComment != null))
-      throw new DomainError(
-        'validation',
-        `Attendance and feedback can be recorded once the event has started (${startsAt.replace('T', ' ')}).`,
-        [{ path: input.attended != null ? 'attended' : 'feedbackScore', message: 'Not started yet' }],
+  // Who came and what they thought exist only once the event has begun: its start is a wall-clock time
+  // in the region's zone, so "now" is read on the app's clock in that zone, not in UTC.
+  if (input.attended != null || input.feedbackScore != null || input.feedbackComment != null) {
+    const e = prepared(db, 'SELECT starts_at AS startsAt, region_id AS regionId FROM events WHERE id = ?').get(input.eventId) as {
+      startsAt: string;
+      regionId: number | null;
+    };
+    if (e.startsAt > wallClockNow(regionTimeZone(db, e.regionId)))
+      throw ruleRefusal(
+        'eventNotStarted',
+        `Attendance and feedback can be recorded once the event has started (${e.startsAt.replace('T', ' ')}).`,
+        { startsAt: e.startsAt.replace('T', ' ') },
+        {
+          path: input.attended != null ? 'attended' : input.feedbackScore != null ? 'feedbackScore' : 'feedbackComment',
+          message: 'Not started yet',
+        },
       );
   }
   const sets: string[] = [];
@@ -359,12 +372,10 @@ export function eventIcs(db: Db, eventId: number, distributorId?: number, userLa
   }));
   // the language the user reads the app in (sent by the screen), else the saved preference
   const language = userLanguage ?? getPreferences(db).language ?? 'en';
-  const zone =
-    (e.regionId === null ? null : (prepared(db, 'SELECT time_zone FROM regions WHERE id = ?').pluck().get(e.regionId) as string | null)) ??
-    Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = regionTimeZone(db, e.regionId);
   const text = buildIcs({
     uid: `event-${e.id}${distributorId ? `-distributor-${distributorId}` : ''}@offseason-planner`,
-    title: e.title,
+    title: invitationSummary(language, e.kind, e.title),
     description: invitationText(language, {
       topic: e.topic,
       trainer: e.trainer,
@@ -379,7 +390,7 @@ export function eventIcs(db: Db, eventId: number, distributorId?: number, userLa
     start: e.startsAt,
     end: e.endsAt,
     timeZone: zone,
-    organizer: { name: e.representativeName ?? 'Off-season Planner', email: 'planner@offseason-planner.invalid' },
+    organizer: organizerOf(db, e),
     attendees: people.filter((p) => p.email !== null).map((p) => ({ name: p.name, email: p.email!, partstat: p.partstat })),
   });
   const slug = e.title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40);
@@ -391,15 +402,31 @@ export function eventIcs(db: Db, eventId: number, distributorId?: number, userLa
   };
 }
 
+/**
+ * Who sends the invitation: the trip's leader, else a staff member working the event, at their own
+ * address; nobody with an address means no organizer (never an invented one).
+ */
+function organizerOf(db: Db, e: EventDetail): { name: string; email: string } | null {
+  const ids = [...(e.representativeId ? [e.representativeId] : []), ...e.staffIds];
+  for (const id of ids) {
+    const s = prepared(db, "SELECT name, email FROM staff WHERE id = ? AND coalesce(email, '') <> ''").get(id) as
+      { name: string; email: string } | undefined;
+    if (s) return s;
+  }
+  return null;
+}
+
 /** An invitee's answer as a calendar participation status. */
-const PARTSTAT: Record<'invited' | 'accepted' | 'declined', PartStat> = {
+const PARTSTAT: Record<EventDetail['invitees'][number]['rsvp'], PartStat> = {
   invited: 'NEEDS-ACTION',
   accepted: 'ACCEPTED',
+  tentative: 'TENTATIVE',
   declined: 'DECLINED',
 };
 
 const FOLLOWUP_SELECT = `SELECT f.id, f.event_id AS eventId, e.title AS eventTitle, f.distributor_id AS distributorId, d.name AS distributorName, f.kind, f.text, f.category,
-  f.owner_id AS ownerId, s.name AS ownerName, f.due_date AS dueDate, f.status, f.resolution
+  f.owner_id AS ownerId, s.name AS ownerName, f.due_date AS dueDate, f.status, f.resolution,
+  f.review_salesperson_id AS reviewSalespersonId, f.review_week_start AS reviewWeekStart
   FROM followups f LEFT JOIN events e ON e.id = f.event_id LEFT JOIN distributors d ON d.id = f.distributor_id LEFT JOIN staff s ON s.id = f.owner_id`;
 
 const withOverdue = (f: Omit<FollowupRow, 'overdue'>): FollowupRow => ({
@@ -441,16 +468,44 @@ export function createFollowup(
     category: string;
     ownerId: number | null;
     dueDate: string | null;
+    review?: { salespersonId: number; weekStart: string } | null;
   },
 ): FollowupRow {
+  const review = f.review ?? null;
+  if (review) {
+    if (
+      !prepared(db, 'SELECT 1 FROM weekly_reviews WHERE salesperson_id = ? AND week_start = ?').get(review.salespersonId, review.weekStart)
+    )
+      throw new DomainError('not_found', `There is no weekly review of ${review.weekStart} for this salesperson.`, [
+        { path: 'review', message: 'No such review' },
+      ]);
+    // one item per review: a second click, or the same call replayed by the team server, finds the first
+    const made = prepared(db, 'SELECT min(id) FROM followups WHERE review_salesperson_id = ? AND review_week_start = ?')
+      .pluck()
+      .get(review.salespersonId, review.weekStart) as number | null;
+    if (made !== null) return withOverdue(prepared(db, `${FOLLOWUP_SELECT} WHERE f.id = ?`).get(made) as Omit<FollowupRow, 'overdue'>);
+  }
   if (f.eventId) requireRow(db, 'events', f.eventId, 'eventId', 'Event');
   if (f.distributorId) requireRow(db, 'distributors', f.distributorId, 'distributorId', 'Distributor');
   if (f.ownerId) requireRow(db, 'staff', f.ownerId, 'ownerId', 'Staff member');
   const id = nextId('followups');
   const { lastInsertRowid } = prepared(
     db,
-    'INSERT INTO followups (id, event_id, distributor_id, kind, text, category, owner_id, due_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(id, f.eventId, f.distributorId, f.kind, f.text, f.category, f.ownerId, f.dueDate, nowIso());
+    `INSERT INTO followups (id, event_id, distributor_id, kind, text, category, owner_id, due_date, created_at, review_salesperson_id, review_week_start)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    f.eventId,
+    f.distributorId,
+    f.kind,
+    f.text,
+    f.category,
+    f.ownerId,
+    f.dueDate,
+    nowIso(),
+    review?.salespersonId ?? null,
+    review?.weekStart ?? null,
+  );
   return withOverdue(prepared(db, `${FOLLOWUP_SELECT} WHERE f.id = ?`).get(id ?? Number(lastInsertRowid)) as Omit<FollowupRow, 'overdue'>);
 }
 

@@ -76,7 +76,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   { name: 'event_items', key: ['id'], scope: `r.event_id IN ${EVENTS}` },
   { name: 'event_staff', key: ['event_id', 'staff_id'], scope: `r.event_id IN ${EVENTS}` },
   { name: 'event_invitees', key: ['event_id', 'distributor_id'], scope: `r.event_id IN ${EVENTS}` },
-  { name: 'followups', key: ['id'], scope: `(r.event_id IN ${EVENTS} OR ${byDistributor})` },
+  { name: 'followups', key: ['id'], scope: `(r.event_id IN ${EVENTS} OR ${byDistributor} OR r.review_salesperson_id IN ${STAFF})` },
   { name: 'visits', key: ['id'], scope: bySalesperson },
   { name: 'day_plans', key: ['salesperson_id', 'day'], scope: bySalesperson },
   { name: 'day_plan_stops', key: ['salesperson_id', 'day', 'position'], scope: bySalesperson },

@@ -92,32 +92,64 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
           <Spinner label={t('loading', { ns: 'common' })} />
         ) : (
           <>
-            <table className="plain" aria-label={t('review.numbers')}>
-              <thead>
-                <tr>
-                  <th>{t('indicator')}</th>
-                  <th className="num">{t('review.week')}</th>
-                  <th className="num">{t('review.weekPlan')}</th>
-                  <th className="num">{t('review.monthToDate', { month: r.month })}</th>
-                  <th className="num">{t('review.monthPlan')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ROWS.map((k) => (
-                  <tr key={k}>
-                    <td>{t(`weekly.${k}`)}</td>
-                    <td className="num">
-                      <strong>{formatNumber(r.week[k])}</strong>
-                    </td>
-                    <td className="num">{plan(r.weekPlan, k)}</td>
-                    <td className="num">{formatNumber(r.monthToDate[k])}</td>
-                    <td className="num">{plan(r.monthToDatePlan, k)}</td>
+            {r.asSubmitted ? (
+              // submitted: the actual figures as reported, beside the month's plan as planned (no pro-rata share)
+              <table className="plain" aria-label={t('review.numbers')}>
+                <thead>
+                  <tr>
+                    <th>{t('indicator')}</th>
+                    <th className="num">{t('review.week')}</th>
+                    <th className="num">{t('review.monthToDate', { month: r.month })}</th>
+                    <th className="num">{t('review.wholeMonthPlan', { month: r.month })}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {ROWS.map((k) => (
+                    <tr key={k}>
+                      <td>{t(`weekly.${k}`)}</td>
+                      <td className="num">
+                        <strong>{formatNumber(r.week[k])}</strong>
+                      </td>
+                      <td className="num">{formatNumber(r.monthToDate[k])}</td>
+                      <td className="num">
+                        {r.monthPlan && PLANNED.has(k) ? formatNumber(r.monthPlan[k as keyof IndicatorNumbers]) : '–'}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <table className="plain" aria-label={t('review.numbers')}>
+                <thead>
+                  <tr>
+                    <th>{t('indicator')}</th>
+                    <th className="num">{t('review.week')}</th>
+                    <th className="num">{t('review.weekPlan')}</th>
+                    <th className="num">{t('review.monthToDate', { month: r.month })}</th>
+                    <th className="num">{t('review.monthPlan')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ROWS.map((k) => (
+                    <tr key={k}>
+                      <td>{t(`weekly.${k}`)}</td>
+                      <td className="num">
+                        <strong>{formatNumber(r.week[k])}</strong>
+                      </td>
+                      <td className="num">{plan(r.weekPlan, k)}</td>
+                      <td className="num">{formatNumber(r.monthToDate[k])}</td>
+                      <td className="num">{plan(r.monthToDatePlan, k)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
             <p className="muted small">
-              {r.planStatus ? t('review.planNote', { status: t(`status.${r.planStatus}`) }) : t('review.noPlan')}
+              {r.asSubmitted && r.submittedAt
+                ? t('review.asSubmittedNote', { date: formatDate(r.submittedAt) })
+                : r.planStatus
+                  ? t('review.planNote', { status: t(`status.${r.planStatus}`) })
+                  : t('review.noPlan')}
             </p>
             <div className="form-grid" style={{ gridTemplateColumns: '1fr' }}>
               <TextArea
@@ -204,20 +236,22 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
                 <th>{t('salesperson')}</th>
                 <th className="num">{t('indicators.visits')}</th>
                 <th className="num">{t('review.newOutlets')}</th>
-                <th className="num">{t('review.vsPlan')}</th>
+                <th className="num">{t('review.monthVsPlan')}</th>
                 <th>{t('review.state')}</th>
               </tr>
             </thead>
             <tbody>
               {team.data.map((x) => {
                 const done = x.week.newSubDealers + x.week.newTerminals;
-                const due = x.weekPlan ? x.weekPlan.newSubDealers + x.weekPlan.newTerminals : null;
+                // actual figures against the month's plan as planned: no fractional pro-rata share
+                const month = x.monthToDate.newSubDealers + x.monthToDate.newTerminals;
+                const planned = x.monthPlan ? x.monthPlan.newSubDealers + x.monthPlan.newTerminals : null;
                 return (
                   <tr key={x.salespersonId} className={x.salespersonId === scope.salespersonId ? 'selected-row' : undefined}>
                     <td>{x.salespersonName}</td>
                     <td className="num">{formatNumber(x.week.visits)}</td>
                     <td className="num">{formatNumber(done)}</td>
-                    <td className="num">{due === null ? '–' : formatNumber(due, 1)}</td>
+                    <td className="num">{planned === null ? formatNumber(month) : `${formatNumber(month)} / ${formatNumber(planned)}`}</td>
                     <td>
                       {x.submittedAt ? (
                         <Badge tone="green">{t('review.submittedShort')}</Badge>

@@ -6,7 +6,8 @@ import { useToast } from '../ui/Toasts.js';
 
 /**
  * The manager's one page for the week: every salesperson's problems and what worked, side by side;
- * a problem becomes a follow-up item owned by that salesperson with one click.
+ * a problem becomes a follow-up item owned by that salesperson with one click, once (the row then
+ * names the item instead of offering it again).
  */
 export function TeamWeekCard({ reviews }: { reviews: WeeklyReview[] }) {
   const { t } = useTranslation(['rules', 'development']);
@@ -34,25 +35,30 @@ export function TeamWeekCard({ reviews }: { reviews: WeeklyReview[] }) {
                 <td style={{ whiteSpace: 'pre-wrap' }}>{r.problems ?? '–'}</td>
                 <td style={{ whiteSpace: 'pre-wrap' }}>{r.successes ?? '–'}</td>
                 <td>
-                  {r.problems && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={t('teamWeek.makeItemFor', { name: r.salespersonName })}
-                      onClick={() =>
-                        followup
-                          .mutateAsync({
-                            kind: 'opinion',
-                            text: `${r.salespersonName} (${r.weekStart}): ${r.problems}`.slice(0, 2000),
-                            category: 'other',
-                            ownerId: r.salespersonId,
-                          })
-                          .then(() => toast({ tone: 'success', text: t('teamWeek.made', { name: r.salespersonName }) }))
-                          .catch((e: Error) => toast({ tone: 'error', text: e.message }))
-                      }
-                    >
-                      {t('teamWeek.makeItem')}
-                    </button>
+                  {r.followupId !== null ? (
+                    <span className="muted">{t('review.followupMade', { ns: 'development', id: r.followupId })}</span>
+                  ) : (
+                    r.problems && (
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={t('teamWeek.makeItemFor', { name: r.salespersonName })}
+                        onClick={() =>
+                          followup
+                            .mutateAsync({
+                              kind: 'opinion',
+                              text: `${r.salespersonName} (${r.weekStart}): ${r.problems}`.slice(0, 2000),
+                              category: 'other',
+                              ownerId: r.salespersonId,
+                              review: { salespersonId: r.salespersonId, weekStart: r.weekStart },
+                            })
+                            .then(() => toast({ tone: 'success', text: t('teamWeek.made', { name: r.salespersonName }) }))
+                            .catch((e: Error) => toast({ tone: 'error', text: e.message }))
+                        }
+                      >
+                        {t('teamWeek.makeItem')}
+                      </button>
+                    )
                   )}
                 </td>
               </tr>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FOLLOWUP_CATEGORIES } from '../../shared/contract/events.js';
+import { FOLLOWUP_CATEGORIES, RSVPS } from '../../shared/contract/events.js';
 import { LANGUAGES, type Language } from '../../shared/contract/system.js';
 import { api } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
@@ -15,6 +15,7 @@ import { formatDate, formatNumber } from '../ui/format.js';
 import { EventFormDialog } from './EventFormDialog.js';
 import { InviteDialog } from './InviteDialog.js';
 import { staffOptions } from '../../shared/domain/labels.js';
+import { conflictText } from './conflictText.js';
 
 export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClose(): void }) {
   const { t, i18n } = useTranslation(['events', 'common', 'daywork']);
@@ -50,8 +51,8 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
     }
   };
   const fail = (err: unknown) => toast({ tone: 'error', text: (err as Error).message });
-  // attendance and feedback exist once the event has begun (times are the planned wall-clock times)
-  const started = e.startsAt <= new Date().toISOString().slice(0, 16);
+  // attendance and feedback exist once the event has begun on its region's clock (the core decides)
+  const started = e.started;
   return (
     <section className="event-panel" aria-label={t('eventPanel', { title: e.title })}>
       <Card
@@ -91,7 +92,7 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
             <strong>{t('conflictsFound')}</strong>
             <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
               {e.conflicts.map((c, i) => (
-                <li key={i}>{c.message}</li>
+                <li key={i}>{conflictText(t, c)}</li>
               ))}
             </ul>
           </div>
@@ -160,11 +161,11 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                       value={i.rsvp}
                       onChange={(ev) =>
                         void setInvitee
-                          .mutateAsync({ eventId, distributorId: i.distributorId, rsvp: ev.target.value as 'accepted' })
+                          .mutateAsync({ eventId, distributorId: i.distributorId, rsvp: ev.target.value as (typeof RSVPS)[number] })
                           .catch(fail)
                       }
                     >
-                      {(['invited', 'accepted', 'declined'] as const).map((r) => (
+                      {RSVPS.map((r) => (
                         <option key={r} value={r}>
                           {t(`rsvps.${r}`)}
                         </option>

@@ -10,6 +10,7 @@ import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { useToast } from '../ui/Toasts.js';
 import { staffOptions } from '../../shared/domain/labels.js';
+import { conflictText, refusedConflicts } from './conflictText.js';
 
 /** A training session or a trip: what, when, where, who leads it, for how many, at what budget. */
 export function EventFormDialog({
@@ -33,6 +34,14 @@ export function EventFormDialog({
     title: t('eventConflicts.title', { ns: 'rules' }),
     confirm: t('eventConflicts.confirm', { ns: 'rules' }),
     kept: t('eventConflicts.kept', { ns: 'rules' }),
+    // each conflict the save found, worded in the user's language
+    details: (refusal) => (
+      <ul aria-label={t('conflicts')}>
+        {refusedConflicts(refusal.rule?.params).map((c, i) => (
+          <li key={i}>{conflictText(t, c)}</li>
+        ))}
+      </ul>
+    ),
   });
   const errors = useFormErrors();
   const [v, setV] = useState({

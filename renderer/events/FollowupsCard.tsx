@@ -78,7 +78,7 @@ export function FollowupsCard() {
                   {f.resolution && <div className="muted small">{f.resolution}</div>}
                 </td>
                 <td>{f.distributorName ?? '–'}</td>
-                <td>{f.eventTitle ?? '–'}</td>
+                <td>{f.eventTitle ?? (f.reviewWeekStart ? t('fromReview', { date: formatDate(f.reviewWeekStart) }) : '–')}</td>
                 <td>{t(`categories.${f.category}`)}</td>
                 <td>{f.ownerName ?? '–'}</td>
                 <td>{f.dueDate ? formatDate(f.dueDate) : '–'}</td>

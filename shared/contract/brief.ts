@@ -67,7 +67,7 @@ export interface BriefEvent {
   kind: 'training' | 'trip';
   title: string;
   startsAt: string;
-  rsvp: 'invited' | 'accepted' | 'declined';
+  rsvp: 'invited' | 'accepted' | 'tentative' | 'declined';
   attended: boolean | null;
   feedbackScore: number | null;
   feedbackComment: string | null;

@@ -176,15 +176,22 @@ export interface WeeklyReview {
   weekStart: string;
   weekEnd: string;
   week: WeeklyNumbers;
+  /** The plan pro rata by working days: a pace guide while the review is written; null once submitted. */
   weekPlan: IndicatorNumbers | null;
   monthToDate: WeeklyNumbers;
   monthToDatePlan: IndicatorNumbers | null;
+  /** The month's plan as planned (whole numbers), beside the actual figures. */
+  monthPlan: IndicatorNumbers | null;
   month: string;
   planStatus: PlanStatus | null;
   problems: string | null;
   successes: string | null;
   managerComment: string | null;
   submittedAt: string | null;
+  /** The figures are those the review was submitted with (signed off, not recounted). */
+  asSubmitted: boolean;
+  /** The follow-up item made from this review's problems, if any. */
+  followupId: number | null;
 }
 
 export interface ScoringSettings {

@@ -4,6 +4,8 @@ import { id, isoDate, optionalText } from './fields.js';
 import { LANGUAGES } from './system.js';
 
 export const TRAINING_TOPICS = ['future', 'cooperation', 'sales_policy', 'strategic_plan'] as const;
+/** An invitee's answer; `tentative` is "maybe" (PARTSTAT=TENTATIVE in the calendar file). */
+export const RSVPS = ['invited', 'accepted', 'tentative', 'declined'] as const;
 export const FOLLOWUP_CATEGORIES = ['product', 'policy', 'logistics', 'marketing', 'service', 'other'] as const;
 
 // The shape alone let 2026-12-03T25:61 through (and its .ics export then failed): zod's ISO check
@@ -60,7 +62,7 @@ export interface EventInvitee {
   distributorName: string;
   contactId: number | null;
   contactName: string | null;
-  rsvp: 'invited' | 'accepted' | 'declined';
+  rsvp: (typeof RSVPS)[number];
   attended: boolean | null;
   feedbackScore: number | null;
   feedbackComment: string | null;
@@ -77,7 +79,9 @@ export interface EventItem {
 
 export interface EventConflict {
   kind: 'distributor_double_booked' | 'staff_double_booked' | 'over_capacity' | 'over_budget' | 'places_over_budget' | 'in_peak_season';
+  /** English, for the command line; screens word `kind` with `params` (events:conflictKinds). */
   message: string;
+  params: Record<string, string | number>;
 }
 
 export interface EventSummary {
@@ -110,6 +114,8 @@ export interface EventDetail extends EventSummary {
   invitees: EventInvitee[];
   items: EventItem[];
   averageFeedback: number | null;
+  /** The start has passed on the region's wall clock: attendance and feedback can be recorded. */
+  started: boolean;
 }
 
 export interface FollowupRow {
@@ -127,6 +133,9 @@ export interface FollowupRow {
   status: 'open' | 'in_progress' | 'done';
   resolution: string | null;
   overdue: boolean;
+  /** Made from a salesperson's weekly review: whose, and which week. */
+  reviewSalespersonId: number | null;
+  reviewWeekStart: string | null;
 }
 
 export const eventsContract = {
@@ -144,7 +153,7 @@ export const eventsContract = {
     z.strictObject({
       eventId: id,
       distributorId: id,
-      rsvp: z.enum(['invited', 'accepted', 'declined']).optional(),
+      rsvp: z.enum(RSVPS).optional(),
       attended: z.boolean().nullable().optional(),
       feedbackScore: z.int().min(1).max(5).nullable().optional(),
       feedbackComment: optionalText(1000).optional(),
@@ -185,6 +194,11 @@ export const eventsContract = {
       category: z.enum(FOLLOWUP_CATEGORIES),
       ownerId: id.nullish().transform((v) => v ?? null),
       dueDate: isoDate.nullish().transform((v) => v ?? null),
+      /** The weekly review whose problems this item follows up: made once per review (a second call returns it). */
+      review: z
+        .strictObject({ salespersonId: id, weekStart: isoDate })
+        .nullish()
+        .transform((v) => v ?? null),
     }),
   ),
   'followup.update': mutation<FollowupRow>()(

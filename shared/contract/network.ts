@@ -44,7 +44,7 @@ export const regionDraft = z.strictObject({
     .min(1, 'Pick at least one peak month')
     .max(11, 'At least one month must be off-season')
     .refine((m) => new Set(m).size === m.length, 'Each month once'),
-  /** IANA time zone of the region (e.g. Asia/Shanghai): event times are its wall-clock times. Null: the machine's. */
+  /** IANA time zone of the region (e.g. Asia/Shanghai): event times are its wall-clock times. Null: Asia/Shanghai. */
   timeZone: z
     .string()
     .trim()

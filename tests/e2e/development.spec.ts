@@ -147,12 +147,32 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
   await app.getByLabel('What worked').fill('Tasting evening');
   await app.getByRole('button', { name: 'Submit review' }).click();
   await expect(app.getByText(/^Submitted /)).toBeVisible();
+  // once submitted, the review shows the figures as reported beside the month's plan, not the pro-rata share
+  await expect(numbers.getByRole('columnheader', { name: 'Plan pro rata' })).toHaveCount(0);
+  await expect(numbers.getByRole('columnheader', { name: `Plan for ${month}` })).toBeVisible();
+  await expect(row('Visits').getByRole('cell').nth(1)).toHaveText('4');
+  await expect(row('Visits').getByRole('cell').nth(3)).toHaveText('40');
+  await expect(app.getByText(/^Figures as submitted on /)).toBeVisible();
   // the manager reads every salesperson's week on one page and turns a problem into a follow-up item
   const teamWeek = app.getByRole('table', { name: "The team's week: problems and successes" });
   const mine = teamWeek.getByRole('row').filter({ hasText: 'Two bars want a freezer first' });
   await expect(mine).toContainText('Tasting evening');
   await mine.getByRole('button', { name: /^Make a follow-up item of .*'s problems$/ }).click();
   await expect(app.getByText(/^Follow-up item made for /)).toBeVisible();
+  // made once: the row names the item instead of offering it again
+  await expect(mine.getByText(/^Follow-up item #-?\d+ made$/)).toBeVisible();
+  await expect(mine.getByRole('button', { name: /^Make a follow-up item/ })).toHaveCount(0);
+  // the item is kept with the others, owned by the salesperson, saying which week's review it came from
+  const nav = app.getByRole('navigation', { name: 'Main navigation' });
+  await nav.getByRole('link', { name: 'Training & trips' }).click();
+  await app.getByRole('tab', { name: 'Follow-up items' }).click();
+  const item = app
+    .getByRole('table', { name: 'Follow-up items from all events' })
+    .getByRole('row')
+    .filter({ hasText: 'Two bars want a freezer first' });
+  await expect(item).toContainText('Weekly review, week of');
+  await nav.getByRole('link', { name: 'Outlet development' }).click();
+  await app.getByLabel('Month', { exact: true }).fill(month);
 
   // A colleague with a plan and nothing done yet ranks below at month end.
   await app.getByRole('tab', { name: 'My month' }).click();

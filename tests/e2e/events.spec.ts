@@ -46,8 +46,36 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   await dialog.getByLabel('Starts').fill(`${day}T14:00`);
   await dialog.getByLabel('Ends').fill(`${day}T20:00`);
   await dialog.getByLabel('Destination').fill('Harbin brewery');
+  const leading = dialog.getByLabel('Company representative leading the group');
+  await leading.selectOption({ index: 1 });
+  // the option names the person (with their place only when two share a name)
+  const leader = (
+    await leading.evaluate(
+      (el) => (el as unknown as { selectedOptions: Array<{ textContent: string | null }> }).selectedOptions[0]!.textContent ?? '',
+    )
+  ).replace(/ \(.*\)$/, '');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
+
+  // the same leader on a second trip at the same time: the save shows the conflict and asks
+  await app.getByRole('button', { name: 'New trip…' }).click();
+  dialog = app.getByRole('dialog', { name: 'New trip…' });
+  await dialog.getByLabel('Title').fill('Port visit (test)');
+  await dialog.getByLabel('Starts').fill(`${day}T15:00`);
+  await dialog.getByLabel('Ends').fill(`${day}T18:00`);
+  await dialog.getByLabel('Company representative leading the group').selectOption({ index: 1 });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  const ask = app.getByRole('dialog', { name: 'Save despite these conflicts?' });
+  await expect(ask.getByRole('list', { name: 'Conflicts' })).toContainText(
+    `${leader} is also needed at “Harbour brewery tour (test)” at the same time`,
+  );
+  await ask.getByRole('button', { name: 'Save anyway' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByRole('region', { name: 'Event Port visit (test)' }).getByRole('alert', { name: 'Conflicts' })).toContainText(
+    `${leader} is also needed at “Harbour brewery tour (test)” at the same time`,
+  );
+  await app.getByRole('tab', { name: 'List' }).click();
+  await app.getByRole('button', { name: 'Harbour brewery tour (test)' }).click();
   panel = app.getByRole('region', { name: 'Event Harbour brewery tour (test)' });
   await panel.getByRole('button', { name: 'Invite distributors…' }).click();
   invite = app.getByRole('dialog', { name: 'Invite distributors' });
@@ -80,11 +108,13 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   const file = await (await download).path();
   const ics = readFileSync(file!, 'utf8');
   expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
-  expect(ics.replace(/\r\n[ \t]/g, '')).toContain('SUMMARY:Peak pricing workshop (test)');
-  expect(ics).toMatch(/DTSTART;TZID=[\w/+-]+:\d{8}T090000/);
+  expect(ics.replace(/\r\n[ \t]/g, '')).toContain('SUMMARY:Training: Peak pricing workshop (test)');
+  // the demo's regions name no zone: China Standard Time, with its VTIMEZONE
+  expect(ics).toMatch(/DTSTART;TZID=Asia\/Shanghai:\d{8}T090000/);
   const parsed = parseWithIcalJs(ics);
-  expect(parsed.event.summary).toBe('Peak pricing workshop (test)');
-  expect(parsed.zone).not.toBeNull();
+  expect(parsed.event.summary).toBe('Training: Peak pricing workshop (test)');
+  expect(parsed.zone!.getFirstPropertyValue('tzid')).toBe('Asia/Shanghai');
+  expect(parsed.event.description).toContain('Trainer: Dr. Chen');
 
   await app.getByRole('tab', { name: 'Follow-up items' }).click();
   const items = app.getByRole('table', { name: 'Follow-up items from all events' });

@@ -140,6 +140,14 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
   },
   // indexes only
   22: () => {},
+  // the invitees table is rebuilt: the accepted answer of fixture 6 carries over beside a new 'maybe'
+  25: (db) => {
+    db.prepare("UPDATE event_invitees SET rsvp = 'tentative' WHERE event_id = 1 AND distributor_id = 1").run();
+    db.prepare(
+      "INSERT INTO weekly_reviews (salesperson_id, week_start, problems, submitted_at, submitted_numbers, updated_at) VALUES (1, '2026-11-16', 'Freezers', ?, '{}', ?)",
+    ).run(now, now);
+    db.prepare("UPDATE followups SET review_salesperson_id = 1, review_week_start = '2026-11-16'").run();
+  },
 };
 
 /** Every table's columns and rows (in a stable order), to compare contents, not just counts. */

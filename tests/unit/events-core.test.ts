@@ -38,7 +38,12 @@ describe('scheduling conflicts', () => {
   it('flags a per-person cost times the places above the total budget, before anyone is invited', () => {
     const over = base({ id: 1, capacity: 30, budgetPerPersonCents: 50_000, budgetTotalCents: 1_000_000 });
     expect(findConflicts([over], new Map(), names)).toEqual([
-      { eventId: 1, kind: 'places_over_budget', message: '500.00 per person × 30 places = 15000.00, above the budget of 10000.00' },
+      {
+        eventId: 1,
+        kind: 'places_over_budget',
+        message: '500.00 per person × 30 places = 15000.00, above the budget of 10000.00',
+        params: { perPerson: '500.00', places: 30, planned: '15000.00', budget: '10000.00' },
+      },
     ]);
     const fits = base({ id: 2, capacity: 20, budgetPerPersonCents: 50_000, budgetTotalCents: 1_000_000 });
     expect(findConflicts([fits], new Map(), names)).toEqual([]);
@@ -65,6 +70,13 @@ describe('scheduling conflicts', () => {
     ).toEqual(['1-2', '2-1']);
     expect(conflicts.filter((x) => x.kind === 'staff_double_booked')).toHaveLength(2);
     expect(conflicts.find((x) => x.eventId === 1)!.message).toBe('D8 is also invited to “Trip” at the same time');
+  });
+
+  it('flags an event that reaches into the peak season, even when it starts and ends outside its months', () => {
+    const across = base({ id: 3, regionId: 1, start: '2027-04-28T08:00', end: '2027-07-02T18:00' });
+    expect(findConflicts([across], new Map([[1, [5, 6]]]), names).map((c) => c.kind)).toEqual(['in_peak_season']);
+    const before = base({ id: 4, regionId: 1, start: '2027-03-28T08:00', end: '2027-04-30T18:00' });
+    expect(findConflicts([before], new Map([[1, [5, 6]]]), names)).toEqual([]);
   });
 
   it('flags capacity, budget and the peak season', () => {
