@@ -14,6 +14,7 @@ import { RecordHistory } from '../people/RecordHistory.js';
 import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatNumber, formatPercent, monthName } from '../ui/format.js';
+import { TargetRulesDialog } from './TargetRulesDialog.js';
 import { EditableNumber } from './EditableNumber.js';
 import { useEditPreview } from './EditPreview.js';
 import { useRemembered } from '../ui/useRemembered.js';
@@ -42,6 +43,8 @@ export function TargetsPage() {
     { planId: planId ?? 1, ...(distributorId ? { distributorId } : {}), ...(brand ? { brand } : {}) },
     { enabled: planId !== null },
   );
+  const rules = useApiQuery('targets.rules', {});
+  const [editingRules, setEditingRules] = useState(false);
   const setLine = useApiMutation('targets.setLine');
   const setAgreed = useApiMutation('targets.setAgreed');
   const jump = useConfirmRetry({
@@ -70,6 +73,11 @@ export function TargetsPage() {
         subtitle={t('subtitle')}
         actions={
           <>
+            {rules.data && (
+              <button type="button" className="button" onClick={() => setEditingRules(true)}>
+                {t('jumpRules.open', { percent: Math.round(rules.data.largeJump * 100) })}
+              </button>
+            )}
             {planId !== null && (
               <button type="button" className="button" onClick={() => setVersioning(true)}>
                 {t('saveVersion')}
@@ -106,6 +114,7 @@ export function TargetsPage() {
       </PageHeader>
       <ErrorNotice error={view.error ?? plans.error} />
       {jump.dialog}
+      {editingRules && rules.data && <TargetRulesDialog rules={rules.data} onClose={() => setEditingRules(false)} />}
       {plans.data && plans.data.length === 0 ? (
         <EmptyState
           title={t('noPlansTitle')}

@@ -91,6 +91,8 @@ export const METHOD_NAME_LIST = [
   'targets.saveVersion',
   'targets.compare',
   'targets.achievement',
+  'targets.rules',
+  'targets.saveRules',
   'targets.exportSheet',
   'targets.delete',
   'backup.list',
