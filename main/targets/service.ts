@@ -61,7 +61,7 @@ interface Basis {
 }
 
 /** Natural volume per distributor x SKU x month: the forecast where there is one, else last year's actual. */
-function basisFor(db: Db, regionId: number, months: string[]): Basis & { cells: Array<{ d: number; p: number; brand: string }> } {
+export function basisFor(db: Db, regionId: number, months: string[]): Basis & { cells: Array<{ d: number; p: number; brand: string }> } {
   const from = months[0]!;
   const to = months[months.length - 1]!;
   const inRegion = 'SELECT d.id FROM distributors d JOIN areas a ON a.id = d.area_id WHERE a.region_id = ?';

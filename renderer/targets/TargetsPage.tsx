@@ -15,6 +15,7 @@ import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../ui
 import { useToast } from '../ui/Toasts.js';
 import { formatNumber, formatPercent, monthName } from '../ui/format.js';
 import { TargetRulesDialog } from './TargetRulesDialog.js';
+import { OffSeasonTab } from './OffSeasonTab.js';
 import { EditableNumber } from './EditableNumber.js';
 import { useEditPreview } from './EditPreview.js';
 import { useRemembered } from '../ui/useRemembered.js';
@@ -23,7 +24,7 @@ import { NewPlanDialog } from './NewPlanDialog.js';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
 
-type Tab = 'distributors' | 'detail' | 'achievement' | 'compare';
+type Tab = 'distributors' | 'detail' | 'offSeason' | 'achievement' | 'compare';
 const pct = (a: number, b: number) => (b > 0 ? a / b - 1 : null);
 const signed = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : ''}${formatPercent(v)}`);
 
@@ -199,9 +200,9 @@ export function TargetsPage() {
             </table>
           </Card>
           <div className="tabs" role="tablist" aria-label={t('views')}>
-            {(['distributors', 'detail', 'achievement', 'compare'] as const).map((x) => (
+            {(['distributors', 'detail', 'offSeason', 'achievement', 'compare'] as const).map((x) => (
               <button key={x} type="button" role="tab" className="tab" aria-selected={tab === x} onClick={() => setTab(x)}>
-                {t(`tab.${x}`)}
+                {x === 'offSeason' ? t('offSeason.tab') : t(`tab.${x}`)}
               </button>
             ))}
           </div>
@@ -313,6 +314,7 @@ export function TargetsPage() {
           {tab === 'detail' && (
             <DetailGrid view={v} planId={planId!} distributorId={distributorId} onPick={setDistributorId} onExport={exportSheet} />
           )}
+          {tab === 'offSeason' && <OffSeasonTab planId={planId!} />}
           {tab === 'achievement' && <Achievement planId={planId!} />}
           {tab === 'compare' && <Compare planId={planId!} plans={plans.data ?? []} />}
         </>

@@ -91,6 +91,7 @@ export const METHOD_NAME_LIST = [
   'targets.saveVersion',
   'targets.compare',
   'targets.achievement',
+  'targets.offSeason',
   'targets.rules',
   'targets.saveRules',
   'targets.exportSheet',

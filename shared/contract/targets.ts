@@ -98,6 +98,30 @@ const confirm = z.boolean().optional();
  */
 export const LARGE_JUMP = 0.5;
 
+/** One off-season month of a distributor (or of the region): shipments before the peak and new outlets. */
+export interface OffSeasonMonth {
+  month: string;
+  natural: number;
+  target: number;
+  newOutlets: number;
+}
+
+/** The off-season months leading into a plan's peak, derived from the peak plan (see main/targets/offSeason.ts). */
+export interface OffSeasonPlan {
+  months: string[];
+  distributors: Array<{
+    distributorId: number;
+    name: string;
+    peakTarget: number;
+    peakNatural: number;
+    newOutlets: number;
+    natural: number;
+    target: number;
+    months: OffSeasonMonth[];
+  }>;
+  totals: OffSeasonMonth[];
+}
+
 /** The manager's rules for targets: how far from its basis a target may move before it is asked about. */
 export interface TargetRules {
   /** A share: 0.5 asks about anything beyond ±50%. */
@@ -143,6 +167,7 @@ export const targetsContract = {
   'targets.achievement': query<{ months: string[]; rows: AchievementRow[] }>()(
     z.strictObject({ planId: id, by: z.enum(['region', 'distributor', 'salesperson', 'sku']) }),
   ),
+  'targets.offSeason': query<OffSeasonPlan>()(z.strictObject({ planId: id })),
   'targets.rules': query<TargetRules>()(z.strictObject({})),
   'targets.saveRules': mutation<TargetRules>()(
     z.strictObject({ largeJump: z.number().min(0.05, 'At least 5%').max(10, 'At most 1,000%') }),

@@ -32,3 +32,14 @@ test('a large jump in a brand target is asked about, from the line the manager s
   await expect(first).toHaveValue(tripled);
   await expect(jump).toBeHidden();
 });
+
+test('the off-season months before the peak show shipments and new outlets month by month', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Targets' }).click();
+  await app.getByRole('tab', { name: 'Off-season months' }).click();
+  const table = app.getByRole('table', { name: 'Off-season months before the peak' });
+  await expect(table).toBeVisible();
+  // a distributor per row, then the region's total; each month says its outlets to sign
+  await expect(table.getByRole('row')).not.toHaveCount(2);
+  await expect(table.getByRole('rowheader', { name: 'Region' })).toBeVisible();
+  await expect(table.getByText(/\+\d+ outlets?/).first()).toBeVisible();
+});
