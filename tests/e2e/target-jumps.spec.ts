@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures.js';
 
 test.use({ seed: 'S' });
-test.setTimeout(120_000);
+test.setTimeout(180_000);
 
 test('a large jump in a brand target is asked about, from the line the manager sets', async ({ app }) => {
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Targets' }).click();
