@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.js';
+import { api, expect, test } from './fixtures.js';
 
 test.use({ seed: 'S' });
 test.setTimeout(180_000);
@@ -20,4 +20,20 @@ test('the prospects show the indicator weights behind their scores, and the mana
   await expect(strength).toContainText('9.0');
   await expect(strength).toContainText('56%');
   await expect(app.getByRole('table', { name: 'Prospects by class' })).toBeVisible();
+});
+
+test('a wavering account says why, in words, beside its segment', async ({ app, server }) => {
+  const overview = await api(server, 'accounts.overview', {});
+  const wavering = overview.rows.find((r) => r.segment === 'EII' || r.segment === 'EIV');
+  expect(wavering, 'the demo region has wavering accounts').toBeTruthy();
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Key accounts' }).click();
+  const table = app.getByRole('table', { name: 'Distributors by contribution' });
+  await table.getByRole('row').filter({ hasText: wavering!.name }).first().click();
+  const panel = app.getByRole('region', { name: `Account ${wavering!.name}` });
+  const reasons = panel.getByRole('list', { name: /Why it wavers \(stability [\d.]+\)/ });
+  await expect(reasons.getByRole('listitem')).toHaveCount(wavering!.wavers.length);
+  // worded from the code and its figure, never the code itself
+  await expect(reasons).not.toContainText(/_/);
+  const figure = wavering!.wavers.find((w) => w.code !== 'no_year_before');
+  if (figure) await expect(reasons).toContainText(String(Math.abs(figure.value)));
 });

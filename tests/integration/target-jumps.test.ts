@@ -3,6 +3,7 @@ import { dispatch } from '../../main/api/dispatch.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
+import { LANGUAGES, localeResources } from '../support/locales.js';
 
 /** One distributor selling Alpha: 400 cases in each of last year's two peak months (800 in all). */
 async function region(ctx: ServiceContext) {
@@ -47,6 +48,14 @@ describe('large jumps in targets', () => {
       },
     });
     expect(plans(ctx)).toBe(0);
+    // every language words the question with each of the rule's figures
+    const resources = localeResources();
+    for (const language of LANGUAGES)
+      for (const code of ['targetJumpLastYear', 'targetJumpNatural']) {
+        const text = (resources[language].rules as { refusal: Record<string, string> }).refusal[code];
+        for (const param of ['what', 'value', 'change', 'reference', 'threshold'])
+          expect(text, `${language} ${code}`).toContain(`{{${param}}}`);
+      }
     const plan = await call(ctx, 'targets.create', { ...input, lines: [{ brand: 'Alpha', volume: 3030 }], confirm: true });
     expect(plan.target).toBe(3030);
   });
