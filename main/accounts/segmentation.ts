@@ -26,7 +26,7 @@ export interface AccountHistory {
 }
 
 /** Why an account wavers, each with the figure it was read from (a percentage or a count). */
-export type WaverCode = 'share_moves' | 'quarter_down' | 'quarter_up' | 'year_down' | 'year_up' | 'months_without_order';
+export type WaverCode = 'share_moves' | 'quarter_down' | 'quarter_up' | 'year_down' | 'year_up' | 'months_without_order' | 'no_year_before';
 export interface Waver {
   code: WaverCode;
   value: number;
@@ -105,9 +105,9 @@ export function stabilityOf(last12: number[], region12: number[], previous12: nu
     }
   }
   const quarterly = quarterChanges === null ? 0.5 : Math.max(0, 1 - mean(quarterChanges.map((c) => Math.min(1, Math.abs(c)))) / 0.5);
-  const scores = [Math.max(0, 1 - shareVariation), quarterly, regularity];
+  const scores = { monthly: Math.max(0, 1 - shareVariation), quarterly, orders: regularity };
   const parts: StabilityParts = { shareVariation, quarterChanges, regularity, yearOnYear };
-  return { stability: mean(scores), parts, wavers: wavers(parts, last12.length) };
+  return { stability: mean(Object.values(scores)), parts, scores, wavers: wavers(parts, last12.length) };
 }
 
 /** Why an account wavers, from the parts of its score: the largest movements first within each kind. */
@@ -127,6 +127,38 @@ export function wavers(parts: StabilityParts, months = 12): Waver[] {
   if (missed > 0) out.push({ code: 'months_without_order', value: missed });
   return out;
 }
+
+export type StabilityPart = 'monthly' | 'quarterly' | 'orders';
+
+/**
+ * The reason recorded for an account below the line that none of the fixed signs above describes:
+ * the part of its score that falls furthest below the network's own median for that part, worded
+ * with the figure it was read from. So every wavering account says why, in the network's terms.
+ */
+export function weakestPartWaver(
+  parts: StabilityParts,
+  scores: Record<StabilityPart, number>,
+  medians: Record<StabilityPart, number>,
+  months = 12,
+): Waver {
+  const order: StabilityPart[] = ['monthly', 'quarterly', 'orders'];
+  const weakest = order.reduce((a, b) => (medians[b] - scores[b] > medians[a] - scores[a] ? b : a));
+  const pct = (x: number) => Math.round(x * 100);
+  if (weakest === 'orders') return { code: 'months_without_order', value: Math.max(1, Math.round((1 - parts.regularity) * months)) };
+  if (weakest === 'quarterly') {
+    if (!parts.quarterChanges) return { code: 'no_year_before', value: months };
+    const largest = parts.quarterChanges.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a));
+    return { code: largest < 0 ? 'quarter_down' : 'quarter_up', value: pct(largest) };
+  }
+  return { code: 'share_moves', value: pct(parts.shareVariation) };
+}
+
+const median = (xs: number[]) => {
+  if (xs.length === 0) return 0;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = (sorted.length - 1) / 2;
+  return (sorted[Math.floor(mid)]! + sorted[Math.ceil(mid)]!) / 2;
+};
 
 /** The network's own stability line: the median of its accounts' scores (0.6 when there are none). */
 export function calibratedStableScore(stabilities: number[]): number {
@@ -164,6 +196,13 @@ export function segmentWithLine(
   // calibrated on the accounts that bought at all: the ended and the dormant would drag the line down
   const calibrated = calibratedStableScore(rows.filter((r) => r.volume > 0).map((r) => r.stability));
   const line = settings.stableScore ?? calibrated;
+  const buying = rows.filter((r) => r.volume > 0);
+  const medians: Record<StabilityPart, number> = {
+    monthly: median(buying.map((r) => r.scores.monthly)),
+    quarterly: median(buying.map((r) => r.scores.quarterly)),
+    orders: median(buying.map((r) => r.scores.orders)),
+  };
+  for (const r of rows) if (r.stability < line && r.wavers.length === 0) r.wavers.push(weakestPartWaver(r.parts, r.scores, medians));
   rows.sort((a, b) => b.volume - a.volume || a.accountId - b.accountId);
   let cumulative = 0;
   const out = rows.map((r, i) => {

@@ -16,6 +16,8 @@ import {
   viewPlan,
 } from './service.js';
 import { scopeOf } from '../people/readScope.js';
+import { saveTargetRules, targetRules } from './jump.js';
+import { offSeasonPlan } from './offSeason.js';
 
 export const targetsHandlers = {
   'targets.plans': (ctx) => listPlans(ctx.db, scopeOf(ctx)),
@@ -31,5 +33,8 @@ export const targetsHandlers = {
   'targets.compare': ({ db }, { planId, otherId, by }) => comparePlans(db, planId, otherId, by),
   'targets.achievement': ({ db }, { planId, by }) => achievement(db, planId, by),
   'targets.delete': ({ db }, { planId }) => deletePlan(db, planId),
+  'targets.offSeason': ({ db }, { planId }) => offSeasonPlan(db, planId),
+  'targets.rules': ({ db }) => targetRules(db),
+  'targets.saveRules': ({ db }, rules) => saveTargetRules(db, rules),
   'targets.exportSheet': ({ db }, { planId, distributorId, language }) => exportTargetSheet(db, planId, distributorId, language),
 } satisfies FeatureHandlers<typeof targetsContract>;

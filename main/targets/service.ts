@@ -1,10 +1,4 @@
-import {
-  LARGE_JUMP,
-  type AchievementRow,
-  type TargetComparisonRow,
-  type TargetPlanSummary,
-  type TargetView,
-} from '../../shared/contract/targets.js';
+import { type AchievementRow, type TargetComparisonRow, type TargetPlanSummary, type TargetView } from '../../shared/contract/targets.js';
 import { DomainError } from '../../shared/contract/result.js';
 import { addMonths } from '../../shared/domain/months.js';
 import { memo } from '../db/memo.js';
@@ -12,6 +6,7 @@ import { nowIso, prepared, type Db } from '../db/open.js';
 import { nextId } from '../db/ids.js';
 import { notFound, requireRow } from '../db/sql.js';
 import { markTyped } from './typed.js';
+import { checkJump, type JumpBasis } from './jump.js';
 import { cascadeLine, CascadeError, editNode, growthSplit, largestRemainder, setLineTotal, sum, type Cell, type Level } from './cascade.js';
 import { inRegions, type RegionScope } from '../people/readScope.js';
 
@@ -66,7 +61,7 @@ interface Basis {
 }
 
 /** Natural volume per distributor x SKU x month: the forecast where there is one, else last year's actual. */
-function basisFor(db: Db, regionId: number, months: string[]): Basis & { cells: Array<{ d: number; p: number; brand: string }> } {
+export function basisFor(db: Db, regionId: number, months: string[]): Basis & { cells: Array<{ d: number; p: number; brand: string }> } {
   const from = months[0]!;
   const to = months[months.length - 1]!;
   const inRegion = 'SELECT d.id FROM distributors d JOIN areas a ON a.id = d.area_id WHERE a.region_id = ?';
@@ -205,20 +200,6 @@ function withCells(db: Db, planId: number, scope: CellScope | null, change: (cel
   return { saved: true };
 }
 
-/**
- * Refuses a target far from its natural volume unless the user confirmed it: the message says how
- * far, so the question can be asked in words. A target for something with no natural volume is new
- * business and is not questioned here.
- */
-export function checkJump(what: string, natural: number, value: number, confirmed: boolean | undefined): void {
-  if (confirmed || natural <= 0) return;
-  const change = value / natural - 1;
-  if (Math.abs(change) <= LARGE_JUMP) return;
-  const pct = `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`;
-  const message = `${what}: ${value} cases is ${pct} on its natural volume of ${Math.round(natural)}. Keep it?`;
-  throw new DomainError('conflict', message, [{ path: 'confirm', message: pct }]);
-}
-
 export function createPlan(
   db: Db,
   input: {
@@ -234,12 +215,18 @@ export function createPlan(
   requireRow(db, 'regions', input.regionId, 'regionId', 'Region');
   const months = seasonMonths(db, input.regionId, input.seasonYear);
   const b = basisFor(db, input.regionId, months);
+  // each line against the plan's own basis, the figure the cells keep as `basis` below
+  const jumpBasis: JumpBasis = input.basis === 'last_year' ? 'last_year' : 'natural';
   for (const line of input.lines) {
-    let natural = 0;
+    let reference = 0;
     for (const c of b.cells)
       if (c.brand === line.brand && (!line.productId || c.p === line.productId))
-        for (const m of months) natural += b.natural.get(`${c.d}:${c.p}:${m}`) ?? b.lastYear.get(`${c.d}:${c.p}:${m}`) ?? 0;
-    checkJump(line.brand, natural, line.volume, input.confirm);
+        for (const m of months) {
+          const key = `${c.d}:${c.p}:${m}`;
+          const natural = b.natural.get(key) ?? b.lastYear.get(key) ?? 0;
+          reference += input.basis === 'last_year' ? (b.lastYear.get(key) ?? natural) : natural;
+        }
+    checkJump(db, line.brand, reference, line.volume, input.confirm, jumpBasis);
   }
   const id = db.transaction(() => {
     const now = nowIso();
@@ -331,10 +318,12 @@ export function editTarget(
       if (at.level === 'distributor') {
         const node = cells.filter((c) => c.distributorId === at.distributorId && c.brand === at.brand);
         checkJump(
+          db,
           at.brand,
-          sum(node, (c) => c.natural),
+          sum(node, (c) => c.basis),
           value,
           confirm,
+          planJumpBasis(db, planId),
         );
       }
       editNode(cells, at, value);
@@ -342,6 +331,11 @@ export function editTarget(
     markTyped(db, planId, at);
     return saved;
   })();
+}
+
+/** What a plan's targets are measured against when a jump is asked about: its own basis. */
+function planJumpBasis(db: Db, planId: number): JumpBasis {
+  return prepared(db, 'SELECT basis FROM target_plans WHERE id = ?').pluck().get(planId) === 'last_year' ? 'last_year' : 'natural';
 }
 
 export function setLine(
@@ -357,10 +351,12 @@ export function setLine(
     const line = cells.filter((c) => c.brand === brand && (!productId || c.productId === productId));
     if (line.length === 0) throw new CascadeError(`No cells for ${brand}`);
     checkJump(
+      db,
       brand,
-      sum(line, (c) => c.natural),
+      sum(line, (c) => c.basis),
       value,
       confirm,
+      planJumpBasis(db, planId),
     );
     setLineTotal(line, value);
     prepared(db, 'UPDATE target_lines SET volume = ? WHERE plan_id = ? AND brand = ? AND coalesce(product_id, 0) = ?').run(

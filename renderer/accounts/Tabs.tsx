@@ -10,6 +10,7 @@ import { Badge, Card, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatDate, formatNumber, formatPercent } from '../ui/format.js';
 import { SearchBox } from '../network/SearchBox.js';
+import { ProspectWeights } from './ProspectWeights.js';
 
 export function ComplaintsTab() {
   const { t } = useTranslation(['accounts', 'common']);
@@ -193,6 +194,7 @@ export function ProspectsTab() {
       actions={<SearchBox label={t('searchProspects')} value={search} onChange={setSearch} />}
       className="card-flush"
     >
+      <ProspectWeights />
       {summary && (
         <table className="plain" aria-label={t('prospectSummary.title', { ns: 'rules' })}>
           <thead>

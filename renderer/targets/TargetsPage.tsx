@@ -14,6 +14,8 @@ import { RecordHistory } from '../people/RecordHistory.js';
 import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatNumber, formatPercent, monthName } from '../ui/format.js';
+import { TargetRulesDialog } from './TargetRulesDialog.js';
+import { OffSeasonTab } from './OffSeasonTab.js';
 import { EditableNumber } from './EditableNumber.js';
 import { useEditPreview } from './EditPreview.js';
 import { useRemembered } from '../ui/useRemembered.js';
@@ -22,7 +24,7 @@ import { NewPlanDialog } from './NewPlanDialog.js';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
 
-type Tab = 'distributors' | 'detail' | 'achievement' | 'compare';
+type Tab = 'distributors' | 'detail' | 'offSeason' | 'achievement' | 'compare';
 const pct = (a: number, b: number) => (b > 0 ? a / b - 1 : null);
 const signed = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : ''}${formatPercent(v)}`);
 
@@ -42,6 +44,8 @@ export function TargetsPage() {
     { planId: planId ?? 1, ...(distributorId ? { distributorId } : {}), ...(brand ? { brand } : {}) },
     { enabled: planId !== null },
   );
+  const rules = useApiQuery('targets.rules', {});
+  const [editingRules, setEditingRules] = useState(false);
   const setLine = useApiMutation('targets.setLine');
   const setAgreed = useApiMutation('targets.setAgreed');
   const jump = useConfirmRetry({
@@ -70,6 +74,11 @@ export function TargetsPage() {
         subtitle={t('subtitle')}
         actions={
           <>
+            {rules.data && (
+              <button type="button" className="button" onClick={() => setEditingRules(true)}>
+                {t('jumpRules.open', { percent: Math.round(rules.data.largeJump * 100) })}
+              </button>
+            )}
             {planId !== null && (
               <button type="button" className="button" onClick={() => setVersioning(true)}>
                 {t('saveVersion')}
@@ -106,6 +115,7 @@ export function TargetsPage() {
       </PageHeader>
       <ErrorNotice error={view.error ?? plans.error} />
       {jump.dialog}
+      {editingRules && rules.data && <TargetRulesDialog rules={rules.data} onClose={() => setEditingRules(false)} />}
       {plans.data && plans.data.length === 0 ? (
         <EmptyState
           title={t('noPlansTitle')}
@@ -190,9 +200,9 @@ export function TargetsPage() {
             </table>
           </Card>
           <div className="tabs" role="tablist" aria-label={t('views')}>
-            {(['distributors', 'detail', 'achievement', 'compare'] as const).map((x) => (
+            {(['distributors', 'detail', 'offSeason', 'achievement', 'compare'] as const).map((x) => (
               <button key={x} type="button" role="tab" className="tab" aria-selected={tab === x} onClick={() => setTab(x)}>
-                {t(`tab.${x}`)}
+                {x === 'offSeason' ? t('offSeason.tab') : t(`tab.${x}`)}
               </button>
             ))}
           </div>
@@ -304,6 +314,7 @@ export function TargetsPage() {
           {tab === 'detail' && (
             <DetailGrid view={v} planId={planId!} distributorId={distributorId} onPick={setDistributorId} onExport={exportSheet} />
           )}
+          {tab === 'offSeason' && <OffSeasonTab planId={planId!} />}
           {tab === 'achievement' && <Achievement planId={planId!} />}
           {tab === 'compare' && <Compare planId={planId!} plans={plans.data ?? []} />}
         </>

@@ -12,7 +12,15 @@ export const PROSPECT_INDICATORS = ['strength', 'management', 'network', 'buying
  */
 export const AT_RISK_SCORE = 40;
 
-export const WAVER_CODES = ['share_moves', 'quarter_down', 'quarter_up', 'year_down', 'year_up', 'months_without_order'] as const;
+export const WAVER_CODES = [
+  'share_moves',
+  'quarter_down',
+  'quarter_up',
+  'year_down',
+  'year_up',
+  'months_without_order',
+  'no_year_before',
+] as const;
 
 export interface AccountsSettings {
   paretoShare: number;

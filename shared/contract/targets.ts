@@ -88,15 +88,45 @@ const level = z.discriminatedUnion('level', [
 ]);
 
 const cases = z.int('Whole cases').min(0, 'Cannot be negative').max(1_000_000_000);
-/** True when the user has seen and accepted a large jump against natural volume (see LARGE_JUMP). */
+/** True when the user has seen and accepted a large jump against the plan's basis (see LARGE_JUMP). */
 const confirm = z.boolean().optional();
 
 /**
- * A target more than this far (up or down) from its natural volume is asked about before it is
- * saved: a +278.8% brand target is more often a typo than a plan. The refusal carries an issue on
+ * By default, a target more than this far (up or down) from its basis is asked about before it is
+ * saved (the manager may set another share: targets.saveRules): a +278.8% brand target is more often a typo than a plan. The refusal carries an issue on
  * the path 'confirm'; the same call with confirm: true saves it.
  */
 export const LARGE_JUMP = 0.5;
+
+/** One off-season month of a distributor (or of the region): shipments before the peak and new outlets. */
+export interface OffSeasonMonth {
+  month: string;
+  natural: number;
+  target: number;
+  newOutlets: number;
+}
+
+/** The off-season months leading into a plan's peak, derived from the peak plan (see main/targets/offSeason.ts). */
+export interface OffSeasonPlan {
+  months: string[];
+  distributors: Array<{
+    distributorId: number;
+    name: string;
+    peakTarget: number;
+    peakNatural: number;
+    newOutlets: number;
+    natural: number;
+    target: number;
+    months: OffSeasonMonth[];
+  }>;
+  totals: OffSeasonMonth[];
+}
+
+/** The manager's rules for targets: how far from its basis a target may move before it is asked about. */
+export interface TargetRules {
+  /** A share: 0.5 asks about anything beyond ±50%. */
+  largeJump: number;
+}
 
 export const targetsContract = {
   'targets.plans': query<TargetPlanSummary[]>()(z.strictObject({})),
@@ -136,6 +166,11 @@ export const targetsContract = {
   ),
   'targets.achievement': query<{ months: string[]; rows: AchievementRow[] }>()(
     z.strictObject({ planId: id, by: z.enum(['region', 'distributor', 'salesperson', 'sku']) }),
+  ),
+  'targets.offSeason': query<OffSeasonPlan>()(z.strictObject({ planId: id })),
+  'targets.rules': query<TargetRules>()(z.strictObject({})),
+  'targets.saveRules': mutation<TargetRules>()(
+    z.strictObject({ largeJump: z.number().min(0.05, 'At least 5%').max(10, 'At most 1,000%') }),
   ),
   'targets.exportSheet': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(
     z.strictObject({ planId: id, distributorId: id, language: exportLanguage }),

@@ -9,6 +9,7 @@ import {
   segmentWithLine,
   skuStructure,
   stabilityOf,
+  weakestPartWaver,
   type AccountHistory,
 } from '../../main/accounts/segmentation.js';
 
@@ -209,5 +210,41 @@ describe('stability calibrated to the network, measured monthly, quarterly and b
     const halved = stabilityOf([50, 50, 50, ...flat(100, 9)], flat(1000, 12), flat(100, 12));
     expect(halved.parts.quarterChanges).toEqual([-0.5, 0, 0, 0]);
     expect(halved.wavers).toContainEqual({ code: 'quarter_down', value: -50 });
+  });
+
+  it('gives every account below the line a reason, even one that none of the fixed signs describes (property)', () => {
+    // the sine wobble alone moves these accounts' shares less than the fixed 25% sign: half of them
+    // still fall below the network's median, and each must say which part of its score pulls it down
+    const wavering = segmentWithLine(accounts, DEFAULT_SEGMENT_SETTINGS).rows.filter((r) => r.segment === 'EII' || r.segment === 'EIV');
+    expect(wavering.length).toBeGreaterThan(2);
+    expect(wavering.filter((r) => r.wavers.length === 0).map((r) => r.accountId)).toEqual([]);
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 24, maxLength: 24 }), { minLength: 2, maxLength: 25 }),
+        fc.option(fc.double({ min: 0.05, max: 0.99, noNaN: true }), { nil: null }),
+        (vols, stableScore) => {
+          const out = segmentWithLine(
+            vols.map((monthly, i) => ({ accountId: i + 1, monthly })),
+            { paretoShare: 0.8, stableScore },
+          );
+          for (const r of out.rows) if (r.segment === 'EII' || r.segment === 'EIV') expect(r.wavers.length).toBeGreaterThan(0);
+        },
+      ),
+    );
+  });
+
+  it('names the weakest part against the network: share moves, a quarter, months without order, or no year before', () => {
+    const medians = { monthly: 0.8, quarterly: 0.8, orders: 1 };
+    const parts = { shareVariation: 0.18, quarterChanges: [0.05, -0.12, 0.02, 0], regularity: 1, yearOnYear: -0.02 };
+    expect(weakestPartWaver(parts, { monthly: 0.82, quarterly: 0.7, orders: 1 }, medians)).toEqual({ code: 'quarter_down', value: -12 });
+    expect(weakestPartWaver(parts, { monthly: 0.6, quarterly: 0.79, orders: 1 }, medians)).toEqual({ code: 'share_moves', value: 18 });
+    expect(weakestPartWaver({ ...parts, regularity: 11 / 12 }, { monthly: 0.8, quarterly: 0.8, orders: 11 / 12 }, medians)).toEqual({
+      code: 'months_without_order',
+      value: 1,
+    });
+    expect(weakestPartWaver({ ...parts, quarterChanges: null }, { monthly: 0.8, quarterly: 0.5, orders: 1 }, medians)).toEqual({
+      code: 'no_year_before',
+      value: 12,
+    });
   });
 });

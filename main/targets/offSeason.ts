@@ -1,0 +1,78 @@
+import type { OffSeasonPlan } from '../../shared/contract/targets.js';
+import { addMonths } from '../../shared/domain/months.js';
+import { prepared, type Db } from '../db/open.js';
+import { largestRemainder } from './cascade.js';
+import { basisFor, getPlan } from './service.js';
+
+/**
+ * The off-season months that lead into a peak: every month after the previous peak ended and before
+ * this one starts (May-September -> the October before to April). Those are the months in which the
+ * seed's "off-season targets derived from the peak's requirements" are worked: outlets recruited,
+ * stock shipped in before the rush.
+ */
+export function offSeasonMonths(peakMonths: string[]): string[] {
+  if (peakMonths.length === 0) return [];
+  const peak = new Set(peakMonths.map((m) => m.slice(5)));
+  const first = [...peakMonths].sort()[0]!;
+  const out: string[] = [];
+  for (let m = addMonths(first, -1); out.length < 12 - peak.size && !peak.has(m.slice(5)); m = addMonths(m, -1)) out.unshift(m);
+  return out;
+}
+
+/**
+ * Each distributor's off-season months, derived from its peak plan: shipments before the peak are the
+ * month's natural volume grown by the same ratio the distributor's peak target asks of its peak
+ * natural volume (the growth starts being built in the off-season), and its new-outlet target is
+ * spread over the off-season months, the earlier months taking any remainder (outlets signed early
+ * have the longest to ramp up before the peak). Derived, not stored: it follows every edit of the plan.
+ */
+export function offSeasonPlan(db: Db, planId: number): OffSeasonPlan {
+  const plan = getPlan(db, planId);
+  const months = offSeasonMonths(plan.months);
+  const peak = prepared(
+    db,
+    `SELECT c.distributor_id AS distributorId, d.name, sum(c.target) AS target, sum(c.natural) AS natural,
+       coalesce((SELECT o.new_outlets FROM target_outlets o WHERE o.plan_id = c.plan_id AND o.distributor_id = c.distributor_id), 0) AS newOutlets
+     FROM target_cells c JOIN distributors d ON d.id = c.distributor_id WHERE c.plan_id = ? GROUP BY c.distributor_id ORDER BY target DESC, d.name`,
+  ).all(planId) as Array<{ distributorId: number; name: string; target: number; natural: number; newOutlets: number }>;
+  const basis = months.length
+    ? basisFor(db, plan.regionId, months)
+    : { natural: new Map<string, number>(), lastYear: new Map<string, number>(), cells: [] };
+  // natural off-season volume per distributor and month: the forecast where there is one, else last year's
+  const naturalOf = new Map<string, number>();
+  for (const c of basis.cells)
+    for (const m of months) {
+      const key = `${c.d}:${c.p}:${m}`;
+      const v = basis.natural.get(key) ?? basis.lastYear.get(key) ?? 0;
+      naturalOf.set(`${c.d}:${m}`, (naturalOf.get(`${c.d}:${m}`) ?? 0) + v);
+    }
+  const distributors = peak.map((d) => {
+    const natural = months.map((m) => naturalOf.get(`${d.distributorId}:${m}`) ?? 0);
+    const naturalTotal = natural.reduce((a, b) => a + b, 0);
+    const ratio = d.natural > 0 ? d.target / d.natural : 1;
+    const target = largestRemainder(Math.round(naturalTotal * ratio), natural);
+    const outlets = months.length
+      ? largestRemainder(
+          d.newOutlets,
+          months.map(() => 1),
+        )
+      : [];
+    return {
+      distributorId: d.distributorId,
+      name: d.name,
+      peakTarget: d.target,
+      peakNatural: d.natural,
+      newOutlets: d.newOutlets,
+      natural: naturalTotal,
+      target: target.reduce((a, b) => a + b, 0),
+      months: months.map((month, i) => ({ month, natural: natural[i]!, target: target[i]!, newOutlets: outlets[i]! })),
+    };
+  });
+  const totals = months.map((month, i) => ({
+    month,
+    natural: distributors.reduce((a, d) => a + d.months[i]!.natural, 0),
+    target: distributors.reduce((a, d) => a + d.months[i]!.target, 0),
+    newOutlets: distributors.reduce((a, d) => a + d.months[i]!.newOutlets, 0),
+  }));
+  return { months, distributors, totals };
+}

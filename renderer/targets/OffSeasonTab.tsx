@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next';
+import { calendarMonth } from '../../shared/domain/months.js';
+import type { OffSeasonMonth } from '../../shared/contract/targets.js';
+import { useApiQuery } from '../api/hooks.js';
+import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
+import { formatNumber, monthName } from '../ui/format.js';
+
+/**
+ * The off-season months that lead into the peak, month by month for each distributor: shipments
+ * before the peak and new outlets to sign, both derived from the peak plan (main/targets/offSeason.ts),
+ * so the distributor sees what each quiet month must deliver, not one number for the season.
+ */
+export function OffSeasonTab({ planId }: { planId: number }) {
+  const { t } = useTranslation(['targets', 'common']);
+  const query = useApiQuery('targets.offSeason', { planId });
+  const o = query.data;
+  const label = (m: string) => `${monthName(calendarMonth(m))} ${m.slice(0, 4)}`;
+  const cell = (m: OffSeasonMonth) => (
+    <>
+      {formatNumber(m.target)}
+      <div className="muted">{t('offSeason.outlets', { count: m.newOutlets })}</div>
+    </>
+  );
+  return (
+    <Card title={t('offSeason.title')} className="card-flush">
+      <ErrorNotice error={query.error} />
+      {!o ? (
+        query.error ? null : (
+          <Spinner label={t('loading', { ns: 'common' })} />
+        )
+      ) : o.months.length === 0 || o.distributors.length === 0 ? (
+        <p className="muted">{t('offSeason.empty')}</p>
+      ) : (
+        <>
+          <p className="muted">{t('offSeason.intro')}</p>
+          <div style={{ overflowX: 'auto' }}>
+            <table className="plain" aria-label={t('offSeason.title')}>
+              <thead>
+                <tr>
+                  <th>{t('offSeason.distributor')}</th>
+                  {o.months.map((m) => (
+                    <th key={m} className="num">
+                      {label(m)}
+                    </th>
+                  ))}
+                  <th className="num">{t('offSeason.total')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {o.distributors.map((d) => (
+                  <tr key={d.distributorId}>
+                    <th scope="row">{d.name}</th>
+                    {d.months.map((m) => (
+                      <td key={m.month} className="num">
+                        {cell(m)}
+                      </td>
+                    ))}
+                    <td className="num">
+                      {cell({ month: '', natural: d.natural, target: d.target, newOutlets: d.newOutlets })}
+                      <div className="muted">{t('offSeason.natural', { natural: formatNumber(d.natural) })}</div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('offSeason.region')}</th>
+                  {o.totals.map((m) => (
+                    <td key={m.month} className="num">
+                      {cell(m)}
+                    </td>
+                  ))}
+                  <td className="num">
+                    {cell({
+                      month: '',
+                      natural: o.totals.reduce((a, m) => a + m.natural, 0),
+                      target: o.totals.reduce((a, m) => a + m.target, 0),
+                      newOutlets: o.totals.reduce((a, m) => a + m.newOutlets, 0),
+                    })}
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,39 @@
+import { api, expect, test } from './fixtures.js';
+
+test.use({ seed: 'S' });
+test.setTimeout(180_000);
+
+test('the prospects show the indicator weights behind their scores, and the manager changes them there', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Key accounts' }).click();
+  await app.getByRole('tab', { name: 'Prospects' }).click();
+  const weights = app.getByRole('table', { name: 'Indicator weights behind the PI–PIV scores' });
+  const strength = weights.getByRole('row').filter({ has: app.getByRole('rowheader', { name: 'Strength and scale' }) });
+  // 2 of the 9 points the default weights add up to
+  await expect(strength).toContainText('2.0');
+  await expect(strength).toContainText('22%');
+  await app.getByRole('button', { name: 'Edit weights…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Segmentation and prospect weights' });
+  await dialog.getByLabel('Weight: Strength and scale').fill('9');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  // 9 of 16 now
+  await expect(strength).toContainText('9.0');
+  await expect(strength).toContainText('56%');
+  await expect(app.getByRole('table', { name: 'Prospects by class' })).toBeVisible();
+});
+
+test('a wavering account says why, in words, beside its segment', async ({ app, server }) => {
+  const overview = await api(server, 'accounts.overview', {});
+  const wavering = overview.rows.find((r) => r.segment === 'EII' || r.segment === 'EIV');
+  expect(wavering, 'the demo region has wavering accounts').toBeTruthy();
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Key accounts' }).click();
+  const table = app.getByRole('table', { name: 'Distributors by contribution' });
+  await table.getByRole('row').filter({ hasText: wavering!.name }).first().click();
+  const panel = app.getByRole('region', { name: `Account ${wavering!.name}` });
+  const reasons = panel.getByRole('list', { name: /Why it wavers \(stability [\d.]+\)/ });
+  await expect(reasons.getByRole('listitem')).toHaveCount(wavering!.wavers.length);
+  // worded from the code and its figure, never the code itself
+  await expect(reasons).not.toContainText(/_/);
+  const figure = wavering!.wavers.find((w) => w.code !== 'no_year_before');
+  if (figure) await expect(reasons).toContainText(String(Math.abs(figure.value)));
+});

@@ -1,0 +1,45 @@
+import { expect, test } from './fixtures.js';
+
+test.use({ seed: 'S' });
+test.setTimeout(180_000);
+
+test('a large jump in a brand target is asked about, from the line the manager sets', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Targets' }).click();
+  const lines = app.getByRole('table', { name: 'What the peak must deliver' });
+  const first = lines.getByRole('spinbutton').first();
+  await expect(first).toBeVisible();
+  const before = Number(await first.inputValue());
+  const tripled = String(before * 3);
+
+  // tripled is far beyond the default ±50%: the planner asks, and cancelling keeps the old target
+  await first.fill(tripled);
+  await first.press('Enter');
+  const jump = app.getByRole('dialog', { name: 'A large jump' });
+  await expect(jump).toContainText(/cases is \+\d+\.\d% on .*beyond the ±50% that is asked about/);
+  await jump.getByRole('button', { name: 'Cancel' }).click();
+  await expect(jump).toBeHidden();
+  await expect(first).toHaveValue(String(before));
+
+  // the manager widens the line to ±500%: the same target is saved without a question
+  await app.getByRole('button', { name: 'Ask about jumps beyond ±50%' }).click();
+  const rules = app.getByRole('dialog', { name: 'Large jumps in targets' });
+  await rules.getByLabel('Ask before saving a target that moves more than (±%)').fill('500');
+  await rules.getByRole('button', { name: 'Save' }).click();
+  await expect(rules).toBeHidden();
+  await expect(app.getByRole('button', { name: 'Ask about jumps beyond ±500%' })).toBeVisible();
+  await first.fill(tripled);
+  await first.press('Enter');
+  await expect(first).toHaveValue(tripled);
+  await expect(jump).toBeHidden();
+});
+
+test('the off-season months before the peak show shipments and new outlets month by month', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Targets' }).click();
+  await app.getByRole('tab', { name: 'Off-season months' }).click();
+  const table = app.getByRole('table', { name: 'Off-season months before the peak' });
+  await expect(table).toBeVisible();
+  // a distributor per row, then the region's total; each month says its outlets to sign
+  await expect(table.getByRole('row')).not.toHaveCount(2);
+  await expect(table.getByRole('rowheader', { name: 'Region' })).toBeVisible();
+  await expect(table.getByText(/\+\d+ outlets?/).first()).toBeVisible();
+});
