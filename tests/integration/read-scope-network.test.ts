@@ -270,6 +270,26 @@ describe('the whole-network screens are scoped by region', () => {
 });
 
 describe('archived outlets leave live counts', () => {
+  it('an archived distributor leaves the dashboard totals, key accounts and invitation candidates, and keeps its history', async () => {
+    const t = createTestDb();
+    seedDemo(t.db, { scale: 'S', today: new Date(TEST_NOW) });
+    const { ctx, db } = t;
+    const id = db
+      .prepare(
+        "SELECT distributor_id FROM sales_history h JOIN distributors d ON d.id = h.distributor_id WHERE d.status = 'active' LIMIT 1",
+      )
+      .pluck()
+      .get() as number;
+    const event = db.prepare('SELECT min(id) FROM events').pluck().get() as number;
+    const before = (await call(ctx, 'network.summary', {})).totals.distributors;
+    expect((await call(ctx, 'accounts.overview', {})).rows.map((r) => r.distributorId)).toContain(id);
+    expect(await call(ctx, 'distributor.delete', { id, disposition: { outlets: 'none' } })).toEqual({ deleted: true, archived: true });
+    expect((await call(ctx, 'network.summary', {})).totals.distributors).toBe(before - 1);
+    expect((await call(ctx, 'accounts.overview', {})).rows.map((r) => r.distributorId)).not.toContain(id);
+    expect((await call(ctx, 'event.inviteCandidates', { eventId: event })).map((c) => c.id)).not.toContain(id);
+    expect(db.prepare('SELECT count(*) FROM sales_history WHERE distributor_id = ?').pluck().get(id)).toBeGreaterThan(0);
+  });
+
   it('an archived sub-dealer and terminal are not counted on the dashboard, the distributor or the pipeline', async () => {
     const t = createTestDb();
     seedDemo(t.db, { scale: 'S', today: new Date(TEST_NOW) });
