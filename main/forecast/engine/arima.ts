@@ -186,7 +186,7 @@ export function fitArima(y: ArrayLike<number>, order: ArimaOrder, m = 12, start?
     return css(wc, multiplyAr(c.phi, c.Phi, m), multiplyMa(c.theta, c.Theta, m), s0, e);
   };
   let x: Float64Array = new Float64Array(dims);
-  if (dims > 0) x = nelderMead(objective, x, { maxEvals: 60 + 60 * dims, step: 0.5, tol: 1e-6 }).x;
+  if (dims > 0) x = nelderMead(objective, x, { maxEvals: 40 + 40 * dims, step: 0.5, tol: 1e-4 }).x;
   const c = unpack(order, x);
   const sse = css(wc, multiplyAr(c.phi, c.Phi, m), multiplyMa(c.theta, c.Theta, m), s0, e);
   if (!Number.isFinite(sse)) return null;
