@@ -8,7 +8,14 @@ export function describeModelName(method: string, model: string): ModelDescripti
     const trend = m[2] === 'N' ? 'none' : m[2] === 'A' ? 'linear' : 'damped';
     return { kind: 'ets', season, trend };
   }
-  if (method === 'croston_sba' || method === 'profile' || method === 'seasonal_naive' || method === 'theta' || method === 'combination') {
+  if (
+    method === 'croston_sba' ||
+    method === 'profile' ||
+    method === 'seasonal_naive' ||
+    method === 'theta' ||
+    method === 'arima' ||
+    method === 'combination'
+  ) {
     return { kind: method };
   }
   return { kind: 'none' };

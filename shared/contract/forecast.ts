@@ -5,7 +5,7 @@ import { id, optionalText, yearMonth } from './fields.js';
 /** A forecast model as codes: the renderer words it (forecast:modelText) in the user's language. */
 export type ModelDescription =
   | { kind: 'ets'; season: 'none' | 'additive' | 'multiplicative'; trend: 'none' | 'linear' | 'damped' }
-  | { kind: 'croston_sba' | 'profile' | 'seasonal_naive' | 'theta' | 'combination' | 'none' };
+  | { kind: 'croston_sba' | 'profile' | 'seasonal_naive' | 'theta' | 'arima' | 'combination' | 'none' };
 
 export const OVERRIDE_LEVELS = ['region', 'distributor', 'brand', 'sku', 'distributor_sku'] as const;
 export type OverrideLevel = (typeof OVERRIDE_LEVELS)[number];

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openCore } from '../../app/core.js';
 import { seedDemo } from '../../demo/generate.js';
 import { runForecast } from '../run.js';
@@ -10,7 +11,9 @@ import { accuracyByLevel, printLevels } from './levels.js';
 /** `npm run bench:forecast`: accuracy on real public series, then speed and backtest accuracy on the L demo region. */
 export async function benchForecastCommand(args: string[]): Promise<number> {
   for (const set of BENCHMARK_SETS) {
-    const file = new URL(`../../../resources/forecast-benchmark/${set.file}`, import.meta.url);
+    // From the project folder (npm runs scripts there): the bundled out/main/cli.js sits at another
+    // depth than this source file, so a path relative to the module missed the files.
+    const file = pathToFileURL(join(process.cwd(), 'resources', 'forecast-benchmark', set.file));
     if (!existsSync(file)) {
       console.log(`${set.name}: ${set.file} is missing (make it with scripts/forecast-oracle.R).\n`);
       continue;

@@ -25,10 +25,12 @@ export function describeForecast(result: ForecastResult): string {
       return 'intermittent demand: average rate of occasional orders';
     case 'profile':
       return 'the seasonal pattern (its own and the brand’s) scaled to this series';
+    case 'arima':
+      return 'ARIMA: the series’ own autocorrelation after differencing (seasonal ARIMA)';
     case 'theta':
       return 'Theta method: smoothed level with half the long-run trend';
     case 'combination':
-      return 'combination: the mean of exponential smoothing and Theta (level, trend and season)';
+      return 'combination: the mean of several models (exponential smoothing, Theta, ARIMA, last season or the seasonal profile)';
     case 'seasonal_naive':
       return 'same month last season';
     case 'zero':

@@ -1,3 +1,5 @@
+import { autoArima } from './arima-auto.js';
+import { arimaForecast, arimaPoint, fitArima } from './arima.js';
 import { seasonalNaive, zeroForecast } from './baseline.js';
 import { etsPoint } from './ets.js';
 import { etsForecast as etsForecastFromFit } from './ets-forecast.js';
@@ -59,19 +61,26 @@ interface Candidate {
   full(): ForecastResult | null;
 }
 
-/** The mean of forecasts, and of their range bounds: the combination benchmark (ETS, Theta[, ARIMA]). */
+/**
+ * The combination: the mean of the members' forecasts; its range spans every member's range (the
+ * lowest lower bound, the highest upper bound). The mean of the bounds, the usual shortcut, is
+ * narrower than the members' pooled spread whenever they disagree, and disagreement is itself a
+ * sign of uncertainty: on the public sets the mean of bounds covered 58.5% (80% ranges) against
+ * 60.5% this way, with the same points.
+ */
 function combine(parts: ForecastResult[], model: string): ForecastResult {
-  const mean = (key: 'point' | 'lo80' | 'hi80' | 'lo95' | 'hi95') =>
-    parts[0]![key].map((_, h) => parts.reduce((s, p) => s + p[key][h]!, 0) / parts.length);
+  const mean = (key: 'point') => parts[0]![key].map((_, h) => parts.reduce((s, p) => s + p[key][h]!, 0) / parts.length);
+  const low = (key: 'lo80' | 'lo95') => parts[0]![key].map((_, h) => Math.min(...parts.map((p) => p[key][h]!)));
+  const high = (key: 'hi80' | 'hi95') => parts[0]![key].map((_, h) => Math.max(...parts.map((p) => p[key][h]!)));
   return {
     method: 'combination',
     model,
     params: {},
     point: mean('point'),
-    lo80: mean('lo80'),
-    hi80: mean('hi80'),
-    lo95: mean('lo95'),
-    hi95: mean('hi95'),
+    lo80: low('lo80'),
+    hi80: high('hi80'),
+    lo95: low('lo95'),
+    hi95: high('hi95'),
     aicc: null,
   };
 }
@@ -180,7 +189,8 @@ class OriginScore {
 /**
  * The automatic forecast of one monthly volume series, chosen on the rolling-origin backtest:
  * every candidate form (seasonal naive, the seasonal profile pooled with the brand's, ETS selected
- * by AICc, Theta, and the combination of ETS and Theta; Croston-SBA for intermittent demand) is
+ * by AICc, Theta, a seasonal ARIMA, and combinations such as the mean of ETS, Theta and ARIMA;
+ * Croston-SBA for intermittent demand) is
  * refitted before each origin and scored on the months that followed; the lowest error wins, and a
  * model that backtests worse than seasonal naive is never kept. A Spring Festival effect is taken
  * out before fitting and put back into the forecast when the series' months are known.
@@ -247,6 +257,20 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
   } else {
     const fit = selectEts(y, m);
     const base = new Map<string, Candidate>();
+    // ARIMA's order is chosen once on the whole series (as ETS's form is), then refitted at each
+    // origin; it must be fittable from the shortest training prefix the backtest uses.
+    const arima =
+      options.methods && !options.methods.some((k) => k.includes('arima')) ? null : autoArima(y, m, { minLength: firstOrigin(n, m) });
+    if (arima) {
+      const order = arima.order;
+      base.set('arima', {
+        points: (train, h) => {
+          const f = fitArima(train, order, m);
+          return f ? arimaPoint(f, h).point : null;
+        },
+        full: () => arimaForecast(arima, horizon),
+      });
+    }
     if (fit) {
       const spec = fit.spec;
       base.set('ets', {
@@ -271,6 +295,7 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
     // are computed once per origin and shared (see memo below).
     const combos: Array<[string, string[], string]> = [
       ['combination', ['ets', 'theta'], 'Mean of ETS and Theta'],
+      ['combination_arima', ['ets', 'theta', 'arima'], 'Mean of ETS, Theta and ARIMA'],
       ['combination_naive', ['ets', 'theta', 'naive_member'], 'Mean of ETS, Theta and last season'],
       ['combination_profile', ['ets', 'theta', 'profile'], 'Mean of ETS, Theta and the seasonal profile'],
     ];
@@ -295,8 +320,7 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
   const scores = new Map<string, OriginScore | null>([...candidates.keys()].map((k) => [k, new OriginScore()]));
   for (let k = BACKTEST_ORIGINS; k >= 1; k--) {
     const origin = n - k * BACKTEST_STEP;
-    // Seasonal forms need two seasons to train on: origins before that would judge them unfairly.
-    if (origin < (n >= 3 * m ? 2 * m : Math.max(m + 1, 6))) continue;
+    if (origin < minimumOrigin(n, m)) continue;
     const h = Math.min(horizon, n - origin);
     const actual = raw.subarray(origin, origin + h);
     const lag = origin > m ? m : 1;
@@ -363,6 +387,15 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
     festival,
     candidates: record,
   };
+}
+
+/** Seasonal forms need two seasons to train on: origins before that would judge them unfairly. */
+const minimumOrigin = (n: number, m: number) => (n >= 3 * m ? 2 * m : Math.max(m + 1, 6));
+
+/** The earliest origin the backtest uses (the shortest training prefix a candidate must fit). */
+function firstOrigin(n: number, m: number): number {
+  for (let k = BACKTEST_ORIGINS; k >= 1; k--) if (n - k * BACKTEST_STEP >= minimumOrigin(n, m)) return n - k * BACKTEST_STEP;
+  return n;
 }
 
 /** Months ahead (0-based) of each backtest slot, in the order of SelectedForecast.errors. */

@@ -9,7 +9,7 @@ export interface EtsSpec {
   season: SeasonType;
 }
 
-export type ForecastMethod = 'ets' | 'theta' | 'combination' | 'seasonal_naive' | 'croston_sba' | 'profile' | 'zero';
+export type ForecastMethod = 'ets' | 'theta' | 'arima' | 'combination' | 'seasonal_naive' | 'croston_sba' | 'profile' | 'zero';
 
 export interface ForecastResult {
   method: ForecastMethod;
