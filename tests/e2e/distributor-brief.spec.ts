@@ -135,10 +135,14 @@ test('a regional manager opens one distributor and sees every part of its brief,
   await page.emulateMedia({ media: 'screen' });
   if (shots) {
     await page.setViewportSize({ width: 1440, height: 1900 });
-    await page.screenshot({ path: join(shots, 'distributor-brief-en.png') });
+    await page.screenshot({ path: join(shots, 'distributor-brief-en.png'), fullPage: true });
     await page.getByRole('combobox', { name: 'Language' }).selectOption('中文');
     await expect(page.getByRole('button', { name: '打印简报' })).toBeVisible();
-    await page.screenshot({ path: join(shots, 'distributor-brief-zh.png') });
+    await page.screenshot({ path: join(shots, 'distributor-brief-zh.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.screenshot({ path: join(shots, 'distributor-brief-print-zh.png') });
+    await page.emulateMedia({ media: 'screen' });
     await page.getByRole('combobox', { name: '语言' }).selectOption('English');
   }
 

@@ -48,7 +48,7 @@ export function HistorySection({ brief }: { brief: DistributorBrief }) {
   const { t, i18n } = useTranslation('briefHistory');
   const actor = useActor();
   const h = brief.history;
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const admin = hasRole(actor, 'administrator');
   return (
     <BriefSection
@@ -77,7 +77,7 @@ export function HistorySection({ brief }: { brief: DistributorBrief }) {
                   <td className="nowrap">{when.format(new Date(c.at))}</td>
                   <td>
                     {c.actorName ?? c.actorCode ?? t('system')}
-                    {c.actorName && c.actorCode ? <span className="muted"> {c.actorCode}</span> : null}
+                    {c.actorName && c.actorCode ? <span className="muted actor-code"> {c.actorCode}</span> : null}
                   </td>
                   <td>
                     {c.method ? t(`method.${c.method}`, { defaultValue: c.method }) : t(`record.${c.record}`)}
