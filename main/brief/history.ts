@@ -20,8 +20,11 @@ const list = (methods: string[]) => methods.map((m) => `'${m}'`).join(', ');
  * The entries of the distributor, its contacts, its target cells, its account and stock, and its
  * outlets (sub-dealers and terminals that belong to it now). Outlets are looked up one index probe
  * each; the calls by their method, so the cost follows the distributor's size, not the history's.
+ * CROSS JOIN keeps the outlets as the outer loop: left to itself the planner walks every terminal
+ * entry of the history (entity = 'terminal') and looks each up among the distributor's outlets,
+ * which grows with the whole network's history (EXPLAIN QUERY PLAN, tests/integration/brief-history).
  */
-const HITS = `
+export const HITS = `
   WITH contact_ids(id) AS (
     SELECT id FROM contacts WHERE distributor_id = :id
     UNION SELECT json_extract(changes, '$.result.id') FROM record_history
@@ -40,11 +43,11 @@ const HITS = `
     UNION ALL SELECT id, 'account' FROM record_history
       WHERE entity = 'call' AND entity_id IN (${list(ACCOUNT_CALLS)}) AND json_extract(changes, '$.input.distributorId') = :id
     UNION ALL SELECT h.id, 'sub_dealer' FROM sub_dealers s
-      JOIN record_history h ON h.entity = 'sub_dealer' AND h.entity_id = CAST(s.id AS TEXT) WHERE s.distributor_id = :id
+      CROSS JOIN record_history h ON h.entity = 'sub_dealer' AND h.entity_id = CAST(s.id AS TEXT) WHERE s.distributor_id = :id
     UNION ALL SELECT h.id, 'terminal' FROM terminals t
-      JOIN record_history h ON h.entity = 'terminal' AND h.entity_id = CAST(t.id AS TEXT) WHERE t.distributor_id = :id
-    UNION ALL SELECT h.id, 'terminal' FROM sub_dealers s JOIN terminals t ON t.sub_dealer_id = s.id
-      JOIN record_history h ON h.entity = 'terminal' AND h.entity_id = CAST(t.id AS TEXT) WHERE s.distributor_id = :id
+      CROSS JOIN record_history h ON h.entity = 'terminal' AND h.entity_id = CAST(t.id AS TEXT) WHERE t.distributor_id = :id
+    UNION ALL SELECT h.id, 'terminal' FROM sub_dealers s CROSS JOIN terminals t ON t.sub_dealer_id = s.id
+      CROSS JOIN record_history h ON h.entity = 'terminal' AND h.entity_id = CAST(t.id AS TEXT) WHERE s.distributor_id = :id
   )`;
 
 interface Row {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../main/demo/generate.js';
-import { BRIEF_HISTORY_LIMIT } from '../../main/brief/history.js';
+import { BRIEF_HISTORY_LIMIT, HITS } from '../../main/brief/history.js';
 import { asPerson, createTestDb } from '../support/db.js';
 import { call, refusal } from '../support/call.js';
 
@@ -170,6 +170,19 @@ describe("the distributor brief's history of changes", () => {
     const error = await refusal(asPerson(ctx, stranger), 'distributor.brief', { id: d.id });
     expect(error.code).toBe('forbidden');
     expect(JSON.stringify(error)).not.toContain('River Road');
+    db.close();
+  });
+
+  it('finds an outlet’s entries by probing the history index per outlet, not by walking every outlet entry of the network', () => {
+    const { db, d } = demo();
+    const plan = (
+      db.prepare(`EXPLAIN QUERY PLAN ${HITS} SELECT count(*) FROM hits`).all({ id: d.id, key: String(d.id) }) as Array<{ detail: string }>
+    ).map((r) => r.detail);
+    const probes = plan.filter((p) => p.includes('record_history_entity (entity=? AND entity_id=?)'));
+    // the distributor itself, its sub-dealers, its direct terminals, its sub-dealers' terminals
+    expect(probes.length).toBeGreaterThanOrEqual(4);
+    expect(plan.filter((p) => /record_history_entity \(entity=\?\)$/.test(p) && p.startsWith('SEARCH h'))).toEqual([]);
+    expect(plan.some((p) => p.startsWith('SCAN') && /record_history|terminals|sub_dealers/.test(p))).toBe(false);
     db.close();
   });
 });
