@@ -134,7 +134,7 @@ test('a regional manager opens one distributor and sees every part of its brief,
   }
   await page.emulateMedia({ media: 'screen' });
   if (shots) {
-    await page.setViewportSize({ width: 1440, height: 1900 });
+    await page.setViewportSize({ width: 1440, height: 2500 });
     await page.screenshot({ path: join(shots, 'distributor-brief-en.png'), fullPage: true });
     await page.getByRole('combobox', { name: 'Language' }).selectOption('中文');
     await expect(page.getByRole('button', { name: '打印简报' })).toBeVisible();

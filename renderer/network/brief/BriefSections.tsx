@@ -405,7 +405,7 @@ export function ReadinessSection({ brief }: { brief: DistributorBrief }) {
 export function EventsSection({ brief }: { brief: DistributorBrief }) {
   const { t } = useTranslation(['brief', 'events']);
   return (
-    <BriefSection title={t('events.title')} to="/events" linkLabel={t('link.events')}>
+    <BriefSection title={t('events.title')} to="/events" linkLabel={t('link.events')} className="brief-events">
       {brief.events.length === 0 ? (
         <p className="muted">{t('events.none')}</p>
       ) : (
