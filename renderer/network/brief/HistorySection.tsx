@@ -8,8 +8,12 @@ import { BriefSection } from './BriefSections.js';
 /** The history screen, filtered to this distributor's own record (it is the administrator's screen). */
 export const fullHistoryPath = (distributorId: number) => `/history?entity=distributor&entityId=${distributorId}`;
 
-function value(t: TFunction<'briefHistory'>, v: unknown): string {
+/** Coded values said in words where the app already has the words (a contact's level). */
+const WORDS: Record<string, string> = { level: 'network:level' };
+
+function value(t: TFunction<'briefHistory'>, v: unknown, field?: string): string {
   if (v === null || v === undefined || v === '') return '—';
+  if (field && WORDS[field] && typeof v === 'string') return t(`${WORDS[field]}.${v}` as never, { defaultValue: v });
   if (typeof v === 'boolean') return v ? t('yes') : t('no');
   if (typeof v === 'number') return formatNumber(v);
   return typeof v === 'string' ? v : JSON.stringify(v);
@@ -24,14 +28,14 @@ function ChangeLine({ change, t }: { change: BriefChange; t: TFunction<'briefHis
         <li key={f.field}>
           <span className="brief-history-field">{t(`field.${f.field}`, { defaultValue: f.field.replace(/_/g, ' ') })}:</span>{' '}
           {f.before === null ? (
-            value(t, f.after)
+            value(t, f.after, f.field)
           ) : f.after === null && (change.action === 'delete' || change.method?.endsWith('.delete')) ? (
             <>
-              <s>{value(t, f.before)}</s> <span className="muted">({t('removed')})</span>
+              <s>{value(t, f.before, f.field)}</s> <span className="muted">({t('removed')})</span>
             </>
           ) : (
             <>
-              <span className="muted">{value(t, f.before)}</span> → {value(t, f.after)}
+              <span className="muted">{value(t, f.before, f.field)}</span> → {value(t, f.after, f.field)}
             </>
           )}
         </li>
@@ -45,7 +49,7 @@ function ChangeLine({ change, t }: { change: BriefChange; t: TFunction<'briefHis
  * and its outlets, newest first. The printed brief keeps the newest few (brief.css).
  */
 export function HistorySection({ brief }: { brief: DistributorBrief }) {
-  const { t, i18n } = useTranslation('briefHistory');
+  const { t, i18n } = useTranslation(['briefHistory', 'network']);
   const actor = useActor();
   const h = brief.history;
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
