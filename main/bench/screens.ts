@@ -68,6 +68,21 @@ export const SCREEN_QUERIES: ScreenQuery[] = [
       id: firstId(ctx, 'SELECT distributor_id FROM sub_dealers GROUP BY distributor_id ORDER BY count(*) DESC LIMIT 1'),
     })),
   },
+  {
+    name: 'distributor page: the one-page brief, a different distributor each run',
+    // the 40 largest in turn: the region's computations are warm, the distributor's own reads are not
+    run: (() => {
+      let turn = 0;
+      let ids: number[] | undefined;
+      return viaDispatch('distributor.brief', (ctx) => {
+        ids ??= ctx.db
+          .prepare('SELECT distributor_id FROM sub_dealers GROUP BY distributor_id ORDER BY count(*) DESC LIMIT 40')
+          .pluck()
+          .all() as number[];
+        return { id: ids[turn++ % ids.length] ?? 1 };
+      });
+    })(),
+  },
   { name: 'terminal list: first page', run: viaDispatch('terminal.list', () => ({ limit: 200 })) },
   {
     name: 'terminal list: last page',

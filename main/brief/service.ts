@@ -20,6 +20,7 @@ import { forecastView } from '../forecast/view.js';
 import { listContacts } from '../network/contacts.js';
 import { getDistributor } from '../network/distributors.js';
 import { readinessDistributor } from '../readiness/service.js';
+import { distributorHistory } from './history.js';
 
 const OUTLET_STATUSES = ['prospect', 'active', 'lost'] as const;
 const STAGES = ['prospect', 'contacted', 'negotiating', 'signed', 'rejected'] as const;
@@ -58,6 +59,7 @@ export function distributorBrief(db: Db, id: number, today = localToday()): Dist
     events: eventsOf(db, id),
     followups: followupsOf(db, id),
     outlets: outletsOf(db, id),
+    history: distributorHistory(db, id),
   };
 }
 

@@ -185,14 +185,18 @@ export function DayRouteCard({ salespersonId }: { salespersonId: number }) {
                       {s.visit ? (
                         <Badge tone="green">{t(`outcome.${s.visit.outcome}`)}</Badge>
                       ) : (
-                        <button
-                          type="button"
-                          className="button button-small"
-                          onClick={() => setVisiting({ outletType: s.outletType, outletId: s.outletId, name: s.name })}
-                          aria-label={t('route.logVisitAt', { name: s.name })}
-                        >
-                          {t('route.logVisit')}
-                        </button>
+                        <>
+                          <button
+                            type="button"
+                            className="button button-small"
+                            onClick={() => setVisiting({ outletType: s.outletType, outletId: s.outletId, name: s.name })}
+                            aria-label={t('route.logVisitAt', { name: s.name })}
+                          >
+                            {t('route.logVisit')}
+                          </button>
+                          {/* On paper: a box to write the outcome in at the outlet. */}
+                          <span className="print-only visit-blank" aria-hidden="true" />
+                        </>
                       )}
                     </td>
                     <td className="route-controls" style={{ whiteSpace: 'nowrap' }}>

@@ -27,6 +27,7 @@ import {
   TargetsSection,
   VolumeSection,
 } from './brief/BriefSections.js';
+import { HistorySection } from './brief/HistorySection.js';
 import './brief/brief.css';
 
 export function DistributorDetailPage() {
@@ -116,6 +117,7 @@ export function DistributorDetailPage() {
             </div>
             <EventsSection brief={b} />
             <OutletsSection brief={b} />
+            <HistorySection brief={b} />
           </div>
         </>
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { HISTORY_ENTITIES, type HistoryEntity, type HistoryFilter } from '../../shared/contract/people.js';
 import { api } from '../api/client.js';
 import { useApiQuery } from '../api/hooks.js';
@@ -10,11 +11,22 @@ import { useAttempt } from '../api/useMutationWithToast.js';
 
 const PAGE = 100;
 
+function filterOf(params: URLSearchParams): HistoryFilter {
+  const entity = params.get('entity');
+  const entityId = params.get('entityId');
+  const filter: HistoryFilter = {};
+  if (entity && (HISTORY_ENTITIES as readonly string[]).includes(entity)) filter.entity = entity as HistoryEntity;
+  if (entityId) filter.entityId = entityId.slice(0, 80);
+  return filter;
+}
+
 /** Every change made through the planner, newest first: filter by record, person, method and dates; export. */
 export function HistoryPage() {
   const { t } = useTranslation('people');
   const attempt = useAttempt();
-  const [filter, setFilter] = useState<HistoryFilter>({});
+  // A record's page links here filtered to it (?entity=distributor&entityId=12).
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<HistoryFilter>(() => filterOf(params));
   const [offset, setOffset] = useState(0);
   const rows = useApiQuery('history.list', { ...filter, offset, limit: PAGE });
   const set = (patch: Partial<HistoryFilter>) => {
@@ -56,6 +68,10 @@ export function HistoryPage() {
                   </option>
                 ))}
               </select>
+            </label>
+            <label>
+              {t('history.record')}
+              <input value={filter.entityId ?? ''} inputMode="numeric" onChange={(e) => set({ entityId: e.target.value })} />
             </label>
             <label>
               {t('history.person')}

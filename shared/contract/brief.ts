@@ -103,6 +103,31 @@ export interface BriefVisit {
   outcome: string;
 }
 
+/** What a history line is about: the distributor itself or one of its records. */
+export type BriefChangeRecord = 'distributor' | 'contact' | 'target' | 'account' | 'sub_dealer' | 'terminal';
+
+/** One recorded change (main/people/history.ts), as the brief shows it: who, when, which action, before → after. */
+export interface BriefChange {
+  id: number;
+  at: string;
+  actorCode: string | null;
+  actorName: string | null;
+  method: string | null;
+  action: 'create' | 'update' | 'delete' | 'call';
+  record: BriefChangeRecord;
+  /** The outlet, contact, brand or SKU the change is about; null for the distributor itself. */
+  recordLabel: string | null;
+  /** Ids are given as names (area, salesperson, product); `before` is null for what was not there. */
+  fields: Array<{ field: string; before: unknown; after: unknown }>;
+  reason: string | null;
+}
+
+export interface BriefHistory {
+  /** Newest first, at most BRIEF_HISTORY_LIMIT. */
+  entries: BriefChange[];
+  total: number;
+}
+
 export interface DistributorBrief {
   distributor: Distributor & { regionName: string };
   today: string;
@@ -124,6 +149,8 @@ export interface DistributorBrief {
     areas: string[];
     lastVisits: BriefVisit[];
   };
+  /** The history of changes to the distributor and its records. */
+  history: BriefHistory;
 }
 
 export const briefContract = {

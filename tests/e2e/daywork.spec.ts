@@ -1,27 +1,51 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test } from './fixtures.js';
+import type { Page } from '@playwright/test';
+import { expect, signInAs, test, type PlannerServer } from './fixtures.js';
 
 test.use({ seed: 'S' });
 test.setTimeout(150_000);
 
 const shots = process.env.SCREENSHOTS;
 
+/** A person of the role whose name no one else has (the sign-in list shows names), optionally of one region. */
+function personOf(server: PlannerServer, role: string, where = '1 = 1', ...params: unknown[]): string {
+  const db = new Database(server.dbPath, { readonly: true });
+  const name = db
+    .prepare(
+      `SELECT s.name FROM staff s WHERE s.role = ? AND ${where} AND (SELECT count(*) FROM staff x WHERE x.name = s.name) = 1
+       ORDER BY s.id LIMIT 1`,
+    )
+    .pluck()
+    .get(role, ...params) as string | undefined;
+  db.close();
+  if (!name) throw new Error(`No ${role} with a name of their own`);
+  return name;
+}
+
+/** The test acts as the role concerned: the administrator signs out and that person signs in. */
+async function actAs(page: Page, name: string): Promise<void> {
+  await page.getByRole('region', { name: 'Signed in' }).getByRole('button', { name: 'Sign out' }).click();
+  await signInAs(page, name);
+}
+
 test("a salesperson builds today's route from what is due in one action and prints the day sheet", async ({ app, server }) => {
   const db = new Database(server.dbPath, { readonly: true });
   const month = new Date().toISOString().slice(0, 7);
-  // A salesperson with a plan this month, else the first one.
+  // A salesperson with a plan this month (else any), whose name no one else has.
   const sp = (db
     .prepare(
       `SELECT s.id, s.name FROM staff s LEFT JOIN dev_plans p ON p.salesperson_id = s.id AND p.month = ?
-       WHERE s.role = 'salesperson' ORDER BY p.id IS NULL, s.id LIMIT 1`,
+       WHERE s.role = 'salesperson' AND (SELECT count(*) FROM staff x WHERE x.name = s.name) = 1 ORDER BY p.id IS NULL, s.id LIMIT 1`,
     )
     .get(month) ?? {}) as { id: number; name: string };
   db.close();
 
+  // The salesperson works on their own day: no picker to act as someone else.
+  await actAs(app, sp.name);
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Outlet development' }).click();
-  await app.getByLabel('Salesperson').selectOption(String(sp.id));
+  await expect(app.getByRole('combobox', { name: 'Salesperson' })).toHaveCount(0);
   const route = app.getByRole('region', { name: 'Day route' });
   const due = route.getByRole('region', { name: 'Due on this day' });
   const list = due.getByRole('table', { name: 'Outlets due on this day' });
@@ -72,7 +96,8 @@ test("a salesperson builds today's route from what is due in one action and prin
   await app.locator('body').evaluate((body) => body.classList.remove('printing-route'));
 });
 
-test("a coordinator marks one ship week's planned shipments shipped in one action", async ({ app }) => {
+test("a coordinator marks one ship week's planned shipments shipped in one action", async ({ app, server }) => {
+  await actAs(app, personOf(server, 'logistics_coordinator'));
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Stock readiness' }).click();
   await app.getByRole('tab', { name: /Plan by week/ }).click();
   await expect(app.getByRole('table', { name: 'Pre-build plan lines' }).getByRole('row').nth(1)).toBeVisible({ timeout: 30_000 });
@@ -100,6 +125,16 @@ test("a coordinator marks one ship week's planned shipments shipped in one actio
 });
 
 test('a manager invites every distributor of one area to a training at once, without inviting anyone twice', async ({ app, server }) => {
+  const db = new Database(server.dbPath, { readonly: true });
+  const area = db
+    .prepare(
+      `SELECT a.id, a.name, a.region_id AS regionId, count(*) AS n FROM distributors d JOIN areas a ON a.id = d.area_id
+       WHERE d.status != 'ended' GROUP BY a.id ORDER BY n DESC LIMIT 1`,
+    )
+    .get() as { id: number; name: string; regionId: number; n: number };
+  db.close();
+  // The manager of that area's region plans the training and invites.
+  await actAs(app, personOf(server, 'regional_manager', 's.region_id = ?', area.regionId));
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Training & trips' }).click();
   const next = new Date();
   next.setDate(next.getDate() + 20);
@@ -112,15 +147,6 @@ test('a manager invites every distributor of one area to a training at once, wit
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   const panel = app.getByRole('region', { name: 'Event Sales policy briefing (test)' });
-
-  const db = new Database(server.dbPath, { readonly: true });
-  const area = db
-    .prepare(
-      `SELECT a.id, a.name, r.name AS region, count(*) AS n FROM distributors d JOIN areas a ON a.id = d.area_id JOIN regions r ON r.id = a.region_id
-       WHERE d.status != 'ended' GROUP BY a.id ORDER BY n DESC LIMIT 1`,
-    )
-    .get() as { id: number; name: string; region: string; n: number };
-  db.close();
 
   await panel.getByRole('button', { name: 'Invite distributors…' }).click();
   let invite = app.getByRole('dialog', { name: 'Invite distributors' });

@@ -18,7 +18,8 @@ export function BriefSection({
   className,
 }: {
   title: string;
-  to: string;
+  /** Where the work is done; no link when the person cannot open that screen. */
+  to?: string | undefined;
   linkLabel: string;
   children: ReactNode;
   className?: string;
@@ -27,9 +28,11 @@ export function BriefSection({
     <section className={`card brief-section${className ? ` ${className}` : ''}`} aria-label={title}>
       <header className="card-header">
         <h2>{title}</h2>
-        <Link to={to} className="brief-link no-print">
-          {linkLabel} →
-        </Link>
+        {to && (
+          <Link to={to} className="brief-link no-print">
+            {linkLabel} →
+          </Link>
+        )}
       </header>
       <div className="card-body">{children}</div>
     </section>
@@ -402,7 +405,7 @@ export function ReadinessSection({ brief }: { brief: DistributorBrief }) {
 export function EventsSection({ brief }: { brief: DistributorBrief }) {
   const { t } = useTranslation(['brief', 'events']);
   return (
-    <BriefSection title={t('events.title')} to="/events" linkLabel={t('link.events')}>
+    <BriefSection title={t('events.title')} to="/events" linkLabel={t('link.events')} className="brief-events">
       {brief.events.length === 0 ? (
         <p className="muted">{t('events.none')}</p>
       ) : (
@@ -462,7 +465,7 @@ export function OutletsSection({ brief }: { brief: DistributorBrief }) {
   const counts = (c: Record<'active' | 'prospect' | 'lost', number>) =>
     t('outlets.counts', { active: formatNumber(c.active), prospect: formatNumber(c.prospect), lost: formatNumber(c.lost) });
   return (
-    <BriefSection title={t('outlets.title')} to="/development" linkLabel={t('link.development')} className="brief-wide">
+    <BriefSection title={t('outlets.title')} to="/development" linkLabel={t('link.development')} className="brief-wide brief-outlets">
       <div className="brief-columns">
         <div>
           <dl className="kv kv-compact">
