@@ -70,6 +70,10 @@ import enSync from './locales/en/sync.json';
 import zhSync from './locales/zh/sync.json';
 import esSync from './locales/es/sync.json';
 import ruSync from './locales/ru/sync.json';
+import enWords from './locales/en/words.json';
+import zhWords from './locales/zh/words.json';
+import esWords from './locales/es/words.json';
+import ruWords from './locales/ru/words.json';
 
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
@@ -92,6 +96,7 @@ export const resources = {
     rules: enRules,
     admin: enAdmin,
     sync: enSync,
+    words: enWords,
   },
   zh: {
     common: zhCommon,
@@ -110,6 +115,7 @@ export const resources = {
     rules: zhRules,
     admin: zhAdmin,
     sync: zhSync,
+    words: zhWords,
   },
   es: {
     common: esCommon,
@@ -128,6 +134,7 @@ export const resources = {
     rules: esRules,
     admin: esAdmin,
     sync: esSync,
+    words: esWords,
   },
   ru: {
     common: ruCommon,
@@ -146,6 +153,7 @@ export const resources = {
     rules: ruRules,
     admin: ruAdmin,
     sync: ruSync,
+    words: ruWords,
   },
 } as const;
 
