@@ -54,18 +54,12 @@ export interface SegmentResult {
   segment: Segment;
 }
 
-export const STRATEGY: Record<Segment, { action: string; visitEveryDays: number }> = {
-  EI: {
-    action: 'Consolidate: first-class service, solve problems fast, advise, grow together, add new products to old ones',
-    visitEveryDays: 14,
-  },
-  EII: {
-    action:
-      'Win back: find out why they waver (novelty, a competitor offering more, unhappy with product or service) and answer each cause',
-    visitEveryDays: 7,
-  },
-  EIII: { action: 'Promote: regular visits, help with display, promotion and developing their own customers', visitEveryDays: 30 },
-  EIV: { action: 'Weigh cost against return: reduce effort or let go', visitEveryDays: 90 },
+/** How often each segment is visited; the strategy in words is the renderer's (accounts:strategyText.<segment>). */
+export const STRATEGY: Record<Segment, { visitEveryDays: number }> = {
+  EI: { visitEveryDays: 14 },
+  EII: { visitEveryDays: 7 },
+  EIII: { visitEveryDays: 30 },
+  EIV: { visitEveryDays: 90 },
 };
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
@@ -242,7 +236,6 @@ export type ChurnReasonCode =
 export interface ChurnReason {
   code: ChurnReasonCode;
   weight: number;
-  text: string;
   /** What the reason was read from, for the user to check. */
   evidence: Record<string, number | string>;
 }
@@ -267,11 +260,9 @@ export function churnRisk(input: ChurnInput, settings: ChurnSettings = DEFAULT_C
     const recent = m.slice(n - 3).reduce((a, b) => a + b, 0);
     const lastYear = m.slice(n - 15, n - 12).reduce((a, b) => a + b, 0);
     if (lastYear > 0 && recent < lastYear * (1 - settings.volumeDropShare)) {
-      const change = recent / lastYear - 1;
       reasons.push({
         code: 'volume_falling',
         weight: WEIGHTS.volume_falling,
-        text: `Volume down ${Math.round(-change * 100)}% on the same three months last year (${recent} against ${lastYear} cases)`,
         evidence: { lastThreeMonths: recent, sameMonthsLastYear: lastYear },
       });
     }
@@ -284,7 +275,6 @@ export function churnRisk(input: ChurnInput, settings: ChurnSettings = DEFAULT_C
       reasons.push({
         code: 'orders_missed',
         weight: WEIGHTS.orders_missed,
-        text: `No order in ${missed} of the last 3 months, though it ordered in ${Math.round(rhythm * 100)}% of the months before`,
         evidence: { monthsWithoutOrder: missed, usualOrderMonthsShare: Math.round(rhythm * 100) },
       });
     }
@@ -293,7 +283,6 @@ export function churnRisk(input: ChurnInput, settings: ChurnSettings = DEFAULT_C
     reasons.push({
       code: 'single_contact',
       weight: WEIGHTS.single_contact,
-      text: `The relationship is held by ${input.contacts === 0 ? 'nobody on record' : 'a single contact'}`,
       evidence: { contacts: input.contacts },
     });
   }
@@ -301,7 +290,6 @@ export function churnRisk(input: ChurnInput, settings: ChurnSettings = DEFAULT_C
     reasons.push({
       code: 'no_visit',
       weight: WEIGHTS.no_visit,
-      text: `No visit for ${input.daysSinceVisit} days`,
       evidence: { daysSinceVisit: input.daysSinceVisit },
     });
   }
@@ -310,7 +298,6 @@ export function churnRisk(input: ChurnInput, settings: ChurnSettings = DEFAULT_C
     reasons.push({
       code: 'complaints_open',
       weight: WEIGHTS.complaints_open,
-      text: `${late.length} complaint(s) open longer than ${settings.complaintDays} days (oldest ${Math.max(...late)} days)`,
       evidence: { complaints: late.length, oldestDays: Math.max(...late) },
     });
   }
@@ -318,21 +305,18 @@ export function churnRisk(input: ChurnInput, settings: ChurnSettings = DEFAULT_C
     reasons.push({
       code: 'fit_alarm',
       weight: WEIGHTS.fit_alarm,
-      text: 'Only a competitor meets their purchase standard',
       evidence: { fit: 'alarm' },
     });
   if (input.fit === 'watch')
     reasons.push({
       code: 'fit_watch',
       weight: WEIGHTS.fit_watch,
-      text: 'A competitor meets their purchase standard as well as we do',
       evidence: { fit: 'watch' },
     });
   if (input.relationshipLevel === 1) {
     reasons.push({
       code: 'price_relationship',
       weight: WEIGHTS.price_relationship,
-      text: 'The relationship is held by price alone (level 1), easy for a competitor to copy',
       evidence: { relationshipLevel: 1 },
     });
   }
@@ -380,6 +364,8 @@ export function retention(accounts: AccountHistory[]): {
 }
 
 export type SkuAdvice = 'push' | 'keep' | 'weaken' | 'drop';
+/** Why, as a code: the renderer words it with the row's growth and contribution (accounts:skuReason.<code>). */
+export type SkuReason = 'new_product' | 'phase_out' | 'small_not_growing' | 'growing' | 'shrinking_small' | 'steady' | 'changing';
 
 /**
  * Each SKU's place in a distributor's (or the region's) range: contribution, growth, rank, and what
@@ -393,21 +379,13 @@ export function skuStructure(skus: Array<{ productId: number; status: string; la
     const contribution = total > 0 ? s.last12 / total : 0;
     const growth = s.previous12 > 0 ? s.last12 / s.previous12 - 1 : null;
     let advice: SkuAdvice;
-    let reason: string;
-    if (s.status === 'new') [advice, reason] = ['push', 'New product: place it early, before the peak'];
-    else if (s.status === 'phase_out') [advice, reason] = ['drop', 'Being phased out'];
-    else if (contribution < 0.01 && (growth === null || growth < 0)) [advice, reason] = ['drop', 'Under 1% of volume and not growing'];
-    else if (growth !== null && growth > 0.1 && contribution >= 0.02)
-      [advice, reason] = ['push', `Growing ${Math.round(growth * 100)}% with ${(contribution * 100).toFixed(1)}% of volume`];
-    else if (growth !== null && growth < -0.15 && contribution < 0.05)
-      [advice, reason] = ['weaken', `Down ${Math.round(-growth * 100)}% and only ${(contribution * 100).toFixed(1)}% of volume`];
-    else
-      [advice, reason] = [
-        'keep',
-        growth === null
-          ? 'Steady part of the range'
-          : `${growth >= 0 ? 'Up' : 'Down'} ${Math.abs(Math.round(growth * 100))}%, ${(contribution * 100).toFixed(1)}% of volume`,
-      ];
+    let reason: SkuReason;
+    if (s.status === 'new') [advice, reason] = ['push', 'new_product'];
+    else if (s.status === 'phase_out') [advice, reason] = ['drop', 'phase_out'];
+    else if (contribution < 0.01 && (growth === null || growth < 0)) [advice, reason] = ['drop', 'small_not_growing'];
+    else if (growth !== null && growth > 0.1 && contribution >= 0.02) [advice, reason] = ['push', 'growing'];
+    else if (growth !== null && growth < -0.15 && contribution < 0.05) [advice, reason] = ['weaken', 'shrinking_small'];
+    else [advice, reason] = ['keep', growth === null ? 'steady' : 'changing'];
     return { ...s, rank: i + 1, contribution, growth, advice, reason };
   });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contract, isMethodName } from '../../shared/contract/index.js';
 import { DomainError, type ApiError, type ApiResult, type FieldIssue } from '../../shared/contract/result.js';
 import type { ServiceContext } from './context.js';
+import { issueFromZod } from '../importing/issues.js';
 import { handlers } from './handlers.js';
 import { QUERY_THREAD_METHODS } from './query-thread.js';
 import { tableVersions } from '../db/table-versions.js';
@@ -54,10 +55,24 @@ export async function dispatchCore(ctx: ServiceContext, method: unknown, rawInpu
   }
 }
 
+/**
+ * The same codes the importer gives a refused cell (main/importing/issues.ts), so a form's field says
+ * what is accepted in the user's language; the English message stays for the command line.
+ */
+function fieldIssueCode(issue: z.core.$ZodIssue): Pick<FieldIssue, 'code' | 'params'> {
+  // Issues do not carry the input: zod's own message says when nothing was given.
+  const missing = issue.code === 'invalid_type' && /received (undefined|null)/.test(issue.message);
+  const coded = issueFromZod(issue, '', missing ? undefined : '');
+  if (coded.code === 'too_small' && issue.code === 'too_small' && issue.origin === 'string')
+    return { code: 'too_short', params: coded.params };
+  return { code: coded.code, params: coded.params };
+}
+
 export function validationError(error: z.ZodError): ApiError {
   const issues: FieldIssue[] = error.issues.slice(0, 50).map((issue) => ({
     path: issue.path.map(String).join('.') || '(input)',
     message: issue.message,
+    ...fieldIssueCode(issue),
   }));
   const first = issues[0];
   return {

@@ -24,6 +24,7 @@ import { A, field, OUTLET_STATUS_VALUES, type FieldDef, type RefTable } from './
 import type { References } from './references.js';
 import type { RowIssue } from './issues.js';
 import { synonymsOf } from './synonyms.js';
+import { valueWordsOf } from '../../shared/exports/values.js';
 import type { ImportSensitiveCode } from '../../shared/contract/importing.js';
 import { salesHistoryEntity } from '../forecast/import.js';
 import { shipmentsEntity, stockSnapshotsEntity } from '../readiness/import.js';
@@ -425,6 +426,9 @@ const terminals: EntityDef = {
     ).all() as ExportRow[],
 };
 
+type ContactSaved = Parameters<typeof createContact>[1] & { ownerType: string; ownerId: number; name: string };
+const contactKey = (ownerType: string, ownerId: number, name: string) => `${ownerType}:${ownerId}:${name.trim().toLowerCase()}`;
+
 const CONTACT_OWNER_TABLE = { distributor: 'distributors', sub_dealer: 'sub_dealers', terminal: 'terminals' } as const;
 
 const contacts: EntityDef = {
@@ -462,6 +466,23 @@ const contacts: EntityDef = {
   ],
   key: null,
   schema: contactDraft,
+  // A contact is known by whom it belongs to and its name (a sheet has no contact codes): the same
+  // person on the same customer is the same contact, so an exported sheet imports back unchanged.
+  keyOf: (d: ContactSaved) => contactKey(d.ownerType, d.ownerId, d.name),
+  existingValues: (db) =>
+    new Map(
+      (
+        prepared(
+          db,
+          `SELECT CASE WHEN distributor_id IS NOT NULL THEN 'distributor' WHEN sub_dealer_id IS NOT NULL THEN 'sub_dealer' ELSE 'terminal' END,
+            coalesce(distributor_id, sub_dealer_id, terminal_id), name, role, level, phone FROM contacts ORDER BY id`,
+        )
+          .raw()
+          .all() as Array<[string, number, string, string | null, string, string | null]>
+      ).map(([type, owner, name, role, level, phone]) => [contactKey(type, owner, name), JSON.stringify([role, level, phone])]),
+    ),
+  valueText: (d: ContactSaved) => JSON.stringify([d.role, d.level, d.phone]),
+  valueFields: ['role', 'level', 'phone'],
   toDraft(v, ref) {
     const table = CONTACT_OWNER_TABLE[v.ownerType as keyof typeof CONTACT_OWNER_TABLE];
     return {
@@ -473,7 +494,16 @@ const contacts: EntityDef = {
       phone: v.phone,
     };
   },
-  save: (db, id, d: Parameters<typeof createContact>[1]) => (id ? updateContact(db, id, d) : createContact(db, d)).id,
+  save(db, _id, d: ContactSaved) {
+    const existing = prepared(
+      db,
+      `SELECT id, email FROM contacts WHERE coalesce(distributor_id, sub_dealer_id, terminal_id) = ? AND lower(name) = lower(?)
+         AND CASE WHEN distributor_id IS NOT NULL THEN 'distributor' WHEN sub_dealer_id IS NOT NULL THEN 'sub_dealer' ELSE 'terminal' END = ?
+       ORDER BY id LIMIT 1`,
+    ).get(d.ownerId, d.name, d.ownerType) as { id: number; email: string | null } | undefined;
+    // The sheet has no e-mail column: an update keeps the stored address.
+    return existing ? updateContact(db, existing.id, { ...d, email: d.email ?? existing.email }).id : createContact(db, d).id;
+  },
   exportRows: (db) =>
     prepared(
       db,
@@ -531,7 +561,17 @@ const products: EntityDef = {
 
 /** Adds the per-language synonyms table (synonyms.ts) to each field's own names. */
 function withSynonyms(def: EntityDef): EntityDef {
-  return { ...def, fields: def.fields.map((f) => ({ ...f, aliases: [...f.aliases, ...synonymsOf(def.name, f.key)] })) };
+  return {
+    ...def,
+    fields: def.fields.map((f) => withValueWords(def.name, { ...f, aliases: [...f.aliases, ...synonymsOf(def.name, f.key)] })),
+  };
+}
+
+/** An enum column also reads the words exports write for its values, in every language (shared/exports/values.ts). */
+function withValueWords(entity: ImportEntity, f: FieldDef): FieldDef {
+  if (f.kind !== 'enum' || !f.values) return f;
+  const words = valueWordsOf(entity, f.key);
+  return { ...f, values: Object.fromEntries(Object.entries(f.values).map(([code, own]) => [code, [...own, ...(words[code] ?? [])]])) };
 }
 
 /** Every importable entity. A feature adds its definition here (and its name in shared/domain/importing.ts). */

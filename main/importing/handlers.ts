@@ -73,6 +73,6 @@ export const importingHandlers = {
     };
   },
   'import.discard': (ctx, { importId }) => discardImport(importId, sessionsOf(ctx)),
-  'export.entity': ({ db }, { entity, format, headers }) => exportEntity(db, entity, format, headers),
-  'import.template': ({ db }, { entity, format, headers }) => exportEntity(db, entity, format, headers, true),
+  'export.entity': ({ db }, { entity, format, headers, language }) => exportEntity(db, entity, format, headers, false, language),
+  'import.template': ({ db }, { entity, format, headers, language }) => exportEntity(db, entity, format, headers, true, language),
 } satisfies FeatureHandlers<typeof importingContract>;

@@ -33,6 +33,8 @@ import { References } from './references.js';
 import { templateRows } from './templates.js';
 import { checkMapping, rowLabel, valueChanges } from './plans.js';
 import type { TaskControl } from '../jobs/task.js';
+import { valueWord, yesNoWord } from '../../shared/exports/values.js';
+import type { ExportLanguage } from '../../shared/exports/words.js';
 
 const SESSION_TTL_MS = 60 * 60 * 1000;
 const MAX_SESSIONS = 4;
@@ -670,7 +672,8 @@ export function discardImport(importId: string, sessions: ImportSessions = direc
 /**
  * Export uses the import's own columns, titled in the user's language when the renderer gives the titles
  * (the importer maps every language's titles back), so an exported sheet imports back unchanged.
- * A template is the same sheet with example rows instead of the data.
+ * A template is the same sheet with example rows instead of the data. Values (statuses, roles, yes/no)
+ * are written in `language` too; the importer reads every language's words back as the same codes.
  */
 export async function exportEntity(
   db: Db,
@@ -678,9 +681,10 @@ export async function exportEntity(
   format: 'csv' | 'xlsx',
   titles: Record<string, string> = {},
   template = false,
+  language: ExportLanguage = 'en',
 ): Promise<ExportFile> {
   const def = ENTITIES[entity];
-  const rows = template ? templateRows(entity) : def.exportRows(db);
+  const rows = (template ? templateRows(entity) : def.exportRows(db)).map((r) => inLanguage(def, r, language));
   const headers = def.fields.map((f) => f.key);
   const title = (key: string) => titles[key] ?? key;
   const stamp = template ? 'template' : today();
@@ -708,4 +712,18 @@ export async function exportEntity(
     contentBase64: buffer.toString('base64'),
     rows: rows.length,
   };
+}
+
+const YES = new Set(['yes', '1', 'true']);
+
+/** One exported row with its enum and yes/no cells worded in the user's language. */
+function inLanguage(def: EntityDef, row: ExportRow, language: ExportLanguage): ExportRow {
+  const out: ExportRow = { ...row };
+  for (const f of def.fields) {
+    const v = row[f.key];
+    if (v === null || v === undefined || v === '') continue;
+    if (f.kind === 'enum') out[f.key] = valueWord(language, def.name, f.key, String(v));
+    else if (f.kind === 'boolean') out[f.key] = yesNoWord(language, YES.has(String(v).toLowerCase()));
+  }
+  return out;
 }

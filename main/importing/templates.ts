@@ -149,8 +149,16 @@ const EXAMPLES: Record<ImportEntity, ExportRow[]> = {
     { distributor: 'D002', sku: 'NS-330B', date: '2026-03-01', cases: 0 },
   ],
   shipments: [
-    { distributor: 'D001', sku: 'NS-330B', cases: 600, shipDate: '2026-03-02', arrivalDate: '2026-03-09', status: 'in_transit' },
-    { distributor: 'D002', sku: 'NS-330B', cases: 300, shipDate: '2026-03-20', arrivalDate: '2026-03-25', status: 'planned' },
+    {
+      number: '',
+      distributor: 'D001',
+      sku: 'NS-330B',
+      cases: 600,
+      shipDate: '2026-03-02',
+      arrivalDate: '2026-03-09',
+      status: 'in_transit',
+    },
+    { number: '', distributor: 'D002', sku: 'NS-330B', cases: 300, shipDate: '2026-03-20', arrivalDate: '2026-03-25', status: 'planned' },
   ],
   devPlans: [
     {

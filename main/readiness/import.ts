@@ -49,7 +49,7 @@ export const stockSnapshotsEntity: EntityDef = {
         prepared(db, 'SELECT distributor_id, product_id, snapshot_date, cases FROM stock_snapshots').raw().all() as Array<
           [number, number, string, number]
         >
-      ).map(([d, p, s, cases]) => [`${d}:${p}:${s}`, String(cases)]),
+      ).map(([d, p, s, cases]) => [`${d}:${p}:${s}`, JSON.stringify([cases])]),
     ),
   valueText: (d: StockRow) => JSON.stringify([d.cases]),
   valueFields: ['cases'],
@@ -70,6 +70,8 @@ export const stockSnapshotsEntity: EntityDef = {
 
 const shipmentRow = z
   .strictObject({
+    /** The planner's shipment number, as its exports write it: blank for a shipment new to the planner. */
+    number: z.int().nullish(),
     distributorId: id,
     productId: id,
     cases: z.int('Whole cases').min(1, 'At least one case').max(1e9),
@@ -80,10 +82,22 @@ const shipmentRow = z
   .refine((s) => s.arrivalDate >= s.shipDate, { path: ['arrivalDate'], message: 'Arrives before it ships' });
 type ShipmentRowDraft = z.output<typeof shipmentRow>;
 
+/** Rows without a shipment number: each is new, so each gets a key of its own. */
+let unnumbered = 0;
+
 /** Shipments on the way or booked, as the warehouse or the ERP lists them; every row is a shipment of its own. */
 export const shipmentsEntity: EntityDef = {
   name: 'shipments',
   fields: [
+    field('number', 'integer', false, [
+      'shipment number',
+      'shipment no',
+      'shipment id',
+      '发货单号',
+      '发运单号',
+      'número de envío',
+      'номер отгрузки',
+    ]),
     field('distributor', 'reference', true, A.distributor, { ref: 'distributors' }),
     field(
       'sku',
@@ -133,7 +147,22 @@ export const shipmentsEntity: EntityDef = {
   ],
   key: null,
   schema: shipmentRow,
+  // A shipment is known by the planner's number, which exports write in their first column: the same
+  // line again is unchanged, a new quantity, date or status is an update of that shipment. A row without
+  // a number (an ERP's or the warehouse's list) is a shipment of its own, as two trucks on one day are.
+  keyOf: (d: ShipmentRowDraft) => (d.number !== null && d.number !== undefined ? `#${d.number}` : `new:${++unnumbered}`),
+  existingValues: (db: Db) =>
+    new Map(
+      (
+        prepared(db, 'SELECT id, distributor_id, product_id, cases, ship_date, arrival_date, status FROM shipments').raw().all() as Array<
+          [number, number, number, number, string, string, string]
+        >
+      ).map(([number, ...values]) => [`#${number}`, JSON.stringify(values)]),
+    ),
+  valueText: (d: ShipmentRowDraft) => JSON.stringify([d.distributorId, d.productId, d.cases, d.shipDate, d.arrivalDate, d.status]),
+  valueFields: ['distributor', 'sku', 'cases', 'shipDate', 'arrivalDate', 'status'],
   toDraft: (v, ref) => ({
+    number: v.number,
     distributorId: ref('distributor', 'distributors', 'distributor'),
     productId: ref('sku', 'products', 'product'),
     cases: v.cases,
@@ -142,6 +171,17 @@ export const shipmentsEntity: EntityDef = {
     status: v.status,
   }),
   save(db, _existing, d: ShipmentRowDraft) {
+    const existing =
+      d.number !== null && d.number !== undefined
+        ? (prepared(db, 'SELECT id FROM shipments WHERE id = ?').pluck().get(d.number) as number | undefined)
+        : undefined;
+    if (existing !== undefined) {
+      prepared(
+        db,
+        'UPDATE shipments SET distributor_id = ?, product_id = ?, cases = ?, ship_date = ?, arrival_date = ?, status = ? WHERE id = ?',
+      ).run(d.distributorId, d.productId, d.cases, d.shipDate, d.arrivalDate, d.status, existing);
+      return existing;
+    }
     const id = nextId('shipments');
     const { lastInsertRowid } = prepared(
       db,
@@ -152,7 +192,7 @@ export const shipmentsEntity: EntityDef = {
   exportRows: (db) =>
     prepared(
       db,
-      `SELECT d.code AS distributor, p.sku, s.cases, s.ship_date AS shipDate, s.arrival_date AS arrivalDate, s.status FROM shipments s
+      `SELECT s.id AS number, d.code AS distributor, p.sku, s.cases, s.ship_date AS shipDate, s.arrival_date AS arrivalDate, s.status FROM shipments s
        JOIN distributors d ON d.id = s.distributor_id JOIN products p ON p.id = s.product_id ORDER BY s.arrival_date, d.code, p.sku`,
     ).all() as Array<Record<string, string | number | null>>,
 };

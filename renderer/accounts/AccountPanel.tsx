@@ -5,6 +5,7 @@ import { COMPLAINT_CATEGORIES } from '../../shared/contract/accounts.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
+import { skuReasonText } from './skuReason.js';
 import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatDate, formatNumber, formatPercent } from '../ui/format.js';
@@ -184,7 +185,7 @@ export function AccountPanel({ distributorId, onClose }: { distributorId: number
             </thead>
             <tbody>
               {d.skus.slice(0, 25).map((s) => (
-                <tr key={s.productId} title={s.reason}>
+                <tr key={s.productId} title={skuReasonText(t, s)}>
                   <td>{s.sku}</td>
                   <td className="num">{formatNumber(s.last12)}</td>
                   <td className="num">{formatPercent(s.contribution)}</td>

@@ -11,6 +11,7 @@ import { useToast } from '../ui/Toasts.js';
 import { formatDate, formatNumber, formatPercent } from '../ui/format.js';
 import { SearchBox } from '../network/SearchBox.js';
 import { ProspectWeights } from './ProspectWeights.js';
+import { skuReasonText } from './skuReason.js';
 
 export function ComplaintsTab() {
   const { t } = useTranslation(['accounts', 'common']);
@@ -161,7 +162,7 @@ export function SkuTab() {
                     {t(`adviceValue.${s.advice}`)}
                   </Badge>
                 </td>
-                <td className="muted">{s.reason}</td>
+                <td className="muted">{skuReasonText(t, s)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 import type { MethodInput, MethodName, MethodResult, PlannerApi } from '../../shared/contract/index.js';
-import type { ApiError, ApiResult, RuleRefusal } from '../../shared/contract/result.js';
+import type { ApiError, ApiResult, FieldIssue, RuleRefusal } from '../../shared/contract/result.js';
 import i18n from 'i18next';
 
 /** A failed call, carrying the contract's error code, message and field issues for the form. */
@@ -9,13 +9,31 @@ export class ApiCallError extends Error {
   readonly rule: RuleRefusal | undefined;
   constructor(error: ApiError) {
     // A business rule's refusal is worded in the user's language, on the form and in toasts alike.
-    const text = error.rule ? ruleText(error.rule, error.message) : error.message;
+    const first = error.issues?.[0];
+    const text = error.rule
+      ? ruleText(error.rule, error.message)
+      : error.code === 'validation' && first?.code && !i18n.language?.startsWith('en')
+        ? fieldIssueText(first)
+        : error.message;
     super(text);
     this.name = 'ApiCallError';
     this.code = error.code;
     this.rule = error.rule;
-    this.issues = (error.issues ?? []).map((issue) => (error.rule ? { ...issue, message: text } : issue));
+    this.issues = (error.issues ?? []).map((issue) =>
+      error.rule ? { ...issue, message: text } : issue.code ? { ...issue, message: fieldIssueText(issue) } : issue,
+    );
   }
+}
+
+/**
+ * A form field's problem in the user's language, from the core's code and limits. In English the
+ * schema's own words ("Describe the complaint") are kept, unless they are zod's developer text.
+ */
+function fieldIssueText(issue: FieldIssue): string {
+  if (i18n.language?.startsWith('en') && !/^(Invalid|Too (big|small)|Expected)\b/.test(issue.message)) return issue.message;
+  const { values, ...params } = issue.params ?? {};
+  const list = Array.isArray(values) ? values.map((v) => i18n.t(`importing:enumValue.${v}`, { defaultValue: v })).join(', ') : undefined;
+  return i18n.t(`words:fieldIssue.${issue.code}`, { ...params, ...(list ? { values: list } : {}), defaultValue: issue.message });
 }
 
 function ruleText(rule: RuleRefusal, english: string): string {

@@ -11,7 +11,7 @@ import { ReopenButton } from '../people/ReopenButton.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
-import { formatDate, formatNumber, formatPercent } from '../ui/format.js';
+import { formatDate, formatMonth, formatNumber, formatPercent } from '../ui/format.js';
 import { Badge, Card, ErrorNotice, Spinner, type Tone } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { thisMonth, type DevelopmentScope } from './context.js';
@@ -179,7 +179,7 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
               <tbody>
                 {history.data.map((h) => (
                   <tr key={`${h.salespersonId}:${h.month}`}>
-                    <td>{h.month}</td>
+                    <td>{formatMonth(h.month)}</td>
                     <td>{h.salespersonName}</td>
                     <td className="num">{formatPercent(h.total, 1)}</td>
                     <td className="num">{h.rank === null ? '–' : `${h.rank} / ${h.teamSize}`}</td>

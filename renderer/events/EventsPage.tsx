@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { EventSummary } from '../../shared/contract/events.js';
 import { useApiQuery } from '../api/hooks.js';
 import { Badge, ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
-import { formatDate } from '../ui/format.js';
+import { formatDate, formatMonth } from '../ui/format.js';
 import { EventDetailPanel } from './EventDetailPanel.js';
 import { EventFormDialog } from './EventFormDialog.js';
 import { FollowupsCard } from './FollowupsCard.js';
@@ -62,9 +62,7 @@ export function EventsPage() {
                 ›
               </button>
               <strong style={{ marginLeft: 8 }}>
-                {view === 'week'
-                  ? `${formatDate(iso(from))} – ${formatDate(iso(to))}`
-                  : new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' }).format(cursor)}
+                {view === 'week' ? `${formatDate(iso(from))} – ${formatDate(iso(to))}` : formatMonth(iso(cursor).slice(0, 7))}
               </strong>
             </div>
           )}

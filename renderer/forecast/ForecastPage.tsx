@@ -7,7 +7,7 @@ import { useApiMutation, useApiQuery, useJob } from '../api/hooks.js';
 import { FilterSelect } from '../ui/Fields.js';
 import { Badge, Card, EmptyState, ErrorNotice, PageHeader, ProgressBar, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
-import { formatDate, formatNumber, formatPercent, monthName } from '../ui/format.js';
+import { formatDate, formatNumber, formatPercent, formatMonth } from '../ui/format.js';
 import { useNetworkOptions } from '../network/options.js';
 import { ForecastChart } from './ForecastChart.js';
 import { OverrideDialog } from './OverrideDialog.js';
@@ -183,10 +183,7 @@ export function ForecastPage() {
                         <li key={o.id}>
                           <div className="tree-row">
                             <span className="grow">
-                              <strong>
-                                {monthName(calendarMonth(o.month))} {o.month.slice(0, 4)}
-                              </strong>{' '}
-                              · {o.label} ·{' '}
+                              <strong>{formatMonth(o.month, 'short')}</strong> · {o.label} ·{' '}
                               {o.mode === 'absolute'
                                 ? `${formatNumber(o.value)} ${t('unit.cases', { ns: 'common' })}`
                                 : `${o.value > 0 ? '+' : ''}${o.value}%`}
@@ -256,8 +253,7 @@ function ForecastTable({ view, canAgree, onAgree }: { view: ForecastView; canAgr
             return (
               <tr key={f.month}>
                 <td>
-                  {monthName(calendarMonth(f.month), 'long')} {f.month.slice(0, 4)}{' '}
-                  {peak.has(calendarMonth(f.month)) && <Badge tone="amber">{t('peak')}</Badge>}
+                  {formatMonth(f.month)} {peak.has(calendarMonth(f.month)) && <Badge tone="amber">{t('peak')}</Badge>}
                 </td>
                 <td className="num">{formatNumber(f.lastYear)}</td>
                 <td className="num">{formatNumber(f.point)}</td>

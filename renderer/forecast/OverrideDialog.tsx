@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ForecastScope, OverrideLevel } from '../../shared/contract/forecast.js';
-import { calendarMonth } from '../../shared/domain/months.js';
 import { useApiMutation } from '../api/hooks.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
-import { formatNumber, monthName } from '../ui/format.js';
+import { formatMonth, formatNumber } from '../ui/format.js';
 import { useToast } from '../ui/Toasts.js';
 
 /** Records the number agreed with the distributor for a month, with the reason; the statistical one stays. */
@@ -42,7 +41,7 @@ export function OverrideDialog({
   };
   return (
     <Dialog
-      title={t('agreeTitle', { month: `${monthName(calendarMonth(month), 'long')} ${month.slice(0, 4)}` })}
+      title={t('agreeTitle', { month: formatMonth(month) })}
       onClose={onClose}
       footer={
         <>

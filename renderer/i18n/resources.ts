@@ -74,6 +74,10 @@ import enBriefHistory from './locales/en/briefHistory.json';
 import zhBriefHistory from './locales/zh/briefHistory.json';
 import esBriefHistory from './locales/es/briefHistory.json';
 import ruBriefHistory from './locales/ru/briefHistory.json';
+import enWords from './locales/en/words.json';
+import zhWords from './locales/zh/words.json';
+import esWords from './locales/es/words.json';
+import ruWords from './locales/ru/words.json';
 
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
@@ -97,6 +101,7 @@ export const resources = {
     admin: enAdmin,
     sync: enSync,
     briefHistory: enBriefHistory,
+    words: enWords,
   },
   zh: {
     common: zhCommon,
@@ -116,6 +121,7 @@ export const resources = {
     admin: zhAdmin,
     sync: zhSync,
     briefHistory: zhBriefHistory,
+    words: zhWords,
   },
   es: {
     common: esCommon,
@@ -135,6 +141,7 @@ export const resources = {
     admin: esAdmin,
     sync: esSync,
     briefHistory: esBriefHistory,
+    words: esWords,
   },
   ru: {
     common: ruCommon,
@@ -154,6 +161,7 @@ export const resources = {
     admin: ruAdmin,
     sync: ruSync,
     briefHistory: ruBriefHistory,
+    words: ruWords,
   },
 } as const;
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportEncoding, ImportOutcome, ImportPreview, ImportReport } from '../../shared/contract/importing.js';
 import type { ImportEntity } from '../../shared/domain/importing.js';
 import { api } from '../api/client.js';
+import { currentLanguage } from '../i18n/index.js';
 import { Dialog } from '../ui/Dialog.js';
 import { useJob } from '../api/hooks.js';
 import { ProgressBar, Spinner } from '../ui/Page.js';
@@ -75,7 +76,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
     const result = await run(t('reading'), async () => {
       const fields = preview?.fields ?? (await api.call('import.fields', { entity }));
       const headers = Object.fromEntries(fields.map((f) => [f.key, t(`field.${entity}.${f.key}`, { defaultValue: f.key })]));
-      return api.call('import.template', { entity, format, headers });
+      return api.call('import.template', { entity, format, headers, language: currentLanguage() });
     });
     if (result) downloadBase64(result.fileName, result.mimeType, result.contentBase64);
   };

@@ -26,3 +26,10 @@ export function formatDate(iso: string | null | undefined): string {
 export function monthName(month: number, style: 'short' | 'long' = 'short'): string {
   return new Intl.DateTimeFormat(i18n.language, { month: style }).format(new Date(2000, month - 1, 1));
 }
+
+/** A YYYY-MM month with its year, as the user's language writes it ("December 2026", "2026年12月"). */
+export function formatMonth(yyyyMm: string, style: 'short' | 'long' = 'long'): string {
+  const [y, m] = yyyyMm.split('-').map(Number);
+  if (!y || !m) return yyyyMm;
+  return new Intl.DateTimeFormat(i18n.language, { month: style, year: 'numeric' }).format(new Date(y, m - 1, 1));
+}

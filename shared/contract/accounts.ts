@@ -73,7 +73,7 @@ export interface ComplaintRow {
 
 export interface AccountsOverview {
   settings: AccountsSettings;
-  strategies: Record<(typeof SEGMENTS)[number], { action: string; visitEveryDays: number }>;
+  strategies: Record<(typeof SEGMENTS)[number], { visitEveryDays: number }>;
   rows: AccountSegmentRow[];
   counts: Record<(typeof SEGMENTS)[number], number>;
   /** The stability line in use, and the one calibrated to the network (its median), shown beside a manual one. */
@@ -95,7 +95,7 @@ export interface AccountsOverview {
 
 export interface AccountDetail {
   row: AccountSegmentRow;
-  strategy: { action: string; visitEveryDays: number };
+  strategy: { visitEveryDays: number };
   reasons: ChurnReasonView[];
   contacts: number;
   relationshipLevel: number;
@@ -112,8 +112,9 @@ export interface AccountDetail {
     last12: number;
     contribution: number;
     growth: number | null;
-    advice: string;
-    reason: string;
+    advice: 'push' | 'keep' | 'weaken' | 'drop';
+    /** A code the renderer words with growth and contribution (accounts:skuReason.<code>). */
+    reason: 'new_product' | 'phase_out' | 'small_not_growing' | 'growing' | 'shrinking_small' | 'steady' | 'changing';
   }>;
 }
 

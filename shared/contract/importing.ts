@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_ENTITIES, type ImportEntity, type ImportFieldInfo } from '../domain/importing.js';
 import { mutation, query } from './define.js';
+import { exportLanguage } from '../exports/words.js';
 
 /** About 110 MB of file once decoded: larger sheets belong in several files or the command line. */
 export const MAX_IMPORT_BASE64_CHARS = 150_000_000;
@@ -222,7 +223,12 @@ export const importingContract = {
     }),
   ),
   'import.discard': mutation<{ discarded: boolean }>()(z.strictObject({ importId })),
-  'export.entity': query<ExportFile>()(z.strictObject({ entity, format: z.enum(['csv', 'xlsx']), headers: columnHeaders })),
+  /** Values (statuses, roles, yes/no) come in `language`; column titles in `headers` when the renderer gives them. */
+  'export.entity': query<ExportFile>()(
+    z.strictObject({ entity, format: z.enum(['csv', 'xlsx']), headers: columnHeaders, language: exportLanguage }),
+  ),
   /** A sheet with the import's columns (in the user's language when headers are given) and example rows. */
-  'import.template': query<ExportFile>()(z.strictObject({ entity, format: z.enum(['csv', 'xlsx']), headers: columnHeaders })),
+  'import.template': query<ExportFile>()(
+    z.strictObject({ entity, format: z.enum(['csv', 'xlsx']), headers: columnHeaders, language: exportLanguage }),
+  ),
 } as const;

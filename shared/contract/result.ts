@@ -18,6 +18,9 @@ export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `leadTimeDays` or `rows.3.code`. */
   path: string;
   message: string;
+  /** The rule as a code with its limits, for the renderer to word in the user's language (words:fieldIssue.<code>). */
+  code?: string;
+  params?: Record<string, string | number | string[]>;
 }
 
 /**

@@ -214,6 +214,11 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
   await dialog.getByRole('button', { name: 'Save decision' }).click();
   await expect(dialog).toBeHidden();
   await expect(
-    app.getByRole('table', { name: 'Decisions by month' }).getByRole('row', { name: new RegExp(`${month}.*${me}`) }),
+    // The month as the user's language writes it ("October 2026").
+    app.getByRole('table', { name: 'Decisions by month' }).getByRole('row', {
+      name: new RegExp(
+        `${new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric' }).format(new Date(`${month}-01T12:00:00`))}.*${me}`,
+      ),
+    }),
   ).toContainText('Reward');
 });

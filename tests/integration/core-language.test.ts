@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeModelName } from '../../main/forecast/describe.js';
-import { call } from '../support/call.js';
+import { call, refusal } from '../support/call.js';
+import { localeResources } from '../support/locales.js';
 import { createTestDb } from '../support/db.js';
 import { importFile, sample } from '../support/importing.js';
 
@@ -75,5 +76,38 @@ describe('the core sends codes, not English sentences', () => {
     const detail = await call(ctx, 'accounts.detail', { distributorId: d.id });
     expect(detail.reasons.map((r) => r.code)).toContain('price_relationship');
     expect(sentences(detail.reasons, new Set())).toEqual([]);
+  });
+});
+
+describe('a form field refused by the contract', () => {
+  it('carries a code and its limits, worded in each language by the renderer', async () => {
+    const { ctx } = createTestDb();
+    const region = await call(ctx, 'region.create', { draft: { code: 'N', name: 'North', peakMonths: [5, 6, 7, 8, 9] } });
+    const area = await call(ctx, 'area.create', { draft: { code: 'N1', name: 'Riverside', regionId: region.id } });
+    const error = await refusal(ctx, 'distributor.create', {
+      draft: {
+        code: 'D1',
+        name: '',
+        areaId: area.id,
+        leadTimeDays: 400,
+        warehouseCapacityCases: 1.5,
+        relationshipLevel: 1,
+        status: 'active',
+      },
+    });
+    const byField = Object.fromEntries(
+      (error.issues ?? []).map((i) => [i.path.replace(/^draft\./, ''), { code: i.code, params: i.params }]),
+    );
+    expect(byField).toMatchObject({
+      name: { code: 'required' },
+      leadTimeDays: { code: 'too_big', params: { max: 365 } },
+      warehouseCapacityCases: { code: 'not_whole' },
+    });
+    const words = localeResources();
+    for (const language of ['en', 'zh', 'es', 'ru'] as const) {
+      const fieldIssue = (words[language].words as { fieldIssue: Record<string, string> }).fieldIssue;
+      for (const issue of error.issues ?? []) expect(fieldIssue[issue.code!], `${language} ${issue.code}`).toBeTruthy();
+    }
+    expect((words.zh.words as { fieldIssue: Record<string, string> }).fieldIssue.too_big).toBe('最多 {{max}}');
   });
 });
