@@ -1,3 +1,4 @@
+import { scopeOf } from '../people/readScope.js';
 import type { importingContract } from '../../shared/contract/importing.js';
 import type { ServiceContext } from '../api/context.js';
 import type { FeatureHandlers } from '../api/handlers-type.js';
@@ -73,6 +74,7 @@ export const importingHandlers = {
     };
   },
   'import.discard': (ctx, { importId }) => discardImport(importId, sessionsOf(ctx)),
-  'export.entity': ({ db }, { entity, format, headers, language }) => exportEntity(db, entity, format, headers, false, language),
+  'export.entity': (ctx, { entity, format, headers, language }) =>
+    exportEntity(ctx.db, entity, format, headers, false, language, scopeOf(ctx)),
   'import.template': ({ db }, { entity, format, headers, language }) => exportEntity(db, entity, format, headers, true, language),
 } satisfies FeatureHandlers<typeof importingContract>;

@@ -35,6 +35,8 @@ import { checkMapping, rowLabel, valueChanges } from './plans.js';
 import type { TaskControl } from '../jobs/task.js';
 import { valueWord, yesNoWord } from '../../shared/exports/values.js';
 import type { ExportLanguage } from '../../shared/exports/words.js';
+import { scopeExportRows } from './export-scope.js';
+import type { RegionScope } from '../people/readScope.js';
 
 const SESSION_TTL_MS = 60 * 60 * 1000;
 const MAX_SESSIONS = 4;
@@ -682,9 +684,12 @@ export async function exportEntity(
   titles: Record<string, string> = {},
   template = false,
   language: ExportLanguage = 'en',
+  scope: RegionScope = null,
 ): Promise<ExportFile> {
   const def = ENTITIES[entity];
-  const rows = (template ? templateRows(entity) : def.exportRows(db)).map((r) => inLanguage(def, r, language));
+  const rows = (template ? templateRows(entity) : scopeExportRows(db, def.exportRows(db), scope, entity)).map((r) =>
+    inLanguage(def, r, language),
+  );
   const headers = def.fields.map((f) => f.key);
   const title = (key: string) => titles[key] ?? key;
   const stamp = template ? 'template' : today();

@@ -249,6 +249,31 @@ describe('the whole-network screens are scoped by region', () => {
     expect(both.sort()).toEqual((await codes(w.ctx)).sort());
     expect((await call(asPerson(w.ctx, 'BOTH'), 'network.summary', {})).regions.length).toBe(2);
   });
+  it('an export holds the person’s regions only, like the lists', async () => {
+    const w = shared;
+    const rowsOf = async (
+      ctx: ServiceContext,
+      entity: 'distributors' | 'subDealers' | 'contacts' | 'products' | 'staff' | 'salesHistory',
+    ) => {
+      const file = await call(ctx, 'export.entity', { entity, format: 'csv' });
+      return file.rows;
+    };
+    const count = (sql: string, ...params: unknown[]) =>
+      w.db
+        .prepare(sql)
+        .pluck()
+        .get(...params) as number;
+    expect(await rowsOf(w.asWest, 'distributors')).toBe(1);
+    expect(await rowsOf(w.asWest, 'subDealers')).toBe(count('SELECT count(*) FROM sub_dealers WHERE distributor_id = ?', w.moved));
+    expect(await rowsOf(w.asWest, 'salesHistory')).toBe(count('SELECT count(*) FROM sales_history WHERE distributor_id = ?', w.moved));
+    expect(await rowsOf(w.asWest, 'staff')).toBe(count("SELECT count(*) FROM staff WHERE code = 'WM'"));
+    // Products are every region's.
+    expect(await rowsOf(w.asWest, 'products')).toBe(await rowsOf(w.ctx, 'products'));
+    for (const entity of ['distributors', 'subDealers', 'contacts', 'salesHistory'] as const) {
+      expect((await rowsOf(w.asWest, entity)) + (await rowsOf(w.asNorth, entity)), entity).toBe(await rowsOf(w.ctx, entity));
+    }
+  });
+
   it('answers the same through the query thread, as the person the main thread authorised', async () => {
     const w = shared;
     const queries = new QueryThread({ databasePath: w.path, door: 'cli', version: 'test' });
