@@ -10,21 +10,18 @@ import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import type { DevelopmentScope } from './context.js';
 import { STATUS_TONE } from './PlanCard.js';
+import { useMutationWithToast } from '../api/useMutationWithToast.js';
 
 /** The regional manager's table of the month's plans: those waiting come first; approve or return with a comment. */
 export function ApprovalsTab({ scope }: { scope: DevelopmentScope }) {
   const { t } = useTranslation(['development', 'common']);
-  const toast = useToast();
   const plans = useApiQuery('devPlan.list', { month: scope.month, ...(scope.regionId !== null ? { regionId: scope.regionId } : {}) });
-  const decide = useApiMutation('devPlan.decide');
+  const decide = useMutationWithToast('devPlan.decide');
   const [returning, setReturning] = useState<DevPlan | null>(null);
   const approve = async (p: DevPlan) => {
-    try {
-      await decide.mutateAsync({ salespersonId: p.salespersonId, month: p.month, decision: 'approve', comment: null });
-      toast({ tone: 'success', text: t('approvals.approved', { name: p.salespersonName }) });
-    } catch (e) {
-      toast({ tone: 'error', text: (e as Error).message });
-    }
+    await decide.run({ salespersonId: p.salespersonId, month: p.month, decision: 'approve', comment: null }, () =>
+      t('approvals.approved', { name: p.salespersonName }),
+    );
   };
   const rows = plans.data ?? [];
   return (

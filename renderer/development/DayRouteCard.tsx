@@ -3,17 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { DayStop } from '../../shared/contract/development.js';
 import { currentLanguage } from '../i18n/index.js';
 import { api } from '../api/client.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useApiQuery } from '../api/hooks.js';
 import { downloadBase64 } from '../importing/download.js';
 import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { formatDate, formatNumber } from '../ui/format.js';
-import { useToast } from '../ui/Toasts.js';
 import { todayIso } from './context.js';
 import { OutletPicker } from './OutletPicker.js';
 import { DueOutletsPanel } from './DueOutletsPanel.js';
 import './daywork.css';
 import { RouteSketch } from './RouteSketch.js';
 import { VisitDialog, type VisitTarget } from './VisitDialog.js';
+import { useMutationWithToast, useAttempt } from '../api/useMutationWithToast.js';
 
 const key = (s: { outletType: string; outletId: number }) => `${s.outletType}:${s.outletId}`;
 
@@ -23,10 +23,10 @@ const key = (s: { outletType: string; outletId: number }) => `${s.outletType}:${
  */
 export function DayRouteCard({ salespersonId }: { salespersonId: number }) {
   const { t } = useTranslation(['development', 'common', 'daywork']);
-  const toast = useToast();
+  const attempt = useAttempt();
   const [day, setDay] = useState(todayIso);
   const route = useApiQuery('dayRoute.get', { salespersonId, day });
-  const save = useApiMutation('dayRoute.save');
+  const save = useMutationWithToast('dayRoute.save');
   const [visiting, setVisiting] = useState<VisitTarget | null>(null);
   const [exporting, setExporting] = useState(false);
   const stops = route.data?.stops ?? [];
@@ -37,12 +37,9 @@ export function DayRouteCard({ salespersonId }: { salespersonId: number }) {
     optimize: boolean,
     start: { lat: number; lng: number } | null = route.data?.start ?? null,
   ) => {
-    try {
-      const saved = await save.mutateAsync({ salespersonId, day, stops: next, optimize, start });
-      if (optimize && saved.km !== null) toast({ tone: 'success', text: t('route.ordered', { km: formatNumber(saved.km, 1) }) });
-    } catch (e) {
-      toast({ tone: 'error', text: (e as Error).message });
-    }
+    await save.run({ salespersonId, day, stops: next, optimize, start }, (saved) =>
+      optimize && saved.km !== null ? t('route.ordered', { km: formatNumber(saved.km, 1) }) : undefined,
+    );
   };
   const plain = stops.map((s) => ({ outletType: s.outletType, outletId: s.outletId }));
   const move = (i: number, by: number) => {
@@ -59,14 +56,9 @@ export function DayRouteCard({ salespersonId }: { salespersonId: number }) {
   };
   const exportSheet = async () => {
     setExporting(true);
-    try {
-      const file = await api.call('dayRoute.export', { salespersonId, day, language: currentLanguage() });
-      downloadBase64(file.fileName, file.mimeType, file.contentBase64);
-    } catch (e) {
-      toast({ tone: 'error', text: (e as Error).message });
-    } finally {
-      setExporting(false);
-    }
+    const file = await attempt(() => api.call('dayRoute.export', { salespersonId, day, language: currentLanguage() }));
+    if (file) downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    setExporting(false);
   };
   return (
     <Card

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lastDayOf } from '../../shared/domain/months.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useApiQuery } from '../api/hooks.js';
 import { Badge, Card, ErrorNotice } from '../ui/Page.js';
 import { formatDate } from '../ui/format.js';
-import { useToast } from '../ui/Toasts.js';
 import { todayIso, type DevelopmentScope } from './context.js';
 import { DayRouteCard } from './DayRouteCard.js';
 import { OutletPicker } from './OutletPicker.js';
 import { VisitDialog, type VisitTarget } from './VisitDialog.js';
 import { PlanCard } from './PlanCard.js';
+import { useMutationWithToast } from '../api/useMutationWithToast.js';
 
 /** The salesperson's month: plan and pace, today's route, and the visits logged so far. */
 export function MonthTab({ scope }: { scope: DevelopmentScope }) {
@@ -27,9 +27,8 @@ export function MonthTab({ scope }: { scope: DevelopmentScope }) {
 
 function VisitsCard({ salespersonId, month }: { salespersonId: number; month: string }) {
   const { t } = useTranslation(['development', 'common']);
-  const toast = useToast();
   const visits = useApiQuery('visit.list', { salespersonId, from: `${month}-01`, to: lastDayOf(month) });
-  const remove = useApiMutation('visit.delete');
+  const remove = useMutationWithToast('visit.delete');
   const [confirming, setConfirming] = useState<number | null>(null);
   const [visiting, setVisiting] = useState<VisitTarget | null>(null);
   const rows = visits.data ?? [];
@@ -84,12 +83,7 @@ function VisitsCard({ salespersonId, month }: { salespersonId: number; month: st
                           type="button"
                           className="button button-small button-danger"
                           onClick={async () => {
-                            try {
-                              await remove.mutateAsync({ id: v.id });
-                              toast({ tone: 'success', text: t('visits.deleted') });
-                            } catch (e) {
-                              toast({ tone: 'error', text: (e as Error).message });
-                            }
+                            await remove.run({ id: v.id }, () => t('visits.deleted'));
                             setConfirming(null);
                           }}
                         >

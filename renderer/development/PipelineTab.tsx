@@ -12,11 +12,11 @@ import { useToast } from '../ui/Toasts.js';
 import type { DevelopmentScope } from './context.js';
 import { OutletPicker } from './OutletPicker.js';
 import { staffOptions } from '../../shared/domain/labels.js';
+import { useMutationWithToast } from '../api/useMutationWithToast.js';
 
 /** Prospects from first contact to signed or rejected: a board by stage, or a sortable list. */
 export function PipelineTab({ scope }: { scope: DevelopmentScope }) {
   const { t } = useTranslation(['development', 'common']);
-  const toast = useToast();
   const [view, setView] = useState<'board' | 'list'>('board');
   const [mine, setMine] = useState(true);
   const [stage, setStage] = useState('');
@@ -36,16 +36,13 @@ export function PipelineTab({ scope }: { scope: DevelopmentScope }) {
     limit: 500,
     offset: 0,
   });
-  const move = useApiMutation('pipeline.move');
+  const move = useMutationWithToast('pipeline.move');
   const moveTo = async (item: PipelineItem, to: Stage) => {
     if (to === item.stage) return;
     if (to === 'rejected') return setRejecting(item);
-    try {
-      await move.mutateAsync({ outletType: item.outletType, outletId: item.outletId, stage: to, rejectReason: null });
-      toast({ tone: 'success', text: t('pipeline.moved', { name: item.name, stage: t(`stage.${to}`) }) });
-    } catch (e) {
-      toast({ tone: 'error', text: (e as Error).message });
-    }
+    await move.run({ outletType: item.outletType, outletId: item.outletId, stage: to, rejectReason: null }, () =>
+      t('pipeline.moved', { name: item.name, stage: t(`stage.${to}`) }),
+    );
   };
   const rows = list.data?.rows ?? [];
   return (

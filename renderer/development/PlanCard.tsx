@@ -2,37 +2,29 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DevPlan } from '../../shared/contract/development.js';
 import { INDICATORS } from '../../shared/domain/development.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useApiQuery } from '../api/hooks.js';
 import { Badge, Card, ErrorNotice, Spinner, type Tone } from '../ui/Page.js';
 import { formatNumber } from '../ui/format.js';
-import { useToast } from '../ui/Toasts.js';
 import { paceTone, type DevelopmentScope } from './context.js';
 import { PlanFormDialog } from './PlanFormDialog.js';
 import { hasRole, useActor } from '../people/actor.js';
 import { RecordHistory } from '../people/RecordHistory.js';
 import { ReopenButton } from '../people/ReopenButton.js';
+import { useMutationWithToast } from '../api/useMutationWithToast.js';
 
 export const STATUS_TONE: Record<DevPlan['status'], Tone> = { draft: 'grey', submitted: 'blue', approved: 'green', returned: 'amber' };
 
 /** The month's plan beside what is done and what is due by today, with the plan's next step. */
 export function PlanCard({ scope }: { scope: DevelopmentScope }) {
   const { t } = useTranslation(['development', 'common']);
-  const toast = useToast();
   const input = { salespersonId: scope.salespersonId ?? 0, month: scope.month };
   const plan = useApiQuery('devPlan.get', input, { enabled: scope.salespersonId !== null });
-  const submit = useApiMutation('devPlan.submit');
+  const submit = useMutationWithToast('devPlan.submit');
   const [editing, setEditing] = useState(false);
   const actor = useActor();
   const p = plan.data;
   const editable = !p || p.status === 'draft' || p.status === 'returned';
-  const onSubmit = async () => {
-    try {
-      await submit.mutateAsync(input);
-      toast({ tone: 'success', text: t('plan.submitted') });
-    } catch (e) {
-      toast({ tone: 'error', text: (e as Error).message });
-    }
-  };
+  const onSubmit = () => submit.run(input, () => t('plan.submitted'));
   return (
     <Card
       title={t('plan.title', { month: scope.month })}

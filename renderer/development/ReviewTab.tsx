@@ -11,8 +11,8 @@ import { hasRole, useActor } from '../people/actor.js';
 import { RecordHistory } from '../people/RecordHistory.js';
 import { ReopenButton } from '../people/ReopenButton.js';
 import { TeamWeekCard } from './TeamWeekCard.js';
-import { useToast } from '../ui/Toasts.js';
 import { todayIso, type DevelopmentScope } from './context.js';
+import { useAttempt } from '../api/useMutationWithToast.js';
 
 const ROWS: Array<keyof WeeklyNumbers> = [
   'visits',
@@ -32,7 +32,7 @@ const PLANNED = new Set<string>(['visits', 'newSubDealers', 'newTerminals', 'com
  */
 export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
   const { t } = useTranslation(['development', 'common']);
-  const toast = useToast();
+  const attempt = useAttempt();
   const [weekStart, setWeekStart] = useState(() => weekStartOf(todayIso()));
   const input = { salespersonId: scope.salespersonId ?? 0, weekStart };
   const review = useApiQuery('weeklyReview.get', input, { enabled: scope.salespersonId !== null });
@@ -52,14 +52,7 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
     if (loadedFor !== null) setText({ problems, successes, managerComment });
   }, [loadedFor, problems, successes, managerComment]);
   const shift = (weeks: number) => setWeekStart(format(addDays(new Date(`${weekStart}T00:00:00`), weeks * 7), 'yyyy-MM-dd'));
-  const run = async (fn: () => Promise<unknown>, message: string) => {
-    try {
-      await fn();
-      toast({ tone: 'success', text: message });
-    } catch (e) {
-      toast({ tone: 'error', text: (e as Error).message });
-    }
-  };
+  const run = (fn: () => Promise<unknown>, message: string) => attempt(fn, () => message);
   const plan = (p: IndicatorNumbers | null, k: keyof WeeklyNumbers) =>
     p && PLANNED.has(k) ? formatNumber(p[k as keyof IndicatorNumbers], 1) : '–';
   return (

@@ -15,13 +15,14 @@ import { formatDate, formatMonth, formatNumber, formatPercent } from '../ui/form
 import { Badge, Card, ErrorNotice, Spinner, type Tone } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { thisMonth, type DevelopmentScope } from './context.js';
+import { useAttempt } from '../api/useMutationWithToast.js';
 
 const DECISION_TONE: Record<Decision, Tone> = { reward: 'green', none: 'grey', penalty: 'red' };
 
 /** Month end: fulfilment per indicator, weighted total, rank in the team, and the manager's decision. */
 export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
   const { t } = useTranslation(['development', 'common']);
-  const toast = useToast();
+  const attempt = useAttempt();
   const isManager = hasRole(useActor(), 'regional_manager');
   const region = scope.regionId !== null ? { regionId: scope.regionId } : {};
   const card = useApiQuery('evaluation.scorecard', { month: scope.month, ...region });
@@ -31,14 +32,9 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
   const [exporting, setExporting] = useState(false);
   const exportFile = async () => {
     setExporting(true);
-    try {
-      const file = await api.call('evaluation.export', { month: scope.month, ...region, language: currentLanguage() });
-      downloadBase64(file.fileName, file.mimeType, file.contentBase64);
-    } catch (e) {
-      toast({ tone: 'error', text: (e as Error).message });
-    } finally {
-      setExporting(false);
-    }
+    const file = await attempt(() => api.call('evaluation.export', { month: scope.month, ...region, language: currentLanguage() }));
+    if (file) downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    setExporting(false);
   };
   const c = card.data;
   return (

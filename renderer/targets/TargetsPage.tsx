@@ -21,6 +21,7 @@ import { useEditPreview } from './EditPreview.js';
 import { useRemembered } from '../ui/useRemembered.js';
 import { useConfirmRetry } from '../ui/useConfirmRetry.js';
 import { NewPlanDialog } from './NewPlanDialog.js';
+import { useAttempt } from '../api/useMutationWithToast.js';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
 
@@ -31,6 +32,7 @@ const signed = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : ''}
 export function TargetsPage() {
   const { t } = useTranslation(['targets', 'common']);
   const toast = useToast();
+  const attempt = useAttempt();
   const plans = useApiQuery('targets.plans', {});
   const [chosen, setChosen] = useRemembered<number | null>('targets.plan', null);
   const planId = chosen ?? plans.data?.[0]?.id ?? null;
@@ -60,12 +62,8 @@ export function TargetsPage() {
   };
   const v = view.data;
   const exportSheet = async (id: number) => {
-    try {
-      const f = await api.call('targets.exportSheet', { planId: planId!, distributorId: id, language: currentLanguage() });
-      downloadBase64(f.fileName, f.mimeType, f.contentBase64);
-    } catch (e) {
-      toast({ tone: 'error', text: (e as Error).message });
-    }
+    const f = await attempt(() => api.call('targets.exportSheet', { planId: planId!, distributorId: id, language: currentLanguage() }));
+    if (f) downloadBase64(f.fileName, f.mimeType, f.contentBase64);
   };
   return (
     <div className="page">
