@@ -70,6 +70,10 @@ import enSync from './locales/en/sync.json';
 import zhSync from './locales/zh/sync.json';
 import esSync from './locales/es/sync.json';
 import ruSync from './locales/ru/sync.json';
+import enStockcheck from './locales/en/stockcheck.json';
+import zhStockcheck from './locales/zh/stockcheck.json';
+import esStockcheck from './locales/es/stockcheck.json';
+import ruStockcheck from './locales/ru/stockcheck.json';
 
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
@@ -92,6 +96,7 @@ export const resources = {
     rules: enRules,
     admin: enAdmin,
     sync: enSync,
+    stockcheck: enStockcheck,
   },
   zh: {
     common: zhCommon,
@@ -110,6 +115,7 @@ export const resources = {
     rules: zhRules,
     admin: zhAdmin,
     sync: zhSync,
+    stockcheck: zhStockcheck,
   },
   es: {
     common: esCommon,
@@ -128,6 +134,7 @@ export const resources = {
     rules: esRules,
     admin: esAdmin,
     sync: esSync,
+    stockcheck: esStockcheck,
   },
   ru: {
     common: ruCommon,
@@ -146,6 +153,7 @@ export const resources = {
     rules: ruRules,
     admin: ruAdmin,
     sync: ruSync,
+    stockcheck: ruStockcheck,
   },
 } as const;
 
