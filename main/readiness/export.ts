@@ -69,7 +69,8 @@ export async function exportPlan(db: Db, filter: ReadinessFilter & { format: 'cs
         '',
         '',
         yesNo(s.keyAccount),
-        s.dueWeek,
+        // the peak's stock is needed by the peak's first day, the date the board and the dashboard say
+        s.peakStart ?? s.dueWeek,
         s.cases,
         why(s),
         s.also ? w(`reason.${s.also}`) : '',
@@ -119,7 +120,15 @@ export async function exportPlan(db: Db, filter: ReadinessFilter & { format: 'cs
       { header: w('why'), width: 60 },
       { header: w('alsoBinding'), width: 40 },
     ],
-    shortfalls.map((s) => [s.dueWeek, s.distributorName, yesNo(s.keyAccount), s.sku, s.cases, why(s), s.also ? w(`reason.${s.also}`) : '']),
+    shortfalls.map((s) => [
+      s.peakStart ?? s.dueWeek,
+      s.distributorName,
+      yesNo(s.keyAccount),
+      s.sku,
+      s.cases,
+      why(s),
+      s.also ? w(`reason.${s.also}`) : '',
+    ]),
     { totalLabel: w('total') },
   );
   return workbookFile(wb, `prebuild-plan-${stamp}.xlsx`, lines.length);
