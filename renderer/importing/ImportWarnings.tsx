@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../shared/contract/importing.js';
+import { formatDate } from '../ui/format.js';
 
 /**
  * Rows that are valid but look wrong (a stock count beyond the warehouse or far above anything sold):
@@ -10,13 +11,16 @@ export function ImportWarnings({ report }: { report: ImportReport }) {
   const warnings = report.warnings ?? [];
   if (warnings.length === 0) return null;
   const count = report.warningCount ?? warnings.length;
+  // a row can look wrong twice (beyond the warehouse and far from the history): the title counts rows
+  const rows = new Set(warnings.map((w) => w.line)).size;
   return (
-    <div className="notice notice-warn" role="group" aria-label={t('title', { count })}>
-      <strong>{t('title', { count })}</strong>
+    <div className="notice notice-warn" role="group" aria-label={t('title', { count: rows })}>
+      <strong>{t('title', { count: rows })}</strong>
       <ul>
         {warnings.map((w) => (
           <li key={`${w.line}-${w.code}`}>
-            {t('importing:line')} {w.line} · {w.key}: {t(w.code, w.params)}
+            {t('importing:line')} {w.line} · {w.key}:{' '}
+            {t(w.code, { ...w.params, date: typeof w.params.date === 'string' ? formatDate(w.params.date) : '' })}
           </li>
         ))}
       </ul>
