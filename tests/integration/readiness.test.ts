@@ -430,7 +430,7 @@ describe('stock readiness on a real SQLite file', () => {
     const csv = await call(ctx, 'readiness.exportPlan', { format: 'csv' });
     const lines = Buffer.from(csv.contentBase64, 'base64').toString('utf8').split('\r\n');
     expect(lines[0]).toBe(
-      '\ufeffLine,Ship week (Monday),ISO week,Arrival week (Monday),Distributor code,Distributor,SKU,Product,Cases,Pallets,Key account,Needed by (week),Cases short,Why,Also binding',
+      '\ufeffLine,Ship week (Monday),ISO week,Arrival week (Monday),Distributor code,Distributor,SKU,Product,Cases,Pallets,Key account,Needed by (peak start or week),Cases short,Why,Also binding',
     );
     // The warehouse's shipments, then who is short: one table, each line saying which it is.
     expect(csv.rows).toBe(board.plan.shipments + board.short.lines);
