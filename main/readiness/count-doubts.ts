@@ -88,3 +88,12 @@ export function stockCountDoubts(db: Db, input: { distributorId: number; product
     largestMonth: read.largestMonth(input.distributorId, input.productId),
   });
 }
+
+/** An import's warning about a count in English words, for the command line (the screens word the code). */
+export function importWarningInWords(code: string, p: Record<string, string | number | string[]>): string {
+  return code === 'stock_beyond_warehouse'
+    ? `the counts of ${String(p.date)} add up to ${String(p.total)} cases (this row ${String(p.cases)}), more than the warehouse holds (${String(p.warehouse)} cases)`
+    : code === 'stock_far_from_history'
+      ? `${String(p.cases)} cases is more than ${String(p.factor)} times the largest month it ever sold (${String(p.largestMonth)} cases)`
+      : code;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doubtRule, judgeCount } from '../../main/readiness/count-doubts.js';
+import { doubtRule, importWarningInWords, judgeCount } from '../../main/readiness/count-doubts.js';
 import i18next from 'i18next';
 import { localeResources } from '../support/locales.js';
 
@@ -33,6 +33,15 @@ describe('doubtful stock counts', () => {
     await i18n.changeLanguage('en');
     expect(i18n.t(`rules:refusal.${both.code}`, both.params)).toContain(
       '1,000,000,000 cases is more than the warehouse holds (9,900 cases)',
+    );
+  });
+
+  it("words an import's warnings in English for the command line", () => {
+    expect(
+      importWarningInWords('stock_beyond_warehouse', { date: '2026-12-01', total: 1_000_000_500, cases: 1_000_000_000, warehouse: 9900 }),
+    ).toBe('the counts of 2026-12-01 add up to 1000000500 cases (this row 1000000000), more than the warehouse holds (9900 cases)');
+    expect(importWarningInWords('stock_far_from_history', { cases: 151, factor: 3, largestMonth: 50 })).toBe(
+      '151 cases is more than 3 times the largest month it ever sold (50 cases)',
     );
   });
 });
