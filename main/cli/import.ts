@@ -8,6 +8,7 @@ import type { ServiceContext } from '../api/context.js';
 import { openCore } from '../app/core.js';
 import { resolveDatabasePath } from '../app/paths.js';
 import { BUILT_IN_ADMIN_CODE, findActorByCode } from '../people/actor.js';
+import { importWarningInWords } from '../readiness/count-doubts.js';
 
 /**
  * `import --entity ENTITY --file FILE [--db FILE] [--valid-only] [--updates skip|apply] [--as CODE]`: the same import as Settings, through
@@ -60,6 +61,8 @@ export async function importCommand(args: string[]): Promise<number> {
     for (const e of report.errors)
       console.log(`line ${e.line}, ${e.column}: ${describeError(e)}${e.value ? ` (${JSON.stringify(e.value)})` : ''}`);
     if (report.errorCount > report.errors.length) console.log(`… and ${report.errorCount - report.errors.length} more problems`);
+    // valid rows that look wrong (a stock count beyond the warehouse): imported, but said first
+    for (const w of report.warnings ?? []) console.log(`line ${w.line}, ${w.key}: check: ${importWarningInWords(w.code, w.params)}`);
     console.log(
       `${report.totalRows} rows: ${report.validRows} valid (${report.creates} new, ${report.updates} updates), ${report.errorCount} problems`,
     );

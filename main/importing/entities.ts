@@ -25,7 +25,7 @@ import type { References } from './references.js';
 import type { RowIssue } from './issues.js';
 import { synonymsOf } from './synonyms.js';
 import { valueWordsOf } from '../../shared/exports/values.js';
-import type { ImportSensitiveCode } from '../../shared/contract/importing.js';
+import type { ImportRowWarning, ImportSensitiveCode } from '../../shared/contract/importing.js';
 import { salesHistoryEntity } from '../forecast/import.js';
 import { shipmentsEntity, stockSnapshotsEntity } from '../readiness/import.js';
 import { devPlansEntity, visitsEntity, weeklyReviewsEntity } from '../development/import.js';
@@ -61,6 +61,11 @@ export interface EntityDef {
    * salesperson importing only their own visits), so the report names each refused row.
    */
   rowRules?(draft: unknown, who: { ownerOnly: number | undefined }): RowIssue[];
+  /**
+   * Valid rows that look wrong, judged across the file (a stock count beyond the warehouse with the
+   * file's other counts): listed in the preview as warnings, imported if the user goes on.
+   */
+  rowWarnings?(db: Db, rows: ReadonlyArray<{ line: number; draft: unknown }>): ImportRowWarning[];
   /** Runs inside the import's transaction after every row is written. */
   afterCommit?(db: Db): void;
   /**

@@ -466,6 +466,7 @@ function validate(db: Db, s: LoadedSession, choices: ImportChoices, control?: Ta
   });
 
   const updatesListed = [...listed.update].sort((a, b) => Number(!!b.sensitive) - Number(!!a.sensitive) || a.line - b.line);
+  const warnings = def.rowWarnings?.(db, valid) ?? [];
   return {
     report: {
       totalRows: s.sheet.rows.length,
@@ -478,6 +479,7 @@ function validate(db: Db, s: LoadedSession, choices: ImportChoices, control?: Ta
       errors,
       errorCount,
       refusedRows,
+      ...(warnings.length ? { warnings: warnings.slice(0, MAX_LISTED_ERRORS), warningCount: warnings.length } : {}),
     },
     valid,
   };

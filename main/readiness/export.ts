@@ -68,7 +68,8 @@ export async function exportPlan(db: Db, filter: ScopedFilter & { format: 'csv' 
         '',
         '',
         yesNo(s.keyAccount),
-        s.dueWeek,
+        // the peak's stock is needed by the peak's first day, the date the board and the dashboard say
+        s.peakStart ?? s.dueWeek,
         s.cases,
         why(s),
         s.also ? w(`reason.${s.also}`) : '',
@@ -118,7 +119,15 @@ export async function exportPlan(db: Db, filter: ScopedFilter & { format: 'csv' 
       { header: w('why'), width: 60 },
       { header: w('alsoBinding'), width: 40 },
     ],
-    shortfalls.map((s) => [s.dueWeek, s.distributorName, yesNo(s.keyAccount), s.sku, s.cases, why(s), s.also ? w(`reason.${s.also}`) : '']),
+    shortfalls.map((s) => [
+      s.peakStart ?? s.dueWeek,
+      s.distributorName,
+      yesNo(s.keyAccount),
+      s.sku,
+      s.cases,
+      why(s),
+      s.also ? w(`reason.${s.also}`) : '',
+    ]),
     { totalLabel: w('total') },
   );
   return workbookFile(wb, `prebuild-plan-${stamp}.xlsx`, lines.length);

@@ -4,6 +4,8 @@ import { nowIso, prepared, type Db } from '../db/open.js';
 import { nextId } from '../db/ids.js';
 import type { EntityDef } from '../importing/entities.js';
 import { A, field } from '../importing/fields.js';
+import type { ImportRowWarning } from '../../shared/contract/importing.js';
+import { countFactsReader, judgeCount } from './count-doubts.js';
 
 const stockRow = z.strictObject({
   distributorId: id,
@@ -51,6 +53,7 @@ export const stockSnapshotsEntity: EntityDef = {
         >
       ).map(([d, p, s, cases]) => [`${d}:${p}:${s}`, JSON.stringify([cases])]),
     ),
+  rowWarnings: stockCountWarnings,
   valueText: (d: StockRow) => JSON.stringify([d.cases]),
   valueFields: ['cases'],
   save(db, _existing, d: StockRow) {
@@ -67,6 +70,55 @@ export const stockSnapshotsEntity: EntityDef = {
        JOIN products p ON p.id = s.product_id ORDER BY d.code, p.sku, s.snapshot_date`,
     ).all() as Array<Record<string, string | number | null>>,
 };
+
+/**
+ * The counts of a file that look wrong, judged as the count form judges one (count-doubts.ts): a
+ * distributor's counts of one day, with its other SKUs as last counted, beyond its warehouse (said
+ * on its largest row), and each count far above the largest month it ever sold.
+ */
+function stockCountWarnings(db: Db, rows: ReadonlyArray<{ line: number; draft: unknown }>): ImportRowWarning[] {
+  const read = countFactsReader(db);
+  const codeOf = prepared(db, 'SELECT code FROM distributors WHERE id = ?').pluck();
+  const skuOf = prepared(db, 'SELECT sku FROM products WHERE id = ?').pluck();
+  const keyOf = (d: StockRow) => `${codeOf.get(d.distributorId) as string} · ${skuOf.get(d.productId) as string} · ${d.date}`;
+  const days = new Map<string, Array<{ line: number; draft: StockRow }>>();
+  for (const r of rows) {
+    const d = r.draft as StockRow;
+    const group = `${d.distributorId}:${d.date}`;
+    const list = days.get(group);
+    if (list) list.push({ line: r.line, draft: d });
+    else days.set(group, [{ line: r.line, draft: d }]);
+  }
+  const out: ImportRowWarning[] = [];
+  for (const list of days.values()) {
+    const { distributorId, date } = list[0]!.draft;
+    const inFile = new Map(list.map((r) => [r.draft.productId, r.draft.cases]));
+    let stored = 0;
+    for (const [p, cases] of read.latestCounts(distributorId, date)) if (!inFile.has(p)) stored += cases;
+    const total = stored + [...inFile.values()].reduce((s, c) => s + c, 0);
+    const largest = list.reduce((a, b) => (b.draft.cases > a.draft.cases ? b : a));
+    const warehouse = read.warehouse(distributorId);
+    if (judgeCount({ cases: total, others: 0, warehouse, largestMonth: null }).length)
+      out.push({
+        line: largest.line,
+        key: keyOf(largest.draft),
+        code: 'stock_beyond_warehouse',
+        params: { cases: largest.draft.cases, total, warehouse, date },
+      });
+    for (const r of list) {
+      const doubt = judgeCount({
+        cases: r.draft.cases,
+        others: 0,
+        warehouse: 0,
+        largestMonth: read.largestMonth(distributorId, r.draft.productId),
+      });
+      for (const d of doubt)
+        if (d.code === 'far_from_history')
+          out.push({ line: r.line, key: keyOf(r.draft), code: 'stock_far_from_history', params: { ...d.params } });
+    }
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
 
 const shipmentRow = z
   .strictObject({

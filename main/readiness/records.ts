@@ -12,40 +12,7 @@ import { nextId } from '../db/ids.js';
 import { Conditions, notFound, requireRow, selectPage } from '../db/sql.js';
 import { distributorInRegions, type RegionScope } from '../people/readScope.js';
 
-/** A count more than this many times the largest month sold in the history is questioned. */
-export const COUNT_HISTORY_FACTOR = 3;
-
-/**
- * Why a count looks wrong, if it does: more than the warehouse holds (with the distributor's other
- * SKUs as last counted), or far above anything the distributor ever sold of the SKU in a month. One
- * mistyped count (1,000,000,000 cases for a 9,900-case warehouse) otherwise turns the whole board red.
- */
-export function stockCountDoubts(db: Db, input: { distributorId: number; productId: number; date: string; cases: number }): string[] {
-  const doubts: string[] = [];
-  const warehouse = prepared(db, 'SELECT warehouse_capacity_cases FROM distributors WHERE id = ?')
-    .pluck()
-    .get(input.distributorId) as number;
-  const others = prepared(
-    db,
-    `SELECT coalesce(sum(cases), 0) FROM (SELECT cases, max(snapshot_date) FROM stock_snapshots
-       WHERE distributor_id = ? AND product_id != ? AND snapshot_date <= ? GROUP BY product_id)`,
-  )
-    .pluck()
-    .get(input.distributorId, input.productId, input.date) as number;
-  // a capacity of 0 is a warehouse nobody measured
-  if (warehouse > 0 && input.cases + others > warehouse)
-    doubts.push(
-      others > 0
-        ? `${input.cases} cases with ${others} of other SKUs is more than the warehouse holds (${warehouse} cases)`
-        : `${input.cases} cases is more than the warehouse holds (${warehouse} cases)`,
-    );
-  const largestMonth = prepared(db, 'SELECT max(cases) FROM sales_history WHERE distributor_id = ? AND product_id = ?')
-    .pluck()
-    .get(input.distributorId, input.productId) as number | null;
-  if (largestMonth !== null && largestMonth > 0 && input.cases > COUNT_HISTORY_FACTOR * largestMonth)
-    doubts.push(`${input.cases} cases is more than ${COUNT_HISTORY_FACTOR} times the largest month it ever sold (${largestMonth} cases)`);
-  return doubts;
-}
+import { doubtInWords, doubtRule, stockCountDoubts } from './count-doubts.js';
 
 /** A count is what was on the shelf that day; a recount of the same day replaces it. A doubtful count needs confirm. */
 export function setStock(
@@ -59,10 +26,16 @@ export function setStock(
     throw new DomainError('validation', 'A stock count cannot be dated in the future', [{ path: 'date', message: 'After today' }]);
   if (!input.confirm) {
     const doubts = stockCountDoubts(db, input);
-    if (doubts.length)
-      throw new DomainError('conflict', `Check this count: ${doubts.join('; ')}. Save it anyway?`, [
-        { path: 'confirm', message: doubts.join('; ') },
-      ]);
+    if (doubts.length) {
+      const words = doubts.map(doubtInWords).join('; ');
+      // the rule's code and numbers let the screen ask in the user's language; confirm: true saves it
+      throw new DomainError(
+        'conflict',
+        `Check this count: ${words}. Save it anyway?`,
+        [{ path: 'confirm', message: words }],
+        doubtRule(doubts),
+      );
+    }
   }
   prepared(
     db,

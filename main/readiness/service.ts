@@ -1,4 +1,5 @@
 import type {
+  CellShortfall,
   PackGroup,
   PlanLine,
   ReadinessBoard,
@@ -23,6 +24,7 @@ import { nextId } from '../db/ids.js';
 import { forecastDemandSeries } from '../forecast/demand.js';
 import { readSetting, writeSetting } from '../system/preferences.js';
 import { assessNetwork, type NetworkAssessment, type NetworkCell, type NetworkDistributor } from './assess.js';
+import type { Shortfall } from './plan.js';
 import { project } from './projection.js';
 import { keyAccounts, reasonInWords, sdFromRange80 } from './status.js';
 import { DAY_MS, isoDay, isoWeekLabel, spreadToWeeks, WEEK_MS, weekGrid, weekIndexOf, wholeCases, type WeekGrid } from './weeks.js';
@@ -382,6 +384,30 @@ export const READINESS_READS: readonly string[] = [
   'staff',
   'stock_snapshots',
 ];
+/** For a shortfall of the peak's own requirement, the peak's first day (the date said everywhere); null for a weekly need. */
+function shortfallPeakStart(c: ReadinessComputation, s: Shortfall): string | null {
+  const input = c.inputs.get(s.distributorId)!;
+  return s.dueWeek === input.peakStartWeek ? peakDay(c, input) : null;
+}
+
+/** The shortfalls of one cell, in due order (grouped once per computation). */
+function cellShortfalls(c: ReadinessComputation, i: number): CellShortfall[] {
+  const byCell = view(c, 'shortByCell', {}, () => {
+    const m = new Map<number, Shortfall[]>();
+    for (const s of c.assessment.plan.shortfalls) m.set(s.cell, [...(m.get(s.cell) ?? []), s]);
+    return m;
+  });
+  return (byCell.get(i) ?? [])
+    .map((s) => ({
+      dueWeek: c.grid.weeks[s.dueWeek]!,
+      peakStart: shortfallPeakStart(c, s),
+      cases: s.cases,
+      reason: s.reason,
+      also: s.also,
+    }))
+    .sort((a, b) => a.dueWeek.localeCompare(b.dueWeek));
+}
+
 /** The computation for today, shared by every screen of the board until the data changes. */
 export function readinessToday(db: Db, instant = now()): ReadinessComputation {
   // "Today" is the user's local day: at 07:00 in UTC+8 the new day's counts and shipments already count.
@@ -675,6 +701,7 @@ function buildShortfalls(c: ReadinessComputation, filter: ScopedFilter & { distr
       productId: s.productId,
       sku: c.products.get(s.productId)!.sku,
       dueWeek: c.grid.weeks[s.dueWeek]!,
+      peakStart: shortfallPeakStart(c, s),
       cases: s.cases,
       reason: s.reason,
       also: s.also,
@@ -726,6 +753,7 @@ function cellFacts(c: ReadinessComputation, i: number): ReadinessCellFacts {
     stockoutWithoutPlan: a.stockoutWithoutPlan === null ? null : c.grid.weeks[a.stockoutWithoutPlan]!,
     plannedCases: planned ? planned.reduce((s, x) => s + x, 0) : 0,
     shortCases: c.shortByCell[i]!,
+    shortfalls: cellShortfalls(c, i),
   };
 }
 

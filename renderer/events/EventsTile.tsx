@@ -32,7 +32,9 @@ export function EventsTile() {
       )}
       {events.data && (
         <p className="stat-note">
-          {t('tile.upcoming', { count: upcoming.length })} · {t('tile.open_items', { count: open.data?.length ?? 0 })}
+          {t('tile.upcoming', { count: upcoming.length })}
+          {/* loading is not empty: no "0 open follow-up items" before the answer is in */}
+          {open.data && <> · {t('tile.open_items', { count: open.data.length })}</>}
         </p>
       )}
     </Card>

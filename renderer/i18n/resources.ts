@@ -78,6 +78,10 @@ import enWords from './locales/en/words.json';
 import zhWords from './locales/zh/words.json';
 import esWords from './locales/es/words.json';
 import ruWords from './locales/ru/words.json';
+import enStockcheck from './locales/en/stockcheck.json';
+import zhStockcheck from './locales/zh/stockcheck.json';
+import esStockcheck from './locales/es/stockcheck.json';
+import ruStockcheck from './locales/ru/stockcheck.json';
 
 /**
  * One namespace per feature; a feature adds its four JSON files and one entry per language here.
@@ -102,6 +106,7 @@ export const resources = {
     sync: enSync,
     briefHistory: enBriefHistory,
     words: enWords,
+    stockcheck: enStockcheck,
   },
   zh: {
     common: zhCommon,
@@ -122,6 +127,7 @@ export const resources = {
     sync: zhSync,
     briefHistory: zhBriefHistory,
     words: zhWords,
+    stockcheck: zhStockcheck,
   },
   es: {
     common: esCommon,
@@ -142,6 +148,7 @@ export const resources = {
     sync: esSync,
     briefHistory: esBriefHistory,
     words: esWords,
+    stockcheck: esStockcheck,
   },
   ru: {
     common: ruCommon,
@@ -162,6 +169,7 @@ export const resources = {
     sync: ruSync,
     briefHistory: ruBriefHistory,
     words: ruWords,
+    stockcheck: ruStockcheck,
   },
 } as const;
 

@@ -10,6 +10,7 @@ import { ProgressBar, Spinner } from '../ui/Page.js';
 import { formatNumber } from '../ui/format.js';
 import { downloadBase64, fileToBase64 } from './download.js';
 import { changeText, importErrorText, sensitiveText } from './messages.js';
+import { ImportWarnings } from './ImportWarnings.js';
 
 type Step = 'pick' | 'map' | 'report' | 'done';
 
@@ -400,6 +401,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
               )}
             </div>
           )}
+          <ImportWarnings report={report} />
           {report.rows.length > 0 && (
             <div className="preview-table">
               <table className="plain" aria-label={t('rowsPlan')}>

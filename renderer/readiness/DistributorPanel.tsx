@@ -9,6 +9,7 @@ import { useConfirmRetry } from '../ui/useConfirmRetry.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatDate, formatNumber, formatPercent } from '../ui/format.js';
 import { reasonWords } from './reason.js';
+import { shortfallSentence } from './shortfallWords.js';
 import { StockChart } from './StockChart.js';
 
 const TONE = { green: 'green', amber: 'amber', red: 'red' } as const;
@@ -79,7 +80,7 @@ export function DistributorPanel({ distributorId, onClose }: { distributorId: nu
                     {formatNumber(c.required)}
                   </td>
                   <td className="num">{c.coverDays === null ? '–' : `${formatNumber(c.coverDays)} ${t('common:unit.days')}`}</td>
-                  <td className="num">
+                  <td className="num" title={c.shortfalls.map((s) => shortfallSentence(t, s)).join('\n') || undefined}>
                     {c.shortCases ? <strong style={{ color: 'var(--red)' }}>{formatNumber(c.shortCases)}</strong> : '–'}
                   </td>
                 </tr>
@@ -177,6 +178,13 @@ function CellCard({ distributorId, fact, requiredDays }: { distributorId: number
       <p style={{ marginTop: 0 }}>
         <Badge tone={TONE[fact.status]}>{t(`status.${fact.status}`)}</Badge> {reasonWords(t, fact, requiredDays)}
       </p>
+      {fact.shortfalls.length > 0 && (
+        <ul aria-label={t('cellShortfalls')} style={{ marginTop: 0 }}>
+          {fact.shortfalls.map((s) => (
+            <li key={s.dueWeek}>{shortfallSentence(t, s)}</li>
+          ))}
+        </ul>
+      )}
       <form
         className="toolbar"
         style={{ marginBottom: 10 }}

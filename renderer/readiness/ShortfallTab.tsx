@@ -3,14 +3,15 @@ import type { ReadinessFilter, ShortfallLine } from '../../shared/contract/readi
 import { DataTable, type Column } from '../ui/DataTable.js';
 import { Badge, ErrorNotice } from '../ui/Page.js';
 import { usePagedList } from '../ui/usePagedList.js';
-import { formatDate, formatNumber } from '../ui/format.js';
+import { formatNumber } from '../ui/format.js';
+import { neededBy, whyShort } from './shortfallWords.js';
 
 /** Who is short of what and when, and why: the biggest gaps first. */
 export function ShortfallTab({ filter }: { filter: ReadinessFilter }) {
   const { t } = useTranslation(['readiness', 'common']);
   const list = usePagedList('readiness.shortfalls', filter);
   const columns: Column<ShortfallLine>[] = [
-    { id: 'due', header: t('dueWeek'), width: '120px', render: (s) => formatDate(s.dueWeek) },
+    { id: 'due', header: t('dueWeek'), width: '150px', render: (s) => neededBy(t, s) },
     {
       id: 'dist',
       header: t('field.distributor'),
@@ -27,10 +28,7 @@ export function ShortfallTab({ filter }: { filter: ReadinessFilter }) {
       id: 'why',
       header: t('why'),
       width: 'minmax(260px, 3fr)',
-      render: (s) =>
-        s.also
-          ? t('shortReasonBoth', { first: t(`shortReason.${s.reason}`), second: t(`shortReason.${s.also}`) })
-          : t(`shortReason.${s.reason}`),
+      render: (s) => whyShort(t, s),
     },
   ];
   return (

@@ -129,6 +129,17 @@ export interface ImportRowPlan {
   sensitive?: ImportSensitiveCode[];
 }
 
+/** A valid row that looks wrong (a stock count beyond the warehouse): it imports, but the preview says so first. */
+export type ImportWarningCode = 'stock_beyond_warehouse' | 'stock_far_from_history';
+
+export interface ImportRowWarning {
+  line: number;
+  /** The row's identity as the file writes it. */
+  key: string;
+  code: ImportWarningCode;
+  params: ImportIssueParams;
+}
+
 export interface ImportReport {
   totalRows: number;
   validRows: number;
@@ -144,6 +155,9 @@ export interface ImportReport {
   errorCount: number;
   /** Lines with at least one error. */
   refusedRows: number;
+  /** Valid rows that look wrong, the first ones listed (importing:warning.<code>); absent when none. */
+  warnings?: ImportRowWarning[];
+  warningCount?: number;
 }
 
 export interface ImportOutcome {

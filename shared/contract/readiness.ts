@@ -127,11 +127,19 @@ export interface ShortfallLine {
   sku: string;
   /** Monday of the week the cases were needed by. */
   dueWeek: string;
+  /**
+   * The peak's first day when the cases were needed for the peak (stock at its start), the date the
+   * board and the dashboard say; null for a need of a week before the peak.
+   */
+  peakStart: string | null;
   cases: number;
   /** The binding constraint (the one whose relaxation removes the shortfall), and the second when both bind. */
   reason: ShortfallReason;
   also: ShortfallReason | null;
 }
+
+/** One shortfall of a distributor x SKU, as its detail shows it. */
+export type CellShortfall = Pick<ShortfallLine, 'dueWeek' | 'peakStart' | 'cases' | 'reason' | 'also'>;
 
 export interface ReadinessCellFacts {
   productId: number;
@@ -157,6 +165,8 @@ export interface ReadinessCellFacts {
   stockoutWithoutPlan: string | null;
   plannedCases: number;
   shortCases: number;
+  /** Who is short, and why: each need the plan could not meet, with its binding constraint(s). */
+  shortfalls: CellShortfall[];
 }
 
 export interface ReadinessDistributorDetail {

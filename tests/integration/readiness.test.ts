@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import type { Db } from '../../main/db/open.js';
@@ -7,7 +7,7 @@ import { forecastDemand, forecastDemandSeries } from '../../main/forecast/demand
 import { runForecast } from '../../main/forecast/run.js';
 import { benchmarkReadiness } from '../../main/readiness/bench.js';
 import { readinessToday } from '../../main/readiness/service.js';
-import type { ReadinessBoard } from '../../shared/contract/readiness.js';
+import type { ReadinessBoard, ShortfallLine } from '../../shared/contract/readiness.js';
 import { call, refusal } from '../support/call.js';
 import { addDays } from '../../shared/domain/calendar.js';
 import { now, today } from '../../shared/domain/clock.js';
@@ -209,6 +209,49 @@ describe('stock readiness on a real SQLite file', () => {
     expect(detail.peakStart).toBe(first);
   });
 
+  it("says who is short and why on the list, the distributor's page and the export, with the peak's first day as the date", async () => {
+    const before = await call(ctx, 'readiness.board', {});
+    // shipping cut to a trickle, so the plan leaves people short for the peak
+    for (const r of before.capacity) await call(ctx, 'readiness.setCapacity', { regionId: r.regionId, casesPerWeek: 50 });
+    onTestFinished(async () => {
+      for (const r of before.capacity) await call(ctx, 'readiness.setCapacity', { regionId: r.regionId, casesPerWeek: r.casesPerWeek });
+    });
+    const board = await call(ctx, 'readiness.board', {});
+    const peakOf = new Map(board.rows.map((r) => [r.distributorId, r.peakStart]));
+    const short = { rows: [] as ShortfallLine[] };
+    for (let offset = 0, total = 1; offset < total; offset += 1000) {
+      const page = await call(ctx, 'readiness.shortfalls', { offset, limit: 1000 });
+      short.rows.push(...page.rows);
+      total = page.total;
+    }
+    const forPeak = short.rows.filter((s) => s.peakStart !== null);
+    expect(forPeak.length).toBeGreaterThan(0);
+    // the peak's stock is said by the peak's first day, the board's (and the dashboard's) date; weekly needs by their week
+    for (const s of short.rows) {
+      if (s.peakStart !== null) expect(s.peakStart).toBe(peakOf.get(s.distributorId));
+      else expect(s.dueWeek < isoDay(Date.parse(peakOf.get(s.distributorId)!))).toBe(true);
+    }
+    // the distributor's page says the same shortfalls, each with its binding constraint and the second one
+    const line = forPeak[0]!;
+    const detail = await call(ctx, 'readiness.distributor', { distributorId: line.distributorId });
+    const cell = detail.cells.find((x) => x.productId === line.productId)!;
+    expect(cell.shortfalls).toContainEqual({
+      dueWeek: line.dueWeek,
+      peakStart: line.peakStart,
+      cases: line.cases,
+      reason: line.reason,
+      also: line.also,
+    });
+    expect(cell.shortfalls.reduce((a, x) => a + x.cases, 0)).toBe(cell.shortCases);
+    // the export says the same date and the reasons in the reader's language
+    const csv = await call(ctx, 'readiness.exportPlan', { format: 'csv', language: 'es' });
+    const rows = Buffer.from(csv.contentBase64, 'base64').toString('utf8').split('\r\n');
+    const exported = rows.filter((r) => r.includes(`,${line.peakStart},${line.cases},`));
+    expect(exported.length).toBeGreaterThan(0);
+    // (a peak starting on a Monday has one date for both)
+    if (line.dueWeek !== line.peakStart) expect(rows.join('\n')).not.toContain(`,${line.dueWeek},${line.cases},`);
+  });
+
   it('does not pre-build SKUs being phased out unless the settings say so, and says why', async () => {
     const phaseOut = new Set(db.prepare("SELECT id FROM products WHERE status = 'phase_out'").pluck().all() as number[]);
     expect(phaseOut.size).toBeGreaterThan(0);
@@ -387,7 +430,7 @@ describe('stock readiness on a real SQLite file', () => {
     const csv = await call(ctx, 'readiness.exportPlan', { format: 'csv' });
     const lines = Buffer.from(csv.contentBase64, 'base64').toString('utf8').split('\r\n');
     expect(lines[0]).toBe(
-      '\ufeffLine,Ship week (Monday),ISO week,Arrival week (Monday),Distributor code,Distributor,SKU,Product,Cases,Pallets,Key account,Needed by (week),Cases short,Why,Also binding',
+      '\ufeffLine,Ship week (Monday),ISO week,Arrival week (Monday),Distributor code,Distributor,SKU,Product,Cases,Pallets,Key account,Needed by (peak start or week),Cases short,Why,Also binding',
     );
     // The warehouse's shipments, then who is short: one table, each line saying which it is.
     expect(csv.rows).toBe(board.plan.shipments + board.short.lines);

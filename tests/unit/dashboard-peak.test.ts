@@ -19,6 +19,28 @@ describe("the dashboard's peak forecast", () => {
     expect(total).toEqual({ agreed: 370, lastYear: 300 });
   });
 
+  it("counts one peak per region: a year's horizon from July holds the end of this peak and the start of the next", () => {
+    const months = [
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04',
+      '2027-05',
+      '2027-06',
+      '2027-07',
+    ];
+    const south = view(months.map((m, i) => month(m, 100 + i, 90)));
+    // May-September: August and September of this peak (100 + 101), not May-July of the next
+    expect(peakForecast([{ peakMonths: [5, 6, 7, 8, 9], view: south }])).toEqual({ agreed: 201, lastYear: 180 });
+    // a peak across the year end (November-February) counts as one run
+    expect(peakForecast([{ peakMonths: [11, 12, 1, 2], view: south }])).toEqual({ agreed: 103 + 104 + 105 + 106, lastYear: 360 });
+  });
+
   it('is null, not zero, when no region has a forecast', () => {
     expect(peakForecast([{ peakMonths: [5], view: { status: 'not_run', forecast: [] } }])).toBeNull();
     expect(peakForecast([{ peakMonths: [5], view: undefined }])).toBeNull();
