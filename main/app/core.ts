@@ -11,6 +11,7 @@ import { recoverInterruptedRestore } from '../backup/restore.js';
 import { APP_VERSION } from './version.js';
 import { adoptClockFromEnv } from '../clock.js';
 import { SyncEngine } from '../sync/engine.js';
+import { warmWholeNetwork } from './warm.js';
 
 export interface Core {
   ctx: ServiceContext;
@@ -44,6 +45,12 @@ export function openCore(databasePath: string, door: ServiceContext['door']): Co
   const engine = new SyncEngine(ctx);
   ctx.sync = engine;
   engine.start();
+  // The first screens' whole-network results, computed in the query thread while the window opens.
+  if (door !== 'cli' && ctx.queries) {
+    setTimeout(() => {
+      warmWholeNetwork(ctx).catch((error: unknown) => console.error('[planner] warming the screens failed:', error));
+    }, 1500).unref();
+  }
   // A copy a day, taken in the background: start-up does not wait for it, and a failure is logged only.
   if (door !== 'cli') autoBackup(db, databasePath).catch((error: unknown) => console.error('[planner] automatic backup failed:', error));
   return {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import { QueryThread } from '../../main/api/query-thread.js';
 import { seedDemo } from '../../main/demo/generate.js';
+import { warmWholeNetwork } from '../../main/app/warm.js';
 import type { AccountsOverview } from '../../shared/contract/accounts.js';
 import type { ApiResult } from '../../shared/contract/result.js';
 import { createTestDb } from '../support/db.js';
@@ -54,6 +55,23 @@ describe('the query thread', () => {
       // Stopped (as before a restore), the next call starts a fresh thread.
       await queries.stop();
       expect(await dispatch(threaded, 'accounts.overview', {})).toEqual(await dispatch(ctx, 'accounts.overview', {}));
+    } finally {
+      await queries.stop();
+    }
+  });
+  it('computes the first screens’ whole-network results ahead, and a screen then answers from them unchanged', async () => {
+    const { db, ctx, path } = createTestDb();
+    seedDemo(db, { scale: 'S', today: new Date('2026-11-20T10:00:00Z') });
+    const queries = new QueryThread({ databasePath: path, door: 'cli', version: 'test' });
+    const threaded = { ...ctx, queries };
+    try {
+      const warmed = await warmWholeNetwork(threaded);
+      expect(warmed.map((r) => r.ok)).toEqual([true, true]);
+      // Without a query thread there is nothing to warm.
+      expect(await warmWholeNetwork(ctx)).toEqual([]);
+      expect(openComplaints(await dispatch(threaded, 'accounts.overview', {}))).toBe(
+        openComplaints(await dispatch(ctx, 'accounts.overview', {})),
+      );
     } finally {
       await queries.stop();
     }
