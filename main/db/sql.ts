@@ -74,11 +74,19 @@ export function selectPage<T>(db: Db, q: PageQuery): Page<T> {
 /** Fails with a message naming the field when a referenced record does not exist. */
 export function requireRow(db: Db, table: string, id: number, path: string, label: string): void {
   const found = prepared(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id);
-  if (!found) throw new DomainError('validation', `${label} not found`, [{ path, message: `${label} #${id} does not exist` }]);
+  // The rule's code lets the screen say it in the user's language (rules:refusal.recordMissing).
+  if (!found)
+    throw new DomainError('validation', `${label} not found`, [{ path, message: `${label} #${id} does not exist` }], {
+      code: 'recordMissing',
+      params: { what: label, id },
+    });
 }
 
 export function notFound(label: string, id: number): DomainError {
-  return new DomainError('not_found', `${label} #${id} no longer exists. It may have been deleted in another window.`);
+  return new DomainError('not_found', `${label} #${id} no longer exists. It may have been deleted in another window.`, undefined, {
+    code: 'recordGone',
+    params: { what: label, id },
+  });
 }
 
 export const bool = (v: unknown): boolean => v === 1 || v === true;

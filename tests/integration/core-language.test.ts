@@ -110,4 +110,17 @@ describe('a form field refused by the contract', () => {
     }
     expect((words.zh.words as { fieldIssue: Record<string, string> }).fieldIssue.too_big).toBe('最多 {{max}}');
   });
+  it('a record that is gone, or was never there, is refused with a code the screens word in every language', async () => {
+    const { ctx } = createTestDb();
+    const gone = await refusal(ctx, 'distributor.get', { id: 987654 });
+    expect(gone).toMatchObject({ code: 'not_found', rule: { code: 'recordGone', params: { id: 987654 } } });
+    const missing = await refusal(ctx, 'stock.set', { distributorId: 987654, productId: 1, date: '2026-11-01', cases: 5 });
+    expect(missing).toMatchObject({ code: 'validation', rule: { code: 'recordMissing', params: { id: 987654 } } });
+    const resources = localeResources();
+    for (const language of ['en', 'zh', 'es', 'ru'] as const) {
+      const words = (resources[language].rules as { refusal: Record<string, string> }).refusal;
+      expect(words.recordGone, language).toContain('{{id}}');
+      expect(words.recordMissing, language).toContain('{{id}}');
+    }
+  });
 });
