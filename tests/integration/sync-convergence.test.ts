@@ -118,7 +118,7 @@ const who = fc.integer({ min: 0, max: PEOPLE.length - 1 });
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 8,
-    arbitrary: fc.record({ kind: fc.constant('call' as const), who, what: fc.nat(5), a: fc.nat(3), b: fc.nat(40), c: fc.boolean() }),
+    arbitrary: fc.record({ kind: fc.constant('call' as const), who, what: fc.nat(6), a: fc.nat(3), b: fc.nat(40), c: fc.boolean() }),
   },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync' as const), who }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('offline' as const, 'online' as const), who }) },
@@ -149,7 +149,20 @@ function callFor(person: Person, s: Extract<Step, { kind: 'call' }>): { method: 
   }
   if (person === 'M1') {
     const target = s.what % 2 === 0 ? ids.S1! : ids.S2!;
-    switch (s.what % 3) {
+    switch (s.what % 5) {
+      case 3:
+        return {
+          method: 'event.setInvitee',
+          input: {
+            eventId: ids.E1,
+            distributorId: ids.D1,
+            rsvp: s.c ? 'accepted' : 'declined',
+            attended: s.c,
+            feedbackScore: 1 + (s.b % 5),
+          },
+        };
+      case 4:
+        return { method: 'event.addItem', input: { eventId: ids.E1, kind: 'discussion', label: `note ${s.b}` } };
       case 0:
         return { method: 'weeklyReview.comment', input: { salespersonId: target, weekStart: week, managerComment: `comment ${s.b}` } };
       case 1:
@@ -192,6 +205,29 @@ function callFor(person: Person, s: Extract<Step, { kind: 'call' }>): { method: 
           newSubDealers: 0,
           newTerminals: 1,
           competitors: [],
+        },
+      };
+    case 6:
+      // The South salesperson cannot see North's prospect: they log a visit instead.
+      if (person !== 'S3')
+        return {
+          method: 'pipeline.move',
+          input: {
+            outletType: 'sub_dealer',
+            outletId: ids.SD1,
+            stage: (['contacted', 'negotiating', 'prospect'] as const)[s.a % 3],
+            rejectReason: null,
+          },
+        };
+      return {
+        method: 'visit.log',
+        input: {
+          salespersonId: salesperson,
+          day: '2026-11-12',
+          outletType: 'distributor',
+          outletId: distributor,
+          purpose: 'service',
+          outcome: 'done',
         },
       };
     default:

@@ -117,6 +117,20 @@ export async function seedTeam(databasePath: string): Promise<Record<string, num
       draft: { sku: 'P1', name: 'Lager 500', brand: 'Lager', pack: 'bottle', sizeMl: 500, unitsPerCase: 12, status: 'active' },
     })
   ).id;
+  // A prospect for the salespeople's pipeline moves, and a training that has started, for the manager's
+  // answers, attendance and notes (the convergence test syncs these kinds too).
+  ids.SD1 = (
+    await must('subDealer.create', {
+      draft: { code: 'SD1', name: 'Prospect SD1', distributorId: ids.D1, areaId: ids.A1, status: 'prospect' },
+    })
+  ).id;
+  ids.E1 = (
+    await must('event.create', {
+      draft: { kind: 'training', title: 'Autumn training', regionId: ids.N, startsAt: '2026-11-16T09:00', endsAt: '2026-11-16T17:00' },
+      confirm: true,
+    })
+  ).id;
+  await must('event.invite', { eventId: ids.E1, distributorIds: [ids.D1] });
   closeDatabase(db);
   return ids;
 }
