@@ -26,7 +26,7 @@ import { silenceHistory } from '../people/history.js';
 import { applyRowState, clearReplica, writeRow } from './apply.js';
 import { postJson, probeFingerprint, SyncTransportError } from './client.js';
 import { DesktopIds } from './ids.js';
-import { refusedMessage, syncMode } from './methods.js';
+import { refusedMessage, refusedRule, syncMode } from './methods.js';
 import { keySql, SYNCED_BY_NAME, SYNCED_TABLES } from './tables.js';
 
 export interface Link {
@@ -142,7 +142,10 @@ export class SyncEngine {
     const mode = syncMode(method as string);
     if (mode === 'query' || mode === 'local') return dispatchCore(asPerson, method, input);
     if (mode === 'refused' || mode === 'server') {
-      return { ok: false, error: { code: 'forbidden', message: refusedMessage(method as string) } };
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: refusedMessage(method as string), rule: refusedRule(method as string) },
+      };
     }
     const result = await this.mutex.run(() => this.runAndQueue(asPerson, link, method as string, input));
     if (result.ok) this.soon();

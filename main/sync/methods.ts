@@ -50,6 +50,20 @@ export function refusedMessage(method: string): string {
   return REFUSED[method] ?? `${method} cannot be used on a desktop connected to a team server.`;
 }
 
+/** The rule behind that refusal, so the screen says it in the person's language (rules:refusal.<code>). */
+export function refusedRule(method: string): { code: string; params: Record<string, string> } {
+  const code = method.startsWith('import.')
+    ? 'connectedImport'
+    : method === 'demo.seed'
+      ? 'connectedDemo'
+      : method === 'backup.restore'
+        ? 'connectedRestore'
+        : method === 'forecast.run'
+          ? 'connectedForecast'
+          : 'connectedRefused';
+  return { code, params: { method } };
+}
+
 /** What the server accepts in a push. */
 export function canPush(method: string): boolean {
   const mode = syncMode(method);

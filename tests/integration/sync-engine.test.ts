@@ -216,6 +216,10 @@ describe('a desktop connected to a team server', () => {
     const result = await dispatch(s1.ctx, 'demo.seed', { scale: 'S' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/solo desktop/);
+    // ...with the rule, so the screen says it in the person's language.
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', rule: { code: 'connectedDemo' } } });
+    const run = await dispatch(s1.ctx, 'forecast.run', {});
+    expect(run).toMatchObject({ ok: false, error: { rule: { code: 'connectedForecast' } } });
   });
 
   it('refuses a server whose certificate is not the pinned one', async () => {

@@ -19,6 +19,8 @@ describe('business rule refusals', () => {
   // A record that is gone or was never there (main/db/sql.ts's notFound and requireRow, 69 callers).
   codes.add('recordGone');
   codes.add('recordMissing');
+  // What a desktop connected to a team server refuses to do (main/sync/methods.ts refusedRule).
+  for (const code of ['connectedImport', 'connectedDemo', 'connectedRestore', 'connectedForecast', 'connectedRefused']) codes.add(code);
   it('are found in the core', () => {
     expect(codes.size).toBeGreaterThanOrEqual(3);
   });
