@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkShipmentFilter } from '../../shared/contract/daywork.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useApiQuery } from '../api/hooks.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
 import { formatNumber } from '../ui/format.js';
-import { useToast } from '../ui/Toasts.js';
+import { useMutationWithToast } from '../api/useMutationWithToast.js';
 
 /**
  * Marks every planned shipment the filters select (a ship week, a distributor, a source) as sent, in
@@ -13,9 +13,8 @@ import { useToast } from '../ui/Toasts.js';
  */
 export function BulkShippedButton({ filter, disabled }: { filter: BulkShipmentFilter; disabled: boolean }) {
   const { t } = useTranslation(['daywork', 'common']);
-  const toast = useToast();
   const preview = useApiQuery('shipment.bulkPreview', filter);
-  const mark = useApiMutation('shipment.markShippedBulk');
+  const mark = useMutationWithToast('shipment.markShippedBulk');
   const [confirming, setConfirming] = useState(false);
   const n = preview.data?.shipments ?? 0;
   return (
@@ -36,17 +35,10 @@ export function BulkShippedButton({ filter, disabled }: { filter: BulkShipmentFi
           busy={mark.isPending}
           onCancel={() => setConfirming(false)}
           onConfirm={async () => {
-            try {
-              const done = await mark.mutateAsync({ ...filter, expected: preview.data!.shipments });
-              toast({
-                tone: 'success',
-                text: t('bulk.done', { count: done.shipments, n: formatNumber(done.shipments), cases: formatNumber(done.cases) }),
-              });
-              setConfirming(false);
-            } catch (e) {
-              toast({ tone: 'error', text: (e as Error).message });
-              setConfirming(false);
-            }
+            await mark.run({ ...filter, expected: preview.data!.shipments }, (done) =>
+              t('bulk.done', { count: done.shipments, n: formatNumber(done.shipments), cases: formatNumber(done.cases) }),
+            );
+            setConfirming(false);
           }}
         />
       )}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReadinessFilter, ReadinessStatus } from '../../shared/contract/readiness.js';
 import { api } from '../api/client.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useApiQuery } from '../api/hooks.js';
 import { currentLanguage } from '../i18n/index.js';
 import { downloadBase64 } from '../importing/download.js';
 import { ImportExportButtons } from '../importing/ImportExportButtons.js';
@@ -10,7 +10,6 @@ import { useNetworkOptions } from '../network/options.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
 import { FilterSelect } from '../ui/Fields.js';
 import { Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
-import { useToast } from '../ui/Toasts.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { BoardMatrix } from './BoardMatrix.js';
 import { PlanTab } from './PlanTab.js';
@@ -19,6 +18,7 @@ import { ShipmentsTab } from './ShipmentsTab.js';
 import { ShortfallTab } from './ShortfallTab.js';
 import { StatusDot } from './StatusDot.js';
 import { ReopenButton } from '../people/ReopenButton.js';
+import { useMutationWithToast, useAttempt } from '../api/useMutationWithToast.js';
 
 type Tab = 'board' | 'plan' | 'shortfalls' | 'shipments' | 'settings';
 
@@ -28,7 +28,7 @@ type Tab = 'board' | 'plan' | 'shortfalls' | 'shipments' | 'settings';
  */
 export function ReadinessPage() {
   const { t } = useTranslation(['readiness', 'common']);
-  const toast = useToast();
+  const attempt = useAttempt();
   const network = useNetworkOptions();
   const [areaId, setAreaId] = useState('');
   const [salespersonId, setSalespersonId] = useState('');
@@ -44,16 +44,17 @@ export function ReadinessPage() {
     ...(brand ? { brand } : {}),
   };
   const board = useApiQuery('readiness.board', filter);
-  const accept = useApiMutation('readiness.acceptPlan');
+  const accept = useMutationWithToast('readiness.acceptPlan');
   const b = board.data;
   const exportPlan = async (format: 'csv' | 'xlsx') => {
-    try {
-      const file = await api.call('readiness.exportPlan', { ...filter, format, language: currentLanguage() });
-      downloadBase64(file.fileName, file.mimeType, file.contentBase64);
-      toast({ tone: 'success', text: t('exported', { count: file.rows, file: file.fileName }) });
-    } catch (e) {
-      toast({ tone: 'error', text: (e as Error).message });
-    }
+    await attempt(
+      async () => {
+        const file = await api.call('readiness.exportPlan', { ...filter, format, language: currentLanguage() });
+        downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+        return file;
+      },
+      (file) => t('exported', { count: file.rows, file: file.fileName }),
+    );
   };
   return (
     <div className="page">
@@ -182,14 +183,8 @@ export function ReadinessPage() {
           busy={accept.isPending}
           onCancel={() => setConfirming(false)}
           onConfirm={async () => {
-            try {
-              const r = await accept.mutateAsync({});
-              toast({ tone: 'success', text: t('accepted', { count: r.shipments }) });
-            } catch (e) {
-              toast({ tone: 'error', text: (e as Error).message });
-            } finally {
-              setConfirming(false);
-            }
+            await accept.run({}, (r) => t('accepted', { count: r.shipments }));
+            setConfirming(false);
           }}
         />
       )}

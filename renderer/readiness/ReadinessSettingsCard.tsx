@@ -7,6 +7,7 @@ import { numberOrNull, useFormErrors } from '../ui/form.js';
 import { Card } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatNumber } from '../ui/format.js';
+import { useAttempt } from '../api/useMutationWithToast.js';
 
 /** The rules of the board (cover, service levels, key accounts, who is served first) and the capacities it plans within. */
 export function ReadinessSettingsCard({ board }: { board: ReadinessBoard }) {
@@ -121,7 +122,7 @@ function RulesCard({ board }: { board: ReadinessBoard }) {
 /** One capacity number, saved when the field is left. */
 function CapacityInput({ label, value, onSave }: { label: string; value: number | null; onSave(v: number | null): Promise<unknown> }) {
   const { t } = useTranslation('readiness');
-  const toast = useToast();
+  const attempt = useAttempt();
   const [text, setText] = useState(value === null ? '' : String(value));
   return (
     <input
@@ -136,12 +137,10 @@ function CapacityInput({ label, value, onSave }: { label: string; value: number 
       onBlur={async () => {
         const next = numberOrNull(text);
         if (next === value) return;
-        try {
-          await onSave(next);
-          toast({ tone: 'success', text: t('capacitySaved') });
-        } catch (e) {
-          toast({ tone: 'error', text: (e as Error).message });
-        }
+        await attempt(
+          () => onSave(next),
+          () => t('capacitySaved'),
+        );
       }}
     />
   );

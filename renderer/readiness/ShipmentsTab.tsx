@@ -13,11 +13,12 @@ import { BulkShippedButton } from './BulkShippedButton.js';
 import { useToast } from '../ui/Toasts.js';
 import { usePagedList } from '../ui/usePagedList.js';
 import { formatDate, formatNumber } from '../ui/format.js';
+import { useAttempt } from '../api/useMutationWithToast.js';
 
 /** Shipments on the way and booked: what the projection counts as arrivals. */
 export function ShipmentsTab() {
   const { t } = useTranslation(['readiness', 'common', 'daywork']);
-  const toast = useToast();
+  const attempt = useAttempt();
   const [status, setStatus] = useState('');
   const [source, setSource] = useState('');
   const [adding, setAdding] = useState(false);
@@ -33,14 +34,7 @@ export function ShipmentsTab() {
   });
   const markShipped = useApiMutation('shipment.markShipped');
   const remove = useApiMutation('shipment.delete');
-  const act = async (run: () => Promise<unknown>, done: string) => {
-    try {
-      await run();
-      toast({ tone: 'success', text: done });
-    } catch (e) {
-      toast({ tone: 'error', text: (e as Error).message });
-    }
-  };
+  const act = (run: () => Promise<unknown>, done: string) => attempt(run, () => done);
   const columns: Column<ShipmentRow>[] = [
     { id: 'arrival', header: t('shipment.arrivalDate'), width: '120px', render: (s) => formatDate(s.arrivalDate) },
     { id: 'ship', header: t('shipment.shipDate'), width: '120px', render: (s) => formatDate(s.shipDate) },

@@ -5,6 +5,12 @@ test.use({ seed: 'S' });
 // Three browsers and a demo region on a shared 2-core machine: a generous budget, not a speed goal.
 test.setTimeout(360_000);
 
+/** A month as the screens write it in English ("October 2026"). */
+const monthLabel = (yyyyMm: string) =>
+  new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric' }).format(
+    new Date(Number(yyyyMm.slice(0, 4)), Number(yyyyMm.slice(5, 7)) - 1, 1),
+  );
+
 /** Two months back: ended, clear of the demo's own plans (which cover last month and this one), and its first Monday. */
 function endedMonth(): { month: string; monday: string } {
   const d = new Date();
@@ -107,7 +113,7 @@ test('a salesperson and their manager, each signed in on one database: plan, vis
   await decide.getByRole('button', { name: 'Save decision' }).click();
   await expect(decide).toBeHidden();
   await expect(
-    boss.getByRole('table', { name: 'Decisions by month' }).getByRole('row', { name: new RegExp(`${month}.*${me.name}`) }),
+    boss.getByRole('table', { name: 'Decisions by month' }).getByRole('row', { name: new RegExp(`${monthLabel(month)}.*${me.name}`) }),
   ).toContainText('No action');
 
   // The salesperson sees the comment; the signed-off review no longer takes changes.
