@@ -1,4 +1,4 @@
-import { now } from '../../shared/domain/clock.js';
+import { calendarToday } from '../../shared/domain/season.js';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../api/hooks.js';
 import { ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
@@ -10,7 +10,7 @@ import { DASHBOARD_TILES } from './tiles.js';
 export function DashboardPage() {
   const { t } = useTranslation('common');
   const summary = useApiQuery('network.summary', {});
-  const today = now();
+  const today = calendarToday();
   if (!summary.data)
     return <div className="page">{summary.error ? <ErrorNotice error={summary.error} /> : <Spinner label={t('loading')} />}</div>;
   const s = summary.data;

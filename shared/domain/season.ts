@@ -1,3 +1,5 @@
+import { today } from './clock.js';
+
 /**
  * Season arithmetic shared by the dashboard, targets and readiness: which months are peak in a
  * region and when the next peak starts. Months are 1-12; peaks may wrap the year end (Nov-Feb).
@@ -29,4 +31,12 @@ export function isPeakMonth(peakMonths: readonly number[], month: number): boole
 export function daysUntil(date: Date, today: Date): number {
   const a = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   return Math.round((date.getTime() - a) / 86_400_000);
+}
+
+/**
+ * The user's local day as the UTC midnight these functions count from: at 01:00 on May 1 in Shanghai
+ * (still April 30 in UTC) the season calendar says May, as readiness does.
+ */
+export function calendarToday(): Date {
+  return new Date(`${today()}T00:00:00Z`);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, dayOf, daysBetween, isMonday, monthOf, weekdayIndex, weekStartOf } from '../../shared/domain/calendar.js';
 import { fixedClock, setClock, systemClock, thisMonth, today } from '../../shared/domain/clock.js';
+import { calendarToday, nextPeakStart } from '../../shared/domain/season.js';
 
 /**
  * The calendar gives the same days, weeks and months in every time zone, and "today" is the user's
@@ -57,6 +58,24 @@ describe('the calendar', () => {
       expect(today()).toBe(dayOf(new Date('2026-11-20T23:00:00Z')));
       expect(thisMonth()).toBe(monthOf(new Date('2026-11-20T23:00:00Z')));
       expect(() => fixedClock('not a date')).toThrow();
+    } finally {
+      setClock(systemClock);
+    }
+  });
+  it('counts the season calendar from the user’s local day, not UTC’s', () => {
+    // 17:00 UTC on April 30: May 1 in Shanghai, still April 30 in Los Angeles and in UTC.
+    const instant = new Date('2026-04-30T17:00:00Z');
+    setClock(fixedClock(instant.toISOString()));
+    try {
+      const day = calendarToday();
+      expect([day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()]).toEqual([
+        instant.getFullYear(),
+        instant.getMonth(),
+        instant.getDate(),
+      ]);
+      // The next peak of a May–September region, counted from that day.
+      const next = nextPeakStart([5, 6, 7, 8, 9], day)!;
+      expect(next.toISOString().slice(0, 10)).toBe(instant.getDate() === 1 ? '2027-05-01' : '2026-05-01');
     } finally {
       setClock(systemClock);
     }
