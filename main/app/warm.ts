@@ -10,11 +10,13 @@ import { builtInAdministrator } from '../people/actor.js';
  * a table they read changes (main/db/table-versions.ts); each person's screen filters them to their
  * regions, so computing them as the administrator serves everyone.
  */
+export const WARM_METHODS = ['readiness.board', 'accounts.overview'] as const;
+
 export async function warmWholeNetwork(ctx: ServiceContext): Promise<ApiResult<unknown>[]> {
   const queries = ctx.queries;
   if (!queries) return [];
   const results: ApiResult<unknown>[] = [];
-  for (const method of ['readiness.board', 'accounts.overview'] as const) {
+  for (const method of WARM_METHODS) {
     // One after the other: the thread answers in order, and a screen's own call queues behind at most one.
     results.push(await queries.call(method, {}, tableVersions(ctx.db), builtInAdministrator()));
   }

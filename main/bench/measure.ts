@@ -3,7 +3,7 @@ export interface QueryFigure {
   name: string;
   p50ms: number;
   p95ms: number;
-  /** The first call of the run, before any warm-up: what the first person to open the screen waits. */
+  /** The first call of the run, after the app's own warm-up (main/app/warm.ts): what the first person to open the screen waits. */
   firstMs?: number;
 }
 
