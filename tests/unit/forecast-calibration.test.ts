@@ -52,6 +52,18 @@ describe('ranges calibrated on the backtest, by months ahead', () => {
     }
   });
 
+  it('calibrates a shorter horizon by the groups it reaches', () => {
+    const r = flat();
+    for (const key of ['point', 'lo80', 'hi80', 'lo95', 'hi95'] as const) r[key] = r[key].slice(0, 4);
+    calibrateRanges(
+      r,
+      backtest((h) => (h < 3 ? 15 : 25)),
+      0.8,
+    );
+    expect(r.hi80).toEqual([115, 115, 115, 125]);
+    expect(r.lo95).toEqual([77.5, 77.5, 77.5, 62.5]);
+  });
+
   it('covers four backtest errors in five after widening, never narrows, and stops at threefold', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 0, max: 40, noNaN: true }), { minLength: 12, maxLength: 12 }), (sizes) => {
