@@ -124,33 +124,54 @@ export function tidyRanges(r: ForecastResult): ForecastResult {
 }
 
 /**
- * The model's own ranges assume it is the true model; the backtest says how far off it really was.
- * Where the backtest errors exceed the 80% half-width more often than one time in five, the ranges
- * are widened around the point until they would have held four times in five (never narrowed:
- * a few backtest months are too few to trust a narrower range).
+ * Months ahead grouped for calibrating ranges: errors grow with the horizon at a rate the model's
+ * own spread may not share, so each group is widened by its own backtest errors. Three groups keep
+ * 18-30 backtest errors each (6 origins x 3 months, then 5-6 origins x 6 months).
  */
-function calibrateRanges(r: ForecastResult, score: OriginScore, q: number): void {
+export const CALIBRATION_GROUPS: ReadonlyArray<readonly [number, number]> = [
+  [0, 2],
+  [3, 5],
+  [6, 11],
+];
+
+/**
+ * The model's own ranges assume it is the true model; the backtest says how far off it really was.
+ * An empirical prediction interval (Williams & Goodman 1971; Lee & Scholtes 2014), per group of
+ * months ahead: where the backtest errors of those months exceed the 80% half-width more often than
+ * one time in five, the ranges of those months are widened around the point until they would have
+ * held four times in five (never narrowed: a few backtest months are too few to trust a narrower
+ * range; at most threefold). The 95% range is widened by the same factor.
+ */
+export function calibrateRanges(r: ForecastResult, score: Pick<OriginScore, 'errors' | 'aheads'>, q: number): void {
   if (q <= 0 || score.errors.length < 12 || r.method === 'zero' || r.method === 'croston_sba') return;
-  const ratios = new Float64Array(score.errors.length);
-  for (let j = 0; j < score.errors.length; j++) {
-    const h = Math.min(score.aheads[j]!, r.point.length - 1);
-    const half = (r.hi80[h]! - r.lo80[h]!) / 2;
-    ratios[j] = half > 0 ? Math.abs(score.errors[j]!) / half : Math.abs(score.errors[j]!) > 0 ? Infinity : 0;
-  }
-  ratios.sort();
-  const k = Math.min(3, quantileSorted(ratios, q));
-  if (!(k > 1)) return;
-  for (let h = 0; h < r.point.length; h++) {
-    const p = r.point[h]!;
-    r.lo80[h] = p - k * (p - r.lo80[h]!);
-    r.hi80[h] = p + k * (r.hi80[h]! - p);
-    r.lo95[h] = p - k * (p - r.lo95[h]!);
-    r.hi95[h] = p + k * (r.hi95[h]! - p);
+  const last = r.point.length - 1;
+  for (const [from, to] of CALIBRATION_GROUPS) {
+    if (from > last) break;
+    const ratios: number[] = [];
+    for (let j = 0; j < score.errors.length; j++) {
+      const ahead = score.aheads[j]!;
+      if (ahead < from || ahead > to) continue;
+      const h = Math.min(ahead, last);
+      const half = (r.hi80[h]! - r.lo80[h]!) / 2;
+      const e = Math.abs(score.errors[j]!);
+      ratios.push(half > 0 ? e / half : e > 0 ? Infinity : 0);
+    }
+    // A group with fewer errors than one per origin cannot say much on its own: leave it as it is.
+    if (ratios.length < 6) continue;
+    const k = Math.min(3, quantileSorted(Float64Array.from(ratios).sort(), q));
+    if (!(k > 1)) continue;
+    for (let h = from; h <= Math.min(to, last); h++) {
+      const p = r.point[h]!;
+      r.lo80[h] = p - k * (p - r.lo80[h]!);
+      r.hi80[h] = p + k * (r.hi80[h]! - p);
+      r.lo95[h] = p - k * (p - r.lo95[h]!);
+      r.hi95[h] = p + k * (r.hi95[h]! - p);
+    }
   }
 }
 
 /** Scores point forecasts from rolling origins against the actuals, as MASE and WAPE. */
-class OriginScore {
+export class OriginScore {
   absError = 0;
   absActual = 0;
   scaled = 0;
@@ -159,11 +180,16 @@ class OriginScore {
   errors: number[] = [];
   /** Months ahead (0-based) of each error. */
   aheads: number[] = [];
-  add(actual: Float64Array, points: number[], scale: number): void {
+  /** The actual value and the MASE scale of each error's slot (to score a weighted mean of candidates). */
+  actuals: number[] = [];
+  scales: number[] = [];
+  add(actual: ArrayLike<number>, points: number[], scale: number): void {
     for (let i = 0; i < points.length; i++) {
       const e = actual[i]! - points[i]!;
       this.errors.push(e);
       this.aheads.push(i);
+      this.actuals.push(actual[i]!);
+      this.scales.push(scale);
       this.absError += Math.abs(e);
       this.absActual += Math.abs(actual[i]!);
       if (scale > 0) {
@@ -233,6 +259,8 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
   };
   const intermittent = isIntermittent(raw);
   const candidates = new Map<string, Candidate>();
+  /** Single forms that may be pooled into the backtest-weighted combination. */
+  const pool = new Map<string, Candidate>();
   if (intermittent) {
     candidates.set('croston_sba', { points: (train, h) => crostonSba(train, h).point, full: () => crostonSba(y, horizon) });
   } else if (n < MIN_SEASONAL_LENGTH) {
@@ -291,6 +319,7 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
     });
     base.set('naive_member', { points: (train, h) => seasonalNaive(train, h, m).point, full: () => seasonalNaive(y, horizon, m) });
     for (const [name, c] of base) if (name !== 'naive_member') candidates.set(name, c);
+    for (const name of ['ets', 'theta', 'arima', 'profile']) if (base.has(name)) pool.set(name, base.get(name)!);
     // Combinations: the mean of the members' forecasts (and of their range bounds). Members' points
     // are computed once per origin and shared (see memo below).
     const combos: Array<[string, string[], string]> = [
@@ -346,6 +375,28 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
     }
   }
 
+  // The mean of the single forms that beat seasonal naive on the backtest (a trimmed combination:
+  // a form that cannot beat last season is left out rather than diluting the others). Its backtest
+  // is the mean of its members' errors, so it needs no fits of its own, and it then competes with
+  // the other candidates on the same origins.
+  if (naiveScore.origins > 0 && (!options.methods || options.methods.includes('combination_trimmed'))) {
+    const members = [...pool.keys()].filter((k) => {
+      const score = scores.get(k);
+      return score && score.loss() < naiveScore.loss();
+    });
+    if (members.length >= 2) {
+      const parts = members.map((k) => scores.get(k)!);
+      const label = `Mean of the forms that beat last season (${members.map((k) => FORM_LABEL[k]).join(', ')})`;
+      candidates.set('combination_trimmed', {
+        points: () => null,
+        full: () => {
+          const fulls = members.map((k) => pool.get(k)!.full());
+          return fulls.every((f) => f) ? combine(fulls as ForecastResult[], label) : null;
+        },
+      });
+      scores.set('combination_trimmed', meanScore(parts));
+    }
+  }
   let bestName = 'seasonal_naive';
   let bestLoss = naiveScore.origins > 0 ? naiveScore.loss() : Infinity;
   let bestScore = naiveScore;
@@ -387,6 +438,35 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
     festival,
     candidates: record,
   };
+}
+
+const FORM_LABEL: Record<string, string> = { ets: 'ETS', theta: 'Theta', arima: 'ARIMA', profile: 'the seasonal profile' };
+
+/**
+ * The backtest of the mean of several candidates scored on the same origins: the mean forecast's
+ * error in each slot is the mean of their errors.
+ */
+export function meanScore(parts: OriginScore[]): OriginScore {
+  const out = new OriginScore();
+  const first = parts[0]!;
+  for (let j = 0; j < first.errors.length; j++) {
+    let e = 0;
+    for (const p of parts) e += p.errors[j]! / parts.length;
+    const a = first.actuals[j]!;
+    const scale = first.scales[j]!;
+    out.errors.push(e);
+    out.aheads.push(first.aheads[j]!);
+    out.actuals.push(a);
+    out.scales.push(scale);
+    out.absError += Math.abs(e);
+    out.absActual += Math.abs(a);
+    if (scale > 0) {
+      out.scaled += Math.abs(e) / scale;
+      out.count++;
+    }
+  }
+  out.origins = first.origins;
+  return out;
 }
 
 /** Seasonal forms need two seasons to train on: origins before that would judge them unfairly. */
