@@ -8,7 +8,14 @@
  * - detail.ts: a distributor's page and one cell; accept.ts: accepting the plan
  */
 export { DEFAULT_SETTINGS, readinessSettings, saveReadinessSettings } from './settings.js';
-export { computeReadiness, READINESS_READS, readinessToday, type ReadinessComputation } from './computation.js';
+export {
+  computeReadiness,
+  computeReadinessBase,
+  READINESS_BASE_READS,
+  READINESS_READS,
+  readinessToday,
+  type ReadinessComputation,
+} from './computation.js';
 export type { ScopedFilter } from './views.js';
 export { readinessBoard } from './board.js';
 export { planLines, readinessPlan, readinessShortfalls, shortfallLines } from './plan-lines.js';

@@ -4,7 +4,7 @@ import { closeDatabase, openDatabase, type Db } from '../../main/db/open.js';
 import { seedDemo } from '../../main/demo/generate.js';
 import { computeForecastView, FORECAST_VIEW_READS } from '../../main/forecast/view.js';
 import { runForecast } from '../../main/forecast/run.js';
-import { computeReadiness, READINESS_READS } from '../../main/readiness/service.js';
+import { computeReadiness, computeReadinessBase, READINESS_BASE_READS, READINESS_READS } from '../../main/readiness/service.js';
 import { computeTargetView, TARGET_VIEW_READS } from '../../main/targets/service.js';
 import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
@@ -65,6 +65,8 @@ describe('each cached whole-network result names every table it reads', () => {
 
     const cases: [string, readonly string[], (db: Db) => void][] = [
       ['readiness', READINESS_READS, (d) => void computeReadiness(d, new Date('2026-11-20T00:00:00Z'))],
+      // what a stock count or shipment does not move, kept across them (main/readiness/computation.ts)
+      ['readiness base', READINESS_BASE_READS, (d) => void computeReadinessBase(d, new Date('2026-11-20T00:00:00Z'))],
       ['key accounts', ACCOUNTS_READS, (d) => void computeAccounts(d)],
       [
         'forecast view',
@@ -91,6 +93,6 @@ describe('each cached whole-network result names every table it reads', () => {
       missing[name] = read.filter((t) => !declared.includes(t));
     }
     // Each list is what the computation's statements mention; none is missing a table.
-    expect(missing).toEqual({ readiness: [], 'key accounts': [], 'forecast view': [], 'target grid': [] });
+    expect(missing).toEqual({ readiness: [], 'readiness base': [], 'key accounts': [], 'forecast view': [], 'target grid': [] });
   });
 });
