@@ -3,7 +3,9 @@ import type { ServiceContext } from '../api/context.js';
 import { benchmarkReadiness } from '../readiness/bench.js';
 import { benchmarkCascade } from '../targets/bench.js';
 import { computeForecastView } from '../forecast/view.js';
-import { computeAccounts } from '../accounts/service.js';
+import { accountsToday, computeAccounts } from '../accounts/service.js';
+import { readinessToday } from '../readiness/service.js';
+import { oneChangeAfter } from './one-change.js';
 import { computeTargetView, editTarget } from '../targets/service.js';
 import type { Db } from '../db/open.js';
 import type { Level } from '../targets/cascade.js';
@@ -60,7 +62,11 @@ function oneTargetEdit(db: Db, level: 'sku' | 'distributor'): unknown {
 
 export interface Recompute {
   name: string;
+  /** Untimed, before: the cached state the recomputation starts from, and the change it follows. */
+  prepare?(ctx: ServiceContext): void | Promise<void>;
   run(ctx: ServiceContext): unknown | Promise<unknown>;
+  /** Untimed, after: the change undone, so that the other figures see the same data. */
+  after?(ctx: ServiceContext): void | Promise<void>;
 }
 
 /** Whole-region recomputations (target cascade, readiness plan, segmentation). Each feature adds one. */
@@ -72,6 +78,9 @@ export const RECOMPUTES: Recompute[] = [
     run: ({ db }) => oneTargetEdit(db, 'distributor'),
   },
   { name: 'readiness projection and plan (whole network)', run: ({ db }) => benchmarkReadiness(db) },
+  // After one change the cached parts that it cannot move are reused (main/readiness/computation.ts, main/accounts/service.ts).
+  oneChangeAfter('readiness after one stock count', 'count', (db) => readinessToday(db)),
+  oneChangeAfter('readiness after one shipment', 'shipment', (db) => readinessToday(db)),
   // The screens reuse these until the data changes; this is what the first look after a change costs.
   { name: 'forecast screen for the whole region, first look after a change', run: ({ db }) => computeForecastView(db, {}) },
   {
@@ -82,6 +91,8 @@ export const RECOMPUTES: Recompute[] = [
     },
   },
   { name: 'key-account segmentation, churn risks and last season (whole region)', run: ({ db }) => computeAccounts(db) },
+  oneChangeAfter('segmentation after one stock count', 'count', (db) => accountsToday(db)),
+  oneChangeAfter('segmentation after one complaint', 'complaint', (db) => accountsToday(db)),
   {
     name: 'development: month-end scorecard for every salesperson',
     run: ({ db }) => computeScorecard(db, thisMonth()),

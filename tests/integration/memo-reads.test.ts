@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { computeAccounts, ACCOUNTS_READS } from '../../main/accounts/service.js';
+import { computeAccounts, computeAccountsBase, ACCOUNTS_BASE_READS, ACCOUNTS_READS } from '../../main/accounts/service.js';
 import { closeDatabase, openDatabase, type Db } from '../../main/db/open.js';
 import { seedDemo } from '../../main/demo/generate.js';
 import { computeForecastView, FORECAST_VIEW_READS } from '../../main/forecast/view.js';
 import { runForecast } from '../../main/forecast/run.js';
-import { computeReadiness, READINESS_READS } from '../../main/readiness/service.js';
+import { computeReadiness, computeReadinessBase, READINESS_BASE_READS, READINESS_READS } from '../../main/readiness/service.js';
 import { computeTargetView, TARGET_VIEW_READS } from '../../main/targets/service.js';
 import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
@@ -65,7 +65,11 @@ describe('each cached whole-network result names every table it reads', () => {
 
     const cases: [string, readonly string[], (db: Db) => void][] = [
       ['readiness', READINESS_READS, (d) => void computeReadiness(d, new Date('2026-11-20T00:00:00Z'))],
+      // what a stock count or shipment does not move, kept across them (main/readiness/computation.ts)
+      ['readiness base', READINESS_BASE_READS, (d) => void computeReadinessBase(d, new Date('2026-11-20T00:00:00Z'))],
       ['key accounts', ACCOUNTS_READS, (d) => void computeAccounts(d)],
+      // the segments, kept through complaints, contacts and profiles (main/accounts/service.ts)
+      ['key accounts base', ACCOUNTS_BASE_READS, (d) => void computeAccountsBase(d)],
       [
         'forecast view',
         FORECAST_VIEW_READS,
@@ -91,6 +95,13 @@ describe('each cached whole-network result names every table it reads', () => {
       missing[name] = read.filter((t) => !declared.includes(t));
     }
     // Each list is what the computation's statements mention; none is missing a table.
-    expect(missing).toEqual({ readiness: [], 'key accounts': [], 'forecast view': [], 'target grid': [] });
+    expect(missing).toEqual({
+      readiness: [],
+      'readiness base': [],
+      'key accounts': [],
+      'key accounts base': [],
+      'forecast view': [],
+      'target grid': [],
+    });
   });
 });

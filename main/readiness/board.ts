@@ -1,0 +1,174 @@
+import type { PackGroup, ReadinessBoard, ReadinessRow, ReadinessStatus } from '../../shared/contract/readiness.js';
+import { now } from '../../shared/domain/clock.js';
+import { prepared, type Db } from '../db/open.js';
+import { readinessToday, type ReadinessComputation } from './computation.js';
+import { brandOk, inScope, palletsOf, peakDay, view, visibleDistributors, type ScopedFilter } from './views.js';
+
+/** The board: every distributor's traffic lights, the plan's totals by week, capacity use and what changed since the last accepted plan. */
+export function readinessBoard(db: Db, filter: ScopedFilter, today = now()): ReadinessBoard {
+  const c = readinessToday(db, today);
+  const { areaId, salespersonId, status, brand, regions } = filter;
+  return view(c, 'board', { areaId, salespersonId, status, brand, regions }, () => buildBoard(db, c, filter));
+}
+
+function buildBoard(db: Db, c: ReadinessComputation, filter: ScopedFilter): ReadinessBoard {
+  const visible = visibleDistributors(c, filter);
+  const totals: Record<ReadinessStatus, number> = { green: 0, amber: 0, red: 0 };
+  const rows: ReadinessRow[] = [];
+  const skuIds = new Set<number>();
+  for (const d of c.dists) {
+    if (!visible.has(d.id)) continue;
+    const counts: Record<ReadinessStatus, number> = { green: 0, amber: 0, red: 0 };
+    let shortCases = 0;
+    const cells = [];
+    for (const i of c.cellsOf.get(d.id) ?? []) {
+      const cell = c.cells[i]!;
+      if (!brandOk(c, filter, cell.productId)) continue;
+      const a = c.assessment.cells[i]!;
+      counts[a.status]++;
+      shortCases += c.shortByCell[i]!;
+      skuIds.add(cell.productId);
+      cells.push({ productId: cell.productId, status: a.status, reason: a.code });
+    }
+    for (const s of ['green', 'amber', 'red'] as const) totals[s] += counts[s];
+    const input = c.inputs.get(d.id)!;
+    rows.push({
+      distributorId: d.id,
+      code: d.code,
+      name: d.name,
+      areaName: d.areaName,
+      salespersonName: d.salespersonName,
+      keyAccount: input.key,
+      peakStart: peakDay(c, input),
+      counts,
+      shortCases,
+      cells,
+    });
+  }
+  // the most trouble first: those are the calls to make today
+  rows.sort(
+    (a, b) => b.counts.red - a.counts.red || b.shortCases - a.shortCases || b.counts.amber - a.counts.amber || a.name.localeCompare(b.name),
+  );
+
+  const byWeek = c.grid.weeks.map((week, i) => ({ week, label: c.labels[i]!, shipments: 0, cases: 0, pallets: 0 }));
+  const plan = { shipments: 0, cases: 0, pallets: 0, byWeek };
+  for (const s of c.assessment.plan.shipments) {
+    if (!visible.has(s.distributorId) || !brandOk(c, filter, s.productId)) continue;
+    const pallets = palletsOf(c, s.productId, s.cases);
+    const w = byWeek[s.shipWeek]!;
+    w.shipments++;
+    w.cases += s.cases;
+    w.pallets += pallets;
+    plan.shipments++;
+    plan.cases += s.cases;
+    plan.pallets += pallets;
+  }
+  const short = { lines: 0, cases: 0, distributors: 0 };
+  const shortDists = new Set<number>();
+  for (const s of c.assessment.plan.shortfalls) {
+    if (!visible.has(s.distributorId) || !brandOk(c, filter, s.productId)) continue;
+    short.lines++;
+    short.cases += s.cases;
+    shortDists.add(s.distributorId);
+  }
+  short.distributors = shortDists.size;
+
+  const regions = prepared(
+    db,
+    'SELECT r.id, r.name, c.cases_per_week AS cap FROM regions r LEFT JOIN region_shipping_capacity c ON c.region_id = r.id ORDER BY r.name',
+  ).all() as Array<{ id: number; name: string; cap: number | null }>;
+  const groups = prepared(
+    db,
+    'SELECT region_id AS regionId, pack, cases_per_week AS cap FROM group_shipping_capacity ORDER BY pack',
+  ).all() as Array<{ regionId: number; pack: PackGroup; cap: number }>;
+  // Shipped per week: firm planned shipments plus the plan. The plan's own use is kept only for
+  // limited regions and groups, so count it here from the shipments for every one.
+  const empty = () => new Array<number>(c.grid.weeks.length).fill(0);
+  const regionUsed = new Map<number, number[]>();
+  const groupUsed = new Map<string, number[]>();
+  const add = <K>(m: Map<K, number[]>, k: K, w: number, n: number) => {
+    let a = m.get(k);
+    if (!a) m.set(k, (a = new Array<number>(c.grid.weeks.length).fill(0)));
+    a[w]! += n;
+  };
+  for (const [r, a] of c.committedRegion) a.forEach((n, w) => n && add(regionUsed, r, w, n));
+  for (const [g, a] of c.committedGroup) a.forEach((n, w) => n && add(groupUsed, g, w, n));
+  const booked = (a: Float64Array | undefined) => (a ? Array.from(a) : empty());
+  for (const s of c.assessment.plan.shipments) {
+    const r = c.distById.get(s.distributorId)!.regionId;
+    add(regionUsed, r, s.shipWeek, s.cases);
+    add(groupUsed, `${r}:${c.products.get(s.productId)!.pack}`, s.shipWeek, s.cases);
+  }
+
+  const changes: ReadinessBoard['changes'] = [];
+  let changesTotal = 0;
+  if (c.lastRun) {
+    for (let i = 0; i < c.cells.length; i++) {
+      const cell = c.cells[i]!;
+      const was = c.lastRun.statuses[`${cell.distributorId}:${cell.productId}`];
+      const now = c.assessment.cells[i]!.status;
+      if (!was || was === now || !visible.has(cell.distributorId) || !brandOk(c, filter, cell.productId)) continue;
+      changesTotal++;
+      if (changes.length < 200)
+        changes.push({
+          distributorId: cell.distributorId,
+          distributorName: c.distById.get(cell.distributorId)!.name,
+          productId: cell.productId,
+          sku: c.products.get(cell.productId)!.sku,
+          from: was,
+          to: now,
+        });
+    }
+    const rank = { red: 0, amber: 1, green: 2 };
+    changes.sort((a, b) => rank[a.to] - rank[b.to] || a.distributorName.localeCompare(b.distributorName));
+  }
+
+  return {
+    today: c.grid.weeks[0]!,
+    weeks: c.grid.weeks,
+    weekLabels: c.labels,
+    settings: c.settings,
+    keyAccounts: [...c.inputs].filter(([id, d]) => d.key && inScope(filter, c.distById.get(id)!.regionId)).length,
+    skus: [...skuIds]
+      .map((id) => c.products.get(id)!)
+      .sort((a, b) => a.sku.localeCompare(b.sku))
+      .map(({ id, sku, name, brand }) => ({ id, sku, name, brand })),
+    rows,
+    totals,
+    plan,
+    short,
+    capacity: regions
+      .filter((r) => inScope(filter, r.id))
+      .map((r) => ({
+        regionId: r.id,
+        regionName: r.name,
+        casesPerWeek: r.cap,
+        booked: booked(c.committedRegion.get(r.id)),
+        used: regionUsed.get(r.id) ?? empty(),
+        groups: groups
+          .filter((g) => g.regionId === r.id)
+          .map((g) => ({
+            pack: g.pack,
+            casesPerWeek: g.cap,
+            booked: booked(c.committedGroup.get(`${r.id}:${g.pack}`)),
+            used: groupUsed.get(`${r.id}:${g.pack}`) ?? empty(),
+          })),
+      })),
+    changes,
+    changesTotal,
+    lastRun: c.lastRun
+      ? {
+          at: c.lastRun.at,
+          shipments: c.lastRun.shipments,
+          cases: c.lastRun.cases,
+          shortCases: c.lastRun.shortCases,
+          reopenedAt: c.lastRun.reopenedAt,
+        }
+      : null,
+    computeMs: c.computeMs,
+    missing: {
+      forecast: c.missingForecast,
+      stock: c.counts.filter((x, i) => x.onHand === null && inScope(filter, c.distById.get(c.cells[i]!.distributorId)!.regionId)).length,
+    },
+  };
+}

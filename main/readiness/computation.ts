@@ -1,0 +1,487 @@
+import type { PackGroup, ReadinessSettings, ReadinessStatus } from '../../shared/contract/readiness.js';
+import { dayOf, utcMidnightOf } from '../../shared/domain/calendar.js';
+import { now } from '../../shared/domain/clock.js';
+import { nextPeakStart } from '../../shared/domain/season.js';
+import { memo } from '../db/memo.js';
+import { prepared, type Db } from '../db/open.js';
+import { forecastDemandSeries } from '../forecast/demand.js';
+import type { NetworkAssessment, NetworkCell, NetworkDistributor } from './assess.js';
+import { assessByRegion, sameCellInputs, type RegionPart } from './regions.js';
+import { readinessSettings } from './settings.js';
+import { keyAccounts, sdFromRange80 } from './status.js';
+import { DAY_MS, isoDay, isoWeekLabel, spreadToWeeks, WEEK_MS, weekGrid, weekIndexOf, wholeCases, type WeekGrid } from './weeks.js';
+
+export interface Distributor {
+  id: number;
+  code: string;
+  name: string;
+  areaId: number;
+  areaName: string;
+  regionId: number;
+  salespersonId: number | null;
+  salespersonName: string | null;
+  relationshipLevel: number;
+  leadTimeDays: number;
+  warehouseCases: number;
+  warehousePallets: number | null;
+}
+
+export interface Product {
+  id: number;
+  status: string;
+  sku: string;
+  name: string;
+  brand: string;
+  pack: PackGroup;
+  casesPerPallet: number;
+}
+
+/** Everything the board's screens need, computed for the whole network at once and reused until the data changes. */
+export interface ReadinessComputation {
+  /** What a stock count or a shipment cannot move, shared with the states before and after one. */
+  base: ReadinessBase;
+  grid: WeekGrid;
+  labels: string[];
+  settings: ReadinessSettings;
+  dists: Distributor[];
+  distById: Map<number, Distributor>;
+  inputs: Map<number, NetworkDistributor>;
+  products: Map<number, Product>;
+  cells: NetworkCell[];
+  /** Per cell: the stock count used (null: none) and its date, and cases in transit. */
+  counts: Array<{ onHand: number | null; date: string | null; inTransit: number }>;
+  cellIndex: Map<string, number>;
+  cellsOf: Map<number, number[]>;
+  assessment: NetworkAssessment;
+  /** Each region's projection, plan and statuses: what the next state reuses where its inputs did not move. */
+  parts: Map<number, RegionPart>;
+  /** The regions planned for this state (every region, unless a previous state's parts were reused). */
+  replanned: number[];
+  /** Plan lines in display order (ship week, distributor name, SKU). */
+  planOrder: number[];
+  shortByCell: Float64Array;
+  committedRegion: Map<number, Float64Array>;
+  committedGroup: Map<string, Float64Array>;
+  lastRun: {
+    at: string;
+    shipments: number;
+    cases: number;
+    shortCases: number;
+    statuses: Record<string, ReadinessStatus>;
+    reopenedAt: string | null;
+  } | null;
+  missingForecast: boolean;
+  computeMs: number;
+  /** Reading and shaping the data, and the projection, plan and statuses themselves. */
+  loadMs: number;
+  planMs: number;
+  /** Results derived for a filter (the board, plan and shortfall lists), kept as long as the computation. */
+  views: Map<string, unknown>;
+}
+
+const HORIZON_MAX_WEEKS = 60;
+
+/** First day after the peak run that starts at `start` (months 1-12; a run may wrap the year end). */
+function peakEnd(peakMonths: Set<number>, start: Date): number {
+  let y = start.getUTCFullYear();
+  let m = start.getUTCMonth() + 1;
+  for (let i = 0; i < 12 && peakMonths.has(m); i++) {
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return Date.UTC(y, m - 1, 1);
+}
+
+/** A distributor x SKU as far as it does not move with a stock count or a shipment. */
+type CellBase = Omit<NetworkCell, 'onHand' | 'arrivals' | 'counted'>;
+
+/**
+ * What a stock count or a shipment cannot move, read once and kept until one of its own tables
+ * changes: the week grid, the network, demand from the forecast (agreed numbers where agreed) spread
+ * from months to ISO weeks by days with its uncertainty, key accounts, shipping capacities.
+ */
+export interface ReadinessBase {
+  /** The day it was computed for, ISO. */
+  today: string;
+  grid: WeekGrid;
+  labels: string[];
+  settings: ReadinessSettings;
+  dists: Distributor[];
+  distById: Map<number, Distributor>;
+  inputs: Map<number, NetworkDistributor>;
+  products: Map<number, Product>;
+  cells: CellBase[];
+  cellIndex: Map<string, number>;
+  cellsOf: Map<number, number[]>;
+  capacity: { region: Map<number, number>; group: Map<string, number> };
+  distRank: Map<number, number>;
+  skuRank: Map<number, number>;
+  missingForecast: boolean;
+  loadMs: number;
+}
+
+/** Every table computeReadinessBase reads: the base is kept until one of them changes. */
+export const READINESS_BASE_READS: readonly string[] = [
+  'areas',
+  'distributor_pallet_capacity',
+  'distributors',
+  'forecast_overrides',
+  'forecast_values',
+  'group_shipping_capacity',
+  'products',
+  'region_peak_months',
+  'region_shipping_capacity',
+  'regions',
+  'settings',
+  'staff',
+];
+
+/** `today`: the calendar day as its UTC midnight (readinessToday turns the clock's instant into the user's local day). */
+export function computeReadinessBase(db: Db, today: Date): ReadinessBase {
+  const t0 = performance.now();
+  const settings = readinessSettings(db);
+
+  const regions = prepared(
+    db,
+    'SELECT r.id, r.name, (SELECT group_concat(month) FROM region_peak_months WHERE region_id = r.id) AS months FROM regions r',
+  ).all() as Array<{ id: number; name: string; months: string | null }>;
+  const coverWeeks = Math.ceil(settings.requiredCoverDays / 7);
+  const week0 = weekGrid(today, 1).start;
+  const peakStartOf = new Map<number, number>();
+  let horizonEnd = week0 + 8 * WEEK_MS;
+  for (const r of regions) {
+    const months = new Set((r.months ?? '').split(',').filter(Boolean).map(Number));
+    const start = nextPeakStart([...months], today);
+    if (!start) continue;
+    peakStartOf.set(r.id, start.getTime());
+    // through the end of the peak, and at least through the cover period after it starts
+    horizonEnd = Math.max(horizonEnd, peakEnd(months, start), start.getTime() + (coverWeeks + 2) * WEEK_MS);
+  }
+  const grid = weekGrid(today, Math.min(HORIZON_MAX_WEEKS, Math.ceil((horizonEnd - week0) / WEEK_MS)));
+  const weeks = grid.weeks.length;
+
+  const dists = prepared(
+    db,
+    `SELECT d.id, d.code, d.name, d.area_id AS areaId, a.name AS areaName, a.region_id AS regionId, d.salesperson_id AS salespersonId,
+       sp.name AS salespersonName, d.relationship_level AS relationshipLevel, d.lead_time_days AS leadTimeDays,
+       d.warehouse_capacity_cases AS warehouseCases, pc.pallets AS warehousePallets
+     FROM distributors d JOIN areas a ON a.id = d.area_id LEFT JOIN staff sp ON sp.id = d.salesperson_id
+     LEFT JOIN distributor_pallet_capacity pc ON pc.distributor_id = d.id
+     WHERE d.status != 'ended' AND d.archived_at IS NULL ORDER BY d.name COLLATE NOCASE, d.id`,
+  ).all() as Distributor[];
+  const distById = new Map(dists.map((d) => [d.id, d]));
+  const products = new Map(
+    (prepared(db, 'SELECT id, sku, name, brand, pack, status, cases_per_pallet AS casesPerPallet FROM products').all() as Product[]).map(
+      (p) => [p.id, p],
+    ),
+  );
+
+  const series = forecastDemandSeries(db, { fromMonth: grid.months[0]!, toMonth: grid.months[grid.months.length - 1]! });
+  const monthIndex = new Map(grid.months.map((m, i) => [m, i]));
+  const cells: CellBase[] = [];
+  const cellIndex = new Map<string, number>();
+  const cellsOf = new Map<number, number[]>();
+  const agreed = new Float64Array(grid.months.length);
+  const variance = new Float64Array(grid.months.length);
+  // one block of memory per kind of weekly series (views per cell): far cheaper than 50,000 small arrays
+  const demandSlab = new Int32Array(series.length * weeks);
+  const varianceSlab = new Float64Array(series.length * weeks);
+  const spread = new Float64Array(weeks);
+  for (const s of series) {
+    const product = products.get(s.productId);
+    if (!distById.has(s.distributorId) || !product) continue;
+    agreed.fill(0);
+    variance.fill(0);
+    for (let i = 0; i < s.months.length; i++) {
+      const m = monthIndex.get(s.months[i]!);
+      if (m === undefined) continue;
+      agreed[m] = Math.max(0, s.agreed[i]!);
+      // the agreed number moves the level, not the uncertainty: the forecast's own range is kept
+      variance[m] = sdFromRange80(s.lo80[i]!, s.hi80[i]!) ** 2;
+    }
+    const key = `${s.distributorId}:${s.productId}`;
+    cellIndex.set(key, cells.length);
+    const list = cellsOf.get(s.distributorId);
+    if (list) list.push(cells.length);
+    else cellsOf.set(s.distributorId, [cells.length]);
+    const at = cells.length * weeks;
+    cells.push({
+      distributorId: s.distributorId,
+      productId: s.productId,
+      demand: wholeCases(spreadToWeeks(grid, agreed, spread), demandSlab.subarray(at, at + weeks)),
+      weeklyVariance: spreadToWeeks(grid, variance, varianceSlab.subarray(at, at + weeks)),
+      group: product.pack,
+      casesPerPallet: product.casesPerPallet,
+      prebuild: product.status !== 'phase_out' || settings.prebuildPhaseOut === true,
+    });
+  }
+
+  const volume = new Map<number, number>();
+  for (const c of cells) {
+    let v = 0;
+    for (let w = 0; w < weeks; w++) v += c.demand[w]!;
+    volume.set(c.distributorId, (volume.get(c.distributorId) ?? 0) + v);
+  }
+  const regionVolume = new Map<number, number>();
+  for (const d of dists) regionVolume.set(d.regionId, (regionVolume.get(d.regionId) ?? 0) + (volume.get(d.id) ?? 0));
+  const key = keyAccounts(
+    dists.map((d) => ({
+      distributorId: d.id,
+      regionId: d.regionId,
+      relationshipLevel: d.relationshipLevel,
+      volume: volume.get(d.id) ?? 0,
+    })),
+    settings.keyAccountRule,
+    settings.keyVolumeShare,
+  );
+  const inputs = new Map<number, NetworkDistributor>();
+  for (const d of dists) {
+    const peak = peakStartOf.get(d.regionId);
+    inputs.set(d.id, {
+      distributorId: d.id,
+      regionId: d.regionId,
+      leadTimeWeeks: Math.ceil(d.leadTimeDays / 7),
+      peakStartWeek: peak === undefined ? null : Math.min(weeks - 1, Math.max(0, Math.floor((peak - grid.start) / WEEK_MS))),
+      peakDayOffset: peak === undefined || peak < grid.start ? 0 : Math.round(((peak - grid.start) % WEEK_MS) / DAY_MS),
+      // a capacity of 0 is a warehouse nobody measured, not one that holds nothing
+      warehouseCases: d.warehouseCases > 0 ? d.warehouseCases : null,
+      warehousePallets: d.warehousePallets,
+      key: key.has(d.id),
+      volumeShare: (volume.get(d.id) ?? 0) / Math.max(1, regionVolume.get(d.regionId) ?? 0),
+    });
+  }
+  const capacity = {
+    region: new Map(
+      (prepared(db, 'SELECT region_id, cases_per_week FROM region_shipping_capacity').raw().all() as Array<[number, number]>).map(
+        ([r, c]) => [r, c],
+      ),
+    ),
+    group: new Map(
+      (
+        prepared(db, 'SELECT region_id, pack, cases_per_week FROM group_shipping_capacity').raw().all() as Array<[number, string, number]>
+      ).map(([r, p, c]) => [`${r}:${p}`, c]),
+    ),
+  };
+  return {
+    today: isoDay(today.getTime()),
+    grid,
+    labels: grid.weeks.map((w) => isoWeekLabel(Date.parse(w))),
+    settings,
+    dists,
+    distById,
+    inputs,
+    products,
+    cells,
+    cellIndex,
+    cellsOf,
+    capacity,
+    distRank: new Map(dists.map((d, i) => [d.id, i])),
+    skuRank: new Map([...products.values()].sort((a, b) => a.sku.localeCompare(b.sku)).map((p, i) => [p.id, i])),
+    missingForecast: series.length === 0,
+    loadMs: performance.now() - t0,
+  };
+}
+
+const sameSeries = (a: ArrayLike<number> | undefined, b: ArrayLike<number> | undefined, weeks: number) => {
+  if (a === b) return true;
+  for (let w = 0; w < weeks; w++) if ((a?.[w] ?? 0) !== (b?.[w] ?? 0)) return false;
+  return true;
+};
+
+/** Regions whose booked shipping (accepted planned shipments, by region and by SKU group) differs between two states. */
+function bookingChanged(
+  a: Pick<ReadinessComputation, 'committedRegion' | 'committedGroup'>,
+  b: Pick<ReadinessComputation, 'committedRegion' | 'committedGroup'>,
+  weeks: number,
+): Set<number> {
+  const changed = new Set<number>();
+  for (const r of new Set([...a.committedRegion.keys(), ...b.committedRegion.keys()]))
+    if (!sameSeries(a.committedRegion.get(r), b.committedRegion.get(r), weeks)) changed.add(r);
+  for (const g of new Set([...a.committedGroup.keys(), ...b.committedGroup.keys()]))
+    if (!sameSeries(a.committedGroup.get(g), b.committedGroup.get(g), weeks)) changed.add(Number(g.split(':')[0]));
+  return changed;
+}
+
+/**
+ * The projection and plan for the whole network on a base: the latest stock counts and firm
+ * shipments on the way, then required stock, the pre-build plan and every cell's traffic light,
+ * region by region (main/readiness/regions.ts). A region whose cells' stock, arrivals and booked
+ * shipping are exactly those `previous` planned (same base) keeps its part: after one stock count or
+ * shipment only that distributor's region is planned again.
+ */
+export function computeReadinessState(db: Db, base: ReadinessBase, previous: ReadinessComputation | null): ReadinessComputation {
+  const t0 = performance.now();
+  const { grid, settings, distById, products, cellIndex } = base;
+  const weeks = grid.weeks.length;
+  const counts: ReadinessComputation['counts'] = base.cells.map(() => ({ onHand: null, date: null, inTransit: 0 }));
+  // latest stock count on or before today per distributor x SKU (SQLite returns the row of the max)
+  for (const [d, p, cases, date] of prepared(
+    db,
+    'SELECT distributor_id, product_id, cases, max(snapshot_date) FROM stock_snapshots WHERE snapshot_date <= ? GROUP BY distributor_id, product_id',
+  )
+    .raw()
+    .iterate(base.today) as Iterable<[number, number, number, string]>) {
+    const i = cellIndex.get(`${d}:${p}`);
+    if (i !== undefined) counts[i] = { onHand: cases, date, inTransit: 0 };
+  }
+
+  // Firm shipments: in transit, or planned by hand. An accepted plan's planned shipments are the
+  // previous version of the plan: the plan is made afresh and replaces them when accepted.
+  const arrivalSlab = new Int32Array(base.cells.length * weeks);
+  const committedRegion = new Map<number, Float64Array>();
+  const committedGroup = new Map<string, Float64Array>();
+  for (const [d, p, cases, shipDate, arrivalDate, status] of prepared(
+    db,
+    "SELECT distributor_id, product_id, cases, ship_date, arrival_date, status FROM shipments WHERE (status = 'in_transit' OR source = 'manual') AND arrival_date >= ?",
+  )
+    .raw()
+    .iterate(isoDay(grid.start - 60 * DAY_MS)) as Iterable<[number, number, number, string, string, string]>) {
+    const i = cellIndex.get(`${d}:${p}`);
+    if (i === undefined) continue;
+    // what arrived before the stock count is in the count
+    if (counts[i]!.date !== null && arrivalDate <= counts[i]!.date!) continue;
+    const w = Math.max(0, weekIndexOf(grid, arrivalDate));
+    if (w >= weeks) continue;
+    arrivalSlab[i * weeks + w]! += cases;
+    counts[i]!.inTransit += cases;
+    const sw = weekIndexOf(grid, shipDate);
+    if (status === 'planned' && sw >= 0 && sw < weeks) {
+      const dist = distById.get(d)!;
+      const r = committedRegion.get(dist.regionId) ?? new Float64Array(weeks);
+      r[sw]! += cases;
+      committedRegion.set(dist.regionId, r);
+      const gKey = `${dist.regionId}:${products.get(p)!.pack}`;
+      const g = committedGroup.get(gKey) ?? new Float64Array(weeks);
+      g[sw]! += cases;
+      committedGroup.set(gKey, g);
+    }
+  }
+  const cells: NetworkCell[] = base.cells.map((c, i) => ({
+    ...c,
+    onHand: counts[i]!.onHand ?? 0,
+    arrivals: arrivalSlab.subarray(i * weeks, (i + 1) * weeks),
+    counted: counts[i]!.onHand !== null,
+  }));
+  const loaded = performance.now();
+
+  const comparable = previous !== null && previous.base === base;
+  const booked = comparable ? bookingChanged(previous, { committedRegion, committedGroup }, weeks) : null;
+  const replanned: number[] = [];
+  const { assessment, parts } = assessByRegion(
+    cells,
+    [...base.inputs.values()],
+    settings,
+    { ...base.capacity, committedRegion, committedGroup },
+    weeks,
+    (regionId, indices) => {
+      const part = comparable && !booked!.has(regionId) ? previous.parts.get(regionId) : undefined;
+      if (part && part.cells.length === indices.length && indices.every((i, j) => sameCellInputs(part.inputs[j]!, cells[i]!, weeks)))
+        // the same part, holding this state's equal cells so the previous state's arrays can go
+        return { ...part, inputs: indices.map((i) => cells[i]!) };
+      replanned.push(regionId);
+      return null;
+    },
+  );
+  const planned = performance.now();
+
+  // Display order (ship week, distributor name, SKU) as one number per line, sorted natively.
+  const { distRank, skuRank } = base;
+  const ships = assessment.plan.shipments;
+  const SLOT = 2 ** 22;
+  const keys = new Float64Array(ships.length);
+  ships.forEach(
+    (x, i) =>
+      (keys[i] =
+        ((x.shipWeek * base.dists.length + distRank.get(x.distributorId)!) * products.size + skuRank.get(x.productId)!) * SLOT + i),
+  );
+  keys.sort();
+  const planOrder = Array.from(keys, (k) => k % SLOT);
+  const shortByCell = new Float64Array(cells.length);
+  for (const s of assessment.plan.shortfalls) shortByCell[s.cell]! += s.cases;
+
+  const run = prepared(
+    db,
+    'SELECT created_at AS at, statuses, shipments, cases, short_cases AS shortCases, reopened_at AS reopenedAt FROM readiness_runs ORDER BY created_at DESC, id DESC LIMIT 1',
+  ).get() as { at: string; statuses: string; shipments: number; cases: number; shortCases: number; reopenedAt: string | null } | undefined;
+  return {
+    base,
+    grid,
+    labels: base.labels,
+    settings,
+    dists: base.dists,
+    distById,
+    inputs: base.inputs,
+    products,
+    cells,
+    counts,
+    cellIndex,
+    cellsOf: base.cellsOf,
+    assessment,
+    parts,
+    replanned,
+    planOrder,
+    shortByCell,
+    committedRegion,
+    committedGroup,
+    lastRun: run ? { ...run, statuses: JSON.parse(run.statuses) as Record<string, ReadinessStatus> } : null,
+    missingForecast: base.missingForecast,
+    computeMs: Math.round(performance.now() - t0),
+    loadMs: Math.round(loaded - t0),
+    planMs: Math.round(planned - loaded),
+    views: new Map(),
+  };
+}
+
+/**
+ * The projection and plan for the whole network from nothing cached: the base, then every region
+ * planned. Uncached: the benchmark times it, and the tests compare the incremental result with it.
+ */
+export function computeReadiness(db: Db, today: Date): ReadinessComputation {
+  const t0 = performance.now();
+  const base = computeReadinessBase(db, today);
+  const c = computeReadinessState(db, base, null);
+  return { ...c, computeMs: Math.round(performance.now() - t0), loadMs: Math.round(base.loadMs + c.loadMs) };
+}
+
+/** Every table computeReadiness reads (the base's and the stock, shipments and last accepted plan): its cached result is kept until one of them changes. */
+export const READINESS_READS: readonly string[] = [
+  'areas',
+  'distributor_pallet_capacity',
+  'distributors',
+  'forecast_overrides',
+  'forecast_values',
+  'group_shipping_capacity',
+  'products',
+  'readiness_runs',
+  'region_peak_months',
+  'region_shipping_capacity',
+  'regions',
+  'settings',
+  'shipments',
+  'staff',
+  'stock_snapshots',
+];
+
+/** The latest state computed on each base: the next one reuses its regions' parts where their inputs did not move. */
+const latestState = new WeakMap<ReadinessBase, ReadinessComputation>();
+
+/**
+ * The computation for today, shared by every screen of the board until the data changes. A stock
+ * count or a shipment keeps the base (its tables did not change) and replans only the regions whose
+ * cells it moved; any other change computes everything again.
+ */
+export function readinessToday(db: Db, instant = now()): ReadinessComputation {
+  // "Today" is the user's local day: at 07:00 in UTC+8 the new day's counts and shipments already count.
+  const day = dayOf(instant);
+  const base = memo(db, `readiness-base:${day}`, READINESS_BASE_READS, () => computeReadinessBase(db, new Date(utcMidnightOf(day))));
+  return memo(db, `readiness:${day}`, READINESS_READS, () => {
+    // Reuse is decided by comparing the cells' inputs themselves, so any earlier state on this base
+    // (even one computed inside a transaction that rolled back) is a safe reference.
+    const state = computeReadinessState(db, base, latestState.get(base) ?? null);
+    latestState.set(base, state);
+    return state;
+  });
+}
