@@ -4,19 +4,9 @@ import type { ServiceContext } from '../../main/api/context.js';
 import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
 import { LANGUAGES, localeResources } from '../support/locales.js';
-import { smallRegion } from '../support/smallRegion.js';
+import { alphaRegion } from '../support/smallRegion.js';
 
-/** One distributor selling Alpha: 400 cases in each of last year's two peak months (800 in all). */
-const region = (ctx: ServiceContext) =>
-  smallRegion(ctx, {
-    peakMonths: [5, 6],
-    product: { sku: 'A-1', name: 'A-1', brand: 'Alpha' },
-    distributor: { code: 'D1', name: 'D1', relationshipLevel: 2 },
-    history: [
-      ['2026-05', 400],
-      ['2026-06', 400],
-    ],
-  });
+const region = alphaRegion;
 
 const plans = (ctx: ServiceContext) => ctx.db.prepare('SELECT count(*) FROM target_plans').pluck().get() as number;
 

@@ -3,20 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { call, refusal } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
 import { localeResources } from '../support/locales.js';
-import { smallRegion } from '../support/smallRegion.js';
+import { alphaRegion } from '../support/smallRegion.js';
 
-/** One distributor selling Alpha: 400 cases in each of last year's two peak months. */
+/** A plan of 880 cases of Alpha over the one distributor of alphaRegion, against last year's 800. */
 async function plan() {
   const { ctx } = createTestDb();
-  const network = await smallRegion(ctx, {
-    peakMonths: [5, 6],
-    product: { sku: 'A-1', name: 'A-1', brand: 'Alpha' },
-    distributor: { code: 'D1', name: 'D1', relationshipLevel: 2 },
-    history: [
-      ['2026-05', 400],
-      ['2026-06', 400],
-    ],
-  });
+  const network = await alphaRegion(ctx);
   const created = await call(ctx, 'targets.create', {
     regionId: network.regionId,
     seasonYear: 2027,

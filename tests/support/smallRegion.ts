@@ -27,3 +27,15 @@ export async function smallRegion(ctx: ServiceContext, options: SmallRegionOptio
   for (const [month, cases] of options.history) insert.run(distributor.id, product.id, month, cases);
   return { regionId: region.id, areaId: area.id, productId: product.id, distributorId: distributor.id };
 }
+
+/** One distributor (D1) selling Alpha: 400 cases in each of last year's two peak months, May and June 2026 (800 in all). */
+export const alphaRegion = (ctx: ServiceContext) =>
+  smallRegion(ctx, {
+    peakMonths: [5, 6],
+    product: { sku: 'A-1', name: 'A-1', brand: 'Alpha' },
+    distributor: { code: 'D1', name: 'D1', relationshipLevel: 2 },
+    history: [
+      ['2026-05', 400],
+      ['2026-06', 400],
+    ],
+  });
