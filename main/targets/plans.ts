@@ -47,6 +47,13 @@ export function getPlan(db: Db, id: number): TargetPlanSummary {
   return summary(row);
 }
 
+/** Inserts a plan row with the id this desktop's id block gives it (main/db/ids.ts), else SQLite's; returns the id. */
+function insertPlanRow(db: Db, sql: string, values: (id: number | null, now: string) => unknown[]): number {
+  const newId = nextId('target_plans');
+  const inserted = Number(prepared(db, sql).run(...values(newId, nowIso())).lastInsertRowid);
+  return newId ?? inserted;
+}
+
 export function createPlan(
   db: Db,
   input: {
@@ -76,16 +83,11 @@ export function createPlan(
     checkJump(db, line.brand, reference, line.volume, input.confirm, jumpBasis);
   }
   const id = db.transaction(() => {
-    const now = nowIso();
-    const newId = nextId('target_plans');
-    const inserted = Number(
-      prepared(
-        db,
-        'INSERT INTO target_plans (id, region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(newId, input.regionId, input.seasonYear, input.name, 'draft', input.basis, months.join(','), input.newOutlets, now, now)
-        .lastInsertRowid,
+    const planId = insertPlanRow(
+      db,
+      'INSERT INTO target_plans (id, region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      (id, now) => [id, input.regionId, input.seasonYear, input.name, 'draft', input.basis, months.join(','), input.newOutlets, now, now],
     );
-    const planId = newId ?? inserted;
     const insertCell = prepared(
       db,
       'INSERT INTO target_cells (plan_id, distributor_id, product_id, month, target, natural, basis, locked) VALUES (?, ?, ?, ?, ?, ?, ?, 0)',
@@ -160,15 +162,11 @@ export function saveVersion(db: Db, planId: number, name: string, status: 'draft
   if (plan.name === name)
     throw ruleRefusal('targetVersionNameTaken', 'Give the version another name.', {}, { path: 'name', message: 'Same name' });
   const id = db.transaction(() => {
-    const now = nowIso();
-    const newId = nextId('target_plans');
-    const inserted = Number(
-      prepared(
-        db,
-        'INSERT INTO target_plans (id, region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at) SELECT ?, region_id, season_year, ?, ?, basis, months, new_outlets, ?, ? FROM target_plans WHERE id = ?',
-      ).run(newId, name, status, now, now, planId).lastInsertRowid,
+    const copy = insertPlanRow(
+      db,
+      'INSERT INTO target_plans (id, region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at) SELECT ?, region_id, season_year, ?, ?, basis, months, new_outlets, ?, ? FROM target_plans WHERE id = ?',
+      (id, now) => [id, name, status, now, now, planId],
     );
-    const copy = newId ?? inserted;
     for (const table of ['target_lines', 'target_cells', 'target_agreed', 'target_outlets']) {
       const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>)
         .map((c) => c.name)
