@@ -10,6 +10,7 @@ import type { RowIssue } from '../importing/issues.js';
 import { savePlan } from './plans.js';
 import { saveReview } from './reviews.js';
 import { logVisit } from './visits.js';
+import { staffInRegions } from '../people/readScope.js';
 
 /*
  * Plans, visits and weekly reviews travel as spreadsheets between salespeople and managers. Rows go
@@ -107,14 +108,14 @@ export const devPlansEntity: EntityDef = {
   valueFields: ['areas', 'plannedVisits', 'newSubDealers', 'newTerminals', 'competitors', 'note'],
   // A submitted or approved plan refuses the change (savePlan), and the row says so: signed off means frozen.
   save: (db, _id, d: z.output<typeof devPlanInput>) => savePlan(db, d).id,
-  exportRows: (db) =>
+  exportRows: (db, scope = null) =>
     prepared(
       db,
       `SELECT s.code AS salesperson, p.month,
         (SELECT group_concat(a.code, ';') FROM dev_plan_areas pa JOIN areas a ON a.id = pa.area_id WHERE pa.plan_id = p.id) AS areas,
         p.planned_visits AS plannedVisits, p.new_sub_dealers AS newSubDealers, p.new_terminals AS newTerminals,
         (SELECT group_concat(brand || ':' || outlets, ';') FROM dev_plan_competitors WHERE plan_id = p.id) AS competitors, p.note
-       FROM dev_plans p JOIN staff s ON s.id = p.salesperson_id ORDER BY s.code, p.month`,
+       FROM dev_plans p JOIN staff s ON s.id = p.salesperson_id WHERE ${staffInRegions('p.salesperson_id', scope)} ORDER BY s.code, p.month`,
     ).all() as Array<Record<string, string | number | null>>,
 };
 
@@ -221,7 +222,7 @@ export const visitsEntity: EntityDef = {
       issues.push({ field: 'salesperson', code: 'not_own_visit', params: {} });
     return issues;
   },
-  exportRows: (db) =>
+  exportRows: (db, scope = null) =>
     prepared(
       db,
       `SELECT s.code AS salesperson, v.day, v.outlet_type AS outletType, coalesce(d.code, sd.code, t.code) AS outlet, v.purpose, v.outcome,
@@ -230,6 +231,7 @@ export const visitsEntity: EntityDef = {
        LEFT JOIN distributors d ON v.outlet_type = 'distributor' AND d.id = v.outlet_id
        LEFT JOIN sub_dealers sd ON v.outlet_type = 'sub_dealer' AND sd.id = v.outlet_id
        LEFT JOIN terminals t ON v.outlet_type = 'terminal' AND t.id = v.outlet_id
+       WHERE ${staffInRegions('v.salesperson_id', scope)}
        ORDER BY v.day, s.code, v.id`,
     ).all() as Array<Record<string, string | number | null>>,
 };
@@ -286,10 +288,10 @@ export const weeklyReviewsEntity: EntityDef = {
   valueFields: ['problems', 'successes'],
   // Imported as drafts: submitting stays the salesperson's own act on the screen.
   save: (db, _id, d: ReviewRow) => (saveReview(db, { ...d, submit: false }), 0),
-  exportRows: (db) =>
+  exportRows: (db, scope = null) =>
     prepared(
       db,
       `SELECT s.code AS salesperson, r.week_start AS weekStart, r.problems, r.successes FROM weekly_reviews r
-       JOIN staff s ON s.id = r.salesperson_id ORDER BY r.week_start, s.code`,
+       JOIN staff s ON s.id = r.salesperson_id WHERE ${staffInRegions('r.salesperson_id', scope)} ORDER BY r.week_start, s.code`,
     ).all() as Array<Record<string, string | number | null>>,
 };

@@ -9,6 +9,7 @@ import type { References } from '../importing/references.js';
 import { readNumber } from '../importing/numbers.js';
 import { writeSetting } from '../system/preferences.js';
 import { withHistoryTotalsDeferred } from './month-totals.js';
+import { areaInRegions } from '../people/readScope.js';
 
 const HISTORY_CHANGED_KEY = 'forecast.historyChangedAt';
 /** Rows per INSERT of a streamed import: 5 parameters each, well under SQLite's 32,766. */
@@ -165,11 +166,12 @@ export const salesHistoryEntity: EntityDef = {
       }
     });
   },
-  exportRows: (db) =>
+  exportRows: (db, scope = null) =>
     prepared(
       db,
       `SELECT d.code AS distributor, p.sku, h.month, h.cases, CASE WHEN h.revenue_cents IS NULL THEN NULL ELSE h.revenue_cents / 100.0 END AS revenue
-       FROM sales_history h JOIN distributors d ON d.id = h.distributor_id JOIN products p ON p.id = h.product_id ORDER BY d.code, p.sku, h.month`,
+       FROM sales_history h JOIN distributors d ON d.id = h.distributor_id JOIN products p ON p.id = h.product_id
+       WHERE ${areaInRegions('d.area_id', scope)} ORDER BY d.code, p.sku, h.month`,
     ).all() as Array<Record<string, string | number | null>>,
 };
 

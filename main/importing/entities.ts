@@ -29,6 +29,7 @@ import type { ImportRowWarning, ImportSensitiveCode } from '../../shared/contrac
 import { salesHistoryEntity } from '../forecast/import.js';
 import { shipmentsEntity, stockSnapshotsEntity } from '../readiness/import.js';
 import { devPlansEntity, visitsEntity, weeklyReviewsEntity } from '../development/import.js';
+import { areaInRegions, inRegions, staffInRegions, type RegionScope } from '../people/readScope.js';
 
 /** What the area and distributor definitions save: their schema's output. */
 type AreaSaved = Parameters<typeof createArea>[1];
@@ -51,7 +52,13 @@ export interface EntityDef {
   toDraft(values: Values, refs: RefResolver): unknown;
   /** `draft` is what `schema` produced; each definition names its own draft type. */
   save(db: Db, existingId: number | null, draft: unknown): number;
-  exportRows(db: Db): ExportRow[];
+  /**
+   * The records as a file holds them. Scoped like every list (main/people/readScope.ts): a regional
+   * manager's sheet holds their regions' records only, chosen in the statement itself (a record is
+   * placed by its distributor, else its area, else its salesperson, else its region; a contact by its
+   * owner); products, which every region sells, are everyone's. No scope: every record.
+   */
+  exportRows(db: Db, scope?: RegionScope): ExportRow[];
   /** For records identified by several fields (no single code): the identity of a validated draft. */
   keyOf?(draft: unknown): string | number;
   /** Identities already in the database, to count updates against new records. */
@@ -171,10 +178,11 @@ const regions: EntityDef = {
     peakMonths: Array.isArray(v.peakMonths) ? v.peakMonths.flatMap(expandMonthRange) : v.peakMonths,
   }),
   save: (db, id, d: Parameters<typeof createRegion>[1]) => (id ? updateRegion(db, id, d) : createRegion(db, d)).id,
-  exportRows: (db) =>
+  exportRows: (db, scope = null) =>
     prepared(
       db,
-      `SELECT r.code, r.name, (SELECT group_concat(month) FROM (SELECT month FROM region_peak_months WHERE region_id = r.id ORDER BY month)) AS peakMonths FROM regions r ORDER BY r.code`,
+      `SELECT r.code, r.name, (SELECT group_concat(month) FROM (SELECT month FROM region_peak_months WHERE region_id = r.id ORDER BY month)) AS peakMonths FROM regions r
+       WHERE ${inRegions('r.id', scope)} ORDER BY r.code`,
     ).all() as ExportRow[],
 };
 
@@ -201,10 +209,10 @@ const areas: EntityDef = {
   // Moving an area moves every distributor and outlet in it under another region's manager and targets.
   sensitive: (_db, _id, before: AreaSaved, after: AreaSaved) => (before.regionId !== after.regionId ? ['region_change'] : []),
   save: (db, id, d: Parameters<typeof createArea>[1]) => (id ? updateArea(db, id, d) : createArea(db, d)).id,
-  exportRows: (db) =>
+  exportRows: (db, scope = null) =>
     prepared(
       db,
-      `SELECT a.code, a.name, r.code AS region FROM areas a JOIN regions r ON r.id = a.region_id ORDER BY a.code`,
+      `SELECT a.code, a.name, r.code AS region FROM areas a JOIN regions r ON r.id = a.region_id WHERE ${inRegions('a.region_id', scope)} ORDER BY a.code`,
     ).all() as ExportRow[],
 };
 
@@ -251,13 +259,13 @@ const staff: EntityDef = {
     };
   },
   save: (db, id, d: Parameters<typeof createStaff>[1]) => (id ? updateStaff(db, id, d) : createStaff(db, d)).id,
-  exportRows: (db) =>
+  exportRows: (db, scope = null) =>
     prepared(
       db,
       `SELECT s.code, s.name, s.role, r.code AS region,
         (SELECT group_concat(a.code, ';') FROM staff_areas sa JOIN areas a ON a.id = sa.area_id WHERE sa.staff_id = s.id) AS areas,
         s.phone, s.email, CASE s.active WHEN 1 THEN 'yes' ELSE 'no' END AS active
-       FROM staff s JOIN regions r ON r.id = s.region_id ORDER BY s.code`,
+       FROM staff s JOIN regions r ON r.id = s.region_id WHERE ${staffInRegions('s.id', scope)} ORDER BY s.code`,
     ).all() as ExportRow[],
 };
 
@@ -332,12 +340,13 @@ const distributors: EntityDef = {
     return codes;
   },
   save: (db, id, d: Parameters<typeof createDistributor>[1]) => (id ? updateDistributor(db, id, d) : createDistributor(db, d)).id,
-  exportRows: (db) =>
+  exportRows: (db, scope = null) =>
     prepared(
       db,
       `SELECT d.code, d.name, a.code AS area, d.address, sp.code AS salesperson, d.lead_time_days AS leadTimeDays,
         d.warehouse_capacity_cases AS warehouseCapacityCases, d.relationship_level AS relationshipLevel, d.status, d.start_date AS startDate
-       FROM distributors d JOIN areas a ON a.id = d.area_id LEFT JOIN staff sp ON sp.id = d.salesperson_id ORDER BY d.code`,
+       FROM distributors d JOIN areas a ON a.id = d.area_id LEFT JOIN staff sp ON sp.id = d.salesperson_id
+       WHERE ${inRegions('a.region_id', scope)} ORDER BY d.code`,
     ).all() as ExportRow[],
 };
 
@@ -372,11 +381,12 @@ const subDealers: EntityDef = {
   schema: subDealerDraft,
   toDraft: (v, ref) => ({ ...outletDraft(v, ref), distributorId: ref('distributor', 'distributors', 'distributor') }),
   save: (db, id, d: Parameters<typeof createSubDealer>[1]) => (id ? updateSubDealer(db, id, d) : createSubDealer(db, d)).id,
-  exportRows: (db) =>
+  exportRows: (db, scope = null) =>
     prepared(
       db,
       `SELECT s.code, s.name, d.code AS distributor, a.code AS area, s.address, s.status, s.competitor_brand AS competitorBrand, s.latitude, s.longitude
-       FROM sub_dealers s JOIN distributors d ON d.id = s.distributor_id JOIN areas a ON a.id = s.area_id ORDER BY s.code`,
+       FROM sub_dealers s JOIN distributors d ON d.id = s.distributor_id JOIN areas a ON a.id = s.area_id
+       WHERE ${areaInRegions('d.area_id', scope)} ORDER BY s.code`,
     ).all() as ExportRow[],
 };
 
@@ -421,13 +431,14 @@ const terminals: EntityDef = {
     const existing = (prepared(db, 'SELECT max(id) FROM terminals').pluck().get() as number | null) ?? 0;
     return rows >= 1000 && rows * 10 >= existing ? withTerminalSearchDeferred(db, write) : write();
   },
-  exportRows: (db) =>
+  exportRows: (db, scope = null) =>
     prepared(
       db,
       `SELECT t.code, t.name, t.channel, s.code AS subDealer, d.code AS distributor, a.code AS area, t.address, t.status,
         t.competitor_brand AS competitorBrand, t.latitude, t.longitude
        FROM terminals t LEFT JOIN sub_dealers s ON s.id = t.sub_dealer_id LEFT JOIN distributors d ON d.id = t.distributor_id
-       JOIN areas a ON a.id = t.area_id ORDER BY t.code`,
+       JOIN areas a ON a.id = t.area_id
+       WHERE (d.id IS NOT NULL AND ${areaInRegions('d.area_id', scope)}) OR (d.id IS NULL AND ${inRegions('a.region_id', scope)}) ORDER BY t.code`,
     ).all() as ExportRow[],
 };
 
@@ -509,13 +520,16 @@ const contacts: EntityDef = {
     // The sheet has no e-mail column: an update keeps the stored address.
     return existing ? updateContact(db, existing.id, { ...d, email: d.email ?? existing.email }).id : createContact(db, d).id;
   },
-  exportRows: (db) =>
+  exportRows: (db, scope = null) =>
     prepared(
       db,
       `SELECT CASE WHEN c.distributor_id IS NOT NULL THEN 'distributor' WHEN c.sub_dealer_id IS NOT NULL THEN 'sub_dealer' ELSE 'terminal' END AS ownerType,
         coalesce(d.code, s.code, t.code) AS owner, c.name, c.role, c.level, c.phone
        FROM contacts c LEFT JOIN distributors d ON d.id = c.distributor_id LEFT JOIN sub_dealers s ON s.id = c.sub_dealer_id
-       LEFT JOIN terminals t ON t.id = c.terminal_id ORDER BY owner, c.name`,
+       LEFT JOIN terminals t ON t.id = c.terminal_id
+       WHERE CASE WHEN c.distributor_id IS NOT NULL THEN ${areaInRegions('d.area_id', scope)}
+         WHEN c.sub_dealer_id IS NOT NULL THEN ${areaInRegions('s.area_id', scope)} ELSE ${areaInRegions('t.area_id', scope)} END
+       ORDER BY owner, c.name`,
     ).all() as ExportRow[],
 };
 

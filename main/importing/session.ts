@@ -35,7 +35,6 @@ import { checkMapping, rowLabel, valueChanges } from './plans.js';
 import type { TaskControl } from '../jobs/task.js';
 import { valueWord, yesNoWord } from '../../shared/exports/values.js';
 import type { ExportLanguage } from '../../shared/exports/words.js';
-import { scopeExportRows } from './export-scope.js';
 import type { RegionScope } from '../people/readScope.js';
 
 const SESSION_TTL_MS = 60 * 60 * 1000;
@@ -689,9 +688,7 @@ export async function exportEntity(
   scope: RegionScope = null,
 ): Promise<ExportFile> {
   const def = ENTITIES[entity];
-  const rows = (template ? templateRows(entity) : scopeExportRows(db, def.exportRows(db), scope, entity)).map((r) =>
-    inLanguage(def, r, language),
-  );
+  const rows = (template ? templateRows(entity) : def.exportRows(db, scope)).map((r) => inLanguage(def, r, language));
   const headers = def.fields.map((f) => f.key);
   const title = (key: string) => titles[key] ?? key;
   const stamp = template ? 'template' : today();

@@ -6,6 +6,7 @@ import type { EntityDef } from '../importing/entities.js';
 import { A, field } from '../importing/fields.js';
 import type { ImportRowWarning } from '../../shared/contract/importing.js';
 import { countFactsReader, judgeCount } from './count-doubts.js';
+import { areaInRegions } from '../people/readScope.js';
 
 const stockRow = z.strictObject({
   distributorId: id,
@@ -63,11 +64,11 @@ export const stockSnapshotsEntity: EntityDef = {
     ).run(d.distributorId, d.productId, d.date, d.cases);
     return 0;
   },
-  exportRows: (db) =>
+  exportRows: (db, scope = null) =>
     prepared(
       db,
       `SELECT d.code AS distributor, p.sku, s.snapshot_date AS date, s.cases FROM stock_snapshots s JOIN distributors d ON d.id = s.distributor_id
-       JOIN products p ON p.id = s.product_id ORDER BY d.code, p.sku, s.snapshot_date`,
+       JOIN products p ON p.id = s.product_id WHERE ${areaInRegions('d.area_id', scope)} ORDER BY d.code, p.sku, s.snapshot_date`,
     ).all() as Array<Record<string, string | number | null>>,
 };
 
@@ -241,10 +242,11 @@ export const shipmentsEntity: EntityDef = {
     ).run(id, d.distributorId, d.productId, d.cases, d.shipDate, d.arrivalDate, d.status, nowIso());
     return id ?? Number(lastInsertRowid);
   },
-  exportRows: (db) =>
+  exportRows: (db, scope = null) =>
     prepared(
       db,
       `SELECT s.id AS number, d.code AS distributor, p.sku, s.cases, s.ship_date AS shipDate, s.arrival_date AS arrivalDate, s.status FROM shipments s
-       JOIN distributors d ON d.id = s.distributor_id JOIN products p ON p.id = s.product_id ORDER BY s.arrival_date, d.code, p.sku`,
+       JOIN distributors d ON d.id = s.distributor_id JOIN products p ON p.id = s.product_id
+       WHERE ${areaInRegions('d.area_id', scope)} ORDER BY s.arrival_date, d.code, p.sku`,
     ).all() as Array<Record<string, string | number | null>>,
 };

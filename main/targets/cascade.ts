@@ -17,7 +17,23 @@ export interface Cell {
   locked: boolean;
 }
 
-export class CascadeError extends Error {}
+/**
+ * A change the cascade cannot make. `rule` names it for the screens (rules:refusal.<rule>, worded in
+ * the user's language); the message keeps the English for the command line.
+ */
+export class CascadeError extends Error {
+  constructor(
+    readonly rule: string,
+    message: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Which total a group is, in the English message and as the i18next context of the screens' words. */
+const GROUP_NAMES = { node: 'This target', rest: 'The rest of its total', line: 'The line total' } as const;
+type Group = keyof typeof GROUP_NAMES;
 
 /**
  * Splits `total` into whole numbers proportional to `weights` with the largest-remainder method,
@@ -26,7 +42,7 @@ export class CascadeError extends Error {}
 export function largestRemainder(total: number, weights: number[]): number[] {
   const n = weights.length;
   if (n === 0) {
-    if (total !== 0) throw new CascadeError('Nothing to spread the total over');
+    if (total !== 0) throw new CascadeError('targetNothingToSpread', 'Nothing to spread the total over');
     return [];
   }
   const sum = weights.reduce((a, w) => a + Math.max(0, w), 0);
@@ -42,13 +58,21 @@ export function largestRemainder(total: number, weights: number[]): number[] {
  * Sets the total of a group of cells, moving only the unlocked ones, in proportion to what they
  * hold now (or to their basis when they hold nothing).
  */
-export function setGroupTotal(cells: Cell[], total: number, what: string): void {
-  if (!Number.isInteger(total) || total < 0) throw new CascadeError(`${what}: targets are whole, non-negative cases`);
+export function setGroupTotal(cells: Cell[], total: number, group: Group): void {
+  const what = GROUP_NAMES[group];
+  if (!Number.isInteger(total) || total < 0)
+    throw new CascadeError('targetWholeCases', `${what}: targets are whole, non-negative cases`, { context: group });
   const locked = cells.filter((c) => c.locked).reduce((a, c) => a + c.target, 0);
   const free = cells.filter((c) => !c.locked);
-  if (total < locked) throw new CascadeError(`${what}: ${total} is less than the ${locked} cases already locked`);
+  if (total < locked)
+    throw new CascadeError('targetBelowLocked', `${what}: ${total} is less than the ${locked} cases already locked`, {
+      context: group,
+      total,
+      locked,
+    });
   if (free.length === 0) {
-    if (total !== locked) throw new CascadeError(`${what}: every cell is locked; unlock one to change the total`);
+    if (total !== locked)
+      throw new CascadeError('targetAllLocked', `${what}: every cell is locked; unlock one to change the total`, { context: group });
     return;
   }
   const current = free.reduce((a, c) => a + c.target, 0);
@@ -66,7 +90,11 @@ export const sum = (cells: Cell[], pick: (c: Cell) => number = (c) => c.target) 
 export function cascadeLine(cells: Cell[], total: number): void {
   const unlocked = cells.filter((c) => !c.locked);
   const lockedTotal = sum(cells.filter((c) => c.locked));
-  if (total < lockedTotal) throw new CascadeError(`Target ${total} is below the ${lockedTotal} cases locked`);
+  if (total < lockedTotal)
+    throw new CascadeError('targetLineBelowLocked', `Target ${total} is below the ${lockedTotal} cases locked`, {
+      total,
+      locked: lockedTotal,
+    });
   const byDist = groupBy(unlocked, (c) => c.distributorId);
   const dists = [...byDist.keys()];
   const regionBySku = new Map<number, number>();
@@ -125,15 +153,15 @@ export function nodeAndParent(cells: Cell[], at: Level): { node: Cell[]; parent:
  */
 export function editNode(cells: Cell[], at: Level, value: number): void {
   const { node, parent } = nodeAndParent(cells, at);
-  if (node.length === 0) throw new CascadeError('Nothing to edit there');
+  if (node.length === 0) throw new CascadeError('targetNothingToEdit', 'Nothing to edit there');
   const before = parent.map((c) => c.target);
   const parentTotal = sum(parent);
   const siblings = parent.filter((c) => !node.includes(c));
   try {
     if (siblings.length === 0 && value !== parentTotal)
-      throw new CascadeError('This is the only part of its total: change the total above it instead');
-    setGroupTotal(node, value, 'This target');
-    setGroupTotal(siblings, parentTotal - value, 'The rest of its total');
+      throw new CascadeError('targetOnlyPart', 'This is the only part of its total: change the total above it instead');
+    setGroupTotal(node, value, 'node');
+    setGroupTotal(siblings, parentTotal - value, 'rest');
   } catch (error) {
     parent.forEach((c, i) => (c.target = before[i]!));
     throw error;
@@ -142,7 +170,7 @@ export function editNode(cells: Cell[], at: Level, value: number): void {
 
 /** Sets a target line's total (a brand or SKU at region level) and re-spreads it over unlocked cells. */
 export function setLineTotal(cells: Cell[], value: number): void {
-  setGroupTotal(cells, value, 'The line total');
+  setGroupTotal(cells, value, 'line');
 }
 
 function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {

@@ -1,5 +1,5 @@
 import { addDays, format } from 'date-fns';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WeeklyNumbers } from '../../shared/contract/development.js';
 import { weekStartOf, type IndicatorNumbers } from '../../shared/domain/development.js';
@@ -53,8 +53,26 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
   }, [loadedFor, problems, successes, managerComment]);
   const shift = (weeks: number) => setWeekStart(format(addDays(new Date(`${weekStart}T00:00:00`), weeks * 7), 'yyyy-MM-dd'));
   const run = (fn: () => Promise<unknown>, message: string) => attempt(fn, () => message);
-  const plan = (p: IndicatorNumbers | null, k: keyof WeeklyNumbers) =>
-    p && PLANNED.has(k) ? formatNumber(p[k as keyof IndicatorNumbers], 1) : '–';
+  const plan = (p: IndicatorNumbers | null, k: keyof WeeklyNumbers, digits?: number) =>
+    p && PLANNED.has(k) ? formatNumber(p[k as keyof IndicatorNumbers], digits) : '–';
+  const columns: Array<{ key: string; header: string; cell: (k: keyof WeeklyNumbers) => ReactNode }> = !r
+    ? []
+    : [
+        { key: 'week', header: t('review.week'), cell: (k) => <strong>{formatNumber(r.week[k])}</strong> },
+        // submitted: the actual figures as reported, beside the month's plan as planned (no pro-rata share)
+        ...(r.asSubmitted
+          ? []
+          : [{ key: 'weekPlan', header: t('review.weekPlan'), cell: (k: keyof WeeklyNumbers) => plan(r.weekPlan, k, 1) }]),
+        { key: 'monthToDate', header: t('review.monthToDate', { month: r.month }), cell: (k) => formatNumber(r.monthToDate[k]) },
+        r.asSubmitted
+          ? { key: 'monthPlan', header: t('review.wholeMonthPlan', { month: r.month }), cell: (k) => plan(r.monthPlan, k) }
+          : { key: 'monthPlan', header: t('review.monthPlan'), cell: (k) => plan(r.monthToDatePlan, k, 1) },
+      ];
+  const saveReview = (submit: boolean) =>
+    run(
+      () => save.mutateAsync({ ...input, problems: text.problems || null, successes: text.successes || null, submit }),
+      t(submit ? 'review.submitted' : 'review.saved'),
+    );
   return (
     <div className="grid-2">
       <Card
@@ -85,58 +103,30 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
           <Spinner label={t('loading', { ns: 'common' })} />
         ) : (
           <>
-            {r.asSubmitted ? (
-              // submitted: the actual figures as reported, beside the month's plan as planned (no pro-rata share)
-              <table className="plain" aria-label={t('review.numbers')}>
-                <thead>
-                  <tr>
-                    <th>{t('indicator')}</th>
-                    <th className="num">{t('review.week')}</th>
-                    <th className="num">{t('review.monthToDate', { month: r.month })}</th>
-                    <th className="num">{t('review.wholeMonthPlan', { month: r.month })}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {ROWS.map((k) => (
-                    <tr key={k}>
-                      <td>{t(`weekly.${k}`)}</td>
-                      <td className="num">
-                        <strong>{formatNumber(r.week[k])}</strong>
-                      </td>
-                      <td className="num">{formatNumber(r.monthToDate[k])}</td>
-                      <td className="num">
-                        {r.monthPlan && PLANNED.has(k) ? formatNumber(r.monthPlan[k as keyof IndicatorNumbers]) : '–'}
-                      </td>
-                    </tr>
+            <table className="plain" aria-label={t('review.numbers')}>
+              <thead>
+                <tr>
+                  <th>{t('indicator')}</th>
+                  {columns.map((c) => (
+                    <th key={c.key} className="num">
+                      {c.header}
+                    </th>
                   ))}
-                </tbody>
-              </table>
-            ) : (
-              <table className="plain" aria-label={t('review.numbers')}>
-                <thead>
-                  <tr>
-                    <th>{t('indicator')}</th>
-                    <th className="num">{t('review.week')}</th>
-                    <th className="num">{t('review.weekPlan')}</th>
-                    <th className="num">{t('review.monthToDate', { month: r.month })}</th>
-                    <th className="num">{t('review.monthPlan')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {ROWS.map((k) => (
-                    <tr key={k}>
-                      <td>{t(`weekly.${k}`)}</td>
-                      <td className="num">
-                        <strong>{formatNumber(r.week[k])}</strong>
+                </tr>
+              </thead>
+              <tbody>
+                {ROWS.map((k) => (
+                  <tr key={k}>
+                    <td>{t(`weekly.${k}`)}</td>
+                    {columns.map((c) => (
+                      <td key={c.key} className="num">
+                        {c.cell(k)}
                       </td>
-                      <td className="num">{plan(r.weekPlan, k)}</td>
-                      <td className="num">{formatNumber(r.monthToDate[k])}</td>
-                      <td className="num">{plan(r.monthToDatePlan, k)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
             <p className="muted small">
               {r.asSubmitted && r.submittedAt
                 ? t('review.asSubmittedNote', { date: formatDate(r.submittedAt) })
@@ -159,30 +149,10 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
               />
             </div>
             <div style={{ display: 'flex', gap: 8, marginTop: 8, alignItems: 'center' }}>
-              <button
-                type="button"
-                className="button"
-                disabled={commented}
-                onClick={() =>
-                  run(
-                    () => save.mutateAsync({ ...input, problems: text.problems || null, successes: text.successes || null, submit: false }),
-                    t('review.saved'),
-                  )
-                }
-              >
+              <button type="button" className="button" disabled={commented} onClick={() => saveReview(false)}>
                 {t('review.save')}
               </button>
-              <button
-                type="button"
-                className="button button-primary"
-                disabled={commented}
-                onClick={() =>
-                  run(
-                    () => save.mutateAsync({ ...input, problems: text.problems || null, successes: text.successes || null, submit: true }),
-                    t('review.submitted'),
-                  )
-                }
-              >
+              <button type="button" className="button button-primary" disabled={commented} onClick={() => saveReview(true)}>
                 {t('review.submit')}
               </button>
               {r.submittedAt && <Badge tone="green">{t('review.submittedOn', { date: formatDate(r.submittedAt) })}</Badge>}

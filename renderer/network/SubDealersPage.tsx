@@ -9,7 +9,7 @@ import { useToast } from '../ui/Toasts.js';
 import { usePagedList } from '../ui/usePagedList.js';
 import { formatNumber } from '../ui/format.js';
 import { DeleteWithOutletsDialog } from './DeleteWithOutletsDialog.js';
-import { OutletContactsDialog } from './OutletContactsDialog.js';
+import { OutletDialogs, useOutletDialogs } from './OutletDialogs.js';
 import { EntityFormDialog } from './EntityFormDialog.js';
 import { subDealerDraftOf, subDealerFields, subDealerInitial } from './forms.js';
 import { useNetworkOptions } from './options.js';
@@ -24,9 +24,8 @@ export function SubDealersPage() {
   const [distributorId, setDistributorId] = useState('');
   const [status, setStatus] = useState('');
   const [sort, setSort] = useState<SortState>({ sort: 'name', direction: 'asc' });
-  const [editing, setEditing] = useState<SubDealer | 'new' | null>(null);
-  const [contactsOf, setContactsOf] = useState<SubDealer | null>(null);
-  const [deleting, setDeleting] = useState<SubDealer | null>(null);
+  const dialogs = useOutletDialogs<SubDealer>();
+  const { deleting } = dialogs;
   const create = useApiMutation('subDealer.create');
   const update = useApiMutation('subDealer.update');
   const remove = useApiMutation('subDealer.delete');
@@ -68,7 +67,7 @@ export function SubDealersPage() {
       subtitle={t('subDealersSubtitle')}
       entity="subDealers"
       addLabel={t('addSubDealer')}
-      onAdd={() => setEditing('new')}
+      onAdd={() => dialogs.setEditing('new')}
       searchLabel={t('searchOutlets')}
       search={search}
       onSearch={setSearch}
@@ -86,67 +85,41 @@ export function SubDealersPage() {
       columns={columns}
       sort={sort}
       onSortChange={setSort}
-      onRowActivate={(row) => setEditing(row)}
+      onRowActivate={(row) => dialogs.setEditing(row)}
       emptyText={t('noMatches')}
     >
-      {editing && (
-        <EntityFormDialog
-          title={editing === 'new' ? t('addSubDealer') : t('editSubDealer', { name: editing.name })}
-          fields={subDealerFields(t, options)}
-          initial={subDealerInitial(editing === 'new' ? undefined : editing)}
-          submitLabel={t('save', { ns: 'common' })}
-          onClose={() => setEditing(null)}
-          dangerAction={
-            editing === 'new'
-              ? undefined
-              : {
-                  label: t('delete', { ns: 'common' }),
-                  run: () => {
-                    setDeleting(editing);
-                    setEditing(null);
-                  },
-                }
-          }
-          sideAction={
-            editing === 'new'
-              ? undefined
-              : {
-                  label: t('contactsAction'),
-                  run: () => {
-                    setContactsOf(editing);
-                    setEditing(null);
-                  },
-                }
-          }
-          onSubmit={async (v) => {
-            const draft = subDealerDraftOf(v);
-            const saved = editing === 'new' ? await create.mutateAsync({ draft }) : await update.mutateAsync({ id: editing.id, draft });
-            toast({ tone: 'success', text: t('saved', { name: saved.name }) });
-          }}
-        />
-      )}
-      {deleting && (
-        <DeleteWithOutletsDialog
-          kind="subDealer"
-          name={deleting.name}
-          impact={impact.data}
-          successors={(siblings.data?.rows ?? [])
-            .filter((s) => s.id !== deleting.id)
-            .map((s) => ({ value: s.id, label: `${s.name} (${s.code})` }))}
-          onCancel={() => setDeleting(null)}
-          onConfirm={async (disposition) => {
-            const result = await remove.mutateAsync({ id: deleting.id, disposition });
-            toast({
-              tone: 'success',
-              text: result.archived ? t('rules:archive.done', { name: deleting.name }) : t('deleted', { name: deleting.name }),
-            });
-            setDeleting(null);
-          }}
-        />
-      )}
-      {contactsOf && (
-        <OutletContactsDialog ownerType="sub_dealer" ownerId={contactsOf.id} name={contactsOf.name} onClose={() => setContactsOf(null)} />
-      )}
+      <OutletDialogs
+        ownerType="sub_dealer"
+        dialogs={dialogs}
+        form={(editing, { toDelete, toContacts }) => (
+          <EntityFormDialog
+            title={editing ? t('editSubDealer', { name: editing.name }) : t('addSubDealer')}
+            fields={subDealerFields(t, options)}
+            initial={subDealerInitial(editing)}
+            submitLabel={t('save', { ns: 'common' })}
+            onClose={() => dialogs.setEditing(null)}
+            dangerAction={toDelete && { label: t('delete', { ns: 'common' }), run: toDelete }}
+            sideAction={toContacts && { label: t('contactsAction'), run: toContacts }}
+            onSubmit={async (v) => {
+              const draft = subDealerDraftOf(v);
+              const saved = editing ? await update.mutateAsync({ id: editing.id, draft }) : await create.mutateAsync({ draft });
+              toast({ tone: 'success', text: t('saved', { name: saved.name }) });
+            }}
+          />
+        )}
+        confirmDelete={(outlet, removed) => (
+          <DeleteWithOutletsDialog
+            kind="subDealer"
+            name={outlet.name}
+            impact={impact.data}
+            successors={(siblings.data?.rows ?? [])
+              .filter((s) => s.id !== outlet.id)
+              .map((s) => ({ value: s.id, label: `${s.name} (${s.code})` }))}
+            onCancel={() => dialogs.setDeleting(null)}
+            onConfirm={async (disposition) => removed(await remove.mutateAsync({ id: outlet.id, disposition }))}
+          />
+        )}
+      />
     </EntityListPage>
   );
 }

@@ -6,17 +6,15 @@ import { useApiMutation } from '../api/hooks.js';
 import type { Column, SortState } from '../ui/DataTable.js';
 import { EntityListPage } from './EntityListPage.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
-import { useToast } from '../ui/Toasts.js';
 import { usePagedList } from '../ui/usePagedList.js';
 import { useNetworkOptions } from './options.js';
 import { OutletStatusBadge } from './StatusBadges.js';
-import { OutletContactsDialog } from './OutletContactsDialog.js';
+import { OutletDialogs, useOutletDialogs } from './OutletDialogs.js';
 import { TerminalFormDialog } from './TerminalFormDialog.js';
 import { TerminalArchiveNotice } from './ArchiveImpact.js';
 
 export function TerminalsPage() {
   const { t } = useTranslation(['network', 'common']);
-  const toast = useToast();
   const options = useNetworkOptions();
   const [search, setSearch] = useState('');
   const [areaId, setAreaId] = useState('');
@@ -24,9 +22,7 @@ export function TerminalsPage() {
   const [channel, setChannel] = useState('');
   const [status, setStatus] = useState('');
   const [sort, setSort] = useState<SortState>({ sort: 'name', direction: 'asc' });
-  const [editing, setEditing] = useState<Terminal | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Terminal | null>(null);
-  const [contactsOf, setContactsOf] = useState<Terminal | null>(null);
+  const dialogs = useOutletDialogs<Terminal>();
   const remove = useApiMutation('terminal.delete');
   const list = usePagedList('terminal.list', {
     search: search || undefined,
@@ -64,7 +60,7 @@ export function TerminalsPage() {
       subtitle={t('terminalsSubtitle')}
       entity="terminals"
       addLabel={t('addTerminal')}
-      onAdd={() => setEditing('new')}
+      onAdd={() => dialogs.setEditing('new')}
       searchLabel={t('searchOutlets')}
       search={search}
       onSearch={setSearch}
@@ -88,53 +84,28 @@ export function TerminalsPage() {
       columns={columns}
       sort={sort}
       onSortChange={setSort}
-      onRowActivate={(row) => setEditing(row)}
+      onRowActivate={(row) => dialogs.setEditing(row)}
       emptyText={t('noMatches')}
     >
-      {editing && (
-        <TerminalFormDialog
-          terminal={editing === 'new' ? undefined : editing}
-          onClose={() => setEditing(null)}
-          onDelete={
-            editing === 'new'
-              ? undefined
-              : () => {
-                  setDeleting(editing);
-                  setEditing(null);
-                }
-          }
-          onContacts={
-            editing === 'new'
-              ? undefined
-              : () => {
-                  setContactsOf(editing);
-                  setEditing(null);
-                }
-          }
-        />
-      )}
-      {deleting && (
-        <ConfirmDialog
-          title={t('deleteTerminal', { name: deleting.name })}
-          message={t('deleteTerminalText', { name: deleting.name })}
-          confirmLabel={t('delete', { ns: 'common' })}
-          danger
-          onCancel={() => setDeleting(null)}
-          onConfirm={async () => {
-            const result = await remove.mutateAsync({ id: deleting.id });
-            toast({
-              tone: 'success',
-              text: result.archived ? t('rules:archive.done', { name: deleting.name }) : t('deleted', { name: deleting.name }),
-            });
-            setDeleting(null);
-          }}
-        >
-          <TerminalArchiveNotice id={deleting.id} />
-        </ConfirmDialog>
-      )}
-      {contactsOf && (
-        <OutletContactsDialog ownerType="terminal" ownerId={contactsOf.id} name={contactsOf.name} onClose={() => setContactsOf(null)} />
-      )}
+      <OutletDialogs
+        ownerType="terminal"
+        dialogs={dialogs}
+        form={(terminal, { toDelete, toContacts }) => (
+          <TerminalFormDialog terminal={terminal} onClose={() => dialogs.setEditing(null)} onDelete={toDelete} onContacts={toContacts} />
+        )}
+        confirmDelete={(terminal, removed) => (
+          <ConfirmDialog
+            title={t('deleteTerminal', { name: terminal.name })}
+            message={t('deleteTerminalText', { name: terminal.name })}
+            confirmLabel={t('delete', { ns: 'common' })}
+            danger
+            onCancel={() => dialogs.setDeleting(null)}
+            onConfirm={async () => removed(await remove.mutateAsync({ id: terminal.id }))}
+          >
+            <TerminalArchiveNotice id={terminal.id} />
+          </ConfirmDialog>
+        )}
+      />
     </EntityListPage>
   );
 }

@@ -3,19 +3,7 @@ import { seedDemo } from '../../main/demo/generate.js';
 import { BRIEF_HISTORY_LIMIT, HITS } from '../../main/brief/history.js';
 import { asPerson, createTestDb } from '../support/db.js';
 import { call, refusal } from '../support/call.js';
-
-const DRAFT_KEYS = [
-  'code',
-  'name',
-  'areaId',
-  'address',
-  'salespersonId',
-  'leadTimeDays',
-  'warehouseCapacityCases',
-  'relationshipLevel',
-  'status',
-  'startDate',
-] as const;
+import { storedDistributor } from '../support/drafts.js';
 
 /** The demo's S region, a distributor with sub-dealers, its region's manager and another region's. */
 function demo() {
@@ -46,10 +34,8 @@ describe("the distributor brief's history of changes", () => {
     const boss = asPerson(ctx, manager.code);
     expect((await call(boss, 'distributor.brief', { id: d.id })).history).toEqual({ entries: [], total: 0 });
 
-    const page = await call(ctx, 'distributor.get', { id: d.id });
-    const current = page.distributor as unknown as Record<string, unknown>;
-    const draft = Object.fromEntries(DRAFT_KEYS.map((k) => [k, current[k] ?? null]));
-    const oldLead = current.leadTimeDays as number;
+    const { draft } = await storedDistributor(ctx, d.id);
+    const oldLead = draft.leadTimeDays as number;
     await call(boss, 'distributor.update', { id: d.id, draft: { ...draft, leadTimeDays: oldLead + 3 } });
     const contact = await call(boss, 'contact.create', {
       draft: { ownerType: 'distributor', ownerId: d.id, name: 'Mei Chen', level: 'purchasing', phone: '+86 10 5555 0101' },
@@ -117,9 +103,7 @@ describe("the distributor brief's history of changes", () => {
   it('names ids as the person reads them, carries target edits, and keeps the newest entries when there are more', async () => {
     const { db, ctx, d, manager } = demo();
     const boss = asPerson(ctx, manager.code);
-    const page = await call(ctx, 'distributor.get', { id: d.id });
-    const current = page.distributor as unknown as Record<string, unknown>;
-    const draft = Object.fromEntries(DRAFT_KEYS.map((k) => [k, current[k] ?? null]));
+    const { distributor: current, draft } = await storedDistributor(ctx, d.id);
     const other = db
       .prepare("SELECT id, name FROM staff WHERE role = 'salesperson' AND id IS NOT ? ORDER BY id LIMIT 1")
       .get(current.salespersonId ?? null) as { id: number; name: string };
@@ -163,9 +147,7 @@ describe("the distributor brief's history of changes", () => {
     await call(ctx, 'staff.create', { draft: { code: 'M-NORTH', name: 'Olga North', role: 'regional_manager', regionId: region.id } });
     const stranger = 'M-NORTH';
     const boss = asPerson(ctx, manager.code);
-    const page = await call(ctx, 'distributor.get', { id: d.id });
-    const current = page.distributor as unknown as Record<string, unknown>;
-    const draft = Object.fromEntries(DRAFT_KEYS.map((k) => [k, current[k] ?? null]));
+    const { draft } = await storedDistributor(ctx, d.id);
     await call(boss, 'distributor.update', { id: d.id, draft: { ...draft, address: 'No. 8 River Road' } });
     const error = await refusal(asPerson(ctx, stranger), 'distributor.brief', { id: d.id });
     expect(error.code).toBe('forbidden');

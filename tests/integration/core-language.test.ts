@@ -4,6 +4,7 @@ import { call, refusal } from '../support/call.js';
 import { localeResources } from '../support/locales.js';
 import { createTestDb } from '../support/db.js';
 import { importFile, sample } from '../support/importing.js';
+import { smallRegion } from '../support/smallRegion.js';
 
 /**
  * What the core says to the renderer in these places is codes and numbers: words are the renderer's,
@@ -53,27 +54,13 @@ describe('the core sends codes, not English sentences', () => {
 
   it('churn reasons are codes with their evidence', async () => {
     const { ctx } = createTestDb();
-    const region = await call(ctx, 'region.create', { draft: { code: 'N', name: 'North', peakMonths: [5, 6, 7, 8, 9] } });
-    const area = await call(ctx, 'area.create', { draft: { code: 'N1', name: 'Riverside', regionId: region.id } });
-    const product = await call(ctx, 'product.create', {
-      draft: { sku: 'NS-1', name: 'Northstar can', brand: 'Northstar', pack: 'can', sizeMl: 500, unitsPerCase: 24, status: 'active' },
+    const d = await smallRegion(ctx, {
+      peakMonths: [5, 6, 7, 8, 9],
+      product: { sku: 'NS-1', name: 'Northstar can', brand: 'Northstar' },
+      distributor: { code: 'TINY', name: 'Tiny', relationshipLevel: 1 },
+      history: Array.from({ length: 12 }, (_, i): [string, number] => [`2025-${String(i + 1).padStart(2, '0')}`, 100]),
     });
-    const d = await call(ctx, 'distributor.create', {
-      draft: {
-        code: 'TINY',
-        name: 'Tiny',
-        areaId: area.id,
-        leadTimeDays: 7,
-        warehouseCapacityCases: 1000,
-        relationshipLevel: 1,
-        status: 'active',
-      },
-    });
-    for (let m = 1; m <= 12; m++)
-      ctx.db
-        .prepare('INSERT INTO sales_history (distributor_id, product_id, month, cases) VALUES (?, ?, ?, ?)')
-        .run(d.id, product.id, `2025-${String(m).padStart(2, '0')}`, 100);
-    const detail = await call(ctx, 'accounts.detail', { distributorId: d.id });
+    const detail = await call(ctx, 'accounts.detail', { distributorId: d.distributorId });
     expect(detail.reasons.map((r) => r.code)).toContain('price_relationship');
     expect(sentences(detail.reasons, new Set())).toEqual([]);
   });

@@ -10,6 +10,7 @@ import { JobRunner } from '../../main/jobs/runner.js';
 import { withActor } from '../../main/people/actor.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import { call, refusal } from '../support/call.js';
+import { storedDistributor } from '../support/drafts.js';
 import { asPerson, createTestDb, TEST_NOW } from '../support/db.js';
 import { clockFrom, setClock } from '../../shared/domain/clock.js';
 
@@ -262,21 +263,7 @@ describe('people, roles and sign-off on a real SQLite file', () => {
     const { ctx, db, sp, manager, area } = demo();
     const boss = asPerson(ctx, manager.code);
     const distributor = db.prepare('SELECT id, name FROM distributors WHERE area_id = ? LIMIT 1').get(area) as { id: number; name: string };
-    const current = (await call(ctx, 'distributor.get', { id: distributor.id })) as unknown as Record<string, unknown>;
-    const draft = Object.fromEntries(
-      [
-        'code',
-        'name',
-        'areaId',
-        'address',
-        'salespersonId',
-        'leadTimeDays',
-        'warehouseCapacityCases',
-        'relationshipLevel',
-        'status',
-        'startDate',
-      ].map((k) => [k, current[k] ?? (current.distributor as Record<string, unknown> | undefined)?.[k] ?? null]),
-    );
+    const { draft } = await storedDistributor(ctx, distributor.id);
     await call(boss, 'distributor.update', { id: distributor.id, draft: { ...draft, name: `${distributor.name} Trading` } });
     const rows = await history(boss, { entity: 'distributor', entityId: String(distributor.id) });
     expect(rows).toEqual([

@@ -4,31 +4,9 @@ import type { ServiceContext } from '../../main/api/context.js';
 import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
 import { LANGUAGES, localeResources } from '../support/locales.js';
+import { alphaRegion } from '../support/smallRegion.js';
 
-/** One distributor selling Alpha: 400 cases in each of last year's two peak months (800 in all). */
-async function region(ctx: ServiceContext) {
-  const r = await call(ctx, 'region.create', { draft: { code: 'N', name: 'North', peakMonths: [5, 6] } });
-  const area = await call(ctx, 'area.create', { draft: { code: 'N1', name: 'Riverside', regionId: r.id } });
-  const alpha = await call(ctx, 'product.create', {
-    draft: { sku: 'A-1', name: 'A-1', brand: 'Alpha', pack: 'can', sizeMl: 500, unitsPerCase: 24, status: 'active' },
-  });
-  const d = await call(ctx, 'distributor.create', {
-    draft: {
-      code: 'D1',
-      name: 'D1',
-      areaId: area.id,
-      leadTimeDays: 7,
-      warehouseCapacityCases: 1000,
-      relationshipLevel: 2,
-      status: 'active',
-    },
-  });
-  for (const month of ['2026-05', '2026-06'])
-    ctx.db
-      .prepare('INSERT INTO sales_history (distributor_id, product_id, month, cases) VALUES (?, ?, ?, ?)')
-      .run(d.id, alpha.id, month, 400);
-  return { regionId: r.id, distributorId: d.id };
-}
+const region = alphaRegion;
 
 const plans = (ctx: ServiceContext) => ctx.db.prepare('SELECT count(*) FROM target_plans').pluck().get() as number;
 

@@ -12,9 +12,11 @@ function files(dir: string): string[] {
 }
 
 describe('business rule refusals', () => {
-  // The core names a refused rule by code (ruleRefusal('code', …)); the screens word it from rules:refusal.<code>.
+  // The core names a refused rule by code (ruleRefusal('code', …); the targets cascade's CascadeError('code', …)); the screens word it from rules:refusal.<code>.
   const codes = new Set(
-    files('main').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/(?:ruleRefusal|fileRefusal)\(\s*'([A-Za-z]+)'/g)].map((m) => m[1]!)),
+    files('main').flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/(?:ruleRefusal|fileRefusal|CascadeError)\(\s*'([A-Za-z]+)'/g)].map((m) => m[1]!),
+    ),
   );
   // A record that is gone or was never there (main/db/sql.ts's notFound and requireRow, 69 callers).
   codes.add('recordGone');

@@ -86,31 +86,27 @@ export function fromStationary(phi: number[]): number[] {
   return out;
 }
 
-/** (1 - sum a_i B^i)(1 - sum b_j B^(s j)) as the coefficients c of 1 - sum c_k B^k. */
-function multiplyAr(a: number[], b: number[], s: number): number[] {
+/**
+ * A non-seasonal lag polynomial times a seasonal one, as the coefficients c of the product. AR
+ * polynomials are written 1 - sum (so (1 - a)(1 - b) = 1 - (a + b - ab): the cross terms subtract),
+ * MA polynomials 1 + sum (so the cross terms add); everything else about the product is the same.
+ */
+function multiplyLags(a: number[], b: number[], s: number, cross: 1 | -1): number[] {
   const len = a.length + s * b.length;
   const c = new Array<number>(len).fill(0);
   for (let i = 0; i < a.length; i++) c[i] = c[i]! + a[i]!;
   for (let j = 0; j < b.length; j++) {
     const lag = s * (j + 1);
     c[lag - 1] = c[lag - 1]! + b[j]!;
-    for (let i = 0; i < a.length; i++) c[lag + i] = c[lag + i]! - a[i]! * b[j]!;
+    for (let i = 0; i < a.length; i++) c[lag + i] = c[lag + i]! + cross * a[i]! * b[j]!;
   }
   return c;
 }
 
+/** (1 - sum a_i B^i)(1 - sum b_j B^(s j)) as the coefficients c of 1 - sum c_k B^k. */
+const multiplyAr = (a: number[], b: number[], s: number) => multiplyLags(a, b, s, -1);
 /** (1 + sum a_i B^i)(1 + sum b_j B^(s j)) as the coefficients c of 1 + sum c_k B^k. */
-function multiplyMa(a: number[], b: number[], s: number): number[] {
-  const len = a.length + s * b.length;
-  const c = new Array<number>(len).fill(0);
-  for (let i = 0; i < a.length; i++) c[i] = c[i]! + a[i]!;
-  for (let j = 0; j < b.length; j++) {
-    const lag = s * (j + 1);
-    c[lag - 1] = c[lag - 1]! + b[j]!;
-    for (let i = 0; i < a.length; i++) c[lag + i] = c[lag + i]! + a[i]! * b[j]!;
-  }
-  return c;
-}
+const multiplyMa = (a: number[], b: number[], s: number) => multiplyLags(a, b, s, 1);
 
 /** Non-zero coefficients as (lag, value) pairs: the seasonal products are mostly zeros. */
 function sparse(c: number[]): { lags: Int32Array; coef: Float64Array } {

@@ -5,6 +5,7 @@ import type { BriefMixRow, DistributorBrief } from '../../../shared/contract/bri
 import { reasonWords } from '../../readiness/reason.js';
 import { Badge, type Tone } from '../../ui/Page.js';
 import { formatDate, formatNumber, formatPercent } from '../../ui/format.js';
+import { BriefTable } from './BriefTable.js';
 import { VolumeChart } from './VolumeChart.js';
 
 const SEGMENT_TONE: Record<string, Tone> = { EI: 'green', EII: 'red', EIII: 'blue', EIV: 'grey' };
@@ -130,27 +131,18 @@ function MixTable({ rows, label, head, limit }: { rows: BriefMixRow[]; label: st
   const shown = rows.slice(0, limit);
   const rest = rows.slice(limit);
   return (
-    <table className="plain compact" aria-label={label}>
-      <thead>
-        <tr>
-          <th>{head}</th>
-          <th className="num">{t('mix.cases12')}</th>
-          <th className="num">{t('mix.share')}</th>
-          <th className="num">{t('mix.vsLastYear')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {shown.map((r) => (
-          <tr key={r.key}>
-            <td className="ellipsis">{r.label}</td>
-            <td className="num">{formatNumber(r.last12)}</td>
-            <td className="num">{formatPercent(r.share, 0)}</td>
-            <td className="num">
-              <Delta now={r.last12} before={r.previous12} />
-            </td>
-          </tr>
-        ))}
-        {rest.length > 0 && (
+    <BriefTable
+      label={label}
+      rows={shown}
+      rowKey={(r) => r.key}
+      columns={[
+        { header: head, className: 'ellipsis', cell: (r) => r.label },
+        { header: t('mix.cases12'), className: 'num', cell: (r) => formatNumber(r.last12) },
+        { header: t('mix.share'), className: 'num', cell: (r) => formatPercent(r.share, 0) },
+        { header: t('mix.vsLastYear'), className: 'num', cell: (r) => <Delta now={r.last12} before={r.previous12} /> },
+      ]}
+      after={
+        rest.length > 0 && (
           <tr className="muted">
             <td>{t('mix.others', { count: rest.length })}</td>
             <td className="num">{formatNumber(rest.reduce((s, r) => s + r.last12, 0))}</td>
@@ -162,9 +154,9 @@ function MixTable({ rows, label, head, limit }: { rows: BriefMixRow[]; label: st
             </td>
             <td />
           </tr>
-        )}
-      </tbody>
-    </table>
+        )
+      }
+    />
   );
 }
 
@@ -198,36 +190,29 @@ export function TargetsSection({ brief }: { brief: DistributorBrief }) {
             <Badge tone={tg.plan.status === 'agreed' ? 'green' : 'grey'}>{t(`targets.status.${tg.plan.status}`)}</Badge>
             {tg.newOutlets !== null && <> · {t('targets.newOutlets', { count: tg.newOutlets })}</>}
           </p>
-          <table className="plain compact" aria-label={t('targets.byBrand')}>
-            <thead>
-              <tr>
-                <th>{t('mix.brand')}</th>
-                <th className="num">{t('targets.target')}</th>
-                <th className="num">{t('targets.agreed')}</th>
-                <th className="num">{t('targets.gap')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tg.agreed.map((a) => (
-                <tr key={a.brand}>
-                  <td>{a.brand}</td>
-                  <td className="num">{formatNumber(a.target)}</td>
-                  <td className="num">
-                    {a.agreed === null ? <span className="muted">{t('targets.notAgreed')}</span> : formatNumber(a.agreed)}
-                  </td>
-                  <td className="num">{a.agreed === null ? '' : formatNumber(a.agreed - a.target)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
+          <BriefTable
+            label={t('targets.byBrand')}
+            rows={tg.agreed}
+            rowKey={(a) => a.brand}
+            columns={[
+              { header: t('mix.brand'), cell: (a) => a.brand },
+              { header: t('targets.target'), className: 'num', cell: (a) => formatNumber(a.target) },
+              {
+                header: t('targets.agreed'),
+                className: 'num',
+                cell: (a) => (a.agreed === null ? <span className="muted">{t('targets.notAgreed')}</span> : formatNumber(a.agreed)),
+              },
+              { header: t('targets.gap'), className: 'num', cell: (a) => (a.agreed === null ? '' : formatNumber(a.agreed - a.target)) },
+            ]}
+            foot={
               <tr>
                 <td>{t('total')}</td>
                 <td className="num">{formatNumber(tg.target)}</td>
                 <td className="num">{formatNumber(tg.agreed.reduce((s, a) => s + (a.agreed ?? 0), 0))}</td>
                 <td />
               </tr>
-            </tfoot>
-          </table>
+            }
+          />
           <table className="plain compact brief-months" aria-label={t('targets.byMonth')}>
             <thead>
               <tr>
@@ -348,26 +333,23 @@ export function ReadinessSection({ brief }: { brief: DistributorBrief }) {
           {r.short.length === 0 ? (
             <p className="muted">{t('readiness.covered')}</p>
           ) : (
-            <table className="plain compact" aria-label={t('readiness.shortOf')}>
-              <thead>
-                <tr>
-                  <th>{t('readiness.sku')}</th>
-                  <th className="num">{t('readiness.short')}</th>
-                  <th>{t('readiness.why')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.short.slice(0, 6).map((c) => (
-                  <tr key={c.productId}>
-                    <td>
+            <BriefTable
+              label={t('readiness.shortOf')}
+              rows={r.short.slice(0, 6)}
+              rowKey={(c) => c.productId}
+              columns={[
+                {
+                  header: t('readiness.sku'),
+                  cell: (c) => (
+                    <>
                       <span className={`dot dot-${c.status}`} aria-label={t(`readiness:status.${c.status}`)} /> {c.sku}
-                    </td>
-                    <td className="num">{formatNumber(c.shortCases)}</td>
-                    <td className="wrap brief-why">{reasonWords(t, c, r.requiredCoverDays)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { header: t('readiness.short'), className: 'num', cell: (c) => formatNumber(c.shortCases) },
+                { header: t('readiness.why'), className: 'wrap brief-why', cell: (c) => reasonWords(t, c, r.requiredCoverDays) },
+              ]}
+            />
           )}
         </>
       )}
@@ -375,28 +357,20 @@ export function ReadinessSection({ brief }: { brief: DistributorBrief }) {
       {s.lines.length === 0 ? (
         <p className="muted">{t('readiness.noShipments')}</p>
       ) : (
-        <table className="plain compact" aria-label={t('readiness.shipmentsTable')}>
-          <thead>
-            <tr>
-              <th>{t('readiness.sku')}</th>
-              <th className="num">{t('readiness.cases')}</th>
-              <th>{t('readiness.arrives')}</th>
-              <th>{t('readiness.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.lines.slice(0, 5).map((l) => (
-              <tr key={l.id}>
-                <td>{l.sku}</td>
-                <td className="num">{formatNumber(l.cases)}</td>
-                <td>{formatDate(l.arrivalDate)}</td>
-                <td>
-                  <Badge tone={l.status === 'in_transit' ? 'blue' : 'grey'}>{t(`readiness.shipmentStatus.${l.status}`)}</Badge>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <BriefTable
+          label={t('readiness.shipmentsTable')}
+          rows={s.lines.slice(0, 5)}
+          rowKey={(l) => l.id}
+          columns={[
+            { header: t('readiness.sku'), cell: (l) => l.sku },
+            { header: t('readiness.cases'), className: 'num', cell: (l) => formatNumber(l.cases) },
+            { header: t('readiness.arrives'), cell: (l) => formatDate(l.arrivalDate) },
+            {
+              header: t('readiness.state'),
+              cell: (l) => <Badge tone={l.status === 'in_transit' ? 'blue' : 'grey'}>{t(`readiness.shipmentStatus.${l.status}`)}</Badge>,
+            },
+          ]}
+        />
       )}
     </BriefSection>
   );
@@ -409,32 +383,23 @@ export function EventsSection({ brief }: { brief: DistributorBrief }) {
       {brief.events.length === 0 ? (
         <p className="muted">{t('events.none')}</p>
       ) : (
-        <table className="plain compact" aria-label={t('events.table')}>
-          <thead>
-            <tr>
-              <th>{t('events.event')}</th>
-              <th>{t('events.date')}</th>
-              <th>{t('events.answer')}</th>
-              <th>{t('events.attended')}</th>
-              <th>{t('events.feedback')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {brief.events.slice(0, 5).map((e) => (
-              <tr key={e.eventId}>
-                <td className="ellipsis">
-                  {t(`events:kinds.${e.kind}`)}: {e.title}
-                </td>
-                <td>{formatDate(e.startsAt.slice(0, 10))}</td>
-                <td>{t(`events:rsvps.${e.rsvp}`)}</td>
-                <td>{e.attended === null ? '–' : e.attended ? t('yes') : t('no')}</td>
-                <td className="ellipsis" title={e.feedbackComment ?? undefined}>
-                  {e.feedbackScore ? `${'★'.repeat(e.feedbackScore)}${e.feedbackComment ? ` ${e.feedbackComment}` : ''}` : '–'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <BriefTable
+          label={t('events.table')}
+          rows={brief.events.slice(0, 5)}
+          rowKey={(e) => e.eventId}
+          columns={[
+            { header: t('events.event'), className: 'ellipsis', cell: (e) => `${t(`events:kinds.${e.kind}`)}: ${e.title}` },
+            { header: t('events.date'), cell: (e) => formatDate(e.startsAt.slice(0, 10)) },
+            { header: t('events.answer'), cell: (e) => t(`events:rsvps.${e.rsvp}`) },
+            { header: t('events.attended'), cell: (e) => (e.attended === null ? '–' : e.attended ? t('yes') : t('no')) },
+            {
+              header: t('events.feedback'),
+              className: 'ellipsis',
+              title: (e) => e.feedbackComment ?? undefined,
+              cell: (e) => (e.feedbackScore ? `${'★'.repeat(e.feedbackScore)}${e.feedbackComment ? ` ${e.feedbackComment}` : ''}` : '–'),
+            },
+          ]}
+        />
       )}
       <h3 className="brief-h3">{t('events.followups')}</h3>
       {brief.followups.length === 0 ? (
@@ -483,28 +448,25 @@ export function OutletsSection({ brief }: { brief: DistributorBrief }) {
           {o.pipelineItems.length === 0 ? (
             <p className="muted">{t('outlets.noPipeline')}</p>
           ) : (
-            <table className="plain compact" aria-label={t('outlets.pipelineTable')}>
-              <thead>
-                <tr>
-                  <th>{t('outlets.outlet')}</th>
-                  <th>{t('development:stageLabel')}</th>
-                  <th>{t('outlets.owner')}</th>
-                  <th>{t('outlets.next')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {o.pipelineItems.slice(0, 5).map((p) => (
-                  <tr key={`${p.outletType}:${p.outletId}`}>
-                    <td className="ellipsis">
+            <BriefTable
+              label={t('outlets.pipelineTable')}
+              rows={o.pipelineItems.slice(0, 5)}
+              rowKey={(p) => `${p.outletType}:${p.outletId}`}
+              columns={[
+                {
+                  header: t('outlets.outlet'),
+                  className: 'ellipsis',
+                  cell: (p) => (
+                    <>
                       {p.name} <span className="muted">{p.code}</span>
-                    </td>
-                    <td>{t(`development:stage.${p.stage}`)}</td>
-                    <td>{p.ownerName ?? '–'}</td>
-                    <td>{p.nextDate ? formatDate(p.nextDate) : '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { header: t('development:stageLabel'), cell: (p) => t(`development:stage.${p.stage}`) },
+                { header: t('outlets.owner'), cell: (p) => p.ownerName ?? '–' },
+                { header: t('outlets.next'), cell: (p) => (p.nextDate ? formatDate(p.nextDate) : '–') },
+              ]}
+            />
           )}
         </div>
         <div>
@@ -512,26 +474,17 @@ export function OutletsSection({ brief }: { brief: DistributorBrief }) {
           {o.lastVisits.length === 0 ? (
             <p className="muted">{t('outlets.noVisits')}</p>
           ) : (
-            <table className="plain compact" aria-label={t('outlets.visitsTable')}>
-              <thead>
-                <tr>
-                  <th>{t('outlets.day')}</th>
-                  <th>{t('outlets.outlet')}</th>
-                  <th>{t('outlets.by')}</th>
-                  <th>{t('outlets.outcome')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {o.lastVisits.slice(0, 6).map((v) => (
-                  <tr key={v.id}>
-                    <td>{formatDate(v.day)}</td>
-                    <td className="ellipsis">{v.outletName}</td>
-                    <td>{v.salespersonName}</td>
-                    <td>{t(`development:outcome.${v.outcome}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <BriefTable
+              label={t('outlets.visitsTable')}
+              rows={o.lastVisits.slice(0, 6)}
+              rowKey={(v) => v.id}
+              columns={[
+                { header: t('outlets.day'), cell: (v) => formatDate(v.day) },
+                { header: t('outlets.outlet'), className: 'ellipsis', cell: (v) => v.outletName },
+                { header: t('outlets.by'), cell: (v) => v.salespersonName },
+                { header: t('outlets.outcome'), cell: (v) => t(`development:outcome.${v.outcome}`) },
+              ]}
+            />
           )}
         </div>
       </div>

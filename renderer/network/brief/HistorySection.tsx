@@ -4,6 +4,7 @@ import type { BriefChange, DistributorBrief } from '../../../shared/contract/bri
 import { hasRole, useActor } from '../../people/actor.js';
 import { formatNumber } from '../../ui/format.js';
 import { BriefSection } from './BriefSections.js';
+import { BriefTable } from './BriefTable.js';
 
 /** The history screen, filtered to this distributor's own record (it is the administrator's screen). */
 export const fullHistoryPath = (distributorId: number) => `/history?entity=distributor&entityId=${distributorId}`;
@@ -66,35 +67,35 @@ export function HistorySection({ brief }: { brief: DistributorBrief }) {
       ) : (
         <>
           <p className="muted small brief-line">{t('count', { count: h.total, shown: h.entries.length })}</p>
-          <table className="plain compact brief-history-table" aria-label={t('table')}>
-            <thead>
-              <tr>
-                <th>{t('when')}</th>
-                <th>{t('who')}</th>
-                <th>{t('what')}</th>
-                <th>{t('changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {h.entries.map((c) => (
-                <tr key={c.id}>
-                  <td className="nowrap">{when.format(new Date(c.at))}</td>
-                  <td>
+          <BriefTable
+            label={t('table')}
+            className="brief-history-table"
+            rows={h.entries}
+            rowKey={(c) => c.id}
+            columns={[
+              { header: t('when'), className: 'nowrap', cell: (c) => when.format(new Date(c.at)) },
+              {
+                header: t('who'),
+                cell: (c) => (
+                  <>
                     {c.actorName ?? c.actorCode ?? t('system')}
                     {c.actorName && c.actorCode ? <span className="muted actor-code"> {c.actorCode}</span> : null}
-                  </td>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                header: t('what'),
+                cell: (c) => (
+                  <>
                     {c.method ? t(`method.${c.method}`, { defaultValue: c.method }) : t(`record.${c.record}`)}
                     {c.recordLabel && <span className="muted"> · {c.recordLabel}</span>}
                     {c.reason && <div className="muted small">{t('reason', { reason: c.reason })}</div>}
-                  </td>
-                  <td className="wrap">
-                    <ChangeLine change={c} t={t} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: t('changes'), className: 'wrap', cell: (c) => <ChangeLine change={c} t={t} /> },
+            ]}
+          />
         </>
       )}
     </BriefSection>

@@ -1,0 +1,82 @@
+/** Edits of a plan's numbers: a node at any level, a line's total, locks. */
+import { prepared, type Db } from '../db/open.js';
+import { markTyped } from './typed.js';
+import { checkJump, type JumpBasis } from './jump.js';
+import { CascadeError, editNode, setLineTotal, sum, type Level } from './cascade.js';
+import { getPlan } from './plans.js';
+import { scopeOf, withCells } from './cells.js';
+
+/** A typed number is kept: its cells are marked typed and locked, so later edits re-spread around them. */
+export function editTarget(
+  db: Db,
+  planId: number,
+  at: Level,
+  value: number,
+  confirm?: boolean,
+  /** 'whole' reads every cell of the plan: the full recomputation, for tests that compare the two. */
+  read: 'affected' | 'whole' = 'affected',
+) {
+  return db.transaction(() => {
+    const saved = withCells(db, planId, read === 'whole' ? null : scopeOf(db, at), (cells) => {
+      // a distributor's brand total is a number agreed with people; month cells move in small steps and are not questioned
+      if (at.level === 'distributor') {
+        const node = cells.filter((c) => c.distributorId === at.distributorId && c.brand === at.brand);
+        checkJump(
+          db,
+          at.brand,
+          sum(node, (c) => c.basis),
+          value,
+          confirm,
+          planJumpBasis(db, planId),
+        );
+      }
+      editNode(cells, at, value);
+    });
+    markTyped(db, planId, at);
+    return saved;
+  })();
+}
+
+/** What a plan's targets are measured against when a jump is asked about: its own basis. */
+function planJumpBasis(db: Db, planId: number): JumpBasis {
+  return prepared(db, 'SELECT basis FROM target_plans WHERE id = ?').pluck().get(planId) === 'last_year' ? 'last_year' : 'natural';
+}
+
+export function setLine(
+  db: Db,
+  planId: number,
+  brand: string,
+  productId: number | undefined,
+  value: number,
+  confirm?: boolean,
+  read: 'affected' | 'whole' = 'affected',
+) {
+  return withCells(db, planId, read === 'whole' ? null : { brand, productId: productId || undefined }, (cells) => {
+    const line = cells.filter((c) => c.brand === brand && (!productId || c.productId === productId));
+    if (line.length === 0) throw new CascadeError('targetNoCells', `No cells for ${brand}`, { brand });
+    checkJump(
+      db,
+      brand,
+      sum(line, (c) => c.basis),
+      value,
+      confirm,
+      planJumpBasis(db, planId),
+    );
+    setLineTotal(line, value);
+    prepared(db, 'UPDATE target_lines SET volume = ? WHERE plan_id = ? AND brand = ? AND coalesce(product_id, 0) = ?').run(
+      value,
+      planId,
+      brand,
+      productId ?? 0,
+    );
+  });
+}
+
+export function lockCells(db: Db, planId: number, distributorId: number, productId: number, month: string | undefined, locked: boolean) {
+  getPlan(db, planId);
+  prepared(
+    db,
+    'UPDATE target_cells SET locked = ? WHERE plan_id = ? AND distributor_id = ? AND product_id = ? AND (? IS NULL OR month = ?)',
+  ).run(locked ? 1 : 0, planId, distributorId, productId, month ?? null, month ?? null);
+  return { saved: true as const };
+}

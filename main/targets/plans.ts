@@ -1,0 +1,187 @@
+/**
+ * Target plans and their versions: list, open, create (the first cascade from the lines), save a
+ * version (a copy of every number), delete.
+ */
+import { type TargetPlanSummary } from '../../shared/contract/targets.js';
+import { ruleRefusal } from '../../shared/contract/result.js';
+import { nowIso, prepared, type Db } from '../db/open.js';
+import { nextId } from '../db/ids.js';
+import { notFound, requireRow } from '../db/sql.js';
+import { checkJump, type JumpBasis } from './jump.js';
+import { cascadeLine, largestRemainder, type Cell } from './cascade.js';
+import { inRegions, type RegionScope } from '../people/readScope.js';
+import { basisFor, seasonMonths } from './basis.js';
+
+interface PlanRow {
+  id: number;
+  name: string;
+  status: 'draft' | 'agreed';
+  regionId: number;
+  regionName: string;
+  seasonYear: number;
+  basis: 'forecast' | 'last_year';
+  months: string;
+  newOutlets: number;
+  updatedAt: string;
+}
+
+const PLAN_SELECT = `SELECT p.id, p.name, p.status, p.region_id AS regionId, r.name AS regionName, p.season_year AS seasonYear, p.basis, p.months,
+  p.new_outlets AS newOutlets, p.updated_at AS updatedAt,
+  (SELECT coalesce(sum(target), 0) FROM target_cells c WHERE c.plan_id = p.id) AS target,
+  (SELECT coalesce(sum(natural), 0) FROM target_cells c WHERE c.plan_id = p.id) AS natural
+  FROM target_plans p JOIN regions r ON r.id = p.region_id`;
+
+const summary = (row: PlanRow & { target: number; natural: number }): TargetPlanSummary => ({ ...row, months: row.months.split(',') });
+
+export function listPlans(db: Db, scope: RegionScope = null): TargetPlanSummary[] {
+  return (
+    prepared(db, `${PLAN_SELECT} WHERE ${inRegions('p.region_id', scope)} ORDER BY p.season_year DESC, p.updated_at DESC`).all() as Array<
+      PlanRow & { target: number; natural: number }
+    >
+  ).map(summary);
+}
+
+export function getPlan(db: Db, id: number): TargetPlanSummary {
+  const row = prepared(db, `${PLAN_SELECT} WHERE p.id = ?`).get(id) as (PlanRow & { target: number; natural: number }) | undefined;
+  if (!row) throw notFound('Target plan', id);
+  return summary(row);
+}
+
+/** Inserts a plan row with the id this desktop's id block gives it (main/db/ids.ts), else SQLite's; returns the id. */
+function insertPlanRow(db: Db, sql: string, values: (id: number | null, now: string) => unknown[]): number {
+  const newId = nextId('target_plans');
+  const inserted = Number(prepared(db, sql).run(...values(newId, nowIso())).lastInsertRowid);
+  return newId ?? inserted;
+}
+
+export function createPlan(
+  db: Db,
+  input: {
+    regionId: number;
+    seasonYear: number;
+    name: string;
+    basis: 'forecast' | 'last_year';
+    lines: Array<{ brand: string; productId?: number | undefined; volume: number }>;
+    newOutlets: number;
+    confirm?: boolean | undefined;
+  },
+): TargetPlanSummary {
+  requireRow(db, 'regions', input.regionId, 'regionId', 'Region');
+  const months = seasonMonths(db, input.regionId, input.seasonYear);
+  const b = basisFor(db, input.regionId, months);
+  // each line against the plan's own basis, the figure the cells keep as `basis` below
+  const jumpBasis: JumpBasis = input.basis === 'last_year' ? 'last_year' : 'natural';
+  for (const line of input.lines) {
+    let reference = 0;
+    for (const c of b.cells)
+      if (c.brand === line.brand && (!line.productId || c.p === line.productId))
+        for (const m of months) {
+          const key = `${c.d}:${c.p}:${m}`;
+          const natural = b.natural.get(key) ?? b.lastYear.get(key) ?? 0;
+          reference += input.basis === 'last_year' ? (b.lastYear.get(key) ?? natural) : natural;
+        }
+    checkJump(db, line.brand, reference, line.volume, input.confirm, jumpBasis);
+  }
+  const id = db.transaction(() => {
+    const planId = insertPlanRow(
+      db,
+      'INSERT INTO target_plans (id, region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      (id, now) => [id, input.regionId, input.seasonYear, input.name, 'draft', input.basis, months.join(','), input.newOutlets, now, now],
+    );
+    const insertCell = prepared(
+      db,
+      'INSERT INTO target_cells (plan_id, distributor_id, product_id, month, target, natural, basis, locked) VALUES (?, ?, ?, ?, ?, ?, ?, 0)',
+    );
+    const insertLine = prepared(db, 'INSERT INTO target_lines (plan_id, brand, product_id, volume) VALUES (?, ?, ?, ?)');
+    const all: Cell[] = [];
+    for (const line of input.lines) {
+      const pairs = b.cells.filter((c) => c.brand === line.brand && (!line.productId || c.p === line.productId));
+      if (pairs.length === 0 && line.volume > 0) {
+        throw ruleRefusal(
+          'targetBrandNotSold',
+          `No distributor in this region sells ${line.brand}: nothing to spread its target over.`,
+          { brand: line.brand },
+          { path: 'lines', message: line.brand },
+        );
+      }
+      insertLine.run(planId, line.brand, line.productId ?? null, line.volume);
+      const cells: Cell[] = pairs.flatMap((pair) =>
+        months.map((m) => {
+          const key = `${pair.d}:${pair.p}:${m}`;
+          const natural = b.natural.get(key) ?? b.lastYear.get(key) ?? 0;
+          return {
+            distributorId: pair.d,
+            productId: pair.p,
+            brand: pair.brand,
+            month: m,
+            target: 0,
+            natural,
+            basis: input.basis === 'last_year' ? (b.lastYear.get(key) ?? natural) : natural,
+            locked: false,
+          };
+        }),
+      );
+      cascadeLine(cells, line.volume);
+      all.push(...cells);
+    }
+    const seen = new Set<string>();
+    for (const c of all) {
+      const key = `${c.distributorId}:${c.productId}:${c.month}`;
+      if (seen.has(key))
+        throw ruleRefusal(
+          'targetSkuInTwoLines',
+          'A SKU appears in two target lines (its brand and itself); keep one.',
+          {},
+          { path: 'lines', message: 'Duplicate' },
+        );
+      seen.add(key);
+      insertCell.run(planId, c.distributorId, c.productId, c.month, c.target, c.natural, c.basis);
+    }
+    distributeOutlets(db, planId, all, input.newOutlets);
+    return planId;
+  })();
+  return getPlan(db, id);
+}
+
+/** The region's new-outlet target goes to distributors in proportion to their volume targets. */
+function distributeOutlets(db: Db, planId: number, cells: Cell[], total: number): void {
+  const byDist = new Map<number, number>();
+  for (const c of cells) byDist.set(c.distributorId, (byDist.get(c.distributorId) ?? 0) + c.target);
+  const ids = [...byDist.keys()];
+  const parts = largestRemainder(
+    total,
+    ids.map((d) => byDist.get(d)!),
+  );
+  prepared(db, 'DELETE FROM target_outlets WHERE plan_id = ?').run(planId);
+  const insert = prepared(db, 'INSERT INTO target_outlets (plan_id, distributor_id, new_outlets) VALUES (?, ?, ?)');
+  ids.forEach((d, i) => insert.run(planId, d, parts[i]!));
+}
+
+export function saveVersion(db: Db, planId: number, name: string, status: 'draft' | 'agreed'): TargetPlanSummary {
+  const plan = getPlan(db, planId);
+  if (plan.name === name)
+    throw ruleRefusal('targetVersionNameTaken', 'Give the version another name.', {}, { path: 'name', message: 'Same name' });
+  const id = db.transaction(() => {
+    const copy = insertPlanRow(
+      db,
+      'INSERT INTO target_plans (id, region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at) SELECT ?, region_id, season_year, ?, ?, basis, months, new_outlets, ?, ? FROM target_plans WHERE id = ?',
+      (id, now) => [id, name, status, now, now, planId],
+    );
+    for (const table of ['target_lines', 'target_cells', 'target_agreed', 'target_outlets']) {
+      const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>)
+        .map((c) => c.name)
+        .filter((c) => c !== 'plan_id');
+      db.prepare(`INSERT INTO ${table} (plan_id, ${cols.join(', ')}) SELECT ?, ${cols.join(', ')} FROM ${table} WHERE plan_id = ?`).run(
+        copy,
+        planId,
+      );
+    }
+    return copy;
+  })();
+  return getPlan(db, id);
+}
+export function deletePlan(db: Db, planId: number) {
+  getPlan(db, planId);
+  prepared(db, 'DELETE FROM target_plans WHERE id = ?').run(planId);
+  return { deleted: true as const };
+}
