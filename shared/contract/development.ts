@@ -1,5 +1,6 @@
 import type { ContactLevel } from '../domain/network.js';
 import { z } from 'zod';
+import { visitPhotoInput } from './visitPhotos.js';
 import { exportLanguage } from '../exports/words.js';
 import {
   DECISIONS,
@@ -161,6 +162,8 @@ export interface Visit {
   note: string | null;
   stageBefore: Stage | null;
   stageAfter: Stage | null;
+  /** A photo was logged with it (visit.photo reads it). */
+  hasPhoto: boolean;
 }
 
 export interface WeeklyNumbers extends IndicatorNumbers {
@@ -317,6 +320,7 @@ export const visitInput = z
     nextStep: optionalText(300),
     nextDate: optionalIsoDate,
     note: optionalText(1000),
+    photo: visitPhotoInput.optional(),
   })
   .superRefine((v, ctx) => {
     // A refusal closes the prospect: the reason is what the next salesperson needs to know.
