@@ -19,7 +19,7 @@ import { bundleChild, PASSWORD, seedTeam, startServerProcess, syncedDump, type S
  * The convergence property: a team server and three desktops (a salesperson, their manager, the
  * logistics coordinator; in big runs also a salesperson of another region), each a child process on its own SQLite file, make random
  * changes of the synced kinds (visits, weekly reviews and comments, plans, submissions and
- * decisions, stock counts, prospects, a training's answers, attendance and notes, and the manager's
+ * decisions, stock counts, prospects, a training's answers, attendance and notes, visits' photos, and the manager's
  * target edits: cells, SKUs and brand totals, locks and unlocks, agreed numbers, brand lines, new
  * plans, versions saved as draft or agreed, deletions), go offline and online, sync in random order,
  * and are killed with SIGKILL at random moments (the server too). Meanwhile the administrator works
@@ -252,6 +252,8 @@ function callFor(person: Person, s: Extract<Step, { kind: 'call' }>): { method: 
           outletId: distributor,
           purpose: 'service',
           outcome: 'done',
+          // Half of them with a photo (a JPEG's first bytes), which syncs with its visit.
+          ...(s.c ? { photo: { mimeType: 'image/jpeg', dataBase64: `/9j/4AAQ${'A'.repeat(4 * s.b)}` } } : {}),
         },
       };
     case 2:
