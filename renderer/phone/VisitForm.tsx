@@ -165,17 +165,24 @@ export function VisitForm({ stop, salespersonId, day, onSave, onCancel }: Props)
           />
           {photoBusy && <span className="muted small">{t('photo.preparing')}</span>}
           {fieldError('photo')}
-          {photo && (
+          {(photo || errors.photo) && (
             <div className="photo-preview">
-              <img src={`data:${photo.mimeType};base64,${photo.dataBase64}`} alt={t('photo.preview')} />
-              <span className="muted small">
-                {t('photo.size', { width: photo.width, height: photo.height, kb: Math.ceil(photo.bytes / 1024) })}
-              </span>
+              {photo && (
+                <>
+                  <img src={`data:${photo.mimeType};base64,${photo.dataBase64}`} alt={t('photo.preview')} />
+                  <span className="muted small">
+                    {t('photo.size', { width: photo.width, height: photo.height, kb: Math.ceil(photo.bytes / 1024) })}
+                  </span>
+                </>
+              )}
+              {/* Also after a file that could not be used: the visit can then be saved without a photo. */}
               <button
                 type="button"
                 className="secondary"
                 onClick={() => {
                   setPhoto(null);
+                  const { photo: _refused, ...rest } = errors;
+                  setErrors(rest);
                   if (photoInput.current) photoInput.current.value = '';
                 }}
               >

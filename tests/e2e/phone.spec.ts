@@ -244,7 +244,13 @@ test('a visit logged without signal waits on the phone and reaches the server wh
   await page.getByLabel('Outcome').selectOption({ label: 'Interested' });
   await page.getByLabel('Next step', { exact: true }).fill('Bring the summer price list');
   // A photo of the shelf, from the camera: scaled down on the phone before it waits in the outbox.
+  // A file that is no picture is named as such on the phone, before anything waits in the outbox.
+  await page
+    .getByLabel('Photo (optional)')
+    .setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
+  await expect(page.getByText('This file is not a picture the phone can read.')).toBeVisible();
   await page.getByLabel('Photo (optional)').setInputFiles({ name: 'shelf.png', mimeType: 'image/png', buffer: cameraPng() });
+  await expect(page.getByText('This file is not a picture the phone can read.')).toBeHidden();
   await expect(page.getByRole('img', { name: "The visit's photo" })).toBeVisible();
   await expect(page.getByText(/^1280 × 853 px, \d+ kB$/)).toBeVisible();
   await page.getByRole('button', { name: 'Save visit' }).click();
