@@ -17,6 +17,7 @@ import { targetEditHandlers } from '../targets/editHandlers.js';
 import { adminHandlers } from '../people/admin/handlers.js';
 import { archiveHandlers } from '../network/archiveHandlers.js';
 import { syncHandlers } from '../sync/handlers.js';
+import { visitPhotoHandlers } from '../development/photoHandlers.js';
 
 /** Every contract method's implementation. Each feature adds one spread line. */
 export const handlers = {
@@ -37,4 +38,5 @@ export const handlers = {
   ...adminHandlers,
   ...archiveHandlers,
   ...syncHandlers,
+  ...visitPhotoHandlers,
 } satisfies FeatureHandlers<Contract>;

@@ -7,6 +7,7 @@ import { nextId } from '../db/ids.js';
 import { Conditions } from '../db/sql.js';
 import { getOutlet, getStaff } from './common.js';
 import { applyStage } from './pipeline.js';
+import { checkVisitPhoto, storeVisitPhoto } from './visitPhotos.js';
 import { staffInRegions, type RegionScope } from '../people/readScope.js';
 
 /**
@@ -17,17 +18,21 @@ import { staffInRegions, type RegionScope } from '../people/readScope.js';
 const VISIT_SELECT = `
   SELECT v.id, v.salesperson_id AS salespersonId, s.name AS salespersonName, v.day, v.outlet_type AS outletType, v.outlet_id AS outletId,
     coalesce(sd.name, t.name, d.name, '#' || v.outlet_id) AS outletName, v.purpose, v.outcome, v.next_step AS nextStep, v.next_date AS nextDate, v.note,
-    e.from_stage AS stageBefore, e.to_stage AS stageAfter
+    e.from_stage AS stageBefore, e.to_stage AS stageAfter,
+    EXISTS (SELECT 1 FROM visit_photos ph WHERE ph.visit_id = v.id) AS hasPhoto
   FROM visits v JOIN staff s ON s.id = v.salesperson_id
   LEFT JOIN sub_dealers sd ON v.outlet_type = 'sub_dealer' AND sd.id = v.outlet_id
   LEFT JOIN terminals t ON v.outlet_type = 'terminal' AND t.id = v.outlet_id
   LEFT JOIN distributors d ON v.outlet_type = 'distributor' AND d.id = v.outlet_id
   LEFT JOIN pipeline_events e ON e.visit_id = v.id`;
 
+type VisitRow = Omit<Visit, 'hasPhoto'> & { hasPhoto: number };
+const toVisit = (row: VisitRow): Visit => ({ ...row, hasPhoto: row.hasPhoto === 1 });
+
 export function getVisit(db: Db, id: number): Visit {
-  const row = prepared(db, `${VISIT_SELECT} WHERE v.id = ?`).get(id) as Visit | undefined;
+  const row = prepared(db, `${VISIT_SELECT} WHERE v.id = ?`).get(id) as VisitRow | undefined;
   if (!row) throw new DomainError('not_found', `Visit #${id} no longer exists.`);
-  return row;
+  return toVisit(row);
 }
 
 export function logVisit(db: Db, input: VisitInput): Visit {
@@ -44,6 +49,8 @@ export function logVisit(db: Db, input: VisitInput): Visit {
       },
     );
   }
+  // The photo is checked before anything is written: a refused photo leaves no visit behind.
+  const photoBytes = input.photo ? checkVisitPhoto(input.photo) : 0;
   return db.transaction(() => {
     getStaff(db, input.salespersonId, 'salespersonId');
     if (input.outletType === 'distributor') {
@@ -72,6 +79,7 @@ export function logVisit(db: Db, input: VisitInput): Visit {
       nowIso(),
     );
     const visitId = id ?? Number(lastInsertRowid);
+    if (input.photo) storeVisitPhoto(db, visitId, input.photo, photoBytes);
     if (input.outletType !== 'distributor') moveByVisit(db, input.outletType, input.outletId, input, visitId);
     return getVisit(db, visitId);
   })();
@@ -148,7 +156,9 @@ export function listVisits(
     .when(q.outletType, 'v.outlet_type = ?', q.outletType)
     .when(q.outletId, 'v.outlet_id = ?', q.outletId)
     .when(scope, staffInRegions('v.salesperson_id', scope));
-  return prepared(db, `${VISIT_SELECT} ${where.toSql()} ORDER BY v.day DESC, v.id DESC LIMIT 2000`).all(...where.params) as Visit[];
+  return prepared(db, `${VISIT_SELECT} ${where.toSql()} ORDER BY v.day DESC, v.id DESC LIMIT 2000`)
+    .all(...where.params)
+    .map((row) => toVisit(row as VisitRow));
 }
 
 /** Removes a mistaken entry. A stage change it caused stays (a signing is not undone by deleting a note). */

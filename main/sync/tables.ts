@@ -78,6 +78,8 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   { name: 'event_invitees', key: ['event_id', 'distributor_id'], scope: `r.event_id IN ${EVENTS}` },
   { name: 'followups', key: ['id'], scope: `(r.event_id IN ${EVENTS} OR ${byDistributor} OR r.review_salesperson_id IN ${STAFF})` },
   { name: 'visits', key: ['id'], scope: bySalesperson },
+  /** A visit's photo goes where its visit goes (the salesperson's region): managers review visits offline too. */
+  { name: 'visit_photos', key: ['visit_id'], scope: `r.visit_id IN (SELECT id FROM visits WHERE salesperson_id IN ${STAFF})` },
   { name: 'day_plans', key: ['salesperson_id', 'day'], scope: bySalesperson },
   { name: 'day_plan_stops', key: ['salesperson_id', 'day', 'position'], scope: bySalesperson },
   { name: 'dev_plans', key: ['id'], scope: bySalesperson },

@@ -8,6 +8,7 @@ import { todayIso, type DevelopmentScope } from './context.js';
 import { DayRouteCard } from './DayRouteCard.js';
 import { OutletPicker } from './OutletPicker.js';
 import { VisitDialog, type VisitTarget } from './VisitDialog.js';
+import { VisitPhotoButton } from './VisitPhotoButton.js';
 import { PlanCard } from './PlanCard.js';
 import { useMutationWithToast } from '../api/useMutationWithToast.js';
 
@@ -26,7 +27,7 @@ export function MonthTab({ scope }: { scope: DevelopmentScope }) {
 }
 
 function VisitsCard({ salespersonId, month }: { salespersonId: number; month: string }) {
-  const { t } = useTranslation(['development', 'common']);
+  const { t } = useTranslation(['development', 'common', 'visitPhotos']);
   const visits = useApiQuery('visit.list', { salespersonId, from: `${month}-01`, to: lastDayOf(month) });
   const remove = useMutationWithToast('visit.delete');
   const [confirming, setConfirming] = useState<number | null>(null);
@@ -55,6 +56,7 @@ function VisitsCard({ salespersonId, month }: { salespersonId: number; month: st
                 <th>{t('visits.stageChange')}</th>
                 <th>{t('visit.nextStep')}</th>
                 <th>{t('visit.note')}</th>
+                <th>{t('column', { ns: 'visitPhotos' })}</th>
                 <th />
               </tr>
             </thead>
@@ -76,6 +78,9 @@ function VisitsCard({ salespersonId, month }: { salespersonId: number; month: st
                   </td>
                   <td>{v.nextStep ?? '–'}</td>
                   <td style={{ whiteSpace: 'normal', maxWidth: 280 }}>{v.note ?? '–'}</td>
+                  <td>
+                    <VisitPhotoButton visit={v} />
+                  </td>
                   <td>
                     {confirming === v.id ? (
                       <>

@@ -66,6 +66,10 @@ import enAdmin from './locales/en/admin.json';
 import zhAdmin from './locales/zh/admin.json';
 import esAdmin from './locales/es/admin.json';
 import ruAdmin from './locales/ru/admin.json';
+import enVisitPhotos from './locales/en/visitPhotos.json';
+import zhVisitPhotos from './locales/zh/visitPhotos.json';
+import esVisitPhotos from './locales/es/visitPhotos.json';
+import ruVisitPhotos from './locales/ru/visitPhotos.json';
 import enSync from './locales/en/sync.json';
 import zhSync from './locales/zh/sync.json';
 import esSync from './locales/es/sync.json';
@@ -104,6 +108,7 @@ export const resources = {
     rules: enRules,
     admin: enAdmin,
     sync: enSync,
+    visitPhotos: enVisitPhotos,
     briefHistory: enBriefHistory,
     words: enWords,
     stockcheck: enStockcheck,
@@ -125,6 +130,7 @@ export const resources = {
     rules: zhRules,
     admin: zhAdmin,
     sync: zhSync,
+    visitPhotos: zhVisitPhotos,
     briefHistory: zhBriefHistory,
     words: zhWords,
     stockcheck: zhStockcheck,
@@ -146,6 +152,7 @@ export const resources = {
     rules: esRules,
     admin: esAdmin,
     sync: esSync,
+    visitPhotos: esVisitPhotos,
     briefHistory: esBriefHistory,
     words: esWords,
     stockcheck: esStockcheck,
@@ -167,6 +174,7 @@ export const resources = {
     rules: ruRules,
     admin: ruAdmin,
     sync: ruSync,
+    visitPhotos: ruVisitPhotos,
     briefHistory: ruBriefHistory,
     words: ruWords,
     stockcheck: ruStockcheck,

@@ -7,7 +7,7 @@ import { dismissRefusal } from './outbox.js';
  * and every change the server refused, in the server's words, until the person dismisses it.
  */
 export function OutboxBar({ view, online, onSignInAgain }: { view: OutboxView; online: boolean; onSignInAgain: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const waiting = view.outbox?.pending.length ?? 0;
   const refused = view.outbox?.refused ?? [];
   const last = view.last;
@@ -48,7 +48,7 @@ export function OutboxBar({ view, online, onSignInAgain }: { view: OutboxView; o
                   <li key={`${r.clientId}:${r.seq}`}>
                     <div>
                       <strong>{r.label}</strong>
-                      <p>{r.message}</p>
+                      <p>{r.rule && i18n.exists(`rules.${r.rule.code}`) ? t(`rules.${r.rule.code}`, r.rule.params ?? {}) : r.message}</p>
                     </div>
                     <button
                       type="button"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { VisitInput } from '../../shared/contract/development.js';
 import { VISIT_OUTCOMES, VISIT_PURPOSES, type VisitOutcome, type VisitPurpose } from '../../shared/domain/development.js';
 import type { Stop } from './RouteScreen.js';
+import { PhotoError, scalePhoto, type ScaledPhoto } from './photo.js';
 
 interface Props {
   stop: Stop;
@@ -14,8 +15,8 @@ interface Props {
 
 /**
  * Logging a visit: the same fields as the desktop's visit log, checked here for what the phone can
- * know (the server checks everything again when the entry arrives). Photos are left out: the
- * visits table has no place for one yet.
+ * know (the server checks everything again when the entry arrives). The optional photo is taken
+ * or chosen here and scaled down at once (photo.ts), so what waits in the outbox is small.
  */
 export function VisitForm({ stop, salespersonId, day, onSave, onCancel }: Props) {
   const { t } = useTranslation();
@@ -24,6 +25,9 @@ export function VisitForm({ stop, salespersonId, day, onSave, onCancel }: Props)
   const [nextStep, setNextStep] = useState('');
   const [nextDate, setNextDate] = useState('');
   const [note, setNote] = useState('');
+  const [photo, setPhoto] = useState<ScaledPhoto | null>(null);
+  const [photoBusy, setPhotoBusy] = useState(false);
+  const photoInput = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -39,6 +43,7 @@ export function VisitForm({ stop, salespersonId, day, onSave, onCancel }: Props)
     if (!outcome) found.outcome = t('visit.required');
     if (outcome === 'rejected' && !note.trim()) found.note = t('visit.noteRequired');
     if (nextDate && nextDate < day) found.nextDate = t('visit.nextDateBefore');
+    if (errors.photo) found.photo = errors.photo;
     setErrors(found);
     if (Object.keys(found).length > 0 || !purpose || !outcome) return;
     setBusy(true);
@@ -52,7 +57,23 @@ export function VisitForm({ stop, salespersonId, day, onSave, onCancel }: Props)
       nextStep: nextStep.trim() || null,
       nextDate: nextDate || null,
       note: note.trim() || null,
+      ...(photo ? { photo: { mimeType: photo.mimeType, dataBase64: photo.dataBase64 } } : {}),
     });
+  }
+
+  async function pickPhoto(file: File | undefined) {
+    const { photo: _old, ...rest } = errors;
+    setErrors(rest);
+    if (!file) return;
+    setPhotoBusy(true);
+    try {
+      setPhoto(await scalePhoto(file));
+    } catch (error) {
+      setPhoto(null);
+      setErrors({ ...rest, photo: t(error instanceof PhotoError && error.reason === 'tooLarge' ? 'photo.tooLarge' : 'photo.notImage') });
+    } finally {
+      setPhotoBusy(false);
+    }
   }
 
   const describedBy = (field: string) => (errors[field] ? `visit-${field}-error` : undefined);
@@ -130,11 +151,51 @@ export function VisitForm({ stop, salespersonId, day, onSave, onCancel }: Props)
           />
           {fieldError('note')}
         </label>
+        <div className="field">
+          <label htmlFor="visit-photo">{t('photo.label')}</label>
+          <input
+            id="visit-photo"
+            ref={photoInput}
+            type="file"
+            accept="image/*"
+            capture="environment"
+            onChange={(e) => void pickPhoto(e.target.files?.[0])}
+            aria-invalid={!!errors.photo}
+            aria-describedby={describedBy('photo')}
+          />
+          {photoBusy && <span className="muted small">{t('photo.preparing')}</span>}
+          {fieldError('photo')}
+          {(photo || errors.photo) && (
+            <div className="photo-preview">
+              {photo && (
+                <>
+                  <img src={`data:${photo.mimeType};base64,${photo.dataBase64}`} alt={t('photo.preview')} />
+                  <span className="muted small">
+                    {t('photo.size', { width: photo.width, height: photo.height, kb: Math.ceil(photo.bytes / 1024) })}
+                  </span>
+                </>
+              )}
+              {/* Also after a file that could not be used: the visit can then be saved without a photo. */}
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setPhoto(null);
+                  const { photo: _refused, ...rest } = errors;
+                  setErrors(rest);
+                  if (photoInput.current) photoInput.current.value = '';
+                }}
+              >
+                {t('photo.remove')}
+              </button>
+            </div>
+          )}
+        </div>
         <div className="actions">
           <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
             {t('visit.cancel')}
           </button>
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy || photoBusy}>
             {t('visit.save')}
           </button>
         </div>

@@ -21,6 +21,8 @@ export interface Refusal extends OutboxItem {
   code: string;
   /** The sync client the entry belonged to (seqs repeat across clients). */
   clientId: string;
+  /** The business rule behind the refusal, when the server named one: shown in the phone's language. */
+  rule?: { code: string; params?: Record<string, string | number> };
 }
 
 export interface OutboxState {
@@ -90,6 +92,7 @@ export function settle(state: OutboxState, results: EntryResult[]): OutboxState 
         clientId: state.clientId,
         code: result.error?.code ?? 'refused',
         message: result.error?.message ?? 'Refused',
+        ...(result.error?.rule ? { rule: result.error.rule } : {}),
       });
   }
   return { ...state, pending, refused };

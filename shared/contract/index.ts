@@ -17,6 +17,7 @@ import { targetEditsContract } from './targetEdits.js';
 import { adminContract } from './admin.js';
 import { archiveContract } from './archive.js';
 import { syncContract } from './sync.js';
+import { visitPhotosContract } from './visitPhotos.js';
 
 /**
  * The only way into the core. Electron IPC, the loopback bridge and the command line all dispatch
@@ -40,6 +41,7 @@ export const contract = {
   ...adminContract,
   ...archiveContract,
   ...syncContract,
+  ...visitPhotosContract,
 } as const;
 
 export type Contract = typeof contract;

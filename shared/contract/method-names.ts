@@ -191,4 +191,5 @@ export const METHOD_NAME_LIST = [
   'sync.disconnect',
   'sync.refusals',
   'sync.acknowledge',
+  'visit.photo',
 ] as const satisfies readonly MethodName[];

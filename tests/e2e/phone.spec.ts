@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { deflateSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { chromium, devices, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
@@ -117,6 +118,71 @@ function serverVisits(outletId: number): Array<{ outcome: string; purpose: strin
   }
 }
 
+/** The photo the server keeps with a visit to an outlet on the route's day, with its JPEG's pixel size. */
+function serverPhoto(outletId: number): { mimeType: string; bytes: number; width: number; height: number } | undefined {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        `SELECT p.mime_type AS mimeType, p.bytes, p.data_base64 AS data FROM visit_photos p JOIN visits v ON v.id = p.visit_id
+         WHERE v.outlet_type = 'terminal' AND v.outlet_id = ? AND v.day = ?`,
+      )
+      .get(outletId, DAY) as { mimeType: string; bytes: number; data: string } | undefined;
+    if (!row) return undefined;
+    return { mimeType: row.mimeType, bytes: row.bytes, ...jpegSize(Buffer.from(row.data, 'base64')) };
+  } finally {
+    db.close();
+  }
+}
+
+/** A JPEG's width and height, from its start-of-frame marker. */
+function jpegSize(jpeg: Buffer): { width: number; height: number } {
+  let i = 2;
+  while (i < jpeg.length) {
+    const marker = jpeg[i + 1]!;
+    if (marker >= 0xc0 && marker <= 0xc3) return { height: jpeg.readUInt16BE(i + 5), width: jpeg.readUInt16BE(i + 7) };
+    i += 2 + jpeg.readUInt16BE(i + 2);
+  }
+  throw new Error('Not a JPEG');
+}
+
+/** A camera-sized PNG (2400 x 1600, a colour gradient): what a phone's camera hands the page, before it is scaled. */
+function cameraPng(width = 2400, height = 1600): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of b) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x++) raw.set([(x * 255) / width, (y * 255) / height, ((x + y) * 7) % 256], row + 1 + x * 3);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 async function phoneContext(locale: string): Promise<{ context: BrowserContext; page: Page }> {
   const { defaultBrowserType: _type, ...pixel } = devices['Pixel 7'];
   const context = await browser.newContext({ ...pixel, locale, ignoreHTTPSErrors: true });
@@ -177,6 +243,16 @@ test('a visit logged without signal waits on the phone and reaches the server wh
   await page.getByLabel('Purpose').selectOption({ label: 'Develop' });
   await page.getByLabel('Outcome').selectOption({ label: 'Interested' });
   await page.getByLabel('Next step', { exact: true }).fill('Bring the summer price list');
+  // A photo of the shelf, from the camera: scaled down on the phone before it waits in the outbox.
+  // A file that is no picture is named as such on the phone, before anything waits in the outbox.
+  await page
+    .getByLabel('Photo (optional)')
+    .setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
+  await expect(page.getByText('This file is not a picture the phone can read.')).toBeVisible();
+  await page.getByLabel('Photo (optional)').setInputFiles({ name: 'shelf.png', mimeType: 'image/png', buffer: cameraPng() });
+  await expect(page.getByText('This file is not a picture the phone can read.')).toBeHidden();
+  await expect(page.getByRole('img', { name: "The visit's photo" })).toBeVisible();
+  await expect(page.getByText(/^1280 × 853 px, \d+ kB$/)).toBeVisible();
   await page.getByRole('button', { name: 'Save visit' }).click();
   await expect(page.getByRole('status').filter({ hasText: '1 waiting' })).toBeVisible();
   await expect(stops.getByRole('listitem', { name: second.name }).getByText('Visit waiting to be sent')).toBeVisible();
@@ -194,6 +270,10 @@ test('a visit logged without signal waits on the phone and reaches the server wh
   expect(serverVisits(second.id)).toEqual([
     { outcome: 'interested', purpose: 'develop', next_step: 'Bring the summer price list', day: DAY },
   ]);
+  // The photo came with it, kept in the outbox while offline: a JPEG of 1280 px at most on its longest side.
+  const photo = serverPhoto(second.id);
+  expect(photo).toMatchObject({ mimeType: 'image/jpeg', width: 1280, height: 853 });
+  expect(photo!.bytes).toBeLessThan(600 * 1024);
 
   // Sending again (the retry a lost answer would cause) adds nothing: the entry is gone from the outbox.
   await page.reload();

@@ -138,6 +138,12 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
   20: (db) => {
     db.prepare('INSERT INTO staff_regions (staff_id, region_id) VALUES (1, 1)').run();
   },
+  // a visit's photo (a JPEG's first bytes are enough here) stays with its visit
+  21: (db) => {
+    db.prepare(
+      "INSERT INTO visit_photos (visit_id, mime_type, data_base64, bytes, created_at) VALUES ((SELECT min(id) FROM visits), 'image/jpeg', '/9j/4A==', 4, ?)",
+    ).run(now);
+  },
   // indexes only
   22: () => {},
   // the invitees table is rebuilt: the accepted answer of fixture 6 carries over beside a new 'maybe'

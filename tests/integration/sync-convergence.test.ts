@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../../main/api/context.js';
+import { dispatch } from '../../main/api/dispatch.js';
 import { closeDatabase, openDatabase } from '../../main/db/open.js';
+import type { ApiResult } from '../../shared/contract/result.js';
+import { JobRunner } from '../../main/jobs/runner.js';
+import { builtInAdministrator } from '../../main/people/actor.js';
 import { clientRange } from '../../main/sync/ids.js';
 import { TEST_NOW } from '../support/db.js';
 import { bundleChild, PASSWORD, seedTeam, startServerProcess, syncedDump, type ServerProcess } from '../support/team.js';
@@ -14,12 +19,19 @@ import { bundleChild, PASSWORD, seedTeam, startServerProcess, syncedDump, type S
  * The convergence property: a team server and three desktops (a salesperson, their manager, the
  * logistics coordinator; in big runs also a salesperson of another region), each a child process on its own SQLite file, make random
  * changes of the synced kinds (visits, weekly reviews and comments, plans, submissions and
- * decisions, stock counts), go offline and online, sync in random order, and are killed with SIGKILL
- * at random moments (the server too). After everyone has synced at the end:
+ * decisions, stock counts, prospects, a training's answers, attendance and notes, visits' photos, and the manager's
+ * target edits: cells, SKUs and brand totals, locks and unlocks, agreed numbers, brand lines, new
+ * plans, versions saved as draft or agreed, deletions), go offline and online, sync in random order,
+ * and are killed with SIGKILL at random moments (the server too). Meanwhile the administrator works
+ * on the server's own file (as `cli call --db` does): edits, locks, agreed versions and deletions of
+ * the same target plans, so the manager's queued edits meet a server that moved on and some are
+ * refused there. After everyone has synced at the end:
  * - every replica's synced tables equal the server's for its person's scope;
  * - every queued call has exactly one result on the server (seqs 1..n, no gap, none twice), and the
  *   records an accepted call created exist once (visits by the ids the desktop chose);
- * - every refused call is in its author's refusals, and nothing else is;
+ * - every refused call is in its author's refusals, and nothing else is; a target edit of an agreed
+ *   (signed-off) version is refused on the desktop at once, with the rule's message, and never queued;
+ * - target plans made on a desktop exist at most once on the server (each call names its own);
  * - `integrity_check` is clean on every file.
  * CI size: 2 runs of up to 20 steps, 3 desktops; SYNC_FUZZ_RUNS=N for N runs of up to 80 steps, 4 desktops.
  */
@@ -42,7 +54,58 @@ beforeAll(async () => {
   desktopScript = await bundleChild('tests/support/sync-desktop-child.ts', 'sync-desktop-child');
   seedDir = mkdtempSync(join(tmpdir(), 'planner-sync-fuzz-seed-'));
   ids = await seedTeam(join(seedDir, 'team.sqlite'));
+  await seedTargets(join(seedDir, 'team.sqlite'));
 });
+
+/** The administrator's context on a file, as the command line's `call --db` builds it. */
+async function asAdministrator<T>(file: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  const db = openDatabase(file);
+  try {
+    return await work({
+      db,
+      databasePath: file,
+      jobs: new JobRunner(':memory:', db),
+      door: 'cli',
+      version: 'test',
+      actor: builtInAdministrator(),
+    });
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+/**
+ * Target plans to edit: a second Lager SKU, last summer's sales of both at D1 (the plan's basis, as
+ * an import would load them) and the 2027 season's plan of region N.
+ */
+async function seedTargets(file: string): Promise<void> {
+  await asAdministrator(file, async (ctx) => {
+    const must = async (method: string, input: unknown) => {
+      const r = await dispatch(ctx, method, input);
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return r.value as { id: number };
+    };
+    ids.P2 = (
+      await must('product.create', {
+        draft: { sku: 'P2', name: 'Lager 330', brand: 'Lager', pack: 'can', sizeMl: 330, unitsPerCase: 24, status: 'active' },
+      })
+    ).id;
+    const history = ctx.db.prepare('INSERT INTO sales_history (distributor_id, product_id, month, cases) VALUES (?, ?, ?, ?)');
+    for (const [i, month] of ['2026-06', '2026-07', '2026-08'].entries()) {
+      history.run(ids.D1, ids.P1, month, 40 + i * 10);
+      history.run(ids.D1, ids.P2, month, 20 + i * 5);
+    }
+    await must('targets.create', {
+      regionId: ids.N,
+      seasonYear: 2027,
+      name: 'Summer 2027',
+      basis: 'last_year',
+      lines: [{ brand: 'Lager', volume: 300 }],
+      newOutlets: 2,
+      confirm: true,
+    });
+  });
+}
 
 afterAll(() => {
   rmSync(seedDir, { recursive: true, force: true });
@@ -110,6 +173,7 @@ class DesktopProcess {
 type Step =
   | { kind: 'call'; who: number; what: number; a: number; b: number; c: boolean }
   | { kind: 'sync'; who: number }
+  | { kind: 'office'; what: number; a: number; b: number }
   | { kind: 'offline' | 'online'; who: number }
   | { kind: 'killDesktop'; who: number; afterMs: number }
   | { kind: 'killServer'; who: number; afterMs: number };
@@ -118,8 +182,9 @@ const who = fc.integer({ min: 0, max: PEOPLE.length - 1 });
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 8,
-    arbitrary: fc.record({ kind: fc.constant('call' as const), who, what: fc.nat(6), a: fc.nat(3), b: fc.nat(40), c: fc.boolean() }),
+    arbitrary: fc.record({ kind: fc.constant('call' as const), who, what: fc.nat(13), a: fc.nat(3), b: fc.nat(40), c: fc.boolean() }),
   },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('office' as const), what: fc.nat(3), a: fc.nat(3), b: fc.nat(40) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync' as const), who }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('offline' as const, 'online' as const), who }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('killDesktop' as const), who, afterMs: fc.nat(40) }) },
@@ -149,6 +214,7 @@ function callFor(person: Person, s: Extract<Step, { kind: 'call' }>): { method: 
   }
   if (person === 'M1') {
     const target = s.what % 2 === 0 ? ids.S1! : ids.S2!;
+    if (s.what >= 5) throw new Error('target edits go through targetCallFor');
     switch (s.what % 5) {
       case 3:
         return {
@@ -174,7 +240,7 @@ function callFor(person: Person, s: Extract<Step, { kind: 'call' }>): { method: 
         return { method: 'devPlan.reopen', input: { salespersonId: ids.S1, month, reason: `reopen ${s.b}` } };
     }
   }
-  switch (s.what) {
+  switch (s.what % 7) {
     case 0:
     case 1:
       return {
@@ -186,6 +252,8 @@ function callFor(person: Person, s: Extract<Step, { kind: 'call' }>): { method: 
           outletId: distributor,
           purpose: 'service',
           outcome: 'done',
+          // Half of them with a photo (a JPEG's first bytes), which syncs with its visit.
+          ...(s.c ? { photo: { mimeType: 'image/jpeg', dataBase64: `/9j/4AAQ${'A'.repeat(4 * s.b)}` } } : {}),
         },
       };
     case 2:
@@ -235,6 +303,117 @@ function callFor(person: Person, s: Extract<Step, { kind: 'call' }>): { method: 
   }
 }
 
+const TARGET_MONTHS = ['2027-06', '2027-07', '2027-08'];
+/** Methods the agreed-version guard refuses (main/people/frozen.ts). */
+const FROZEN_TARGET_EDITS = new Set(['targets.edit', 'targets.setLine', 'targets.lock', 'targets.setAgreed']);
+let planNames = 0;
+
+interface PlanRow {
+  id: number;
+  status: 'draft' | 'agreed';
+}
+
+/**
+ * A target call of the manager's (kinds 5..13 of `what`) on one of the plans their replica holds:
+ * an edit at cell, SKU or distributor-brand level, a lock or unlock, an agreed number set or
+ * cleared, a brand line, a version (draft or agreed), a deletion, or a new plan when none is left.
+ */
+function targetCallFor(plans: PlanRow[], s: Extract<Step, { kind: 'call' }>): { method: string; input: unknown } {
+  const plan = plans[s.b % Math.max(1, plans.length)];
+  const productId = s.c ? ids.P1! : ids.P2!;
+  const month = TARGET_MONTHS[s.a % TARGET_MONTHS.length]!;
+  if (!plan || s.what === 13) {
+    return {
+      method: 'targets.create',
+      input: {
+        regionId: ids.N,
+        seasonYear: 2027,
+        name: `plan ${++planNames}`,
+        basis: 'last_year',
+        lines: [{ brand: 'Lager', volume: 100 + s.b * 5 }],
+        newOutlets: s.a,
+        confirm: true,
+      },
+    };
+  }
+  const planId = plan.id;
+  switch (s.what) {
+    case 5:
+      return { method: 'targets.edit', input: { planId, at: { level: 'cell', distributorId: ids.D1, productId, month }, value: s.b } };
+    case 6:
+      return { method: 'targets.edit', input: { planId, at: { level: 'sku', distributorId: ids.D1, productId }, value: s.b * 3 } };
+    case 7:
+      return {
+        method: 'targets.edit',
+        input: { planId, at: { level: 'distributor', distributorId: ids.D1, brand: 'Lager' }, value: 50 + s.b * 4, confirm: true },
+      };
+    case 8:
+      return {
+        method: 'targets.lock',
+        input: { planId, distributorId: ids.D1, productId, ...(s.a % 2 === 0 ? { month } : {}), locked: s.c },
+      };
+    case 9:
+      return { method: 'targets.setAgreed', input: { planId, distributorId: ids.D1, brand: 'Lager', cases: s.a === 0 ? null : s.b * 6 } };
+    case 10:
+      return { method: 'targets.setLine', input: { planId, brand: 'Lager', value: 60 + s.b * 4, confirm: true } };
+    case 11:
+      return { method: 'targets.saveVersion', input: { planId, name: `version ${++planNames}`, status: s.c ? 'agreed' : 'draft' } };
+    default:
+      return { method: 'targets.delete', input: { planId } };
+  }
+}
+
+/**
+ * The administrator at the server's file (what `cli call --db <server file>` does, while the server
+ * runs or not): the change log's triggers are in the file, so these reach the desktops by pull, and
+ * the manager's queued edits of the same plans meet them on the server.
+ */
+async function officeCall(serverFile: string, s: Extract<Step, { kind: 'office' }>): Promise<void> {
+  await asAdministrator(serverFile, async (ctx) => {
+    const db = ctx.db;
+    const plans = db.prepare('SELECT id FROM target_plans ORDER BY id').pluck().all() as number[];
+    const planId = plans[s.b % Math.max(1, plans.length)];
+    if (planId === undefined) return;
+    const productId = s.a % 2 === 0 ? ids.P1! : ids.P2!;
+    const [method, input] =
+      s.what === 0
+        ? ['targets.lock', { planId, distributorId: ids.D1, productId, locked: s.b % 2 === 0 }]
+        : s.what === 1
+          ? ['targets.edit', { planId, at: { level: 'sku', distributorId: ids.D1, productId }, value: s.b * 2 }]
+          : s.what === 2
+            ? ['targets.saveVersion', { planId, name: `office ${++planNames}`, status: 'agreed' }]
+            : ['targets.delete', { planId }];
+    // Refused here too at times (an agreed version, locked cells): the office sees it at once.
+    await dispatch(ctx, method, input);
+  });
+}
+
+/**
+ * The manager's target call on their desktop. An edit of an agreed version is refused there at
+ * once (the author reads the rule's message) and not queued; any call refused on the desktop
+ * leaves the queue as it was. What the desktop accepted goes to the server with the next push.
+ */
+async function targetStep(d: DesktopProcess, s: Extract<Step, { kind: 'call' }>): Promise<void> {
+  const listed = await d.send({ op: 'call', method: 'targets.plans', input: {} });
+  const plans = listed.value as ApiResult<PlanRow[]>;
+  if (!plans.ok) throw new Error(plans.error.message);
+  const pending = async () => ((await d.send({ op: 'status' })).value as { pending: number }).pending;
+  const before = await pending();
+  const { method, input } = targetCallFor(plans.value, s);
+  const answer = await d.send({ op: 'call', method, input });
+  expect(answer.ok, answer.error).toBe(true);
+  const result = answer.value as ApiResult<unknown>;
+  const plan = plans.value.find((p) => p.id === (input as { planId?: number }).planId);
+  if (plan?.status === 'agreed' && FROZEN_TARGET_EDITS.has(method)) {
+    expect(result.ok, `${method} of an agreed version`).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('conflict');
+      expect(result.error.message).toContain('agreed version');
+    }
+  }
+  expect(await pending(), `${method}: queued only when accepted here`).toBe(result.ok ? before + 1 : before);
+}
+
 async function runScenario(steps: Step[]): Promise<void> {
   const t0 = Date.now();
   const log = (what: string) => process.env.SYNC_FUZZ_VERBOSE && console.log(`${Date.now() - t0} ms ${what}`);
@@ -260,10 +439,18 @@ async function runScenario(steps: Step[]): Promise<void> {
     };
     log('connected');
     for (const s of steps) {
-      const d = desktops[s.who]!;
       log(JSON.stringify(s));
+      if (s.kind === 'office') {
+        await officeCall(serverFile, s);
+        continue;
+      }
+      const d = desktops[s.who]!;
       switch (s.kind) {
         case 'call': {
+          if (d.person === 'M1' && s.what >= 5) {
+            await targetStep(d, s);
+            break;
+          }
           const { method, input } = callFor(d.person, s);
           const answer = await d.send({ op: 'call', method, input });
           expect(answer.ok, answer.error).toBe(true);
@@ -320,6 +507,9 @@ async function runScenario(steps: Step[]): Promise<void> {
         );
       }
       expect(serverDb.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(serverDb.prepare('SELECT name FROM target_plans GROUP BY name HAVING count(*) > 1').pluck().all(), 'no plan twice').toEqual(
+        [],
+      );
       log('checking');
       for (const d of desktops) {
         const db = openDatabase(d.file);
@@ -358,6 +548,16 @@ async function runScenario(steps: Step[]): Promise<void> {
             .pluck()
             .all(link.clientId);
           expect(db.prepare('SELECT seq FROM sync_refusals ORDER BY seq').pluck().all(), `${d.person}: refusals`).toEqual(refused);
+          // Target plans this desktop made (new plans and versions, each call naming its own) exist once at most.
+          const made = serverDb
+            .prepare(
+              "SELECT count(*) FROM sync_results WHERE client_id = ? AND method IN ('targets.create', 'targets.saveVersion') AND ok = 1",
+            )
+            .pluck()
+            .get(link.clientId) as number;
+          expect(serverDb.prepare('SELECT count(*) FROM target_plans WHERE id BETWEEN ? AND ?').pluck().get(low, high)).toBeLessThanOrEqual(
+            made,
+          );
         } finally {
           closeDatabase(db);
         }

@@ -18,6 +18,7 @@ import { m0017TypedTargets } from './0017-typed-targets.js';
 import { m0018ForecastBaseline } from './0018-forecast-baseline.js';
 import { m0019Sync } from './0019-sync.js';
 import { m0020PersonRegions } from './0020-person-regions.js';
+import { m0021VisitPhotos } from './0021-visit-photos.js';
 import { m0022FollowupIndexes } from './0022-followup-indexes.js';
 import { m0025AnswersReviewsFollowups } from './0025-answers-reviews-followups.js';
 
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0018ForecastBaseline,
   m0019Sync,
   m0020PersonRegions,
+  m0021VisitPhotos,
   m0022FollowupIndexes,
   m0025AnswersReviewsFollowups,
 ];

@@ -10,6 +10,7 @@ import {
   type VisitPurpose,
 } from '../../domain/development.js';
 import { mutation, query } from '../define.js';
+import { visitPhotoInput } from '../visitPhotos.js';
 import { id, isoDate, optionalIsoDate, optionalText } from '../fields.js';
 
 export interface Visit {
@@ -27,6 +28,8 @@ export interface Visit {
   note: string | null;
   stageBefore: Stage | null;
   stageAfter: Stage | null;
+  /** A photo was logged with it (visit.photo reads it). */
+  hasPhoto: boolean;
 }
 
 export const visitInput = z
@@ -40,6 +43,7 @@ export const visitInput = z
     nextStep: optionalText(300),
     nextDate: optionalIsoDate,
     note: optionalText(1000),
+    photo: visitPhotoInput.optional(),
   })
   .superRefine((v, ctx) => {
     // A refusal closes the prospect: the reason is what the next salesperson needs to know.
