@@ -15,7 +15,7 @@ export const useAddEventItem = () => useApiMutation('event.addItem');
 export const useRemoveEventItem = () => useMutationWithToast('event.removeItem');
 export const useInvite = () => useMutationWithToast('event.invite');
 export const useSaveInviteList = () => useMutationWithToast('inviteList.save');
-export const useCreateFollowup = () => useApiMutation('followup.create');
+export const useCreateFollowup = () => useMutationWithToast('followup.create');
 export const useUpdateFollowup = () => useApiMutation('followup.update');
 
 /** Downloads the event's calendar file (one distributor's, when given) in the person's language. */
