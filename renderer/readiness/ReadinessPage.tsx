@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReadinessFilter, ReadinessStatus } from '../../shared/contract/readiness.js';
-import { useApiQuery } from '../api/hooks.js';
+import { useForecastOptions } from '../forecast/queries.js';
 import { ImportExportButtons } from '../importing/ImportExportButtons.js';
 import { useNetworkOptions } from '../network/options.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
@@ -35,7 +35,7 @@ export function ReadinessPage() {
   const [brand, setBrand] = useState('');
   const [tab, setTab] = useState<Tab>('board');
   const [confirming, setConfirming] = useState(false);
-  const brands = useApiQuery('forecast.options', {});
+  const brands = useForecastOptions();
   const filter: ReadinessFilter = {
     ...(areaId ? { areaId: Number(areaId) } : {}),
     ...(salespersonId ? { salespersonId: Number(salespersonId) } : {}),
