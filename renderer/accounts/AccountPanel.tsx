@@ -2,7 +2,8 @@ import { today } from '../../shared/domain/clock.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPLAINT_CATEGORIES } from '../../shared/contract/accounts.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useCreateComplaint, useSetAccountProfile } from './mutations.js';
+import { useAccountDetail } from './queries.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { skuReasonText } from './skuReason.js';
@@ -15,9 +16,9 @@ import { SEGMENT_TONE } from './AccountsPage.js';
 export function AccountPanel({ distributorId, onClose }: { distributorId: number; onClose(): void }) {
   const { t } = useTranslation(['accounts', 'common']);
   const toast = useToast();
-  const detail = useApiQuery('accounts.detail', { distributorId });
-  const create = useApiMutation('complaint.create');
-  const profile = useApiMutation('accounts.setProfile');
+  const detail = useAccountDetail(distributorId);
+  const create = useCreateComplaint();
+  const profile = useSetAccountProfile();
   const errors = useFormErrors();
   const [category, setCategory] = useState<(typeof COMPLAINT_CATEGORIES)[number]>('logistics');
   const [description, setDescription] = useState('');
@@ -87,7 +88,7 @@ export function AccountPanel({ distributorId, onClose }: { distributorId: number
             placeholder={t('notAssessed')}
             value={d.fit ?? ''}
             onChange={(e) =>
-              void profile.mutateAsync({
+              void profile.run({
                 distributorId,
                 fit: (e.target.value || null) as 'safe' | null,
                 totalPurchasesCases: d.totalPurchases,
@@ -99,9 +100,7 @@ export function AccountPanel({ distributorId, onClose }: { distributorId: number
             type="number"
             defaultValue={d.totalPurchases ?? ''}
             onBlur={(e) =>
-              void profile
-                .mutateAsync({ distributorId, fit: d.fit, totalPurchasesCases: e.target.value === '' ? null : Number(e.target.value) })
-                .catch((x: Error) => toast({ tone: 'error', text: x.message }))
+              void profile.run({ distributorId, fit: d.fit, totalPurchasesCases: e.target.value === '' ? null : Number(e.target.value) })
             }
           />
         </div>

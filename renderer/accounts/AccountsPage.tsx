@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Line, Scatter } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { AccountSegmentRow, AccountsOverview } from '../../shared/contract/accounts.js';
-import { useApiQuery } from '../api/hooks.js';
+import { useAccountsOverview } from './queries.js';
 import { DataTable, type Column } from '../ui/DataTable.js';
 import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Spinner, type Tone } from '../ui/Page.js';
 import { formatNumber, formatPercent } from '../ui/format.js';
@@ -19,7 +19,7 @@ type Tab = 'matrix' | 'risk' | 'complaints' | 'skus' | 'prospects';
 
 export function AccountsPage() {
   const { t } = useTranslation(['accounts', 'common', 'rules']);
-  const overview = useApiQuery('accounts.overview', {});
+  const overview = useAccountsOverview();
   const [tab, setTab] = useState<Tab>('matrix');
   const [selected, setSelected] = useState<number | null>(null);
   const [settings, setSettings] = useState(false);

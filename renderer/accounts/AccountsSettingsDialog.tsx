@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROSPECT_INDICATORS, type AccountsOverview } from '../../shared/contract/accounts.js';
-import { useApiMutation } from '../api/hooks.js';
+import { useSaveAccountsSettings } from './mutations.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
@@ -16,7 +16,7 @@ export function AccountsSettingsDialog({ overview, onClose }: { overview: Accoun
   const { t } = useTranslation(['rules', 'accounts', 'common']);
   const toast = useToast();
   const errors = useFormErrors();
-  const save = useApiMutation('accounts.saveSettings');
+  const save = useSaveAccountsSettings();
   const s = overview.settings;
   const [v, setV] = useState({
     paretoShare: String(Math.round(s.paretoShare * 100)),

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../api/hooks.js';
+import { useAccountsOverview } from './queries.js';
 import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
 
 export function AccountsTile() {
   const { t } = useTranslation(['accounts', 'common']);
-  const overview = useApiQuery('accounts.overview', {});
+  const overview = useAccountsOverview();
   const o = overview.data;
   return (
     <Card title={t('tile.title')} actions={<Link to="/accounts">{t('tile.open')}</Link>}>

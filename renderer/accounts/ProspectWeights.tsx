@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROSPECT_INDICATORS } from '../../shared/contract/accounts.js';
-import { useApiQuery } from '../api/hooks.js';
+import { useAccountsOverview } from './queries.js';
 import { formatNumber, formatPercent } from '../ui/format.js';
 import { AccountsSettingsDialog } from './AccountsSettingsDialog.js';
 
@@ -12,7 +12,7 @@ import { AccountsSettingsDialog } from './AccountsSettingsDialog.js';
  */
 export function ProspectWeights() {
   const { t } = useTranslation(['rules', 'accounts']);
-  const overview = useApiQuery('accounts.overview', {}).data;
+  const overview = useAccountsOverview().data;
   const [editing, setEditing] = useState(false);
   if (!overview) return null;
   const weights = overview.settings.weights;

@@ -2,8 +2,9 @@ import { today } from '../../shared/domain/clock.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROSPECT_INDICATORS } from '../../shared/contract/accounts.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { Dialog } from '../ui/Dialog.js';
+import { useCloseComplaint, useScoreProspect } from './mutations.js';
+import { useAccountSkus, useComplaints, useProspectSummary, useProspects } from './queries.js';
+import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { FilterSelect, SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { Badge, Card, Spinner } from '../ui/Page.js';
@@ -17,8 +18,8 @@ export function ComplaintsTab() {
   const { t } = useTranslation(['accounts', 'common']);
   const toast = useToast();
   const [open, setOpen] = useState('open');
-  const list = useApiQuery('complaint.list', open === '' ? {} : { open: open === 'open' });
-  const close = useApiMutation('complaint.close');
+  const list = useComplaints(open === '' ? {} : { open: open === 'open' });
+  const close = useCloseComplaint();
   const errors = useFormErrors();
   const [closing, setClosing] = useState<number | null>(null);
   const [resolution, setResolution] = useState('');
@@ -88,10 +89,9 @@ export function ComplaintsTab() {
           title={t('closeComplaint')}
           onClose={() => setClosing(null)}
           footer={
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={async () => {
+            <DialogButtons
+              onCancel={() => setClosing(null)}
+              onSubmit={async () => {
                 errors.clear();
                 try {
                   await close.mutateAsync({ id: closing, closedOn, resolution });
@@ -102,9 +102,9 @@ export function ComplaintsTab() {
                   errors.fromError(e);
                 }
               }}
-            >
-              {t('closeComplaint')}
-            </button>
+              label={t('closeComplaint')}
+              busy={close.isPending}
+            />
           }
         >
           <TextField
@@ -129,7 +129,7 @@ export function ComplaintsTab() {
 
 export function SkuTab() {
   const { t } = useTranslation(['accounts', 'common']);
-  const skus = useApiQuery('accounts.skus', {});
+  const skus = useAccountSkus();
   return (
     <Card title={t('regionSkus')} className="card-flush">
       {!skus.data ? (
@@ -176,9 +176,9 @@ export function ProspectsTab() {
   const { t } = useTranslation(['accounts', 'common']);
   const toast = useToast();
   const [search, setSearch] = useState('');
-  const list = useApiQuery('prospect.list', search ? { search } : {});
-  const summary = useApiQuery('prospect.summary', {}).data;
-  const score = useApiMutation('prospect.score');
+  const list = useProspects(search ? { search } : {});
+  const summary = useProspectSummary().data;
+  const score = useScoreProspect();
   const [editing, setEditing] = useState<{
     outletType: 'sub_dealer' | 'terminal';
     outletId: number;
@@ -277,10 +277,9 @@ export function ProspectsTab() {
           title={t('scoreTitle', { name: editing.name })}
           onClose={() => setEditing(null)}
           footer={
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={async () => {
+            <DialogButtons
+              onCancel={() => setEditing(null)}
+              onSubmit={async () => {
                 errors.clear();
                 try {
                   const r = await score.mutateAsync({
@@ -295,9 +294,9 @@ export function ProspectsTab() {
                   errors.fromError(e);
                 }
               }}
-            >
-              {t('save', { ns: 'common' })}
-            </button>
+              label={t('save', { ns: 'common' })}
+              busy={score.isPending}
+            />
           }
         >
           <div className="form-grid">

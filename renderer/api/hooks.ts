@@ -3,9 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { contract, type MethodInput, type MethodName, type MethodResult } from '../../shared/contract/index.js';
 import type { JobStatus } from '../../shared/contract/system.js';
 import { api, type ApiCallError } from './client.js';
+import { invalidateAfter, queryKey } from './invalidation.js';
 
-/** Query keys start with the method name, so a feature can invalidate all of its queries by prefix. */
-export const queryKey = <K extends MethodName>(method: K, input?: MethodInput<K>) => [method, input ?? {}] as const;
+export { queryKey };
 
 export function useApiQuery<K extends MethodName>(
   method: K,
@@ -21,15 +21,15 @@ export function useApiQuery<K extends MethodName>(
 }
 
 /**
- * Runs a mutation; on success every cached query is refreshed, since a change to the network
- * affects counts on many screens. Queries are cheap local SQLite reads.
+ * Runs a mutation; on success the query domains the contract declares it changes are refreshed
+ * (INVALIDATES in shared/contract/invalidates.ts), not every cached query.
  */
 export function useApiMutation<K extends MethodName>(method: K) {
   const client = useQueryClient();
   if (!contract[method].mutates) console.warn(`${method} is a query, not a mutation`);
   return useMutation<MethodResult<K>, ApiCallError, MethodInput<K>>({
     mutationFn: (input) => api.call(method, input),
-    onSuccess: () => client.invalidateQueries(),
+    onSuccess: () => invalidateAfter(client, method),
   });
 }
 
@@ -50,6 +50,7 @@ export function useJob(jobId: number | null, onFinished?: (status: JobStatus) =>
         setStatus(s);
         if (s.state === 'running') setTimeout(tick, 250);
         else {
+          // A job may be an import, a forecast run or a restore: what it wrote is known only to it.
           await client.invalidateQueries();
           finished.current?.(s);
         }

@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../shared/contract/backup.js';
-import { useApiQuery } from '../api/hooks.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
 import { Badge, Card } from '../ui/Page.js';
 import { formatNumber } from '../ui/format.js';
-import { useMutationWithToast } from '../api/useMutationWithToast.js';
+import { useCreateBackup, useRestoreBackup } from './mutations.js';
+import { useBackups } from './queries.js';
 
 /** Backups: one a day automatically, more on demand; a restore keeps the current database too. */
 export function BackupCard() {
   const { t, i18n } = useTranslation('common');
-  const list = useApiQuery('backup.list', {});
-  const create = useMutationWithToast('backup.create');
-  const restore = useMutationWithToast('backup.restore');
+  const list = useBackups();
+  const create = useCreateBackup();
+  const restore = useRestoreBackup();
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   return (

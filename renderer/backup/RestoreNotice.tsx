@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useDismissRestoreNotice } from './mutations.js';
+import { useRestoreNotice } from './queries.js';
 
 /**
  * Shown on every screen after a start that found a restore cut short by a crash: the user learns
@@ -7,8 +8,8 @@ import { useApiMutation, useApiQuery } from '../api/hooks.js';
  */
 export function RestoreNotice() {
   const { t } = useTranslation('restore');
-  const notice = useApiQuery('backup.restoreNotice', {});
-  const dismiss = useApiMutation('backup.dismissRestoreNotice');
+  const notice = useRestoreNotice();
+  const dismiss = useDismissRestoreNotice();
   const n = notice.data;
   if (!n) return null;
   const file = n.fileName ?? t('unknownFile');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation, useJob } from '../api/hooks.js';
+import { useJob } from '../api/hooks.js';
+import { useMutationWithToast } from '../api/useMutationWithToast.js';
 import { Card, ProgressBar } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { ImportExportButtons } from '../importing/ImportExportButtons.js';
@@ -9,7 +10,7 @@ import { ImportExportButtons } from '../importing/ImportExportButtons.js';
 export function DemoOffer() {
   const { t } = useTranslation('common');
   const toast = useToast();
-  const seed = useApiMutation('demo.seed');
+  const seed = useMutationWithToast('demo.seed');
   const [jobId, setJobId] = useState<number | null>(null);
   const [scale, setScale] = useState<'S' | 'M'>('S');
   const job = useJob(jobId, (s) => {
@@ -39,11 +40,8 @@ export function DemoOffer() {
             className="button button-primary"
             disabled={running || seed.isPending}
             onClick={async () => {
-              try {
-                setJobId((await seed.mutateAsync({ scale })).jobId);
-              } catch (e) {
-                toast({ tone: 'error', text: (e as Error).message });
-              }
+              const started = await seed.run({ scale });
+              if (started) setJobId(started.jobId);
             }}
           >
             {t('demo.generate')}

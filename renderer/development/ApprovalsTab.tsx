@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DevPlan } from '../../shared/contract/development.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { TextArea } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
@@ -10,13 +9,14 @@ import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import type { DevelopmentScope } from './context.js';
 import { STATUS_TONE } from './PlanCard.js';
-import { useMutationWithToast } from '../api/useMutationWithToast.js';
+import { useDecideDevPlan } from './mutations.js';
+import { useDevPlans } from './queries.js';
 
 /** The regional manager's table of the month's plans: those waiting come first; approve or return with a comment. */
 export function ApprovalsTab({ scope }: { scope: DevelopmentScope }) {
   const { t } = useTranslation(['development', 'common']);
-  const plans = useApiQuery('devPlan.list', { month: scope.month, ...(scope.regionId !== null ? { regionId: scope.regionId } : {}) });
-  const decide = useMutationWithToast('devPlan.decide');
+  const plans = useDevPlans({ month: scope.month, ...(scope.regionId !== null ? { regionId: scope.regionId } : {}) });
+  const decide = useDecideDevPlan();
   const [returning, setReturning] = useState<DevPlan | null>(null);
   const approve = async (p: DevPlan) => {
     await decide.run({ salespersonId: p.salespersonId, month: p.month, decision: 'approve', comment: null }, () =>
@@ -106,7 +106,7 @@ function ReturnDialog({ plan, onClose }: { plan: DevPlan; onClose(): void }) {
   const { t } = useTranslation(['development', 'common']);
   const toast = useToast();
   const errors = useFormErrors();
-  const decide = useApiMutation('devPlan.decide');
+  const decide = useDecideDevPlan();
   const [comment, setComment] = useState('');
   const submit = async () => {
     errors.clear();

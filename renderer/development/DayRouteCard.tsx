@@ -1,10 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayStop } from '../../shared/contract/development.js';
-import { currentLanguage } from '../i18n/index.js';
-import { api } from '../api/client.js';
-import { useApiQuery } from '../api/hooks.js';
-import { downloadBase64 } from '../importing/download.js';
 import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { todayIso } from './context.js';
@@ -13,7 +9,9 @@ import { DueOutletsPanel } from './DueOutletsPanel.js';
 import './daywork.css';
 import { RouteSketch } from './RouteSketch.js';
 import { VisitDialog, type VisitTarget } from './VisitDialog.js';
-import { useMutationWithToast, useAttempt } from '../api/useMutationWithToast.js';
+import { useAttempt } from '../api/useMutationWithToast.js';
+import { downloadDayRoute, useSaveDayRoute } from './mutations.js';
+import { useDayRoute, useDueOutlets } from './queries.js';
 
 const key = (s: { outletType: string; outletId: number }) => `${s.outletType}:${s.outletId}`;
 
@@ -25,12 +23,12 @@ export function DayRouteCard({ salespersonId }: { salespersonId: number }) {
   const { t } = useTranslation(['development', 'common', 'daywork']);
   const attempt = useAttempt();
   const [day, setDay] = useState(todayIso);
-  const route = useApiQuery('dayRoute.get', { salespersonId, day });
-  const save = useMutationWithToast('dayRoute.save');
+  const route = useDayRoute({ salespersonId, day });
+  const save = useSaveDayRoute();
   const [visiting, setVisiting] = useState<VisitTarget | null>(null);
   const [exporting, setExporting] = useState(false);
   const stops = route.data?.stops ?? [];
-  const due = useApiQuery('dayRoute.due', { salespersonId, day, weeks: 4 });
+  const due = useDueOutlets({ salespersonId, day, weeks: 4 });
   const planAreas = due.data?.fromPlan ? new Set(due.data.areas.map((a) => a.id)) : null;
   const persist = async (
     next: Array<{ outletType: DayStop['outletType']; outletId: number }>,
@@ -56,8 +54,7 @@ export function DayRouteCard({ salespersonId }: { salespersonId: number }) {
   };
   const exportSheet = async () => {
     setExporting(true);
-    const file = await attempt(() => api.call('dayRoute.export', { salespersonId, day, language: currentLanguage() }));
-    if (file) downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    await attempt(() => downloadDayRoute({ salespersonId, day }));
     setExporting(false);
   };
   return (

@@ -1,15 +1,15 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS } from '../../shared/domain/development.js';
-import { useApiQuery } from '../api/hooks.js';
 import { formatNumber } from '../ui/format.js';
 import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { paceTone, thisMonth, todayIso } from './context.js';
+import { useDevelopmentDashboard } from './queries.js';
 
 /** The month's development progress across the team: done against due by today, plans waiting. */
 export function DevelopmentTile() {
   const { t } = useTranslation(['development', 'common']);
-  const dash = useApiQuery('development.dashboard', { month: thisMonth() });
+  const dash = useDevelopmentDashboard(thisMonth());
   const d = dash.data;
   return (
     <Card title={t('tile.title')} actions={<Link to="/development">{t('tile.open')}</Link>}>

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueOutlet, DueOutlets } from '../../shared/contract/daywork.js';
-import { useApiQuery } from '../api/hooks.js';
 import { Badge, Spinner } from '../ui/Page.js';
 import { formatDate } from '../ui/format.js';
+import { useDueOutlets } from './queries.js';
 
 const key = (o: { outletType: string; outletId: number }) => `${o.outletType}:${o.outletId}`;
 const WEEKS = [2, 4, 8, 12] as const;
@@ -27,7 +27,7 @@ export function DueOutletsPanel({
   const { t } = useTranslation(['daywork', 'development']);
   const [weeks, setWeeks] = useState<number>(4);
   const [open, setOpen] = useState(true);
-  const due = useApiQuery('dayRoute.due', { salespersonId, day, weeks });
+  const due = useDueOutlets({ salespersonId, day, weeks });
   const [unticked, setUnticked] = useState<Set<string>>(new Set());
   const outlets = useMemo(() => due.data?.outlets ?? [], [due.data]);
   const picked = outlets.filter((o) => !unticked.has(key(o)));

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lastDayOf } from '../../shared/domain/months.js';
-import { useApiQuery } from '../api/hooks.js';
 import { Badge, Card, ErrorNotice } from '../ui/Page.js';
 import { formatDate } from '../ui/format.js';
 import { todayIso, type DevelopmentScope } from './context.js';
@@ -10,7 +9,8 @@ import { OutletPicker } from './OutletPicker.js';
 import { VisitDialog, type VisitTarget } from './VisitDialog.js';
 import { VisitPhotoButton } from './VisitPhotoButton.js';
 import { PlanCard } from './PlanCard.js';
-import { useMutationWithToast } from '../api/useMutationWithToast.js';
+import { useDeleteVisit } from './mutations.js';
+import { useVisits } from './queries.js';
 
 /** The salesperson's month: plan and pace, today's route, and the visits logged so far. */
 export function MonthTab({ scope }: { scope: DevelopmentScope }) {
@@ -28,8 +28,8 @@ export function MonthTab({ scope }: { scope: DevelopmentScope }) {
 
 function VisitsCard({ salespersonId, month }: { salespersonId: number; month: string }) {
   const { t } = useTranslation(['development', 'common', 'visitPhotos']);
-  const visits = useApiQuery('visit.list', { salespersonId, from: `${month}-01`, to: lastDayOf(month) });
-  const remove = useMutationWithToast('visit.delete');
+  const visits = useVisits({ salespersonId, from: `${month}-01`, to: lastDayOf(month) });
+  const remove = useDeleteVisit();
   const [confirming, setConfirming] = useState<number | null>(null);
   const [visiting, setVisiting] = useState<VisitTarget | null>(null);
   const rows = visits.data ?? [];

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutletCandidate } from '../../shared/contract/development.js';
-import { useApiQuery } from '../api/hooks.js';
+import { useOutletCandidates } from './queries.js';
 
 /** Finds a sub-dealer or terminal by name, code or address; Enter or a click picks it. */
 export function OutletPicker({
@@ -21,7 +21,7 @@ export function OutletPicker({
   const inputId = useId();
   const [text, setText] = useState('');
   const term = text.trim();
-  const found = useApiQuery('pipeline.candidates', { search: term, includeActive }, { enabled: term.length >= 2 });
+  const found = useOutletCandidates(term, includeActive);
   const options = (found.data ?? []).filter((o) => !exclude?.has(`${o.outletType}:${o.outletId}`) && !(notInPipeline && o.inPipeline));
   const pick = (o: OutletCandidate) => {
     onPick(o);

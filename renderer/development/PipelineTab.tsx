@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutletCandidate, PipelineItem } from '../../shared/contract/development.js';
 import { OUTLET_TYPES, STAGES, type OutletType, type Stage } from '../../shared/domain/development.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useApiQuery } from '../api/hooks.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { FilterSelect, SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
@@ -12,7 +12,8 @@ import { useToast } from '../ui/Toasts.js';
 import type { DevelopmentScope } from './context.js';
 import { OutletPicker } from './OutletPicker.js';
 import { staffOptions } from '../../shared/domain/labels.js';
-import { useMutationWithToast } from '../api/useMutationWithToast.js';
+import { useAddToPipeline, useMovePipelineItem, useRemovePipelineItem, useUpdatePipelineItem } from './mutations.js';
+import { usePipeline } from './queries.js';
 
 /** Prospects from first contact to signed or rejected: a board by stage, or a sortable list. */
 export function PipelineTab({ scope }: { scope: DevelopmentScope }) {
@@ -26,7 +27,7 @@ export function PipelineTab({ scope }: { scope: DevelopmentScope }) {
   const [adding, setAdding] = useState(false);
   const [rejecting, setRejecting] = useState<PipelineItem | null>(null);
   const [editing, setEditing] = useState<PipelineItem | null>(null);
-  const list = useApiQuery('pipeline.list', {
+  const list = usePipeline({
     ...(mine && scope.salespersonId !== null ? { ownerId: scope.salespersonId } : {}),
     ...(stage && view === 'list' ? { stage: stage as Stage } : {}),
     ...(type ? { outletType: type as OutletType } : {}),
@@ -36,7 +37,7 @@ export function PipelineTab({ scope }: { scope: DevelopmentScope }) {
     limit: 500,
     offset: 0,
   });
-  const move = useMutationWithToast('pipeline.move');
+  const move = useMovePipelineItem();
   const moveTo = async (item: PipelineItem, to: Stage) => {
     if (to === item.stage) return;
     if (to === 'rejected') return setRejecting(item);
@@ -216,7 +217,7 @@ function AddProspectDialog({ ownerId, onClose }: { ownerId: number; onClose(): v
   const { t } = useTranslation(['development', 'common']);
   const toast = useToast();
   const errors = useFormErrors();
-  const add = useApiMutation('pipeline.add');
+  const add = useAddToPipeline();
   const [outlet, setOutlet] = useState<OutletCandidate | null>(null);
   const [v, setV] = useState({ priority: '2', estimatedVolume: '', competitorBrand: '', note: '' });
   const submit = async () => {
@@ -300,7 +301,7 @@ function RejectDialog({ item, onClose }: { item: PipelineItem; onClose(): void }
   const { t } = useTranslation(['development', 'common']);
   const toast = useToast();
   const errors = useFormErrors();
-  const move = useApiMutation('pipeline.move');
+  const move = useMovePipelineItem();
   const [reason, setReason] = useState('');
   const [revisitOn, setRevisitOn] = useState('');
   const submit = async () => {
@@ -349,8 +350,8 @@ function EditProspectDialog({ item, onClose }: { item: PipelineItem; onClose(): 
   const { t } = useTranslation(['development', 'common']);
   const toast = useToast();
   const errors = useFormErrors();
-  const update = useApiMutation('pipeline.update');
-  const remove = useApiMutation('pipeline.remove');
+  const update = useUpdatePipelineItem();
+  const remove = useRemovePipelineItem();
   const staff = useApiQuery('staff.list', { role: 'salesperson' });
   const [confirming, setConfirming] = useState(false);
   const [v, setV] = useState({
@@ -410,12 +411,7 @@ function EditProspectDialog({ item, onClose }: { item: PipelineItem; onClose(): 
                 {t('pipeline.remove')}
               </button>
             ))}
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel', { ns: 'common' })}
-          </button>
-          <button type="button" className="button button-primary" onClick={submit} disabled={update.isPending}>
-            {t('save', { ns: 'common' })}
-          </button>
+          <DialogButtons onCancel={onClose} onSubmit={submit} label={t('save', { ns: 'common' })} busy={update.isPending} />
         </>
       }
     >

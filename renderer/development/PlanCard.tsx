@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DevPlan } from '../../shared/contract/development.js';
 import { INDICATORS } from '../../shared/domain/development.js';
-import { useApiQuery } from '../api/hooks.js';
 import { Badge, Card, ErrorNotice, Spinner, type Tone } from '../ui/Page.js';
 import { formatNumber } from '../ui/format.js';
 import { paceTone, type DevelopmentScope } from './context.js';
@@ -10,7 +9,8 @@ import { PlanFormDialog } from './PlanFormDialog.js';
 import { hasRole, useActor } from '../people/actor.js';
 import { RecordHistory } from '../people/RecordHistory.js';
 import { ReopenButton } from '../people/ReopenButton.js';
-import { useMutationWithToast } from '../api/useMutationWithToast.js';
+import { useSubmitDevPlan } from './mutations.js';
+import { useDevPlan } from './queries.js';
 
 export const STATUS_TONE: Record<DevPlan['status'], Tone> = { draft: 'grey', submitted: 'blue', approved: 'green', returned: 'amber' };
 
@@ -18,8 +18,8 @@ export const STATUS_TONE: Record<DevPlan['status'], Tone> = { draft: 'grey', sub
 export function PlanCard({ scope }: { scope: DevelopmentScope }) {
   const { t } = useTranslation(['development', 'common']);
   const input = { salespersonId: scope.salespersonId ?? 0, month: scope.month };
-  const plan = useApiQuery('devPlan.get', input, { enabled: scope.salespersonId !== null });
-  const submit = useMutationWithToast('devPlan.submit');
+  const plan = useDevPlan(input, scope.salespersonId !== null);
+  const submit = useSubmitDevPlan();
   const [editing, setEditing] = useState(false);
   const actor = useActor();
   const p = plan.data;

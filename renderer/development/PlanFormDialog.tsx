@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DevPlan } from '../../shared/contract/development.js';
 import { capCompetitors } from '../../shared/domain/development.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useApiQuery } from '../api/hooks.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { useToast } from '../ui/Toasts.js';
+import { useSaveDevPlan } from './mutations.js';
+import { useDevPlanSuggestion } from './queries.js';
 
 /**
  * The salesperson's plan for a month. "Fill from targets" takes the new-outlet numbers the
@@ -26,9 +28,9 @@ export function PlanFormDialog({
   const { t } = useTranslation(['development', 'common']);
   const toast = useToast();
   const errors = useFormErrors();
-  const save = useApiMutation('devPlan.save');
+  const save = useSaveDevPlan();
   const areas = useApiQuery('area.list', {});
-  const suggestion = useApiQuery('devPlan.suggest', { salespersonId, month });
+  const suggestion = useDevPlanSuggestion({ salespersonId, month });
   const [v, setV] = useState({
     areaIds: plan?.areaIds ?? [],
     plannedVisits: String(plan?.plannedVisits ?? ''),

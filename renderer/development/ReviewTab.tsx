@@ -3,7 +3,6 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WeeklyNumbers } from '../../shared/contract/development.js';
 import { weekStartOf, type IndicatorNumbers } from '../../shared/domain/development.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { TextArea } from '../ui/Fields.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
@@ -13,6 +12,8 @@ import { ReopenButton } from '../people/ReopenButton.js';
 import { TeamWeekCard } from './TeamWeekCard.js';
 import { todayIso, type DevelopmentScope } from './context.js';
 import { useAttempt } from '../api/useMutationWithToast.js';
+import { useCommentWeeklyReview, useSaveWeeklyReview } from './mutations.js';
+import { useWeeklyReview, useWeeklyReviews } from './queries.js';
 
 const ROWS: Array<keyof WeeklyNumbers> = [
   'visits',
@@ -35,10 +36,10 @@ export function ReviewTab({ scope }: { scope: DevelopmentScope }) {
   const attempt = useAttempt();
   const [weekStart, setWeekStart] = useState(() => weekStartOf(todayIso()));
   const input = { salespersonId: scope.salespersonId ?? 0, weekStart };
-  const review = useApiQuery('weeklyReview.get', input, { enabled: scope.salespersonId !== null });
-  const team = useApiQuery('weeklyReview.list', { weekStart, ...(scope.regionId !== null ? { regionId: scope.regionId } : {}) });
-  const save = useApiMutation('weeklyReview.save');
-  const comment = useApiMutation('weeklyReview.comment');
+  const review = useWeeklyReview(input, scope.salespersonId !== null);
+  const team = useWeeklyReviews({ weekStart, ...(scope.regionId !== null ? { regionId: scope.regionId } : {}) });
+  const save = useSaveWeeklyReview();
+  const comment = useCommentWeeklyReview();
   const r = review.data;
   const actor = useActor();
   const isManager = hasRole(actor, 'regional_manager');

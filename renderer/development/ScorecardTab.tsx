@@ -2,10 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScorecardRow, ScoringSettings } from '../../shared/contract/development.js';
 import { DECISIONS, INDICATORS, type Decision } from '../../shared/domain/development.js';
-import { currentLanguage } from '../i18n/index.js';
-import { api } from '../api/client.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { downloadBase64 } from '../importing/download.js';
 import { hasRole, useActor } from '../people/actor.js';
 import { ReopenButton } from '../people/ReopenButton.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
@@ -16,6 +12,8 @@ import { Badge, Card, ErrorNotice, Spinner, type Tone } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { thisMonth, type DevelopmentScope } from './context.js';
 import { useAttempt } from '../api/useMutationWithToast.js';
+import { downloadScorecard, useDecideEvaluation, useSaveEvaluationSettings } from './mutations.js';
+import { useScoreHistory, useScorecard } from './queries.js';
 
 const DECISION_TONE: Record<Decision, Tone> = { reward: 'green', none: 'grey', penalty: 'red' };
 
@@ -25,15 +23,14 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
   const attempt = useAttempt();
   const isManager = hasRole(useActor(), 'regional_manager');
   const region = scope.regionId !== null ? { regionId: scope.regionId } : {};
-  const card = useApiQuery('evaluation.scorecard', { month: scope.month, ...region });
-  const history = useApiQuery('evaluation.history', region);
+  const card = useScorecard({ month: scope.month, ...region });
+  const history = useScoreHistory(region);
   const [deciding, setDeciding] = useState<ScorecardRow | null>(null);
   const [weights, setWeights] = useState(false);
   const [exporting, setExporting] = useState(false);
   const exportFile = async () => {
     setExporting(true);
-    const file = await attempt(() => api.call('evaluation.export', { month: scope.month, ...region, language: currentLanguage() }));
-    if (file) downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    await attempt(() => downloadScorecard({ month: scope.month, ...region }));
     setExporting(false);
   };
   const c = card.data;
@@ -201,7 +198,7 @@ function DecisionDialog({ row, month, onClose }: { row: ScorecardRow; month: str
   const { t } = useTranslation(['development', 'common']);
   const toast = useToast();
   const errors = useFormErrors();
-  const decide = useApiMutation('evaluation.decide');
+  const decide = useDecideEvaluation();
   const [decision, setDecision] = useState<Decision>(row.decision ?? row.suggestion);
   const [note, setNote] = useState(row.note ?? '');
   const submit = async () => {
@@ -247,7 +244,7 @@ function WeightsDialog({ settings, onClose }: { settings: ScoringSettings; onClo
   const { t } = useTranslation(['development', 'common']);
   const toast = useToast();
   const errors = useFormErrors();
-  const save = useApiMutation('evaluation.saveSettings');
+  const save = useSaveEvaluationSettings();
   const [v, setV] = useState({
     weights: Object.fromEntries(INDICATORS.map((k) => [k, String(settings.weights[k])])) as Record<(typeof INDICATORS)[number], string>,
     reward: String(Math.round(settings.thresholds.reward * 100)),

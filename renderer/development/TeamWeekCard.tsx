@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WeeklyReview } from '../../shared/contract/development.js';
-import { useApiMutation } from '../api/hooks.js';
 import { Card } from '../ui/Page.js';
-import { useToast } from '../ui/Toasts.js';
+import { useCreateFollowup } from '../events/mutations.js';
 
 /**
  * The manager's one page for the week: every salesperson's problems and what worked, side by side;
@@ -11,8 +10,7 @@ import { useToast } from '../ui/Toasts.js';
  */
 export function TeamWeekCard({ reviews }: { reviews: WeeklyReview[] }) {
   const { t } = useTranslation(['rules', 'development']);
-  const toast = useToast();
-  const followup = useApiMutation('followup.create');
+  const followup = useCreateFollowup();
   const written = reviews.filter((r) => r.problems || r.successes);
   return (
     <Card title={t('teamWeek.title')} className="span-2">
@@ -44,16 +42,16 @@ export function TeamWeekCard({ reviews }: { reviews: WeeklyReview[] }) {
                         className="link-button"
                         aria-label={t('teamWeek.makeItemFor', { name: r.salespersonName })}
                         onClick={() =>
-                          followup
-                            .mutateAsync({
+                          void followup.run(
+                            {
                               kind: 'opinion',
                               text: `${r.salespersonName} (${r.weekStart}): ${r.problems}`.slice(0, 2000),
                               category: 'other',
                               ownerId: r.salespersonId,
                               review: { salespersonId: r.salespersonId, weekStart: r.weekStart },
-                            })
-                            .then(() => toast({ tone: 'success', text: t('teamWeek.made', { name: r.salespersonName }) }))
-                            .catch((e: Error) => toast({ tone: 'error', text: e.message }))
+                            },
+                            () => t('teamWeek.made', { name: r.salespersonName }),
+                          )
                         }
                       >
                         {t('teamWeek.makeItem')}

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIT_OUTCOMES, VISIT_PURPOSES, type OutletType, type VisitOutcome, type VisitPurpose } from '../../shared/domain/development.js';
-import { useApiMutation } from '../api/hooks.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { useToast } from '../ui/Toasts.js';
 import { today } from '../../shared/domain/clock.js';
+import { useLogVisit } from './mutations.js';
 
 export interface VisitTarget {
   outletType: OutletType;
@@ -29,7 +29,7 @@ export function VisitDialog({
   const { t } = useTranslation(['development', 'common']);
   const toast = useToast();
   const errors = useFormErrors();
-  const log = useApiMutation('visit.log');
+  const log = useLogVisit();
   const [v, setV] = useState({
     day,
     purpose: 'develop' as VisitPurpose,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../shared/contract/development.js';
-import { useApiQuery } from '../api/hooks.js';
+import { useVisitPhoto } from './queries.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ErrorNotice } from '../ui/Page.js';
 import { formatDate } from '../ui/format.js';
@@ -27,7 +27,7 @@ export function VisitPhotoButton({ visit }: { visit: Visit }) {
 
 function VisitPhotoDialog({ visitId, names, onClose }: { visitId: number; names: { name: string; day: string }; onClose(): void }) {
   const { t } = useTranslation('visitPhotos');
-  const photo = useApiQuery('visit.photo', { visitId });
+  const photo = useVisitPhoto({ visitId });
   return (
     <Dialog
       title={t('title', names)}

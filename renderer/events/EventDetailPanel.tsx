@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOWUP_CATEGORIES, RSVPS } from '../../shared/contract/events.js';
 import { LANGUAGES, type Language } from '../../shared/contract/system.js';
-import { api } from '../api/client.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useApiQuery } from '../api/hooks.js';
+import { useAttempt } from '../api/useMutationWithToast.js';
 import { RecordHistory } from '../people/RecordHistory.js';
-import { downloadBase64 } from '../importing/download.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
 import { SelectField, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
@@ -16,18 +15,21 @@ import { EventFormDialog } from './EventFormDialog.js';
 import { InviteDialog } from './InviteDialog.js';
 import { staffOptions } from '../../shared/domain/labels.js';
 import { conflictText } from './conflictText.js';
+import { downloadEventIcs, useAddEventItem, useCreateFollowup, useDeleteEvent, useRemoveEventItem, useSetInvitee } from './mutations.js';
+import { useEvent, useFollowups } from './queries.js';
 
 export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClose(): void }) {
   const { t, i18n } = useTranslation(['events', 'common', 'daywork']);
   const toast = useToast();
+  const attempt = useAttempt();
   const staff = useApiQuery('staff.list', {});
-  const detail = useApiQuery('event.get', { id: eventId });
-  const setInvitee = useApiMutation('event.setInvitee');
-  const addItem = useApiMutation('event.addItem');
-  const removeItem = useApiMutation('event.removeItem');
-  const remove = useApiMutation('event.delete');
-  const createFollowup = useApiMutation('followup.create');
-  const followups = useApiQuery('followup.list', { eventId });
+  const detail = useEvent(eventId);
+  const setInvitee = useSetInvitee();
+  const addItem = useAddEventItem();
+  const removeItem = useRemoveEventItem();
+  const remove = useDeleteEvent();
+  const createFollowup = useCreateFollowup();
+  const followups = useFollowups({ eventId });
   const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -38,19 +40,9 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
   const e = detail.data;
   if (!e) return detail.error ? <ErrorNotice error={detail.error} /> : <Spinner label={t('loading', { ns: 'common' })} />;
   const ics = async (distributorId?: number) => {
-    try {
-      const language = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : undefined;
-      const f = await api.call('event.ics', {
-        eventId,
-        ...(distributorId ? { distributorId } : {}),
-        ...(language ? { language } : {}),
-      });
-      downloadBase64(f.fileName, f.mimeType, f.contentBase64);
-    } catch (err) {
-      toast({ tone: 'error', text: (err as Error).message });
-    }
+    const language = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : undefined;
+    await attempt(() => downloadEventIcs(eventId, distributorId, language));
   };
-  const fail = (err: unknown) => toast({ tone: 'error', text: (err as Error).message });
   // attendance and feedback exist once the event has begun on its region's clock (the core decides)
   const started = e.started;
   return (
@@ -160,9 +152,7 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                       aria-label={t('rsvpOf', { name: i.distributorName })}
                       value={i.rsvp}
                       onChange={(ev) =>
-                        void setInvitee
-                          .mutateAsync({ eventId, distributorId: i.distributorId, rsvp: ev.target.value as (typeof RSVPS)[number] })
-                          .catch(fail)
+                        void setInvitee.run({ eventId, distributorId: i.distributorId, rsvp: ev.target.value as (typeof RSVPS)[number] })
                       }
                     >
                       {RSVPS.map((r) => (
@@ -179,9 +169,7 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                       checked={i.attended === true}
                       disabled={!started}
                       title={started ? undefined : t('notStarted', { ns: 'rules' })}
-                      onChange={(ev) =>
-                        void setInvitee.mutateAsync({ eventId, distributorId: i.distributorId, attended: ev.target.checked }).catch(fail)
-                      }
+                      onChange={(ev) => void setInvitee.run({ eventId, distributorId: i.distributorId, attended: ev.target.checked })}
                     />
                   </td>
                   <td>
@@ -190,13 +178,11 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                       value={i.feedbackScore ?? ''}
                       disabled={!started}
                       onChange={(ev) =>
-                        void setInvitee
-                          .mutateAsync({
-                            eventId,
-                            distributorId: i.distributorId,
-                            feedbackScore: ev.target.value ? Number(ev.target.value) : null,
-                          })
-                          .catch(fail)
+                        void setInvitee.run({
+                          eventId,
+                          distributorId: i.distributorId,
+                          feedbackScore: ev.target.value ? Number(ev.target.value) : null,
+                        })
                       }
                     >
                       <option value="">–</option>
@@ -212,9 +198,7 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                       placeholder={t('comment')}
                       onBlur={(ev) =>
                         ev.target.value !== (i.feedbackComment ?? '') &&
-                        void setInvitee
-                          .mutateAsync({ eventId, distributorId: i.distributorId, feedbackComment: ev.target.value || null })
-                          .catch(fail)
+                        void setInvitee.run({ eventId, distributorId: i.distributorId, feedbackComment: ev.target.value || null })
                       }
                     />
                   </td>
@@ -255,7 +239,7 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                   <button
                     type="button"
                     className="link-button no-print"
-                    onClick={() => void removeItem.mutateAsync({ eventId, itemId: x.id })}
+                    onClick={() => void removeItem.run({ eventId, itemId: x.id })}
                     aria-label={t('removeItem', { label: x.label })}
                   >
                     ×
@@ -425,8 +409,9 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
           confirmLabel={t('delete', { ns: 'common' })}
           danger
           onCancel={() => setDeleting(false)}
+          busy={remove.isPending}
           onConfirm={async () => {
-            await remove.mutateAsync({ id: eventId });
+            if (!(await remove.run({ id: eventId }))) return;
             setDeleting(false);
             onClose();
           }}

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventDetail } from '../../shared/contract/events.js';
 import { TRAINING_TOPICS } from '../../shared/contract/events.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useApiQuery } from '../api/hooks.js';
+import { useCreateEvent, useUpdateEvent } from './mutations.js';
 import { useConfirmRetry } from '../ui/useConfirmRetry.js';
 import { useNetworkOptions } from '../network/options.js';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { useToast } from '../ui/Toasts.js';
@@ -28,8 +29,8 @@ export function EventFormDialog({
   const toast = useToast();
   const network = useNetworkOptions();
   const staff = useApiQuery('staff.list', {});
-  const create = useApiMutation('event.create');
-  const update = useApiMutation('event.update');
+  const create = useCreateEvent();
+  const update = useUpdateEvent();
   const ask = useConfirmRetry({
     title: t('eventConflicts.title', { ns: 'rules' }),
     confirm: t('eventConflicts.confirm', { ns: 'rules' }),
@@ -97,14 +98,12 @@ export function EventFormDialog({
       onClose={onClose}
       wide
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel', { ns: 'common' })}
-          </button>
-          <button type="button" className="button button-primary" onClick={() => void submit()}>
-            {t('save', { ns: 'common' })}
-          </button>
-        </>
+        <DialogButtons
+          onCancel={onClose}
+          onSubmit={() => void submit()}
+          label={t('save', { ns: 'common' })}
+          busy={create.isPending || update.isPending}
+        />
       }
     >
       {ask.dialog}

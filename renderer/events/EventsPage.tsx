@@ -3,7 +3,7 @@ import { addDays, addMonths, addWeeks, endOfMonth, endOfWeek, format, isSameMont
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventSummary } from '../../shared/contract/events.js';
-import { useApiQuery } from '../api/hooks.js';
+import { useEvents } from './queries.js';
 import { Badge, ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
 import { formatDate, formatMonth } from '../ui/format.js';
 import { EventDetailPanel } from './EventDetailPanel.js';
@@ -21,7 +21,7 @@ export function EventsPage() {
   const [creating, setCreating] = useState<'training' | 'trip' | null>(null);
   const from = view === 'week' ? startOfWeek(cursor, { weekStartsOn: 1 }) : startOfWeek(startOfMonth(cursor), { weekStartsOn: 1 });
   const to = view === 'week' ? endOfWeek(cursor, { weekStartsOn: 1 }) : endOfWeek(endOfMonth(cursor), { weekStartsOn: 1 });
-  const events = useApiQuery('event.list', view === 'list' ? {} : { from: iso(from), to: iso(to) });
+  const events = useEvents(view === 'list' ? {} : { from: iso(from), to: iso(to) });
   const move = (n: number) => setCursor((c) => (view === 'week' ? addWeeks(c, n) : addMonths(c, n)));
   const days: Date[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);

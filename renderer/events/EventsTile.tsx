@@ -1,15 +1,15 @@
 import { today } from '../../shared/domain/clock.js';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../api/hooks.js';
+import { useEvents, useFollowups } from './queries.js';
 import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { formatDate } from '../ui/format.js';
 
 export function EventsTile() {
   const { t } = useTranslation(['events', 'common']);
   const todayDay = today();
-  const events = useApiQuery('event.list', { from: todayDay });
-  const open = useApiQuery('followup.list', { status: 'open' });
+  const events = useEvents({ from: todayDay });
+  const open = useFollowups({ status: 'open' });
   const upcoming = events.data ?? [];
   return (
     <Card title={t('tile.title')} actions={<Link to="/events">{t('tile.open')}</Link>}>

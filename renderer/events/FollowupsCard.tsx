@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowupRow } from '../../shared/contract/events.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { Dialog } from '../ui/Dialog.js';
+import { useApiQuery } from '../api/hooks.js';
+import { useUpdateFollowup } from './mutations.js';
+import { useFollowups } from './queries.js';
+import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { FilterSelect, SelectField, TextArea } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { Badge, Card, Spinner } from '../ui/Page.js';
@@ -15,11 +17,11 @@ export function FollowupsCard() {
   const [status, setStatus] = useState('open');
   const [ownerId, setOwnerId] = useState('');
   const staff = useApiQuery('staff.list', {});
-  const list = useApiQuery('followup.list', {
+  const list = useFollowups({
     ...(status ? { status: status as 'open' } : {}),
     ...(ownerId ? { ownerId: Number(ownerId) } : {}),
   });
-  const update = useApiMutation('followup.update');
+  const update = useUpdateFollowup();
   const errors = useFormErrors();
   const [editing, setEditing] = useState<FollowupRow | null>(null);
   const [next, setNext] = useState<'open' | 'in_progress' | 'done'>('done');
@@ -106,10 +108,9 @@ export function FollowupsCard() {
           title={t('updateTitle')}
           onClose={() => setEditing(null)}
           footer={
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={async () => {
+            <DialogButtons
+              onCancel={() => setEditing(null)}
+              onSubmit={async () => {
                 errors.clear();
                 try {
                   await update.mutateAsync({ id: editing.id, status: next, resolution: resolution || null, ownerId: editing.ownerId });
@@ -118,9 +119,9 @@ export function FollowupsCard() {
                   errors.fromError(e);
                 }
               }}
-            >
-              {t('save', { ns: 'common' })}
-            </button>
+              label={t('save', { ns: 'common' })}
+              busy={update.isPending}
+            />
           }
         >
           <p style={{ margin: 0 }}>{editing.text}</p>

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InviteCandidate } from '../../shared/contract/daywork.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { FilterSelect } from '../ui/Fields.js';
 import { Badge, ErrorNotice, Spinner } from '../ui/Page.js';
 import '../development/daywork.css';
-import { useToast } from '../ui/Toasts.js';
+import { useInvite, useSaveInviteList } from './mutations.js';
+import { useInviteCandidates, useInviteLists } from './queries.js';
 
 const SEGMENTS = ['EI', 'EII', 'EIII', 'EIV'] as const;
 
@@ -16,11 +16,10 @@ const SEGMENTS = ['EI', 'EII', 'EIII', 'EIV'] as const;
  */
 export function InviteDialog({ eventId, onClose }: { eventId: number; onClose(): void }) {
   const { t } = useTranslation(['daywork', 'events', 'common']);
-  const toast = useToast();
-  const candidates = useApiQuery('event.inviteCandidates', { eventId });
-  const lists = useApiQuery('inviteList.list', {});
-  const invite = useApiMutation('event.invite');
-  const saveList = useApiMutation('inviteList.save');
+  const candidates = useInviteCandidates(eventId);
+  const lists = useInviteLists();
+  const invite = useInvite();
+  const saveList = useSaveInviteList();
   const [text, setText] = useState('');
   const [regionId, setRegionId] = useState('');
   const [areaId, setAreaId] = useState('');
@@ -50,7 +49,6 @@ export function InviteDialog({ eventId, onClose }: { eventId: number; onClose():
       else next.add(c.id);
       return next;
     });
-  const fail = (e: unknown) => toast({ tone: 'error', text: (e as Error).message });
   return (
     <Dialog
       title={t('invite.title')}
@@ -72,36 +70,22 @@ export function InviteDialog({ eventId, onClose }: { eventId: number; onClose():
             style={{ marginRight: 'auto' }}
             disabled={!newList.trim() || picked.size === 0}
             onClick={async () => {
-              try {
-                await saveList.mutateAsync({ name: newList.trim(), distributorIds: [...picked] });
-                toast({ tone: 'success', text: t('invite.listSaved', { name: newList.trim() }) });
-                setNewList('');
-              } catch (e) {
-                fail(e);
-              }
+              const name = newList.trim();
+              if (await saveList.run({ name, distributorIds: [...picked] }, () => t('invite.listSaved', { name }))) setNewList('');
             }}
           >
             {t('invite.saveList')}
           </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common:cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={picked.size === 0 || invite.isPending}
-            onClick={async () => {
-              try {
-                await invite.mutateAsync({ eventId, distributorIds: [...picked] });
-                toast({ tone: 'success', text: t('invite.done', { count: picked.size }) });
-                onClose();
-              } catch (e) {
-                fail(e);
-              }
+          <DialogButtons
+            onCancel={onClose}
+            onSubmit={async () => {
+              const count = picked.size;
+              if (await invite.run({ eventId, distributorIds: [...picked] }, () => t('invite.done', { count }))) onClose();
             }}
-          >
-            {t('invite.invite', { count: picked.size })}
-          </button>
+            label={t('invite.invite', { count: picked.size })}
+            disabled={picked.size === 0}
+            busy={invite.isPending}
+          />
         </>
       }
     >

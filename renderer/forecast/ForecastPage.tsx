@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ForecastScope, ForecastView, ModelDescription, OverrideLevel } from '../../shared/contract/forecast.js';
 import { calendarMonth } from '../../shared/domain/months.js';
-import { useApiMutation, useApiQuery, useJob } from '../api/hooks.js';
+import { useJob } from '../api/hooks.js';
 import { FilterSelect } from '../ui/Fields.js';
 import { Badge, Card, EmptyState, ErrorNotice, PageHeader, ProgressBar, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
@@ -12,7 +12,8 @@ import { useNetworkOptions } from '../network/options.js';
 import { ForecastChart } from './ForecastChart.js';
 import { OverrideDialog } from './OverrideDialog.js';
 import { SalesCorrection } from './SalesCorrection.js';
-import { useMutationWithToast } from '../api/useMutationWithToast.js';
+import { useDeleteOverride, useRunForecast } from './mutations.js';
+import { useForecastOptions, useForecastView } from './queries.js';
 
 /** The level an agreed number applies to, from what the screen is narrowed to. */
 export function overrideLevel(scope: ForecastScope): OverrideLevel | null {
@@ -32,16 +33,16 @@ export function ForecastPage() {
   const [distributorId, setDistributorId] = useState('');
   const [brand, setBrand] = useState('');
   const [productId, setProductId] = useState('');
-  const options = useApiQuery('forecast.options', distributorId ? { distributorId: Number(distributorId) } : {});
+  const options = useForecastOptions(distributorId ? { distributorId: Number(distributorId) } : {});
   const scope: ForecastScope = {
     ...(regionId ? { regionId: Number(regionId) } : {}),
     ...(distributorId ? { distributorId: Number(distributorId) } : {}),
     ...(brand ? { brand } : {}),
     ...(productId ? { productId: Number(productId) } : {}),
   };
-  const view = useApiQuery('forecast.view', scope);
-  const run = useMutationWithToast('forecast.run');
-  const removeOverride = useApiMutation('forecast.overrideDelete');
+  const view = useForecastView(scope);
+  const run = useRunForecast();
+  const removeOverride = useDeleteOverride();
   const [jobId, setJobId] = useState<number | null>(null);
   const [agreeing, setAgreeing] = useState<string | null>(null);
   const job = useJob(jobId, (s) => {
@@ -192,7 +193,7 @@ export function ForecastPage() {
                               type="button"
                               className="link-button"
                               aria-label={t('removeOverride', { month: o.month })}
-                              onClick={() => void removeOverride.mutateAsync({ id: o.id })}
+                              onClick={() => void removeOverride.run({ id: o.id })}
                             >
                               {t('remove')}
                             </button>

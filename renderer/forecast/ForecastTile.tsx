@@ -1,23 +1,17 @@
-import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.js';
-import { queryKey, useApiQuery } from '../api/hooks.js';
+import { useApiQuery } from '../api/hooks.js';
 import { peakForecast } from '../dashboard/peakForecast.js';
 import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { formatNumber, formatPercent } from '../ui/format.js';
+import { useRegionForecasts } from './queries.js';
 
 /** The coming peak in one number: forecast volume of each region's own peak months against last year's. */
 export function ForecastTile() {
   const { t } = useTranslation(['forecast', 'common']);
   const summary = useApiQuery('network.summary', {});
   const regions = summary.data?.regions ?? [];
-  const views = useQueries({
-    queries: regions.map((r) => ({
-      queryKey: queryKey('forecast.view', { regionId: r.id }),
-      queryFn: () => api.call('forecast.view', { regionId: r.id }),
-    })),
-  });
+  const views = useRegionForecasts(regions.map((r) => r.id));
   // loading is not empty: the advice to run the forecast waits until every answer is in
   const loading = !summary.data || views.some((v) => v.isPending);
   const error = summary.error ?? views.find((v) => v.error)?.error ?? null;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ForecastScope, OverrideLevel } from '../../shared/contract/forecast.js';
-import { useApiMutation } from '../api/hooks.js';
+import { useSaveOverride } from './mutations.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
@@ -24,7 +24,7 @@ export function OverrideDialog({
 }) {
   const { t } = useTranslation(['forecast', 'common']);
   const toast = useToast();
-  const save = useApiMutation('forecast.override');
+  const save = useSaveOverride();
   const errors = useFormErrors();
   const [mode, setMode] = useState<'absolute' | 'percent'>('absolute');
   const [value, setValue] = useState(String(Math.round(statistical)));
@@ -43,11 +43,7 @@ export function OverrideDialog({
     <Dialog
       title={t('agreeTitle', { month: formatMonth(month) })}
       onClose={onClose}
-      footer={
-        <>
-          <DialogButtons onCancel={onClose} onSubmit={() => void submit()} label={t('saveAgreed')} busy={save.isPending} />
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} onSubmit={() => void submit()} label={t('saveAgreed')} busy={save.isPending} />}
     >
       <p style={{ margin: 0 }}>{t('agreeText', { level: t(`level.${level}`), statistical: formatNumber(statistical) })}</p>
       {errors.formError && (

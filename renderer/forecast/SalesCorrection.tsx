@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation } from '../api/hooks.js';
+import { useSetSales } from './mutations.js';
 import { TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { Card } from '../ui/Page.js';
@@ -10,7 +10,7 @@ import { useToast } from '../ui/Toasts.js';
 export function SalesCorrection({ distributorId, productId }: { distributorId: number; productId: number }) {
   const { t } = useTranslation(['forecast', 'common']);
   const toast = useToast();
-  const save = useApiMutation('sales.set');
+  const save = useSetSales();
   const errors = useFormErrors();
   const [month, setMonth] = useState('');
   const [cases, setCases] = useState('');

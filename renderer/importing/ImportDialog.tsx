@@ -4,7 +4,7 @@ import type { ImportEncoding, ImportOutcome, ImportPreview, ImportReport } from 
 import type { ImportEntity } from '../../shared/domain/importing.js';
 import { api } from '../api/client.js';
 import { currentLanguage } from '../i18n/index.js';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { useJob } from '../api/hooks.js';
 import { ProgressBar, Spinner } from '../ui/Page.js';
 import { formatNumber } from '../ui/format.js';
@@ -152,14 +152,13 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
   const footer = (
     <>
       {step === 'map' && (
-        <>
-          <button type="button" className="button" onClick={() => setStep('pick')}>
-            {t('back', { ns: 'common' })}
-          </button>
-          <button type="button" className="button button-primary" onClick={() => void check()} disabled={working}>
-            {t('checkRows')}
-          </button>
-        </>
+        <DialogButtons
+          onCancel={() => setStep('pick')}
+          cancelLabel={t('back', { ns: 'common' })}
+          onSubmit={() => void check()}
+          label={t('checkRows')}
+          busy={working}
+        />
       )}
       {step === 'report' && report && (
         <>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkShipmentFilter } from '../../shared/contract/daywork.js';
-import { useApiQuery } from '../api/hooks.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
 import { formatNumber } from '../ui/format.js';
-import { useMutationWithToast } from '../api/useMutationWithToast.js';
+import { useMarkShippedBulk } from './mutations.js';
+import { useBulkShipmentPreview } from './queries.js';
 
 /**
  * Marks every planned shipment the filters select (a ship week, a distributor, a source) as sent, in
@@ -13,8 +13,8 @@ import { useMutationWithToast } from '../api/useMutationWithToast.js';
  */
 export function BulkShippedButton({ filter, disabled }: { filter: BulkShipmentFilter; disabled: boolean }) {
   const { t } = useTranslation(['daywork', 'common']);
-  const preview = useApiQuery('shipment.bulkPreview', filter);
-  const mark = useMutationWithToast('shipment.markShippedBulk');
+  const preview = useBulkShipmentPreview(filter);
+  const mark = useMarkShippedBulk();
   const [confirming, setConfirming] = useState(false);
   const n = preview.data?.shipments ?? 0;
   return (

@@ -2,7 +2,6 @@ import { today } from '../../shared/domain/clock.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReadinessCellFacts, ReadinessDistributorDetail } from '../../shared/contract/readiness.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { numberOrNull } from '../ui/form.js';
 import { Badge, Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { useConfirmRetry } from '../ui/useConfirmRetry.js';
@@ -11,13 +10,15 @@ import { formatDate, formatNumber, formatPercent } from '../ui/format.js';
 import { reasonWords } from './reason.js';
 import { shortfallSentence } from './shortfallWords.js';
 import { StockChart } from './StockChart.js';
+import { useSetPalletCapacity, useSetStock } from './mutations.js';
+import { useReadinessCell, useReadinessDistributor } from './queries.js';
 
 const TONE = { green: 'green', amber: 'amber', red: 'red' } as const;
 
 /** One distributor: its warehouse and lead time, every SKU with its numbers, a stock count to type in, and the chart. */
 export function DistributorPanel({ distributorId, onClose }: { distributorId: number; onClose(): void }) {
   const { t } = useTranslation(['readiness', 'common']);
-  const detail = useApiQuery('readiness.distributor', { distributorId });
+  const detail = useReadinessDistributor(distributorId);
   const d = detail.data;
   const [productId, setProductId] = useState<number | null>(null);
   const chosen = productId ?? d?.cells[0]?.productId ?? null;
@@ -97,7 +98,7 @@ export function DistributorPanel({ distributorId, onClose }: { distributorId: nu
 function WarehouseFacts({ d }: { d: ReadinessDistributorDetail }) {
   const { t } = useTranslation(['readiness', 'common']);
   const toast = useToast();
-  const save = useApiMutation('readiness.setPalletCapacity');
+  const save = useSetPalletCapacity();
   const [pallets, setPallets] = useState(d.warehousePallets === null ? '' : String(d.warehousePallets));
   const [error, setError] = useState<string | null>(null);
   const fullest = Math.max(0, ...d.occupancyCases);
@@ -164,8 +165,8 @@ function WarehouseFacts({ d }: { d: ReadinessDistributorDetail }) {
 function CellCard({ distributorId, fact, requiredDays }: { distributorId: number; fact: ReadinessCellFacts; requiredDays: number }) {
   const { t } = useTranslation(['readiness', 'common']);
   const toast = useToast();
-  const detail = useApiQuery('readiness.cell', { distributorId, productId: fact.productId });
-  const saveCount = useApiMutation('stock.set');
+  const detail = useReadinessCell(distributorId, fact.productId);
+  const saveCount = useSetStock();
   const doubt = useConfirmRetry({
     title: t('stockDoubt.title', { ns: 'rules' }),
     confirm: t('stockDoubt.confirm', { ns: 'rules' }),

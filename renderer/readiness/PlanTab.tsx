@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { PlanLine, ReadinessBoard, ReadinessFilter } from '../../shared/contract/readiness.js';
 import { DataTable, type Column } from '../ui/DataTable.js';
 import { Badge, Card, ErrorNotice } from '../ui/Page.js';
-import { usePagedList } from '../ui/usePagedList.js';
+import { usePlanLines } from './queries.js';
 import { formatDate, formatNumber, formatPercent } from '../ui/format.js';
 
 /** The pre-build plan by ship week (with each region's shipping capacity used), then its lines. */
 export function PlanTab({ board, filter }: { board: ReadinessBoard; filter: ReadinessFilter }) {
   const { t } = useTranslation(['readiness', 'common']);
   const [week, setWeek] = useState('');
-  const lines = usePagedList('readiness.plan', { ...filter, ...(week ? { week } : {}) });
+  const lines = usePlanLines({ ...filter, ...(week ? { week } : {}) });
   const limited = board.capacity.filter((r) => r.casesPerWeek !== null);
   const weeks = board.plan.byWeek.map((w, i) => ({ ...w, i })).filter((w) => w.shipments > 0 || limited.some((r) => r.used[w.i]! > 0));
   const columns: Column<PlanLine>[] = [

@@ -1,10 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReadinessFilter, ReadinessStatus } from '../../shared/contract/readiness.js';
-import { api } from '../api/client.js';
-import { useApiQuery } from '../api/hooks.js';
-import { currentLanguage } from '../i18n/index.js';
-import { downloadBase64 } from '../importing/download.js';
+import { useForecastOptions } from '../forecast/queries.js';
 import { ImportExportButtons } from '../importing/ImportExportButtons.js';
 import { useNetworkOptions } from '../network/options.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
@@ -18,7 +15,9 @@ import { ShipmentsTab } from './ShipmentsTab.js';
 import { ShortfallTab } from './ShortfallTab.js';
 import { StatusDot } from './StatusDot.js';
 import { ReopenButton } from '../people/ReopenButton.js';
-import { useMutationWithToast, useAttempt } from '../api/useMutationWithToast.js';
+import { useAttempt } from '../api/useMutationWithToast.js';
+import { exportPlan as downloadPlan, useAcceptPlan } from './mutations.js';
+import { useReadinessBoard } from './queries.js';
 
 type Tab = 'board' | 'plan' | 'shortfalls' | 'shipments' | 'settings';
 
@@ -36,23 +35,19 @@ export function ReadinessPage() {
   const [brand, setBrand] = useState('');
   const [tab, setTab] = useState<Tab>('board');
   const [confirming, setConfirming] = useState(false);
-  const brands = useApiQuery('forecast.options', {});
+  const brands = useForecastOptions();
   const filter: ReadinessFilter = {
     ...(areaId ? { areaId: Number(areaId) } : {}),
     ...(salespersonId ? { salespersonId: Number(salespersonId) } : {}),
     ...(status ? { status: status as ReadinessStatus } : {}),
     ...(brand ? { brand } : {}),
   };
-  const board = useApiQuery('readiness.board', filter);
-  const accept = useMutationWithToast('readiness.acceptPlan');
+  const board = useReadinessBoard(filter);
+  const accept = useAcceptPlan();
   const b = board.data;
   const exportPlan = async (format: 'csv' | 'xlsx') => {
     await attempt(
-      async () => {
-        const file = await api.call('readiness.exportPlan', { ...filter, format, language: currentLanguage() });
-        downloadBase64(file.fileName, file.mimeType, file.contentBase64);
-        return file;
-      },
+      () => downloadPlan(filter, format),
       (file) => t('exported', { count: file.rows, file: file.fileName }),
     );
   };

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KEY_ACCOUNT_RULES, PACK_GROUPS, PRIORITY_RULES, type PackGroup, type ReadinessBoard } from '../../shared/contract/readiness.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { SelectField, TextField } from '../ui/Fields.js';
 import { numberOrNull, useFormErrors } from '../ui/form.js';
 import { Card } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatNumber } from '../ui/format.js';
 import { useAttempt } from '../api/useMutationWithToast.js';
+import { useSaveReadinessSettings, useSetCasesPerPallet, useSetGroupCapacity, useSetRegionCapacity } from './mutations.js';
+import { usePalletSizes } from './queries.js';
 
 /** The rules of the board (cover, service levels, key accounts, who is served first) and the capacities it plans within. */
 export function ReadinessSettingsCard({ board }: { board: ReadinessBoard }) {
@@ -25,7 +26,7 @@ const pct = (v: number) => String(Math.round(v * 1000) / 10);
 function RulesCard({ board }: { board: ReadinessBoard }) {
   const { t } = useTranslation(['readiness', 'common']);
   const toast = useToast();
-  const save = useApiMutation('readiness.saveSettings');
+  const save = useSaveReadinessSettings();
   const errors = useFormErrors();
   const s = board.settings;
   const [cover, setCover] = useState(String(s.requiredCoverDays));
@@ -148,8 +149,8 @@ function CapacityInput({ label, value, onSave }: { label: string; value: number 
 
 function CapacityCard({ board }: { board: ReadinessBoard }) {
   const { t } = useTranslation(['readiness', 'common']);
-  const region = useApiMutation('readiness.setCapacity');
-  const group = useApiMutation('readiness.setGroupCapacity');
+  const region = useSetRegionCapacity();
+  const group = useSetGroupCapacity();
   return (
     <Card title={t('capacityTitle')} className="card-flush span-2">
       <div style={{ overflowX: 'auto' }}>
@@ -203,9 +204,8 @@ function CapacityCard({ board }: { board: ReadinessBoard }) {
 
 function PalletSizesCard() {
   const { t } = useTranslation(['readiness', 'common']);
-  const sizes = useApiQuery('readiness.palletSizes', {});
-  const save = useApiMutation('readiness.setCasesPerPallet');
-  const toast = useToast();
+  const sizes = usePalletSizes();
+  const save = useSetCasesPerPallet();
   return (
     <Card title={t('palletTitle')} className="card-flush">
       <div style={{ maxHeight: 520, overflow: 'auto' }}>
@@ -234,12 +234,7 @@ function PalletSizesCard() {
                     onBlur={async (e) => {
                       const v = Number(e.target.value);
                       if (v === p.casesPerPallet) return;
-                      try {
-                        await save.mutateAsync({ productId: p.productId, casesPerPallet: v });
-                        toast({ tone: 'success', text: t('capacitySaved') });
-                      } catch (err) {
-                        toast({ tone: 'error', text: (err as Error).message });
-                      }
+                      await save.run({ productId: p.productId, casesPerPallet: v }, () => t('capacitySaved'));
                     }}
                   />
                 </td>

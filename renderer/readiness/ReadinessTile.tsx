@@ -1,13 +1,13 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../api/hooks.js';
+import { useReadinessBoard } from './queries.js';
 import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { formatNumber } from '../ui/format.js';
 import { StatusDot } from './StatusDot.js';
 
 export function ReadinessTile() {
   const { t } = useTranslation(['readiness', 'common']);
-  const board = useApiQuery('readiness.board', {});
+  const board = useReadinessBoard({});
   const b = board.data;
   return (
     <Card title={t('tile.title')} actions={<Link to="/readiness">{t('tile.open')}</Link>}>

@@ -2,18 +2,19 @@ import { today } from '../../shared/domain/clock.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShipmentRow } from '../../shared/contract/readiness.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useApiQuery } from '../api/hooks.js';
 import { useNetworkOptions } from '../network/options.js';
 import { DataTable, type Column } from '../ui/DataTable.js';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { FilterSelect, SelectField, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { ErrorNotice } from '../ui/Page.js';
 import { BulkShippedButton } from './BulkShippedButton.js';
 import { useToast } from '../ui/Toasts.js';
-import { usePagedList } from '../ui/usePagedList.js';
 import { formatDate, formatNumber } from '../ui/format.js';
 import { useAttempt } from '../api/useMutationWithToast.js';
+import { useCreateShipment, useDeleteShipment, useMarkShipped } from './mutations.js';
+import { useBulkShipmentPreview, useShipments } from './queries.js';
 
 /** Shipments on the way and booked: what the projection counts as arrivals. */
 export function ShipmentsTab() {
@@ -25,15 +26,15 @@ export function ShipmentsTab() {
   const [week, setWeek] = useState('');
   const [distributorId, setDistributorId] = useState('');
   const network = useNetworkOptions();
-  const weeks = useApiQuery('shipment.bulkPreview', {});
-  const list = usePagedList('shipment.list', {
+  const weeks = useBulkShipmentPreview({});
+  const list = useShipments({
     ...(status ? { status: status as ShipmentRow['status'] } : {}),
     ...(source ? { source: source as ShipmentRow['source'] } : {}),
     ...(week ? { shipWeek: week } : {}),
     ...(distributorId ? { distributorId: Number(distributorId) } : {}),
   });
-  const markShipped = useApiMutation('shipment.markShipped');
-  const remove = useApiMutation('shipment.delete');
+  const markShipped = useMarkShipped();
+  const remove = useDeleteShipment();
   const act = (run: () => Promise<unknown>, done: string) => attempt(run, () => done);
   const columns: Column<ShipmentRow>[] = [
     { id: 'arrival', header: t('shipment.arrivalDate'), width: '120px', render: (s) => formatDate(s.arrivalDate) },
@@ -143,7 +144,7 @@ function ShipmentDialog({ onClose }: { onClose(): void }) {
   const toast = useToast();
   const network = useNetworkOptions();
   const products = useApiQuery('product.list', {});
-  const create = useApiMutation('shipment.create');
+  const create = useCreateShipment();
   const errors = useFormErrors();
   const todayDay = today();
   const [draft, setDraft] = useState({
@@ -176,16 +177,7 @@ function ShipmentDialog({ onClose }: { onClose(): void }) {
     <Dialog
       title={t('shipment.addTitle')}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common:cancel')}
-          </button>
-          <button type="button" className="button button-primary" disabled={create.isPending} onClick={() => void submit()}>
-            {t('shipment.save')}
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} onSubmit={() => void submit()} label={t('shipment.save')} busy={create.isPending} />}
     >
       {errors.formError && <div className="notice notice-error">{errors.formError}</div>}
       <div className="form-grid">

@@ -2,14 +2,14 @@ import { useTranslation } from 'react-i18next';
 import type { ReadinessFilter, ShortfallLine } from '../../shared/contract/readiness.js';
 import { DataTable, type Column } from '../ui/DataTable.js';
 import { Badge, ErrorNotice } from '../ui/Page.js';
-import { usePagedList } from '../ui/usePagedList.js';
+import { useShortfalls } from './queries.js';
 import { formatNumber } from '../ui/format.js';
 import { neededBy, whyShort } from './shortfallWords.js';
 
 /** Who is short of what and when, and why: the biggest gaps first. */
 export function ShortfallTab({ filter }: { filter: ReadinessFilter }) {
   const { t } = useTranslation(['readiness', 'common']);
-  const list = usePagedList('readiness.shortfalls', filter);
+  const list = useShortfalls(filter);
   const columns: Column<ShortfallLine>[] = [
     { id: 'due', header: t('dueWeek'), width: '150px', render: (s) => neededBy(t, s) },
     {

@@ -34,7 +34,7 @@ export function useRefreshAfterSync(status: SyncStatus | undefined) {
   useEffect(() => {
     if (last === undefined) return;
     if (seen.current !== undefined && seen.current !== last) {
-      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'sync.status' });
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[1] !== 'sync.status' });
     }
     seen.current = last;
   }, [last, client]);

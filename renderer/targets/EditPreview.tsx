@@ -2,11 +2,11 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../shared/contract/index.js';
 import type { TargetEditPreview } from '../../shared/contract/targetEdits.js';
-import { api } from '../api/client.js';
-import { useApiMutation } from '../api/hooks.js';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { Spinner } from '../ui/Page.js';
 import { formatNumber } from '../ui/format.js';
+import { useEditTarget } from './mutations.js';
+import { previewTargetEdit } from './queries.js';
 import './typed.css';
 
 type At = MethodInput<'targets.edit'>['at'];
@@ -32,13 +32,12 @@ export function useEditPreview(
   apply: (run: (confirm: boolean) => Promise<unknown>) => Promise<unknown> = (run) => run(false),
 ): { request(at: At, value: number, label: string): Promise<void>; dialog: ReactNode } {
   const { t } = useTranslation(['daywork', 'common']);
-  const edit = useApiMutation('targets.edit');
+  const edit = useEditTarget();
   const [pending, setPending] = useState<Pending | null>(null);
   const request = (at: At, value: number, label: string) =>
     new Promise<void>((resolve, reject) => {
       setPending({ at, value, label, preview: null, error: null, resolve, reject });
-      api
-        .call('targets.editPreview', { planId, at, value })
+      previewTargetEdit({ planId, at, value })
         .then((preview) => setPending((p) => p && { ...p, preview }))
         .catch((e: Error) => setPending((p) => p && { ...p, error: e.message }));
     });
@@ -52,27 +51,21 @@ export function useEditPreview(
       title={t('preview.title')}
       onClose={close}
       footer={
-        <>
-          <button type="button" className="button" onClick={close}>
-            {t('common:cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={!p?.ok || edit.isPending}
-            onClick={async () => {
-              try {
-                await apply((confirm) => edit.mutateAsync({ planId, at: pending.at, value: pending.value, confirm }));
-                pending.resolve();
-                setPending(null);
-              } catch (e) {
-                setPending({ ...pending, error: (e as Error).message });
-              }
-            }}
-          >
-            {t('preview.apply')}
-          </button>
-        </>
+        <DialogButtons
+          onCancel={close}
+          onSubmit={async () => {
+            try {
+              await apply((confirm) => edit.mutateAsync({ planId, at: pending.at, value: pending.value, confirm }));
+              pending.resolve();
+              setPending(null);
+            } catch (e) {
+              setPending({ ...pending, error: (e as Error).message });
+            }
+          }}
+          label={t('preview.apply')}
+          disabled={!p?.ok}
+          busy={edit.isPending}
+        />
       }
     >
       <p className="confirm-message">

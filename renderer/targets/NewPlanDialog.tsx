@@ -1,13 +1,14 @@
 import { now } from '../../shared/domain/clock.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { useConfirmRetry } from '../ui/useConfirmRetry.js';
 import { useNetworkOptions } from '../network/options.js';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { SelectField, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { formatNumber } from '../ui/format.js';
+import { useCreateTargetPlan } from './mutations.js';
+import { useTargetSuggestion } from './queries.js';
 
 /** What the coming peak must deliver, by brand, and how many new outlets it needs. */
 export function NewPlanDialog({ onClose, onCreated }: { onClose(): void; onCreated(id: number): void }) {
@@ -20,14 +21,14 @@ export function NewPlanDialog({ onClose, onCreated }: { onClose(): void; onCreat
   const [newOutlets, setNewOutlets] = useState('0');
   const [volumes, setVolumes] = useState<Record<string, string>>({});
   const errors = useFormErrors();
-  const create = useApiMutation('targets.create');
+  const create = useCreateTargetPlan();
   const jump = useConfirmRetry({
     title: t('jump.title', { ns: 'rules' }),
     confirm: t('jump.confirm', { ns: 'rules' }),
     kept: t('jump.kept', { ns: 'rules' }),
   });
   const region = regionId ?? (network.regions[0]?.value as number | undefined) ?? null;
-  const suggestion = useApiQuery('targets.suggest', { regionId: region ?? 1, seasonYear }, { enabled: region !== null });
+  const suggestion = useTargetSuggestion(region, seasonYear);
   useEffect(() => {
     if (suggestion.data)
       setVolumes(Object.fromEntries(suggestion.data.brands.map((b) => [b.brand, String(Math.round((b.natural * 1.1) / 10) * 10)])));
@@ -38,41 +39,35 @@ export function NewPlanDialog({ onClose, onCreated }: { onClose(): void; onCreat
       onClose={onClose}
       wide
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel', { ns: 'common' })}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={create.isPending || region === null}
-            onClick={async () => {
-              errors.clear();
-              try {
-                const lines = Object.entries(volumes)
-                  .filter(([, v]) => v.trim() !== '' && Number(v) > 0)
-                  .map(([brand, v]) => ({ brand, volume: Number(v) }));
-                const plan = await jump.save((confirm) =>
-                  create.mutateAsync({
-                    regionId: region!,
-                    seasonYear,
-                    name,
-                    basis,
-                    lines,
-                    newOutlets: Number(newOutlets),
-                    confirm,
-                  }),
-                );
-                onCreated(plan.id);
-                onClose();
-              } catch (e) {
-                errors.fromError(e);
-              }
-            }}
-          >
-            {t('cascade')}
-          </button>
-        </>
+        <DialogButtons
+          onCancel={onClose}
+          onSubmit={async () => {
+            errors.clear();
+            try {
+              const lines = Object.entries(volumes)
+                .filter(([, v]) => v.trim() !== '' && Number(v) > 0)
+                .map(([brand, v]) => ({ brand, volume: Number(v) }));
+              const plan = await jump.save((confirm) =>
+                create.mutateAsync({
+                  regionId: region!,
+                  seasonYear,
+                  name,
+                  basis,
+                  lines,
+                  newOutlets: Number(newOutlets),
+                  confirm,
+                }),
+              );
+              onCreated(plan.id);
+              onClose();
+            } catch (e) {
+              errors.fromError(e);
+            }
+          }}
+          label={t('cascade')}
+          busy={create.isPending}
+          disabled={region === null}
+        />
       }
     >
       {jump.dialog}

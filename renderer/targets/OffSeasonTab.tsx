@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { calendarMonth } from '../../shared/domain/months.js';
 import type { OffSeasonMonth } from '../../shared/contract/targets.js';
-import { useApiQuery } from '../api/hooks.js';
 import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { formatNumber, monthName } from '../ui/format.js';
+import { useTargetOffSeason } from './queries.js';
 
 /**
  * The off-season months that lead into the peak, month by month for each distributor: shipments
@@ -12,7 +12,7 @@ import { formatNumber, monthName } from '../ui/format.js';
  */
 export function OffSeasonTab({ planId }: { planId: number }) {
   const { t } = useTranslation(['targets', 'common']);
-  const query = useApiQuery('targets.offSeason', { planId });
+  const query = useTargetOffSeason(planId);
   const o = query.data;
   const label = (m: string) => `${monthName(calendarMonth(m))} ${m.slice(0, 4)}`;
   const cell = (m: OffSeasonMonth) => (

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TargetRules } from '../../shared/contract/targets.js';
-import { useApiMutation } from '../api/hooks.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { useToast } from '../ui/Toasts.js';
+import { useSaveTargetRules } from './mutations.js';
 
 /**
  * How far a target may move from its basis (last year or the natural volume) before saving asks
@@ -15,7 +15,7 @@ export function TargetRulesDialog({ rules, onClose }: { rules: TargetRules; onCl
   const { t } = useTranslation(['targets', 'common']);
   const toast = useToast();
   const errors = useFormErrors();
-  const save = useApiMutation('targets.saveRules');
+  const save = useSaveTargetRules();
   const [percent, setPercent] = useState(String(Math.round(rules.largeJump * 100)));
   const submit = async () => {
     errors.clear();

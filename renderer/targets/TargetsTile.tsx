@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../api/hooks.js';
 import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { formatNumber, formatPercent } from '../ui/format.js';
+import { useTargetPlans } from './queries.js';
 
 export function TargetsTile() {
   const { t } = useTranslation(['targets', 'common']);
-  const plans = useApiQuery('targets.plans', {});
+  const plans = useTargetPlans();
   const p = plans.data?.[0];
   return (
     <Card title={t('tile.title')} actions={<Link to="/targets">{t('tile.open')}</Link>}>

@@ -108,21 +108,11 @@ interface ConfirmProps {
 
 /** Asks before anything destructive; the consequence is spelled out in `message`. */
 export function ConfirmDialog({ title, message, confirmLabel, danger, busy, onConfirm, onCancel, children }: ConfirmProps) {
-  const { t } = useTranslation();
   return (
     <Dialog
       title={title}
       onClose={onCancel}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onCancel}>
-            {t('cancel')}
-          </button>
-          <button type="button" className={`button ${danger ? 'button-danger' : 'button-primary'}`} onClick={onConfirm} disabled={busy}>
-            {confirmLabel}
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onCancel} onSubmit={onConfirm} label={confirmLabel} busy={busy} danger={danger} />}
     >
       <div className="confirm-message">{message}</div>
       {children}
