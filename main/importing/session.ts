@@ -592,8 +592,16 @@ function commitSession(db: Db, s: LoadedSession, choices: CommitChoices, control
           try {
             def.save(db, row.existingId, row.draft);
           } catch (error) {
+            // The row's own refusal, worded by its rule inside the line's (rules:refusal.importLineRefused).
             const message = error instanceof DomainError ? error.message : 'could not be saved';
-            throw new DomainError('import_rejected', `Line ${row.line}: ${message}. Nothing was imported.`);
+            const rule = error instanceof DomainError ? error.rule : undefined;
+            throw rule
+              ? fileRefusal('importLineRefused', `Line ${row.line}: ${message}. Nothing was imported.`, {
+                  ...rule.params,
+                  line: row.line,
+                  reason: rule.code,
+                })
+              : fileRefusal('importLineNotSaved', `Line ${row.line}: ${message}. Nothing was imported.`, { line: row.line });
           }
         }
     };
