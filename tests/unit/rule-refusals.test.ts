@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import i18next from 'i18next';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, localeResources } from '../support/locales.js';
@@ -107,6 +108,27 @@ describe('business rule refusals', () => {
     it(`each has words in ${language}`, () => {
       const refusal = (resources[language].rules as { refusal?: Record<string, string> }).refusal ?? {};
       for (const code of codes) expect(refusal[code], `rules:refusal.${code} (${language})`).toBeTruthy();
+    });
+  }
+});
+
+describe('a refusal’s words', () => {
+  // Values a rule's parameters take that are words themselves, nested from the screens' own keys.
+  const SAMPLE: Record<string, string | number> = { status: 'submitted', suggestion: 'reward', reason: 'recordMissing' };
+  const resources = localeResources();
+  for (const language of LANGUAGES) {
+    it(`read whole in ${language}: every placeholder and nested word filled in`, async () => {
+      const i18n = i18next.createInstance();
+      await i18n.init({ resources, lng: language, fallbackLng: false, interpolation: { escapeValue: false } });
+      const refusal = (resources[language].rules as { refusal: Record<string, string> }).refusal;
+      for (const [code, text] of Object.entries(refusal)) {
+        // (with the placeholders of the rule a nested one may name: importLineRefused's reason)
+        const params = Object.fromEntries(
+          [...`${text} ${refusal[SAMPLE.reason!]}`.matchAll(/\{\{(\w+)/g)].map(([, name]) => [name!, SAMPLE[name!] ?? 7]),
+        );
+        const words = i18n.t(`rules:refusal.${code}`, params);
+        expect(words, `rules:refusal.${code} (${language})`).not.toMatch(/\{\{|\$t\(|\b(status|decision|refusal)\.\w/);
+      }
     });
   }
 });
