@@ -572,10 +572,14 @@ function withSynonyms(def: EntityDef): EntityDef {
   };
 }
 
-/** An enum column also reads the words exports write for its values, in every language (shared/exports/values.ts). */
+/**
+ * An enum column also reads the words exports write for its values, in every language
+ * (shared/exports/values.ts); so does a number column that exports write in words (relationship level).
+ */
 function withValueWords(entity: ImportEntity, f: FieldDef): FieldDef {
-  if (f.kind !== 'enum' || !f.values) return f;
   const words = valueWordsOf(entity, f.key);
+  if (f.kind === 'integer' && Object.keys(words).length) return { ...f, values: words };
+  if (f.kind !== 'enum' || !f.values) return f;
   return { ...f, values: Object.fromEntries(Object.entries(f.values).map(([code, own]) => [code, [...own, ...(words[code] ?? [])]])) };
 }
 

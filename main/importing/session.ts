@@ -737,7 +737,7 @@ function inLanguage(def: EntityDef, row: ExportRow, language: ExportLanguage): E
   for (const f of def.fields) {
     const v = row[f.key];
     if (v === null || v === undefined || v === '') continue;
-    if (f.kind === 'enum') out[f.key] = valueWord(language, def.name, f.key, String(v));
+    if (f.kind === 'enum' || f.values) out[f.key] = valueWord(language, def.name, f.key, String(v));
     else if (f.kind === 'boolean') out[f.key] = yesNoWord(language, YES.has(String(v).toLowerCase()));
   }
   return out;

@@ -65,7 +65,7 @@ describe('round trip of every entity in every language', () => {
     );
   }, 120_000);
 
-  it('writes values in the user language: statuses, roles, channels, yes/no, visit outcomes', async () => {
+  it('writes values in the user language: statuses, roles, channels, relationship levels, yes/no, visit outcomes', async () => {
     const { ctx } = createTestDb();
     for (const entity of IN_ORDER) {
       const template = await call(ctx, 'import.template', { entity, format: 'csv', language: 'en' });
@@ -76,6 +76,8 @@ describe('round trip of every entity in every language', () => {
     const zh = async (entity: (typeof IN_ORDER)[number]) =>
       text(await call(ctx, 'export.entity', { entity, format: 'csv', headers: fieldTitles('zh')[entity], language: 'zh' }));
     expect(await zh('distributors')).toMatch(/合作中[\s\S]*暂停/);
+    // The relationship level as the screens word it, not as its number.
+    expect(await zh('distributors')).toMatch(/,[123] · (靠价格维系|个性化服务|战略伙伴),/);
     expect(await zh('staff')).toMatch(/业务员,.*,是/);
     expect(await zh('terminals')).toContain('酒吧 / 夜场');
     expect(await zh('shipments')).toContain('在途');
