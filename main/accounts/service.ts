@@ -5,7 +5,7 @@ import {
   type AccountsSettings,
   type ComplaintRow,
 } from '../../shared/contract/accounts.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import { daysBetween } from '../../shared/domain/calendar.js';
 import { today } from '../../shared/domain/clock.js';
 import { addMonths } from '../../shared/domain/months.js';
@@ -316,7 +316,9 @@ export function createComplaint(
   requireRow(db, 'distributors', c.distributorId, 'distributorId', 'Distributor');
   if (c.ownerId !== null) requireRow(db, 'staff', c.ownerId, 'ownerId', 'Staff member');
   if (c.openedOn > today())
-    throw new DomainError('validation', 'A complaint cannot be opened in the future', [{ path: 'openedOn', message: 'In the future' }]);
+    throw refusal('validation', 'complaintInFuture', 'A complaint cannot be opened in the future', {}, [
+      { path: 'openedOn', message: 'In the future' },
+    ]);
   const id = nextId('complaints');
   const { lastInsertRowid } = prepared(
     db,
@@ -329,9 +331,11 @@ export function closeComplaint(db: Db, id: number, closedOn: string, resolution:
   const row = prepared(db, 'SELECT opened_on, closed_on FROM complaints WHERE id = ?').get(id) as
     { opened_on: string; closed_on: string | null } | undefined;
   if (!row) throw notFound('Complaint', id);
-  if (row.closed_on) throw new DomainError('conflict', 'This complaint is already closed.');
+  if (row.closed_on) throw refusal('conflict', 'complaintClosed', 'This complaint is already closed.');
   if (closedOn < row.opened_on)
-    throw new DomainError('validation', 'Closed before it was opened', [{ path: 'closedOn', message: `Opened on ${row.opened_on}` }]);
+    throw refusal('validation', 'complaintClosedBeforeOpened', 'Closed before it was opened', { openedOn: row.opened_on }, [
+      { path: 'closedOn', message: `Opened on ${row.opened_on}` },
+    ]);
   prepared(db, 'UPDATE complaints SET closed_on = ?, resolution = ? WHERE id = ?').run(closedOn, resolution, id);
   return withDays(prepared(db, `${COMPLAINT_SELECT} WHERE c.id = ?`).get(id) as Omit<ComplaintRow, 'daysOpen'>);
 }
@@ -388,7 +392,7 @@ export function customerShare(ourVolume: number, theirTotal: number | null): num
 export function detail(db: Db, distributorId: number): AccountDetail {
   const c = compute(db);
   const row = c.rows.find((r) => r.distributorId === distributorId);
-  if (!row) throw new DomainError('not_found', 'This distributor has no active history to analyse.');
+  if (!row) throw refusal('not_found', 'accountNoHistory', 'This distributor has no active history to analyse.');
   const profile = prepared(db, 'SELECT fit, total_purchases_cases AS total FROM account_profiles WHERE distributor_id = ?').get(
     distributorId,
   ) as { fit: AccountDetail['fit']; total: number | null } | undefined;
@@ -540,7 +544,7 @@ export function saveProspectScore(
 export function accountSummary(db: Db, distributorId: number): Omit<AccountDetail, 'monthly' | 'skus' | 'contacts' | 'relationshipLevel'> {
   const c = compute(db);
   const row = c.rows.find((r) => r.distributorId === distributorId);
-  if (!row) throw new DomainError('not_found', 'This distributor has no active history to analyse.');
+  if (!row) throw refusal('not_found', 'accountNoHistory', 'This distributor has no active history to analyse.');
   const profile = prepared(db, 'SELECT fit, total_purchases_cases AS total FROM account_profiles WHERE distributor_id = ?').get(
     distributorId,
   ) as { fit: AccountDetail['fit']; total: number | null } | undefined;

@@ -103,25 +103,36 @@ export function toApiError(error: unknown): ApiError {
       return busyError();
     }
     if (sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
-      return { code: 'conflict', message: constraintMessage(sqliteCode, String((error as Error).message)) };
+      return { code: 'conflict', ...constraintMessage(sqliteCode, String((error as Error).message)) };
     }
   }
   // Logged for the developer; the user gets a plain sentence.
   console.error('[planner] internal error:', error);
-  return { code: 'internal', message: 'Something went wrong inside the planner; nothing was changed.' };
+  return { code: 'internal', message: 'Something went wrong inside the planner; nothing was changed.', rule: { code: 'internalError' } };
 }
 
 function busyError(): ApiError {
-  return { code: 'busy', message: 'The database is busy with another program (an import or a second window). Try again in a moment.' };
+  return {
+    code: 'busy',
+    message: 'The database is busy with another program (an import or a second window). Try again in a moment.',
+    rule: { code: 'databaseBusy' },
+  };
 }
 
-function constraintMessage(code: string, message: string): string {
+/** A refused write's words, with the rule the screens word in the person's language. */
+function constraintMessage(code: string, message: string): Pick<ApiError, 'message' | 'rule'> {
   if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
     const column = /UNIQUE constraint failed: \w+\.(\w+)/.exec(message)?.[1];
-    return column ? `Another record already uses this ${column}.` : 'A record with the same code already exists.';
+    return column
+      ? { message: `Another record already uses this ${column}.`, rule: { code: 'duplicateValue', params: { column } } }
+      : { message: 'A record with the same code already exists.', rule: { code: 'duplicateCode' } };
   }
-  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'This record is still referenced by others, or refers to one that does not exist.';
-  return 'The change breaks a rule of the data and was not saved.';
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+    return {
+      message: 'This record is still referenced by others, or refers to one that does not exist.',
+      rule: { code: 'stillReferenced' },
+    };
+  return { message: 'The change breaks a rule of the data and was not saved.', rule: { code: 'dataRule' } };
 }
 
 function fail(error: ApiError): ApiResult<never> {

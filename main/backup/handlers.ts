@@ -1,5 +1,5 @@
 import type { backupContract } from '../../shared/contract/backup.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import type { FeatureHandlers } from '../api/handlers-type.js';
 import { restoreBackup } from './restore.js';
 import { backupFolder, createBackup, listBackups } from './service.js';
@@ -14,8 +14,8 @@ export const backupHandlers = {
   },
   'backup.restore': async (ctx, { fileName }) => {
     if (ctx.jobs.isBusy('forecast.run') || ctx.jobs.isBusy('demo.seed'))
-      throw new DomainError('busy', 'Wait for the running job to finish before restoring.');
-    if (ctx.databasePath === ':memory:') throw new DomainError('conflict', 'An in-memory database cannot be restored.');
+      throw refusal('busy', 'restoreWaitForJob', 'Wait for the running job to finish before restoring.');
+    if (ctx.databasePath === ':memory:') throw refusal('conflict', 'restoreInMemory', 'An in-memory database cannot be restored.');
     // The query thread's connection must not hold the file being replaced.
     await ctx.queries?.stop();
     try {

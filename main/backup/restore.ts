@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, statfsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { DomainError } from '../../shared/contract/result.js';
+import { DomainError, refusal } from '../../shared/contract/result.js';
 import type { RestoreNotice } from '../../shared/contract/backup.js';
 import { closeDatabase, openDatabase, type Db } from '../db/open.js';
 import { fsyncFile, fsyncFolder, publishFile, writeFileAtomically } from './durable-file.js';
@@ -64,9 +64,11 @@ function checkFreeSpace(databasePath: string, backupFile: string, statfs: Restor
   const free = bavail * bsize;
   const needed = restoreSpaceNeeded(databasePath, backupFile);
   if (free < needed)
-    throw new DomainError(
+    throw refusal(
       'conflict',
+      'restoreDiskSpace',
       `Not enough free disk space to restore safely: ${Math.ceil(needed / MB)} MB needed, ${Math.floor(free / MB)} MB free. Nothing was changed.`,
+      { needed: Math.ceil(needed / MB), free: Math.floor(free / MB) },
     );
 }
 
@@ -89,8 +91,9 @@ function takeExclusively(databasePath: string, lockWaitMs: number): Database.Dat
   } catch (error) {
     owner.close();
     if (isBusy(error))
-      throw new DomainError(
+      throw refusal(
         'in_use',
+        'restoreDatabaseOpen',
         'Another program has the planner database open (a second window, browser mode or a command-line import). Close it, then restore again. Nothing was changed.',
       );
     throw error;
@@ -115,7 +118,7 @@ export async function restoreBackup(
 ): Promise<{ previousKeptAs: string }> {
   const { databasePath } = holder;
   const source = join(backupFolder(databasePath), fileName);
-  if (!existsSync(source)) throw new DomainError('not_found', 'That backup no longer exists.');
+  if (!existsSync(source)) throw refusal('not_found', 'backupGone', 'That backup no longer exists.');
   verifyBackup(source);
   checkFreeSpace(databasePath, source, options.statfs);
 
@@ -189,7 +192,11 @@ function explain(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   const code = (error as { code?: unknown })?.code;
   if (code === 'ENOSPC' || code === 'SQLITE_FULL')
-    return new DomainError('conflict', 'The disk became full while restoring. Nothing was changed; free some space and try again.');
+    return refusal(
+      'conflict',
+      'restoreDiskFull',
+      'The disk became full while restoring. Nothing was changed; free some space and try again.',
+    );
   return error;
 }
 

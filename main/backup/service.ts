@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, readdirSync, rmSy
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/contract/backup.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { DomainError, refusal } from '../../shared/contract/result.js';
 import type { Db } from '../db/open.js';
 import { LATEST_VERSION } from '../db/migrations/index.js';
 import { publishFile } from './durable-file.js';
@@ -51,7 +51,7 @@ export function listBackups(databasePath: string): BackupInfo[] {
  * written under a temporary name and renamed when complete, so a crash never leaves a listed half copy.
  */
 export async function createBackup(db: Db, databasePath: string, kind: BackupInfo['kind'] = 'manual'): Promise<BackupInfo> {
-  if (databasePath === ':memory:') throw new DomainError('conflict', 'An in-memory database cannot be backed up.');
+  if (databasePath === ':memory:') throw refusal('conflict', 'backupInMemory', 'An in-memory database cannot be backed up.');
   const folder = backupFolder(databasePath);
   mkdirSync(folder, { recursive: true });
   const fileName = backupFileName(kind);
@@ -104,15 +104,21 @@ export function verifyBackup(file: string): void {
     probe = new Database(file, { readonly: true, fileMustExist: true });
     const version = probe.pragma('user_version', { simple: true }) as number;
     if (version < 1 || version > LATEST_VERSION)
-      throw new DomainError('validation', `This backup has schema version ${version}; this app reads 1 to ${LATEST_VERSION}.`);
+      throw refusal('validation', 'backupSchema', `This backup has schema version ${version}; this app reads 1 to ${LATEST_VERSION}.`, {
+        version,
+        latest: LATEST_VERSION,
+      });
     const tables = new Set(probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
-    if (missing.length) throw new DomainError('validation', `This file is not a planner database (missing ${missing.join(', ')}).`);
+    if (missing.length)
+      throw refusal('validation', 'backupNotPlanner', `This file is not a planner database (missing ${missing.join(', ')}).`, {
+        missing: missing.join(', '),
+      });
     if (probe.pragma('integrity_check', { simple: true }) !== 'ok')
-      throw new DomainError('validation', 'This backup is damaged (integrity check failed).');
+      throw refusal('validation', 'backupDamaged', 'This backup is damaged (integrity check failed).');
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    throw new DomainError('validation', 'This file is not a readable SQLite database.');
+    throw refusal('validation', 'backupNotSqlite', 'This file is not a readable SQLite database.');
   } finally {
     probe?.close();
   }

@@ -1,5 +1,5 @@
 import type { BulkShipmentFilter, BulkShipmentPreview } from '../../shared/contract/daywork.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import { prepared, type Db } from '../db/open.js';
 
 // The Monday of a shipment's ship date: planned shipments are sent week by week.
@@ -51,9 +51,11 @@ export function markShippedBulk(db: Db, f: BulkShipmentFilter & { expected: numb
   return db.transaction(() => {
     const preview = bulkShippedPreview(db, f);
     if (preview.shipments !== f.expected)
-      throw new DomainError(
+      throw refusal(
         'conflict',
+        'shipmentsChanged',
         `The planned shipments changed since you looked: ${preview.shipments} match now, not ${f.expected}. Check and confirm again.`,
+        { now: preview.shipments, expected: f.expected },
       );
     const w = where(f);
     prepared(db, `UPDATE shipments AS s SET status = 'in_transit' WHERE ${w.sql}`).run(...w.params);

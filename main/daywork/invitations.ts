@@ -1,5 +1,5 @@
 import type { InviteCandidate, InviteList } from '../../shared/contract/daywork.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import { overview } from '../accounts/service.js';
 import { prepared, type Db } from '../db/open.js';
 import { requireRow } from '../db/sql.js';
@@ -36,7 +36,7 @@ export function saveInviteList(db: Db, name: string, distributorIds: number[]): 
     distributorIds.forEach((d, i) => requireRow(db, 'distributors', d, `distributorIds.${i}`, 'Distributor'));
     const unique = [...new Set(distributorIds)];
     if (unique.length === 0)
-      throw new DomainError('validation', 'Pick at least one distributor', [{ path: 'distributorIds', message: 'Empty' }]);
+      throw refusal('validation', 'inviteListEmpty', 'Pick at least one distributor', {}, [{ path: 'distributorIds', message: 'Empty' }]);
     const lists = inviteLists(db).filter((l) => l.name.toLowerCase() !== name.toLowerCase());
     lists.push({ name, distributorIds: unique });
     lists.sort((a, b) => a.name.localeCompare(b.name));
@@ -47,7 +47,7 @@ export function saveInviteList(db: Db, name: string, distributorIds: number[]): 
 
 export function deleteInviteList(db: Db, name: string): InviteList[] {
   const lists = inviteLists(db);
-  if (!lists.some((l) => l.name === name)) throw new DomainError('not_found', `No saved list called "${name}".`);
+  if (!lists.some((l) => l.name === name)) throw refusal('not_found', 'inviteListMissing', `No saved list called "${name}".`, { name });
   const rest = lists.filter((l) => l.name !== name);
   writeSetting(db, LISTS_KEY, rest);
   return rest;

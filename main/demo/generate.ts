@@ -1,6 +1,6 @@
 import { now } from '../../shared/domain/clock.js';
 import type { DemoScale } from '../../shared/contract/system.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import type { Db } from '../db/open.js';
 import type { TaskControl } from '../jobs/task.js';
 import { createRng } from './random.js';
@@ -33,7 +33,7 @@ export function seedDemo(db: Db, options: DemoOptions, control: TaskControl = NO
     n: number;
   };
   if (existing.n > 0) {
-    throw new DomainError('conflict', 'The demo region can only be generated into an empty database.');
+    throw refusal('conflict', 'demoNotEmpty', 'The demo region can only be generated into an empty database.');
   }
   const scale = SCALES[options.scale];
   const rng = createRng(options.seed ?? 20261122);

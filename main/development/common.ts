@@ -1,5 +1,5 @@
 import type { IndicatorNumbers, OutletType } from '../../shared/domain/development.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import { today } from '../../shared/domain/clock.js';
 import { lastDayOf } from '../../shared/domain/months.js';
 import { prepared, type Db } from '../db/open.js';
@@ -49,9 +49,13 @@ export function getOutlet(db: Db, type: OutletType, id: number, path = 'outletId
   ).get(id) as OutletRow | undefined;
   if (!row) {
     const label = type === 'sub_dealer' ? 'Sub-dealer' : 'Terminal';
-    throw new DomainError('not_found', `${label} #${id} no longer exists. It may have been deleted in another window.`, [
-      { path, message: `${label} #${id} does not exist` },
-    ]);
+    throw refusal(
+      'not_found',
+      'recordGone',
+      `${label} #${id} no longer exists. It may have been deleted in another window.`,
+      { what: label, id },
+      [{ path, message: `${label} #${id} does not exist` }],
+    );
   }
   return row;
 }
@@ -67,10 +71,18 @@ export interface StaffRow {
 export function getStaff(db: Db, id: number, path: string, role?: 'salesperson' | 'regional_manager'): StaffRow {
   const row = prepared(db, 'SELECT id, name, role, region_id AS regionId, active FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
   if (!row)
-    throw new DomainError('not_found', `Staff member #${id} no longer exists.`, [{ path, message: `Staff member #${id} does not exist` }]);
+    throw refusal('not_found', 'recordGone', `Staff member #${id} no longer exists.`, { what: 'Staff member', id }, [
+      { path, message: `Staff member #${id} does not exist` },
+    ]);
   if (role && row.role !== role) {
     const wanted = role === 'salesperson' ? 'a salesperson' : 'a regional manager';
-    throw new DomainError('validation', `${row.name} is not ${wanted}.`, [{ path, message: `${row.name} is not ${wanted}` }]);
+    throw refusal(
+      'validation',
+      role === 'salesperson' ? 'notASalesperson' : 'notARegionalManager',
+      `${row.name} is not ${wanted}.`,
+      { name: row.name },
+      [{ path, message: `${row.name} is not ${wanted}` }],
+    );
   }
   return row;
 }

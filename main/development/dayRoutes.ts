@@ -1,5 +1,5 @@
 import type { DayRoute, DayStop } from '../../shared/contract/development.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import type { OutletType, VisitOutcome, VisitPurpose } from '../../shared/domain/development.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { getOutlet, getStaff, OUTLET_COLUMNS, OUTLET_JOIN } from './common.js';
@@ -77,7 +77,7 @@ export function saveDayRoute(
       const key = `${s.outletType}:${s.outletId}`;
       const outlet = getOutlet(db, s.outletType, s.outletId, `stops.${i}`);
       if (seen.has(key))
-        throw new DomainError('validation', `${outlet.name} is on the route twice.`, [
+        throw refusal('validation', 'routeStopTwice', `${outlet.name} is on the route twice.`, { name: outlet.name }, [
           { path: `stops.${i}`, message: 'Already on the route' },
         ]);
       seen.add(key);

@@ -1,5 +1,5 @@
 import type { EvaluationHistoryRow, Scorecard, ScorecardRow, ScoringSettings } from '../../shared/contract/development.js';
-import { DomainError, ruleRefusal } from '../../shared/contract/result.js';
+import { ruleRefusal, refusal } from '../../shared/contract/result.js';
 import { thisMonth } from '../../shared/domain/clock.js';
 import { INDICATORS, type Decision, type PlanStatus } from '../../shared/domain/development.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
@@ -143,9 +143,11 @@ export function decideEvaluation(
     }
     // Signed off means frozen: a decided month changes only after evaluation.reopen, with a reason.
     if (prepared(db, 'SELECT 1 FROM evaluations WHERE salesperson_id = ? AND month = ?').get(input.salespersonId, input.month)) {
-      throw new DomainError(
+      throw refusal(
         'conflict',
+        'evaluationDecided',
         `${sp.name}'s ${input.month} is already decided; a regional manager must reopen it, with a reason, before deciding again.`,
+        { name: sp.name, month: input.month },
       );
     }
     if (input.managerId !== undefined) getStaff(db, input.managerId, 'managerId', 'regional_manager');
@@ -153,9 +155,11 @@ export function decideEvaluation(
     const card = computeScorecard(db, input.month, sp.regionId);
     const row = card.rows.find((r) => r.salespersonId === input.salespersonId)!;
     if (input.decision !== row.suggestion && input.decision !== 'none' && !input.note) {
-      throw new DomainError(
+      throw refusal(
         'validation',
+        'evaluationSayWhy',
         `The scorecard suggests ${row.suggestion === 'none' ? 'no reward or penalty' : `a ${row.suggestion}`}; say why you decide otherwise.`,
+        { suggestion: row.suggestion },
         [{ path: 'note', message: 'Say why' }],
       );
     }

@@ -1,5 +1,5 @@
 import type { OutletCandidate, PipelineItem, PipelineList, PipelineListInput } from '../../shared/contract/development.js';
-import { DomainError, ruleRefusal } from '../../shared/contract/result.js';
+import { ruleRefusal, refusal } from '../../shared/contract/result.js';
 import { addDays } from '../../shared/domain/calendar.js';
 import { STAGES, type OutletType, type Stage } from '../../shared/domain/development.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
@@ -81,7 +81,7 @@ function requireItem(db: Db, type: OutletType, id: number): PipelineItem {
   const item = getPipelineItem(db, type, id);
   if (!item) {
     getOutlet(db, type, id);
-    throw new DomainError('not_found', `This ${type === 'sub_dealer' ? 'sub-dealer' : 'terminal'} is not in the pipeline.`);
+    throw refusal('not_found', 'notInPipeline', `This ${type === 'sub_dealer' ? 'sub-dealer' : 'terminal'} is not in the pipeline.`);
   }
   return item;
 }
@@ -162,12 +162,16 @@ export function addToPipeline(
   return db.transaction(() => {
     const outlet = getOutlet(db, input.outletType, input.outletId);
     if (outlet.status === 'active') {
-      throw new DomainError('conflict', `${outlet.name} is already active in the network: there is nothing to recruit.`, [
-        { path: 'outletId', message: 'Already active' },
-      ]);
+      throw refusal(
+        'conflict',
+        'pipelineAlreadyActive',
+        `${outlet.name} is already active in the network: there is nothing to recruit.`,
+        { name: outlet.name },
+        [{ path: 'outletId', message: 'Already active' }],
+      );
     }
     if (getPipelineItem(db, input.outletType, input.outletId))
-      throw new DomainError('conflict', `${outlet.name} is already in the pipeline.`, [
+      throw refusal('conflict', 'pipelineAlreadyIn', `${outlet.name} is already in the pipeline.`, { name: outlet.name }, [
         { path: 'outletId', message: 'Already in the pipeline' },
       ]);
     if (input.ownerId !== null) getStaff(db, input.ownerId, 'ownerId', 'salesperson');
@@ -232,18 +236,20 @@ export function applyStage(
     db,
     'SELECT stage, owner_id AS ownerId, competitor_held AS held, competitor_brand AS brand, reject_reason AS reason FROM pipeline WHERE outlet_type = ? AND outlet_id = ?',
   ).get(type, id) as { stage: Stage; ownerId: number | null; held: number; brand: string | null; reason: string | null } | undefined;
-  if (!row) throw new DomainError('not_found', 'This outlet is not in the pipeline.');
+  if (!row) throw refusal('not_found', 'notInPipeline', 'This outlet is not in the pipeline.');
   if (row.stage === to && to !== 'rejected') return { from: row.stage, to };
   if (row.stage === 'signed') {
     const outlet = getOutlet(db, type, id);
-    throw new DomainError(
+    throw refusal(
       'conflict',
+      'pipelineSigned',
       `${outlet.name} is already signed and active in the network; its status is changed on the network screens.`,
+      { name: outlet.name },
       [{ path: 'stage', message: 'Already signed' }],
     );
   }
   if (to === 'rejected' && !opts.rejectReason)
-    throw new DomainError('validation', 'Say why they said no.', [{ path: 'rejectReason', message: 'Say why they said no' }]);
+    throw refusal('validation', 'pipelineSayWhy', 'Say why they said no.', {}, [{ path: 'rejectReason', message: 'Say why they said no' }]);
   // A refusal is for now, not for ever: the prospect is asked again on a set day.
   const revisitOn = to === 'rejected' ? (opts.revisitOn ?? addDays(opts.day, REVISIT_AFTER_DAYS)) : null;
   if (revisitOn !== null && revisitOn <= opts.day) {
@@ -313,7 +319,9 @@ export function removeFromPipeline(db: Db, type: OutletType, id: number): { remo
     const item = requireItem(db, type, id);
     // A signing counts in someone's month: it stays on the record.
     if (item.stage === 'signed')
-      throw new DomainError('conflict', `${item.name} was signed; it stays in the pipeline as part of the record.`);
+      throw refusal('conflict', 'pipelineSignedStays', `${item.name} was signed; it stays in the pipeline as part of the record.`, {
+        name: item.name,
+      });
     prepared(db, 'DELETE FROM pipeline WHERE outlet_type = ? AND outlet_id = ?').run(type, id);
     return { removed: true as const };
   })();

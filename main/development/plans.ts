@@ -1,5 +1,5 @@
 import type { DevPlan, DevPlanInput, PlanSuggestion } from '../../shared/contract/development.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import { capCompetitors, type IndicatorNumbers, type PlanStatus } from '../../shared/domain/development.js';
 import { monthIndex } from '../../shared/domain/months.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
@@ -111,7 +111,7 @@ function requirePlan(db: Db, salespersonId: number, month: string): { id: number
     db,
     'SELECT p.id, p.status, s.name FROM dev_plans p JOIN staff s ON s.id = p.salesperson_id WHERE p.salesperson_id = ? AND p.month = ?',
   ).get(salespersonId, month) as { id: number; status: PlanStatus; name: string } | undefined;
-  if (!row) throw new DomainError('not_found', `There is no development plan for ${month} yet.`);
+  if (!row) throw refusal('not_found', 'devPlanMissing', `There is no development plan for ${month} yet.`, { month });
   return row;
 }
 
@@ -121,17 +121,26 @@ export function savePlan(db: Db, input: DevPlanInput, today = localToday()): Dev
     for (const [i, areaId] of input.areaIds.entries()) {
       const area = prepared(db, 'SELECT name, region_id AS regionId FROM areas WHERE id = ?').get(areaId) as
         { name: string; regionId: number } | undefined;
-      if (!area) throw new DomainError('validation', `Area #${areaId} does not exist.`, [{ path: `areaIds.${i}`, message: 'Not found' }]);
-      if (area.regionId !== sp.regionId)
-        throw new DomainError('validation', `${area.name} is outside ${sp.name}'s region.`, [
-          { path: 'areaIds', message: `${area.name} is in another region` },
+      if (!area)
+        throw refusal('validation', 'recordMissing', `Area #${areaId} does not exist.`, { what: 'Area', id: areaId }, [
+          { path: `areaIds.${i}`, message: 'Not found' },
         ]);
+      if (area.regionId !== sp.regionId)
+        throw refusal(
+          'validation',
+          'devPlanAreaOutside',
+          `${area.name} is outside ${sp.name}'s region.`,
+          { area: area.name, name: sp.name },
+          [{ path: 'areaIds', message: `${area.name} is in another region` }],
+        );
     }
     const competitorWins = input.competitors.reduce((a, c) => a + c.outlets, 0);
     if (competitorWins > input.newSubDealers + input.newTerminals) {
-      throw new DomainError(
+      throw refusal(
         'validation',
+        'devPlanCompetitorWins',
         `Outlets to win from competitors (${competitorWins}) cannot exceed the new outlets planned (${input.newSubDealers + input.newTerminals}).`,
+        { wins: competitorWins, planned: input.newSubDealers + input.newTerminals },
         [{ path: 'competitors', message: 'More than the new outlets planned' }],
       );
     }
@@ -140,9 +149,11 @@ export function savePlan(db: Db, input: DevPlanInput, today = localToday()): Dev
       input.month,
     ) as { id: number; status: PlanStatus } | undefined;
     if (existing && (existing.status === 'submitted' || existing.status === 'approved')) {
-      throw new DomainError(
+      throw refusal(
         'conflict',
+        'devPlanLocked',
         `The plan for ${input.month} is ${existing.status}; the regional manager must return it before it can change.`,
+        { month: input.month, status: existing.status },
       );
     }
     const now = nowIso();
@@ -189,10 +200,10 @@ export function submitPlan(db: Db, salespersonId: number, month: string, today =
   return db.transaction(() => {
     const plan = requirePlan(db, salespersonId, month);
     if (plan.status !== 'draft' && plan.status !== 'returned')
-      throw new DomainError('conflict', `The plan for ${month} is already ${plan.status}.`);
+      throw refusal('conflict', 'devPlanAlready', `The plan for ${month} is already ${plan.status}.`, { month, status: plan.status });
     const row = getPlan(db, salespersonId, month, today)!;
     if (row.plannedVisits + row.newSubDealers + row.newTerminals === 0) {
-      throw new DomainError('validation', 'An empty plan cannot be submitted: plan visits or new outlets first.', [
+      throw refusal('validation', 'devPlanEmpty', 'An empty plan cannot be submitted: plan visits or new outlets first.', {}, [
         { path: 'plannedVisits', message: 'Plan something' },
       ]);
     }
@@ -213,7 +224,12 @@ export function decidePlan(
   return db.transaction(() => {
     const plan = requirePlan(db, input.salespersonId, input.month);
     if (plan.status !== 'submitted')
-      throw new DomainError('conflict', `${plan.name}'s plan for ${input.month} is ${plan.status}, not waiting for a decision.`);
+      throw refusal(
+        'conflict',
+        'devPlanNotWaiting',
+        `${plan.name}'s plan for ${input.month} is ${plan.status}, not waiting for a decision.`,
+        { name: plan.name, month: input.month, status: plan.status },
+      );
     if (input.managerId !== undefined) getStaff(db, input.managerId, 'managerId', 'regional_manager');
     prepared(db, 'UPDATE dev_plans SET status = ?, manager_comment = ?, decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ?').run(
       input.decision === 'approve' ? 'approved' : 'returned',

@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import type { WeeklyReview } from '../../shared/contract/development.js';
 import { addDays, type IndicatorNumbers, type OutletType, type PlanStatus, type Stage } from '../../shared/domain/development.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
@@ -168,9 +168,11 @@ function requireNotCommented(db: Db, salespersonId: number, weekStart: string): 
     'SELECT 1 FROM weekly_reviews WHERE salesperson_id = ? AND week_start = ? AND manager_comment IS NOT NULL',
   ).get(salespersonId, weekStart);
   if (commented) {
-    throw new DomainError(
+    throw refusal(
       'conflict',
+      'weeklyReviewSignedOff',
       `The weekly review of ${weekStart} is commented and signed off; a regional manager must reopen it, with a reason, before it changes.`,
+      { weekStart },
     );
   }
 }

@@ -1,6 +1,6 @@
 import type { VisitPhoto, VisitPhotoInput } from '../../shared/contract/visitPhotos.js';
 import { VISIT_PHOTO_MAX_BYTES, VISIT_PHOTO_TYPES } from '../../shared/domain/visitPhotos.js';
-import { DomainError, ruleRefusal } from '../../shared/contract/result.js';
+import { refusal, ruleRefusal } from '../../shared/contract/result.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { staffInRegions, type RegionScope } from '../people/readScope.js';
 
@@ -58,7 +58,7 @@ export function storeVisitPhoto(db: Db, visitId: number, photo: VisitPhotoInput,
 /** A visit's photo, when the person may see the visit (their regions' salespeople); null when it has none. */
 export function getVisitPhoto(db: Db, visitId: number, scope: RegionScope): VisitPhoto | null {
   const visible = db.prepare(`SELECT 1 FROM visits v WHERE v.id = ? AND ${staffInRegions('v.salesperson_id', scope)}`).get(visitId);
-  if (!visible) throw new DomainError('not_found', `Visit #${visitId} no longer exists.`);
+  if (!visible) throw refusal('not_found', 'recordGone', `Visit #${visitId} no longer exists.`, { what: 'Visit', id: visitId });
   const row = prepared(
     db,
     'SELECT visit_id AS visitId, mime_type AS mimeType, data_base64 AS dataBase64, bytes FROM visit_photos WHERE visit_id = ?',

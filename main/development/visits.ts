@@ -1,5 +1,5 @@
 import type { Visit, VisitInput } from '../../shared/contract/development.js';
-import { DomainError, ruleRefusal } from '../../shared/contract/result.js';
+import { ruleRefusal, refusal } from '../../shared/contract/result.js';
 import { today } from '../../shared/domain/clock.js';
 import { stageAfterVisit, type OutletType, type Stage } from '../../shared/domain/development.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
@@ -31,7 +31,7 @@ const toVisit = (row: VisitRow): Visit => ({ ...row, hasPhoto: row.hasPhoto === 
 
 export function getVisit(db: Db, id: number): Visit {
   const row = prepared(db, `${VISIT_SELECT} WHERE v.id = ?`).get(id) as VisitRow | undefined;
-  if (!row) throw new DomainError('not_found', `Visit #${id} no longer exists.`);
+  if (!row) throw refusal('not_found', 'recordGone', `Visit #${id} no longer exists.`, { what: 'Visit', id });
   return toVisit(row);
 }
 
@@ -55,9 +55,13 @@ export function logVisit(db: Db, input: VisitInput): Visit {
     getStaff(db, input.salespersonId, 'salespersonId');
     if (input.outletType === 'distributor') {
       if (!prepared(db, 'SELECT 1 FROM distributors WHERE id = ?').get(input.outletId))
-        throw new DomainError('not_found', `Distributor #${input.outletId} no longer exists.`, [
-          { path: 'outletId', message: 'Not found' },
-        ]);
+        throw refusal(
+          'not_found',
+          'recordGone',
+          `Distributor #${input.outletId} no longer exists.`,
+          { what: 'Distributor', id: input.outletId },
+          [{ path: 'outletId', message: 'Not found' }],
+        );
     }
     refuseArchivedOutlet(db, input.outletType, input.outletId);
     const id = nextId('visits');

@@ -1,6 +1,6 @@
 import { today } from '../../shared/domain/clock.js';
 import type { EventConflict, EventDetail, EventSummary, FollowupRow } from '../../shared/contract/events.js';
-import { DomainError, ruleRefusal } from '../../shared/contract/result.js';
+import { DomainError, ruleRefusal, refusal } from '../../shared/contract/result.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { nextId } from '../db/ids.js';
 import { Conditions, notFound, requireRow } from '../db/sql.js';
@@ -289,7 +289,7 @@ export function setInvitee(
     input.eventId,
     input.distributorId,
   );
-  if (!row) throw new DomainError('not_found', 'This distributor is not invited to the event.');
+  if (!row) throw refusal('not_found', 'eventNotInvited', 'This distributor is not invited to the event.');
   // Who came and what they thought exist only once the event has begun: its start is a wall-clock time
   // in the region's zone, so "now" is read on the app's clock in that zone, not in UTC.
   if (input.attended != null || input.feedbackScore != null || input.feedbackComment != null) {
@@ -333,9 +333,9 @@ export function addItem(
 ): EventDetail {
   getEvent(db, input.eventId);
   if (input.kind === 'cost' && input.amount === null)
-    throw new DomainError('validation', 'A cost needs an amount', [{ path: 'amount', message: 'Required for a cost' }]);
+    throw refusal('validation', 'eventCostAmount', 'A cost needs an amount', {}, [{ path: 'amount', message: 'Required for a cost' }]);
   if (input.kind === 'material' && !input.url)
-    throw new DomainError('validation', 'A material needs a link', [{ path: 'url', message: 'Required for a material' }]);
+    throw refusal('validation', 'eventMaterialLink', 'A material needs a link', {}, [{ path: 'url', message: 'Required for a material' }]);
   prepared(db, 'INSERT INTO event_items (id, event_id, kind, label, at, amount_cents, url) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     nextId('event_items'),
     input.eventId,
@@ -357,7 +357,8 @@ export function removeItem(db: Db, eventId: number, itemId: number): EventDetail
 export function eventIcs(db: Db, eventId: number, distributorId?: number, userLanguage?: Language) {
   const e = getEvent(db, eventId);
   const invitees = distributorId ? e.invitees.filter((i) => i.distributorId === distributorId) : e.invitees;
-  if (distributorId && invitees.length === 0) throw new DomainError('not_found', 'This distributor is not invited to the event.');
+  if (distributorId && invitees.length === 0)
+    throw refusal('not_found', 'eventNotInvited', 'This distributor is not invited to the event.');
   const emails = new Map(
     (
       prepared(db, 'SELECT id, email FROM contacts WHERE id IN (SELECT contact_id FROM event_invitees WHERE event_id = ?)')
@@ -476,9 +477,13 @@ export function createFollowup(
     if (
       !prepared(db, 'SELECT 1 FROM weekly_reviews WHERE salesperson_id = ? AND week_start = ?').get(review.salespersonId, review.weekStart)
     )
-      throw new DomainError('not_found', `There is no weekly review of ${review.weekStart} for this salesperson.`, [
-        { path: 'review', message: 'No such review' },
-      ]);
+      throw refusal(
+        'not_found',
+        'weeklyReviewMissing',
+        `There is no weekly review of ${review.weekStart} for this salesperson.`,
+        { weekStart: review.weekStart },
+        [{ path: 'review', message: 'No such review' }],
+      );
     // one item per review: a second click, or the same call replayed by the team server, finds the first
     const made = prepared(db, 'SELECT min(id) FROM followups WHERE review_salesperson_id = ? AND review_week_start = ?')
       .pluck()

@@ -1,5 +1,5 @@
 import type { forecastContract } from '../../shared/contract/forecast.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import type { FeatureHandlers } from '../api/handlers-type.js';
 import { nowIso, prepared } from '../db/open.js';
 import { writeSetting } from '../system/preferences.js';
@@ -22,7 +22,7 @@ export const forecastHandlers = {
   // A person limited to some regions sees their distributors' series only: totals, accuracy, methods.
   'forecast.view': (ctx, scope) => forecastView(ctx.db, { ...scope, regions: scopeOf(ctx) }),
   'forecast.run': ({ jobs }, { force }) => {
-    if (jobs.isBusy('forecast.run')) throw new DomainError('conflict', 'A forecast run is already in progress.');
+    if (jobs.isBusy('forecast.run')) throw refusal('conflict', 'forecastRunning', 'A forecast run is already in progress.');
     return { jobId: jobs.start('forecast.run', { force }) };
   },
   'forecast.override': ({ db }, input) => addOverride(db, { ...input, author: input.author ?? null }),

@@ -1,7 +1,7 @@
 import { thisMonth } from '../../shared/domain/clock.js';
 import { createHash } from 'node:crypto';
 import { addMonths, monthIndex } from '../../shared/domain/months.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import { prepared, type Db } from '../db/open.js';
 import { requireRow } from '../db/sql.js';
 
@@ -82,7 +82,7 @@ export function setSales(
   requireRow(db, 'distributors', input.distributorId, 'distributorId', 'Distributor');
   requireRow(db, 'products', input.productId, 'productId', 'Product');
   if (input.month > thisMonth())
-    throw new DomainError('validation', 'Sales can only be recorded for past or current months', [
+    throw refusal('validation', 'salesInFuture', 'Sales can only be recorded for past or current months', {}, [
       { path: 'month', message: 'In the future' },
     ]);
   prepared(

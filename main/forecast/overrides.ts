@@ -1,5 +1,5 @@
 import type { ForecastOverride, OverrideLevel } from '../../shared/contract/forecast.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { nextId } from '../db/ids.js';
 import { requireRow } from '../db/sql.js';
@@ -41,7 +41,7 @@ export function addOverride(db: Db, o: OverrideParsed): ForecastOverride {
   if (o.productId) requireRow(db, 'products', o.productId, 'productId', 'Product');
   const forecastMonth = prepared(db, 'SELECT 1 FROM forecast_values WHERE month = ? LIMIT 1').get(o.month);
   if (!forecastMonth)
-    throw new DomainError('validation', `There is no forecast for ${o.month}; run the forecast first.`, [
+    throw refusal('validation', 'forecastNoMonth', `There is no forecast for ${o.month}; run the forecast first.`, { month: o.month }, [
       { path: 'month', message: 'Not a forecast month' },
     ]);
   const keep = (level: OverrideLevel, field: string) => {
@@ -78,7 +78,7 @@ export function addOverride(db: Db, o: OverrideParsed): ForecastOverride {
 
 export function deleteOverride(db: Db, id: number): { deleted: true } {
   if (!prepared(db, 'DELETE FROM forecast_overrides WHERE id = ?').run(id).changes)
-    throw new DomainError('not_found', 'That agreed number was already removed.');
+    throw refusal('not_found', 'overrideGone', 'That agreed number was already removed.');
   return { deleted: true };
 }
 

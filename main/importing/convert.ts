@@ -65,6 +65,14 @@ const TRUE = ['yes', 'y', 'true', '1', '是', 'sí', 'si', 'да', 'x'];
 const FALSE = ['no', 'n', 'false', '0', '否', 'нет'];
 
 /** Converts one cell for its field; `decimal` is the column's decimal separator (null: undecided). */
+/** The code a cell names, by the code itself or one of its words (case, spaces and punctuation ignored). */
+function wordOf(values: Record<string, string[]>, text: string): string | null {
+  const wanted = normaliseHeader(text);
+  for (const [value, words] of Object.entries(values))
+    if (normaliseHeader(value) === wanted || words.some((w) => normaliseHeader(w) === wanted)) return value;
+  return null;
+}
+
 export function convertCell(def: FieldDef, raw: string, decimal: ',' | '.' | null): Converted {
   const text = stripFormulaGuard(raw.trim());
   if (text === '') return ok(undefined);
@@ -74,6 +82,9 @@ export function convertCell(def: FieldDef, raw: string, decimal: ',' | '.' | nul
       return ok(text);
     case 'integer':
     case 'decimal': {
+      // A number the export writes in words ("2 · personal service"), in any of the four languages.
+      const word = def.values ? wordOf(def.values, text) : null;
+      if (word !== null) return ok(Number(word));
       const n = readNumber(text, decimal);
       if (!n.ok) return bad(n.code, n.decimal ? { decimal: n.decimal } : {});
       if (def.kind === 'integer' && !Number.isInteger(n.value)) return bad('not_whole', { read: n.value });
@@ -101,10 +112,8 @@ export function convertCell(def: FieldDef, raw: string, decimal: ',' | '.' | nul
           .filter(Boolean),
       );
     case 'enum': {
-      const wanted = normaliseHeader(text);
-      for (const [value, words] of Object.entries(def.values ?? {})) {
-        if (normaliseHeader(value) === wanted || words.some((w) => normaliseHeader(w) === wanted)) return ok(value);
-      }
+      const value = wordOf(def.values ?? {}, text);
+      if (value !== null) return ok(value);
       return bad('not_one_of', { values: Object.keys(def.values ?? {}) });
     }
   }

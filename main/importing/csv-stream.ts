@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { ImportEncoding } from '../../shared/contract/importing.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import { decodeText } from './decode.js';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS } from './read-file.js';
 
@@ -27,7 +27,7 @@ export function streamCsv(
   chosen: ImportEncoding | undefined,
   onRows: (rows: string[][], firstIndex: number, head: CsvHead, share: number) => void,
 ): CsvHead & { totalRows: number } {
-  if (bytes.length === 0) throw new DomainError('import_rejected', 'The file is empty.');
+  if (bytes.length === 0) throw refusal('import_rejected', 'importEmptyFile', 'The file is empty.');
   const { text, encoding, candidates } = decodeText(bytes, chosen);
   // Text without quotes or lone carriage returns is split directly: Papa's general parser cost 3 s
   // of a million-row import's 5 s of reading. Anything quoted takes Papa all the way.
@@ -52,9 +52,11 @@ export function streamCsv(
       try {
         const fatal = results.errors.find((e) => e.code === 'MissingQuotes');
         if (fatal) {
-          throw new DomainError(
+          throw refusal(
             'import_rejected',
+            'importUnclosedQuote',
             `Line ${index + (head ? 2 : 1) + (fatal.row ?? 0)}: a quoted cell is never closed; the file may be truncated.`,
+            { line: index + (head ? 2 : 1) + (fatal.row ?? 0) },
           );
         }
         let rows = results.data;
@@ -62,20 +64,33 @@ export function streamCsv(
           if (rows.length === 0) return;
           const headers = (rows[0] ?? []).map((h) => String(h ?? '').trim());
           if (headers.length > MAX_COLUMNS)
-            throw new DomainError('import_rejected', `The file has ${headers.length} columns; at most ${MAX_COLUMNS} are read.`);
-          if (headers.every((h) => h === '')) throw new DomainError('import_rejected', 'The first line must hold the column names.');
+            throw refusal(
+              'import_rejected',
+              'importTooManyColumns',
+              `The file has ${headers.length} columns; at most ${MAX_COLUMNS} are read.`,
+              { columns: headers.length, max: MAX_COLUMNS },
+            );
+          if (headers.every((h) => h === ''))
+            throw refusal('import_rejected', 'importNoHeader', 'The first line must hold the column names.');
           head = { encoding, encodingCandidates: candidates, delimiter: results.meta.delimiter, headers };
           rows = rows.slice(1);
         }
         if (index + rows.length > MAX_ROWS)
-          throw new DomainError('import_rejected', `The file has more than ${MAX_ROWS} rows; at most ${MAX_ROWS} can be imported at once.`);
+          throw refusal(
+            'import_rejected',
+            'importOverMaxRows',
+            `The file has more than ${MAX_ROWS} rows; at most ${MAX_ROWS} can be imported at once.`,
+            { max: MAX_ROWS },
+          );
         for (let i = 0; i < rows.length; i++) {
           const row = rows[i]!;
           for (let c = 0; c < row.length; c++) {
             if ((row[c] ?? '').length > MAX_CELL_CHARS) {
-              throw new DomainError(
+              throw refusal(
                 'import_rejected',
+                'importCellTooLong',
                 `Line ${index + i + 2}, column ${c + 1}: a cell is longer than ${MAX_CELL_CHARS} characters.`,
+                { line: index + i + 2, column: c + 1, max: MAX_CELL_CHARS },
               );
             }
           }
@@ -90,7 +105,7 @@ export function streamCsv(
     },
   });
   if (failure) throw failure;
-  if (!head) throw new DomainError('import_rejected', 'The file has no rows.');
+  if (!head) throw refusal('import_rejected', 'importNoRows', 'The file has no rows.');
   return { ...(head as CsvHead), totalRows: index };
 }
 
@@ -131,26 +146,39 @@ function streamPlain(
       if (!head) {
         const headers = cells.map((h) => h.trim());
         if (headers.length > MAX_COLUMNS)
-          throw new DomainError('import_rejected', `The file has ${headers.length} columns; at most ${MAX_COLUMNS} are read.`);
-        if (headers.every((h) => h === '')) throw new DomainError('import_rejected', 'The first line must hold the column names.');
+          throw refusal(
+            'import_rejected',
+            'importTooManyColumns',
+            `The file has ${headers.length} columns; at most ${MAX_COLUMNS} are read.`,
+            { columns: headers.length, max: MAX_COLUMNS },
+          );
+        if (headers.every((h) => h === ''))
+          throw refusal('import_rejected', 'importNoHeader', 'The first line must hold the column names.');
         head = { encoding, encodingCandidates: candidates, delimiter, headers };
         continue;
       }
       for (let c = 0; c < cells.length; c++) {
         if (cells[c]!.length > MAX_CELL_CHARS) {
-          throw new DomainError(
+          throw refusal(
             'import_rejected',
+            'importCellTooLong',
             `Line ${index + rows.length + 2}, column ${c + 1}: a cell is longer than ${MAX_CELL_CHARS} characters.`,
+            { line: index + rows.length + 2, column: c + 1, max: MAX_CELL_CHARS },
           );
         }
       }
       rows.push(cells);
     }
     if (index + rows.length > MAX_ROWS)
-      throw new DomainError('import_rejected', `The file has more than ${MAX_ROWS} rows; at most ${MAX_ROWS} can be imported at once.`);
+      throw refusal(
+        'import_rejected',
+        'importOverMaxRows',
+        `The file has more than ${MAX_ROWS} rows; at most ${MAX_ROWS} can be imported at once.`,
+        { max: MAX_ROWS },
+      );
     if (head && rows.length) onRows(rows, index, head, Math.min(1, start / text.length));
     index += rows.length;
   }
-  if (!head) throw new DomainError('import_rejected', 'The file has no rows.');
+  if (!head) throw refusal('import_rejected', 'importNoRows', 'The file has no rows.');
   return { ...(head as CsvHead), totalRows: index };
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   areaDraft,
   contactDraft,
@@ -443,6 +443,9 @@ const terminals: EntityDef = {
 };
 
 type ContactSaved = Parameters<typeof createContact>[1] & { ownerType: string; ownerId: number; name: string };
+/** A contact row of a sheet: the planner's contact number when the sheet came from its export. */
+type ContactRow = ContactSaved & { contactId?: number | null };
+const contactRow = contactDraft.extend({ contactId: z.int().positive().nullish() });
 const contactKey = (ownerType: string, ownerId: number, name: string) => `${ownerType}:${ownerId}:${name.trim().toLowerCase()}`;
 
 const CONTACT_OWNER_TABLE = { distributor: 'distributors', sub_dealer: 'sub_dealers', terminal: 'terminals' } as const;
@@ -450,6 +453,16 @@ const CONTACT_OWNER_TABLE = { distributor: 'distributors', sub_dealer: 'sub_deal
 const contacts: EntityDef = {
   name: 'contacts',
   fields: [
+    field('contactId', 'integer', false, [
+      'contact number',
+      'contact id',
+      'contact no',
+      '联系人编号',
+      'número de contacto',
+      'id de contacto',
+      'номер контакта',
+      'id контакта',
+    ]),
     field(
       'ownerType',
       'enum',
@@ -481,27 +494,34 @@ const contacts: EntityDef = {
     field('phone', 'text', false, A.phone),
   ],
   key: null,
-  schema: contactDraft,
-  // A contact is known by whom it belongs to and its name (a sheet has no contact codes): the same
-  // person on the same customer is the same contact, so an exported sheet imports back unchanged.
-  keyOf: (d: ContactSaved) => contactKey(d.ownerType, d.ownerId, d.name),
-  existingValues: (db) =>
-    new Map(
-      (
-        prepared(
-          db,
-          `SELECT CASE WHEN distributor_id IS NOT NULL THEN 'distributor' WHEN sub_dealer_id IS NOT NULL THEN 'sub_dealer' ELSE 'terminal' END,
-            coalesce(distributor_id, sub_dealer_id, terminal_id), name, role, level, phone FROM contacts ORDER BY id`,
-        )
-          .raw()
-          .all() as Array<[string, number, string, string | null, string, string | null]>
-      ).map(([type, owner, name, role, level, phone]) => [contactKey(type, owner, name), JSON.stringify([role, level, phone])]),
-    ),
-  valueText: (d: ContactSaved) => JSON.stringify([d.role, d.level, d.phone]),
-  valueFields: ['role', 'level', 'phone'],
+  schema: contactRow,
+  // A contact is known by the planner's contact number, which exports write in their first column: two
+  // people of one name at one customer stay two contacts, and a renamed one is an update. A sheet
+  // without the number (a person's own list) knows a contact by whom it belongs to and its name.
+  keyOf: (d: ContactRow) => (d.contactId ? `#${d.contactId}` : contactKey(d.ownerType, d.ownerId, d.name)),
+  existingValues: (db) => {
+    const stored = new Map<string | number, string>();
+    const rows = prepared(
+      db,
+      `SELECT id, CASE WHEN distributor_id IS NOT NULL THEN 'distributor' WHEN sub_dealer_id IS NOT NULL THEN 'sub_dealer' ELSE 'terminal' END,
+        coalesce(distributor_id, sub_dealer_id, terminal_id), name, role, level, phone FROM contacts ORDER BY id DESC`,
+    )
+      .raw()
+      .all() as Array<[number, string, number, string, string | null, string, string | null]>;
+    // By name the first of two namesakes is the one an update by name changes (ORDER BY id DESC: the lowest id is set last).
+    for (const [id, type, owner, name, role, level, phone] of rows) {
+      const text = JSON.stringify([name, role, level, phone, type, owner]);
+      stored.set(`#${id}`, text);
+      stored.set(contactKey(type, owner, name), text);
+    }
+    return stored;
+  },
+  valueText: (d: ContactRow) => JSON.stringify([d.name, d.role, d.level, d.phone, d.ownerType, d.ownerId]),
+  valueFields: ['name', 'role', 'level', 'phone', 'ownerType', 'owner'],
   toDraft(v, ref) {
     const table = CONTACT_OWNER_TABLE[v.ownerType as keyof typeof CONTACT_OWNER_TABLE];
     return {
+      contactId: v.contactId,
       ownerType: v.ownerType,
       ownerId: table ? ref('owner', table, String(v.ownerType).replace('_', '-')) : undefined,
       name: v.name,
@@ -510,13 +530,17 @@ const contacts: EntityDef = {
       phone: v.phone,
     };
   },
-  save(db, _id, d: ContactSaved) {
-    const existing = prepared(
-      db,
-      `SELECT id, email FROM contacts WHERE coalesce(distributor_id, sub_dealer_id, terminal_id) = ? AND lower(name) = lower(?)
-         AND CASE WHEN distributor_id IS NOT NULL THEN 'distributor' WHEN sub_dealer_id IS NOT NULL THEN 'sub_dealer' ELSE 'terminal' END = ?
-       ORDER BY id LIMIT 1`,
-    ).get(d.ownerId, d.name, d.ownerType) as { id: number; email: string | null } | undefined;
+  save(db, _id, row: ContactRow) {
+    const { contactId, ...d } = row;
+    // A numbered row changes that contact (the preview said so); a number this planner does not know adds one.
+    const existing = contactId
+      ? (prepared(db, 'SELECT id, email FROM contacts WHERE id = ?').get(contactId) as { id: number; email: string | null } | undefined)
+      : (prepared(
+          db,
+          `SELECT id, email FROM contacts WHERE coalesce(distributor_id, sub_dealer_id, terminal_id) = ? AND lower(name) = lower(?)
+             AND CASE WHEN distributor_id IS NOT NULL THEN 'distributor' WHEN sub_dealer_id IS NOT NULL THEN 'sub_dealer' ELSE 'terminal' END = ?
+           ORDER BY id LIMIT 1`,
+        ).get(d.ownerId, d.name, d.ownerType) as { id: number; email: string | null } | undefined);
     // The sheet has no e-mail column: an update keeps the stored address.
     return existing ? updateContact(db, existing.id, { ...d, email: d.email ?? existing.email }).id : createContact(db, d).id;
   },
@@ -524,7 +548,7 @@ const contacts: EntityDef = {
     prepared(
       db,
       `SELECT CASE WHEN c.distributor_id IS NOT NULL THEN 'distributor' WHEN c.sub_dealer_id IS NOT NULL THEN 'sub_dealer' ELSE 'terminal' END AS ownerType,
-        coalesce(d.code, s.code, t.code) AS owner, c.name, c.role, c.level, c.phone
+        coalesce(d.code, s.code, t.code) AS owner, c.name, c.role, c.level, c.phone, c.id AS contactId
        FROM contacts c LEFT JOIN distributors d ON d.id = c.distributor_id LEFT JOIN sub_dealers s ON s.id = c.sub_dealer_id
        LEFT JOIN terminals t ON t.id = c.terminal_id
        WHERE CASE WHEN c.distributor_id IS NOT NULL THEN ${areaInRegions('d.area_id', scope)}
@@ -586,10 +610,14 @@ function withSynonyms(def: EntityDef): EntityDef {
   };
 }
 
-/** An enum column also reads the words exports write for its values, in every language (shared/exports/values.ts). */
+/**
+ * An enum column also reads the words exports write for its values, in every language
+ * (shared/exports/values.ts); so does a number column that exports write in words (relationship level).
+ */
 function withValueWords(entity: ImportEntity, f: FieldDef): FieldDef {
-  if (f.kind !== 'enum' || !f.values) return f;
   const words = valueWordsOf(entity, f.key);
+  if (f.kind === 'integer' && Object.keys(words).length) return { ...f, values: words };
+  if (f.kind !== 'enum' || !f.values) return f;
   return { ...f, values: Object.fromEntries(Object.entries(f.values).map(([code, own]) => [code, [...own, ...(words[code] ?? [])]])) };
 }
 

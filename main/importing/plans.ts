@@ -1,5 +1,5 @@
 import type { ImportFieldChange } from '../../shared/contract/importing.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import type { EntityDef } from './entities.js';
 
 /** A row without a code of its own (a month of history) is named by its first cells: D001 · NS-330B · 2026-01. */
@@ -28,9 +28,11 @@ export function checkMapping(def: EntityDef, headers: string[], mapping: Record<
     else if (index !== null && index >= headers.length) issues.push({ path: `mapping.${key}`, message: 'No such column in the file' });
   }
   if (issues.length)
-    throw new DomainError(
+    throw refusal(
       'validation',
+      'importMapRequired',
       `Map every required column first: ${missing.map((f) => f.key).join(', ') || issues[0]!.path}`,
+      { columns: missing.map((f) => f.key).join(', ') || issues[0]!.path },
       issues,
     );
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 
 /**
  * Lets a few heavy tasks run at once and queues a few more; beyond that, callers are told to try
@@ -21,7 +21,7 @@ export class TaskLimit {
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.running >= this.maxRunning) {
       if (this.waiting.length >= this.maxWaiting)
-        throw new DomainError('busy', 'Several large files are being read already. Try again when they are done.');
+        throw refusal('busy', 'importBusy', 'Several large files are being read already. Try again when they are done.');
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {
       this.running++;

@@ -591,8 +591,16 @@ function commitSession(db: Db, s: LoadedSession, choices: CommitChoices, control
           try {
             def.save(db, row.existingId, row.draft);
           } catch (error) {
+            // The row's own refusal, worded by its rule inside the line's (rules:refusal.importLineRefused).
             const message = error instanceof DomainError ? error.message : 'could not be saved';
-            throw new DomainError('import_rejected', `Line ${row.line}: ${message}. Nothing was imported.`);
+            const rule = error instanceof DomainError ? error.rule : undefined;
+            throw rule
+              ? fileRefusal('importLineRefused', `Line ${row.line}: ${message}. Nothing was imported.`, {
+                  ...rule.params,
+                  line: row.line,
+                  reason: rule.code,
+                })
+              : fileRefusal('importLineNotSaved', `Line ${row.line}: ${message}. Nothing was imported.`, { line: row.line });
           }
         }
     };
@@ -726,7 +734,7 @@ function inLanguage(def: EntityDef, row: ExportRow, language: ExportLanguage): E
   for (const f of def.fields) {
     const v = row[f.key];
     if (v === null || v === undefined || v === '') continue;
-    if (f.kind === 'enum') out[f.key] = valueWord(language, def.name, f.key, String(v));
+    if (f.kind === 'enum' || f.values) out[f.key] = valueWord(language, def.name, f.key, String(v));
     else if (f.kind === 'boolean') out[f.key] = yesNoWord(language, YES.has(String(v).toLowerCase()));
   }
   return out;

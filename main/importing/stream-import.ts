@@ -8,7 +8,7 @@ import type {
   ImportRowPlan,
 } from '../../shared/contract/importing.js';
 import type { ImportEntity } from '../../shared/domain/importing.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import type { Db } from '../db/open.js';
 import type { TaskControl } from '../jobs/task.js';
 import { streamCsv } from './csv-stream.js';
@@ -244,16 +244,20 @@ export function streamCommit(
   return db.transaction(() => {
     const { report, headers } = def.writeStream!(db, (write) => streamRows(db, file, choices, write, applyUpdates, control));
     if (report.errorCount > 0 && choices.mode === 'all') {
-      throw new DomainError(
+      throw refusal(
         'import_rejected',
+        'importRowsRefused',
         `${report.refusedRows} row(s) refused, ${report.errorCount} problem(s) found; nothing was imported.`,
+        { refused: report.refusedRows, problems: report.errorCount },
         report.errors.slice(0, 50).map((e) => ({ path: `line ${e.line}.${e.column}`, message: e.code })),
       );
     }
     if (report.updates > 0 && !choices.updates) {
-      throw new DomainError(
+      throw refusal(
         'validation',
+        'importChooseUpdates',
         `The file would change ${report.updates} existing record(s): choose to add new records only or to add and update.`,
+        { updates: report.updates },
         [{ path: 'updates', message: 'Choose skip or apply' }],
       );
     }

@@ -115,8 +115,16 @@ const EXAMPLES: Record<ImportEntity, ExportRow[]> = {
     },
   ],
   contacts: [
-    { ownerType: 'distributor', owner: 'D001', name: 'Zhang Min', role: 'Owner', level: 'owner', phone: '+86 138 0000 0002' },
-    { ownerType: 'terminal', owner: 'T001', name: 'Pedro Gil', role: '', level: 'purchasing', phone: '' },
+    {
+      contactId: '',
+      ownerType: 'distributor',
+      owner: 'D001',
+      name: 'Zhang Min',
+      role: 'Owner',
+      level: 'owner',
+      phone: '+86 138 0000 0002',
+    },
+    { contactId: '', ownerType: 'terminal', owner: 'T001', name: 'Pedro Gil', role: '', level: 'purchasing', phone: '' },
   ],
   products: [
     {

@@ -1,5 +1,5 @@
 import type { JobStatus } from '../../shared/contract/system.js';
-import { DomainError, type RuleRefusal } from '../../shared/contract/result.js';
+import { DomainError, type RuleRefusal, refusal } from '../../shared/contract/result.js';
 import type { Db } from '../db/open.js';
 import { controlFromFlag, JobCancelled } from './task.js';
 import { TASKS } from './tasks.js';
@@ -51,13 +51,13 @@ export class JobRunner {
 
   status(id: number): JobStatus {
     const job = this.jobs.get(id);
-    if (!job) throw new DomainError('not_found', `Job #${id} is unknown (it may have finished long ago).`);
+    if (!job) throw refusal('not_found', 'jobUnknown', `Job #${id} is unknown (it may have finished long ago).`, { id });
     return { ...job.status };
   }
 
   cancel(id: number): JobStatus {
     const job = this.jobs.get(id);
-    if (!job) throw new DomainError('not_found', `Job #${id} is unknown.`);
+    if (!job) throw refusal('not_found', 'jobUnknown', `Job #${id} is unknown.`, { id });
     Atomics.store(job.flag, 0, 1);
     return { ...job.status };
   }
@@ -65,7 +65,7 @@ export class JobRunner {
   /** Resolves when the job has finished, whatever its outcome. */
   wait(id: number): Promise<JobStatus> {
     const job = this.jobs.get(id);
-    if (!job) return Promise.reject(new DomainError('not_found', `Job #${id} is unknown.`));
+    if (!job) return Promise.reject(refusal('not_found', 'jobUnknown', `Job #${id} is unknown.`, { id }));
     return job.done;
   }
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { notFound } from '../db/sql.js';
 
@@ -76,7 +76,9 @@ export function archiveRecord(db: Db, table: 'sub_dealers' | 'terminals' | 'prod
  */
 export function mergeDistributors(db: Db, fromId: number, intoId: number): { merged: true; into: number } {
   if (fromId === intoId)
-    throw new DomainError('validation', 'Choose two different distributors.', [{ path: 'intoId', message: 'Must be another distributor' }]);
+    throw refusal('validation', 'mergeSameDistributor', 'Choose two different distributors.', {}, [
+      { path: 'intoId', message: 'Must be another distributor' },
+    ]);
   return db.transaction(() => {
     for (const id of [fromId, intoId])
       if (!prepared(db, 'SELECT 1 FROM distributors WHERE id = ?').get(id)) throw notFound('Distributor', id);

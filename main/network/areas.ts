@@ -1,5 +1,5 @@
 import type { Area } from '../../shared/contract/network.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import { prepared, type Db } from '../db/open.js';
 import { insertRow, notFound, requireRow, updateRow } from '../db/sql.js';
 import { inRegions, type RegionScope } from '../people/readScope.js';
@@ -48,7 +48,12 @@ export function deleteArea(db: Db, id: number): { deleted: true } {
        + (SELECT count(*) FROM terminals WHERE area_id = ?) AS n`,
   ).get(id, id, id) as { n: number };
   if (used.n) {
-    throw new DomainError('in_use', `Area ${area.name} still has ${used.n} distributor(s) or outlet(s). Move them to another area first.`);
+    throw refusal(
+      'in_use',
+      'areaInUse',
+      `Area ${area.name} still has ${used.n} distributor(s) or outlet(s). Move them to another area first.`,
+      { name: area.name, count: used.n },
+    );
   }
   prepared(db, 'DELETE FROM areas WHERE id = ?').run(id);
   return { deleted: true };

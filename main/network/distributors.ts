@@ -8,7 +8,7 @@ import type {
 } from '../../shared/contract/network.js';
 import type { DistributorStatus, OutletStatus, TerminalChannel } from '../../shared/domain/network.js';
 import { OUTLET_STATUSES, TERMINAL_CHANNELS } from '../../shared/domain/network.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import type { Page } from '../../shared/contract/fields.js';
 import { archiveDistributor, distributorHistory, hasHistory } from './archive.js';
 import { prepared, type Db } from '../db/open.js';
@@ -125,9 +125,11 @@ function checkReferences(db: Db, draft: DistributorInput): void {
   if (draft.salespersonId !== null) {
     const sp = prepared(db, 'SELECT role FROM staff WHERE id = ?').get(draft.salespersonId) as { role: string } | undefined;
     if (!sp)
-      throw new DomainError('validation', 'Salesperson not found', [{ path: 'draft.salespersonId', message: 'Salesperson not found' }]);
+      throw refusal('validation', 'recordMissing', 'Salesperson not found', { what: 'Salesperson', id: draft.salespersonId }, [
+        { path: 'draft.salespersonId', message: 'Salesperson not found' },
+      ]);
     if (sp.role !== 'salesperson') {
-      throw new DomainError('validation', 'Only a salesperson can be assigned to a distributor', [
+      throw refusal('validation', 'assignSalespersonOnly', 'Only a salesperson can be assigned to a distributor', {}, [
         { path: 'draft.salespersonId', message: 'Not a salesperson' },
       ]);
     }
@@ -193,14 +195,16 @@ export function deleteDistributor(db: Db, id: number, disposition: Disposition):
     }
     const hasOutlets = impact.subDealers + impact.terminals > 0;
     if (disposition.outlets === 'none' && hasOutlets) {
-      throw new DomainError(
+      throw refusal(
         'in_use',
+        'distributorSupplies',
         `This distributor still supplies ${impact.subDealers} sub-dealer(s) and ${impact.terminals} terminal(s). Choose to reassign them or delete them with it.`,
+        { subDealers: impact.subDealers, terminals: impact.terminals },
       );
     }
     if (disposition.outlets === 'reassign') {
       if (disposition.toId === id) {
-        throw new DomainError('validation', 'Choose another distributor to take over the outlets', [
+        throw refusal('validation', 'chooseAnotherDistributor', 'Choose another distributor to take over the outlets', {}, [
           { path: 'disposition.toId', message: 'Must be another distributor' },
         ]);
       }

@@ -1,5 +1,5 @@
 import type { Region, RegionDraft } from '../../shared/contract/network.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { nextId } from '../db/ids.js';
 import { notFound } from '../db/sql.js';
@@ -72,9 +72,11 @@ export function deleteRegion(db: Db, id: number): { deleted: true } {
   const region = getRegion(db, id);
   const staff = (prepared(db, 'SELECT count(*) AS n FROM staff WHERE region_id = ?').get(id) as { n: number }).n;
   if (region.areaCount || staff) {
-    throw new DomainError(
+    throw refusal(
       'in_use',
+      'regionInUse',
       `Region ${region.name} still has ${region.areaCount} area(s) and ${staff} staff member(s). Move or delete them first.`,
+      { name: region.name, areas: region.areaCount, staff },
     );
   }
   prepared(db, 'DELETE FROM regions WHERE id = ?').run(id);

@@ -1,6 +1,6 @@
 import type { DeleteImpact, SubDealer, SubDealerListInput } from '../../shared/contract/network.js';
 import type { OutletStatus } from '../../shared/domain/network.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import type { Page } from '../../shared/contract/fields.js';
 import { prepared, type Db } from '../db/open.js';
 import { Conditions, insertRow, notFound, requireRow, selectPage, updateRow } from '../db/sql.js';
@@ -126,14 +126,16 @@ export function deleteSubDealer(db: Db, id: number, disposition: Disposition): {
       return { deleted: true as const, archived: true as const };
     }
     if (disposition.outlets === 'none' && impact.terminals > 0) {
-      throw new DomainError(
+      throw refusal(
         'in_use',
+        'subDealerSupplies',
         `This sub-dealer still supplies ${impact.terminals} terminal(s). Choose to reassign them or delete them with it.`,
+        { terminals: impact.terminals },
       );
     }
     if (disposition.outlets === 'reassign') {
       if (disposition.toId === id) {
-        throw new DomainError('validation', 'Choose another sub-dealer', [
+        throw refusal('validation', 'chooseAnotherSubDealer', 'Choose another sub-dealer', {}, [
           { path: 'disposition.toId', message: 'Must be another sub-dealer' },
         ]);
       }

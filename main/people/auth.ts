@@ -1,6 +1,6 @@
 import type { AuthStatus, SignedIn, SignInMode, SignInPerson } from '../../shared/contract/people.js';
 import type { Role } from '../../shared/contract/permissions.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import type { ServiceContext } from '../api/context.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { BUILT_IN_ADMIN_CODE, BUILT_IN_ADMIN_ID, findActorByCode, loadActor, personRow } from './actor.js';
@@ -51,7 +51,7 @@ export function authStatus(ctx: ServiceContext): AuthStatus {
 /** First start: how this database signs people in. Chosen once; later changes are an administrator's. */
 export function setupAuth(ctx: ServiceContext, input: { mode: SignInMode; adminPassword?: string | undefined }): AuthStatus {
   ctx.db.transaction(() => {
-    if (authSettings(ctx.db).mode !== null) throw new DomainError('conflict', 'Sign-in is already set up for this database.');
+    if (authSettings(ctx.db).mode !== null) throw refusal('conflict', 'signInSetUp', 'Sign-in is already set up for this database.');
     prepared(ctx.db, 'INSERT OR REPLACE INTO auth_settings (id, mode, admin_password_hash, updated_at) VALUES (1, ?, ?, ?)').run(
       input.mode,
       input.mode === 'password' && input.adminPassword ? hashPassword(input.adminPassword) : null,
@@ -63,19 +63,23 @@ export function setupAuth(ctx: ServiceContext, input: { mode: SignInMode; adminP
 
 export function signIn(ctx: ServiceContext, input: { code: string; password?: string | undefined }): SignedIn {
   const settings = authSettings(ctx.db);
-  if (settings.mode === null) throw new DomainError('conflict', 'Choose how people sign in first.');
+  if (settings.mode === null) throw refusal('conflict', 'signInNotChosen', 'Choose how people sign in first.');
   const actor = findActorByCode(ctx.db, input.code);
   // One message for an unknown person and a wrong password: the refusal must not confirm who exists.
-  const refused = new DomainError('forbidden', 'Unknown person or wrong password.', [
+  const refused = refusal('forbidden', 'signInRefused', 'Unknown person or wrong password.', {}, [
     { path: 'password', message: 'Unknown person or wrong password' },
   ]);
   if (!actor) throw refused;
   if (settings.mode === 'password') {
     const stored = actor.personId === BUILT_IN_ADMIN_ID ? settings.adminPasswordHash : passwordHashOf(ctx.db, actor.personId);
     if (!stored) {
-      throw new DomainError('forbidden', `${actor.name} has no password yet: an administrator sets one under People and sign-in.`, [
-        { path: 'password', message: 'No password set' },
-      ]);
+      throw refusal(
+        'forbidden',
+        'noPasswordYet',
+        `${actor.name} has no password yet: an administrator sets one under People and sign-in.`,
+        { name: actor.name },
+        [{ path: 'password', message: 'No password set' }],
+      );
     }
     if (!verifyPassword(input.password ?? '', stored)) throw refused;
   }
@@ -95,8 +99,9 @@ export function signOut(ctx: ServiceContext): { signedOut: true } {
 export function setPassword(ctx: ServiceContext, input: { personId: number; password: string | null }): { saved: true } {
   const actor = ctx.actor!;
   if (actor.personId !== input.personId && !actor.roles.includes('administrator')) {
-    throw new DomainError(
+    throw refusal(
       'forbidden',
+      'ownPasswordOnly',
       'Not allowed: a person sets their own password; an administrator sets anyone’s (person.setPassword).',
     );
   }
@@ -104,14 +109,16 @@ export function setPassword(ctx: ServiceContext, input: { personId: number; pass
   if (input.personId === BUILT_IN_ADMIN_ID) {
     prepared(ctx.db, 'UPDATE auth_settings SET admin_password_hash = ?, updated_at = ? WHERE id = 1').run(hash, nowIso());
   } else {
-    if (!loadActor(ctx.db, input.personId)) throw new DomainError('not_found', `Person #${input.personId} does not exist or is archived.`);
+    if (!loadActor(ctx.db, input.personId))
+      throw refusal('not_found', 'personMissing', `Person #${input.personId} does not exist or is archived.`, { id: input.personId });
     prepared(ctx.db, 'UPDATE staff SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, nowIso(), input.personId);
   }
   return { saved: true };
 }
 
 export function setAdmin(ctx: ServiceContext, input: { personId: number; admin: boolean }): { saved: true } {
-  if (!personRow(ctx.db, 'id', input.personId)) throw new DomainError('not_found', `Person #${input.personId} does not exist.`);
+  if (!personRow(ctx.db, 'id', input.personId))
+    throw refusal('not_found', 'personMissing', `Person #${input.personId} does not exist.`, { id: input.personId });
   prepared(ctx.db, 'UPDATE staff SET admin = ?, updated_at = ? WHERE id = ?').run(input.admin ? 1 : 0, nowIso(), input.personId);
   return { saved: true };
 }

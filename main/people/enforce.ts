@@ -1,7 +1,7 @@
 import { contract, type MethodName } from '../../shared/contract/index.js';
 import type { Actor } from '../../shared/contract/people.js';
-import { PERMISSIONS, PUBLIC_METHODS, refusalMessage } from '../../shared/contract/permissions.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { PERMISSIONS, PUBLIC_METHODS, refusalMessage, type Permission } from '../../shared/contract/permissions.js';
+import { DomainError, refusal } from '../../shared/contract/result.js';
 import type { Db } from '../db/open.js';
 import { SCOPE_RESOLVERS, type ScopeResolver } from './scope.js';
 
@@ -12,12 +12,13 @@ import { SCOPE_RESOLVERS, type ScopeResolver } from './scope.js';
  */
 export function authorizeRole(actor: Actor | undefined, method: MethodName): void {
   if (PUBLIC_METHODS.has(method)) return;
-  if (!actor) throw new DomainError('forbidden', 'Sign in first: the planner needs to know who is working.');
+  if (!actor) throw refusal('forbidden', 'signInFirst', 'Sign in first: the planner needs to know who is working.');
   if (!contract[method].mutates) return;
   const permission = PERMISSIONS[method];
   if (!permission) throw new DomainError('forbidden', `Not allowed: ${method} has no permission rule yet.`);
   if (actor.roles.includes('administrator')) return;
-  if (!permission.roles.some((role) => actor.roles.includes(role))) throw new DomainError('forbidden', refusalMessage(method, permission));
+  if (!permission.roles.some((role) => actor.roles.includes(role)))
+    throw refusal('forbidden', roleRule(permission), refusalMessage(method, permission), { method });
 }
 
 export function authorizeScope(db: Db, actor: Actor | undefined, method: MethodName, input: unknown): void {
@@ -32,9 +33,24 @@ export function authorizeScope(db: Db, actor: Actor | undefined, method: MethodN
   const actsAsSalesperson =
     actor.roles.includes('salesperson') && !permission.roles.some((r) => r !== 'salesperson' && actor.roles.includes(r));
   if (permission.scope === 'own' && actsAsSalesperson) {
-    if (target.ownerId !== actor.personId) throw new DomainError('forbidden', refusalMessage(method, permission));
+    if (target.ownerId !== actor.personId) throw refusal('forbidden', 'notAllowedOwn', refusalMessage(method, permission), { method });
     return;
   }
   const mine = actor.regionIds ?? [];
-  if (!target.regionIds.every((id) => mine.includes(id))) throw new DomainError('forbidden', refusalMessage(method, permission));
+  if (!target.regionIds.every((id) => mine.includes(id)))
+    throw refusal('forbidden', 'notAllowedRegion', refusalMessage(method, permission), { method });
+}
+
+/**
+ * Who may do it instead, as a code the screens word in the person's language (rules:refusal.notAllowed…);
+ * the English message quotes the method's own rule. The team's role sets are few (permissions.ts).
+ */
+export function roleRule(permission: Permission): string {
+  const others = permission.roles.filter((r) => r !== 'administrator');
+  const only = (...roles: string[]) => others.length === roles.length && roles.every((r) => others.includes(r as never));
+  if (others.length === 0) return 'notAllowedAdmin';
+  if (only('regional_manager')) return 'notAllowedManager';
+  if (only('regional_manager', 'salesperson')) return 'notAllowedManagerOrSalesperson';
+  if (only('logistics_coordinator')) return 'notAllowedLogistics';
+  return 'notAllowedRoles';
 }

@@ -1,4 +1,4 @@
-import { DomainError, ruleRefusal } from '../../shared/contract/result.js';
+import { ruleRefusal, refusal } from '../../shared/contract/result.js';
 import type { MethodName, MethodParsed } from '../../shared/contract/index.js';
 import { prepared, type Db } from '../db/open.js';
 
@@ -11,9 +11,11 @@ const agreedPlan = (db: Db, input: { planId: number }): void => {
   const plan = prepared(db, 'SELECT name, status FROM target_plans WHERE id = ?').get(input.planId) as
     { name: string; status: string } | undefined;
   if (plan?.status === 'agreed') {
-    throw new DomainError(
+    throw refusal(
       'conflict',
+      'agreedVersionFrozen',
       `“${plan.name}” is an agreed version and keeps its numbers; save it as a new draft version to change them.`,
+      { name: plan.name },
     );
   }
 };

@@ -1,6 +1,6 @@
 import type { MethodName, MethodParsed } from '../../shared/contract/index.js';
 import type { Actor } from '../../shared/contract/people.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import type { ServiceContext } from '../api/context.js';
 import { prepared, type Db } from '../db/open.js';
 import { regionOfPlan, regionOfStaff, regionOfTable, regions } from './scope.js';
@@ -173,5 +173,5 @@ export function authorizeRead(db: Db, actor: Actor | undefined, method: MethodNa
   if (scope === null || !resolve) return;
   const touched = resolve(db, input);
   if (touched.every((id) => scope.includes(id))) return;
-  throw new DomainError('forbidden', `Not allowed: a person sees the records of their own regions only (${method}).`);
+  throw refusal('forbidden', 'readOwnRegions', `Not allowed: a person sees the records of their own regions only (${method}).`, { method });
 }

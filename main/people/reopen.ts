@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 
 /**
@@ -12,9 +12,14 @@ export function reopenPlan(db: Db, input: { salespersonId: number; month: string
       input.salespersonId,
       input.month,
     ) as { id: number; status: string } | undefined;
-    if (!plan) throw new DomainError('not_found', `There is no development plan for ${input.month}.`);
+    if (!plan) throw refusal('not_found', 'devPlanMissing', `There is no development plan for ${input.month}.`, { month: input.month });
     if (plan.status !== 'approved')
-      throw new DomainError('conflict', `The plan for ${input.month} is ${plan.status}, not approved: there is nothing to reopen.`);
+      throw refusal(
+        'conflict',
+        'devPlanNotApproved',
+        `The plan for ${input.month} is ${plan.status}, not approved: there is nothing to reopen.`,
+        { month: input.month, status: plan.status },
+      );
     prepared(db, "UPDATE dev_plans SET status = 'returned', decided_at = NULL, updated_at = ? WHERE id = ?").run(nowIso(), plan.id);
     return { reopened: true as const };
   })();
@@ -27,7 +32,12 @@ export function reopenReview(db: Db, input: { salespersonId: number; weekStart: 
       input.weekStart,
     ) as { comment: string | null } | undefined;
     if (!review?.comment)
-      throw new DomainError('conflict', `The weekly review of ${input.weekStart} has no comment yet: it is not signed off.`);
+      throw refusal(
+        'conflict',
+        'weeklyReviewNotSigned',
+        `The weekly review of ${input.weekStart} has no comment yet: it is not signed off.`,
+        { weekStart: input.weekStart },
+      );
     prepared(
       db,
       'UPDATE weekly_reviews SET manager_comment = NULL, submitted_at = NULL, updated_at = ? WHERE salesperson_id = ? AND week_start = ?',
@@ -42,7 +52,10 @@ export function reopenEvaluation(db: Db, input: { salespersonId: number; month: 
       input.salespersonId,
       input.month,
     ).changes;
-    if (!deleted) throw new DomainError('conflict', `Nothing was decided for ${input.month} yet: there is nothing to reopen.`);
+    if (!deleted)
+      throw refusal('conflict', 'evaluationNothingDecided', `Nothing was decided for ${input.month} yet: there is nothing to reopen.`, {
+        month: input.month,
+      });
     return { reopened: true as const };
   })();
 }
@@ -52,7 +65,8 @@ export function reopenReadinessPlan(db: Db, input: { reason: string }): { reopen
   return db.transaction(() => {
     const run = prepared(db, 'SELECT id, reopened_at AS reopenedAt FROM readiness_runs ORDER BY id DESC LIMIT 1').get() as
       { id: number; reopenedAt: string | null } | undefined;
-    if (!run || run.reopenedAt !== null) throw new DomainError('conflict', 'No readiness plan is accepted: there is nothing to reopen.');
+    if (!run || run.reopenedAt !== null)
+      throw refusal('conflict', 'readinessNothingAccepted', 'No readiness plan is accepted: there is nothing to reopen.');
     prepared(db, 'UPDATE readiness_runs SET reopened_at = ?, reopen_reason = ? WHERE id = ?').run(nowIso(), input.reason, run.id);
     return { reopened: true as const };
   })();

@@ -4,7 +4,7 @@
  */
 import type { PackGroup, ShipmentRow } from '../../shared/contract/readiness.js';
 import type { Page } from '../../shared/contract/fields.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { DomainError, refusal } from '../../shared/contract/result.js';
 import { dayOf } from '../../shared/domain/calendar.js';
 import { now } from '../../shared/domain/clock.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
@@ -23,7 +23,9 @@ export function setStock(
   requireRow(db, 'distributors', input.distributorId, 'distributorId', 'Distributor');
   requireRow(db, 'products', input.productId, 'productId', 'Product');
   if (input.date > dayOf(instant))
-    throw new DomainError('validation', 'A stock count cannot be dated in the future', [{ path: 'date', message: 'After today' }]);
+    throw refusal('validation', 'stockCountInFuture', 'A stock count cannot be dated in the future', {}, [
+      { path: 'date', message: 'After today' },
+    ]);
   if (!input.confirm) {
     const doubts = stockCountDoubts(db, input);
     if (doubts.length) {

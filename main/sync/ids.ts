@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import type { IdAllocator } from '../db/ids.js';
 import type { Db } from '../db/open.js';
 
@@ -26,7 +26,7 @@ function belowRange(db: Db, table: string, clientNo: number, handedOut: number |
   const { high, low } = clientRange(clientNo);
   const lowest = db.prepare(`SELECT min(id) FROM "${table}" WHERE id BETWEEN ? AND ?`).pluck().get(low, high) as number | null;
   const next = Math.min(lowest ?? high + 1, handedOut ?? high + 1) - 1;
-  if (next < low) throw new DomainError('conflict', `This desktop has used up its identifiers for ${table}.`);
+  if (next < low) throw refusal('conflict', 'idsUsedUp', `This desktop has used up its identifiers for ${table}.`, { table });
   return next;
 }
 
@@ -74,10 +74,13 @@ export class ReplayIds implements IdAllocator {
       return id;
     }
     if (!inClientRange(this.clientNo, chosen)) {
-      throw new DomainError('forbidden', `Refused: the identifier ${chosen} for ${table} is not this desktop's to give.`);
+      throw refusal('forbidden', 'idNotYours', `Refused: the identifier ${chosen} for ${table} is not this desktop's to give.`, {
+        id: chosen,
+        table,
+      });
     }
     if (this.db.prepare(`SELECT 1 FROM "${table}" WHERE id = ?`).get(chosen)) {
-      throw new DomainError('forbidden', `Refused: the identifier ${chosen} for ${table} is already taken.`);
+      throw refusal('forbidden', 'idTaken', `Refused: the identifier ${chosen} for ${table} is already taken.`, { id: chosen, table });
     }
     this.last[table] = Math.min(this.last[table] ?? chosen, chosen);
     return chosen;

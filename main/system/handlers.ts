@@ -1,5 +1,5 @@
 import type { systemContract } from '../../shared/contract/system.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import type { FeatureHandlers } from '../api/handlers-type.js';
 import { schemaVersion } from '../db/migrations/index.js';
 import { networkSummary } from '../network/summary.js';
@@ -10,8 +10,9 @@ export const systemHandlers = {
   'preferences.get': ({ db }) => getPreferences(db),
   'preferences.set': ({ db }, input) => setPreferences(db, input),
   'demo.seed': ({ db, jobs }, { scale }) => {
-    if (!networkSummary(db).isEmpty) throw new DomainError('conflict', 'The demo region can only be generated into an empty database.');
-    if (jobs.isBusy('demo.seed')) throw new DomainError('conflict', 'The demo region is already being generated.');
+    if (!networkSummary(db).isEmpty)
+      throw refusal('conflict', 'demoNotEmpty', 'The demo region can only be generated into an empty database.');
+    if (jobs.isBusy('demo.seed')) throw refusal('conflict', 'demoRunning', 'The demo region is already being generated.');
     return { jobId: jobs.start('demo.seed', { scale }) };
   },
   'job.status': ({ jobs }, { id }) => jobs.status(id),

@@ -1,5 +1,5 @@
 import type { TargetEditPreview } from '../../shared/contract/targetEdits.js';
-import { DomainError } from '../../shared/contract/result.js';
+import { refusal } from '../../shared/contract/result.js';
 import { prepared, type Db } from '../db/open.js';
 import { CascadeError, editNode, nodeAndParent, type Cell, type Level } from './cascade.js';
 
@@ -30,7 +30,7 @@ export function markTyped(db: Db, planId: number, at: Level): void {
  */
 export function previewEdit(db: Db, planId: number, at: Level, value: number, cells: Cell[]): TargetEditPreview {
   const { node, parent } = nodeAndParent(cells, at);
-  if (node.length === 0) throw new DomainError('not_found', 'Nothing to edit there');
+  if (node.length === 0) throw refusal('not_found', 'nothingToEdit', 'Nothing to edit there');
   const before = new Map(parent.map((c) => [c, c.target]));
   const nodeBefore = node.reduce((a, c) => a + c.target, 0);
   try {

@@ -63,3 +63,18 @@ export function ruleRefusal(
 ): DomainError {
   return new DomainError('validation', message, field ? [field] : undefined, { code: rule, params });
 }
+
+/**
+ * A refusal of another kind than a validation (a conflict, a record not found, a forbidden or busy
+ * call), worded like a rule's: a code the screens translate (rules:refusal.<rule>), the English for
+ * the command line, and the fields it concerns.
+ */
+export function refusal(
+  kind: ErrorCode,
+  rule: string,
+  message: string,
+  params: Record<string, string | number> = {},
+  issues?: FieldIssue[],
+): DomainError {
+  return new DomainError(kind, message, issues, { code: rule, params });
+}

@@ -2,10 +2,11 @@ import type { ImportEntity } from '../domain/importing.js';
 import { exportWords, type ExportLanguage } from './words.js';
 
 /**
- * The values of the entity sheets (statuses, roles, channels, visit outcomes...) in the four languages,
+ * The values of the entity sheets (statuses, roles, channels, visit outcomes, relationship levels...) in the four languages,
  * worded as the screens word them. An export writes them in the user's language and the importer
  * accepts every language's word back as the code, so a sheet exported under 中文 imports back unchanged
- * (tests/unit/export-values.test.ts holds them to the screens' labels and to one code per word).
+ * (tests/unit/export-values.test.ts holds them to the screens' labels and to one code per word). They
+ * cannot be read from renderer/i18n/locales: shared/ imports neither side (eslint.config.js).
  */
 type Words = Record<ExportLanguage, string>;
 
@@ -73,6 +74,12 @@ export const VALUE_WORDS = {
     in_transit: { en: 'In transit', zh: '在途', es: 'En tránsito', ru: 'В пути' },
     planned: { en: 'Planned', zh: '计划', es: 'Planificado', ru: 'Запланирована' },
   },
+  // The screens' network:relationship labels; the importer also reads the bare number and the words without it.
+  relationshipLevel: {
+    '1': { en: '1 · held by price', zh: '1 · 靠价格维系', es: '1 · por precio', ru: '1 · держится на цене' },
+    '2': { en: '2 · personal service', zh: '2 · 个性化服务', es: '2 · servicio personal', ru: '2 · персональный сервис' },
+    '3': { en: '3 · strategic partner', zh: '3 · 战略伙伴', es: '3 · socio estratégico', ru: '3 · стратегический партнёр' },
+  },
   outletType: {
     distributor: { en: 'Distributor', zh: '经销商', es: 'Distribuidor', ru: 'Дистрибьютор' },
     sub_dealer: { en: 'Sub-dealer', zh: '二批商', es: 'Subdistribuidor', ru: 'Субдилер' },
@@ -85,7 +92,7 @@ export type ValueSet = keyof typeof VALUE_WORDS;
 /** Which set of words each enum column of an entity sheet uses. */
 export const FIELD_VALUE_SETS: Partial<Record<ImportEntity, Record<string, ValueSet>>> = {
   staff: { role: 'role' },
-  distributors: { status: 'distributorStatus' },
+  distributors: { status: 'distributorStatus', relationshipLevel: 'relationshipLevel' },
   subDealers: { status: 'outletStatus' },
   terminals: { channel: 'channel', status: 'outletStatus' },
   contacts: { ownerType: 'outletType', level: 'contactLevel' },
@@ -104,10 +111,14 @@ export function valueWord(language: ExportLanguage, entity: ImportEntity, field:
   return setOf(entity, field)?.[code]?.[language] ?? code;
 }
 
-/** Every language's word for each code of one column, for the importer to read back. */
+/**
+ * Every language's word for each code of one column, for the importer to read back. A numbered word
+ * ("2 · personal service") reads without its number too, as a person may type it.
+ */
 export function valueWordsOf(entity: ImportEntity, field: string): Record<string, string[]> {
   const set = setOf(entity, field);
-  return set ? Object.fromEntries(Object.entries(set).map(([code, words]) => [code, Object.values(words)])) : {};
+  const bare = (word: string) => (/^\d+ · /.test(word) ? [word, word.replace(/^\d+ · /, '')] : [word]);
+  return set ? Object.fromEntries(Object.entries(set).map(([code, words]) => [code, Object.values(words).flatMap(bare)])) : {};
 }
 
 /** A yes/no cell in `language` (the importer reads every language's yes and no). */

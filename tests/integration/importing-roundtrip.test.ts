@@ -65,7 +65,7 @@ describe('round trip of every entity in every language', () => {
     );
   }, 120_000);
 
-  it('writes values in the user language: statuses, roles, channels, yes/no, visit outcomes', async () => {
+  it('writes values in the user language: statuses, roles, channels, relationship levels, yes/no, visit outcomes', async () => {
     const { ctx } = createTestDb();
     for (const entity of IN_ORDER) {
       const template = await call(ctx, 'import.template', { entity, format: 'csv', language: 'en' });
@@ -76,6 +76,8 @@ describe('round trip of every entity in every language', () => {
     const zh = async (entity: (typeof IN_ORDER)[number]) =>
       text(await call(ctx, 'export.entity', { entity, format: 'csv', headers: fieldTitles('zh')[entity], language: 'zh' }));
     expect(await zh('distributors')).toMatch(/合作中[\s\S]*暂停/);
+    // The relationship level as the screens word it, not as its number.
+    expect(await zh('distributors')).toMatch(/,[123] · (靠价格维系|个性化服务|战略伙伴),/);
     expect(await zh('staff')).toMatch(/业务员,.*,是/);
     expect(await zh('terminals')).toContain('酒吧 / 夜场');
     expect(await zh('shipments')).toContain('在途');
@@ -125,5 +127,49 @@ describe('round trip of every entity in every language', () => {
     const added = await importFile(ctx, 'shipments', 'erp.csv', Buffer.from(erp));
     expect(added.report).toMatchObject({ creates: 2, updates: 0, errorCount: 0 });
     expect(db.prepare('SELECT count(*) FROM shipments').pluck().get()).toBe(4);
+  });
+
+  it('two contacts of one name at one distributor round-trip as two, and a renamed one is an update of that one', async () => {
+    const { ctx, db } = createTestDb();
+    for (const entity of IN_ORDER) {
+      const template = await call(ctx, 'import.template', { entity, format: 'csv', language: 'en' });
+      expect((await importFile(ctx, entity, template.fileName, Buffer.from(template.contentBase64, 'base64'))).outcome.ok, entity).toBe(
+        true,
+      );
+    }
+    const distributor = db.prepare("SELECT id FROM distributors WHERE code = 'D001'").pluck().get() as number;
+    // Two people called Li Wei at D001: the owner's son in the warehouse and an unrelated buyer.
+    await call(ctx, 'contact.create', { draft: { ownerType: 'distributor', ownerId: distributor, name: 'Li Wei', level: 'warehouse' } });
+    await call(ctx, 'contact.create', { draft: { ownerType: 'distributor', ownerId: distributor, name: 'Li Wei', level: 'purchasing' } });
+    const ids = db.prepare("SELECT id FROM contacts WHERE name = 'Li Wei' ORDER BY id").pluck().all() as number[];
+
+    for (const language of LANGUAGES)
+      for (const format of ['csv', 'xlsx'] as const) {
+        const file = await call(ctx, 'export.entity', { entity: 'contacts', format, headers: fieldTitles(language).contacts, language });
+        expect(file.rows).toBe(4);
+        const { report, outcome } = await importFile(ctx, 'contacts', file.fileName, Buffer.from(file.contentBase64, 'base64'));
+        expect({ language, format, ...report, rows: undefined }).toMatchObject({ creates: 0, updates: 0, errorCount: 0, unchanged: 4 });
+        expect(outcome).toMatchObject({ ok: true, value: { created: 0, updated: 0, unchanged: 4 } });
+      }
+
+    // The sheet renames the second Li Wei (the buyer) and moves nothing else: an update of that contact only.
+    const sheet = text(await call(ctx, 'export.entity', { entity: 'contacts', format: 'csv', language: 'en' }));
+    expect(sheet.split('\n')[0]).toMatch(/^\uFEFF?contactId,/);
+    const renamed = sheet.replace(new RegExp(`^${ids[1]},(.*)Li Wei`, 'm'), `${ids[1]},$1Li Wei (buyer)`);
+    expect(renamed).not.toBe(sheet);
+    const preview = await importFile(ctx, 'contacts', 'c.csv', Buffer.from(renamed));
+    expect(preview.report).toMatchObject({ creates: 0, updates: 1, unchanged: 3, errorCount: 0 });
+    expect(preview.report.rows.find((r) => r.action === 'update')!.changes).toEqual([
+      { field: 'name', column: 'name', before: 'Li Wei', after: 'Li Wei (buyer)' },
+    ]);
+    await importFile(ctx, 'contacts', 'c.csv', Buffer.from(renamed), { updates: 'apply' });
+    expect(db.prepare('SELECT id, name, level FROM contacts WHERE id IN (?, ?) ORDER BY id').all(...ids)).toEqual([
+      { id: ids[0], name: 'Li Wei', level: 'warehouse' },
+      { id: ids[1], name: 'Li Wei (buyer)', level: 'purchasing' },
+    ]);
+    // A person's own list without the number still finds a contact by its owner and name.
+    const own =
+      'belongs to,customer code,name,job title,level,phone\ndistributor,D001,Zhang Min,Owner,owner,+86 138 0000 0002\ndistributor,D001,Wang Fang,,sales,\n';
+    expect((await importFile(ctx, 'contacts', 'own.csv', Buffer.from(own))).report).toMatchObject({ creates: 1, unchanged: 1, updates: 0 });
   });
 });

@@ -18,6 +18,7 @@ const SCREEN_LABELS: Record<keyof typeof VALUE_WORDS, [string, string]> = {
   outcome: ['development', 'outcome'],
   shipmentStatus: ['readiness', 'shipment.status'],
   outletType: ['development', 'type'],
+  relationshipLevel: ['network', 'relationship'],
 };
 
 describe('values of exported sheets', () => {
@@ -40,7 +41,9 @@ describe('values of exported sheets', () => {
       const def = ENTITIES[entity as keyof typeof ENTITIES];
       for (const key of Object.keys(fields!)) {
         const field = def.fields.find((f) => f.key === key)!;
-        expect(field.kind, `${entity}.${key}`).toBe('enum');
+        expect(['enum', 'integer'], `${entity}.${key}`).toContain(field.kind);
+        // A number column written in words reads back as its number.
+        const stored = (code: string) => (field.kind === 'integer' ? Number(code) : code);
         const owner = new Map<string, string>();
         for (const [code, words] of Object.entries(field.values!))
           for (const w of [code, ...words]) {
@@ -52,10 +55,19 @@ describe('values of exported sheets', () => {
           for (const language of LANGUAGES)
             expect(convertCell(field, valueWord(language, def.name, key, code), null), `${entity}.${key}.${code} ${language}`).toEqual({
               ok: true,
-              value: code,
+              value: stored(code),
             });
       }
     }
+  });
+
+  it('a relationship level reads back from its label in any language, its words alone, or its number', () => {
+    const level = ENTITIES.distributors.fields.find((f) => f.key === 'relationshipLevel')!;
+    for (const text of ['2 · personal service', '2 · 个性化服务', 'servicio personal', 'Персональный сервис', '2'])
+      expect(convertCell(level, text, null), text).toEqual({ ok: true, value: 2 });
+    expect(valueWord('zh', 'distributors', 'relationshipLevel', '3')).toBe('3 · 战略伙伴');
+    expect(convertCell(level, '5', null)).toEqual({ ok: true, value: 5 }); // the range is the schema's to refuse
+    expect(convertCell(level, 'best friends', null)).toMatchObject({ ok: false });
   });
 
   it('yes and no in every language read back as booleans', () => {

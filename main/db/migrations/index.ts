@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DomainError } from '../../../shared/contract/result.js';
+import { refusal } from '../../../shared/contract/result.js';
 import { m0001Network } from './0001-network.js';
 import { m0002Forecast } from './0002-forecast.js';
 import { m0003Readiness } from './0003-readiness.js';
@@ -65,9 +65,11 @@ export function schemaVersion(db: Database.Database): number {
 export function migrate(db: Database.Database, target = LATEST_VERSION): void {
   const current = schemaVersion(db);
   if (current > LATEST_VERSION) {
-    throw new DomainError(
+    throw refusal(
       'conflict',
+      'databaseNewer',
       `This database was written by a newer version of the planner (schema ${current}, this app knows ${LATEST_VERSION}). Update the app.`,
+      { schema: current, latest: LATEST_VERSION },
     );
   }
   for (const migration of MIGRATIONS) {

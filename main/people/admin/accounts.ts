@@ -1,7 +1,7 @@
 import type { PeopleAdministration, PersonAccount } from '../../../shared/contract/admin.js';
 import type { AuthStatus, SignInMode } from '../../../shared/contract/people.js';
 import type { StaffRole } from '../../../shared/domain/network.js';
-import { DomainError } from '../../../shared/contract/result.js';
+import { refusal } from '../../../shared/contract/result.js';
 import type { ServiceContext } from '../../api/context.js';
 import { nowIso, prepared, type Db } from '../../db/open.js';
 import { createStaff } from '../../network/staff.js';
@@ -56,7 +56,7 @@ function toAccount(db: Db, row: AccountRow, names: Map<number, string>): PersonA
 
 export function getAccount(db: Db, personId: number): PersonAccount {
   const row = prepared(db, `${SELECT} WHERE s.id = ? AND s.archived_at IS NULL`).get(personId) as AccountRow | undefined;
-  if (!row) throw new DomainError('not_found', `Person #${personId} does not exist or is archived.`);
+  if (!row) throw refusal('not_found', 'personMissing', `Person #${personId} does not exist or is archived.`, { id: personId });
   return toAccount(db, row, regionNames(db));
 }
 
@@ -76,7 +76,9 @@ export function listAccounts(db: Db): PeopleAdministration {
 function checkRegions(db: Db, regionIds: number[]): void {
   regionIds.forEach((regionId, i) => {
     if (!prepared(db, 'SELECT 1 FROM regions WHERE id = ?').get(regionId)) {
-      throw new DomainError('validation', `Region #${regionId} does not exist.`, [{ path: `regionIds.${i}`, message: 'No such region' }]);
+      throw refusal('validation', 'recordMissing', `Region #${regionId} does not exist.`, { what: 'Region', id: regionId }, [
+        { path: `regionIds.${i}`, message: 'No such region' },
+      ]);
     }
   });
 }
@@ -100,7 +102,9 @@ export function createPerson(db: Db, input: NewPerson): PersonAccount {
   const personId = db.transaction(() => {
     checkRegions(db, input.regionIds);
     if (prepared(db, 'SELECT 1 FROM staff WHERE code = ? COLLATE NOCASE').get(input.code) || input.code.toLowerCase() === 'admin') {
-      throw new DomainError('conflict', `The code ${input.code} is already someone’s.`, [{ path: 'code', message: 'Already used' }]);
+      throw refusal('conflict', 'personCodeTaken', `The code ${input.code} is already someone’s.`, { code: input.code }, [
+        { path: 'code', message: 'Already used' },
+      ]);
     }
     const staff = createStaff(db, {
       code: input.code,
@@ -132,7 +136,7 @@ export function updatePerson(
     getAccount(db, input.personId);
     checkRegions(db, input.regionIds);
     if (!input.admin && ctx.actor?.personId === input.personId) {
-      throw new DomainError('conflict', 'You cannot remove your own administration: ask another administrator.', [
+      throw refusal('conflict', 'adminOwnRemoval', 'You cannot remove your own administration: ask another administrator.', {}, [
         { path: 'admin', message: 'Not your own' },
       ]);
     }
@@ -153,9 +157,10 @@ export function updatePerson(
 }
 
 export function setDisabled(ctx: ServiceContext, input: { personId: number; disabled: boolean }): { saved: true } {
-  if (!personRow(ctx.db, 'id', input.personId)) throw new DomainError('not_found', `Person #${input.personId} does not exist.`);
+  if (!personRow(ctx.db, 'id', input.personId))
+    throw refusal('not_found', 'personMissing', `Person #${input.personId} does not exist.`, { id: input.personId });
   if (input.disabled && ctx.actor?.personId === input.personId) {
-    throw new DomainError('conflict', 'You cannot disable yourself: ask another administrator.');
+    throw refusal('conflict', 'disableSelf', 'You cannot disable yourself: ask another administrator.');
   }
   // A disabled person's open sessions stop at their next call: loadActor no longer finds them.
   prepared(ctx.db, 'UPDATE staff SET active = ?, updated_at = ? WHERE id = ?').run(input.disabled ? 0 : 1, nowIso(), input.personId);
@@ -170,10 +175,10 @@ export function setSignInMode(ctx: ServiceContext, input: { mode: SignInMode; ad
   ctx.db.transaction(() => {
     const current = prepared(ctx.db, 'SELECT admin_password_hash AS h FROM auth_settings WHERE id = 1').get() as
       { h: string | null } | undefined;
-    if (!current) throw new DomainError('conflict', 'Choose how people sign in at first start.');
+    if (!current) throw refusal('conflict', 'signInNotChosen', 'Choose how people sign in at first start.');
     const hash = input.adminPassword ? hashPassword(input.adminPassword) : current.h;
     if (input.mode === 'password' && !hash) {
-      throw new DomainError('validation', 'Choose the administrator’s password first.', [
+      throw refusal('validation', 'adminPasswordFirst', 'Choose the administrator’s password first.', {}, [
         { path: 'adminPassword', message: 'Choose a password' },
       ]);
     }
@@ -189,6 +194,6 @@ export function setSignInMode(ctx: ServiceContext, input: { mode: SignInMode; ad
 /** Queries are not in the permission table (it covers changes); this one shows who can sign in, so it checks here. */
 export function requireAdministrator(ctx: ServiceContext): void {
   if (!ctx.actor?.roles.includes('administrator')) {
-    throw new DomainError('forbidden', 'Not allowed: only an administrator sees the people and their sign-in (person.list).');
+    throw refusal('forbidden', 'peopleAdminOnly', 'Not allowed: only an administrator sees the people and their sign-in (person.list).');
   }
 }
