@@ -37,7 +37,16 @@ export function previewEdit(db: Db, planId: number, at: Level, value: number, ce
     editNode(cells, at, value);
   } catch (error) {
     if (error instanceof CascadeError)
-      return { ok: false, message: error.message, before: nodeBefore, after: nodeBefore, moved: [], cellsMoved: 0, lockedKept: 0 };
+      return {
+        ok: false,
+        message: error.message,
+        rule: { code: error.rule, params: error.params },
+        before: nodeBefore,
+        after: nodeBefore,
+        moved: [],
+        cellsMoved: 0,
+        lockedKept: 0,
+      };
     throw error;
   }
   const keyOf = (c: Cell) => (at.level === 'cell' ? c.month : at.level === 'sku' ? String(c.productId) : String(c.distributorId));

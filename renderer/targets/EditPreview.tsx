@@ -80,7 +80,9 @@ export function useEditPreview(
         <Spinner label={t('common:loading')} />
       ) : p && !p.ok ? (
         <div className="notice notice-error" role="alert">
-          {t('preview.refused', { reason: p.message })}
+          {t('preview.refused', {
+            reason: p.rule ? t(`rules:refusal.${p.rule.code}`, { ...p.rule.params, defaultValue: p.message }) : p.message,
+          })}
         </div>
       ) : p ? (
         <>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { query } from './define.js';
+import type { RuleRefusal } from './result.js';
 import { id, yearMonth } from './fields.js';
 
 /** What a target edit would move before it moves it. */
@@ -7,6 +8,8 @@ export interface TargetEditPreview {
   /** False when the edit cannot be absorbed (locked cells); `message` says why. Nothing is written either way. */
   ok: boolean;
   message: string | null;
+  /** The refused rule, so the screen words it in the person's language (rules:refusal.<code>). */
+  rule?: RuleRefusal;
   before: number;
   after: number;
   /** The other parts of the same total that give or take the difference, at the level being edited. */

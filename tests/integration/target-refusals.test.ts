@@ -36,6 +36,13 @@ describe('the targets refuse with rule codes the screens word', () => {
     expect(locked.rule).toEqual({ code: 'targetAllLocked', params: { context: 'line' } });
     expect(locked.message).toBe('The line total: every cell is locked; unlock one to change the total');
     expect(cells(ctx)).toEqual(before.map((c) => ({ ...(c as object), locked: 1 })));
+    // The grid's preview of a refused edit carries the same rule as the edit, so the dialog words it.
+    const at = { level: 'distributor', distributorId, brand: 'Alpha' } as const;
+    const preview = await call(ctx, 'targets.editPreview', { planId, at, value: 900 });
+    expect(preview).toMatchObject({
+      ok: false,
+      rule: { code: (await refusal(ctx, 'targets.edit', { planId, at, value: 900 })).rule!.code },
+    });
 
     const i18n = i18next.createInstance();
     await i18n.init({ resources: localeResources(), lng: 'es', interpolation: { escapeValue: false } });
