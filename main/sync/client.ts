@@ -1,6 +1,7 @@
 import { request } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import type { z } from 'zod';
+import type { RuleRefusal } from '../../shared/contract/result.js';
 
 /**
  * The desktop's HTTPS client for the team server. The server's certificate is usually self-signed,
@@ -15,6 +16,8 @@ export class SyncTransportError extends Error {
     readonly kind: TransportKind,
     message: string,
     readonly status = 0,
+    /** The rule to word it by in the person's language (the server's own, when it named one). */
+    readonly rule?: RuleRefusal,
   ) {
     super(message);
     this.name = 'SyncTransportError';
@@ -28,10 +31,11 @@ function endpoint(serverUrl: string, path: string): URL {
 }
 
 function unreachable(error: Error): SyncTransportError {
-  return new SyncTransportError(
-    'unreachable',
-    `The team server cannot be reached (${(error as { code?: string }).code ?? error.message}).`,
-  );
+  const reason = (error as { code?: string }).code ?? error.message;
+  return new SyncTransportError('unreachable', `The team server cannot be reached (${reason}).`, 0, {
+    code: 'teamUnreachable',
+    params: { reason },
+  });
 }
 
 /** The certificate's fingerprint, read without trusting it. */
@@ -44,7 +48,7 @@ export function probeFingerprint(serverUrl: string): Promise<string> {
         const fingerprint = (socket as TLSSocket).getPeerCertificate().fingerprint256;
         req.destroy();
         if (fingerprint) resolve(fingerprint);
-        else reject(new SyncTransportError('certificate', 'The server presented no certificate.'));
+        else reject(new SyncTransportError('certificate', 'The server presented no certificate.', 0, { code: 'teamNoCertificate' }));
       });
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
@@ -83,7 +87,12 @@ export function postJson<S extends z.ZodType>(
       socket.once('secureConnect', () => {
         const actual = (socket as TLSSocket).getPeerCertificate().fingerprint256;
         if (!actual || actual.toUpperCase() !== fingerprint.toUpperCase()) {
-          req.destroy(new SyncTransportError('certificate', certificateChangedMessage(actual ?? 'none')));
+          req.destroy(
+            new SyncTransportError('certificate', certificateChangedMessage(actual ?? 'none'), 0, {
+              code: 'teamCertificateChanged',
+              params: { fingerprint: actual ?? 'none' },
+            }),
+          );
           return;
         }
         req.end(payload);
@@ -100,13 +109,20 @@ export function postJson<S extends z.ZodType>(
         try {
           json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         } catch {
-          reject(new SyncTransportError('server', `The team server answered ${res.statusCode} without JSON.`, res.statusCode));
+          reject(
+            new SyncTransportError('server', `The team server answered ${res.statusCode} without JSON.`, res.statusCode, {
+              code: 'teamNotJson',
+              params: { status: res.statusCode ?? 0 },
+            }),
+          );
           return;
         }
         const status = res.statusCode ?? 0;
         if (status !== 200) {
-          const message = (json as { error?: { message?: string } })?.error?.message ?? `The team server answered ${status}.`;
-          reject(new SyncTransportError(status === 401 ? 'session' : status >= 500 ? 'server' : 'refused', message, status));
+          const error = (json as { error?: { message?: string; rule?: RuleRefusal } })?.error;
+          const message = error?.message ?? `The team server answered ${status}.`;
+          const rule = error?.rule ?? (error?.message ? undefined : { code: 'teamAnswered', params: { status } });
+          reject(new SyncTransportError(status === 401 ? 'session' : status >= 500 ? 'server' : 'refused', message, status, rule));
           return;
         }
         const parsed = schema.safeParse(json);
@@ -116,6 +132,7 @@ export function postJson<S extends z.ZodType>(
               'server',
               'The team server answered in a form this desktop does not understand (update the app).',
               status,
+              { code: 'teamUpdateApp' },
             ),
           );
           return;

@@ -568,7 +568,7 @@ export async function firstSync(
   checkCancelled: () => void = () => undefined,
 ): Promise<{ rows: number }> {
   const link = readLink(db);
-  if (!link) throw new SyncTransportError('refused', 'This desktop is not connected to a team server.');
+  if (!link) throw new SyncTransportError('refused', 'This desktop is not connected to a team server.', 0, { code: 'teamNotConnected' });
   const post = <S extends Parameters<typeof postJson>[4]>(path: string, body: unknown, schema: S) =>
     postJson(link.serverUrl, link.fingerprint, path, body, schema, link.token);
   const start = await post(SYNC_PATHS.snapshotStart, { clientId: link.clientId }, snapshotStartResponse);

@@ -37,9 +37,12 @@ async function plainly<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (error instanceof SyncTransportError) {
-      throw new DomainError(error.kind === 'unreachable' ? 'busy' : 'forbidden', error.message, [
-        { path: 'serverUrl', message: error.message },
-      ]);
+      throw new DomainError(
+        error.kind === 'unreachable' ? 'busy' : 'forbidden',
+        error.message,
+        [{ path: 'serverUrl', message: error.message }],
+        error.rule,
+      );
     }
     throw error;
   }

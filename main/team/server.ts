@@ -117,23 +117,45 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   function device(req: IncomingMessage, clientId?: string): Device {
     const header = req.headers.authorization ?? '';
     const token = /^Bearer (\S+)$/.exec(header)?.[1];
-    if (!token) throw new HttpError(401, { code: 'forbidden', message: 'Sign in first: this server needs a device session.' });
+    if (!token)
+      throw new HttpError(401, {
+        code: 'forbidden',
+        message: 'Sign in first: this server needs a device session.',
+        rule: { code: 'teamSignInFirst' },
+      });
     const session = prepared(
       db,
       `SELECT s.client_id AS clientId, s.expires_at AS expiresAt, c.client_no AS clientNo, c.person_id AS personId
        FROM sync_sessions s JOIN sync_clients c ON c.client_id = s.client_id WHERE s.token_hash = ?`,
     ).get(hashToken(token)) as { clientId: string; expiresAt: string; clientNo: number; personId: number } | undefined;
     if (!session)
-      throw new HttpError(401, { code: 'forbidden', message: 'This device session is not known to the server: connect again.' });
+      throw new HttpError(401, {
+        code: 'forbidden',
+        message: 'This device session is not known to the server: connect again.',
+        rule: { code: 'teamSessionUnknown' },
+      });
     if (session.expiresAt <= new Date().toISOString()) {
       prepared(db, 'DELETE FROM sync_sessions WHERE token_hash = ?').run(hashToken(token));
-      throw new HttpError(401, { code: 'forbidden', message: 'This device session has expired: connect again with your password.' });
+      throw new HttpError(401, {
+        code: 'forbidden',
+        message: 'This device session has expired: connect again with your password.',
+        rule: { code: 'teamSessionExpired' },
+      });
     }
     if (clientId !== undefined && clientId !== session.clientId) {
-      throw new HttpError(403, { code: 'forbidden', message: 'Refused: the request names another device than its session.' });
+      throw new HttpError(403, {
+        code: 'forbidden',
+        message: 'Refused: the request names another device than its session.',
+        rule: { code: 'teamDeviceMismatch' },
+      });
     }
     const actor = loadActor(db, session.personId);
-    if (!actor) throw new HttpError(403, { code: 'forbidden', message: 'This person can no longer sign in (archived or inactive).' });
+    if (!actor)
+      throw new HttpError(403, {
+        code: 'forbidden',
+        message: 'This person can no longer sign in (archived or inactive).',
+        rule: { code: 'teamPersonInactive' },
+      });
     return { clientId: session.clientId, clientNo: session.clientNo, personId: session.personId, actor };
   }
 
@@ -158,6 +180,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
           message: verdict.locked
             ? `Too many failed sign-ins: locked for ${Math.ceil(seconds / 60)} minutes.`
             : `Too many failed sign-ins: wait ${seconds} seconds before trying again.`,
+          rule: verdict.locked
+            ? { code: 'signInLocked', params: { minutes: Math.ceil(seconds / 60) } }
+            : { code: 'signInWait', params: { seconds } },
         },
         { 'retry-after': String(seconds) },
       );
@@ -166,7 +191,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const stored = actor ? passwordHash(actor.personId) : null;
     if (!actor || !verifyPassword(input.password, stored)) {
       guard.failed(input.personCode, address);
-      throw new HttpError(401, { code: 'forbidden', message: 'Unknown person or wrong password.' });
+      throw new HttpError(401, { code: 'forbidden', message: 'Unknown person or wrong password.', rule: { code: 'signInRefused' } });
     }
     guard.succeeded(input.personCode);
     return serial(async () => {
@@ -179,7 +204,11 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
           ).get(input.clientId) as { clientId: string; clientNo: number; personId: number } | undefined)
         : undefined;
       if (input.clientId && (!client || client.personId !== actor.personId)) {
-        throw new HttpError(403, { code: 'forbidden', message: 'Refused: this device was connected by another person.' });
+        throw new HttpError(403, {
+          code: 'forbidden',
+          message: 'Refused: this device was connected by another person.',
+          rule: { code: 'teamDeviceOtherPerson' },
+        });
       }
       db.transaction(() => {
         if (!client) {
@@ -318,7 +347,11 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const input = parse(callRequest, body);
     const dev = device(req);
     if (isMethodName(input.method) && contract[input.method].mutates) {
-      throw new HttpError(403, { code: 'forbidden', message: `Refused: ${input.method} changes data; send it through /api/sync/push.` });
+      throw new HttpError(403, {
+        code: 'forbidden',
+        message: `Refused: ${input.method} changes data; send it through /api/sync/push.`,
+        rule: { code: 'teamPushOnly', params: { method: input.method } },
+      });
     }
     // Between writes, so a query never sees a call half done.
     return serial(() => dispatch(withActor(core.ctx, dev.actor), input.method, input.input));

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { OutboxView } from './hooks.js';
 import { dismissRefusal } from './outbox.js';
+import { refusalWords } from './i18n.js';
 
 /**
  * What waits on this phone, always in view: the count, why it is not sent yet, a way to send now,
  * and every change the server refused, in the server's words, until the person dismisses it.
  */
 export function OutboxBar({ view, online, onSignInAgain }: { view: OutboxView; online: boolean; onSignInAgain: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const waiting = view.outbox?.pending.length ?? 0;
   const refused = view.outbox?.refused ?? [];
   const last = view.last;
@@ -48,7 +49,7 @@ export function OutboxBar({ view, online, onSignInAgain }: { view: OutboxView; o
                   <li key={`${r.clientId}:${r.seq}`}>
                     <div>
                       <strong>{r.label}</strong>
-                      <p>{r.rule && i18n.exists(`rules.${r.rule.code}`) ? t(`rules.${r.rule.code}`, r.rule.params ?? {}) : r.message}</p>
+                      <p>{refusalWords(r.message, r.rule)}</p>
                     </div>
                     <button
                       type="button"

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OfflineError, type PhoneSession } from './api.js';
+import { OfflineError, ServerRefusal, type PhoneSession } from './api.js';
+import { refusalWords } from './i18n.js';
 import { signIn } from './session.js';
 
 /** Person code and password, once per phone: the server answers with this phone's own sync client. */
@@ -19,7 +20,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: PhoneSession) => 
       onSignedIn(await signIn(code, password));
     } catch (e) {
       setError(
-        e instanceof OfflineError ? t('signIn.offline') : t('signIn.failed', { message: e instanceof Error ? e.message : String(e) }),
+        e instanceof OfflineError
+          ? t('signIn.offline')
+          : t('signIn.failed', {
+              message: e instanceof ServerRefusal ? refusalWords(e.message, e.rule) : e instanceof Error ? e.message : String(e),
+            }),
       );
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/contract/people.js';
-import type { ApiError, ApiResult } from '../../shared/contract/result.js';
+import type { ApiError, ApiResult, RuleRefusal } from '../../shared/contract/result.js';
 import type { MethodInput, MethodName, MethodResult } from '../../shared/contract/index.js';
 
 /**
@@ -45,6 +45,8 @@ export class ServerRefusal extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The business rule the server named, so the phone words the refusal in its own language. */
+    readonly rule?: RuleRefusal,
   ) {
     super(message);
     this.name = 'ServerRefusal';
@@ -73,8 +75,16 @@ async function post<T>(path: string, body: unknown, token?: string): Promise<T> 
   } catch {
     // A proxy's HTML error page, for example: the status says enough.
   }
-  if (!response.ok) throw new ServerRefusal(response.status, refusalText(parsed) ?? `${response.status} ${response.statusText}`);
+  if (!response.ok)
+    throw new ServerRefusal(response.status, refusalText(parsed) ?? `${response.status} ${response.statusText}`, refusalRule(parsed));
   return parsed as T;
+}
+
+/** The rule the server named for a refusal (`{ error: { rule } }`), when it named one. */
+function refusalRule(body: unknown): RuleRefusal | undefined {
+  const error = body && typeof body === 'object' ? (body as { error?: unknown }).error : undefined;
+  const rule = error && typeof error === 'object' ? (error as { rule?: unknown }).rule : undefined;
+  return rule && typeof rule === 'object' && typeof (rule as { code?: unknown }).code === 'string' ? (rule as RuleRefusal) : undefined;
 }
 
 /** The server's own words for a refusal, in whichever shape it sent them. */
@@ -94,7 +104,7 @@ export function connect(personCode: string, password: string, deviceName: string
 
 export async function call<M extends MethodName>(session: PhoneSession, method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
   const result = await post<ApiResult<MethodResult<M>>>('/api/call', { method, input }, session.token);
-  if (!result.ok) throw new ServerRefusal(200, result.error.message);
+  if (!result.ok) throw new ServerRefusal(200, result.error.message, result.error.rule);
   return result.value;
 }
 

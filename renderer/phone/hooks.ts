@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { OfflineError, push, type PhoneSession } from './api.js';
+import { OfflineError, ServerRefusal, push, type PhoneSession } from './api.js';
+import { refusalWords } from './i18n.js';
 import { readCached, writeCached } from './cache.js';
 import { flush, readOutbox, type FlushOutcome, type OutboxState } from './outbox.js';
 
@@ -31,7 +32,16 @@ export function useCachedLoad<T>(key: string, load: () => Promise<T>): { data: L
       } catch (error) {
         if (!live) return;
         if (error instanceof OfflineError) setData(cached ? { state: 'ready', value: cached.value, stale: true } : { state: 'no_copy' });
-        else setData({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+        else
+          setData({
+            state: 'error',
+            message:
+              error instanceof ServerRefusal
+                ? refusalWords(error.message, error.rule)
+                : error instanceof Error
+                  ? error.message
+                  : String(error),
+          });
       }
     })();
     return () => {

@@ -354,3 +354,13 @@ test('an answer lost on the way back is repaired by sending the same seq again: 
   expect(serverVisits(second.id)).toHaveLength(before + 1);
   await context.close();
 });
+
+test('a phone in Chinese reads the server’s refusal in Chinese', async () => {
+  const { context, page } = await phoneContext('zh-CN');
+  await page.goto(`${origin}/phone/`);
+  await page.getByLabel('人员编号').fill('NOBODY');
+  await page.getByLabel('密码').fill('not-the-password');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('alert')).toHaveText('登录被拒绝：人员不存在或密码错误。');
+  await context.close();
+});

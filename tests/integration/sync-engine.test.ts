@@ -208,7 +208,14 @@ describe('a desktop connected to a team server', () => {
       password: 'nope nope',
     });
     expect(wrong.ok).toBe(false);
-    if (!wrong.ok) expect(wrong.error.message).toMatch(/wrong password/);
+    if (!wrong.ok) {
+      expect(wrong.error.message).toMatch(/wrong password/);
+      // The server's rule travels to the connect dialog, which words it in the person's language.
+      expect(wrong.error.rule).toEqual({ code: 'signInRefused' });
+    }
+    // A server that cannot be reached: the reason named, with its rule.
+    const away = await dispatch(desktop.ctx, 'sync.probe', { serverUrl: 'https://127.0.0.1:9' });
+    expect(away).toMatchObject({ ok: false, error: { code: 'busy', rule: { code: 'teamUnreachable' } } });
   });
 
   it('refuses calls that cannot be replayed, with where to do them', async () => {
