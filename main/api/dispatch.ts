@@ -5,6 +5,7 @@ import type { ServiceContext } from './context.js';
 import { issueFromZod } from '../importing/issues.js';
 import { handlers } from './handlers.js';
 import { QUERY_THREAD_METHODS } from './query-thread.js';
+import { prepareOffThread } from './off-thread.js';
 import { tableVersions } from '../db/table-versions.js';
 import { authorizeRole, authorizeScope } from '../people/enforce.js';
 import { recordCall } from '../people/history.js';
@@ -46,8 +47,10 @@ export async function dispatchCore(ctx: ServiceContext, method: unknown, rawInpu
   if (ctx.queries && QUERY_THREAD_METHODS.has(method)) return ctx.queries.call(method, parsed.data, tableVersions(ctx.db), ctx.actor);
   try {
     const handler = handlers[method] as AnyHandler;
+    // Prepared before the call is recorded: another call may run while it waits for the query thread.
+    const preparedWrite = contract[method].mutates ? await prepareOffThread(ctx, method) : undefined;
     const value = contract[method].mutates
-      ? await recordCall(ctx.db, ctx.actor, method, parsed.data, () => handler(ctx, parsed.data))
+      ? await recordCall(ctx.db, ctx.actor, method, parsed.data, preparedWrite ?? (() => handler(ctx, parsed.data)))
       : await handler(ctx, parsed.data);
     return { ok: true, value };
   } catch (error) {

@@ -48,6 +48,17 @@ export class QueryThread {
     });
   }
 
+  /** The read-only part of a mutation (main/api/off-thread.ts), prepared on the thread's connection. */
+  prepare(method: MethodName, versions: TableVersions): Promise<ApiResult<unknown>> {
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    if (this.pending.size === 0) worker.ref();
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve });
+      worker.postMessage({ id, prepare: method, versions });
+    });
+  }
+
   /** Closes the thread's connection (before a restore replaces the file, or at exit); the next call starts a new one. */
   async stop(): Promise<void> {
     const worker = this.worker;

@@ -7,6 +7,9 @@ import type { ServiceContext } from './context.js';
 import { dispatch } from './dispatch.js';
 import { builtInAdministrator, withActor } from '../people/actor.js';
 import type { Actor } from '../../shared/contract/people.js';
+import type { MethodName } from '../../shared/contract/index.js';
+import type { ApiResult } from '../../shared/contract/result.js';
+import { OFF_THREAD_WORK } from './off-thread.js';
 
 /**
  * The query thread: whole-network screens (readiness, forecast totals, segmentation, the targets grid)
@@ -35,10 +38,30 @@ const ctx: ServiceContext = {
 };
 const port = parentPort!;
 
-port.on('message', (message: { id: number; method: string; input: unknown; versions?: TableVersions; actor?: Actor } | { stop: true }) => {
+type Message =
+  | { id: number; method: string; input: unknown; versions?: TableVersions; actor?: Actor }
+  | { id: number; prepare: MethodName; versions: TableVersions }
+  | { stop: true };
+
+port.on('message', (message: Message) => {
   if ('stop' in message) {
     closeDatabase(db);
     port.close();
+    return;
+  }
+  if ('prepare' in message) {
+    adoptTableVersions(db, message.versions);
+    const work = OFF_THREAD_WORK[message.prepare];
+    let result: ApiResult<unknown>;
+    try {
+      result = work
+        ? { ok: true, value: work.prepare(db) }
+        : { ok: false, error: { code: 'internal', message: `Nothing to prepare for ${message.prepare}.` } };
+    } catch (error) {
+      // The main thread then does the whole work itself and reports what goes wrong there.
+      result = { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+    }
+    port.postMessage({ id: message.id, result });
     return;
   }
   // Without versions (a direct call), every change anywhere invalidates, as SQLite's data_version says.

@@ -30,11 +30,13 @@ export interface TestDb {
 
 /**
  * A real SQLite file in a fresh temp folder, migrated, closed and removed after the test (or, with
- * scope 'file', after the whole file: for a server that outlives one test).
+ * scope 'file', after the whole file: for a server that outlives one test); `from`: a copy of that one.
  */
-export function createTestDb(scope: 'test' | 'file' = 'test'): TestDb {
+export function createTestDb(scope: 'test' | 'file' = 'test', from?: TestDb): TestDb {
   const dir = mkdtempSync(join(tmpdir(), 'planner-test-'));
   const path = join(dir, 'planner.sqlite');
+  // A copy of another test database (seeded once, used by several tests as it was).
+  if (from) from.db.exec(`VACUUM INTO '${path.replaceAll("'", "''")}'`);
   const db = openDatabase(path);
   const ctx: ServiceContext = {
     db,
