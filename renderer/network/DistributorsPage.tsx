@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Distributor } from '../../shared/contract/network.js';
 import { DISTRIBUTOR_STATUSES } from '../../shared/domain/network.js';
-import { useApiMutation } from '../api/hooks.js';
+import { useCreateDistributor } from './mutations.js';
 import type { Column, SortState } from '../ui/DataTable.js';
 import { EntityListPage } from './EntityListPage.js';
 import { useToast } from '../ui/Toasts.js';
@@ -25,7 +25,7 @@ export function DistributorsPage() {
   const [status, setStatus] = useState('');
   const [sort, setSort] = useState<SortState>({ sort: 'name', direction: 'asc' });
   const [creating, setCreating] = useState(false);
-  const create = useApiMutation('distributor.create');
+  const create = useCreateDistributor();
   const list = usePagedList('distributor.list', {
     search: search || undefined,
     areaId: areaId ? Number(areaId) : undefined,

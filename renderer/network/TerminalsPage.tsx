@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Terminal } from '../../shared/contract/network.js';
 import { OUTLET_STATUSES, TERMINAL_CHANNELS, type OutletStatus, type TerminalChannel } from '../../shared/domain/network.js';
-import { useApiMutation } from '../api/hooks.js';
+import { useDeleteTerminal } from './mutations.js';
 import type { Column, SortState } from '../ui/DataTable.js';
 import { EntityListPage } from './EntityListPage.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
@@ -23,7 +23,7 @@ export function TerminalsPage() {
   const [status, setStatus] = useState('');
   const [sort, setSort] = useState<SortState>({ sort: 'name', direction: 'asc' });
   const dialogs = useOutletDialogs<Terminal>();
-  const remove = useApiMutation('terminal.delete');
+  const remove = useDeleteTerminal();
   const list = usePagedList('terminal.list', {
     search: search || undefined,
     areaId: areaId ? Number(areaId) : undefined,
