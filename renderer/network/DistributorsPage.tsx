@@ -7,12 +7,12 @@ import { useCreateDistributor } from './mutations.js';
 import type { Column, SortState } from '../ui/DataTable.js';
 import { EntityListPage } from './EntityListPage.js';
 import { useToast } from '../ui/Toasts.js';
-import { usePagedList } from '../ui/usePagedList.js';
 import { formatNumber } from '../ui/format.js';
 import { EntityFormDialog } from './EntityFormDialog.js';
 import { distributorDraftOf, distributorFields, distributorInitial } from './forms.js';
 import { useNetworkOptions } from './options.js';
 import { DistributorStatusBadge, RelationshipLevel } from './StatusBadges.js';
+import { usePagedDistributors } from './queries.js';
 
 export function DistributorsPage() {
   const { t } = useTranslation(['network', 'common']);
@@ -26,7 +26,7 @@ export function DistributorsPage() {
   const [sort, setSort] = useState<SortState>({ sort: 'name', direction: 'asc' });
   const [creating, setCreating] = useState(false);
   const create = useCreateDistributor();
-  const list = usePagedList('distributor.list', {
+  const list = usePagedDistributors({
     search: search || undefined,
     areaId: areaId ? Number(areaId) : undefined,
     salespersonId: salespersonId ? Number(salespersonId) : undefined,

@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubDealer } from '../../shared/contract/network.js';
 import { OUTLET_STATUSES, type OutletStatus } from '../../shared/domain/network.js';
-import { useSubDealerDeleteImpact, useSubDealerSiblings } from './queries.js';
+import { useSubDealerDeleteImpact, useSubDealerSiblings, usePagedSubDealers } from './queries.js';
 import { useCreateSubDealer, useDeleteSubDealer, useUpdateSubDealer } from './mutations.js';
 import type { Column, SortState } from '../ui/DataTable.js';
 import { EntityListPage } from './EntityListPage.js';
 import { useToast } from '../ui/Toasts.js';
-import { usePagedList } from '../ui/usePagedList.js';
 import { formatNumber } from '../ui/format.js';
 import { DeleteWithOutletsDialog } from './DeleteWithOutletsDialog.js';
 import { OutletDialogs, useOutletDialogs } from './OutletDialogs.js';
@@ -32,7 +31,7 @@ export function SubDealersPage() {
   const remove = useDeleteSubDealer();
   const impact = useSubDealerDeleteImpact(deleting?.id ?? null);
   const siblings = useSubDealerSiblings(deleting?.distributorId, !!deleting);
-  const list = usePagedList('subDealer.list', {
+  const list = usePagedSubDealers({
     search: search || undefined,
     areaId: areaId ? Number(areaId) : undefined,
     distributorId: distributorId ? Number(distributorId) : undefined,

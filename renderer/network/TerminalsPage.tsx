@@ -6,12 +6,12 @@ import { useDeleteTerminal } from './mutations.js';
 import type { Column, SortState } from '../ui/DataTable.js';
 import { EntityListPage } from './EntityListPage.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
-import { usePagedList } from '../ui/usePagedList.js';
 import { useNetworkOptions } from './options.js';
 import { OutletStatusBadge } from './StatusBadges.js';
 import { OutletDialogs, useOutletDialogs } from './OutletDialogs.js';
 import { TerminalFormDialog } from './TerminalFormDialog.js';
 import { TerminalArchiveNotice } from './ArchiveImpact.js';
+import { usePagedTerminals } from './queries.js';
 
 export function TerminalsPage() {
   const { t } = useTranslation(['network', 'common']);
@@ -24,7 +24,7 @@ export function TerminalsPage() {
   const [sort, setSort] = useState<SortState>({ sort: 'name', direction: 'asc' });
   const dialogs = useOutletDialogs<Terminal>();
   const remove = useDeleteTerminal();
-  const list = usePagedList('terminal.list', {
+  const list = usePagedTerminals({
     search: search || undefined,
     areaId: areaId ? Number(areaId) : undefined,
     distributorId: distributorId ? Number(distributorId) : undefined,

@@ -1,6 +1,7 @@
 import type { MethodInput } from '../../shared/contract/index.js';
 import type { ProductStatus, StaffRole } from '../../shared/domain/network.js';
 import { queryKey, useApiQuery } from '../api/hooks.js';
+import { usePagedList } from '../ui/usePagedList.js';
 
 /**
  * Query keys of the network screens (regions, areas, staff, distributors, sub-dealers, terminals,
@@ -60,3 +61,9 @@ export const useContacts = (input: MethodInput<'contact.list'>) => useApiQuery('
 /** The other sub-dealers of a distributor, where a deleted one's terminals may move. */
 export const useSubDealerSiblings = (distributorId: number | undefined, enabled: boolean) =>
   useApiQuery('subDealer.list', { distributorId, limit: 1000 }, { enabled });
+
+type ListFilter<K extends 'distributor.list' | 'subDealer.list' | 'terminal.list'> = Omit<MethodInput<K>, 'offset' | 'limit'>;
+// The long lists, fetched page by page as they scroll (renderer/ui/usePagedList.ts).
+export const usePagedDistributors = (filter: ListFilter<'distributor.list'>) => usePagedList('distributor.list', filter);
+export const usePagedSubDealers = (filter: ListFilter<'subDealer.list'>) => usePagedList('subDealer.list', filter);
+export const usePagedTerminals = (filter: ListFilter<'terminal.list'>) => usePagedList('terminal.list', filter);
