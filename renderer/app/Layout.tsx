@@ -2,7 +2,8 @@ import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../shared/contract/system.js';
 import { useEffect } from 'react';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { usePreferences } from '../settings/queries.js';
+import { useSavePreferences } from '../settings/mutations.js';
 import { applyLanguage, hasStoredLanguage } from '../i18n/index.js';
 import { ROUTES } from './routes.js';
 import { RestoreNotice } from '../backup/RestoreNotice.js';
@@ -15,8 +16,8 @@ const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '中文', 
 
 export function Layout() {
   const { t, i18n } = useTranslation();
-  const savePreferences = useApiMutation('preferences.set');
-  const preferences = useApiQuery('preferences.get', {});
+  const savePreferences = useSavePreferences();
+  const preferences = usePreferences();
   // A language chosen in another door (the desktop app, another browser) follows the database.
   const savedLanguage = preferences.data?.language;
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { calendarToday } from '../../shared/domain/season.js';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../api/hooks.js';
+import { useNetworkSummary } from '../network/queries.js';
 import { ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
 import { formatNumber } from '../ui/format.js';
 import { DemoOffer } from './DemoOffer.js';
@@ -9,7 +9,7 @@ import { DASHBOARD_TILES } from './tiles.js';
 
 export function DashboardPage() {
   const { t } = useTranslation('common');
-  const summary = useApiQuery('network.summary', {});
+  const summary = useNetworkSummary();
   const today = calendarToday();
   if (!summary.data)
     return <div className="page">{summary.error ? <ErrorNotice error={summary.error} /> : <Spinner label={t('loading')} />}</div>;

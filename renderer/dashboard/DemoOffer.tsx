@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useJob } from '../api/hooks.js';
-import { useMutationWithToast } from '../api/useMutationWithToast.js';
+import { useSeedDemo } from './mutations.js';
 import { Card, ProgressBar } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
 import { ImportExportButtons } from '../importing/ImportExportButtons.js';
@@ -10,7 +10,7 @@ import { ImportExportButtons } from '../importing/ImportExportButtons.js';
 export function DemoOffer() {
   const { t } = useTranslation('common');
   const toast = useToast();
-  const seed = useMutationWithToast('demo.seed');
+  const seed = useSeedDemo();
   const [jobId, setJobId] = useState<number | null>(null);
   const [scale, setScale] = useState<'S' | 'M'>('S');
   const job = useJob(jobId, (s) => {

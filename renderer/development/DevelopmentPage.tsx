@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useApiQuery } from '../api/hooks.js';
+import { useSalespeople } from '../network/queries.js';
 import { PageHeader } from '../ui/Page.js';
 import { ApprovalsTab } from './ApprovalsTab.js';
 import { thisMonth, type DevelopmentScope } from './context.js';
@@ -24,7 +24,7 @@ export function DevelopmentPage() {
   const { t } = useTranslation(['development', 'common']);
   const [params, setParams] = useSearchParams();
   const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'month';
-  const staff = useApiQuery('staff.list', { role: 'salesperson' });
+  const staff = useSalespeople();
   // A salesperson works on their own month: no picker to act as a colleague, no approvals tab.
   const actor = useActor();
   const own = isOnlySalesperson(actor);

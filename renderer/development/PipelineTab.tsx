@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutletCandidate, PipelineItem } from '../../shared/contract/development.js';
 import { OUTLET_TYPES, STAGES, type OutletType, type Stage } from '../../shared/domain/development.js';
-import { useApiQuery } from '../api/hooks.js';
+import { useSalespeople } from '../network/queries.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { FilterSelect, SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
@@ -352,7 +352,7 @@ function EditProspectDialog({ item, onClose }: { item: PipelineItem; onClose(): 
   const errors = useFormErrors();
   const update = useUpdatePipelineItem();
   const remove = useRemovePipelineItem();
-  const staff = useApiQuery('staff.list', { role: 'salesperson' });
+  const staff = useSalespeople();
   const [confirming, setConfirming] = useState(false);
   const [v, setV] = useState({
     ownerId: item.ownerId === null ? '' : String(item.ownerId),

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DevPlan } from '../../shared/contract/development.js';
 import { capCompetitors } from '../../shared/domain/development.js';
-import { useApiQuery } from '../api/hooks.js';
+import { useAreas } from '../network/queries.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
@@ -29,7 +29,7 @@ export function PlanFormDialog({
   const toast = useToast();
   const errors = useFormErrors();
   const save = useSaveDevPlan();
-  const areas = useApiQuery('area.list', {});
+  const areas = useAreas();
   const suggestion = useDevPlanSuggestion({ salespersonId, month });
   const [v, setV] = useState({
     areaIds: plan?.areaIds ?? [],

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOWUP_CATEGORIES, RSVPS } from '../../shared/contract/events.js';
 import { LANGUAGES, type Language } from '../../shared/contract/system.js';
-import { useApiQuery } from '../api/hooks.js';
+import { useStaff } from '../network/queries.js';
 import { useAttempt } from '../api/useMutationWithToast.js';
 import { RecordHistory } from '../people/RecordHistory.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
@@ -22,7 +22,7 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
   const { t, i18n } = useTranslation(['events', 'common', 'daywork']);
   const toast = useToast();
   const attempt = useAttempt();
-  const staff = useApiQuery('staff.list', {});
+  const staff = useStaff();
   const detail = useEvent(eventId);
   const setInvitee = useSetInvitee();
   const addItem = useAddEventItem();

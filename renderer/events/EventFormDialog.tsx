@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventDetail } from '../../shared/contract/events.js';
 import { TRAINING_TOPICS } from '../../shared/contract/events.js';
-import { useApiQuery } from '../api/hooks.js';
+import { useStaff } from '../network/queries.js';
 import { useCreateEvent, useUpdateEvent } from './mutations.js';
 import { useConfirmRetry } from '../ui/useConfirmRetry.js';
 import { useNetworkOptions } from '../network/options.js';
@@ -28,7 +28,7 @@ export function EventFormDialog({
   const { t } = useTranslation(['events', 'common']);
   const toast = useToast();
   const network = useNetworkOptions();
-  const staff = useApiQuery('staff.list', {});
+  const staff = useStaff();
   const create = useCreateEvent();
   const update = useUpdateEvent();
   const ask = useConfirmRetry({

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowupRow } from '../../shared/contract/events.js';
-import { useApiQuery } from '../api/hooks.js';
+import { useStaff } from '../network/queries.js';
 import { useUpdateFollowup } from './mutations.js';
 import { useFollowups } from './queries.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
@@ -16,7 +16,7 @@ export function FollowupsCard() {
   const { t } = useTranslation(['events', 'common']);
   const [status, setStatus] = useState('open');
   const [ownerId, setOwnerId] = useState('');
-  const staff = useApiQuery('staff.list', {});
+  const staff = useStaff();
   const list = useFollowups({
     ...(status ? { status: status as 'open' } : {}),
     ...(ownerId ? { ownerId: Number(ownerId) } : {}),

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../api/hooks.js';
+import { useNetworkSummary } from '../network/queries.js';
 import { peakForecast } from '../dashboard/peakForecast.js';
 import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
 import { formatNumber, formatPercent } from '../ui/format.js';
@@ -9,7 +9,7 @@ import { useRegionForecasts } from './queries.js';
 /** The coming peak in one number: forecast volume of each region's own peak months against last year's. */
 export function ForecastTile() {
   const { t } = useTranslation(['forecast', 'common']);
-  const summary = useApiQuery('network.summary', {});
+  const summary = useNetworkSummary();
   const regions = summary.data?.regions ?? [];
   const views = useRegionForecasts(regions.map((r) => r.id));
   // loading is not empty: the advice to run the forecast waits until every answer is in

@@ -2,7 +2,6 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportEncoding, ImportOutcome, ImportPreview, ImportReport } from '../../shared/contract/importing.js';
 import type { ImportEntity } from '../../shared/domain/importing.js';
-import { api } from '../api/client.js';
 import { currentLanguage } from '../i18n/index.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { useJob } from '../api/hooks.js';
@@ -11,6 +10,8 @@ import { formatNumber } from '../ui/format.js';
 import { downloadBase64, fileToBase64 } from './download.js';
 import { changeText, importErrorText, sensitiveText } from './messages.js';
 import { ImportWarnings } from './ImportWarnings.js';
+import { importFields, importTemplate } from './queries.js';
+import { discardImport, startImport, startImportPreview } from './mutations.js';
 
 type Step = 'pick' | 'map' | 'report' | 'done';
 
@@ -52,7 +53,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
   const pick = async (picked: File | undefined, encoding?: ImportEncoding) => {
     if (!picked) return;
     const started = await run(t('reading'), async () =>
-      api.call('import.previewStart', {
+      startImportPreview({
         entity,
         fileName: picked.name,
         contentBase64: await fileToBase64(picked),
@@ -65,7 +66,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
   };
 
   const showPreview = (result: ImportPreview) => {
-    if (preview && preview.importId !== result.importId) void api.call('import.discard', { importId: preview.importId }).catch(() => {});
+    if (preview && preview.importId !== result.importId) discardImport(preview.importId);
     setPreview(result);
     setMapping(result.suggestedMapping);
     setSeparators(Object.fromEntries(result.numberColumns.filter((c) => c.decimal).map((c) => [String(c.column), c.decimal!])));
@@ -75,9 +76,9 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
   /** The template's columns are titled in the user's language; the importer reads every language's titles. */
   const downloadTemplate = async (format: 'csv' | 'xlsx') => {
     const result = await run(t('reading'), async () => {
-      const fields = preview?.fields ?? (await api.call('import.fields', { entity }));
+      const fields = preview?.fields ?? (await importFields(entity));
       const headers = Object.fromEntries(fields.map((f) => [f.key, t(`field.${entity}.${f.key}`, { defaultValue: f.key })]));
-      return api.call('import.template', { entity, format, headers, language: currentLanguage() });
+      return importTemplate({ entity, format, headers, language: currentLanguage() });
     });
     if (result) downloadBase64(result.fileName, result.mimeType, result.contentBase64);
   };
@@ -88,8 +89,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
   const background = useJob(job?.id ?? null, (status) => {
     const finished = job;
     setJob(null);
-    if (status.state !== 'done' && finished?.step === 'preview')
-      void api.call('import.discard', { importId: finished.importId }).catch(() => {});
+    if (status.state !== 'done' && finished?.step === 'preview') discardImport(finished.importId);
     if (status.state === 'done' && finished?.step === 'preview') showPreview(status.result as ImportPreview);
     else if (status.state === 'done' && finished?.step === 'validate') {
       setReport(status.result as ImportReport);
@@ -100,7 +100,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
     } else if (status.state === 'done') {
       setOutcome(status.result as ImportOutcome);
       setStep('done');
-      if (preview) void api.call('import.discard', { importId: preview.importId }).catch(() => {});
+      if (preview) discardImport(preview.importId);
     } else if (status.state === 'cancelled') setError(t('cancelled'));
     else
       setError(
@@ -113,7 +113,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
   const start = async (step: 'validate' | 'commit', mode: 'all' | 'validOnly' = 'all') => {
     if (!preview) return;
     const started = await run(step === 'validate' ? t('checking') : t('importing'), () =>
-      api.call('import.start', {
+      startImport({
         importId: preview.importId,
         step,
         mapping,
@@ -129,7 +129,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
   const working = !!busy || job !== null;
 
   const close = () => {
-    if (preview && step !== 'done') void api.call('import.discard', { importId: preview.importId }).catch(() => {});
+    if (preview && step !== 'done') discardImport(preview.importId);
     onClose();
   };
 

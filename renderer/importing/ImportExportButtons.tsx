@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportEntity } from '../../shared/domain/importing.js';
-import { api } from '../api/client.js';
 import { currentLanguage } from '../i18n/index.js';
 import { downloadBase64 } from './download.js';
 import { ImportDialog } from './ImportDialog.js';
+import { exportEntity, importFields } from './queries.js';
 import { useAttempt } from '../api/useMutationWithToast.js';
 
 /** Import from and export to the spreadsheets users already keep, for any entity. */
@@ -18,9 +18,9 @@ export function ImportExportButtons({ entity, importOnly }: { entity: ImportEnti
     await attempt(
       async () => {
         // Column titles in the user's language; the importer maps every language's titles back.
-        const fields = await api.call('import.fields', { entity });
+        const fields = await importFields(entity);
         const headers = Object.fromEntries(fields.map((f) => [f.key, t(`field.${entity}.${f.key}`, { defaultValue: f.key })]));
-        const file = await api.call('export.entity', { entity, format, headers, language: currentLanguage() });
+        const file = await exportEntity({ entity, format, headers, language: currentLanguage() });
         downloadBase64(file.fileName, file.mimeType, file.contentBase64);
         return file;
       },

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../api/hooks.js';
+import { useProductDeleteImpact, useTerminalDeleteImpact } from './queries.js';
 
 /**
  * Said before the click: a terminal or product with history is archived (hidden from lists and
@@ -7,7 +7,7 @@ import { useApiQuery } from '../api/hooks.js';
  */
 export function TerminalArchiveNotice({ id }: { id: number }) {
   const { t } = useTranslation('rules');
-  const impact = useApiQuery('terminal.deleteImpact', { id });
+  const impact = useTerminalDeleteImpact(id);
   if (!impact.data?.archives) return null;
   return (
     <div className="notice notice-info" role="note">
@@ -18,7 +18,7 @@ export function TerminalArchiveNotice({ id }: { id: number }) {
 
 export function ProductArchiveNotice({ id }: { id: number }) {
   const { t } = useTranslation('rules');
-  const impact = useApiQuery('product.deleteImpact', { id });
+  const impact = useProductDeleteImpact(id);
   if (!impact.data?.archives) return null;
   const h = impact.data.history;
   return (

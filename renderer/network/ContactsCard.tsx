@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../shared/contract/network.js';
 import type { ContactOwner } from '../../shared/domain/network.js';
-import { useApiMutation } from '../api/hooks.js';
+import { useCreateContact, useDeleteContact, useUpdateContact } from './mutations.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
 import { Badge, Card } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
@@ -18,9 +18,9 @@ export function ContactsCard({ ownerType, ownerId, contacts }: { ownerType: Cont
   const toast = useToast();
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Contact | null>(null);
-  const create = useApiMutation('contact.create');
-  const update = useApiMutation('contact.update');
-  const remove = useApiMutation('contact.delete');
+  const create = useCreateContact();
+  const update = useUpdateContact();
+  const remove = useDeleteContact();
   return (
     <Card
       title={t('contacts')}

@@ -3,7 +3,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { TERMINAL_CHANNELS } from '../../shared/domain/network.js';
 import { isRecordId } from '../../shared/contract/fields.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useDistributor, useDistributorBrief, useDistributorDeleteImpact } from './queries.js';
+import { useCreateSubDealer, useDeleteDistributor, useUpdateDistributor } from './mutations.js';
 import { RecordHistory } from '../people/RecordHistory.js';
 import { MergeDistributorDialog } from '../people/MergeDistributorDialog.js';
 import { Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
@@ -36,15 +37,15 @@ export function DistributorDetailPage() {
   const navigate = useNavigate();
   const toast = useToast();
   const options = useNetworkOptions();
-  const page = useApiQuery('distributor.get', { id }, { enabled: isRecordId(id) });
+  const page = useDistributor(id, isRecordId(id));
   // The brief is its own query so master data shows at once while the whole-region parts compute.
-  const brief = useApiQuery('distributor.brief', { id }, { enabled: isRecordId(id) });
+  const brief = useDistributorBrief(id, isRecordId(id));
   const [dialog, setDialog] = useState<'edit' | 'delete' | 'subDealer' | 'terminal' | null>(null);
-  const impact = useApiQuery('distributor.deleteImpact', { id }, { enabled: dialog === 'delete' });
-  const update = useApiMutation('distributor.update');
-  const remove = useApiMutation('distributor.delete');
+  const impact = useDistributorDeleteImpact(id, dialog === 'delete');
+  const update = useUpdateDistributor();
+  const remove = useDeleteDistributor();
   const [merging, setMerging] = useState(false);
-  const createSub = useApiMutation('subDealer.create');
+  const createSub = useCreateSubDealer();
 
   if (page.error?.code === 'not_found') {
     return (

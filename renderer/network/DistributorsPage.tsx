@@ -3,16 +3,16 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Distributor } from '../../shared/contract/network.js';
 import { DISTRIBUTOR_STATUSES } from '../../shared/domain/network.js';
-import { useApiMutation } from '../api/hooks.js';
+import { useCreateDistributor } from './mutations.js';
 import type { Column, SortState } from '../ui/DataTable.js';
 import { EntityListPage } from './EntityListPage.js';
 import { useToast } from '../ui/Toasts.js';
-import { usePagedList } from '../ui/usePagedList.js';
 import { formatNumber } from '../ui/format.js';
 import { EntityFormDialog } from './EntityFormDialog.js';
 import { distributorDraftOf, distributorFields, distributorInitial } from './forms.js';
 import { useNetworkOptions } from './options.js';
 import { DistributorStatusBadge, RelationshipLevel } from './StatusBadges.js';
+import { usePagedDistributors } from './queries.js';
 
 export function DistributorsPage() {
   const { t } = useTranslation(['network', 'common']);
@@ -25,8 +25,8 @@ export function DistributorsPage() {
   const [status, setStatus] = useState('');
   const [sort, setSort] = useState<SortState>({ sort: 'name', direction: 'asc' });
   const [creating, setCreating] = useState(false);
-  const create = useApiMutation('distributor.create');
-  const list = usePagedList('distributor.list', {
+  const create = useCreateDistributor();
+  const list = usePagedDistributors({
     search: search || undefined,
     areaId: areaId ? Number(areaId) : undefined,
     salespersonId: salespersonId ? Number(salespersonId) : undefined,

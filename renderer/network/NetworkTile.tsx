@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useApiQuery } from '../api/hooks.js';
+import { useNetworkSummary } from './queries.js';
 import { Card } from '../ui/Page.js';
 import { formatNumber } from '../ui/format.js';
 
 /** Network counts by area and status. */
 export function NetworkTile() {
   const { t } = useTranslation(['network', 'common']);
-  const summary = useApiQuery('network.summary', {});
+  const summary = useNetworkSummary();
   const rows = summary.data?.byArea ?? [];
   const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + pick(r), 0);
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubDealer, Terminal } from '../../shared/contract/network.js';
-import { useApiQuery } from '../api/hooks.js';
+import { useTerminalsOf } from './queries.js';
 import { formatNumber } from '../ui/format.js';
 import { OutletStatusBadge } from './StatusBadges.js';
 
@@ -26,7 +26,7 @@ function TerminalRows({ terminals }: { terminals: Terminal[] }) {
 function SubDealerBranch({ sub }: { sub: SubDealer }) {
   const { t } = useTranslation('network');
   const [open, setOpen] = useState(false);
-  const terminals = useApiQuery('terminal.list', { subDealerId: sub.id, limit: 1000, sort: 'name', direction: 'asc' }, { enabled: open });
+  const terminals = useTerminalsOf(sub.id, open);
   return (
     <li>
       <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>

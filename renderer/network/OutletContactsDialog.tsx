@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ContactOwner } from '../../shared/domain/network.js';
-import { useApiQuery } from '../api/hooks.js';
+import { useContacts } from './queries.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ErrorNotice, Spinner } from '../ui/Page.js';
 import { ContactsCard } from './ContactsCard.js';
@@ -21,7 +21,7 @@ export function OutletContactsDialog({
   onClose(): void;
 }) {
   const { t } = useTranslation(['network', 'common']);
-  const contacts = useApiQuery('contact.list', { ownerType, ownerId });
+  const contacts = useContacts({ ownerType, ownerId });
   return (
     <Dialog title={t('contactsOf', { name })} onClose={onClose} wide>
       <ErrorNotice error={contacts.error} />

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../ui/format.js';
 import type { Product } from '../../shared/contract/network.js';
-import { PRODUCT_STATUSES, type ProductStatus } from '../../shared/domain/network.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { PRODUCT_STATUSES } from '../../shared/domain/network.js';
+import { useProductList } from './queries.js';
+import { useCreateProduct, useDeleteProduct, useUpdateProduct } from './mutations.js';
 import { FilterSelect } from '../ui/Fields.js';
 import { Badge } from '../ui/Page.js';
 import { formatDate } from '../ui/format.js';
@@ -18,10 +19,10 @@ export function ProductsPage() {
   const { t } = useTranslation(['network', 'common']);
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState('');
-  const products = useApiQuery('product.list', { search: search || undefined, status: (status || undefined) as ProductStatus | undefined });
-  const create = useApiMutation('product.create');
-  const update = useApiMutation('product.update');
-  const remove = useApiMutation('product.delete');
+  const products = useProductList(search, status);
+  const create = useCreateProduct();
+  const update = useUpdateProduct();
+  const remove = useDeleteProduct();
   return (
     <RecordsPage<Product>
       title={t('products')}

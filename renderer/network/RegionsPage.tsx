@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Area, Region } from '../../shared/contract/network.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useAreas, useRegions } from './queries.js';
+import { useCreateArea, useCreateRegion, useDeleteArea, useDeleteRegion, useUpdateArea, useUpdateRegion } from './mutations.js';
 import { Card } from '../ui/Page.js';
 import { EntityFormDialog, toNumber } from './EntityFormDialog.js';
 import { areaFields, areaInitial, regionFields, regionInitial } from './forms.js';
@@ -9,21 +10,20 @@ import { useNetworkOptions } from './options.js';
 import { RecordsPage } from './RecordsPage.js';
 import { monthName } from '../ui/format.js';
 import { useToast } from '../ui/Toasts.js';
-import { useMutationWithToast } from '../api/useMutationWithToast.js';
 
 /** Regions carry the season calendar (their peak months); areas sit inside regions. */
 export function RegionsPage() {
   const { t } = useTranslation(['network', 'common']);
   const toast = useToast();
   const options = useNetworkOptions();
-  const regions = useApiQuery('region.list', {});
-  const createRegion = useApiMutation('region.create');
-  const updateRegion = useApiMutation('region.update');
-  const createArea = useApiMutation('area.create');
-  const removeRegion = useMutationWithToast('region.delete');
-  const areas = useApiQuery('area.list', {});
-  const updateArea = useApiMutation('area.update');
-  const removeArea = useApiMutation('area.delete');
+  const regions = useRegions();
+  const createRegion = useCreateRegion();
+  const updateRegion = useUpdateRegion();
+  const createArea = useCreateArea();
+  const removeRegion = useDeleteRegion();
+  const areas = useAreas();
+  const updateArea = useUpdateArea();
+  const removeArea = useDeleteArea();
   const [editingRegion, setEditingRegion] = useState<Region | 'new' | null>(null);
   return (
     <RecordsPage<Area>

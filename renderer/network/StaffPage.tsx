@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../ui/format.js';
 import type { Staff } from '../../shared/contract/network.js';
-import { STAFF_ROLES, type StaffRole } from '../../shared/domain/network.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { STAFF_ROLES } from '../../shared/domain/network.js';
+import { useStaffList } from './queries.js';
+import { useCreateStaff, useDeleteStaff, useUpdateStaff } from './mutations.js';
 import { FilterSelect } from '../ui/Fields.js';
 import { Badge } from '../ui/Page.js';
 import { staffDraftOf, staffFields, staffInitial } from './forms.js';
@@ -16,10 +17,10 @@ export function StaffPage() {
   const options = useNetworkOptions();
   const [search, setSearch] = useState('');
   const [role, setRole] = useState('');
-  const staff = useApiQuery('staff.list', { search: search || undefined, role: (role || undefined) as StaffRole | undefined });
-  const create = useApiMutation('staff.create');
-  const update = useApiMutation('staff.update');
-  const remove = useApiMutation('staff.delete');
+  const staff = useStaffList(search, role);
+  const create = useCreateStaff();
+  const update = useUpdateStaff();
+  const remove = useDeleteStaff();
   return (
     <RecordsPage<Staff>
       title={t('staff')}

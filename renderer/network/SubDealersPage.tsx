@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubDealer } from '../../shared/contract/network.js';
 import { OUTLET_STATUSES, type OutletStatus } from '../../shared/domain/network.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useSubDealerDeleteImpact, useSubDealerSiblings, usePagedSubDealers } from './queries.js';
+import { useCreateSubDealer, useDeleteSubDealer, useUpdateSubDealer } from './mutations.js';
 import type { Column, SortState } from '../ui/DataTable.js';
 import { EntityListPage } from './EntityListPage.js';
 import { useToast } from '../ui/Toasts.js';
-import { usePagedList } from '../ui/usePagedList.js';
 import { formatNumber } from '../ui/format.js';
 import { DeleteWithOutletsDialog } from './DeleteWithOutletsDialog.js';
 import { OutletDialogs, useOutletDialogs } from './OutletDialogs.js';
@@ -26,12 +26,12 @@ export function SubDealersPage() {
   const [sort, setSort] = useState<SortState>({ sort: 'name', direction: 'asc' });
   const dialogs = useOutletDialogs<SubDealer>();
   const { deleting } = dialogs;
-  const create = useApiMutation('subDealer.create');
-  const update = useApiMutation('subDealer.update');
-  const remove = useApiMutation('subDealer.delete');
-  const impact = useApiQuery('subDealer.deleteImpact', { id: deleting?.id ?? 1 }, { enabled: !!deleting });
-  const siblings = useApiQuery('subDealer.list', { distributorId: deleting?.distributorId, limit: 1000 }, { enabled: !!deleting });
-  const list = usePagedList('subDealer.list', {
+  const create = useCreateSubDealer();
+  const update = useUpdateSubDealer();
+  const remove = useDeleteSubDealer();
+  const impact = useSubDealerDeleteImpact(deleting?.id ?? null);
+  const siblings = useSubDealerSiblings(deleting?.distributorId, !!deleting);
+  const list = usePagedSubDealers({
     search: search || undefined,
     areaId: areaId ? Number(areaId) : undefined,
     distributorId: distributorId ? Number(distributorId) : undefined,

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Terminal } from '../../shared/contract/network.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useSubDealersOf } from './queries.js';
+import { useCreateTerminal, useUpdateTerminal } from './mutations.js';
 import { useToast } from '../ui/Toasts.js';
 import { EntityFormDialog, type FormValues } from './EntityFormDialog.js';
 import { terminalDraftOf, terminalFields, terminalInitial } from './forms.js';
@@ -33,13 +34,9 @@ export function TerminalFormDialog({
   const initial = terminalInitial(terminal, distributorId, undefined, areaId);
   const [supplier, setSupplier] = useState<'subDealer' | 'distributor'>(initial.supplier as 'subDealer');
   const [networkDistributorId, setNetworkDistributorId] = useState<number | null>((initial.networkDistributorId as number | null) ?? null);
-  const subDealers = useApiQuery(
-    'subDealer.list',
-    { distributorId: networkDistributorId ?? undefined, limit: 1000, sort: 'name', direction: 'asc' },
-    { enabled: networkDistributorId !== null },
-  );
-  const create = useApiMutation('terminal.create');
-  const update = useApiMutation('terminal.update');
+  const subDealers = useSubDealersOf(networkDistributorId);
+  const create = useCreateTerminal();
+  const update = useUpdateTerminal();
   const subDealerOptions = (subDealers.data?.rows ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.code})` }));
   const onChange = (v: FormValues): FormValues => {
     setSupplier(v.supplier as 'subDealer');

@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Terminal } from '../../shared/contract/network.js';
 import { OUTLET_STATUSES, TERMINAL_CHANNELS, type OutletStatus, type TerminalChannel } from '../../shared/domain/network.js';
-import { useApiMutation } from '../api/hooks.js';
+import { useDeleteTerminal } from './mutations.js';
 import type { Column, SortState } from '../ui/DataTable.js';
 import { EntityListPage } from './EntityListPage.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
-import { usePagedList } from '../ui/usePagedList.js';
 import { useNetworkOptions } from './options.js';
 import { OutletStatusBadge } from './StatusBadges.js';
 import { OutletDialogs, useOutletDialogs } from './OutletDialogs.js';
 import { TerminalFormDialog } from './TerminalFormDialog.js';
 import { TerminalArchiveNotice } from './ArchiveImpact.js';
+import { usePagedTerminals } from './queries.js';
 
 export function TerminalsPage() {
   const { t } = useTranslation(['network', 'common']);
@@ -23,8 +23,8 @@ export function TerminalsPage() {
   const [status, setStatus] = useState('');
   const [sort, setSort] = useState<SortState>({ sort: 'name', direction: 'asc' });
   const dialogs = useOutletDialogs<Terminal>();
-  const remove = useApiMutation('terminal.delete');
-  const list = usePagedList('terminal.list', {
+  const remove = useDeleteTerminal();
+  const list = usePagedTerminals({
     search: search || undefined,
     areaId: areaId ? Number(areaId) : undefined,
     distributorId: distributorId ? Number(distributorId) : undefined,

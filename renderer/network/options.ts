@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../api/hooks.js';
+import { useAllDistributors, useAreas, useRegions, useSalespeople } from './queries.js';
 import { staffOptions } from '../../shared/domain/labels.js';
 
 /** Choices for the network's reference fields (areas, salespeople, distributors, regions). */
 export function useNetworkOptions() {
-  const areas = useApiQuery('area.list', {});
-  const regions = useApiQuery('region.list', {});
-  const salespeople = useApiQuery('staff.list', { role: 'salesperson' });
-  const distributors = useApiQuery('distributor.list', { limit: 1000, sort: 'name', direction: 'asc' });
+  const areas = useAreas();
+  const regions = useRegions();
+  const salespeople = useSalespeople();
+  const distributors = useAllDistributors();
   return {
     areas: (areas.data ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.code})` })),
     regions: (regions.data ?? []).map((r) => ({ value: r.id, label: r.name })),

@@ -2,10 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignInMode, SignInPerson } from '../../shared/contract/people.js';
-import { api, setSession, type ApiCallError } from '../api/client.js';
-import { useApiQuery } from '../api/hooks.js';
+import { setSession, type ApiCallError } from '../api/client.js';
 import { TextField } from '../ui/Fields.js';
 import { ActorContext } from './actor.js';
+import { useAuthStatus } from './queries.js';
+import { endSession, setUpSignIn, signInPerson } from './mutations.js';
 
 /**
  * The app opens on "who are you": nothing else renders until a person is signed in. On a new
@@ -15,7 +16,7 @@ import { ActorContext } from './actor.js';
 export function AuthGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation('people');
   const client = useQueryClient();
-  const status = useApiQuery('auth.status', {}, { placeholderData: undefined });
+  const status = useAuthStatus();
   const refresh = async () => {
     // Everything cached was read as someone else (or no one).
     client.removeQueries();
@@ -37,7 +38,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (mode === null) return <FirstStart onDone={refresh} />;
   if (!actor) return <SignIn mode={mode} people={people} onSignedIn={refresh} />;
   const signOut = () => {
-    void api.call('auth.signOut', {}).finally(() => {
+    void endSession().finally(() => {
       setSession(null);
       void refresh();
     });
@@ -56,7 +57,7 @@ function FirstStart({ onDone }: { onDone: () => Promise<void> }) {
     setBusy(true);
     setError(null);
     try {
-      await api.call('auth.setup', mode === 'password' ? { mode, adminPassword: password } : { mode });
+      await setUpSignIn(mode === 'password' ? { mode, adminPassword: password } : { mode });
       await onDone();
     } catch (err) {
       setError((err as ApiCallError).issues[0]?.message ?? (err as Error).message);
@@ -114,7 +115,7 @@ function SignIn({ mode, people, onSignedIn }: { mode: SignInMode; people: SignIn
     setBusy(true);
     setError(null);
     try {
-      const signed = await api.call('auth.signIn', secret === undefined ? { code: person.code } : { code: person.code, password: secret });
+      const signed = await signInPerson(secret === undefined ? { code: person.code } : { code: person.code, password: secret });
       setSession(signed.session);
       await onSignedIn();
     } catch (err) {

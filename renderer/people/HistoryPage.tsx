@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { HISTORY_ENTITIES, type HistoryEntity, type HistoryFilter } from '../../shared/contract/people.js';
-import { api } from '../api/client.js';
-import { useApiQuery } from '../api/hooks.js';
 import { downloadBase64 } from '../importing/download.js';
 import { Card, EmptyState, PageHeader } from '../ui/Page.js';
 import { HistoryList } from './HistoryList.js';
 import { useAttempt } from '../api/useMutationWithToast.js';
+import { exportHistory, useHistory } from './queries.js';
 
 const PAGE = 100;
 
@@ -28,7 +27,7 @@ export function HistoryPage() {
   const [params] = useSearchParams();
   const [filter, setFilter] = useState<HistoryFilter>(() => filterOf(params));
   const [offset, setOffset] = useState(0);
-  const rows = useApiQuery('history.list', { ...filter, offset, limit: PAGE });
+  const rows = useHistory({ ...filter, offset, limit: PAGE });
   const set = (patch: Partial<HistoryFilter>) => {
     setOffset(0);
     setFilter((f) => {
@@ -38,7 +37,7 @@ export function HistoryPage() {
     });
   };
   const exportCsv = async () => {
-    const file = await attempt(() => api.call('history.export', filter));
+    const file = await attempt(() => exportHistory(filter));
     if (file) downloadBase64(file.fileName, file.mimeType, file.contentBase64);
   };
   return (

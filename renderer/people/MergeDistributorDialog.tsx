@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation } from '../api/hooks.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
 import { SelectField } from '../ui/Fields.js';
+import { useMergeDistributor } from '../network/mutations.js';
 
 /** Two records of one customer: this one's outlets, contacts, history and targets move to the survivor, and this one goes. */
 export function MergeDistributorDialog({
@@ -19,7 +19,7 @@ export function MergeDistributorDialog({
   onCancel(): void;
 }) {
   const { t } = useTranslation('people');
-  const merge = useApiMutation('distributor.merge');
+  const merge = useMergeDistributor();
   const [intoId, setIntoId] = useState<number | null>(null);
   const [error, setError] = useState<string | undefined>();
   const confirm = async () => {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntity } from '../../shared/contract/people.js';
-import { useApiQuery } from '../api/hooks.js';
 import { HistoryList } from './HistoryList.js';
+import { useHistory } from './queries.js';
 
 /**
  * "History" under a plan, review, target version, scorecard, distributor or event: opened on demand,
@@ -29,7 +29,7 @@ export function RecordHistory({ entity, entityId, label }: { entity: HistoryEnti
 
 function RecordHistoryRows({ entity, entityId }: { entity: HistoryEntity; entityId: string }) {
   const { t } = useTranslation('people');
-  const rows = useApiQuery('history.list', { entity, entityId, limit: 100 });
+  const rows = useHistory({ entity, entityId, limit: 100 });
   if (rows.isPending) return <div role="status">{t('loading')}</div>;
   if (rows.isError) return <div role="alert">{rows.error.message}</div>;
   if (!rows.data.rows.length) return <p role="status">{t('history.none')}</p>;

@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation } from '../api/hooks.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { TextArea } from '../ui/Fields.js';
 import { useToast } from '../ui/Toasts.js';
-
-type ReopenMethod = 'devPlan.reopen' | 'weeklyReview.reopen' | 'evaluation.reopen' | 'readiness.reopenPlan';
+import { useReopen, type ReopenMethod } from './mutations.js';
 
 /**
  * Signed off means frozen: the one way to change a signed-off record is to reopen it, with a reason
@@ -14,7 +12,7 @@ type ReopenMethod = 'devPlan.reopen' | 'weeklyReview.reopen' | 'evaluation.reope
 export function ReopenButton({ method, input, what }: { method: ReopenMethod; input: Record<string, unknown>; what: string }) {
   const { t } = useTranslation('people');
   const toast = useToast();
-  const reopen = useApiMutation(method);
+  const reopen = useReopen(method);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();

@@ -2,7 +2,7 @@ import { today } from '../../shared/domain/clock.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShipmentRow } from '../../shared/contract/readiness.js';
-import { useApiQuery } from '../api/hooks.js';
+import { useProducts } from '../network/queries.js';
 import { useNetworkOptions } from '../network/options.js';
 import { DataTable, type Column } from '../ui/DataTable.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
@@ -143,7 +143,7 @@ function ShipmentDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation(['readiness', 'common']);
   const toast = useToast();
   const network = useNetworkOptions();
-  const products = useApiQuery('product.list', {});
+  const products = useProducts();
   const create = useCreateShipment();
   const errors = useFormErrors();
   const todayDay = today();

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../shared/contract/system.js';
-import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { useAppInfo } from './queries.js';
+import { useSavePreferences } from './mutations.js';
 import { applyLanguage } from '../i18n/index.js';
 import { SelectField } from '../ui/Fields.js';
 import { Card, PageHeader } from '../ui/Page.js';
@@ -10,8 +11,8 @@ const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '中文', 
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation('common');
-  const info = useApiQuery('app.info', {});
-  const save = useApiMutation('preferences.set');
+  const info = useAppInfo();
+  const save = useSavePreferences();
   return (
     <div className="page">
       <PageHeader title={t('settings.title')} />

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, ApiCallError } from '../api/client.js';
+import { ApiCallError } from '../api/client.js';
 import { useJob } from '../api/hooks.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { TextField } from '../ui/Fields.js';
 import { ProgressBar, Spinner } from '../ui/Page.js';
 import { connectProblem, type ConnectProblem } from './errors.js';
+import { probeServer } from './queries.js';
+import { connectToServer } from './mutations.js';
 
 type Failure = { problem: ConnectProblem; message: string };
 
@@ -57,7 +59,7 @@ export function ConnectDialog({ onClose, onConnected }: { onClose(): void; onCon
     setFingerprint(null);
     setMatches(false);
     try {
-      const probe = await api.call('sync.probe', { serverUrl: serverUrl.trim() });
+      const probe = await probeServer(serverUrl.trim());
       setFingerprint(probe.fingerprint);
     } catch (e) {
       setFailure(failureOf(e));
@@ -70,7 +72,7 @@ export function ConnectDialog({ onClose, onConnected }: { onClose(): void; onCon
     setBusy('connect');
     setFailure(null);
     try {
-      const status = await api.call('sync.connect', { serverUrl: serverUrl.trim(), fingerprint, personCode: personCode.trim(), password });
+      const status = await connectToServer({ serverUrl: serverUrl.trim(), fingerprint, personCode: personCode.trim(), password });
       await client.invalidateQueries();
       if (status.jobId !== null) setJobId(status.jobId);
       else setDone(true);

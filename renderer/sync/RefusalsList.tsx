@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../api/hooks.js';
+import { useSyncRefusals } from './queries.js';
 import { Spinner } from '../ui/Page.js';
 import { formatSyncTime } from './describe.js';
-import { useMutationWithToast } from '../api/useMutationWithToast.js';
+import { useAcknowledgeRefusal } from './mutations.js';
 
 const TRANSLATED_CODES: ReadonlySet<string> = new Set(['validation', 'not_found', 'conflict', 'in_use', 'forbidden', 'busy']);
 
@@ -12,8 +12,8 @@ const TRANSLATED_CODES: ReadonlySet<string> = new Set(['validation', 'not_found'
  */
 export function RefusalsList() {
   const { t, i18n } = useTranslation('sync');
-  const refusals = useApiQuery('sync.refusals', {}, { refetchInterval: 5_000 });
-  const acknowledge = useMutationWithToast('sync.acknowledge');
+  const refusals = useSyncRefusals();
+  const acknowledge = useAcknowledgeRefusal();
   const list = refusals.data ?? [];
   return (
     <section className="sync-refusals" aria-labelledby="sync-refusals-title">

@@ -4,13 +4,13 @@ import type { SyncStatus } from '../../shared/contract/sync.js';
 import { Dialog } from '../ui/Dialog.js';
 import { describeSyncStatus, formatSyncTime } from './describe.js';
 import { RefusalsList } from './RefusalsList.js';
-import { useMutationWithToast } from '../api/useMutationWithToast.js';
+import { useSyncNow } from './mutations.js';
 
 /** The indicator opened: where this desktop syncs to, as whom, how it stands, and what was refused. */
 export function SyncPanel({ status, onClose }: { status: SyncStatus; onClose(): void }) {
   const { t, i18n } = useTranslation('sync');
   const navigate = useNavigate();
-  const now = useMutationWithToast('sync.now');
+  const now = useSyncNow();
   const summary = describeSyncStatus(status, i18n.language, new Date());
   const when = (iso: string | null) => (iso ? formatSyncTime(iso, i18n.language, new Date()) : t('panel.never'));
   return (

@@ -6,15 +6,15 @@ import { useToast } from '../ui/Toasts.js';
 import { ConnectDialog } from './ConnectDialog.js';
 import { describeSyncStatus, formatSyncTime } from './describe.js';
 import { useSyncStatus } from './queries.js';
-import { useMutationWithToast } from '../api/useMutationWithToast.js';
+import { useDisconnect, useSyncNow } from './mutations.js';
 
 /** Settings: connect this desktop to the team server, or see how it syncs, sync now and disconnect. */
 export function TeamServerCard() {
   const { t, i18n } = useTranslation('sync');
   const toast = useToast();
   const status = useSyncStatus();
-  const now = useMutationWithToast('sync.now');
-  const disconnect = useMutationWithToast('sync.disconnect');
+  const now = useSyncNow();
+  const disconnect = useDisconnect();
   const [connecting, setConnecting] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const s = status.data;

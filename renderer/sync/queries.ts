@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { SyncStatus } from '../../shared/contract/sync.js';
+import { api } from '../api/client.js';
 import { queryKey, useApiQuery } from '../api/hooks.js';
 
 /**
@@ -39,3 +40,12 @@ export function useRefreshAfterSync(status: SyncStatus | undefined) {
     seen.current = last;
   }, [last, client]);
 }
+
+/** The local changes the team server refused, until the person acknowledges them. */
+export const useSyncRefusals = () => useApiQuery('sync.refusals', {}, { refetchInterval: 5_000 });
+
+/**
+ * Asks a team server for its certificate's fingerprint, for the person to compare before connecting
+ * (asked on the button, not cached: the answer is about that address at that moment).
+ */
+export const probeServer = (serverUrl: string) => api.call('sync.probe', { serverUrl });

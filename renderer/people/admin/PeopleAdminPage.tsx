@@ -1,21 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonAccount } from '../../../shared/contract/admin.js';
-import { useApiQuery } from '../../api/hooks.js';
 import { ConfirmDialog } from '../../ui/Dialog.js';
 import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../../ui/Page.js';
 import { PasswordDialog, PersonDialog } from './PersonDialog.js';
 import { SignInModeCard } from './SignInModeCard.js';
-import { useMutationWithToast } from '../../api/useMutationWithToast.js';
+import { usePeople } from '../queries.js';
+import { useSetPersonDisabled } from '../mutations.js';
+import { useRegions } from '../../network/queries.js';
 
 type Open = { kind: 'create' } | { kind: 'edit' | 'password' | 'disable'; person: PersonAccount } | null;
 
 /** The administrator's screen: who can sign in, with which role and regions, and how. */
 export function PeopleAdminPage() {
   const { t } = useTranslation('admin');
-  const people = useApiQuery('person.list', {});
-  const regions = useApiQuery('region.list', {});
-  const setDisabled = useMutationWithToast('person.setDisabled');
+  const people = usePeople();
+  const regions = useRegions();
+  const setDisabled = useSetPersonDisabled();
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   const toggle = async (person: PersonAccount, disabled: boolean) => {

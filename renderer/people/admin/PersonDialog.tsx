@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { PersonAccount } from '../../../shared/contract/admin.js';
 import type { Region } from '../../../shared/contract/network.js';
 import { STAFF_ROLES, type StaffRole } from '../../../shared/domain/network.js';
-import { useApiMutation } from '../../api/hooks.js';
 import { Dialog, DialogButtons } from '../../ui/Dialog.js';
 import { SelectField, TextField } from '../../ui/Fields.js';
 import { useFormErrors } from '../../ui/form.js';
+import { useCreatePerson, useSetPassword, useUpdatePerson } from '../mutations.js';
 
 /**
  * Adding a person, or changing one's name, role, regions and administration. The first region ticked
@@ -15,8 +15,8 @@ import { useFormErrors } from '../../ui/form.js';
 export function PersonDialog({ person, regions, onClose }: { person: PersonAccount | null; regions: Region[]; onClose(): void }) {
   const { t } = useTranslation('admin');
   const errors = useFormErrors();
-  const create = useApiMutation('person.create');
-  const update = useApiMutation('person.update');
+  const create = useCreatePerson();
+  const update = useUpdatePerson();
   const [code, setCode] = useState(person?.code ?? '');
   const [name, setName] = useState(person?.name ?? '');
   const [role, setRole] = useState<StaffRole>(person?.role ?? 'salesperson');
@@ -119,7 +119,7 @@ export function PersonDialog({ person, regions, onClose }: { person: PersonAccou
 export function PasswordDialog({ person, onClose }: { person: { personId: number; name: string }; onClose(): void }) {
   const { t } = useTranslation('admin');
   const errors = useFormErrors();
-  const save = useApiMutation('person.setPassword');
+  const save = useSetPassword();
   const [password, setPassword] = useState('');
   const submit = async () => {
     errors.clear();

@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignInMode } from '../../../shared/contract/people.js';
-import { useApiMutation } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../ui/Fields.js';
 import { useFormErrors } from '../../ui/form.js';
 import { Card } from '../../ui/Page.js';
 import { useToast } from '../../ui/Toasts.js';
+import { useSetSignInMode } from '../mutations.js';
 
 /** Password or no-password sign-in; passwords need the administrator to have one first. */
 export function SignInModeCard({ mode, adminHasPassword }: { mode: SignInMode | null; adminHasPassword: boolean }) {
   const { t } = useTranslation('admin');
   const toast = useToast();
   const errors = useFormErrors();
-  const save = useApiMutation('auth.setMode');
+  const save = useSetSignInMode();
   const [choice, setChoice] = useState<SignInMode>(mode ?? 'none');
   const [adminPassword, setAdminPassword] = useState('');
   const needsAdminPassword = choice === 'password' && !adminHasPassword;
