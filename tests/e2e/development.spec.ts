@@ -62,7 +62,7 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
   await dialog.getByLabel('Outlets to win from competitor 1').fill('5');
   await dialog.getByRole('button', { name: 'Save draft' }).click();
   // more outlets to win from competitors than new outlets planned: refused, with the reason under the field
-  await expect(dialog.getByRole('alert')).toContainText('More than the new outlets planned');
+  await expect(dialog.getByRole('alert')).toContainText('Outlets to win from competitors (5) cannot exceed the new outlets planned (2).');
   await dialog.getByLabel('Outlets to win from competitor 1').fill('1');
   await dialog.getByRole('button', { name: 'Save draft' }).click();
   await expect(dialog).toBeHidden();
@@ -209,7 +209,7 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
   dialog = app.getByRole('dialog', { name: `${me}, ${month}` });
   await dialog.getByLabel('Decision').selectOption({ label: 'Reward' });
   await dialog.getByRole('button', { name: 'Save decision' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Say why');
+  await expect(dialog.getByRole('alert')).toContainText('The scorecard suggests “Penalty”; say why you decide otherwise.');
   await dialog.getByLabel('Reason').fill('Signed the hardest bar in town');
   await dialog.getByRole('button', { name: 'Save decision' }).click();
   await expect(dialog).toBeHidden();
