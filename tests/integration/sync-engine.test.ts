@@ -1,55 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import { closeDatabase, openDatabase } from '../../main/db/open.js';
 import { syncRound } from '../../main/sync/engine.js';
 import { TEST_NOW } from '../support/db.js';
-import {
-  bundleChild,
-  openDesktop,
-  PASSWORD,
-  seedTeam,
-  startServerProcess,
-  syncedDump,
-  type Desktop,
-  type ServerProcess,
-} from '../support/team.js';
+import { openDesktop, PASSWORD, startServerProcess, syncedDump, teamOnLoopback, type Desktop } from '../support/team.js';
 
 /**
  * A real team server process on loopback and desktops on their own SQLite files: changes made on a
  * desktop are applied there at once and queued, pushed exactly once, refused ones reported and
  * undone, and the other desktops pull what the server accepted.
  */
-const dir = mkdtempSync(join(tmpdir(), 'planner-sync-engine-'));
-const serverFile = join(dir, 'team.sqlite');
-let script = '';
-let server: ServerProcess;
-let ids: Record<string, number> = {};
-const desktops: Desktop[] = [];
-
-beforeAll(async () => {
-  script = await bundleChild('tests/support/team-server-child.ts', 'team-server-child');
-  ids = await seedTeam(serverFile);
-  server = await startServerProcess(script, serverFile, { PLANNER_NOW: TEST_NOW });
-});
-
-afterAll(async () => {
-  for (const d of desktops) d.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(script, { force: true });
-});
-
-async function connected(code: string): Promise<Desktop> {
-  const desktop = openDesktop(join(dir, `desktop-${code}-${desktops.length}.sqlite`));
-  desktops.push(desktop);
-  const fingerprint = await desktop.engine.probe(server.url);
-  expect(fingerprint).toBe(server.fingerprint);
-  await desktop.engine.connect({ serverUrl: server.url, fingerprint, personCode: code, password: PASSWORD }, false);
-  return desktop;
-}
+const team = teamOnLoopback('sync-engine');
+const { connected } = team;
 
 async function ok(desktop: Desktop, method: string, input: unknown): Promise<unknown> {
   const result = await dispatch(desktop.ctx, method, input);
@@ -58,7 +21,7 @@ async function ok(desktop: Desktop, method: string, input: unknown): Promise<unk
 }
 
 function serverRows(sql: string, ...params: unknown[]): unknown[] {
-  const db = openDatabase(serverFile);
+  const db = openDatabase(team.serverFile);
   try {
     return db.prepare(sql).all(...params);
   } finally {
@@ -87,26 +50,32 @@ describe('a desktop connected to a team server', () => {
   it('queues a change made offline, applies it at once, and sends it exactly once', async () => {
     const s1 = await connected('S1');
     const m1 = await connected('M1');
-    await ok(s1, 'weeklyReview.save', review(ids.S1!, 'rain all week'));
+    await ok(s1, 'weeklyReview.save', review(team.ids.S1!, 'rain all week'));
     // Applied here at once, waiting for the server.
-    expect(s1.ctx.db.prepare('SELECT problems FROM weekly_reviews WHERE salesperson_id = ?').pluck().get(ids.S1)).toBe('rain all week');
+    expect(s1.ctx.db.prepare('SELECT problems FROM weekly_reviews WHERE salesperson_id = ?').pluck().get(team.ids.S1)).toBe(
+      'rain all week',
+    );
     expect(s1.engine.status()).toMatchObject({ state: 'pending', pending: 1 });
     expect(serverRows('SELECT * FROM weekly_reviews')).toEqual([]);
 
     await s1.engine.syncNow();
     expect(s1.engine.status()).toMatchObject({ state: 'synced', pending: 0 });
-    expect(serverRows('SELECT problems FROM weekly_reviews WHERE salesperson_id = ?', ids.S1)).toEqual([{ problems: 'rain all week' }]);
+    expect(serverRows('SELECT problems FROM weekly_reviews WHERE salesperson_id = ?', team.ids.S1)).toEqual([
+      { problems: 'rain all week' },
+    ]);
     // The server wrote the history, with the author; the desktop received it and wrote none itself.
     const history = serverRows("SELECT actor_code FROM record_history WHERE entity = 'weekly_review'") as { actor_code: string }[];
     expect(history.map((h) => h.actor_code)).toEqual(['S1']);
 
     // The manager's desktop pulls it, comments; the salesperson's desktop gets the comment.
     await m1.engine.syncNow();
-    expect(m1.ctx.db.prepare('SELECT problems FROM weekly_reviews WHERE salesperson_id = ?').pluck().get(ids.S1)).toBe('rain all week');
-    await ok(m1, 'weeklyReview.comment', { salespersonId: ids.S1, weekStart: '2026-11-16', managerComment: 'Good week anyway' });
+    expect(m1.ctx.db.prepare('SELECT problems FROM weekly_reviews WHERE salesperson_id = ?').pluck().get(team.ids.S1)).toBe(
+      'rain all week',
+    );
+    await ok(m1, 'weeklyReview.comment', { salespersonId: team.ids.S1, weekStart: '2026-11-16', managerComment: 'Good week anyway' });
     await m1.engine.syncNow();
     await s1.engine.syncNow();
-    expect(s1.ctx.db.prepare('SELECT manager_comment FROM weekly_reviews WHERE salesperson_id = ?').pluck().get(ids.S1)).toBe(
+    expect(s1.ctx.db.prepare('SELECT manager_comment FROM weekly_reviews WHERE salesperson_id = ?').pluck().get(team.ids.S1)).toBe(
       'Good week anyway',
     );
     const s1History = s1.ctx.db.prepare("SELECT actor_code FROM record_history WHERE entity = 'weekly_review' ORDER BY id").pluck().all();
@@ -116,10 +85,10 @@ describe('a desktop connected to a team server', () => {
   it('creates records with ids from its own range, and a retry after a lost answer changes nothing twice', async () => {
     const s2 = await connected('S2');
     const visit = (await ok(s2, 'visit.log', {
-      salespersonId: ids.S2,
+      salespersonId: team.ids.S2,
       day: '2026-11-19',
       outletType: 'distributor',
-      outletId: ids.D1,
+      outletId: team.ids.D1,
       purpose: 'service',
       outcome: 'done',
     })) as { id: number };
@@ -146,7 +115,7 @@ describe('a desktop connected to a team server', () => {
     );
     expect(first.results).toEqual([{ seq: entries[0]!.seq, ok: true }]);
     await syncRound(s2.ctx.db);
-    expect(serverRows('SELECT id, salesperson_id FROM visits')).toEqual([{ id: visit.id, salesperson_id: ids.S2 }]);
+    expect(serverRows('SELECT id, salesperson_id FROM visits')).toEqual([{ id: visit.id, salesperson_id: team.ids.S2 }]);
     expect(s2.engine.status()).toMatchObject({ state: 'synced', pending: 0 });
     expect(s2.ctx.db.prepare('SELECT id FROM visits').pluck().all()).toEqual([visit.id]);
   });
@@ -154,11 +123,11 @@ describe('a desktop connected to a team server', () => {
   it('reports a change the server refused, says what happened, and undoes it on the desktop', async () => {
     const s2 = await connected('S2');
     const m1 = await connected('M1');
-    const week = { salespersonId: ids.S2, weekStart: '2026-11-09', problems: 'late deliveries', successes: null, submit: true };
+    const week = { salespersonId: team.ids.S2, weekStart: '2026-11-09', problems: 'late deliveries', successes: null, submit: true };
     await ok(s2, 'weeklyReview.save', week);
     await s2.engine.syncNow();
     await m1.engine.syncNow();
-    await ok(m1, 'weeklyReview.comment', { salespersonId: ids.S2, weekStart: '2026-11-09', managerComment: 'Call logistics' });
+    await ok(m1, 'weeklyReview.comment', { salespersonId: team.ids.S2, weekStart: '2026-11-09', managerComment: 'Call logistics' });
     // Meanwhile, offline, the salesperson rewrites the review the manager has just commented.
     await ok(s2, 'weeklyReview.save', { ...week, problems: 'rewritten' });
     expect(s2.ctx.db.prepare("SELECT problems FROM weekly_reviews WHERE week_start = '2026-11-09'").pluck().get()).toBe('rewritten');
@@ -180,15 +149,15 @@ describe('a desktop connected to a team server', () => {
   });
 
   it('connects through the contract: probe, then connect runs the first sync as a job with progress', async () => {
-    const desktop = openDesktop(join(dir, 'desktop-contract.sqlite'));
-    desktops.push(desktop);
+    const desktop = openDesktop(join(team.dir, 'desktop-contract.sqlite'));
+    team.desktops.push(desktop);
     // A desktop with data of its own keeps it as a backup before it becomes a replica.
     await ok(desktop, 'region.create', { draft: { code: 'OWN', name: 'Own region', peakMonths: [7] } });
     expect(await ok(desktop, 'sync.status', {})).toMatchObject({ state: 'solo' });
-    const probed = (await ok(desktop, 'sync.probe', { serverUrl: server.url })) as { fingerprint: string };
-    expect(probed.fingerprint).toBe(server.fingerprint);
+    const probed = (await ok(desktop, 'sync.probe', { serverUrl: team.server.url })) as { fingerprint: string };
+    expect(probed.fingerprint).toBe(team.server.fingerprint);
     const status = (await ok(desktop, 'sync.connect', {
-      serverUrl: server.url,
+      serverUrl: team.server.url,
       fingerprint: probed.fingerprint,
       personCode: 'M1',
       password: PASSWORD,
@@ -197,12 +166,12 @@ describe('a desktop connected to a team server', () => {
     expect(status.jobId).not.toBeNull();
     const job = await desktop.ctx.jobs.wait(status.jobId!);
     expect(job).toMatchObject({ state: 'done', progress: 1 });
-    expect(await ok(desktop, 'sync.status', {})).toMatchObject({ state: 'synced', person: { code: 'M1' }, serverUrl: server.url });
+    expect(await ok(desktop, 'sync.status', {})).toMatchObject({ state: 'synced', person: { code: 'M1' }, serverUrl: team.server.url });
     expect(desktop.ctx.db.prepare('SELECT code FROM regions ORDER BY code').pluck().all()).toEqual(['N', 'S']);
     expect(((await ok(desktop, 'backup.list', {})) as { backups: unknown[] }).backups).toHaveLength(1);
     // Wrong password: a clear refusal, the link unchanged.
     const wrong = await dispatch(desktop.ctx, 'sync.connect', {
-      serverUrl: server.url,
+      serverUrl: team.server.url,
       fingerprint: probed.fingerprint,
       personCode: 'M1',
       password: 'nope nope',
@@ -230,11 +199,11 @@ describe('a desktop connected to a team server', () => {
   });
 
   it('refuses a server whose certificate is not the pinned one', async () => {
-    const s1 = openDesktop(join(dir, 'desktop-pin.sqlite'));
-    desktops.push(s1);
-    const wrong = server.fingerprint.replace(/^../, server.fingerprint.startsWith('AA') ? 'BB' : 'AA');
+    const s1 = openDesktop(join(team.dir, 'desktop-pin.sqlite'));
+    team.desktops.push(s1);
+    const wrong = team.server.fingerprint.replace(/^../, team.server.fingerprint.startsWith('AA') ? 'BB' : 'AA');
     const result = await dispatch(s1.ctx, 'sync.connect', {
-      serverUrl: server.url,
+      serverUrl: team.server.url,
       fingerprint: wrong,
       personCode: 'S1',
       password: PASSWORD,
@@ -246,15 +215,15 @@ describe('a desktop connected to a team server', () => {
 
   it('goes offline when the server is unreachable, keeps working, and catches up', async () => {
     const s1 = await connected('S1');
-    await server.stop();
-    await ok(s1, 'weeklyReview.save', { ...review(ids.S1!, 'offline week'), weekStart: '2026-11-02' });
+    await team.server.stop();
+    await ok(s1, 'weeklyReview.save', { ...review(team.ids.S1!, 'offline week'), weekStart: '2026-11-02' });
     await s1.engine.syncNow();
     expect(s1.engine.status()).toMatchObject({ state: 'offline', pending: 1 });
     expect(s1.engine.status().offlineSince).not.toBeNull();
-    server = await startServerProcess(script, serverFile, { PLANNER_NOW: TEST_NOW, TEAM_PORT: String(server.port) });
+    team.server = await startServerProcess(team.script, team.serverFile, { PLANNER_NOW: TEST_NOW, TEAM_PORT: String(team.server.port) });
     await s1.engine.syncNow();
     expect(s1.engine.status()).toMatchObject({ state: 'synced', pending: 0, offlineSince: null });
-    expect(serverRows("SELECT problems FROM weekly_reviews WHERE salesperson_id = ? AND week_start = '2026-11-02'", ids.S1)).toEqual([
+    expect(serverRows("SELECT problems FROM weekly_reviews WHERE salesperson_id = ? AND week_start = '2026-11-02'", team.ids.S1)).toEqual([
       { problems: 'offline week' },
     ]);
   });
@@ -262,9 +231,9 @@ describe('a desktop connected to a team server', () => {
   it('holds exactly the server’s rows of the person’s scope once synced, history included', async () => {
     const s1 = await connected('S1');
     await s1.engine.syncNow();
-    const db = openDatabase(serverFile);
+    const db = openDatabase(team.serverFile);
     try {
-      const expected = syncedDump(db, [ids.N!]);
+      const expected = syncedDump(db, [team.ids.N!]);
       expect(expected.distributors).toHaveLength(1);
       expect(expected.weekly_reviews!.length).toBeGreaterThan(1);
       expect(syncedDump(s1.ctx.db)).toEqual(expected);

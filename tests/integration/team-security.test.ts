@@ -1,4 +1,3 @@
-import { request } from 'node:https';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { ensureCertificate } from '../../main/team/cert.js';
 import { startTeamServer, type TeamServer, type TeamServerOptions } from '../../main/team/server.js';
 import { clientRange } from '../../main/sync/ids.js';
 import '../support/db.js';
-import { PASSWORD, seedTeam } from '../support/team.js';
+import { PASSWORD, postJson, seedTeam } from '../support/team.js';
 
 /**
  * Every refusal of the team server: no session, a wrong or expired one, a person outside their role
@@ -36,29 +35,7 @@ async function serve(options: Partial<TeamServerOptions> = {}): Promise<TeamServ
   return server;
 }
 
-interface Answer {
-  status: number;
-  body: Record<string, unknown> & { error?: { code: string; message: string } };
-  headers: Record<string, string | string[] | undefined>;
-}
-
-function post(server: TeamServer, path: string, body: unknown, token?: string): Promise<Answer> {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(`${server.url}${path}`, {
-      method: 'POST',
-      rejectUnauthorized: false,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    });
-    req.on('response', (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Answer['body'], headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const post = (server: TeamServer, path: string, body: unknown, token?: string) => postJson(server.url, path, body, token);
 
 interface Session {
   clientId: string;

@@ -1,48 +1,19 @@
-import { request } from 'node:https';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import { closeDatabase, openDatabase } from '../../main/db/open.js';
 import { VISIT_PHOTO_MAX_BYTES } from '../../shared/domain/visitPhotos.js';
 import type { Visit } from '../../shared/contract/development.js';
 import type { VisitPhoto } from '../../shared/contract/visitPhotos.js';
 import type { ApiResult } from '../../shared/contract/result.js';
-import { TEST_NOW } from '../support/db.js';
-import { bundleChild, openDesktop, PASSWORD, seedTeam, startServerProcess, type Desktop, type ServerProcess } from '../support/team.js';
+import { PASSWORD, postJson, teamOnLoopback, type Desktop } from '../support/team.js';
 
 /**
  * A visit's photo: checked (type by its bytes, size limit) before anything is written, refused with
  * a rule code from a desktop and from a phone's push alike, kept with the visit on the server and
  * synced to the region's other desktops, where `visit.photo` shows it.
  */
-const dir = mkdtempSync(join(tmpdir(), 'planner-visit-photos-'));
-const serverFile = join(dir, 'team.sqlite');
-let script = '';
-let server: ServerProcess;
-let ids: Record<string, number> = {};
-const desktops: Desktop[] = [];
-
-beforeAll(async () => {
-  script = await bundleChild('tests/support/team-server-child.ts', 'team-server-child-photos');
-  ids = await seedTeam(serverFile);
-  server = await startServerProcess(script, serverFile, { PLANNER_NOW: TEST_NOW });
-});
-
-afterAll(async () => {
-  for (const d of desktops) d.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(script, { force: true });
-});
-
-async function connected(code: string): Promise<Desktop> {
-  const desktop = openDesktop(join(dir, `desktop-${code}.sqlite`));
-  desktops.push(desktop);
-  await desktop.engine.connect({ serverUrl: server.url, fingerprint: server.fingerprint, personCode: code, password: PASSWORD }, false);
-  return desktop;
-}
+const team = teamOnLoopback('visit-photos');
+const { connected } = team;
 
 /** A JPEG's first bytes and then `size` bytes in all: enough for the type check, whatever the size. */
 function jpeg(size: number): string {
@@ -63,22 +34,7 @@ const visit = (salespersonId: number, distributorId: number, photo?: { mimeType:
   ...(photo ? { photo } : {}),
 });
 
-function post(path: string, body: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${server.url}${path}`, {
-      method: 'POST',
-      rejectUnauthorized: false,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    });
-    req.on('response', (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }));
-    });
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
+const post = (path: string, body: unknown, token?: string) => postJson(team.server.url, path, body, token);
 
 const count = (db: Desktop['ctx']['db'], table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
@@ -92,7 +48,7 @@ describe('visit photos', () => {
       { photo: { mimeType: 'image/jpeg', dataBase64: jpeg(VISIT_PHOTO_MAX_BYTES + 1) }, rule: 'visitPhotoTooLarge' },
     ];
     for (const c of cases) {
-      const result = await dispatch(s1.ctx, 'visit.log', visit(ids.S1!, ids.D1!, c.photo));
+      const result = await dispatch(s1.ctx, 'visit.log', visit(team.ids.S1!, team.ids.D1!, c.photo));
       expect(result.ok, c.rule).toBe(false);
       if (result.ok) continue;
       expect(result.error.rule?.code).toBe(c.rule);
@@ -117,7 +73,7 @@ describe('visit photos', () => {
     const entry = (seq: number, photo: { mimeType: string; dataBase64: string }) => ({
       seq,
       method: 'visit.log',
-      input: visit(ids.S1!, ids.D1!, photo),
+      input: visit(team.ids.S1!, team.ids.D1!, photo),
       ids: {},
       at: '2026-11-12T10:00:00Z',
     });
@@ -138,7 +94,7 @@ describe('visit photos', () => {
       [1, false, 'visitPhotoTooLarge'],
       [2, false, 'visitPhotoType'],
     ]);
-    const db = openDatabase(serverFile);
+    const db = openDatabase(team.serverFile);
     try {
       expect(db.prepare('SELECT count(*) FROM visits').pluck().get()).toBe(0);
       expect(db.prepare('SELECT count(*) FROM visit_photos').pluck().get()).toBe(0);
@@ -148,16 +104,16 @@ describe('visit photos', () => {
   });
 
   it('keeps a photo with its visit on the server and brings it to the manager’s desktop', async () => {
-    const s1 = desktops[0]!;
+    const s1 = team.desktops[0]!;
     const photo = { mimeType: 'image/jpeg', dataBase64: jpeg(180 * 1024) };
-    const logged = await dispatch(s1.ctx, 'visit.log', visit(ids.S1!, ids.D1!, photo));
+    const logged = await dispatch(s1.ctx, 'visit.log', visit(team.ids.S1!, team.ids.D1!, photo));
     expect(logged.ok).toBe(true);
     const visitId = (logged as { ok: true; value: Visit }).value.id;
     expect(visitId).toBeLessThan(0);
     await s1.engine.syncNow();
     expect(count(s1.ctx.db, 'sync_queue')).toBe(0);
 
-    const db = openDatabase(serverFile);
+    const db = openDatabase(team.serverFile);
     try {
       expect(
         db.prepare('SELECT mime_type AS mimeType, bytes, data_base64 AS data FROM visit_photos WHERE visit_id = ?').get(visitId),
@@ -171,7 +127,7 @@ describe('visit photos', () => {
     }
 
     const m1 = await connected('M1');
-    const list = (await dispatch(m1.ctx, 'visit.list', { salespersonId: ids.S1!, from: '2026-11-01', to: '2026-11-30' })) as ApiResult<
+    const list = (await dispatch(m1.ctx, 'visit.list', { salespersonId: team.ids.S1!, from: '2026-11-01', to: '2026-11-30' })) as ApiResult<
       Visit[]
     >;
     expect(list.ok && list.value.map((v) => [v.id, v.hasPhoto])).toEqual([[visitId, true]]);
@@ -187,18 +143,18 @@ describe('visit photos', () => {
   });
 
   it('shows a photo only to people who may see the visit', async () => {
-    const s1 = desktops[0]!;
+    const s1 = team.desktops[0]!;
     const logged = (await dispatch(
       s1.ctx,
       'visit.log',
-      visit(ids.S1!, ids.D1!, { mimeType: 'image/jpeg', dataBase64: jpeg(4096) }),
+      visit(team.ids.S1!, team.ids.D1!, { mimeType: 'image/jpeg', dataBase64: jpeg(4096) }),
     )) as ApiResult<Visit>;
     await s1.engine.syncNow();
     const visitId = logged.ok ? logged.value.id : 0;
     const s3 = (await post('/api/sync/connect', { personCode: 'S3', password: PASSWORD, deviceName: 'phone' })).body as { token: string };
     const answer = await post('/api/call', { method: 'visit.photo', input: { visitId } }, s3.token);
     expect(answer.body).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const m1 = desktops[1]!;
+    const m1 = team.desktops[1]!;
     await m1.engine.syncNow();
     const shown = (await dispatch(m1.ctx, 'visit.photo', { visitId })) as ApiResult<VisitPhoto | null>;
     expect(shown.ok && shown.value?.bytes).toBe(4096);
