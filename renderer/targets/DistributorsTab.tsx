@@ -29,7 +29,7 @@ export function DistributorsTab({
   return (
     <Card className="card-flush">
       <div style={{ overflowX: 'auto' }}>
-        <table className="plain" aria-label={t('byDistributor')}>
+        <table className="plain wrap-heads" aria-label={t('byDistributor')}>
           <thead>
             <tr>
               <th>{t('distributor')}</th>
@@ -48,7 +48,7 @@ export function DistributorsTab({
           <tbody>
             {v.distributors.map((d) => (
               <tr key={d.distributorId}>
-                <td>
+                <td className="name">
                   <button type="button" className="link-button" onClick={() => onOpen(d.distributorId)}>
                     {d.name}
                   </button>
