@@ -14,6 +14,7 @@ import { OverrideDialog } from './OverrideDialog.js';
 import { SalesCorrection } from './SalesCorrection.js';
 import { useDeleteOverride, useRunForecast } from './mutations.js';
 import { useForecastOptions, useForecastView } from './queries.js';
+import { useMay } from '../people/actor.js';
 
 /** The level an agreed number applies to, from what the screen is narrowed to. */
 export function overrideLevel(scope: ForecastScope): OverrideLevel | null {
@@ -43,6 +44,9 @@ export function ForecastPage() {
   const view = useForecastView(scope);
   const run = useRunForecast();
   const removeOverride = useDeleteOverride();
+  const mayRun = useMay('forecast.run');
+  const mayAgree = useMay('forecast.override');
+  const mayCorrect = useMay('sales.set');
   const [jobId, setJobId] = useState<number | null>(null);
   const [agreeing, setAgreeing] = useState<string | null>(null);
   const job = useJob(jobId, (s) => {
@@ -91,19 +95,21 @@ export function ForecastPage() {
               </button>
             </div>
           ) : (
-            <>
-              <button type="button" className="button" onClick={() => void startRun(true)} disabled={!options.data?.historyMonths.last}>
-                {t('recomputeAll')}
-              </button>
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => void startRun(false)}
-                disabled={!options.data?.historyMonths.last}
-              >
-                {t('run')}
-              </button>
-            </>
+            mayRun && (
+              <>
+                <button type="button" className="button" onClick={() => void startRun(true)} disabled={!options.data?.historyMonths.last}>
+                  {t('recomputeAll')}
+                </button>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={() => void startRun(false)}
+                  disabled={!options.data?.historyMonths.last}
+                >
+                  {t('run')}
+                </button>
+              </>
+            )
           )
         }
       >
@@ -167,7 +173,7 @@ export function ForecastPage() {
           </Card>
           {v.status === 'ok' && (
             <div className="grid-2" style={{ gridTemplateColumns: '2fr 1fr' }}>
-              <ForecastTable view={v} canAgree={level !== null} onAgree={setAgreeing} />
+              <ForecastTable view={v} canAgree={mayAgree && level !== null} onAgree={setAgreeing} />
               <div style={{ display: 'flex', flexDirection: 'column', gap: 14 }}>
                 <ModelCard view={v} />
                 <Card title={t('overrides')}>
@@ -189,14 +195,16 @@ export function ForecastPage() {
                                 ? `${formatNumber(o.value)} ${t('unit.cases', { ns: 'common' })}`
                                 : `${o.value > 0 ? '+' : ''}${o.value}%`}
                             </span>
-                            <button
-                              type="button"
-                              className="link-button"
-                              aria-label={t('removeOverride', { month: o.month })}
-                              onClick={() => void removeOverride.run({ id: o.id })}
-                            >
-                              {t('remove')}
-                            </button>
+                            {mayAgree && (
+                              <button
+                                type="button"
+                                className="link-button"
+                                aria-label={t('removeOverride', { month: o.month })}
+                                onClick={() => void removeOverride.run({ id: o.id })}
+                              >
+                                {t('remove')}
+                              </button>
+                            )}
                           </div>
                           <div className="muted">
                             “{o.note}” — {o.author}, {formatDate(o.createdAt)}
@@ -206,7 +214,7 @@ export function ForecastPage() {
                     </ul>
                   )}
                 </Card>
-                {scope.distributorId && scope.productId && (
+                {mayCorrect && scope.distributorId && scope.productId && (
                   <SalesCorrection distributorId={scope.distributorId} productId={scope.productId} />
                 )}
               </div>

@@ -97,6 +97,7 @@ export function DistributorsPage() {
       subtitle={t('distributorsSubtitle')}
       entity="distributors"
       addLabel={t('newDistributor')}
+      addMethod="distributor.create"
       onAdd={() => setCreating(true)}
       searchLabel={t('searchDistributors')}
       search={search}

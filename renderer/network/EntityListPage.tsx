@@ -8,6 +8,7 @@ import { FilterSelect } from '../ui/Fields.js';
 import { ErrorNotice, PageHeader } from '../ui/Page.js';
 import { formatNumber } from '../ui/format.js';
 import { SearchBox } from './SearchBox.js';
+import { useMay } from '../people/actor.js';
 
 /** One filter of the toolbar: a select whose empty value means "all". */
 export interface ListFilter {
@@ -23,6 +24,8 @@ interface Props<T extends { id: number }> {
   /** The import/export buttons' entity. */
   entity: ImportEntity;
   addLabel: string;
+  /** The contract method "add" calls: the button shows only to people whose roles allow it. */
+  addMethod: 'distributor.create' | 'subDealer.create' | 'terminal.create';
   onAdd(): void;
   searchLabel: string;
   search: string;
@@ -52,6 +55,7 @@ interface Props<T extends { id: number }> {
  */
 export function EntityListPage<T extends { id: number }>(p: Props<T>) {
   const { t } = useTranslation(['network', 'common']);
+  const mayAdd = useMay(p.addMethod);
   return (
     <div className="page page-fill">
       <PageHeader
@@ -60,9 +64,11 @@ export function EntityListPage<T extends { id: number }>(p: Props<T>) {
         actions={
           <>
             <ImportExportButtons entity={p.entity} />
-            <button type="button" className="button button-primary" onClick={p.onAdd}>
-              {p.addLabel}
-            </button>
+            {mayAdd && (
+              <button type="button" className="button button-primary" onClick={p.onAdd}>
+                {p.addLabel}
+              </button>
+            )}
           </>
         }
       >

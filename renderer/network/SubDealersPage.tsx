@@ -67,6 +67,7 @@ export function SubDealersPage() {
       subtitle={t('subDealersSubtitle')}
       entity="subDealers"
       addLabel={t('addSubDealer')}
+      addMethod="subDealer.create"
       onAdd={() => dialogs.setEditing('new')}
       searchLabel={t('searchOutlets')}
       search={search}

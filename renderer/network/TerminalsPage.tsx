@@ -60,6 +60,7 @@ export function TerminalsPage() {
       subtitle={t('terminalsSubtitle')}
       entity="terminals"
       addLabel={t('addTerminal')}
+      addMethod="terminal.create"
       onAdd={() => dialogs.setEditing('new')}
       searchLabel={t('searchOutlets')}
       search={search}

@@ -4,6 +4,7 @@ import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { TextArea } from '../ui/Fields.js';
 import { useToast } from '../ui/Toasts.js';
 import { useReopen, type ReopenMethod } from './mutations.js';
+import { useMay } from './actor.js';
 
 /**
  * Signed off means frozen: the one way to change a signed-off record is to reopen it, with a reason
@@ -16,6 +17,7 @@ export function ReopenButton({ method, input, what }: { method: ReopenMethod; in
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
+  const may = useMay(method);
   const submit = async () => {
     try {
       await reopen.mutateAsync({ ...input, reason } as never);
@@ -26,6 +28,7 @@ export function ReopenButton({ method, input, what }: { method: ReopenMethod; in
       setError((e as { issues?: Array<{ message: string }> }).issues?.[0]?.message ?? (e as Error).message);
     }
   };
+  if (!may) return null;
   return (
     <>
       <button type="button" className="button button-small" onClick={() => setOpen(true)} aria-label={`${t('reopen.button')} ${what}`}>

@@ -12,6 +12,7 @@ import { shortfallSentence } from './shortfallWords.js';
 import { StockChart } from './StockChart.js';
 import { useSetPalletCapacity, useSetStock } from './mutations.js';
 import { useReadinessCell, useReadinessDistributor } from './queries.js';
+import { useMay } from '../people/actor.js';
 
 const TONE = { green: 'green', amber: 'amber', red: 'red' } as const;
 
@@ -99,6 +100,7 @@ function WarehouseFacts({ d }: { d: ReadinessDistributorDetail }) {
   const { t } = useTranslation(['readiness', 'common']);
   const toast = useToast();
   const save = useSetPalletCapacity();
+  const mayCapacity = useMay('readiness.setPalletCapacity');
   const [pallets, setPallets] = useState(d.warehousePallets === null ? '' : String(d.warehousePallets));
   const [error, setError] = useState<string | null>(null);
   const fullest = Math.max(0, ...d.occupancyCases);
@@ -128,36 +130,38 @@ function WarehouseFacts({ d }: { d: ReadinessDistributorDetail }) {
         <dt>{t('drill.volumeShare')}</dt>
         <dd>{formatPercent(d.volumeShare)}</dd>
       </dl>
-      <form
-        className="toolbar"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setError(null);
-          try {
-            await save.mutateAsync({ distributorId: d.distributorId, pallets: numberOrNull(pallets) });
-            toast({ tone: 'success', text: t('drill.palletsSaved') });
-          } catch (err) {
-            setError((err as Error).message);
-          }
-        }}
-      >
-        <div className="filter">
-          <label htmlFor={`pallets-${d.distributorId}`}>{t('drill.warehousePallets')}</label>
-          <input
-            id={`pallets-${d.distributorId}`}
-            type="number"
-            min={0}
-            value={pallets}
-            placeholder={t('drill.noPalletLimit')}
-            onChange={(e) => setPallets(e.target.value)}
-            style={{ width: 120, textAlign: 'right' }}
-          />
-        </div>
-        <button type="submit" className="button" disabled={save.isPending}>
-          {t('drill.savePallets')}
-        </button>
-        {error && <span className="field-error">{error}</span>}
-      </form>
+      {mayCapacity && (
+        <form
+          className="toolbar"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setError(null);
+            try {
+              await save.mutateAsync({ distributorId: d.distributorId, pallets: numberOrNull(pallets) });
+              toast({ tone: 'success', text: t('drill.palletsSaved') });
+            } catch (err) {
+              setError((err as Error).message);
+            }
+          }}
+        >
+          <div className="filter">
+            <label htmlFor={`pallets-${d.distributorId}`}>{t('drill.warehousePallets')}</label>
+            <input
+              id={`pallets-${d.distributorId}`}
+              type="number"
+              min={0}
+              value={pallets}
+              placeholder={t('drill.noPalletLimit')}
+              onChange={(e) => setPallets(e.target.value)}
+              style={{ width: 120, textAlign: 'right' }}
+            />
+          </div>
+          <button type="submit" className="button" disabled={save.isPending}>
+            {t('drill.savePallets')}
+          </button>
+          {error && <span className="field-error">{error}</span>}
+        </form>
+      )}
     </div>
   );
 }
@@ -167,6 +171,7 @@ function CellCard({ distributorId, fact, requiredDays }: { distributorId: number
   const toast = useToast();
   const detail = useReadinessCell(distributorId, fact.productId);
   const saveCount = useSetStock();
+  const mayCount = useMay('stock.set');
   const doubt = useConfirmRetry({
     title: t('stockDoubt.title', { ns: 'rules' }),
     confirm: t('stockDoubt.confirm', { ns: 'rules' }),
@@ -186,46 +191,48 @@ function CellCard({ distributorId, fact, requiredDays }: { distributorId: number
           ))}
         </ul>
       )}
-      <form
-        className="toolbar"
-        style={{ marginBottom: 10 }}
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setError(null);
-          try {
-            await doubt.save((confirm) =>
-              saveCount.mutateAsync({
-                distributorId,
-                productId: fact.productId,
-                date: today(),
-                cases: Number(count),
-                confirm,
-              }),
-            );
-            setCount('');
-            toast({ tone: 'success', text: t('drill.countSaved') });
-          } catch (err) {
-            setError((err as Error).message);
-          }
-        }}
-      >
-        <div className="filter">
-          <label htmlFor={`count-${distributorId}-${fact.productId}`}>{t('drill.stockCount', { sku: fact.sku })}</label>
-          <input
-            id={`count-${distributorId}-${fact.productId}`}
-            type="number"
-            min={0}
-            required
-            value={count}
-            onChange={(e) => setCount(e.target.value)}
-            style={{ width: 140, textAlign: 'right' }}
-          />
-        </div>
-        <button type="submit" className="button" disabled={saveCount.isPending || count.trim() === ''}>
-          {t('drill.saveCount')}
-        </button>
-        {error && <span className="field-error">{error}</span>}
-      </form>
+      {mayCount && (
+        <form
+          className="toolbar"
+          style={{ marginBottom: 10 }}
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setError(null);
+            try {
+              await doubt.save((confirm) =>
+                saveCount.mutateAsync({
+                  distributorId,
+                  productId: fact.productId,
+                  date: today(),
+                  cases: Number(count),
+                  confirm,
+                }),
+              );
+              setCount('');
+              toast({ tone: 'success', text: t('drill.countSaved') });
+            } catch (err) {
+              setError((err as Error).message);
+            }
+          }}
+        >
+          <div className="filter">
+            <label htmlFor={`count-${distributorId}-${fact.productId}`}>{t('drill.stockCount', { sku: fact.sku })}</label>
+            <input
+              id={`count-${distributorId}-${fact.productId}`}
+              type="number"
+              min={0}
+              required
+              value={count}
+              onChange={(e) => setCount(e.target.value)}
+              style={{ width: 140, textAlign: 'right' }}
+            />
+          </div>
+          <button type="submit" className="button" disabled={saveCount.isPending || count.trim() === ''}>
+            {t('drill.saveCount')}
+          </button>
+          {error && <span className="field-error">{error}</span>}
+        </form>
+      )}
       {doubt.dialog}
       {detail.data ? (
         <StockChart detail={detail.data} />

@@ -18,6 +18,7 @@ import { ReopenButton } from '../people/ReopenButton.js';
 import { useAttempt } from '../api/useMutationWithToast.js';
 import { exportPlan as downloadPlan, useAcceptPlan } from './mutations.js';
 import { useReadinessBoard } from './queries.js';
+import { useMay } from '../people/actor.js';
 
 type Tab = 'board' | 'plan' | 'shortfalls' | 'shipments' | 'settings';
 
@@ -44,6 +45,8 @@ export function ReadinessPage() {
   };
   const board = useReadinessBoard(filter);
   const accept = useAcceptPlan();
+  const mayAccept = useMay('readiness.acceptPlan');
+  const maySettle = useMay('readiness.saveSettings');
   const b = board.data;
   const exportPlan = async (format: 'csv' | 'xlsx') => {
     await attempt(
@@ -74,14 +77,16 @@ export function ReadinessPage() {
                 what={t('rules:readiness.acceptedPlan', { date: formatDate(b.lastRun.at) })}
               />
             )}
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={!b || b.plan.shipments === 0}
-              onClick={() => setConfirming(true)}
-            >
-              {t('accept')}
-            </button>
+            {mayAccept && (
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={!b || b.plan.shipments === 0}
+                onClick={() => setConfirming(true)}
+              >
+                {t('accept')}
+              </button>
+            )}
           </>
         }
       >
@@ -157,7 +162,7 @@ export function ReadinessPage() {
             </div>
           )}
           <div className="tabs" role="tablist" aria-label={t('views')}>
-            {(['board', 'plan', 'shortfalls', 'shipments', 'settings'] as const).map((x) => (
+            {(['board', 'plan', 'shortfalls', 'shipments', ...(maySettle ? (['settings'] as const) : [])] as const).map((x) => (
               <button key={x} type="button" role="tab" className="tab" aria-selected={tab === x} onClick={() => setTab(x)}>
                 {t(`tab.${x}`, { count: x === 'plan' ? b.plan.shipments : b.short.lines })}
               </button>
@@ -167,7 +172,7 @@ export function ReadinessPage() {
           {tab === 'plan' && <PlanTab board={b} filter={filter} />}
           {tab === 'shortfalls' && <ShortfallTab filter={filter} />}
           {tab === 'shipments' && <ShipmentsTab />}
-          {tab === 'settings' && <ReadinessSettingsCard board={b} />}
+          {tab === 'settings' && maySettle && <ReadinessSettingsCard board={b} />}
         </>
       )}
       {confirming && b && (

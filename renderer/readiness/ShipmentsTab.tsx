@@ -15,6 +15,7 @@ import { formatDate, formatNumber } from '../ui/format.js';
 import { useAttempt } from '../api/useMutationWithToast.js';
 import { useCreateShipment, useDeleteShipment, useMarkShipped } from './mutations.js';
 import { useBulkShipmentPreview, useShipments } from './queries.js';
+import { useMay } from '../people/actor.js';
 
 /** Shipments on the way and booked: what the projection counts as arrivals. */
 export function ShipmentsTab() {
@@ -35,6 +36,7 @@ export function ShipmentsTab() {
   });
   const markShipped = useMarkShipped();
   const remove = useDeleteShipment();
+  const mayShip = useMay('shipment.create');
   const act = (run: () => Promise<unknown>, done: string) => attempt(run, () => done);
   const columns: Column<ShipmentRow>[] = [
     { id: 'arrival', header: t('shipment.arrivalDate'), width: '120px', render: (s) => formatDate(s.arrivalDate) },
@@ -50,7 +52,7 @@ export function ShipmentsTab() {
       width: '190px',
       render: (s) => (
         <span style={{ display: 'flex', gap: 6 }}>
-          {s.status === 'planned' && (
+          {mayShip && s.status === 'planned' && (
             <button
               type="button"
               className="button button-small"
@@ -60,14 +62,16 @@ export function ShipmentsTab() {
               {t('shipment.markShipped')}
             </button>
           )}
-          <button
-            type="button"
-            className="button button-small"
-            aria-label={t('shipment.deleteOf', { sku: s.sku, distributor: s.distributorName })}
-            onClick={() => void act(() => remove.mutateAsync({ id: s.id }), t('shipment.deleted'))}
-          >
-            {t('common:delete')}
-          </button>
+          {mayShip && (
+            <button
+              type="button"
+              className="button button-small"
+              aria-label={t('shipment.deleteOf', { sku: s.sku, distributor: s.distributorName })}
+              onClick={() => void act(() => remove.mutateAsync({ id: s.id }), t('shipment.deleted'))}
+            >
+              {t('common:delete')}
+            </button>
+          )}
         </span>
       ),
     },
@@ -106,17 +110,21 @@ export function ShipmentsTab() {
           options={network.distributors}
           allLabel={t('common:all')}
         />
-        <BulkShippedButton
-          filter={{
-            ...(week ? { weekStart: week } : {}),
-            ...(distributorId ? { distributorId: Number(distributorId) } : {}),
-            ...(source ? { source: source as ShipmentRow['source'] } : {}),
-          }}
-          disabled={status === 'in_transit'}
-        />
-        <button type="button" className="button" onClick={() => setAdding(true)}>
-          {t('shipment.add')}
-        </button>
+        {mayShip && (
+          <BulkShippedButton
+            filter={{
+              ...(week ? { weekStart: week } : {}),
+              ...(distributorId ? { distributorId: Number(distributorId) } : {}),
+              ...(source ? { source: source as ShipmentRow['source'] } : {}),
+            }}
+            disabled={status === 'in_transit'}
+          />
+        )}
+        {mayShip && (
+          <button type="button" className="button" onClick={() => setAdding(true)}>
+            {t('shipment.add')}
+          </button>
+        )}
         <span className="count">{t('common:countOf', { count: list.total, n: formatNumber(list.total) })}</span>
       </div>
       <p className="muted" style={{ margin: 0 }}>

@@ -1,10 +1,11 @@
+import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TargetView } from '../../shared/contract/targets.js';
 import { calendarMonth } from '../../shared/domain/months.js';
 import { FilterSelect } from '../ui/Fields.js';
 import { Card } from '../ui/Page.js';
 import { formatNumber, monthName } from '../ui/format.js';
-import { EditableNumber } from './EditableNumber.js';
+import { EditableNumber, TargetsReadOnly } from './EditableNumber.js';
 import { useEditPreview } from './EditPreview.js';
 import { useLockTargetCell } from './mutations.js';
 
@@ -28,6 +29,7 @@ export function DetailTab({
   const { t } = useTranslation(['targets', 'common']);
   const preview = useEditPreview(planId);
   const lock = useLockTargetCell();
+  const readOnly = useContext(TargetsReadOnly);
   const d = view.distributors.find((x) => x.distributorId === distributorId);
   return (
     <Card
@@ -102,6 +104,7 @@ export function DetailTab({
                             <input
                               type="checkbox"
                               checked={m.locked}
+                              disabled={readOnly}
                               aria-label={t('lockCell', { sku: s.sku, month: m.month })}
                               onChange={(e) =>
                                 void lock.mutateAsync({

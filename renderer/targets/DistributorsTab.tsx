@@ -1,8 +1,9 @@
+import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TargetView } from '../../shared/contract/targets.js';
 import { Card } from '../ui/Page.js';
 import { formatNumber } from '../ui/format.js';
-import { EditableNumber } from './EditableNumber.js';
+import { EditableNumber, TargetsReadOnly } from './EditableNumber.js';
 import { pct, signed } from './growth.js';
 
 /**
@@ -26,6 +27,7 @@ export function DistributorsTab({
   onExport(distributorId: number): void;
 }) {
   const { t } = useTranslation(['targets', 'common', 'rules', 'daywork']);
+  const readOnly = useContext(TargetsReadOnly);
   return (
     <Card className="card-flush">
       <div style={{ overflowX: 'auto' }}>
@@ -111,7 +113,7 @@ export function DistributorsTab({
           </tbody>
         </table>
       </div>
-      {!brand && (
+      {!brand && !readOnly && (
         <p className="muted" style={{ padding: '0 14px' }}>
           {t('chooseBrandToEdit')}
         </p>

@@ -1,4 +1,8 @@
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
+import { formatNumber } from '../ui/format.js';
+
+/** True where the person may look at targets but not change them: the cells show their numbers as text. */
+export const TargetsReadOnly = createContext(false);
 
 /**
  * A number cell the user can type into: commits on Enter or leaving the cell, Escape restores.
@@ -18,10 +22,12 @@ export function EditableNumber({
   onClear?(): Promise<unknown>;
   disabled?: boolean;
 }) {
+  const readOnly = useContext(TargetsReadOnly);
   const shown = value === null ? '' : String(value);
   const [text, setText] = useState(shown);
   const [busy, setBusy] = useState(false);
   useEffect(() => setText(shown), [shown]);
+  if (readOnly) return <span>{value === null ? '–' : formatNumber(value)}</span>;
   const commit = async () => {
     const next = Number(text);
     if (text.trim() === '' && value !== null && onClear) {

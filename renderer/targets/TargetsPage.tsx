@@ -12,6 +12,8 @@ import { DetailTab } from './DetailTab.js';
 import { DistributorsTab } from './DistributorsTab.js';
 import { useEditPreview } from './EditPreview.js';
 import { NewPlanDialog } from './NewPlanDialog.js';
+import { TargetsReadOnly } from './EditableNumber.js';
+import { useMay } from '../people/actor.js';
 import { OffSeasonTab } from './OffSeasonTab.js';
 import { PlanSummary } from './PlanSummary.js';
 import { TargetRulesDialog } from './TargetRulesDialog.js';
@@ -51,6 +53,8 @@ export function TargetsPage() {
     throw e;
   };
   const v = view.data;
+  const mayEdit = useMay('targets.edit');
+  const mayCreate = useMay('targets.create');
   const lineTarget = (l: { brand: string; productId?: number | null }, value: number) =>
     jump
       .save((confirm) =>
@@ -64,19 +68,21 @@ export function TargetsPage() {
         subtitle={t('subtitle')}
         actions={
           <>
-            {rules.data && (
+            {rules.data && mayEdit && (
               <button type="button" className="button" onClick={() => setEditingRules(true)}>
                 {t('jumpRules.open', { percent: Math.round(rules.data.largeJump * 100) })}
               </button>
             )}
-            {planId !== null && (
+            {planId !== null && mayEdit && (
               <button type="button" className="button" onClick={() => setVersioning(true)}>
                 {t('saveVersion')}
               </button>
             )}
-            <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-              {t('newPlan')}
-            </button>
+            {mayCreate && (
+              <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+                {t('newPlan')}
+              </button>
+            )}
           </>
         }
       >
@@ -102,6 +108,7 @@ export function TargetsPage() {
           </div>
         )}
         {planId !== null && <RecordHistory entity="target_plan" entityId={planId} />}
+        {!mayEdit && plans.data && plans.data.length > 0 && <p className="muted small">{t('readOnly')}</p>}
       </PageHeader>
       <ErrorNotice error={view.error ?? plans.error} />
       {jump.dialog}
@@ -110,17 +117,19 @@ export function TargetsPage() {
         <EmptyState
           title={t('noPlansTitle')}
           action={
-            <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-              {t('newPlan')}
-            </button>
+            mayCreate && (
+              <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+                {t('newPlan')}
+              </button>
+            )
           }
         >
-          {t('noPlansText')}
+          {mayCreate ? t('noPlansText') : t('noPlansReadOnly')}
         </EmptyState>
       ) : !v ? (
         <Spinner label={t('loading', { ns: 'common' })} />
       ) : (
-        <>
+        <TargetsReadOnly.Provider value={!mayEdit}>
           <PlanSummary view={v} onLineTarget={lineTarget} />
           <div className="tabs" role="tablist" aria-label={t('views')}>
             {(['distributors', 'detail', 'offSeason', 'achievement', 'compare'] as const).map((x) => (
@@ -154,7 +163,7 @@ export function TargetsPage() {
           {tab === 'offSeason' && <OffSeasonTab planId={planId!} />}
           {tab === 'achievement' && <AchievementTab planId={planId!} />}
           {tab === 'compare' && <CompareTab planId={planId!} plans={plans.data ?? []} />}
-        </>
+        </TargetsReadOnly.Provider>
       )}
       {creating && <NewPlanDialog onClose={() => setCreating(false)} onCreated={(id) => setChosen(id)} />}
       {versioning && v && (
