@@ -6,6 +6,7 @@ import { downloadBase64 } from './download.js';
 import { ImportDialog } from './ImportDialog.js';
 import { exportEntity, importFields } from './queries.js';
 import { useAttempt } from '../api/useMutationWithToast.js';
+import { isOnlySalesperson, useActor, useMay } from '../people/actor.js';
 
 /** Import from and export to the spreadsheets users already keep, for any entity. */
 export function ImportExportButtons({ entity, importOnly }: { entity: ImportEntity; importOnly?: boolean }) {
@@ -13,6 +14,9 @@ export function ImportExportButtons({ entity, importOnly }: { entity: ImportEnti
   const attempt = useAttempt();
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
+  // As the core rules: a salesperson imports their own visits and nothing else.
+  const actor = useActor();
+  const mayImport = useMay('import.start') && (entity === 'visits' || !isOnlySalesperson(actor));
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setExporting(true);
     await attempt(
@@ -30,9 +34,11 @@ export function ImportExportButtons({ entity, importOnly }: { entity: ImportEnti
   };
   return (
     <>
-      <button type="button" className="button" onClick={() => setImporting(true)}>
-        {t(`importEntity.${entity}`)}
-      </button>
+      {mayImport && (
+        <button type="button" className="button" onClick={() => setImporting(true)}>
+          {t(`importEntity.${entity}`)}
+        </button>
+      )}
       {!importOnly && (
         <>
           <button

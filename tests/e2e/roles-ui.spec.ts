@@ -39,6 +39,7 @@ test('a salesperson reads targets and readiness; the manager edits targets; the 
   await go(sales, 'Stock readiness');
   await expect(sales.getByRole('tab', { name: 'Shipments' })).toBeVisible();
   await expect(sales.getByRole('button', { name: 'Accept plan…' })).toHaveCount(0);
+  await expect(sales.getByRole('button', { name: 'Import stock counts…' })).toHaveCount(0);
   await expect(sales.getByRole('tab', { name: 'Rules and capacity' })).toHaveCount(0);
   await sales.getByRole('tab', { name: 'Shipments' }).click();
   await expect(sales.getByRole('button', { name: 'Add shipment…' })).toHaveCount(0);
@@ -62,6 +63,7 @@ test('a salesperson reads targets and readiness; the manager edits targets; the 
   await openSignedIn(logistics, server, coordinator);
   await go(logistics, 'Stock readiness');
   await expect(logistics.getByRole('button', { name: 'Accept plan…' })).toBeVisible();
+  await expect(logistics.getByRole('button', { name: 'Import stock counts…' })).toBeVisible();
   await logistics.getByRole('tab', { name: 'Shipments' }).click();
   await expect(logistics.getByRole('button', { name: 'Add shipment…' })).toBeVisible();
   await go(logistics, 'Targets');
