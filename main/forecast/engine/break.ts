@@ -13,8 +13,10 @@ export interface BacktestErrors {
  * A break: over the latest backtest origin (the months just before the forecast starts) the chosen
  * model missed every month on the same side, by at least twice its typical (median) error over the
  * earlier origins. A distributor that lost or won a large customer, a market that turned, a
- * recession: the years before no longer describe the present, and neither the model chosen on them nor the ranges
- * calibrated on them can be trusted as they are.
+ * recession: the years before no longer describe the present, and neither the model chosen on them
+ * nor the ranges calibrated on them can be trusted as they are. Every month, not most: looser rules
+ * also fired on erratic ordering and on a season that surged and fell back (see the README's
+ * "A break in the latest months").
  */
 export const BREAK_RATIO = 2;
 /** Ranges are widened at most this much, as the calibration on the backtest is. */
