@@ -1,6 +1,7 @@
 import { autoArima } from './arima-auto.js';
 import { arimaForecast, arimaPoint, fitArima } from './arima.js';
 import { seasonalNaive, zeroForecast } from './baseline.js';
+import { isBreak, latestErrorRatio, widenAfterBreak } from './break.js';
 import { etsPoint } from './ets.js';
 import { etsForecast as etsForecastFromFit } from './ets-forecast.js';
 import { ADMISSIBLE, fitEts, selectEts } from './fit.js';
@@ -412,6 +413,18 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
       bestScore = score;
     }
   }
+  // A break (break.ts): over the latest backtest origin the chosen model missed every month on
+  // the same side, by at least twice its usual error. A ranking earned on the years before the
+  // break says little about the months after it, so the choice falls back to the mean of ETS,
+  // Theta and ARIMA, a combination that needs no ranking and holds up across kinds of series (the
+  // M4 competition's lesson, Makridakis et al. 2020), unless it backtests worse than seasonal naive
+  // (never kept, as every candidate).
+  const broke = naiveScore.origins > 0 && isBreak(bestScore);
+  const fallback = scores.get('combination_arima');
+  if (broke && fallback && fallback.loss() < naiveScore.loss()) {
+    bestName = 'combination_arima';
+    bestScore = fallback;
+  }
   let result: ForecastResult | null = bestName === 'seasonal_naive' ? null : candidates.get(bestName)!.full();
   if (!result) {
     bestScore = naiveScore;
@@ -428,6 +441,11 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
     result.params = { ...result.params, springFestival: festival };
   }
   calibrateRanges(result, bestScore, 0.8);
+  // After a break the errors run at a new scale: widen by the kept model's latest-to-usual ratio.
+  if (broke && result.method !== 'zero' && result.method !== 'croston_sba') {
+    const ratio = latestErrorRatio(bestScore);
+    if (widenAfterBreak(result, ratio) > 1) result.params = { ...result.params, breakRatio: Math.round(ratio * 100) / 100 };
+  }
   tidyRanges(result);
   const complete = bestScore.errors.length === BACKTEST_SLOTS;
   return {
