@@ -3,6 +3,10 @@
  * whole cases, edited at any level while every total stays exact and locked cells never move.
  * Pure and synchronous: the L region (300 distributors x ~40 SKUs x 5 peak months) is ~60,000 cells.
  */
+import { allCells, cascadeLineColumns, columnsOf, editNodeColumns, setGroupTotalColumns, splitInto, type CellColumns } from './columns.js';
+import { type Group } from './refusals.js';
+
+export { CascadeError } from './refusals.js';
 
 export interface Cell {
   distributorId: number;
@@ -18,40 +22,13 @@ export interface Cell {
 }
 
 /**
- * A change the cascade cannot make. `rule` names it for the screens (rules:refusal.<rule>, worded in
- * the user's language); the message keeps the English for the command line.
- */
-export class CascadeError extends Error {
-  constructor(
-    readonly rule: string,
-    message: string,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(message);
-  }
-}
-
-/** Which total a group is, in the English message and as the i18next context of the screens' words. */
-const GROUP_NAMES = { node: 'This target', rest: 'The rest of its total', line: 'The line total' } as const;
-type Group = keyof typeof GROUP_NAMES;
-
-/**
  * Splits `total` into whole numbers proportional to `weights` with the largest-remainder method,
  * so the parts always add up exactly; equal parts when every weight is zero.
  */
 export function largestRemainder(total: number, weights: number[]): number[] {
-  const n = weights.length;
-  if (n === 0) {
-    if (total !== 0) throw new CascadeError('targetNothingToSpread', 'Nothing to spread the total over');
-    return [];
-  }
-  const sum = weights.reduce((a, w) => a + Math.max(0, w), 0);
-  const raw = weights.map((w) => (sum > 0 ? (total * Math.max(0, w)) / sum : total / n));
-  const parts = raw.map(Math.floor);
-  let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; left > 0; k = (k + 1) % n, left--) parts[order[k]![1]] = parts[order[k]![1]]! + 1;
-  return parts;
+  const parts = Float64Array.from(weights);
+  splitInto(total, parts, parts.length, parts);
+  return Array.from(parts);
 }
 
 /**
@@ -59,25 +36,7 @@ export function largestRemainder(total: number, weights: number[]): number[] {
  * hold now (or to their basis when they hold nothing).
  */
 export function setGroupTotal(cells: Cell[], total: number, group: Group): void {
-  const what = GROUP_NAMES[group];
-  if (!Number.isInteger(total) || total < 0)
-    throw new CascadeError('targetWholeCases', `${what}: targets are whole, non-negative cases`, { context: group });
-  const locked = cells.filter((c) => c.locked).reduce((a, c) => a + c.target, 0);
-  const free = cells.filter((c) => !c.locked);
-  if (total < locked)
-    throw new CascadeError('targetBelowLocked', `${what}: ${total} is less than the ${locked} cases already locked`, {
-      context: group,
-      total,
-      locked,
-    });
-  if (free.length === 0) {
-    if (total !== locked)
-      throw new CascadeError('targetAllLocked', `${what}: every cell is locked; unlock one to change the total`, { context: group });
-    return;
-  }
-  const current = free.reduce((a, c) => a + c.target, 0);
-  const weights = current > 0 ? free.map((c) => c.target) : free.map((c) => c.basis);
-  largestRemainder(total - locked, weights).forEach((v, i) => (free[i]!.target = v));
+  onColumns(cells, (cols, all) => setGroupTotalColumns(cols, all, total, group));
 }
 
 export const sum = (cells: Cell[], pick: (c: Cell) => number = (c) => c.target) => cells.reduce((a, c) => a + pick(c), 0);
@@ -88,38 +47,7 @@ export const sum = (cells: Cell[], pick: (c: Cell) => number = (c) => c.target) 
  * profile, falling back to the region's mix and profile where a distributor has no basis.
  */
 export function cascadeLine(cells: Cell[], total: number): void {
-  const unlocked = cells.filter((c) => !c.locked);
-  const lockedTotal = sum(cells.filter((c) => c.locked));
-  if (total < lockedTotal)
-    throw new CascadeError('targetLineBelowLocked', `Target ${total} is below the ${lockedTotal} cases locked`, {
-      total,
-      locked: lockedTotal,
-    });
-  const byDist = groupBy(unlocked, (c) => c.distributorId);
-  const dists = [...byDist.keys()];
-  const regionBySku = new Map<number, number>();
-  const regionByMonth = new Map<string, number>();
-  for (const c of cells) {
-    regionBySku.set(c.productId, (regionBySku.get(c.productId) ?? 0) + c.basis);
-    regionByMonth.set(c.month, (regionByMonth.get(c.month) ?? 0) + c.basis);
-  }
-  const distTotals = largestRemainder(
-    total - lockedTotal,
-    dists.map((d) => sum(byDist.get(d)!, (c) => c.basis)),
-  );
-  dists.forEach((d, i) => {
-    const dCells = byDist.get(d)!;
-    const bySku = groupBy(dCells, (c) => c.productId);
-    const skus = [...bySku.keys()];
-    const own = skus.map((s) => sum(bySku.get(s)!, (c) => c.basis));
-    const mix = own.some((v) => v > 0) ? own : skus.map((s) => regionBySku.get(s) ?? 0);
-    largestRemainder(distTotals[i]!, mix).forEach((skuTotal, j) => {
-      const months = bySku.get(skus[j]!)!;
-      const profile = months.map((c) => c.basis);
-      const weights = profile.some((v) => v > 0) ? profile : months.map((c) => regionByMonth.get(c.month) ?? 0);
-      largestRemainder(skuTotal, weights).forEach((v, k) => (months[k]!.target = v));
-    });
-  });
+  onColumns(cells, (cols, all) => cascadeLineColumns(cols, all, total));
 }
 
 export type Level =
@@ -152,36 +80,22 @@ export function nodeAndParent(cells: Cell[], at: Level): { node: Cell[]; parent:
  * total. All or nothing: when the change cannot be absorbed, nothing moves.
  */
 export function editNode(cells: Cell[], at: Level, value: number): void {
-  const { node, parent } = nodeAndParent(cells, at);
-  if (node.length === 0) throw new CascadeError('targetNothingToEdit', 'Nothing to edit there');
-  const before = parent.map((c) => c.target);
-  const parentTotal = sum(parent);
-  const siblings = parent.filter((c) => !node.includes(c));
-  try {
-    if (siblings.length === 0 && value !== parentTotal)
-      throw new CascadeError('targetOnlyPart', 'This is the only part of its total: change the total above it instead');
-    setGroupTotal(node, value, 'node');
-    setGroupTotal(siblings, parentTotal - value, 'rest');
-  } catch (error) {
-    parent.forEach((c, i) => (c.target = before[i]!));
-    throw error;
-  }
+  onColumns(cells, (cols, all) => editNodeColumns(cols, all, at, value));
+}
+
+/**
+ * Runs a columnar step (main/targets/columns.ts) on objects: the cells become columns, and their
+ * targets are written back only when the step succeeds (a refused step leaves them as they were).
+ */
+function onColumns(cells: Cell[], step: (cols: CellColumns, all: Int32Array) => void): void {
+  const cols = columnsOf(cells);
+  step(cols, allCells(cols));
+  cells.forEach((c, i) => (c.target = cols.target[i]!));
 }
 
 /** Sets a target line's total (a brand or SKU at region level) and re-spreads it over unlocked cells. */
 export function setLineTotal(cells: Cell[], value: number): void {
   setGroupTotal(cells, value, 'line');
-}
-
-function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
 
 /**

@@ -2,6 +2,7 @@
 import { ruleRefusal } from '../../shared/contract/result.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { CascadeError, type Cell, type Level } from './cascade.js';
+import { allCells, ColumnsBuilder, type CellColumns } from './columns.js';
 import { getPlan } from './plans.js';
 
 export function loadCells(db: Db, planId: number, distributorId?: number): Cell[] {
@@ -42,6 +43,26 @@ export function scopeOf(db: Db, at: Level): CellScope {
 
 /** The scope's cells in the order loadCells gives the whole plan's, so that every split is the same. */
 export function loadScopedCells(db: Db, planId: number, scope: CellScope): Cell[] {
+  const { sql, params } = scopedQuery(planId, scope);
+  return (prepared(db, sql).all(...params) as Array<Omit<Cell, 'locked'> & { locked: number }>).map((c) => ({
+    ...c,
+    locked: c.locked === 1,
+  }));
+}
+
+/** The same cells as loadScopedCells (the whole plan when `scope` is null), streamed into columns. */
+export function loadScopedColumns(db: Db, planId: number, scope: CellScope | null): CellColumns {
+  const { sql, params } = scopedQuery(planId, scope ?? {}, true);
+  const builder = new ColumnsBuilder(256);
+  for (const [d, p, brand, month, target, natural, basis, locked] of prepared(db, sql)
+    .raw(true)
+    .iterate(...params) as IterableIterator<[number, number, string, string, number, number, number, number]>)
+    builder.add(d, p, brand, month, target, natural, basis, locked === 1);
+  return builder.finish();
+}
+
+/** The scope's query; `raw` names the columns without aliases, so its cached statement (kept in raw mode) is its own. */
+function scopedQuery(planId: number, scope: CellScope, raw = false): { sql: string; params: Array<string | number> } {
   const where = ['c.plan_id = ?'];
   const params: Array<string | number> = [planId];
   if (scope.distributorId !== undefined) {
@@ -56,43 +77,53 @@ export function loadScopedCells(db: Db, planId: number, scope: CellScope): Cell[
     where.push('p.brand = ?');
     params.push(scope.brand);
   }
-  const sql = `SELECT c.distributor_id AS distributorId, c.product_id AS productId, p.brand, c.month, c.target, c.natural, c.basis, c.locked
-     FROM target_cells c JOIN products p ON p.id = c.product_id WHERE ${where.join(' AND ')}
+  const columns = raw
+    ? 'c.distributor_id, c.product_id, p.brand, c.month, c.target, c.natural, c.basis, c.locked'
+    : 'c.distributor_id AS distributorId, c.product_id AS productId, p.brand, c.month, c.target, c.natural, c.basis, c.locked';
+  const sql = `SELECT ${columns} FROM target_cells c JOIN products p ON p.id = c.product_id WHERE ${where.join(' AND ')}
      ORDER BY c.distributor_id, c.product_id, c.month`;
-  return (prepared(db, sql).all(...params) as Array<Omit<Cell, 'locked'> & { locked: number }>).map((c) => ({
-    ...c,
-    locked: c.locked === 1,
-  }));
+  return { sql, params };
 }
 
-function saveCells(db: Db, planId: number, cells: Cell[], before: number[]): void {
+function saveCells(db: Db, planId: number, cols: CellColumns, before: Float64Array): void {
   const update = prepared(
     db,
     'UPDATE target_cells SET target = ? WHERE plan_id = ? AND distributor_id = ? AND product_id = ? AND month = ?',
   );
-  cells.forEach((c, i) => {
-    if (c.target !== before[i]) update.run(c.target, planId, c.distributorId, c.productId, c.month);
-  });
+  for (let i = 0; i < cols.length; i++)
+    if (cols.target[i] !== before[i])
+      update.run(
+        cols.target[i],
+        planId,
+        cols.distributorIds[cols.distributor[i]!],
+        cols.productIds[cols.product[i]!],
+        cols.months[cols.month[i]!],
+      );
   prepared(db, 'UPDATE target_plans SET updated_at = ? WHERE id = ?').run(nowIso(), planId);
 }
 
 /**
- * Runs an edit over the cells it can move (`scope`; the whole plan when null) in memory and writes
- * only what moved, in one transaction.
+ * Runs an edit over the cells it can move (`scope`; the whole plan when null), held as columns, and
+ * writes only what moved, in one transaction. `cells` lists every cell read, in the plan's order.
  */
-export function withCells(db: Db, planId: number, scope: CellScope | null, change: (cells: Cell[]) => void): { saved: true } {
+export function withCells(
+  db: Db,
+  planId: number,
+  scope: CellScope | null,
+  change: (cols: CellColumns, cells: Int32Array) => void,
+): { saved: true } {
   getPlan(db, planId);
   db.transaction(() => {
-    const cells = scope ? loadScopedCells(db, planId, scope) : loadCells(db, planId);
-    const before = cells.map((c) => c.target);
+    const cols = loadScopedColumns(db, planId, scope);
+    const before = cols.target.slice();
     try {
-      change(cells);
+      change(cols, allCells(cols));
     } catch (error) {
       if (error instanceof CascadeError)
         throw ruleRefusal(error.rule, error.message, error.params, { path: 'value', message: error.message });
       throw error;
     }
-    saveCells(db, planId, cells, before);
+    saveCells(db, planId, cols, before);
   })();
   return { saved: true };
 }

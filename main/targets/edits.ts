@@ -2,7 +2,8 @@
 import { prepared, type Db } from '../db/open.js';
 import { markTyped } from './typed.js';
 import { checkJump, type JumpBasis } from './jump.js';
-import { CascadeError, editNode, setLineTotal, sum, type Level } from './cascade.js';
+import { CascadeError, type Level } from './cascade.js';
+import { editNodeColumns, setGroupTotalColumns } from './columns.js';
 import { getPlan } from './plans.js';
 import { scopeOf, withCells } from './cells.js';
 
@@ -17,20 +18,16 @@ export function editTarget(
   read: 'affected' | 'whole' = 'affected',
 ) {
   return db.transaction(() => {
-    const saved = withCells(db, planId, read === 'whole' ? null : scopeOf(db, at), (cells) => {
+    const saved = withCells(db, planId, read === 'whole' ? null : scopeOf(db, at), (cols, cells) => {
       // a distributor's brand total is a number agreed with people; month cells move in small steps and are not questioned
       if (at.level === 'distributor') {
-        const node = cells.filter((c) => c.distributorId === at.distributorId && c.brand === at.brand);
-        checkJump(
-          db,
-          at.brand,
-          sum(node, (c) => c.basis),
-          value,
-          confirm,
-          planJumpBasis(db, planId),
-        );
+        const d = cols.distributorIds.indexOf(at.distributorId);
+        const b = cols.brands.indexOf(at.brand);
+        let basis = 0;
+        for (const i of cells) if (cols.distributor[i] === d && cols.brand[i] === b) basis += cols.basis[i]!;
+        checkJump(db, at.brand, basis, value, confirm, planJumpBasis(db, planId));
       }
-      editNode(cells, at, value);
+      editNodeColumns(cols, cells, at, value);
     });
     markTyped(db, planId, at);
     return saved;
@@ -51,18 +48,15 @@ export function setLine(
   confirm?: boolean,
   read: 'affected' | 'whole' = 'affected',
 ) {
-  return withCells(db, planId, read === 'whole' ? null : { brand, productId: productId || undefined }, (cells) => {
-    const line = cells.filter((c) => c.brand === brand && (!productId || c.productId === productId));
+  return withCells(db, planId, read === 'whole' ? null : { brand, productId: productId || undefined }, (cols, cells) => {
+    const b = cols.brands.indexOf(brand);
+    const p = productId ? cols.productIds.indexOf(productId) : -1;
+    const line = cells.filter((i) => cols.brand[i] === b && (!productId || cols.product[i] === p));
     if (line.length === 0) throw new CascadeError('targetNoCells', `No cells for ${brand}`, { brand });
-    checkJump(
-      db,
-      brand,
-      sum(line, (c) => c.basis),
-      value,
-      confirm,
-      planJumpBasis(db, planId),
-    );
-    setLineTotal(line, value);
+    let basis = 0;
+    for (const i of line) basis += cols.basis[i]!;
+    checkJump(db, brand, basis, value, confirm, planJumpBasis(db, planId));
+    setGroupTotalColumns(cols, line, value, 'line');
     prepared(db, 'UPDATE target_lines SET volume = ? WHERE plan_id = ? AND brand = ? AND coalesce(product_id, 0) = ?').run(
       value,
       planId,

@@ -32,6 +32,7 @@ export function previewEdit(db: Db, planId: number, at: Level, value: number, ce
   const { node, parent } = nodeAndParent(cells, at);
   if (node.length === 0) throw refusal('not_found', 'nothingToEdit', 'Nothing to edit there');
   const before = new Map(parent.map((c) => [c, c.target]));
+  const inNode = new Set(node);
   const nodeBefore = node.reduce((a, c) => a + c.target, 0);
   try {
     editNode(cells, at, value);
@@ -53,7 +54,7 @@ export function previewEdit(db: Db, planId: number, at: Level, value: number, ce
   const groups = new Map<string, { before: number; after: number }>();
   let cellsMoved = 0;
   for (const c of parent) {
-    if (node.includes(c)) continue;
+    if (inNode.has(c)) continue;
     const b = before.get(c)!;
     if (b !== c.target) cellsMoved++;
     const g = groups.get(keyOf(c)) ?? { before: 0, after: 0 };
@@ -73,7 +74,7 @@ export function previewEdit(db: Db, planId: number, at: Level, value: number, ce
     after: value,
     moved,
     cellsMoved,
-    lockedKept: parent.filter((c) => !node.includes(c) && c.locked).length,
+    lockedKept: parent.filter((c) => !inNode.has(c) && c.locked).length,
   };
 }
 

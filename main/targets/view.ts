@@ -60,15 +60,17 @@ export function computeTargetView(db: Db, planId: number, distributorId?: number
       prepared(db, 'SELECT distributor_id, new_outlets FROM target_outlets WHERE plan_id = ?').raw().all(planId) as Array<[number, number]>
     ).map(([d, n]) => [d, n]),
   );
+  // Only the plan's distributors (one region's): counting every distributor's outlets was most of the first look at XL.
   const activeOutlets = new Map(
     (
       prepared(
         db,
         `SELECT d.id, (SELECT count(*) FROM terminals t WHERE t.distributor_id = d.id AND t.status = 'active')
-         + (SELECT count(*) FROM terminals t JOIN sub_dealers s ON s.id = t.sub_dealer_id WHERE s.distributor_id = d.id AND t.status = 'active') FROM distributors d`,
+         + (SELECT count(*) FROM terminals t JOIN sub_dealers s ON s.id = t.sub_dealer_id WHERE s.distributor_id = d.id AND t.status = 'active') FROM distributors d
+         WHERE d.id IN (SELECT DISTINCT distributor_id FROM target_cells WHERE plan_id = ?)`,
       )
         .raw()
-        .all() as Array<[number, number]>
+        .all(planId) as Array<[number, number]>
     ).map(([d, n]) => [d, n]),
   );
   const agreed = prepared(db, 'SELECT distributor_id AS d, brand, cases FROM target_agreed WHERE plan_id = ?').all(planId) as Array<{
