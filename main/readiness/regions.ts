@@ -59,18 +59,25 @@ export function assessRegion(
   };
 }
 
-/** Lists each sorted by `cmp` merged into one sorted list; equal items keep their list's order. */
-function mergeSorted<T>(lists: readonly (readonly T[])[], cmp: (a: T, b: T) => number): T[] {
-  const out: T[] = [];
-  const at = lists.map(() => 0);
-  for (;;) {
+/**
+ * Lists each sorted by a number (`key(k, j)`: list k's item j) merged into one order: which list and
+ * item come next, equal keys taking the earlier list first. Linear in the items for a few lists.
+ */
+export function mergeByKey(
+  lengths: readonly number[],
+  key: (list: number, item: number) => number,
+  take: (list: number, item: number) => void,
+): void {
+  const at = new Int32Array(lengths.length);
+  const head = new Float64Array(lengths.length).fill(Infinity);
+  for (let k = 0; k < lengths.length; k++) if (lengths[k]! > 0) head[k] = key(k, 0);
+  let left = lengths.reduce((sum, n) => sum + n, 0);
+  for (; left > 0; left--) {
     let best = -1;
-    for (let k = 0; k < lists.length; k++) {
-      if (at[k]! >= lists[k]!.length) continue;
-      if (best < 0 || cmp(lists[k]![at[k]!]!, lists[best]![at[best]!]!) < 0) best = k;
-    }
-    if (best < 0) return out;
-    out.push(lists[best]![at[best]!++]!);
+    for (let k = 0; k < lengths.length; k++) if (at[k]! < lengths[k]! && (best < 0 || head[k]! < head[best]!)) best = k;
+    const j = at[best]!++;
+    take(best, j);
+    if (at[best]! < lengths[best]!) head[best] = key(best, j + 1);
   }
 }
 
@@ -80,7 +87,7 @@ export function mergeRegions(
   cellCount: number,
   distributors: ReadonlyMap<number, NetworkDistributor>,
   rules: ReadinessRules,
-): NetworkAssessment {
+): NetworkAssessment & { shipmentAt: Int32Array[] } {
   const cells = new Array<CellAssessment>(cellCount);
   const plannedArrivals = new Array<Int32Array | null>(cellCount).fill(null);
   const regionUse = new Map<number, Float64Array>();
@@ -93,22 +100,69 @@ export function mergeRegions(
     for (const [k, v] of p.regionUse) regionUse.set(k, v);
     for (const [k, v] of p.groupUse) groupUse.set(k, v);
   }
-  const shipments = mergeSorted(
-    parts.map((p) => p.shipments),
-    (a, b) => a.shipWeek - b.shipWeek || a.distributorId - b.distributorId || a.productId - b.productId,
+  // Ship week, distributor, SKU as one number (ids below 2^20 each; otherwise the three compared in turn).
+  const small = parts.every((p) =>
+    p.shipments.every((s) => s.distributorId < 2 ** 20 && s.productId < 2 ** 20 && s.distributorId >= 0 && s.productId >= 0),
   );
+  const shipments: Shipment[] = [];
+  const shipmentAt = parts.map((p) => new Int32Array(p.shipments.length));
+  if (small)
+    mergeByKey(
+      parts.map((p) => p.shipments.length),
+      (k, j) => {
+        const s = parts[k]!.shipments[j]!;
+        return (s.shipWeek * 2 ** 20 + s.distributorId) * 2 ** 20 + s.productId;
+      },
+      (k, j) => {
+        shipmentAt[k]![j] = shipments.length;
+        shipments.push(parts[k]!.shipments[j]!);
+      },
+    );
+  else {
+    const all = parts.flatMap((p, k) => p.shipments.map((s, j) => ({ s, k, j })));
+    // stable: equal lines keep their part's order
+    all.sort((a, b) => a.s.shipWeek - b.s.shipWeek || a.s.distributorId - b.s.distributorId || a.s.productId - b.s.productId);
+    for (const { s, k, j } of all) {
+      shipmentAt[k]![j] = shipments.length;
+      shipments.push(s);
+    }
+  }
   // The order planReadiness serves needs in (priority, latest ship week, distributor): across regions
   // the distributor alone decides a tie, so merging each region's shortfalls by it is the network's order.
-  const need = (s: Shortfall) => {
-    const d = distributors.get(s.distributorId)!;
-    const latest = s.dueWeek === d.peakStartWeek ? s.dueWeek - 1 - d.leadTimeWeeks : s.dueWeek - d.leadTimeWeeks;
-    return { priority: priorityOf(rules.priorityRule, d.key, d.volumeShare), latest };
-  };
-  const shortfalls = mergeSorted(
-    parts.map((p) => p.shortfalls.map((s) => ({ s, ...need(s) }))),
-    (a, b) => b.priority - a.priority || a.latest - b.latest || a.s.distributorId - b.s.distributorId,
-  ).map((x) => x.s);
-  return { cells, plan: { shipments, shortfalls, plannedArrivals, regionUse, groupUse } };
+  const order = parts.map((p) => {
+    const priority = new Float64Array(p.shortfalls.length);
+    const latest = new Float64Array(p.shortfalls.length);
+    p.shortfalls.forEach((s, j) => {
+      const d = distributors.get(s.distributorId)!;
+      latest[j] = s.dueWeek === d.peakStartWeek ? s.dueWeek - 1 - d.leadTimeWeeks : s.dueWeek - d.leadTimeWeeks;
+      priority[j] = priorityOf(rules.priorityRule, d.key, d.volumeShare);
+    });
+    return { priority, latest };
+  });
+  const shortfalls: Shortfall[] = [];
+  const lengths = parts.map((p) => p.shortfalls.length);
+  const at = new Int32Array(parts.length);
+  for (let left = lengths.reduce((sum, n) => sum + n, 0); left > 0; left--) {
+    let best = -1;
+    for (let k = 0; k < parts.length; k++) {
+      if (at[k]! >= lengths[k]!) continue;
+      if (best < 0) {
+        best = k;
+        continue;
+      }
+      const a = at[k]!;
+      const b = at[best]!;
+      const ok = order[k]!;
+      const ob = order[best]!;
+      const cmp =
+        ob.priority[b]! - ok.priority[a]! ||
+        ok.latest[a]! - ob.latest[b]! ||
+        parts[k]!.shortfalls[a]!.distributorId - parts[best]!.shortfalls[b]!.distributorId;
+      if (cmp < 0) best = k;
+    }
+    shortfalls.push(parts[best]!.shortfalls[at[best]!++]!);
+  }
+  return { cells, plan: { shipments, shortfalls, plannedArrivals, regionUse, groupUse }, shipmentAt };
 }
 
 /** Whether a cell's plan inputs (stock, whether counted, arrivals) are the same in two states. */
@@ -130,7 +184,7 @@ export function assessByRegion(
   capacity: ShippingCapacity,
   weeks: number,
   reuse: (regionId: number, cellIndices: readonly number[]) => RegionPart | null = () => null,
-): { assessment: NetworkAssessment; parts: Map<number, RegionPart> } {
+): { assessment: NetworkAssessment; parts: Map<number, RegionPart>; shipmentAt: Map<RegionPart, Int32Array> } {
   const byId = new Map(distributors.map((d) => [d.distributorId, d]));
   const regionCells = new Map<number, number[]>();
   cells.forEach((c, i) => {
@@ -152,5 +206,7 @@ export function assessByRegion(
       reuse(regionId, indices) ?? assessRegion(regionId, indices, cells, regionDists.get(regionId)!, rules, capacity, weeks),
     );
   }
-  return { assessment: mergeRegions([...parts.values()], cells.length, byId, rules), parts };
+  const list = [...parts.values()];
+  const { shipmentAt, ...assessment } = mergeRegions(list, cells.length, byId, rules);
+  return { assessment, parts, shipmentAt: new Map(list.map((p, k) => [p, shipmentAt[k]!])) };
 }
