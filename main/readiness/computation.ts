@@ -6,7 +6,7 @@ import { memo } from '../db/memo.js';
 import { prepared, type Db } from '../db/open.js';
 import { forecastDemandSeries } from '../forecast/demand.js';
 import type { NetworkAssessment, NetworkCell, NetworkDistributor } from './assess.js';
-import { assessByRegion, mergeByKey, sameCellInputs, type RegionPart } from './regions.js';
+import { assessByRegion, mergeSortedKeys, sameCellInputs, type RegionPart } from './regions.js';
 import { readinessSettings } from './settings.js';
 import { keyAccounts, sdFromRange80 } from './status.js';
 import { DAY_MS, isoDay, isoWeekLabel, spreadToWeeks, WEEK_MS, weekGrid, weekIndexOf, wholeCases, type WeekGrid } from './weeks.js';
@@ -58,7 +58,7 @@ export interface ReadinessComputation {
   /** The regions planned for this state (every region, unless a previous state's parts were reused). */
   replanned: number[];
   /** Plan lines in display order (ship week, distributor name, SKU). */
-  planOrder: number[];
+  planOrder: Int32Array;
   shortByCell: Float64Array;
   committedRegion: Map<number, Float64Array>;
   committedGroup: Map<string, Float64Array>;
@@ -118,6 +118,8 @@ export interface ReadinessBase {
   /** The cell of a distributor x SKU by their ranks (distRank x products + skuRank), -1 for none: a number lookup for every stock row. */
   cellGrid: Int32Array;
   cellsOf: Map<number, number[]>;
+  /** The arrivals of every cell nothing is on the way to (read only). */
+  noArrivals: Int32Array;
   capacity: { region: Map<number, number>; group: Map<string, number> };
   distRank: Map<number, number>;
   skuRank: Map<number, number>;
@@ -284,6 +286,7 @@ export function computeReadinessBase(db: Db, today: Date): ReadinessBase {
     cellIndex,
     cellGrid,
     cellsOf,
+    noArrivals: new Int32Array(weeks),
     capacity,
     distRank,
     skuRank,
@@ -305,20 +308,12 @@ function displayKeys(base: ReadinessBase, part: RegionPart): Float64Array {
   if (ships.length >= DISPLAY_SLOT) throw new Error(`A region's plan of ${ships.length} lines is more than the display order holds`);
   keys = new Float64Array(ships.length);
   for (let i = 0; i < ships.length; i++) {
-    const x = ships[i]!;
-    keys[i] =
-      ((x.shipWeek * base.dists.length + distRank.get(x.distributorId)!) * base.products.size + skuRank.get(x.productId)!) * DISPLAY_SLOT +
-      i;
+    const rank = (ships.shipWeek[i]! * base.dists.length + distRank.get(ships.distributorId[i]!)!) * base.products.size;
+    keys[i] = (rank + skuRank.get(ships.productId[i]!)!) * DISPLAY_SLOT + i;
   }
   keys.sort();
   displayOrders.set(part, keys);
   return keys;
-}
-
-/** Whether a cell's arrivals equal a slab's weeks from `at`. */
-function sameSeriesAt(a: ArrayLike<number>, slab: Int32Array, at: number, weeks: number): boolean {
-  for (let w = 0; w < weeks; w++) if ((a[w] ?? 0) !== slab[at + w]) return false;
-  return true;
 }
 
 const sameSeries = (a: ArrayLike<number> | undefined, b: ArrayLike<number> | undefined, weeks: number) => {
@@ -350,6 +345,7 @@ function bookingChanged(
  */
 export function computeReadinessState(db: Db, base: ReadinessBase, previous: ReadinessComputation | null): ReadinessComputation {
   const t0 = performance.now();
+  const C0 = cpuMs();
   const { grid, settings, distById, products, cellGrid, distRank, skuRank } = base;
   const weeks = grid.weeks.length;
   const n = base.cells.length;
@@ -379,7 +375,9 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
 
   // Firm shipments: in transit, or planned by hand. An accepted plan's planned shipments are the
   // previous version of the plan: the plan is made afresh and replaces them when accepted.
-  const arrivalSlab = new Int32Array(n * weeks);
+  const T1 = cpuMs();
+  // Arrivals per cell that has any (a few thousand of the cells); the others share the base's zeros.
+  const arrivalsOf = new Map<number, Int32Array>();
   const committedRegion = new Map<number, Float64Array>();
   const committedGroup = new Map<string, Float64Array>();
   for (const [d, p, cases, shipDate, arrivalDate, status] of prepared(
@@ -394,7 +392,9 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
     if (countDate[i] !== null && arrivalDate <= countDate[i]!) continue;
     const w = Math.max(0, weekIndexOf(grid, arrivalDate));
     if (w >= weeks) continue;
-    arrivalSlab[i * weeks + w]! += cases;
+    let arrivals = arrivalsOf.get(i);
+    if (!arrivals) arrivalsOf.set(i, (arrivals = new Int32Array(weeks)));
+    arrivals[w]! += cases;
     inTransit[i]! += cases;
     const sw = weekIndexOf(grid, shipDate);
     if (status === 'planned' && sw >= 0 && sw < weeks) {
@@ -410,6 +410,7 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
   }
   // A cell whose stock and arrivals did not move keeps the previous state's objects: after one count
   // or shipment a handful of cells are new, and the regions' reuse below is a comparison of identities.
+  const T2 = cpuMs();
   const same = previous !== null && previous.base === base ? previous : null;
   const counts: ReadinessComputation['counts'] = new Array(n);
   const cells: NetworkCell[] = new Array(n);
@@ -417,8 +418,8 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
     const has = counted[i] === 1;
     const stock = has ? onHand[i]! : 0;
     const was = same?.cells[i];
-    const at = i * weeks;
-    if (was && was.onHand === stock && was.counted === has && sameSeriesAt(was.arrivals, arrivalSlab, at, weeks)) cells[i] = was;
+    const arrivals = arrivalsOf.get(i) ?? base.noArrivals;
+    if (was && was.onHand === stock && was.counted === has && sameSeries(was.arrivals, arrivals, weeks)) cells[i] = was;
     else {
       const c = base.cells[i]!;
       cells[i] = {
@@ -430,7 +431,7 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
         casesPerPallet: c.casesPerPallet,
         prebuild: c.prebuild,
         onHand: stock,
-        arrivals: arrivalSlab.subarray(at, at + weeks),
+        arrivals,
         counted: has,
       };
     }
@@ -442,6 +443,7 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
         : { onHand: value, date: countDate[i]!, inTransit: inTransit[i]! };
   }
   const loaded = performance.now();
+  const CL = cpuMs();
 
   const comparable = previous !== null && previous.base === base;
   const booked = comparable ? bookingChanged(previous, { committedRegion, committedGroup }, weeks) : null;
@@ -462,22 +464,37 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
     },
   );
   const planned = performance.now();
+  const CP = cpuMs();
 
   // Display order (ship week, distributor name, SKU): each part's lines sorted once (natively, as one
   // number each) and kept with the part, then the parts merged by that number.
   const partOrder = [...parts.values()].map((p) => ({ p, keys: displayKeys(base, p), at: shipmentAt.get(p)! }));
-  const planOrder: number[] = [];
-  mergeByKey(
-    partOrder.map((x) => x.keys.length),
-    (k, j) => Math.floor(partOrder[k]!.keys[j]! / DISPLAY_SLOT),
-    (k, j) => {
+  const planOrder = new Int32Array(assessment.plan.shipments.length);
+  // a line's display key is unique (one line per cell and week), so the parts' numbers compare whole
+  mergeSortedKeys(
+    partOrder.map((x) => x.keys),
+    (k, j, position) => {
       const { keys, at } = partOrder[k]!;
-      planOrder.push(at[keys[j]! % DISPLAY_SLOT]!);
+      planOrder[position] = at[keys[j]! % DISPLAY_SLOT]!;
     },
   );
+  const T3 = cpuMs();
   const shortByCell = new Float64Array(cells.length);
   for (const s of assessment.plan.shortfalls) shortByCell[s.cell]! += s.cases;
 
+  if (process.env.RDBG)
+    console.log(
+      'state cpu: counts',
+      Math.round(T1 - C0),
+      'ships',
+      Math.round(T2 - T1),
+      'cells',
+      Math.round(CL - T2),
+      'plan',
+      Math.round(CP - CL),
+      'order',
+      Math.round(T3 - CP),
+    );
   const run = prepared(
     db,
     'SELECT created_at AS at, statuses, shipments, cases, short_cases AS shortCases, reopened_at AS reopenedAt FROM readiness_runs ORDER BY created_at DESC, id DESC LIMIT 1',
@@ -561,3 +578,8 @@ export function readinessToday(db: Db, instant = now()): ReadinessComputation {
     return state;
   });
 }
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};

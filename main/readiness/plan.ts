@@ -90,6 +90,11 @@ export interface PlanResult {
   groupUse: Map<string, Float64Array>;
 }
 
+/** The plan with its lines as columns. */
+export interface PlanColumns extends Omit<PlanResult, 'shipments'> {
+  shipments: ShipmentColumns;
+}
+
 interface Requirement {
   cell: number;
   dist: PlanDistributor;
@@ -117,12 +122,12 @@ const EPS = 1e-9;
  * lower-priority distributor only gets capacity a higher-priority one could not use. What fits in no
  * week is reported as a shortfall with the constraint that first pushed it out of its latest week.
  */
-export function planReadiness(
+export function planReadinessColumns(
   cells: readonly PlanCell[],
   distributors: readonly PlanDistributor[],
   capacity: ShippingCapacity,
   weeks: number,
-): PlanResult {
+): PlanColumns {
   const dists = new Map(distributors.map((d) => [d.distributorId, d]));
   // Warehouse occupancy without new shipments, and the plan's addition to it, per distributor.
   const baseCases = new Map<number, Float64Array>();
@@ -416,23 +421,88 @@ export function planReadiness(
   const byId = cells
     .map((_, i) => i)
     .sort((a, b) => cells[a]!.distributorId - cells[b]!.distributorId || cells[a]!.productId - cells[b]!.productId);
-  const shipments: Shipment[] = [];
+  let lines = 0;
+  for (let k = 0; k < shippedGrid.length; k++) if (shippedGrid[k] !== 0) lines++;
+  const shipments = shipmentColumns(lines);
+  let at = 0;
   for (let ship = 0; ship < weeks; ship++) {
     for (const i of byId) {
       const cases = shippedGrid[i * weeks + ship]!;
       if (cases === 0) continue;
       const cell = cells[i]!;
-      shipments.push({
-        cell: i,
-        distributorId: cell.distributorId,
-        productId: cell.productId,
-        shipWeek: ship,
-        arrivalWeek: ship + cellDist[i]!.leadTimeWeeks,
-        cases,
-      });
+      shipments.cell[at] = i;
+      shipments.distributorId[at] = cell.distributorId;
+      shipments.productId[at] = cell.productId;
+      shipments.shipWeek[at] = ship;
+      shipments.arrivalWeek[at] = ship + cellDist[i]!.leadTimeWeeks;
+      shipments.cases[at] = cases;
+      at++;
     }
   }
   return { shipments, shortfalls, plannedArrivals, regionUse, groupUse };
+}
+
+/** The plan with its lines as objects (tests, small callers); the network's plan keeps the columns. */
+export function planReadiness(
+  cells: readonly PlanCell[],
+  distributors: readonly PlanDistributor[],
+  capacity: ShippingCapacity,
+  weeks: number,
+): PlanResult {
+  const plan = planReadinessColumns(cells, distributors, capacity, weeks);
+  return { ...plan, shipments: shipmentList(plan.shipments) };
+}
+
+/**
+ * Plan lines as one typed array per field: a national plan has about a million lines, which as
+ * objects were a hundred megabytes for the garbage collector to walk on every recomputation.
+ */
+export interface ShipmentColumns {
+  length: number;
+  cell: Int32Array;
+  distributorId: Int32Array;
+  productId: Int32Array;
+  shipWeek: Int32Array;
+  arrivalWeek: Int32Array;
+  cases: Int32Array;
+}
+
+export function shipmentColumns(length: number): ShipmentColumns {
+  return {
+    length,
+    cell: new Int32Array(length),
+    distributorId: new Int32Array(length),
+    productId: new Int32Array(length),
+    shipWeek: new Int32Array(length),
+    arrivalWeek: new Int32Array(length),
+    cases: new Int32Array(length),
+  };
+}
+
+/** Line `i` as an object. */
+export function shipmentAt(s: ShipmentColumns, i: number): Shipment {
+  return {
+    cell: s.cell[i]!,
+    distributorId: s.distributorId[i]!,
+    productId: s.productId[i]!,
+    shipWeek: s.shipWeek[i]!,
+    arrivalWeek: s.arrivalWeek[i]!,
+    cases: s.cases[i]!,
+  };
+}
+
+export function shipmentList(s: ShipmentColumns): Shipment[] {
+  return Array.from({ length: s.length }, (_, i) => shipmentAt(s, i));
+}
+
+/** Line `from` of `a` written as line `to` of `b`, its cell renumbered. */
+export function copyShipment(a: ShipmentColumns, from: number, b: ShipmentColumns, to: number, cell: number): void {
+  b.cell[to] = cell;
+  b.distributorId[to] = a.distributorId[from]!;
+  b.productId[to] = a.productId[from]!;
+  b.shipWeek[to] = a.shipWeek[from]!;
+  b.arrivalWeek[to] = a.arrivalWeek[from]!;
+  b.cases[to] = a.cases[from]!;
 }
 
 /**

@@ -14,7 +14,14 @@ import {
   type NetworkDistributor,
   type ReadinessRules,
 } from './assess.js';
-import type { Shipment, ShippingCapacity, Shortfall } from './plan.js';
+import {
+  copyShipment,
+  shipmentAt as shipmentOf,
+  shipmentColumns,
+  type ShipmentColumns,
+  type ShippingCapacity,
+  type Shortfall,
+} from './plan.js';
 import { priorityOf } from './status.js';
 
 /** One region's projection, plan and statuses; cell indices in shipments and shortfalls are the network's. */
@@ -27,7 +34,7 @@ export interface RegionPart {
   assessed: CellAssessment[];
   plannedArrivals: Array<Int32Array | null>;
   /** In the plan's order: ship week, distributor, SKU. */
-  shipments: Shipment[];
+  shipments: ShipmentColumns;
   /** In the order the plan met the needs: priority, latest ship week, distributor. */
   shortfalls: Shortfall[];
   regionUse: Map<number, Float64Array>;
@@ -43,41 +50,65 @@ export function assessRegion(
   capacity: ShippingCapacity,
   weeks: number,
 ): RegionPart {
+  const TA = cpuMs();
   const inputs = cellIndices.map((i) => cells[i]!);
   const local = assessNetwork(inputs, distributors, rules, capacity, weeks);
+  if (process.env.RDBG) console.log('region', regionId, Math.round(cpuMs() - TA));
   const toNetwork = <T extends { cell: number }>(x: T): T => ({ ...x, cell: cellIndices[x.cell]! });
+  const lines = local.plan.shipments;
+  for (let j = 0; j < lines.length; j++) lines.cell[j] = cellIndices[lines.cell[j]!]!;
   return {
     regionId,
     cells: cellIndices,
     inputs,
     assessed: local.cells,
     plannedArrivals: local.plan.plannedArrivals,
-    shipments: local.plan.shipments.map(toNetwork),
+    shipments: lines,
     shortfalls: local.plan.shortfalls.map(toNetwork),
     regionUse: local.plan.regionUse,
     groupUse: local.plan.groupUse,
   };
 }
 
+const partKeys = new WeakMap<RegionPart, Float64Array | null>();
+
+/** A part's lines as (ship week, distributor, SKU) in one number each, kept with the part; null when an id is too large for it. */
+function mergeKeys(part: RegionPart): Float64Array | null {
+  let keys = partKeys.get(part);
+  if (keys !== undefined) return keys;
+  const s = part.shipments;
+  keys = new Float64Array(s.length);
+  for (let j = 0; j < s.length; j++) {
+    const d = s.distributorId[j]!;
+    const p = s.productId[j]!;
+    if (d < 0 || p < 0 || d >= 2 ** 20 || p >= 2 ** 20) {
+      keys = null;
+      break;
+    }
+    keys[j] = (s.shipWeek[j]! * 2 ** 20 + d) * 2 ** 20 + p;
+  }
+  partKeys.set(part, keys);
+  return keys;
+}
+
 /**
- * Lists each sorted by a number (`key(k, j)`: list k's item j) merged into one order: which list and
- * item come next, equal keys taking the earlier list first. Linear in the items for a few lists.
+ * Lists each sorted ascending merged into one order: `take(list, item, position)` for each item in
+ * turn, equal keys taking the earlier list first. Linear in the items for a few lists.
  */
-export function mergeByKey(
-  lengths: readonly number[],
-  key: (list: number, item: number) => number,
-  take: (list: number, item: number) => void,
-): void {
-  const at = new Int32Array(lengths.length);
-  const head = new Float64Array(lengths.length).fill(Infinity);
-  for (let k = 0; k < lengths.length; k++) if (lengths[k]! > 0) head[k] = key(k, 0);
-  let left = lengths.reduce((sum, n) => sum + n, 0);
-  for (; left > 0; left--) {
+export function mergeSortedKeys(lists: readonly Float64Array[], take: (list: number, item: number, position: number) => void): void {
+  const at = new Int32Array(lists.length);
+  const total = lists.reduce((sum, l) => sum + l.length, 0);
+  for (let out = 0; out < total; out++) {
     let best = -1;
-    for (let k = 0; k < lengths.length; k++) if (at[k]! < lengths[k]! && (best < 0 || head[k]! < head[best]!)) best = k;
-    const j = at[best]!++;
-    take(best, j);
-    if (at[best]! < lengths[best]!) head[best] = key(best, j + 1);
+    let bestKey = Infinity;
+    for (let k = 0; k < lists.length; k++) {
+      const j = at[k]!;
+      if (j < lists[k]!.length && (best < 0 || lists[k]![j]! < bestKey)) {
+        best = k;
+        bestKey = lists[k]![j]!;
+      }
+    }
+    take(best, at[best]!++, out);
   }
 }
 
@@ -88,6 +119,7 @@ export function mergeRegions(
   distributors: ReadonlyMap<number, NetworkDistributor>,
   rules: ReadinessRules,
 ): NetworkAssessment & { shipmentAt: Int32Array[] } {
+  const M0 = cpuMs();
   const cells = new Array<CellAssessment>(cellCount);
   const plannedArrivals = new Array<Int32Array | null>(cellCount).fill(null);
   const regionUse = new Map<number, Float64Array>();
@@ -100,33 +132,26 @@ export function mergeRegions(
     for (const [k, v] of p.regionUse) regionUse.set(k, v);
     for (const [k, v] of p.groupUse) groupUse.set(k, v);
   }
-  // Ship week, distributor, SKU as one number (ids below 2^20 each; otherwise the three compared in turn).
-  const small = parts.every((p) =>
-    p.shipments.every((s) => s.distributorId < 2 ** 20 && s.productId < 2 ** 20 && s.distributorId >= 0 && s.productId >= 0),
-  );
-  const shipments: Shipment[] = [];
+  const M1 = cpuMs();
+  // Ship week, distributor, SKU as one number per line, kept with the part (ids below 2^20 each;
+  // otherwise a stable sort of all lines by the three in turn).
+  const keys = parts.map(mergeKeys);
+  const total = parts.reduce((sum, p) => sum + p.shipments.length, 0);
+  const shipments = shipmentColumns(total);
   const shipmentAt = parts.map((p) => new Int32Array(p.shipments.length));
-  if (small)
-    mergeByKey(
-      parts.map((p) => p.shipments.length),
-      (k, j) => {
-        const s = parts[k]!.shipments[j]!;
-        return (s.shipWeek * 2 ** 20 + s.distributorId) * 2 ** 20 + s.productId;
-      },
-      (k, j) => {
-        shipmentAt[k]![j] = shipments.length;
-        shipments.push(parts[k]!.shipments[j]!);
-      },
-    );
+  const put = (k: number, j: number, to: number) => {
+    const from = parts[k]!.shipments;
+    shipmentAt[k]![j] = to;
+    copyShipment(from, j, shipments, to, from.cell[j]!);
+  };
+  if (keys.every((k) => k !== null)) mergeSortedKeys(keys as Float64Array[], put);
   else {
-    const all = parts.flatMap((p, k) => p.shipments.map((s, j) => ({ s, k, j })));
+    const all = parts.flatMap((p, k) => Array.from({ length: p.shipments.length }, (_, j) => ({ s: shipmentOf(p.shipments, j), k, j })));
     // stable: equal lines keep their part's order
     all.sort((a, b) => a.s.shipWeek - b.s.shipWeek || a.s.distributorId - b.s.distributorId || a.s.productId - b.s.productId);
-    for (const { s, k, j } of all) {
-      shipmentAt[k]![j] = shipments.length;
-      shipments.push(s);
-    }
+    all.forEach(({ k, j }, to) => put(k, j, to));
   }
+  const M2 = cpuMs();
   // The order planReadiness serves needs in (priority, latest ship week, distributor): across regions
   // the distributor alone decides a tie, so merging each region's shortfalls by it is the network's order.
   const order = parts.map((p) => {
@@ -162,6 +187,8 @@ export function mergeRegions(
     }
     shortfalls.push(parts[best]!.shortfalls[at[best]!++]!);
   }
+  if (process.env.RDBG)
+    console.log('mergeRegions cpu: cells', Math.round(M1 - M0), 'ships', Math.round(M2 - M1), 'shortfalls', Math.round(cpuMs() - M2));
   return { cells, plan: { shipments, shortfalls, plannedArrivals, regionUse, groupUse }, shipmentAt };
 }
 
@@ -206,7 +233,14 @@ export function assessByRegion(
       reuse(regionId, indices) ?? assessRegion(regionId, indices, cells, regionDists.get(regionId)!, rules, capacity, weeks),
     );
   }
+  const TM = cpuMs();
   const list = [...parts.values()];
   const { shipmentAt, ...assessment } = mergeRegions(list, cells.length, byId, rules);
+  if (process.env.RDBG) console.log('merge', Math.round(cpuMs() - TM));
   return { assessment, parts, shipmentAt: new Map(list.map((p, k) => [p, shipmentAt[k]!])) };
 }
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
