@@ -460,8 +460,9 @@ export function planReadiness(
 export interface ShipmentColumns {
   length: number;
   cell: Int32Array;
-  distributorId: Int32Array;
-  productId: Int32Array;
+  /** Ids as doubles: a connected desktop's records have ids below -2^32 (main/sync/ids.ts). */
+  distributorId: Float64Array;
+  productId: Float64Array;
   shipWeek: Int32Array;
   arrivalWeek: Int32Array;
   cases: Int32Array;
@@ -471,8 +472,8 @@ export function shipmentColumns(length: number): ShipmentColumns {
   return {
     length,
     cell: new Int32Array(length),
-    distributorId: new Int32Array(length),
-    productId: new Int32Array(length),
+    distributorId: new Float64Array(length),
+    productId: new Float64Array(length),
     shipWeek: new Int32Array(length),
     arrivalWeek: new Int32Array(length),
     cases: new Int32Array(length),
