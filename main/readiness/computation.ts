@@ -345,7 +345,6 @@ function bookingChanged(
  */
 export function computeReadinessState(db: Db, base: ReadinessBase, previous: ReadinessComputation | null): ReadinessComputation {
   const t0 = performance.now();
-  const C0 = cpuMs();
   const { grid, settings, distById, products, cellGrid, distRank, skuRank } = base;
   const weeks = grid.weeks.length;
   const n = base.cells.length;
@@ -375,7 +374,6 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
 
   // Firm shipments: in transit, or planned by hand. An accepted plan's planned shipments are the
   // previous version of the plan: the plan is made afresh and replaces them when accepted.
-  const T1 = cpuMs();
   // Arrivals per cell that has any (a few thousand of the cells); the others share the base's zeros.
   const arrivalsOf = new Map<number, Int32Array>();
   const committedRegion = new Map<number, Float64Array>();
@@ -410,7 +408,6 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
   }
   // A cell whose stock and arrivals did not move keeps the previous state's objects: after one count
   // or shipment a handful of cells are new, and the regions' reuse below is a comparison of identities.
-  const T2 = cpuMs();
   const same = previous !== null && previous.base === base ? previous : null;
   const counts: ReadinessComputation['counts'] = new Array(n);
   const cells: NetworkCell[] = new Array(n);
@@ -443,7 +440,6 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
         : { onHand: value, date: countDate[i]!, inTransit: inTransit[i]! };
   }
   const loaded = performance.now();
-  const CL = cpuMs();
 
   const comparable = previous !== null && previous.base === base;
   const booked = comparable ? bookingChanged(previous, { committedRegion, committedGroup }, weeks) : null;
@@ -464,7 +460,6 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
     },
   );
   const planned = performance.now();
-  const CP = cpuMs();
 
   // Display order (ship week, distributor name, SKU): each part's lines sorted once (natively, as one
   // number each) and kept with the part, then the parts merged by that number.
@@ -478,23 +473,9 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
       planOrder[position] = at[keys[j]! % DISPLAY_SLOT]!;
     },
   );
-  const T3 = cpuMs();
   const shortByCell = new Float64Array(cells.length);
   for (const s of assessment.plan.shortfalls) shortByCell[s.cell]! += s.cases;
 
-  if (process.env.RDBG)
-    console.log(
-      'state cpu: counts',
-      Math.round(T1 - C0),
-      'ships',
-      Math.round(T2 - T1),
-      'cells',
-      Math.round(CL - T2),
-      'plan',
-      Math.round(CP - CL),
-      'order',
-      Math.round(T3 - CP),
-    );
   const run = prepared(
     db,
     'SELECT created_at AS at, statuses, shipments, cases, short_cases AS shortCases, reopened_at AS reopenedAt FROM readiness_runs ORDER BY created_at DESC, id DESC LIMIT 1',
@@ -578,8 +559,3 @@ export function readinessToday(db: Db, instant = now()): ReadinessComputation {
     return state;
   });
 }
-
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};

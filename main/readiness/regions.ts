@@ -50,10 +50,8 @@ export function assessRegion(
   capacity: ShippingCapacity,
   weeks: number,
 ): RegionPart {
-  const TA = cpuMs();
   const inputs = cellIndices.map((i) => cells[i]!);
   const local = assessNetwork(inputs, distributors, rules, capacity, weeks);
-  if (process.env.RDBG) console.log('region', regionId, Math.round(cpuMs() - TA));
   const toNetwork = <T extends { cell: number }>(x: T): T => ({ ...x, cell: cellIndices[x.cell]! });
   const lines = local.plan.shipments;
   for (let j = 0; j < lines.length; j++) lines.cell[j] = cellIndices[lines.cell[j]!]!;
@@ -119,7 +117,6 @@ export function mergeRegions(
   distributors: ReadonlyMap<number, NetworkDistributor>,
   rules: ReadinessRules,
 ): NetworkAssessment & { shipmentAt: Int32Array[] } {
-  const M0 = cpuMs();
   const cells = new Array<CellAssessment>(cellCount);
   const plannedArrivals = new Array<Int32Array | null>(cellCount).fill(null);
   const regionUse = new Map<number, Float64Array>();
@@ -132,7 +129,6 @@ export function mergeRegions(
     for (const [k, v] of p.regionUse) regionUse.set(k, v);
     for (const [k, v] of p.groupUse) groupUse.set(k, v);
   }
-  const M1 = cpuMs();
   // Ship week, distributor, SKU as one number per line, kept with the part (ids below 2^20 each;
   // otherwise a stable sort of all lines by the three in turn).
   const keys = parts.map(mergeKeys);
@@ -151,7 +147,6 @@ export function mergeRegions(
     all.sort((a, b) => a.s.shipWeek - b.s.shipWeek || a.s.distributorId - b.s.distributorId || a.s.productId - b.s.productId);
     all.forEach(({ k, j }, to) => put(k, j, to));
   }
-  const M2 = cpuMs();
   // The order planReadiness serves needs in (priority, latest ship week, distributor): across regions
   // the distributor alone decides a tie, so merging each region's shortfalls by it is the network's order.
   const order = parts.map((p) => {
@@ -187,8 +182,6 @@ export function mergeRegions(
     }
     shortfalls.push(parts[best]!.shortfalls[at[best]!++]!);
   }
-  if (process.env.RDBG)
-    console.log('mergeRegions cpu: cells', Math.round(M1 - M0), 'ships', Math.round(M2 - M1), 'shortfalls', Math.round(cpuMs() - M2));
   return { cells, plan: { shipments, shortfalls, plannedArrivals, regionUse, groupUse }, shipmentAt };
 }
 
@@ -233,14 +226,7 @@ export function assessByRegion(
       reuse(regionId, indices) ?? assessRegion(regionId, indices, cells, regionDists.get(regionId)!, rules, capacity, weeks),
     );
   }
-  const TM = cpuMs();
   const list = [...parts.values()];
   const { shipmentAt, ...assessment } = mergeRegions(list, cells.length, byId, rules);
-  if (process.env.RDBG) console.log('merge', Math.round(cpuMs() - TM));
   return { assessment, parts, shipmentAt: new Map(list.map((p, k) => [p, shipmentAt[k]!])) };
 }
-
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
