@@ -466,13 +466,12 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
   const partOrder = [...parts.values()].map((p) => ({ p, keys: displayKeys(base, p), at: shipmentAt.get(p)! }));
   const planOrder = new Int32Array(assessment.plan.shipments.length);
   // a line's display key is unique (one line per cell and week), so the parts' numbers compare whole
-  mergeSortedKeys(
-    partOrder.map((x) => x.keys),
-    (k, j, position) => {
-      const { keys, at } = partOrder[k]!;
-      planOrder[position] = at[keys[j]! % DISPLAY_SLOT]!;
-    },
-  );
+  const merged = mergeSortedKeys(partOrder.map((x) => x.keys));
+  for (let position = 0; position < planOrder.length; position++) {
+    const { keys, at } = partOrder[merged.list[position]!]!;
+    planOrder[position] = at[keys[merged.item[position]!]! % DISPLAY_SLOT]!;
+  }
+
   const shortByCell = new Float64Array(cells.length);
   for (const s of assessment.plan.shortfalls) shortByCell[s.cell]! += s.cases;
 

@@ -90,24 +90,27 @@ function mergeKeys(part: RegionPart): Float64Array | null {
 }
 
 /**
- * Lists each sorted ascending merged into one order: `take(list, item, position)` for each item in
- * turn, equal keys taking the earlier list first. Linear in the items for a few lists.
+ * Lists each sorted ascending (finite keys) merged into one order: the list and item at each
+ * position, equal keys taking the earlier list first. Linear in the items for a few lists.
  */
-export function mergeSortedKeys(lists: readonly Float64Array[], take: (list: number, item: number, position: number) => void): void {
-  const at = new Int32Array(lists.length);
+export function mergeSortedKeys(lists: readonly Float64Array[]): { list: Int32Array; item: Int32Array } {
   const total = lists.reduce((sum, l) => sum + l.length, 0);
+  const list = new Int32Array(total);
+  const item = new Int32Array(total);
+  const at = new Int32Array(lists.length);
+  // each list's next key (Infinity when done), scanned for the least: a few regions, so a scan beats a heap
+  const head = new Float64Array(lists.length);
+  for (let k = 0; k < lists.length; k++) head[k] = lists[k]!.length > 0 ? lists[k]![0]! : Infinity;
   for (let out = 0; out < total; out++) {
-    let best = -1;
-    let bestKey = Infinity;
-    for (let k = 0; k < lists.length; k++) {
-      const j = at[k]!;
-      if (j < lists[k]!.length && (best < 0 || lists[k]![j]! < bestKey)) {
-        best = k;
-        bestKey = lists[k]![j]!;
-      }
-    }
-    take(best, at[best]!++, out);
+    let best = 0;
+    for (let k = 1; k < head.length; k++) if (head[k]! < head[best]!) best = k;
+    const j = at[best]!++;
+    list[out] = best;
+    item[out] = j;
+    const keys = lists[best]!;
+    head[best] = j + 1 < keys.length ? keys[j + 1]! : Infinity;
   }
+  return { list, item };
 }
 
 /** The regions' parts as one network assessment, in the orders planReadiness gives for the whole network. */
@@ -140,8 +143,10 @@ export function mergeRegions(
     shipmentAt[k]![j] = to;
     copyShipment(from, j, shipments, to, from.cell[j]!);
   };
-  if (keys.every((k) => k !== null)) mergeSortedKeys(keys as Float64Array[], put);
-  else {
+  if (keys.every((k) => k !== null)) {
+    const { list, item } = mergeSortedKeys(keys as Float64Array[]);
+    for (let to = 0; to < total; to++) put(list[to]!, item[to]!, to);
+  } else {
     const all = parts.flatMap((p, k) => Array.from({ length: p.shipments.length }, (_, j) => ({ s: shipmentOf(p.shipments, j), k, j })));
     // stable: equal lines keep their part's order
     all.sort((a, b) => a.s.shipWeek - b.s.shipWeek || a.s.distributorId - b.s.distributorId || a.s.productId - b.s.productId);
