@@ -141,9 +141,24 @@ export function planReadinessColumns(
   };
 
   // Every need as columns (cell, due week, cases), in the cells' order and each cell's weeks in order.
-  const reqCell: number[] = [];
-  const reqDue: number[] = [];
-  const reqCases: number[] = [];
+  // Typed columns grown by doubling: their memory lies outside the collected heap, where a million
+  // pushes onto arrays made the collector mark a national heap again and again.
+  let reqCell = new Int32Array(cells.length * 4 + 16);
+  let reqDue = new Int32Array(reqCell.length);
+  let reqCases = new Float64Array(reqCell.length);
+  let count = 0;
+  const addNeed = (cell: number, due: number, cases: number) => {
+    if (count === reqCell.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+      reqCell = grow(reqCell, new Int32Array(count * 2));
+      reqDue = grow(reqDue, new Int32Array(count * 2));
+      reqCases = grow(reqCases, new Float64Array(count * 2));
+    }
+    reqCell[count] = cell;
+    reqDue[count] = due;
+    reqCases[count] = cases;
+    count++;
+  };
   /** Per cell: its needs' first index, and whether its last need is the peak's. */
   const firstReq = new Int32Array(cells.length + 1);
   const hasPeakReq = new Uint8Array(cells.length);
@@ -151,7 +166,7 @@ export function planReadinessColumns(
   const base = new Float64Array(weeks + 1);
   const usedSlab = new Int32Array(cells.length * weeks);
   cells.forEach((cell, i) => {
-    firstReq[i] = reqCell.length;
+    firstReq[i] = count;
     const dist = dists.get(cell.distributorId);
     if (!dist) throw new Error(`Distributor ${cell.distributorId} missing from the plan's input`);
     cellDist[i] = dist;
@@ -169,11 +184,7 @@ export function planReadinessColumns(
     // a week that ran short either way. So each week's need is its own unmet demand.
     for (let w = 0; w < peak; w++) {
       const need = (cell.demand[w] ?? 0) - base[w]! - (cell.arrivals[w] ?? 0);
-      if (need > 0) {
-        reqCell.push(i);
-        reqDue.push(w);
-        reqCases.push(need);
-      }
+      if (need > 0) addNeed(i, w, need);
     }
     const short = cell.required - base[peak]!;
     if (short > 0) {
@@ -184,20 +195,18 @@ export function planReadinessColumns(
         sum += Math.max(0, (cell.demand[w] ?? 0) - base[w]! - (cell.arrivals[w] ?? 0));
       }
       // Stock for the peak must be on the shelf when it starts: delivered the week before at the latest.
-      reqCell.push(i);
-      reqDue.push(peak);
-      reqCases.push(short);
+      addNeed(i, peak, short);
       hasPeakReq[i] = 1;
     }
   });
-  firstReq[cells.length] = reqCell.length;
+  firstReq[cells.length] = count;
   const latestOf = (r: number) => {
     const i = reqCell[r]!;
     const dist = cellDist[i]!;
     const isPeak = hasPeakReq[i] === 1 && r === firstReq[i + 1]! - 1;
     return (isPeak ? reqDue[r]! - 1 : reqDue[r]!) - dist.leadTimeWeeks;
   };
-  const order = needOrder(cells, cellDist, firstReq, reqCell.length, latestOf);
+  const order = needOrder(cells, cellDist, firstReq, count, latestOf);
   const regionUse = new Map<number, Float64Array>();
   const groupUse = new Map<string, Float64Array>();
   const groupKeys = new Array<string | null | undefined>(cells.length);
