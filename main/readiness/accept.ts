@@ -2,6 +2,7 @@ import { now } from '../../shared/domain/clock.js';
 import { nextId } from '../db/ids.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { READINESS_READS, readinessToday } from './computation.js';
+import { shipmentList } from './plan.js';
 import { isoDay, WEEK_MS } from './weeks.js';
 
 /** The accepted plan as it will be written: computed where the whole network's plan is at hand. */
@@ -22,7 +23,7 @@ export const ACCEPTANCE_READS = READINESS_READS;
 export function proposeAcceptance(db: Db, today = now()): AcceptanceProposal {
   const c = readinessToday(db, today);
   return {
-    shipments: c.assessment.plan.shipments.map((s) => ({
+    shipments: shipmentList(c.assessment.plan.shipments).map((s) => ({
       distributorId: s.distributorId,
       productId: s.productId,
       cases: s.cases,

@@ -3,7 +3,7 @@
  * planned alone): required stock per distributor x SKU, the pre-build plan, then each cell's
  * projection with and without the plan and its traffic light. Pure.
  */
-import { planReadiness, type PlanDistributor, type PlanResult, type ShippingCapacity } from './plan.js';
+import { planReadinessColumns, type PlanColumns, type PlanDistributor, type ShippingCapacity } from './plan.js';
 import { coverDemand, daysOfCover } from './projection.js';
 import { priorityOf, requiredStock, verdict, type PriorityRule, type RequiredStock, type Verdict } from './status.js';
 
@@ -59,7 +59,7 @@ export interface CellAssessment extends Verdict {
 
 export interface NetworkAssessment {
   cells: CellAssessment[];
-  plan: PlanResult;
+  plan: PlanColumns;
 }
 
 interface Walk {
@@ -113,7 +113,7 @@ export function assessNetwork(
       ? { cover: 0, safety: 0, required: 0 }
       : requiredStock(c.demand, c.weeklyVariance, d.peakStartWeek, rules.requiredCoverDays + (d.peakDayOffset ?? 0), levels[i]!);
   });
-  const plan = planReadiness(
+  const plan = planReadinessColumns(
     cells.map((c, i) => ({
       distributorId: c.distributorId,
       productId: c.productId,

@@ -52,15 +52,18 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ScopedFilter): Read
 
   const byWeek = c.grid.weeks.map((week, i) => ({ week, label: c.labels[i]!, shipments: 0, cases: 0, pallets: 0 }));
   const plan = { shipments: 0, cases: 0, pallets: 0, byWeek };
-  for (const s of c.assessment.plan.shipments) {
-    if (!visible.has(s.distributorId) || !brandOk(c, filter, s.productId)) continue;
-    const pallets = palletsOf(c, s.productId, s.cases);
-    const w = byWeek[s.shipWeek]!;
+  const lines = c.assessment.plan.shipments;
+  for (let i = 0; i < lines.length; i++) {
+    const productId = lines.productId[i]!;
+    const cases = lines.cases[i]!;
+    if (!visible.has(lines.distributorId[i]!) || !brandOk(c, filter, productId)) continue;
+    const pallets = palletsOf(c, productId, cases);
+    const w = byWeek[lines.shipWeek[i]!]!;
     w.shipments++;
-    w.cases += s.cases;
+    w.cases += cases;
     w.pallets += pallets;
     plan.shipments++;
-    plan.cases += s.cases;
+    plan.cases += cases;
     plan.pallets += pallets;
   }
   const short = { lines: 0, cases: 0, distributors: 0 };
@@ -94,10 +97,11 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ScopedFilter): Read
   for (const [r, a] of c.committedRegion) a.forEach((n, w) => n && add(regionUsed, r, w, n));
   for (const [g, a] of c.committedGroup) a.forEach((n, w) => n && add(groupUsed, g, w, n));
   const booked = (a: Float64Array | undefined) => (a ? Array.from(a) : empty());
-  for (const s of c.assessment.plan.shipments) {
-    const r = c.distById.get(s.distributorId)!.regionId;
-    add(regionUsed, r, s.shipWeek, s.cases);
-    add(groupUsed, `${r}:${c.products.get(s.productId)!.pack}`, s.shipWeek, s.cases);
+  const planned = c.assessment.plan.shipments;
+  for (let i = 0; i < planned.length; i++) {
+    const r = c.distById.get(planned.distributorId[i]!)!.regionId;
+    add(regionUsed, r, planned.shipWeek[i]!, planned.cases[i]!);
+    add(groupUsed, `${r}:${c.products.get(planned.productId[i]!)!.pack}`, planned.shipWeek[i]!, planned.cases[i]!);
   }
 
   const changes: ReadinessBoard['changes'] = [];

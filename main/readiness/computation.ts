@@ -6,7 +6,7 @@ import { memo } from '../db/memo.js';
 import { prepared, type Db } from '../db/open.js';
 import { forecastDemandSeries } from '../forecast/demand.js';
 import type { NetworkAssessment, NetworkCell, NetworkDistributor } from './assess.js';
-import { assessByRegion, sameCellInputs, type RegionPart } from './regions.js';
+import { assessByRegion, mergeSortedKeys, sameCellInputs, type RegionPart } from './regions.js';
 import { readinessSettings } from './settings.js';
 import { keyAccounts, sdFromRange80 } from './status.js';
 import { DAY_MS, isoDay, isoWeekLabel, spreadToWeeks, WEEK_MS, weekGrid, weekIndexOf, wholeCases, type WeekGrid } from './weeks.js';
@@ -58,7 +58,7 @@ export interface ReadinessComputation {
   /** The regions planned for this state (every region, unless a previous state's parts were reused). */
   replanned: number[];
   /** Plan lines in display order (ship week, distributor name, SKU). */
-  planOrder: number[];
+  planOrder: Int32Array;
   shortByCell: Float64Array;
   committedRegion: Map<number, Float64Array>;
   committedGroup: Map<string, Float64Array>;
@@ -115,7 +115,11 @@ export interface ReadinessBase {
   products: Map<number, Product>;
   cells: CellBase[];
   cellIndex: Map<string, number>;
+  /** The cell of a distributor x SKU by their ranks (distRank x products + skuRank), -1 for none: a number lookup for every stock row. */
+  cellGrid: Int32Array;
   cellsOf: Map<number, number[]>;
+  /** The arrivals of every cell nothing is on the way to (read only). */
+  noArrivals: Int32Array;
   capacity: { region: Map<number, number>; group: Map<string, number> };
   distRank: Map<number, number>;
   skuRank: Map<number, number>;
@@ -265,6 +269,10 @@ export function computeReadinessBase(db: Db, today: Date): ReadinessBase {
       ).map(([r, p, c]) => [`${r}:${p}`, c]),
     ),
   };
+  const distRank = new Map(dists.map((d, i) => [d.id, i]));
+  const skuRank = new Map([...products.values()].sort((a, b) => a.sku.localeCompare(b.sku)).map((p, i) => [p.id, i]));
+  const cellGrid = new Int32Array(dists.length * products.size).fill(-1);
+  cells.forEach((c, i) => (cellGrid[distRank.get(c.distributorId)! * products.size + skuRank.get(c.productId)!] = i));
   return {
     today: isoDay(today.getTime()),
     grid,
@@ -276,13 +284,36 @@ export function computeReadinessBase(db: Db, today: Date): ReadinessBase {
     products,
     cells,
     cellIndex,
+    cellGrid,
     cellsOf,
+    noArrivals: new Int32Array(weeks),
     capacity,
-    distRank: new Map(dists.map((d, i) => [d.id, i])),
-    skuRank: new Map([...products.values()].sort((a, b) => a.sku.localeCompare(b.sku)).map((p, i) => [p.id, i])),
+    distRank,
+    skuRank,
     missingForecast: series.length === 0,
     loadMs: performance.now() - t0,
   };
+}
+
+/** Room for a part's line index beside its display key (ship week, distributor name, SKU) in one exact number. */
+const DISPLAY_SLOT = 2 ** 22;
+const displayOrders = new WeakMap<RegionPart, Float64Array>();
+
+/** A part's lines in display order, as key x DISPLAY_SLOT + the line's index in the part; kept as long as the part. */
+function displayKeys(base: ReadinessBase, part: RegionPart): Float64Array {
+  let keys = displayOrders.get(part);
+  if (keys) return keys;
+  const { distRank, skuRank } = base;
+  const ships = part.shipments;
+  if (ships.length >= DISPLAY_SLOT) throw new Error(`A region's plan of ${ships.length} lines is more than the display order holds`);
+  keys = new Float64Array(ships.length);
+  for (let i = 0; i < ships.length; i++) {
+    const rank = (ships.shipWeek[i]! * base.dists.length + distRank.get(ships.distributorId[i]!)!) * base.products.size;
+    keys[i] = (rank + skuRank.get(ships.productId[i]!)!) * DISPLAY_SLOT + i;
+  }
+  keys.sort();
+  displayOrders.set(part, keys);
+  return keys;
 }
 
 const sameSeries = (a: ArrayLike<number> | undefined, b: ArrayLike<number> | undefined, weeks: number) => {
@@ -314,9 +345,19 @@ function bookingChanged(
  */
 export function computeReadinessState(db: Db, base: ReadinessBase, previous: ReadinessComputation | null): ReadinessComputation {
   const t0 = performance.now();
-  const { grid, settings, distById, products, cellIndex } = base;
+  const { grid, settings, distById, products, cellGrid, distRank, skuRank } = base;
   const weeks = grid.weeks.length;
-  const counts: ReadinessComputation['counts'] = base.cells.map(() => ({ onHand: null, date: null, inTransit: 0 }));
+  const n = base.cells.length;
+  const skus = products.size;
+  const cellOf = (d: number, p: number): number => {
+    const dr = distRank.get(d);
+    const sr = skuRank.get(p);
+    return dr === undefined || sr === undefined ? -1 : cellGrid[dr * skus + sr]!;
+  };
+  const onHand = new Float64Array(n);
+  const counted = new Uint8Array(n);
+  const countDate = new Array<string | null>(n).fill(null);
+  const inTransit = new Float64Array(n);
   // latest stock count on or before today per distributor x SKU (SQLite returns the row of the max)
   for (const [d, p, cases, date] of prepared(
     db,
@@ -324,13 +365,17 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
   )
     .raw()
     .iterate(base.today) as Iterable<[number, number, number, string]>) {
-    const i = cellIndex.get(`${d}:${p}`);
-    if (i !== undefined) counts[i] = { onHand: cases, date, inTransit: 0 };
+    const i = cellOf(d, p);
+    if (i < 0) continue;
+    onHand[i] = cases;
+    counted[i] = 1;
+    countDate[i] = date;
   }
 
   // Firm shipments: in transit, or planned by hand. An accepted plan's planned shipments are the
   // previous version of the plan: the plan is made afresh and replaces them when accepted.
-  const arrivalSlab = new Int32Array(base.cells.length * weeks);
+  // Arrivals per cell that has any (a few thousand of the cells); the others share the base's zeros.
+  const arrivalsOf = new Map<number, Int32Array>();
   const committedRegion = new Map<number, Float64Array>();
   const committedGroup = new Map<string, Float64Array>();
   for (const [d, p, cases, shipDate, arrivalDate, status] of prepared(
@@ -339,14 +384,16 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
   )
     .raw()
     .iterate(isoDay(grid.start - 60 * DAY_MS)) as Iterable<[number, number, number, string, string, string]>) {
-    const i = cellIndex.get(`${d}:${p}`);
-    if (i === undefined) continue;
+    const i = cellOf(d, p);
+    if (i < 0) continue;
     // what arrived before the stock count is in the count
-    if (counts[i]!.date !== null && arrivalDate <= counts[i]!.date!) continue;
+    if (countDate[i] !== null && arrivalDate <= countDate[i]!) continue;
     const w = Math.max(0, weekIndexOf(grid, arrivalDate));
     if (w >= weeks) continue;
-    arrivalSlab[i * weeks + w]! += cases;
-    counts[i]!.inTransit += cases;
+    let arrivals = arrivalsOf.get(i);
+    if (!arrivals) arrivalsOf.set(i, (arrivals = new Int32Array(weeks)));
+    arrivals[w]! += cases;
+    inTransit[i]! += cases;
     const sw = weekIndexOf(grid, shipDate);
     if (status === 'planned' && sw >= 0 && sw < weeks) {
       const dist = distById.get(d)!;
@@ -359,18 +406,45 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
       committedGroup.set(gKey, g);
     }
   }
-  const cells: NetworkCell[] = base.cells.map((c, i) => ({
-    ...c,
-    onHand: counts[i]!.onHand ?? 0,
-    arrivals: arrivalSlab.subarray(i * weeks, (i + 1) * weeks),
-    counted: counts[i]!.onHand !== null,
-  }));
+  // A cell whose stock and arrivals did not move keeps the previous state's objects: after one count
+  // or shipment a handful of cells are new, and the regions' reuse below is a comparison of identities.
+  const same = previous !== null && previous.base === base ? previous : null;
+  const counts: ReadinessComputation['counts'] = new Array(n);
+  const cells: NetworkCell[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const has = counted[i] === 1;
+    const stock = has ? onHand[i]! : 0;
+    const was = same?.cells[i];
+    const arrivals = arrivalsOf.get(i) ?? base.noArrivals;
+    if (was && was.onHand === stock && was.counted === has && sameSeries(was.arrivals, arrivals, weeks)) cells[i] = was;
+    else {
+      const c = base.cells[i]!;
+      cells[i] = {
+        distributorId: c.distributorId,
+        productId: c.productId,
+        demand: c.demand,
+        weeklyVariance: c.weeklyVariance,
+        group: c.group,
+        casesPerPallet: c.casesPerPallet,
+        prebuild: c.prebuild,
+        onHand: stock,
+        arrivals,
+        counted: has,
+      };
+    }
+    const count = same?.counts[i];
+    const value = has ? stock : null;
+    counts[i] =
+      count && count.onHand === value && count.date === countDate[i] && count.inTransit === inTransit[i]
+        ? count
+        : { onHand: value, date: countDate[i]!, inTransit: inTransit[i]! };
+  }
   const loaded = performance.now();
 
   const comparable = previous !== null && previous.base === base;
   const booked = comparable ? bookingChanged(previous, { committedRegion, committedGroup }, weeks) : null;
   const replanned: number[] = [];
-  const { assessment, parts } = assessByRegion(
+  const { assessment, parts, shipmentAt } = assessByRegion(
     cells,
     [...base.inputs.values()],
     settings,
@@ -378,27 +452,26 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
     weeks,
     (regionId, indices) => {
       const part = comparable && !booked!.has(regionId) ? previous.parts.get(regionId) : undefined;
+      // equal cells are the same objects (above), so this is mostly a comparison of identities
       if (part && part.cells.length === indices.length && indices.every((i, j) => sameCellInputs(part.inputs[j]!, cells[i]!, weeks)))
-        // the same part, holding this state's equal cells so the previous state's arrays can go
-        return { ...part, inputs: indices.map((i) => cells[i]!) };
+        return part.inputs.every((x, j) => x === cells[indices[j]!]) ? part : { ...part, inputs: indices.map((i) => cells[i]!) };
       replanned.push(regionId);
       return null;
     },
   );
   const planned = performance.now();
 
-  // Display order (ship week, distributor name, SKU) as one number per line, sorted natively.
-  const { distRank, skuRank } = base;
-  const ships = assessment.plan.shipments;
-  const SLOT = 2 ** 22;
-  const keys = new Float64Array(ships.length);
-  ships.forEach(
-    (x, i) =>
-      (keys[i] =
-        ((x.shipWeek * base.dists.length + distRank.get(x.distributorId)!) * products.size + skuRank.get(x.productId)!) * SLOT + i),
-  );
-  keys.sort();
-  const planOrder = Array.from(keys, (k) => k % SLOT);
+  // Display order (ship week, distributor name, SKU): each part's lines sorted once (natively, as one
+  // number each) and kept with the part, then the parts merged by that number.
+  const partOrder = [...parts.values()].map((p) => ({ p, keys: displayKeys(base, p), at: shipmentAt.get(p)! }));
+  const planOrder = new Int32Array(assessment.plan.shipments.length);
+  // a line's display key is unique (one line per cell and week), so the parts' numbers compare whole
+  const merged = mergeSortedKeys(partOrder.map((x) => x.keys));
+  for (let position = 0; position < planOrder.length; position++) {
+    const { keys, at } = partOrder[merged.list[position]!]!;
+    planOrder[position] = at[keys[merged.item[position]!]! % DISPLAY_SLOT]!;
+  }
+
   const shortByCell = new Float64Array(cells.length);
   for (const s of assessment.plan.shortfalls) shortByCell[s.cell]! += s.cases;
 
@@ -417,7 +490,7 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
     products,
     cells,
     counts,
-    cellIndex,
+    cellIndex: base.cellIndex,
     cellsOf: base.cellsOf,
     assessment,
     parts,

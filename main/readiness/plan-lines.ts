@@ -4,6 +4,7 @@ import { now } from '../../shared/domain/clock.js';
 import type { Db } from '../db/open.js';
 import { readinessToday, type ReadinessComputation } from './computation.js';
 import { brandOk, palletsOf, shortfallPeakStart, view, visibleDistributors, type ScopedFilter } from './views.js';
+import { shipmentAt } from './plan.js';
 import { isoDay, WEEK_MS, weekIndexOf } from './weeks.js';
 
 /** Every plan line a filter shows, in the order the warehouse works: ship week, distributor, SKU. */
@@ -15,20 +16,24 @@ function planIndices(
   return view(c, 'plan', { areaId, salespersonId, status, brand, week, distributorId, regions }, () => {
     const visible = visibleDistributors(c, filter);
     const w = week ? weekIndexOf(c.grid, week) : null;
-    return c.planOrder.filter((i) => {
-      const s = c.assessment.plan.shipments[i]!;
-      return (
-        visible.has(s.distributorId) &&
-        brandOk(c, filter, s.productId) &&
-        (w === null || s.shipWeek === w) &&
-        (!distributorId || s.distributorId === distributorId)
-      );
-    });
+    const lines = c.assessment.plan.shipments;
+    const out: number[] = [];
+    for (const i of c.planOrder) {
+      const d = lines.distributorId[i]!;
+      if (
+        visible.has(d) &&
+        brandOk(c, filter, lines.productId[i]!) &&
+        (w === null || lines.shipWeek[i] === w) &&
+        (!distributorId || d === distributorId)
+      )
+        out.push(i);
+    }
+    return out;
   });
 }
 
 function planLine(c: ReadinessComputation, i: number): PlanLine {
-  const s = c.assessment.plan.shipments[i]!;
+  const s = shipmentAt(c.assessment.plan.shipments, i);
   const d = c.distById.get(s.distributorId)!;
   const p = c.products.get(s.productId)!;
   return {

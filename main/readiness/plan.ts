@@ -90,6 +90,11 @@ export interface PlanResult {
   groupUse: Map<string, Float64Array>;
 }
 
+/** The plan with its lines as columns. */
+export interface PlanColumns extends Omit<PlanResult, 'shipments'> {
+  shipments: ShipmentColumns;
+}
+
 interface Requirement {
   cell: number;
   dist: PlanDistributor;
@@ -117,12 +122,12 @@ const EPS = 1e-9;
  * lower-priority distributor only gets capacity a higher-priority one could not use. What fits in no
  * week is reported as a shortfall with the constraint that first pushed it out of its latest week.
  */
-export function planReadiness(
+export function planReadinessColumns(
   cells: readonly PlanCell[],
   distributors: readonly PlanDistributor[],
   capacity: ShippingCapacity,
   weeks: number,
-): PlanResult {
+): PlanColumns {
   const dists = new Map(distributors.map((d) => [d.distributorId, d]));
   // Warehouse occupancy without new shipments, and the plan's addition to it, per distributor.
   const baseCases = new Map<number, Float64Array>();
@@ -135,12 +140,36 @@ export function planReadiness(
     return a;
   };
 
-  const requirements: Requirement[] = [];
+  // Every need as columns (cell, due week, cases), in the cells' order and each cell's weeks in order.
+  // Typed columns grown by doubling: their memory lies outside the collected heap, where a million
+  // pushes onto arrays made the collector mark a national heap again and again.
+  let reqCell = new Int32Array(cells.length * 4 + 16);
+  let reqDue = new Int32Array(reqCell.length);
+  let reqCases = new Float64Array(reqCell.length);
+  let count = 0;
+  const addNeed = (cell: number, due: number, cases: number) => {
+    if (count === reqCell.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+      reqCell = grow(reqCell, new Int32Array(count * 2));
+      reqDue = grow(reqDue, new Int32Array(count * 2));
+      reqCases = grow(reqCases, new Float64Array(count * 2));
+    }
+    reqCell[count] = cell;
+    reqDue[count] = due;
+    reqCases[count] = cases;
+    count++;
+  };
+  /** Per cell: its needs' first index, and whether its last need is the peak's. */
+  const firstReq = new Int32Array(cells.length + 1);
+  const hasPeakReq = new Uint8Array(cells.length);
+  const cellDist = new Array<PlanDistributor>(cells.length);
   const base = new Float64Array(weeks + 1);
   const usedSlab = new Int32Array(cells.length * weeks);
   cells.forEach((cell, i) => {
+    firstReq[i] = count;
     const dist = dists.get(cell.distributorId);
     if (!dist) throw new Error(`Distributor ${cell.distributorId} missing from the plan's input`);
+    cellDist[i] = dist;
     projectInto(base, cell.onHand, cell.arrivals, cell.demand, weeks);
     const bc = series(baseCases, dist.distributorId);
     const bp = series(basePallets, dist.distributorId);
@@ -155,16 +184,7 @@ export function planReadiness(
     // a week that ran short either way. So each week's need is its own unmet demand.
     for (let w = 0; w < peak; w++) {
       const need = (cell.demand[w] ?? 0) - base[w]! - (cell.arrivals[w] ?? 0);
-      if (need > 0)
-        requirements.push({
-          cell: i,
-          dist,
-          dueWeek: w,
-          latestShipWeek: w - dist.leadTimeWeeks,
-          latestShipWeekNoLead: w,
-          cases: need,
-          usedAfterPeak: null,
-        });
+      if (need > 0) addNeed(i, w, need);
     }
     const short = cell.required - base[peak]!;
     if (short > 0) {
@@ -175,30 +195,30 @@ export function planReadiness(
         sum += Math.max(0, (cell.demand[w] ?? 0) - base[w]! - (cell.arrivals[w] ?? 0));
       }
       // Stock for the peak must be on the shelf when it starts: delivered the week before at the latest.
-      requirements.push({
-        cell: i,
-        dist,
-        dueWeek: peak,
-        latestShipWeek: peak - 1 - dist.leadTimeWeeks,
-        latestShipWeekNoLead: peak - 1,
-        cases: short,
-        usedAfterPeak: used,
-      });
+      addNeed(i, peak, short);
+      hasPeakReq[i] = 1;
     }
   });
-
-  requirements.sort(
-    (a, b) =>
-      b.dist.priority - a.dist.priority ||
-      a.latestShipWeek - b.latestShipWeek ||
-      a.dist.distributorId - b.dist.distributorId ||
-      // within one distributor, the SKUs it needs most first: a full warehouse then squeezes the tail of its range
-      cells[b.cell]!.required - cells[a.cell]!.required ||
-      cells[a.cell]!.productId - cells[b.cell]!.productId,
-  );
-
+  firstReq[cells.length] = count;
+  const latestOf = (r: number) => {
+    const i = reqCell[r]!;
+    const dist = cellDist[i]!;
+    const isPeak = hasPeakReq[i] === 1 && r === firstReq[i + 1]! - 1;
+    return (isPeak ? reqDue[r]! - 1 : reqDue[r]!) - dist.leadTimeWeeks;
+  };
+  const order = needOrder(cells, cellDist, firstReq, count, latestOf);
   const regionUse = new Map<number, Float64Array>();
   const groupUse = new Map<string, Float64Array>();
+  const groupKeys = new Array<string | null | undefined>(cells.length);
+  /** The cell's `${regionId}:${group}` key, made once per cell. */
+  const groupKeyOf = (i: number): string | null => {
+    let k = groupKeys[i];
+    if (k === undefined) {
+      const group = cells[i]!.group;
+      k = groupKeys[i] = group === null ? null : `${cellDist[i]!.regionId}:${group}`;
+    }
+    return k;
+  };
   const booked = <K>(use: Map<K, Float64Array>, key: K, committed: ReadonlyMap<K, ArrayLike<number>> | undefined) => {
     let a = use.get(key);
     if (!a) {
@@ -237,7 +257,7 @@ export function planReadiness(
     const cell = cells[req.cell]!;
     const dist = req.dist;
     const regionCap = relax?.has('shipping_capacity') ? Infinity : (capacity.region.get(dist.regionId) ?? Infinity);
-    const groupKey = cell.group === null ? null : `${dist.regionId}:${cell.group}`;
+    const groupKey = groupKeyOf(req.cell);
     const groupCap = groupKey === null || relax?.has('group_capacity') ? Infinity : (capacity.group.get(groupKey) ?? Infinity);
     const rUse = regionCap === Infinity ? null : lanes.rUse;
     const gUse = groupCap === Infinity ? null : lanes.gUse;
@@ -320,11 +340,11 @@ export function planReadiness(
    * recover most. A zero lead time that cannot help (the need is due now) leaves 'lead_time': too late.
    */
   const binding = (req: Requirement, lanes: Lanes, short: number, blocked: ShortfallReason | null) => {
-    const cell = cells[req.cell]!;
     const dist = req.dist;
     const applies: Limit[] = [];
     if (capacity.region.has(dist.regionId)) applies.push('shipping_capacity');
-    if (cell.group !== null && capacity.group.has(`${dist.regionId}:${cell.group}`)) applies.push('group_capacity');
+    const groupKey = groupKeyOf(req.cell);
+    if (groupKey !== null && capacity.group.has(groupKey)) applies.push('group_capacity');
     if (dist.warehouseCases !== null || dist.warehousePallets !== null) applies.push('warehouse_capacity');
     if (dist.leadTimeWeeks > 0 || req.latestShipWeek < 0) applies.push('lead_time');
     const left = new Map<Limit, number>();
@@ -346,27 +366,51 @@ export function planReadiness(
     return { reason: 'lead_time' as ShortfallReason, also: null };
   };
 
-  for (const req of requirements) {
-    const cell = cells[req.cell]!;
-    const dist = req.dist;
-    const regionLimited = capacity.region.has(dist.regionId);
-    const groupKey = cell.group === null ? null : `${dist.regionId}:${cell.group}`;
-    const groupLimited = groupKey !== null && capacity.group.has(groupKey);
-    const lanes: Lanes = {
-      rUse: regionLimited ? booked(regionUse, dist.regionId, capacity.committedRegion) : null,
-      gUse: groupLimited ? booked(groupUse, groupKey, capacity.committedGroup) : null,
-      lc: series(loadCases, dist.distributorId),
-      lp: series(loadPallets, dist.distributorId),
-    };
+  const cellLanes = new Array<Lanes | undefined>(cells.length);
+  const ship = (shipWeek: number, arrival: number, cases: number) => {
+    shippedGrid[req.cell * weeks + shipWeek]! += cases;
+    const arr = plannedArrivals[req.cell] ?? (plannedArrivals[req.cell] = plannedSlab.subarray(req.cell * weeks, (req.cell + 1) * weeks));
+    arr[arrival] = arr[arrival]! + cases;
+  };
+  // One need at a time, in a reused record: millions of needs at national scale make no garbage.
+  const req: Requirement = {
+    cell: 0,
+    dist: cellDist[0]!,
+    dueWeek: 0,
+    latestShipWeek: 0,
+    latestShipWeekNoLead: 0,
+    cases: 0,
+    usedAfterPeak: null,
+  };
+  for (let k = 0; k < order.length; k++) {
+    const r = order[k]!;
+    const i = reqCell[r]!;
+    const isPeak = hasPeakReq[i] === 1 && r === firstReq[i + 1]! - 1;
+    const dist = cellDist[i]!;
+    const due = reqDue[r]!;
+    req.cell = i;
+    req.dist = dist;
+    req.dueWeek = due;
+    req.latestShipWeekNoLead = isPeak ? due - 1 : due;
+    req.latestShipWeek = req.latestShipWeekNoLead - dist.leadTimeWeeks;
+    req.cases = reqCases[r]!;
+    req.usedAfterPeak = isPeak ? usedSlab.subarray(i * weeks, i * weeks + weeks - due) : null;
+    const cell = cells[i]!;
+    let lanes = cellLanes[i];
+    if (!lanes) {
+      const groupKey = groupKeyOf(i);
+      lanes = cellLanes[i] = {
+        rUse: capacity.region.has(dist.regionId) ? booked(regionUse, dist.regionId, capacity.committedRegion) : null,
+        gUse: groupKey !== null && capacity.group.has(groupKey) ? booked(groupUse, groupKey, capacity.committedGroup) : null,
+        lc: series(loadCases, dist.distributorId),
+        lp: series(loadPallets, dist.distributorId),
+      };
+    }
     if (lanes.rUse) snap.rUse.set(lanes.rUse);
     if (lanes.gUse) snap.gUse.set(lanes.gUse);
     snap.lc.set(lanes.lc);
     snap.lp.set(lanes.lp);
-    const { remaining, blocked } = place(req, lanes, null, (ship, arrival, cases) => {
-      shippedGrid[req.cell * weeks + ship]! += cases;
-      const arr = plannedArrivals[req.cell] ?? (plannedArrivals[req.cell] = plannedSlab.subarray(req.cell * weeks, (req.cell + 1) * weeks));
-      arr[arrival] = arr[arrival]! + cases;
-    });
+    const { remaining, blocked } = place(req, lanes, null, ship);
     if (remaining > 0) {
       const found = binding(req, lanes, remaining, blocked);
       // Without a count the stock was taken as zero: counting it is the first thing to relax.
@@ -383,24 +427,139 @@ export function planReadiness(
     }
   }
 
-  const order = cells
+  const byId = cells
     .map((_, i) => i)
     .sort((a, b) => cells[a]!.distributorId - cells[b]!.distributorId || cells[a]!.productId - cells[b]!.productId);
-  const shipments: Shipment[] = [];
+  let lines = 0;
+  for (let k = 0; k < shippedGrid.length; k++) if (shippedGrid[k] !== 0) lines++;
+  const shipments = shipmentColumns(lines);
+  let at = 0;
   for (let ship = 0; ship < weeks; ship++) {
-    for (const i of order) {
+    for (const i of byId) {
       const cases = shippedGrid[i * weeks + ship]!;
       if (cases === 0) continue;
       const cell = cells[i]!;
-      shipments.push({
-        cell: i,
-        distributorId: cell.distributorId,
-        productId: cell.productId,
-        shipWeek: ship,
-        arrivalWeek: ship + dists.get(cell.distributorId)!.leadTimeWeeks,
-        cases,
-      });
+      shipments.cell[at] = i;
+      shipments.distributorId[at] = cell.distributorId;
+      shipments.productId[at] = cell.productId;
+      shipments.shipWeek[at] = ship;
+      shipments.arrivalWeek[at] = ship + cellDist[i]!.leadTimeWeeks;
+      shipments.cases[at] = cases;
+      at++;
     }
   }
   return { shipments, shortfalls, plannedArrivals, regionUse, groupUse };
+}
+
+/** The plan with its lines as objects (tests, small callers); the network's plan keeps the columns. */
+export function planReadiness(
+  cells: readonly PlanCell[],
+  distributors: readonly PlanDistributor[],
+  capacity: ShippingCapacity,
+  weeks: number,
+): PlanResult {
+  const plan = planReadinessColumns(cells, distributors, capacity, weeks);
+  return { ...plan, shipments: shipmentList(plan.shipments) };
+}
+
+/**
+ * Plan lines as one typed array per field: a national plan has about a million lines, which as
+ * objects were a hundred megabytes for the garbage collector to walk on every recomputation.
+ */
+export interface ShipmentColumns {
+  length: number;
+  cell: Int32Array;
+  /** Ids as doubles: a connected desktop's records have ids below -2^32 (main/sync/ids.ts). */
+  distributorId: Float64Array;
+  productId: Float64Array;
+  shipWeek: Int32Array;
+  arrivalWeek: Int32Array;
+  cases: Int32Array;
+}
+
+export function shipmentColumns(length: number): ShipmentColumns {
+  return {
+    length,
+    cell: new Int32Array(length),
+    distributorId: new Float64Array(length),
+    productId: new Float64Array(length),
+    shipWeek: new Int32Array(length),
+    arrivalWeek: new Int32Array(length),
+    cases: new Int32Array(length),
+  };
+}
+
+/** Line `i` as an object. */
+export function shipmentAt(s: ShipmentColumns, i: number): Shipment {
+  return {
+    cell: s.cell[i]!,
+    distributorId: s.distributorId[i]!,
+    productId: s.productId[i]!,
+    shipWeek: s.shipWeek[i]!,
+    arrivalWeek: s.arrivalWeek[i]!,
+    cases: s.cases[i]!,
+  };
+}
+
+export function shipmentList(s: ShipmentColumns): Shipment[] {
+  return Array.from({ length: s.length }, (_, i) => shipmentAt(s, i));
+}
+
+/** Line `from` of `a` written as line `to` of `b`, its cell renumbered. */
+export function copyShipment(a: ShipmentColumns, from: number, b: ShipmentColumns, to: number, cell: number): void {
+  b.cell[to] = cell;
+  b.distributorId[to] = a.distributorId[from]!;
+  b.productId[to] = a.productId[from]!;
+  b.shipWeek[to] = a.shipWeek[from]!;
+  b.arrivalWeek[to] = a.arrivalWeek[from]!;
+  b.cases[to] = a.cases[from]!;
+}
+
+/**
+ * The order needs are served in: priority (larger first), latest ship week, distributor, then within
+ * a distributor the SKU with the larger required stock, then the SKU, then the cells' and weeks' own
+ * order (a stable sort by those keys). Done as a stable bucket sort on (priority rank, latest ship
+ * week) of the needs listed cell by cell in (distributor, required, SKU) order: linear, where a
+ * comparison sort of millions of needs at national scale took seconds.
+ */
+function needOrder(
+  cells: readonly PlanCell[],
+  cellDist: readonly PlanDistributor[],
+  firstReq: Int32Array,
+  count: number,
+  latestOf: (r: number) => number,
+): Int32Array {
+  const byCell = cells
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        cellDist[a]!.distributorId - cellDist[b]!.distributorId ||
+        cells[b]!.required - cells[a]!.required ||
+        cells[a]!.productId - cells[b]!.productId ||
+        a - b,
+    );
+  const priorities = [...new Set(cellDist.map((d) => d.priority))].sort((a, b) => b - a);
+  const prioRank = new Map(priorities.map((p, k) => [p, k]));
+  let lo = Infinity;
+  let hi = -Infinity;
+  const latest = new Int32Array(count);
+  for (let r = 0; r < count; r++) {
+    const l = latestOf(r);
+    latest[r] = l;
+    if (l < lo) lo = l;
+    if (l > hi) hi = l;
+  }
+  const span = count === 0 ? 1 : hi - lo + 1;
+  const bucketOf = (r: number, rank: number) => rank * span + latest[r]! - lo;
+  const starts = new Int32Array(priorities.length * span + 1);
+  const rankOfCell = new Int32Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const rank = prioRank.get(cellDist[i]!.priority)!;
+    rankOfCell[i] = rank;
+    for (let r = firstReq[i]!; r < firstReq[i + 1]!; r++) starts[bucketOf(r, rank) + 1]!++;
+  }
+  for (let b = 1; b < starts.length; b++) starts[b]! += starts[b - 1]!;
+  const out = new Int32Array(count);
+  for (const i of byCell) for (let r = firstReq[i]!; r < firstReq[i + 1]!; r++) out[starts[bucketOf(r, rankOfCell[i]!)]!++] = r;
+  return out;
 }

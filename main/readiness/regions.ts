@@ -14,7 +14,14 @@ import {
   type NetworkDistributor,
   type ReadinessRules,
 } from './assess.js';
-import type { Shipment, ShippingCapacity, Shortfall } from './plan.js';
+import {
+  copyShipment,
+  shipmentAt as shipmentOf,
+  shipmentColumns,
+  type ShipmentColumns,
+  type ShippingCapacity,
+  type Shortfall,
+} from './plan.js';
 import { priorityOf } from './status.js';
 
 /** One region's projection, plan and statuses; cell indices in shipments and shortfalls are the network's. */
@@ -27,7 +34,7 @@ export interface RegionPart {
   assessed: CellAssessment[];
   plannedArrivals: Array<Int32Array | null>;
   /** In the plan's order: ship week, distributor, SKU. */
-  shipments: Shipment[];
+  shipments: ShipmentColumns;
   /** In the order the plan met the needs: priority, latest ship week, distributor. */
   shortfalls: Shortfall[];
   regionUse: Map<number, Float64Array>;
@@ -46,32 +53,64 @@ export function assessRegion(
   const inputs = cellIndices.map((i) => cells[i]!);
   const local = assessNetwork(inputs, distributors, rules, capacity, weeks);
   const toNetwork = <T extends { cell: number }>(x: T): T => ({ ...x, cell: cellIndices[x.cell]! });
+  const lines = local.plan.shipments;
+  for (let j = 0; j < lines.length; j++) lines.cell[j] = cellIndices[lines.cell[j]!]!;
   return {
     regionId,
     cells: cellIndices,
     inputs,
     assessed: local.cells,
     plannedArrivals: local.plan.plannedArrivals,
-    shipments: local.plan.shipments.map(toNetwork),
+    shipments: lines,
     shortfalls: local.plan.shortfalls.map(toNetwork),
     regionUse: local.plan.regionUse,
     groupUse: local.plan.groupUse,
   };
 }
 
-/** Lists each sorted by `cmp` merged into one sorted list; equal items keep their list's order. */
-function mergeSorted<T>(lists: readonly (readonly T[])[], cmp: (a: T, b: T) => number): T[] {
-  const out: T[] = [];
-  const at = lists.map(() => 0);
-  for (;;) {
-    let best = -1;
-    for (let k = 0; k < lists.length; k++) {
-      if (at[k]! >= lists[k]!.length) continue;
-      if (best < 0 || cmp(lists[k]![at[k]!]!, lists[best]![at[best]!]!) < 0) best = k;
+const partKeys = new WeakMap<RegionPart, Float64Array | null>();
+
+/** A part's lines as (ship week, distributor, SKU) in one number each, kept with the part; null when an id is too large for it. */
+function mergeKeys(part: RegionPart): Float64Array | null {
+  let keys = partKeys.get(part);
+  if (keys !== undefined) return keys;
+  const s = part.shipments;
+  keys = new Float64Array(s.length);
+  for (let j = 0; j < s.length; j++) {
+    const d = s.distributorId[j]!;
+    const p = s.productId[j]!;
+    if (d < 0 || p < 0 || d >= 2 ** 20 || p >= 2 ** 20) {
+      keys = null;
+      break;
     }
-    if (best < 0) return out;
-    out.push(lists[best]![at[best]!++]!);
+    keys[j] = (s.shipWeek[j]! * 2 ** 20 + d) * 2 ** 20 + p;
   }
+  partKeys.set(part, keys);
+  return keys;
+}
+
+/**
+ * Lists each sorted ascending (finite keys) merged into one order: the list and item at each
+ * position, equal keys taking the earlier list first. Linear in the items for a few lists.
+ */
+export function mergeSortedKeys(lists: readonly Float64Array[]): { list: Int32Array; item: Int32Array } {
+  const total = lists.reduce((sum, l) => sum + l.length, 0);
+  const list = new Int32Array(total);
+  const item = new Int32Array(total);
+  const at = new Int32Array(lists.length);
+  // each list's next key (Infinity when done), scanned for the least: a few regions, so a scan beats a heap
+  const head = new Float64Array(lists.length);
+  for (let k = 0; k < lists.length; k++) head[k] = lists[k]!.length > 0 ? lists[k]![0]! : Infinity;
+  for (let out = 0; out < total; out++) {
+    let best = 0;
+    for (let k = 1; k < head.length; k++) if (head[k]! < head[best]!) best = k;
+    const j = at[best]!++;
+    list[out] = best;
+    item[out] = j;
+    const keys = lists[best]!;
+    head[best] = j + 1 < keys.length ? keys[j + 1]! : Infinity;
+  }
+  return { list, item };
 }
 
 /** The regions' parts as one network assessment, in the orders planReadiness gives for the whole network. */
@@ -80,7 +119,7 @@ export function mergeRegions(
   cellCount: number,
   distributors: ReadonlyMap<number, NetworkDistributor>,
   rules: ReadinessRules,
-): NetworkAssessment {
+): NetworkAssessment & { shipmentAt: Int32Array[] } {
   const cells = new Array<CellAssessment>(cellCount);
   const plannedArrivals = new Array<Int32Array | null>(cellCount).fill(null);
   const regionUse = new Map<number, Float64Array>();
@@ -93,22 +132,62 @@ export function mergeRegions(
     for (const [k, v] of p.regionUse) regionUse.set(k, v);
     for (const [k, v] of p.groupUse) groupUse.set(k, v);
   }
-  const shipments = mergeSorted(
-    parts.map((p) => p.shipments),
-    (a, b) => a.shipWeek - b.shipWeek || a.distributorId - b.distributorId || a.productId - b.productId,
-  );
+  // Ship week, distributor, SKU as one number per line, kept with the part (ids below 2^20 each;
+  // otherwise a stable sort of all lines by the three in turn).
+  const keys = parts.map(mergeKeys);
+  const total = parts.reduce((sum, p) => sum + p.shipments.length, 0);
+  const shipments = shipmentColumns(total);
+  const shipmentAt = parts.map((p) => new Int32Array(p.shipments.length));
+  const put = (k: number, j: number, to: number) => {
+    const from = parts[k]!.shipments;
+    shipmentAt[k]![j] = to;
+    copyShipment(from, j, shipments, to, from.cell[j]!);
+  };
+  if (keys.every((k) => k !== null)) {
+    const { list, item } = mergeSortedKeys(keys as Float64Array[]);
+    for (let to = 0; to < total; to++) put(list[to]!, item[to]!, to);
+  } else {
+    const all = parts.flatMap((p, k) => Array.from({ length: p.shipments.length }, (_, j) => ({ s: shipmentOf(p.shipments, j), k, j })));
+    // stable: equal lines keep their part's order
+    all.sort((a, b) => a.s.shipWeek - b.s.shipWeek || a.s.distributorId - b.s.distributorId || a.s.productId - b.s.productId);
+    all.forEach(({ k, j }, to) => put(k, j, to));
+  }
   // The order planReadiness serves needs in (priority, latest ship week, distributor): across regions
   // the distributor alone decides a tie, so merging each region's shortfalls by it is the network's order.
-  const need = (s: Shortfall) => {
-    const d = distributors.get(s.distributorId)!;
-    const latest = s.dueWeek === d.peakStartWeek ? s.dueWeek - 1 - d.leadTimeWeeks : s.dueWeek - d.leadTimeWeeks;
-    return { priority: priorityOf(rules.priorityRule, d.key, d.volumeShare), latest };
-  };
-  const shortfalls = mergeSorted(
-    parts.map((p) => p.shortfalls.map((s) => ({ s, ...need(s) }))),
-    (a, b) => b.priority - a.priority || a.latest - b.latest || a.s.distributorId - b.s.distributorId,
-  ).map((x) => x.s);
-  return { cells, plan: { shipments, shortfalls, plannedArrivals, regionUse, groupUse } };
+  const order = parts.map((p) => {
+    const priority = new Float64Array(p.shortfalls.length);
+    const latest = new Float64Array(p.shortfalls.length);
+    p.shortfalls.forEach((s, j) => {
+      const d = distributors.get(s.distributorId)!;
+      latest[j] = s.dueWeek === d.peakStartWeek ? s.dueWeek - 1 - d.leadTimeWeeks : s.dueWeek - d.leadTimeWeeks;
+      priority[j] = priorityOf(rules.priorityRule, d.key, d.volumeShare);
+    });
+    return { priority, latest };
+  });
+  const shortfalls: Shortfall[] = [];
+  const lengths = parts.map((p) => p.shortfalls.length);
+  const at = new Int32Array(parts.length);
+  for (let left = lengths.reduce((sum, n) => sum + n, 0); left > 0; left--) {
+    let best = -1;
+    for (let k = 0; k < parts.length; k++) {
+      if (at[k]! >= lengths[k]!) continue;
+      if (best < 0) {
+        best = k;
+        continue;
+      }
+      const a = at[k]!;
+      const b = at[best]!;
+      const ok = order[k]!;
+      const ob = order[best]!;
+      const cmp =
+        ob.priority[b]! - ok.priority[a]! ||
+        ok.latest[a]! - ob.latest[b]! ||
+        parts[k]!.shortfalls[a]!.distributorId - parts[best]!.shortfalls[b]!.distributorId;
+      if (cmp < 0) best = k;
+    }
+    shortfalls.push(parts[best]!.shortfalls[at[best]!++]!);
+  }
+  return { cells, plan: { shipments, shortfalls, plannedArrivals, regionUse, groupUse }, shipmentAt };
 }
 
 /** Whether a cell's plan inputs (stock, whether counted, arrivals) are the same in two states. */
@@ -130,7 +209,7 @@ export function assessByRegion(
   capacity: ShippingCapacity,
   weeks: number,
   reuse: (regionId: number, cellIndices: readonly number[]) => RegionPart | null = () => null,
-): { assessment: NetworkAssessment; parts: Map<number, RegionPart> } {
+): { assessment: NetworkAssessment; parts: Map<number, RegionPart>; shipmentAt: Map<RegionPart, Int32Array> } {
   const byId = new Map(distributors.map((d) => [d.distributorId, d]));
   const regionCells = new Map<number, number[]>();
   cells.forEach((c, i) => {
@@ -152,5 +231,7 @@ export function assessByRegion(
       reuse(regionId, indices) ?? assessRegion(regionId, indices, cells, regionDists.get(regionId)!, rules, capacity, weeks),
     );
   }
-  return { assessment: mergeRegions([...parts.values()], cells.length, byId, rules), parts };
+  const list = [...parts.values()];
+  const { shipmentAt, ...assessment } = mergeRegions(list, cells.length, byId, rules);
+  return { assessment, parts, shipmentAt: new Map(list.map((p, k) => [p, shipmentAt[k]!])) };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessNetwork, type NetworkCell, type NetworkDistributor, type ReadinessRules } from '../../main/readiness/assess.js';
-import type { ShippingCapacity } from '../../main/readiness/plan.js';
+import { shipmentList, type ShippingCapacity } from '../../main/readiness/plan.js';
 import { assessByRegion } from '../../main/readiness/regions.js';
 
 const WEEKS = 20;
@@ -101,6 +101,25 @@ describe('readiness planned region by region', () => {
         expect(assessment.plan.groupUse).toEqual(whole.plan.groupUse);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("merges the regions in the same orders with a connected desktop's ids (below -2^32)", () => {
+    fc.assert(
+      fc.property(network, ({ dists, cells, capacity, rules }) => {
+        const big = (id: number) => -(3 * 2 ** 32) - 1 - id;
+        const bigDists = dists.map((d) => ({ ...d, distributorId: big(d.distributorId) }));
+        const bigCells = cells.map((c) => ({ ...c, distributorId: big(c.distributorId), productId: big(c.productId) }));
+        const whole = assessNetwork(bigCells, bigDists, rules, capacity, WEEKS);
+        const { assessment } = assessByRegion(bigCells, bigDists, rules, capacity, WEEKS);
+        expect(assessment.plan.shipments).toEqual(whole.plan.shipments);
+        expect(assessment.plan.shortfalls).toEqual(whole.plan.shortfalls);
+        expect(assessment.cells).toEqual(whole.cells);
+        // the lines carry the ids themselves
+        const lines = shipmentList(assessment.plan.shipments);
+        for (const s of lines) expect(bigCells[s.cell]).toMatchObject({ distributorId: s.distributorId, productId: s.productId });
+      }),
+      { numRuns: 100 },
     );
   });
 

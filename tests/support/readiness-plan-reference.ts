@@ -1,0 +1,406 @@
+/**
+ * The pre-build plan: shipments per week per distributor x SKU that keep every distributor in stock
+ * until the peak and bring it to the required stock at peak start, within lead times, each
+ * distributor's warehouse (cases and/or pallets) and the weekly shipping capacity of its region (and
+ * optionally of a SKU group in that region). Pure: no database, so it is property-tested hard.
+ *
+ * Quantities are whole cases. Stock is counted at the start of a week; the warehouse must hold the
+ * stock at the start of a week plus what arrives during it.
+ */
+import { projectInto } from '../../main/readiness/projection.js';
+
+export interface PlanCell {
+  distributorId: number;
+  productId: number;
+  /** Cases on hand at the start of week 0. */
+  onHand: number;
+  /** Cases already on the way (in transit, or planned and accepted), by arrival week. */
+  arrivals: ArrayLike<number>;
+  /** Forecast demand in whole cases, by week. */
+  demand: ArrayLike<number>;
+  /** Cases that must be in stock at the start of the peak week (cover + safety stock). */
+  required: number;
+  /** SKU group for a group's own shipping limit (the pack: kegs travel differently); null for none. */
+  group: string | null;
+  casesPerPallet: number;
+  /** False when nobody counted this SKU's stock: onHand is then an assumed 0. Default true. */
+  counted?: boolean;
+  /** False for a SKU being phased out: it sells down what is there, nothing is shipped for it. Default true. */
+  prebuild?: boolean;
+}
+
+export interface PlanDistributor {
+  distributorId: number;
+  regionId: number;
+  leadTimeWeeks: number;
+  /** Week index of the first peak week; null when the region has no peak season (nothing to build for). */
+  peakStartWeek: number | null;
+  /** Warehouse limits; null for none. Both apply when both are set. */
+  warehouseCases: number | null;
+  warehousePallets: number | null;
+  /** Larger is served first when capacity is short (see status.ts priorityOf). */
+  priority: number;
+}
+
+export interface ShippingCapacity {
+  /** Cases a region can ship per week; a region not listed is unlimited. */
+  region: ReadonlyMap<number, number>;
+  /** Cases per week of one SKU group from one region, keyed `${regionId}:${group}`; on top of the region's limit. */
+  group: ReadonlyMap<string, number>;
+  /** Cases already booked to ship per week (accepted planned shipments), by region and by group key. */
+  committedRegion?: ReadonlyMap<number, ArrayLike<number>>;
+  committedGroup?: ReadonlyMap<string, ArrayLike<number>>;
+}
+
+export type ShortfallReason = 'lead_time' | 'shipping_capacity' | 'group_capacity' | 'warehouse_capacity' | 'no_stock_count';
+
+export interface Shipment {
+  /** Index into the cells given to planReadiness. */
+  cell: number;
+  distributorId: number;
+  productId: number;
+  shipWeek: number;
+  arrivalWeek: number;
+  cases: number;
+}
+
+export interface Shortfall {
+  cell: number;
+  distributorId: number;
+  productId: number;
+  /** The week by which the cases were needed (for the peak: its first week). */
+  dueWeek: number;
+  cases: number;
+  /**
+   * The binding constraint: the one whose relaxation alone removes the shortfall (or, when no single
+   * one does, the one that recovers most of it). `also` is the second when both have to be relaxed,
+   * or when either alone would do; null when one is enough.
+   */
+  reason: ShortfallReason;
+  also: ShortfallReason | null;
+}
+
+export interface PlanResult {
+  shipments: Shipment[];
+  shortfalls: Shortfall[];
+  /** The plan's arrivals per cell (index as the input), null where nothing is planned. */
+  plannedArrivals: Array<Int32Array | null>;
+  /** Cases shipped per week (booked before plus this plan), by limited region and by limited `${regionId}:${group}`. */
+  regionUse: Map<number, Float64Array>;
+  groupUse: Map<string, Float64Array>;
+}
+
+interface Requirement {
+  cell: number;
+  dist: PlanDistributor;
+  dueWeek: number;
+  latestShipWeek: number;
+  /** The latest ship week if the lead time were zero (arrival the week it ships). */
+  latestShipWeekNoLead: number;
+  cases: number;
+  /**
+   * For the peak requirement: the base projection's cumulative unmet demand from the peak week on
+   * (index 0 = peak week). Extra stock X at peak start is X - that much later, so the warehouse
+   * holds the plan's cases until the peak's demand has used them up. Null for a weekly need, whose
+   * cases are sold in the week they are due.
+   */
+  usedAfterPeak: Int32Array | null;
+}
+
+/** Integer tolerance for comparing fractional pallet room with whole cases. */
+const EPS = 1e-9;
+
+/**
+ * Ships as late as capacity allows (less stock held, fresher beer): each need is placed in the
+ * latest week that can still deliver it on time, and earlier weeks take the rest when that week is
+ * full. Needs are served in priority order (larger first; among equals the most urgent first), so a
+ * lower-priority distributor only gets capacity a higher-priority one could not use. What fits in no
+ * week is reported as a shortfall with the constraint that first pushed it out of its latest week.
+ */
+export function planReadinessReference(
+  cells: readonly PlanCell[],
+  distributors: readonly PlanDistributor[],
+  capacity: ShippingCapacity,
+  weeks: number,
+): PlanResult {
+  const dists = new Map(distributors.map((d) => [d.distributorId, d]));
+  // Warehouse occupancy without new shipments, and the plan's addition to it, per distributor.
+  const baseCases = new Map<number, Float64Array>();
+  const basePallets = new Map<number, Float64Array>();
+  const loadCases = new Map<number, Float64Array>();
+  const loadPallets = new Map<number, Float64Array>();
+  const series = (m: Map<number, Float64Array>, id: number) => {
+    let a = m.get(id);
+    if (!a) m.set(id, (a = new Float64Array(weeks)));
+    return a;
+  };
+
+  const requirements: Requirement[] = [];
+  const base = new Float64Array(weeks + 1);
+  const usedSlab = new Int32Array(cells.length * weeks);
+  cells.forEach((cell, i) => {
+    const dist = dists.get(cell.distributorId);
+    if (!dist) throw new Error(`Distributor ${cell.distributorId} missing from the plan's input`);
+    projectInto(base, cell.onHand, cell.arrivals, cell.demand, weeks);
+    const bc = series(baseCases, dist.distributorId);
+    const bp = series(basePallets, dist.distributorId);
+    for (let w = 0; w < weeks; w++) {
+      const occupancy = base[w]! + (cell.arrivals[w] ?? 0);
+      bc[w] = bc[w]! + occupancy;
+      bp[w] = bp[w]! + occupancy / cell.casesPerPallet;
+    }
+    const peak = dist.peakStartWeek;
+    if (peak === null || peak >= weeks || cell.prebuild === false) return;
+    // Lost sales make the base projection the same as "every earlier need met": stock is zero after
+    // a week that ran short either way. So each week's need is its own unmet demand.
+    for (let w = 0; w < peak; w++) {
+      const need = (cell.demand[w] ?? 0) - base[w]! - (cell.arrivals[w] ?? 0);
+      if (need > 0)
+        requirements.push({
+          cell: i,
+          dist,
+          dueWeek: w,
+          latestShipWeek: w - dist.leadTimeWeeks,
+          latestShipWeekNoLead: w,
+          cases: need,
+          usedAfterPeak: null,
+        });
+    }
+    const short = cell.required - base[peak]!;
+    if (short > 0) {
+      const used = usedSlab.subarray(i * weeks, i * weeks + weeks - peak);
+      let sum = 0;
+      for (let w = peak; w < weeks; w++) {
+        used[w - peak] = sum;
+        sum += Math.max(0, (cell.demand[w] ?? 0) - base[w]! - (cell.arrivals[w] ?? 0));
+      }
+      // Stock for the peak must be on the shelf when it starts: delivered the week before at the latest.
+      requirements.push({
+        cell: i,
+        dist,
+        dueWeek: peak,
+        latestShipWeek: peak - 1 - dist.leadTimeWeeks,
+        latestShipWeekNoLead: peak - 1,
+        cases: short,
+        usedAfterPeak: used,
+      });
+    }
+  });
+
+  requirements.sort(
+    (a, b) =>
+      b.dist.priority - a.dist.priority ||
+      a.latestShipWeek - b.latestShipWeek ||
+      a.dist.distributorId - b.dist.distributorId ||
+      // within one distributor, the SKUs it needs most first: a full warehouse then squeezes the tail of its range
+      cells[b.cell]!.required - cells[a.cell]!.required ||
+      cells[a.cell]!.productId - cells[b.cell]!.productId,
+  );
+
+  const regionUse = new Map<number, Float64Array>();
+  const groupUse = new Map<string, Float64Array>();
+  const booked = <K>(use: Map<K, Float64Array>, key: K, committed: ReadonlyMap<K, ArrayLike<number>> | undefined) => {
+    let a = use.get(key);
+    if (!a) {
+      use.set(key, (a = new Float64Array(weeks)));
+      const c = committed?.get(key);
+      if (c) for (let w = 0; w < weeks; w++) a[w] = c[w] ?? 0;
+    }
+    return a;
+  };
+  // cases shipped per cell and ship week (cell x weeks), turned into shipment lines at the end
+  const shippedGrid = new Int32Array(cells.length * weeks);
+  const shortfalls: Shortfall[] = [];
+  const plannedArrivals: Array<Int32Array | null> = cells.map(() => null);
+  const plannedSlab = new Int32Array(cells.length * weeks);
+
+  /** A constraint the placement can be told to ignore, to find out which one binds. */
+  type Limit = 'shipping_capacity' | 'group_capacity' | 'warehouse_capacity' | 'lead_time';
+  interface Lanes {
+    rUse: Float64Array | null;
+    gUse: Float64Array | null;
+    lc: Float64Array;
+    lp: Float64Array;
+  }
+
+  /**
+   * Places one need into the latest weeks that can take it, on the lanes given (the real ones, or
+   * copies for a what-if). `relax` lifts constraints; `onShip` receives each placed shipment.
+   * Returns the cases that did not fit and the limit met first in the latest week that could not take all.
+   */
+  const place = (
+    req: Requirement,
+    lanes: Lanes,
+    relax: ReadonlySet<Limit> | null,
+    onShip: ((ship: number, arrival: number, cases: number) => void) | null,
+  ): { remaining: number; blocked: ShortfallReason | null } => {
+    const cell = cells[req.cell]!;
+    const dist = req.dist;
+    const regionCap = relax?.has('shipping_capacity') ? Infinity : (capacity.region.get(dist.regionId) ?? Infinity);
+    const groupKey = cell.group === null ? null : `${dist.regionId}:${cell.group}`;
+    const groupCap = groupKey === null || relax?.has('group_capacity') ? Infinity : (capacity.group.get(groupKey) ?? Infinity);
+    const rUse = regionCap === Infinity ? null : lanes.rUse;
+    const gUse = groupCap === Infinity ? null : lanes.gUse;
+    const bc = baseCases.get(dist.distributorId)!;
+    const bp = basePallets.get(dist.distributorId)!;
+    const { lc, lp } = lanes;
+    const cpp = cell.casesPerPallet;
+    const peak = req.usedAfterPeak ? req.dueWeek : -1;
+    const lead = relax?.has('lead_time') ? 0 : dist.leadTimeWeeks;
+    const latest = relax?.has('lead_time') ? req.latestShipWeekNoLead : req.latestShipWeek;
+    const warehouse = !relax?.has('warehouse_capacity') && (dist.warehouseCases !== null || dist.warehousePallets !== null);
+
+    let remaining = req.cases;
+    let sent = 0;
+    // The limit met in the latest week that could not take everything: the reason the need moved
+    // earlier (and so, possibly, into a fuller warehouse) in the first place.
+    let blocked: ShortfallReason | null = null;
+    for (let ship = Math.min(latest, weeks - 1); ship >= 0 && remaining > 0; ship--) {
+      const regionFree = rUse ? regionCap - rUse[ship]! : Infinity;
+      const groupFree = gUse ? groupCap - gUse[ship]! : Infinity;
+      if (regionFree < 1 || groupFree < 1) {
+        blocked ??= regionFree <= groupFree ? 'shipping_capacity' : 'group_capacity';
+        continue;
+      }
+      const arrival = ship + lead;
+      // The most this week's shipment can add without any week's occupancy passing a warehouse limit.
+      let room = Infinity;
+      if (warehouse) {
+        const last = req.usedAfterPeak ? weeks - 1 : req.dueWeek;
+        for (let w = arrival; w <= last; w++) {
+          // after the peak starts, demand the base stock cannot meet uses the plan's cases up first
+          const usedUp = w >= peak && peak >= 0 ? Math.max(0, req.usedAfterPeak![w - peak]! - sent) : 0;
+          if (usedUp >= remaining) break;
+          if (dist.warehouseCases !== null) room = Math.min(room, dist.warehouseCases - bc[w]! - lc[w]! + usedUp);
+          if (dist.warehousePallets !== null) room = Math.min(room, (dist.warehousePallets - bp[w]! - lp[w]!) * cpp + usedUp);
+        }
+      }
+      const cases = Math.floor(Math.min(remaining, regionFree, groupFree, room + EPS));
+      // which limit kept this week from taking the whole remaining need
+      const limit = Math.min(regionFree, groupFree, room);
+      if (limit < remaining)
+        blocked ??= room === limit ? 'warehouse_capacity' : regionFree === limit ? 'shipping_capacity' : 'group_capacity';
+      if (cases <= 0) continue;
+
+      if (rUse) rUse[ship] = rUse[ship]! + cases;
+      if (gUse) gUse[ship] = gUse[ship]! + cases;
+      const last = req.usedAfterPeak ? weeks - 1 : req.dueWeek;
+      for (let w = arrival; w <= last; w++) {
+        let held = cases;
+        if (w >= peak && peak >= 0) {
+          const used = req.usedAfterPeak![w - peak]!;
+          held = Math.max(0, sent + cases - used) - Math.max(0, sent - used);
+          if (held === 0 && used >= sent + cases) break;
+        }
+        lc[w] = lc[w]! + held;
+        lp[w] = lp[w]! + held / cpp;
+      }
+      sent += cases;
+      remaining -= cases;
+      onShip?.(ship, arrival, cases);
+    }
+    return { remaining, blocked };
+  };
+
+  // Scratch lanes for the what-ifs, restored from a snapshot taken before each need is placed.
+  const snap = { rUse: new Float64Array(weeks), gUse: new Float64Array(weeks), lc: new Float64Array(weeks), lp: new Float64Array(weeks) };
+  const work = { rUse: new Float64Array(weeks), gUse: new Float64Array(weeks), lc: new Float64Array(weeks), lp: new Float64Array(weeks) };
+  const whatIf = (req: Requirement, lanes: Lanes, relax: ReadonlySet<Limit>): number => {
+    if (lanes.rUse) work.rUse.set(snap.rUse);
+    if (lanes.gUse) work.gUse.set(snap.gUse);
+    work.lc.set(snap.lc);
+    work.lp.set(snap.lp);
+    return place(req, { rUse: lanes.rUse && work.rUse, gUse: lanes.gUse && work.gUse, lc: work.lc, lp: work.lp }, relax, null).remaining;
+  };
+
+  /**
+   * The binding constraint of a need that did not fit: relax each limit that applies on its own, from
+   * the state before the need was placed; the one that removes the shortfall binds. When none alone
+   * does, the pair that does is reported (the one recovering more first); failing that, the two that
+   * recover most. A zero lead time that cannot help (the need is due now) leaves 'lead_time': too late.
+   */
+  const binding = (req: Requirement, lanes: Lanes, short: number, blocked: ShortfallReason | null) => {
+    const cell = cells[req.cell]!;
+    const dist = req.dist;
+    const applies: Limit[] = [];
+    if (capacity.region.has(dist.regionId)) applies.push('shipping_capacity');
+    if (cell.group !== null && capacity.group.has(`${dist.regionId}:${cell.group}`)) applies.push('group_capacity');
+    if (dist.warehouseCases !== null || dist.warehousePallets !== null) applies.push('warehouse_capacity');
+    if (dist.leadTimeWeeks > 0 || req.latestShipWeek < 0) applies.push('lead_time');
+    const left = new Map<Limit, number>();
+    for (const l of applies) left.set(l, whatIf(req, lanes, new Set([l])));
+    const fixes = applies.filter((l) => left.get(l)! <= 0);
+    // the limit the greedy met first leads among equals: it is the one the user sees in the plan
+    const rank = (a: Limit, b: Limit) => left.get(a)! - left.get(b)! || Number(b === blocked) - Number(a === blocked);
+    if (fixes.length > 0) {
+      fixes.sort(rank);
+      return { reason: fixes[0]! as ShortfallReason, also: (fixes[1] ?? null) as ShortfallReason | null };
+    }
+    // a limit that recovers nothing alone can still be half of the pair that does
+    const ordered = [...applies].sort(rank);
+    for (let i = 0; i < ordered.length; i++)
+      for (let j = i + 1; j < ordered.length; j++)
+        if (whatIf(req, lanes, new Set([ordered[i]!, ordered[j]!])) <= 0) return { reason: ordered[i]!, also: ordered[j]! };
+    const helping = ordered.filter((l) => left.get(l)! < short);
+    if (helping.length > 0) return { reason: helping[0]!, also: helping[1] ?? null };
+    return { reason: 'lead_time' as ShortfallReason, also: null };
+  };
+
+  for (const req of requirements) {
+    const cell = cells[req.cell]!;
+    const dist = req.dist;
+    const regionLimited = capacity.region.has(dist.regionId);
+    const groupKey = cell.group === null ? null : `${dist.regionId}:${cell.group}`;
+    const groupLimited = groupKey !== null && capacity.group.has(groupKey);
+    const lanes: Lanes = {
+      rUse: regionLimited ? booked(regionUse, dist.regionId, capacity.committedRegion) : null,
+      gUse: groupLimited ? booked(groupUse, groupKey, capacity.committedGroup) : null,
+      lc: series(loadCases, dist.distributorId),
+      lp: series(loadPallets, dist.distributorId),
+    };
+    if (lanes.rUse) snap.rUse.set(lanes.rUse);
+    if (lanes.gUse) snap.gUse.set(lanes.gUse);
+    snap.lc.set(lanes.lc);
+    snap.lp.set(lanes.lp);
+    const { remaining, blocked } = place(req, lanes, null, (ship, arrival, cases) => {
+      shippedGrid[req.cell * weeks + ship]! += cases;
+      const arr = plannedArrivals[req.cell] ?? (plannedArrivals[req.cell] = plannedSlab.subarray(req.cell * weeks, (req.cell + 1) * weeks));
+      arr[arrival] = arr[arrival]! + cases;
+    });
+    if (remaining > 0) {
+      const found = binding(req, lanes, remaining, blocked);
+      // Without a count the stock was taken as zero: counting it is the first thing to relax.
+      const uncounted = cell.counted === false;
+      shortfalls.push({
+        cell: req.cell,
+        distributorId: cell.distributorId,
+        productId: cell.productId,
+        dueWeek: req.dueWeek,
+        cases: remaining,
+        reason: uncounted ? 'no_stock_count' : found.reason,
+        also: uncounted ? found.reason : found.also,
+      });
+    }
+  }
+
+  const order = cells
+    .map((_, i) => i)
+    .sort((a, b) => cells[a]!.distributorId - cells[b]!.distributorId || cells[a]!.productId - cells[b]!.productId);
+  const shipments: Shipment[] = [];
+  for (let ship = 0; ship < weeks; ship++) {
+    for (const i of order) {
+      const cases = shippedGrid[i * weeks + ship]!;
+      if (cases === 0) continue;
+      const cell = cells[i]!;
+      shipments.push({
+        cell: i,
+        distributorId: cell.distributorId,
+        productId: cell.productId,
+        shipWeek: ship,
+        arrivalWeek: ship + dists.get(cell.distributorId)!.leadTimeWeeks,
+        cases,
+      });
+    }
+  }
+  return { shipments, shortfalls, plannedArrivals, regionUse, groupUse };
+}
