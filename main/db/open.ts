@@ -34,6 +34,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // it (the file's pages stay in the operating system's cache). A bulk import raises it for its own
     // transaction (withPageCache below), where the indexes' pages are written again and again.
     db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+    // mmap_size stays 0 (SQLite's default): every page read through a mapping counts in the process's
+    // resident memory, so a whole-history pass at XL would add the file's size to it.
     db.pragma('temp_store = MEMORY');
     if (options.migrate ?? !options.readonly) migrate(db);
     return db;
