@@ -9,6 +9,10 @@ import type { Actor } from '../../shared/contract/people.js';
 /**
  * Read-only methods whose first answer after a change recomputes the whole network (1–10 s at
  * national scale). They never write, so answering them from another connection changes nothing.
+ * Every method that reads a cached whole-network result is here, not only the screens': one answered
+ * on the main thread would compute and keep a second copy there (the readiness plan alone is
+ * ~400 MB at XL), so the exports of the plan and of a target sheet, an account's detail and the
+ * invitation picker (each account's segment) are answered here too.
  */
 export const QUERY_THREAD_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'readiness.board',
@@ -16,9 +20,13 @@ export const QUERY_THREAD_METHODS: ReadonlySet<MethodName> = new Set<MethodName>
   'readiness.shortfalls',
   'readiness.distributor',
   'readiness.cell',
+  'readiness.exportPlan',
   'forecast.view',
   'accounts.overview',
+  'accounts.detail',
   'targets.view',
+  'targets.exportSheet',
+  'event.inviteCandidates',
   'distributor.brief',
 ]);
 

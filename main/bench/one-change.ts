@@ -5,6 +5,8 @@ import { readinessToday } from '../readiness/service.js';
 import type { Recompute } from './recomputes.js';
 
 type Change = 'count' | 'shipment' | 'complaint';
+/** Where the counted cell comes from: the readiness board's first cell, or (for a feature that reads no stock) the first stored count. */
+type CellFrom = 'readiness' | 'table';
 
 /**
  * A recomputation after one change as a person makes it: the cached result is computed first, then
@@ -12,13 +14,13 @@ type Change = 'count' | 'shipment' | 'complaint';
  * shipment on its way (arriving in two weeks) or one complaint is written and committed, and only
  * the recomputation after it is timed. The change is undone afterwards.
  */
-export function oneChangeAfter(name: string, change: Change, recompute: (db: Db) => unknown): Recompute {
+export function oneChangeAfter(name: string, change: Change, recompute: (db: Db) => unknown, cellFrom: CellFrom = 'readiness'): Recompute {
   let undo: (() => void) | null = null;
   return {
     name,
     prepare: ({ db }) => {
       recompute(db);
-      undo = write(db, change);
+      undo = write(db, change, cellFrom);
     },
     run: ({ db }) => recompute(db),
     after: () => {
@@ -28,10 +30,23 @@ export function oneChangeAfter(name: string, change: Change, recompute: (db: Db)
   };
 }
 
-function write(db: Db, change: Change): (() => void) | null {
+/**
+ * The board's first cell costs a readiness computation (seconds and ~0.5 GB at XL) when readiness is
+ * not cached: a change made for another feature's figure takes its cell from the table instead, so
+ * that figure does not carry a readiness computation the app would not make there.
+ */
+function cellOf(db: Db, from: CellFrom): { distributorId: number; productId: number; onHand: number } | undefined {
+  if (from === 'readiness') return readinessToday(db).cells[0];
+  return db
+    .prepare(
+      `SELECT distributor_id AS distributorId, product_id AS productId, cases AS onHand FROM stock_snapshots
+       ORDER BY distributor_id, product_id, snapshot_date DESC LIMIT 1`,
+    )
+    .get() as { distributorId: number; productId: number; onHand: number } | undefined;
+}
+
+function write(db: Db, change: Change, cellFrom: CellFrom): (() => void) | null {
   const today = dayOf(now());
-  const c = readinessToday(db);
-  const cell = c.cells[0];
   if (change === 'complaint') {
     const distributorId = db.prepare("SELECT id FROM distributors WHERE status != 'ended' ORDER BY id LIMIT 1").pluck().get() as
       number | undefined;
@@ -43,6 +58,7 @@ function write(db: Db, change: Change): (() => void) | null {
       .run(distributorId, addDays(today, -20), new Date(now()).toISOString());
     return () => void db.prepare('DELETE FROM complaints WHERE rowid = ?').run(lastInsertRowid);
   }
+  const cell = cellOf(db, cellFrom);
   if (!cell) return null;
   if (change === 'count') {
     const before = db

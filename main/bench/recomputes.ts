@@ -91,7 +91,7 @@ export const RECOMPUTES: Recompute[] = [
     },
   },
   { name: 'key-account segmentation, churn risks and last season (whole region)', run: ({ db }) => computeAccounts(db) },
-  oneChangeAfter('segmentation after one stock count', 'count', (db) => accountsToday(db)),
+  oneChangeAfter('segmentation after one stock count', 'count', (db) => accountsToday(db), 'table'),
   oneChangeAfter('segmentation after one complaint', 'complaint', (db) => accountsToday(db)),
   {
     name: 'development: month-end scorecard for every salesperson',

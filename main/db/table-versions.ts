@@ -31,6 +31,22 @@ interface Tracker {
 
 const trackers = new WeakMap<Db, Tracker>();
 
+/** Told when this connection sees a table (or the epoch) move: the memo drops what it made stale. */
+const listeners = new WeakMap<Db, Array<(versions: TableVersions) => void>>();
+
+export function onVersionsMoved(db: Db, listener: (versions: TableVersions) => void): void {
+  const list = listeners.get(db);
+  if (list) list.push(listener);
+  else listeners.set(db, [listener]);
+}
+
+function moved(db: Db, tracker: Tracker): void {
+  const list = listeners.get(db);
+  if (!list) return;
+  const versions = { epoch: tracker.epoch, tables: { ...tracker.tables } };
+  for (const listener of list) listener(versions);
+}
+
 /** Ordinary tables: a virtual table (full-text search) and its shadow tables take no triggers. */
 function userTables(db: Db): string[] {
   const all = db
@@ -71,17 +87,21 @@ export function tableVersions(db: Db): TableVersions {
   const tracker = trackers.get(db) ?? install(db);
   if (tracker.adopted) return { epoch: tracker.epoch, tables: tracker.tables };
   const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  let changes = false;
   if (dataVersion !== tracker.dataVersion) {
     tracker.dataVersion = dataVersion;
     tracker.epoch += 1;
+    changes = true;
   }
   if (!db.readonly) {
     const changed = prepared(db, 'SELECT tbl FROM temp.changed_tables').pluck().all() as string[];
     if (changed.length) {
       for (const table of changed) tracker.tables[table] = (tracker.tables[table] ?? 0) + 1;
       prepared(db, 'DELETE FROM temp.changed_tables').run();
+      changes = true;
     }
   }
+  if (changes) moved(db, tracker);
   return { epoch: tracker.epoch, tables: { ...tracker.tables } };
 }
 
@@ -89,10 +109,17 @@ export function tableVersions(db: Db): TableVersions {
 export function adoptTableVersions(db: Db, versions: TableVersions): void {
   const tracker = trackers.get(db);
   if (tracker) {
+    const same = tracker.epoch === versions.epoch && sameTables(tracker.tables, versions.tables);
     tracker.adopted = true;
     tracker.epoch = versions.epoch;
     tracker.tables = { ...versions.tables };
+    if (!same) moved(db, tracker);
   } else trackers.set(db, { epoch: versions.epoch, tables: { ...versions.tables }, dataVersion: null, adopted: true });
+}
+
+function sameTables(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 /** The part of the versions a result that reads `tables` depends on, as a cache key. */
