@@ -4,7 +4,8 @@ import { dispatch } from '../../main/api/dispatch.js';
 import { closeDatabase, openDatabase } from '../../main/db/open.js';
 import { syncRound } from '../../main/sync/engine.js';
 import { TEST_NOW } from '../support/db.js';
-import { openDesktop, PASSWORD, startServerProcess, syncedDump, teamOnLoopback, type Desktop } from '../support/team.js';
+import { openDesktop, PASSWORD, startServerProcess, syncedDump, type Desktop } from '../support/team.js';
+import { teamOnLoopback } from '../support/team-on-loopback.js';
 
 /**
  * A real team server process on loopback and desktops on their own SQLite files: changes made on a

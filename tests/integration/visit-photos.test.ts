@@ -5,7 +5,8 @@ import { VISIT_PHOTO_MAX_BYTES } from '../../shared/domain/visitPhotos.js';
 import type { Visit } from '../../shared/contract/development.js';
 import type { VisitPhoto } from '../../shared/contract/visitPhotos.js';
 import type { ApiResult } from '../../shared/contract/result.js';
-import { PASSWORD, postJson, teamOnLoopback, type Desktop } from '../support/team.js';
+import { PASSWORD, postJson, type Desktop } from '../support/team.js';
+import { teamOnLoopback } from '../support/team-on-loopback.js';
 
 /**
  * A visit's photo: checked (type by its bytes, size limit) before anything is written, refused with
