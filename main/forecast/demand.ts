@@ -57,6 +57,27 @@ export function forecastDemandSeries(
   db: Db,
   q: { distributorIds?: number[]; productIds?: number[]; fromMonth: string; toMonth: string },
 ): DemandSeries[] {
+  const out: DemandSeries[] = [];
+  eachDemandSeries(db, q, (s) => out.push(s));
+  return out;
+}
+
+/**
+ * forecastDemandSeries one series at a time, in (distributor, SKU) order: a reader that uses each
+ * series at once and keeps none (stock readiness at national scale: 120,000 series) lets them die
+ * young instead of holding all of them, their lists and month strings, until the last is read.
+ */
+export function eachDemandSeries(
+  db: Db,
+  q: { distributorIds?: number[]; productIds?: number[]; fromMonth: string; toMonth: string },
+  visit: (series: DemandSeries) => void,
+): void {
+  // Consensus numbers first (a few months, looked up per series during the scan).
+  const overrides = listOverrides(db, { from: q.fromMonth, to: q.toMonth });
+  const agreedIn = new Map<string, Map<string, number>>();
+  for (const month of new Set(overrides.map((o) => o.month))) {
+    agreedIn.set(month, new Map(cellsForMonth(db, month, overrides).map((c) => [`${c.distributorId}:${c.productId}`, c.agreed])));
+  }
   // The scan runs in primary-key order, so every aggregate of a group sees its months in the same
   // order: the lists line up index by index (and are sorted below should they ever not be). Numbers
   // travel as thousandths of a case: SQLite writes integers far faster than floating-point text.
@@ -76,7 +97,6 @@ export function forecastDemandSeries(
     for (let i = 0; i < values.length; i++) values[i]! /= 1000;
     return values;
   };
-  const out: DemandSeries[] = [];
   for (const [distributorId, productId, m, p, lo, hi] of rows) {
     if ((dSet && !dSet.has(distributorId)) || (pSet && !pSet.has(productId))) continue;
     const s: DemandSeries = {
@@ -93,24 +113,19 @@ export function forecastDemandSeries(
       const pick = <T>(list: T[]) => order.map((i) => list[i]!);
       Object.assign(s, { months: pick(s.months), natural: pick(s.natural), lo80: pick(s.lo80), hi80: pick(s.hi80) });
     }
+    // agreed shares the natural list unless a consensus number differs from it
     s.agreed = s.natural;
-    out.push(s);
-  }
-  const overrides = listOverrides(db, { from: q.fromMonth, to: q.toMonth });
-  if (overrides.length > 0) {
-    const byKey = new Map(out.map((s) => [`${s.distributorId}:${s.productId}`, s]));
-    for (const month of new Set(overrides.map((o) => o.month))) {
-      for (const c of cellsForMonth(db, month, overrides)) {
-        const s = byKey.get(`${c.distributorId}:${c.productId}`);
-        const i = s ? s.months.indexOf(month) : -1;
-        if (!s || i < 0) continue;
-        // agreed shares the natural list until a consensus number differs from it
+    if (agreedIn.size > 0) {
+      const key = `${distributorId}:${productId}`;
+      for (let i = 0; i < s.months.length; i++) {
+        const agreed = agreedIn.get(s.months[i]!)?.get(key);
+        if (agreed === undefined) continue;
         if (s.agreed === s.natural) s.agreed = s.natural.slice();
-        s.agreed[i] = c.agreed;
+        s.agreed[i] = agreed;
       }
     }
+    visit(s);
   }
-  return out;
 }
 
 /** Monthly shipments per distributor x SKU between two months. */

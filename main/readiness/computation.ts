@@ -4,7 +4,7 @@ import { now } from '../../shared/domain/clock.js';
 import { nextPeakStart } from '../../shared/domain/season.js';
 import { memo } from '../db/memo.js';
 import { prepared, type Db } from '../db/open.js';
-import { forecastDemandSeries } from '../forecast/demand.js';
+import { eachDemandSeries } from '../forecast/demand.js';
 import type { NetworkAssessment, NetworkCell, NetworkDistributor } from './assess.js';
 import { assessByRegion, mergeSortedKeys, sameCellInputs, type RegionPart } from './regions.js';
 import { readinessSettings } from './settings.js';
@@ -50,7 +50,8 @@ export interface ReadinessComputation {
   cells: NetworkCell[];
   /** Per cell: the stock count used (null: none) and its date, and cases in transit. */
   counts: Array<{ onHand: number | null; date: string | null; inTransit: number }>;
-  cellIndex: Map<string, number>;
+  /** The cell of a distributor x SKU, -1 for none. */
+  cellAt: (distributorId: number, productId: number) => number;
   cellsOf: Map<number, number[]>;
   assessment: NetworkAssessment;
   /** Each region's projection, plan and statuses: what the next state reuses where its inputs did not move. */
@@ -97,6 +98,7 @@ function peakEnd(peakMonths: Set<number>, start: Date): number {
 
 /** A distributor x SKU as far as it does not move with a stock count or a shipment. */
 type CellBase = Omit<NetworkCell, 'onHand' | 'arrivals' | 'counted'>;
+const EMPTY_SERIES = new Int32Array(0);
 
 /**
  * What a stock count or a shipment cannot move, read once and kept until one of its own tables
@@ -114,7 +116,8 @@ export interface ReadinessBase {
   inputs: Map<number, NetworkDistributor>;
   products: Map<number, Product>;
   cells: CellBase[];
-  cellIndex: Map<string, number>;
+  /** The cell of a distributor x SKU, -1 for none (a number lookup in cellGrid, not a string-keyed map of 100,000 keys). */
+  cellAt: (distributorId: number, productId: number) => number;
   /** The cell of a distributor x SKU by their ranks (distRank x products + skuRank), -1 for none: a number lookup for every stock row. */
   cellGrid: Int32Array;
   cellsOf: Map<number, number[]>;
@@ -183,45 +186,65 @@ export function computeReadinessBase(db: Db, today: Date): ReadinessBase {
     ),
   );
 
-  const series = forecastDemandSeries(db, { fromMonth: grid.months[0]!, toMonth: grid.months[grid.months.length - 1]! });
-  const monthIndex = new Map(grid.months.map((m, i) => [m, i]));
+  // A month's place in the grid by arithmetic on its 'YYYY-MM' text: a million lookups at national scale.
+  const monthNumber = (m: string) =>
+    ((m.charCodeAt(0) - 48) * 1000 + (m.charCodeAt(1) - 48) * 100 + (m.charCodeAt(2) - 48) * 10 + m.charCodeAt(3) - 48) * 12 +
+    (m.charCodeAt(5) - 48) * 10 +
+    m.charCodeAt(6) -
+    48;
+  const firstMonth = monthNumber(grid.months[0]!);
+  const monthCount = grid.months.length;
   const cells: CellBase[] = [];
-  const cellIndex = new Map<string, number>();
   const cellsOf = new Map<number, number[]>();
   const agreed = new Float64Array(grid.months.length);
   const variance = new Float64Array(grid.months.length);
-  // one block of memory per kind of weekly series (views per cell): far cheaper than 50,000 small arrays
-  const demandSlab = new Int32Array(series.length * weeks);
-  const varianceSlab = new Float64Array(series.length * weeks);
+  // One block of memory per kind of weekly series (views per cell): far cheaper than 100,000 small
+  // arrays. Sized by the series the forecast holds (an upper bound), grown should it be passed.
+  const expected = (prepared(db, 'SELECT count(*) FROM forecast_series').pluck().get() as number) || 16;
+  let demandSlab = new Int32Array(expected * weeks);
+  let varianceSlab = new Float64Array(expected * weeks);
   const spread = new Float64Array(weeks);
-  for (const s of series) {
+  let seriesRead = 0;
+  // Each series is used as it is read and dropped (120,000 at national scale): none is kept.
+  eachDemandSeries(db, { fromMonth: grid.months[0]!, toMonth: grid.months[grid.months.length - 1]! }, (s) => {
+    seriesRead++;
     const product = products.get(s.productId);
-    if (!distById.has(s.distributorId) || !product) continue;
+    if (!distById.has(s.distributorId) || !product) return;
     agreed.fill(0);
     variance.fill(0);
     for (let i = 0; i < s.months.length; i++) {
-      const m = monthIndex.get(s.months[i]!);
-      if (m === undefined) continue;
+      const m = monthNumber(s.months[i]!) - firstMonth;
+      if (!(m >= 0 && m < monthCount)) continue;
       agreed[m] = Math.max(0, s.agreed[i]!);
       // the agreed number moves the level, not the uncertainty: the forecast's own range is kept
       variance[m] = sdFromRange80(s.lo80[i]!, s.hi80[i]!) ** 2;
     }
-    const key = `${s.distributorId}:${s.productId}`;
-    cellIndex.set(key, cells.length);
     const list = cellsOf.get(s.distributorId);
     if (list) list.push(cells.length);
     else cellsOf.set(s.distributorId, [cells.length]);
     const at = cells.length * weeks;
+    if (at + weeks > demandSlab.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+      demandSlab = grow(demandSlab, new Int32Array(demandSlab.length * 2 + weeks));
+      varianceSlab = grow(varianceSlab, new Float64Array(varianceSlab.length * 2 + weeks));
+    }
+    wholeCases(spreadToWeeks(grid, agreed, spread), demandSlab.subarray(at, at + weeks));
+    spreadToWeeks(grid, variance, varianceSlab.subarray(at, at + weeks));
     cells.push({
       distributorId: s.distributorId,
       productId: s.productId,
-      demand: wholeCases(spreadToWeeks(grid, agreed, spread), demandSlab.subarray(at, at + weeks)),
-      weeklyVariance: spreadToWeeks(grid, variance, varianceSlab.subarray(at, at + weeks)),
+      // the views are made below, on the slabs as they end up
+      demand: EMPTY_SERIES,
+      weeklyVariance: EMPTY_SERIES,
       group: product.pack,
       casesPerPallet: product.casesPerPallet,
       prebuild: product.status !== 'phase_out' || settings.prebuildPhaseOut === true,
     });
-  }
+  });
+  cells.forEach((c, i) => {
+    c.demand = demandSlab.subarray(i * weeks, (i + 1) * weeks);
+    c.weeklyVariance = varianceSlab.subarray(i * weeks, (i + 1) * weeks);
+  });
 
   const volume = new Map<number, number>();
   for (const c of cells) {
@@ -283,14 +306,18 @@ export function computeReadinessBase(db: Db, today: Date): ReadinessBase {
     inputs,
     products,
     cells,
-    cellIndex,
+    cellAt: (d, p) => {
+      const dr = distRank.get(d);
+      const sr = skuRank.get(p);
+      return dr === undefined || sr === undefined ? -1 : cellGrid[dr * products.size + sr]!;
+    },
     cellGrid,
     cellsOf,
     noArrivals: new Int32Array(weeks),
     capacity,
     distRank,
     skuRank,
-    missingForecast: series.length === 0,
+    missingForecast: seriesRead === 0,
     loadMs: performance.now() - t0,
   };
 }
@@ -490,7 +517,7 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
     products,
     cells,
     counts,
-    cellIndex: base.cellIndex,
+    cellAt: base.cellAt,
     cellsOf: base.cellsOf,
     assessment,
     parts,

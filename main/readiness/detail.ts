@@ -129,8 +129,8 @@ export function readinessDistributor(db: Db, distributorId: number, today = now(
 
 export function readinessCell(db: Db, distributorId: number, productId: number, today = now()): ReadinessCellDetail {
   const c = readinessToday(db, today);
-  const i = c.cellIndex.get(`${distributorId}:${productId}`);
-  if (i === undefined || !c.distById.has(distributorId))
+  const i = c.cellAt(distributorId, productId);
+  if (i < 0 || !c.distById.has(distributorId))
     throw notOnBoard(ruleRefusal('readinessCellAbsent', 'No forecast demand for this distributor and SKU: nothing to project.'));
   const cell = c.cells[i]!;
   const weeks = c.grid.weeks.length;

@@ -143,7 +143,7 @@ describe('readiness after a stock count or a shipment, region by region', () => 
     const before = readinessToday(db, INSTANT);
     const cell = cells.find((c) => c.regionId === 9001)!;
     const other = [...before.parts.keys()].find((r) => r !== 9001)!;
-    const onHand = before.cells[before.cellIndex.get(`${cell.distributorId}:${cell.productId}`)!]!.onHand;
+    const onHand = before.cells[before.cellAt(cell.distributorId, cell.productId)]!.onHand;
     await call(ctx, 'stock.set', {
       distributorId: cell.distributorId,
       productId: cell.productId,
