@@ -40,8 +40,11 @@ const sha256 = (name) =>
     .update(readFileSync(`out/main/${name}`))
     .digest('hex');
 
-await workerBuild({ 'forecast-worker': 'main/forecast/compute-worker.ts', 'query-worker': 'main/api/query-worker.ts' }, {});
-const leafHashes = { 'forecast-worker.js': sha256('forecast-worker.js'), 'query-worker.js': sha256('query-worker.js') };
+// The readiness demand thread is started by the query thread and by the command line (the bench).
+await workerBuild({ 'demand-worker': 'main/readiness/demand-worker.ts' }, {});
+const demandHash = { 'demand-worker.js': sha256('demand-worker.js') };
+await workerBuild({ 'forecast-worker': 'main/forecast/compute-worker.ts', 'query-worker': 'main/api/query-worker.ts' }, demandHash);
+const leafHashes = { ...demandHash, 'forecast-worker.js': sha256('forecast-worker.js'), 'query-worker.js': sha256('query-worker.js') };
 await workerBuild({ 'job-worker': 'main/jobs/worker.ts' }, leafHashes);
 const workerHashes = { ...leafHashes, 'job-worker.js': sha256('job-worker.js') };
 

@@ -69,7 +69,14 @@ export function forecastDemandSeries(
  */
 export function eachDemandSeries(
   db: Db,
-  q: { distributorIds?: number[]; productIds?: number[]; fromMonth: string; toMonth: string },
+  q: {
+    distributorIds?: number[];
+    productIds?: number[];
+    fromMonth: string;
+    toMonth: string;
+    /** Only distributors with ids in [from, to] (a range of the table's key: a thread reads its own part). */
+    distributorRange?: readonly [number, number];
+  },
   visit: (series: DemandSeries) => void,
 ): void {
   // Consensus numbers first (a few months, looked up per series during the scan).
@@ -81,15 +88,16 @@ export function eachDemandSeries(
   // The scan runs in primary-key order, so every aggregate of a group sees its months in the same
   // order: the lists line up index by index (and are sorted below should they ever not be). Numbers
   // travel as thousandths of a case: SQLite writes integers far faster than floating-point text.
+  const range = q.distributorRange ?? [-Number.MAX_VALUE, Number.MAX_VALUE];
   const rows = prepared(
     db,
     `SELECT distributor_id, product_id, group_concat(month), group_concat(CAST(round(point * 1000) AS INTEGER)),
        group_concat(CAST(round(lo80 * 1000) AS INTEGER)), group_concat(CAST(round(hi80 * 1000) AS INTEGER))
-     FROM forecast_values WHERE +month BETWEEN ? AND ? GROUP BY distributor_id, product_id`,
+     FROM forecast_values WHERE distributor_id BETWEEN ? AND ? AND +month BETWEEN ? AND ? GROUP BY distributor_id, product_id`,
   )
     .raw()
     // One pass: the grouped rows' text lists are read one at a time and dropped, never held all at once.
-    .iterate(q.fromMonth, q.toMonth) as Iterable<[number, number, string, string, string, string]>;
+    .iterate(range[0], range[1], q.fromMonth, q.toMonth) as Iterable<[number, number, string, string, string, string]>;
   const dSet = q.distributorIds ? new Set(q.distributorIds) : null;
   const pSet = q.productIds ? new Set(q.productIds) : null;
   const numbers = (list: string): number[] => {

@@ -69,8 +69,9 @@ interface Walk {
   any: number | null;
 }
 
-/** One pass over the weeks: stock at peak start and the first stock-outs before it, in its cover period, anywhere. */
+/** One pass over the weeks: stock at peak start and the first stock-outs before it, in its cover period, anywhere. Written into `out` (two records serve the whole network). */
 function walk(
+  out: Walk,
   onHand: number,
   arrivals: ArrayLike<number>,
   planned: ArrayLike<number> | null,
@@ -80,7 +81,10 @@ function walk(
   coverEnd: number,
 ): Walk {
   let stock = onHand;
-  const out: Walk = { atPeak: 0, before: null, inPeak: null, any: null };
+  out.atPeak = 0;
+  out.before = null;
+  out.inPeak = null;
+  out.any = null;
   for (let w = 0; w < weeks; w++) {
     if (w === peak) out.atPeak = stock;
     const available = stock + (arrivals[w] ?? 0) + (planned ? planned[w]! : 0);
@@ -105,6 +109,7 @@ export function assessNetwork(
 ): NetworkAssessment {
   const dists = new Map(distributors.map((d) => [d.distributorId, d]));
   const levels = new Float64Array(cells.length);
+  const stockRequired = new Float64Array(cells.length);
   const required = cells.map((c, i) => {
     const d = dists.get(c.distributorId)!;
     levels[i] = d.key ? rules.serviceLevelKey : rules.serviceLevelOther;
@@ -113,19 +118,11 @@ export function assessNetwork(
       ? { cover: 0, safety: 0, required: 0 }
       : requiredStock(c.demand, c.weeklyVariance, d.peakStartWeek, rules.requiredCoverDays + (d.peakDayOffset ?? 0), levels[i]!);
   });
+  required.forEach((r, i) => (stockRequired[i] = r.required));
+  // the cells are the plan's own input (counted and prebuild mean the same there: true unless false)
   const plan = planReadinessColumns(
-    cells.map((c, i) => ({
-      distributorId: c.distributorId,
-      productId: c.productId,
-      onHand: c.onHand,
-      arrivals: c.arrivals,
-      demand: c.demand,
-      required: required[i]!.required,
-      group: c.group,
-      casesPerPallet: c.casesPerPallet,
-      counted: c.counted !== false,
-      prebuild: c.prebuild !== false,
-    })),
+    cells,
+    stockRequired,
     distributors.map((d) => ({
       distributorId: d.distributorId,
       regionId: d.regionId,
@@ -139,6 +136,8 @@ export function assessNetwork(
     weeks,
   );
   const assessed = new Array<CellAssessment>(cells.length);
+  const withoutPlanWalk: Walk = { atPeak: 0, before: null, inPeak: null, any: null };
+  const withPlanWalk: Walk = { atPeak: 0, before: null, inPeak: null, any: null };
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
     const dist = dists.get(c.distributorId)!;
@@ -147,19 +146,22 @@ export function assessNetwork(
     // the weeks of the peak that the required cover is meant for, counted from the peak's first day
     const coverEnd = peak === null ? 0 : peak + Math.max(1, Math.ceil((rules.requiredCoverDays + offset) / 7));
     // days of cover at the peak's first day: the stock left after the days before it, over the cover period's daily demand
-    const coverAt = (stock: number) => {
-      if (peak === null) return null;
-      const before = coverDemand(c.demand, peak, offset);
-      const daily = (coverDemand(c.demand, peak, offset + rules.requiredCoverDays) - before) / rules.requiredCoverDays;
-      return offset === 0
-        ? daysOfCover(stock, c.demand, peak, rules.requiredCoverDays)
-        : daily > 0
-          ? Math.max(0, stock - before) / daily
-          : null;
-    };
-    const without = walk(c.onHand, c.arrivals, null, c.demand, weeks, peak, coverEnd);
+    const before = peak === null || offset === 0 ? 0 : coverDemand(c.demand, peak, offset);
+    const daily =
+      peak === null || offset === 0
+        ? 0
+        : (coverDemand(c.demand, peak, offset + rules.requiredCoverDays) - before) / rules.requiredCoverDays;
+    const coverAt = (stock: number) =>
+      peak === null
+        ? null
+        : offset === 0
+          ? daysOfCover(stock, c.demand, peak, rules.requiredCoverDays)
+          : daily > 0
+            ? Math.max(0, stock - before) / daily
+            : null;
+    const without = walk(withoutPlanWalk, c.onHand, c.arrivals, null, c.demand, weeks, peak, coverEnd);
     const planned = plan.plannedArrivals[i] ?? null;
-    const withPlan = planned ? walk(c.onHand, c.arrivals, planned, c.demand, weeks, peak, coverEnd) : without;
+    const withPlan = planned ? walk(withPlanWalk, c.onHand, c.arrivals, planned, c.demand, weeks, peak, coverEnd) : without;
     const stock = required[i]!;
     const v: Verdict =
       c.prebuild === false

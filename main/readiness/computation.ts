@@ -4,12 +4,12 @@ import { now } from '../../shared/domain/clock.js';
 import { nextPeakStart } from '../../shared/domain/season.js';
 import { memo } from '../db/memo.js';
 import { prepared, type Db } from '../db/open.js';
-import { eachDemandSeries } from '../forecast/demand.js';
 import type { NetworkAssessment, NetworkCell, NetworkDistributor } from './assess.js';
+import { readDemandInParts } from './demand-threads.js';
 import { assessByRegion, mergeSortedKeys, sameCellInputs, type RegionPart } from './regions.js';
 import { readinessSettings } from './settings.js';
-import { keyAccounts, sdFromRange80 } from './status.js';
-import { DAY_MS, isoDay, isoWeekLabel, spreadToWeeks, WEEK_MS, weekGrid, weekIndexOf, wholeCases, type WeekGrid } from './weeks.js';
+import { keyAccounts } from './status.js';
+import { DAY_MS, isoDay, isoWeekLabel, WEEK_MS, weekGrid, weekIndexOf, type WeekGrid } from './weeks.js';
 
 export interface Distributor {
   id: number;
@@ -98,7 +98,6 @@ function peakEnd(peakMonths: Set<number>, start: Date): number {
 
 /** A distributor x SKU as far as it does not move with a stock count or a shipment. */
 type CellBase = Omit<NetworkCell, 'onHand' | 'arrivals' | 'counted'>;
-const EMPTY_SERIES = new Int32Array(0);
 
 /**
  * What a stock count or a shipment cannot move, read once and kept until one of its own tables
@@ -186,65 +185,32 @@ export function computeReadinessBase(db: Db, today: Date): ReadinessBase {
     ),
   );
 
-  // A month's place in the grid by arithmetic on its 'YYYY-MM' text: a million lookups at national scale.
-  const monthNumber = (m: string) =>
-    ((m.charCodeAt(0) - 48) * 1000 + (m.charCodeAt(1) - 48) * 100 + (m.charCodeAt(2) - 48) * 10 + m.charCodeAt(3) - 48) * 12 +
-    (m.charCodeAt(5) - 48) * 10 +
-    m.charCodeAt(6) -
-    48;
-  const firstMonth = monthNumber(grid.months[0]!);
-  const monthCount = grid.months.length;
+  // Demand per cell and week, read in parts on several cores at national scale (demand-threads.ts).
+  const expected = prepared(db, 'SELECT count(*) FROM forecast_series').pluck().get() as number;
+  const parts = readDemandInParts(db, { grid, distributorIds: [...distById.keys()], productIds: [...products.keys()], expected });
   const cells: CellBase[] = [];
   const cellsOf = new Map<number, number[]>();
-  const agreed = new Float64Array(grid.months.length);
-  const variance = new Float64Array(grid.months.length);
-  // One block of memory per kind of weekly series (views per cell): far cheaper than 100,000 small
-  // arrays. Sized by the series the forecast holds (an upper bound), grown should it be passed.
-  const expected = (prepared(db, 'SELECT count(*) FROM forecast_series').pluck().get() as number) || 16;
-  let demandSlab = new Int32Array(expected * weeks);
-  let varianceSlab = new Float64Array(expected * weeks);
-  const spread = new Float64Array(weeks);
   let seriesRead = 0;
-  // Each series is used as it is read and dropped (120,000 at national scale): none is kept.
-  eachDemandSeries(db, { fromMonth: grid.months[0]!, toMonth: grid.months[grid.months.length - 1]! }, (s) => {
-    seriesRead++;
-    const product = products.get(s.productId);
-    if (!distById.has(s.distributorId) || !product) return;
-    agreed.fill(0);
-    variance.fill(0);
-    for (let i = 0; i < s.months.length; i++) {
-      const m = monthNumber(s.months[i]!) - firstMonth;
-      if (!(m >= 0 && m < monthCount)) continue;
-      agreed[m] = Math.max(0, s.agreed[i]!);
-      // the agreed number moves the level, not the uncertainty: the forecast's own range is kept
-      variance[m] = sdFromRange80(s.lo80[i]!, s.hi80[i]!) ** 2;
+  for (const part of parts) {
+    seriesRead += part.seriesRead;
+    for (let k = 0; k < part.count; k++) {
+      // the ids as the network's rows hold them (small integers stay small integers, not doubles)
+      const distributorId = distById.get(part.distributorId[k]!)!.id;
+      const product = products.get(part.productId[k]!)!;
+      const list = cellsOf.get(distributorId);
+      if (list) list.push(cells.length);
+      else cellsOf.set(distributorId, [cells.length]);
+      cells.push({
+        distributorId,
+        productId: product.id,
+        demand: part.demand.subarray(k * weeks, (k + 1) * weeks),
+        weeklyVariance: part.variance.subarray(k * weeks, (k + 1) * weeks),
+        group: product.pack,
+        casesPerPallet: product.casesPerPallet,
+        prebuild: product.status !== 'phase_out' || settings.prebuildPhaseOut === true,
+      });
     }
-    const list = cellsOf.get(s.distributorId);
-    if (list) list.push(cells.length);
-    else cellsOf.set(s.distributorId, [cells.length]);
-    const at = cells.length * weeks;
-    if (at + weeks > demandSlab.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
-      demandSlab = grow(demandSlab, new Int32Array(demandSlab.length * 2 + weeks));
-      varianceSlab = grow(varianceSlab, new Float64Array(varianceSlab.length * 2 + weeks));
-    }
-    wholeCases(spreadToWeeks(grid, agreed, spread), demandSlab.subarray(at, at + weeks));
-    spreadToWeeks(grid, variance, varianceSlab.subarray(at, at + weeks));
-    cells.push({
-      distributorId: s.distributorId,
-      productId: s.productId,
-      // the views are made below, on the slabs as they end up
-      demand: EMPTY_SERIES,
-      weeklyVariance: EMPTY_SERIES,
-      group: product.pack,
-      casesPerPallet: product.casesPerPallet,
-      prebuild: product.status !== 'phase_out' || settings.prebuildPhaseOut === true,
-    });
-  });
-  cells.forEach((c, i) => {
-    c.demand = demandSlab.subarray(i * weeks, (i + 1) * weeks);
-    c.weeklyVariance = varianceSlab.subarray(i * weeks, (i + 1) * weeks);
-  });
+  }
 
   const volume = new Map<number, number>();
   for (const c of cells) {

@@ -123,7 +123,9 @@ const EPS = 1e-9;
  * week is reported as a shortfall with the constraint that first pushed it out of its latest week.
  */
 export function planReadinessColumns(
-  cells: readonly PlanCell[],
+  cells: readonly Omit<PlanCell, 'required'>[],
+  /** Each cell's required stock at peak start (a column beside the cells: no copy of 100,000 cells to add it). */
+  required: ArrayLike<number>,
   distributors: readonly PlanDistributor[],
   capacity: ShippingCapacity,
   weeks: number,
@@ -186,7 +188,7 @@ export function planReadinessColumns(
       const need = (cell.demand[w] ?? 0) - base[w]! - (cell.arrivals[w] ?? 0);
       if (need > 0) addNeed(i, w, need);
     }
-    const short = cell.required - base[peak]!;
+    const short = required[i]! - base[peak]!;
     if (short > 0) {
       const used = usedSlab.subarray(i * weeks, i * weeks + weeks - peak);
       let sum = 0;
@@ -206,7 +208,7 @@ export function planReadinessColumns(
     const isPeak = hasPeakReq[i] === 1 && r === firstReq[i + 1]! - 1;
     return (isPeak ? reqDue[r]! - 1 : reqDue[r]!) - dist.leadTimeWeeks;
   };
-  const order = needOrder(cells, cellDist, firstReq, count, latestOf);
+  const order = needOrder(cells, required, cellDist, firstReq, count, latestOf);
   const regionUse = new Map<number, Float64Array>();
   const groupUse = new Map<string, Float64Array>();
   const groupKeys = new Array<string | null | undefined>(cells.length);
@@ -243,17 +245,19 @@ export function planReadinessColumns(
     lp: Float64Array;
   }
 
+  /** The limit the last place() met first (a variable, not a result object: millions of needs make no garbage). */
+  let placeBlocked: ShortfallReason | null = null;
   /**
    * Places one need into the latest weeks that can take it, on the lanes given (the real ones, or
    * copies for a what-if). `relax` lifts constraints; `onShip` receives each placed shipment.
-   * Returns the cases that did not fit and the limit met first in the latest week that could not take all.
+   * Returns the cases that did not fit; the limit met first in the latest week that could not take all is left in placeBlocked.
    */
   const place = (
     req: Requirement,
     lanes: Lanes,
     relax: ReadonlySet<Limit> | null,
     onShip: ((ship: number, arrival: number, cases: number) => void) | null,
-  ): { remaining: number; blocked: ShortfallReason | null } => {
+  ): number => {
     const cell = cells[req.cell]!;
     const dist = req.dist;
     const regionCap = relax?.has('shipping_capacity') ? Infinity : (capacity.region.get(dist.regionId) ?? Infinity);
@@ -319,7 +323,8 @@ export function planReadinessColumns(
       remaining -= cases;
       onShip?.(ship, arrival, cases);
     }
-    return { remaining, blocked };
+    placeBlocked = blocked;
+    return remaining;
   };
 
   // Scratch lanes for the what-ifs, restored from a snapshot taken before each need is placed.
@@ -330,7 +335,7 @@ export function planReadinessColumns(
     if (lanes.gUse) work.gUse.set(snap.gUse);
     work.lc.set(snap.lc);
     work.lp.set(snap.lp);
-    return place(req, { rUse: lanes.rUse && work.rUse, gUse: lanes.gUse && work.gUse, lc: work.lc, lp: work.lp }, relax, null).remaining;
+    return place(req, { rUse: lanes.rUse && work.rUse, gUse: lanes.gUse && work.gUse, lc: work.lc, lp: work.lp }, relax, null);
   };
 
   /**
@@ -410,7 +415,8 @@ export function planReadinessColumns(
     if (lanes.gUse) snap.gUse.set(lanes.gUse);
     snap.lc.set(lanes.lc);
     snap.lp.set(lanes.lp);
-    const { remaining, blocked } = place(req, lanes, null, ship);
+    const remaining = place(req, lanes, null, ship);
+    const blocked = placeBlocked;
     if (remaining > 0) {
       const found = binding(req, lanes, remaining, blocked);
       // Without a count the stock was taken as zero: counting it is the first thing to relax.
@@ -458,7 +464,13 @@ export function planReadiness(
   capacity: ShippingCapacity,
   weeks: number,
 ): PlanResult {
-  const plan = planReadinessColumns(cells, distributors, capacity, weeks);
+  const plan = planReadinessColumns(
+    cells,
+    cells.map((c) => c.required),
+    distributors,
+    capacity,
+    weeks,
+  );
   return { ...plan, shipments: shipmentList(plan.shipments) };
 }
 
@@ -523,7 +535,8 @@ export function copyShipment(a: ShipmentColumns, from: number, b: ShipmentColumn
  * comparison sort of millions of needs at national scale took seconds.
  */
 function needOrder(
-  cells: readonly PlanCell[],
+  cells: readonly Omit<PlanCell, 'required'>[],
+  required: ArrayLike<number>,
   cellDist: readonly PlanDistributor[],
   firstReq: Int32Array,
   count: number,
@@ -534,7 +547,7 @@ function needOrder(
     .sort(
       (a, b) =>
         cellDist[a]!.distributorId - cellDist[b]!.distributorId ||
-        cells[b]!.required - cells[a]!.required ||
+        required[b]! - required[a]! ||
         cells[a]!.productId - cells[b]!.productId ||
         a - b,
     );

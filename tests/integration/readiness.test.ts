@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import type { ServiceContext } from '../../main/api/context.js';
 import type { Db } from '../../main/db/open.js';
@@ -13,7 +13,9 @@ import { addDays } from '../../shared/domain/calendar.js';
 import { now, today } from '../../shared/domain/clock.js';
 import { createTestDb } from '../support/db.js';
 import { nextPeakStart } from '../../shared/domain/season.js';
-import { isoDay } from '../../main/readiness/weeks.js';
+import { isoDay, weekGrid } from '../../main/readiness/weeks.js';
+import { readDemand, type DemandBlocks } from '../../main/readiness/demand-read.js';
+import { readDemandInParts, stopDemandThreads } from '../../main/readiness/demand-threads.js';
 import { shipmentList } from '../../main/readiness/plan.js';
 import { readWorkbook } from '../support/xlsx.js';
 
@@ -50,6 +52,7 @@ describe('stock readiness on a real SQLite file', () => {
     seedDemo(db, { scale: 'S' });
     await runForecast(db, { workers: 1 }, { progress() {}, checkCancelled() {} });
   }, 240_000);
+  afterAll(() => stopDemandThreads());
 
   it('reads the forecast series as the forecast feature gives it, agreed numbers included', async () => {
     const first = db
@@ -80,6 +83,43 @@ describe('stock readiness on a real SQLite file', () => {
     }
     const raised = byKey.get(`${first.d}:${first.p}`)!;
     expect(raised.agreed[0]).toBeCloseTo(raised.natural[0]! * 1.5, 1);
+  });
+
+  it('reads the demand in parts on other threads exactly as on one, agreed numbers included', async () => {
+    const cell = db
+      .prepare(
+        'SELECT distributor_id AS d, product_id AS p, max(month) AS m FROM forecast_values GROUP BY distributor_id, product_id LIMIT 1',
+      )
+      .get() as { d: number; p: number; m: string };
+    await call(ctx, 'forecast.override', {
+      level: 'distributor_sku',
+      distributorId: cell.d,
+      productId: cell.p,
+      month: cell.m,
+      mode: 'percent',
+      value: 20,
+      note: 'A new outlet chain',
+    });
+    const request = {
+      grid: weekGrid(new Date(`${today()}T00:00:00Z`), 40),
+      distributorIds: db.prepare("SELECT id FROM distributors WHERE status != 'ended'").pluck().all() as number[],
+      productIds: db.prepare('SELECT id FROM products').pluck().all() as number[],
+      expected: db.prepare('SELECT count(*) FROM forecast_series').pluck().get() as number,
+    };
+    const whole = readDemand(db, request);
+    const parts = readDemandInParts(db, request, { threads: 2, minSeries: 0 });
+    expect(parts).toHaveLength(3);
+    const weeks = request.grid.weeks.length;
+    const joined = (pick: (p: DemandBlocks) => ArrayLike<number>, per = 1) =>
+      parts.flatMap((p) => Array.from(pick(p)).slice(0, p.count * per));
+    expect(parts.reduce((n, p) => n + p.seriesRead, 0)).toBe(whole.seriesRead);
+    expect(parts.every((p) => p.count > 0)).toBe(true);
+    expect(joined((p) => p.distributorId)).toEqual(Array.from(whole.distributorId).slice(0, whole.count));
+    expect(joined((p) => p.productId)).toEqual(Array.from(whole.productId).slice(0, whole.count));
+    expect(joined((p) => p.demand, weeks)).toEqual(Array.from(whole.demand).slice(0, whole.count * weeks));
+    expect(joined((p) => p.variance, weeks)).toEqual(Array.from(whole.variance).slice(0, whole.count * weeks));
+    // inside a transaction another connection would not see its writes: read here, in one part
+    expect(db.transaction(() => readDemandInParts(db, request, { threads: 2, minSeries: 0 }))()).toHaveLength(1);
   });
 
   it('projects every distributor x SKU and plans within every capacity', async () => {

@@ -1,0 +1,109 @@
+/**
+ * Forecast demand per distributor x SKU, spread from months to ISO weeks, into two blocks of memory
+ * (whole cases, and the forecast's variance, cell x week): what the readiness base is built on. A
+ * part of the network (a range of distributor ids) can be read on another thread (demand-threads.ts),
+ * which hands back the blocks instead of a hundred thousand objects.
+ */
+import type { Db } from '../db/open.js';
+import { eachDemandSeries } from '../forecast/demand.js';
+import { sdFromRange80 } from './status.js';
+import { wholeCases, type WeekGrid } from './weeks.js';
+
+export interface DemandRequest {
+  grid: WeekGrid;
+  /** Distributors and SKUs on the board: a series of any other is read (it counts in `seriesRead`) but left out. */
+  distributorIds: readonly number[];
+  productIds: readonly number[];
+  /** Only the distributors with ids in [from, to]; absent: all. */
+  range?: readonly [number, number];
+  /** Series expected (an upper bound sizes the blocks at once; they grow when passed). */
+  expected: number;
+}
+
+export interface DemandBlocks {
+  /** Series kept, in (distributor, SKU) order. */
+  count: number;
+  /** Series read, kept or not: none means nobody ran the forecast. */
+  seriesRead: number;
+  distributorId: Float64Array;
+  productId: Float64Array;
+  /** count x weeks: whole cases per week, then the weekly variance (cases²). */
+  demand: Int32Array;
+  variance: Float64Array;
+}
+
+/** A month's place by arithmetic on its 'YYYY-MM' text: a million lookups at national scale. */
+const monthNumber = (m: string) =>
+  ((m.charCodeAt(0) - 48) * 1000 + (m.charCodeAt(1) - 48) * 100 + (m.charCodeAt(2) - 48) * 10 + m.charCodeAt(3) - 48) * 12 +
+  (m.charCodeAt(5) - 48) * 10 +
+  m.charCodeAt(6) -
+  48;
+
+/** Reads the request's part here. Each series is used as it is read and dropped: none is kept. */
+export function readDemand(db: Db, request: DemandRequest): DemandBlocks {
+  const { grid } = request;
+  const weeks = grid.weeks.length;
+  const firstMonth = monthNumber(grid.months[0]!);
+  const monthCount = grid.months.length;
+  const onBoard = new Set(request.distributorIds);
+  const skus = new Set(request.productIds);
+  const agreed = new Float64Array(monthCount);
+  const variance = new Float64Array(monthCount);
+  // A week lies in one month or two: each week's months and shares as numbers, read 240,000 times.
+  const monthA = new Int32Array(weeks);
+  const shareA = new Float64Array(weeks);
+  const monthB = new Int32Array(weeks);
+  const shareB = new Float64Array(weeks);
+  grid.shares.forEach((parts, w) => {
+    if (parts.length > 2) throw new Error(`Week ${grid.weeks[w]} spans more than two months`);
+    monthA[w] = parts[0]?.month ?? 0;
+    shareA[w] = parts[0]?.share ?? 0;
+    monthB[w] = parts[1]?.month ?? 0;
+    shareB[w] = parts[1]?.share ?? 0;
+  });
+  const spread = new Float64Array(weeks);
+  let size = Math.max(16, request.expected);
+  let distributorId = new Float64Array(size);
+  let productId = new Float64Array(size);
+  let demandBlock = new Int32Array(size * weeks);
+  let varianceBlock = new Float64Array(size * weeks);
+  let count = 0;
+  let seriesRead = 0;
+  const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+  const query = {
+    fromMonth: grid.months[0]!,
+    toMonth: grid.months[monthCount - 1]!,
+    ...(request.range ? { distributorRange: request.range } : {}),
+  };
+  eachDemandSeries(db, query, (s) => {
+    seriesRead++;
+    if (!onBoard.has(s.distributorId) || !skus.has(s.productId)) return;
+    agreed.fill(0);
+    variance.fill(0);
+    for (let i = 0; i < s.months.length; i++) {
+      const m = monthNumber(s.months[i]!) - firstMonth;
+      if (!(m >= 0 && m < monthCount)) continue;
+      agreed[m] = Math.max(0, s.agreed[i]!);
+      // the agreed number moves the level, not the uncertainty: the forecast's own range is kept
+      variance[m] = sdFromRange80(s.lo80[i]!, s.hi80[i]!) ** 2;
+    }
+    if (count === size) {
+      size *= 2;
+      distributorId = grow(distributorId, new Float64Array(size));
+      productId = grow(productId, new Float64Array(size));
+      demandBlock = grow(demandBlock, new Int32Array(size * weeks));
+      varianceBlock = grow(varianceBlock, new Float64Array(size * weeks));
+    }
+    // spread over the weeks by days as spreadToWeeks does (weeks.ts), without its objects
+    const at = count * weeks;
+    for (let w = 0; w < weeks; w++) {
+      spread[w] = agreed[monthA[w]!]! * shareA[w]! + agreed[monthB[w]!]! * shareB[w]!;
+      varianceBlock[at + w] = variance[monthA[w]!]! * shareA[w]! + variance[monthB[w]!]! * shareB[w]!;
+    }
+    wholeCases(spread, demandBlock.subarray(at, at + weeks));
+    distributorId[count] = s.distributorId;
+    productId[count] = s.productId;
+    count++;
+  });
+  return { count, seriesRead, distributorId, productId, demand: demandBlock, variance: varianceBlock };
+}

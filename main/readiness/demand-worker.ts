@@ -1,0 +1,27 @@
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { openDatabase, type Db } from '../db/open.js';
+import { readDemand, type DemandBlocks, type DemandRequest } from './demand-read.js';
+
+// A thread that reads a part of the network's forecast demand on its own read-only connection and
+// answers with the blocks, then raises its signal: the caller waits for it inside a synchronous
+// computation (demand-threads.ts).
+const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
+const connections = new Map<string, Db>();
+
+port.on('message', ({ path, request }: { path: string; request: DemandRequest }) => {
+  let reply: { blocks: DemandBlocks } | { error: string };
+  try {
+    let db = connections.get(path);
+    if (!db) connections.set(path, (db = openDatabase(path, { readonly: true })));
+    reply = { blocks: readDemand(db, request) };
+  } catch (error) {
+    reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  const moved = 'blocks' in reply ? [reply.blocks.distributorId, reply.blocks.productId, reply.blocks.demand, reply.blocks.variance] : [];
+  port.postMessage(
+    reply,
+    moved.map((a) => a.buffer as ArrayBuffer),
+  );
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
+});
