@@ -7,7 +7,7 @@
 import type { Db } from '../db/open.js';
 import { eachDemandSeries } from '../forecast/demand.js';
 import { sdFromRange80 } from './status.js';
-import { wholeCases, type WeekGrid } from './weeks.js';
+import type { WeekGrid } from './weeks.js';
 
 export interface DemandRequest {
   grid: WeekGrid;
@@ -61,7 +61,6 @@ export function readDemand(db: Db, request: DemandRequest): DemandBlocks {
     monthB[w] = parts[1]?.month ?? 0;
     shareB[w] = parts[1]?.share ?? 0;
   });
-  const spread = new Float64Array(weeks);
   let size = Math.max(16, request.expected);
   let distributorId = new Float64Array(size);
   let productId = new Float64Array(size);
@@ -85,7 +84,8 @@ export function readDemand(db: Db, request: DemandRequest): DemandBlocks {
       if (!(m >= 0 && m < monthCount)) continue;
       agreed[m] = Math.max(0, s.agreed[i]!);
       // the agreed number moves the level, not the uncertainty: the forecast's own range is kept
-      variance[m] = sdFromRange80(s.lo80[i]!, s.hi80[i]!) ** 2;
+      const sd = sdFromRange80(s.lo80[i]!, s.hi80[i]!);
+      variance[m] = sd * sd;
     }
     if (count === size) {
       size *= 2;
@@ -94,13 +94,20 @@ export function readDemand(db: Db, request: DemandRequest): DemandBlocks {
       demandBlock = grow(demandBlock, new Int32Array(size * weeks));
       varianceBlock = grow(varianceBlock, new Float64Array(size * weeks));
     }
-    // spread over the weeks by days as spreadToWeeks does (weeks.ts), without its objects
+    // spread over the weeks by days as spreadToWeeks does (weeks.ts), and to whole cases as
+    // wholeCases does, without their objects and views
     const at = count * weeks;
+    let cumulative = 0;
+    let rounded = 0;
     for (let w = 0; w < weeks; w++) {
-      spread[w] = agreed[monthA[w]!]! * shareA[w]! + agreed[monthB[w]!]! * shareB[w]!;
-      varianceBlock[at + w] = variance[monthA[w]!]! * shareA[w]! + variance[monthB[w]!]! * shareB[w]!;
+      const a = monthA[w]!;
+      const b = monthB[w]!;
+      cumulative += Math.max(0, agreed[a]! * shareA[w]! + agreed[b]! * shareB[w]!);
+      const next = Math.round(cumulative);
+      demandBlock[at + w] = next - rounded;
+      rounded = next;
+      varianceBlock[at + w] = variance[a]! * shareA[w]! + variance[b]! * shareB[w]!;
     }
-    wholeCases(spread, demandBlock.subarray(at, at + weeks));
     distributorId[count] = s.distributorId;
     productId[count] = s.productId;
     count++;
