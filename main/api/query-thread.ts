@@ -33,15 +33,6 @@ export const QUERY_THREAD_METHODS: ReadonlySet<MethodName> = new Set<MethodName>
 type Pending = { resolve(result: ApiResult<unknown>): void };
 
 /** Runs those methods in one worker thread, started on first use; requests queue there in order. */
-/**
- * The query thread's young generation, MB (V8's default is 48 here: 16 MB semi-spaces). A national
- * screen builds a few hundred thousand objects that live as long as its result; with room for them
- * while they are made, fewer of them are copied into the old generation on the way, and the whole
- * readiness pass at national scale spends about a tenth less time collecting. `npm run bench` runs
- * with the same size (--max-semi-space-size=32), so its figures are the thread's.
- */
-export const QUERY_THREAD_YOUNG_MB = 96;
-
 export class QueryThread {
   private worker: Worker | null = null;
   private nextId = 1;
@@ -89,10 +80,7 @@ export class QueryThread {
   }
 
   private start(): Worker {
-    const worker = startWorker(import.meta.url, './query-worker.ts', './query-worker.js', {
-      workerData: this.options,
-      resourceLimits: { maxYoungGenerationSizeMb: QUERY_THREAD_YOUNG_MB },
-    });
+    const worker = startWorker(import.meta.url, './query-worker.ts', './query-worker.js', { workerData: this.options });
     worker.on('message', (m: { id: number; result: ApiResult<unknown> }) => {
       this.pending.get(m.id)?.resolve(m.result);
       this.pending.delete(m.id);
