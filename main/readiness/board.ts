@@ -172,7 +172,16 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ScopedFilter): Read
     computeMs: c.computeMs,
     missing: {
       forecast: c.missingForecast,
-      stock: c.counts.filter((x, i) => x.onHand === null && inScope(filter, c.distById.get(c.cells[i]!.distributorId)!.regionId)).length,
+      stock: uncounted(c, filter),
     },
   };
+}
+
+/** Cells in the filter's regions whose stock nobody counted. */
+function uncounted(c: ReadinessComputation, filter: ScopedFilter): number {
+  let n = 0;
+  c.counts.counted.forEach((counted, i) => {
+    if (counted === 0 && inScope(filter, c.distById.get(c.cells[i]!.distributorId)!.regionId)) n++;
+  });
+  return n;
 }

@@ -48,8 +48,8 @@ export interface ReadinessComputation {
   inputs: Map<number, NetworkDistributor>;
   products: Map<number, Product>;
   cells: NetworkCell[];
-  /** Per cell: the stock count used (null: none) and its date, and cases in transit. */
-  counts: Array<{ onHand: number | null; date: string | null; inTransit: number }>;
+  /** Per cell, as columns (no object per cell): the stock count used (counted 0: none) with its date, and cases in transit. */
+  counts: { onHand: Float64Array; counted: Uint8Array; date: Array<string | null>; inTransit: Float64Array };
   /** The cell of a distributor x SKU, -1 for none. */
   cellAt: (distributorId: number, productId: number) => number;
   cellsOf: Map<number, number[]>;
@@ -402,7 +402,6 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
   // A cell whose stock and arrivals did not move keeps the previous state's objects: after one count
   // or shipment a handful of cells are new, and the regions' reuse below is a comparison of identities.
   const same = previous !== null && previous.base === base ? previous : null;
-  const counts: ReadinessComputation['counts'] = new Array(n);
   const cells: NetworkCell[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const has = counted[i] === 1;
@@ -425,13 +424,8 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
         counted: has,
       };
     }
-    const count = same?.counts[i];
-    const value = has ? stock : null;
-    counts[i] =
-      count && count.onHand === value && count.date === countDate[i] && count.inTransit === inTransit[i]
-        ? count
-        : { onHand: value, date: countDate[i]!, inTransit: inTransit[i]! };
   }
+  const counts: ReadinessComputation['counts'] = { onHand, counted, date: countDate, inTransit };
   const loaded = performance.now();
 
   const comparable = previous !== null && previous.base === base;

@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
-import type { Db } from '../db/open.js';
+import { prepared, type Db } from '../db/open.js';
 import { startWorker } from '../jobs/worker-entry.js';
 import { readDemand, type DemandBlocks, type DemandRequest } from './demand-read.js';
 
@@ -91,7 +91,9 @@ export function readDemandInParts(db: Db, request: DemandRequest, options: Deman
     const to = k === parts - 1 ? Number.MAX_VALUE : ids[Math.floor((ids.length * (k + 1)) / parts) - 1]!;
     ranges.push([from, to]);
   }
-  const partOf = (k: number): DemandRequest => ({ ...request, range: ranges[k]!, expected: Math.ceil(request.expected / parts) });
+  // each part's blocks sized by its own series (fresh memory costs a page fault when first written: no spare room)
+  const seriesIn = prepared(db, 'SELECT count(*) FROM forecast_series WHERE distributor_id BETWEEN ? AND ?').pluck();
+  const partOf = (k: number): DemandRequest => ({ ...request, range: ranges[k]!, expected: seriesIn.get(...ranges[k]!) as number });
   const sent = ranges.slice(1).map((_, j) => {
     const t = thread(j);
     const seen = Atomics.load(t.signal, 0);

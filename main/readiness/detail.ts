@@ -44,7 +44,7 @@ function cellFacts(c: ReadinessComputation, i: number): ReadinessCellFacts {
   const a = c.assessment.cells[i]!;
   const p = c.products.get(cell.productId)!;
   const peak = c.inputs.get(cell.distributorId)!.peakStartWeek;
-  const count = c.counts[i]!;
+  const { counts } = c;
   const planned = c.assessment.plan.plannedArrivals[i];
   return {
     productId: p.id,
@@ -55,9 +55,9 @@ function cellFacts(c: ReadinessComputation, i: number): ReadinessCellFacts {
     reason: a.code,
     reasonWeek: a.week === null ? null : c.grid.weeks[a.week]!,
     daysIntoPeak: a.week === null || peak === null || a.week < peak ? null : (a.week - peak) * 7,
-    onHand: count.onHand,
-    countDate: count.date,
-    inTransit: count.inTransit,
+    onHand: counts.counted[i] === 1 ? counts.onHand[i]! : null,
+    countDate: counts.date[i]!,
+    inTransit: counts.inTransit[i]!,
     atPeakWithoutPlan: a.atPeakWithoutPlan,
     atPeak: a.atPeak,
     required: a.required.required,
