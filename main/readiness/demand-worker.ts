@@ -1,19 +1,23 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { openDatabase, type Db } from '../db/open.js';
+import { closeDatabase, openDatabase } from '../db/open.js';
 import { readDemand, type DemandBlocks, type DemandRequest } from './demand-read.js';
 
 // A thread that reads a part of the network's forecast demand on its own read-only connection and
 // answers with the blocks, then raises its signal: the caller waits for it inside a synchronous
 // computation (demand-threads.ts).
 const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
-const connections = new Map<string, Db>();
 
 port.on('message', ({ path, request }: { path: string; request: DemandRequest }) => {
   let reply: { blocks: DemandBlocks } | { error: string };
   try {
-    let db = connections.get(path);
-    if (!db) connections.set(path, (db = openDatabase(path, { readonly: true })));
-    reply = { blocks: readDemand(db, request) };
+    // A connection per request, closed at once: an idle thread holds no file open (a restore takes the
+    // file exclusively), and a scan of the whole forecast is far larger than any page cache anyway.
+    const db = openDatabase(path, { readonly: true });
+    try {
+      reply = { blocks: readDemand(db, request) };
+    } finally {
+      closeDatabase(db);
+    }
   } catch (error) {
     reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
