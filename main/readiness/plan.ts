@@ -115,8 +115,8 @@ interface Requirement {
 /**
  * Working memory the planner reuses from one call to the next instead of allocating it each time: a
  * national pass plans regions of 20,000 cells, and fresh memory costs a page fault the first time it
- * is written (on a virtual machine, 4 µs a page: 0.2 s per 50 MB). Planning is synchronous and
- * never re-entered, so one set of buffers serves every call on a thread.
+ * is written (on this virtual machine about 16 µs a 4 KiB page: 0.2 s per 50 MB). Planning is
+ * synchronous and never re-entered, so one set of buffers serves every call on a thread.
  */
 const scratch = {
   used: new Int32Array(0),
