@@ -54,21 +54,26 @@ describe('stock readiness on a real SQLite file', () => {
   }, 240_000);
   afterAll(() => stopDemandThreads());
 
-  it('reads the forecast series as the forecast feature gives it, agreed numbers included', async () => {
-    const first = db
-      .prepare(
-        'SELECT distributor_id AS d, product_id AS p, min(month) AS m FROM forecast_values GROUP BY distributor_id, product_id ORDER BY sum(point) DESC LIMIT 1',
-      )
-      .get() as { d: number; p: number; m: string };
+  /** An agreed number: the forecast of the cell the query picks, raised by `percent` in its month. */
+  async function raiseOne(pick: string, percent: number) {
+    const cell = db.prepare(pick).get() as { d: number; p: number; m: string };
     await call(ctx, 'forecast.override', {
       level: 'distributor_sku',
-      distributorId: first.d,
-      productId: first.p,
-      month: first.m,
+      distributorId: cell.d,
+      productId: cell.p,
+      month: cell.m,
       mode: 'percent',
-      value: 50,
+      value: percent,
       note: 'Listing in a new chain',
     });
+    return cell;
+  }
+
+  it('reads the forecast series as the forecast feature gives it, agreed numbers included', async () => {
+    const first = await raiseOne(
+      'SELECT distributor_id AS d, product_id AS p, min(month) AS m FROM forecast_values GROUP BY distributor_id, product_id ORDER BY sum(point) DESC LIMIT 1',
+      50,
+    );
     const range = { fromMonth: '2000-01', toMonth: '2999-12' };
     const rows = forecastDemand(db, range);
     const series = forecastDemandSeries(db, range);
@@ -86,20 +91,10 @@ describe('stock readiness on a real SQLite file', () => {
   });
 
   it('reads the demand in parts on other threads exactly as on one, agreed numbers included', async () => {
-    const cell = db
-      .prepare(
-        'SELECT distributor_id AS d, product_id AS p, max(month) AS m FROM forecast_values GROUP BY distributor_id, product_id LIMIT 1',
-      )
-      .get() as { d: number; p: number; m: string };
-    await call(ctx, 'forecast.override', {
-      level: 'distributor_sku',
-      distributorId: cell.d,
-      productId: cell.p,
-      month: cell.m,
-      mode: 'percent',
-      value: 20,
-      note: 'A new outlet chain',
-    });
+    await raiseOne(
+      'SELECT distributor_id AS d, product_id AS p, max(month) AS m FROM forecast_values GROUP BY distributor_id, product_id LIMIT 1',
+      20,
+    );
     const request = {
       grid: weekGrid(new Date(`${today()}T00:00:00Z`), 40),
       distributorIds: db.prepare("SELECT id FROM distributors WHERE status != 'ended'").pluck().all() as number[],
