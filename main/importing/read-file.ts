@@ -81,8 +81,12 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetData> {
         // The first sheet that has rows is the one imported.
         if (all.length > 0) break;
       }
-    } catch {
-      throw fileRefusal('importDamagedXlsx', 'This .xlsx file is damaged or not an Excel workbook.');
+    } catch (error) {
+      // The person is told the workbook cannot be read; the reason stays in the log (and on the error),
+      // because a sound workbook refused here is a reader fault to find, not a damaged file: ExcelJS's
+      // streaming reader is known to lose zip entries now and then (exceljs/exceljs#3064).
+      console.warn('[planner] an .xlsx file could not be read:', error);
+      throw Object.assign(fileRefusal('importDamagedXlsx', 'This .xlsx file is damaged or not an Excel workbook.'), { cause: error });
     }
     if (all.length === 0) throw fileRefusal('importNoRows', 'The workbook has no rows.');
     return finish({ format: 'xlsx', encoding: 'XLSX', delimiter: null, all });
