@@ -7,7 +7,7 @@
 import type { Db } from '../db/open.js';
 import { eachDemandSeries } from '../forecast/demand.js';
 import { sdFromRange80 } from './status.js';
-import type { WeekGrid } from './weeks.js';
+import { spreadToWeeks, wholeCases, type WeekGrid } from './weeks.js';
 
 export interface DemandRequest {
   grid: WeekGrid;
@@ -49,18 +49,7 @@ export function readDemand(db: Db, request: DemandRequest): DemandBlocks {
   const skus = new Set(request.productIds);
   const agreed = new Float64Array(monthCount);
   const variance = new Float64Array(monthCount);
-  // A week lies in one month or two: each week's months and shares as numbers, read 240,000 times.
-  const monthA = new Int32Array(weeks);
-  const shareA = new Float64Array(weeks);
-  const monthB = new Int32Array(weeks);
-  const shareB = new Float64Array(weeks);
-  grid.shares.forEach((parts, w) => {
-    if (parts.length > 2) throw new Error(`Week ${grid.weeks[w]} spans more than two months`);
-    monthA[w] = parts[0]?.month ?? 0;
-    shareA[w] = parts[0]?.share ?? 0;
-    monthB[w] = parts[1]?.month ?? 0;
-    shareB[w] = parts[1]?.share ?? 0;
-  });
+  const spread = new Float64Array(weeks);
   let size = Math.max(16, request.expected);
   let distributorId = new Float64Array(size);
   let productId = new Float64Array(size);
@@ -94,20 +83,9 @@ export function readDemand(db: Db, request: DemandRequest): DemandBlocks {
       demandBlock = grow(demandBlock, new Int32Array(size * weeks));
       varianceBlock = grow(varianceBlock, new Float64Array(size * weeks));
     }
-    // spread over the weeks by days as spreadToWeeks does (weeks.ts), and to whole cases as
-    // wholeCases does, without their objects and views
     const at = count * weeks;
-    let cumulative = 0;
-    let rounded = 0;
-    for (let w = 0; w < weeks; w++) {
-      const a = monthA[w]!;
-      const b = monthB[w]!;
-      cumulative += Math.max(0, agreed[a]! * shareA[w]! + agreed[b]! * shareB[w]!);
-      const next = Math.round(cumulative);
-      demandBlock[at + w] = next - rounded;
-      rounded = next;
-      varianceBlock[at + w] = variance[a]! * shareA[w]! + variance[b]! * shareB[w]!;
-    }
+    wholeCases(spreadToWeeks(grid, agreed, spread), demandBlock.subarray(at, at + weeks));
+    spreadToWeeks(grid, variance, varianceBlock.subarray(at, at + weeks));
     distributorId[count] = s.distributorId;
     productId[count] = s.productId;
     count++;

@@ -41,10 +41,12 @@ export interface WeekGrid {
   /** The calendar months the weeks touch, in order ('YYYY-MM'). */
   months: string[];
   /**
-   * For each week, the months it overlaps and the share of each month's volume that falls in it
-   * (days of the month in the week / days in the month).
+   * For each week, the months it overlaps (a week lies in one month or two) and the share of each
+   * month's volume that falls in it (days of the month in the week / days in the month): as numbers,
+   * since a national pass spreads 240,000 series through them. A week in one month has a second
+   * share of 0 (and its first month again).
    */
-  shares: Array<Array<{ month: number; share: number }>>;
+  shares: { firstMonth: Int32Array; firstShare: Float64Array; secondMonth: Int32Array; secondShare: Float64Array };
 }
 
 export function weekGrid(today: Date, weekCount: number): WeekGrid {
@@ -52,7 +54,12 @@ export function weekGrid(today: Date, weekCount: number): WeekGrid {
   const months: string[] = [];
   const monthIndex = new Map<string, number>();
   const weeks: string[] = [];
-  const shares: WeekGrid['shares'] = [];
+  const shares: WeekGrid['shares'] = {
+    firstMonth: new Int32Array(weekCount),
+    firstShare: new Float64Array(weekCount),
+    secondMonth: new Int32Array(weekCount),
+    secondShare: new Float64Array(weekCount),
+  };
   for (let w = 0; w < weekCount; w++) {
     weeks.push(isoDay(start + w * WEEK_MS));
     const parts = new Map<number, number>();
@@ -66,7 +73,11 @@ export function weekGrid(today: Date, weekCount: number): WeekGrid {
       }
       parts.set(i, (parts.get(i) ?? 0) + 1);
     }
-    shares.push([...parts].map(([month, days]) => ({ month, share: days / daysInMonth(months[month]!) })));
+    const [first, second] = [...parts].map(([month, days]) => ({ month, share: days / daysInMonth(months[month]!) }));
+    shares.firstMonth[w] = first!.month;
+    shares.firstShare[w] = first!.share;
+    shares.secondMonth[w] = second?.month ?? first!.month;
+    shares.secondShare[w] = second?.share ?? 0;
   }
   return { start, weeks, months, shares };
 }
@@ -76,11 +87,14 @@ export function weekGrid(today: Date, weekCount: number): WeekGrid {
  * way) spread over the grid's weeks by days: a week gets each month's volume x its days in that month
  * / the month's days. `monthly[i]` belongs to `grid.months[i]`. `out` lets a caller reuse memory.
  */
-export function spreadToWeeks(grid: WeekGrid, monthly: ArrayLike<number>, out = new Float64Array(grid.weeks.length)): Float64Array {
+export function spreadToWeeks(
+  grid: WeekGrid,
+  monthly: ArrayLike<number>,
+  out: Float64Array = new Float64Array(grid.weeks.length),
+): Float64Array {
+  const { firstMonth, firstShare, secondMonth, secondShare } = grid.shares;
   for (let w = 0; w < grid.weeks.length; w++) {
-    let sum = 0;
-    for (const { month, share } of grid.shares[w]!) sum += (monthly[month] ?? 0) * share;
-    out[w] = sum;
+    out[w] = (monthly[firstMonth[w]!] ?? 0) * firstShare[w]! + (monthly[secondMonth[w]!] ?? 0) * secondShare[w]!;
   }
   return out;
 }

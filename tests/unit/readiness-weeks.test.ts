@@ -37,7 +37,9 @@ describe('readiness calendar', () => {
         const spread = spreadToWeeks(grid, ones);
         // months wholly inside the grid are spread in full
         const share = new Map<number, number>();
-        grid.shares.forEach((parts) => parts.forEach((p) => share.set(p.month, (share.get(p.month) ?? 0) + p.share)));
+        const add = (month: number, part: number) => share.set(month, (share.get(month) ?? 0) + part);
+        const { firstMonth, firstShare, secondMonth, secondShare } = grid.shares;
+        firstMonth.forEach((month, w) => (add(month, firstShare[w]!), add(secondMonth[w]!, secondShare[w]!)));
         for (let m = 1; m < grid.months.length - 1; m++) expect(share.get(m)).toBeCloseTo(1, 9);
         expect(spread.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(grid.months.length + 1e-9);
       }),
