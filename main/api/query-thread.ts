@@ -56,6 +56,20 @@ export class QueryThread {
     });
   }
 
+  /**
+   * A call answered in the thread and timed there, its answer left there: how long the thread itself
+   * takes (the benchmark's recomputations after a change), without copying a national result across.
+   */
+  measure(method: string, input: unknown, versions?: TableVersions, actor?: Actor): Promise<ApiResult<{ ms: number }>> {
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    if (this.pending.size === 0) worker.ref();
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve: resolve as Pending['resolve'] });
+      worker.postMessage({ id, method, input, versions, actor, measure: true });
+    });
+  }
+
   /** The read-only part of a mutation (main/api/off-thread.ts), prepared on the thread's connection. */
   prepare(method: MethodName, versions: TableVersions): Promise<ApiResult<unknown>> {
     const worker = this.worker ?? this.start();
@@ -72,6 +86,8 @@ export class QueryThread {
     const worker = this.worker;
     if (!worker) return;
     this.worker = null;
+    // Held until it has exited: an idle thread is unreferenced, and a wait on it alone would let the process end here.
+    worker.ref();
     await new Promise<void>((resolve) => {
       worker.once('exit', () => resolve());
       worker.postMessage({ stop: true });

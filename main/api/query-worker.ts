@@ -39,7 +39,7 @@ const ctx: ServiceContext = {
 const port = parentPort!;
 
 type Message =
-  | { id: number; method: string; input: unknown; versions?: TableVersions; actor?: Actor }
+  | { id: number; method: string; input: unknown; versions?: TableVersions; actor?: Actor; measure?: true }
   | { id: number; prepare: MethodName; versions: TableVersions }
   | { stop: true };
 
@@ -67,7 +67,9 @@ port.on('message', (message: Message) => {
   // Without versions (a direct call), every change anywhere invalidates, as SQLite's data_version says.
   if (message.versions) adoptTableVersions(db, message.versions);
   // As the person the main thread authorised: their regions scope the answer (main/people/readScope.ts).
-  void dispatch(message.actor ? withActor(ctx, message.actor) : ctx, message.method, message.input).then((result) =>
-    port.postMessage({ id: message.id, result }),
-  );
+  const t0 = performance.now();
+  void dispatch(message.actor ? withActor(ctx, message.actor) : ctx, message.method, message.input).then((result) => {
+    const ms = Math.round((performance.now() - t0) * 100) / 100;
+    port.postMessage({ id: message.id, result: message.measure && result.ok ? { ok: true, value: { ms } } : result });
+  });
 });

@@ -12,6 +12,7 @@ import { forecastBench, type ForecastFigures } from './features.js';
 import { benchmarkImport, type ImportFigures } from './import-bench.js';
 import { peakRssMb, round, timeOnce, timeRepeated, type QueryFigure } from './measure.js';
 import { RECOMPUTES } from './recomputes.js';
+import { threadMsOf } from './one-change.js';
 import { MemorySampler } from './memory-sampler.js';
 import { baselinePath, committedResults, renderChanges } from './compare.js';
 import { SCREEN_QUERIES } from './screens.js';
@@ -156,7 +157,7 @@ export async function benchCommand(args: string[]): Promise<number> {
         await r.prepare?.(core.ctx);
         const { value, peakMB } = await sampler.peakOf(() => timeOnce(() => r.run(core.ctx)));
         await r.after?.(core.ctx);
-        recompute.push({ name: r.name, ms: value.ms, peakMB });
+        recompute.push({ name: r.name, ms: threadMsOf(value.value) ?? value.ms, peakMB });
       }
       results.recompute = recompute;
     }

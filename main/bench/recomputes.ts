@@ -1,12 +1,8 @@
 import { thisMonth } from '../../shared/domain/clock.js';
 import type { ServiceContext } from '../api/context.js';
-import { benchmarkReadiness } from '../readiness/bench.js';
 import { benchmarkCascade } from '../targets/bench.js';
-import { computeForecastView } from '../forecast/view.js';
-import { accountsToday, computeAccounts } from '../accounts/service.js';
-import { readinessToday } from '../readiness/service.js';
-import { oneChangeAfter } from './one-change.js';
-import { computeTargetView, editTarget } from '../targets/service.js';
+import { screenAfterChange, type Screen } from './one-change.js';
+import { editTarget } from '../targets/service.js';
 import type { Db } from '../db/open.js';
 import type { Level } from '../targets/cascade.js';
 import { computeScorecard } from '../development/evaluations.js';
@@ -64,10 +60,14 @@ export interface Recompute {
   name: string;
   /** Untimed, before: the cached state the recomputation starts from, and the change it follows. */
   prepare?(ctx: ServiceContext): void | Promise<void>;
+  /** Its answer; one timed in the query thread (one-change.ts ThreadTimed) gives that time as the figure. */
   run(ctx: ServiceContext): unknown | Promise<unknown>;
   /** Untimed, after: the change undone, so that the other figures see the same data. */
   after?(ctx: ServiceContext): void | Promise<void>;
 }
+
+const READINESS_BOARD: Screen = { method: 'readiness.board', input: () => ({}) };
+const ACCOUNTS: Screen = { method: 'accounts.overview', input: () => ({}) };
 
 /** Whole-region recomputations (target cascade, readiness plan, segmentation). Each feature adds one. */
 export const RECOMPUTES: Recompute[] = [
@@ -77,22 +77,25 @@ export const RECOMPUTES: Recompute[] = [
     name: "target cascade after one edit: a distributor's brand total (the brand's line moves)",
     run: ({ db }) => oneTargetEdit(db, 'distributor'),
   },
-  { name: 'readiness projection and plan (whole network)', run: ({ db }) => benchmarkReadiness(db) },
+  // The screens' recomputations after a change, answered and timed in the query thread as in the app.
+  // A forecast change moves the readiness base: the whole network is read and planned again.
+  screenAfterChange('readiness projection and plan (whole network)', 'forecast', READINESS_BOARD),
   // After one change the cached parts that it cannot move are reused (main/readiness/computation.ts, main/accounts/service.ts).
-  oneChangeAfter('readiness after one stock count', 'count', (db) => readinessToday(db)),
-  oneChangeAfter('readiness after one shipment', 'shipment', (db) => readinessToday(db)),
+  screenAfterChange('readiness after one stock count', 'count', READINESS_BOARD),
+  screenAfterChange('readiness after one shipment', 'shipment', READINESS_BOARD),
   // The screens reuse these until the data changes; this is what the first look after a change costs.
-  { name: 'forecast screen for the whole region, first look after a change', run: ({ db }) => computeForecastView(db, {}) },
-  {
-    name: 'targets grid for the whole plan, first look after a change',
-    run: ({ db }) => {
-      const planId = db.prepare('SELECT id FROM target_plans ORDER BY id DESC LIMIT 1').pluck().get() as number | undefined;
-      return planId === undefined ? null : computeTargetView(db, planId);
-    },
-  },
-  { name: 'key-account segmentation, churn risks and last season (whole region)', run: ({ db }) => computeAccounts(db) },
-  oneChangeAfter('segmentation after one stock count', 'count', (db) => accountsToday(db), 'table'),
-  oneChangeAfter('segmentation after one complaint', 'complaint', (db) => accountsToday(db)),
+  screenAfterChange('forecast screen for the whole region, first look after a change', 'forecast', {
+    method: 'forecast.view',
+    input: () => ({}),
+  }),
+  screenAfterChange('targets grid for the whole plan, first look after a change', 'target', {
+    method: 'targets.view',
+    input: ({ db }) => ({ planId: db.prepare('SELECT max(id) FROM target_plans').pluck().get() as number }),
+  }),
+  // A history change moves the segmentation's base: every account is segmented and judged again.
+  screenAfterChange('key-account segmentation, churn risks and last season (whole region)', 'history', ACCOUNTS),
+  screenAfterChange('segmentation after one stock count', 'count', ACCOUNTS),
+  screenAfterChange('segmentation after one complaint', 'complaint', ACCOUNTS),
   {
     name: 'development: month-end scorecard for every salesperson',
     run: ({ db }) => computeScorecard(db, thisMonth()),

@@ -498,7 +498,7 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
 
 /**
  * The projection and plan for the whole network from nothing cached: the base, then every region
- * planned. Uncached: the benchmark times it, and the tests compare the incremental result with it.
+ * planned. Uncached: the tests compare the incremental result with it.
  */
 export function computeReadiness(db: Db, today: Date): ReadinessComputation {
   const t0 = performance.now();

@@ -39,6 +39,7 @@ const WHOLE_PASSES: Array<[fragment: string, why: string]> = [
   ['FROM sales_history WHERE month >= ? GROUP BY distributor_id, month', 'segmentation reads the region once, memoised'],
   ['FROM stock_snapshots WHERE snapshot_date <= ? GROUP BY distributor_id, product_id', 'readiness projects the region once, memoised'],
   ['SELECT count(*) FROM forecast_series', 'readiness sizes its demand blocks once per pass, memoised'],
+  ['FROM forecast_series GROUP BY distributor_id', 'readiness splits its demand read by series once per pass, memoised'],
   ["FROM shipments WHERE (status = 'in_transit' OR source = 'manual')", 'readiness projects the region once, memoised'],
   ['FROM event_invitees', 'the calendar reads every invitation of the months it shows once'],
 ];

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import { QueryThread } from '../../main/api/query-thread.js';
@@ -75,5 +78,34 @@ describe('the query thread', () => {
     } finally {
       await queries.stop();
     }
+  });
+  it('times a call inside the thread and keeps its answer there, and a refusal stays a refusal', async () => {
+    const { db, ctx, path } = createTestDb();
+    seedDemo(db, { scale: 'S', today: new Date('2026-11-20T10:00:00Z') });
+    const queries = new QueryThread({ databasePath: path, door: 'cli', version: 'test' });
+    const threaded = { ...ctx, queries };
+    try {
+      const measured = await queries.measure('accounts.overview', {}, undefined, ctx.actor);
+      expect(measured).toMatchObject({ ok: true, value: { ms: expect.any(Number) } });
+      expect(Object.keys(measured.ok ? measured.value : {})).toEqual(['ms']);
+      // The result it computed is the thread's cached one: the next answer is the main thread's own.
+      expect(openComplaints(await dispatch(threaded, 'accounts.overview', {}))).toBe(
+        openComplaints(await dispatch(ctx, 'accounts.overview', {})),
+      );
+      expect(await queries.measure('readiness.cell', { distributorId: 'x' })).toMatchObject({ ok: false });
+    } finally {
+      await queries.stop();
+    }
+  });
+  it('keeps a command-line process alive until an idle thread has stopped (a restore or the benchmark waits for it)', async () => {
+    const { path } = createTestDb();
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', join('tests', 'support', 'stop-idle-query-thread.ts'), path],
+      {
+        timeout: 60_000,
+      },
+    );
+    expect(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}')).toEqual({ answered: true, stopped: true });
   });
 });

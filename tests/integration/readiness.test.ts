@@ -5,13 +5,12 @@ import type { Db } from '../../main/db/open.js';
 import { seedDemo } from '../../main/demo/generate.js';
 import { forecastDemand, forecastDemandSeries } from '../../main/forecast/demand.js';
 import { runForecast } from '../../main/forecast/run.js';
-import { benchmarkReadiness } from '../../main/readiness/bench.js';
 import { readinessToday } from '../../main/readiness/service.js';
 import type { ReadinessBoard, ShortfallLine } from '../../shared/contract/readiness.js';
 import { call, refusal } from '../support/call.js';
 import { addDays } from '../../shared/domain/calendar.js';
 import { now, today } from '../../shared/domain/clock.js';
-import { createTestDb } from '../support/db.js';
+import { createTestDb, type TestDb } from '../support/db.js';
 import { nextPeakStart } from '../../shared/domain/season.js';
 import { isoDay, weekGrid } from '../../main/readiness/weeks.js';
 import { readDemand, type DemandBlocks } from '../../main/readiness/demand-read.js';
@@ -47,8 +46,10 @@ function expectWithinShippingCapacity(board: ReadinessBoard) {
 describe('stock readiness on a real SQLite file', () => {
   let db: Db;
   let ctx: ServiceContext;
+  let file: TestDb;
   beforeAll(async () => {
-    ({ db, ctx } = createTestDb('file'));
+    file = createTestDb('file');
+    ({ db, ctx } = file);
     seedDemo(db, { scale: 'S' });
     await runForecast(db, { workers: 1 }, { progress() {}, checkCancelled() {} });
   }, 240_000);
@@ -113,8 +114,40 @@ describe('stock readiness on a real SQLite file', () => {
     expect(joined((p) => p.productId)).toEqual(Array.from(whole.productId).slice(0, whole.count));
     expect(joined((p) => p.demand, weeks)).toEqual(Array.from(whole.demand).slice(0, whole.count * weeks));
     expect(joined((p) => p.variance, weeks)).toEqual(Array.from(whole.variance).slice(0, whole.count * weeks));
+    // the parts read about as many series each: each within the largest distributor's of an equal share
+    const largest = db
+      .prepare('SELECT count(*) AS n FROM forecast_series GROUP BY distributor_id ORDER BY n DESC LIMIT 1')
+      .pluck()
+      .get() as number;
+    const read = parts.map((p) => p.seriesRead);
+    const share = whole.seriesRead / 3;
+    for (const n of read) expect(Math.abs(n - share)).toBeLessThanOrEqual(largest);
     // inside a transaction another connection would not see its writes: read here, in one part
     expect(db.transaction(() => readDemandInParts(db, request, { threads: 2, minSeries: 0 }))()).toHaveLength(1);
+  });
+
+  it('splits the demand read into parts of about as many series, however the distributors carry them', () => {
+    // a copy where the first two thirds of the distributors keep one series each: a split by distributors would leave two parts almost empty
+    const { db: skewed } = createTestDb('test', file);
+    skewed
+      .prepare(
+        `DELETE FROM forecast_series WHERE distributor_id IN (SELECT id FROM distributors ORDER BY id LIMIT (SELECT count(*) * 2 / 3 FROM distributors))
+         AND (distributor_id, product_id) NOT IN (SELECT distributor_id, min(product_id) FROM forecast_series GROUP BY distributor_id)`,
+      )
+      .run();
+    const request = {
+      grid: weekGrid(new Date(`${today()}T00:00:00Z`), 40),
+      distributorIds: skewed.prepare('SELECT id FROM distributors').pluck().all() as number[],
+      productIds: skewed.prepare('SELECT id FROM products').pluck().all() as number[],
+      expected: skewed.prepare('SELECT count(*) FROM forecast_series').pluck().get() as number,
+    };
+    const parts = readDemandInParts(skewed, request, { threads: 2, minSeries: 0 });
+    const largest = skewed
+      .prepare('SELECT count(*) AS n FROM forecast_series GROUP BY distributor_id ORDER BY n DESC LIMIT 1')
+      .pluck()
+      .get() as number;
+    for (const p of parts) expect(Math.abs(p.seriesRead - request.expected / 3)).toBeLessThanOrEqual(largest);
+    expect(parts.reduce((n, p) => n + p.count, 0)).toBe(readDemand(skewed, request).count);
   });
 
   it('projects every distributor x SKU and plans within every capacity', async () => {
@@ -496,12 +529,5 @@ describe('stock readiness on a real SQLite file', () => {
       planned += (await call(ctx, 'readiness.plan', { offset, limit: 1000 })).rows.reduce((s, l) => s + l.cases, 0);
     expect(totals.getCell(8).value).toMatchObject({ formula: `SUM(H2:H${board.plan.shipments + 1})`, result: planned });
     expect(wb.getWorksheet('Who is short')!.rowCount).toBe(board.short.lines + 2);
-  });
-
-  it('gives the benchmark its figure', () => {
-    const r = benchmarkReadiness(db);
-    expect(r.cells).toBeGreaterThan(100);
-    expect(r.ms).toBeGreaterThan(0);
-    expect(r.weeks).toBeGreaterThan(8);
   });
 });
