@@ -2,7 +2,7 @@ import type { PackGroup, ReadinessBoard, ReadinessRow, ReadinessStatus } from '.
 import { now } from '../../shared/domain/clock.js';
 import { prepared, type Db } from '../db/open.js';
 import { readinessToday, type ReadinessComputation } from './computation.js';
-import { brandOk, inScope, palletsOf, peakDay, view, visibleDistributors, type ScopedFilter } from './views.js';
+import { brandOk, inScope, peakDay, view, visibleDistributors, type ScopedFilter } from './views.js';
 
 /** The board: every distributor's traffic lights, the plan's totals by week, capacity use and what changed since the last accepted plan. */
 export function readinessBoard(db: Db, filter: ScopedFilter, today = now()): ReadinessBoard {
@@ -53,11 +53,19 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ScopedFilter): Read
   const byWeek = c.grid.weeks.map((week, i) => ({ week, label: c.labels[i]!, shipments: 0, cases: 0, pallets: 0 }));
   const plan = { shipments: 0, cases: 0, pallets: 0, byWeek };
   const lines = c.assessment.plan.shipments;
+  // Per cell once, not per plan line (a national plan has about a million lines): shown or not, cases a pallet.
+  const shown = new Uint8Array(c.cells.length);
+  const casesPerPallet = new Float64Array(c.cells.length);
+  for (let i = 0; i < c.cells.length; i++) {
+    const cell = c.cells[i]!;
+    shown[i] = visible.has(cell.distributorId) && brandOk(c, filter, cell.productId) ? 1 : 0;
+    casesPerPallet[i] = cell.casesPerPallet;
+  }
   for (let i = 0; i < lines.length; i++) {
-    const productId = lines.productId[i]!;
+    const cell = lines.cell[i]!;
+    if (shown[cell] === 0) continue;
     const cases = lines.cases[i]!;
-    if (!visible.has(lines.distributorId[i]!) || !brandOk(c, filter, productId)) continue;
-    const pallets = palletsOf(c, productId, cases);
+    const pallets = Math.ceil(cases / casesPerPallet[cell]!);
     const w = byWeek[lines.shipWeek[i]!]!;
     w.shipments++;
     w.cases += cases;
@@ -97,11 +105,34 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ScopedFilter): Read
   for (const [r, a] of c.committedRegion) a.forEach((n, w) => n && add(regionUsed, r, w, n));
   for (const [g, a] of c.committedGroup) a.forEach((n, w) => n && add(groupUsed, g, w, n));
   const booked = (a: Float64Array | undefined) => (a ? Array.from(a) : empty());
+  // Each cell's region and SKU group as the index of its use series, found once per cell.
+  const regionSeries: number[][] = [];
+  const groupSeries: number[][] = [];
+  const regionOf = new Int32Array(c.cells.length);
+  const groupOf = new Int32Array(c.cells.length);
+  const seriesIndex = new Map<string, number>();
+  const indexOf = <K>(m: Map<K, number[]>, list: number[][], k: K, key: string) => {
+    let at = seriesIndex.get(key);
+    if (at === undefined) {
+      let a = m.get(k);
+      if (!a) m.set(k, (a = empty()));
+      seriesIndex.set(key, (at = list.push(a) - 1));
+    }
+    return at;
+  };
+  for (let i = 0; i < c.cells.length; i++) {
+    const cell = c.cells[i]!;
+    const r = c.distById.get(cell.distributorId)!.regionId;
+    regionOf[i] = indexOf(regionUsed, regionSeries, r, `r${r}`);
+    const g = `${r}:${c.products.get(cell.productId)!.pack}`;
+    groupOf[i] = indexOf(groupUsed, groupSeries, g, `g${g}`);
+  }
   const planned = c.assessment.plan.shipments;
   for (let i = 0; i < planned.length; i++) {
-    const r = c.distById.get(planned.distributorId[i]!)!.regionId;
-    add(regionUsed, r, planned.shipWeek[i]!, planned.cases[i]!);
-    add(groupUsed, `${r}:${c.products.get(planned.productId[i]!)!.pack}`, planned.shipWeek[i]!, planned.cases[i]!);
+    const cell = planned.cell[i]!;
+    const w = planned.shipWeek[i]!;
+    regionSeries[regionOf[cell]!]![w]! += planned.cases[i]!;
+    groupSeries[groupOf[cell]!]![w]! += planned.cases[i]!;
   }
 
   const changes: ReadinessBoard['changes'] = [];

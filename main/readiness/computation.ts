@@ -6,7 +6,7 @@ import { memo } from '../db/memo.js';
 import { prepared, type Db } from '../db/open.js';
 import type { NetworkAssessment, NetworkCell, NetworkDistributor } from './assess.js';
 import { readDemandInParts } from './demand-threads.js';
-import { assessByRegion, mergeSortedKeys, sameCellInputs, type RegionPart } from './regions.js';
+import { assessByRegion, sameCellInputs, type LineOrder, type RegionPart } from './regions.js';
 import { readinessSettings } from './settings.js';
 import { keyAccounts } from './status.js';
 import { DAY_MS, isoDay, isoWeekLabel, WEEK_MS, weekGrid, weekIndexOf, type WeekGrid } from './weeks.js';
@@ -53,13 +53,12 @@ export interface ReadinessComputation {
   /** The cell of a distributor x SKU, -1 for none. */
   cellAt: (distributorId: number, productId: number) => number;
   cellsOf: Map<number, number[]>;
+  /** Its plan lines in display order (ship week, distributor name, SKU): the order the warehouse works in. */
   assessment: NetworkAssessment;
   /** Each region's projection, plan and statuses: what the next state reuses where its inputs did not move. */
   parts: Map<number, RegionPart>;
   /** The regions planned for this state (every region, unless a previous state's parts were reused). */
   replanned: number[];
-  /** Plan lines in display order (ship week, distributor name, SKU). */
-  planOrder: Int32Array;
   shortByCell: Float64Array;
   committedRegion: Map<number, Float64Array>;
   committedGroup: Map<string, Float64Array>;
@@ -291,23 +290,26 @@ export function computeReadinessBase(db: Db, today: Date): ReadinessBase {
 
 /** Room for a part's line index beside its display key (ship week, distributor name, SKU) in one exact number. */
 const DISPLAY_SLOT = 2 ** 22;
-const displayOrders = new WeakMap<RegionPart, Float64Array>();
+const displayOrders = new WeakMap<RegionPart, LineOrder>();
 
-/** A part's lines in display order, as key x DISPLAY_SLOT + the line's index in the part; kept as long as the part. */
-function displayKeys(base: ReadinessBase, part: RegionPart): Float64Array {
-  let keys = displayOrders.get(part);
-  if (keys) return keys;
+/** A part's lines in display order (ship week, distributor name, SKU), sorted once natively as one number each; kept as long as the part. */
+function displayOrder(base: ReadinessBase, part: RegionPart): LineOrder {
+  let order = displayOrders.get(part);
+  if (order) return order;
   const { distRank, skuRank } = base;
   const ships = part.shipments;
   if (ships.length >= DISPLAY_SLOT) throw new Error(`A region's plan of ${ships.length} lines is more than the display order holds`);
-  keys = new Float64Array(ships.length);
+  const keys = new Float64Array(ships.length);
   for (let i = 0; i < ships.length; i++) {
     const rank = (ships.shipWeek[i]! * base.dists.length + distRank.get(ships.distributorId[i]!)!) * base.products.size;
     keys[i] = (rank + skuRank.get(ships.productId[i]!)!) * DISPLAY_SLOT + i;
   }
   keys.sort();
-  displayOrders.set(part, keys);
-  return keys;
+  const lines = new Int32Array(ships.length);
+  for (let k = 0; k < keys.length; k++) lines[k] = keys[k]! % DISPLAY_SLOT;
+  order = { keys, lines };
+  displayOrders.set(part, order);
+  return order;
 }
 
 const sameSeries = (a: ArrayLike<number> | undefined, b: ArrayLike<number> | undefined, weeks: number) => {
@@ -432,7 +434,7 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
   const comparable = previous !== null && previous.base === base;
   const booked = comparable ? bookingChanged(previous, { committedRegion, committedGroup }, weeks) : null;
   const replanned: number[] = [];
-  const { assessment, parts, shipmentAt } = assessByRegion(
+  const { assessment, parts } = assessByRegion(
     cells,
     [...base.inputs.values()],
     settings,
@@ -446,19 +448,10 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
       replanned.push(regionId);
       return null;
     },
+    // the lines in the order the screens show them (a line's display key is unique: one line per cell and week)
+    (part) => displayOrder(base, part),
   );
   const planned = performance.now();
-
-  // Display order (ship week, distributor name, SKU): each part's lines sorted once (natively, as one
-  // number each) and kept with the part, then the parts merged by that number.
-  const partOrder = [...parts.values()].map((p) => ({ p, keys: displayKeys(base, p), at: shipmentAt.get(p)! }));
-  const planOrder = new Int32Array(assessment.plan.shipments.length);
-  // a line's display key is unique (one line per cell and week), so the parts' numbers compare whole
-  const merged = mergeSortedKeys(partOrder.map((x) => x.keys));
-  for (let position = 0; position < planOrder.length; position++) {
-    const { keys, at } = partOrder[merged.list[position]!]!;
-    planOrder[position] = at[keys[merged.item[position]!]! % DISPLAY_SLOT]!;
-  }
 
   const shortByCell = new Float64Array(cells.length);
   for (const s of assessment.plan.shortfalls) shortByCell[s.cell]! += s.cases;
@@ -483,7 +476,6 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
     assessment,
     parts,
     replanned,
-    planOrder,
     shortByCell,
     committedRegion,
     committedGroup,

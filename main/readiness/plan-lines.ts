@@ -18,7 +18,8 @@ function planIndices(
     const w = week ? weekIndexOf(c.grid, week) : null;
     const lines = c.assessment.plan.shipments;
     const out: number[] = [];
-    for (const i of c.planOrder) {
+    // the lines are kept in this order (main/readiness/computation.ts)
+    for (let i = 0; i < lines.length; i++) {
       const d = lines.distributorId[i]!;
       if (
         visible.has(d) &&

@@ -113,13 +113,27 @@ export function mergeSortedKeys(lists: readonly Float64Array[]): { list: Int32Ar
   return { list, item };
 }
 
-/** The regions' parts as one network assessment, in the orders planReadiness gives for the whole network. */
+/**
+ * An order of a part's plan lines: `keys` ascending (one number per line, unique across the parts),
+ * `lines` the part's line at each position (null: the part's own order).
+ */
+export interface LineOrder {
+  keys: Float64Array;
+  lines: Int32Array | null;
+}
+
+/**
+ * The regions' parts as one network assessment: the plan lines in the order `lineOrder` gives (by
+ * default the one planReadiness gives for the whole network: ship week, distributor, SKU), the
+ * shortfalls in the order the plan met the needs.
+ */
 export function mergeRegions(
   parts: readonly RegionPart[],
   cellCount: number,
   distributors: ReadonlyMap<number, NetworkDistributor>,
   rules: ReadinessRules,
-): NetworkAssessment & { shipmentAt: Int32Array[] } {
+  lineOrder?: (part: RegionPart) => LineOrder,
+): NetworkAssessment {
   const cells = new Array<CellAssessment>(cellCount);
   const plannedArrivals = new Array<Int32Array | null>(cellCount).fill(null);
   const regionUse = new Map<number, Float64Array>();
@@ -132,20 +146,22 @@ export function mergeRegions(
     for (const [k, v] of p.regionUse) regionUse.set(k, v);
     for (const [k, v] of p.groupUse) groupUse.set(k, v);
   }
-  // Ship week, distributor, SKU as one number per line, kept with the part (ids below 2^20 each;
-  // otherwise a stable sort of all lines by the three in turn).
-  const keys = parts.map(mergeKeys);
   const total = parts.reduce((sum, p) => sum + p.shipments.length, 0);
   const shipments = shipmentColumns(total);
-  const shipmentAt = parts.map((p) => new Int32Array(p.shipments.length));
   const put = (k: number, j: number, to: number) => {
     const from = parts[k]!.shipments;
-    shipmentAt[k]![j] = to;
     copyShipment(from, j, shipments, to, from.cell[j]!);
   };
-  if (keys.every((k) => k !== null)) {
-    const { list, item } = mergeSortedKeys(keys as Float64Array[]);
-    for (let to = 0; to < total; to++) put(list[to]!, item[to]!, to);
+  // Ship week, distributor, SKU as one number per line, kept with the part (ids below 2^20 each;
+  // otherwise a stable sort of all lines by the three in turn).
+  const orders = lineOrder ? parts.map(lineOrder) : parts.map((p) => mergeKeys(p)).map((keys) => keys && { keys, lines: null });
+  if (orders.every((o) => o !== null)) {
+    const { list, item } = mergeSortedKeys(orders.map((o) => o!.keys));
+    for (let to = 0; to < total; to++) {
+      const k = list[to]!;
+      const lines = orders[k]!.lines;
+      put(k, lines ? lines[item[to]!]! : item[to]!, to);
+    }
   } else {
     const all = parts.flatMap((p, k) => Array.from({ length: p.shipments.length }, (_, j) => ({ s: shipmentOf(p.shipments, j), k, j })));
     // stable: equal lines keep their part's order
@@ -187,7 +203,7 @@ export function mergeRegions(
     }
     shortfalls.push(parts[best]!.shortfalls[at[best]!++]!);
   }
-  return { cells, plan: { shipments, shortfalls, plannedArrivals, regionUse, groupUse }, shipmentAt };
+  return { cells, plan: { shipments, shortfalls, plannedArrivals, regionUse, groupUse } };
 }
 
 /** Whether a cell's plan inputs (stock, whether counted, arrivals) are the same in two states. */
@@ -200,7 +216,7 @@ export function sameCellInputs(a: NetworkCell, b: NetworkCell, weeks: number): b
 
 /**
  * The whole network planned region by region, reusing a previous part where `reuse` returns one
- * (the caller knows whether its inputs moved).
+ * (the caller knows whether its inputs moved), the plan lines merged in `lineOrder` (see mergeRegions).
  */
 export function assessByRegion(
   cells: readonly NetworkCell[],
@@ -209,7 +225,8 @@ export function assessByRegion(
   capacity: ShippingCapacity,
   weeks: number,
   reuse: (regionId: number, cellIndices: readonly number[]) => RegionPart | null = () => null,
-): { assessment: NetworkAssessment; parts: Map<number, RegionPart>; shipmentAt: Map<RegionPart, Int32Array> } {
+  lineOrder?: (part: RegionPart) => LineOrder,
+): { assessment: NetworkAssessment; parts: Map<number, RegionPart> } {
   const byId = new Map(distributors.map((d) => [d.distributorId, d]));
   const regionCells = new Map<number, number[]>();
   cells.forEach((c, i) => {
@@ -231,7 +248,5 @@ export function assessByRegion(
       reuse(regionId, indices) ?? assessRegion(regionId, indices, cells, regionDists.get(regionId)!, rules, capacity, weeks),
     );
   }
-  const list = [...parts.values()];
-  const { shipmentAt, ...assessment } = mergeRegions(list, cells.length, byId, rules);
-  return { assessment, parts, shipmentAt: new Map(list.map((p, k) => [p, shipmentAt[k]!])) };
+  return { assessment: mergeRegions([...parts.values()], cells.length, byId, rules, lineOrder), parts };
 }

@@ -22,7 +22,6 @@ function outcome(c: ReadinessComputation) {
     shipments: c.assessment.plan.shipments,
     shortfalls: c.assessment.plan.shortfalls,
     plannedArrivals: c.assessment.plan.plannedArrivals.map(plain),
-    planOrder: plain(c.planOrder),
     shortByCell: plain(c.shortByCell),
     committedRegion: [...c.committedRegion].map(([k, v]) => [k, plain(v)]).sort(),
     committedGroup: [...c.committedGroup].map(([k, v]) => [k, plain(v)]).sort(),
