@@ -154,6 +154,10 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
     ).run(now, now);
     db.prepare("UPDATE followups SET review_salesperson_id = 1, review_week_start = '2026-11-16'").run();
   },
+  // indexes only: an archived terminal stays in the table, out of the live name order
+  26: (db) => {
+    db.prepare("UPDATE terminals SET archived_at = '2026-11-20T10:00:00.000Z' WHERE id = 1").run();
+  },
 };
 
 /** Every table's columns and rows (in a stable order), to compare contents, not just counts. */
@@ -210,8 +214,11 @@ describe('migrations', () => {
     const db = openDatabase(':memory:');
     const plan = (sql: string) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
-    expect(plan('SELECT id FROM terminals t ORDER BY t.name COLLATE NOCASE, t.id LIMIT 200')).toMatch(
+    expect(plan('SELECT id FROM terminals t WHERE t.archived_at IS NULL ORDER BY t.name COLLATE NOCASE, t.id LIMIT 200')).toMatch(
       /USING (COVERING )?INDEX terminals_name/,
+    );
+    expect(plan('SELECT area_id, status, count(*) FROM terminals WHERE archived_at IS NULL GROUP BY area_id, status')).toMatch(
+      /COVERING INDEX terminals_area_status/,
     );
     expect(plan('SELECT id FROM terminals WHERE distributor_id = 1')).toMatch(/terminals_distributor/);
     expect(plan('SELECT area_id, status, count(*) FROM terminals GROUP BY area_id, status')).toMatch(/terminals_area_status/);

@@ -115,6 +115,43 @@ describe('query plans of the one-record screens', () => {
     expect(offending).toEqual([]);
   });
 
+  it('count and page the live outlets from their indexes alone, never looking up each row for its archive mark', async () => {
+    const { db, ctx } = createTestDb();
+    seedDemo(db, { scale: 'S', today: new Date('2026-11-22T00:00:00Z') });
+    const before = new Set(preparedSql(db));
+    const terminals = db.prepare('SELECT count(*) FROM terminals').pluck().get() as number;
+    for (const [method, input] of [
+      ['network.summary', {}],
+      ['distributor.list', { limit: 200, sort: 'terminalCount', direction: 'desc' }],
+      ['subDealer.list', { limit: 200 }],
+      ['terminal.list', { limit: 200, offset: terminals - 200 }],
+    ] as const) {
+      expect(await dispatch(ctx, method, input), method).toMatchObject({ ok: true });
+    }
+    // An index holds the filter when it has the column, or covers only live rows (a partial index).
+    const partial = new Set(
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '%WHERE archived_at IS NULL%'")
+        .pluck()
+        .all() as string[],
+    );
+    const lookups: string[] = [];
+    for (const sql of preparedSql(db).filter(
+      (q) => !before.has(q) && /archived_at IS NULL/.test(q) && /\b(terminals|sub_dealers)\b/.test(q),
+    )) {
+      const p = parameters(sql);
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array<null>(p.positional).fill(null)) as Array<{ detail: string }>;
+      for (const { detail } of plan) {
+        const m = /^(?:SCAN|SEARCH) (\S+) USING (COVERING )?INDEX (\S+)/.exec(detail);
+        const table = m && new RegExp(`(?:FROM|JOIN)\\s+(\\w+)\\s+(?:AS\\s+)?${m[1]}\\b`, 'i').exec(sql)?.[1];
+        const onOutlets = m && (table ?? m[1]) && ['terminals', 'sub_dealers'].includes(table ?? m[1]!);
+        if (onOutlets && !m[2] && !partial.has(m[3]!)) lookups.push(`${detail}: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+        if (/^SCAN (terminals|sub_dealers)\b(?! USING)/.test(detail)) lookups.push(`${detail}: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+      }
+    }
+    expect(lookups).toEqual([]);
+  });
+
   it('index every foreign key a delete or merge follows, except small tables and per-plan cells', () => {
     const { db } = createTestDb();
     // Children that are few per parent row or read per plan, where an index would cost every write for a rare delete.

@@ -21,6 +21,7 @@ import { m0020PersonRegions } from './0020-person-regions.js';
 import { m0021VisitPhotos } from './0021-visit-photos.js';
 import { m0022FollowupIndexes } from './0022-followup-indexes.js';
 import { m0025AnswersReviewsFollowups } from './0025-answers-reviews-followups.js';
+import { m0026LiveOutletIndexes } from './0026-live-outlet-indexes.js';
 
 export interface Migration {
   version: number;
@@ -53,6 +54,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0021VisitPhotos,
   m0022FollowupIndexes,
   m0025AnswersReviewsFollowups,
+  m0026LiveOutletIndexes,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
