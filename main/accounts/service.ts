@@ -54,19 +54,18 @@ function histories(db: Db): { months: string[]; accounts: AccountHistory[] } {
   if (!last) return { months: [], accounts: [] };
   const first = addMonths(last, -23);
   const months = Array.from({ length: 24 }, (_, i) => addMonths(first, i));
-  const index = new Map(months.map((m, i) => [m, i]));
   const byDist = new Map<number, number[]>();
   for (const id of prepared(db, "SELECT id FROM distributors WHERE status != 'ended' AND archived_at IS NULL").pluck().all() as number[])
     byDist.set(id, new Array<number>(24).fill(0));
-  for (const [d, m, cases] of prepared(
-    db,
-    'SELECT distributor_id, month, sum(cases) FROM sales_history WHERE month >= ? GROUP BY distributor_id, month',
-  )
-    .raw()
-    .iterate(first) as Iterable<[number, string, number]>) {
-    const row = byDist.get(d);
-    if (row) row[index.get(m)!] = cases;
-  }
+  // Month by month through the month index: grouped in one query, SQLite sorted every row of the two
+  // years (3 million at national scale) in memory first, 110 MB more resident for a few seconds.
+  const monthTotals = prepared(db, 'SELECT distributor_id, sum(cases) FROM sales_history WHERE month = ? GROUP BY distributor_id').raw();
+  months.forEach((month, i) => {
+    for (const [d, cases] of monthTotals.iterate(month) as Iterable<[number, number]>) {
+      const row = byDist.get(d);
+      if (row) row[i] = cases;
+    }
+  });
   return { months, accounts: [...byDist.entries()].map(([accountId, monthly]) => ({ accountId, monthly })) };
 }
 
