@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
-import { QueryThread } from '../../main/api/query-thread.js';
 import { memoKeys } from '../../main/db/memo.js';
-import { seedDemo } from '../../main/demo/generate.js';
-import { createTestDb } from '../support/db.js';
+import { withQueryThread } from '../support/query-thread.js';
 
 describe('whole-network results are held by the query thread alone', () => {
-  it('the exports, an account’s detail and the invitation picker are answered there, as the main thread would, without a copy on the main thread', async () => {
-    const { db, ctx, path } = createTestDb();
-    seedDemo(db, { scale: 'S', today: new Date('2026-11-20T10:00:00Z') });
-    const queries = new QueryThread({ databasePath: path, door: 'cli', version: 'test' });
-    const threaded = { ...ctx, queries };
-    try {
+  it('the exports, an account’s detail and the invitation picker are answered there, as the main thread would, without a copy on the main thread', () =>
+    withQueryThread(async ({ db, ctx, threaded }) => {
       const distributorId = db.prepare("SELECT id FROM distributors WHERE status != 'ended' ORDER BY id LIMIT 1").pluck().get() as number;
       const sheetOf = db
         .prepare('SELECT plan_id AS planId, distributor_id AS distributorId FROM target_cells ORDER BY plan_id DESC LIMIT 1')
@@ -40,8 +34,5 @@ describe('whole-network results are held by the query thread alone', () => {
       expect(withoutBytes(await dispatch(ctx, 'targets.exportSheet', sheetInput))).toEqual(withoutBytes(sheet));
       expect(await dispatch(ctx, 'event.inviteCandidates', { eventId })).toEqual(candidates);
       expect(memoKeys(db).some((k) => k.startsWith('accounts'))).toBe(true);
-    } finally {
-      await queries.stop();
-    }
-  });
+    }));
 });

@@ -3,23 +3,18 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
-import { QueryThread } from '../../main/api/query-thread.js';
-import { seedDemo } from '../../main/demo/generate.js';
 import { warmWholeNetwork } from '../../main/app/warm.js';
 import type { AccountsOverview } from '../../shared/contract/accounts.js';
 import type { ApiResult } from '../../shared/contract/result.js';
 import { createTestDb } from '../support/db.js';
+import { withQueryThread } from '../support/query-thread.js';
 
 const openComplaints = (r: ApiResult<unknown>) =>
   r.ok ? (r.value as AccountsOverview).complaintStats.reduce((a, c) => a + c.open, 0) : Number.NaN;
 
 describe('the query thread', () => {
-  it('answers whole-network screens from its own connection exactly as the main thread would, and sees every change the main thread commits', async () => {
-    const { db, ctx, path } = createTestDb();
-    seedDemo(db, { scale: 'S', today: new Date('2026-11-20T10:00:00Z') });
-    const queries = new QueryThread({ databasePath: path, door: 'cli', version: 'test' });
-    const threaded = { ...ctx, queries };
-    try {
+  it('answers whole-network screens from its own connection exactly as the main thread would, and sees every change the main thread commits', () =>
+    withQueryThread(async ({ db, ctx, threaded, queries }) => {
       const inline = await dispatch(ctx, 'accounts.overview', {});
       const fromThread = await dispatch(threaded, 'accounts.overview', {});
       expect(fromThread).toEqual(inline);
@@ -58,16 +53,9 @@ describe('the query thread', () => {
       // Stopped (as before a restore), the next call starts a fresh thread.
       await queries.stop();
       expect(await dispatch(threaded, 'accounts.overview', {})).toEqual(await dispatch(ctx, 'accounts.overview', {}));
-    } finally {
-      await queries.stop();
-    }
-  });
-  it('computes the first screens’ whole-network results ahead, and a screen then answers from them unchanged', async () => {
-    const { db, ctx, path } = createTestDb();
-    seedDemo(db, { scale: 'S', today: new Date('2026-11-20T10:00:00Z') });
-    const queries = new QueryThread({ databasePath: path, door: 'cli', version: 'test' });
-    const threaded = { ...ctx, queries };
-    try {
+    }));
+  it('computes the first screens’ whole-network results ahead, and a screen then answers from them unchanged', () =>
+    withQueryThread(async ({ ctx, threaded }) => {
       const warmed = await warmWholeNetwork(threaded);
       expect(warmed.map((r) => r.ok)).toEqual([true, true]);
       // Without a query thread there is nothing to warm.
@@ -75,16 +63,9 @@ describe('the query thread', () => {
       expect(openComplaints(await dispatch(threaded, 'accounts.overview', {}))).toBe(
         openComplaints(await dispatch(ctx, 'accounts.overview', {})),
       );
-    } finally {
-      await queries.stop();
-    }
-  });
-  it('times a call inside the thread and keeps its answer there, and a refusal stays a refusal', async () => {
-    const { db, ctx, path } = createTestDb();
-    seedDemo(db, { scale: 'S', today: new Date('2026-11-20T10:00:00Z') });
-    const queries = new QueryThread({ databasePath: path, door: 'cli', version: 'test' });
-    const threaded = { ...ctx, queries };
-    try {
+    }));
+  it('times a call inside the thread and keeps its answer there, and a refusal stays a refusal', () =>
+    withQueryThread(async ({ ctx, threaded, queries }) => {
       const measured = await queries.measure('accounts.overview', {}, undefined, ctx.actor);
       expect(measured).toMatchObject({ ok: true, value: { ms: expect.any(Number) } });
       expect(Object.keys(measured.ok ? measured.value : {})).toEqual(['ms']);
@@ -93,10 +74,7 @@ describe('the query thread', () => {
         openComplaints(await dispatch(ctx, 'accounts.overview', {})),
       );
       expect(await queries.measure('readiness.cell', { distributorId: 'x' })).toMatchObject({ ok: false });
-    } finally {
-      await queries.stop();
-    }
-  });
+    }));
   it('keeps a command-line process alive until an idle thread has stopped (a restore or the benchmark waits for it)', async () => {
     const { path } = createTestDb();
     const { stdout } = await promisify(execFile)(
