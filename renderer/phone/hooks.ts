@@ -6,6 +6,12 @@ import { flush, readOutbox, type FlushOutcome, type OutboxState } from './outbox
 
 /** How often a non-empty outbox is retried while the page is open (besides the `online` event). */
 const RETRY_MS = 20_000;
+/**
+ * Sooner while the last attempt found no signal: the browser's `online` event does not always come
+ * (a page reopened from the phone's copy without signal can believe it is online, and then nothing
+ * changes when the signal returns), and without signal a try fails at once, without the radio.
+ */
+const OFFLINE_RETRY_MS = 5_000;
 
 export type Loaded<T> =
   { state: 'loading' } | { state: 'ready'; value: T; stale: boolean } | { state: 'no_copy' } | { state: 'error'; message: string };
@@ -85,17 +91,24 @@ export function useOutbox(session: PhoneSession | undefined, onAccepted: () => v
     if (!session) return;
     void refresh().then(() => send());
     const onOnline = () => void send();
+    // back to the page (the phone woken, another app left): a moment when the signal may be back
+    const onVisible = () => document.visibilityState === 'visible' && void send();
     window.addEventListener('online', onOnline);
-    return () => window.removeEventListener('online', onOnline);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
   }, [session, refresh, send]);
 
   const waiting = outbox?.pending.length ?? 0;
   const sessionEnded = last?.kind === 'session_ended';
+  const noSignal = last?.kind === 'offline';
   useEffect(() => {
     if (!session || waiting === 0 || sessionEnded) return;
-    const timer = window.setInterval(() => void send(), RETRY_MS);
+    const timer = window.setInterval(() => void send(), noSignal ? OFFLINE_RETRY_MS : RETRY_MS);
     return () => window.clearInterval(timer);
-  }, [session, waiting, sessionEnded, send]);
+  }, [session, waiting, sessionEnded, noSignal, send]);
 
   return { outbox, last, send, refresh };
 }

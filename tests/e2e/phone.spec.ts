@@ -299,10 +299,12 @@ test('an answer lost on the way back is repaired by sending the same seq again: 
   await signIn(page);
   const before = serverVisits(second.id).length;
 
-  // The first push reaches the server, which applies it, but its answer never reaches the phone.
+  // Every push reaches the server, which applies it, but its answer never reaches the phone (the
+  // phone tries again by itself while it sees no signal: each try is the same seq), until the signal is back.
   let lost = 0;
+  let answersArrive = false;
   await context.route('**/api/sync/push', async (route) => {
-    if (lost > 0) return route.continue();
+    if (answersArrive) return route.continue();
     lost++;
     await route.fetch();
     await route.abort('internetdisconnected');
@@ -314,9 +316,10 @@ test('an answer lost on the way back is repaired by sending the same seq again: 
   await expect(page.getByRole('status').filter({ hasText: '1 waiting' })).toBeVisible();
   // The phone has had its answer cut off (it takes the silence for no signal) and keeps the visit.
   await expect(page.getByText('Offline: visits are kept on this phone')).toBeVisible();
-  expect(lost).toBe(1);
+  expect(lost).toBeGreaterThanOrEqual(1);
   expect(serverVisits(second.id)).toHaveLength(before + 1);
 
+  answersArrive = true;
   await page.getByRole('button', { name: 'Send now' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'All sent' })).toBeVisible();
   expect(serverVisits(second.id)).toHaveLength(before + 1);
