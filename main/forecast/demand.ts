@@ -1,4 +1,5 @@
 import { prepared, type Db } from '../db/open.js';
+import { eachPackedSeries, monthOfPackNumber, packMonthNumber } from './demand-packs.js';
 import { cellsForMonth, listOverrides } from './overrides.js';
 
 export interface DemandCell {
@@ -63,9 +64,26 @@ export function forecastDemandSeries(
 }
 
 /**
+ * The consensus numbers agreed for the months between two months, by month (its pack number,
+ * demand-packs.ts) and then 'distributor:SKU': a few months, looked up per series during a scan.
+ */
+export function agreedByMonth(db: Db, fromMonth: string, toMonth: string): Map<number, Map<string, number>> {
+  const overrides = listOverrides(db, { from: fromMonth, to: toMonth });
+  const agreedIn = new Map<number, Map<string, number>>();
+  for (const month of new Set(overrides.map((o) => o.month))) {
+    agreedIn.set(
+      packMonthNumber(month),
+      new Map(cellsForMonth(db, month, overrides).map((c) => [`${c.distributorId}:${c.productId}`, c.agreed])),
+    );
+  }
+  return agreedIn;
+}
+
+/**
  * forecastDemandSeries one series at a time, in (distributor, SKU) order: a reader that uses each
- * series at once and keeps none (stock readiness at national scale: 120,000 series) lets them die
- * young instead of holding all of them, their lists and month strings, until the last is read.
+ * series at once and keeps none lets them die young instead of holding all of them, their lists and
+ * month strings, until the last is read. Read from the distributors' packs (demand-packs.ts), to a
+ * thousandth of a case.
  */
 export function eachDemandSeries(
   db: Db,
@@ -79,61 +97,38 @@ export function eachDemandSeries(
   },
   visit: (series: DemandSeries) => void,
 ): void {
-  // Consensus numbers first (a few months, looked up per series during the scan).
-  const overrides = listOverrides(db, { from: q.fromMonth, to: q.toMonth });
-  const agreedIn = new Map<string, Map<string, number>>();
-  for (const month of new Set(overrides.map((o) => o.month))) {
-    agreedIn.set(month, new Map(cellsForMonth(db, month, overrides).map((c) => [`${c.distributorId}:${c.productId}`, c.agreed])));
-  }
-  // The scan runs in primary-key order, so every aggregate of a group sees its months in the same
-  // order: the lists line up index by index (and are sorted below should they ever not be). Numbers
-  // travel as thousandths of a case: SQLite writes integers far faster than floating-point text.
-  const range = q.distributorRange ?? [-Number.MAX_VALUE, Number.MAX_VALUE];
-  const rows = prepared(
-    db,
-    `SELECT distributor_id, product_id, group_concat(month), group_concat(CAST(round(point * 1000) AS INTEGER)),
-       group_concat(CAST(round(lo80 * 1000) AS INTEGER)), group_concat(CAST(round(hi80 * 1000) AS INTEGER))
-     FROM forecast_values WHERE distributor_id BETWEEN ? AND ? AND +month BETWEEN ? AND ? GROUP BY distributor_id, product_id`,
-  )
-    .raw()
-    // One pass: the grouped rows' text lists are read one at a time and dropped, never held all at once.
-    .iterate(range[0], range[1], q.fromMonth, q.toMonth) as Iterable<[number, number, string, string, string, string]>;
+  const agreedIn = agreedByMonth(db, q.fromMonth, q.toMonth);
   const dSet = q.distributorIds ? new Set(q.distributorIds) : null;
   const pSet = q.productIds ? new Set(q.productIds) : null;
-  const numbers = (list: string): number[] => {
-    const values = JSON.parse(`[${list}]`) as number[];
-    for (let i = 0; i < values.length; i++) values[i]! /= 1000;
-    return values;
+  const window = {
+    fromMonth: packMonthNumber(q.fromMonth),
+    toMonth: packMonthNumber(q.toMonth),
+    ...(q.distributorRange ? { distributorRange: q.distributorRange } : {}),
   };
-  for (const [distributorId, productId, m, p, lo, hi] of rows) {
-    if ((dSet && !dSet.has(distributorId)) || (pSet && !pSet.has(productId))) continue;
+  eachPackedSeries(db, window, (p) => {
+    if ((dSet && !dSet.has(p.distributorId)) || (pSet && !pSet.has(p.productId))) return;
+    const natural = Array.from(p.point.subarray(0, p.count));
     const s: DemandSeries = {
-      distributorId,
-      productId,
-      months: m.split(','),
-      natural: numbers(p),
-      agreed: [],
-      lo80: numbers(lo),
-      hi80: numbers(hi),
+      distributorId: p.distributorId,
+      productId: p.productId,
+      months: Array.from(p.months.subarray(0, p.count), monthOfPackNumber),
+      natural,
+      // agreed shares the natural list unless a consensus number differs from it
+      agreed: natural,
+      lo80: Array.from(p.lo80.subarray(0, p.count)),
+      hi80: Array.from(p.hi80.subarray(0, p.count)),
     };
-    if (s.months.some((x, i) => i > 0 && x < s.months[i - 1]!)) {
-      const order = s.months.map((_, i) => i).sort((a, b) => s.months[a]!.localeCompare(s.months[b]!));
-      const pick = <T>(list: T[]) => order.map((i) => list[i]!);
-      Object.assign(s, { months: pick(s.months), natural: pick(s.natural), lo80: pick(s.lo80), hi80: pick(s.hi80) });
-    }
-    // agreed shares the natural list unless a consensus number differs from it
-    s.agreed = s.natural;
     if (agreedIn.size > 0) {
-      const key = `${distributorId}:${productId}`;
-      for (let i = 0; i < s.months.length; i++) {
-        const agreed = agreedIn.get(s.months[i]!)?.get(key);
+      const key = `${p.distributorId}:${p.productId}`;
+      for (let i = 0; i < p.count; i++) {
+        const agreed = agreedIn.get(p.months[i]!)?.get(key);
         if (agreed === undefined) continue;
-        if (s.agreed === s.natural) s.agreed = s.natural.slice();
+        if (s.agreed === natural) s.agreed = natural.slice();
         s.agreed[i] = agreed;
       }
     }
     visit(s);
-  }
+  });
 }
 
 /** Monthly shipments per distributor x SKU between two months. */

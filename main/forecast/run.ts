@@ -11,6 +11,7 @@ import { loadAllSeries, type HistorySeries } from './history.js';
 import { computeForecasts, PoolCancelled } from './pool.js';
 import type { ComputeItem } from './compute.js';
 import { reconcileLevels } from './reconcile-levels.js';
+import { repackForecastDemand } from './demand-packs.js';
 
 /** Twelve months from the first month after history: every calendar month once, so the next peak. */
 export const FORECAST_HORIZON = 12;
@@ -266,6 +267,8 @@ export async function runForecast(
         ),
       );
     });
+    // the rows just written unpacked their distributors: whole-network readers read packs (demand-packs.ts)
+    repackForecastDemand(db);
     const seconds = (performance.now() - started) / 1000;
     db.prepare('UPDATE forecast_runs SET finished_at = ?, seconds = ? WHERE id = ?').run(nowIso(), seconds, id);
     return id;

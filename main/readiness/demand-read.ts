@@ -5,7 +5,8 @@
  * which hands back the blocks instead of a hundred thousand objects.
  */
 import type { Db } from '../db/open.js';
-import { eachDemandSeries } from '../forecast/demand.js';
+import { agreedByMonth } from '../forecast/demand.js';
+import { eachPackedSeries, packMonthNumber } from '../forecast/demand-packs.js';
 import { sdFromRange80 } from './status.js';
 import { spreadToWeeks, wholeCases, type WeekGrid } from './weeks.js';
 
@@ -32,21 +33,15 @@ export interface DemandBlocks {
   variance: Float64Array;
 }
 
-/** A month's place by arithmetic on its 'YYYY-MM' text: a million lookups at national scale. */
-const monthNumber = (m: string) =>
-  ((m.charCodeAt(0) - 48) * 1000 + (m.charCodeAt(1) - 48) * 100 + (m.charCodeAt(2) - 48) * 10 + m.charCodeAt(3) - 48) * 12 +
-  (m.charCodeAt(5) - 48) * 10 +
-  m.charCodeAt(6) -
-  48;
-
 /** Reads the request's part here. Each series is used as it is read and dropped: none is kept. */
 export function readDemand(db: Db, request: DemandRequest): DemandBlocks {
   const { grid } = request;
   const weeks = grid.weeks.length;
-  const firstMonth = monthNumber(grid.months[0]!);
   const monthCount = grid.months.length;
+  const firstMonth = packMonthNumber(grid.months[0]!);
   const onBoard = new Set(request.distributorIds);
   const skus = new Set(request.productIds);
+  const agreedIn = agreedByMonth(db, grid.months[0]!, grid.months[monthCount - 1]!);
   const agreed = new Float64Array(monthCount);
   const variance = new Float64Array(monthCount);
   const spread = new Float64Array(weeks);
@@ -58,20 +53,21 @@ export function readDemand(db: Db, request: DemandRequest): DemandBlocks {
   let count = 0;
   let seriesRead = 0;
   const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
-  const query = {
-    fromMonth: grid.months[0]!,
-    toMonth: grid.months[monthCount - 1]!,
+  const window = {
+    fromMonth: firstMonth,
+    toMonth: firstMonth + monthCount - 1,
     ...(request.range ? { distributorRange: request.range } : {}),
   };
-  eachDemandSeries(db, query, (s) => {
+  eachPackedSeries(db, window, (s) => {
     seriesRead++;
     if (!onBoard.has(s.distributorId) || !skus.has(s.productId)) return;
     agreed.fill(0);
     variance.fill(0);
-    for (let i = 0; i < s.months.length; i++) {
-      const m = monthNumber(s.months[i]!) - firstMonth;
-      if (!(m >= 0 && m < monthCount)) continue;
-      agreed[m] = Math.max(0, s.agreed[i]!);
+    const key = agreedIn.size > 0 ? `${s.distributorId}:${s.productId}` : '';
+    for (let i = 0; i < s.count; i++) {
+      const m = s.months[i]! - firstMonth;
+      const agreedNumber = agreedIn.size > 0 ? agreedIn.get(s.months[i]!)?.get(key) : undefined;
+      agreed[m] = Math.max(0, agreedNumber ?? s.point[i]!);
       // the agreed number moves the level, not the uncertainty: the forecast's own range is kept
       const sd = sdFromRange80(s.lo80[i]!, s.hi80[i]!);
       variance[m] = sd * sd;

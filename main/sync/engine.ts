@@ -28,6 +28,7 @@ import { postJson, probeFingerprint, SyncTransportError } from './client.js';
 import { DesktopIds } from './ids.js';
 import { refusedMessage, refusedRule, syncMode } from './methods.js';
 import { keySql, SYNCED_BY_NAME, SYNCED_TABLES } from './tables.js';
+import { repackForecastDemand } from '../forecast/demand-packs.js';
 
 export interface Link {
   serverUrl: string;
@@ -542,6 +543,8 @@ function applyPull(db: Db, answer: PullResponse, resolved: EntryResult[]): void 
         prepared(db, 'DELETE FROM sync_queue WHERE seq = ?').run(r.seq);
         prepared(db, 'DELETE FROM sync_touched WHERE seq = ?').run(r.seq);
       }
+      // forecast rows from the server unpacked their distributors: whole-network readers read packs
+      if ([...answer.changes, ...answer.touched].some((state) => state.tbl === 'forecast_values')) repackForecastDemand(db);
       prepared(
         db,
         'UPDATE sync_link SET cursor = max(cursor, ?), last_sync_at = ?, offline_since = NULL, last_error = NULL WHERE id = 1',
@@ -598,6 +601,7 @@ export async function firstSync(
         after = page.next;
       } while (after !== null);
     }
+    db.transaction(() => repackForecastDemand(db))();
     prepared(db, 'UPDATE sync_link SET cursor = ?, ready = 1, last_sync_at = ?, offline_since = NULL, last_error = NULL WHERE id = 1').run(
       start.version,
       nowIso(),

@@ -158,6 +158,12 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
   26: (db) => {
     db.prepare("UPDATE terminals SET archived_at = '2026-11-20T10:00:00.000Z' WHERE id = 1").run();
   },
+  27: (db) => {
+    // the distributor's pack (made by the migration) goes with the new month; a reader packs it from the rows
+    db.prepare(
+      "INSERT INTO forecast_values (distributor_id, product_id, month, point, lo80, hi80, lo95, hi95) VALUES (1, 1, '2026-12', 11, 9, 13, 7, 15)",
+    ).run();
+  },
 };
 
 /** Every table's columns and rows (in a stable order), to compare contents, not just counts. */

@@ -22,6 +22,7 @@ import { m0021VisitPhotos } from './0021-visit-photos.js';
 import { m0022FollowupIndexes } from './0022-followup-indexes.js';
 import { m0025AnswersReviewsFollowups } from './0025-answers-reviews-followups.js';
 import { m0026LiveOutletIndexes } from './0026-live-outlet-indexes.js';
+import { m0027ForecastDemandPacks } from './0027-forecast-demand-packs.js';
 
 export interface Migration {
   version: number;
@@ -55,6 +56,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0022FollowupIndexes,
   m0025AnswersReviewsFollowups,
   m0026LiveOutletIndexes,
+  m0027ForecastDemandPacks,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
