@@ -52,8 +52,10 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ScopedFilter): Read
 
   const byWeek = c.grid.weeks.map((week, i) => ({ week, label: c.labels[i]!, shipments: 0, cases: 0, pallets: 0 }));
   const plan = { shipments: 0, cases: 0, pallets: 0, byWeek };
-  const lines = c.assessment.plan.shipments;
-  // Per cell once, not per plan line (a national plan has about a million lines): shown or not, cases a pallet.
+  // Sums of the plan lines, whatever their order: read region by region, where the plan keeps them
+  // (the one merged list of about a million lines is made only for the screens that list them).
+  const lineParts = [...c.parts.values()].map((part) => part.shipments);
+  // Per cell once, not per plan line: shown or not, cases a pallet.
   const shown = new Uint8Array(c.cells.length);
   const casesPerPallet = new Float64Array(c.cells.length);
   for (let i = 0; i < c.cells.length; i++) {
@@ -61,19 +63,20 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ScopedFilter): Read
     shown[i] = visible.has(cell.distributorId) && brandOk(c, filter, cell.productId) ? 1 : 0;
     casesPerPallet[i] = cell.casesPerPallet;
   }
-  for (let i = 0; i < lines.length; i++) {
-    const cell = lines.cell[i]!;
-    if (shown[cell] === 0) continue;
-    const cases = lines.cases[i]!;
-    const pallets = Math.ceil(cases / casesPerPallet[cell]!);
-    const w = byWeek[lines.shipWeek[i]!]!;
-    w.shipments++;
-    w.cases += cases;
-    w.pallets += pallets;
-    plan.shipments++;
-    plan.cases += cases;
-    plan.pallets += pallets;
-  }
+  for (const lines of lineParts)
+    for (let i = 0; i < lines.length; i++) {
+      const cell = lines.cell[i]!;
+      if (shown[cell] === 0) continue;
+      const cases = lines.cases[i]!;
+      const pallets = Math.ceil(cases / casesPerPallet[cell]!);
+      const w = byWeek[lines.shipWeek[i]!]!;
+      w.shipments++;
+      w.cases += cases;
+      w.pallets += pallets;
+      plan.shipments++;
+      plan.cases += cases;
+      plan.pallets += pallets;
+    }
   const short = { lines: 0, cases: 0, distributors: 0 };
   const shortDists = new Set<number>();
   for (const s of c.assessment.plan.shortfalls) {
@@ -127,13 +130,13 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ScopedFilter): Read
     const g = `${r}:${c.products.get(cell.productId)!.pack}`;
     groupOf[i] = indexOf(groupUsed, groupSeries, g, `g${g}`);
   }
-  const planned = c.assessment.plan.shipments;
-  for (let i = 0; i < planned.length; i++) {
-    const cell = planned.cell[i]!;
-    const w = planned.shipWeek[i]!;
-    regionSeries[regionOf[cell]!]![w]! += planned.cases[i]!;
-    groupSeries[groupOf[cell]!]![w]! += planned.cases[i]!;
-  }
+  for (const planned of lineParts)
+    for (let i = 0; i < planned.length; i++) {
+      const cell = planned.cell[i]!;
+      const w = planned.shipWeek[i]!;
+      regionSeries[regionOf[cell]!]![w]! += planned.cases[i]!;
+      groupSeries[groupOf[cell]!]![w]! += planned.cases[i]!;
+    }
 
   const changes: ReadinessBoard['changes'] = [];
   let changesTotal = 0;

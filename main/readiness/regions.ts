@@ -146,28 +146,34 @@ export function mergeRegions(
     for (const [k, v] of p.regionUse) regionUse.set(k, v);
     for (const [k, v] of p.groupUse) groupUse.set(k, v);
   }
-  const total = parts.reduce((sum, p) => sum + p.shipments.length, 0);
-  const shipments = shipmentColumns(total);
-  const put = (k: number, j: number, to: number) => {
-    const from = parts[k]!.shipments;
-    copyShipment(from, j, shipments, to, from.cell[j]!);
-  };
-  // Ship week, distributor, SKU as one number per line, kept with the part (ids below 2^20 each;
-  // otherwise a stable sort of all lines by the three in turn).
-  const orders = lineOrder ? parts.map(lineOrder) : parts.map((p) => mergeKeys(p)).map((keys) => keys && { keys, lines: null });
-  if (orders.every((o) => o !== null)) {
-    const { list, item } = mergeSortedKeys(orders.map((o) => o!.keys));
-    for (let to = 0; to < total; to++) {
-      const k = list[to]!;
-      const lines = orders[k]!.lines;
-      put(k, lines ? lines[item[to]!]! : item[to]!, to);
+  // The lines in one list are for the screens that list or accept them (about a million at national
+  // scale, 0.15 s to merge): merged when first asked for, once. The board counts them per part.
+  let merged: ShipmentColumns | null = null;
+  const mergeLines = (): ShipmentColumns => {
+    const total = parts.reduce((sum, p) => sum + p.shipments.length, 0);
+    const shipments = shipmentColumns(total);
+    const put = (k: number, j: number, to: number) => {
+      const from = parts[k]!.shipments;
+      copyShipment(from, j, shipments, to, from.cell[j]!);
+    };
+    // Ship week, distributor, SKU as one number per line, kept with the part (ids below 2^20 each;
+    // otherwise a stable sort of all lines by the three in turn).
+    const orders = lineOrder ? parts.map(lineOrder) : parts.map((p) => mergeKeys(p)).map((keys) => keys && { keys, lines: null });
+    if (orders.every((o) => o !== null)) {
+      const { list, item } = mergeSortedKeys(orders.map((o) => o!.keys));
+      for (let to = 0; to < total; to++) {
+        const k = list[to]!;
+        const lines = orders[k]!.lines;
+        put(k, lines ? lines[item[to]!]! : item[to]!, to);
+      }
+    } else {
+      const all = parts.flatMap((p, k) => Array.from({ length: p.shipments.length }, (_, j) => ({ s: shipmentOf(p.shipments, j), k, j })));
+      // stable: equal lines keep their part's order
+      all.sort((a, b) => a.s.shipWeek - b.s.shipWeek || a.s.distributorId - b.s.distributorId || a.s.productId - b.s.productId);
+      all.forEach(({ k, j }, to) => put(k, j, to));
     }
-  } else {
-    const all = parts.flatMap((p, k) => Array.from({ length: p.shipments.length }, (_, j) => ({ s: shipmentOf(p.shipments, j), k, j })));
-    // stable: equal lines keep their part's order
-    all.sort((a, b) => a.s.shipWeek - b.s.shipWeek || a.s.distributorId - b.s.distributorId || a.s.productId - b.s.productId);
-    all.forEach(({ k, j }, to) => put(k, j, to));
-  }
+    return shipments;
+  };
   // The order planReadiness serves needs in (priority, latest ship week, distributor): across regions
   // the distributor alone decides a tie, so merging each region's shortfalls by it is the network's order.
   const order = parts.map((p) => {
@@ -203,7 +209,18 @@ export function mergeRegions(
     }
     shortfalls.push(parts[best]!.shortfalls[at[best]!++]!);
   }
-  return { cells, plan: { shipments, shortfalls, plannedArrivals, regionUse, groupUse } };
+  return {
+    cells,
+    plan: {
+      get shipments() {
+        return (merged ??= mergeLines());
+      },
+      shortfalls,
+      plannedArrivals,
+      regionUse,
+      groupUse,
+    },
+  };
 }
 
 /** Whether a cell's plan inputs (stock, whether counted, arrivals) are the same in two states. */
