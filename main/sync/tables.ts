@@ -9,8 +9,9 @@ import type { Db } from '../db/open.js';
  *
  * Not synced, because they are derived and recomputed on each desktop from synced rows by the
  * triggers that already maintain them: `history_month_totals`, `forecast_month_totals`,
- * `terminals_search*`, `forecast_demand_packs` (unpacked by triggers, packed again after a pull). Not synced, because they are the desktop's own: `settings` (language and
- * readiness settings), `auth_settings`, `readiness_runs`, the `sync_*` tables.
+ * `terminals_search*`, `forecast_demand_packs` (unpacked by triggers, packed again after a pull).
+ * Not synced, because they are the desktop's own: `settings` (language and readiness settings),
+ * `auth_settings`, `readiness_runs`, the `sync_*` tables.
  */
 export interface SyncedTable {
   name: string;
