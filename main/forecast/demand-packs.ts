@@ -11,13 +11,15 @@ import { prepared, type Db } from '../db/open.js';
  * statement that writes packs: a pack is never stale, only missing. The writers that change many
  * rows (a forecast run, a sync pull) pack again before they commit (`repackForecastDemand`).
  *
- * A pack is the distributor's rows in (SKU, month) order, 32 bytes each, big-endian: the SKU's id
- * and the month's number (year x 12 + month) as 32-bit integers, then the point and the 80% range
- * as 64-bit integers in thousandths of a case (SQLite writes integers, not floating point, as hex).
+ * A pack is the distributor's rows in (SKU, month) order, 36 bytes each, big-endian: the SKU's id
+ * as a 64-bit integer (a connected desktop's ids reach beyond 32 bits: main/sync/ids.ts), the
+ * month's number (year x 12 + month) as a 32-bit one, then the point and the 80% range as 64-bit
+ * integers in thousandths of a case (SQLite writes integers, not floating point, as hex). Migration
+ * 0028 wrote every pack in this layout.
  */
-export const PACK_ROW_BYTES = 32;
+export const PACK_ROW_BYTES = 36;
 
-const PACK_OF_ROWS = `unhex(group_concat(printf('%08x%08x%016x%016x%016x', product_id,
+const PACK_OF_ROWS = `unhex(group_concat(printf('%016x%08x%016x%016x%016x', product_id,
     CAST(substr(month, 1, 4) AS INTEGER) * 12 + CAST(substr(month, 6, 2) AS INTEGER),
     CAST(round(point * 1000) AS INTEGER), CAST(round(lo80 * 1000) AS INTEGER), CAST(round(hi80 * 1000) AS INTEGER)), '' ORDER BY product_id, month))`;
 
@@ -95,13 +97,13 @@ export function eachPackedSeries(
     };
     let product = Number.NaN;
     for (let at = 0; at + PACK_ROW_BYTES <= packed.byteLength; at += PACK_ROW_BYTES) {
-      const productId = view.getInt32(at);
+      const productId = int64(view, at);
       if (productId !== product) {
         flush();
         product = productId;
         series.productId = productId;
       }
-      const month = view.getInt32(at + 4);
+      const month = view.getInt32(at + 8);
       if (month < q.fromMonth || month > q.toMonth) continue;
       if (series.count === size) {
         size *= 2;
@@ -116,9 +118,9 @@ export function eachPackedSeries(
       }
       const k = series.count++;
       series.months[k] = month;
-      series.point[k] = int64(view, at + 8) / 1000;
-      series.lo80[k] = int64(view, at + 16) / 1000;
-      series.hi80[k] = int64(view, at + 24) / 1000;
+      series.point[k] = int64(view, at + 12) / 1000;
+      series.lo80[k] = int64(view, at + 20) / 1000;
+      series.hi80[k] = int64(view, at + 28) / 1000;
     }
     flush();
   }

@@ -105,6 +105,28 @@ describe('the forecast packed per distributor for whole-network readers', () => 
     expect(values).toEqual(rowsAsRead(db));
   });
 
+  it("reads a SKU whose id comes from a connected desktop's range, beyond 32 bits", () => {
+    const d = db.prepare('SELECT min(distributor_id) FROM forecast_series').pluck().get() as number;
+    const p = -(3 * 2 ** 32) - 7;
+    db.prepare(
+      "INSERT INTO products (id, sku, name, brand, pack, size_ml, units_per_case, status, created_at, updated_at) VALUES (?, 'DESK-7', 'Desk lager', 'Desk', 'can', 330, 24, 'new', '2026-11-20', '2026-11-20')",
+    ).run(p);
+    const run = db.prepare('SELECT max(id) FROM forecast_runs').pluck().get() as number;
+    db.prepare(
+      "INSERT INTO forecast_series (distributor_id, product_id, run_id, history_hash, method, model, params) VALUES (?, ?, ?, 'h', 'ets', 'ETS(A,N,N)', '{}')",
+    ).run(d, p, run);
+    db.prepare(
+      "INSERT INTO forecast_values (distributor_id, product_id, month, point, lo80, hi80, lo95, hi95) VALUES (?, ?, '2027-05', 42.5, 30, 55, 25, 60)",
+    ).run(d, p);
+    repackForecastDemand(db);
+    expect(isPacked(db, d)).toBe(true);
+    const { values, order } = seriesAsRead(db);
+    expect(values.get(`${d}:${p}:2027-05`)).toEqual([42.5, 30, 55]);
+    // the desktop's SKU comes first in the distributor's (SKU) order, as the rows have it
+    expect(order.find((k) => k.startsWith(`${d}:`))).toBe(`${d}:${p}`);
+    expect(values).toEqual(rowsAsRead(db));
+  });
+
   it("stock readiness reads the same demand from packs as from the rows alone, and reads a window's months only", () => {
     const request = {
       grid: weekGrid(new Date('2026-11-20T00:00:00Z'), 30),

@@ -23,6 +23,7 @@ import { m0022FollowupIndexes } from './0022-followup-indexes.js';
 import { m0025AnswersReviewsFollowups } from './0025-answers-reviews-followups.js';
 import { m0026LiveOutletIndexes } from './0026-live-outlet-indexes.js';
 import { m0027ForecastDemandPacks } from './0027-forecast-demand-packs.js';
+import { m0028ForecastPacksWideIds } from './0028-forecast-packs-wide-ids.js';
 
 export interface Migration {
   version: number;
@@ -57,6 +58,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0025AnswersReviewsFollowups,
   m0026LiveOutletIndexes,
   m0027ForecastDemandPacks,
+  m0028ForecastPacksWideIds,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
