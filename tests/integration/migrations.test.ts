@@ -160,7 +160,7 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
     db.prepare("UPDATE terminals SET archived_at = '2026-11-20T10:00:00.000Z' WHERE id = 1").run();
   },
   27: (db) => {
-    // the distributor's pack (made by the migration) goes with the new month; a reader packs it from the rows
+    // a month written once the packs' triggers exist (they delete the distributor's pack; 0028 packs it again)
     db.prepare(
       "INSERT INTO forecast_values (distributor_id, product_id, month, point, lo80, hi80, lo95, hi95) VALUES (1, 1, '2026-12', 11, 9, 13, 7, 15)",
     ).run();

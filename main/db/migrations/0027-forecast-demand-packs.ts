@@ -4,8 +4,9 @@ import type { Migration } from './index.js';
  * Each distributor's forecast packed into one blob (main/forecast/demand-packs.ts): stock readiness
  * reads the whole network's forecast at once, and grouping 1.5 million rows out of forecast_values
  * was most of its read at national scale. A pack is deleted whenever one of its distributor's rows
- * changes, so it is never stale; readers pack a missing one from the rows as they go. This fills the
- * packs of an existing file once (about a second at national scale).
+ * changes, so it is never stale; readers pack a missing one from the rows as they go. The packs of
+ * an existing file are written by 0028, in the layout readers expect (this migration wrote them in
+ * an earlier one, which 0028 replaced the same day: filling them here as well would be done twice).
  */
 export const m0027ForecastDemandPacks: Migration = {
   version: 27,
@@ -25,12 +26,6 @@ export const m0027ForecastDemandPacks: Migration = {
       CREATE TRIGGER forecast_values_unpack_update AFTER UPDATE ON forecast_values BEGIN
         DELETE FROM forecast_demand_packs WHERE distributor_id IN (OLD.distributor_id, NEW.distributor_id);
       END;
-      INSERT INTO forecast_demand_packs (distributor_id, packed)
-        SELECT distributor_id, unhex(group_concat(printf('%08x%08x%016x%016x%016x', product_id,
-            CAST(substr(month, 1, 4) AS INTEGER) * 12 + CAST(substr(month, 6, 2) AS INTEGER),
-            CAST(round(point * 1000) AS INTEGER), CAST(round(lo80 * 1000) AS INTEGER), CAST(round(hi80 * 1000) AS INTEGER)),
-            '' ORDER BY product_id, month))
-        FROM forecast_values GROUP BY distributor_id;
     `);
   },
 };
