@@ -5,7 +5,7 @@
  */
 import { planReadinessColumns, type PlanColumns, type PlanDistributor, type ShippingCapacity } from './plan.js';
 import { coverDemand, daysOfCover } from './projection.js';
-import { priorityOf, requiredStock, verdict, type PriorityRule, type RequiredStock, type Verdict } from './status.js';
+import { PHASE_OUT, priorityOf, requiredStock, verdict, type PriorityRule, type RequiredStock, type Verdict } from './status.js';
 
 export interface NetworkCell {
   distributorId: number;
@@ -100,6 +100,21 @@ function walk(
   return out;
 }
 
+/** Days of cover at the peak's first day for a stock at the start of the peak week (`before`, `daily`: see assessNetwork). */
+function coverAt(
+  stock: number,
+  demand: ArrayLike<number>,
+  peak: number | null,
+  offset: number,
+  coverDays: number,
+  before: number,
+  daily: number,
+): number | null {
+  if (peak === null) return null;
+  if (offset === 0) return daysOfCover(stock, demand, peak, coverDays);
+  return daily > 0 ? Math.max(0, stock - before) / daily : null;
+}
+
 export function assessNetwork(
   cells: readonly NetworkCell[],
   distributors: readonly NetworkDistributor[],
@@ -151,21 +166,13 @@ export function assessNetwork(
       peak === null || offset === 0
         ? 0
         : (coverDemand(c.demand, peak, offset + rules.requiredCoverDays) - before) / rules.requiredCoverDays;
-    const coverAt = (stock: number) =>
-      peak === null
-        ? null
-        : offset === 0
-          ? daysOfCover(stock, c.demand, peak, rules.requiredCoverDays)
-          : daily > 0
-            ? Math.max(0, stock - before) / daily
-            : null;
     const without = walk(withoutPlanWalk, c.onHand, c.arrivals, null, c.demand, weeks, peak, coverEnd);
     const planned = plan.plannedArrivals[i] ?? null;
     const withPlan = planned ? walk(withPlanWalk, c.onHand, c.arrivals, planned, c.demand, weeks, peak, coverEnd) : without;
     const stock = required[i]!;
-    const v: Verdict =
+    const v: Readonly<Verdict> =
       c.prebuild === false
-        ? { status: 'green', code: 'phase_out', week: null }
+        ? PHASE_OUT
         : verdict({
             hasPeak: peak !== null,
             atPeak: withPlan.atPeak,
@@ -182,8 +189,8 @@ export function assessNetwork(
       serviceLevel: levels[i]!,
       atPeakWithoutPlan: without.atPeak,
       atPeak: withPlan.atPeak,
-      coverDaysWithoutPlan: coverAt(without.atPeak),
-      coverDays: coverAt(withPlan.atPeak),
+      coverDaysWithoutPlan: coverAt(without.atPeak, c.demand, peak, offset, rules.requiredCoverDays, before, daily),
+      coverDays: coverAt(withPlan.atPeak, c.demand, peak, offset, rules.requiredCoverDays, before, daily),
       stockoutWithoutPlan: without.any,
       stockoutWithPlan: withPlan.any,
     };

@@ -104,12 +104,12 @@ interface Requirement {
   latestShipWeekNoLead: number;
   cases: number;
   /**
-   * For the peak requirement: the base projection's cumulative unmet demand from the peak week on
-   * (index 0 = peak week). Extra stock X at peak start is X - that much later, so the warehouse
-   * holds the plan's cases until the peak's demand has used them up. Null for a weekly need, whose
-   * cases are sold in the week they are due.
+   * For the peak requirement: where, in the planner's slab of used-up cases, the base projection's
+   * cumulative unmet demand from the peak week on starts (the peak week's entry). Extra stock X at
+   * peak start is X - that much later, so the warehouse holds the plan's cases until the peak's
+   * demand has used them up. -1 for a weekly need, whose cases are sold in the week they are due.
    */
-  usedAfterPeak: Int32Array | null;
+  usedAt: number;
 }
 
 /**
@@ -144,6 +144,15 @@ function zeroed(slot: 'used' | 'shipped', length: number): Int32Array {
   view.fill(0);
   return view;
 }
+
+/** A constraint the placement can be told to ignore, to find out which one binds; its bit in a `relax` mask is 1 << its index. */
+const LIMITS = ['shipping_capacity', 'group_capacity', 'warehouse_capacity', 'lead_time'] as const satisfies readonly ShortfallReason[];
+type Limit = (typeof LIMITS)[number];
+const [SHIPPING, GROUP, WAREHOUSE, LEAD] = [0, 1, 2, 3] as const;
+const RELAX_SHIPPING = 1 << SHIPPING;
+const RELAX_GROUP = 1 << GROUP;
+const RELAX_WAREHOUSE = 1 << WAREHOUSE;
+const RELAX_LEAD = 1 << LEAD;
 
 /** Integer tolerance for comparing fractional pallet room with whole cases. */
 const EPS = 1e-9;
@@ -222,10 +231,10 @@ export function planReadinessColumns(
     }
     const short = required[i]! - base[peak]!;
     if (short > 0) {
-      const used = usedSlab.subarray(i * weeks, i * weeks + weeks - peak);
+      // the cell's row of the slab, from its start: the peak week's entry first
       let sum = 0;
       for (let w = peak; w < weeks; w++) {
-        used[w - peak] = sum;
+        usedSlab[i * weeks + w - peak] = sum;
         sum += Math.max(0, (cell.demand[w] ?? 0) - base[w]! - (cell.arrivals[w] ?? 0));
       }
       // Stock for the peak must be on the shelf when it starts: delivered the week before at the latest.
@@ -268,8 +277,6 @@ export function planReadinessColumns(
   const plannedArrivals: Array<Int32Array | null> = cells.map(() => null);
   const plannedSlab = new Int32Array(cells.length * weeks);
 
-  /** A constraint the placement can be told to ignore, to find out which one binds. */
-  type Limit = 'shipping_capacity' | 'group_capacity' | 'warehouse_capacity' | 'lead_time';
   interface Lanes {
     rUse: Float64Array | null;
     gUse: Float64Array | null;
@@ -287,24 +294,26 @@ export function planReadinessColumns(
   const place = (
     req: Requirement,
     lanes: Lanes,
-    relax: ReadonlySet<Limit> | null,
+    /** The limits lifted, as bits (1 << index in LIMITS); 0 for none. */
+    relax: number,
     onShip: ((ship: number, arrival: number, cases: number) => void) | null,
   ): number => {
     const cell = cells[req.cell]!;
     const dist = req.dist;
-    const regionCap = relax?.has('shipping_capacity') ? Infinity : (capacity.region.get(dist.regionId) ?? Infinity);
+    const regionCap = relax & RELAX_SHIPPING ? Infinity : (capacity.region.get(dist.regionId) ?? Infinity);
     const groupKey = groupKeyOf(req.cell);
-    const groupCap = groupKey === null || relax?.has('group_capacity') ? Infinity : (capacity.group.get(groupKey) ?? Infinity);
+    const groupCap = groupKey === null || relax & RELAX_GROUP ? Infinity : (capacity.group.get(groupKey) ?? Infinity);
     const rUse = regionCap === Infinity ? null : lanes.rUse;
     const gUse = groupCap === Infinity ? null : lanes.gUse;
     const bc = baseCases.get(dist.distributorId)!;
     const bp = basePallets.get(dist.distributorId)!;
     const { lc, lp } = lanes;
     const cpp = cell.casesPerPallet;
-    const peak = req.usedAfterPeak ? req.dueWeek : -1;
-    const lead = relax?.has('lead_time') ? 0 : dist.leadTimeWeeks;
-    const latest = relax?.has('lead_time') ? req.latestShipWeekNoLead : req.latestShipWeek;
-    const warehouse = !relax?.has('warehouse_capacity') && (dist.warehouseCases !== null || dist.warehousePallets !== null);
+    const usedAt = req.usedAt;
+    const peak = usedAt >= 0 ? req.dueWeek : -1;
+    const lead = relax & RELAX_LEAD ? 0 : dist.leadTimeWeeks;
+    const latest = relax & RELAX_LEAD ? req.latestShipWeekNoLead : req.latestShipWeek;
+    const warehouse = (relax & RELAX_WAREHOUSE) === 0 && (dist.warehouseCases !== null || dist.warehousePallets !== null);
 
     let remaining = req.cases;
     let sent = 0;
@@ -322,10 +331,10 @@ export function planReadinessColumns(
       // The most this week's shipment can add without any week's occupancy passing a warehouse limit.
       let room = Infinity;
       if (warehouse) {
-        const last = req.usedAfterPeak ? weeks - 1 : req.dueWeek;
+        const last = usedAt >= 0 ? weeks - 1 : req.dueWeek;
         for (let w = arrival; w <= last; w++) {
           // after the peak starts, demand the base stock cannot meet uses the plan's cases up first
-          const usedUp = w >= peak && peak >= 0 ? Math.max(0, req.usedAfterPeak![w - peak]! - sent) : 0;
+          const usedUp = w >= peak && peak >= 0 ? Math.max(0, usedSlab[usedAt + w - peak]! - sent) : 0;
           if (usedUp >= remaining) break;
           if (dist.warehouseCases !== null) room = Math.min(room, dist.warehouseCases - bc[w]! - lc[w]! + usedUp);
           if (dist.warehousePallets !== null) room = Math.min(room, (dist.warehousePallets - bp[w]! - lp[w]!) * cpp + usedUp);
@@ -340,11 +349,11 @@ export function planReadinessColumns(
 
       if (rUse) rUse[ship] = rUse[ship]! + cases;
       if (gUse) gUse[ship] = gUse[ship]! + cases;
-      const last = req.usedAfterPeak ? weeks - 1 : req.dueWeek;
+      const last = usedAt >= 0 ? weeks - 1 : req.dueWeek;
       for (let w = arrival; w <= last; w++) {
         let held = cases;
         if (w >= peak && peak >= 0) {
-          const used = req.usedAfterPeak![w - peak]!;
+          const used = usedSlab[usedAt + w - peak]!;
           held = Math.max(0, sent + cases - used) - Math.max(0, sent - used);
           if (held === 0 && used >= sent + cases) break;
         }
@@ -359,51 +368,85 @@ export function planReadinessColumns(
     return remaining;
   };
 
-  // Scratch lanes for the what-ifs, restored from a snapshot taken before each need is placed.
+  // Scratch lanes for the what-ifs, restored from a snapshot taken before each need is placed. One
+  // set of records serves every what-if: tens of thousands of shortfalls at national scale, each
+  // judged by up to ten what-ifs, made no garbage for the collector.
   const snap = { rUse: new Float64Array(weeks), gUse: new Float64Array(weeks), lc: new Float64Array(weeks), lp: new Float64Array(weeks) };
   const work = { rUse: new Float64Array(weeks), gUse: new Float64Array(weeks), lc: new Float64Array(weeks), lp: new Float64Array(weeks) };
-  const whatIf = (req: Requirement, lanes: Lanes, relax: ReadonlySet<Limit>): number => {
+  const workLanes: Lanes = { rUse: null, gUse: null, lc: work.lc, lp: work.lp };
+  const whatIf = (req: Requirement, lanes: Lanes, relax: number): number => {
     if (lanes.rUse) work.rUse.set(snap.rUse);
     if (lanes.gUse) work.gUse.set(snap.gUse);
     work.lc.set(snap.lc);
     work.lp.set(snap.lp);
-    return place(req, { rUse: lanes.rUse && work.rUse, gUse: lanes.gUse && work.gUse, lc: work.lc, lp: work.lp }, relax, null);
+    workLanes.rUse = lanes.rUse && work.rUse;
+    workLanes.gUse = lanes.gUse && work.gUse;
+    return place(req, workLanes, relax, null);
   };
 
+  /** binding()'s answer (variables, not a result object). */
+  let bindReason: ShortfallReason = 'lead_time';
+  let bindAlso: ShortfallReason | null = null;
+  /** The limits that apply to a need, in LIMITS order, then sorted; what each leaves short alone. */
+  const applies = new Int8Array(LIMITS.length);
+  const left = new Float64Array(LIMITS.length);
   /**
    * The binding constraint of a need that did not fit: relax each limit that applies on its own, from
    * the state before the need was placed; the one that removes the shortfall binds. When none alone
    * does, the pair that does is reported (the one recovering more first); failing that, the two that
    * recover most. A zero lead time that cannot help (the need is due now) leaves 'lead_time': too late.
    */
-  const binding = (req: Requirement, lanes: Lanes, short: number, blocked: ShortfallReason | null) => {
+  const binding = (req: Requirement, lanes: Lanes, short: number, blocked: ShortfallReason | null): void => {
     const dist = req.dist;
-    const applies: Limit[] = [];
-    if (capacity.region.has(dist.regionId)) applies.push('shipping_capacity');
+    let n = 0;
+    if (capacity.region.has(dist.regionId)) applies[n++] = SHIPPING;
     const groupKey = groupKeyOf(req.cell);
-    if (groupKey !== null && capacity.group.has(groupKey)) applies.push('group_capacity');
-    if (dist.warehouseCases !== null || dist.warehousePallets !== null) applies.push('warehouse_capacity');
-    if (dist.leadTimeWeeks > 0 || req.latestShipWeek < 0) applies.push('lead_time');
-    const left = new Map<Limit, number>();
-    for (const l of applies) left.set(l, whatIf(req, lanes, new Set([l])));
-    const fixes = applies.filter((l) => left.get(l)! <= 0);
-    // the limit the greedy met first leads among equals: it is the one the user sees in the plan
-    const rank = (a: Limit, b: Limit) => left.get(a)! - left.get(b)! || Number(b === blocked) - Number(a === blocked);
-    if (fixes.length > 0) {
-      fixes.sort(rank);
-      return { reason: fixes[0]! as ShortfallReason, also: (fixes[1] ?? null) as ShortfallReason | null };
+    if (groupKey !== null && capacity.group.has(groupKey)) applies[n++] = GROUP;
+    if (dist.warehouseCases !== null || dist.warehousePallets !== null) applies[n++] = WAREHOUSE;
+    if (dist.leadTimeWeeks > 0 || req.latestShipWeek < 0) applies[n++] = LEAD;
+    for (let k = 0; k < n; k++) left[applies[k]!] = whatIf(req, lanes, 1 << applies[k]!);
+    // Fewest cases left short first; among equals the limit the greedy met first (the one the user
+    // sees in the plan), then LIMITS order: a stable insertion sort of at most four.
+    const first = blocked === null ? -1 : LIMITS.indexOf(blocked as Limit);
+    for (let k = 1; k < n; k++) {
+      const x = applies[k]!;
+      let j = k - 1;
+      for (; j >= 0; j--) {
+        const y = applies[j]!;
+        if (left[y]! - left[x]! > 0 || (left[y] === left[x] && x === first && y !== first)) applies[j + 1] = y;
+        else break;
+      }
+      applies[j + 1] = x;
     }
+    bindReason = 'lead_time';
+    bindAlso = null;
+    // the limits that alone remove the shortfall, best first
+    let fixes = 0;
+    for (let k = 0; k < n && fixes < 2; k++) {
+      if (left[applies[k]!]! > 0) continue;
+      if (fixes++ === 0) bindReason = LIMITS[applies[k]!]!;
+      else bindAlso = LIMITS[applies[k]!]!;
+    }
+    if (fixes > 0) return;
     // a limit that recovers nothing alone can still be half of the pair that does
-    const ordered = [...applies].sort(rank);
-    for (let i = 0; i < ordered.length; i++)
-      for (let j = i + 1; j < ordered.length; j++)
-        if (whatIf(req, lanes, new Set([ordered[i]!, ordered[j]!])) <= 0) return { reason: ordered[i]!, also: ordered[j]! };
-    const helping = ordered.filter((l) => left.get(l)! < short);
-    if (helping.length > 0) return { reason: helping[0]!, also: helping[1] ?? null };
-    return { reason: 'lead_time' as ShortfallReason, also: null };
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++)
+        if (whatIf(req, lanes, (1 << applies[i]!) | (1 << applies[j]!)) <= 0) {
+          bindReason = LIMITS[applies[i]!]!;
+          bindAlso = LIMITS[applies[j]!]!;
+          return;
+        }
+    let helping = 0;
+    for (let k = 0; k < n && helping < 2; k++) {
+      if (left[applies[k]!]! >= short) continue;
+      if (helping++ === 0) bindReason = LIMITS[applies[k]!]!;
+      else bindAlso = LIMITS[applies[k]!]!;
+    }
   };
 
   const cellLanes = new Array<Lanes | undefined>(cells.length);
+  // a distributor's cells of one SKU group share their lanes: one record each, not one per cell
+  const lanesOf = new Map<PlanDistributor, Map<string | null, Lanes>>();
   const ship = (shipWeek: number, arrival: number, cases: number) => {
     shippedGrid[req.cell * weeks + shipWeek]! += cases;
     const arr = plannedArrivals[req.cell] ?? (plannedArrivals[req.cell] = plannedSlab.subarray(req.cell * weeks, (req.cell + 1) * weeks));
@@ -417,7 +460,7 @@ export function planReadinessColumns(
     latestShipWeek: 0,
     latestShipWeekNoLead: 0,
     cases: 0,
-    usedAfterPeak: null,
+    usedAt: -1,
   };
   for (let k = 0; k < order.length; k++) {
     const r = order[k]!;
@@ -431,26 +474,33 @@ export function planReadinessColumns(
     req.latestShipWeekNoLead = isPeak ? due - 1 : due;
     req.latestShipWeek = req.latestShipWeekNoLead - dist.leadTimeWeeks;
     req.cases = reqCases[r]!;
-    req.usedAfterPeak = isPeak ? usedSlab.subarray(i * weeks, i * weeks + weeks - due) : null;
+    req.usedAt = isPeak ? i * weeks : -1;
     const cell = cells[i]!;
     let lanes = cellLanes[i];
     if (!lanes) {
       const groupKey = groupKeyOf(i);
-      lanes = cellLanes[i] = {
-        rUse: capacity.region.has(dist.regionId) ? booked(regionUse, dist.regionId, capacity.committedRegion) : null,
-        gUse: groupKey !== null && capacity.group.has(groupKey) ? booked(groupUse, groupKey, capacity.committedGroup) : null,
-        lc: series(loadCases, dist.distributorId),
-        lp: series(loadPallets, dist.distributorId),
-      };
+      let ofDist = lanesOf.get(dist);
+      if (!ofDist) lanesOf.set(dist, (ofDist = new Map()));
+      lanes = ofDist.get(groupKey);
+      if (!lanes) {
+        lanes = {
+          rUse: capacity.region.has(dist.regionId) ? booked(regionUse, dist.regionId, capacity.committedRegion) : null,
+          gUse: groupKey !== null && capacity.group.has(groupKey) ? booked(groupUse, groupKey, capacity.committedGroup) : null,
+          lc: series(loadCases, dist.distributorId),
+          lp: series(loadPallets, dist.distributorId),
+        };
+        ofDist.set(groupKey, lanes);
+      }
+      cellLanes[i] = lanes;
     }
     if (lanes.rUse) snap.rUse.set(lanes.rUse);
     if (lanes.gUse) snap.gUse.set(lanes.gUse);
     snap.lc.set(lanes.lc);
     snap.lp.set(lanes.lp);
-    const remaining = place(req, lanes, null, ship);
+    const remaining = place(req, lanes, 0, ship);
     const blocked = placeBlocked;
     if (remaining > 0) {
-      const found = binding(req, lanes, remaining, blocked);
+      binding(req, lanes, remaining, blocked);
       // Without a count the stock was taken as zero: counting it is the first thing to relax.
       const uncounted = cell.counted === false;
       shortfalls.push({
@@ -459,8 +509,8 @@ export function planReadinessColumns(
         productId: cell.productId,
         dueWeek: req.dueWeek,
         cases: remaining,
-        reason: uncounted ? 'no_stock_count' : found.reason,
-        also: uncounted ? found.reason : found.also,
+        reason: uncounted ? 'no_stock_count' : bindReason,
+        also: uncounted ? bindReason : bindAlso,
       });
     }
   }

@@ -7,12 +7,14 @@ import { coverDemand } from './projection.js';
 
 export type Status = 'green' | 'amber' | 'red';
 
+// Acklam's coefficients, made once (a national pass asks for a quantile per distributor x SKU).
+const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628274631];
+const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+
 /** Standard normal quantile (Acklam's rational approximation, |error| < 1.2e-9). */
 export function normalQuantile(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628274631];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const q = Math.min(Math.max(p, 1e-10), 1 - 1e-10);
   if (q < 0.02425) {
     const r = Math.sqrt(-2 * Math.log(q));
@@ -142,14 +144,22 @@ export interface VerdictInput {
  *   peak (typically before anything shipped now can arrive);
  * - green: the required stock is there at peak start and nothing runs out before.
  */
-export function verdict(v: VerdictInput): Verdict {
-  if (!v.hasPeak) return { status: 'green', code: 'no_peak', week: null };
-  if (v.required <= 0) return { status: 'green', code: 'no_demand', week: null };
+export function verdict(v: VerdictInput): Readonly<Verdict> {
+  if (!v.hasPeak) return NO_PEAK;
+  if (v.required <= 0) return NO_DEMAND;
   if (v.stockoutInPeak !== null) return { status: 'red', code: 'runs_out_in_peak', week: v.stockoutInPeak };
-  if (v.atPeak < v.required) return { status: 'amber', code: 'below_required', week: null };
+  if (v.atPeak < v.required) return BELOW_REQUIRED;
   if (v.stockoutBeforePeak !== null) return { status: 'amber', code: 'runs_out_before_peak', week: v.stockoutBeforePeak };
-  return { status: 'green', code: 'covered', week: null };
+  return COVERED;
 }
+
+// The verdicts without a week, shared: a national pass judges a hundred thousand cells.
+const NO_PEAK: Readonly<Verdict> = Object.freeze({ status: 'green', code: 'no_peak', week: null });
+const NO_DEMAND: Readonly<Verdict> = Object.freeze({ status: 'green', code: 'no_demand', week: null });
+const BELOW_REQUIRED: Readonly<Verdict> = Object.freeze({ status: 'amber', code: 'below_required', week: null });
+const COVERED: Readonly<Verdict> = Object.freeze({ status: 'green', code: 'covered', week: null });
+/** A phase-out SKU that is not pre-built. */
+export const PHASE_OUT: Readonly<Verdict> = Object.freeze({ status: 'green', code: 'phase_out', week: null });
 
 export interface ReasonFacts {
   atPeak: number;

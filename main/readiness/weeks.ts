@@ -85,31 +85,35 @@ export function weekGrid(today: Date, weekCount: number): WeekGrid {
 /**
  * Monthly volume (or variance: days are taken as independent, so a month's variance spreads the same
  * way) spread over the grid's weeks by days: a week gets each month's volume x its days in that month
- * / the month's days. `monthly[i]` belongs to `grid.months[i]`. `out` lets a caller reuse memory.
+ * / the month's days. `monthly[i]` belongs to `grid.months[i]`. `out` lets a caller reuse memory,
+ * and `at` write into a block of many series (the weeks go to out[at], out[at + 1] ...).
  */
 export function spreadToWeeks(
   grid: WeekGrid,
   monthly: ArrayLike<number>,
   out: Float64Array = new Float64Array(grid.weeks.length),
+  at = 0,
 ): Float64Array {
   const { firstMonth, firstShare, secondMonth, secondShare } = grid.shares;
-  for (let w = 0; w < grid.weeks.length; w++) {
-    out[w] = (monthly[firstMonth[w]!] ?? 0) * firstShare[w]! + (monthly[secondMonth[w]!] ?? 0) * secondShare[w]!;
+  const weeks = grid.weeks.length;
+  for (let w = 0; w < weeks; w++) {
+    out[at + w] = (monthly[firstMonth[w]!] ?? 0) * firstShare[w]! + (monthly[secondMonth[w]!] ?? 0) * secondShare[w]!;
   }
   return out;
 }
 
 /**
  * Whole cases per week from fractional ones, rounding the running total so no case is gained or
- * lost over the horizon (a week of 2.4 and one of 2.4 become 2 and 3, not 2 and 2).
+ * lost over the horizon (a week of 2.4 and one of 2.4 become 2 and 3, not 2 and 2). `at`: where in
+ * `out` the first goes (a block of many series).
  */
-export function wholeCases(values: ArrayLike<number>, out = new Int32Array(values.length)): Int32Array {
+export function wholeCases(values: ArrayLike<number>, out = new Int32Array(values.length), at = 0): Int32Array {
   let cumulative = 0;
   let rounded = 0;
   for (let i = 0; i < values.length; i++) {
     cumulative += Math.max(0, values[i] ?? 0);
     const next = Math.round(cumulative);
-    out[i] = next - rounded;
+    out[at + i] = next - rounded;
     rounded = next;
   }
   return out;
