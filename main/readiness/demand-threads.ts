@@ -8,6 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { memo } from '../db/memo.js';
 import { prepared, type Db } from '../db/open.js';
 import { startWorker } from '../jobs/worker-entry.js';
 import { readDemand, type DemandBlocks, type DemandRequest } from './demand-read.js';
@@ -73,15 +74,25 @@ function retire(t: DemandThread): void {
 }
 
 /**
+ * Forecast series per distributor (in id order) and in all, kept until forecast_series changes: a
+ * change to the forecast's numbers reads the network again but leaves its series as they were.
+ */
+export function seriesPerDistributor(db: Db): { total: number; counts: ReadonlyArray<readonly [number, number]> } {
+  return memo(db, 'forecast-series-per-distributor', ['forecast_series'], () => {
+    const counts = prepared(db, 'SELECT distributor_id, count(*) FROM forecast_series GROUP BY distributor_id').raw().all() as Array<
+      [number, number]
+    >;
+    return { total: counts.reduce((sum, [, n]) => sum + n, 0), counts };
+  });
+}
+
+/**
  * Contiguous ranges of distributor ids covering every id, each with about as many forecast series:
  * the reading's work is by series, and a few distributors carry most of them (an even split of the
  * distributors left the caller waiting a quarter of a second at national scale).
  */
 function rangesOfEqualSeries(db: Db, parts: number): { ranges: Array<[number, number]>; series: number[] } {
-  const counts = prepared(db, 'SELECT distributor_id, count(*) FROM forecast_series GROUP BY distributor_id').raw().all() as Array<
-    [number, number]
-  >;
-  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  const { counts, total } = seriesPerDistributor(db);
   const ranges: Array<[number, number]> = [];
   const series: number[] = [];
   let from = -Number.MAX_VALUE;

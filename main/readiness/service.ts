@@ -11,8 +11,10 @@ export { DEFAULT_SETTINGS, readinessSettings, saveReadinessSettings } from './se
 export {
   computeReadiness,
   computeReadinessBase,
+  firmStock,
   READINESS_BASE_READS,
   READINESS_READS,
+  READINESS_STOCK_READS,
   readinessToday,
   type ReadinessComputation,
 } from './computation.js';

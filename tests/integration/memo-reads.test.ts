@@ -4,7 +4,15 @@ import { closeDatabase, openDatabase, type Db } from '../../main/db/open.js';
 import { seedDemo } from '../../main/demo/generate.js';
 import { computeForecastView, FORECAST_VIEW_READS } from '../../main/forecast/view.js';
 import { runForecast } from '../../main/forecast/run.js';
-import { computeReadiness, computeReadinessBase, READINESS_BASE_READS, READINESS_READS } from '../../main/readiness/service.js';
+import { seriesPerDistributor } from '../../main/readiness/demand-threads.js';
+import {
+  computeReadiness,
+  computeReadinessBase,
+  firmStock,
+  READINESS_BASE_READS,
+  READINESS_READS,
+  READINESS_STOCK_READS,
+} from '../../main/readiness/service.js';
 import { computeTargetView, TARGET_VIEW_READS } from '../../main/targets/service.js';
 import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
@@ -67,6 +75,9 @@ describe('each cached whole-network result names every table it reads', () => {
       ['readiness', READINESS_READS, (d) => void computeReadiness(d, new Date('2026-11-20T00:00:00Z'))],
       // what a stock count or shipment does not move, kept across them (main/readiness/computation.ts)
       ['readiness base', READINESS_BASE_READS, (d) => void computeReadinessBase(d, new Date('2026-11-20T00:00:00Z'))],
+      // the counts and firm shipments, kept across a change to the forecast or the network
+      ['readiness stock', READINESS_STOCK_READS, (d) => void firmStock(d, '2026-11-20', '2026-09-21')],
+      ['forecast series per distributor', ['forecast_series'], (d) => void seriesPerDistributor(d)],
       ['key accounts', ACCOUNTS_READS, (d) => void computeAccounts(d)],
       // the segments, kept through complaints, contacts and profiles (main/accounts/service.ts)
       ['key accounts base', ACCOUNTS_BASE_READS, (d) => void computeAccountsBase(d)],
@@ -98,6 +109,8 @@ describe('each cached whole-network result names every table it reads', () => {
     expect(missing).toEqual({
       readiness: [],
       'readiness base': [],
+      'readiness stock': [],
+      'forecast series per distributor': [],
       'key accounts': [],
       'key accounts base': [],
       'forecast view': [],

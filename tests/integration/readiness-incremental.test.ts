@@ -160,6 +160,29 @@ describe('readiness after a stock count or a shipment, region by region', () => 
     expect(outcome(after)).toEqual(outcome(full(db)));
   });
 
+  it('plans everything again after a forecast change, and sees a count made after it', async () => {
+    const before = readinessToday(db, INSTANT);
+    const cell = cells.find((c) => c.regionId === 9001)!;
+    const raise = db.prepare('UPDATE forecast_values SET point = point + ? WHERE distributor_id = ? AND product_id = ?');
+    raise.run(40, cell.distributorId, cell.productId);
+    const changed = readinessToday(db, INSTANT);
+    expect(changed.base).not.toBe(before.base);
+    expect(outcome(changed)).toEqual(outcome(full(db)));
+    // the counts were kept across the forecast's change (main/readiness/computation.ts firmStock): a new one is still seen
+    const i = changed.cellAt(cell.distributorId, cell.productId);
+    await call(ctx, 'stock.set', {
+      distributorId: cell.distributorId,
+      productId: cell.productId,
+      date: TODAY,
+      cases: changed.cells[i]!.onHand + 23,
+      confirm: true,
+    });
+    const counted = readinessToday(db, INSTANT);
+    expect(counted.cells[i]!.onHand).toBe(changed.cells[i]!.onHand + 23);
+    expect(outcome(counted)).toEqual(outcome(full(db)));
+    raise.run(-40, cell.distributorId, cell.productId);
+  });
+
   it('plans everything again when a table of the base changes (a region capacity)', async () => {
     const before = readinessToday(db, INSTANT);
     await call(ctx, 'readiness.setCapacity', { regionId: 9001, casesPerWeek: 350 });
