@@ -139,5 +139,6 @@ function removeBenchRows(db: Db): void {
   db.transaction(() => {
     withTriggersSuspended(db, ['sales_history_totals_delete'], () => db.prepare("DELETE FROM sales_history WHERE month < '1990'").run());
     db.prepare("DELETE FROM history_month_totals WHERE month < '1990'").run();
+    db.prepare("DELETE FROM history_distributor_month_totals WHERE month < '1990'").run();
   })();
 }

@@ -4,11 +4,15 @@ import { withTriggersSuspended } from '../db/triggers.js';
 
 const HISTORY_WRITE_TRIGGERS = ['sales_history_totals_insert', 'sales_history_totals_update'] as const;
 
-/** Recounts the history's month totals (migration 0011) for the given months, or for all of them. */
+/** Recounts the history's month totals, the region's (migration 0011) and each distributor's (0029), for the given months or for all of them. */
 export function refreshHistoryTotals(db: Db, months?: Iterable<string>): void {
   if (!months) {
     db.exec(
-      'DELETE FROM history_month_totals; INSERT INTO history_month_totals (month, cases, rows) SELECT month, sum(cases), count(*) FROM sales_history GROUP BY month',
+      `DELETE FROM history_month_totals;
+       INSERT INTO history_month_totals (month, cases, rows) SELECT month, sum(cases), count(*) FROM sales_history GROUP BY month;
+       DELETE FROM history_distributor_month_totals;
+       INSERT INTO history_distributor_month_totals (month, distributor_id, cases, rows)
+         SELECT month, distributor_id, sum(cases), count(*) FROM sales_history GROUP BY month, distributor_id;`,
     );
     return;
   }
@@ -17,9 +21,17 @@ export function refreshHistoryTotals(db: Db, months?: Iterable<string>): void {
     db,
     'INSERT INTO history_month_totals (month, cases, rows) SELECT month, sum(cases), count(*) FROM sales_history WHERE month = ? GROUP BY month',
   );
+  const clearDistributors = prepared(db, 'DELETE FROM history_distributor_month_totals WHERE month = ?');
+  const countDistributors = prepared(
+    db,
+    `INSERT INTO history_distributor_month_totals (month, distributor_id, cases, rows)
+     SELECT month, distributor_id, sum(cases), count(*) FROM sales_history WHERE month = ? GROUP BY distributor_id`,
+  );
   for (const month of months) {
     clear.run(month);
     count.run(month);
+    clearDistributors.run(month);
+    countDistributors.run(month);
   }
 }
 

@@ -54,43 +54,57 @@ function readCsv(bytes: Uint8Array, chosen?: ImportEncoding): SheetData {
   return { ...finish({ format: 'csv', encoding, delimiter: parsed.meta.delimiter, all: parsed.data }), encodingCandidates: candidates };
 }
 
+/** Tries of the streaming reader before a workbook is called damaged (see readXlsx). */
+const XLSX_READ_TRIES = 3;
+
 async function readXlsx(bytes: Uint8Array): Promise<SheetData> {
   checkZipArchive(bytes);
   return xlsxReads.run(async () => {
     await checkRealUnpackedSize(bytes);
-    // The streaming reader keeps one row at a time of the XML, not a model of the whole workbook:
-    // the loaded model took gigabytes for a sheet of a few hundred megabytes unpacked.
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    });
-    const all: string[][] = [];
-    try {
-      for await (const worksheet of reader) {
-        for await (const row of worksheet) {
-          if (!row.hasValues) continue;
-          const cells: string[] = [];
-          for (let c = 1; c <= Math.min(row.cellCount, MAX_COLUMNS + 1); c++) cells.push(cellText(row.getCell(c).value));
-          all.push(cells);
-          // Stop reading once the file is known to be too long: finish() names the limit.
-          if (all.length > MAX_ROWS + 1) break;
-        }
-        // The first sheet that has rows is the one imported.
-        if (all.length > 0) break;
+    let all: string[][] | null = null;
+    for (let attempt = 1; all === null; attempt++) {
+      try {
+        all = await streamedRows(bytes);
+      } catch (error) {
+        // ExcelJS's streaming reader now and then reads a sheet before the workbook's list of sheets
+        // (exceljs/exceljs#3064: "Cannot read properties of undefined (reading 'sheets')"), a race
+        // that refuses a sound workbook; read again before telling the person it is damaged. The
+        // reason stays in the log (and on the error): a sound workbook refused is a fault to find.
+        if (attempt < XLSX_READ_TRIES) continue;
+        console.warn('[planner] an .xlsx file could not be read:', error);
+        throw Object.assign(fileRefusal('importDamagedXlsx', 'This .xlsx file is damaged or not an Excel workbook.'), { cause: error });
       }
-    } catch (error) {
-      // The person is told the workbook cannot be read; the reason stays in the log (and on the error),
-      // because a sound workbook refused here is a reader fault to find, not a damaged file: ExcelJS's
-      // streaming reader is known to lose zip entries now and then (exceljs/exceljs#3064).
-      console.warn('[planner] an .xlsx file could not be read:', error);
-      throw Object.assign(fileRefusal('importDamagedXlsx', 'This .xlsx file is damaged or not an Excel workbook.'), { cause: error });
     }
     if (all.length === 0) throw fileRefusal('importNoRows', 'The workbook has no rows.');
     return finish({ format: 'xlsx', encoding: 'XLSX', delimiter: null, all });
   });
+}
+
+/** The first sheet with rows, each cell as text (at most MAX_ROWS + 1 rows: finish() names the limit). */
+async function streamedRows(bytes: Uint8Array): Promise<string[][]> {
+  // The streaming reader keeps one row at a time of the XML, not a model of the whole workbook:
+  // the loaded model took gigabytes for a sheet of a few hundred megabytes unpacked.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const all: string[][] = [];
+  for await (const worksheet of reader) {
+    for await (const row of worksheet) {
+      if (!row.hasValues) continue;
+      const cells: string[] = [];
+      for (let c = 1; c <= Math.min(row.cellCount, MAX_COLUMNS + 1); c++) cells.push(cellText(row.getCell(c).value));
+      all.push(cells);
+      // Stop reading once the file is known to be too long: finish() names the limit.
+      if (all.length > MAX_ROWS + 1) break;
+    }
+    // The first sheet that has rows is the one imported.
+    if (all.length > 0) break;
+  }
+  return all;
 }
 
 /** Cell values as a person sees them; formulas contribute their cached result, never their text. */

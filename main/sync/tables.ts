@@ -8,8 +8,9 @@ import type { Db } from '../db/open.js';
  * people) go whole. Columns in `omit` never leave the server (password hashes).
  *
  * Not synced, because they are derived and recomputed on each desktop from synced rows by the
- * triggers that already maintain them: `history_month_totals`, `forecast_month_totals`,
- * `terminals_search*`, `forecast_demand_packs` (unpacked by triggers, packed again after a pull).
+ * triggers that already maintain them: `history_month_totals`, `history_distributor_month_totals`,
+ * `forecast_month_totals`, `terminals_search*`, `forecast_demand_packs` (unpacked by triggers,
+ * packed again after a pull).
  * Not synced, because they are the desktop's own: `settings` (language and readiness settings),
  * `auth_settings`, `readiness_runs`, the `sync_*` tables.
  */

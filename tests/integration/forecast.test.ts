@@ -132,13 +132,19 @@ describe('the forecast command line', () => {
     }
   });
 
-  it('keeps the month totals the whole-region screen reads equal to the sums of the rows, after every kind of write', async () => {
+  it('keeps the month totals the whole-region screen and segmentation read equal to the sums of the rows, after every kind of write', async () => {
     const { db, ctx } = createTestDb();
     seedDemo(db, { scale: 'S', today: new Date('2026-11-22T00:00:00Z') });
     await runForecast(db, { workers: 1 }, noControl);
     const same = () => {
       expect(db.prepare('SELECT month, cases, rows FROM history_month_totals ORDER BY month').raw().all()).toEqual(
         db.prepare('SELECT month, sum(cases), count(*) FROM sales_history GROUP BY month ORDER BY month').raw().all(),
+      );
+      // each distributor's (segmentation reads them)
+      expect(
+        db.prepare('SELECT month, distributor_id, cases, rows FROM history_distributor_month_totals ORDER BY 1, 2').raw().all(),
+      ).toEqual(
+        db.prepare('SELECT month, distributor_id, sum(cases), count(*) FROM sales_history GROUP BY 1, 2 ORDER BY 1, 2').raw().all(),
       );
       const kept = db
         .prepare('SELECT month, point, width95_squared, cells, width95_sum FROM forecast_month_totals ORDER BY month')
@@ -184,6 +190,14 @@ describe('the forecast command line', () => {
     same();
     await runForecast(db, {}, noControl);
     db.prepare("UPDATE sales_history SET month = '1999-01' WHERE distributor_id = ? AND product_id = ? AND month = '2026-11'").run(d, p);
+    same();
+    // a row moved to another distributor leaves the first one's month and joins the other's
+    const other = db.prepare('SELECT max(distributor_id) FROM sales_history').pluck().get() as number;
+    db.prepare("UPDATE sales_history SET distributor_id = ? WHERE distributor_id = ? AND product_id = ? AND month = '1999-01'").run(
+      other,
+      d,
+      p,
+    );
     same();
     db.pragma('foreign_keys = OFF');
     db.prepare('DELETE FROM sales_history WHERE distributor_id = ?').run(d);

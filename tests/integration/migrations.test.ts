@@ -176,7 +176,8 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
     db.prepare(
       "INSERT INTO forecast_values (distributor_id, product_id, month, point, lo80, hi80, lo95, hi95) VALUES (1, -4294967301, '2026-12', 5, 4, 6, 3, 7)",
     ).run();
-  },
+  }, // an index only: the history rows of the earlier fixtures carry over
+  29: () => {},
 };
 
 /** Tables a later migration may write again from others: their contents are checked by reading them. */
@@ -232,6 +233,11 @@ describe('migrations', () => {
             [string, number]
           >,
         ),
+      );
+      // the distributors' month totals (derived, 0029) are the history's sums
+      const totals = (sql: string) => upgraded.prepare(sql).raw().all();
+      expect(totals('SELECT month, distributor_id, cases, rows FROM history_distributor_month_totals ORDER BY 1, 2')).toEqual(
+        totals('SELECT month, distributor_id, sum(cases), count(*) FROM sales_history GROUP BY 1, 2 ORDER BY 1, 2'),
       );
       expect(upgraded.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(upgraded.pragma('foreign_key_check')).toEqual([]);

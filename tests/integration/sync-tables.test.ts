@@ -8,6 +8,7 @@ import { createTestDb } from '../support/db.js';
  */
 const LOCAL: Record<string, string> = {
   history_month_totals: 'derived from sales_history by triggers on each file',
+  history_distributor_month_totals: 'derived from sales_history by triggers on each file',
   forecast_month_totals: 'derived from forecast_values by triggers on each file',
   forecast_demand_packs: 'derived from forecast_values: unpacked by triggers on each file, packed again after a run or a pull',
   settings: "the desktop's own settings (language, readiness settings)",

@@ -29,6 +29,32 @@ describe('a workbook the reader cannot read', () => {
     expect(warn).toHaveBeenCalledWith('[planner] an .xlsx file could not be read:', cause);
   });
 
+  it('reads a sound workbook when the streaming reader loses its race the first time (exceljs#3064)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Distributors').addRows([
+      ['code', 'name'],
+      ['D1', 'Harbin North'],
+    ]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    type Iterate = (this: unknown, ...args: unknown[]) => AsyncIterator<unknown>;
+    const proto = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Record<symbol, Iterate>;
+    const original = proto[Symbol.asyncIterator]!;
+    let reads = 0;
+    proto[Symbol.asyncIterator] = function (this: unknown, ...args: unknown[]) {
+      reads++;
+      // what the reader throws when a sheet comes before the workbook's list of sheets
+      if (reads === 1) throw new TypeError("Cannot read properties of undefined (reading 'sheets')");
+      return original.apply(this, args);
+    };
+    try {
+      const sheet = await readSheet('distributors.xlsx', bytes);
+      expect(sheet.rows).toEqual([['D1', 'Harbin North']]);
+      expect(reads).toBe(2);
+    } finally {
+      proto[Symbol.asyncIterator] = original;
+    }
+  });
+
   it('reads the same workbook whole', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Distributors').addRows([

@@ -24,6 +24,7 @@ import { m0025AnswersReviewsFollowups } from './0025-answers-reviews-followups.j
 import { m0026LiveOutletIndexes } from './0026-live-outlet-indexes.js';
 import { m0027ForecastDemandPacks } from './0027-forecast-demand-packs.js';
 import { m0028ForecastPacksWideIds } from './0028-forecast-packs-wide-ids.js';
+import { m0029HistoryDistributorMonthTotals } from './0029-history-distributor-month-totals.js';
 
 export interface Migration {
   version: number;
@@ -59,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0026LiveOutletIndexes,
   m0027ForecastDemandPacks,
   m0028ForecastPacksWideIds,
+  m0029HistoryDistributorMonthTotals,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
