@@ -289,9 +289,6 @@ export function computeReadinessBase(db: Db, today: Date): ReadinessBase {
   };
 }
 
-/** Every table firmStock reads. */
-export const READINESS_STOCK_READS: readonly string[] = ['shipments', 'stock_snapshots'];
-
 /** The latest stock counts and the firm shipments as their tables hold them, as columns. */
 export interface FirmStock {
   /** The latest count on or before the day per distributor x SKU. */
@@ -307,16 +304,24 @@ export interface FirmStock {
   };
 }
 
+/** The table latestCounts reads, and the one firmShipments reads. */
+export const READINESS_COUNT_READS: readonly string[] = ['stock_snapshots'];
+export const READINESS_SHIPMENT_READS: readonly string[] = ['shipments'];
+
+/** The same few hundred days over and over: one string each, not one per row. */
+function dayStrings(): (day: string) => string {
+  const days = new Map<string, string>();
+  return (d) => days.get(d) ?? (days.set(d, d), d);
+}
+
 /**
- * The stock counts and firm shipments a state starts from, kept until either table changes: a change
- * to the forecast or the network plans the whole network again on the same counts (at national
- * scale SQLite takes 0.15 s to hand over the latest of 115,000 counts, row by row).
+ * The latest stock counts on or before `today`, kept until a count changes: a change to the forecast,
+ * the network or a shipment plans again on the same counts (at national scale SQLite takes 0.15 s
+ * to hand over the latest of 115,000 counts, row by row).
  */
-export function firmStock(db: Db, today: string, arrivingFrom: string): FirmStock {
-  return memo(db, `readiness-stock:${today}:${arrivingFrom}`, READINESS_STOCK_READS, () => {
-    // the same few hundred days over and over: one string each, not one per row
-    const days = new Map<string, string>();
-    const day = (d: string) => days.get(d) ?? (days.set(d, d), d);
+export function latestCounts(db: Db, today: string): FirmStock['counts'] {
+  return memo(db, `readiness-counts:${today}`, READINESS_COUNT_READS, () => {
+    const day = dayStrings();
     const counts: FirmStock['counts'] = { distributorId: [], productId: [], cases: [], date: [] };
     // SQLite returns the row of the max
     for (const [d, p, cases, date] of prepared(
@@ -330,6 +335,14 @@ export function firmStock(db: Db, today: string, arrivingFrom: string): FirmStoc
       counts.cases.push(cases);
       counts.date.push(day(date));
     }
+    return counts;
+  });
+}
+
+/** The shipments in transit or planned by hand that arrive on or after `arrivingFrom`, kept until a shipment changes. */
+export function firmShipments(db: Db, arrivingFrom: string): FirmStock['shipments'] {
+  return memo(db, `readiness-shipments:${arrivingFrom}`, READINESS_SHIPMENT_READS, () => {
+    const day = dayStrings();
     const shipments: FirmStock['shipments'] = { distributorId: [], productId: [], cases: [], shipDate: [], arrivalDate: [], planned: [] };
     for (const [d, p, cases, shipDate, arrivalDate, status] of prepared(
       db,
@@ -344,7 +357,7 @@ export function firmStock(db: Db, today: string, arrivingFrom: string): FirmStoc
       shipments.arrivalDate.push(day(arrivalDate));
       shipments.planned.push(status === 'planned' ? 1 : 0);
     }
-    return { counts, shipments };
+    return shipments;
   });
 }
 
@@ -414,8 +427,7 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
   const counted = new Uint8Array(n);
   const countDate = new Array<string | null>(n).fill(null);
   const inTransit = new Float64Array(n);
-  const firm = firmStock(db, base.today, isoDay(grid.start - 60 * DAY_MS));
-  const stock = firm.counts;
+  const stock = latestCounts(db, base.today);
   for (let k = 0; k < stock.cases.length; k++) {
     const i = cellOf(stock.distributorId[k]!, stock.productId[k]!);
     if (i < 0) continue;
@@ -430,7 +442,7 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
   const arrivalsOf = new Map<number, Int32Array>();
   const committedRegion = new Map<number, Float64Array>();
   const committedGroup = new Map<string, Float64Array>();
-  const ships = firm.shipments;
+  const ships = firmShipments(db, isoDay(grid.start - 60 * DAY_MS));
   for (let k = 0; k < ships.cases.length; k++) {
     const d = ships.distributorId[k]!;
     const p = ships.productId[k]!;

@@ -11,10 +11,12 @@ export { DEFAULT_SETTINGS, readinessSettings, saveReadinessSettings } from './se
 export {
   computeReadiness,
   computeReadinessBase,
-  firmStock,
+  firmShipments,
+  latestCounts,
   READINESS_BASE_READS,
+  READINESS_COUNT_READS,
   READINESS_READS,
-  READINESS_STOCK_READS,
+  READINESS_SHIPMENT_READS,
   readinessToday,
   type ReadinessComputation,
 } from './computation.js';

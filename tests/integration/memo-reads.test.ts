@@ -8,10 +8,12 @@ import { seriesPerDistributor } from '../../main/readiness/demand-threads.js';
 import {
   computeReadiness,
   computeReadinessBase,
-  firmStock,
+  firmShipments,
+  latestCounts,
   READINESS_BASE_READS,
+  READINESS_COUNT_READS,
   READINESS_READS,
-  READINESS_STOCK_READS,
+  READINESS_SHIPMENT_READS,
 } from '../../main/readiness/service.js';
 import { computeTargetView, TARGET_VIEW_READS } from '../../main/targets/service.js';
 import { call } from '../support/call.js';
@@ -75,8 +77,9 @@ describe('each cached whole-network result names every table it reads', () => {
       ['readiness', READINESS_READS, (d) => void computeReadiness(d, new Date('2026-11-20T00:00:00Z'))],
       // what a stock count or shipment does not move, kept across them (main/readiness/computation.ts)
       ['readiness base', READINESS_BASE_READS, (d) => void computeReadinessBase(d, new Date('2026-11-20T00:00:00Z'))],
-      // the counts and firm shipments, kept across a change to the forecast or the network
-      ['readiness stock', READINESS_STOCK_READS, (d) => void firmStock(d, '2026-11-20', '2026-09-21')],
+      // the counts and the firm shipments, each kept across a change to the other, the forecast or the network
+      ['readiness counts', READINESS_COUNT_READS, (d) => void latestCounts(d, '2026-11-20')],
+      ['readiness shipments', READINESS_SHIPMENT_READS, (d) => void firmShipments(d, '2026-09-21')],
       ['forecast series per distributor', ['forecast_series'], (d) => void seriesPerDistributor(d)],
       ['key accounts', ACCOUNTS_READS, (d) => void computeAccounts(d)],
       // the segments, kept through complaints, contacts and profiles (main/accounts/service.ts)
@@ -109,7 +112,8 @@ describe('each cached whole-network result names every table it reads', () => {
     expect(missing).toEqual({
       readiness: [],
       'readiness base': [],
-      'readiness stock': [],
+      'readiness counts': [],
+      'readiness shipments': [],
       'forecast series per distributor': [],
       'key accounts': [],
       'key accounts base': [],

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../main/api/context.js';
 import type { Db } from '../../main/db/open.js';
 import { seedDemo } from '../../main/demo/generate.js';
 import { runForecast } from '../../main/forecast/run.js';
-import { computeReadiness, readinessToday, type ReadinessComputation } from '../../main/readiness/service.js';
+import { computeReadiness, firmShipments, latestCounts, readinessToday, type ReadinessComputation } from '../../main/readiness/service.js';
 import { addDays, dayOf, utcMidnightOf } from '../../shared/domain/calendar.js';
 import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
@@ -168,7 +168,7 @@ describe('readiness after a stock count or a shipment, region by region', () => 
     const changed = readinessToday(db, INSTANT);
     expect(changed.base).not.toBe(before.base);
     expect(outcome(changed)).toEqual(outcome(full(db)));
-    // the counts were kept across the forecast's change (main/readiness/computation.ts firmStock): a new one is still seen
+    // the counts were kept across the forecast's change (main/readiness/computation.ts latestCounts): a new one is still seen
     const i = changed.cellAt(cell.distributorId, cell.productId);
     await call(ctx, 'stock.set', {
       distributorId: cell.distributorId,
@@ -181,6 +181,30 @@ describe('readiness after a stock count or a shipment, region by region', () => 
     expect(counted.cells[i]!.onHand).toBe(changed.cells[i]!.onHand + 23);
     expect(outcome(counted)).toEqual(outcome(full(db)));
     raise.run(-40, cell.distributorId, cell.productId);
+  });
+
+  it('keeps the counts it read through a shipment, and the shipments through a count', async () => {
+    readinessToday(db, INSTANT);
+    const cell = cells.find((c) => c.regionId === 9001)!;
+    const counts = latestCounts(db, TODAY);
+    const arrivingFrom = addDays(TODAY, -80);
+    const shipments = firmShipments(db, arrivingFrom);
+    await call(ctx, 'shipment.create', {
+      distributorId: cell.distributorId,
+      productId: cell.productId,
+      cases: 31,
+      shipDate: TODAY,
+      arrivalDate: addDays(TODAY, 7),
+      status: 'in_transit',
+    });
+    expect(outcome(readinessToday(db, INSTANT))).toEqual(outcome(full(db)));
+    expect(latestCounts(db, TODAY)).toBe(counts);
+    expect(firmShipments(db, arrivingFrom)).not.toBe(shipments);
+    const shipped = firmShipments(db, arrivingFrom);
+    await call(ctx, 'stock.set', { distributorId: cell.distributorId, productId: cell.productId, date: TODAY, cases: 77, confirm: true });
+    expect(outcome(readinessToday(db, INSTANT))).toEqual(outcome(full(db)));
+    expect(firmShipments(db, arrivingFrom)).toBe(shipped);
+    expect(latestCounts(db, TODAY)).not.toBe(counts);
   });
 
   it('plans everything again when a table of the base changes (a region capacity)', async () => {
