@@ -40,9 +40,10 @@ const sha256 = (name) =>
     .update(readFileSync(`out/main/${name}`))
     .digest('hex');
 
-// The readiness demand thread is started by the query thread and by the command line (the bench).
-await workerBuild({ 'demand-worker': 'main/readiness/demand-worker.ts' }, {});
-const demandHash = { 'demand-worker.js': sha256('demand-worker.js') };
+// The readiness demand thread is started by the query thread and by the command line (the bench); the
+// import's checking thread by the job thread, the main process and the command line.
+await workerBuild({ 'demand-worker': 'main/readiness/demand-worker.ts', 'import-check-worker': 'main/importing/check-worker.ts' }, {});
+const demandHash = { 'demand-worker.js': sha256('demand-worker.js'), 'import-check-worker.js': sha256('import-check-worker.js') };
 await workerBuild({ 'forecast-worker': 'main/forecast/compute-worker.ts', 'query-worker': 'main/api/query-worker.ts' }, demandHash);
 const leafHashes = { ...demandHash, 'forecast-worker.js': sha256('forecast-worker.js'), 'query-worker.js': sha256('query-worker.js') };
 await workerBuild({ 'job-worker': 'main/jobs/worker.ts' }, leafHashes);

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open.js';
 import { prepared } from '../db/open.js';
 import { withTriggersSuspended } from '../db/triggers.js';
+import { withChangeMarkedOnce } from '../db/table-versions.js';
 
 const HISTORY_WRITE_TRIGGERS = ['sales_history_totals_insert', 'sales_history_totals_update'] as const;
 
@@ -38,13 +39,16 @@ export function refreshHistoryTotals(db: Db, months?: Iterable<string>): void {
 /**
  * A bulk write of history (an import, the demo region) inserts and updates rows without the per-row
  * totals triggers (they cost a quarter of a million-row import) and recounts the months it touched
- * at the end. Deletions keep their trigger: a bulk write does not delete.
+ * at the end. Deletions keep their trigger: a bulk write does not delete. The connection's change
+ * mark for the history (db/table-versions.ts) is written once, not looked up per row.
  */
 export function withHistoryTotalsDeferred<T>(db: Db, write: (touched: Set<string>) => T): T {
   const touched = new Set<string>();
-  return withTriggersSuspended(db, HISTORY_WRITE_TRIGGERS, () => {
-    const result = write(touched);
-    refreshHistoryTotals(db, touched);
-    return result;
-  });
+  return withTriggersSuspended(db, HISTORY_WRITE_TRIGGERS, () =>
+    withChangeMarkedOnce(db, 'sales_history', () => {
+      const result = write(touched);
+      refreshHistoryTotals(db, touched);
+      return result;
+    }),
+  );
 }

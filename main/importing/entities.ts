@@ -94,6 +94,13 @@ export interface EntityDef {
    * batches, inside the caller's transaction; whatever is better done once happens at the end.
    */
   writeStream?<T>(db: Db, rows: (write: (draft: unknown) => void) => T): T;
+  /**
+   * For bulk entities checked on a thread of their own (check-thread.ts): a draft as `packedWidth`
+   * numbers in a batch, and back. A batch of numbers moves between threads without copying.
+   */
+  packedWidth?: number;
+  pack?(draft: unknown, out: Float64Array, at: number): void;
+  unpack?(rows: Float64Array, at: number): unknown;
   /** Writes many validated drafts with one prepared statement. */
   saveMany?(db: Db, drafts: unknown[]): void;
   /** Wraps the writing of `rows` validated rows, for work better done once than row by row (an index rebuild). */

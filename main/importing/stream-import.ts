@@ -11,6 +11,7 @@ import type { ImportEntity } from '../../shared/domain/importing.js';
 import { refusal } from '../../shared/contract/result.js';
 import type { Db } from '../db/open.js';
 import type { TaskControl } from '../jobs/task.js';
+import { checkOnOwnThread } from './check-thread.js';
 import { streamCsv } from './csv-stream.js';
 import { ENTITIES, type EntityDef } from './entities.js';
 import type { RowIssue } from './issues.js';
@@ -241,8 +242,12 @@ export function streamCommit(
 ): { outcome: ImportOutcome; headers: string[] } {
   const def: EntityDef = ENTITIES[file.entity];
   const applyUpdates = choices.updates === 'apply';
-  return db.transaction(() => {
-    const { report, headers } = def.writeStream!(db, (write) => streamRows(db, file, choices, write, applyUpdates, control));
+  const commit = db.transaction(() => {
+    const { report, headers } = def.writeStream!(
+      db,
+      (write) =>
+        checkOnOwnThread(db, file, choices, write, applyUpdates, control) ?? streamRows(db, file, choices, write, applyUpdates, control),
+    );
     if (report.errorCount > 0 && choices.mode === 'all') {
       throw refusal(
         'import_rejected',
@@ -275,5 +280,8 @@ export function streamCommit(
         skipped: report.totalRows - report.validRows + (report.updates - updated),
       },
     };
-  })();
+  });
+  // Immediate: the write lock is held from the start, so a checking thread's snapshot (check-thread.ts)
+  // is the database as this import found it.
+  return commit.immediate();
 }
