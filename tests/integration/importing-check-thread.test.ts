@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
+import { seedSalesNetwork, storedHistory } from '../support/importing.js';
 import type { ImportPreview } from '../../shared/contract/importing.js';
 import type { Db } from '../../main/db/open.js';
 import { tableVersions } from '../../main/db/table-versions.js';
@@ -20,20 +21,11 @@ const SKUS = 10;
 const MAPPING = { distributor: 0, sku: 1, month: 2, cases: 3, revenue: 4 };
 
 function seedNetwork(db: Db): void {
-  db.exec(`
-    INSERT INTO regions (id, code, name, created_at, updated_at) VALUES (1, 'R1', 'Region', '2026-01-01', '2026-01-01');
-    INSERT INTO areas (id, code, name, region_id, created_at, updated_at) VALUES (1, 'A1', 'Area', 1, '2026-01-01', '2026-01-01');
-  `);
-  const distributor = db.prepare(
-    `INSERT INTO distributors (code, name, area_id, lead_time_days, warehouse_capacity_cases, relationship_level, status, created_at, updated_at)
-     VALUES (?, ?, 1, 7, 1000, 2, 'active', '2026-01-01', '2026-01-01')`,
+  seedSalesNetwork(
+    db,
+    Array.from({ length: DISTRIBUTORS }, (_, i) => code('DIST', i + 1)),
+    Array.from({ length: SKUS }, (_, i) => code('SKU', i + 1)),
   );
-  for (let d = 1; d <= DISTRIBUTORS; d++) distributor.run(code('DIST', d), `Distributor ${d}`);
-  const product = db.prepare(
-    `INSERT INTO products (sku, name, brand, pack, size_ml, units_per_case, status, created_at, updated_at)
-     VALUES (?, ?, 'Brand', 'can', 330, 24, 'active', '2026-01-01', '2026-01-01')`,
-  );
-  for (let s = 1; s <= SKUS; s++) product.run(code('SKU', s), `Product ${s}`);
   // Two months already stored for every pair: the file's rows for them are updates or unchanged.
   db.exec(`
     INSERT INTO sales_history (distributor_id, product_id, month, cases, revenue_cents)
@@ -62,16 +54,6 @@ function historyFile(lastLine?: string): string {
 
 function streamFile(text: string): StreamFile {
   return { entity: 'salesHistory', fileName: 'history.csv', bytes: Buffer.from(text), encoding: undefined };
-}
-
-function storedRows(db: Db): string[] {
-  return db
-    .prepare(
-      `SELECT d.code || ' ' || p.sku || ' ' || h.month || ' ' || h.cases || ' ' || ifnull(h.revenue_cents, '-') FROM sales_history h
-       JOIN distributors d ON d.id = h.distributor_id JOIN products p ON p.id = h.product_id ORDER BY 1`,
-    )
-    .pluck()
-    .all() as string[];
 }
 
 function seeded(): ReturnType<typeof createTestDb> {
@@ -122,7 +104,7 @@ describe('a large history file checked on its own thread', () => {
     }
     expect(outcomes[0]).toEqual({ created: 70_000, updated: 1_000, unchanged: 1_000, skipped: 3 });
     expect(outcomes[0]).toEqual(outcomes[1]);
-    expect(storedRows(threaded.db)).toEqual(storedRows(general.db));
+    expect(storedHistory(threaded.db)).toEqual(storedHistory(general.db));
     // the month totals recounted after the bulk write
     const totals = (db: Db) => db.prepare('SELECT month, cases, rows FROM history_month_totals ORDER BY month').all();
     expect(totals(threaded.db)).toEqual(totalsOfRows(threaded.db));
@@ -158,19 +140,19 @@ describe('a large history file checked on its own thread', () => {
       undefined,
       'general',
     );
-    expect(storedRows(db)).toEqual(storedRows(general.db));
+    expect(storedHistory(db)).toEqual(storedHistory(general.db));
   });
 
   it('refuses the whole file for one bad line at its very end, and leaves the database as it was', async () => {
     const { db } = seeded();
-    const before = storedRows(db);
+    const before = storedHistory(db);
     const preview = await previewImport(db, 'salesHistory', 'history.csv', Buffer.from(historyFile('DIST-0001,SKU-0001,2027-01,lots,10')));
     await expect(
       commitImport(db, preview.importId, { mapping: preview.suggestedMapping, mode: 'all', updates: 'apply' }),
     ).rejects.toMatchObject({
       rule: { code: 'importRowsRefused' },
     });
-    expect(storedRows(db)).toEqual(before);
+    expect(storedHistory(db)).toEqual(before);
   });
 
   it('passes on the checking thread’s refusal as the refusal it is', () => {
@@ -183,7 +165,7 @@ describe('a large history file checked on its own thread', () => {
 
   it('stops at a cancel between batches, with nothing written and the change marks back in place', () => {
     const { db } = seeded();
-    const before = storedRows(db);
+    const before = storedHistory(db);
     const versions = tableVersions(db).tables.sales_history ?? 0;
     let batches = 0;
     const control = {
@@ -195,7 +177,7 @@ describe('a large history file checked on its own thread', () => {
     expect(() => streamCommit(db, streamFile(historyFile()), { mapping: MAPPING, mode: 'validOnly', updates: 'apply' }, control)).toThrow(
       JobCancelled,
     );
-    expect(storedRows(db)).toEqual(before);
+    expect(storedHistory(db)).toEqual(before);
     expect(tableVersions(db).tables.sales_history ?? 0).toBe(versions);
     // the per-row marks work again after the rollback
     db.prepare("UPDATE sales_history SET cases = 1 WHERE month = '2020-02' AND distributor_id = 1 AND product_id = 1").run();

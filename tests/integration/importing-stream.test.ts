@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../support/db.js';
+import { seedSalesNetwork, storedHistory } from '../support/importing.js';
 import { commitImport, previewImport, validateImport } from '../../main/importing/session.js';
 import type { Db } from '../../main/db/open.js';
 
@@ -13,20 +14,7 @@ const DISTRIBUTORS = ['D1', 'D2', 'D3'];
 const SKUS = ['S1', 'S2'];
 
 function seedNetwork(db: Db): void {
-  db.exec(`
-    INSERT INTO regions (id, code, name, created_at, updated_at) VALUES (1, 'R1', 'Region', '2026-01-01', '2026-01-01');
-    INSERT INTO areas (id, code, name, region_id, created_at, updated_at) VALUES (1, 'A1', 'Area', 1, '2026-01-01', '2026-01-01');
-  `);
-  const distributor = db.prepare(
-    `INSERT INTO distributors (code, name, area_id, lead_time_days, warehouse_capacity_cases, relationship_level, status, created_at, updated_at)
-     VALUES (?, ?, 1, 7, 1000, 2, 'active', '2026-01-01', '2026-01-01')`,
-  );
-  DISTRIBUTORS.forEach((code) => distributor.run(code, `Distributor ${code}`));
-  const product = db.prepare(
-    `INSERT INTO products (sku, name, brand, pack, size_ml, units_per_case, status, created_at, updated_at)
-     VALUES (?, ?, 'Brand', 'can', 330, 24, 'active', '2026-01-01', '2026-01-01')`,
-  );
-  SKUS.forEach((sku) => product.run(sku, `Product ${sku}`));
+  seedSalesNetwork(db, DISTRIBUTORS, SKUS);
   // Months already stored: the file's rows for them are updates or unchanged.
   db.exec(`
     INSERT INTO sales_history (distributor_id, product_id, month, cases, revenue_cents)
@@ -45,16 +33,6 @@ const cell = {
 const row = fc.tuple(cell.distributor, cell.sku, cell.month, cell.cases, cell.revenue).map((cells) => cells.join(','));
 const file = fc.array(row, { minLength: 0, maxLength: 40 }).map((rows) => ['distributor,sku,month,cases,revenue', ...rows].join('\n'));
 
-function storedRows(db: Db): string[] {
-  return db
-    .prepare(
-      `SELECT d.code || ' ' || p.sku || ' ' || h.month || ' ' || h.cases || ' ' || ifnull(h.revenue_cents, '-') FROM sales_history h
-       JOIN distributors d ON d.id = h.distributor_id JOIN products p ON p.id = h.product_id ORDER BY 1`,
-    )
-    .pluck()
-    .all() as string[];
-}
-
 async function outcomeOf(
   db: Db,
   text: string,
@@ -67,7 +45,7 @@ async function outcomeOf(
     (value) => ({ ok: true as const, value }),
     (error: Error & { code?: string }) => ({ ok: false as const, code: error.code, message: error.message }),
   );
-  return { preview, report, outcome, rows: storedRows(db) };
+  return { preview, report, outcome, rows: storedHistory(db) };
 }
 
 describe('streamed history import', () => {
