@@ -7,6 +7,7 @@ import { parseMonth, stripFormulaGuard } from '../importing/convert.js';
 import type { RowIssue } from '../importing/issues.js';
 import type { References } from '../importing/references.js';
 import { readNumber } from '../importing/numbers.js';
+import { monthFromIndex, monthIndex } from '../../shared/domain/months.js';
 import { writeSetting } from '../system/preferences.js';
 import { withHistoryTotalsDeferred } from './month-totals.js';
 import { areaInRegions } from '../people/readScope.js';
@@ -26,16 +27,15 @@ type SalesRow = z.output<typeof salesRow>;
 const MAX_ID = 2 ** 21;
 const MAX_PRODUCT = 2 ** 17;
 const MAX_MONTH = 2 ** 15;
-const historyKey = (d: number, p: number, monthIndex: number): number | string =>
-  d > 0 && d < MAX_ID && p > 0 && p < MAX_PRODUCT ? (d * MAX_PRODUCT + p) * MAX_MONTH + monthIndex : `${d}:${p}:${monthIndex}`;
+const historyKey = (d: number, p: number, month: number): number | string =>
+  d > 0 && d < MAX_ID && p > 0 && p < MAX_PRODUCT ? (d * MAX_PRODUCT + p) * MAX_MONTH + month : `${d}:${p}:${month}`;
 
-/** A month ('YYYY-MM', as checked) as a number of months since year 0, and back. */
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+// Packed rows carry the month as its running index; its text is rebuilt once per month, not once per row.
 const monthTexts = new Map<number, string>();
 function monthText(index: number): string {
   let text = monthTexts.get(index);
   if (text === undefined) {
-    text = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+    text = monthFromIndex(index);
     monthTexts.set(index, text);
   }
   return text;
@@ -74,7 +74,7 @@ export const salesHistoryEntity: EntityDef = {
     revenueCents: typeof v.revenue === 'number' ? Math.round(v.revenue * 100) : null,
   }),
   // Numeric keys: a million string keys in a Map cost seconds of hashing and garbage collection.
-  keyOf: (d: SalesRow) => historyKey(d.distributorId, d.productId, Number(d.month.slice(0, 4)) * 12 + Number(d.month.slice(5, 7))),
+  keyOf: (d: SalesRow) => historyKey(d.distributorId, d.productId, monthIndex(d.month) + 1),
   existingKeys: (db: Db) => {
     const keys = prepared(
       db,

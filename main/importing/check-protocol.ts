@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldIssue, RuleRefusal } from '../../shared/contract/result.js';
+import type { ThreadError } from '../jobs/thread-error.js';
 import type { StreamChoices, StreamFile, StreamResult } from './stream-import.js';
 
 /** Rows a batch carries from the checking thread to the writing one. */
@@ -16,10 +16,7 @@ export interface CheckRequest {
   applyUpdates: boolean;
 }
 
-export type CheckFailure =
-  | { needsGeneralPath: true }
-  | { domain: { kind: ErrorCode; message: string; issues: FieldIssue[] | undefined; rule: RuleRefusal | undefined } }
-  | { message: string };
+export type CheckFailure = { needsGeneralPath: true } | ThreadError;
 
 /** A batch of checked rows (packed by the entity), the checking thread's answer, or its failure. */
 export type CheckMessage = { rows: Float64Array; count: number; read: number } | { done: StreamResult } | { failed: CheckFailure };

@@ -1,5 +1,5 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { DomainError } from '../../shared/contract/result.js';
+import { errorFromThread } from '../jobs/thread-error.js';
 import type { Db } from '../db/open.js';
 import { startWorker } from '../jobs/worker-entry.js';
 import type { TaskControl } from '../jobs/task.js';
@@ -91,6 +91,5 @@ function next(port: MessagePort, signal: Int32Array, seen: number): { reply: Che
 
 function failure(failed: CheckFailure): Error {
   if ('needsGeneralPath' in failed) return new NeedsGeneralPath();
-  if ('domain' in failed) return new DomainError(failed.domain.kind, failed.domain.message, failed.domain.issues, failed.domain.rule);
-  return new Error(`The import’s checking thread failed: ${failed.message}`);
+  return errorFromThread(failed, 'The import’s checking thread failed');
 }

@@ -1,5 +1,5 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { DomainError } from '../../shared/contract/result.js';
+import { errorForThread } from '../jobs/thread-error.js';
 import { closeDatabase, openDatabase } from '../db/open.js';
 import { ENTITIES } from './entities.js';
 import { NeedsGeneralPath, streamRows, type StreamChoices, type StreamFile } from './stream-import.js';
@@ -48,16 +48,14 @@ port.once('message', ({ path, file, choices, applyUpdates }: CheckRequest) => {
       applyUpdates,
       control,
     );
+    // The file is read: end the snapshot now, before the writer hears it may commit, so the checkpoint
+    // that follows its commit is not held back by a read this thread no longer needs.
+    db.exec('COMMIT');
     if (count > 0) flush();
     send({ done: result });
   } catch (error) {
     send({
-      failed:
-        error instanceof NeedsGeneralPath
-          ? { needsGeneralPath: true }
-          : error instanceof DomainError
-            ? { domain: { kind: error.code, message: error.message, issues: error.issues, rule: error.rule } }
-            : { message: error instanceof Error ? (error.stack ?? error.message) : String(error) },
+      failed: error instanceof NeedsGeneralPath ? { needsGeneralPath: true } : errorForThread(error),
     });
   } finally {
     if (db) closeDatabase(db);

@@ -1,5 +1,6 @@
 import type { JobStatus } from '../../shared/contract/system.js';
-import { DomainError, type RuleRefusal, refusal } from '../../shared/contract/result.js';
+import { DomainError, refusal } from '../../shared/contract/result.js';
+import { errorFromThread, type ThreadError } from './thread-error.js';
 import type { Db } from '../db/open.js';
 import { controlFromFlag, JobCancelled } from './task.js';
 import { TASKS } from './tasks.js';
@@ -92,11 +93,7 @@ export class JobRunner {
       return this.finish(status, { state: 'done', result });
     } catch (error) {
       if (error instanceof JobCancelled) return this.finish(status, { state: 'cancelled' });
-      return this.finish(status, {
-        state: 'failed',
-        error: error instanceof Error ? error.message : String(error),
-        ...(error instanceof DomainError && error.rule ? { errorRule: error.rule } : {}),
-      });
+      return this.finish(status, failedWith(error));
     }
   }
 
@@ -111,15 +108,12 @@ export class JobRunner {
         settled = true;
         resolve(this.finish(status, patch));
       };
-      worker.on(
-        'message',
-        (m: { type: string; fraction?: number; message?: string; result?: unknown; error?: string; rule?: RuleRefusal }) => {
-          if (m.type === 'progress') Object.assign(status, { progress: m.fraction ?? 0, message: m.message ?? '' });
-          else if (m.type === 'done') settle({ state: 'done', result: m.result ?? null });
-          else if (m.type === 'cancelled') settle({ state: 'cancelled' });
-          else if (m.type === 'failed') settle({ state: 'failed', error: m.error ?? 'Failed', ...(m.rule ? { errorRule: m.rule } : {}) });
-        },
-      );
+      worker.on('message', (m: { type: string; fraction?: number; message?: string; result?: unknown; error?: ThreadError }) => {
+        if (m.type === 'progress') Object.assign(status, { progress: m.fraction ?? 0, message: m.message ?? '' });
+        else if (m.type === 'done') settle({ state: 'done', result: m.result ?? null });
+        else if (m.type === 'cancelled') settle({ state: 'cancelled' });
+        else if (m.type === 'failed') settle(failedWith(m.error ? errorFromThread(m.error) : new Error('Failed')));
+      });
       worker.on('error', (error) => settle({ state: 'failed', error: (error as Error).message }));
       worker.on('exit', (code) =>
         settle(
@@ -135,4 +129,13 @@ export class JobRunner {
     const finished = [...this.jobs.entries()].filter(([, j]) => j.status.state !== 'running');
     for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(id);
   }
+}
+
+/** A failed job's status: the message the user reads and, for a business rule's refusal, the rule the screens translate. */
+function failedWith(error: unknown): Partial<JobStatus> {
+  return {
+    state: 'failed',
+    error: error instanceof Error ? error.message : String(error),
+    ...(error instanceof DomainError && error.rule ? { errorRule: error.rule } : {}),
+  };
 }

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { DomainError } from '../../shared/contract/result.js';
 import { adoptClockFromEnv } from '../clock.js';
 import { closeDatabase, openDatabase } from '../db/open.js';
 import { controlFromFlag, JobCancelled } from './task.js';
 import { TASKS } from './tasks.js';
+import { errorForThread } from './thread-error.js';
 
 /** Worker-thread entry: opens its own connection, runs one task, reports back. */
 interface WorkerInput {
@@ -19,7 +19,7 @@ async function run(): Promise<void> {
   const port = parentPort!;
   const task = TASKS[input.kind];
   if (!task) {
-    port.postMessage({ type: 'failed', error: `Unknown task ${input.kind}` });
+    port.postMessage({ type: 'failed', error: errorForThread(new Error(`Unknown task ${input.kind}`)) });
     return;
   }
   const db = openDatabase(input.databasePath);
@@ -31,12 +31,7 @@ async function run(): Promise<void> {
     port.postMessage({ type: 'done', result });
   } catch (error) {
     if (error instanceof JobCancelled) port.postMessage({ type: 'cancelled' });
-    else
-      port.postMessage({
-        type: 'failed',
-        error: error instanceof Error ? error.message : String(error),
-        rule: error instanceof DomainError ? error.rule : undefined,
-      });
+    else port.postMessage({ type: 'failed', error: errorForThread(error) });
   } finally {
     closeDatabase(db);
   }
