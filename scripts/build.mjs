@@ -41,9 +41,21 @@ const sha256 = (name) =>
     .digest('hex');
 
 // The readiness demand thread is started by the query thread and by the command line (the bench); the
-// import's checking thread by the job thread, the main process and the command line.
-await workerBuild({ 'demand-worker': 'main/readiness/demand-worker.ts', 'import-check-worker': 'main/importing/check-worker.ts' }, {});
-const demandHash = { 'demand-worker.js': sha256('demand-worker.js'), 'import-check-worker.js': sha256('import-check-worker.js') };
+// import's checking thread by the job thread, the main process and the command line; the migrations'
+// thread by the desktop's main process.
+await workerBuild(
+  {
+    'demand-worker': 'main/readiness/demand-worker.ts',
+    'import-check-worker': 'main/importing/check-worker.ts',
+    'migrate-worker': 'main/app/migrate-worker.ts',
+  },
+  {},
+);
+const demandHash = {
+  'demand-worker.js': sha256('demand-worker.js'),
+  'import-check-worker.js': sha256('import-check-worker.js'),
+  'migrate-worker.js': sha256('migrate-worker.js'),
+};
 await workerBuild({ 'forecast-worker': 'main/forecast/compute-worker.ts', 'query-worker': 'main/api/query-worker.ts' }, demandHash);
 const leafHashes = { ...demandHash, 'forecast-worker.js': sha256('forecast-worker.js'), 'query-worker.js': sha256('query-worker.js') };
 await workerBuild({ 'job-worker': 'main/jobs/worker.ts' }, leafHashes);

@@ -9,6 +9,7 @@ import { trackTableChanges } from '../db/table-versions.js';
 import { autoBackup } from '../backup/service.js';
 import { recoverInterruptedRestore } from '../backup/restore.js';
 import { APP_VERSION } from './version.js';
+import type { RestoreNotice } from '../../shared/contract/backup.js';
 import { adoptClockFromEnv } from '../clock.js';
 import { SyncEngine } from '../sync/engine.js';
 import { warmWholeNetwork } from './warm.js';
@@ -19,13 +20,25 @@ export interface Core {
   close(): void;
 }
 
-/** Opens the database and builds the context every door hands to `dispatch`. */
-export function openCore(databasePath: string, door: ServiceContext['door']): Core {
-  adoptClockFromEnv();
+/**
+ * What comes before the file is opened: its folder, and a restore cut short by a crash finished or
+ * rolled back (so nothing, not even a migration, ever opens a half-restored file).
+ */
+export function prepareDatabaseFile(databasePath: string): RestoreNotice | null {
   if (databasePath !== ':memory:') mkdirSync(dirname(databasePath), { recursive: true });
-  // Before the file is opened: a restore cut short by a crash is finished or rolled back first.
   const restoreNotice = recoverInterruptedRestore(databasePath);
   if (restoreNotice) console.warn(`[planner] a restore was interrupted; ${restoreNotice.outcome}`);
+  return restoreNotice;
+}
+
+/** Opens the database and builds the context every door hands to `dispatch`. */
+export function openCore(
+  databasePath: string,
+  door: ServiceContext['door'],
+  /** What prepareDatabaseFile found, when the caller ran it already (the desktop migrates before opening). */
+  restoreNotice: RestoreNotice | null = prepareDatabaseFile(databasePath),
+): Core {
+  adoptClockFromEnv();
   const db = openDatabase(databasePath);
   // Before any write: cached whole-network screens then survive edits to tables they do not read.
   trackTableChanges(db);

@@ -35,6 +35,26 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
   };
 }
 
+/** The page shown while an older file is brought up to date (renderer/public/upgrading.html). */
+export const UPGRADE_ENTRY = `${APP_ORIGIN}/upgrading.html`;
+
+/** A small window with the main window's protections and no bridge at all: the page only shows words. */
+export function upgradeWindowOptions(): BrowserWindowConstructorOptions {
+  const { webPreferences } = mainWindowOptions('');
+  const { preload: _none, ...isolated } = webPreferences!;
+  return {
+    width: 480,
+    height: 240,
+    resizable: false,
+    minimizable: false,
+    maximizable: false,
+    show: false,
+    backgroundColor: '#f6f7f9',
+    title: 'Off-season Planner',
+    webPreferences: isolated,
+  };
+}
+
 /** Compares origins, not string prefixes: `app://planner.evil` is not `app://planner`. */
 export function isAppUrl(url: string): boolean {
   try {

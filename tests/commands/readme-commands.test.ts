@@ -145,6 +145,9 @@ describe("the README's commands from a clean copy", () => {
     const packaged = listPackage(join(unpacked, 'resources', 'app.asar'), { isPack: false });
     expect(packaged).toContain('/out/main/electron.js');
     expect(packaged).toContain('/out/renderer/index.html');
+    // the window shown while an older file is brought up to date, and the thread that does it
+    expect(packaged).toContain('/out/renderer/upgrading.html');
+    expect(existsSync(join(unpacked, 'resources', 'app.asar.unpacked', 'out', 'main', 'migrate-worker.js'))).toBe(true);
     // The native module cannot load from inside the archive: it must be unpacked beside it.
     expect(
       existsSync(

@@ -13,7 +13,8 @@ const appEvents = new Map<string, Listener>();
 let exposed: Record<string, unknown> = {};
 const invoked: Array<{ channel: string; input: unknown }> = [];
 // A fresh user-data folder per run: a shared one would carry another build's database between runs.
-const userData = mkdtempSync(join(tmpdir(), 'planner-electron-test-'));
+let userData = mkdtempSync(join(tmpdir(), 'planner-electron-test-'));
+const errorBoxes: Array<{ title: string; text: string }> = [];
 
 vi.mock('electron', () => {
   class FakeWindow {
@@ -22,6 +23,8 @@ vi.mock('electron', () => {
     loaded = '';
     focused = 0;
     restored = 0;
+    destroyed = false;
+    progress: number[] = [];
     constructor(options: unknown) {
       this.options = options;
       FakeWindow.all.push(this);
@@ -29,6 +32,14 @@ vi.mock('electron', () => {
     }
     once() {}
     on() {}
+    show() {}
+    setProgressBar(fraction: number) {
+      this.progress.push(fraction);
+    }
+    destroy() {
+      this.destroyed = true;
+      calls.push('destroy BrowserWindow');
+    }
     loadURL(url: string) {
       this.loaded = url;
       return Promise.resolve();
@@ -59,10 +70,12 @@ vi.mock('electron', () => {
         return Promise.resolve();
       },
       getPath: () => userData,
+      getLocale: () => 'zh-CN',
       quit: () => calls.push('quit'),
-      exit: () => calls.push('exit'),
+      exit: (code: number) => calls.push(`exit ${code}`),
     },
     BrowserWindow: FakeWindow,
+    dialog: { showErrorBox: (title: string, text: string) => (calls.push('showErrorBox'), errorBoxes.push({ title, text })) },
     ipcMain: { handle: (channel: string, fn: Listener) => handlers.set(channel, fn) },
     protocol: { registerSchemesAsPrivileged: () => calls.push('registerSchemesAsPrivileged'), handle: () => calls.push('protocol.handle') },
     session: {
@@ -84,6 +97,9 @@ const { registerIpc, CHANNEL_PREFIX } = await import('../../main/electron/ipc.js
 const { METHOD_NAMES } = await import('../../shared/contract/index.js');
 const { CONTENT_SECURITY_POLICY } = await import('../../shared/security.js');
 const { createTestDb } = await import('../support/db.js');
+const { default: Database } = await import('better-sqlite3');
+const { LATEST_VERSION, migrate } = await import('../../main/db/migrations/index.js');
+const { writeSetting } = await import('../../main/system/preferences.js');
 
 beforeEach(() => {
   calls.length = 0;
@@ -223,7 +239,7 @@ describe('app start-up', () => {
     calls.length = 0;
     await import('../../main/electron/main.js');
     await vi.waitFor(() => expect(calls).toContain('new BrowserWindow'));
-    expect(calls).not.toContain('exit');
+    expect(calls.filter((c) => c.startsWith('exit'))).toEqual([]);
     expect(calls.indexOf('enableSandbox')).toBeGreaterThanOrEqual(0);
     expect(calls.indexOf('enableSandbox')).toBeLessThan(calls.indexOf('whenReady'));
     expect(calls.indexOf('requestSingleInstanceLock')).toBeLessThan(calls.indexOf('whenReady'));
@@ -236,6 +252,61 @@ describe('app start-up', () => {
     appEvents.get('second-instance')!();
     expect(win.restored).toBe(1);
     expect(win.focused).toBe(1);
+  });
+});
+
+describe('app start-up with a file from another version', () => {
+  interface Win {
+    loaded: string;
+    destroyed: boolean;
+    progress: number[];
+    options: { webPreferences: Record<string, unknown> };
+  }
+  /** A fresh start of the app (its modules loaded again) on a file `prepare` wrote. */
+  const startWith = async (prepare: (db: import('better-sqlite3').Database) => void) => {
+    userData = mkdtempSync(join(tmpdir(), 'planner-electron-upgrade-'));
+    const db = new Database(join(userData, 'planner.sqlite'));
+    prepare(db);
+    db.close();
+    calls.length = 0;
+    errorBoxes.length = 0;
+    vi.resetModules();
+    const { BrowserWindow } = await import('electron');
+    const all = (BrowserWindow as unknown as { all: Win[] }).all;
+    const before = all.length;
+    await import('../../main/electron/main.js');
+    return () => all.slice(before);
+  };
+
+  it('brings an older file up to date on another thread, with a window saying so in the chosen language, then opens the app', async () => {
+    const windows = await startWith((db) => {
+      migrate(db, LATEST_VERSION - 1);
+      writeSetting(db, 'language', 'ru');
+    });
+    await vi.waitFor(() => expect(calls).toContain('destroy BrowserWindow'), { timeout: 20_000 });
+    const [upgrading, main] = windows();
+    expect(upgrading!.loaded.startsWith(`${security.UPGRADE_ENTRY}#`)).toBe(true);
+    const words = JSON.parse(decodeURIComponent(upgrading!.loaded.split('#')[1]!)) as { lang: string; title: string };
+    expect(words).toMatchObject({ lang: 'ru', title: 'Обновление данных для этой версии…' });
+    // the page shows words only: no bridge into the app, and the main window's protections
+    expect(upgrading!.options.webPreferences.preload).toBeUndefined();
+    expect(upgrading!.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(upgrading!.progress).toEqual([1]);
+    expect(main!.loaded).toBe(security.APP_ENTRY);
+    // closed after the app's window opened: with no window at all the app would quit
+    expect(calls.indexOf('destroy BrowserWindow')).toBeGreaterThan(calls.lastIndexOf('new BrowserWindow'));
+    const file = new Database(join(userData, 'planner.sqlite'), { readonly: true });
+    expect(file.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    file.close();
+  });
+
+  it('says why it cannot start, in the system language, when the file is from a newer version, and stops', async () => {
+    const windows = await startWith((db) => db.pragma(`user_version = ${LATEST_VERSION + 1}`));
+    await vi.waitFor(() => expect(calls).toContain('exit 1'));
+    expect(windows()).toEqual([]);
+    expect(errorBoxes).toHaveLength(1);
+    expect(errorBoxes[0]!.title).toBe('淡季规划工具无法启动');
+    expect(errorBoxes[0]!.text).toContain(`此数据库由更新版本的计划工具写入（结构 ${LATEST_VERSION + 1}`);
   });
 });
 

@@ -69,22 +69,33 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Applies pending migrations, each in its own transaction with its version, up to `target`. */
-export function migrate(db: Database.Database, target = LATEST_VERSION): void {
-  const current = schemaVersion(db);
-  if (current > LATEST_VERSION) {
+/** The migrations a file at `version` still needs; refuses a file written by a newer version of the app. */
+export function pendingMigrations(version: number, target = LATEST_VERSION): number {
+  if (version > LATEST_VERSION) {
     throw refusal(
       'conflict',
       'databaseNewer',
-      `This database was written by a newer version of the planner (schema ${current}, this app knows ${LATEST_VERSION}). Update the app.`,
-      { schema: current, latest: LATEST_VERSION },
+      `This database was written by a newer version of the planner (schema ${version}, this app knows ${LATEST_VERSION}). Update the app.`,
+      { schema: version, latest: LATEST_VERSION },
     );
   }
+  return MIGRATIONS.filter((m) => m.version > version && m.version <= target).length;
+}
+
+/**
+ * Applies pending migrations, each in its own transaction with its version, up to `target`;
+ * `onStep` hears each one done (the desktop's upgrade window).
+ */
+export function migrate(db: Database.Database, target = LATEST_VERSION, onStep?: (done: number, of: number) => void): void {
+  const current = schemaVersion(db);
+  const of = pendingMigrations(current, target);
+  let done = 0;
   for (const migration of MIGRATIONS) {
     if (migration.version <= current || migration.version > target) continue;
     db.transaction(() => {
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
     })();
+    onStep?.(++done, of);
   }
 }
