@@ -365,18 +365,31 @@ export function firmShipments(db: Db, arrivingFrom: string): FirmStock['shipment
 const DISPLAY_SLOT = 2 ** 22;
 const displayOrders = new WeakMap<RegionPart, LineOrder>();
 
+const cellRanks = new WeakMap<ReadinessBase, Float64Array>();
+
+/** Each cell's place in display order within a week (distributor name, then SKU), found once per base: a million lines need no look-ups. */
+function displayRanks(base: ReadinessBase): Float64Array {
+  let ranks = cellRanks.get(base);
+  if (ranks) return ranks;
+  ranks = new Float64Array(base.cells.length);
+  for (let i = 0; i < base.cells.length; i++) {
+    const c = base.cells[i]!;
+    ranks[i] = base.distRank.get(c.distributorId)! * base.products.size + base.skuRank.get(c.productId)!;
+  }
+  cellRanks.set(base, ranks);
+  return ranks;
+}
+
 /** A part's lines in display order (ship week, distributor name, SKU), sorted once natively as one number each; kept as long as the part. */
 function displayOrder(base: ReadinessBase, part: RegionPart): LineOrder {
   let order = displayOrders.get(part);
   if (order) return order;
-  const { distRank, skuRank } = base;
   const ships = part.shipments;
   if (ships.length >= DISPLAY_SLOT) throw new Error(`A region's plan of ${ships.length} lines is more than the display order holds`);
+  const cellRank = displayRanks(base);
+  const perWeek = base.dists.length * base.products.size;
   const keys = new Float64Array(ships.length);
-  for (let i = 0; i < ships.length; i++) {
-    const rank = (ships.shipWeek[i]! * base.dists.length + distRank.get(ships.distributorId[i]!)!) * base.products.size;
-    keys[i] = (rank + skuRank.get(ships.productId[i]!)!) * DISPLAY_SLOT + i;
-  }
+  for (let i = 0; i < ships.length; i++) keys[i] = (ships.shipWeek[i]! * perWeek + cellRank[ships.cell[i]!]!) * DISPLAY_SLOT + i;
   keys.sort();
   const lines = new Int32Array(ships.length);
   for (let k = 0; k < keys.length; k++) lines[k] = keys[k]! % DISPLAY_SLOT;

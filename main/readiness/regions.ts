@@ -52,9 +52,10 @@ export function assessRegion(
 ): RegionPart {
   const inputs = cellIndices.map((i) => cells[i]!);
   const local = assessNetwork(inputs, distributors, rules, capacity, weeks);
-  const toNetwork = <T extends { cell: number }>(x: T): T => ({ ...x, cell: cellIndices[x.cell]! });
+  // the plan's lines and shortfalls are its own, made for this call: renumbered in place, not copied
   const lines = local.plan.shipments;
   for (let j = 0; j < lines.length; j++) lines.cell[j] = cellIndices[lines.cell[j]!]!;
+  for (const s of local.plan.shortfalls) s.cell = cellIndices[s.cell]!;
   return {
     regionId,
     cells: cellIndices,
@@ -62,7 +63,7 @@ export function assessRegion(
     assessed: local.cells,
     plannedArrivals: local.plan.plannedArrivals,
     shipments: lines,
-    shortfalls: local.plan.shortfalls.map(toNetwork),
+    shortfalls: local.plan.shortfalls,
     regionUse: local.plan.regionUse,
     groupUse: local.plan.groupUse,
   };
