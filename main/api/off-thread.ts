@@ -2,7 +2,7 @@ import type { MethodName } from '../../shared/contract/index.js';
 import type { ApiResult } from '../../shared/contract/result.js';
 import type { Db } from '../db/open.js';
 import { tableVersions, versionKey } from '../db/table-versions.js';
-import { ACCEPTANCE_READS, proposeAcceptance, writeAcceptance, type AcceptanceProposal } from '../readiness/accept.js';
+import { ACCEPTANCE_READS, proposeAcceptance, startAcceptJob, writeAcceptance, type AcceptanceProposal } from '../readiness/accept.js';
 import type { ServiceContext } from './context.js';
 
 /**
@@ -26,6 +26,13 @@ export const OFF_THREAD_WORK: Partial<Record<MethodName, OffThreadWork<unknown>>
     prepare: (db) => proposeAcceptance(db),
     reads: ACCEPTANCE_READS,
     apply: (ctx, proposal) => writeAcceptance(ctx.db, proposal),
+  }),
+  // Proposed in the query thread, written by the job thread on its own connection: the window's
+  // thread only hands the proposal's blocks over.
+  'readiness.acceptPlanStart': work<AcceptanceProposal>({
+    prepare: (db) => proposeAcceptance(db),
+    reads: ACCEPTANCE_READS,
+    apply: (ctx, proposal) => startAcceptJob(ctx, proposal),
   }),
 };
 

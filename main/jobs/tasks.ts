@@ -2,6 +2,7 @@ import type { Task } from './task.js';
 import { seedDemoTask } from '../demo/task.js';
 import { runForecast } from '../forecast/run.js';
 import { importTask } from '../importing/session.js';
+import { acceptPlanTask } from '../readiness/accept.js';
 import { firstSync } from '../sync/engine.js';
 
 /**
@@ -12,6 +13,7 @@ export const TASKS: Record<string, Task> = {
   'demo.seed': byName(seedDemoTask),
   'forecast.run': byName<{ force?: boolean }, unknown>((db, params, control) => runForecast(db, params, control)),
   'import.run': byName(importTask),
+  'readiness.accept': byName(acceptPlanTask),
   'sync.first': byName<unknown, unknown>((db, _params, control) =>
     firstSync(
       db,

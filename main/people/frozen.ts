@@ -24,7 +24,7 @@ const agreedPlan = (db: Db, input: { planId: number }): void => {
  * An accepted readiness plan is signed off: accepting another would replace its planned shipments,
  * so it is reopened first, with a reason. A plan whose shipments have all gone out is done, not frozen.
  */
-const acceptedReadinessPlan = (db: Db): void => {
+export const acceptedReadinessPlan = (db: Db): void => {
   const run = prepared(db, 'SELECT created_at AS at, reopened_at AS reopenedAt FROM readiness_runs ORDER BY id DESC LIMIT 1').get() as
     { at: string; reopenedAt: string | null } | undefined;
   if (!run || run.reopenedAt !== null) return;
@@ -44,6 +44,7 @@ export const FROZEN_GUARDS: Readonly<Partial<{ [K in MethodName]: (db: Db, input
   'targets.lock': agreedPlan,
   'targets.setAgreed': agreedPlan,
   'readiness.acceptPlan': acceptedReadinessPlan,
+  'readiness.acceptPlanStart': acceptedReadinessPlan,
 };
 
 /** A guard called for whichever method it is registered for; `dispatch` passes that method's parsed input. */

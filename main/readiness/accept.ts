@@ -1,15 +1,28 @@
 import { now } from '../../shared/domain/clock.js';
 import { nextId } from '../db/ids.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
+import type { ServiceContext } from '../api/context.js';
+import type { TaskControl } from '../jobs/task.js';
+import { acceptedReadinessPlan } from '../people/frozen.js';
 import { READINESS_READS, readinessToday } from './computation.js';
-import { shipmentList } from './plan.js';
 import { isoDay, WEEK_MS } from './weeks.js';
 
-/** The accepted plan as it will be written: computed where the whole network's plan is at hand. */
+/**
+ * The accepted plan as it will be written: computed where the whole network's plan is at hand. Its
+ * lines are columns (a national plan has about a million), so it crosses threads as a few blocks of
+ * memory, not a million objects.
+ */
 export interface AcceptanceProposal {
-  shipments: Array<{ distributorId: number; productId: number; cases: number; shipDate: string; arrivalDate: string }>;
-  /** Every cell's colour, for "what changed" against the next plan. */
-  statuses: Record<string, string>;
+  lines: number;
+  distributorId: Float64Array;
+  productId: Float64Array;
+  cases: Int32Array;
+  shipWeek: Int32Array;
+  arrivalWeek: Int32Array;
+  /** The Monday of week 0, ms since the epoch (UTC). */
+  gridStart: number;
+  /** Every cell's colour as `{ "distributor:SKU": status }` in JSON, for "what changed" against the next plan. */
+  statusesJson: string;
   shortCases: number;
 }
 
@@ -18,53 +31,95 @@ export const ACCEPTANCE_READS = READINESS_READS;
 
 /**
  * The whole network's plan turned into rows (seconds at national scale, and usually already computed
- * by the query thread for the board): the query thread proposes, the main thread only writes.
+ * by the query thread for the board): the query thread proposes, another thread writes.
  */
 export function proposeAcceptance(db: Db, today = now()): AcceptanceProposal {
   const c = readinessToday(db, today);
+  const s = c.assessment.plan.shipments;
+  const statuses: Record<string, string> = {};
+  c.cells.forEach((x, i) => (statuses[`${x.distributorId}:${x.productId}`] = c.assessment.cells[i]!.status));
   return {
-    shipments: shipmentList(c.assessment.plan.shipments).map((s) => ({
-      distributorId: s.distributorId,
-      productId: s.productId,
-      cases: s.cases,
-      shipDate: isoDay(c.grid.start + s.shipWeek * WEEK_MS),
-      arrivalDate: isoDay(c.grid.start + s.arrivalWeek * WEEK_MS),
-    })),
-    statuses: Object.fromEntries(c.cells.map((x, i) => [`${x.distributorId}:${x.productId}`, c.assessment.cells[i]!.status])),
-    shortCases: c.assessment.plan.shortfalls.reduce((s, x) => s + x.cases, 0),
+    lines: s.length,
+    distributorId: s.distributorId.slice(0, s.length),
+    productId: s.productId.slice(0, s.length),
+    cases: s.cases.slice(0, s.length),
+    shipWeek: s.shipWeek.slice(0, s.length),
+    arrivalWeek: s.arrivalWeek.slice(0, s.length),
+    gridStart: c.grid.start,
+    statusesJson: JSON.stringify(statuses),
+    shortCases: c.assessment.plan.shortfalls.reduce((sum, x) => sum + x.cases, 0),
   };
 }
 
+/** The proposal's buffers, handed to another thread instead of copied. */
+export const proposalBuffers = (p: AcceptanceProposal): ArrayBuffer[] =>
+  [p.distributorId, p.productId, p.cases, p.shipWeek, p.arrivalWeek].map((a) => a.buffer as ArrayBuffer);
+
+/** Lines written between two looks at the Cancel button and two progress reports. */
+const LINES_PER_STEP = 20_000;
+
 /**
  * Writes a proposal as planned shipments for the warehouse, replacing the plan accepted before (its
- * shipments not yet sent), and remembers every cell's colour, in one transaction.
+ * shipments not yet sent), and remembers every cell's colour, in one transaction. With a `control`
+ * (the background job) it reports progress and stops at Cancel, and then nothing was written.
  */
-export function writeAcceptance(db: Db, proposal: AcceptanceProposal): { shipments: number; cases: number } {
+export function writeAcceptance(db: Db, proposal: AcceptanceProposal, control?: TaskControl): { shipments: number; cases: number } {
   return db.transaction(() => {
+    // the job writes a while after it was asked: a plan accepted meanwhile is signed off, as for the call itself
+    if (control) acceptedReadinessPlan(db);
     prepared(db, "DELETE FROM shipments WHERE source = 'plan' AND status = 'planned'").run();
     const insert = prepared(
       db,
       "INSERT INTO shipments (id, distributor_id, product_id, cases, ship_date, arrival_date, status, source, created_at) VALUES (?, ?, ?, ?, ?, ?, 'planned', 'plan', ?)",
     );
     const at = nowIso();
+    const days = new Map<number, string>();
+    const dayOf = (week: number) => days.get(week) ?? (days.set(week, isoDay(proposal.gridStart + week * WEEK_MS)), days.get(week)!);
     let cases = 0;
-    for (const s of proposal.shipments) {
-      insert.run(nextId('shipments'), s.distributorId, s.productId, s.cases, s.shipDate, s.arrivalDate, at);
-      cases += s.cases;
+    for (let i = 0; i < proposal.lines; i++) {
+      if (control && i % LINES_PER_STEP === 0) {
+        control.checkCancelled();
+        control.progress(i / proposal.lines, `${i.toLocaleString('en')} / ${proposal.lines.toLocaleString('en')}`);
+      }
+      insert.run(
+        nextId('shipments'),
+        proposal.distributorId[i]!,
+        proposal.productId[i]!,
+        proposal.cases[i]!,
+        dayOf(proposal.shipWeek[i]!),
+        dayOf(proposal.arrivalWeek[i]!),
+        at,
+      );
+      cases += proposal.cases[i]!;
     }
+    control?.checkCancelled();
     prepared(db, 'INSERT INTO readiness_runs (id, created_at, statuses, shipments, cases, short_cases) VALUES (?, ?, ?, ?, ?, ?)').run(
       nextId('readiness_runs'),
       at,
-      JSON.stringify(proposal.statuses),
-      proposal.shipments.length,
+      proposal.statusesJson,
+      proposal.lines,
       cases,
       proposal.shortCases,
     );
-    return { shipments: proposal.shipments.length, cases };
+    return { shipments: proposal.lines, cases };
   })();
 }
 
 /** Turns the proposed plan into planned shipments, computed here (the command line, tests, the team server). */
 export function acceptPlan(db: Db, today = now()): { shipments: number; cases: number } {
   return writeAcceptance(db, proposeAcceptance(db, today));
+}
+
+/** Starts the background job that writes the proposal; the screen follows it, knowing how many lines it writes. */
+export function startAcceptJob(ctx: Pick<ServiceContext, 'jobs'>, proposal: AcceptanceProposal): { jobId: number; shipments: number } {
+  return { jobId: ctx.jobs.start('readiness.accept', { proposal }), shipments: proposal.lines };
+}
+
+/** The background job's task: the proposal the query thread made, written on the job's own connection. */
+export function acceptPlanTask(
+  db: Db,
+  params: { proposal: AcceptanceProposal },
+  control: TaskControl,
+): { shipments: number; cases: number } {
+  return writeAcceptance(db, params.proposal, control);
 }

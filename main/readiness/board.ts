@@ -175,6 +175,7 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ScopedFilter): Read
     totals,
     plan,
     short,
+    acceptance: wholePlan(c),
     capacity: regions
       .filter((r) => inScope(filter, r.id))
       .map((r) => ({
@@ -218,4 +219,21 @@ function uncounted(c: ReadinessComputation, filter: ScopedFilter): number {
     if (counted === 0 && inScope(filter, c.distById.get(c.cells[i]!.distributorId)!.regionId)) n++;
   });
   return n;
+}
+
+const wholePlans = new WeakMap<ReadinessComputation, { shipments: number; cases: number }>();
+
+/** Lines and cases of the whole network's plan, counted once per computation, region by region. */
+function wholePlan(c: ReadinessComputation): { shipments: number; cases: number } {
+  let total = wholePlans.get(c);
+  if (!total) {
+    total = { shipments: 0, cases: 0 };
+    for (const part of c.parts.values()) {
+      const lines = part.shipments;
+      total.shipments += lines.length;
+      for (let i = 0; i < lines.length; i++) total.cases += lines.cases[i]!;
+    }
+    wholePlans.set(c, total);
+  }
+  return total;
 }

@@ -16,6 +16,8 @@ import {
 } from './records.js';
 import {
   acceptPlan,
+  proposeAcceptance,
+  startAcceptJob,
   readinessBoard,
   readinessCell,
   readinessDistributor,
@@ -39,6 +41,7 @@ export const readinessHandlers = {
   'readiness.palletSizes': ({ db }) => palletSizes(db),
   'readiness.setCasesPerPallet': ({ db }, { productId, casesPerPallet }) => setCasesPerPallet(db, productId, casesPerPallet),
   'readiness.acceptPlan': ({ db }) => acceptPlan(db),
+  'readiness.acceptPlanStart': (ctx) => startAcceptJob(ctx, proposeAcceptance(ctx.db)),
   'readiness.exportPlan': (ctx, input) => exportPlan(ctx.db, { ...input, regions: scopeOf(ctx) }),
   'stock.set': ({ db }, input) => setStock(db, input),
   'shipment.list': (ctx, input) => listShipments(ctx.db, input, scopeOf(ctx)),

@@ -24,4 +24,4 @@ export type { ScopedFilter } from './views.js';
 export { readinessBoard } from './board.js';
 export { planLines, readinessPlan, readinessShortfalls, shortfallLines } from './plan-lines.js';
 export { readinessCell, readinessDistributor, reasonText } from './detail.js';
-export { acceptPlan } from './accept.js';
+export { acceptPlan, proposeAcceptance, startAcceptJob } from './accept.js';

@@ -32,6 +32,8 @@ const REFUSED: Record<string, string> = {
   'import.start': 'Imports go into the team server: run `npm run import -- --db <server file> ...` on the server.',
   'demo.seed': 'A connected desktop holds the team server’s data; a demo region is generated on a solo desktop.',
   'backup.restore': 'A connected desktop is restored from the team server, not from a backup: disconnect first.',
+  // a job writes on its own connection, outside the queue: a connected desktop accepts with readiness.acceptPlan
+  'readiness.acceptPlanStart': 'A connected desktop accepts the plan as one call the team server replays (readiness.acceptPlan).',
 };
 
 const SERVER_ONLY = new Set(['forecast.run']);

@@ -4,7 +4,6 @@ import type { ReadinessFilter, ReadinessStatus } from '../../shared/contract/rea
 import { useForecastOptions } from '../forecast/queries.js';
 import { ImportExportButtons } from '../importing/ImportExportButtons.js';
 import { useNetworkOptions } from '../network/options.js';
-import { ConfirmDialog } from '../ui/Dialog.js';
 import { FilterSelect } from '../ui/Fields.js';
 import { Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
 import { formatDate, formatNumber } from '../ui/format.js';
@@ -16,7 +15,8 @@ import { ShortfallTab } from './ShortfallTab.js';
 import { StatusDot } from './StatusDot.js';
 import { ReopenButton } from '../people/ReopenButton.js';
 import { useAttempt } from '../api/useMutationWithToast.js';
-import { exportPlan as downloadPlan, useAcceptPlan } from './mutations.js';
+import { AcceptPlanDialog } from './AcceptPlanDialog.js';
+import { exportPlan as downloadPlan } from './mutations.js';
 import { useReadinessBoard } from './queries.js';
 import { useMay } from '../people/actor.js';
 
@@ -44,7 +44,6 @@ export function ReadinessPage() {
     ...(brand ? { brand } : {}),
   };
   const board = useReadinessBoard(filter);
-  const accept = useAcceptPlan();
   const mayAccept = useMay('readiness.acceptPlan');
   const maySettle = useMay('readiness.saveSettings');
   const b = board.data;
@@ -81,7 +80,7 @@ export function ReadinessPage() {
               <button
                 type="button"
                 className="button button-primary"
-                disabled={!b || b.plan.shipments === 0}
+                disabled={!b || b.acceptance.shipments === 0}
                 onClick={() => setConfirming(true)}
               >
                 {t('accept')}
@@ -176,16 +175,11 @@ export function ReadinessPage() {
         </>
       )}
       {confirming && b && (
-        <ConfirmDialog
-          title={t('acceptTitle')}
-          message={t('acceptText', { count: b.plan.shipments, cases: formatNumber(b.plan.cases) })}
-          confirmLabel={t('acceptConfirm')}
-          busy={accept.isPending}
-          onCancel={() => setConfirming(false)}
-          onConfirm={async () => {
-            await accept.run({}, (r) => t('accepted', { count: r.shipments }));
-            setConfirming(false);
-          }}
+        <AcceptPlanDialog
+          shipments={b.acceptance.shipments}
+          cases={b.acceptance.cases}
+          beyondView={b.acceptance.shipments !== b.plan.shipments}
+          onClose={() => setConfirming(false)}
         />
       )}
     </div>

@@ -13,6 +13,8 @@ export const useSetGroupCapacity = () => useApiMutation('readiness.setGroupCapac
 export const useSetPalletCapacity = () => useApiMutation('readiness.setPalletCapacity');
 export const useSetCasesPerPallet = () => useMutationWithToast('readiness.setCasesPerPallet');
 export const useAcceptPlan = () => useMutationWithToast('readiness.acceptPlan');
+/** The same as a background job (a solo desktop): the dialog follows it with useJob. */
+export const useAcceptPlanStart = () => useMutationWithToast('readiness.acceptPlanStart');
 export const useSetStock = () => useApiMutation('stock.set');
 export const useCreateShipment = () => useApiMutation('shipment.create');
 export const useMarkShipped = () => useApiMutation('shipment.markShipped');

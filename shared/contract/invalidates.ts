@@ -158,6 +158,8 @@ export const INVALIDATES: Readonly<Record<string, readonly QueryDomain[]>> = {
   'readiness.setPalletCapacity': ['readiness'],
   'readiness.setCasesPerPallet': ['readiness'],
   'readiness.acceptPlan': ['readiness'],
+  // a job: what it wrote is refreshed again when it finishes (useJob)
+  'readiness.acceptPlanStart': ['readiness'],
   'readiness.reopenPlan': ['readiness'],
   'stock.set': ['readiness'],
   'shipment.create': ['readiness'],

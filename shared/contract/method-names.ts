@@ -74,6 +74,7 @@ export const METHOD_NAME_LIST = [
   'readiness.palletSizes',
   'readiness.setCasesPerPallet',
   'readiness.acceptPlan',
+  'readiness.acceptPlanStart',
   'readiness.exportPlan',
   'stock.set',
   'shipment.list',

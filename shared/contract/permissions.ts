@@ -106,6 +106,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'readiness.setPalletCapacity': logistics('warehouse capacities'),
   'readiness.setCasesPerPallet': logistics('pallet sizes'),
   'readiness.acceptPlan': logistics('accepted readiness plans'),
+  'readiness.acceptPlanStart': logistics('accepted readiness plans'),
   'readiness.reopenPlan': p([A, L], 'any', 'only a logistics coordinator reopens an accepted readiness plan'),
   'stock.set': logistics('stock counts'),
   'shipment.create': logistics('shipments'),

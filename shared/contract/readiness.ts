@@ -79,6 +79,8 @@ export interface ReadinessBoard {
     byWeek: Array<{ week: string; label: string; shipments: number; cases: number; pallets: number }>;
   };
   short: { lines: number; cases: number; distributors: number };
+  /** The whole network's plan, whatever the filter or the person's regions: what accepting the plan writes. */
+  acceptance: { shipments: number; cases: number };
   capacity: Array<{
     regionId: number;
     regionName: string;
@@ -261,6 +263,8 @@ export const readinessContract = {
     z.strictObject({ productId: id, casesPerPallet: z.int('Whole cases').min(1, 'At least one case').max(10_000, 'At most 10,000') }),
   ),
   'readiness.acceptPlan': mutation<{ shipments: number; cases: number }>()(z.strictObject({})),
+  /** The same, as a background job with progress and Cancel (a national plan is a million lines); a solo desktop's screens use it. `shipments`: the lines it writes. */
+  'readiness.acceptPlanStart': mutation<{ jobId: number; shipments: number }>()(z.strictObject({})),
   'readiness.exportPlan': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(
     readinessFilter.extend({ format: z.enum(['csv', 'xlsx']), language: exportLanguage }),
   ),
