@@ -28,7 +28,7 @@ app.enableSandbox();
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
-// The system's language until the file says which one its user chose.
+// English until the app is ready to say the system's language (startup-words.ts).
 let words = startupWords(null);
 
 function createMainWindow(): void {
@@ -51,6 +51,8 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
+      // the system's language until the file says which one its user chose
+      words = startupWords(app.getLocale());
       hardenSession(session.defaultSession);
       registerAppProtocol(protocol, join(outDir, 'renderer'));
       const databasePath = join(app.getPath('userData'), DATABASE_FILE);

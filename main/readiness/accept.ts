@@ -51,10 +51,6 @@ export function proposeAcceptance(db: Db, today = now()): AcceptanceProposal {
   };
 }
 
-/** The proposal's buffers, handed to another thread instead of copied. */
-export const proposalBuffers = (p: AcceptanceProposal): ArrayBuffer[] =>
-  [p.distributorId, p.productId, p.cases, p.shipWeek, p.arrivalWeek].map((a) => a.buffer as ArrayBuffer);
-
 /** Lines written between two looks at the Cancel button and two progress reports. */
 const LINES_PER_STEP = 20_000;
 

@@ -79,7 +79,7 @@ export function AcceptPlanDialog({
         />
       }
     >
-      <div className="confirm-message">{t('acceptText', { count: shipments, cases: formatNumber(cases) })}</div>
+      <div className="confirm-message">{t('acceptText', { shipments: formatNumber(shipments), cases: formatNumber(cases) })}</div>
       {beyondView && (
         <div className="stat-note" style={{ marginTop: 6 }}>
           {t('acceptWholeNetwork')}
