@@ -173,16 +173,18 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const verdict = guard.check(input.personCode, address);
     if (!verdict.allowed) {
       const seconds = Math.ceil(verdict.retryAfterMs / 1000);
+      const minutes = Math.ceil(seconds / 60);
+      // `count` picks the plural form in the person's language ("1 second", "2 seconds").
       throw new HttpError(
         429,
         {
           code: 'busy',
           message: verdict.locked
-            ? `Too many failed sign-ins: locked for ${Math.ceil(seconds / 60)} minutes.`
-            : `Too many failed sign-ins: wait ${seconds} seconds before trying again.`,
+            ? `Too many failed sign-ins: locked for ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`
+            : `Too many failed sign-ins: wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'} before trying again.`,
           rule: verdict.locked
-            ? { code: 'signInLocked', params: { minutes: Math.ceil(seconds / 60) } }
-            : { code: 'signInWait', params: { seconds } },
+            ? { code: 'signInLocked', params: { minutes, count: minutes } }
+            : { code: 'signInWait', params: { seconds, count: seconds } },
         },
         { 'retry-after': String(seconds) },
       );

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { contract, type MethodInput, type MethodName, type MethodResult } from '../../shared/contract/index.js';
 import type { JobStatus } from '../../shared/contract/system.js';
 import { api, type ApiCallError } from './client.js';
-import { invalidateAfter, queryKey } from './invalidation.js';
+import { domainsAfterJob } from '../../shared/contract/invalidates.js';
+import { invalidateAfter, invalidateDomains, queryKey } from './invalidation.js';
 
 export { queryKey };
 
@@ -50,8 +51,8 @@ export function useJob(jobId: number | null, onFinished?: (status: JobStatus) =>
         setStatus(s);
         if (s.state === 'running') setTimeout(tick, 250);
         else {
-          // A job may be an import, a forecast run or a restore: what it wrote is known only to it.
-          await client.invalidateQueries();
+          // What a job of this kind can have written (an import: anything; accepting the plan: readiness).
+          await invalidateDomains(client, domainsAfterJob(s.kind));
           finished.current?.(s);
         }
       } catch {

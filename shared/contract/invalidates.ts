@@ -237,6 +237,27 @@ export const INVALIDATES: Readonly<Record<string, readonly QueryDomain[]>> = {
   'sync.acknowledge': ['sync'],
 };
 
+/**
+ * What each kind of background job (main/jobs/tasks.ts) can have written, refreshed when it ends
+ * (renderer/api/hooks.ts useJob), whether it finished, failed or was cancelled. A unit test asks for
+ * an entry per task.
+ */
+export const JOB_INVALIDATES: Readonly<Record<string, readonly QueryDomain[]>> = {
+  'demo.seed': EVERYTHING,
+  // A preview writes nothing, but the same kind commits, and a commit may write any table the file names.
+  'import.run': EVERYTHING,
+  'sync.first': EVERYTHING,
+  'forecast.run': FORECAST_EDIT,
+  'readiness.accept': ['readiness'],
+};
+
+/** The domains to refresh when a job of `kind` has ended: its own list, the jobs and what reads every record. */
+export function domainsAfterJob(kind: string): readonly QueryDomain[] {
+  const listed = JOB_INVALIDATES[kind];
+  if (!listed) return EVERYTHING;
+  return [...new Set([...listed, 'jobs' as const, ...AFTER_ANY_CHANGE])];
+}
+
 /** The domains to refresh after `method` succeeded: its own list and, for a data change, `AFTER_ANY_CHANGE`. */
 export function invalidatedDomains(method: string): readonly QueryDomain[] {
   const listed = INVALIDATES[method];

@@ -217,7 +217,8 @@ describe('the team server refuses', () => {
     const waited = await post(slow, '/api/sync/connect', { personCode: 'L1', password: PASSWORD, deviceName: 't' });
     expect(waited.status).toBe(429);
     expect(waited.body.error!.message).toMatch(/wait \d+ seconds/);
-    expect(waited.body.error).toMatchObject({ rule: { code: 'signInWait' } });
+    const wait = Number(waited.headers['retry-after']);
+    expect(waited.body.error).toMatchObject({ rule: { code: 'signInWait', params: { seconds: wait, count: wait } } });
     expect(Number(waited.headers['retry-after'])).toBeGreaterThan(0);
 
     const server = await serve({ guard: { baseDelayMs: 0, lockAfter: 5 } });
@@ -227,7 +228,9 @@ describe('the team server refuses', () => {
     const locked = await post(server, '/api/sync/connect', { personCode: 'M1', password: PASSWORD, deviceName: 't' });
     expect(locked.status).toBe(429);
     expect(locked.body.error!.message).toMatch(/locked/);
-    expect(locked.body.error).toMatchObject({ rule: { code: 'signInLocked', params: { minutes: expect.any(Number) } } });
+    expect(locked.body.error).toMatchObject({
+      rule: { code: 'signInLocked', params: { minutes: expect.any(Number), count: expect.any(Number) } },
+    });
     // Another person is not locked by M1's failures.
     expect((await post(server, '/api/sync/connect', { personCode: 'S1', password: PASSWORD, deviceName: 't' })).status).toBe(200);
   });

@@ -1,8 +1,17 @@
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES, contract, type MethodName } from '../../shared/contract/index.js';
-import { AFTER_ANY_CHANGE, INVALIDATES, QUERY_DOMAINS, invalidatedDomains, queryDomain } from '../../shared/contract/invalidates.js';
-import { invalidateAfter, queryKey } from '../../renderer/api/invalidation.js';
+import {
+  AFTER_ANY_CHANGE,
+  INVALIDATES,
+  JOB_INVALIDATES,
+  QUERY_DOMAINS,
+  domainsAfterJob,
+  invalidatedDomains,
+  queryDomain,
+} from '../../shared/contract/invalidates.js';
+import { TASKS } from '../../main/jobs/tasks.js';
+import { invalidateAfter, invalidateDomains, queryKey } from '../../renderer/api/invalidation.js';
 
 const MUTATING = METHOD_NAMES.filter((m) => contract[m].mutates);
 const QUERIES = METHOD_NAMES.filter((m) => !contract[m].mutates);
@@ -92,5 +101,28 @@ describe('invalidation in the renderer’s query cache', () => {
 
   it('after a password change refreshes none of the data', async () => {
     expect(await staleAfter('person.setPassword')).toEqual([]);
+  });
+
+  it('after a background job refreshes what its kind can write: every task has an entry', async () => {
+    expect(Object.keys(TASKS).filter((kind) => !JOB_INVALIDATES[kind])).toEqual([]);
+    expect(Object.keys(JOB_INVALIDATES).filter((kind) => !TASKS[kind])).toEqual([]);
+    const staleAfterJob = async (kind: string) => {
+      const client = cacheWithEverything();
+      await invalidateDomains(client, domainsAfterJob(kind));
+      return cached.filter((m) => client.getQueryState(queryKey(m, {} as never))?.isInvalidated);
+    };
+    // Accepting the readiness plan: the board and the shipments, not the pickers or the targets.
+    expect(await staleAfterJob('readiness.accept')).toEqual([
+      'readiness.board',
+      'shipment.list',
+      'distributor.brief',
+      'history.list',
+      'sync.status',
+    ]);
+    expect(await staleAfterJob('forecast.run')).toEqual(expect.arrayContaining(['readiness.board', 'targets.view']));
+    expect(await staleAfterJob('forecast.run')).not.toContain('staff.list');
+    // An import or a kind not listed: everything.
+    expect(await staleAfterJob('import.run')).toEqual(cached);
+    expect(await staleAfterJob('some.new.job')).toEqual(cached);
   });
 });

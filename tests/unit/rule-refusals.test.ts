@@ -134,6 +134,26 @@ describe('a refusal’s words', () => {
   }
 });
 
+describe('a refusal with a count', () => {
+  // The team server sends `count` with a wait or a lock, so the words agree with the number.
+  const resources = localeResources();
+  const cases: Array<[string, string, RegExp, RegExp]> = [
+    ['en', 'signInWait', /wait 1 second before/, /wait 2 seconds before/],
+    ['en', 'signInLocked', /locked for 1 minute\./, /locked for 5 minutes\./],
+    ['es', 'signInWait', /espere 1 segundo antes/, /espere 2 segundos antes/],
+    ['es', 'signInLocked', /durante 1 minuto\./, /durante 5 minutos\./],
+  ];
+  for (const [language, code, one, many] of cases) {
+    it(`${code} in ${language}: singular for one, plural otherwise`, async () => {
+      const i18n = i18next.createInstance();
+      await i18n.init({ resources, lng: language, fallbackLng: false, interpolation: { escapeValue: false } });
+      const words = (n: number) => i18n.t(`rules:refusal.${code}`, { seconds: n, minutes: n, count: n });
+      expect(words(1)).toMatch(one);
+      expect(words(code === 'signInWait' ? 2 : 5)).toMatch(many);
+    });
+  }
+});
+
 describe('a service’s refusal', () => {
   it('carries a rule code, so the person reads it in their language', () => {
     const allowed = (e: BareError) => ALLOWED_BARE.some((a) => e.file.replaceAll('\\', '/') === a.file && e.message.includes(a.message));
