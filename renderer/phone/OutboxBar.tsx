@@ -17,7 +17,8 @@ export function OutboxBar({ view, online, onSignInAgain }: { view: OutboxView; o
   let reason: string | null = null;
   if (waiting > 0 && last?.kind === 'session_ended') reason = t('outbox.sessionEnded');
   else if (waiting > 0 && last?.kind === 'failed') reason = t('outbox.failed', { message: last.message });
-  else if (!online || (waiting > 0 && last?.kind === 'offline')) reason = t('outbox.offline');
+  else if (!online || (waiting > 0 && last?.kind === 'offline'))
+    reason = t(waiting > 0 && view.sendsInBackground ? 'outbox.offlineBackground' : 'outbox.offline');
 
   return (
     <>

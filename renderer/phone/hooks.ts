@@ -3,6 +3,7 @@ import { OfflineError, ServerRefusal, push, type PhoneSession } from './api.js';
 import { refusalWords } from './i18n.js';
 import { readCached, writeCached } from './cache.js';
 import { flush, readOutbox, type FlushOutcome, type OutboxState } from './outbox.js';
+import { isOutboxSentMessage, sendWhenSignalReturns } from './background-send.js';
 
 /** How often a non-empty outbox is retried while the page is open (besides the `online` event). */
 const RETRY_MS = 20_000;
@@ -64,6 +65,8 @@ export interface OutboxView {
   last: FlushOutcome | { kind: 'sending' } | null;
   send: () => Promise<FlushOutcome>;
   refresh: () => Promise<void>;
+  /** The browser will send what waits when the signal returns, even with the page closed (Background Sync). */
+  sendsInBackground: boolean;
 }
 
 /**
@@ -73,6 +76,7 @@ export interface OutboxView {
 export function useOutbox(session: PhoneSession | undefined, onAccepted: () => void): OutboxView {
   const [outbox, setOutbox] = useState<OutboxState | undefined>();
   const [last, setLast] = useState<OutboxView['last']>(null);
+  const [sendsInBackground, setSendsInBackground] = useState(false);
   const acceptedRef = useRef(onAccepted);
   acceptedRef.current = onAccepted;
 
@@ -84,8 +88,25 @@ export function useOutbox(session: PhoneSession | undefined, onAccepted: () => v
     setLast(outcome);
     await refresh();
     if (outcome.kind === 'sent' && outcome.accepted > 0) acceptedRef.current();
+    // Not sent now: the browser is asked to send it later, when the page may be closed.
+    if (outcome.kind === 'offline' || outcome.kind === 'failed') setSendsInBackground(await sendWhenSignalReturns());
     return outcome;
   }, [refresh]);
+
+  useEffect(() => {
+    // The service worker sent what waited (the browser woke it when the signal returned).
+    const worker = 'serviceWorker' in navigator ? navigator.serviceWorker : undefined;
+    if (!session || !worker) return;
+    const onMessage = (event: MessageEvent) => {
+      if (!isOutboxSentMessage(event.data)) return;
+      const { accepted, refused } = event.data;
+      void refresh();
+      if (accepted + refused > 0) setLast({ kind: 'sent', accepted, refused });
+      if (accepted > 0) acceptedRef.current();
+    };
+    worker.addEventListener('message', onMessage);
+    return () => worker.removeEventListener('message', onMessage);
+  }, [session, refresh]);
 
   useEffect(() => {
     if (!session) return;
@@ -110,7 +131,7 @@ export function useOutbox(session: PhoneSession | undefined, onAccepted: () => v
     return () => window.clearInterval(timer);
   }, [session, waiting, sessionEnded, noSignal, send]);
 
-  return { outbox, last, send, refresh };
+  return { outbox, last, send, refresh, sendsInBackground };
 }
 
 /** The browser's own idea of the signal, for the banner (sending does not rely on it). */

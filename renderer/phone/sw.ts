@@ -1,7 +1,14 @@
+import { push } from './api.js';
+import { OUTBOX_SYNC_TAG, type OutboxSentMessage } from './background-send.js';
+import { flush } from './outbox.js';
+
 /**
  * The phone page's service worker: keeps the app shell (the built page, its script and styles) so
- * the page opens without signal. Data never goes through here: the API is not cached (reads have
- * their own copy in IndexedDB, and changes wait in the outbox), so nothing stale can be sent.
+ * the page opens without signal. Data never goes through its cache: the API is not cached (reads
+ * have their own copy in IndexedDB, and changes wait in the outbox), so nothing stale can be sent.
+ * It also sends the outbox when the browser wakes it after the signal returns (Background Sync,
+ * background-send.ts), the page open or not: the same `flush` as the page's, and the server applies
+ * each seq once, so the two sending at the same moment add nothing twice.
  *
  * scripts/build.mjs builds this file after the page and writes the list of the page's files and a
  * version made from their contents into it: a new build is a new worker, which replaces the old
@@ -19,12 +26,18 @@ interface FetchEvent extends ExtendableEvent {
   request: Request;
   respondWith(response: Promise<Response>): void;
 }
+interface SyncEvent extends ExtendableEvent {
+  tag: string;
+  /** The browser's last try for this registration (after this it gives up until asked again). */
+  lastChance: boolean;
+}
 interface WorkerScope {
   registration: { scope: string };
   skipWaiting(): Promise<void>;
-  clients: { claim(): Promise<void> };
+  clients: { claim(): Promise<void>; matchAll(options: { type: 'window' }): Promise<Array<{ postMessage(message: unknown): void }>> };
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+  addEventListener(type: 'sync', listener: (event: SyncEvent) => void): void;
 }
 
 const worker = self as unknown as WorkerScope;
@@ -63,3 +76,23 @@ worker.addEventListener('fetch', (event) => {
   }
   event.respondWith(caches.match(request).then((hit) => hit ?? fetch(request)));
 });
+
+worker.addEventListener('sync', (event) => {
+  if (event.tag !== OUTBOX_SYNC_TAG) return;
+  event.waitUntil(sendOutbox());
+});
+
+/**
+ * Sends what waits and tells any open page. Without signal, or when the server could not take it,
+ * the promise fails, so the browser tries again later with its own back-off (Chromium: minutes,
+ * three tries); an ended session waits for the person to sign in again, on the page.
+ */
+async function sendOutbox(): Promise<void> {
+  const outcome = await flush(push);
+  const message: OutboxSentMessage =
+    outcome.kind === 'sent'
+      ? { type: 'planner-outbox-sent', accepted: outcome.accepted, refused: outcome.refused }
+      : { type: 'planner-outbox-sent', accepted: 0, refused: 0 };
+  for (const page of await worker.clients.matchAll({ type: 'window' })) page.postMessage(message);
+  if (outcome.kind === 'offline' || outcome.kind === 'failed') throw new Error(`The outbox was not sent (${outcome.kind}).`);
+}
