@@ -1,7 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../shared/contract/system.js';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { usePreferences } from '../settings/queries.js';
 import { useSavePreferences } from '../settings/mutations.js';
 import { applyLanguage, hasStoredLanguage } from '../i18n/index.js';
@@ -10,6 +10,7 @@ import { RestoreNotice } from '../backup/RestoreNotice.js';
 import { CurrentPerson } from '../people/CurrentPerson.js';
 import { hasRole, useActor } from '../people/actor.js';
 import { SyncIndicator } from '../sync/SyncIndicator.js';
+import { Spinner } from '../ui/Page.js';
 
 const SECTIONS = ['plan', 'network', 'system'] as const;
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '中文', es: 'Español', ru: 'Русский' };
@@ -72,7 +73,9 @@ export function Layout() {
       </aside>
       <main className="content">
         <RestoreNotice />
-        <Outlet />
+        <Suspense fallback={<Spinner label={t('loading')} />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );
