@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ForecastScope, ForecastView, ModelDescription, OverrideLevel } from '../../shared/contract/forecast.js';
@@ -65,6 +65,11 @@ export function ForecastPage() {
     if (started) setJobId(started.jobId);
   };
   const level = overrideLevel(scope);
+  // A distributor chosen after an SKU it does not sell: back to all SKUs rather than an empty screen.
+  useEffect(() => {
+    if (options.isPlaceholderData || !options.data || !productId) return;
+    if (!options.data.skus.some((p) => String(p.id) === productId)) setProductId('');
+  }, [options.data, options.isPlaceholderData, productId]);
   const skuOptions = (options.data?.skus ?? [])
     .filter((p) => !brand || p.brand === brand)
     .map((p) => ({ value: p.id, label: `${p.name} (${p.sku})` }));
@@ -142,8 +147,18 @@ export function ForecastPage() {
             }}
             options={(options.data?.brands ?? []).map((b) => ({ value: b, label: b }))}
             allLabel={t('allBrands')}
+            disabled={options.isPlaceholderData}
           />
-          <FilterSelect label={t('field.sku')} value={productId} onChange={setProductId} options={skuOptions} allLabel={t('allSkus')} />
+          {/* Until the chosen distributor's own brands and SKUs are in, the lists shown are the previous
+              choice's: picking from them could name an SKU the distributor does not sell. */}
+          <FilterSelect
+            label={t('field.sku')}
+            value={productId}
+            onChange={setProductId}
+            options={skuOptions}
+            allLabel={t('allSkus')}
+            disabled={options.isPlaceholderData}
+          />
         </div>
       </PageHeader>
       <ErrorNotice error={view.error} />

@@ -96,6 +96,7 @@ export function FilterSelect({
   onChange,
   options,
   allLabel,
+  disabled = false,
 }: {
   label: string;
   value: string;
@@ -103,12 +104,14 @@ export function FilterSelect({
   options: Array<{ value: string | number; label: string }>;
   /** The empty choice ("all", "choose"); absent when one of the options must be chosen. */
   allLabel?: string;
+  /** While the options shown are still those of an earlier choice (their own list is on the way). */
+  disabled?: boolean;
 }) {
   const id = useId();
   return (
     <div className="filter">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} aria-busy={disabled || undefined}>
         {allLabel !== undefined && <option value="">{allLabel}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
