@@ -3,6 +3,11 @@ import { formatNumber } from '../ui/format.js';
 
 /** True where the person may look at targets but not change them: the cells show their numbers as text. */
 export const TargetsReadOnly = createContext(false);
+/**
+ * True while the numbers on screen are the previous choice's (another brand or distributor) and the
+ * chosen one's are on their way: a number typed then would be saved against the new choice.
+ */
+export const TargetsSettling = createContext(false);
 
 /**
  * A number cell the user can type into: commits on Enter or leaving the cell, Escape restores.
@@ -23,6 +28,7 @@ export function EditableNumber({
   disabled?: boolean;
 }) {
   const readOnly = useContext(TargetsReadOnly);
+  const settling = useContext(TargetsSettling);
   const shown = value === null ? '' : String(value);
   const [text, setText] = useState(shown);
   const [busy, setBusy] = useState(false);
@@ -62,7 +68,8 @@ export function EditableNumber({
       min={0}
       step={1}
       value={text}
-      disabled={disabled || busy}
+      disabled={disabled || busy || settling}
+      aria-busy={settling || undefined}
       onChange={(e) => setText(e.target.value)}
       onBlur={() => void commit()}
       onKeyDown={(e) => {

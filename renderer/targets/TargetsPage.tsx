@@ -12,7 +12,7 @@ import { DetailTab } from './DetailTab.js';
 import { DistributorsTab } from './DistributorsTab.js';
 import { useEditPreview } from './EditPreview.js';
 import { NewPlanDialog } from './NewPlanDialog.js';
-import { TargetsReadOnly } from './EditableNumber.js';
+import { TargetsReadOnly, TargetsSettling } from './EditableNumber.js';
 import { useMay } from '../people/actor.js';
 import { OffSeasonTab } from './OffSeasonTab.js';
 import { PlanSummary } from './PlanSummary.js';
@@ -52,7 +52,9 @@ export function TargetsPage() {
     toast({ tone: 'error', text: (e as Error).message });
     throw e;
   };
-  const v = view.data;
+  // While another plan's view loads, the previous plan's stays in the cache as placeholder data:
+  // it is not shown as the chosen plan (a number typed into it would be saved into the new one).
+  const v = view.data && view.data.plan.id === planId ? view.data : undefined;
   const mayEdit = useMay('targets.edit');
   const mayCreate = useMay('targets.create');
   const lineTarget = (l: { brand: string; productId?: number | null }, value: number) =>
@@ -130,39 +132,41 @@ export function TargetsPage() {
         <Spinner label={t('loading', { ns: 'common' })} />
       ) : (
         <TargetsReadOnly.Provider value={!mayEdit}>
-          <PlanSummary view={v} onLineTarget={lineTarget} />
-          <div className="tabs" role="tablist" aria-label={t('views')}>
-            {(['distributors', 'detail', 'offSeason', 'achievement', 'compare'] as const).map((x) => (
-              <button key={x} type="button" role="tab" className="tab" aria-selected={tab === x} onClick={() => setTab(x)}>
-                {x === 'offSeason' ? t('offSeason.tab') : t(`tab.${x}`)}
-              </button>
-            ))}
-          </div>
-          {tab === 'distributors' && (
-            <DistributorsTab
-              view={v}
-              brand={brand}
-              onOpen={(id) => {
-                setDistributorId(id);
-                setTab('detail');
-              }}
-              onTarget={(d, value) => preview.request({ level: 'distributor', distributorId: d.distributorId, brand }, value, d.name)}
-              onAgreed={(id, cases) => setAgreed.mutateAsync({ planId: planId!, distributorId: id, brand, cases }).catch(fail)}
-              onExport={(id) => void exportSheet(id)}
-            />
-          )}
-          {tab === 'detail' && (
-            <DetailTab
-              view={v}
-              planId={planId!}
-              distributorId={distributorId}
-              onPick={setDistributorId}
-              onExport={(id) => void exportSheet(id)}
-            />
-          )}
-          {tab === 'offSeason' && <OffSeasonTab planId={planId!} />}
-          {tab === 'achievement' && <AchievementTab planId={planId!} />}
-          {tab === 'compare' && <CompareTab planId={planId!} plans={plans.data ?? []} />}
+          <TargetsSettling.Provider value={view.isPlaceholderData}>
+            <PlanSummary view={v} onLineTarget={lineTarget} />
+            <div className="tabs" role="tablist" aria-label={t('views')}>
+              {(['distributors', 'detail', 'offSeason', 'achievement', 'compare'] as const).map((x) => (
+                <button key={x} type="button" role="tab" className="tab" aria-selected={tab === x} onClick={() => setTab(x)}>
+                  {x === 'offSeason' ? t('offSeason.tab') : t(`tab.${x}`)}
+                </button>
+              ))}
+            </div>
+            {tab === 'distributors' && (
+              <DistributorsTab
+                view={v}
+                brand={brand}
+                onOpen={(id) => {
+                  setDistributorId(id);
+                  setTab('detail');
+                }}
+                onTarget={(d, value) => preview.request({ level: 'distributor', distributorId: d.distributorId, brand }, value, d.name)}
+                onAgreed={(id, cases) => setAgreed.mutateAsync({ planId: planId!, distributorId: id, brand, cases }).catch(fail)}
+                onExport={(id) => void exportSheet(id)}
+              />
+            )}
+            {tab === 'detail' && (
+              <DetailTab
+                view={v}
+                planId={planId!}
+                distributorId={distributorId}
+                onPick={setDistributorId}
+                onExport={(id) => void exportSheet(id)}
+              />
+            )}
+            {tab === 'offSeason' && <OffSeasonTab planId={planId!} />}
+            {tab === 'achievement' && <AchievementTab planId={planId!} />}
+            {tab === 'compare' && <CompareTab planId={planId!} plans={plans.data ?? []} />}
+          </TargetsSettling.Provider>
         </TargetsReadOnly.Provider>
       )}
       {creating && <NewPlanDialog onClose={() => setCreating(false)} onCreated={(id) => setChosen(id)} />}

@@ -83,3 +83,53 @@ test('a manager enters a peak plan, cascades it, locks and edits cells, and expo
   await expect(northstar.getByRole('cell').nth(3)).toHaveText('0');
   await expect(compare.getByRole('row', { name: /^Total/ })).toBeVisible();
 });
+
+test('numbers on screen from the previous plan or brand cannot be typed into while the chosen one loads', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Targets' }).click();
+  const brand = app.getByRole('combobox', { name: 'Brand', exact: true });
+  await brand.selectOption({ index: 1 });
+  const byDistributor = app.getByRole('table', { name: 'Targets by distributor' });
+  const firstTarget = byDistributor.getByRole('spinbutton', { name: /^Target of / }).first();
+  await expect(firstTarget).toBeEnabled();
+
+  // The chosen brand's figures are held back: the previous brand's stay on screen, not editable.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await app.route('**/api/targets.view', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await brand.selectOption({ index: 2 });
+  await expect(firstTarget).toBeDisabled();
+  release();
+  await expect(firstTarget).toBeEnabled();
+  await app.unroute('**/api/targets.view');
+
+  // Another plan: the previous plan's lines are not shown as the new plan's while it loads.
+  const plan = app.getByRole('combobox', { name: 'Plan', exact: true });
+  const plans = await plan.locator('option:not([value=""])').allTextContents();
+  if (plans.length < 2) {
+    await app.getByRole('button', { name: 'Save as version…' }).click();
+    const save = app.getByRole('dialog', { name: 'Save as version…' });
+    await save.getByLabel('Version name').fill('Loading check');
+    await save.getByRole('button', { name: 'Save' }).click();
+    await expect(save).toBeHidden();
+  }
+  const current = await plan.inputValue();
+  const lines = app.getByRole('table', { name: 'What the peak must deliver' });
+  await expect(lines).toBeVisible();
+  let releasePlan = () => {};
+  const heldPlan = new Promise<void>((resolve) => (releasePlan = resolve));
+  await app.route('**/api/targets.view', async (route) => {
+    await heldPlan;
+    await route.continue();
+  });
+  const values = await plan.locator('option:not([value=""])').evaluateAll((options) => options.map((o) => o.getAttribute('value')));
+  const otherValue = values.find((v) => v !== null && v !== current)!;
+  await plan.selectOption(otherValue);
+  await expect(lines).toBeHidden();
+  await expect(app.getByRole('status').filter({ hasText: 'Loading' })).toBeVisible();
+  releasePlan();
+  await expect(lines).toBeVisible();
+  await app.unroute('**/api/targets.view');
+});
