@@ -26,11 +26,17 @@ export async function measureUi(ctx: ServiceContext): Promise<UiFigures | { skip
     return { skipped: 'playwright-core is not installed' };
   }
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
+  let browser: Awaited<ReturnType<typeof chromium.launch>>;
+  try {
+    browser = await chromium.launch({
+      ...(executablePath ? { executablePath } : {}),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (e) {
+    // No Chromium on this machine (Debian's `chromium`, or Playwright's own): the other figures still count.
+    return { skipped: `no browser to measure with: ${String((e as Error).message).split('\n')[0]}` };
+  }
   const bridge = await startBridge({ ctx, rendererDir });
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const t0 = performance.now();
