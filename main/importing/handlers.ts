@@ -65,12 +65,18 @@ export const importingHandlers = {
     checkEntity(ctx, entity);
     const sessions = sessionsOf(ctx);
     const importId = holdFile(sessions, entity, fileName, Buffer.from(contentBase64, 'base64'), encoding);
-    return { importId, jobId: ctx.jobs.start('import.run', importJobParams(sessions, importId, 'preview', { mapping: {}, mode: 'all' })) };
+    return {
+      importId,
+      jobId: ctx.jobs.start('import.check', importJobParams(sessions, importId, 'preview', { mapping: {}, mode: 'all' })),
+    };
   },
   'import.start': (ctx, { importId, step, ...choices }) => {
     checkEntity(ctx, entityOf(ctx, importId));
     return {
-      jobId: ctx.jobs.start('import.run', importJobParams(sessionsOf(ctx), importId, step, { ...choices, ownerOnly: ownerOnly(ctx) })),
+      jobId: ctx.jobs.start(
+        step === 'commit' ? 'import.run' : 'import.check',
+        importJobParams(sessionsOf(ctx), importId, step, { ...choices, ownerOnly: ownerOnly(ctx) }),
+      ),
     };
   },
   'import.discard': (ctx, { importId }) => discardImport(importId, sessionsOf(ctx)),

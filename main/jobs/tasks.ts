@@ -13,6 +13,8 @@ export const TASKS: Record<string, Task> = {
   'demo.seed': byName(seedDemoTask),
   'forecast.run': byName<{ force?: boolean }, unknown>((db, params, control) => runForecast(db, params, control)),
   'import.run': byName(importTask),
+  // The same task previewing or validating a file: it reads, writes nothing (see JOB_INVALIDATES).
+  'import.check': byName(importTask),
   'readiness.accept': byName(acceptPlanTask),
   'sync.first': byName<unknown, unknown>((db, _params, control) =>
     firstSync(

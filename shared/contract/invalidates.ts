@@ -144,7 +144,8 @@ export const INVALIDATES: Readonly<Record<string, readonly QueryDomain[]>> = {
   'import.previewStart': ['importing', 'jobs'],
   'import.discard': ['importing'],
   'import.commit': EVERYTHING,
-  'import.start': EVERYTHING,
+  // Starts a job and returns: what the job writes is refreshed when it ends (JOB_INVALIDATES).
+  'import.start': ['importing', 'jobs'],
 
   'forecast.run': FORECAST_EDIT,
   'forecast.override': FORECAST_EDIT,
@@ -244,17 +245,23 @@ export const INVALIDATES: Readonly<Record<string, readonly QueryDomain[]>> = {
  */
 export const JOB_INVALIDATES: Readonly<Record<string, readonly QueryDomain[]>> = {
   'demo.seed': EVERYTHING,
-  // A preview writes nothing, but the same kind commits, and a commit may write any table the file names.
+  // A commit may write any table the file names.
   'import.run': EVERYTHING,
+  // A preview or validation writes nothing: only the import dialog's own queries read its result.
+  'import.check': ['importing'],
   'sync.first': EVERYTHING,
   'forecast.run': FORECAST_EDIT,
   'readiness.accept': ['readiness'],
 };
 
+/** Jobs that only read: no record changed, so what reads every record stays as it is. */
+const JOBS_WRITING_NOTHING = new Set(['import.check']);
+
 /** The domains to refresh when a job of `kind` has ended: its own list, the jobs and what reads every record. */
 export function domainsAfterJob(kind: string): readonly QueryDomain[] {
   const listed = JOB_INVALIDATES[kind];
   if (!listed) return EVERYTHING;
+  if (JOBS_WRITING_NOTHING.has(kind)) return [...new Set([...listed, 'jobs' as const])];
   return [...new Set([...listed, 'jobs' as const, ...AFTER_ANY_CHANGE])];
 }
 

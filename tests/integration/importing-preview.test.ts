@@ -305,10 +305,13 @@ describe('imports run in the job worker, with progress and cancel', () => {
 
     const check = await call(ctx, 'import.start', { ...choices, step: 'validate' });
     const checked = await ctx.jobs.wait(check.jobId);
-    expect(checked).toMatchObject({ state: 'done', kind: 'import.run', progress: 1 });
+    // A check writes nothing: its kind says so, and the screens that read the records are not refreshed.
+    expect(previewed.kind).toBe('import.check');
+    expect(checked).toMatchObject({ state: 'done', kind: 'import.check', progress: 1 });
     expect(checked.result).toMatchObject({ totalRows: 6_000, creates: 6_000, errorCount: 0 });
 
     const cancelled = await call(ctx, 'import.start', { ...choices, step: 'commit' });
+    expect(ctx.jobs.status(cancelled.jobId)?.kind).toBe('import.run');
     await call(ctx, 'job.cancel', { id: cancelled.jobId });
     expect(await ctx.jobs.wait(cancelled.jobId)).toMatchObject({ state: 'cancelled' });
     expect(db.prepare("SELECT count(*) FROM terminals WHERE code LIKE 'BG%'").pluck().get()).toBe(0);

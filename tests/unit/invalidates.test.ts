@@ -123,6 +123,23 @@ describe('invalidation in the renderer’s query cache', () => {
     expect(await staleAfterJob('forecast.run')).not.toContain('staff.list');
     // An import or a kind not listed: everything.
     expect(await staleAfterJob('import.run')).toEqual(cached);
+    // Previewing or validating a file writes nothing: the import dialog's own queries only.
+    const withImportFields = () => {
+      const client = cacheWithEverything();
+      client.setQueryData(queryKey('import.fields', { entity: 'terminals' }), []);
+      return client;
+    };
+    const stale = (client: QueryClient) =>
+      [...cached, 'import.fields' as const].filter(
+        (m) => client.getQueryState(m === 'import.fields' ? queryKey(m, { entity: 'terminals' }) : queryKey(m, {} as never))?.isInvalidated,
+      );
+    const afterCheck = withImportFields();
+    await invalidateDomains(afterCheck, domainsAfterJob('import.check'));
+    expect(stale(afterCheck)).toEqual(['import.fields']);
+    // Starting an import job changes nothing yet: what it writes is refreshed when it ends (above).
+    const afterStart = withImportFields();
+    await invalidateAfter(afterStart, 'import.start');
+    expect(stale(afterStart)).toEqual(['import.fields']);
     expect(await staleAfterJob('some.new.job')).toEqual(cached);
   });
 });
