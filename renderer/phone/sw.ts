@@ -83,16 +83,16 @@ worker.addEventListener('sync', (event) => {
 });
 
 /**
- * Sends what waits and tells any open page. Without signal, or when the server could not take it,
+ * Sends what waits and tells any open page what was sent. Without signal, or when the server could not take it,
  * the promise fails, so the browser tries again later with its own back-off (Chromium: minutes,
  * three tries); an ended session waits for the person to sign in again, on the page.
  */
 async function sendOutbox(): Promise<void> {
   const outcome = await flush(push);
-  const message: OutboxSentMessage =
-    outcome.kind === 'sent'
-      ? { type: 'planner-outbox-sent', accepted: outcome.accepted, refused: outcome.refused }
-      : { type: 'planner-outbox-sent', accepted: 0, refused: 0 };
-  for (const page of await worker.clients.matchAll({ type: 'window' })) page.postMessage(message);
+  // Only a send changes what an open page shows (its count of waiting visits); nothing else is news.
+  if (outcome.kind === 'sent') {
+    const message: OutboxSentMessage = { type: 'planner-outbox-sent', accepted: outcome.accepted, refused: outcome.refused };
+    for (const page of await worker.clients.matchAll({ type: 'window' })) page.postMessage(message);
+  }
   if (outcome.kind === 'offline' || outcome.kind === 'failed') throw new Error(`The outbox was not sent (${outcome.kind}).`);
 }
