@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type Route } from '@playwright/test';
 import type { MethodInput, MethodName, MethodResult } from '../../shared/contract/index.js';
 
 export interface PlannerServer {
@@ -148,6 +148,20 @@ export async function signInAs(page: Page, name: string): Promise<void> {
   await page.getByRole('list', { name: 'People' }).getByRole('button', { name, exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Signed in' })).toContainText(name);
+}
+
+/**
+ * Holds the page's calls whose URL matches `pattern` (a slow answer on a large region) until the
+ * returned function is called; from then on they pass, and the held ones go on.
+ */
+export async function holdAnswers(page: Page, pattern: string | RegExp): Promise<() => Promise<void>> {
+  const held: Route[] = [];
+  let released = false;
+  await page.route(pattern, (route) => (released ? route.continue() : void held.push(route)));
+  return async () => {
+    released = true;
+    for (const route of held.splice(0)) await route.continue();
+  };
 }
 
 export { expect };

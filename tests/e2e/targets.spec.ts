@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.js';
+import { expect, holdAnswers, test } from './fixtures.js';
 
 test.use({ seed: 'S' });
 test.setTimeout(120_000);
@@ -93,15 +93,10 @@ test('numbers on screen from the previous plan or brand cannot be typed into whi
   await expect(firstTarget).toBeEnabled();
 
   // The chosen brand's figures are held back: the previous brand's stay on screen, not editable.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await app.route('**/api/targets.view', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const releaseBrand = await holdAnswers(app, '**/api/targets.view');
   await brand.selectOption({ index: 2 });
   await expect(firstTarget).toBeDisabled();
-  release();
+  await releaseBrand();
   await expect(firstTarget).toBeEnabled();
   await app.unroute('**/api/targets.view');
 
@@ -118,18 +113,13 @@ test('numbers on screen from the previous plan or brand cannot be typed into whi
   const current = await plan.inputValue();
   const lines = app.getByRole('table', { name: 'What the peak must deliver' });
   await expect(lines).toBeVisible();
-  let releasePlan = () => {};
-  const heldPlan = new Promise<void>((resolve) => (releasePlan = resolve));
-  await app.route('**/api/targets.view', async (route) => {
-    await heldPlan;
-    await route.continue();
-  });
+  const releasePlan = await holdAnswers(app, '**/api/targets.view');
   const values = await plan.locator('option:not([value=""])').evaluateAll((options) => options.map((o) => o.getAttribute('value')));
   const otherValue = values.find((v) => v !== null && v !== current)!;
   await plan.selectOption(otherValue);
   await expect(lines).toBeHidden();
   await expect(app.getByRole('status').filter({ hasText: 'Loading' })).toBeVisible();
-  releasePlan();
+  await releasePlan();
   await expect(lines).toBeVisible();
   await app.unroute('**/api/targets.view');
 });
