@@ -188,7 +188,7 @@ export function ForecastPage() {
           </Card>
           {v.status === 'ok' && (
             <div className="grid-2" style={{ gridTemplateColumns: '2fr 1fr' }}>
-              <ForecastTable view={v} canAgree={mayAgree && level !== null} onAgree={setAgreeing} />
+              <ForecastTable view={v} canAgree={mayAgree && level !== null} settling={view.isPlaceholderData} onAgree={setAgreeing} />
               <div style={{ display: 'flex', flexDirection: 'column', gap: 14 }}>
                 <ModelCard view={v} />
                 <Card title={t('overrides')}>
@@ -250,7 +250,21 @@ export function ForecastPage() {
   );
 }
 
-function ForecastTable({ view, canAgree, onAgree }: { view: ForecastView; canAgree: boolean; onAgree(month: string): void }) {
+/**
+ * `settling`: the numbers shown are the previous choice's while the chosen one's load; a number
+ * agreed from them would be saved for the new choice, so agreeing waits.
+ */
+function ForecastTable({
+  view,
+  canAgree,
+  settling,
+  onAgree,
+}: {
+  view: ForecastView;
+  canAgree: boolean;
+  settling: boolean;
+  onAgree(month: string): void;
+}) {
   const { t } = useTranslation(['forecast', 'common']);
   const peak = new Set(view.peakMonths);
   const totals = view.forecast.reduce(
@@ -293,6 +307,8 @@ function ForecastTable({ view, canAgree, onAgree }: { view: ForecastView; canAgr
                     <button
                       type="button"
                       className="link-button"
+                      disabled={settling}
+                      aria-busy={settling || undefined}
                       onClick={() => onAgree(f.month)}
                       aria-label={t('agreeFor', { month: f.month })}
                     >

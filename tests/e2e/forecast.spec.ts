@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.js';
+import { expect, holdAnswers, test } from './fixtures.js';
 
 test.use({ seed: 'S' });
 
@@ -32,6 +32,16 @@ test('a manager runs the forecast, reads a series and records an agreed number',
   );
 
   const firstRow = table.getByRole('row').nth(1);
+  const agreeFirst = firstRow.getByRole('button', { name: /Agree a number for/ });
+  await expect(agreeFirst).toBeEnabled();
+  // Another SKU chosen while its series is on the way: the previous SKU's numbers stay on screen,
+  // but no number is agreed from them for the new one.
+  const releaseView = await holdAnswers(app, '**/api/forecast.view');
+  await app.getByLabel('SKU').selectOption({ index: 2 });
+  await expect(agreeFirst).toBeDisabled();
+  await releaseView();
+  await expect(agreeFirst).toBeEnabled();
+  await app.unroute('**/api/forecast.view');
   const month = (await firstRow.getByRole('cell').first().textContent())!;
   await firstRow.getByRole('button', { name: /Agree a number for/ }).click();
   const dialog = app.getByRole('dialog', { name: /Agree a number for/ });
