@@ -310,11 +310,13 @@ export class SyncEngine {
     await this.mutex.run(() => {
       this.db.transaction(() => {
         if (sameServer) {
-          // A session renewed: the queue and the cursor continue.
+          // A session renewed: the queue and the cursor continue (the replica is loaded again if the
+          // person's regions changed meanwhile).
           prepared(
             this.db,
-            'UPDATE sync_link SET token = ?, person = ?, fingerprint = ?, stopped = 0, last_error = NULL, offline_since = NULL WHERE id = 1',
-          ).run(answer.token, JSON.stringify(answer.person), fingerprint);
+            'UPDATE sync_link SET token = ?, fingerprint = ?, stopped = 0, last_error = NULL, offline_since = NULL WHERE id = 1',
+          ).run(answer.token, fingerprint);
+          followPerson(this.db, answer.person);
         } else {
           prepared(this.db, 'DELETE FROM sync_queue').run();
           prepared(this.db, 'DELETE FROM sync_touched').run();
@@ -401,6 +403,11 @@ export class SyncEngine {
     try {
       if (!link.ready) await firstSync(this.db, () => undefined);
       await syncRound(this.db, this.mutex);
+      // the round learnt that the person's regions changed: load the replica in the new scope now
+      if (this.link()?.ready === false) {
+        await firstSync(this.db, () => undefined);
+        await syncRound(this.db, this.mutex);
+      }
     } catch (error) {
       this.recordFailure(error);
     } finally {
@@ -494,6 +501,8 @@ export async function syncRound(db: Db, mutex?: { run<T>(task: () => T | Promise
       }
     }
     if (!answer.more && late === 0) break;
+    // the person's regions changed: what follows comes with the first sync in the new scope
+    if (!readLink(db)?.ready) break;
   }
 }
 
@@ -545,6 +554,7 @@ function applyPull(db: Db, answer: PullResponse, resolved: EntryResult[]): void 
       }
       // forecast rows from the server unpacked their distributors: whole-network readers read packs
       if ([...answer.changes, ...answer.touched].some((state) => state.tbl === 'forecast_values')) repackForecastDemand(db);
+      if (answer.person) followPerson(db, answer.person);
       prepared(
         db,
         'UPDATE sync_link SET cursor = max(cursor, ?), last_sync_at = ?, offline_since = NULL, last_error = NULL WHERE id = 1',
@@ -553,6 +563,22 @@ function applyPull(db: Db, answer: PullResponse, resolved: EntryResult[]): void 
   } finally {
     db.pragma('foreign_keys = ON');
   }
+}
+
+/** The regions a person's replica holds, comparable: null (every region) or the sorted ids. */
+const scopeOf = (person: Actor) => (person.regionIds === null ? 'all' : [...person.regionIds].sort((a, b) => a - b).join(','));
+
+/**
+ * An administrator changed the person's roles or regions on the server: the desktop acts as the
+ * person is now (its own checks use `link.person`), and when their regions changed, the replica
+ * holds the wrong rows (the old region's, none of the new one's that did not change since), so it
+ * is loaded again (`ready = 0`: the round's next step is a first sync in the new scope).
+ */
+function followPerson(db: Db, person: Actor): void {
+  const link = readLink(db);
+  if (!link || JSON.stringify(link.person) === JSON.stringify(person)) return;
+  prepared(db, 'UPDATE sync_link SET person = ? WHERE id = 1').run(JSON.stringify(person));
+  if (scopeOf(link.person) !== scopeOf(person)) prepared(db, 'UPDATE sync_link SET ready = 0 WHERE id = 1').run();
 }
 
 function refusalText(error: Pick<ApiError, 'message'> | undefined): string {
@@ -575,6 +601,8 @@ export async function firstSync(
   const post = <S extends Parameters<typeof postJson>[4]>(path: string, body: unknown, schema: S) =>
     postJson(link.serverUrl, link.fingerprint, path, body, schema, link.token);
   const start = await post(SYNC_PATHS.snapshotStart, { clientId: link.clientId }, snapshotStartResponse);
+  // the pages come in the scope the server knows now: the desktop acts as that person from here
+  if (start.person) prepared(db, 'UPDATE sync_link SET person = ? WHERE id = 1').run(JSON.stringify(start.person));
   // What this file held before it joined the team is kept as a backup (Settings → Backups).
   const hadData = db.prepare('SELECT 1 FROM regions LIMIT 1').get() !== undefined;
   if (hadData && link.cursor === 0 && db.name !== ':memory:') await createBackup(db, db.name, 'manual');

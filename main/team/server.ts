@@ -341,7 +341,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
           .pluck()
           .all(dev.clientId, after) as number[]
       ).map((seq) => storedResult(dev.clientId, seq));
-      return { cursor, changes, touched: readRows(db, input.touched, regions), lastSeq, results, more };
+      return { cursor, changes, touched: readRows(db, input.touched, regions), lastSeq, results, more, person: dev.actor };
     })();
   }
 
@@ -374,9 +374,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
         return send(res, 200, pull(req, body));
       case SYNC_PATHS.snapshotStart: {
         const input = parse(snapshotStartRequest, body);
-        device(req, input.clientId);
+        const dev = device(req, input.clientId);
         // Empty tables are left out: a first sync of a young server is a handful of requests.
         const tables = reader.transaction(() => ({
+          person: dev.actor,
           version: currentVersion(reader),
           tables: SYNCED_TABLES.filter((t) => reader.prepare(`SELECT 1 FROM "${t.name}" LIMIT 1`).get() !== undefined).map((t) => t.name),
         }))();

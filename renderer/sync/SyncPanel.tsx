@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { SyncStatus } from '../../shared/contract/sync.js';
+import { useRegions } from '../network/queries.js';
 import { Dialog } from '../ui/Dialog.js';
 import { describeSyncStatus, formatSyncTime } from './describe.js';
 import { RefusalsList } from './RefusalsList.js';
@@ -11,6 +12,7 @@ export function SyncPanel({ status, onClose }: { status: SyncStatus; onClose(): 
   const { t, i18n } = useTranslation('sync');
   const navigate = useNavigate();
   const now = useSyncNow();
+  const regions = useRegions();
   const summary = describeSyncStatus(status, i18n.language, new Date());
   const when = (iso: string | null) => (iso ? formatSyncTime(iso, i18n.language, new Date()) : t('panel.never'));
   return (
@@ -50,6 +52,17 @@ export function SyncPanel({ status, onClose }: { status: SyncStatus; onClose(): 
         <dd className="sync-break">{status.serverUrl ?? '–'}</dd>
         <dt>{t('panel.person')}</dt>
         <dd>{status.person ? `${status.person.name} (${status.person.code})` : '–'}</dd>
+        {/* what this desktop holds: it follows the person's regions when an administrator changes them */}
+        <dt>{t('panel.regions')}</dt>
+        <dd>
+          {!status.person
+            ? '–'
+            : status.person.regionIds === null
+              ? t('panel.allRegions')
+              : regions.data
+                ? status.person.regionIds.map((id) => regions.data.find((r) => r.id === id)?.name ?? `#${id}`).join(', ')
+                : '…'}
+        </dd>
         <dt>{t('panel.lastSync')}</dt>
         <dd>{when(status.lastSyncAt)}</dd>
         <dt>{t('panel.waiting')}</dt>

@@ -115,6 +115,12 @@ export const pullResponse = z.object({
   /** The results of this client's entries not yet acknowledged (all with seq <= lastSeq the desktop still holds). */
   results: z.array(entryResult),
   more: z.boolean(),
+  /**
+   * The person as the server knows them now: an administrator may have changed their roles or
+   * regions since the desktop connected, and the desktop's replica must follow (optional: a server
+   * of an earlier version does not say).
+   */
+  person: actor.optional(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;
 
@@ -135,7 +141,12 @@ export type SnapshotResponse = z.infer<typeof snapshotResponse>;
 
 /** Where a first sync begins: the tables to page through and the version the log continues from. */
 export const snapshotStartRequest = z.strictObject({ clientId });
-export const snapshotStartResponse = z.object({ version: z.int().min(0), tables: z.array(tableName) });
+export const snapshotStartResponse = z.object({
+  version: z.int().min(0),
+  tables: z.array(tableName),
+  /** The person whose scope the snapshot's pages are read in (see pullResponse.person). */
+  person: actor.optional(),
+});
 export type SnapshotStartResponse = z.infer<typeof snapshotStartResponse>;
 
 export const callRequest = z.strictObject({ method: z.string().min(1).max(80), input: z.unknown() });

@@ -349,6 +349,75 @@ test('desktop A offline: its change waits; the manager signs the review off mean
   await expect(a.sync.indicator()).toHaveAccessibleName(/^Synced/);
 });
 
+/** The codes of the distributors a desktop's file holds (its replica). */
+function distributorCodes(d: Desktop): string[] {
+  const db = new Database(d.server.dbPath, { readonly: true });
+  try {
+    return db.prepare('SELECT code FROM distributors ORDER BY code').pluck().all() as string[];
+  } finally {
+    db.close();
+  }
+}
+
+test('the administrator moves the salesperson to a new region: desktop A holds that region at its next sync, and the old one again when moved back', async () => {
+  const a = desktops[0]!;
+  const serverDb = join(dir, 'team.sqlite');
+  const call = async (method: string, input: unknown) =>
+    (JSON.parse(await run(['call', '--db', serverDb, method, JSON.stringify(input)])) as { value: { id: number } }).value;
+  const before = distributorCodes(a);
+  expect(before.length).toBeGreaterThan(0);
+  const home = (() => {
+    const db = new Database(serverDb, { readonly: true });
+    try {
+      return db.prepare('SELECT r.id, r.name FROM staff s JOIN regions r ON r.id = s.region_id WHERE s.id = ?').get(sales.id) as {
+        id: number;
+        name: string;
+      };
+    } finally {
+      db.close();
+    }
+  })();
+
+  // The administrator, at the server's file: a new region with one distributor, and the salesperson moved there.
+  const west = await call('region.create', { draft: { code: 'W', name: 'West Region', peakMonths: [6, 7, 8] } });
+  const area = await call('area.create', { draft: { code: 'W1', name: 'West area', regionId: west.id } });
+  await call('distributor.create', {
+    draft: {
+      code: 'WD1',
+      name: 'Westbrook Beverages',
+      areaId: area.id,
+      leadTimeDays: 3,
+      warehouseCapacityCases: 2000,
+      relationshipLevel: 1,
+      status: 'active',
+    },
+  });
+  const move = (regionId: number) =>
+    call('person.update', { personId: sales.id, name: sales.name, role: 'salesperson', regionIds: [regionId] });
+  await move(west.id);
+
+  // A's next sync: the panel says where the person works now, and the file holds that region only.
+  await a.sync.syncNow();
+  await a.sync.indicator().click();
+  const panel = a.page.getByRole('dialog', { name: 'Team server' });
+  // the value beside the "Regions" term of the panel's list
+  const regions = panel
+    .getByRole('term')
+    .filter({ hasText: /^Regions$/ })
+    .locator('xpath=following-sibling::dd[1]');
+  await expect(regions).toHaveText('West Region');
+  await panel.getByRole('button', { name: 'Close' }).click();
+  expect(distributorCodes(a)).toEqual(['WD1']);
+
+  // Moved back: the home region's rows come back, the new region's go.
+  await move(home.id);
+  await a.sync.syncNow();
+  await a.sync.indicator().click();
+  await expect(regions).toHaveText(home.name);
+  await panel.getByRole('button', { name: 'Close' }).click();
+  expect(distributorCodes(a)).toEqual(before);
+});
+
 test('disconnecting asks first, then the desktop works on its own with the data it has', async () => {
   const a = desktops[0]!;
   await a.sync.openSettings();

@@ -10,7 +10,7 @@ import { dispatch } from '../../main/api/dispatch.js';
 import { closeDatabase, openDatabase } from '../../main/db/open.js';
 import type { ApiResult } from '../../shared/contract/result.js';
 import { JobRunner } from '../../main/jobs/runner.js';
-import { builtInAdministrator } from '../../main/people/actor.js';
+import { builtInAdministrator, loadActor } from '../../main/people/actor.js';
 import { clientRange } from '../../main/sync/ids.js';
 import { TEST_NOW } from '../support/db.js';
 import { bundleChild, PASSWORD, seedTeam, startServerProcess, syncedDump, type ServerProcess } from '../support/team.js';
@@ -25,8 +25,10 @@ import { bundleChild, PASSWORD, seedTeam, startServerProcess, syncedDump, type S
  * and are killed with SIGKILL at random moments (the server too). Meanwhile the administrator works
  * on the server's own file (as `cli call --db` does): edits, locks, agreed versions and deletions of
  * the same target plans, so the manager's queued edits meet a server that moved on and some are
- * refused there. After everyone has synced at the end:
- * - every replica's synced tables equal the server's for its person's scope;
+ * refused there, and moves the salesperson S1 to the other region and back. After everyone has
+ * synced at the end:
+ * - every desktop acts as its person is now on the server (their regions), and its replica's synced
+ *   tables equal the server's for that scope;
  * - every queued call has exactly one result on the server (seqs 1..n, no gap, none twice), and the
  *   records an accepted call created exist once (visits by the ids the desktop chose);
  * - every refused call is in its author's refusals, and nothing else is; a target edit of an agreed
@@ -184,7 +186,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     weight: 8,
     arbitrary: fc.record({ kind: fc.constant('call' as const), who, what: fc.nat(13), a: fc.nat(3), b: fc.nat(40), c: fc.boolean() }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('office' as const), what: fc.nat(3), a: fc.nat(3), b: fc.nat(40) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('office' as const), what: fc.nat(4), a: fc.nat(3), b: fc.nat(40) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync' as const), who }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('offline' as const, 'online' as const), who }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('killDesktop' as const), who, afterMs: fc.nat(40) }) },
@@ -371,6 +373,18 @@ function targetCallFor(plans: PlanRow[], s: Extract<Step, { kind: 'call' }>): { 
 async function officeCall(serverFile: string, s: Extract<Step, { kind: 'office' }>): Promise<void> {
   await asAdministrator(serverFile, async (ctx) => {
     const db = ctx.db;
+    if (s.what === 4) {
+      // The salesperson S1 moved to the other region (and later back): their desktop's replica must follow.
+      const region = db.prepare('SELECT region_id FROM staff WHERE id = ?').pluck().get(ids.S1) as number;
+      const moved = await dispatch(ctx, 'person.update', {
+        personId: ids.S1,
+        name: 'Person S1',
+        role: 'salesperson',
+        regionIds: [region === ids.N ? ids.S : ids.N],
+      });
+      expect(moved.ok, moved.ok ? '' : moved.error.message).toBe(true);
+      return;
+    }
     const plans = db.prepare('SELECT id FROM target_plans ORDER BY id').pluck().all() as number[];
     const planId = plans[s.b % Math.max(1, plans.length)];
     if (planId === undefined) return;
@@ -525,6 +539,8 @@ async function runScenario(steps: Step[]): Promise<void> {
             person: string;
           };
           const regions = (JSON.parse(link.person) as { regionIds: number[] | null }).regionIds;
+          // the desktop acts as the person is now on the server (an office step may have moved S1)
+          expect(regions, `${d.person}: regions as on the server`).toEqual(loadActor(serverDb, ids[d.person]!)?.regionIds);
           expect(syncedDump(db), `${d.person}: replica equals the server in scope`).toEqual(syncedDump(serverDb, regions));
           // Exactly once: one result per queued call, seqs 1..n.
           const seqs = serverDb
