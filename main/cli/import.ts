@@ -11,10 +11,12 @@ import { BUILT_IN_ADMIN_CODE, findActorByCode } from '../people/actor.js';
 import { importWarningInWords } from '../readiness/count-doubts.js';
 
 /**
- * `import --entity ENTITY --file FILE [--db FILE] [--valid-only] [--updates skip|apply] [--as CODE]`: the same import as Settings, through
+ * `import --entity ENTITY --file FILE [--db FILE] [--valid-only] [--updates skip|apply] [--confirm] [--as CODE]`: the same import as Settings, through
  * the same contract methods (preview, validate, commit), so a file refused in the app is refused here.
  * Every refused row is printed with its line, column and reason; without --valid-only nothing is
  * written when any row is bad. Rows that would change existing records need --updates apply (or skip).
+ * What the app asks a second time needs --confirm: rows the check says look wrong (a stock count
+ * beyond the warehouse), and updates of signed-off or referenced data.
  */
 export async function importCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -25,12 +27,13 @@ export async function importCommand(args: string[]): Promise<number> {
       db: { type: 'string' },
       'valid-only': { type: 'boolean', default: false },
       updates: { type: 'string' },
+      confirm: { type: 'boolean', default: false },
       as: { type: 'string', default: BUILT_IN_ADMIN_CODE },
     },
   });
   const updates = values.updates;
   if (!values.entity || !values.file || (updates !== undefined && updates !== 'skip' && updates !== 'apply')) {
-    console.error('Usage: import --entity ENTITY --file FILE [--db FILE] [--valid-only] [--updates skip|apply] [--as CODE]');
+    console.error('Usage: import --entity ENTITY --file FILE [--db FILE] [--valid-only] [--updates skip|apply] [--confirm] [--as CODE]');
     return 2;
   }
   let content: Buffer;
@@ -71,11 +74,17 @@ export async function importCommand(args: string[]): Promise<number> {
       console.error('Nothing was imported. Fix the rows above, or pass --valid-only to import only the valid rows.');
       return 1;
     }
+    if ((report.warningCount ?? 0) > 0 && !values.confirm) {
+      await contract(core.ctx, 'import.discard', { importId: preview.importId });
+      console.error('Nothing was imported. Check the rows above; pass --confirm to import them as they are.');
+      return 1;
+    }
     // Changing existing records is never implied: the commit refuses a file with updates until --updates says.
     const outcome = await contract(core.ctx, 'import.commit', {
       ...settings,
       mode: values['valid-only'] ? 'validOnly' : 'all',
       ...(updates ? { updates } : {}),
+      ...(values.confirm ? { confirmWarnings: true, confirmSensitive: true } : {}),
     });
     console.log(`Imported: ${outcome.created} created, ${outcome.updated} updated, ${outcome.skipped} skipped`);
     return 0;

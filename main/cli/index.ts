@@ -13,7 +13,7 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   serve: { help: 'serve [--db FILE] [--port N] [--as CODE]   browser mode on 127.0.0.1, acting as a person', run: serveCommand },
   'seed-demo': { help: 'seed-demo --scale S|M|L|XL [--db FILE]   generate a demo region', run: seedDemoCommand },
   import: {
-    help: 'import --entity ENTITY --file FILE [--db FILE] [--valid-only] [--updates skip|apply] [--as CODE]   import a CSV/XLSX file as Settings does',
+    help: 'import --entity ENTITY --file FILE [--db FILE] [--valid-only] [--updates skip|apply] [--confirm] [--as CODE]   import a CSV/XLSX file as Settings does',
     run: importCommand,
   },
   forecast: { help: 'forecast --in history.csv --horizon 12 --out forecast.csv   forecast series from a CSV', run: runForecastCommand },

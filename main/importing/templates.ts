@@ -153,7 +153,7 @@ const EXAMPLES: Record<ImportEntity, ExportRow[]> = {
     { distributor: 'D001', sku: 'NS-330B', month: '2026-02', cases: 95, revenue: '' },
   ],
   stockSnapshots: [
-    { distributor: 'D001', sku: 'NS-330B', date: '2026-03-01', cases: 450 },
+    { distributor: 'D001', sku: 'NS-330B', date: '2026-03-01', cases: 300 },
     { distributor: 'D002', sku: 'NS-330B', date: '2026-03-01', cases: 0 },
   ],
   shipments: [

@@ -36,6 +36,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
   const [confirmPartial, setConfirmPartial] = useState(false);
   const [updates, setUpdates] = useState<'skip' | 'apply' | null>(null);
   const [confirmSensitive, setConfirmSensitive] = useState(false);
+  const [confirmWarnings, setConfirmWarnings] = useState(false);
 
   const run = async <T,>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
     setBusy(label);
@@ -95,6 +96,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
       setReport(status.result as ImportReport);
       setUpdates(null);
       setConfirmSensitive(false);
+      setConfirmWarnings(false);
       setConfirmPartial(false);
       setStep('report');
     } else if (status.state === 'done') {
@@ -119,7 +121,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
         mapping,
         decimalSeparators: separators,
         mode,
-        ...(step === 'commit' ? { updates: updates ?? 'skip', confirmSensitive } : {}),
+        ...(step === 'commit' ? { updates: updates ?? 'skip', confirmSensitive, confirmWarnings } : {}),
       }),
     );
     if (started) setJob({ id: started.jobId, step, importId: preview.importId });
@@ -137,7 +139,8 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
   const needsUpdateChoice = (report?.updates ?? 0) > 0 && updates === null;
   const needsSensitive = updates === 'apply' && (report?.sensitiveUpdates ?? 0) > 0 && !confirmSensitive;
   const toWrite = report ? report.creates + (updates === 'apply' ? report.updates : 0) : 0;
-  const blocked = working || needsUpdateChoice || needsSensitive || toWrite === 0;
+  const needsWarnings = (report?.warningCount ?? 0) > 0 && !confirmWarnings;
+  const blocked = working || needsUpdateChoice || needsSensitive || needsWarnings || toWrite === 0;
   const numericColumns = preview
     ? preview.fields
         .filter((f) => f.kind === 'integer' || f.kind === 'decimal')
@@ -400,7 +403,7 @@ export function ImportDialog({ entity, onClose }: { entity: ImportEntity; onClos
               )}
             </div>
           )}
-          <ImportWarnings report={report} />
+          <ImportWarnings report={report} confirmed={confirmWarnings} onConfirm={setConfirmWarnings} />
           {report.rows.length > 0 && (
             <div className="preview-table">
               <table className="plain" aria-label={t('rowsPlan')}>

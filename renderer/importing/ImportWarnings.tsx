@@ -4,9 +4,18 @@ import { formatDate } from '../ui/format.js';
 
 /**
  * Rows that are valid but look wrong (a stock count beyond the warehouse or far above anything sold):
- * they import if the user goes on, so the preview names each one first, with its numbers.
+ * the preview names each one first, with its numbers, and they import only once the user confirms
+ * them (as a typed-in count asks before it is saved).
  */
-export function ImportWarnings({ report }: { report: ImportReport }) {
+export function ImportWarnings({
+  report,
+  confirmed,
+  onConfirm,
+}: {
+  report: ImportReport;
+  confirmed: boolean;
+  onConfirm(confirmed: boolean): void;
+}) {
   const { t } = useTranslation(['stockcheck', 'importing']);
   const warnings = report.warnings ?? [];
   if (warnings.length === 0) return null;
@@ -26,6 +35,10 @@ export function ImportWarnings({ report }: { report: ImportReport }) {
       </ul>
       {count > warnings.length && <div className="muted">{t('more', { count: count - warnings.length })}</div>}
       <div className="muted">{t('note')}</div>
+      <label className="checkbox-row">
+        <input type="checkbox" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} />
+        {t('confirm', { count: rows })}
+      </label>
     </div>
   );
 }

@@ -218,6 +218,8 @@ export const importingContract = {
       updates: z.enum(['skip', 'apply']).optional(),
       /** The second confirmation for updates that touch signed-off or referenced data. */
       confirmSensitive: z.boolean().optional(),
+      /** Rows that are valid but look wrong (a stock count beyond the warehouse): imported as they are only when confirmed. */
+      confirmWarnings: z.boolean().optional(),
     }),
   ),
   /**
@@ -234,6 +236,7 @@ export const importingContract = {
       mode: z.enum(['all', 'validOnly']).default('all'),
       updates: z.enum(['skip', 'apply']).optional(),
       confirmSensitive: z.boolean().optional(),
+      confirmWarnings: z.boolean().optional(),
     }),
   ),
   'import.discard': mutation<{ discarded: boolean }>()(z.strictObject({ importId })),

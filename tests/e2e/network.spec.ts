@@ -82,7 +82,7 @@ test('a CSV with a bad row is reported and nothing is written; fixed, it imports
   await dialog.getByRole('button', { name: 'Check rows' }).click();
   const problems = dialog.getByRole('table', { name: 'Problems found' });
   await expect(problems.getByRole('row', { name: /3 Срок поставки пять/ })).toBeVisible();
-  await expect(dialog.getByRole('button', { name: 'Import 1 rows' })).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: 'Import 1 row' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(app.getByText('1 record')).toBeVisible();
 

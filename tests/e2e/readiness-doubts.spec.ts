@@ -8,7 +8,7 @@ test.setTimeout(180_000);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-test('a count of 1,000,000,000 cases is questioned: listed as a warning when imported, asked before saving when typed; who is short says why', async ({
+test('a count of 1,000,000,000 cases is questioned: listed as a warning and confirmed before it is imported, asked before saving when typed; who is short says why', async ({
   app,
   server,
 }) => {
@@ -39,6 +39,14 @@ test('a count of 1,000,000,000 cases is questioned: listed as a warning when imp
   await expect(warnings).toContainText(
     `more than the warehouse holds (${new Intl.NumberFormat('en').format(detail.warehouseCases)} cases)`,
   );
+  // imported only once confirmed, as a typed-in count is asked about
+  const importRow = dialog.getByRole('button', { name: 'Import 1 row', exact: true });
+  await expect(importRow).toBeDisabled();
+  const confirm = warnings.getByRole('checkbox', { name: 'I checked this count: import it as it is' });
+  await confirm.check();
+  await expect(importRow).toBeEnabled();
+  await confirm.uncheck();
+  await expect(importRow).toBeDisabled();
   await dialog.getByRole('button', { name: 'Close' }).first().click();
   await expect(dialog).toBeHidden();
 

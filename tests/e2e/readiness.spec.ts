@@ -44,7 +44,7 @@ test('a coordinator imports stock, sees a distributor turn red when its forecast
   const dialog = app.getByRole('dialog', { name: 'Import stock counts' });
   await dialog.getByLabel('Spreadsheet file (CSV or Excel)').setInputFiles(file);
   await dialog.getByRole('button', { name: 'Check rows' }).click();
-  await dialog.getByRole('button', { name: 'Import 1 rows' }).click();
+  await dialog.getByRole('button', { name: 'Import 1 row' }).click();
   await expect(dialog.getByText(/Imported: \d new, \d updated/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).first().click();
 

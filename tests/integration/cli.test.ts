@@ -60,4 +60,30 @@ describe('the command line', () => {
     expect(await importCommand(['--entity', 'nonsense', '--file', file, '--db', db])).toBe(1);
     expect(printed.join('\n')).toMatch(/entity/);
   });
+
+  it('imports a stock count that looks wrong only with --confirm, after printing why', async () => {
+    const { dir, db } = folder();
+    expect(await seedDemoCommand(['--scale', 'S', '--db', db, '--no-forecast'])).toBe(0);
+    const file = new Database(db);
+    const cell = file
+      .prepare(
+        `SELECT d.id, d.code, p.sku FROM distributors d JOIN sales_history h ON h.distributor_id = d.id JOIN products p ON p.id = h.product_id
+         WHERE d.warehouse_capacity_cases > 0 LIMIT 1`,
+      )
+      .get() as { id: number; code: string; sku: string };
+    const counts = () =>
+      file.prepare('SELECT count(*) FROM stock_snapshots WHERE distributor_id = ? AND cases = 1000000000').pluck().get(cell.id);
+    const csv = join(dir, 'counts.csv');
+    writeFileSync(csv, `distributor,sku,date,cases\n${cell.code},${cell.sku},2026-11-30,1000000000\n`);
+    printed.length = 0;
+
+    expect(await importCommand(['--entity', 'stockSnapshots', '--file', csv, '--db', db])).toBe(1);
+    expect(printed.join('\n')).toMatch(/^line 2, .*: check: /m);
+    expect(printed.join('\n')).toMatch(/pass --confirm to import them as they are/);
+    expect(counts()).toBe(0);
+
+    expect(await importCommand(['--entity', 'stockSnapshots', '--file', csv, '--db', db, '--confirm'])).toBe(0);
+    expect(counts()).toBe(1);
+    file.close();
+  });
 });

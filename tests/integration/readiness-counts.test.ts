@@ -104,6 +104,38 @@ describe('doubtful stock counts on a real SQLite file', () => {
     expect(stored()).toBe(0);
   });
 
+  it('imports a doubtful count only when confirmed: without it the commit is refused, names the rows and writes nothing', async () => {
+    const day = today();
+    const csv = `distributor,sku,date,cases\n${pair.code},${pair.sku},${day},1000000000\n${pair.code},${pair.sku2},${day},${pair.largest2}\n`;
+    const p = await call(ctx, 'import.preview', {
+      entity: 'stockSnapshots',
+      fileName: 'counts.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+    });
+    const settings = { importId: p.importId, mapping: p.suggestedMapping, mode: 'all' as const };
+    // one row looks wrong twice (beyond the warehouse, far from the history): one row to confirm
+    const unconfirmed = await refusal(ctx, 'import.commit', settings);
+    expect(unconfirmed).toMatchObject({
+      code: 'validation',
+      issues: [{ path: 'confirmWarnings' }],
+      rule: { code: 'importConfirmWarnings', params: { count: 1 } },
+    });
+    expect(stored()).toBe(0);
+    // the valid rows alone still carry the doubtful one: asked as well
+    expect(await refusal(ctx, 'import.commit', { ...settings, mode: 'validOnly' })).toMatchObject({
+      issues: [{ path: 'confirmWarnings' }],
+    });
+    expect(stored()).toBe(0);
+
+    const outcome = await call(ctx, 'import.commit', { ...settings, confirmWarnings: true });
+    expect(outcome.created).toBe(2);
+    expect(db.prepare('SELECT cases FROM stock_snapshots WHERE distributor_id = ? ORDER BY cases').pluck().all(pair.d)).toEqual([
+      pair.largest2,
+      1_000_000_000,
+    ]);
+    db.prepare('DELETE FROM stock_snapshots WHERE distributor_id = ?').run(pair.d);
+  });
+
   it("judges a day's counts together: each fits, their sum does not, said on the largest row", async () => {
     const day = today();
     const half = Math.floor(pair.warehouse / 2) + 1;
