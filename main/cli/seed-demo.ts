@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { demoSeedOptions } from '../../shared/contract/system.js';
 import { openCore } from '../app/core.js';
 import { resolveDatabasePath } from '../app/paths.js';
+import { now } from '../../shared/domain/clock.js';
 import { seedDemo } from '../demo/generate.js';
+import { redrawDemoTargetPlans } from '../demo/targets.js';
 import { runForecast } from '../forecast/run.js';
 
 /** `npm run seed-demo -- --scale S|M|L|XL --db FILE` */
@@ -50,6 +52,7 @@ export async function seedDemoCommand(args: string[]): Promise<number> {
     if (forecast) {
       const run = await runForecast(core.db, {}, { progress() {}, checkCancelled() {} });
       console.log(`Forecast: ${run.seriesTotal.toLocaleString('en')} series in ${run.seconds} s (${run.workers} threads)`);
+      redrawDemoTargetPlans(core.db, now());
     }
     for (const [table, n] of Object.entries(result.counts)) if (n) console.log(`  ${table.padEnd(28)} ${n.toLocaleString('en')}`);
     return 0;

@@ -1,5 +1,6 @@
 import { nextPeakStart } from '../../shared/domain/season.js';
 import { createPlan, suggest } from '../targets/service.js';
+import type { Db } from '../db/open.js';
 import type { DemoContext, DemoStep } from './context.js';
 
 /**
@@ -7,7 +8,7 @@ import type { DemoContext, DemoStep } from './context.js';
  * brands at 8% over last season's natural volume, with new outlets to win, still a draft for the
  * manager to adjust and agree with the distributors.
  */
-function seedTargets(ctx: DemoContext): void {
+function seedTargets(ctx: Pick<DemoContext, 'db' | 'today' | 'progress'>): void {
   const { db, today } = ctx;
   const regions = db
     .prepare(
@@ -39,3 +40,15 @@ function seedTargets(ctx: DemoContext): void {
 }
 
 export const targetsDemoStep: DemoStep = { name: 'draft target plans', weight: 1, run: seedTargets };
+
+/**
+ * The demo's draft plans drawn again once the demo's forecast has run. Generated before it, their
+ * natural volume (the basis the targets are 8% over) could only be last season's sales, while the
+ * dashboard beside them shows the forecast: the plans are the demo's own, so they are replaced.
+ */
+export function redrawDemoTargetPlans(db: Db, today: Date): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM target_plans').run();
+    seedTargets({ db, today, progress: () => undefined });
+  })();
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../main/demo/generate.js';
+import { seedDemoTask } from '../../main/demo/task.js';
 import { call } from '../support/call.js';
 import { createTestDb } from '../support/db.js';
 
@@ -27,4 +28,37 @@ describe('the demo region on first run', () => {
     expect(plans.length).toBeGreaterThan(0);
     expect(plans.every((p) => p.status === 'draft' && p.target > p.natural)).toBe(true);
   }, 120_000);
+
+  it('made as the app makes it (generated, then forecast), its draft plan is 8% over the forecast of its brands, not over last season', async () => {
+    const { db, ctx } = createTestDb();
+    await seedDemoTask(db, { scale: 'S' }, { progress: () => undefined, checkCancelled: () => undefined });
+    const [plan] = await call(ctx, 'targets.plans', {});
+    const view = await call(ctx, 'targets.view', { planId: plan!.id });
+    const brands = view.lines.map((l) => l.brand);
+    const months = plan!.months;
+    const forecast = db
+      .prepare(
+        `SELECT sum(v.point) FROM forecast_values v JOIN products p ON p.id = v.product_id JOIN distributors d ON d.id = v.distributor_id
+         JOIN areas a ON a.id = d.area_id
+         WHERE a.region_id = ? AND v.month IN (SELECT value FROM json_each(?)) AND p.brand IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .get(plan!.regionId, JSON.stringify(months), JSON.stringify(brands)) as number;
+    const lastSeason = db
+      .prepare(
+        `SELECT sum(h.cases) FROM sales_history h JOIN products p ON p.id = h.product_id JOIN distributors d ON d.id = h.distributor_id
+         JOIN areas a ON a.id = d.area_id
+         WHERE a.region_id = ? AND h.month IN (SELECT value FROM json_each(?)) AND p.brand IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .get(
+        plan!.regionId,
+        JSON.stringify(months.map((m) => `${Number(m.slice(0, 4)) - 1}${m.slice(4)}`)),
+        JSON.stringify(brands),
+      ) as number;
+    // the natural volume is the forecast's (each cell rounded to whole cases), which is not last season's
+    expect(Math.abs(plan!.natural - forecast) / forecast).toBeLessThan(0.002);
+    expect(Math.abs(forecast - lastSeason) / lastSeason).toBeGreaterThan(0.01);
+    expect(plan!.target / plan!.natural).toBeCloseTo(1.08, 2);
+  }, 180_000);
 });
