@@ -43,6 +43,7 @@ export const FROZEN_GUARDS: Readonly<Partial<{ [K in MethodName]: (db: Db, input
   'targets.setLine': agreedPlan,
   'targets.lock': agreedPlan,
   'targets.setAgreed': agreedPlan,
+  'targets.refreshNatural': agreedPlan,
   'readiness.acceptPlan': acceptedReadinessPlan,
   'readiness.acceptPlanStart': acceptedReadinessPlan,
 };

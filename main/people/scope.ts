@@ -69,6 +69,7 @@ export const SCOPE_RESOLVERS: Readonly<Partial<{ [K in MethodName]: (db: Db, inp
   'targets.setAgreed': plan,
   'targets.saveVersion': plan,
   'targets.delete': plan,
+  'targets.refreshNatural': plan,
   'devPlan.save': salespersonWork,
   'devPlan.submit': salespersonWork,
   'devPlan.decide': salespersonWork,

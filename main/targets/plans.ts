@@ -143,6 +143,42 @@ export function createPlan(
   return getPlan(db, id);
 }
 
+/**
+ * A draft plan's natural volume drawn again, cell by cell, as `createPlan` draws it: the latest
+ * forecast, or last season's sales where there is none (and the cells' `basis`, what the targets
+ * were split by and jumps are measured against, with it). Drawn when the plan was made, it does not
+ * follow a forecast run after it, so "growth needed" would be measured against an old forecast.
+ * The targets stay as they are; an agreed version is refused before this runs (frozen.ts).
+ */
+export function refreshNatural(db: Db, planId: number): { cells: number; before: number; after: number } {
+  const plan = getPlan(db, planId);
+  const b = basisFor(db, plan.regionId, plan.months);
+  return db.transaction(() => {
+    const cells = prepared(db, 'SELECT distributor_id, product_id, month, natural, basis FROM target_cells WHERE plan_id = ?')
+      .raw()
+      .all(planId) as Array<[number, number, string, number, number]>;
+    const update = prepared(
+      db,
+      'UPDATE target_cells SET natural = ?, basis = ? WHERE plan_id = ? AND distributor_id = ? AND product_id = ? AND month = ?',
+    );
+    let changed = 0;
+    let before = 0;
+    let after = 0;
+    for (const [d, p, month, natural, basis] of cells) {
+      const key = `${d}:${p}:${month}`;
+      const fresh = b.natural.get(key) ?? b.lastYear.get(key) ?? 0;
+      const reference = plan.basis === 'last_year' ? (b.lastYear.get(key) ?? fresh) : fresh;
+      before += natural;
+      after += fresh;
+      if (fresh === natural && reference === basis) continue;
+      update.run(fresh, reference, planId, d, p, month);
+      changed++;
+    }
+    if (changed > 0) prepared(db, 'UPDATE target_plans SET updated_at = ? WHERE id = ?').run(nowIso(), planId);
+    return { cells: changed, before, after };
+  })();
+}
+
 /** The region's new-outlet target goes to distributors in proportion to their volume targets. */
 function distributeOutlets(db: Db, planId: number, cells: Cell[], total: number): void {
   const byDist = new Map<number, number>();

@@ -83,7 +83,7 @@ export function PlanSummary({
 function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
     <Card>
-      <div className="stat">
+      <div className="stat" role="group" aria-label={label}>
         <span className="stat-label">{label}</span>
         <span className="stat-value">{value}</span>
         {note && <span className="stat-note">{note}</span>}

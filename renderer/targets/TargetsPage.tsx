@@ -18,6 +18,7 @@ import { OffSeasonTab } from './OffSeasonTab.js';
 import { PlanSummary } from './PlanSummary.js';
 import { TargetRulesDialog } from './TargetRulesDialog.js';
 import { VersionDialog } from './VersionDialog.js';
+import { RefreshNaturalDialog } from './RefreshNaturalDialog.js';
 import { useExportTargetSheet, useSetAgreedTarget, useSetTargetLine } from './mutations.js';
 import { useTargetPlans, useTargetRules, useTargetView } from './queries.js';
 
@@ -32,6 +33,7 @@ export function TargetsPage() {
   const planId = chosen ?? plans.data?.[0]?.id ?? null;
   const [creating, setCreating] = useState(false);
   const [versioning, setVersioning] = useState(false);
+  const [refreshing, setRefreshing] = useState(false);
   const [tab, setTab] = useRemembered<Tab>('targets.tab', 'distributors');
   const [distributorId, setDistributorId] = useRemembered<number | null>('targets.distributor', null);
   const [brand, setBrand] = useState('');
@@ -75,6 +77,11 @@ export function TargetsPage() {
                 {t('jumpRules.open', { percent: Math.round(rules.data.largeJump * 100) })}
               </button>
             )}
+            {v && v.plan.status === 'draft' && mayEdit && (
+              <button type="button" className="button" onClick={() => setRefreshing(true)}>
+                {t('refreshNatural.open')}
+              </button>
+            )}
             {planId !== null && mayEdit && (
               <button type="button" className="button" onClick={() => setVersioning(true)}>
                 {t('saveVersion')}
@@ -114,6 +121,7 @@ export function TargetsPage() {
       </PageHeader>
       <ErrorNotice error={view.error ?? plans.error} />
       {jump.dialog}
+      {refreshing && v && <RefreshNaturalDialog plan={v.plan} onClose={() => setRefreshing(false)} />}
       {editingRules && rules.data && <TargetRulesDialog rules={rules.data} onClose={() => setEditingRules(false)} />}
       {plans.data && plans.data.length === 0 ? (
         <EmptyState

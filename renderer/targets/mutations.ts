@@ -1,6 +1,6 @@
 import { useApiMutation } from '../api/hooks.js';
 import { api } from '../api/client.js';
-import { useAttempt } from '../api/useMutationWithToast.js';
+import { useAttempt, useMutationWithToast } from '../api/useMutationWithToast.js';
 import { currentLanguage } from '../i18n/index.js';
 import { downloadBase64 } from '../importing/download.js';
 
@@ -13,6 +13,7 @@ export const useSetAgreedTarget = () => useApiMutation('targets.setAgreed');
 export const useLockTargetCell = () => useApiMutation('targets.lock');
 export const useSaveTargetVersion = () => useApiMutation('targets.saveVersion');
 export const useSaveTargetRules = () => useApiMutation('targets.saveRules');
+export const useRefreshNatural = () => useMutationWithToast('targets.refreshNatural');
 
 /** Downloads a distributor's target sheet in the person's language; a failure is shown as a toast. */
 export function useExportTargetSheet(planId: number | null) {

@@ -176,6 +176,7 @@ export const INVALIDATES: Readonly<Record<string, readonly QueryDomain[]>> = {
   'targets.saveVersion': TARGETS_EDIT,
   'targets.saveRules': ['targets'],
   'targets.delete': TARGETS_EDIT,
+  'targets.refreshNatural': TARGETS_EDIT,
 
   'backup.create': ['backup'],
   'backup.dismissRestoreNotice': ['backup'],

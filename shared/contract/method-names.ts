@@ -97,6 +97,7 @@ export const METHOD_NAME_LIST = [
   'targets.saveRules',
   'targets.exportSheet',
   'targets.delete',
+  'targets.refreshNatural',
   'backup.list',
   'backup.create',
   'backup.restoreNotice',

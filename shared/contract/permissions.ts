@@ -121,6 +121,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'targets.setAgreed': targets('agreed numbers'),
   'targets.saveVersion': targets('agreed target versions'),
   'targets.delete': targets('target plans'),
+  'targets.refreshNatural': targets('target plans'),
   'targets.saveRules': p([A, M], 'any', 'the rules for targets belong to regional managers'),
 
   'backup.create': p(EVERYONE, 'any', 'anyone may take a backup'),

@@ -176,4 +176,10 @@ export const targetsContract = {
     z.strictObject({ planId: id, distributorId: id, language: exportLanguage }),
   ),
   'targets.delete': mutation<{ deleted: true }>()(z.strictObject({ planId: id })),
+  /**
+   * A draft plan's natural volume drawn again from the latest forecast (last season's sales where
+   * there is none; for a plan on last year's basis, last season's sales): drawn when the plan was
+   * made, it does not follow a forecast run after it. Targets stay as they are.
+   */
+  'targets.refreshNatural': mutation<{ cells: number; before: number; after: number }>()(z.strictObject({ planId: id })),
 } as const;

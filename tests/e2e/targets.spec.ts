@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { expect, holdAnswers, test } from './fixtures.js';
 
 test.use({ seed: 'S' });
@@ -122,4 +123,52 @@ test('numbers on screen from the previous plan or brand cannot be typed into whi
   await releasePlan();
   await expect(lines).toBeVisible();
   await app.unroute('**/api/targets.view');
+});
+
+test('a draft plan drawn before the latest forecast: the manager draws its natural volume again, and the targets stay', async ({
+  app,
+  server,
+}) => {
+  // The demo's first plan as if drawn from an earlier forecast: every cell's natural volume 10% lower.
+  const db = new Database(server.dbPath);
+  const plan = db
+    .prepare('SELECT p.id, p.name, r.name AS region FROM target_plans p JOIN regions r ON r.id = p.region_id ORDER BY p.id LIMIT 1')
+    .get() as { id: number; name: string; region: string };
+  db.prepare(
+    'UPDATE target_cells SET natural = CAST(natural * 0.9 AS INTEGER), basis = CAST(basis * 0.9 AS INTEGER) WHERE plan_id = ?',
+  ).run(plan.id);
+  const totals = () =>
+    db.prepare('SELECT sum(natural) AS natural, sum(target) AS target FROM target_cells WHERE plan_id = ?').get(plan.id) as {
+      natural: number;
+      target: number;
+    };
+  const before = totals();
+  const cases = (n: number) => new Intl.NumberFormat('en').format(n);
+
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Targets' }).click();
+  await app.getByRole('combobox', { name: 'Plan' }).selectOption({ label: `${plan.name} · ${plan.region} · Draft` });
+  const natural = app.getByRole('group', { name: 'Natural volume' });
+  await expect(natural).toContainText(cases(before.natural));
+
+  // Asked first, with what stays and what changes; Cancel changes nothing.
+  await app.getByRole('button', { name: 'Update natural volumes…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Update natural volumes from the latest forecast?' });
+  await expect(dialog).toContainText(`“${plan.name}” (${cases(before.natural)} cases)`);
+  await expect(dialog).toContainText('The targets stay as they are');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(totals()).toEqual(before);
+
+  await app.getByRole('button', { name: 'Update natural volumes…' }).click();
+  await dialog.getByRole('button', { name: 'Update natural volumes', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const after = totals();
+  expect(after.target).toBe(before.target);
+  expect(after.natural).toBeGreaterThan(before.natural);
+  await expect(
+    app.getByText(new RegExp(`^Natural volume ${cases(before.natural)} → ${cases(after.natural)} cases \\(\\d+ cells changed\\)\\.$`)),
+  ).toBeVisible();
+  await expect(natural).toContainText(cases(after.natural));
+  await expect(app.getByRole('group', { name: 'Target', exact: true })).toContainText(cases(after.target));
+  db.close();
 });
