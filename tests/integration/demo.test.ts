@@ -36,26 +36,22 @@ describe('the demo region on first run', () => {
     const view = await call(ctx, 'targets.view', { planId: plan!.id });
     const brands = view.lines.map((l) => l.brand);
     const months = plan!.months;
-    const forecast = db
-      .prepare(
-        `SELECT sum(v.point) FROM forecast_values v JOIN products p ON p.id = v.product_id JOIN distributors d ON d.id = v.distributor_id
-         JOIN areas a ON a.id = d.area_id
-         WHERE a.region_id = ? AND v.month IN (SELECT value FROM json_each(?)) AND p.brand IN (SELECT value FROM json_each(?))`,
-      )
-      .pluck()
-      .get(plan!.regionId, JSON.stringify(months), JSON.stringify(brands)) as number;
-    const lastSeason = db
-      .prepare(
-        `SELECT sum(h.cases) FROM sales_history h JOIN products p ON p.id = h.product_id JOIN distributors d ON d.id = h.distributor_id
-         JOIN areas a ON a.id = d.area_id
-         WHERE a.region_id = ? AND h.month IN (SELECT value FROM json_each(?)) AND p.brand IN (SELECT value FROM json_each(?))`,
-      )
-      .pluck()
-      .get(
-        plan!.regionId,
-        JSON.stringify(months.map((m) => `${Number(m.slice(0, 4)) - 1}${m.slice(4)}`)),
-        JSON.stringify(brands),
-      ) as number;
+    /** The region's volume of the plan's brands in these months, from a table of distributor x product x month. */
+    const volume = (table: string, column: string, inMonths: string[]) =>
+      db
+        .prepare(
+          `SELECT sum(x.${column}) FROM ${table} x JOIN products p ON p.id = x.product_id JOIN distributors d ON d.id = x.distributor_id
+           JOIN areas a ON a.id = d.area_id
+           WHERE a.region_id = ? AND x.month IN (SELECT value FROM json_each(?)) AND p.brand IN (SELECT value FROM json_each(?))`,
+        )
+        .pluck()
+        .get(plan!.regionId, JSON.stringify(inMonths), JSON.stringify(brands)) as number;
+    const forecast = volume('forecast_values', 'point', months);
+    const lastSeason = volume(
+      'sales_history',
+      'cases',
+      months.map((m) => `${Number(m.slice(0, 4)) - 1}${m.slice(4)}`),
+    );
     // the natural volume is the forecast's (each cell rounded to whole cases), which is not last season's
     expect(Math.abs(plan!.natural - forecast) / forecast).toBeLessThan(0.002);
     expect(Math.abs(forecast - lastSeason) / lastSeason).toBeGreaterThan(0.01);
