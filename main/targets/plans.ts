@@ -23,15 +23,25 @@ interface PlanRow {
   months: string;
   newOutlets: number;
   updatedAt: string;
+  naturalDrawnAt: string | null;
+  lastForecastAt: string | null;
 }
 
 const PLAN_SELECT = `SELECT p.id, p.name, p.status, p.region_id AS regionId, r.name AS regionName, p.season_year AS seasonYear, p.basis, p.months,
-  p.new_outlets AS newOutlets, p.updated_at AS updatedAt,
+  p.new_outlets AS newOutlets, p.updated_at AS updatedAt, p.natural_drawn_at AS naturalDrawnAt,
+  (SELECT max(finished_at) FROM forecast_runs) AS lastForecastAt,
   (SELECT coalesce(sum(target), 0) FROM target_cells c WHERE c.plan_id = p.id) AS target,
   (SELECT coalesce(sum(natural), 0) FROM target_cells c WHERE c.plan_id = p.id) AS natural
   FROM target_plans p JOIN regions r ON r.id = p.region_id`;
 
-const summary = (row: PlanRow & { target: number; natural: number }): TargetPlanSummary => ({ ...row, months: row.months.split(',') });
+const summary = ({ lastForecastAt, ...row }: PlanRow & { target: number; natural: number }): TargetPlanSummary => ({
+  ...row,
+  months: row.months.split(','),
+  forecastSince:
+    row.status === 'draft' && row.basis === 'forecast' && lastForecastAt !== null && (row.naturalDrawnAt ?? '') < lastForecastAt
+      ? lastForecastAt
+      : null,
+});
 
 export function listPlans(db: Db, scope: RegionScope = null): TargetPlanSummary[] {
   return (
@@ -85,8 +95,20 @@ export function createPlan(
   const id = db.transaction(() => {
     const planId = insertPlanRow(
       db,
-      'INSERT INTO target_plans (id, region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      (id, now) => [id, input.regionId, input.seasonYear, input.name, 'draft', input.basis, months.join(','), input.newOutlets, now, now],
+      'INSERT INTO target_plans (id, region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at, natural_drawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      (id, now) => [
+        id,
+        input.regionId,
+        input.seasonYear,
+        input.name,
+        'draft',
+        input.basis,
+        months.join(','),
+        input.newOutlets,
+        now,
+        now,
+        now,
+      ],
     );
     const insertCell = prepared(
       db,
@@ -174,7 +196,11 @@ export function refreshNatural(db: Db, planId: number): { cells: number; before:
       update.run(fresh, reference, planId, d, p, month);
       changed++;
     }
-    if (changed > 0) prepared(db, 'UPDATE target_plans SET updated_at = ? WHERE id = ?').run(nowIso(), planId);
+    // drawn now, whether or not a cell moved: the screen stops saying the forecast has run since
+    const at = nowIso();
+    prepared(db, `UPDATE target_plans SET natural_drawn_at = ?${changed > 0 ? ', updated_at = ?' : ''} WHERE id = ?`).run(
+      ...(changed > 0 ? [at, at, planId] : [at, planId]),
+    );
     return { cells: changed, before, after };
   })();
 }
@@ -200,7 +226,7 @@ export function saveVersion(db: Db, planId: number, name: string, status: 'draft
   const id = db.transaction(() => {
     const copy = insertPlanRow(
       db,
-      'INSERT INTO target_plans (id, region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at) SELECT ?, region_id, season_year, ?, ?, basis, months, new_outlets, ?, ? FROM target_plans WHERE id = ?',
+      'INSERT INTO target_plans (id, region_id, season_year, name, status, basis, months, new_outlets, created_at, updated_at, natural_drawn_at) SELECT ?, region_id, season_year, ?, ?, basis, months, new_outlets, ?, ?, natural_drawn_at FROM target_plans WHERE id = ?',
       (id, now) => [id, name, status, now, now, planId],
     );
     for (const table of ['target_lines', 'target_cells', 'target_agreed', 'target_outlets']) {

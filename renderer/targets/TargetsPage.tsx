@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterSelect } from '../ui/Fields.js';
+import { formatDate } from '../ui/format.js';
 import { RecordHistory } from '../people/RecordHistory.js';
 import { EmptyState, ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
@@ -141,6 +142,19 @@ export function TargetsPage() {
       ) : (
         <TargetsReadOnly.Provider value={!mayEdit}>
           <TargetsSettling.Provider value={view.isPlaceholderData}>
+            {v.plan.forecastSince && (
+              <div className="notice notice-warn" role="status">
+                {t('refreshNatural.behind', { date: formatDate(v.plan.forecastSince) })}
+                {mayEdit && (
+                  <>
+                    {' '}
+                    <button type="button" className="link-button" onClick={() => setRefreshing(true)}>
+                      {t('refreshNatural.open')}
+                    </button>
+                  </>
+                )}
+              </div>
+            )}
             <PlanSummary view={v} onLineTarget={lineTarget} />
             <div className="tabs" role="tablist" aria-label={t('views')}>
               {(['distributors', 'detail', 'offSeason', 'achievement', 'compare'] as const).map((x) => (

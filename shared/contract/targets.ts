@@ -16,6 +16,13 @@ export interface TargetPlanSummary {
   natural: number;
   newOutlets: number;
   updatedAt: string;
+  /** When the natural volume was drawn (the plan made, or its natural volume updated). */
+  naturalDrawnAt: string | null;
+  /**
+   * For a draft on the forecast's basis: when the forecast last ran, if that was after the natural
+   * volume was drawn (its growth needed is then measured against an earlier forecast); else null.
+   */
+  forecastSince: string | null;
 }
 
 export interface TargetDistributorRow {

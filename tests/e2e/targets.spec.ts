@@ -137,6 +137,7 @@ test('a draft plan drawn before the latest forecast: the manager draws its natur
   db.prepare(
     'UPDATE target_cells SET natural = CAST(natural * 0.9 AS INTEGER), basis = CAST(basis * 0.9 AS INTEGER) WHERE plan_id = ?',
   ).run(plan.id);
+  db.prepare("UPDATE target_plans SET natural_drawn_at = '2026-01-05T08:00:00.000Z' WHERE id = ?").run(plan.id);
   const totals = () =>
     db.prepare('SELECT sum(natural) AS natural, sum(target) AS target FROM target_cells WHERE plan_id = ?').get(plan.id) as {
       natural: number;
@@ -149,9 +150,13 @@ test('a draft plan drawn before the latest forecast: the manager draws its natur
   await app.getByRole('combobox', { name: 'Plan' }).selectOption({ label: `${plan.name} · ${plan.region} · Draft` });
   const natural = app.getByRole('group', { name: 'Natural volume' });
   await expect(natural).toContainText(cases(before.natural));
+  // the screen says why the numbers may be stale, and offers the update there as well as in the header
+  const behind = app.getByRole('status').filter({ hasText: /^The forecast ran again on / });
+  await expect(behind).toContainText("after this plan's natural volumes were drawn");
+  await expect(app.getByRole('button', { name: 'Update natural volumes…' })).toHaveCount(2);
 
   // Asked first, with what stays and what changes; Cancel changes nothing.
-  await app.getByRole('button', { name: 'Update natural volumes…' }).click();
+  await behind.getByRole('button', { name: 'Update natural volumes…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Update natural volumes from the latest forecast?' });
   await expect(dialog).toContainText(`“${plan.name}” (${cases(before.natural)} cases)`);
   await expect(dialog).toContainText('The targets stay as they are');
@@ -159,7 +164,7 @@ test('a draft plan drawn before the latest forecast: the manager draws its natur
   await expect(dialog).toBeHidden();
   expect(totals()).toEqual(before);
 
-  await app.getByRole('button', { name: 'Update natural volumes…' }).click();
+  await behind.getByRole('button', { name: 'Update natural volumes…' }).click();
   await dialog.getByRole('button', { name: 'Update natural volumes', exact: true }).click();
   await expect(dialog).toBeHidden();
   const after = totals();
@@ -169,6 +174,7 @@ test('a draft plan drawn before the latest forecast: the manager draws its natur
     app.getByText(new RegExp(`^Natural volume ${cases(before.natural)} → ${cases(after.natural)} cases \\(\\d+ cells changed\\)\\.$`)),
   ).toBeVisible();
   await expect(natural).toContainText(cases(after.natural));
+  await expect(behind).toHaveCount(0);
   await expect(app.getByRole('group', { name: 'Target', exact: true })).toContainText(cases(after.target));
   db.close();
 });

@@ -47,6 +47,12 @@ describe("a draft plan's natural volume drawn again from the latest forecast", (
     // the forecast ran after the plan was made: most cells differ from it
     expect(keys.filter((k) => forecastOf(k) !== undefined && forecastOf(k) !== before[k]![1]).length).toBeGreaterThan(keys.length / 2);
 
+    // the screen says the forecast has run since the plan's natural volume was drawn
+    const lastRun = db.prepare('SELECT max(finished_at) FROM forecast_runs').pluck().get() as string;
+    const drawn = (await call(ctx, 'targets.plans', {})).find((p) => p.id === planId)!;
+    expect(drawn.forecastSince).toBe(lastRun);
+    expect(drawn.naturalDrawnAt! < lastRun).toBe(true);
+
     const result = await call(ctx, 'targets.refreshNatural', { planId });
     const after = cells();
     expect(Object.keys(after).sort()).toEqual(keys.sort());
@@ -63,6 +69,8 @@ describe("a draft plan's natural volume drawn again from the latest forecast", (
     expect(result).toEqual({ cells: changed, before: sum(before, 1), after: sum(after, 1) });
     const plan = (await call(ctx, 'targets.plans', {})).find((p) => p.id === planId)!;
     expect(plan.natural).toBe(result.after);
+    expect(plan.forecastSince).toBeNull();
+    expect(plan.naturalDrawnAt! >= lastRun).toBe(true);
 
     // again: nothing left to change
     expect(await call(ctx, 'targets.refreshNatural', { planId })).toEqual({ cells: 0, before: result.after, after: result.after });

@@ -25,6 +25,7 @@ import { m0026LiveOutletIndexes } from './0026-live-outlet-indexes.js';
 import { m0027ForecastDemandPacks } from './0027-forecast-demand-packs.js';
 import { m0028ForecastPacksWideIds } from './0028-forecast-packs-wide-ids.js';
 import { m0029HistoryDistributorMonthTotals } from './0029-history-distributor-month-totals.js';
+import { m0030TargetNaturalDrawnAt } from './0030-target-natural-drawn-at.js';
 
 export interface Migration {
   version: number;
@@ -61,6 +62,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0027ForecastDemandPacks,
   m0028ForecastPacksWideIds,
   m0029HistoryDistributorMonthTotals,
+  m0030TargetNaturalDrawnAt,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
