@@ -9,6 +9,8 @@ import { loadCells } from './cells.js';
 /** Every table computeTargetView reads: its cached result is kept until one of them changes. */
 export const TARGET_VIEW_READS: readonly string[] = [
   'distributors',
+  // when the forecast last ran: the plan says if that was after its natural volume was drawn
+  'forecast_runs',
   'products',
   'regions',
   'staff',
