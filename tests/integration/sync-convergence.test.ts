@@ -20,8 +20,8 @@ import { bundleChild, PASSWORD, seedTeam, startServerProcess, syncedDump, type S
  * logistics coordinator; in big runs also a salesperson of another region), each a child process on its own SQLite file, make random
  * changes of the synced kinds (visits, weekly reviews and comments, plans, submissions and
  * decisions, stock counts, prospects, a training's answers, attendance and notes, visits' photos, and the manager's
- * target edits: cells, SKUs and brand totals, locks and unlocks, agreed numbers, brand lines, new
- * plans, versions saved as draft or agreed, deletions), go offline and online, sync in random order,
+ * target edits: cells, SKUs and brand totals, locks and unlocks, agreed numbers, brand lines, natural
+ * volumes drawn again, new plans, versions saved as draft or agreed, deletions), go offline and online, sync in random order,
  * and are killed with SIGKILL at random moments (the server too). Meanwhile the administrator works
  * on the server's own file (as `cli call --db` does): edits, locks, agreed versions and deletions of
  * the same target plans, so the manager's queued edits meet a server that moved on and some are
@@ -184,7 +184,7 @@ const who = fc.integer({ min: 0, max: PEOPLE.length - 1 });
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 8,
-    arbitrary: fc.record({ kind: fc.constant('call' as const), who, what: fc.nat(13), a: fc.nat(3), b: fc.nat(40), c: fc.boolean() }),
+    arbitrary: fc.record({ kind: fc.constant('call' as const), who, what: fc.nat(14), a: fc.nat(3), b: fc.nat(40), c: fc.boolean() }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('office' as const), what: fc.nat(4), a: fc.nat(3), b: fc.nat(40) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync' as const), who }) },
@@ -307,7 +307,7 @@ function callFor(person: Person, s: Extract<Step, { kind: 'call' }>): { method: 
 
 const TARGET_MONTHS = ['2027-06', '2027-07', '2027-08'];
 /** Methods the agreed-version guard refuses (main/people/frozen.ts). */
-const FROZEN_TARGET_EDITS = new Set(['targets.edit', 'targets.setLine', 'targets.lock', 'targets.setAgreed']);
+const FROZEN_TARGET_EDITS = new Set(['targets.edit', 'targets.setLine', 'targets.lock', 'targets.setAgreed', 'targets.refreshNatural']);
 let planNames = 0;
 
 interface PlanRow {
@@ -316,9 +316,10 @@ interface PlanRow {
 }
 
 /**
- * A target call of the manager's (kinds 5..13 of `what`) on one of the plans their replica holds:
+ * A target call of the manager's (kinds 5..14 of `what`) on one of the plans their replica holds:
  * an edit at cell, SKU or distributor-brand level, a lock or unlock, an agreed number set or
- * cleared, a brand line, a version (draft or agreed), a deletion, or a new plan when none is left.
+ * cleared, a brand line, a version (draft or agreed), the natural volume drawn again, a deletion,
+ * or a new plan when none is left.
  */
 function targetCallFor(plans: PlanRow[], s: Extract<Step, { kind: 'call' }>): { method: string; input: unknown } {
   const plan = plans[s.b % Math.max(1, plans.length)];
@@ -360,6 +361,8 @@ function targetCallFor(plans: PlanRow[], s: Extract<Step, { kind: 'call' }>): { 
       return { method: 'targets.setLine', input: { planId, brand: 'Lager', value: 60 + s.b * 4, confirm: true } };
     case 11:
       return { method: 'targets.saveVersion', input: { planId, name: `version ${++planNames}`, status: s.c ? 'agreed' : 'draft' } };
+    case 14:
+      return { method: 'targets.refreshNatural', input: { planId } };
     default:
       return { method: 'targets.delete', input: { planId } };
   }
