@@ -53,6 +53,16 @@ export function basisFor(db: Db, regionId: number, months: string[]): Basis & { 
   return { natural, lastYear, cells: [...pairs.values()] };
 }
 
+/**
+ * One cell's figures as a plan keeps them: its natural volume (the forecast, else last season's
+ * sales) and the reference its targets are split by and jumps measured against (the natural volume,
+ * or last season's sales for a plan on that basis). Making a plan and updating it draw them alike.
+ */
+export function cellBasis(b: Basis, key: string, basis: 'forecast' | 'last_year' = 'forecast'): { natural: number; reference: number } {
+  const natural = b.natural.get(key) ?? b.lastYear.get(key) ?? 0;
+  return { natural, reference: basis === 'last_year' ? (b.lastYear.get(key) ?? natural) : natural };
+}
+
 export function suggest(db: Db, regionId: number, seasonYear: number) {
   const months = seasonMonths(db, regionId, seasonYear);
   const b = basisFor(db, regionId, months);
@@ -61,7 +71,7 @@ export function suggest(db: Db, regionId: number, seasonYear: number) {
     const t = byBrand.get(c.brand) ?? { natural: 0, lastYear: 0 };
     for (const m of months) {
       const key = `${c.d}:${c.p}:${m}`;
-      t.natural += b.natural.get(key) ?? b.lastYear.get(key) ?? 0;
+      t.natural += cellBasis(b, key).natural;
       t.lastYear += b.lastYear.get(key) ?? 0;
     }
     byBrand.set(c.brand, t);

@@ -10,7 +10,7 @@ import { notFound, requireRow } from '../db/sql.js';
 import { checkJump, type JumpBasis } from './jump.js';
 import { cascadeLine, largestRemainder, type Cell } from './cascade.js';
 import { inRegions, type RegionScope } from '../people/readScope.js';
-import { basisFor, seasonMonths } from './basis.js';
+import { basisFor, cellBasis, seasonMonths } from './basis.js';
 
 interface PlanRow {
   id: number;
@@ -86,9 +86,7 @@ export function createPlan(
     for (const c of b.cells)
       if (c.brand === line.brand && (!line.productId || c.p === line.productId))
         for (const m of months) {
-          const key = `${c.d}:${c.p}:${m}`;
-          const natural = b.natural.get(key) ?? b.lastYear.get(key) ?? 0;
-          reference += input.basis === 'last_year' ? (b.lastYear.get(key) ?? natural) : natural;
+          reference += cellBasis(b, `${c.d}:${c.p}:${m}`, input.basis).reference;
         }
     checkJump(db, line.brand, reference, line.volume, input.confirm, jumpBasis);
   }
@@ -129,8 +127,7 @@ export function createPlan(
       insertLine.run(planId, line.brand, line.productId ?? null, line.volume);
       const cells: Cell[] = pairs.flatMap((pair) =>
         months.map((m) => {
-          const key = `${pair.d}:${pair.p}:${m}`;
-          const natural = b.natural.get(key) ?? b.lastYear.get(key) ?? 0;
+          const { natural, reference } = cellBasis(b, `${pair.d}:${pair.p}:${m}`, input.basis);
           return {
             distributorId: pair.d,
             productId: pair.p,
@@ -138,7 +135,7 @@ export function createPlan(
             month: m,
             target: 0,
             natural,
-            basis: input.basis === 'last_year' ? (b.lastYear.get(key) ?? natural) : natural,
+            basis: reference,
             locked: false,
           };
         }),
@@ -187,9 +184,7 @@ export function refreshNatural(db: Db, planId: number): { cells: number; before:
     let before = 0;
     let after = 0;
     for (const [d, p, month, natural, basis] of cells) {
-      const key = `${d}:${p}:${month}`;
-      const fresh = b.natural.get(key) ?? b.lastYear.get(key) ?? 0;
-      const reference = plan.basis === 'last_year' ? (b.lastYear.get(key) ?? fresh) : fresh;
+      const { natural: fresh, reference } = cellBasis(b, `${d}:${p}:${month}`, plan.basis);
       before += natural;
       after += fresh;
       if (fresh === natural && reference === basis) continue;
@@ -197,10 +192,10 @@ export function refreshNatural(db: Db, planId: number): { cells: number; before:
       changed++;
     }
     // drawn now, whether or not a cell moved: the screen stops saying the forecast has run since
-    const at = nowIso();
-    prepared(db, `UPDATE target_plans SET natural_drawn_at = ?${changed > 0 ? ', updated_at = ?' : ''} WHERE id = ?`).run(
-      ...(changed > 0 ? [at, at, planId] : [at, planId]),
-    );
+    prepared(
+      db,
+      'UPDATE target_plans SET natural_drawn_at = @at, updated_at = CASE WHEN @changed > 0 THEN @at ELSE updated_at END WHERE id = @id',
+    ).run({ at: nowIso(), changed, id: planId });
     return { cells: changed, before, after };
   })();
 }
