@@ -21,7 +21,13 @@ export const DEFAULT_SEGMENT_SETTINGS: SegmentSettings = { paretoShare: 0.8, sta
 
 export interface AccountHistory {
   accountId: number;
-  /** Monthly cases, oldest first, aligned with `regionMonthly`; 24 months give "last season" too. */
+  /**
+   * The account's region: contribution (share, the Pareto group, rank) and the share whose movement
+   * stability reads are the region's, so every regional manager's largest distributors are key
+   * accounts however the regions compare in size. Absent: one region.
+   */
+  regionId?: number;
+  /** Monthly cases, oldest first; 24 months give "last season" too. */
   monthly: number[];
 }
 
@@ -169,7 +175,12 @@ export function segment(accounts: AccountHistory[], settings: SegmentSettings = 
   return segmentWithLine(accounts, settings, offset).rows;
 }
 
-/** The segmentation and the stability line it used (the setting, or the network's median when none is set). */
+/**
+ * The segmentation and the stability line it used (the setting, or the network's median when none is
+ * set). Contribution is measured within each account's region (its share of the region's volume, the
+ * region's Pareto group, its rank there); the stability line is the whole network's, so "wavering"
+ * means the same in every region.
+ */
 export function segmentWithLine(
   accounts: AccountHistory[],
   settings: SegmentSettings = DEFAULT_SEGMENT_SETTINGS,
@@ -178,14 +189,18 @@ export function segmentWithLine(
   const n = Math.max(0, ...accounts.map((a) => a.monthly.length));
   const end = n - offset;
   const window = (xs: number[], from: number, to: number) => xs.slice(Math.max(0, from), Math.max(0, to));
-  const region12 = new Array<number>(12).fill(0);
-  for (const a of accounts) window(a.monthly, end - 12, end).forEach((v, i) => (region12[i] = region12[i]! + v));
-  const total = region12.reduce((a, b) => a + b, 0);
+  const regionOf = (a: AccountHistory) => a.regionId ?? 0;
+  const region12 = new Map<number, number[]>();
+  for (const a of accounts) {
+    const months = region12.get(regionOf(a)) ?? new Array<number>(12).fill(0);
+    window(a.monthly, end - 12, end).forEach((v, i) => (months[i] = months[i]! + v));
+    region12.set(regionOf(a), months);
+  }
   const rows = accounts.map((a) => {
     const last12 = window(a.monthly, end - 12, end);
     const prev = end - 24 >= 0 ? window(a.monthly, end - 24, end - 12) : null;
     const volume = last12.reduce((x, y) => x + y, 0);
-    return { accountId: a.accountId, volume, ...stabilityOf(last12, region12, prev) };
+    return { accountId: a.accountId, region: regionOf(a), volume, ...stabilityOf(last12, region12.get(regionOf(a))!, prev) };
   });
   // calibrated on the accounts that bought at all: the ended and the dormant would drag the line down
   const calibrated = calibratedStableScore(rows.filter((r) => r.volume > 0).map((r) => r.stability));
@@ -197,17 +212,27 @@ export function segmentWithLine(
     orders: median(buying.map((r) => r.scores.orders)),
   };
   for (const r of rows) if (r.stability < line && r.wavers.length === 0) r.wavers.push(weakestPartWaver(r.parts, r.scores, medians));
-  rows.sort((a, b) => b.volume - a.volume || a.accountId - b.accountId);
+  rows.sort((a, b) => a.region - b.region || b.volume - a.volume || a.accountId - b.accountId);
+  const out: SegmentResult[] = [];
+  let region = Number.NaN;
+  let total = 0;
   let cumulative = 0;
-  const out = rows.map((r, i) => {
+  let rank = 0;
+  for (const { region: r0, ...r } of rows) {
+    if (r0 !== region) {
+      region = r0;
+      total = sum(region12.get(r0)!);
+      cumulative = 0;
+      rank = 0;
+    }
     const share = total > 0 ? r.volume / total : 0;
     // Pareto: an account is high-contribution while the accounts above it have not yet reached the share
     const high = total > 0 && r.volume > 0 && cumulative < settings.paretoShare;
     cumulative += share;
     const stable = r.stability >= line;
     const seg: Segment = high ? (stable ? 'EI' : 'EII') : stable ? 'EIII' : 'EIV';
-    return { ...r, share, cumulativeShare: cumulative, rank: i + 1, segment: seg };
-  });
+    out.push({ ...r, share, cumulativeShare: cumulative, rank: ++rank, segment: seg });
+  }
   return { rows: out, stableScore: line, calibrated };
 }
 

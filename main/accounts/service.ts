@@ -55,8 +55,16 @@ function histories(db: Db): { months: string[]; accounts: AccountHistory[] } {
   const first = addMonths(last, -23);
   const months = Array.from({ length: 24 }, (_, i) => addMonths(first, i));
   const byDist = new Map<number, number[]>();
-  for (const id of prepared(db, "SELECT id FROM distributors WHERE status != 'ended' AND archived_at IS NULL").pluck().all() as number[])
+  const regionOf = new Map<number, number>();
+  for (const [id, regionId] of prepared(
+    db,
+    "SELECT d.id, a.region_id FROM distributors d JOIN areas a ON a.id = d.area_id WHERE d.status != 'ended' AND d.archived_at IS NULL",
+  )
+    .raw()
+    .all() as Array<[number, number]>) {
     byDist.set(id, new Array<number>(24).fill(0));
+    regionOf.set(id, regionId);
+  }
   // Each distributor's month totals, kept by triggers (migration 0029): summing the two years' rows
   // here (3 million at national scale) took SQLite 1.2-2.5 s after every change to the history.
   const monthIndex = new Map(months.map((m, i) => [m, i]));
@@ -69,13 +77,17 @@ function histories(db: Db): { months: string[]; accounts: AccountHistory[] } {
     const row = byDist.get(d);
     if (row) row[monthIndex.get(month)!] = cases;
   }
-  return { months, accounts: [...byDist.entries()].map(([accountId, monthly]) => ({ accountId, monthly })) };
+  return {
+    months,
+    accounts: [...byDist.entries()].map(([accountId, monthly]) => ({ accountId, regionId: regionOf.get(accountId)!, monthly })),
+  };
 }
 
 /**
  * What only the sales history (and the settings) moves: the months, each account's history and its
- * segment now and a year before. Every account's share is of the region's monthly total, so one
- * account's history moves every account's segment: this part is the whole network's, read once and
+ * segment now and a year before. Every account's share is of its region's monthly total and the
+ * stability line is the network's median, so one account's history moves every account's segment:
+ * this part is the whole network's, read once and
  * kept until history, the distributors or the settings change. A complaint, a contact or a profile
  * does not touch it.
  */
@@ -118,13 +130,20 @@ export const ACCOUNTS_READS: readonly string[] = [
   'contacts',
   'distributors',
   'history_distributor_month_totals',
+  'regions',
   'sales_history',
   'settings',
   'staff',
 ];
 
 /** Every table computeAccountsBase reads. */
-export const ACCOUNTS_BASE_READS: readonly string[] = ['distributors', 'history_distributor_month_totals', 'sales_history', 'settings'];
+export const ACCOUNTS_BASE_READS: readonly string[] = [
+  'areas',
+  'distributors',
+  'history_distributor_month_totals',
+  'sales_history',
+  'settings',
+];
 
 /** The latest state computed on each base: the next one reuses the churn risks whose inputs did not move. */
 const latestState = new WeakMap<AccountsBase, Computed>();
@@ -175,14 +194,17 @@ export function computeAccountsState(db: Db, base: AccountsBase, previous: Compu
     (
       prepared(
         db,
-        `SELECT d.id, d.name, a.name AS areaName, sp.name AS salespersonName, d.relationship_level AS level,
+        `SELECT d.id, d.name, a.name AS areaName, a.region_id AS regionId, r.name AS regionName, sp.name AS salespersonName,
+           d.relationship_level AS level,
            (SELECT count(*) FROM contacts c WHERE c.distributor_id = d.id) AS contacts,
            (SELECT fit FROM account_profiles p WHERE p.distributor_id = d.id) AS fit
-         FROM distributors d JOIN areas a ON a.id = d.area_id LEFT JOIN staff sp ON sp.id = d.salesperson_id`,
+         FROM distributors d JOIN areas a ON a.id = d.area_id JOIN regions r ON r.id = a.region_id LEFT JOIN staff sp ON sp.id = d.salesperson_id`,
       ).all() as Array<{
         id: number;
         name: string;
         areaName: string;
+        regionId: number;
+        regionName: string;
         salespersonName: string | null;
         level: 1 | 2 | 3;
         contacts: number;
@@ -231,6 +253,8 @@ export function computeAccountsState(db: Db, base: AccountsBase, previous: Compu
       distributorId: r.accountId,
       name: i.name,
       areaName: i.areaName,
+      regionId: i.regionId,
+      regionName: i.regionName,
       salespersonName: i.salespersonName,
       volume: r.volume,
       share: r.share,

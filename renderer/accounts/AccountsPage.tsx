@@ -150,13 +150,36 @@ declare module 'chart.js' {
   }
 }
 
+/** The rows by region, in the order the service gives them (each region's largest first). */
+function byRegion(rows: AccountSegmentRow[]): Array<{ regionId: number; name: string; rows: AccountSegmentRow[] }> {
+  const groups = new Map<number, { regionId: number; name: string; rows: AccountSegmentRow[] }>();
+  for (const r of rows) {
+    const g = groups.get(r.regionId) ?? { regionId: r.regionId, name: r.regionName, rows: [] };
+    g.rows.push(r);
+    groups.set(r.regionId, g);
+  }
+  return [...groups.values()];
+}
+
+const REGION_COLORS = ['#2457c5', '#c27c0e', '#1f8a4c', '#7a4cc2', '#c2362b', '#4d5b6b'];
+const isHigh = (r: AccountSegmentRow) => r.segment === 'EI' || r.segment === 'EII';
+/** Log-axis labels on 1, 2 and 5 of each decade only: every integer between crowds them into one another. */
+const oneTwoFive = (value: number | string) => {
+  const v = Number(value);
+  const mantissa = v / 10 ** Math.floor(Math.log10(v));
+  return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? formatNumber(v, v < 1 ? 1 : 0) : '';
+};
+
 function Matrix({ overview, onSelect }: { overview: AccountsOverview; onSelect(id: number): void }) {
   const { t } = useTranslation(['accounts', 'common']);
-  const high = overview.rows.filter((r) => r.segment === 'EI' || r.segment === 'EII');
-  const boundary = high.length ? Math.min(...high.map((r) => r.share)) * 100 : 0;
+  const regions = byRegion(overview.rows);
+  const high = overview.rows.filter(isHigh);
+  // the Pareto group's boundary is each region's own: one line only when one region is shown
+  const boundary = regions.length === 1 && high.length ? Math.min(...high.map((r) => r.share)) * 100 : undefined;
   const columns: Column<AccountSegmentRow>[] = [
     { id: 'rank', header: '#', width: '50px', align: 'right', render: (r) => r.rank },
     { id: 'name', header: t('distributor'), width: 'minmax(200px, 2fr)', render: (r) => <strong>{r.name}</strong> },
+    ...(regions.length > 1 ? [{ id: 'region', header: t('region'), width: '140px', render: (r: AccountSegmentRow) => r.regionName }] : []),
     { id: 'area', header: t('area'), width: '120px', render: (r) => r.areaName },
     { id: 'volume', header: t('volume12'), width: '120px', align: 'right', render: (r) => formatNumber(r.volume) },
     { id: 'share', header: t('share'), width: '80px', align: 'right', render: (r) => formatPercent(r.share) },
@@ -207,7 +230,11 @@ function Matrix({ overview, onSelect }: { overview: AccountsOverview; onSelect(i
                   if (el) onSelect((chart.data.datasets[el.datasetIndex]!.data[el.index] as unknown as { id: number }).id);
                 },
                 scales: {
-                  x: { type: 'logarithmic', title: { display: true, text: t('axisContribution') } },
+                  x: {
+                    type: 'logarithmic',
+                    title: { display: true, text: t('axisContribution') },
+                    ticks: { callback: oneTwoFive, autoSkip: false, maxRotation: 0 },
+                  },
                   y: { min: 0, max: 1, title: { display: true, text: t('axisStability') } },
                 },
                 plugins: {
@@ -235,31 +262,40 @@ function Matrix({ overview, onSelect }: { overview: AccountsOverview; onSelect(i
           <div style={{ height: 300 }} role="img" aria-label={t('paretoLabel')}>
             <Line
               data={{
-                labels: overview.rows.map((r) => r.rank),
-                datasets: [
-                  {
-                    label: t('cumulative'),
-                    data: overview.rows.map((r) => r.cumulativeShare * 100),
-                    borderColor: '#2457c5',
-                    pointRadius: 0,
-                    borderWidth: 2,
-                  },
-                ],
+                datasets: regions.map((g, i) => ({
+                  label: g.name,
+                  data: g.rows.map((r) => ({ x: r.rank, y: r.cumulativeShare * 100 })),
+                  borderColor: REGION_COLORS[i % REGION_COLORS.length],
+                  backgroundColor: REGION_COLORS[i % REGION_COLORS.length],
+                  pointRadius: 0,
+                  borderWidth: 2,
+                })),
               }}
               options={{
                 responsive: true,
                 maintainAspectRatio: false,
                 animation: false,
                 scales: {
-                  x: { type: 'linear', title: { display: true, text: t('axisRank') } },
+                  x: { type: 'linear', min: 1, title: { display: true, text: t('axisRank') } },
                   y: { min: 0, max: 100, title: { display: true, text: t('axisCumulative') } },
                 },
-                plugins: { legend: { display: false } },
+                plugins: {
+                  legend: { display: regions.length > 1, position: 'bottom', labels: { boxWidth: 10, font: { size: 11 } } },
+                },
               }}
             />
           </div>
           <p className="muted">
-            {t('paretoNote', { count: high.length, total: overview.rows.length, share: formatPercent(overview.settings.paretoShare, 0) })}
+            {regions
+              .map((g) =>
+                t(regions.length > 1 ? 'paretoNoteRegion' : 'paretoNote', {
+                  region: g.name,
+                  count: g.rows.filter(isHigh).length,
+                  total: g.rows.length,
+                  share: formatPercent(overview.settings.paretoShare, 0),
+                }),
+              )
+              .join(' ')}
           </p>
         </Card>
       </div>

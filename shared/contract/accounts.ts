@@ -37,8 +37,11 @@ export interface AccountSegmentRow {
   distributorId: number;
   name: string;
   areaName: string;
+  regionId: number;
+  regionName: string;
   salespersonName: string | null;
   volume: number;
+  /** Of the distributor's region's volume over the last 12 months; cumulativeShare and rank are within the region too. */
   share: number;
   cumulativeShare: number;
   rank: number;

@@ -57,6 +57,47 @@ describe('segmentation into EI-EIV', () => {
   });
 });
 
+describe('contribution within each region', () => {
+  // a large region and one a tenth of its size, each with one account carrying most of its volume
+  const accounts: AccountHistory[] = [
+    { accountId: 1, regionId: 1, monthly: seasonal(10_000) },
+    { accountId: 2, regionId: 1, monthly: seasonal(1_000) },
+    { accountId: 3, regionId: 1, monthly: seasonal(800) },
+    { accountId: 4, regionId: 2, monthly: seasonal(1_000) },
+    { accountId: 5, regionId: 2, monthly: seasonal(100) },
+    { accountId: 6, regionId: 2, monthly: seasonal(80) },
+  ];
+  const rows = segment(accounts);
+  const byId = new Map(rows.map((r) => [r.accountId, r]));
+  const high = (id: number) => ['EI', 'EII'].includes(byId.get(id)!.segment);
+
+  it("makes each region's largest distributor a key account, however the regions compare in size", () => {
+    // measured against the whole network, account 4 (8% of it) fell outside the 80% group
+    expect([1, 2, 3, 4, 5, 6].filter(high)).toEqual([1, 4]);
+    expect(byId.get(4)!.share).toBeCloseTo(1_000 / 1_180, 10);
+    expect(byId.get(1)!.share).toBeCloseTo(10_000 / 11_800, 10);
+  });
+
+  it('ranks and accumulates the Pareto share within the region', () => {
+    for (const region of [1, 2]) {
+      const own = rows.filter((r) => accounts.find((a) => a.accountId === r.accountId)!.regionId === region);
+      expect(own.map((r) => r.rank)).toEqual([1, 2, 3]);
+      expect(own[own.length - 1]!.cumulativeShare).toBeCloseTo(1, 10);
+    }
+  });
+
+  it("measures a share's movement against its own region's months", () => {
+    // the same history in two regions that move differently: steady against its own, not against the other
+    const steady = seasonal(500);
+    const mixed = segment([
+      { accountId: 1, regionId: 1, monthly: steady },
+      { accountId: 2, regionId: 1, monthly: seasonal(5_000) },
+      { accountId: 3, regionId: 2, monthly: flat(5_000) },
+    ]);
+    expect(mixed.find((r) => r.accountId === 1)!.parts.shareVariation).toBeCloseTo(0, 10);
+  });
+});
+
 describe('churn warnings', () => {
   const steady = {
     accountId: 1,
