@@ -31,12 +31,16 @@ const PLAN_SELECT = `SELECT p.id, p.name, p.status, p.region_id AS regionId, r.n
   p.new_outlets AS newOutlets, p.updated_at AS updatedAt, p.natural_drawn_at AS naturalDrawnAt,
   (SELECT max(finished_at) FROM forecast_runs) AS lastForecastAt,
   (SELECT coalesce(sum(target), 0) FROM target_cells c WHERE c.plan_id = p.id) AS target,
-  (SELECT coalesce(sum(natural), 0) FROM target_cells c WHERE c.plan_id = p.id) AS natural
+  (SELECT coalesce(sum(natural), 0) FROM target_cells c WHERE c.plan_id = p.id) AS natural,
+  (SELECT json_group_array(DISTINCT brand) FROM target_lines l WHERE l.plan_id = p.id) AS brands
   FROM target_plans p JOIN regions r ON r.id = p.region_id`;
 
-const summary = ({ lastForecastAt, ...row }: PlanRow & { target: number; natural: number }): TargetPlanSummary => ({
+type PlanQueryRow = PlanRow & { target: number; natural: number; brands: string };
+
+const summary = ({ lastForecastAt, brands, ...row }: PlanQueryRow): TargetPlanSummary => ({
   ...row,
   months: row.months.split(','),
+  brands: (JSON.parse(brands) as string[]).sort((a, b) => a.localeCompare(b)),
   forecastSince:
     row.status === 'draft' && row.basis === 'forecast' && lastForecastAt !== null && (row.naturalDrawnAt ?? '') < lastForecastAt
       ? lastForecastAt
@@ -45,14 +49,15 @@ const summary = ({ lastForecastAt, ...row }: PlanRow & { target: number; natural
 
 export function listPlans(db: Db, scope: RegionScope = null): TargetPlanSummary[] {
   return (
-    prepared(db, `${PLAN_SELECT} WHERE ${inRegions('p.region_id', scope)} ORDER BY p.season_year DESC, p.updated_at DESC`).all() as Array<
-      PlanRow & { target: number; natural: number }
-    >
+    prepared(
+      db,
+      `${PLAN_SELECT} WHERE ${inRegions('p.region_id', scope)} ORDER BY p.season_year DESC, p.updated_at DESC`,
+    ).all() as PlanQueryRow[]
   ).map(summary);
 }
 
 export function getPlan(db: Db, id: number): TargetPlanSummary {
-  const row = prepared(db, `${PLAN_SELECT} WHERE p.id = ?`).get(id) as (PlanRow & { target: number; natural: number }) | undefined;
+  const row = prepared(db, `${PLAN_SELECT} WHERE p.id = ?`).get(id) as PlanQueryRow | undefined;
   if (!row) throw notFound('Target plan', id);
   return summary(row);
 }

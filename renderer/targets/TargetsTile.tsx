@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Card, ErrorNotice, Spinner } from '../ui/Page.js';
-import { formatNumber, formatPercent } from '../ui/format.js';
+import { formatList, formatNumber, formatPercent } from '../ui/format.js';
 import { useTargetPlans } from './queries.js';
 
 export function TargetsTile() {
@@ -22,6 +22,10 @@ export function TargetsTile() {
           <span className="stat-note">
             {t('tile.text', {
               name: p.name,
+              // the plan's totals are its brands', not the region's whole volume beside it on the dashboard
+              brands: formatList(
+                p.brands.length > 4 ? [...p.brands.slice(0, 3), t('tile.moreBrands', { count: p.brands.length - 3 })] : p.brands,
+              ),
               target: formatNumber(p.target),
               growth: formatPercent(p.natural > 0 ? p.target / p.natural - 1 : 0),
             })}

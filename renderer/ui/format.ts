@@ -33,3 +33,8 @@ export function formatMonth(yyyyMm: string, style: 'short' | 'long' = 'long'): s
   if (!y || !m) return yyyyMm;
   return new Intl.DateTimeFormat(i18n.language, { month: style, year: 'numeric' }).format(new Date(y, m - 1, 1));
 }
+
+/** A list of names as the user's language joins them ("A, B and C", "A、B和C"). */
+export function formatList(items: string[]): string {
+  return new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' }).format(items);
+}

@@ -12,6 +12,8 @@ export interface TargetPlanSummary {
   seasonYear: number;
   basis: 'forecast' | 'last_year';
   months: string[];
+  /** The brands the plan sets targets for, by name: its totals are theirs, not the region's whole volume. */
+  brands: string[];
   target: number;
   natural: number;
   newOutlets: number;

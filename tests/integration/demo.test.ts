@@ -35,6 +35,8 @@ describe('the demo region on first run', () => {
     const [plan] = await call(ctx, 'targets.plans', {});
     const view = await call(ctx, 'targets.view', { planId: plan!.id });
     const brands = view.lines.map((l) => l.brand);
+    // the summary names the brands its totals are of (the dashboard's tile shows it beside the region's forecast)
+    expect(plan!.brands).toEqual([...new Set(brands)].sort((a, b) => a.localeCompare(b)));
     const months = plan!.months;
     /** The region's volume of the plan's brands in these months, from a table of distributor x product x month. */
     const volume = (table: string, column: string, inMonths: string[]) =>
