@@ -87,6 +87,15 @@ export default defineConfig(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      // i18next reads these names in t()'s options as its own settings, not as values to put in the
+      // text: a route start's { lng } switched every language but English back to English.
+      'no-restricted-syntax': [
+        'error',
+        ...["CallExpression[callee.name='t']", "CallExpression[callee.property.name='t']"].map((call) => ({
+          selector: `${call} > ObjectExpression > Property[key.name=/^(lngs?|fallbackLng|returnObjects|returnDetails|joinArrays|postProcess|skipInterpolation|interpolation|keySeparator|nsSeparator)$/]`,
+          message: 'i18next reads this name in the options of t() as a setting (lng is the language): give the value another name.',
+        })),
+      ],
       'no-restricted-imports': restrictedImports({
         paths: [
           electron,

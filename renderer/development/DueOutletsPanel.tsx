@@ -134,11 +134,7 @@ export function DueOutletsPanel({
               >
                 {t('add', { count: picked.length })}
               </button>
-              <span className="muted small">
-                {due.data.start
-                  ? t(`start.${due.data.start.source}`, { lat: due.data.start.lat.toFixed(4), lng: due.data.start.lng.toFixed(4) })
-                  : t('start.none')}
-              </span>
+              <span className="muted small">{t(due.data.start ? `start.${due.data.start.source}` : 'start.none')}</span>
             </div>
           </>
         ))}

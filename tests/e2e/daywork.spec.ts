@@ -55,6 +55,11 @@ test("a salesperson builds today's route from what is due in one action and prin
   // Stops already planned for today (header and total rows aside), if any.
   const already = (await stops.count()) ? (await stops.getByRole('row').count()) - 2 : 0;
   expect(offered).toBeGreaterThan(2);
+  // Where the route starts, in the user's language (a value named lng in t()'s options once switched it back to English).
+  await app.getByRole('combobox', { name: 'Language' }).selectOption('中文');
+  await expect(app.locator('.due-actions .muted')).toHaveText(/^(路线从|未保存起点|没有可用于排序的坐标)/);
+  await app.getByRole('combobox', { name: '语言' }).selectOption('English');
+  await expect(app.locator('.due-actions .muted')).toHaveText(/^(Route starts|No coordinates)/);
   // Leave one out, add the rest in one action.
   const firstRow = list.getByRole('row').nth(1);
   const leftOut = (await firstRow.getByRole('cell').nth(1).innerText())

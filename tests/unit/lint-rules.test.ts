@@ -53,6 +53,7 @@ describe('lint rules that encode the architecture', () => {
     ['main/floating-promise.ts', '@typescript-eslint/no-floating-promises', 'Promises must be awaited'],
     ['main/non-exhaustive-switch.ts', '@typescript-eslint/switch-exhaustiveness-check', 'green'],
     ['renderer/hook-in-condition.tsx', 'react-hooks/rules-of-hooks', 'conditionally'],
+    ['renderer/i18n-option-name.tsx', 'no-restricted-syntax', 'lng is the language'],
   ];
   for (const [file, rule, says] of cases) {
     it(`${file} is refused by ${rule}`, () => {
