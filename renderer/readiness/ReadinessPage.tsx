@@ -46,6 +46,7 @@ export function ReadinessPage() {
   const board = useReadinessBoard(filter);
   const mayAccept = useMay('readiness.acceptPlan');
   const maySettle = useMay('readiness.saveSettings');
+  const mayCount = useMay('stock.set');
   const b = board.data;
   const exportPlan = async (format: 'csv' | 'xlsx') => {
     await attempt(
@@ -149,7 +150,9 @@ export function ReadinessPage() {
               </div>
             </Card>
           </div>
-          {b.missing.stock > 0 && <div className="notice notice-warn">{t('missingStock', { count: b.missing.stock })}</div>}
+          {b.missing.stock > 0 && (
+            <div className="notice notice-warn">{t(mayCount ? 'missingStock' : 'missingStockCoordinator', { count: b.missing.stock })}</div>
+          )}
           {b.lastRun && (
             <div className="notice notice-info" role="status">
               {b.changesTotal === 0
