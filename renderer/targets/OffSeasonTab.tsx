@@ -10,15 +10,26 @@ import { useTargetOffSeason } from './queries.js';
  * before the peak and new outlets to sign, both derived from the peak plan (main/targets/offSeason.ts),
  * so the distributor sees what each quiet month must deliver, not one number for the season.
  */
+/** The targets of the months whose shipments are known: what the season's shipments so far are measured against. */
+const dueSoFar = (months: OffSeasonMonth[]) => months.reduce((a, m) => a + (m.shipped !== null ? m.target : 0), 0);
+
 export function OffSeasonTab({ planId }: { planId: number }) {
   const { t } = useTranslation(['targets', 'common']);
   const query = useTargetOffSeason(planId);
   const o = query.data;
   const label = (m: string) => `${monthName(calendarMonth(m))} ${m.slice(0, 4)}`;
-  const cell = (m: OffSeasonMonth) => (
+  /** A month's target, what was shipped once it is over, and the outlets to sign; `due` is what the shipped figure is measured against (a season's total: the months over only). */
+  const cell = (m: Omit<OffSeasonMonth, 'month' | 'natural'>, due?: number) => (
     <>
       {formatNumber(m.target)}
-      <div className="muted">{t('offSeason.outlets', { count: m.newOutlets })}</div>
+      {m.shipped !== null && (
+        <div style={{ color: m.shipped >= (due ?? m.target) ? 'var(--green)' : 'var(--red)' }}>
+          {t('offSeason.shipped', { cases: formatNumber(m.shipped) })}
+        </div>
+      )}
+      {m.shipped !== null && due !== undefined && <div className="muted">{t('offSeason.dueSoFar', { due: formatNumber(due) })}</div>}
+      {/* a month over signs no more outlets: they were spread over the months ahead */}
+      {!m.over && <div className="muted">{t('offSeason.outlets', { count: m.newOutlets })}</div>}
     </>
   );
   return (
@@ -38,9 +49,10 @@ export function OffSeasonTab({ planId }: { planId: number }) {
               <thead>
                 <tr>
                   <th>{t('offSeason.distributor')}</th>
-                  {o.months.map((m) => (
-                    <th key={m} className="num">
-                      {label(m)}
+                  {o.totals.map((m) => (
+                    <th key={m.month} className="num">
+                      {label(m.month)}
+                      {m.over && <div className="muted small">{t('offSeason.over')}</div>}
                     </th>
                   ))}
                   <th className="num">{t('offSeason.total')}</th>
@@ -56,7 +68,7 @@ export function OffSeasonTab({ planId }: { planId: number }) {
                       </td>
                     ))}
                     <td className="num">
-                      {cell({ month: '', natural: d.natural, target: d.target, newOutlets: d.newOutlets })}
+                      {cell({ over: false, target: d.target, newOutlets: d.newOutlets, shipped: d.shipped }, dueSoFar(d.months))}
                       <div className="muted">{t('offSeason.natural', { natural: formatNumber(d.natural) })}</div>
                     </td>
                   </tr>
@@ -71,12 +83,15 @@ export function OffSeasonTab({ planId }: { planId: number }) {
                     </td>
                   ))}
                   <td className="num">
-                    {cell({
-                      month: '',
-                      natural: o.totals.reduce((a, m) => a + m.natural, 0),
-                      target: o.totals.reduce((a, m) => a + m.target, 0),
-                      newOutlets: o.totals.reduce((a, m) => a + m.newOutlets, 0),
-                    })}
+                    {cell(
+                      {
+                        over: false,
+                        target: o.totals.reduce((a, m) => a + m.target, 0),
+                        newOutlets: o.totals.reduce((a, m) => a + m.newOutlets, 0),
+                        shipped: o.totals.some((m) => m.shipped !== null) ? o.totals.reduce((a, m) => a + (m.shipped ?? 0), 0) : null,
+                      },
+                      dueSoFar(o.totals),
+                    )}
                   </td>
                 </tr>
               </tfoot>

@@ -110,9 +110,13 @@ export const LARGE_JUMP = 0.5;
 /** One off-season month of a distributor (or of the region): shipments before the peak and new outlets. */
 export interface OffSeasonMonth {
   month: string;
+  /** The month has ended (before the current month): its new outlets were spread over the months ahead. */
+  over: boolean;
   natural: number;
   target: number;
   newOutlets: number;
+  /** What was shipped of the plan's SKUs in a month over, from the sales history; null ahead, or before that month is imported. */
+  shipped: number | null;
 }
 
 /** The off-season months leading into a plan's peak, derived from the peak plan (see main/targets/offSeason.ts). */
@@ -126,6 +130,8 @@ export interface OffSeasonPlan {
     newOutlets: number;
     natural: number;
     target: number;
+    /** Shipped in the months over, as far as the sales history has them; null when it has none. */
+    shipped: number | null;
     months: OffSeasonMonth[];
   }>;
   totals: OffSeasonMonth[];

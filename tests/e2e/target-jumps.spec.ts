@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { offSeasonMonths } from '../../main/targets/offSeason.js';
 import { expect, test } from './fixtures.js';
 
 test.use({ seed: 'S' });
@@ -33,7 +35,7 @@ test('a large jump in a brand target is asked about, from the line the manager s
   await expect(jump).toBeHidden();
 });
 
-test('the off-season months before the peak show shipments and new outlets month by month', async ({ app }) => {
+test('the off-season months before the peak show shipments and new outlets month by month', async ({ app, server }) => {
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Targets' }).click();
   await app.getByRole('tab', { name: 'Off-season months' }).click();
   const table = app.getByRole('table', { name: 'Off-season months before the peak' });
@@ -42,4 +44,17 @@ test('the off-season months before the peak show shipments and new outlets month
   await expect(table.getByRole('row')).not.toHaveCount(2);
   await expect(table.getByRole('rowheader', { name: 'Region' })).toBeVisible();
   await expect(table.getByText(/\+\d+ outlets?/).first()).toBeVisible();
+  // the months already over (the demo's history runs to last month) say what was shipped and ask no outlets
+  const db = new Database(server.dbPath, { readonly: true });
+  const peak = (db.prepare('SELECT months FROM target_plans ORDER BY id LIMIT 1').pluck().get() as string).split(',');
+  db.close();
+  const today = new Date();
+  const current = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}`;
+  const over = offSeasonMonths(peak).filter((m) => m < current).length;
+  await expect(table.getByRole('columnheader', { name: /over$/ })).toHaveCount(over);
+  const region = table.getByRole('row').filter({ has: app.getByRole('rowheader', { name: 'Region' }) });
+  // each month over, and the season's total measured against what those months asked
+  await expect(region.getByText(/^shipped [\d,]+$/)).toHaveCount(over > 0 ? over + 1 : 0);
+  if (over > 0) await expect(region.getByText(/^of [\d,]+ due so far$/)).toBeVisible();
+  await expect(region.getByText(/^\+\d+ outlets?$/)).toHaveCount(offSeasonMonths(peak).length - over + 1);
 });
