@@ -1,12 +1,13 @@
 import type { EvaluationHistoryRow, Scorecard, ScorecardRow, ScoringSettings } from '../../shared/contract/development.js';
 import { ruleRefusal, refusal } from '../../shared/contract/result.js';
-import { thisMonth } from '../../shared/domain/clock.js';
+import { thisMonth, today } from '../../shared/domain/clock.js';
 import { INDICATORS, type Decision, type PlanStatus } from '../../shared/domain/development.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { readSetting, writeSetting } from '../system/preferences.js';
 import { actualsBySalesperson, getStaff, monthEnd, monthStart, zeroNumbers } from './common.js';
 import { planNumbers } from './plans.js';
 import { DEFAULT_SCORING, scorecard } from './scorecard.js';
+import { workingDays } from './weekly.js';
 import { inRegions, type RegionScope } from '../people/readScope.js';
 
 /**
@@ -124,7 +125,18 @@ export function computeScorecard(db: Db, month: string, regionId?: number, scope
       });
     }
   }
-  return { month, settings: shown, provisional: !monthEnded(month), rows };
+  return { month, settings: shown, provisional: !monthEnded(month), pace: paceOf(month), rows };
+}
+
+/**
+ * The share of a month in progress that has passed, in working days (today counted): what its
+ * provisional scores are measured against. A reward or penalty line against the whole month's plan
+ * would call every salesperson's third day a failure. Null for a month over or not begun.
+ */
+export function paceOf(month: string): number | null {
+  if (monthEnded(month) || month > thisMonth()) return null;
+  const { total, elapsed } = workingDays(month, today());
+  return total > 0 && elapsed > 0 ? elapsed / total : null;
 }
 
 export function decideEvaluation(

@@ -16,6 +16,13 @@ import { downloadScorecard, useDecideEvaluation, useSaveEvaluationSettings } fro
 import { useScoreHistory, useScorecard } from './queries.js';
 
 const DECISION_TONE: Record<Decision, Tone> = { reward: 'green', none: 'grey', penalty: 'red' };
+type Pace = 'on' | 'near' | 'behind';
+const PACE_TONE: Record<Pace, Tone> = { on: 'green', near: 'amber', behind: 'red' };
+
+/** A month in progress read against the share of it that has passed, with the reward and penalty lines scaled to it. */
+function paceOf(total: number, pace: number, settings: ScoringSettings): Pace {
+  return total >= settings.thresholds.reward * pace ? 'on' : total < settings.thresholds.penalty * pace ? 'behind' : 'near';
+}
 
 /** Month end: fulfilment per indicator, weighted total, rank in the team, and the manager's decision. */
 export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
@@ -52,7 +59,7 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
         <ErrorNotice error={card.error} />
         {(c?.provisional ?? scope.month >= thisMonth()) && (
           <div className="notice notice-info" role="note">
-            {t('scorecard.provisional')}
+            {c?.pace != null ? t('scorecard.provisionalPace', { share: formatPercent(c.pace, 0) }) : t('scorecard.provisional')}
           </div>
         )}
         {!c ? (
@@ -73,7 +80,7 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
                     </th>
                   ))}
                   <th className="num">{t('scorecard.total')}</th>
-                  <th>{t('scorecard.suggestion')}</th>
+                  <th>{t(c.pace !== null ? 'scorecard.suggestionPace' : 'scorecard.suggestion')}</th>
                   <th>{t('scorecard.decision')}</th>
                 </tr>
               </thead>
@@ -97,8 +104,12 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
                       <strong>{formatPercent(r.total, 1)}</strong>
                     </td>
                     <td>
-                      {r.total === null ? (
+                      {r.total === null || (c.provisional && c.pace === null) ? (
                         <span className="muted">–</span>
+                      ) : c.pace !== null ? (
+                        <Badge tone={PACE_TONE[paceOf(r.total, c.pace, c.settings)]}>
+                          {t(`scorecard.pace.${paceOf(r.total, c.pace, c.settings)}`)}
+                        </Badge>
                       ) : (
                         <Badge tone={DECISION_TONE[r.suggestion]}>{t(`decision.${r.suggestion}`)}</Badge>
                       )}

@@ -204,12 +204,16 @@ describe('outlet development on a real SQLite file', () => {
     expect(card.rows.filter((r) => r.rank !== null)).toHaveLength(2);
     // Before the month ends the scorecard is provisional and nothing can be decided.
     expect(card.provisional).toBe(true);
+    // read against the 10 of March's 23 working days passed by the 12th, not against the whole month
+    expect(card.pace).toBeCloseTo(10 / 23, 10);
+    expect((await call(ctx, 'evaluation.scorecard', { month: '2027-04', regionId: sp!.regionId })).pace).toBeNull();
     expect((await fails(ctx, 'evaluation.decide', { salespersonId: sp!.id, month: MONTH, decision: 'reward', note: 'x' })).rule).toEqual({
       code: 'decideBeforeMonthEnd',
       params: { month: MONTH },
     });
     setClock(clockFrom('2027-04-01T10:00:00Z'));
     expect((await call(ctx, 'evaluation.scorecard', { month: MONTH, regionId: sp!.regionId })).provisional).toBe(false);
+    expect((await call(ctx, 'evaluation.scorecard', { month: MONTH, regionId: sp!.regionId })).pace).toBeNull();
     expect((await fails(ctx, 'evaluation.decide', { salespersonId: sp!.id, month: MONTH, decision: 'reward' })).issues?.[0]?.path).toBe(
       'note',
     );

@@ -36,6 +36,11 @@ export interface Scorecard {
   settings: ScoringSettings;
   /** The month has not ended yet: numbers may still move and nothing can be decided. */
   provisional: boolean;
+  /**
+   * For a month in progress, the share of its working days passed (today counted): provisional totals
+   * are read against it ("on pace", "behind pace") instead of against the whole month. Null otherwise.
+   */
+  pace: number | null;
   rows: ScorecardRow[];
 }
 
