@@ -5,7 +5,7 @@ import type { ShipmentRow } from '../../shared/contract/readiness.js';
 import { useProducts } from '../network/queries.js';
 import { useNetworkOptions } from '../network/options.js';
 import { DataTable, type Column } from '../ui/DataTable.js';
-import { Dialog, DialogButtons } from '../ui/Dialog.js';
+import { ConfirmDialog, Dialog, DialogButtons } from '../ui/Dialog.js';
 import { FilterSelect, SelectField, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { ErrorNotice } from '../ui/Page.js';
@@ -26,6 +26,7 @@ export function ShipmentsTab() {
   const [adding, setAdding] = useState(false);
   const [week, setWeek] = useState('');
   const [distributorId, setDistributorId] = useState('');
+  const [deleting, setDeleting] = useState<ShipmentRow | null>(null);
   const network = useNetworkOptions();
   const weeks = useBulkShipmentPreview({});
   const list = useShipments({
@@ -39,8 +40,8 @@ export function ShipmentsTab() {
   const mayShip = useMay('shipment.create');
   const act = (run: () => Promise<unknown>, done: string) => attempt(run, () => done);
   const columns: Column<ShipmentRow>[] = [
-    { id: 'arrival', header: t('shipment.arrivalDate'), width: '120px', render: (s) => formatDate(s.arrivalDate) },
-    { id: 'ship', header: t('shipment.shipDate'), width: '120px', render: (s) => formatDate(s.shipDate) },
+    { id: 'arrival', header: t('shipment.arrivalDate'), width: '140px', render: (s) => formatDate(s.arrivalDate) },
+    { id: 'ship', header: t('shipment.shipDate'), width: '140px', render: (s) => formatDate(s.shipDate) },
     { id: 'dist', header: t('field.distributor'), width: 'minmax(200px, 2fr)', render: (s) => s.distributorName },
     { id: 'sku', header: t('field.sku'), width: '140px', render: (s) => s.sku },
     { id: 'cases', header: t('cases'), width: '100px', align: 'right', render: (s) => formatNumber(s.cases) },
@@ -67,7 +68,7 @@ export function ShipmentsTab() {
               type="button"
               className="button button-small"
               aria-label={t('shipment.deleteOf', { sku: s.sku, distributor: s.distributorName })}
-              onClick={() => void act(() => remove.mutateAsync({ id: s.id }), t('shipment.deleted'))}
+              onClick={() => setDeleting(s)}
             >
               {t('common:delete')}
             </button>
@@ -143,6 +144,24 @@ export function ShipmentsTab() {
         />
       </div>
       {adding && <ShipmentDialog onClose={() => setAdding(false)} />}
+      {deleting && (
+        <ConfirmDialog
+          title={t('shipment.deleteTitle')}
+          message={t('shipment.deleteMessage', {
+            cases: formatNumber(deleting.cases),
+            sku: deleting.sku,
+            distributor: deleting.distributorName,
+            arrival: formatDate(deleting.arrivalDate),
+          })}
+          confirmLabel={t('common:delete')}
+          danger
+          busy={remove.isPending}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() =>
+            void act(() => remove.mutateAsync({ id: deleting.id }), t('shipment.deleted')).then((done) => done && setDeleting(null))
+          }
+        />
+      )}
     </>
   );
 }

@@ -11,7 +11,7 @@ export function ShortfallTab({ filter }: { filter: ReadinessFilter }) {
   const { t } = useTranslation(['readiness', 'common']);
   const list = useShortfalls(filter);
   const columns: Column<ShortfallLine>[] = [
-    { id: 'due', header: t('dueWeek'), width: '150px', render: (s) => neededBy(t, s) },
+    { id: 'due', header: t('dueWeek'), width: '210px', render: (s) => neededBy(t, s) },
     {
       id: 'dist',
       header: t('field.distributor'),

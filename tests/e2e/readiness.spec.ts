@@ -107,6 +107,23 @@ test('a coordinator imports stock, sees a distributor turn red when its forecast
       .getByRole('button', { name: /^Mark shipment .* as shipped$/ })
       .first(),
   ).toBeVisible();
+  // Deleting a shipment asks first, naming what stops counting as arriving stock.
+  const shipments = app.getByRole('table', { name: 'Shipments' });
+  const count = app.getByText(/^[\d,]+ records?$/);
+  const before = Number((await count.innerText()).replace(/\D/g, ''));
+  const deleteFirst = shipments.getByRole('button', { name: /^Delete shipment / }).first();
+  await deleteFirst.click();
+  const confirm = app.getByRole('dialog', { name: 'Delete this shipment?' });
+  await expect(confirm).toContainText(/cases of .* will no longer count as arriving stock/);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(count).toHaveText(`${before.toLocaleString('en')} record${before === 1 ? '' : 's'}`);
+  await deleteFirst.click();
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(app.getByText('Shipment deleted.')).toBeVisible();
+  await expect(count).toHaveText(`${(before - 1).toLocaleString('en')} record${before - 1 === 1 ? '' : 's'}`);
+
   const download = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Export plan XLSX' }).click();
   expect((await download).suggestedFilename()).toMatch(/^prebuild-plan-\d{4}-\d{2}-\d{2}\.xlsx$/);
