@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ForecastScope, ForecastView, ModelDescription, OverrideLevel } from '../../shared/contract/forecast.js';
+import type { ForecastOverride, ForecastScope, ForecastView, ModelDescription, OverrideLevel } from '../../shared/contract/forecast.js';
 import { calendarMonth } from '../../shared/domain/months.js';
 import { useJob } from '../api/hooks.js';
+import { ConfirmDialog } from '../ui/Dialog.js';
 import { FilterSelect } from '../ui/Fields.js';
 import { Badge, Card, EmptyState, ErrorNotice, PageHeader, ProgressBar, Spinner } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
@@ -49,6 +50,7 @@ export function ForecastPage() {
   const mayCorrect = useMay('sales.set');
   const [jobId, setJobId] = useState<number | null>(null);
   const [agreeing, setAgreeing] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<ForecastOverride | null>(null);
   const job = useJob(jobId, (s) => {
     setJobId(null);
     if (s.state === 'done') {
@@ -215,7 +217,7 @@ export function ForecastPage() {
                                 type="button"
                                 className="link-button"
                                 aria-label={t('removeOverride', { month: o.month })}
-                                onClick={() => void removeOverride.run({ id: o.id })}
+                                onClick={() => setRemoving(o)}
                               >
                                 {t('remove')}
                               </button>
@@ -236,6 +238,17 @@ export function ForecastPage() {
             </div>
           )}
         </>
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={t('removeOverrideTitle')}
+          message={t('removeOverrideMessage', { month: formatMonth(removing.month), label: removing.label, author: removing.author })}
+          confirmLabel={t('remove')}
+          danger
+          busy={removeOverride.isPending}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => void removeOverride.run({ id: removing.id }).then((done) => done && setRemoving(null))}
+        />
       )}
       {agreeing && level && (
         <OverrideDialog

@@ -52,5 +52,18 @@ test('a manager runs the forecast, reads a series and records an agreed number',
   await dialog.getByRole('button', { name: 'Save agreed number' }).click();
   await expect(dialog).toBeHidden();
   await expect(table.getByRole('row', { name: new RegExp(month.split(' ')[0]!) }).first()).toContainText('777');
-  await expect(app.getByRole('region', { name: 'Agreed numbers' })).toContainText('Distributor plans a new-year promotion');
+  const agreed = app.getByRole('region', { name: 'Agreed numbers' });
+  await expect(agreed).toContainText('Distributor plans a new-year promotion');
+
+  // Removing an agreed number asks first; cancelled, it stays; confirmed, the statistical forecast is back.
+  await agreed.getByRole('button', { name: /^Remove the agreed number for / }).click();
+  const confirm = app.getByRole('dialog', { name: 'Remove this agreed number?' });
+  await expect(confirm).toContainText('the statistical forecast counts there again');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(agreed).toContainText('Distributor plans a new-year promotion');
+  await agreed.getByRole('button', { name: /^Remove the agreed number for / }).click();
+  await confirm.getByRole('button', { name: 'Remove' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(agreed).not.toContainText('Distributor plans a new-year promotion');
+  await expect(table.getByRole('row', { name: new RegExp(month.split(' ')[0]!) }).first()).not.toContainText('777');
 });
