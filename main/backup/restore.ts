@@ -5,7 +5,7 @@ import { DomainError, refusal } from '../../shared/contract/result.js';
 import type { RestoreNotice } from '../../shared/contract/backup.js';
 import { closeDatabase, openDatabase, type Db } from '../db/open.js';
 import { fsyncFile, fsyncFolder, publishFile, writeFileAtomically } from './durable-file.js';
-import { backupFileName, backupFolder, PARTIAL_SUFFIX, removeStalePartialBackups, verifyBackup } from './service.js';
+import { backupFileName, backupFolder, isBackupOf, PARTIAL_SUFFIX, removeStalePartialBackups, verifyBackup } from './service.js';
 
 /**
  * A restore replaces the database file, so it is done the one way that can never leave a broken or
@@ -119,6 +119,8 @@ export async function restoreBackup(
   const { databasePath } = holder;
   const source = join(backupFolder(databasePath), fileName);
   if (!existsSync(source)) throw refusal('not_found', 'backupGone', 'That backup no longer exists.');
+  if (!isBackupOf(databasePath, fileName))
+    throw refusal('conflict', 'backupOfAnotherDatabase', 'That backup was made from another database in this folder.');
   verifyBackup(source);
   checkFreeSpace(databasePath, source, options.statfs);
 
@@ -137,7 +139,7 @@ export async function restoreBackup(
     await options.onStep?.('locked');
 
     // The file alone is the database now and nobody else can write it: a plain copy is consistent.
-    previousKeptAs = backupFileName('before-restore');
+    previousKeptAs = backupFileName(databasePath, 'before-restore');
     const kept = join(backupFolder(databasePath), previousKeptAs);
     mkdirSync(backupFolder(databasePath), { recursive: true });
     copyFileSync(databasePath, kept + PARTIAL_SUFFIX);

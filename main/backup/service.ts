@@ -1,5 +1,5 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/contract/backup.js';
 import { DomainError, refusal } from '../../shared/contract/result.js';
@@ -13,8 +13,41 @@ const REQUIRED_TABLES = ['regions', 'areas', 'staff', 'distributors', 'sub_deale
 
 export const backupFolder = (databasePath: string) => join(dirname(databasePath), 'backups');
 
+/**
+ * What a database's backups are named by: its file name without the extension ("team.sqlite" ->
+ * "team"). Databases side by side share the backups folder (a demo beside a real file, a team server
+ * beside a desktop's copy): each lists, counts and restores only its own copies. The desktop's
+ * planner.sqlite gives the names backups always had.
+ */
+export function backupStem(databasePath: string): string {
+  return (
+    basename(databasePath)
+      .replace(/\.(sqlite3?|db)$/i, '')
+      .replace(/[^A-Za-z0-9_.-]/g, '_') || 'planner'
+  );
+}
+
 const stamp = () => new Date().toISOString().replace(/[:]/g, '-');
-export const backupFileName = (kind: BackupInfo['kind']) => `planner-${kind}-${stamp()}.sqlite`;
+export const backupFileName = (databasePath: string, kind: BackupInfo['kind']) => `${backupStem(databasePath)}-${kind}-${stamp()}.sqlite`;
+
+const BACKUP_NAME = /^(.+)-(automatic|manual|before-restore)-([0-9TZ:.-]+)\.sqlite$/;
+
+/**
+ * Backups made before they carried their database's name were all named "planner-…": they belong to
+ * planner.sqlite, or to a database alone in its folder (made from it, or from a file no longer there).
+ */
+function ownsUnnamedBackups(databasePath: string): boolean {
+  if (backupStem(databasePath) === 'planner') return true;
+  const own = basename(databasePath);
+  return !readdirSync(dirname(databasePath)).some((f) => f !== own && /\.(sqlite3?|db)$/i.test(f));
+}
+
+/** Whether a backup file name is one of this database's (by name; the file may be anything). */
+export function isBackupOf(databasePath: string, fileName: string): boolean {
+  const m = BACKUP_NAME.exec(fileName);
+  if (!m) return false;
+  return m[1] === backupStem(databasePath) || (m[1] === 'planner' && ownsUnnamedBackups(databasePath));
+}
 /** A backup being written carries this suffix until it is complete, so it is never listed or restored. */
 export const PARTIAL_SUFFIX = '.partial';
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -34,14 +67,14 @@ export function listBackups(databasePath: string): BackupInfo[] {
   const folder = backupFolder(databasePath);
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
-    .map((fileName) => ({ fileName, m: /^planner-(automatic|manual|before-restore)-(.+)\.sqlite$/.exec(fileName) }))
-    .filter((x): x is { fileName: string; m: RegExpExecArray } => x.m !== null)
+    .filter((fileName) => isBackupOf(databasePath, fileName))
+    .map((fileName) => ({ fileName, m: BACKUP_NAME.exec(fileName)! }))
     .flatMap(({ fileName, m }) => {
       const file = join(folder, fileName);
       // Older versions wrote backups in place: one cut short by a crash is left out rather than offered.
       if (!looksLikeDatabase(file)) return [];
       const s = statSync(file);
-      return [{ fileName, kind: m[1] as BackupInfo['kind'], createdAt: s.mtime.toISOString(), bytes: s.size }];
+      return [{ fileName, kind: m[2] as BackupInfo['kind'], createdAt: s.mtime.toISOString(), bytes: s.size }];
     })
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
@@ -54,7 +87,7 @@ export async function createBackup(db: Db, databasePath: string, kind: BackupInf
   if (databasePath === ':memory:') throw refusal('conflict', 'backupInMemory', 'An in-memory database cannot be backed up.');
   const folder = backupFolder(databasePath);
   mkdirSync(folder, { recursive: true });
-  const fileName = backupFileName(kind);
+  const fileName = backupFileName(databasePath, kind);
   const partial = join(folder, fileName + PARTIAL_SUFFIX);
   try {
     await db.backup(partial);

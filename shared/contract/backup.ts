@@ -17,7 +17,8 @@ export interface RestoreNotice {
   at: string | null;
 }
 
-const fileName = z.string().regex(/^planner-(automatic|manual|before-restore)-[0-9TZ:.-]+\.sqlite$/, 'Not a backup of this app');
+// the database's name, the kind and the time: never a path (no separator can pass)
+const fileName = z.string().regex(/^[A-Za-z0-9_.-]+-(automatic|manual|before-restore)-[0-9TZ:.-]+\.sqlite$/, 'Not a backup of this app');
 
 export const backupContract = {
   'backup.list': query<{ folder: string; backups: BackupInfo[] }>()(z.strictObject({})),
