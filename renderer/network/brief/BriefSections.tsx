@@ -179,6 +179,11 @@ export function MixSection({ brief }: { brief: DistributorBrief }) {
 export function TargetsSection({ brief }: { brief: DistributorBrief }) {
   const { t } = useTranslation('brief');
   const tg = brief.targets;
+  // the total agreed is the agreed brands' only, and its gap is against their targets: a brand not
+  // agreed yet is not a zero
+  const agreedRows = tg ? tg.agreed.filter((a) => a.agreed !== null) : [];
+  const agreedSum = agreedRows.reduce((s, a) => s + a.agreed!, 0);
+  const agreedTarget = agreedRows.reduce((s, a) => s + a.target, 0);
   return (
     <BriefSection title={t('targets.title')} to="/targets" linkLabel={t('link.targets')}>
       {!tg ? (
@@ -208,8 +213,21 @@ export function TargetsSection({ brief }: { brief: DistributorBrief }) {
               <tr>
                 <td>{t('total')}</td>
                 <td className="num">{formatNumber(tg.target)}</td>
-                <td className="num">{formatNumber(tg.agreed.reduce((s, a) => s + (a.agreed ?? 0), 0))}</td>
-                <td />
+                <td className="num">
+                  {agreedRows.length === 0 ? (
+                    <span className="muted">{t('targets.notAgreed')}</span>
+                  ) : (
+                    <>
+                      {formatNumber(agreedSum)}
+                      {agreedRows.length < tg.agreed.length && (
+                        <div className="muted">
+                          {t('agreed.ofBrands', { ns: 'rules', agreed: agreedRows.length, brands: tg.agreed.length })}
+                        </div>
+                      )}
+                    </>
+                  )}
+                </td>
+                <td className="num">{agreedRows.length === 0 ? '' : formatNumber(agreedSum - agreedTarget)}</td>
               </tr>
             }
           />
