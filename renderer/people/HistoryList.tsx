@@ -1,11 +1,33 @@
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../shared/contract/people.js';
 
-const show = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
-/** What changed, field by field: before → after. A call entry shows what was asked. */
+/** A recorded value as a person reads it: moments in their language and time, objects as JSON. */
+function useShow(): (v: unknown) => string {
+  const { i18n } = useTranslation();
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  return (v) =>
+    v === null || v === undefined ? '—' : typeof v === 'string' ? (INSTANT.test(v) ? when.format(new Date(v)) : v) : JSON.stringify(v);
+}
+
+/** What changed, field by field: before → after. A call entry shows what was asked, one field a line. */
 export function ChangeList({ entry }: { entry: HistoryEntry }) {
-  if (entry.action === 'call') return <code className="history-call">{JSON.stringify(entry.changes.input ?? entry.changes)}</code>;
+  const show = useShow();
+  if (entry.action === 'call') {
+    const input = (entry.changes.input ?? entry.changes) as unknown;
+    if (input === null || typeof input !== 'object' || Array.isArray(input))
+      return <code className="history-call">{JSON.stringify(input)}</code>;
+    return (
+      <ul className="history-changes">
+        {Object.entries(input).map(([field, value]) => (
+          <li key={field}>
+            <span className="history-field">{field}</span>: {show(value)}
+          </li>
+        ))}
+      </ul>
+    );
+  }
   return (
     <ul className="history-changes">
       {Object.entries(entry.changes).map(([field, pair]) => {
@@ -26,7 +48,7 @@ export function HistoryList({ rows, showRecord = false }: { rows: HistoryEntry[]
   const { t, i18n } = useTranslation('people');
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
-    <table className="table history-table">
+    <table className="plain history-table">
       <thead>
         <tr>
           <th scope="col">{t('history.when')}</th>
@@ -42,12 +64,12 @@ export function HistoryList({ rows, showRecord = false }: { rows: HistoryEntry[]
             <td>{when.format(new Date(h.at))}</td>
             <td>{h.actorName ?? h.actorCode ?? t('history.system')}</td>
             <td>
-              {h.method ?? '—'}
+              <span className="history-method">{h.method ?? '—'}</span>
               {h.reason && <div className="history-reason">{t('history.reason', { reason: h.reason })}</div>}
             </td>
             {showRecord && (
               <td>
-                {h.entity} {h.entity === 'call' ? '' : `#${h.entityId}`}
+                {t(`entity.${h.entity}`, { defaultValue: h.entity })} {h.entity === 'call' ? '' : `#${h.entityId}`}
               </td>
             )}
             <td>

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { HISTORY_ENTITIES, type HistoryEntity, type HistoryFilter } from '../../shared/contract/people.js';
 import { downloadBase64 } from '../importing/download.js';
-import { Card, EmptyState, PageHeader } from '../ui/Page.js';
+import { FilterSelect } from '../ui/Fields.js';
+import { Card, EmptyState, ErrorNotice, PageHeader, Spinner } from '../ui/Page.js';
 import { HistoryList } from './HistoryList.js';
 import { useAttempt } from '../api/useMutationWithToast.js';
 import { exportHistory, useHistory } from './queries.js';
@@ -17,6 +18,29 @@ function filterOf(params: URLSearchParams): HistoryFilter {
   if (entity && (HISTORY_ENTITIES as readonly string[]).includes(entity)) filter.entity = entity as HistoryEntity;
   if (entityId) filter.entityId = entityId.slice(0, 80);
   return filter;
+}
+
+/** A text or date filter laid out as the other screens' filters are. */
+function FilterInput({
+  label,
+  value,
+  onChange,
+  type = 'text',
+  inputMode,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  type?: 'text' | 'date';
+  inputMode?: 'numeric';
+}) {
+  const id = useId();
+  return (
+    <div className="filter">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type={type} inputMode={inputMode} value={value} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
 }
 
 /** Every change made through the planner, newest first: filter by record, person, method and dates; export. */
@@ -53,47 +77,30 @@ export function HistoryPage() {
       />
       <div style={{ display: 'flex', flexDirection: 'column', gap: 14 }}>
         <Card title={t('history.filters')}>
-          <div className="filters">
-            <label>
-              {t('history.entity')}
-              <select
-                value={filter.entity ?? ''}
-                onChange={(e) => set({ entity: (e.target.value || undefined) as HistoryEntity | undefined })}
-              >
-                <option value="">{t('history.any')}</option>
-                {HISTORY_ENTITIES.map((e) => (
-                  <option key={e} value={e}>
-                    {t(`entity.${e}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('history.record')}
-              <input value={filter.entityId ?? ''} inputMode="numeric" onChange={(e) => set({ entityId: e.target.value })} />
-            </label>
-            <label>
-              {t('history.person')}
-              <input value={filter.actorCode ?? ''} onChange={(e) => set({ actorCode: e.target.value })} />
-            </label>
-            <label>
-              {t('history.method')}
-              <input value={filter.method ?? ''} onChange={(e) => set({ method: e.target.value })} />
-            </label>
-            <label>
-              {t('history.from')}
-              <input type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
-            </label>
-            <label>
-              {t('history.to')}
-              <input type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value })} />
-            </label>
+          <div className="toolbar">
+            <FilterSelect
+              label={t('history.entity')}
+              value={filter.entity ?? ''}
+              onChange={(v) => set({ entity: (v || undefined) as HistoryEntity | undefined })}
+              options={HISTORY_ENTITIES.map((e) => ({ value: e, label: t(`entity.${e}`) }))}
+              allLabel={t('history.any')}
+            />
+            <FilterInput
+              label={t('history.record')}
+              value={filter.entityId ?? ''}
+              inputMode="numeric"
+              onChange={(v) => set({ entityId: v })}
+            />
+            <FilterInput label={t('history.person')} value={filter.actorCode ?? ''} onChange={(v) => set({ actorCode: v })} />
+            <FilterInput label={t('history.method')} value={filter.method ?? ''} onChange={(v) => set({ method: v })} />
+            <FilterInput label={t('history.from')} type="date" value={filter.from ?? ''} onChange={(v) => set({ from: v })} />
+            <FilterInput label={t('history.to')} type="date" value={filter.to ?? ''} onChange={(v) => set({ to: v })} />
           </div>
         </Card>
         {rows.isPending ? (
-          <div role="status">{t('loading')}</div>
+          <Spinner label={t('loading', { ns: 'common' })} />
         ) : rows.isError ? (
-          <div role="alert">{rows.error.message}</div>
+          <ErrorNotice error={rows.error} />
         ) : !rows.data.rows.length ? (
           <EmptyState title={t('history.none')} />
         ) : (

@@ -145,7 +145,7 @@ test('a salesperson and their manager, each signed in on one database: plan, vis
   await admin.getByLabel('Person (code)').fill(me.code);
   const table = admin.getByRole('table');
   // the visit's own entry (an interested outlet's pipeline stage may move with it, in entries of its own)
-  await expect(table.getByRole('row', { name: /visit\.log visit #/ })).toContainText(me.name);
+  await expect(table.getByRole('row', { name: /visit\.log Visit #/ })).toContainText(me.name);
   await expect(table.getByRole('row', { name: /devPlan\.decide/ })).toHaveCount(0);
   await admin.getByLabel('Person (code)').fill('');
   await expect(table.getByRole('row', { name: /evaluation\.decide/ })).toContainText(manager);
