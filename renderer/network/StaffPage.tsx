@@ -50,7 +50,7 @@ export function StaffPage() {
         { id: 'role', header: t('field.role'), width: '170px', render: (s) => t(`role.${s.role}`) },
         { id: 'region', header: t('field.region'), width: 'minmax(130px, 1fr)', render: (s) => s.regionName },
         { id: 'areas', header: t('field.areas'), width: 'minmax(200px, 2fr)', render: (s) => s.areaNames.join(', ') || '–' },
-        { id: 'phone', header: t('field.phone'), width: '150px', render: (s) => s.phone ?? '–' },
+        { id: 'phone', header: t('field.phone'), width: '170px', render: (s) => s.phone ?? '–' },
         {
           id: 'active',
           header: t('field.status'),
