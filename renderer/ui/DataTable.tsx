@@ -75,7 +75,7 @@ export function DataTable<T>({
     const active = sort && c.sortKey && sort.sort === c.sortKey;
     const ariaSort = active ? (sort!.direction === 'asc' ? 'ascending' : 'descending') : c.sortKey ? 'none' : undefined;
     return (
-      <div key={c.id} role="columnheader" aria-sort={ariaSort} className={`cell align-${c.align ?? 'left'}`}>
+      <div key={c.id} role="columnheader" aria-sort={ariaSort} className={`cell align-${c.align ?? 'left'}`} title={c.header}>
         {c.sortKey && onSortChange ? (
           <button
             type="button"
