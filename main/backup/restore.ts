@@ -5,7 +5,7 @@ import { DomainError, refusal } from '../../shared/contract/result.js';
 import type { RestoreNotice } from '../../shared/contract/backup.js';
 import { closeDatabase, openDatabase, type Db } from '../db/open.js';
 import { fsyncFile, fsyncFolder, publishFile, writeFileAtomically } from './durable-file.js';
-import { backupFileName, backupFolder, isBackupOf, PARTIAL_SUFFIX, removeStalePartialBackups, verifyBackup } from './service.js';
+import { backupFileName, backupFolder, backupsOf, PARTIAL_SUFFIX, removeStalePartialBackups, verifyBackup } from './service.js';
 
 /**
  * A restore replaces the database file, so it is done the one way that can never leave a broken or
@@ -119,7 +119,7 @@ export async function restoreBackup(
   const { databasePath } = holder;
   const source = join(backupFolder(databasePath), fileName);
   if (!existsSync(source)) throw refusal('not_found', 'backupGone', 'That backup no longer exists.');
-  if (!isBackupOf(databasePath, fileName))
+  if (!backupsOf(databasePath)(fileName))
     throw refusal('conflict', 'backupOfAnotherDatabase', 'That backup was made from another database in this folder.');
   verifyBackup(source);
   checkFreeSpace(databasePath, source, options.statfs);

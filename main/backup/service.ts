@@ -42,11 +42,15 @@ function ownsUnnamedBackups(databasePath: string): boolean {
   return !readdirSync(dirname(databasePath)).some((f) => f !== own && /\.(sqlite3?|db)$/i.test(f));
 }
 
-/** Whether a backup file name is one of this database's (by name; the file may be anything). */
-export function isBackupOf(databasePath: string, fileName: string): boolean {
-  const m = BACKUP_NAME.exec(fileName);
-  if (!m) return false;
-  return m[1] === backupStem(databasePath) || (m[1] === 'planner' && ownsUnnamedBackups(databasePath));
+/** Which backup file names are this database's (by name; the file may be anything): its folder read once. */
+export function backupsOf(databasePath: string): (fileName: string) => boolean {
+  const stem = backupStem(databasePath);
+  let unnamed: boolean | undefined;
+  return (fileName) => {
+    const m = BACKUP_NAME.exec(fileName);
+    if (!m) return false;
+    return m[1] === stem || (m[1] === 'planner' && (unnamed ??= ownsUnnamedBackups(databasePath)));
+  };
 }
 /** A backup being written carries this suffix until it is complete, so it is never listed or restored. */
 export const PARTIAL_SUFFIX = '.partial';
@@ -67,7 +71,7 @@ export function listBackups(databasePath: string): BackupInfo[] {
   const folder = backupFolder(databasePath);
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
-    .filter((fileName) => isBackupOf(databasePath, fileName))
+    .filter(backupsOf(databasePath))
     .map((fileName) => ({ fileName, m: BACKUP_NAME.exec(fileName)! }))
     .flatMap(({ fileName, m }) => {
       const file = join(folder, fileName);
