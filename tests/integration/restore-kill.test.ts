@@ -19,7 +19,8 @@ const RESTORE_KILLS = STRESS ? 200 : 12;
 const BACKUP_KILLS = STRESS ? 40 : 4;
 
 const dir = mkdtempSync(join(tmpdir(), 'planner-restore-kill-'));
-const base = join(dir, 'base.sqlite');
+// named as the runs' databases are, so its backup is theirs (a backup is its database's by name)
+const base = join(dir, 'planner.sqlite');
 let backupName = '';
 let restoreMs = 0;
 /** How long each step of an uninterrupted restore took, by the step it starts after. */
