@@ -160,7 +160,13 @@ const median = (xs: number[]) => {
   return (sorted[Math.floor(mid)]! + sorted[Math.ceil(mid)]!) / 2;
 };
 
-/** The network's own stability line: the median of its accounts' scores (0.6 when there are none). */
+/** A region's stability line: the one in use (the setting, or the calibrated one) and its accounts' median. */
+export interface StabilityLine {
+  stableScore: number;
+  calibrated: number;
+}
+
+/** The region's own stability line: the median of its accounts' scores (0.6 when there are none). */
 export function calibratedStableScore(stabilities: number[]): number {
   if (stabilities.length === 0) return 0.6;
   const sorted = [...stabilities].sort((a, b) => a - b);
@@ -177,15 +183,16 @@ export function segment(accounts: AccountHistory[], settings: SegmentSettings = 
 
 /**
  * The segmentation and the stability line it used (the setting, or the network's median when none is
- * set). Contribution is measured within each account's region (its share of the region's volume, the
- * region's Pareto group, its rank there); the stability line is the whole network's, so "wavering"
- * means the same in every region.
+ * set). Everything is measured within each account's region: its share of the region's volume, the
+ * region's Pareto group, its rank there, and the stability line calibrated on the region's accounts.
+ * So a distributor's segment is the same on every machine that holds its region: a salesperson's
+ * desktop, which holds one region, and the team server, which holds them all.
  */
 export function segmentWithLine(
   accounts: AccountHistory[],
   settings: SegmentSettings = DEFAULT_SEGMENT_SETTINGS,
   offset = 0,
-): { rows: SegmentResult[]; stableScore: number; calibrated: number } {
+): { rows: SegmentResult[]; lines: Map<number, StabilityLine> } {
   const n = Math.max(0, ...accounts.map((a) => a.monthly.length));
   const end = n - offset;
   const window = (xs: number[], from: number, to: number) => xs.slice(Math.max(0, from), Math.max(0, to));
@@ -203,15 +210,25 @@ export function segmentWithLine(
     return { accountId: a.accountId, region: regionOf(a), volume, ...stabilityOf(last12, region12.get(regionOf(a))!, prev) };
   });
   // calibrated on the accounts that bought at all: the ended and the dormant would drag the line down
-  const calibrated = calibratedStableScore(rows.filter((r) => r.volume > 0).map((r) => r.stability));
-  const line = settings.stableScore ?? calibrated;
-  const buying = rows.filter((r) => r.volume > 0);
-  const medians: Record<StabilityPart, number> = {
-    monthly: median(buying.map((r) => r.scores.monthly)),
-    quarterly: median(buying.map((r) => r.scores.quarterly)),
-    orders: median(buying.map((r) => r.scores.orders)),
-  };
-  for (const r of rows) if (r.stability < line && r.wavers.length === 0) r.wavers.push(weakestPartWaver(r.parts, r.scores, medians));
+  const lines = new Map<number, StabilityLine>();
+  const byRegion = new Map<number, typeof rows>();
+  for (const r of rows) {
+    const own = byRegion.get(r.region);
+    if (own) own.push(r);
+    else byRegion.set(r.region, [r]);
+  }
+  for (const [region, own] of byRegion) {
+    const buying = own.filter((r) => r.volume > 0);
+    const calibrated = calibratedStableScore(buying.map((r) => r.stability));
+    const line = settings.stableScore ?? calibrated;
+    const medians: Record<StabilityPart, number> = {
+      monthly: median(buying.map((r) => r.scores.monthly)),
+      quarterly: median(buying.map((r) => r.scores.quarterly)),
+      orders: median(buying.map((r) => r.scores.orders)),
+    };
+    lines.set(region, { stableScore: line, calibrated });
+    for (const r of own) if (r.stability < line && r.wavers.length === 0) r.wavers.push(weakestPartWaver(r.parts, r.scores, medians));
+  }
   rows.sort((a, b) => a.region - b.region || b.volume - a.volume || a.accountId - b.accountId);
   const out: SegmentResult[] = [];
   let region = Number.NaN;
@@ -229,11 +246,11 @@ export function segmentWithLine(
     // Pareto: an account is high-contribution while the accounts above it have not yet reached the share
     const high = total > 0 && r.volume > 0 && cumulative < settings.paretoShare;
     cumulative += share;
-    const stable = r.stability >= line;
+    const stable = r.stability >= lines.get(r0)!.stableScore;
     const seg: Segment = high ? (stable ? 'EI' : 'EII') : stable ? 'EIII' : 'EIV';
     out.push({ ...r, share, cumulativeShare: cumulative, rank: ++rank, segment: seg });
   }
-  return { rows: out, stableScore: line, calibrated };
+  return { rows: out, lines };
 }
 
 export interface ChurnInput {

@@ -25,6 +25,7 @@ import {
   type AccountHistory,
   type ProspectIndicator,
   type Segment,
+  type StabilityLine,
 } from './segmentation.js';
 
 const SETTINGS_KEY = 'accounts.settings';
@@ -118,8 +119,8 @@ interface Computed {
   /** Accounts whose churn risk this state computed (the others' were reused from the state before). */
   assessed: number[];
   settings: AccountsSettings;
-  stableScore: number;
-  stableScoreCalibrated: number;
+  /** Each region's stability line (see segmentWithLine). */
+  lines: Map<number, StabilityLine>;
 }
 
 /** Every table computeAccounts reads: its cached result is kept until one of them changes. */
@@ -277,8 +278,7 @@ export function computeAccountsState(db: Db, base: AccountsBase, previous: Compu
     facts,
     assessed,
     settings,
-    stableScore: current.stableScore,
-    stableScoreCalibrated: current.calibrated,
+    lines: current.lines,
   };
 }
 
@@ -308,8 +308,11 @@ export function overview(db: Db, scope: RegionScope = null): AccountsOverview {
     strategies: STRATEGY,
     rows,
     counts,
-    stableScore: c.stableScore,
-    stableScoreCalibrated: c.stableScoreCalibrated,
+    lines: [...new Map(rows.map((r) => [r.regionId, r.regionName])).entries()].map(([regionId, regionName]) => ({
+      regionId,
+      regionName,
+      ...c.lines.get(regionId)!,
+    })),
     atRisk: rows.filter((r) => r.atRisk).length,
     retention: retention(visible ? c.accounts.filter((a) => visible.has(a.accountId)) : c.accounts),
     complaintStats,

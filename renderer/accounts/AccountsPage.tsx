@@ -245,17 +245,24 @@ function Matrix({ overview, onSelect }: { overview: AccountsOverview; onSelect(i
                         `${(c.raw as { name: string }).name}: ${formatNumber(c.parsed.x ?? 0, 2)}% · ${formatNumber(c.parsed.y ?? 0, 2)}`,
                     },
                   },
-                  quadrants: { x: boundary, y: overview.stableScore },
+                  // each region has its own line: drawn when one region is shown
+                  quadrants: { x: boundary, y: overview.lines.length === 1 ? overview.lines[0]!.stableScore : undefined },
                 },
               }}
             />
           </div>
           <p className="muted">
-            {t(overview.settings.stableScore === null ? 'accountsSettings.lineMedian' : 'accountsSettings.lineSet', {
-              ns: 'rules',
-              line: formatNumber(overview.stableScore, 2),
-              median: formatNumber(overview.stableScoreCalibrated, 2),
-            })}
+            {overview.lines
+              .map(
+                (l) =>
+                  (overview.lines.length > 1 ? `${l.regionName}: ` : '') +
+                  t(overview.settings.stableScore === null ? 'accountsSettings.lineMedian' : 'accountsSettings.lineSet', {
+                    ns: 'rules',
+                    line: formatNumber(l.stableScore, 2),
+                    median: formatNumber(l.calibrated, 2),
+                  }),
+              )
+              .join(' ')}
           </p>
         </Card>
         <Card title={t('paretoTitle')}>

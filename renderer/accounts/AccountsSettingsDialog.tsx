@@ -69,7 +69,11 @@ export function AccountsSettingsDialog({ overview, onClose }: { overview: Accoun
           value={v.stableScore}
           onChange={(e) => setV({ ...v, stableScore: e.target.value })}
           error={errors.errorFor('stableScore')}
-          hint={t('accountsSettings.stableHint', { median: formatNumber(overview.stableScoreCalibrated, 2) })}
+          hint={t('accountsSettings.stableHint', {
+            median: overview.lines
+              .map((l) => (overview.lines.length > 1 ? `${l.regionName} ` : '') + formatNumber(l.calibrated, 2))
+              .join(', '),
+          })}
         />
         <TextField
           label={t('accountsSettings.prospectThreshold')}

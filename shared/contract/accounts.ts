@@ -79,9 +79,11 @@ export interface AccountsOverview {
   strategies: Record<(typeof SEGMENTS)[number], { visitEveryDays: number }>;
   rows: AccountSegmentRow[];
   counts: Record<(typeof SEGMENTS)[number], number>;
-  /** The stability line in use, and the one calibrated to the network (its median), shown beside a manual one. */
-  stableScore: number;
-  stableScoreCalibrated: number;
+  /**
+   * Each shown region's stability line in use, and the one calibrated on its accounts (their median),
+   * shown beside a manual one; in the order of the rows.
+   */
+  lines: Array<{ regionId: number; regionName: string; stableScore: number; calibrated: number }>;
   /** Accounts at risk (rows with atRisk), the one count the dashboard and the list show. */
   atRisk: number;
   retention: {

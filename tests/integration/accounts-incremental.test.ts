@@ -15,8 +15,7 @@ function outcome(c: ReturnType<typeof computeAccounts>) {
     months: c.months,
     rows: c.rows,
     reasons: [...c.reasons].sort((a, b) => a[0] - b[0]),
-    stableScore: c.stableScore,
-    stableScoreCalibrated: c.stableScoreCalibrated,
+    lines: [...c.lines].sort((a, b) => a[0] - b[0]),
   };
 }
 

@@ -114,9 +114,10 @@ describe('one at-risk count, a calibrated stability line, prospect weights and c
     expect(o.atRisk).toBe(atRisk.length);
     expect(o.atRisk).toBeGreaterThan(0);
     for (const r of o.rows) expect(r.atRisk).toBe(r.risk >= AT_RISK_SCORE);
-    // the line is the network's median until the manager sets one
+    // the line is the region's median until the manager sets one
     expect(o.settings.stableScore).toBeNull();
-    expect(o.stableScore).toBe(o.stableScoreCalibrated);
+    expect(o.lines).toHaveLength(1);
+    expect(o.lines[0]!.stableScore).toBe(o.lines[0]!.calibrated);
     const wobbly = o.rows.find((r) => r.name === 'WOBBLY');
     expect(wobbly!.wavers.map((w) => w.code)).toContain('months_without_order');
 
@@ -127,10 +128,10 @@ describe('one at-risk count, a calibrated stability line, prospect weights and c
     });
     expect(set.stableScore).toBe(0.05);
     const all = await call(ctx, 'accounts.overview', {});
-    expect(all.stableScore).toBe(0.05);
+    expect(all.lines.map((l) => l.stableScore)).toEqual([0.05]);
     expect(all.rows.every((r) => r.segment === 'EI' || r.segment === 'EIII')).toBe(true);
     await call(ctx, 'accounts.saveSettings', { ...set, stableScore: null });
-    expect((await call(ctx, 'accounts.overview', {})).stableScore).toBe(o.stableScoreCalibrated);
+    expect((await call(ctx, 'accounts.overview', {})).lines[0]!.stableScore).toBe(o.lines[0]!.calibrated);
 
     // prospects: classes PIV, PI, PII, PIII scored in that order, one unscored
     const area = ctx.db.prepare('SELECT area_id FROM distributors WHERE id = ?').pluck().get(ids[0]) as number;

@@ -86,6 +86,33 @@ describe('contribution within each region', () => {
     }
   });
 
+  it('gives a distributor the same segment whether its region is segmented alone or with the others (property)', () => {
+    // a salesperson's desktop holds one region, the team server all of them: both must say the same
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            regionId: fc.constantFrom(1, 2),
+            monthly: fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 24, maxLength: 24 }),
+          }),
+          { minLength: 2, maxLength: 24 },
+        ),
+        (drawn) => {
+          const all = drawn.map((a, i) => ({ accountId: i + 1, ...a }));
+          const together = new Map(segment(all).map((r) => [r.accountId, r]));
+          for (const region of [1, 2]) {
+            const alone = segment(all.filter((a) => a.regionId === region));
+            for (const r of alone) {
+              expect(together.get(r.accountId)!.segment).toBe(r.segment);
+              expect(together.get(r.accountId)!.rank).toBe(r.rank);
+              expect(together.get(r.accountId)!.wavers).toEqual(r.wavers);
+            }
+          }
+        },
+      ),
+    );
+  });
+
   it("measures a share's movement against its own region's months", () => {
     // the same history in two regions that move differently: steady against its own, not against the other
     const steady = seasonal(500);
@@ -221,7 +248,7 @@ describe('stability calibrated to the network, measured monthly, quarterly and b
 
     const calibrated = segmentWithLine(accounts, DEFAULT_SEGMENT_SETTINGS);
     const stabilities = calibrated.rows.map((r) => r.stability).sort((a, b) => a - b);
-    expect(calibrated.calibrated).toBeCloseTo((stabilities[9]! + stabilities[10]!) / 2, 2);
+    expect(calibrated.lines.get(0)!.calibrated).toBeCloseTo((stabilities[9]! + stabilities[10]!) / 2, 2);
     const counts = { EI: 0, EII: 0, EIII: 0, EIV: 0 };
     for (const r of calibrated.rows) counts[r.segment]++;
     expect(counts.EII).toBeGreaterThan(0);
@@ -239,7 +266,7 @@ describe('stability calibrated to the network, measured monthly, quarterly and b
 
   it('keeps a line the manager set', () => {
     const set = segmentWithLine(accounts, { paretoShare: 0.8, stableScore: 0.99 });
-    expect(set.stableScore).toBe(0.99);
+    expect(set.lines.get(0)!.stableScore).toBe(0.99);
     expect(set.rows.every((r) => r.segment === 'EII' || r.segment === 'EIV')).toBe(true);
   });
 
