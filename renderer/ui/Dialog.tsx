@@ -36,7 +36,8 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div ref={ref} className={`dialog${wide ? ' dialog-wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId}>
         <header className="dialog-header">
-          <h2 id={titleId}>{title}</h2>
+          {/* the ellipsis of the button that opened it ("New trip…") says "opens a dialog": not the dialog's own title */}
+          <h2 id={titleId}>{title.replace(/\s*(…|\.\.\.)$/, '')}</h2>
           <button type="button" className="icon-button" data-close onClick={onClose} aria-label={t('close')}>
             ×
           </button>

@@ -145,7 +145,7 @@ test('a manager invites every distributor of one area to a training at once, wit
   next.setDate(next.getDate() + 20);
   const day = next.toISOString().slice(0, 10);
   await app.getByRole('button', { name: 'New training…' }).click();
-  const dialog = app.getByRole('dialog', { name: 'New training…' });
+  const dialog = app.getByRole('dialog', { name: 'New training' });
   await dialog.getByLabel('Title').fill('Sales policy briefing (test)');
   await dialog.getByLabel('Starts').fill(`${day}T09:00`);
   await dialog.getByLabel('Ends').fill(`${day}T12:00`);

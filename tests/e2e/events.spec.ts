@@ -15,7 +15,7 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   const day = next.toISOString().slice(0, 10);
 
   await app.getByRole('button', { name: 'New training…' }).click();
-  let dialog = app.getByRole('dialog', { name: 'New training…' });
+  let dialog = app.getByRole('dialog', { name: 'New training' });
   await dialog.getByLabel('Title').fill('Peak pricing workshop (test)');
   await dialog.getByLabel('Trainer', { exact: true }).fill('Dr. Chen');
   await dialog.getByLabel('Starts').fill(`${day}T09:00`);
@@ -41,7 +41,7 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
     .evaluate((el) => el.childNodes[0]!.textContent ?? ''))!.trim();
 
   await app.getByRole('button', { name: 'New trip…' }).click();
-  dialog = app.getByRole('dialog', { name: 'New trip…' });
+  dialog = app.getByRole('dialog', { name: 'New trip' });
   await dialog.getByLabel('Title').fill('Harbour brewery tour (test)');
   await dialog.getByLabel('Starts').fill(`${day}T14:00`);
   await dialog.getByLabel('Ends').fill(`${day}T20:00`);
@@ -59,7 +59,7 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
 
   // the same leader on a second trip at the same time: the save shows the conflict and asks
   await app.getByRole('button', { name: 'New trip…' }).click();
-  dialog = app.getByRole('dialog', { name: 'New trip…' });
+  dialog = app.getByRole('dialog', { name: 'New trip' });
   await dialog.getByLabel('Title').fill('Port visit (test)');
   await dialog.getByLabel('Starts').fill(`${day}T15:00`);
   await dialog.getByLabel('Ends').fill(`${day}T18:00`);

@@ -8,8 +8,8 @@ test('a manager enters a peak plan, cascades it, locks and edits cells, and expo
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Targets' }).click();
   // the demo region comes with a draft plan per region, for the manager to adjust
   await expect(app.getByRole('combobox', { name: 'Plan' })).toContainText(/peak \d{4} \(draft\)/);
-  await app.getByRole('button', { name: 'New peak plan…' }).first().click();
-  const dialog = app.getByRole('dialog', { name: 'New peak plan…' });
+  await app.getByRole('button', { name: 'New peak plan' }).first().click();
+  const dialog = app.getByRole('dialog', { name: 'New peak plan' });
   await expect(dialog.getByRole('table', { name: 'Peak volume target by brand' }).getByRole('row')).not.toHaveCount(1);
   await dialog.getByLabel('Peak target for Northstar', { exact: true }).fill('50000');
   await dialog.getByLabel('New outlets the peak needs').fill('60');
@@ -66,8 +66,8 @@ test('a manager enters a peak plan, cascades it, locks and edits cells, and expo
   expect((await download).suggestedFilename()).toMatch(/^target-sheet-.*\.xlsx$/);
 
   // Save it as a version and compare the two by brand: same numbers, nothing to explain.
-  await app.getByRole('button', { name: 'Save as version…' }).click();
-  const save = app.getByRole('dialog', { name: 'Save as version…' });
+  await app.getByRole('button', { name: 'Save as version' }).click();
+  const save = app.getByRole('dialog', { name: 'Save as version' });
   await save.getByLabel('Version name').fill('Peak draft B');
   await save.getByLabel('Status').selectOption('draft');
   await save.getByRole('button', { name: 'Save' }).click();
@@ -105,8 +105,8 @@ test('numbers on screen from the previous plan or brand cannot be typed into whi
   const plan = app.getByRole('combobox', { name: 'Plan', exact: true });
   const plans = await plan.locator('option:not([value=""])').allTextContents();
   if (plans.length < 2) {
-    await app.getByRole('button', { name: 'Save as version…' }).click();
-    const save = app.getByRole('dialog', { name: 'Save as version…' });
+    await app.getByRole('button', { name: 'Save as version' }).click();
+    const save = app.getByRole('dialog', { name: 'Save as version' });
     await save.getByLabel('Version name').fill('Loading check');
     await save.getByRole('button', { name: 'Save' }).click();
     await expect(save).toBeHidden();
