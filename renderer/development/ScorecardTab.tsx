@@ -20,7 +20,7 @@ type Pace = 'on' | 'near' | 'behind';
 const PACE_TONE: Record<Pace, Tone> = { on: 'green', near: 'amber', behind: 'red' };
 
 /** A month in progress read against the share of it that has passed, with the reward and penalty lines scaled to it. */
-function paceOf(total: number, pace: number, settings: ScoringSettings): Pace {
+function paceBand(total: number, pace: number, settings: ScoringSettings): Pace {
   return total >= settings.thresholds.reward * pace ? 'on' : total < settings.thresholds.penalty * pace ? 'behind' : 'near';
 }
 
@@ -107,8 +107,8 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
                       {r.total === null || (c.provisional && c.pace === null) ? (
                         <span className="muted">–</span>
                       ) : c.pace !== null ? (
-                        <Badge tone={PACE_TONE[paceOf(r.total, c.pace, c.settings)]}>
-                          {t(`scorecard.pace.${paceOf(r.total, c.pace, c.settings)}`)}
+                        <Badge tone={PACE_TONE[paceBand(r.total, c.pace, c.settings)]}>
+                          {t(`scorecard.pace.${paceBand(r.total, c.pace, c.settings)}`)}
                         </Badge>
                       ) : (
                         <Badge tone={DECISION_TONE[r.suggestion]}>{t(`decision.${r.suggestion}`)}</Badge>
