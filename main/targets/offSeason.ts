@@ -26,7 +26,10 @@ export function offSeasonMonths(peakMonths: string[]): string[] {
  * asks of its peak natural volume (the growth starts being built in the off-season), and its
  * new-outlet target is spread over the off-season months still ahead, the earlier months taking any
  * remainder (outlets signed early have the longest to ramp up before the peak). A month already over
- * shows what was shipped beside what it asked. Derived, not stored: it follows every edit of the plan.
+ * shows what was shipped beside what it asked, and what it fell short (or shipped beyond) is carried
+ * into the months still ahead in proportion to their targets: the season's shipments are what the
+ * peak needs, so a quiet October that shipped too little is made up before the peak, not forgotten.
+ * Derived, not stored: it follows every edit of the plan.
  */
 export function offSeasonPlan(db: Db, planId: number): OffSeasonPlan {
   const plan = getPlan(db, planId);
@@ -85,6 +88,7 @@ export function offSeasonPlan(db: Db, planId: number): OffSeasonPlan {
     const target = largestRemainder(Math.round(naturalTotal * ratio), natural);
     const outlets = months.length ? largestRemainder(d.newOutlets, outletWeights) : [];
     const shipped = months.map((m) => (recorded.has(m) ? (shippedOf.get(`${d.distributorId}:${m}`) ?? 0) : null));
+    const needed = carriedForward(target, shipped, ahead);
     return {
       distributorId: d.distributorId,
       name: d.name,
@@ -101,6 +105,7 @@ export function offSeasonPlan(db: Db, planId: number): OffSeasonPlan {
         target: target[i]!,
         newOutlets: outlets[i]!,
         shipped: shipped[i] ?? null,
+        needed: needed[i] ?? null,
       })),
     };
   });
@@ -111,6 +116,30 @@ export function offSeasonPlan(db: Db, planId: number): OffSeasonPlan {
     target: distributors.reduce((a, d) => a + d.months[i]!.target, 0),
     newOutlets: distributors.reduce((a, d) => a + d.months[i]!.newOutlets, 0),
     shipped: recorded.has(month) ? distributors.reduce((a, d) => a + (d.months[i]!.shipped ?? 0), 0) : null,
+    needed: ahead[i] ? distributors.reduce((a, d) => a + (d.months[i]!.needed ?? 0), 0) : null,
   }));
   return { months, distributors, totals };
+}
+
+/**
+ * What each month ahead needs so the season still delivers its total: its target plus its share of the
+ * months over's shortfall (target less shipped, for the months whose sales are imported), shared in
+ * proportion to the targets ahead; a surplus lowers them the same way, never below nothing. Null for a
+ * month over. A month over whose sales are not imported counts as neither short nor ahead: there is
+ * nothing yet to carry.
+ */
+export function carriedForward(target: number[], shipped: Array<number | null>, ahead: boolean[]): Array<number | null> {
+  let gap = 0;
+  target.forEach((t, i) => {
+    const s = shipped[i];
+    if (!ahead[i] && s !== null && s !== undefined) gap += t - s;
+  });
+  const weights = target.map((t, i) => (ahead[i] ? t : 0));
+  const anyAhead = ahead.some(Boolean);
+  // all targets ahead nothing (a plan of zeros): the gap is shared evenly over the months ahead
+  const spread =
+    anyAhead && gap !== 0
+      ? largestRemainder(Math.abs(gap), weights.some((w) => w > 0) ? weights : ahead.map((a) => (a ? 1 : 0))).map((v) => Math.sign(gap) * v)
+      : target.map(() => 0);
+  return target.map((t, i) => (ahead[i] ? Math.max(0, t + spread[i]!) : null));
 }

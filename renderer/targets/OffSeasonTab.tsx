@@ -28,6 +28,11 @@ export function OffSeasonTab({ planId }: { planId: number }) {
         </div>
       )}
       {m.shipped !== null && due !== undefined && <div className="muted">{t('offSeason.dueSoFar', { due: formatNumber(due) })}</div>}
+      {m.needed !== null && m.needed !== m.target && (
+        <div style={{ color: 'var(--amber)' }}>
+          {t(m.needed > m.target ? 'offSeason.catchUp' : 'offSeason.aheadOfPlan', { cases: formatNumber(m.needed) })}
+        </div>
+      )}
       {/* a month over signs no more outlets: they were spread over the months ahead */}
       {!m.over && <div className="muted">{t('offSeason.outlets', { count: m.newOutlets })}</div>}
     </>
@@ -68,7 +73,10 @@ export function OffSeasonTab({ planId }: { planId: number }) {
                       </td>
                     ))}
                     <td className="num">
-                      {cell({ over: false, target: d.target, newOutlets: d.newOutlets, shipped: d.shipped }, dueSoFar(d.months))}
+                      {cell(
+                        { over: false, target: d.target, newOutlets: d.newOutlets, shipped: d.shipped, needed: null },
+                        dueSoFar(d.months),
+                      )}
                       <div className="muted">{t('offSeason.natural', { natural: formatNumber(d.natural) })}</div>
                     </td>
                   </tr>
@@ -89,6 +97,7 @@ export function OffSeasonTab({ planId }: { planId: number }) {
                         target: o.totals.reduce((a, m) => a + m.target, 0),
                         newOutlets: o.totals.reduce((a, m) => a + m.newOutlets, 0),
                         shipped: o.totals.some((m) => m.shipped !== null) ? o.totals.reduce((a, m) => a + (m.shipped ?? 0), 0) : null,
+                        needed: null,
                       },
                       dueSoFar(o.totals),
                     )}

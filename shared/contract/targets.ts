@@ -117,6 +117,11 @@ export interface OffSeasonMonth {
   newOutlets: number;
   /** What was shipped of the plan's SKUs in a month over, from the sales history; null ahead, or before that month is imported. */
   shipped: number | null;
+  /**
+   * A month ahead: its target with its share of the months over's shortfall added (or of their surplus
+   * taken off), so the season still delivers what the peak needs; null for a month over.
+   */
+  needed: number | null;
 }
 
 /** The off-season months leading into a plan's peak, derived from the peak plan (see main/targets/offSeason.ts). */

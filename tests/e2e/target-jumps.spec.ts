@@ -57,4 +57,8 @@ test('the off-season months before the peak show shipments and new outlets month
   await expect(region.getByText(/^shipped [\d,]+$/)).toHaveCount(over > 0 ? over + 1 : 0);
   if (over > 0) await expect(region.getByText(/^of [\d,]+ due so far$/)).toBeVisible();
   await expect(region.getByText(/^\+\d+ outlets?$/)).toHaveCount(offSeasonMonths(peak).length - over + 1);
+  // what the months over fell short or shipped beyond is carried: each month ahead says what it then needs
+  const ahead = offSeasonMonths(peak).length - over;
+  if (over > 0 && ahead > 0)
+    await expect(region.getByText(/^needed [\d,]+ (to make up the shortfall|after the surplus)$/)).toHaveCount(ahead);
 });

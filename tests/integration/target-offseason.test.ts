@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { offSeasonMonths } from '../../main/targets/offSeason.js';
+import { carriedForward, offSeasonMonths } from '../../main/targets/offSeason.js';
 import { clockFrom, setClock } from '../../shared/domain/clock.js';
 import { call } from '../support/call.js';
 import { createTestDb, TEST_NOW } from '../support/db.js';
@@ -121,5 +121,38 @@ describe('off-season months of a target plan', () => {
     }
     expect(off.totals.slice(2).reduce((a, m) => a + m.newOutlets, 0)).toBe(10);
     expect(off.totals[2]!.newOutlets).toBeGreaterThanOrEqual(off.totals[6]!.newOutlets);
+
+    // D1 shipped 90 of October's 120: the 30 short are made up in the five months ahead (6 each);
+    // November, not imported yet, carries nothing. D2 shipped its 60 and needs what was planned.
+    expect(d1.months.map((m) => m.target)).toEqual([120, 120, 120, 120, 120, 120, 120]);
+    expect(d1.months.map((m) => m.needed)).toEqual([null, null, 126, 126, 126, 126, 126]);
+    const d2 = off.distributors.find((d) => d.distributorId === dists[1]!.id)!;
+    expect(d2.months.map((m) => m.needed)).toEqual([null, null, 60, 60, 60, 60, 60]);
+    expect(off.totals.map((m) => m.needed)).toEqual([null, null, 186, 186, 186, 186, 186]);
+
+    // once November is imported (D1 200, 80 beyond its 120), D1 is 50 ahead over the two months: 10 less a month ahead
+    history(
+      ['2026-11'],
+      () => 200,
+      () => 60,
+    );
+    const later = await call(ctx, 'targets.offSeason', { planId: plan.id });
+    const d1Later = later.distributors.find((d) => d.distributorId === dists[0]!.id)!;
+    expect(d1Later.months.map((m) => m.needed)).toEqual([null, null, 110, 110, 110, 110, 110]);
+  });
+});
+
+describe('the months over carried into the months ahead', () => {
+  const ahead = [false, false, true, true, true];
+  it('spreads a shortfall in proportion to the targets ahead, to the case', () => {
+    expect(carriedForward([100, 100, 100, 200, 100], [50, 100, null, null, null], ahead)).toEqual([null, null, 113, 225, 112]);
+  });
+  it('lowers the months ahead by a surplus, never below nothing', () => {
+    expect(carriedForward([100, 100, 10, 10, 10], [300, 100, null, null, null], ahead)).toEqual([null, null, 0, 0, 0]);
+    expect(carriedForward([100, 100, 100, 100, 100], [130, 100, null, null, null], ahead)).toEqual([null, null, 90, 90, 90]);
+  });
+  it('shares evenly when the months ahead ask nothing, and carries nothing once the peak has begun', () => {
+    expect(carriedForward([10, 0, 0, 0], [4, null, null, null], [false, true, true, true])).toEqual([null, 2, 2, 2]);
+    expect(carriedForward([100, 100], [0, 0], [false, false])).toEqual([null, null]);
   });
 });
