@@ -24,7 +24,7 @@ interface Tracked {
   key: readonly string[];
 }
 
-const TRACKED: readonly Tracked[] = [
+export const TRACKED: readonly Tracked[] = [
   { table: 'dev_plans', entity: 'dev_plan', key: ['id'] },
   { table: 'weekly_reviews', entity: 'weekly_review', key: ['salesperson_id', 'week_start'] },
   { table: 'evaluations', entity: 'evaluation', key: ['salesperson_id', 'month'] },
@@ -40,13 +40,20 @@ const TRACKED: readonly Tracked[] = [
 ];
 
 /** Bookkeeping columns, and secrets, that are never worth a history entry. */
-const UNRECORDED = new Set(['updated_at', 'created_at', 'password_hash', 'search_text']);
+export const UNRECORDED = new Set(['updated_at', 'created_at', 'password_hash', 'search_text']);
 
 /** Calls that write many rows at once: recorded as one entry with their outcome, not row by row. */
 const BULK_METHODS = new Set(['import.commit', 'demo.seed', 'forecast.run', 'backup.restore', 'targets.create', 'targets.edit']);
 
 /** Calls that change nothing worth a history entry of their own. */
-const UNRECORDED_CALLS = new Set(['auth.signIn', 'auth.signOut', 'import.preview', 'import.discard', 'preferences.set', 'job.cancel']);
+export const UNRECORDED_CALLS = new Set([
+  'auth.signIn',
+  'auth.signOut',
+  'import.preview',
+  'import.discard',
+  'preferences.set',
+  'job.cancel',
+]);
 
 const installed = new WeakSet<Db>();
 

@@ -11,9 +11,19 @@ function useShow(): (v: unknown) => string {
     v === null || v === undefined ? '—' : typeof v === 'string' ? (INSTANT.test(v) ? when.format(new Date(v)) : v) : JSON.stringify(v);
 }
 
+/** A recorded column or an action's input as a person reads it; the code's own name where no label exists. */
+export function useFieldLabel(): (field: string) => string {
+  const { t } = useTranslation('briefHistory');
+  return (field) =>
+    t(`field.${field}`, {
+      defaultValue: t(`field.${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`, { defaultValue: field.replace(/_/g, ' ') }),
+    });
+}
+
 /** What changed, field by field: before → after. A call entry shows what was asked, one field a line. */
 export function ChangeList({ entry }: { entry: HistoryEntry }) {
   const show = useShow();
+  const label = useFieldLabel();
   if (entry.action === 'call') {
     const input = (entry.changes.input ?? entry.changes) as unknown;
     if (input === null || typeof input !== 'object' || Array.isArray(input))
@@ -22,7 +32,7 @@ export function ChangeList({ entry }: { entry: HistoryEntry }) {
       <ul className="history-changes">
         {Object.entries(input).map(([field, value]) => (
           <li key={field}>
-            <span className="history-field">{field}</span>: {show(value)}
+            <span className="history-field">{label(field)}</span>: {show(value)}
           </li>
         ))}
       </ul>
@@ -34,7 +44,7 @@ export function ChangeList({ entry }: { entry: HistoryEntry }) {
         const [before, after] = Array.isArray(pair) ? pair : [undefined, pair];
         return (
           <li key={field}>
-            <span className="history-field">{field}</span>:{' '}
+            <span className="history-field">{label(field)}</span>:{' '}
             {entry.action === 'create' ? show(after) : entry.action === 'delete' ? show(before) : `${show(before)} → ${show(after)}`}
           </li>
         );
@@ -45,7 +55,7 @@ export function ChangeList({ entry }: { entry: HistoryEntry }) {
 
 /** One line per change: when, who, which action, what changed, and the reason of a reopen. */
 export function HistoryList({ rows, showRecord = false }: { rows: HistoryEntry[]; showRecord?: boolean }) {
-  const { t, i18n } = useTranslation('people');
+  const { t, i18n } = useTranslation(['people', 'briefHistory']);
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <table className="plain history-table">
@@ -64,7 +74,14 @@ export function HistoryList({ rows, showRecord = false }: { rows: HistoryEntry[]
             <td>{when.format(new Date(h.at))}</td>
             <td>{h.actorName ?? h.actorCode ?? t('history.system')}</td>
             <td>
-              <span className="history-method">{h.method ?? '—'}</span>
+              {/* the action in words; its code stays on hover and in the CSV, for the administrator */}
+              {h.method ? (
+                <span className="history-method" title={h.method}>
+                  {t(`briefHistory:method.${h.method}`, { defaultValue: h.method })}
+                </span>
+              ) : (
+                '—'
+              )}
               {h.reason && <div className="history-reason">{t('history.reason', { reason: h.reason })}</div>}
             </td>
             {showRecord && (

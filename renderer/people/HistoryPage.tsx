@@ -44,8 +44,20 @@ function FilterInput({
 }
 
 /** Every change made through the planner, newest first: filter by record, person, method and dates; export. */
+/** Every recorded action in the reader's words, alphabetically: the words are the filter's options (tests/unit/history-labels.test.ts keeps them to the contract's methods). */
+function useActionOptions(): Array<{ value: string; label: string }> {
+  const { t, i18n } = useTranslation('briefHistory');
+  const groups = (i18n.getResourceBundle('en', 'briefHistory') as { method: Record<string, Record<string, string>> }).method;
+  const collator = new Intl.Collator(i18n.language);
+  return Object.entries(groups)
+    .flatMap(([group, verbs]) => Object.keys(verbs).map((verb) => `${group}.${verb}`))
+    .map((value) => ({ value, label: t(`method.${value}`) }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+}
+
 export function HistoryPage() {
   const { t } = useTranslation('people');
+  const actions = useActionOptions();
   const attempt = useAttempt();
   // A record's page links here filtered to it (?entity=distributor&entityId=12).
   const [params] = useSearchParams();
@@ -92,7 +104,13 @@ export function HistoryPage() {
               onChange={(v) => set({ entityId: v })}
             />
             <FilterInput label={t('history.person')} value={filter.actorCode ?? ''} onChange={(v) => set({ actorCode: v })} />
-            <FilterInput label={t('history.method')} value={filter.method ?? ''} onChange={(v) => set({ method: v })} />
+            <FilterSelect
+              label={t('history.method')}
+              value={filter.method ?? ''}
+              onChange={(v) => set({ method: v || undefined })}
+              options={actions}
+              allLabel={t('history.any')}
+            />
             <FilterInput label={t('history.from')} type="date" value={filter.from ?? ''} onChange={(v) => set({ from: v })} />
             <FilterInput label={t('history.to')} type="date" value={filter.to ?? ''} onChange={(v) => set({ to: v })} />
           </div>

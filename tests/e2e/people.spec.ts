@@ -123,19 +123,19 @@ test('a salesperson and their manager, each signed in on one database: plan, vis
   await expect(sales.getByLabel("Regional manager's comment")).toHaveValue('Good start, keep the bar warm');
   await expect(sales.getByRole('button', { name: 'Submit review' })).toBeDisabled();
 
-  // Each step is in the history with the person who took it.
+  // Each step is in the history with the person who took it, said in words.
   await sales.getByRole('button', { name: 'History' }).click();
   const reviewHistory = sales.getByRole('region', { name: 'History of this record' });
-  await expect(reviewHistory.getByRole('row', { name: /weeklyReview\.save/ })).toContainText(me.name);
-  await expect(reviewHistory.getByRole('row', { name: /weeklyReview\.comment/ })).toContainText(manager);
+  await expect(reviewHistory.getByRole('row', { name: /Saved or submitted a weekly review/ })).toContainText(me.name);
+  await expect(reviewHistory.getByRole('row', { name: /Commented on a weekly review/ })).toContainText(manager);
   await sales.getByRole('tab', { name: 'My month' }).click();
   await sales.getByLabel('Month', { exact: true }).fill(month);
   await plan.getByRole('button', { name: 'History' }).click();
   const planHistory = plan.getByRole('region', { name: 'History of this record' });
-  await expect(planHistory.getByRole('row', { name: /devPlan\.save/ })).toContainText(me.name);
-  await expect(planHistory.getByRole('row', { name: /devPlan\.submit/ })).toContainText(me.name);
-  await expect(planHistory.getByRole('row', { name: /devPlan\.decide/ })).toContainText(manager);
-  await expect(planHistory.getByRole('row', { name: /devPlan\.decide/ })).toContainText('submitted → approved');
+  await expect(planHistory.getByRole('row', { name: /Saved a development plan/ })).toContainText(me.name);
+  await expect(planHistory.getByRole('row', { name: /Submitted a development plan/ })).toContainText(me.name);
+  await expect(planHistory.getByRole('row', { name: /Approved or returned a development plan/ })).toContainText(manager);
+  await expect(planHistory.getByRole('row', { name: /Approved or returned a development plan/ })).toContainText('submitted → approved');
 
   // The administrator's history screen has every step, including the visit and the decision, by person.
   const adminContext = await browser.newContext();
@@ -145,9 +145,13 @@ test('a salesperson and their manager, each signed in on one database: plan, vis
   await admin.getByLabel('Person (code)').fill(me.code);
   const table = admin.getByRole('table');
   // the visit's own entry (an interested outlet's pipeline stage may move with it, in entries of its own)
-  await expect(table.getByRole('row', { name: /visit\.log Visit #/ })).toContainText(me.name);
-  await expect(table.getByRole('row', { name: /devPlan\.decide/ })).toHaveCount(0);
+  await expect(table.getByRole('row', { name: /Logged a visit Visit #/ })).toContainText(me.name);
+  await expect(table.getByRole('row', { name: /Approved or returned a development plan/ })).toHaveCount(0);
   await admin.getByLabel('Person (code)').fill('');
-  await expect(table.getByRole('row', { name: /evaluation\.decide/ })).toContainText(manager);
+  await expect(table.getByRole('row', { name: /Decided a monthly scorecard/ })).toContainText(manager);
+  // the action filter offers the actions by their words and keeps only the one chosen
+  await admin.getByLabel('Action', { exact: true }).selectOption({ label: 'Decided a monthly scorecard' });
+  await expect(table.getByRole('row', { name: /Logged a visit/ })).toHaveCount(0);
+  await expect(table.getByRole('row', { name: /Decided a monthly scorecard/ })).toContainText(manager);
   await Promise.all([salesContext.close(), managerContext.close(), adminContext.close()]);
 });
