@@ -33,6 +33,7 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
   const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [removing, setRemoving] = useState<{ id: number; label: string } | null>(null);
   const [item, setItem] = useState({ kind: 'agenda', label: '', at: '', amount: '', url: '' });
   const [fu, setFu] = useState({ distributorId: '', kind: 'suggestion', text: '', category: 'product', ownerId: '', dueDate: '' });
   const itemErrors = useFormErrors();
@@ -239,7 +240,7 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
                   <button
                     type="button"
                     className="link-button no-print"
-                    onClick={() => void removeItem.run({ eventId, itemId: x.id })}
+                    onClick={() => setRemoving({ id: x.id, label: x.label })}
                     aria-label={t('removeItem', { label: x.label })}
                   >
                     ×
@@ -402,6 +403,20 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
         </div>
       </div>
       {editing && <EventFormDialog kind={e.kind} event={e} onClose={() => setEditing(false)} />}
+      {removing && (
+        <ConfirmDialog
+          title={t('removeItemTitle', { label: removing.label })}
+          message={t('removeItemText')}
+          confirmLabel={t('removeItemConfirm')}
+          danger
+          onCancel={() => setRemoving(null)}
+          busy={removeItem.isPending}
+          onConfirm={async () => {
+            if (!(await removeItem.run({ eventId, itemId: removing.id }))) return;
+            setRemoving(null);
+          }}
+        />
+      )}
       {deleting && (
         <ConfirmDialog
           title={t('deleteTitle', { title: e.title })}

@@ -103,6 +103,22 @@ test('a manager plans a training and a trip, sees a double-booking, records atte
   await panel.getByLabel(`Feedback score of ${first}`).selectOption('5');
   await expect(panel.getByText('feedback 5.0 / 5')).toBeVisible();
 
+  // a cost line is removed only once the coordinator confirms it
+  await panel.getByLabel('Add', { exact: true }).selectOption('cost');
+  await panel.getByLabel('Description').fill('Venue hire (test)');
+  await panel.getByLabel('Amount').fill('3000');
+  await panel.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(panel.getByText('Venue hire (test)')).toBeVisible();
+  await panel.getByRole('button', { name: 'Remove Venue hire (test)' }).click();
+  const removeLine = app.getByRole('dialog', { name: 'Remove “Venue hire (test)”?' });
+  await removeLine.getByRole('button', { name: 'Cancel' }).click();
+  await expect(removeLine).toBeHidden();
+  await expect(panel.getByText('Venue hire (test)')).toBeVisible();
+  await panel.getByRole('button', { name: 'Remove Venue hire (test)' }).click();
+  await removeLine.getByRole('button', { name: 'Remove' }).click();
+  await expect(removeLine).toBeHidden();
+  await expect(panel.getByText('Venue hire (test)')).toHaveCount(0);
+
   const download = app.waitForEvent('download');
   await panel.getByRole('button', { name: 'Invitation (.ics)' }).click();
   const file = await (await download).path();
