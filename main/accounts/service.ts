@@ -14,7 +14,7 @@ import { nextId } from '../db/ids.js';
 import { memo } from '../db/memo.js';
 import { Conditions, notFound, requireRow } from '../db/sql.js';
 import { areaInRegions, distributorInRegions, distributorsInScope, type RegionScope } from '../people/readScope.js';
-import { readSetting, writeSetting } from '../system/preferences.js';
+import { readTeamRule, writeTeamRule } from '../system/teamRules.js';
 import {
   churnRisk,
   retention,
@@ -40,12 +40,12 @@ export const DEFAULT_ACCOUNTS_SETTINGS: AccountsSettings = {
 };
 
 export function accountsSettings(db: Db): AccountsSettings {
-  const saved = readSetting<Partial<AccountsSettings>>(db, SETTINGS_KEY) ?? {};
+  const saved = readTeamRule<Partial<AccountsSettings>>(db, SETTINGS_KEY) ?? {};
   return { ...DEFAULT_ACCOUNTS_SETTINGS, ...saved, weights: { ...DEFAULT_ACCOUNTS_SETTINGS.weights, ...(saved.weights ?? {}) } };
 }
 
 export function saveAccountsSettings(db: Db, s: AccountsSettings): AccountsSettings {
-  writeSetting(db, SETTINGS_KEY, s);
+  writeTeamRule(db, SETTINGS_KEY, s);
   return accountsSettings(db);
 }
 
@@ -133,8 +133,8 @@ export const ACCOUNTS_READS: readonly string[] = [
   'history_distributor_month_totals',
   'regions',
   'sales_history',
-  'settings',
   'staff',
+  'team_rules',
 ];
 
 /** Every table computeAccountsBase reads. */
@@ -143,7 +143,7 @@ export const ACCOUNTS_BASE_READS: readonly string[] = [
   'distributors',
   'history_distributor_month_totals',
   'sales_history',
-  'settings',
+  'team_rules',
 ];
 
 /** The latest state computed on each base: the next one reuses the churn risks whose inputs did not move. */

@@ -3,7 +3,7 @@ import { ruleRefusal, refusal } from '../../shared/contract/result.js';
 import { thisMonth, today } from '../../shared/domain/clock.js';
 import { INDICATORS, type Decision, type PlanStatus } from '../../shared/domain/development.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
-import { readSetting, writeSetting } from '../system/preferences.js';
+import { readTeamRule, writeTeamRule } from '../system/teamRules.js';
 import { actualsBySalesperson, getStaff, monthEnd, monthStart, zeroNumbers } from './common.js';
 import { planNumbers } from './plans.js';
 import { DEFAULT_SCORING, scorecard } from './scorecard.js';
@@ -18,7 +18,7 @@ import { inRegions, type RegionScope } from '../people/readScope.js';
 const SETTINGS_KEY = 'development.scoring';
 
 export function getScoringSettings(db: Db): ScoringSettings {
-  const saved = readSetting<Partial<ScoringSettings>>(db, SETTINGS_KEY);
+  const saved = readTeamRule<Partial<ScoringSettings>>(db, SETTINGS_KEY);
   return {
     weights: { ...DEFAULT_SCORING.weights, ...(saved?.weights ?? {}) },
     thresholds: { ...DEFAULT_SCORING.thresholds, ...(saved?.thresholds ?? {}) },
@@ -27,7 +27,7 @@ export function getScoringSettings(db: Db): ScoringSettings {
 }
 
 export function saveScoringSettings(db: Db, settings: ScoringSettings): ScoringSettings {
-  writeSetting(db, SETTINGS_KEY, settings);
+  writeTeamRule(db, SETTINGS_KEY, settings);
   return getScoringSettings(db);
 }
 

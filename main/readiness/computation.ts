@@ -142,8 +142,8 @@ export const READINESS_BASE_READS: readonly string[] = [
   'region_peak_months',
   'region_shipping_capacity',
   'regions',
-  'settings',
   'staff',
+  'team_rules',
 ];
 
 /** `today`: the calendar day as its UTC midnight (readinessToday turns the clock's instant into the user's local day). */
@@ -596,10 +596,10 @@ export const READINESS_READS: readonly string[] = [
   'region_peak_months',
   'region_shipping_capacity',
   'regions',
-  'settings',
   'shipments',
   'staff',
   'stock_snapshots',
+  'team_rules',
 ];
 
 /** The latest state computed on each base: the next one reuses its regions' parts where their inputs did not move. */

@@ -1,6 +1,6 @@
 import type { ReadinessSettings } from '../../shared/contract/readiness.js';
 import type { Db } from '../db/open.js';
-import { readSetting, writeSetting } from '../system/preferences.js';
+import { readTeamRule, writeTeamRule } from '../system/teamRules.js';
 
 export const DEFAULT_SETTINGS: ReadinessSettings = {
   requiredCoverDays: 21,
@@ -14,10 +14,10 @@ export const DEFAULT_SETTINGS: ReadinessSettings = {
 const SETTINGS_KEY = 'readiness.settings';
 
 export function readinessSettings(db: Db): ReadinessSettings {
-  return { ...DEFAULT_SETTINGS, ...(readSetting<Partial<ReadinessSettings>>(db, SETTINGS_KEY) ?? {}) };
+  return { ...DEFAULT_SETTINGS, ...(readTeamRule<Partial<ReadinessSettings>>(db, SETTINGS_KEY) ?? {}) };
 }
 
 export function saveReadinessSettings(db: Db, settings: ReadinessSettings): ReadinessSettings {
-  writeSetting(db, SETTINGS_KEY, settings);
+  writeTeamRule(db, SETTINGS_KEY, settings);
   return readinessSettings(db);
 }

@@ -11,7 +11,7 @@ import type { Db } from '../db/open.js';
  * triggers that already maintain them: `history_month_totals`, `history_distributor_month_totals`,
  * `forecast_month_totals`, `terminals_search*`, `forecast_demand_packs` (unpacked by triggers,
  * packed again after a pull).
- * Not synced, because they are the desktop's own: `settings` (language and readiness settings),
+ * Not synced, because they are the desktop's own: `settings` (language, saved invitation lists),
  * `auth_settings`, `readiness_runs`, the `sync_*` tables.
  */
 export interface SyncedTable {
@@ -40,6 +40,8 @@ const bySalesperson = `r.salesperson_id IN ${STAFF}`;
 export const SYNCED_TABLES: readonly SyncedTable[] = [
   { name: 'regions', key: ['id'], scope: null },
   { name: 'products', key: ['id'], scope: null },
+  /** The team's rules (main/system/teamRules.ts): every desktop computes with the manager's. */
+  { name: 'team_rules', key: ['key'], scope: null },
   { name: 'areas', key: ['id'], scope: `r.region_id IN ${REGIONS}` },
   { name: 'staff', key: ['id'], scope: null, omit: ['password_hash'] },
   { name: 'staff_regions', key: ['staff_id', 'region_id'], scope: null },

@@ -1,7 +1,7 @@
 import { LARGE_JUMP, type TargetRules } from '../../shared/contract/targets.js';
 import { DomainError } from '../../shared/contract/result.js';
 import type { Db } from '../db/open.js';
-import { readSetting, writeSetting } from '../system/preferences.js';
+import { readTeamRule, writeTeamRule } from '../system/teamRules.js';
 
 /**
  * The large-jump question: a target far from what it is measured against (the plan's basis: last
@@ -11,12 +11,12 @@ import { readSetting, writeSetting } from '../system/preferences.js';
 const RULES_KEY = 'targets.rules';
 
 export function targetRules(db: Db): TargetRules {
-  const saved = readSetting<Partial<TargetRules>>(db, RULES_KEY) ?? {};
+  const saved = readTeamRule<Partial<TargetRules>>(db, RULES_KEY) ?? {};
   return { largeJump: typeof saved.largeJump === 'number' && saved.largeJump > 0 ? saved.largeJump : LARGE_JUMP };
 }
 
 export function saveTargetRules(db: Db, rules: TargetRules): TargetRules {
-  writeSetting(db, RULES_KEY, rules);
+  writeTeamRule(db, RULES_KEY, rules);
   return targetRules(db);
 }
 

@@ -12,6 +12,8 @@ const now = '2026-11-22T00:00:00.000Z';
 /** Representative rows for the tables each version adds, so every later migration runs over data. */
 const FIXTURES: Record<number, (db: Database.Database) => void> = {
   1: (db) => {
+    // a desktop setting, and a team rule that 0031 moves to team_rules
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('language', '"zh"'), ('development.scoring', '{"cap":150}')`).run();
     db.prepare('INSERT INTO regions (id, code, name, created_at, updated_at) VALUES (1, ?, ?, ?, ?)').run('N', 'North', now, now);
     db.prepare('INSERT INTO region_peak_months (region_id, month) VALUES (1, 6), (1, 7)').run();
     db.prepare('INSERT INTO areas (id, code, name, region_id, created_at, updated_at) VALUES (1, ?, ?, 1, ?, ?)').run(
@@ -179,7 +181,13 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
   }, // an index only: the history rows of the earlier fixtures carry over
   29: () => {},
   30: () => {}, // a column only: the target plan of fixture 4 carries over
+  31: (db) => {
+    db.prepare(`INSERT INTO team_rules (key, value) VALUES ('targets.rules', '{"largeJump":0.3}')`).run();
+  },
 };
+
+/** Rows a migration moves from one table to another: 0031 moves the team's rules out of the desktop's settings. */
+const MOVED_RULES = ['accounts.settings', 'development.scoring', 'targets.rules', 'readiness.settings'];
 
 /** Tables a later migration may write again from others: their contents are checked by reading them. */
 const DERIVED = new Set(['forecast_demand_packs']);
@@ -221,8 +229,18 @@ describe('migrations', () => {
       expect([...before.values()].some((t) => t.rows.length > 0)).toBe(true);
       for (const [table, { columns, rows }] of before) {
         if (DERIVED.has(table)) continue;
-        expect(rowsOf(upgraded, table, columns).rows, table).toEqual(rows);
+        const kept = table === 'settings' && start < 31 ? rows.filter((r) => !MOVED_RULES.includes(r[0] as string)) : rows;
+        // a team server's file (fixture 19) logs the moved rules for its desktops: one row each, checked below
+        const after = rowsOf(upgraded, table, columns).rows.filter((r) => !(table === 'sync_versions' && r[0] === 'team_rules'));
+        expect(after, table).toEqual(kept);
       }
+      if (start >= 19 && start < 31)
+        expect(upgraded.prepare("SELECT pk, version FROM sync_versions WHERE tbl = 'team_rules'").raw().all()).toEqual([
+          ['development.scoring', 2],
+        ]);
+      // the team's rules left the desktop's settings for team_rules, as they were
+      if (start < 31)
+        expect(upgraded.prepare('SELECT key, value FROM team_rules').raw().all()).toEqual([['development.scoring', '{"cap":150}']]);
       // the forecast packs (derived, rewritten by 0028) read as the forecast's rows
       const months: Record<string, number> = {};
       eachDemandSeries(upgraded, { fromMonth: '2000-01', toMonth: '2999-12' }, (x) =>
@@ -248,6 +266,39 @@ describe('migrations', () => {
       upgraded.close();
     });
   }
+
+  it('moves the team rules of a connected desktop nowhere (its rules are the server’s), and logs a server’s for its desktops', () => {
+    const at30 = (extra: (db: Database.Database) => void) => {
+      const file = join(mkdtempSync(join(tmpdir(), 'planner-migrate-')), 'db.sqlite');
+      const db = new Database(file);
+      migrate(db, 30);
+      db.prepare(`INSERT INTO settings (key, value) VALUES ('language', '"en"'), ('accounts.settings', '{"paretoShare":0.7}')`).run();
+      extra(db);
+      db.close();
+      return openDatabase(file);
+    };
+    const desktop = at30((db) =>
+      db
+        .prepare(
+          "INSERT INTO sync_link (id, server_url, fingerprint, server_id, client_id, client_no, token, person) VALUES (1, 'https://x', 'f', 's', 'c', 1, 't', '{}')",
+        )
+        .run(),
+    );
+    expect(desktop.prepare('SELECT count(*) FROM team_rules').pluck().get()).toBe(0);
+    expect(desktop.prepare('SELECT key FROM settings').pluck().all()).toEqual(['language']);
+    desktop.close();
+
+    const server = at30((db) => {
+      db.prepare("INSERT INTO sync_server (id, server_id, created_at) VALUES (1, 's', ?)").run(now);
+      db.prepare("INSERT INTO sync_versions (tbl, pk, version) VALUES ('regions', '1', 41)").run();
+    });
+    expect(server.prepare('SELECT key, value FROM team_rules').raw().all()).toEqual([['accounts.settings', '{"paretoShare":0.7}']]);
+    // above every version so far: a desktop in sync up to 41 pulls the rule
+    expect(server.prepare("SELECT pk, version FROM sync_versions WHERE tbl = 'team_rules'").raw().all()).toEqual([
+      ['accounts.settings', 42],
+    ]);
+    server.close();
+  });
 
   it('refuses a database written by a newer version', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'planner-migrate-')), 'db.sqlite');

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch.js';
 import { closeDatabase, openDatabase } from '../../main/db/open.js';
 import { syncRound } from '../../main/sync/engine.js';
+import { accountsSettings } from '../../main/accounts/service.js';
+import { getScoringSettings } from '../../main/development/evaluations.js';
 import { TEST_NOW } from '../support/db.js';
 import { openDesktop, PASSWORD, startServerProcess, syncedDump, type Desktop } from '../support/team.js';
 import { teamOnLoopback } from '../support/team-on-loopback.js';
@@ -227,6 +229,28 @@ describe('a desktop connected to a team server', () => {
     expect(serverRows("SELECT problems FROM weekly_reviews WHERE salesperson_id = ? AND week_start = '2026-11-02'", team.ids.S1)).toEqual([
       { problems: 'offline week' },
     ]);
+  });
+
+  it('brings the manager’s rules to every desktop: the salesperson’s scorecard and segments use them', async () => {
+    const m1 = await connected('M1');
+    const s1 = await connected('S1');
+    const rules = { ...accountsSettings(m1.ctx.db), paretoShare: 0.7, stableScore: 0.5 };
+    await ok(m1, 'accounts.saveSettings', rules);
+    const scoring = getScoringSettings(m1.ctx.db);
+    const stricter = { ...scoring, thresholds: { ...scoring.thresholds, penalty: 0.8 } };
+    await ok(m1, 'evaluation.saveSettings', stricter);
+    // not yet on the salesperson's desktop: the manager's desktop has not sent them
+    expect(accountsSettings(s1.ctx.db).paretoShare).toBe(0.8);
+    await m1.engine.syncNow();
+    await s1.engine.syncNow();
+    expect(accountsSettings(s1.ctx.db)).toEqual(rules);
+    expect(getScoringSettings(s1.ctx.db)).toEqual(stricter);
+    const db = openDatabase(team.serverFile);
+    try {
+      expect(accountsSettings(db)).toEqual(rules);
+    } finally {
+      closeDatabase(db);
+    }
   });
 
   it('holds exactly the server’s rows of the person’s scope once synced, history included', async () => {

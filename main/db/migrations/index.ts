@@ -26,6 +26,7 @@ import { m0027ForecastDemandPacks } from './0027-forecast-demand-packs.js';
 import { m0028ForecastPacksWideIds } from './0028-forecast-packs-wide-ids.js';
 import { m0029HistoryDistributorMonthTotals } from './0029-history-distributor-month-totals.js';
 import { m0030TargetNaturalDrawnAt } from './0030-target-natural-drawn-at.js';
+import { m0031TeamRules } from './0031-team-rules.js';
 
 export interface Migration {
   version: number;
@@ -63,6 +64,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0028ForecastPacksWideIds,
   m0029HistoryDistributorMonthTotals,
   m0030TargetNaturalDrawnAt,
+  m0031TeamRules,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
