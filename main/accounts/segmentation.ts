@@ -10,14 +10,14 @@ export interface SegmentSettings {
   /** Accounts inside this cumulative share of volume (Pareto) are high contribution. */
   paretoShare: number;
   /**
-   * Stability score (0-1) at or above which an account is stable; null: the network's own median,
-   * so "wavering" means less steady than the network's typical account (a fixed line put every
-   * demo account on one side: their scores all fall between 0.7 and 0.96).
+   * Stability score (0-1) at or above which an account is stable, by region id (as text); a region
+   * not named: its own median, so "wavering" means less steady than the region's typical account (a
+   * fixed line put every demo account on one side: their scores all fall between 0.7 and 0.96).
    */
-  stableScore: number | null;
+  stableScores: Readonly<Record<string, number>>;
 }
 
-export const DEFAULT_SEGMENT_SETTINGS: SegmentSettings = { paretoShare: 0.8, stableScore: null };
+export const DEFAULT_SEGMENT_SETTINGS: SegmentSettings = { paretoShare: 0.8, stableScores: {} };
 
 export interface AccountHistory {
   accountId: number;
@@ -220,7 +220,7 @@ export function segmentWithLine(
   for (const [region, own] of byRegion) {
     const buying = own.filter((r) => r.volume > 0);
     const calibrated = calibratedStableScore(buying.map((r) => r.stability));
-    const line = settings.stableScore ?? calibrated;
+    const line = settings.stableScores[String(region)] ?? calibrated;
     const medians: Record<StabilityPart, number> = {
       monthly: median(buying.map((r) => r.scores.monthly)),
       quarterly: median(buying.map((r) => r.scores.quarterly)),

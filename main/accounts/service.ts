@@ -31,7 +31,7 @@ import {
 const SETTINGS_KEY = 'accounts.settings';
 export const DEFAULT_ACCOUNTS_SETTINGS: AccountsSettings = {
   paretoShare: 0.8,
-  stableScore: null,
+  stableScores: {},
   volumeDropShare: 0.15,
   complaintDays: 14,
   visitDays: 45,
@@ -40,12 +40,36 @@ export const DEFAULT_ACCOUNTS_SETTINGS: AccountsSettings = {
 };
 
 export function accountsSettings(db: Db): AccountsSettings {
-  const saved = readTeamRule<Partial<AccountsSettings>>(db, SETTINGS_KEY) ?? {};
-  return { ...DEFAULT_ACCOUNTS_SETTINGS, ...saved, weights: { ...DEFAULT_ACCOUNTS_SETTINGS.weights, ...(saved.weights ?? {}) } };
+  // a line typed before lines were per region (`stableScore`) held for every region
+  const { stableScore, ...saved } = readTeamRule<Partial<AccountsSettings> & { stableScore?: number | null }>(db, SETTINGS_KEY) ?? {};
+  const stableScores =
+    saved.stableScores ??
+    (typeof stableScore === 'number'
+      ? Object.fromEntries((prepared(db, 'SELECT id FROM regions').pluck().all() as number[]).map((id) => [String(id), stableScore]))
+      : {});
+  return {
+    ...DEFAULT_ACCOUNTS_SETTINGS,
+    ...saved,
+    stableScores,
+    weights: { ...DEFAULT_ACCOUNTS_SETTINGS.weights, ...(saved.weights ?? {}) },
+  };
 }
 
-export function saveAccountsSettings(db: Db, s: AccountsSettings): AccountsSettings {
-  writeTeamRule(db, SETTINGS_KEY, s);
+/**
+ * Saves the rules; the stability lines of the regions named are set (or, null, given back their
+ * median) and the others kept, so two managers saving their own regions' lines do not undo each
+ * other's when the team server replays both.
+ */
+export function saveAccountsSettings(
+  db: Db,
+  s: Omit<AccountsSettings, 'stableScores'> & { stableScores: Record<string, number | null> },
+): AccountsSettings {
+  const stableScores = { ...accountsSettings(db).stableScores };
+  for (const [region, line] of Object.entries(s.stableScores)) {
+    if (line === null) delete stableScores[region];
+    else stableScores[region] = line;
+  }
+  writeTeamRule(db, SETTINGS_KEY, { ...s, stableScores });
   return accountsSettings(db);
 }
 

@@ -256,7 +256,7 @@ function Matrix({ overview, onSelect }: { overview: AccountsOverview; onSelect(i
               .map(
                 (l) =>
                   (overview.lines.length > 1 ? `${l.regionName}: ` : '') +
-                  t(overview.settings.stableScore === null ? 'accountsSettings.lineMedian' : 'accountsSettings.lineSet', {
+                  t(overview.settings.stableScores[l.regionId] === undefined ? 'accountsSettings.lineMedian' : 'accountsSettings.lineSet', {
                     ns: 'rules',
                     line: formatNumber(l.stableScore, 2),
                     median: formatNumber(l.calibrated, 2),

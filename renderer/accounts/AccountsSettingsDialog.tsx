@@ -9,8 +9,9 @@ import { formatNumber } from '../ui/format.js';
 import { useToast } from '../ui/Toasts.js';
 
 /**
- * The segmentation's lines and the prospect indicators' weights, visible and editable: the stability
- * line is the network's own median unless the manager types one (empty goes back to the median).
+ * The segmentation's lines and the prospect indicators' weights, visible and editable: each region's
+ * stability line is its own median unless the manager types one (empty goes back to the median). The
+ * regions shown are those of the screen; a line of a region not shown is kept as it is.
  */
 export function AccountsSettingsDialog({ overview, onClose }: { overview: AccountsOverview; onClose(): void }) {
   const { t } = useTranslation(['rules', 'accounts', 'common']);
@@ -20,7 +21,9 @@ export function AccountsSettingsDialog({ overview, onClose }: { overview: Accoun
   const s = overview.settings;
   const [v, setV] = useState({
     paretoShare: String(Math.round(s.paretoShare * 100)),
-    stableScore: s.stableScore === null ? '' : String(s.stableScore),
+    stableScores: Object.fromEntries(
+      overview.lines.map((l) => [l.regionId, s.stableScores[l.regionId] === undefined ? '' : String(s.stableScores[l.regionId])]),
+    ) as Record<string, string>,
     prospectThreshold: String(s.prospectThreshold),
     weights: Object.fromEntries(PROSPECT_INDICATORS.map((k) => [k, String(s.weights[k])])) as Record<
       (typeof PROSPECT_INDICATORS)[number],
@@ -33,7 +36,7 @@ export function AccountsSettingsDialog({ overview, onClose }: { overview: Accoun
       await save.mutateAsync({
         ...s,
         paretoShare: Number(v.paretoShare) / 100,
-        stableScore: v.stableScore.trim() === '' ? null : Number(v.stableScore),
+        stableScores: Object.fromEntries(Object.entries(v.stableScores).map(([r, x]) => [r, x.trim() === '' ? null : Number(x)])),
         prospectThreshold: Number(v.prospectThreshold),
         weights: Object.fromEntries(PROSPECT_INDICATORS.map((k) => [k, Number(v.weights[k])])) as AccountsOverview['settings']['weights'],
       });
@@ -60,21 +63,22 @@ export function AccountsSettingsDialog({ overview, onClose }: { overview: Accoun
           error={errors.errorFor('paretoShare')}
           hint="%"
         />
-        <TextField
-          label={t('accountsSettings.stableScore')}
-          type="number"
-          min={0.05}
-          max={0.95}
-          step={0.01}
-          value={v.stableScore}
-          onChange={(e) => setV({ ...v, stableScore: e.target.value })}
-          error={errors.errorFor('stableScore')}
-          hint={t('accountsSettings.stableHint', {
-            median: overview.lines
-              .map((l) => (overview.lines.length > 1 ? `${l.regionName} ` : '') + formatNumber(l.calibrated, 2))
-              .join(', '),
-          })}
-        />
+        {overview.lines.map((l) => (
+          <TextField
+            key={l.regionId}
+            label={
+              overview.lines.length > 1 ? t('accountsSettings.stableScoreOf', { region: l.regionName }) : t('accountsSettings.stableScore')
+            }
+            type="number"
+            min={0.05}
+            max={0.95}
+            step={0.01}
+            value={v.stableScores[l.regionId] ?? ''}
+            onChange={(e) => setV({ ...v, stableScores: { ...v.stableScores, [l.regionId]: e.target.value } })}
+            error={errors.errorFor(`stableScores.${l.regionId}`)}
+            hint={t('accountsSettings.stableHint', { median: formatNumber(l.calibrated, 2) })}
+          />
+        ))}
         <TextField
           label={t('accountsSettings.prospectThreshold')}
           type="number"

@@ -24,8 +24,12 @@ export const WAVER_CODES = [
 
 export interface AccountsSettings {
   paretoShare: number;
-  /** The stability line; null: calibrated to the network (its median). */
-  stableScore: number | null;
+  /**
+   * A region's stability line set by hand, by region id; a region not named here is measured against
+   * its own median (the calibrated line). Regions differ in steadiness, so one typed line for all
+   * would move every other region's segments too.
+   */
+  stableScores: Record<string, number>;
   volumeDropShare: number;
   complaintDays: number;
   visitDays: number;
@@ -125,7 +129,8 @@ export interface AccountDetail {
 
 export const accountsSettingsInput = z.strictObject({
   paretoShare: z.number().min(0.3).max(0.99),
-  stableScore: z.number().min(0.05).max(0.95).nullable(),
+  /** Regions named here take this line, null giving a region back its median; regions not named keep theirs. */
+  stableScores: z.record(z.string().regex(/^-?\d+$/, 'A region id'), z.number().min(0.05).max(0.95).nullable()),
   volumeDropShare: z.number().min(0.01).max(0.9),
   complaintDays: z.int().min(1).max(365),
   visitDays: z.int().min(1).max(365),

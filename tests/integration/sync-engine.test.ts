@@ -234,7 +234,7 @@ describe('a desktop connected to a team server', () => {
   it('brings the manager’s rules to every desktop: the salesperson’s scorecard and segments use them', async () => {
     const m1 = await connected('M1');
     const s1 = await connected('S1');
-    const rules = { ...accountsSettings(m1.ctx.db), paretoShare: 0.7, stableScore: 0.5 };
+    const rules = { ...accountsSettings(m1.ctx.db), paretoShare: 0.7, stableScores: { [team.ids.N!]: 0.5 } };
     await ok(m1, 'accounts.saveSettings', rules);
     const scoring = getScoringSettings(m1.ctx.db);
     const stricter = { ...scoring, thresholds: { ...scoring.thresholds, penalty: 0.8 } };

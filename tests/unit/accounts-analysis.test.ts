@@ -242,7 +242,7 @@ describe('stability calibrated to the network, measured monthly, quarterly and b
   }));
 
   it('finds no wavering account against a fixed 0.6 line, and finds them against the network median', () => {
-    const fixed = segment(accounts, { paretoShare: 0.8, stableScore: 0.6 });
+    const fixed = segment(accounts, { paretoShare: 0.8, stableScores: { 0: 0.6 } });
     expect(fixed.every((r) => r.stability >= 0.6)).toBe(true);
     expect(fixed.filter((r) => r.segment === 'EII' || r.segment === 'EIV')).toEqual([]);
 
@@ -265,7 +265,7 @@ describe('stability calibrated to the network, measured monthly, quarterly and b
   });
 
   it('keeps a line the manager set', () => {
-    const set = segmentWithLine(accounts, { paretoShare: 0.8, stableScore: 0.99 });
+    const set = segmentWithLine(accounts, { paretoShare: 0.8, stableScores: { 0: 0.99 } });
     expect(set.lines.get(0)!.stableScore).toBe(0.99);
     expect(set.rows.every((r) => r.segment === 'EII' || r.segment === 'EIV')).toBe(true);
   });
@@ -293,7 +293,7 @@ describe('stability calibrated to the network, measured monthly, quarterly and b
         (vols, stableScore) => {
           const out = segmentWithLine(
             vols.map((monthly, i) => ({ accountId: i + 1, monthly })),
-            { paretoShare: 0.8, stableScore },
+            { paretoShare: 0.8, stableScores: stableScore === null ? {} : { 0: stableScore } },
           );
           for (const r of out.rows) if (r.segment === 'EII' || r.segment === 'EIV') expect(r.wavers.length).toBeGreaterThan(0);
         },
