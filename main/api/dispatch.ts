@@ -10,7 +10,7 @@ import { tableVersions } from '../db/table-versions.js';
 import { authorizeRole, authorizeScope } from '../people/enforce.js';
 import { recordCall } from '../people/history.js';
 import { FROZEN_GUARDS, type FrozenGuard } from '../people/frozen.js';
-import { authorizeRead } from '../people/readScope.js';
+import { authorizeRead, visibleRegions } from '../people/readScope.js';
 
 type AnyHandler = (ctx: ServiceContext, input: unknown) => unknown;
 
@@ -40,7 +40,7 @@ export async function dispatchCore(ctx: ServiceContext, method: unknown, rawInpu
   try {
     authorizeScope(ctx.db, ctx.actor, method, parsed.data);
     if (!contract[method].mutates) authorizeRead(ctx.db, ctx.actor, method, parsed.data);
-    (FROZEN_GUARDS[method] as FrozenGuard | undefined)?.(ctx.db, parsed.data);
+    (FROZEN_GUARDS[method] as FrozenGuard | undefined)?.(ctx.db, parsed.data, visibleRegions(ctx.actor));
   } catch (error) {
     return fail(toApiError(error));
   }

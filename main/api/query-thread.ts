@@ -71,13 +71,13 @@ export class QueryThread {
   }
 
   /** The read-only part of a mutation (main/api/off-thread.ts), prepared on the thread's connection. */
-  prepare(method: MethodName, versions: TableVersions): Promise<ApiResult<unknown>> {
+  prepare(method: MethodName, versions: TableVersions, actor?: Actor): Promise<ApiResult<unknown>> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     if (this.pending.size === 0) worker.ref();
     return new Promise((resolve) => {
       this.pending.set(id, { resolve });
-      worker.postMessage({ id, prepare: method, versions });
+      worker.postMessage({ id, prepare: method, versions, actor });
     });
   }
 

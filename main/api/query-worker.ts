@@ -10,6 +10,7 @@ import type { Actor } from '../../shared/contract/people.js';
 import type { MethodName } from '../../shared/contract/index.js';
 import type { ApiResult } from '../../shared/contract/result.js';
 import { OFF_THREAD_WORK } from './off-thread.js';
+import { visibleRegions } from '../people/readScope.js';
 
 /**
  * The query thread: whole-network screens (readiness, forecast totals, segmentation, the targets grid)
@@ -40,7 +41,7 @@ const port = parentPort!;
 
 type Message =
   | { id: number; method: string; input: unknown; versions?: TableVersions; actor?: Actor; measure?: true }
-  | { id: number; prepare: MethodName; versions: TableVersions }
+  | { id: number; prepare: MethodName; versions: TableVersions; actor?: Actor }
   | { stop: true };
 
 port.on('message', (message: Message) => {
@@ -55,7 +56,7 @@ port.on('message', (message: Message) => {
     let result: ApiResult<unknown>;
     try {
       result = work
-        ? { ok: true, value: work.prepare(db) }
+        ? { ok: true, value: work.prepare(db, visibleRegions(message.actor)) }
         : { ok: false, error: { code: 'internal', message: `Nothing to prepare for ${message.prepare}.` } };
     } catch (error) {
       // The main thread then does the whole work itself and reports what goes wrong there.

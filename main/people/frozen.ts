@@ -1,6 +1,8 @@
 import { ruleRefusal, refusal } from '../../shared/contract/result.js';
 import type { MethodName, MethodParsed } from '../../shared/contract/index.js';
 import { prepared, type Db } from '../db/open.js';
+import { regionsOf, runsInForce } from '../readiness/runs.js';
+import { distributorInRegions, type RegionScope } from './readScope.js';
 
 /**
  * Signed off means frozen, for records whose own service does not guard it: checked by `dispatch`
@@ -23,13 +25,25 @@ const agreedPlan = (db: Db, input: { planId: number }): void => {
 /**
  * An accepted readiness plan is signed off: accepting another would replace its planned shipments,
  * so it is reopened first, with a reason. A plan whose shipments have all gone out is done, not frozen.
+ * Per region: a coordinator accepts their regions' plan (main/readiness/accept.ts), so only the plans
+ * in force in the caller's regions stand in the way, never another region's.
  */
-export const acceptedReadinessPlan = (db: Db): void => {
-  const run = prepared(db, 'SELECT created_at AS at, reopened_at AS reopenedAt FROM readiness_runs ORDER BY id DESC LIMIT 1').get() as
-    { at: string; reopenedAt: string | null } | undefined;
-  if (!run || run.reopenedAt !== null) return;
-  if (!prepared(db, "SELECT 1 FROM shipments WHERE source = 'plan' AND status = 'planned' LIMIT 1").get()) return;
-  const acceptedOn = run.at.slice(0, 10);
+export const acceptedReadinessPlan = (db: Db, scope: RegionScope): void => {
+  const accepted = [...runsInForce(db, regionsOf(db, scope))].filter(([, run]) => run.reopenedAt === null);
+  if (!accepted.length) return;
+  const regions = accepted.map(([regionId]) => regionId);
+  if (
+    !prepared(
+      db,
+      `SELECT 1 FROM shipments WHERE source = 'plan' AND status = 'planned' AND ${distributorInRegions('distributor_id', regions)} LIMIT 1`,
+    ).get()
+  )
+    return;
+  const acceptedOn = accepted
+    .map(([, run]) => run.at)
+    .sort()
+    .at(-1)!
+    .slice(0, 10);
   throw ruleRefusal(
     'readinessPlanAccepted',
     `The readiness plan accepted on ${acceptedOn} is signed off: reopen it, with a reason, before accepting a new one.`,
@@ -38,15 +52,15 @@ export const acceptedReadinessPlan = (db: Db): void => {
 };
 
 /** Each guard reads its own method's input, as that method's contract schema parsed it. */
-export const FROZEN_GUARDS: Readonly<Partial<{ [K in MethodName]: (db: Db, input: MethodParsed<K>) => void }>> = {
+export const FROZEN_GUARDS: Readonly<Partial<{ [K in MethodName]: (db: Db, input: MethodParsed<K>, scope: RegionScope) => void }>> = {
   'targets.edit': agreedPlan,
   'targets.setLine': agreedPlan,
   'targets.lock': agreedPlan,
   'targets.setAgreed': agreedPlan,
   'targets.refreshNatural': agreedPlan,
-  'readiness.acceptPlan': acceptedReadinessPlan,
-  'readiness.acceptPlanStart': acceptedReadinessPlan,
+  'readiness.acceptPlan': (db, _input, scope) => acceptedReadinessPlan(db, scope),
+  'readiness.acceptPlanStart': (db, _input, scope) => acceptedReadinessPlan(db, scope),
 };
 
 /** A guard called for whichever method it is registered for; `dispatch` passes that method's parsed input. */
-export type FrozenGuard = (db: Db, input: unknown) => void;
+export type FrozenGuard = (db: Db, input: unknown, scope: RegionScope) => void;

@@ -18,6 +18,6 @@ export const peopleHandlers = {
   'devPlan.reopen': ({ db }, input) => reopenPlan(db, input),
   'weeklyReview.reopen': ({ db }, input) => reopenReview(db, input),
   'evaluation.reopen': ({ db }, input) => reopenEvaluation(db, input),
-  'readiness.reopenPlan': ({ db }, input) => reopenReadinessPlan(db, input),
+  'readiness.reopenPlan': (ctx, input) => reopenReadinessPlan(ctx.db, input, scopeOf(ctx)),
   'distributor.merge': ({ db }, { fromId, intoId }) => mergeDistributors(db, fromId, intoId),
 } satisfies FeatureHandlers<typeof peopleContract>;

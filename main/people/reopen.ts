@@ -1,5 +1,8 @@
 import { refusal } from '../../shared/contract/result.js';
+import { nextId } from '../db/ids.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
+import { allRegionIds, regionsOf, runsInForce, type AcceptedRun } from '../readiness/runs.js';
+import type { RegionScope } from './readScope.js';
 
 /**
  * Signed off means frozen: an approved plan, a commented weekly review and a decided scorecard
@@ -60,14 +63,29 @@ export function reopenEvaluation(db: Db, input: { salespersonId: number; month: 
   })();
 }
 
-/** The accepted readiness plan: its planned shipments stay until a new plan is accepted after this. */
-export function reopenReadinessPlan(db: Db, input: { reason: string }): { reopened: true } {
+/**
+ * The accepted readiness plan of the caller's regions: its planned shipments stay until a new plan is
+ * accepted after this. A plan that also covers regions beyond the caller's stays accepted there: it
+ * is kept for those regions as a copy (same moment, same figures), and only the caller's are reopened.
+ */
+export function reopenReadinessPlan(db: Db, input: { reason: string }, scope: RegionScope = null): { reopened: true } {
   return db.transaction(() => {
-    const run = prepared(db, 'SELECT id, reopened_at AS reopenedAt FROM readiness_runs ORDER BY id DESC LIMIT 1').get() as
-      { id: number; reopenedAt: string | null } | undefined;
-    if (!run || run.reopenedAt !== null)
-      throw refusal('conflict', 'readinessNothingAccepted', 'No readiness plan is accepted: there is nothing to reopen.');
-    prepared(db, 'UPDATE readiness_runs SET reopened_at = ?, reopen_reason = ? WHERE id = ?').run(nowIso(), input.reason, run.id);
+    const mine = regionsOf(db, scope);
+    const open = new Map<number, AcceptedRun>();
+    for (const run of runsInForce(db, mine).values()) if (run.reopenedAt === null) open.set(run.id, run);
+    if (!open.size) throw refusal('conflict', 'readinessNothingAccepted', 'No readiness plan is accepted: there is nothing to reopen.');
+    const inForce = runsInForce(db, allRegionIds(db));
+    for (const run of open.values()) {
+      // the other regions this plan is still in force in (not those a newer acceptance replaced there)
+      const others = [...inForce].filter(([r, inForceThere]) => inForceThere.id === run.id && !mine.includes(r)).map(([r]) => r);
+      if (others.length)
+        prepared(
+          db,
+          `INSERT INTO readiness_runs (id, created_at, statuses, shipments, cases, short_cases, regions)
+           SELECT ?, created_at, statuses, shipments, cases, short_cases, ? FROM readiness_runs WHERE id = ?`,
+        ).run(nextId('readiness_runs'), JSON.stringify(others), run.id);
+      prepared(db, 'UPDATE readiness_runs SET reopened_at = ?, reopen_reason = ? WHERE id = ?').run(nowIso(), input.reason, run.id);
+    }
     return { reopened: true as const };
   })();
 }

@@ -4,6 +4,7 @@ import { nowIso, prepared, type Db } from '../db/open.js';
 import type { ServiceContext } from '../api/context.js';
 import type { TaskControl } from '../jobs/task.js';
 import { acceptedReadinessPlan } from '../people/frozen.js';
+import { distributorInRegions, type RegionScope } from '../people/readScope.js';
 import { READINESS_READS, readinessToday } from './computation.js';
 import { isoDay, WEEK_MS } from './weeks.js';
 
@@ -24,30 +25,61 @@ export interface AcceptanceProposal {
   /** Every cell's colour as `{ "distributor:SKU": status }` in JSON, for "what changed" against the next plan. */
   statusesJson: string;
   shortCases: number;
+  /** The regions whose plan this is (the accepting coordinator's), null for every region. */
+  regions: number[] | null;
 }
 
 /** The tables the proposal depends on: if one changes between proposing and writing, it is proposed again. */
 export const ACCEPTANCE_READS = READINESS_READS;
 
 /**
- * The whole network's plan turned into rows (seconds at national scale, and usually already computed
- * by the query thread for the board): the query thread proposes, another thread writes.
+ * The plan of the caller's regions (the whole network's for an administrator or a desktop without
+ * sign-in) turned into rows: seconds at national scale, and usually already computed by the query
+ * thread for the board. The query thread proposes, another thread writes. A region has its own
+ * coordinator: accepting for North leaves East's accepted plan as it is.
  */
-export function proposeAcceptance(db: Db, today = now()): AcceptanceProposal {
+export function proposeAcceptance(db: Db, today = now(), scope: RegionScope = null): AcceptanceProposal {
   const c = readinessToday(db, today);
   const s = c.assessment.plan.shipments;
+  const regions = scope === null ? null : [...scope];
+  const mine = (distributorId: number) => regions === null || regions.includes(c.distById.get(distributorId)!.regionId);
   const statuses: Record<string, string> = {};
-  c.cells.forEach((x, i) => (statuses[`${x.distributorId}:${x.productId}`] = c.assessment.cells[i]!.status));
+  c.cells.forEach((x, i) => {
+    if (mine(x.distributorId)) statuses[`${x.distributorId}:${x.productId}`] = c.assessment.cells[i]!.status;
+  });
+  const take = (column: Float64Array | Int32Array) => column.slice(0, s.length);
+  const whole = {
+    distributorId: take(s.distributorId) as Float64Array,
+    productId: take(s.productId) as Float64Array,
+    cases: take(s.cases) as Int32Array,
+    shipWeek: take(s.shipWeek) as Int32Array,
+    arrivalWeek: take(s.arrivalWeek) as Int32Array,
+  };
+  let lines = s.length;
+  if (regions !== null) {
+    // kept in place, in the plan's order: the lines of the caller's regions
+    lines = 0;
+    for (let i = 0; i < s.length; i++) {
+      if (!mine(whole.distributorId[i]!)) continue;
+      whole.distributorId[lines] = whole.distributorId[i]!;
+      whole.productId[lines] = whole.productId[i]!;
+      whole.cases[lines] = whole.cases[i]!;
+      whole.shipWeek[lines] = whole.shipWeek[i]!;
+      whole.arrivalWeek[lines] = whole.arrivalWeek[i]!;
+      lines++;
+    }
+  }
   return {
-    lines: s.length,
-    distributorId: s.distributorId.slice(0, s.length),
-    productId: s.productId.slice(0, s.length),
-    cases: s.cases.slice(0, s.length),
-    shipWeek: s.shipWeek.slice(0, s.length),
-    arrivalWeek: s.arrivalWeek.slice(0, s.length),
+    lines,
+    distributorId: whole.distributorId.slice(0, lines),
+    productId: whole.productId.slice(0, lines),
+    cases: whole.cases.slice(0, lines),
+    shipWeek: whole.shipWeek.slice(0, lines),
+    arrivalWeek: whole.arrivalWeek.slice(0, lines),
     gridStart: c.grid.start,
     statusesJson: JSON.stringify(statuses),
-    shortCases: c.assessment.plan.shortfalls.reduce((sum, x) => sum + x.cases, 0),
+    shortCases: c.assessment.plan.shortfalls.reduce((sum, x) => sum + (mine(c.cells[x.cell]!.distributorId) ? x.cases : 0), 0),
+    regions,
   };
 }
 
@@ -62,8 +94,11 @@ const LINES_PER_STEP = 20_000;
 export function writeAcceptance(db: Db, proposal: AcceptanceProposal, control?: TaskControl): { shipments: number; cases: number } {
   return db.transaction(() => {
     // the job writes a while after it was asked: a plan accepted meanwhile is signed off, as for the call itself
-    if (control) acceptedReadinessPlan(db);
-    prepared(db, "DELETE FROM shipments WHERE source = 'plan' AND status = 'planned'").run();
+    if (control) acceptedReadinessPlan(db, proposal.regions);
+    prepared(
+      db,
+      `DELETE FROM shipments WHERE source = 'plan' AND status = 'planned' AND ${distributorInRegions('distributor_id', proposal.regions)}`,
+    ).run();
     const insert = prepared(
       db,
       "INSERT INTO shipments (id, distributor_id, product_id, cases, ship_date, arrival_date, status, source, created_at) VALUES (?, ?, ?, ?, ?, ?, 'planned', 'plan', ?)",
@@ -89,21 +124,25 @@ export function writeAcceptance(db: Db, proposal: AcceptanceProposal, control?: 
       cases += proposal.cases[i]!;
     }
     control?.checkCancelled();
-    prepared(db, 'INSERT INTO readiness_runs (id, created_at, statuses, shipments, cases, short_cases) VALUES (?, ?, ?, ?, ?, ?)').run(
+    prepared(
+      db,
+      'INSERT INTO readiness_runs (id, created_at, statuses, shipments, cases, short_cases, regions) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       nextId('readiness_runs'),
       at,
       proposal.statusesJson,
       proposal.lines,
       cases,
       proposal.shortCases,
+      proposal.regions === null ? null : JSON.stringify(proposal.regions),
     );
     return { shipments: proposal.lines, cases };
   })();
 }
 
-/** Turns the proposed plan into planned shipments, computed here (the command line, tests, the team server). */
-export function acceptPlan(db: Db, today = now()): { shipments: number; cases: number } {
-  return writeAcceptance(db, proposeAcceptance(db, today));
+/** Turns the proposed plan of the caller's regions into planned shipments, computed here (the command line, tests, the team server). */
+export function acceptPlan(db: Db, today = now(), scope: RegionScope = null): { shipments: number; cases: number } {
+  return writeAcceptance(db, proposeAcceptance(db, today, scope));
 }
 
 /** Starts the background job that writes the proposal; the screen follows it, knowing how many lines it writes. */

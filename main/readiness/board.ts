@@ -2,6 +2,7 @@ import type { PackGroup, ReadinessBoard, ReadinessRow, ReadinessStatus } from '.
 import { now } from '../../shared/domain/clock.js';
 import { prepared, type Db } from '../db/open.js';
 import { readinessToday, type ReadinessComputation } from './computation.js';
+import type { RegionScope } from '../people/readScope.js';
 import { brandOk, inScope, peakDay, view, visibleDistributors, type ScopedFilter } from './views.js';
 
 /** The board: every distributor's traffic lights, the plan's totals by week, capacity use and what changed since the last accepted plan. */
@@ -140,10 +141,10 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ScopedFilter): Read
 
   const changes: ReadinessBoard['changes'] = [];
   let changesTotal = 0;
-  if (c.lastRun) {
+  if (c.runs.size) {
     for (let i = 0; i < c.cells.length; i++) {
       const cell = c.cells[i]!;
-      const was = c.lastRun.statuses[`${cell.distributorId}:${cell.productId}`];
+      const was = c.runs.get(c.distById.get(cell.distributorId)!.regionId)?.statuses[`${cell.distributorId}:${cell.productId}`];
       const now = c.assessment.cells[i]!.status;
       if (!was || was === now || !visible.has(cell.distributorId) || !brandOk(c, filter, cell.productId)) continue;
       changesTotal++;
@@ -175,7 +176,7 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ScopedFilter): Read
     totals,
     plan,
     short,
-    acceptance: wholePlan(c),
+    acceptance: planToAccept(c, filter.regions ?? null),
     capacity: regions
       .filter((r) => inScope(filter, r.id))
       .map((r) => ({
@@ -195,15 +196,7 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ScopedFilter): Read
       })),
     changes,
     changesTotal,
-    lastRun: c.lastRun
-      ? {
-          at: c.lastRun.at,
-          shipments: c.lastRun.shipments,
-          cases: c.lastRun.cases,
-          shortCases: c.lastRun.shortCases,
-          reopenedAt: c.lastRun.reopenedAt,
-        }
-      : null,
+    lastRun: lastRunShown(c, filter),
     computeMs: c.computeMs,
     missing: {
       forecast: c.missingForecast,
@@ -221,19 +214,39 @@ function uncounted(c: ReadinessComputation, filter: ScopedFilter): number {
   return n;
 }
 
-const wholePlans = new WeakMap<ReadinessComputation, { shipments: number; cases: number }>();
+const plansToAccept = new WeakMap<ReadinessComputation, Map<string, { shipments: number; cases: number }>>();
 
-/** Lines and cases of the whole network's plan, counted once per computation, region by region. */
-function wholePlan(c: ReadinessComputation): { shipments: number; cases: number } {
-  let total = wholePlans.get(c);
+/**
+ * Lines and cases of the plan the person would accept: their regions' (every region's for an
+ * administrator), whatever the board's filter shows; counted once per computation and scope.
+ */
+function planToAccept(c: ReadinessComputation, scope: RegionScope): { shipments: number; cases: number } {
+  let byScope = plansToAccept.get(c);
+  if (!byScope) plansToAccept.set(c, (byScope = new Map()));
+  const key = scope === null ? '*' : scope.join(',');
+  let total = byScope.get(key);
   if (!total) {
     total = { shipments: 0, cases: 0 };
-    for (const part of c.parts.values()) {
+    for (const [regionId, part] of c.parts) {
+      if (scope !== null && !scope.includes(regionId)) continue;
       const lines = part.shipments;
       total.shipments += lines.length;
       for (let i = 0; i < lines.length; i++) total.cases += lines.cases[i]!;
     }
-    wholePlans.set(c, total);
+    byScope.set(key, total);
   }
   return total;
+}
+
+/**
+ * The accepted plan the board speaks of, among those in force in the person's regions: one still
+ * accepted (it is what stands in the way of accepting another), the newest such; else the newest.
+ */
+function lastRunShown(c: ReadinessComputation, filter: ScopedFilter): ReadinessBoard['lastRun'] {
+  const plans = [...c.runs].filter(([regionId]) => inScope(filter, regionId)).map(([, plan]) => plan);
+  const newest = (list: typeof plans) => list.sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id)[0];
+  const shown = newest(plans.filter((p) => p.reopenedAt === null)) ?? newest(plans);
+  return shown
+    ? { at: shown.at, shipments: shown.shipments, cases: shown.cases, shortCases: shown.shortCases, reopenedAt: shown.reopenedAt }
+    : null;
 }

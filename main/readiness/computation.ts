@@ -7,6 +7,7 @@ import { prepared, type Db } from '../db/open.js';
 import type { NetworkAssessment, NetworkCell, NetworkDistributor } from './assess.js';
 import { readDemandInParts, seriesPerDistributor } from './demand-threads.js';
 import { assessByRegion, sameCellInputs, type LineOrder, type RegionPart } from './regions.js';
+import { allRegionIds, runsInForce } from './runs.js';
 import { readinessSettings } from './settings.js';
 import { keyAccounts } from './status.js';
 import { DAY_MS, isoDay, isoWeekLabel, WEEK_MS, weekGrid, weekIndexOf, type WeekGrid } from './weeks.js';
@@ -62,14 +63,12 @@ export interface ReadinessComputation {
   shortByCell: Float64Array;
   committedRegion: Map<number, Float64Array>;
   committedGroup: Map<string, Float64Array>;
-  lastRun: {
-    at: string;
-    shipments: number;
-    cases: number;
-    shortCases: number;
-    statuses: Record<string, ReadinessStatus>;
-    reopenedAt: string | null;
-  } | null;
+  /**
+   * The accepted plan in force in each region (main/readiness/runs.ts), with its cells' colours for
+   * "what changed since"; a region never accepted is absent. Regions have their own coordinators, so
+   * two regions may be on plans accepted on different days.
+   */
+  runs: Map<number, AcceptedPlanInForce>;
   missingForecast: boolean;
   computeMs: number;
   /** Reading and shaping the data, and the projection, plan and statuses themselves. */
@@ -538,10 +537,7 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
   const shortByCell = new Float64Array(cells.length);
   for (const s of assessment.plan.shortfalls) shortByCell[s.cell]! += s.cases;
 
-  const run = prepared(
-    db,
-    'SELECT created_at AS at, statuses, shipments, cases, short_cases AS shortCases, reopened_at AS reopenedAt FROM readiness_runs ORDER BY created_at DESC, id DESC LIMIT 1',
-  ).get() as { at: string; statuses: string; shipments: number; cases: number; shortCases: number; reopenedAt: string | null } | undefined;
+  const runs = acceptedPlansInForce(db);
   return {
     base,
     grid,
@@ -561,7 +557,7 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
     shortByCell,
     committedRegion,
     committedGroup,
-    lastRun: run ? { ...run, statuses: JSON.parse(run.statuses) as Record<string, ReadinessStatus> } : null,
+    runs,
     missingForecast: base.missingForecast,
     computeMs: Math.round(performance.now() - t0),
     loadMs: Math.round(loaded - t0),
@@ -621,4 +617,38 @@ export function readinessToday(db: Db, instant = now()): ReadinessComputation {
     latestState.set(base, state);
     return state;
   });
+}
+
+export interface AcceptedPlanInForce {
+  id: number;
+  at: string;
+  shipments: number;
+  cases: number;
+  shortCases: number;
+  statuses: Record<string, ReadinessStatus>;
+  reopenedAt: string | null;
+}
+
+/** Each region's plan in force, its figures and colours read once per plan (a national plan's colours are tens of MB). */
+function acceptedPlansInForce(db: Db): Map<number, AcceptedPlanInForce> {
+  const read = new Map<number, AcceptedPlanInForce>();
+  const out = new Map<number, AcceptedPlanInForce>();
+  for (const [regionId, run] of runsInForce(db, allRegionIds(db))) {
+    let plan = read.get(run.id);
+    if (!plan) {
+      const row = prepared(db, 'SELECT statuses, shipments, cases, short_cases AS shortCases FROM readiness_runs WHERE id = ?').get(
+        run.id,
+      ) as { statuses: string; shipments: number; cases: number; shortCases: number };
+      plan = {
+        ...row,
+        id: run.id,
+        at: run.at,
+        reopenedAt: run.reopenedAt,
+        statuses: JSON.parse(row.statuses) as Record<string, ReadinessStatus>,
+      };
+      read.set(run.id, plan);
+    }
+    out.set(regionId, plan);
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import type { readinessContract } from '../../shared/contract/readiness.js';
+import { now } from '../../shared/domain/clock.js';
 import type { FeatureHandlers } from '../api/handlers-type.js';
 import { scopeOf } from '../people/readScope.js';
 import { exportPlan } from './export.js';
@@ -40,8 +41,8 @@ export const readinessHandlers = {
   'readiness.setPalletCapacity': ({ db }, { distributorId, pallets }) => setPalletCapacity(db, distributorId, pallets),
   'readiness.palletSizes': ({ db }) => palletSizes(db),
   'readiness.setCasesPerPallet': ({ db }, { productId, casesPerPallet }) => setCasesPerPallet(db, productId, casesPerPallet),
-  'readiness.acceptPlan': ({ db }) => acceptPlan(db),
-  'readiness.acceptPlanStart': (ctx) => startAcceptJob(ctx, proposeAcceptance(ctx.db)),
+  'readiness.acceptPlan': (ctx) => acceptPlan(ctx.db, now(), scopeOf(ctx)),
+  'readiness.acceptPlanStart': (ctx) => startAcceptJob(ctx, proposeAcceptance(ctx.db, now(), scopeOf(ctx))),
   'readiness.exportPlan': (ctx, input) => exportPlan(ctx.db, { ...input, regions: scopeOf(ctx) }),
   'stock.set': ({ db }, input) => setStock(db, input),
   'shipment.list': (ctx, input) => listShipments(ctx.db, input, scopeOf(ctx)),

@@ -184,6 +184,9 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
   31: (db) => {
     db.prepare(`INSERT INTO team_rules (key, value) VALUES ('targets.rules', '{"largeJump":0.3}')`).run();
   },
+  32: (db) => {
+    db.prepare(`INSERT INTO readiness_runs (id, created_at, statuses, regions) VALUES (2, ?, '{}', '[1]')`).run(now);
+  },
 };
 
 /** Rows a migration moves from one table to another: 0031 moves the team's rules out of the desktop's settings. */

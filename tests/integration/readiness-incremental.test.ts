@@ -25,7 +25,7 @@ function outcome(c: ReadinessComputation) {
     shortByCell: plain(c.shortByCell),
     committedRegion: [...c.committedRegion].map(([k, v]) => [k, plain(v)]).sort(),
     committedGroup: [...c.committedGroup].map(([k, v]) => [k, plain(v)]).sort(),
-    lastRun: c.lastRun,
+    runs: [...c.runs],
   };
 }
 

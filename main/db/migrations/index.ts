@@ -27,6 +27,7 @@ import { m0028ForecastPacksWideIds } from './0028-forecast-packs-wide-ids.js';
 import { m0029HistoryDistributorMonthTotals } from './0029-history-distributor-month-totals.js';
 import { m0030TargetNaturalDrawnAt } from './0030-target-natural-drawn-at.js';
 import { m0031TeamRules } from './0031-team-rules.js';
+import { m0032ReadinessRunRegions } from './0032-readiness-run-regions.js';
 
 export interface Migration {
   version: number;
@@ -65,6 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0029HistoryDistributorMonthTotals,
   m0030TargetNaturalDrawnAt,
   m0031TeamRules,
+  m0032ReadinessRunRegions,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

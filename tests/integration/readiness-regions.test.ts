@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { seedDemo } from '../../main/demo/generate.js';
+import { runForecast } from '../../main/forecast/run.js';
+import { call, refusal } from '../support/call.js';
+import { asPerson, createTestDb } from '../support/db.js';
+
+/**
+ * A region has its own logistics coordinator (DOMAIN.md): each accepts and reopens their regions'
+ * pre-build plan. Accepting North's plan used to replace every region's planned shipments, and a plan
+ * signed off in East stood in North's way (or, reopened from North, was replaced by North's acceptance).
+ */
+describe('the readiness plan of a network of two regions', () => {
+  it('is accepted, frozen and reopened region by region, never changing another region’s signed-off plan', async () => {
+    const { db, ctx } = createTestDb();
+    seedDemo(db, { scale: 'M', today: new Date('2026-11-20T00:00:00Z') });
+    await runForecast(db, { workers: 1 }, { progress() {}, checkCancelled() {} });
+    const coordinators = db
+      .prepare("SELECT code, region_id AS regionId FROM staff WHERE role = 'logistics_coordinator' AND active = 1 ORDER BY region_id")
+      .all() as Array<{ code: string; regionId: number }>;
+    expect(coordinators).toHaveLength(2);
+    const [north, east] = coordinators as [(typeof coordinators)[0], (typeof coordinators)[0]];
+    const n = asPerson(ctx, north.code);
+    const e = asPerson(ctx, east.code);
+    /** The planned shipments of the accepted plans, by region: ids, so a replaced plan shows as new ids. */
+    const planned = (regionId: number) =>
+      db
+        .prepare(
+          `SELECT s.id FROM shipments s JOIN distributors d ON d.id = s.distributor_id JOIN areas a ON a.id = d.area_id
+           WHERE s.source = 'plan' AND s.status = 'planned' AND a.region_id = ? ORDER BY s.id`,
+        )
+        .pluck()
+        .all(regionId) as number[];
+
+    // the whole network's plan, accepted by the administrator's desktop (no sign-in): every region
+    await call(ctx, 'readiness.acceptPlan', {});
+    const eastAccepted = planned(east.regionId);
+    expect(planned(north.regionId).length).toBeGreaterThan(0);
+    expect(eastAccepted.length).toBeGreaterThan(0);
+
+    // North's coordinator reopens: North's plan only; East's stays signed off
+    await call(n, 'readiness.reopenPlan', { reason: 'new stock counts in the north' });
+    expect((await refusal(e, 'readiness.acceptPlan', {})).rule?.code).toBe('readinessPlanAccepted');
+
+    // North accepts its own plan: North's shipments are new, East's are the very same rows
+    const northBoard = await call(n, 'readiness.board', {});
+    const accepted = await call(n, 'readiness.acceptPlan', {});
+    expect(accepted.shipments).toBe(northBoard.acceptance.shipments);
+    expect(planned(north.regionId)).toHaveLength(accepted.shipments);
+    expect(planned(east.regionId)).toEqual(eastAccepted);
+    // the board a coordinator reads counts their regions' plan, not the network's
+    const whole = await call(ctx, 'readiness.board', {});
+    expect(northBoard.acceptance.shipments).toBeLessThan(whole.acceptance.shipments);
+
+    // North is signed off again; East reopens and accepts its own, and North's plan does not move
+    expect((await refusal(n, 'readiness.acceptPlan', {})).rule?.code).toBe('readinessPlanAccepted');
+    const northAccepted = planned(north.regionId);
+    await call(e, 'readiness.reopenPlan', { reason: 'a distributor changed its warehouse' });
+    await call(e, 'readiness.acceptPlan', {});
+    expect(planned(north.regionId)).toEqual(northAccepted);
+    expect(planned(east.regionId)).not.toEqual(eastAccepted);
+
+    // each board speaks of its own region's accepted plan, still signed off
+    for (const person of [n, e]) expect((await call(person, 'readiness.board', {})).lastRun).toMatchObject({ reopenedAt: null });
+    const runs = db.prepare('SELECT regions, reopened_at IS NOT NULL AS reopened FROM readiness_runs ORDER BY id').raw().all();
+    expect(runs).toEqual([
+      [null, 1], // the network's plan, reopened in North…
+      [JSON.stringify([east.regionId]), 1], // …kept for East, then reopened there
+      [JSON.stringify([north.regionId]), 0],
+      [JSON.stringify([east.regionId]), 0],
+    ]);
+  }, 180_000);
+});
