@@ -47,35 +47,27 @@ export function proposeAcceptance(db: Db, today = now(), scope: RegionScope = nu
   c.cells.forEach((x, i) => {
     if (mine(x.distributorId)) statuses[`${x.distributorId}:${x.productId}`] = c.assessment.cells[i]!.status;
   });
-  const take = (column: Float64Array | Int32Array) => column.slice(0, s.length);
-  const whole = {
-    distributorId: take(s.distributorId) as Float64Array,
-    productId: take(s.productId) as Float64Array,
-    cases: take(s.cases) as Int32Array,
-    shipWeek: take(s.shipWeek) as Int32Array,
-    arrivalWeek: take(s.arrivalWeek) as Int32Array,
-  };
+  // the lines of the caller's regions, in the plan's order (all of them for the whole network)
+  let keep: Int32Array | null = null;
   let lines = s.length;
   if (regions !== null) {
-    // kept in place, in the plan's order: the lines of the caller's regions
+    keep = new Int32Array(s.length);
     lines = 0;
-    for (let i = 0; i < s.length; i++) {
-      if (!mine(whole.distributorId[i]!)) continue;
-      whole.distributorId[lines] = whole.distributorId[i]!;
-      whole.productId[lines] = whole.productId[i]!;
-      whole.cases[lines] = whole.cases[i]!;
-      whole.shipWeek[lines] = whole.shipWeek[i]!;
-      whole.arrivalWeek[lines] = whole.arrivalWeek[i]!;
-      lines++;
-    }
+    for (let i = 0; i < s.length; i++) if (mine(s.distributorId[i]!)) keep[lines++] = i;
   }
+  const pick = <T extends Float64Array | Int32Array>(column: T, make: (n: number) => T): T => {
+    if (keep === null) return column.slice(0, lines) as T;
+    const out = make(lines);
+    for (let j = 0; j < lines; j++) out[j] = column[keep[j]!]!;
+    return out;
+  };
   return {
     lines,
-    distributorId: whole.distributorId.slice(0, lines),
-    productId: whole.productId.slice(0, lines),
-    cases: whole.cases.slice(0, lines),
-    shipWeek: whole.shipWeek.slice(0, lines),
-    arrivalWeek: whole.arrivalWeek.slice(0, lines),
+    distributorId: pick(s.distributorId, (n) => new Float64Array(n)),
+    productId: pick(s.productId, (n) => new Float64Array(n)),
+    cases: pick(s.cases, (n) => new Int32Array(n)),
+    shipWeek: pick(s.shipWeek, (n) => new Int32Array(n)),
+    arrivalWeek: pick(s.arrivalWeek, (n) => new Int32Array(n)),
     gridStart: c.grid.start,
     statusesJson: JSON.stringify(statuses),
     shortCases: c.assessment.plan.shortfalls.reduce((sum, x) => sum + (mine(c.cells[x.cell]!.distributorId) ? x.cases : 0), 0),
