@@ -1,23 +1,12 @@
 import type { Language, Preferences } from '../../shared/contract/system.js';
 import { LANGUAGES } from '../../shared/contract/system.js';
-import { prepared, type Db } from '../db/open.js';
+import type { Db } from '../db/open.js';
+import { readValue, writeValue } from './keyValue.js';
 
-export function readSetting<T>(db: Db, key: string): T | null {
-  const row = prepared(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  if (!row) return null;
-  try {
-    return JSON.parse(row.value) as T;
-  } catch {
-    return null;
-  }
-}
+/** The desktop's own settings (language, saved invitation lists); the team's rules are main/system/teamRules.ts. */
+export const readSetting = <T>(db: Db, key: string): T | null => readValue<T>(db, 'settings', key);
 
-export function writeSetting(db: Db, key: string, value: unknown): void {
-  prepared(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    key,
-    JSON.stringify(value),
-  );
-}
+export const writeSetting = (db: Db, key: string, value: unknown): void => writeValue(db, 'settings', key, value);
 
 export function getPreferences(db: Db): Preferences {
   const language = readSetting<string>(db, 'language');

@@ -1,4 +1,5 @@
-import { prepared, type Db } from '../db/open.js';
+import type { Db } from '../db/open.js';
+import { readValue, writeValue } from './keyValue.js';
 
 /**
  * The team's rules (key-account lines, scorecard weights, the large-jump share, readiness settings):
@@ -6,19 +7,6 @@ import { prepared, type Db } from '../db/open.js';
  * team's data (main/sync/tables.ts). The desktop's own settings (language) stay in `settings`
  * (main/system/preferences.ts).
  */
-export function readTeamRule<T>(db: Db, key: string): T | null {
-  const value = prepared(db, 'SELECT value FROM team_rules WHERE key = ?').pluck().get(key) as string | undefined;
-  if (value === undefined) return null;
-  try {
-    return JSON.parse(value) as T;
-  } catch {
-    return null;
-  }
-}
+export const readTeamRule = <T>(db: Db, key: string): T | null => readValue<T>(db, 'team_rules', key);
 
-export function writeTeamRule(db: Db, key: string, value: unknown): void {
-  prepared(db, 'INSERT INTO team_rules (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    key,
-    JSON.stringify(value),
-  );
-}
+export const writeTeamRule = (db: Db, key: string, value: unknown): void => writeValue(db, 'team_rules', key, value);
