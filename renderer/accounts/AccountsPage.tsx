@@ -7,6 +7,7 @@ import { useAccountsOverview } from './queries.js';
 import { DataTable, type Column } from '../ui/DataTable.js';
 import { Badge, Card, EmptyState, ErrorNotice, PageHeader, Spinner, type Tone } from '../ui/Page.js';
 import { formatNumber, formatPercent } from '../ui/format.js';
+import { useMay } from '../people/actor.js';
 import { AccountPanel } from './AccountPanel.js';
 import { AccountsSettingsDialog } from './AccountsSettingsDialog.js';
 import { ComplaintsTab, ProspectsTab, SkuTab } from './Tabs.js';
@@ -23,6 +24,8 @@ export function AccountsPage() {
   const [tab, setTab] = useState<Tab>('matrix');
   const [selected, setSelected] = useState<number | null>(null);
   const [settings, setSettings] = useState(false);
+  // the lines and weights are the managers' to set; everyone reads them under the matrix
+  const maySetRules = useMay('accounts.saveSettings');
   const o = overview.data;
   return (
     <div className="page">
@@ -30,7 +33,8 @@ export function AccountsPage() {
         title={t('title')}
         subtitle={t('subtitle')}
         actions={
-          o && (
+          o &&
+          maySetRules && (
             <button type="button" className="button" onClick={() => setSettings(true)}>
               {t('accountsSettings.open', { ns: 'rules' })}
             </button>

@@ -4,6 +4,7 @@ import { PROSPECT_INDICATORS } from '../../shared/contract/accounts.js';
 import { useAccountsOverview } from './queries.js';
 import { formatNumber, formatPercent } from '../ui/format.js';
 import { AccountsSettingsDialog } from './AccountsSettingsDialog.js';
+import { useMay } from '../people/actor.js';
 
 /**
  * The weights behind every PI-PIV score, beside the prospects they score: each indicator's weight and
@@ -14,6 +15,7 @@ export function ProspectWeights() {
   const { t } = useTranslation(['rules', 'accounts']);
   const overview = useAccountsOverview().data;
   const [editing, setEditing] = useState(false);
+  const maySetRules = useMay('accounts.saveSettings');
   if (!overview) return null;
   const weights = overview.settings.weights;
   const total = PROSPECT_INDICATORS.reduce((a, k) => a + Math.max(0, weights[k]), 0) || 1;
@@ -31,9 +33,11 @@ export function ProspectWeights() {
           ))}
         </tbody>
       </table>
-      <button type="button" className="button" onClick={() => setEditing(true)}>
-        {t('accountsSettings.editWeights')}
-      </button>
+      {maySetRules && (
+        <button type="button" className="button" onClick={() => setEditing(true)}>
+          {t('accountsSettings.editWeights')}
+        </button>
+      )}
       {editing && <AccountsSettingsDialog overview={overview} onClose={() => setEditing(false)} />}
     </div>
   );

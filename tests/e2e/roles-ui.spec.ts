@@ -71,4 +71,10 @@ test('a salesperson reads targets and readiness; the manager edits targets; the 
   await expect(logistics.getByRole('button', { name: 'Add shipment…' })).toBeVisible();
   await go(logistics, 'Targets');
   await expect(logistics.getByText('You can read these targets')).toBeVisible();
+  // the segmentation's lines and weights are the managers' to set: the coordinator reads them, has no button
+  await go(logistics, 'Key accounts');
+  await expect(logistics.getByText(/Stability line [\d.]+/).first()).toBeVisible();
+  await expect(logistics.getByRole('button', { name: 'Segmentation settings' })).toHaveCount(0);
+  await go(boss, 'Key accounts');
+  await expect(boss.getByRole('button', { name: 'Segmentation settings' })).toBeVisible();
 });
