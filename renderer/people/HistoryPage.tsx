@@ -89,7 +89,7 @@ export function HistoryPage() {
       />
       <div style={{ display: 'flex', flexDirection: 'column', gap: 14 }}>
         <Card title={t('history.filters')}>
-          <div className="toolbar">
+          <div className="toolbar history-filters">
             <FilterSelect
               label={t('history.entity')}
               value={filter.entity ?? ''}
