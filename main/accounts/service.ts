@@ -166,6 +166,8 @@ export const ACCOUNTS_BASE_READS: readonly string[] = [
   'areas',
   'distributors',
   'history_distributor_month_totals',
+  // the settings' old single stability line reads as each region's (accountsSettings)
+  'regions',
   'sales_history',
   'team_rules',
 ];
