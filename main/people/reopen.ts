@@ -2,7 +2,7 @@ import { refusal } from '../../shared/contract/result.js';
 import { nextId } from '../db/ids.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
 import { allRegionIds, regionsOf, runsInForce, type AcceptedRun } from '../readiness/runs.js';
-import type { RegionScope } from './readScope.js';
+import { distributorInRegions, type RegionScope } from './readScope.js';
 
 /**
  * Signed off means frozen: an approved plan, a commented weekly review and a decided scorecard
@@ -66,7 +66,8 @@ export function reopenEvaluation(db: Db, input: { salespersonId: number; month: 
 /**
  * The accepted readiness plan of the caller's regions: its planned shipments stay until a new plan is
  * accepted after this. A plan that also covers regions beyond the caller's stays accepted there: it
- * is kept for those regions as a copy (same moment, same figures), and only the caller's are reopened.
+ * is kept for those regions as a copy (same moment; its shipments and cases those it wrote there,
+ * which the acceptance stamped with its moment), and only the caller's are reopened.
  */
 export function reopenReadinessPlan(db: Db, input: { reason: string }, scope: RegionScope = null): { reopened: true } {
   return db.transaction(() => {
@@ -82,7 +83,10 @@ export function reopenReadinessPlan(db: Db, input: { reason: string }, scope: Re
         prepared(
           db,
           `INSERT INTO readiness_runs (id, created_at, statuses, shipments, cases, short_cases, regions)
-           SELECT ?, created_at, statuses, shipments, cases, short_cases, ? FROM readiness_runs WHERE id = ?`,
+           SELECT ?, r.created_at, r.statuses, count(s.id), coalesce(sum(s.cases), 0), r.short_cases, ?
+           FROM readiness_runs r LEFT JOIN shipments s ON s.source = 'plan' AND s.created_at = r.created_at
+             AND ${distributorInRegions('s.distributor_id', others)}
+           WHERE r.id = ? GROUP BY r.id`,
         ).run(nextId('readiness_runs'), JSON.stringify(others), run.id);
       prepared(db, 'UPDATE readiness_runs SET reopened_at = ?, reopen_reason = ? WHERE id = ?').run(nowIso(), input.reason, run.id);
     }

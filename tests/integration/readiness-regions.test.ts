@@ -39,6 +39,8 @@ describe('the readiness plan of a network of two regions', () => {
 
     // North's coordinator reopens: North's plan only; East's stays signed off
     await call(n, 'readiness.reopenPlan', { reason: 'new stock counts in the north' });
+    // East's board speaks of the plan kept for East: East's shipments, not the network's
+    expect((await call(e, 'readiness.board', {})).lastRun).toMatchObject({ shipments: eastAccepted.length, reopenedAt: null });
     expect((await refusal(e, 'readiness.acceptPlan', {})).rule?.code).toBe('readinessPlanAccepted');
 
     // North accepts its own plan: North's shipments are new, East's are the very same rows
