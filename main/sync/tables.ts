@@ -12,7 +12,7 @@ import type { Db } from '../db/open.js';
  * `forecast_month_totals`, `terminals_search*`, `forecast_demand_packs` (unpacked by triggers,
  * packed again after a pull).
  * Not synced, because they are the desktop's own: `settings` (language, saved invitation lists),
- * `auth_settings`, `readiness_runs`, the `sync_*` tables.
+ * `auth_settings`, the `sync_*` tables.
  */
 export interface SyncedTable {
   name: string;
@@ -62,6 +62,15 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   { name: 'sales_history', key: ['distributor_id', 'product_id', 'month'], scope: byDistributor },
   { name: 'stock_snapshots', key: ['distributor_id', 'product_id', 'snapshot_date'], scope: byDistributor },
   { name: 'shipments', key: ['id'], scope: byDistributor },
+  /**
+   * The accepted readiness plans of the person's regions (a whole-network one everywhere): what stands
+   * signed off, and since when, is the same on every desktop as on the server that judges it.
+   */
+  {
+    name: 'readiness_runs',
+    key: ['id'],
+    scope: `(r.regions IS NULL OR EXISTS (SELECT 1 FROM json_each(r.regions) j WHERE j.value IN ${REGIONS}))`,
+  },
   { name: 'complaints', key: ['id'], scope: byDistributor },
   { name: 'forecast_runs', key: ['id'], scope: null },
   { name: 'forecast_series', key: ['distributor_id', 'product_id'], scope: byDistributor },

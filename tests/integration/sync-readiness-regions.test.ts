@@ -8,7 +8,7 @@ import { teamOnLoopback } from '../support/team-on-loopback.js';
 /**
  * Each region's logistics coordinator accepts their region's pre-build plan on their own desktop; the
  * team server replays each acceptance as its author, so one region's acceptance never replaces or
- * reopens the other's, there or on the desktops.
+ * reopens the other's, there or on the desktops; the accepted plans travel by region.
  */
 const team = teamOnLoopback('sync-readiness-regions');
 
@@ -92,5 +92,23 @@ describe('the readiness plan of a team of two regions', () => {
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.rule?.code).toBe('readinessPlanAccepted');
     expect(planned(south.ctx.db, 'D2')).toEqual(southRows);
+
+    // South's coordinator on a second desktop finds South's plan signed off there too (the accepted
+    // plans travel by region), and is refused at once rather than after the server's replay
+    const laptop = await team.connected('L2');
+    await laptop.engine.syncNow();
+    const board = (await ok(laptop, 'readiness.board', {})) as { lastRun: { reopenedAt: string | null } | null };
+    expect(board.lastRun).toMatchObject({ reopenedAt: null });
+    const there = await dispatch(laptop.ctx, 'readiness.acceptPlan', {});
+    expect(there.ok).toBe(false);
+    if (!there.ok) expect(there.error.rule?.code).toBe('readinessPlanAccepted');
+    expect(laptop.engine.status().pending).toBe(0);
+    // North's plans are not South's to see
+    expect(
+      laptop.ctx.db
+        .prepare('SELECT count(*) FROM readiness_runs WHERE regions = ?')
+        .pluck()
+        .get(JSON.stringify([team.ids.N])),
+    ).toBe(0);
   }, 120_000);
 });

@@ -13,7 +13,6 @@ const LOCAL: Record<string, string> = {
   forecast_demand_packs: 'derived from forecast_values: unpacked by triggers on each file, packed again after a run or a pull',
   settings: "the desktop's own settings (language, saved invitation lists); the team's rules are team_rules",
   auth_settings: "the desktop's own sign-in mode",
-  readiness_runs: "the desktop's own record of the plans it accepted",
 };
 
 describe('synced tables', () => {
