@@ -131,92 +131,96 @@ export function EventDetailPanel({ eventId, onClose }: { eventId: number; onClos
             </button>
           </div>
           {inviting && <InviteDialog eventId={eventId} onClose={() => setInviting(false)} />}
-          <table className="plain" aria-label={t('attendanceList')}>
-            <thead>
-              <tr>
-                <th>{t('distributor')}</th>
-                <th>{t('rsvp')}</th>
-                <th>{t('came')}</th>
-                <th>{t('feedback')}</th>
-                <th className="no-print" />
-              </tr>
-            </thead>
-            <tbody>
-              {e.invitees.map((i) => (
-                <tr key={i.distributorId}>
-                  <td>
-                    {i.distributorName}
-                    {i.contactName && <div className="muted small">{i.contactName}</div>}
-                  </td>
-                  <td>
-                    <select
-                      aria-label={t('rsvpOf', { name: i.distributorName })}
-                      value={i.rsvp}
-                      onChange={(ev) =>
-                        void setInvitee.run({ eventId, distributorId: i.distributorId, rsvp: ev.target.value as (typeof RSVPS)[number] })
-                      }
-                    >
-                      {RSVPS.map((r) => (
-                        <option key={r} value={r}>
-                          {t(`rsvps.${r}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={t('attendedOf', { name: i.distributorName })}
-                      checked={i.attended === true}
-                      disabled={!started}
-                      title={started ? undefined : t('notStarted', { ns: 'rules' })}
-                      onChange={(ev) => void setInvitee.run({ eventId, distributorId: i.distributorId, attended: ev.target.checked })}
-                    />
-                  </td>
-                  <td>
-                    <select
-                      aria-label={t('scoreOf', { name: i.distributorName })}
-                      value={i.feedbackScore ?? ''}
-                      disabled={!started}
-                      onChange={(ev) =>
-                        void setInvitee.run({
-                          eventId,
-                          distributorId: i.distributorId,
-                          feedbackScore: ev.target.value ? Number(ev.target.value) : null,
-                        })
-                      }
-                    >
-                      <option value="">–</option>
-                      {[1, 2, 3, 4, 5].map((s) => (
-                        <option key={s} value={s}>
-                          {'★'.repeat(s)}
-                        </option>
-                      ))}
-                    </select>{' '}
-                    <input
-                      aria-label={t('commentOf', { name: i.distributorName })}
-                      defaultValue={i.feedbackComment ?? ''}
-                      placeholder={t('comment')}
-                      onBlur={(ev) =>
-                        ev.target.value !== (i.feedbackComment ?? '') &&
-                        void setInvitee.run({ eventId, distributorId: i.distributorId, feedbackComment: ev.target.value || null })
-                      }
-                    />
-                  </td>
-                  <td className="num no-print">
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => void ics(i.distributorId)}
-                      aria-label={t('icsFor', { name: i.distributorName })}
-                    >
-                      .ics
-                    </button>
-                  </td>
+          {/* a long list of invitees with their answer, attendance and feedback stays inside its card */}
+          <div style={{ overflowX: 'auto' }}>
+            <table className="plain" aria-label={t('attendanceList')}>
+              <thead>
+                <tr>
+                  <th>{t('distributor')}</th>
+                  <th>{t('rsvp')}</th>
+                  <th>{t('came')}</th>
+                  <th>{t('feedback')}</th>
+                  <th className="no-print" />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {e.invitees.map((i) => (
+                  <tr key={i.distributorId}>
+                    <td style={{ whiteSpace: 'normal', minWidth: 140 }}>
+                      {i.distributorName}
+                      {i.contactName && <div className="muted small">{i.contactName}</div>}
+                    </td>
+                    <td>
+                      <select
+                        aria-label={t('rsvpOf', { name: i.distributorName })}
+                        value={i.rsvp}
+                        onChange={(ev) =>
+                          void setInvitee.run({ eventId, distributorId: i.distributorId, rsvp: ev.target.value as (typeof RSVPS)[number] })
+                        }
+                      >
+                        {RSVPS.map((r) => (
+                          <option key={r} value={r}>
+                            {t(`rsvps.${r}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={t('attendedOf', { name: i.distributorName })}
+                        checked={i.attended === true}
+                        disabled={!started}
+                        title={started ? undefined : t('notStarted', { ns: 'rules' })}
+                        onChange={(ev) => void setInvitee.run({ eventId, distributorId: i.distributorId, attended: ev.target.checked })}
+                      />
+                    </td>
+                    <td>
+                      <select
+                        aria-label={t('scoreOf', { name: i.distributorName })}
+                        value={i.feedbackScore ?? ''}
+                        disabled={!started}
+                        onChange={(ev) =>
+                          void setInvitee.run({
+                            eventId,
+                            distributorId: i.distributorId,
+                            feedbackScore: ev.target.value ? Number(ev.target.value) : null,
+                          })
+                        }
+                      >
+                        <option value="">–</option>
+                        {[1, 2, 3, 4, 5].map((s) => (
+                          <option key={s} value={s}>
+                            {'★'.repeat(s)}
+                          </option>
+                        ))}
+                      </select>{' '}
+                      <input
+                        aria-label={t('commentOf', { name: i.distributorName })}
+                        defaultValue={i.feedbackComment ?? ''}
+                        placeholder={t('comment')}
+                        style={{ width: 120 }}
+                        onBlur={(ev) =>
+                          ev.target.value !== (i.feedbackComment ?? '') &&
+                          void setInvitee.run({ eventId, distributorId: i.distributorId, feedbackComment: ev.target.value || null })
+                        }
+                      />
+                    </td>
+                    <td className="num no-print">
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => void ics(i.distributorId)}
+                        aria-label={t('icsFor', { name: i.distributorName })}
+                      >
+                        .ics
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </Card>
         <div style={{ display: 'flex', flexDirection: 'column', gap: 14 }}>
           <Card title={t('agendaCostsMaterials')}>
