@@ -6,18 +6,23 @@
 
 export type Segment = 'EI' | 'EII' | 'EIII' | 'EIV';
 
-export interface SegmentSettings {
-  /** Accounts inside this cumulative share of volume (Pareto) are high contribution. */
+export interface RegionSegmentRules {
+  /** Accounts inside this cumulative share of the region's volume (Pareto) are high contribution. */
   paretoShare: number;
   /**
-   * Stability score (0-1) at or above which an account is stable, by region id (as text); a region
-   * not named: its own median, so "wavering" means less steady than the region's typical account (a
-   * fixed line put every demo account on one side: their scores all fall between 0.7 and 0.96).
+   * Stability score (0-1) at or above which an account is stable; null: the region's own median, so
+   * "wavering" means less steady than the region's typical account (a fixed line put every demo
+   * account on one side: their scores all fall between 0.7 and 0.96).
    */
-  stableScores: Readonly<Record<string, number>>;
+  stableScore: number | null;
 }
 
-export const DEFAULT_SEGMENT_SETTINGS: SegmentSettings = { paretoShare: 0.8, stableScores: {} };
+export const DEFAULT_SEGMENT_RULES: RegionSegmentRules = { paretoShare: 0.8, stableScore: null };
+
+/** Each region's rules by region id (as text); a region not named takes DEFAULT_SEGMENT_RULES. */
+export type SegmentSettings = Readonly<Record<string, RegionSegmentRules>>;
+
+export const DEFAULT_SEGMENT_SETTINGS: SegmentSettings = {};
 
 export interface AccountHistory {
   accountId: number;
@@ -220,7 +225,7 @@ export function segmentWithLine(
   for (const [region, own] of byRegion) {
     const buying = own.filter((r) => r.volume > 0);
     const calibrated = calibratedStableScore(buying.map((r) => r.stability));
-    const line = settings.stableScores[String(region)] ?? calibrated;
+    const line = (settings[String(region)] ?? DEFAULT_SEGMENT_RULES).stableScore ?? calibrated;
     const medians: Record<StabilityPart, number> = {
       monthly: median(buying.map((r) => r.scores.monthly)),
       quarterly: median(buying.map((r) => r.scores.quarterly)),
@@ -235,16 +240,18 @@ export function segmentWithLine(
   let total = 0;
   let cumulative = 0;
   let rank = 0;
+  let paretoShare = DEFAULT_SEGMENT_RULES.paretoShare;
   for (const { region: r0, ...r } of rows) {
     if (r0 !== region) {
       region = r0;
+      paretoShare = (settings[String(r0)] ?? DEFAULT_SEGMENT_RULES).paretoShare;
       total = sum(region12.get(r0)!);
       cumulative = 0;
       rank = 0;
     }
     const share = total > 0 ? r.volume / total : 0;
     // Pareto: an account is high-contribution while the accounts above it have not yet reached the share
-    const high = total > 0 && r.volume > 0 && cumulative < settings.paretoShare;
+    const high = total > 0 && r.volume > 0 && cumulative < paretoShare;
     cumulative += share;
     const stable = r.stability >= lines.get(r0)!.stableScore;
     const seg: Segment = high ? (stable ? 'EI' : 'EII') : stable ? 'EIII' : 'EIV';

@@ -2,6 +2,7 @@ import {
   AT_RISK_SCORE,
   type AccountDetail,
   type AccountsOverview,
+  type AccountRules,
   type AccountsSettings,
   type ComplaintRow,
 } from '../../shared/contract/accounts.js';
@@ -13,7 +14,7 @@ import { nowIso, prepared, type Db } from '../db/open.js';
 import { nextId } from '../db/ids.js';
 import { memo } from '../db/memo.js';
 import { Conditions, notFound, requireRow } from '../db/sql.js';
-import { areaInRegions, distributorInRegions, distributorsInScope, type RegionScope } from '../people/readScope.js';
+import { areaInRegions, distributorInRegions, distributorsInScope, inRegions, type RegionScope } from '../people/readScope.js';
 import { readTeamRule, writeTeamRule } from '../system/teamRules.js';
 import {
   churnRisk,
@@ -28,10 +29,13 @@ import {
   type StabilityLine,
 } from './segmentation.js';
 
-const SETTINGS_KEY = 'accounts.settings';
-export const DEFAULT_ACCOUNTS_SETTINGS: AccountsSettings = {
+/** The rules before they were per region: one set for every region, still read as every region's starting point. */
+const TEAM_KEY = 'accounts.settings';
+const regionKey = (regionId: number | string) => `accounts.settings.region.${regionId}`;
+
+export const DEFAULT_ACCOUNT_RULES: AccountRules = {
   paretoShare: 0.8,
-  stableScores: {},
+  stableScore: null,
   volumeDropShare: 0.15,
   complaintDays: 14,
   visitDays: 45,
@@ -39,38 +43,41 @@ export const DEFAULT_ACCOUNTS_SETTINGS: AccountsSettings = {
   weights: { strength: 2, management: 1, network: 1.5, buyingPower: 1, marketing: 1, growth: 1.5, advantage: 1 },
 };
 
+/** Every region's rules: its own once its manager saved them, before that the team's (or the defaults). */
 export function accountsSettings(db: Db): AccountsSettings {
-  // a line typed before lines were per region (`stableScore`) held for every region
-  const { stableScore, ...saved } = readTeamRule<Partial<AccountsSettings> & { stableScore?: number | null }>(db, SETTINGS_KEY) ?? {};
-  const stableScores =
-    saved.stableScores ??
-    (typeof stableScore === 'number'
-      ? Object.fromEntries((prepared(db, 'SELECT id FROM regions').pluck().all() as number[]).map((id) => [String(id), stableScore]))
-      : {});
-  return {
-    ...DEFAULT_ACCOUNTS_SETTINGS,
-    ...saved,
-    stableScores,
-    weights: { ...DEFAULT_ACCOUNTS_SETTINGS.weights, ...(saved.weights ?? {}) },
-  };
+  // the team's single set, and its stability lines (`stableScores` by region, or before them one `stableScore`)
+  const { stableScore, stableScores, ...team } =
+    readTeamRule<Partial<Omit<AccountRules, 'stableScore'>> & { stableScore?: number | null; stableScores?: Record<string, number> }>(
+      db,
+      TEAM_KEY,
+    ) ?? {};
+  const base = { ...DEFAULT_ACCOUNT_RULES, ...team, weights: { ...DEFAULT_ACCOUNT_RULES.weights, ...(team.weights ?? {}) } };
+  const regions: Record<string, AccountRules> = {};
+  for (const id of prepared(db, 'SELECT id FROM regions ORDER BY id').pluck().all() as number[]) {
+    const own = readTeamRule<Partial<AccountRules>>(db, regionKey(id));
+    regions[String(id)] = {
+      ...base,
+      stableScore: stableScores?.[String(id)] ?? (typeof stableScore === 'number' ? stableScore : null),
+      ...own,
+      weights: { ...base.weights, ...(own?.weights ?? {}) },
+    };
+  }
+  return { regions };
 }
 
+/** A region's rules; a region the file does not hold (or none) takes the defaults. */
+export const rulesOf = (settings: AccountsSettings, regionId: number | null | undefined): AccountRules =>
+  (regionId === null || regionId === undefined ? undefined : settings.regions[String(regionId)]) ?? DEFAULT_ACCOUNT_RULES;
+
 /**
- * Saves the rules; the stability lines of the regions named are set (or, null, given back their
- * median) and the others kept, so two managers saving their own regions' lines do not undo each
- * other's when the team server replays both.
+ * Saves one region's rules under a key of its own, so two managers saving their regions' rules do not
+ * undo each other's when the team server replays both, and one region's rules never move another's
+ * accounts.
  */
-export function saveAccountsSettings(
-  db: Db,
-  s: Omit<AccountsSettings, 'stableScores'> & { stableScores: Record<string, number | null> },
-): AccountsSettings {
-  const stableScores = { ...accountsSettings(db).stableScores };
-  for (const [region, line] of Object.entries(s.stableScores)) {
-    if (line === null) delete stableScores[region];
-    else stableScores[region] = line;
-  }
-  writeTeamRule(db, SETTINGS_KEY, { ...s, stableScores });
-  return accountsSettings(db);
+export function saveAccountsSettings(db: Db, input: { regionId: number; rules: AccountRules }): AccountRules {
+  requireRow(db, 'regions', input.regionId, 'regionId', 'Region');
+  writeTeamRule(db, regionKey(input.regionId), input.rules);
+  return rulesOf(accountsSettings(db), input.regionId);
 }
 
 /** 24 months of each active distributor's total shipments, ending with the last month of history. */
@@ -196,8 +203,8 @@ export function computeAccountsBase(db: Db): AccountsBase {
     settings,
     months,
     accounts,
-    current: segmentWithLine(accounts, settings),
-    before: new Map(segmentWithLine(accounts, settings, 12).rows.map((r) => [r.accountId, r.segment])),
+    current: segmentWithLine(accounts, settings.regions),
+    before: new Map(segmentWithLine(accounts, settings.regions, 12).rows.map((r) => [r.accountId, r.segment])),
     monthlyOf: new Map(accounts.map((a) => [a.accountId, a.monthly])),
   };
 }
@@ -270,7 +277,7 @@ export function computeAccountsState(db: Db, base: AccountsBase, previous: Compu
           fit: f.fit,
           daysSinceVisit: null,
         },
-        settings,
+        rulesOf(settings, i.regionId),
       ),
     );
   }
@@ -329,8 +336,11 @@ export function overview(db: Db, scope: RegionScope = null): AccountsOverview {
        avg(CASE WHEN closed_on IS NOT NULL THEN julianday(closed_on) - julianday(opened_on) END) AS avgDaysToClose
      FROM complaints WHERE ${distributorInRegions('distributor_id', scope)} GROUP BY category ORDER BY category`,
   ).all() as AccountsOverview['complaintStats'];
+  const regionNames = prepared(db, `SELECT id, name FROM regions WHERE ${inRegions('id', scope)} ORDER BY name COLLATE NOCASE, id`)
+    .raw()
+    .all() as Array<[number, string]>;
   return {
-    settings: c.settings,
+    rules: regionNames.map(([regionId, regionName]) => ({ regionId, regionName, rules: rulesOf(c.settings, regionId) })),
     strategies: STRATEGY,
     rows,
     counts,
@@ -489,14 +499,14 @@ export function listProspects(db: Db, search?: string, scope: RegionScope = null
   const pattern = search ? `%${search.toLowerCase()}%` : null;
   const rows = prepared(
     db,
-    `SELECT * FROM (
-       SELECT 'sub_dealer' AS outletType, s.id AS outletId, s.name, d.name AS distributorName, s.competitor_brand AS competitorBrand FROM sub_dealers s JOIN distributors d ON d.id = s.distributor_id
+    `SELECT x.*, a.region_id AS regionId, ps.ratings, ps.intention FROM (
+       SELECT 'sub_dealer' AS outletType, s.id AS outletId, s.name, d.name AS distributorName, s.competitor_brand AS competitorBrand, s.area_id AS areaId FROM sub_dealers s JOIN distributors d ON d.id = s.distributor_id
          WHERE s.status = 'prospect' AND s.archived_at IS NULL AND ${areaInRegions('s.area_id', scope)}
        UNION ALL
-       SELECT 'terminal', t.id, t.name, coalesce(d1.name, d2.name), t.competitor_brand FROM terminals t LEFT JOIN distributors d1 ON d1.id = t.distributor_id
+       SELECT 'terminal', t.id, t.name, coalesce(d1.name, d2.name), t.competitor_brand, t.area_id FROM terminals t LEFT JOIN distributors d1 ON d1.id = t.distributor_id
          LEFT JOIN sub_dealers s2 ON s2.id = t.sub_dealer_id LEFT JOIN distributors d2 ON d2.id = s2.distributor_id
          WHERE t.status = 'prospect' AND t.archived_at IS NULL AND ${areaInRegions('t.area_id', scope)}
-     ) x LEFT JOIN prospect_scores ps ON ps.outlet_type = x.outletType AND ps.outlet_id = x.outletId
+     ) x JOIN areas a ON a.id = x.areaId LEFT JOIN prospect_scores ps ON ps.outlet_type = x.outletType AND ps.outlet_id = x.outletId
      WHERE (? IS NULL OR lower(x.name) LIKE ? OR lower(x.distributorName) LIKE ?)
      ORDER BY ps.outlet_id IS NULL, x.outletType DESC, x.name LIMIT 300`,
   ).all(pattern, pattern, pattern) as Array<{
@@ -505,12 +515,14 @@ export function listProspects(db: Db, search?: string, scope: RegionScope = null
     name: string;
     distributorName: string;
     competitorBrand: string | null;
+    regionId: number;
     ratings: string | null;
     intention: 'high' | 'low' | null;
   }>;
   const list = rows.map((r) => {
     const ratings = r.ratings ? (JSON.parse(r.ratings) as Record<ProspectIndicator, number>) : null;
-    const scored = ratings && r.intention ? scoreProspect(ratings, settings.weights, r.intention, settings.prospectThreshold) : null;
+    const { weights, prospectThreshold } = rulesOf(settings, r.regionId);
+    const scored = ratings && r.intention ? scoreProspect(ratings, weights, r.intention, prospectThreshold) : null;
     return {
       outletType: r.outletType,
       outletId: r.outletId,
@@ -545,10 +557,12 @@ export function prospectSummary(
   const LIVE_PROSPECT = (t: string) => `${t}.status = 'prospect' AND ${t}.archived_at IS NULL AND ${areaInRegions(`${t}.area_id`, scope)}`;
   const scored = prepared(
     db,
-    `SELECT ps.ratings, ps.intention FROM prospect_scores ps
-     WHERE (ps.outlet_type = 'sub_dealer' AND EXISTS (SELECT 1 FROM sub_dealers s WHERE s.id = ps.outlet_id AND ${LIVE_PROSPECT('s')}))
-        OR (ps.outlet_type = 'terminal' AND EXISTS (SELECT 1 FROM terminals t WHERE t.id = ps.outlet_id AND ${LIVE_PROSPECT('t')}))`,
-  ).all() as Array<{ ratings: string; intention: 'high' | 'low' }>;
+    `SELECT ps.ratings, ps.intention, a.region_id AS regionId FROM prospect_scores ps
+       JOIN sub_dealers s ON ps.outlet_type = 'sub_dealer' AND s.id = ps.outlet_id AND ${LIVE_PROSPECT('s')} JOIN areas a ON a.id = s.area_id
+     UNION ALL
+     SELECT ps.ratings, ps.intention, a.region_id FROM prospect_scores ps
+       JOIN terminals t ON ps.outlet_type = 'terminal' AND t.id = ps.outlet_id AND ${LIVE_PROSPECT('t')} JOIN areas a ON a.id = t.area_id`,
+  ).all() as Array<{ ratings: string; intention: 'high' | 'low'; regionId: number }>;
   const total =
     (prepared(db, `SELECT count(*) FROM sub_dealers s WHERE ${LIVE_PROSPECT('s')}`)
       .pluck()
@@ -558,12 +572,8 @@ export function prospectSummary(
       .get() as number);
   const by = new Map<string, number[]>();
   for (const r of scored) {
-    const s = scoreProspect(
-      JSON.parse(r.ratings) as Record<ProspectIndicator, number>,
-      settings.weights,
-      r.intention,
-      settings.prospectThreshold,
-    );
+    const { weights, prospectThreshold } = rulesOf(settings, r.regionId);
+    const s = scoreProspect(JSON.parse(r.ratings) as Record<ProspectIndicator, number>, weights, r.intention, prospectThreshold);
     by.set(s.class, [...(by.get(s.class) ?? []), s.score]);
   }
   return {
@@ -583,14 +593,18 @@ export function saveProspectScore(
   db: Db,
   input: { outletType: 'sub_dealer' | 'terminal'; outletId: number; ratings: Record<ProspectIndicator, number>; intention: 'high' | 'low' },
 ) {
-  requireRow(db, input.outletType === 'sub_dealer' ? 'sub_dealers' : 'terminals', input.outletId, 'outletId', 'Outlet');
+  const table = input.outletType === 'sub_dealer' ? 'sub_dealers' : 'terminals';
+  requireRow(db, table, input.outletId, 'outletId', 'Outlet');
   prepared(
     db,
     `INSERT INTO prospect_scores (outlet_type, outlet_id, ratings, intention, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT DO UPDATE SET ratings = excluded.ratings, intention = excluded.intention, updated_at = excluded.updated_at`,
   ).run(input.outletType, input.outletId, JSON.stringify(input.ratings), input.intention, nowIso());
-  const s = accountsSettings(db);
-  return scoreProspect(input.ratings, s.weights, input.intention, s.prospectThreshold);
+  const regionId = prepared(db, `SELECT a.region_id FROM ${table} o JOIN areas a ON a.id = o.area_id WHERE o.id = ?`)
+    .pluck()
+    .get(input.outletId) as number;
+  const { weights, prospectThreshold } = rulesOf(accountsSettings(db), regionId);
+  return scoreProspect(input.ratings, weights, input.intention, prospectThreshold);
 }
 
 /**

@@ -165,6 +165,8 @@ function byRegion(rows: AccountSegmentRow[]): Array<{ regionId: number; name: st
   return [...groups.values()];
 }
 
+const rulesOfRegion = (o: AccountsOverview, regionId: number) => o.rules.find((r) => r.regionId === regionId)?.rules;
+
 const REGION_COLORS = ['#2457c5', '#c27c0e', '#1f8a4c', '#7a4cc2', '#c2362b', '#4d5b6b'];
 const isHigh = (r: AccountSegmentRow) => r.segment === 'EI' || r.segment === 'EII';
 /** Log-axis labels on 1, 2 and 5 of each decade only: every integer between crowds them into one another. */
@@ -260,7 +262,7 @@ function Matrix({ overview, onSelect }: { overview: AccountsOverview; onSelect(i
               .map(
                 (l) =>
                   (overview.lines.length > 1 ? `${l.regionName}: ` : '') +
-                  t(overview.settings.stableScores[l.regionId] === undefined ? 'accountsSettings.lineMedian' : 'accountsSettings.lineSet', {
+                  t(rulesOfRegion(overview, l.regionId)?.stableScore == null ? 'accountsSettings.lineMedian' : 'accountsSettings.lineSet', {
                     ns: 'rules',
                     line: formatNumber(l.stableScore, 2),
                     median: formatNumber(l.calibrated, 2),
@@ -303,7 +305,7 @@ function Matrix({ overview, onSelect }: { overview: AccountsOverview; onSelect(i
                   region: g.name,
                   count: g.rows.filter(isHigh).length,
                   total: g.rows.length,
-                  share: formatPercent(overview.settings.paretoShare, 0),
+                  share: formatPercent(rulesOfRegion(overview, g.regionId)?.paretoShare ?? 0.8, 0),
                 }),
               )
               .join(' ')}

@@ -1,46 +1,66 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROSPECT_INDICATORS, type AccountsOverview } from '../../shared/contract/accounts.js';
+import { PROSPECT_INDICATORS, type AccountRules, type AccountsOverview } from '../../shared/contract/accounts.js';
 import { useSaveAccountsSettings } from './mutations.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
-import { TextField } from '../ui/Fields.js';
+import { SelectField, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
 import { formatNumber } from '../ui/format.js';
 import { useToast } from '../ui/Toasts.js';
 
+type Indicator = (typeof PROSPECT_INDICATORS)[number];
+
+interface Draft {
+  paretoShare: string;
+  stableScore: string;
+  prospectThreshold: string;
+  weights: Record<Indicator, string>;
+}
+
+const draftOf = (r: AccountRules): Draft => ({
+  paretoShare: String(Math.round(r.paretoShare * 100)),
+  stableScore: r.stableScore === null ? '' : String(r.stableScore),
+  prospectThreshold: String(r.prospectThreshold),
+  weights: Object.fromEntries(PROSPECT_INDICATORS.map((k) => [k, String(r.weights[k])])) as Record<Indicator, string>,
+});
+
 /**
- * The segmentation's lines and the prospect indicators' weights, visible and editable: each region's
- * stability line is its own median unless the manager types one (empty goes back to the median). The
- * regions shown are those of the screen; a line of a region not shown is kept as it is.
+ * A region's segmentation lines and prospect weights, visible and editable by its manager: each region
+ * has its own, so one manager's rules never move another region's accounts. The stability line is the
+ * region's median unless the manager types one (empty goes back to the median). A manager of several
+ * regions chooses the region first.
  */
 export function AccountsSettingsDialog({ overview, onClose }: { overview: AccountsOverview; onClose(): void }) {
   const { t } = useTranslation(['rules', 'accounts', 'common']);
   const toast = useToast();
   const errors = useFormErrors();
   const save = useSaveAccountsSettings();
-  const s = overview.settings;
-  const [v, setV] = useState({
-    paretoShare: String(Math.round(s.paretoShare * 100)),
-    stableScores: Object.fromEntries(
-      overview.lines.map((l) => [l.regionId, s.stableScores[l.regionId] === undefined ? '' : String(s.stableScores[l.regionId])]),
-    ) as Record<string, string>,
-    prospectThreshold: String(s.prospectThreshold),
-    weights: Object.fromEntries(PROSPECT_INDICATORS.map((k) => [k, String(s.weights[k])])) as Record<
-      (typeof PROSPECT_INDICATORS)[number],
-      string
-    >,
-  });
+  const [regionId, setRegionId] = useState(overview.rules[0]?.regionId ?? 0);
+  const current = overview.rules.find((r) => r.regionId === regionId);
+  const [v, setV] = useState<Draft | null>(current ? draftOf(current.rules) : null);
+  const line = overview.lines.find((l) => l.regionId === regionId);
+  const choose = (id: number) => {
+    const next = overview.rules.find((r) => r.regionId === id);
+    if (!next) return;
+    errors.clear();
+    setRegionId(id);
+    setV(draftOf(next.rules));
+  };
   const submit = async () => {
+    if (!current || !v) return;
     errors.clear();
     try {
       await save.mutateAsync({
-        ...s,
-        paretoShare: Number(v.paretoShare) / 100,
-        stableScores: Object.fromEntries(Object.entries(v.stableScores).map(([r, x]) => [r, x.trim() === '' ? null : Number(x)])),
-        prospectThreshold: Number(v.prospectThreshold),
-        weights: Object.fromEntries(PROSPECT_INDICATORS.map((k) => [k, Number(v.weights[k])])) as AccountsOverview['settings']['weights'],
+        regionId,
+        rules: {
+          ...current.rules,
+          paretoShare: Number(v.paretoShare) / 100,
+          stableScore: v.stableScore.trim() === '' ? null : Number(v.stableScore),
+          prospectThreshold: Number(v.prospectThreshold),
+          weights: Object.fromEntries(PROSPECT_INDICATORS.map((k) => [k, Number(v.weights[k])])) as AccountRules['weights'],
+        },
       });
-      toast({ tone: 'success', text: t('accountsSettings.saved') });
+      toast({ tone: 'success', text: t('accountsSettings.saved', { region: current.regionName }) });
       onClose();
     } catch (e) {
       errors.fromError(e);
@@ -50,61 +70,77 @@ export function AccountsSettingsDialog({ overview, onClose }: { overview: Accoun
     <Dialog
       title={t('accountsSettings.title')}
       onClose={onClose}
-      footer={<DialogButtons onCancel={onClose} onSubmit={submit} label={t('save', { ns: 'common' })} busy={save.isPending} />}
+      footer={
+        <DialogButtons onCancel={onClose} onSubmit={submit} label={t('save', { ns: 'common' })} busy={save.isPending} disabled={!v} />
+      }
     >
-      <div className="form-grid">
-        <TextField
-          label={t('accountsSettings.paretoShare')}
-          type="number"
-          min={30}
-          max={99}
-          value={v.paretoShare}
-          onChange={(e) => setV({ ...v, paretoShare: e.target.value })}
-          error={errors.errorFor('paretoShare')}
-          hint="%"
-        />
-        {overview.lines.map((l) => (
-          <TextField
-            key={l.regionId}
-            label={
-              overview.lines.length > 1 ? t('accountsSettings.stableScoreOf', { region: l.regionName }) : t('accountsSettings.stableScore')
-            }
-            type="number"
-            min={0.05}
-            max={0.95}
-            step={0.01}
-            value={v.stableScores[l.regionId] ?? ''}
-            onChange={(e) => setV({ ...v, stableScores: { ...v.stableScores, [l.regionId]: e.target.value } })}
-            error={errors.errorFor(`stableScores.${l.regionId}`)}
-            hint={t('accountsSettings.stableHint', { median: formatNumber(l.calibrated, 2) })}
+      {overview.rules.length > 1 ? (
+        <div className="form-grid">
+          <SelectField
+            label={t('accountsSettings.region')}
+            value={regionId}
+            onChange={(e) => choose(Number(e.target.value))}
+            options={overview.rules.map((r) => ({ value: r.regionId, label: r.regionName }))}
+            hint={t('accountsSettings.regionHint')}
           />
-        ))}
-        <TextField
-          label={t('accountsSettings.prospectThreshold')}
-          type="number"
-          min={1}
-          max={99}
-          value={v.prospectThreshold}
-          onChange={(e) => setV({ ...v, prospectThreshold: e.target.value })}
-          error={errors.errorFor('prospectThreshold')}
-        />
-      </div>
-      <h3 className="h3">{t('accountsSettings.weightsTitle')}</h3>
-      <div className="form-grid">
-        {PROSPECT_INDICATORS.map((k) => (
-          <TextField
-            key={k}
-            label={t('accountsSettings.weightOf', { indicator: t(`indicator.${k}`, { ns: 'accounts' }) })}
-            type="number"
-            min={0}
-            max={10}
-            step={0.5}
-            value={v.weights[k]}
-            onChange={(e) => setV({ ...v, weights: { ...v.weights, [k]: e.target.value } })}
-            error={errors.errorFor(`weights.${k}`)}
-          />
-        ))}
-      </div>
+        </div>
+      ) : (
+        current && <p className="muted">{t('accountsSettings.regionOnly', { region: current.regionName })}</p>
+      )}
+      {v && (
+        <>
+          <div className="form-grid">
+            <TextField
+              label={t('accountsSettings.paretoShare')}
+              type="number"
+              min={30}
+              max={99}
+              value={v.paretoShare}
+              onChange={(e) => setV({ ...v, paretoShare: e.target.value })}
+              error={errors.errorFor('rules.paretoShare')}
+              hint="%"
+            />
+            <TextField
+              label={t('accountsSettings.stableScore')}
+              type="number"
+              min={0.05}
+              max={0.95}
+              step={0.01}
+              value={v.stableScore}
+              onChange={(e) => setV({ ...v, stableScore: e.target.value })}
+              error={errors.errorFor('rules.stableScore')}
+              hint={
+                line ? t('accountsSettings.stableHint', { median: formatNumber(line.calibrated, 2) }) : t('accountsSettings.stableHintNone')
+              }
+            />
+            <TextField
+              label={t('accountsSettings.prospectThreshold')}
+              type="number"
+              min={1}
+              max={99}
+              value={v.prospectThreshold}
+              onChange={(e) => setV({ ...v, prospectThreshold: e.target.value })}
+              error={errors.errorFor('rules.prospectThreshold')}
+            />
+          </div>
+          <h3 className="h3">{t('accountsSettings.weightsTitle')}</h3>
+          <div className="form-grid">
+            {PROSPECT_INDICATORS.map((k) => (
+              <TextField
+                key={k}
+                label={t('accountsSettings.weightOf', { indicator: t(`indicator.${k}`, { ns: 'accounts' }) })}
+                type="number"
+                min={0}
+                max={10}
+                step={0.5}
+                value={v.weights[k]}
+                onChange={(e) => setV({ ...v, weights: { ...v.weights, [k]: e.target.value } })}
+                error={errors.errorFor(`rules.weights.${k}`)}
+              />
+            ))}
+          </div>
+        </>
+      )}
     </Dialog>
   );
 }

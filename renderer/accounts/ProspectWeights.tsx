@@ -8,27 +8,41 @@ import { useMay } from '../people/actor.js';
 
 /**
  * The weights behind every PI-PIV score, beside the prospects they score: each indicator's weight and
- * its share of the total, and the way to change them (the segmentation settings), so a manager sees
- * why a prospect ranks where it does and can weigh the indicators as the region's strategy requires.
+ * its share of the total, per region (each region's manager weighs them for the region's strategy),
+ * and the way to change them (the segmentation settings), so a manager sees why a prospect ranks
+ * where it does.
  */
 export function ProspectWeights() {
   const { t } = useTranslation(['rules', 'accounts']);
   const overview = useAccountsOverview().data;
   const [editing, setEditing] = useState(false);
   const maySetRules = useMay('accounts.saveSettings');
-  if (!overview) return null;
-  const weights = overview.settings.weights;
-  const total = PROSPECT_INDICATORS.reduce((a, k) => a + Math.max(0, weights[k]), 0) || 1;
+  if (!overview || overview.rules.length === 0) return null;
+  const several = overview.rules.length > 1;
+  const totals = overview.rules.map((r) => PROSPECT_INDICATORS.reduce((a, k) => a + Math.max(0, r.rules.weights[k]), 0) || 1);
   return (
     <div className="toolbar" style={{ alignItems: 'flex-start', flexWrap: 'wrap', padding: '8px 16px' }}>
-      <table className="plain" aria-label={t('accountsSettings.weightsShown')}>
+      <table className="plain" style={{ width: 'auto', minWidth: 360 }} aria-label={t('accountsSettings.weightsShown')}>
         <caption style={{ textAlign: 'left' }}>{t('accountsSettings.weightsShown')}</caption>
+        {several && (
+          <thead>
+            <tr>
+              <td />
+              {overview.rules.map((r) => (
+                <th key={r.regionId} scope="col" colSpan={2} className="num">
+                  {r.regionName}
+                </th>
+              ))}
+            </tr>
+          </thead>
+        )}
         <tbody>
           {PROSPECT_INDICATORS.map((k) => (
             <tr key={k}>
               <th scope="row">{t(`indicator.${k}`, { ns: 'accounts' })}</th>
-              <td className="num">{formatNumber(weights[k], 1)}</td>
-              <td className="num muted">{formatPercent(Math.max(0, weights[k]) / total, 0)}</td>
+              {overview.rules.map((r, i) => (
+                <WeightCells key={r.regionId} weight={r.rules.weights[k]} total={totals[i]!} />
+              ))}
             </tr>
           ))}
         </tbody>
@@ -40,5 +54,14 @@ export function ProspectWeights() {
       )}
       {editing && <AccountsSettingsDialog overview={overview} onClose={() => setEditing(false)} />}
     </div>
+  );
+}
+
+function WeightCells({ weight, total }: { weight: number; total: number }) {
+  return (
+    <>
+      <td className="num">{formatNumber(weight, 1)}</td>
+      <td className="num muted">{formatPercent(Math.max(0, weight) / total, 0)}</td>
+    </>
   );
 }

@@ -22,19 +22,24 @@ export const WAVER_CODES = [
   'no_year_before',
 ] as const;
 
-export interface AccountsSettings {
+/** A region's key-account rules: its regional manager sets them, and they move only its accounts and prospects. */
+export interface AccountRules {
   paretoShare: number;
   /**
-   * A region's stability line set by hand, by region id; a region not named here is measured against
-   * its own median (the calibrated line). Regions differ in steadiness, so one typed line for all
-   * would move every other region's segments too.
+   * The stability line set by hand; null: the region's own median (the calibrated line). Regions
+   * differ in steadiness, so one typed line for all would move every other region's segments too.
    */
-  stableScores: Record<string, number>;
+  stableScore: number | null;
   volumeDropShare: number;
   complaintDays: number;
   visitDays: number;
   prospectThreshold: number;
   weights: Record<(typeof PROSPECT_INDICATORS)[number], number>;
+}
+
+export interface AccountsSettings {
+  /** Each region's rules, by region id (as text). */
+  regions: Record<string, AccountRules>;
 }
 
 export interface AccountSegmentRow {
@@ -79,7 +84,8 @@ export interface ComplaintRow {
 }
 
 export interface AccountsOverview {
-  settings: AccountsSettings;
+  /** The rules of each region the reader may see, by region name. */
+  rules: Array<{ regionId: number; regionName: string; rules: AccountRules }>;
   strategies: Record<(typeof SEGMENTS)[number], { visitEveryDays: number }>;
   rows: AccountSegmentRow[];
   counts: Record<(typeof SEGMENTS)[number], number>;
@@ -127,10 +133,10 @@ export interface AccountDetail {
   }>;
 }
 
-export const accountsSettingsInput = z.strictObject({
+export const accountRulesInput = z.strictObject({
   paretoShare: z.number().min(0.3).max(0.99),
-  /** Regions named here take this line, null giving a region back its median; regions not named keep theirs. */
-  stableScores: z.record(z.string().regex(/^-?\d+$/, 'A region id'), z.number().min(0.05).max(0.95).nullable()),
+  /** null gives the region back its median. */
+  stableScore: z.number().min(0.05).max(0.95).nullable(),
   volumeDropShare: z.number().min(0.01).max(0.9),
   complaintDays: z.int().min(1).max(365),
   visitDays: z.int().min(1).max(365),
@@ -143,12 +149,15 @@ export const accountsSettingsInput = z.strictObject({
   ),
 });
 
+/** One region's rules at a time: the permission checks the region is the caller's. */
+export const accountsSettingsInput = z.strictObject({ regionId: id, rules: accountRulesInput });
+
 const rating = z.int().min(1, '1 to 5').max(5, '1 to 5');
 
 export const accountsContract = {
   'accounts.overview': query<AccountsOverview>()(z.strictObject({})),
   'accounts.detail': query<AccountDetail>()(z.strictObject({ distributorId: id })),
-  'accounts.saveSettings': mutation<AccountsSettings>()(accountsSettingsInput),
+  'accounts.saveSettings': mutation<AccountRules>()(accountsSettingsInput),
   'accounts.setProfile': mutation<{ saved: true }>()(
     z.strictObject({
       distributorId: id,

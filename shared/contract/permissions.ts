@@ -128,7 +128,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'backup.restore': adminOnly('restores a backup'),
   'backup.dismissRestoreNotice': p(EVERYONE, 'any', 'anyone who has read the notice of an interrupted restore may close it'),
 
-  'accounts.saveSettings': p([A, M], 'any', 'key-account settings belong to regional managers'),
+  'accounts.saveSettings': p([A, M], 'region', 'a region’s key-account rules belong to its regional manager'),
   'accounts.setProfile': p([A, M], 'any', 'key-account profiles belong to regional managers'),
   'complaint.create': p([A, M, L, S], 'any', 'anyone in the field may record a complaint'),
   'complaint.close': p([A, M], 'any', 'complaints are closed by regional managers'),

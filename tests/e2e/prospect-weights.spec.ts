@@ -22,6 +22,37 @@ test('the prospects show the indicator weights behind their scores, and the mana
   await expect(app.getByRole('table', { name: 'Prospects by class' })).toBeVisible();
 });
 
+test("each region's manager weighs its own prospects: another region's weights stay as they were", async ({ app, server }) => {
+  const before = await api(server, 'accounts.overview', {});
+  const home = before.rules[0]!;
+  await api(server, 'region.create', { draft: { code: 'HILL', name: 'Hill Region', peakMonths: [6, 7, 8] } });
+  // made behind the page's back: the page reads it afresh
+  await app.reload();
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Key accounts' }).click();
+  await app.getByRole('tab', { name: 'Prospects' }).click();
+  const weights = app.getByRole('table', { name: 'Indicator weights behind the PI–PIV scores' });
+  // one pair of columns per region, named
+  await expect(weights.getByRole('columnheader', { name: 'Hill Region' })).toBeVisible();
+  await expect(weights.getByRole('columnheader', { name: home.regionName })).toBeVisible();
+  await app.getByRole('button', { name: 'Edit weights…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Segmentation and prospect weights' });
+  await dialog.getByLabel('Region').selectOption({ label: 'Hill Region' });
+  await dialog.getByLabel('Weight: Strength and scale').fill('9');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByRole('status').filter({ hasText: 'Rules of Hill Region saved' })).toBeVisible();
+  const strength = weights.getByRole('row').filter({ has: app.getByRole('rowheader', { name: 'Strength and scale' }) });
+  const cells = strength.getByRole('cell');
+  // a pair of cells per region, by name: Hill's 9 of 16 is Hill's alone, the home region's weight stays
+  const pairs = [home.regionName, 'Hill Region'].sort((a, b) => a.localeCompare(b));
+  const hill = pairs.indexOf('Hill Region');
+  await expect(cells.nth(hill * 2)).toHaveText('9.0');
+  await expect(cells.nth(hill * 2 + 1)).toHaveText('56%');
+  await expect(cells.nth((1 - hill) * 2)).toHaveText(home.rules.weights.strength.toFixed(1));
+  const after = await api(server, 'accounts.overview', {});
+  expect(after.rules.find((r) => r.regionId === home.regionId)!.rules).toEqual(home.rules);
+});
+
 test('a wavering account says why, in words, beside its segment', async ({ app, server }) => {
   const overview = await api(server, 'accounts.overview', {});
   const wavering = overview.rows.find((r) => r.segment === 'EII' || r.segment === 'EIV');

@@ -28,7 +28,7 @@ describe('key accounts of a network of two regions', () => {
     }
   }, 120_000);
 
-  it("keeps each region's stability line apart: one manager's line moves only their region's segments", async () => {
+  it("keeps each region's rules apart: one manager's rules move only their region's segments and prospects", async () => {
     const { db, ctx } = createTestDb();
     seedDemo(db, { scale: 'M', today: new Date('2026-11-22T00:00:00Z') });
     const managers = db
@@ -37,34 +37,79 @@ describe('key accounts of a network of two regions', () => {
     const [north, east] = managers as [(typeof managers)[0], (typeof managers)[0]];
     const before = await call(ctx, 'accounts.overview', {});
     const lineOf = (o: typeof before, regionId: number) => o.lines.find((l) => l.regionId === regionId)!;
+    const rulesOf = (o: typeof before, regionId: number) => o.rules.find((r) => r.regionId === regionId)!.rules;
     const segmentsOf = (o: typeof before, regionId: number) =>
       o.rows.filter((r) => r.regionId === regionId).map((r) => [r.distributorId, r.segment]);
+    const prospectsOf = async (code: string) => (await call(asPerson(ctx, code), 'prospect.summary', {})).classes;
 
-    // North's manager sets North's line high: North's accounts below it waver, East's segments do not move
+    // each manager reads only their own region's rules
     const northView = await call(asPerson(ctx, north.code), 'accounts.overview', {});
-    await call(asPerson(ctx, north.code), 'accounts.saveSettings', { ...northView.settings, stableScores: { [north.regionId]: 0.95 } });
+    expect(northView.rules.map((r) => r.regionId)).toEqual([north.regionId]);
+    const eastProspects = await prospectsOf(east.code);
+    const northProspects = await prospectsOf(north.code);
+    expect(northProspects.some((c) => c.class === 'PI' || c.class === 'PII')).toBe(true);
+
+    // North's manager sets North's line high, a narrower 20/80 and a higher prospect threshold: North's
+    // accounts and prospects move, East's do not
+    await call(asPerson(ctx, north.code), 'accounts.saveSettings', {
+      regionId: north.regionId,
+      rules: { ...rulesOf(northView, north.regionId), stableScore: 0.95, paretoShare: 0.5, prospectThreshold: 99 },
+    });
     const afterNorth = await call(ctx, 'accounts.overview', {});
     expect(lineOf(afterNorth, north.regionId).stableScore).toBe(0.95);
-    for (const r of afterNorth.rows.filter((x) => x.regionId === north.regionId))
-      expect(r.segment === 'EII' || r.segment === 'EIV').toBe(r.stability < 0.95);
+    const northRows = afterNorth.rows.filter((x) => x.regionId === north.regionId);
+    for (const r of northRows) expect(r.segment === 'EII' || r.segment === 'EIV').toBe(r.stability < 0.95);
+    const high = northRows.filter((r) => r.segment === 'EI' || r.segment === 'EII').sort((a, b) => a.rank - b.rank);
+    expect(high[high.length - 1]!.cumulativeShare - high[high.length - 1]!.share).toBeLessThan(0.5);
     expect(lineOf(afterNorth, east.regionId).stableScore).toBe(lineOf(before, east.regionId).calibrated);
     expect(segmentsOf(afterNorth, east.regionId)).toEqual(segmentsOf(before, east.regionId));
+    expect(rulesOf(afterNorth, east.regionId)).toEqual(rulesOf(before, east.regionId));
+    expect(await prospectsOf(east.code)).toEqual(eastProspects);
+    expect((await prospectsOf(north.code)).filter((c) => c.class === 'PI' || c.class === 'PII').map((c) => c.count)).toEqual([0, 0]);
 
-    // East's manager, who saw only East, saves East's line: North's stays as its manager set it
-    const eastView = await call(asPerson(ctx, east.code), 'accounts.overview', {});
-    await call(asPerson(ctx, east.code), 'accounts.saveSettings', { ...eastView.settings, stableScores: { [east.regionId]: 0.5 } });
+    // East's manager may not set North's rules, and sets East's without touching North's
+    await expect(
+      call(asPerson(ctx, east.code), 'accounts.saveSettings', { regionId: north.regionId, rules: rulesOf(before, north.regionId) }),
+    ).rejects.toMatchObject({ error: { code: 'forbidden' } });
+    await call(asPerson(ctx, east.code), 'accounts.saveSettings', {
+      regionId: east.regionId,
+      rules: { ...rulesOf(before, east.regionId), stableScore: 0.5 },
+    });
     const both = await call(ctx, 'accounts.overview', {});
-    expect(both.settings.stableScores).toEqual({ [north.regionId]: 0.95, [east.regionId]: 0.5 });
+    expect([rulesOf(both, north.regionId).stableScore, rulesOf(both, east.regionId).stableScore]).toEqual([0.95, 0.5]);
 
     // empty gives North its median back
-    await call(asPerson(ctx, north.code), 'accounts.saveSettings', { ...both.settings, stableScores: { [north.regionId]: null } });
+    await call(asPerson(ctx, north.code), 'accounts.saveSettings', {
+      regionId: north.regionId,
+      rules: { ...rulesOf(before, north.regionId), stableScore: null },
+    });
     const back = await call(ctx, 'accounts.overview', {});
-    expect(back.settings.stableScores).toEqual({ [east.regionId]: 0.5 });
     expect(segmentsOf(back, north.regionId)).toEqual(segmentsOf(before, north.regionId));
+  }, 120_000);
 
-    // a line typed before lines were per region held for every region, and still does
-    writeTeamRule(db, 'accounts.settings', { ...back.settings, stableScores: undefined, stableScore: 0.6 });
+  it('reads the rules saved before they were per region as every region’s, until a region saves its own', async () => {
+    const { db, ctx } = createTestDb();
+    seedDemo(db, { scale: 'M', today: new Date('2026-11-22T00:00:00Z') });
+    const regionIds = db.prepare('SELECT id FROM regions ORDER BY id').pluck().all() as number[];
+    writeTeamRule(db, 'accounts.settings', { paretoShare: 0.7, stableScore: 0.6, complaintDays: 30 });
     const legacy = await call(ctx, 'accounts.overview', {});
     expect(legacy.lines.map((l) => l.stableScore)).toEqual([0.6, 0.6]);
+    expect(legacy.rules.map((r) => [r.rules.paretoShare, r.rules.complaintDays])).toEqual([
+      [0.7, 30],
+      [0.7, 30],
+    ]);
+    // the lines by region that followed the single line
+    writeTeamRule(db, 'accounts.settings', { paretoShare: 0.7, stableScores: { [regionIds[1]!]: 0.5 } });
+    const lines = await call(ctx, 'accounts.overview', {});
+    expect(Object.fromEntries(lines.rules.map((r) => [r.regionId, r.rules.stableScore]))).toEqual({
+      [regionIds[0]!]: null,
+      [regionIds[1]!]: 0.5,
+    });
+    await call(ctx, 'accounts.saveSettings', { regionId: regionIds[0]!, rules: { ...lines.rules[0]!.rules, paretoShare: 0.9 } });
+    const own = await call(ctx, 'accounts.overview', {});
+    expect(Object.fromEntries(own.rules.map((r) => [r.regionId, r.rules.paretoShare]))).toEqual({
+      [regionIds[0]!]: 0.9,
+      [regionIds[1]!]: 0.7,
+    });
   }, 120_000);
 });

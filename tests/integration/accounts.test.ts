@@ -115,22 +115,23 @@ describe('one at-risk count, a calibrated stability line, prospect weights and c
     expect(o.atRisk).toBeGreaterThan(0);
     for (const r of o.rows) expect(r.atRisk).toBe(r.risk >= AT_RISK_SCORE);
     // the line is the region's median until the manager sets one
-    expect(o.settings.stableScores).toEqual({});
+    expect(o.rules).toHaveLength(1);
+    const region = o.rules[0]!;
+    expect(region.rules.stableScore).toBeNull();
     expect(o.lines).toHaveLength(1);
     expect(o.lines[0]!.stableScore).toBe(o.lines[0]!.calibrated);
     const wobbly = o.rows.find((r) => r.name === 'WOBBLY');
     expect(wobbly!.wavers.map((w) => w.code)).toContain('months_without_order');
 
     const set = await call(ctx, 'accounts.saveSettings', {
-      ...o.settings,
-      stableScores: { [o.lines[0]!.regionId]: 0.05 },
-      weights: { ...o.settings.weights, strength: 6 },
+      regionId: region.regionId,
+      rules: { ...region.rules, stableScore: 0.05, weights: { ...region.rules.weights, strength: 6 } },
     });
-    expect(set.stableScores).toEqual({ [o.lines[0]!.regionId]: 0.05 });
+    expect(set.stableScore).toBe(0.05);
     const all = await call(ctx, 'accounts.overview', {});
     expect(all.lines.map((l) => l.stableScore)).toEqual([0.05]);
     expect(all.rows.every((r) => r.segment === 'EI' || r.segment === 'EIII')).toBe(true);
-    await call(ctx, 'accounts.saveSettings', { ...set, stableScores: { [o.lines[0]!.regionId]: null } });
+    await call(ctx, 'accounts.saveSettings', { regionId: region.regionId, rules: { ...set, stableScore: null } });
     expect((await call(ctx, 'accounts.overview', {})).lines[0]!.stableScore).toBe(o.lines[0]!.calibrated);
 
     // prospects: classes PIV, PI, PII, PIII scored in that order, one unscored

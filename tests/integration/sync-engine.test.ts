@@ -234,13 +234,15 @@ describe('a desktop connected to a team server', () => {
   it('brings the manager’s rules to every desktop: the salesperson’s scorecard and segments use them', async () => {
     const m1 = await connected('M1');
     const s1 = await connected('S1');
-    const rules = { ...accountsSettings(m1.ctx.db), paretoShare: 0.7, stableScores: { [team.ids.N!]: 0.5 } };
-    await ok(m1, 'accounts.saveSettings', rules);
+    const northRules = { ...accountsSettings(m1.ctx.db).regions[String(team.ids.N!)]!, paretoShare: 0.7, stableScore: 0.5 };
+    await ok(m1, 'accounts.saveSettings', { regionId: team.ids.N!, rules: northRules });
+    const rules = accountsSettings(m1.ctx.db);
+    expect(rules.regions[String(team.ids.N!)]).toEqual(northRules);
     const scoring = getScoringSettings(m1.ctx.db);
     const stricter = { ...scoring, thresholds: { ...scoring.thresholds, penalty: 0.8 } };
     await ok(m1, 'evaluation.saveSettings', stricter);
     // not yet on the salesperson's desktop: the manager's desktop has not sent them
-    expect(accountsSettings(s1.ctx.db).paretoShare).toBe(0.8);
+    expect(accountsSettings(s1.ctx.db).regions[String(team.ids.N!)]!.paretoShare).toBe(0.8);
     await m1.engine.syncNow();
     await s1.engine.syncNow();
     expect(accountsSettings(s1.ctx.db)).toEqual(rules);

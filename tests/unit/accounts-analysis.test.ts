@@ -242,7 +242,7 @@ describe('stability calibrated to the network, measured monthly, quarterly and b
   }));
 
   it('finds no wavering account against a fixed 0.6 line, and finds them against the network median', () => {
-    const fixed = segment(accounts, { paretoShare: 0.8, stableScores: { 0: 0.6 } });
+    const fixed = segment(accounts, { 0: { paretoShare: 0.8, stableScore: 0.6 } });
     expect(fixed.every((r) => r.stability >= 0.6)).toBe(true);
     expect(fixed.filter((r) => r.segment === 'EII' || r.segment === 'EIV')).toEqual([]);
 
@@ -265,9 +265,25 @@ describe('stability calibrated to the network, measured monthly, quarterly and b
   });
 
   it('keeps a line the manager set', () => {
-    const set = segmentWithLine(accounts, { paretoShare: 0.8, stableScores: { 0: 0.99 } });
+    const set = segmentWithLine(accounts, { 0: { paretoShare: 0.8, stableScore: 0.99 } });
     expect(set.lines.get(0)!.stableScore).toBe(0.99);
     expect(set.rows.every((r) => r.segment === 'EII' || r.segment === 'EIV')).toBe(true);
+  });
+
+  it("applies each region's own rules to its own accounts only", () => {
+    // the same accounts in two regions: a narrower Pareto share and a higher line in region 2 move its segments, not region 1's
+    const two = [...accounts, ...accounts.map((a) => ({ ...a, accountId: a.accountId + 100, regionId: 2 }))].map((a) => ({
+      ...a,
+      regionId: a.regionId ?? 1,
+    }));
+    const plain = segmentWithLine(two, {}).rows;
+    const ruled = segmentWithLine(two, { 2: { paretoShare: 0.5, stableScore: 0.99 } }).rows;
+    const of = (rows: typeof plain, region: number) =>
+      rows.filter((r) => (r.accountId > 100 ? 2 : 1) === region).map((r) => [r.accountId, r.segment, r.rank]);
+    expect(of(ruled, 1)).toEqual(of(plain, 1));
+    const high = (rows: typeof plain) => rows.filter((r) => r.accountId > 100 && (r.segment === 'EI' || r.segment === 'EII')).length;
+    expect(high(ruled)).toBeLessThan(high(plain));
+    expect(ruled.filter((r) => r.accountId > 100).every((r) => r.segment === 'EII' || r.segment === 'EIV')).toBe(true);
   });
 
   it('scores each part: quarters against the same quarters a year before, months with an order', () => {
@@ -293,7 +309,7 @@ describe('stability calibrated to the network, measured monthly, quarterly and b
         (vols, stableScore) => {
           const out = segmentWithLine(
             vols.map((monthly, i) => ({ accountId: i + 1, monthly })),
-            { paretoShare: 0.8, stableScores: stableScore === null ? {} : { 0: stableScore } },
+            { 0: { paretoShare: 0.8, stableScore } },
           );
           for (const r of out.rows) if (r.segment === 'EII' || r.segment === 'EIV') expect(r.wavers.length).toBeGreaterThan(0);
         },
