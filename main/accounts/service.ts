@@ -15,7 +15,7 @@ import { nextId } from '../db/ids.js';
 import { memo } from '../db/memo.js';
 import { Conditions, notFound, requireRow } from '../db/sql.js';
 import { areaInRegions, distributorInRegions, distributorsInScope, inRegions, type RegionScope } from '../people/readScope.js';
-import { readTeamRule, writeTeamRule } from '../system/teamRules.js';
+import { readRegionRule, readTeamRule, writeRegionRule } from '../system/teamRules.js';
 import {
   churnRisk,
   retention,
@@ -31,7 +31,6 @@ import {
 
 /** The rules before they were per region: one set for every region, still read as every region's starting point. */
 const TEAM_KEY = 'accounts.settings';
-const regionKey = (regionId: number | string) => `accounts.settings.region.${regionId}`;
 
 export const DEFAULT_ACCOUNT_RULES: AccountRules = {
   paretoShare: 0.8,
@@ -54,7 +53,7 @@ export function accountsSettings(db: Db): AccountsSettings {
   const base = { ...DEFAULT_ACCOUNT_RULES, ...team, weights: { ...DEFAULT_ACCOUNT_RULES.weights, ...(team.weights ?? {}) } };
   const regions: Record<string, AccountRules> = {};
   for (const id of prepared(db, 'SELECT id FROM regions ORDER BY id').pluck().all() as number[]) {
-    const own = readTeamRule<Partial<AccountRules>>(db, regionKey(id));
+    const own = readRegionRule<Partial<AccountRules>>(db, TEAM_KEY, id);
     regions[String(id)] = {
       ...base,
       stableScore: stableScores?.[String(id)] ?? (typeof stableScore === 'number' ? stableScore : null),
@@ -76,7 +75,7 @@ export const rulesOf = (settings: AccountsSettings, regionId: number | null | un
  */
 export function saveAccountsSettings(db: Db, input: { regionId: number; rules: AccountRules }): AccountRules {
   requireRow(db, 'regions', input.regionId, 'regionId', 'Region');
-  writeTeamRule(db, regionKey(input.regionId), input.rules);
+  writeRegionRule(db, TEAM_KEY, input.regionId, input.rules);
   return rulesOf(accountsSettings(db), input.regionId);
 }
 

@@ -3,7 +3,8 @@ import { ruleRefusal, refusal } from '../../shared/contract/result.js';
 import { thisMonth, today } from '../../shared/domain/clock.js';
 import { INDICATORS, type Decision, type PlanStatus } from '../../shared/domain/development.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
-import { readTeamRule, writeTeamRule } from '../system/teamRules.js';
+import { readRegionRule, readTeamRule, writeRegionRule } from '../system/teamRules.js';
+import { requireRow } from '../db/sql.js';
 import { actualsBySalesperson, getStaff, monthEnd, monthStart, zeroNumbers } from './common.js';
 import { planNumbers } from './plans.js';
 import { DEFAULT_SCORING, scorecard } from './scorecard.js';
@@ -17,18 +18,22 @@ import { inRegions, type RegionScope } from '../people/readScope.js';
  */
 const SETTINGS_KEY = 'development.scoring';
 
-export function getScoringSettings(db: Db): ScoringSettings {
-  const saved = readTeamRule<Partial<ScoringSettings>>(db, SETTINGS_KEY);
+/** A region's weights and lines: its own once its manager saved them, before that the team's (or the defaults). */
+export function getScoringSettings(db: Db, regionId: number): ScoringSettings {
+  const team = readTeamRule<Partial<ScoringSettings>>(db, SETTINGS_KEY);
+  const own = readRegionRule<Partial<ScoringSettings>>(db, SETTINGS_KEY, regionId);
   return {
-    weights: { ...DEFAULT_SCORING.weights, ...(saved?.weights ?? {}) },
-    thresholds: { ...DEFAULT_SCORING.thresholds, ...(saved?.thresholds ?? {}) },
-    cap: saved?.cap ?? DEFAULT_SCORING.cap,
+    weights: { ...DEFAULT_SCORING.weights, ...(team?.weights ?? {}), ...(own?.weights ?? {}) },
+    thresholds: { ...DEFAULT_SCORING.thresholds, ...(team?.thresholds ?? {}), ...(own?.thresholds ?? {}) },
+    cap: own?.cap ?? team?.cap ?? DEFAULT_SCORING.cap,
   };
 }
 
-export function saveScoringSettings(db: Db, settings: ScoringSettings): ScoringSettings {
-  writeTeamRule(db, SETTINGS_KEY, settings);
-  return getScoringSettings(db);
+/** One region's weights and lines: they score only its salespeople (whose rewards and penalties they decide). */
+export function saveScoringSettings(db: Db, input: { regionId: number; settings: ScoringSettings }): ScoringSettings {
+  requireRow(db, 'regions', input.regionId, 'regionId', 'Region');
+  writeRegionRule(db, SETTINGS_KEY, input.regionId, input.settings);
+  return getScoringSettings(db, input.regionId);
 }
 
 /** The weights and thresholds a decided month was scored with, per region: they stay with that month. */
@@ -49,8 +54,14 @@ function decidedSettings(db: Db, month: string): Map<number, ScoringSettings> {
 export const monthEnded = (month: string): boolean => month < thisMonth();
 
 export function computeScorecard(db: Db, month: string, regionId?: number, scope: RegionScope = null): Scorecard {
-  const current = getScoringSettings(db);
   const kept = decidedSettings(db, month);
+  // Once a manager decided part of this month, the region's team is scored with the settings of that decision.
+  const rules = (
+    prepared(db, `SELECT id, name FROM regions WHERE (? IS NULL OR id = ?) AND ${inRegions('id', scope)} ORDER BY name COLLATE NOCASE, id`)
+      .raw()
+      .all(regionId ?? null, regionId ?? null) as Array<[number, string]>
+  ).map(([id, name]) => ({ regionId: id, regionName: name, settings: kept.get(id) ?? getScoringSettings(db, id) }));
+  const settingsOf = new Map(rules.map((r) => [r.regionId, r.settings]));
   // Active salespeople, and anyone who had a plan that month even if they have left since.
   const people = prepared(
     db,
@@ -82,11 +93,8 @@ export function computeScorecard(db: Db, month: string, regionId?: number, scope
   const byRegion = new Map<number, typeof people>();
   for (const p of people) byRegion.set(p.regionId, [...(byRegion.get(p.regionId) ?? []), p]);
   const rows: ScorecardRow[] = [];
-  let shown = current;
   for (const team of byRegion.values()) {
-    // Once a manager decided part of this month, the team is scored with the settings of that decision.
-    const settings = kept.get(team[0]!.regionId) ?? current;
-    if (kept.has(team[0]!.regionId)) shown = settings;
+    const settings = settingsOf.get(team[0]!.regionId) ?? getScoringSettings(db, team[0]!.regionId);
     const input = team.map((p) => ({
       salespersonId: p.id,
       plan:
@@ -125,7 +133,7 @@ export function computeScorecard(db: Db, month: string, regionId?: number, scope
       });
     }
   }
-  return { month, settings: shown, provisional: !monthEnded(month), pace: paceOf(month), rows };
+  return { month, rules, provisional: !monthEnded(month), pace: paceOf(month), rows };
 }
 
 /**
@@ -179,7 +187,7 @@ export function decideEvaluation(
       plan: row.plan,
       actual: row.actual,
       fulfilment: row.fulfilment,
-      settings: card.settings,
+      settings: card.rules.find((r) => r.regionId === sp.regionId)?.settings ?? getScoringSettings(db, sp.regionId),
       planStatus: row.planStatus,
       suggestion: row.suggestion,
     };

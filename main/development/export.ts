@@ -106,17 +106,16 @@ export async function exportScorecard(
     ]),
     { totalLabel: w('total'), freezeColumns: 2 },
   );
-  const weights = wb.addWorksheet(w('weights'));
-  const next = writeTable(
-    weights,
-    [
-      { header: w('indicator'), width: 34 },
-      { header: w('weight'), kind: 'decimal' },
-    ],
-    INDICATORS.map((k) => [indicator(k), card.settings.weights[k]]),
+  // each region's weights and lines: every region's manager sets their own
+  writeTable(
+    wb.addWorksheet(w('weights')),
+    [{ header: w('region') }, { header: w('indicator'), width: 34 }, { header: w('weight'), kind: 'decimal' }],
+    card.rules.flatMap(({ regionName, settings }) => [
+      ...INDICATORS.map((k) => [regionName, indicator(k), settings.weights[k]]),
+      [regionName, w('rewardAtOrAbove'), settings.thresholds.reward],
+      [regionName, w('penaltyBelow'), settings.thresholds.penalty],
+      [regionName, w('cap'), settings.cap],
+    ]),
   );
-  weights.getRow(next + 1).values = [w('rewardAtOrAbove'), card.settings.thresholds.reward];
-  weights.getRow(next + 2).values = [w('penaltyBelow'), card.settings.thresholds.penalty];
-  weights.getRow(next + 3).values = [w('cap'), card.settings.cap];
   return workbookFile(wb, `scorecard-${month}.xlsx`, card.rows.length);
 }

@@ -38,8 +38,8 @@ export const developmentHandlers = {
   'weeklyReview.comment': ({ db }, input) => commentReview(db, input),
   'evaluation.scorecard': (ctx, { month, regionId }) => computeScorecard(ctx.db, month, regionId, scopeOf(ctx)),
   'evaluation.decide': (ctx, input) => decideEvaluation(ctx.db, { ...input, managerId: input.managerId ?? staffIdOf(ctx) }),
-  'evaluation.settings': ({ db }) => getScoringSettings(db),
-  'evaluation.saveSettings': ({ db }, settings) => saveScoringSettings(db, settings),
+  'evaluation.settings': ({ db }, { regionId }) => getScoringSettings(db, regionId),
+  'evaluation.saveSettings': ({ db }, input) => saveScoringSettings(db, input),
   'evaluation.history': (ctx, q) => evaluationHistory(ctx.db, q, scopeOf(ctx)),
   'evaluation.export': (ctx, { month, regionId, language }) => exportScorecard(ctx.db, month, regionId, language, scopeOf(ctx)),
 } satisfies FeatureHandlers<typeof developmentContract>;

@@ -64,6 +64,7 @@ export const SCOPE_RESOLVERS: Readonly<Partial<{ [K in MethodName]: (db: Db, inp
   'terminal.delete': deleteOf(regionOfTable('terminals')),
   'targets.create': (_db, input: { regionId: number }) => ({ regionIds: [input.regionId] }),
   'accounts.saveSettings': (_db, input: { regionId: number }) => ({ regionIds: [input.regionId] }),
+  'evaluation.saveSettings': (_db, input: { regionId: number }) => ({ regionIds: [input.regionId] }),
   'targets.edit': plan,
   'targets.setLine': plan,
   'targets.lock': plan,

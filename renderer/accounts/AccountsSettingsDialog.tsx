@@ -33,7 +33,7 @@ const draftOf = (r: AccountRules): Draft => ({
 export function AccountsSettingsDialog({ overview, onClose }: { overview: AccountsOverview; onClose(): void }) {
   const { t } = useTranslation(['rules', 'accounts', 'common']);
   const toast = useToast();
-  const errors = useFormErrors();
+  const errors = useFormErrors({ under: 'rules' });
   const save = useSaveAccountsSettings();
   const [regionId, setRegionId] = useState(overview.rules[0]?.regionId ?? 0);
   const current = overview.rules.find((r) => r.regionId === regionId);
@@ -97,7 +97,7 @@ export function AccountsSettingsDialog({ overview, onClose }: { overview: Accoun
               max={99}
               value={v.paretoShare}
               onChange={(e) => setV({ ...v, paretoShare: e.target.value })}
-              error={errors.errorFor('rules.paretoShare')}
+              error={errors.errorFor('paretoShare')}
               hint="%"
             />
             <TextField
@@ -108,7 +108,7 @@ export function AccountsSettingsDialog({ overview, onClose }: { overview: Accoun
               step={0.01}
               value={v.stableScore}
               onChange={(e) => setV({ ...v, stableScore: e.target.value })}
-              error={errors.errorFor('rules.stableScore')}
+              error={errors.errorFor('stableScore')}
               hint={
                 line ? t('accountsSettings.stableHint', { median: formatNumber(line.calibrated, 2) }) : t('accountsSettings.stableHintNone')
               }
@@ -120,7 +120,7 @@ export function AccountsSettingsDialog({ overview, onClose }: { overview: Accoun
               max={99}
               value={v.prospectThreshold}
               onChange={(e) => setV({ ...v, prospectThreshold: e.target.value })}
-              error={errors.errorFor('rules.prospectThreshold')}
+              error={errors.errorFor('prospectThreshold')}
             />
           </div>
           <h3 className="h3">{t('accountsSettings.weightsTitle')}</h3>
@@ -135,7 +135,7 @@ export function AccountsSettingsDialog({ overview, onClose }: { overview: Accoun
                 step={0.5}
                 value={v.weights[k]}
                 onChange={(e) => setV({ ...v, weights: { ...v.weights, [k]: e.target.value } })}
-                error={errors.errorFor(`rules.weights.${k}`)}
+                error={errors.errorFor(`weights.${k}`)}
               />
             ))}
           </div>

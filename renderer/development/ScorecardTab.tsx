@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScorecardRow, ScoringSettings } from '../../shared/contract/development.js';
+import type { Scorecard, ScorecardRow, ScoringSettings } from '../../shared/contract/development.js';
 import { DECISIONS, INDICATORS, type Decision } from '../../shared/domain/development.js';
-import { hasRole, useActor } from '../people/actor.js';
+import { hasRole, useActor, useMay } from '../people/actor.js';
 import { ReopenButton } from '../people/ReopenButton.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
@@ -18,6 +18,8 @@ import { useScoreHistory, useScorecard } from './queries.js';
 const DECISION_TONE: Record<Decision, Tone> = { reward: 'green', none: 'grey', penalty: 'red' };
 type Pace = 'on' | 'near' | 'behind';
 const PACE_TONE: Record<Pace, Tone> = { on: 'green', near: 'amber', behind: 'red' };
+
+const settingsOf = (c: Scorecard, regionId: number): ScoringSettings => c.rules.find((r) => r.regionId === regionId)!.settings;
 
 /** A month in progress read against the share of it that has passed, with the reward and penalty lines scaled to it. */
 function paceBand(total: number, pace: number, settings: ScoringSettings): Pace {
@@ -41,15 +43,29 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
     setExporting(false);
   };
   const c = card.data;
+  const maySetWeights = useMay('evaluation.saveSettings');
+  const legendOf = (settings: ScoringSettings) =>
+    t('scorecard.legend', {
+      reward: formatPercent(settings.thresholds.reward, 0),
+      penalty: formatPercent(settings.thresholds.penalty, 0),
+      cap: formatPercent(settings.cap, 0),
+    });
+  // the weights in the column heads when every region shown scores alike; otherwise each region's under the table
+  const common =
+    c?.rules[0] && c.rules.every((r) => JSON.stringify(r.settings) === JSON.stringify(c.rules[0]!.settings))
+      ? c.rules[0].settings
+      : undefined;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 14 }}>
       <Card
         title={t('scorecard.title', { month: scope.month })}
         actions={
           <>
-            <button type="button" className="button button-small" onClick={() => setWeights(true)} disabled={!c}>
-              {t('scorecard.weights')}
-            </button>
+            {maySetWeights && (
+              <button type="button" className="button button-small" onClick={() => setWeights(true)} disabled={!c || c.rules.length === 0}>
+                {t('scorecard.weights')}
+              </button>
+            )}
             <button type="button" className="button button-small" onClick={exportFile} disabled={!c || exporting}>
               {t('scorecard.export')}
             </button>
@@ -76,7 +92,7 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
                   {INDICATORS.map((k) => (
                     <th key={k} className="num">
                       {t(`indicators.${k}`)}
-                      <div className="muted small">× {formatNumber(c.settings.weights[k], 1)}</div>
+                      {common && <div className="muted small">× {formatNumber(common.weights[k], 1)}</div>}
                     </th>
                   ))}
                   <th className="num">{t('scorecard.total')}</th>
@@ -107,8 +123,8 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
                       {r.total === null || (c.provisional && c.pace === null) ? (
                         <span className="muted">–</span>
                       ) : c.pace !== null ? (
-                        <Badge tone={PACE_TONE[paceBand(r.total, c.pace, c.settings)]}>
-                          {t(`scorecard.pace.${paceBand(r.total, c.pace, c.settings)}`)}
+                        <Badge tone={PACE_TONE[paceBand(r.total, c.pace, settingsOf(c, r.regionId))]}>
+                          {t(`scorecard.pace.${paceBand(r.total, c.pace, settingsOf(c, r.regionId))}`)}
                         </Badge>
                       ) : (
                         <Badge tone={DECISION_TONE[r.suggestion]}>{t(`decision.${r.suggestion}`)}</Badge>
@@ -152,11 +168,13 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
               </tbody>
             </table>
             <p className="muted small">
-              {t('scorecard.legend', {
-                reward: formatPercent(c.settings.thresholds.reward, 0),
-                penalty: formatPercent(c.settings.thresholds.penalty, 0),
-                cap: formatPercent(c.settings.cap, 0),
-              })}
+              {common
+                ? legendOf(common)
+                : c.rules.map((r) => (
+                    <span key={r.regionId} style={{ display: 'block' }}>
+                      {`${r.regionName}: ${INDICATORS.map((k) => `${t(`indicators.${k}`)} × ${formatNumber(r.settings.weights[k], 1)}`).join(', ')}. ${legendOf(r.settings)}`}
+                    </span>
+                  ))}
             </p>
           </>
         )}
@@ -200,7 +218,7 @@ export function ScorecardTab({ scope }: { scope: DevelopmentScope }) {
         )}
       </Card>
       {deciding && <DecisionDialog row={deciding} month={scope.month} onClose={() => setDeciding(null)} />}
-      {weights && c && <WeightsDialog settings={c.settings} onClose={() => setWeights(false)} />}
+      {weights && c && c.rules.length > 0 && <WeightsDialog rules={c.rules} onClose={() => setWeights(false)} />}
     </div>
   );
 }
@@ -251,26 +269,43 @@ function DecisionDialog({ row, month, onClose }: { row: ScorecardRow; month: str
   );
 }
 
-function WeightsDialog({ settings, onClose }: { settings: ScoringSettings; onClose(): void }) {
+type Rules = Scorecard['rules'];
+
+const draftOf = (settings: ScoringSettings) => ({
+  weights: Object.fromEntries(INDICATORS.map((k) => [k, String(settings.weights[k])])) as Record<(typeof INDICATORS)[number], string>,
+  reward: String(Math.round(settings.thresholds.reward * 100)),
+  penalty: String(Math.round(settings.thresholds.penalty * 100)),
+  cap: String(Math.round(settings.cap * 100)),
+});
+
+/** A region's weights and lines: each region's manager sets their own; a manager of several chooses the region first. */
+function WeightsDialog({ rules, onClose }: { rules: Rules; onClose(): void }) {
   const { t } = useTranslation(['development', 'common']);
   const toast = useToast();
-  const errors = useFormErrors();
+  const errors = useFormErrors({ under: 'settings' });
   const save = useSaveEvaluationSettings();
-  const [v, setV] = useState({
-    weights: Object.fromEntries(INDICATORS.map((k) => [k, String(settings.weights[k])])) as Record<(typeof INDICATORS)[number], string>,
-    reward: String(Math.round(settings.thresholds.reward * 100)),
-    penalty: String(Math.round(settings.thresholds.penalty * 100)),
-    cap: String(Math.round(settings.cap * 100)),
-  });
+  const [regionId, setRegionId] = useState(rules[0]!.regionId);
+  const region = rules.find((r) => r.regionId === regionId)!;
+  const [v, setV] = useState(() => draftOf(region.settings));
+  const choose = (id: number) => {
+    const next = rules.find((r) => r.regionId === id);
+    if (!next) return;
+    errors.clear();
+    setRegionId(id);
+    setV(draftOf(next.settings));
+  };
   const submit = async () => {
     errors.clear();
     try {
       await save.mutateAsync({
-        weights: Object.fromEntries(INDICATORS.map((k) => [k, Number(v.weights[k])])) as ScoringSettings['weights'],
-        thresholds: { reward: Number(v.reward) / 100, penalty: Number(v.penalty) / 100 },
-        cap: Number(v.cap) / 100,
+        regionId,
+        settings: {
+          weights: Object.fromEntries(INDICATORS.map((k) => [k, Number(v.weights[k])])) as ScoringSettings['weights'],
+          thresholds: { reward: Number(v.reward) / 100, penalty: Number(v.penalty) / 100 },
+          cap: Number(v.cap) / 100,
+        },
       });
-      toast({ tone: 'success', text: t('scorecard.weightsSaved') });
+      toast({ tone: 'success', text: t('scorecard.weightsSaved', { region: region.regionName }) });
       onClose();
     } catch (e) {
       errors.fromError(e);
@@ -282,6 +317,19 @@ function WeightsDialog({ settings, onClose }: { settings: ScoringSettings; onClo
       onClose={onClose}
       footer={<DialogButtons onCancel={onClose} onSubmit={submit} label={t('save', { ns: 'common' })} busy={save.isPending} />}
     >
+      {rules.length > 1 ? (
+        <div className="form-grid">
+          <SelectField
+            label={t('scorecard.region')}
+            value={regionId}
+            onChange={(e) => choose(Number(e.target.value))}
+            options={rules.map((r) => ({ value: r.regionId, label: r.regionName }))}
+            hint={t('scorecard.regionHint')}
+          />
+        </div>
+      ) : (
+        <p className="muted">{t('scorecard.regionOnly', { region: region.regionName })}</p>
+      )}
       {errors.errorFor('weights') && (
         <div className="notice notice-error" role="alert">
           {errors.errorFor('weights')}

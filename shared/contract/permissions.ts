@@ -163,7 +163,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'weeklyReview.reopen': managerOf('reopens a commented weekly review'),
   'evaluation.decide': managerOf('decides rewards and penalties'),
   'evaluation.reopen': managerOf('reopens a decided scorecard'),
-  'evaluation.saveSettings': p([A, M], 'any', 'scoring weights and thresholds belong to regional managers'),
+  'evaluation.saveSettings': p([A, M], 'region', 'a region’s scoring weights and lines belong to its regional manager'),
 
   'sync.connect': p(EVERYONE, 'any', 'anyone may connect this desktop to a team server as themselves'),
   'sync.now': p(EVERYONE, 'any', 'anyone may ask for a sync now'),

@@ -222,3 +222,19 @@ test('a salesperson plans the month, the manager approves, a day route moves pro
     }),
   ).toContainText('Reward');
 });
+
+test("the manager sets the region's scoring weights: the scorecard's column heads and lines follow", async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Outlet development' }).click();
+  await app.getByRole('tab', { name: 'Scorecard' }).click();
+  const card = app.getByRole('table', { name: 'Month-end scorecard' });
+  await expect(card.getByRole('columnheader', { name: /Visits/ })).toContainText('× 1.0');
+  await app.getByRole('button', { name: 'Weights', exact: true }).click();
+  const dialog = app.getByRole('dialog', { name: 'Scoring weights and thresholds' });
+  // one region: the dialog names it instead of asking
+  await expect(dialog).toContainText(/The weights and lines of .+: they score only its salespeople\./);
+  await dialog.getByLabel('Weight of Visits').fill('3');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByRole('status').filter({ hasText: /Weights of .+ saved/ })).toBeVisible();
+  await expect(card.getByRole('columnheader', { name: /Visits/ })).toContainText('× 3.0');
+});

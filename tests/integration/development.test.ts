@@ -230,25 +230,31 @@ describe('outlet development on a real SQLite file', () => {
     // Weights are the manager's: counting only new terminals makes 2/4 the whole score, from now on.
     // The decided month keeps the weights it was decided with (its totals do not move).
     await call(ctx, 'evaluation.saveSettings', {
-      weights: { visits: 0, newSubDealers: 0, newTerminals: 1, competitorWins: 0 },
-      thresholds: { reward: 1, penalty: 0.4 },
-      cap: 1.5,
+      regionId: sp!.regionId,
+      settings: {
+        weights: { visits: 0, newSubDealers: 0, newTerminals: 1, competitorWins: 0 },
+        thresholds: { reward: 1, penalty: 0.4 },
+        cap: 1.5,
+      },
     });
     const reweighted = await call(ctx, 'evaluation.scorecard', { month: MONTH, regionId: sp!.regionId });
     expect(reweighted.rows.find((r) => r.salespersonId === sp!.id)).toMatchObject({ total: 0.513, suggestion: 'penalty' });
-    expect(reweighted.settings.weights.visits).toBe(card.settings.weights.visits);
+    expect(reweighted.rules[0]!.settings.weights.visits).toBe(card.rules[0]!.settings.weights.visits);
     await call(ctx, 'evaluation.reopen', { salespersonId: sp!.id, month: MONTH, reason: 'Weights changed for the season' });
     const undecided = await call(ctx, 'evaluation.scorecard', { month: MONTH, regionId: sp!.regionId });
     expect(undecided.rows.find((r) => r.salespersonId === sp!.id)).toMatchObject({ total: 0.5, suggestion: 'none' });
     expect(
       (
         await fails(ctx, 'evaluation.saveSettings', {
-          weights: { visits: 0, newSubDealers: 0, newTerminals: 0, competitorWins: 0 },
-          thresholds: { reward: 1, penalty: 0.4 },
-          cap: 1.5,
+          regionId: sp!.regionId,
+          settings: {
+            weights: { visits: 0, newSubDealers: 0, newTerminals: 0, competitorWins: 0 },
+            thresholds: { reward: 1, penalty: 0.4 },
+            cap: 1.5,
+          },
         })
       ).issues?.[0]?.path,
-    ).toBe('weights');
+    ).toBe('settings.weights');
 
     const file = await call(ctx, 'evaluation.export', { month: MONTH, regionId: sp!.regionId });
     const book = await readWorkbook(file.contentBase64);

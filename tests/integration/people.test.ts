@@ -281,9 +281,12 @@ describe('people, roles and sign-off on a real SQLite file', () => {
     expect(db.prepare('SELECT count(*) FROM record_history').pluck().get()).toBe(before);
     // Calls that touch no recorded table are recorded once, by method, with what was asked.
     await call(boss, 'evaluation.saveSettings', {
-      weights: { visits: 1, newSubDealers: 1, newTerminals: 1, competitorWins: 1 },
-      thresholds: { reward: 1, penalty: 0.4 },
-      cap: 1.5,
+      regionId: manager.regionId,
+      settings: {
+        weights: { visits: 1, newSubDealers: 1, newTerminals: 1, competitorWins: 1 },
+        thresholds: { reward: 1, penalty: 0.4 },
+        cap: 1.5,
+      },
     });
     expect((await history(ctx, { method: 'evaluation.saveSettings' }))[0]).toMatchObject({
       entity: 'call',

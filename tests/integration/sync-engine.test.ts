@@ -238,15 +238,15 @@ describe('a desktop connected to a team server', () => {
     await ok(m1, 'accounts.saveSettings', { regionId: team.ids.N!, rules: northRules });
     const rules = accountsSettings(m1.ctx.db);
     expect(rules.regions[String(team.ids.N!)]).toEqual(northRules);
-    const scoring = getScoringSettings(m1.ctx.db);
+    const scoring = getScoringSettings(m1.ctx.db, team.ids.N!);
     const stricter = { ...scoring, thresholds: { ...scoring.thresholds, penalty: 0.8 } };
-    await ok(m1, 'evaluation.saveSettings', stricter);
+    await ok(m1, 'evaluation.saveSettings', { regionId: team.ids.N!, settings: stricter });
     // not yet on the salesperson's desktop: the manager's desktop has not sent them
     expect(accountsSettings(s1.ctx.db).regions[String(team.ids.N!)]!.paretoShare).toBe(0.8);
     await m1.engine.syncNow();
     await s1.engine.syncNow();
     expect(accountsSettings(s1.ctx.db)).toEqual(rules);
-    expect(getScoringSettings(s1.ctx.db)).toEqual(stricter);
+    expect(getScoringSettings(s1.ctx.db, team.ids.N!)).toEqual(stricter);
     const db = openDatabase(team.serverFile);
     try {
       expect(accountsSettings(db)).toEqual(rules);

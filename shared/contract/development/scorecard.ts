@@ -32,8 +32,11 @@ export interface ScorecardRow {
 
 export interface Scorecard {
   month: string;
-  /** The weights and thresholds the month is scored with: those of its decisions once decided. */
-  settings: ScoringSettings;
+  /**
+   * Each shown region's weights and lines, by region name: every region's manager sets their own.
+   * A month is scored with those of its decisions once decided.
+   */
+  rules: Array<{ regionId: number; regionName: string; settings: ScoringSettings }>;
   /** The month has not ended yet: numbers may still move and nothing can be decided. */
   provisional: boolean;
   /**
@@ -82,8 +85,8 @@ export const evaluationContract = {
       managerId: id.optional(),
     }),
   ),
-  'evaluation.settings': query<ScoringSettings>()(z.strictObject({})),
-  'evaluation.saveSettings': mutation<ScoringSettings>()(scoringInput),
+  'evaluation.settings': query<ScoringSettings>()(z.strictObject({ regionId: id })),
+  'evaluation.saveSettings': mutation<ScoringSettings>()(z.strictObject({ regionId: id, settings: scoringInput })),
   'evaluation.history': query<EvaluationHistoryRow[]>()(z.strictObject({ salespersonId: id.optional(), regionId: id.optional() })),
   'evaluation.export': query<ExportedFile>()(z.strictObject({ month: yearMonth, regionId: id.optional(), language: exportLanguage })),
 } as const;
