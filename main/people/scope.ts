@@ -65,6 +65,7 @@ export const SCOPE_RESOLVERS: Readonly<Partial<{ [K in MethodName]: (db: Db, inp
   'targets.create': (_db, input: { regionId: number }) => ({ regionIds: [input.regionId] }),
   'accounts.saveSettings': (_db, input: { regionId: number }) => ({ regionIds: [input.regionId] }),
   'evaluation.saveSettings': (_db, input: { regionId: number }) => ({ regionIds: [input.regionId] }),
+  'targets.saveRules': (_db, input: { regionId: number }) => ({ regionIds: [input.regionId] }),
   'targets.edit': plan,
   'targets.setLine': plan,
   'targets.lock': plan,

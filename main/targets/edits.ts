@@ -25,7 +25,8 @@ export function editTarget(
         const b = cols.brands.indexOf(at.brand);
         let basis = 0;
         for (const i of cells) if (cols.distributor[i] === d && cols.brand[i] === b) basis += cols.basis[i]!;
-        checkJump(db, at.brand, basis, value, confirm, planJumpBasis(db, planId));
+        const plan = planJump(db, planId);
+        checkJump(db, plan.regionId, at.brand, basis, value, confirm, plan.basis);
       }
       editNodeColumns(cols, cells, at, value);
     });
@@ -34,9 +35,12 @@ export function editTarget(
   })();
 }
 
-/** What a plan's targets are measured against when a jump is asked about: its own basis. */
-function planJumpBasis(db: Db, planId: number): JumpBasis {
-  return prepared(db, 'SELECT basis FROM target_plans WHERE id = ?').pluck().get(planId) === 'last_year' ? 'last_year' : 'natural';
+/** What a plan's targets are measured against when a jump is asked about (its own basis), and whose line asks (its region's). */
+function planJump(db: Db, planId: number): { regionId: number; basis: JumpBasis } {
+  const row = prepared(db, 'SELECT region_id AS regionId, basis FROM target_plans WHERE id = ?').get(planId) as
+    | { regionId: number; basis: string }
+    | undefined;
+  return { regionId: row?.regionId ?? 0, basis: row?.basis === 'last_year' ? 'last_year' : 'natural' };
 }
 
 export function setLine(
@@ -55,7 +59,8 @@ export function setLine(
     if (line.length === 0) throw new CascadeError('targetNoCells', `No cells for ${brand}`, { brand });
     let basis = 0;
     for (const i of line) basis += cols.basis[i]!;
-    checkJump(db, brand, basis, value, confirm, planJumpBasis(db, planId));
+    const plan = planJump(db, planId);
+    checkJump(db, plan.regionId, brand, basis, value, confirm, plan.basis);
     setGroupTotalColumns(cols, line, value, 'line');
     prepared(db, 'UPDATE target_lines SET volume = ? WHERE plan_id = ? AND brand = ? AND coalesce(product_id, 0) = ?').run(
       value,

@@ -36,7 +36,7 @@ export const targetsHandlers = {
   'targets.delete': ({ db }, { planId }) => deletePlan(db, planId),
   'targets.refreshNatural': ({ db }, { planId }) => refreshNatural(db, planId),
   'targets.offSeason': ({ db }, { planId }) => offSeasonPlan(db, planId),
-  'targets.rules': ({ db }) => targetRules(db),
+  'targets.rules': ({ db }, { regionId }) => targetRules(db, regionId),
   'targets.saveRules': ({ db }, rules) => saveTargetRules(db, rules),
   'targets.exportSheet': ({ db }, { planId, distributorId, language }) => exportTargetSheet(db, planId, distributorId, language),
 } satisfies FeatureHandlers<typeof targetsContract>;

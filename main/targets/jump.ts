@@ -1,23 +1,30 @@
 import { LARGE_JUMP, type TargetRules } from '../../shared/contract/targets.js';
 import { DomainError } from '../../shared/contract/result.js';
 import type { Db } from '../db/open.js';
-import { readTeamRule, writeTeamRule } from '../system/teamRules.js';
+import { requireRow } from '../db/sql.js';
+import { readRegionRule, readTeamRule, writeRegionRule } from '../system/teamRules.js';
 
 /**
  * The large-jump question: a target far from what it is measured against (the plan's basis: last
  * year's volume, or the natural volume of the forecast) is asked about before it is saved, since a
- * +278.8% brand target is more often a typo than a plan. How far is "far" is the manager's call.
+ * +278.8% brand target is more often a typo than a plan. How far is "far" is each region's manager's
+ * call, for their region's plans.
  */
 const RULES_KEY = 'targets.rules';
 
-export function targetRules(db: Db): TargetRules {
-  const saved = readTeamRule<Partial<TargetRules>>(db, RULES_KEY) ?? {};
-  return { largeJump: typeof saved.largeJump === 'number' && saved.largeJump > 0 ? saved.largeJump : LARGE_JUMP };
+const validShare = (value: unknown): number | undefined => (typeof value === 'number' && value > 0 ? value : undefined);
+
+/** A region's rules: its own once its manager saved them, before that the team's (or the default). */
+export function targetRules(db: Db, regionId: number): TargetRules {
+  const own = readRegionRule<Partial<TargetRules>>(db, RULES_KEY, regionId);
+  const team = readTeamRule<Partial<TargetRules>>(db, RULES_KEY);
+  return { largeJump: validShare(own?.largeJump) ?? validShare(team?.largeJump) ?? LARGE_JUMP };
 }
 
-export function saveTargetRules(db: Db, rules: TargetRules): TargetRules {
-  writeTeamRule(db, RULES_KEY, rules);
-  return targetRules(db);
+export function saveTargetRules(db: Db, input: { regionId: number } & TargetRules): TargetRules {
+  requireRow(db, 'regions', input.regionId, 'regionId', 'Region');
+  writeRegionRule(db, RULES_KEY, input.regionId, { largeJump: input.largeJump });
+  return targetRules(db, input.regionId);
 }
 
 export type JumpBasis = 'last_year' | 'natural';
@@ -30,6 +37,7 @@ export type JumpBasis = 'last_year' | 'natural';
  */
 export function checkJump(
   db: Db,
+  regionId: number,
   what: string,
   reference: number,
   value: number,
@@ -37,7 +45,7 @@ export function checkJump(
   basis: JumpBasis = 'natural',
 ): void {
   if (confirmed || reference <= 0) return;
-  const { largeJump } = targetRules(db);
+  const { largeJump } = targetRules(db, regionId);
   const change = value / reference - 1;
   if (Math.abs(change) <= largeJump + 1e-9) return;
   const pct = `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`;

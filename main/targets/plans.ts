@@ -93,7 +93,7 @@ export function createPlan(
         for (const m of months) {
           reference += cellBasis(b, `${c.d}:${c.p}:${m}`, input.basis).reference;
         }
-    checkJump(db, line.brand, reference, line.volume, input.confirm, jumpBasis);
+    checkJump(db, input.regionId, line.brand, reference, line.volume, input.confirm, jumpBasis);
   }
   const id = db.transaction(() => {
     const planId = insertPlanRow(

@@ -9,9 +9,18 @@ import { useSaveTargetRules } from './mutations.js';
 
 /**
  * How far a target may move from its basis (last year or the natural volume) before saving asks
- * "keep it?": the manager's own line, typed as a percentage and stored as a share.
+ * "keep it?": the line of the chosen plan's region, its manager's own, typed as a percentage and
+ * stored as a share.
  */
-export function TargetRulesDialog({ rules, onClose }: { rules: TargetRules; onClose(): void }) {
+export function TargetRulesDialog({
+  rules,
+  region,
+  onClose,
+}: {
+  rules: TargetRules;
+  region: { id: number; name: string };
+  onClose(): void;
+}) {
   const { t } = useTranslation(['targets', 'common']);
   const toast = useToast();
   const errors = useFormErrors();
@@ -21,8 +30,8 @@ export function TargetRulesDialog({ rules, onClose }: { rules: TargetRules; onCl
     errors.clear();
     const value = Number(percent);
     try {
-      await save.mutateAsync({ largeJump: value / 100 });
-      toast({ tone: 'success', text: t('jumpRules.saved', { percent: value }) });
+      await save.mutateAsync({ regionId: region.id, largeJump: value / 100 });
+      toast({ tone: 'success', text: t('jumpRules.saved', { percent: value, region: region.name }) });
       onClose();
     } catch (e) {
       errors.fromError(e);
@@ -34,6 +43,7 @@ export function TargetRulesDialog({ rules, onClose }: { rules: TargetRules; onCl
       onClose={onClose}
       footer={<DialogButtons onCancel={onClose} onSubmit={submit} label={t('save', { ns: 'common' })} busy={save.isPending} />}
     >
+      <p className="muted">{t('jumpRules.region', { region: region.name })}</p>
       <TextField
         label={t('jumpRules.label')}
         type="number"

@@ -39,7 +39,8 @@ export function TargetsPage() {
   const [distributorId, setDistributorId] = useRemembered<number | null>('targets.distributor', null);
   const [brand, setBrand] = useState('');
   const view = useTargetView(planId, distributorId, brand);
-  const rules = useTargetRules();
+  const planShown = plans.data?.find((p) => p.id === planId);
+  const rules = useTargetRules(planShown?.regionId ?? null);
   const [editingRules, setEditingRules] = useState(false);
   const setLine = useSetTargetLine();
   const setAgreed = useSetAgreedTarget();
@@ -73,7 +74,7 @@ export function TargetsPage() {
         subtitle={t('subtitle')}
         actions={
           <>
-            {rules.data && mayEdit && (
+            {rules.data && planShown && mayEdit && (
               <button type="button" className="button" onClick={() => setEditingRules(true)}>
                 {t('jumpRules.open', { percent: Math.round(rules.data.largeJump * 100) })}
               </button>
@@ -123,7 +124,13 @@ export function TargetsPage() {
       <ErrorNotice error={view.error ?? plans.error} />
       {jump.dialog}
       {refreshing && v && <RefreshNaturalDialog plan={v.plan} onClose={() => setRefreshing(false)} />}
-      {editingRules && rules.data && <TargetRulesDialog rules={rules.data} onClose={() => setEditingRules(false)} />}
+      {editingRules && rules.data && planShown && (
+        <TargetRulesDialog
+          rules={rules.data}
+          region={{ id: planShown.regionId, name: planShown.regionName }}
+          onClose={() => setEditingRules(false)}
+        />
+      )}
       {plans.data && plans.data.length === 0 ? (
         <EmptyState
           title={t('noPlansTitle')}

@@ -7,7 +7,7 @@ export const targetKeys = {
   all: ['targets'] as const,
   plans: () => queryKey('targets.plans', {}),
   view: (input: MethodInput<'targets.view'>) => queryKey('targets.view', input),
-  rules: () => queryKey('targets.rules', {}),
+  rules: (regionId: number) => queryKey('targets.rules', { regionId }),
   achievement: (input: MethodInput<'targets.achievement'>) => queryKey('targets.achievement', input),
   compare: (input: MethodInput<'targets.compare'>) => queryKey('targets.compare', input),
   offSeason: (planId: number) => queryKey('targets.offSeason', { planId }),
@@ -24,7 +24,9 @@ export const useTargetView = (planId: number | null, distributorId: number | nul
     { enabled: planId !== null },
   );
 
-export const useTargetRules = () => useApiQuery('targets.rules', {});
+/** The large-jump line of a region (each region's manager sets their own); waits for the chosen plan's region. */
+export const useTargetRules = (regionId: number | null) =>
+  useApiQuery('targets.rules', { regionId: regionId ?? 1 }, { enabled: regionId !== null });
 
 export const useTargetAchievement = (input: MethodInput<'targets.achievement'>) => useApiQuery('targets.achievement', input);
 

@@ -122,7 +122,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'targets.saveVersion': targets('agreed target versions'),
   'targets.delete': targets('target plans'),
   'targets.refreshNatural': targets('target plans'),
-  'targets.saveRules': p([A, M], 'any', 'the rules for targets belong to regional managers'),
+  'targets.saveRules': p([A, M], 'region', 'a region’s rules for targets belong to its regional manager'),
 
   'backup.create': p(EVERYONE, 'any', 'anyone may take a backup'),
   'backup.restore': adminOnly('restores a backup'),

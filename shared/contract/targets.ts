@@ -142,7 +142,7 @@ export interface OffSeasonPlan {
   totals: OffSeasonMonth[];
 }
 
-/** The manager's rules for targets: how far from its basis a target may move before it is asked about. */
+/** A region's rules for its targets, set by its manager: how far from its basis a target may move before it is asked about. */
 export interface TargetRules {
   /** A share: 0.5 asks about anything beyond ±50%. */
   largeJump: number;
@@ -188,9 +188,9 @@ export const targetsContract = {
     z.strictObject({ planId: id, by: z.enum(['region', 'distributor', 'salesperson', 'sku']) }),
   ),
   'targets.offSeason': query<OffSeasonPlan>()(z.strictObject({ planId: id })),
-  'targets.rules': query<TargetRules>()(z.strictObject({})),
+  'targets.rules': query<TargetRules>()(z.strictObject({ regionId: id })),
   'targets.saveRules': mutation<TargetRules>()(
-    z.strictObject({ largeJump: z.number().min(0.05, 'At least 5%').max(10, 'At most 1,000%') }),
+    z.strictObject({ regionId: id, largeJump: z.number().min(0.05, 'At least 5%').max(10, 'At most 1,000%') }),
   ),
   'targets.exportSheet': query<{ fileName: string; mimeType: string; contentBase64: string; rows: number }>()(
     z.strictObject({ planId: id, distributorId: id, language: exportLanguage }),

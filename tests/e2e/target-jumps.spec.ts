@@ -25,6 +25,8 @@ test('a large jump in a brand target is asked about, from the line the manager s
   // the manager widens the line to ±500%: the same target is saved without a question
   await app.getByRole('button', { name: 'Ask about jumps beyond ±50%' }).click();
   const rules = app.getByRole('dialog', { name: 'Large jumps in targets' });
+  // the line is the plan's region's
+  await expect(rules).toContainText(/The line of .+: it asks about this region's plans only\./);
   await rules.getByLabel('Ask before saving a target that moves more than (±%)').fill('500');
   await rules.getByRole('button', { name: 'Save' }).click();
   await expect(rules).toBeHidden();
