@@ -38,8 +38,7 @@ export function editTarget(
 /** What a plan's targets are measured against when a jump is asked about (its own basis), and whose line asks (its region's). */
 function planJump(db: Db, planId: number): { regionId: number; basis: JumpBasis } {
   const row = prepared(db, 'SELECT region_id AS regionId, basis FROM target_plans WHERE id = ?').get(planId) as
-    | { regionId: number; basis: string }
-    | undefined;
+    { regionId: number; basis: string } | undefined;
   return { regionId: row?.regionId ?? 0, basis: row?.basis === 'last_year' ? 'last_year' : 'natural' };
 }
 
