@@ -66,6 +66,7 @@ export const SCOPE_RESOLVERS: Readonly<Partial<{ [K in MethodName]: (db: Db, inp
   'accounts.saveSettings': (_db, input: { regionId: number }) => ({ regionIds: [input.regionId] }),
   'evaluation.saveSettings': (_db, input: { regionId: number }) => ({ regionIds: [input.regionId] }),
   'targets.saveRules': (_db, input: { regionId: number }) => ({ regionIds: [input.regionId] }),
+  'readiness.saveSettings': (_db, input: { regionId: number }) => ({ regionIds: [input.regionId] }),
   'targets.edit': plan,
   'targets.setLine': plan,
   'targets.lock': plan,

@@ -162,11 +162,15 @@ function buildBoard(db: Db, c: ReadinessComputation, filter: ScopedFilter): Read
     changes.sort((a, b) => rank[a.to] - rank[b.to] || a.distributorName.localeCompare(b.distributorName));
   }
 
+  const keyOf = new Map<number, number>();
+  for (const d of c.inputs.values()) if (d.key) keyOf.set(d.regionId, (keyOf.get(d.regionId) ?? 0) + 1);
   return {
     today: c.grid.weeks[0]!,
     weeks: c.grid.weeks,
     weekLabels: c.labels,
-    settings: c.settings,
+    rules: regions
+      .filter((r) => inScope(filter, r.id))
+      .map((r) => ({ regionId: r.id, regionName: r.name, settings: c.settingsOf(r.id), keyAccounts: keyOf.get(r.id) ?? 0 })),
     keyAccounts: [...c.inputs].filter(([id, d]) => d.key && inScope(filter, c.distById.get(id)!.regionId)).length,
     skus: [...skuIds]
       .map((id) => c.products.get(id)!)

@@ -8,7 +8,7 @@ import type { NetworkAssessment, NetworkCell, NetworkDistributor } from './asses
 import { readDemandInParts, seriesPerDistributor } from './demand-threads.js';
 import { assessByRegion, sameCellInputs, type LineOrder, type RegionPart } from './regions.js';
 import { allRegionIds, runsInForce } from './runs.js';
-import { readinessSettings } from './settings.js';
+import { DEFAULT_SETTINGS, readinessSettingsByRegion } from './settings.js';
 import { keyAccounts } from './status.js';
 import { DAY_MS, isoDay, isoWeekLabel, WEEK_MS, weekGrid, weekIndexOf, type WeekGrid } from './weeks.js';
 
@@ -43,7 +43,7 @@ export interface ReadinessComputation {
   base: ReadinessBase;
   grid: WeekGrid;
   labels: string[];
-  settings: ReadinessSettings;
+  settingsOf: (regionId: number) => ReadinessSettings;
   dists: Distributor[];
   distById: Map<number, Distributor>;
   inputs: Map<number, NetworkDistributor>;
@@ -107,7 +107,8 @@ export interface ReadinessBase {
   today: string;
   grid: WeekGrid;
   labels: string[];
-  settings: ReadinessSettings;
+  /** A region's settings (each region's coordinator sets their own). */
+  settingsOf: (regionId: number) => ReadinessSettings;
   dists: Distributor[];
   distById: Map<number, Distributor>;
   inputs: Map<number, NetworkDistributor>;
@@ -148,13 +149,13 @@ export const READINESS_BASE_READS: readonly string[] = [
 /** `today`: the calendar day as its UTC midnight (readinessToday turns the clock's instant into the user's local day). */
 export function computeReadinessBase(db: Db, today: Date): ReadinessBase {
   const t0 = performance.now();
-  const settings = readinessSettings(db);
+  const byRegion = readinessSettingsByRegion(db);
+  const settingsOf = (regionId: number) => byRegion.get(regionId) ?? DEFAULT_SETTINGS;
 
   const regions = prepared(
     db,
     'SELECT r.id, r.name, (SELECT group_concat(month) FROM region_peak_months WHERE region_id = r.id) AS months FROM regions r',
   ).all() as Array<{ id: number; name: string; months: string | null }>;
-  const coverWeeks = Math.ceil(settings.requiredCoverDays / 7);
   const week0 = weekGrid(today, 1).start;
   const peakStartOf = new Map<number, number>();
   let horizonEnd = week0 + 8 * WEEK_MS;
@@ -163,7 +164,8 @@ export function computeReadinessBase(db: Db, today: Date): ReadinessBase {
     const start = nextPeakStart([...months], today);
     if (!start) continue;
     peakStartOf.set(r.id, start.getTime());
-    // through the end of the peak, and at least through the cover period after it starts
+    // through the end of the peak, and at least through the region's cover period after it starts
+    const coverWeeks = Math.ceil(settingsOf(r.id).requiredCoverDays / 7);
     horizonEnd = Math.max(horizonEnd, peakEnd(months, start), start.getTime() + (coverWeeks + 2) * WEEK_MS);
   }
   const grid = weekGrid(today, Math.min(HORIZON_MAX_WEEKS, Math.ceil((horizonEnd - week0) / WEEK_MS)));
@@ -195,7 +197,8 @@ export function computeReadinessBase(db: Db, today: Date): ReadinessBase {
     seriesRead += part.seriesRead;
     for (let k = 0; k < part.count; k++) {
       // the ids as the network's rows hold them (small integers stay small integers, not doubles)
-      const distributorId = distById.get(part.distributorId[k]!)!.id;
+      const dist = distById.get(part.distributorId[k]!)!;
+      const distributorId = dist.id;
       const product = products.get(part.productId[k]!)!;
       const list = cellsOf.get(distributorId);
       if (list) list.push(cells.length);
@@ -207,7 +210,7 @@ export function computeReadinessBase(db: Db, today: Date): ReadinessBase {
         weeklyVariance: part.variance.subarray(k * weeks, (k + 1) * weeks),
         group: product.pack,
         casesPerPallet: product.casesPerPallet,
-        prebuild: product.status !== 'phase_out' || settings.prebuildPhaseOut === true,
+        prebuild: product.status !== 'phase_out' || settingsOf(dist.regionId).prebuildPhaseOut === true,
       });
     }
   }
@@ -220,16 +223,19 @@ export function computeReadinessBase(db: Db, today: Date): ReadinessBase {
   }
   const regionVolume = new Map<number, number>();
   for (const d of dists) regionVolume.set(d.regionId, (regionVolume.get(d.regionId) ?? 0) + (volume.get(d.id) ?? 0));
-  const key = keyAccounts(
-    dists.map((d) => ({
-      distributorId: d.id,
-      regionId: d.regionId,
-      relationshipLevel: d.relationshipLevel,
-      volume: volume.get(d.id) ?? 0,
-    })),
-    settings.keyAccountRule,
-    settings.keyVolumeShare,
-  );
+  // each region's key accounts by its own rule
+  const regionFacts = new Map<number, Array<{ distributorId: number; regionId: number; relationshipLevel: number; volume: number }>>();
+  for (const d of dists) {
+    const facts = { distributorId: d.id, regionId: d.regionId, relationshipLevel: d.relationshipLevel, volume: volume.get(d.id) ?? 0 };
+    const list = regionFacts.get(d.regionId);
+    if (list) list.push(facts);
+    else regionFacts.set(d.regionId, [facts]);
+  }
+  const key = new Set<number>();
+  for (const [regionId, facts] of regionFacts) {
+    const { keyAccountRule, keyVolumeShare } = settingsOf(regionId);
+    for (const id of keyAccounts(facts, keyAccountRule, keyVolumeShare)) key.add(id);
+  }
   const inputs = new Map<number, NetworkDistributor>();
   for (const d of dists) {
     const peak = peakStartOf.get(d.regionId);
@@ -266,7 +272,7 @@ export function computeReadinessBase(db: Db, today: Date): ReadinessBase {
     today: isoDay(today.getTime()),
     grid,
     labels: grid.weeks.map((w) => isoWeekLabel(Date.parse(w))),
-    settings,
+    settingsOf,
     dists,
     distById,
     inputs,
@@ -426,7 +432,7 @@ function bookingChanged(
  */
 export function computeReadinessState(db: Db, base: ReadinessBase, previous: ReadinessComputation | null): ReadinessComputation {
   const t0 = performance.now();
-  const { grid, settings, distById, products, cellGrid, distRank, skuRank } = base;
+  const { grid, settingsOf, distById, products, cellGrid, distRank, skuRank } = base;
   const weeks = grid.weeks.length;
   const n = base.cells.length;
   const skus = products.size;
@@ -518,7 +524,7 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
   const { assessment, parts } = assessByRegion(
     cells,
     [...base.inputs.values()],
-    settings,
+    settingsOf,
     { ...base.capacity, committedRegion, committedGroup },
     weeks,
     (regionId, indices) => {
@@ -542,7 +548,7 @@ export function computeReadinessState(db: Db, base: ReadinessBase, previous: Rea
     base,
     grid,
     labels: base.labels,
-    settings,
+    settingsOf,
     dists: base.dists,
     distById,
     inputs: base.inputs,

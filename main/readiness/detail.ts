@@ -10,7 +10,6 @@ import type { Db } from '../db/open.js';
 import { readinessToday, type ReadinessComputation } from './computation.js';
 import type { Shortfall } from './plan.js';
 import { project } from './projection.js';
-import { reasonInWords } from './status.js';
 import { peakDay, shortfallPeakStart, view } from './views.js';
 
 /**
@@ -72,18 +71,6 @@ function cellFacts(c: ReadinessComputation, i: number): ReadinessCellFacts {
   };
 }
 
-/** The reason of a cell in English words, for the command line and exports. */
-export function reasonText(c: ReadinessComputation, f: ReadinessCellFacts): string {
-  return reasonInWords(f.reason, {
-    atPeak: f.atPeak,
-    required: f.required,
-    coverDays: f.coverDays,
-    requiredCoverDays: c.settings.requiredCoverDays,
-    weekOf: f.reasonWeek,
-    daysIntoPeak: f.daysIntoPeak,
-  });
-}
-
 export function readinessDistributor(db: Db, distributorId: number, today = now()): ReadinessDistributorDetail {
   const c = readinessToday(db, today);
   const d = c.distById.get(distributorId);
@@ -119,7 +106,7 @@ export function readinessDistributor(db: Db, distributorId: number, today = now(
     warehouseCases: d.warehouseCases,
     warehousePallets: d.warehousePallets,
     peakStart: peakDay(c, input),
-    requiredCoverDays: c.settings.requiredCoverDays,
+    requiredCoverDays: c.settingsOf(d.regionId).requiredCoverDays,
     occupancyCases: occupancyCases.map(Math.round),
     occupancyPallets: occupancyPallets.map((x) => Math.round(x * 10) / 10),
     weeks: c.grid.weeks,
@@ -152,6 +139,6 @@ export function readinessCell(db: Db, distributorId: number, productId: number, 
     arrivals,
     planned: plannedArr,
     peakStartWeek: c.inputs.get(distributorId)!.peakStartWeek,
-    requiredCoverDays: c.settings.requiredCoverDays,
+    requiredCoverDays: c.settingsOf(c.distById.get(distributorId)!.regionId).requiredCoverDays,
   };
 }

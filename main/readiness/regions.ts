@@ -132,7 +132,7 @@ export function mergeRegions(
   parts: readonly RegionPart[],
   cellCount: number,
   distributors: ReadonlyMap<number, NetworkDistributor>,
-  rules: ReadinessRules,
+  rulesOf: (regionId: number) => ReadinessRules,
   lineOrder?: (part: RegionPart) => LineOrder,
 ): NetworkAssessment {
   const cells = new Array<CellAssessment>(cellCount);
@@ -183,7 +183,7 @@ export function mergeRegions(
     p.shortfalls.forEach((s, j) => {
       const d = distributors.get(s.distributorId)!;
       latest[j] = s.dueWeek === d.peakStartWeek ? s.dueWeek - 1 - d.leadTimeWeeks : s.dueWeek - d.leadTimeWeeks;
-      priority[j] = priorityOf(rules.priorityRule, d.key, d.volumeShare);
+      priority[j] = priorityOf(rulesOf(d.regionId).priorityRule, d.key, d.volumeShare);
     });
     return { priority, latest };
   });
@@ -239,7 +239,8 @@ export function sameCellInputs(a: NetworkCell, b: NetworkCell, weeks: number): b
 export function assessByRegion(
   cells: readonly NetworkCell[],
   distributors: readonly NetworkDistributor[],
-  rules: ReadinessRules,
+  /** Each region's own rules (its coordinator's settings). */
+  rulesOf: (regionId: number) => ReadinessRules,
   capacity: ShippingCapacity,
   weeks: number,
   reuse: (regionId: number, cellIndices: readonly number[]) => RegionPart | null = () => null,
@@ -263,8 +264,8 @@ export function assessByRegion(
   for (const [regionId, indices] of regionCells) {
     parts.set(
       regionId,
-      reuse(regionId, indices) ?? assessRegion(regionId, indices, cells, regionDists.get(regionId)!, rules, capacity, weeks),
+      reuse(regionId, indices) ?? assessRegion(regionId, indices, cells, regionDists.get(regionId)!, rulesOf(regionId), capacity, weeks),
     );
   }
-  return { assessment: mergeRegions([...parts.values()], cells.length, byId, rules, lineOrder), parts };
+  return { assessment: mergeRegions([...parts.values()], cells.length, byId, rulesOf, lineOrder), parts };
 }

@@ -23,5 +23,5 @@ export {
 export type { ScopedFilter } from './views.js';
 export { readinessBoard } from './board.js';
 export { planLines, readinessPlan, readinessShortfalls, shortfallLines } from './plan-lines.js';
-export { readinessCell, readinessDistributor, reasonText } from './detail.js';
+export { readinessCell, readinessDistributor } from './detail.js';
 export { acceptPlan, proposeAcceptance, startAcceptJob } from './accept.js';

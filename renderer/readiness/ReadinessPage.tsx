@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReadinessFilter, ReadinessStatus } from '../../shared/contract/readiness.js';
+import type { ReadinessBoard, ReadinessFilter, ReadinessStatus } from '../../shared/contract/readiness.js';
 import { useForecastOptions } from '../forecast/queries.js';
 import { ImportExportButtons } from '../importing/ImportExportButtons.js';
 import { useNetworkOptions } from '../network/options.js';
@@ -21,6 +21,12 @@ import { useReadinessBoard } from './queries.js';
 import { useMay } from '../people/actor.js';
 
 type Tab = 'board' | 'plan' | 'shortfalls' | 'shipments' | 'settings';
+
+/** The days of cover the board is read against: one figure, or the range when the regions shown set theirs apart. */
+function coverDaysOf(b: ReadinessBoard): string {
+  const days = [...new Set(b.rules.map((r) => r.settings.requiredCoverDays))].sort((x, y) => x - y);
+  return days.length === 0 ? '–' : days.length === 1 ? String(days[0]) : `${days[0]}–${days[days.length - 1]}`;
+}
 
 /**
  * The logistics coordinator's board: every distributor x SKU against the stock required when the
@@ -58,7 +64,7 @@ export function ReadinessPage() {
     <div className="page">
       <PageHeader
         title={t('title')}
-        subtitle={b ? t('subtitle', { week: b.weekLabels[0], date: formatDate(b.today), cover: b.settings.requiredCoverDays }) : undefined}
+        subtitle={b ? t('subtitle', { week: b.weekLabels[0], date: formatDate(b.today), cover: coverDaysOf(b) }) : undefined}
         actions={
           <>
             <ImportExportButtons entity="stockSnapshots" importOnly />

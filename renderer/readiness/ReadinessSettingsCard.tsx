@@ -23,12 +23,38 @@ export function ReadinessSettingsCard({ board }: { board: ReadinessBoard }) {
 
 const pct = (v: number) => String(Math.round(v * 1000) / 10);
 
+/** A region's rules; a coordinator of several regions chooses the region (the fields start again from its rules). */
 function RulesCard({ board }: { board: ReadinessBoard }) {
+  const { t } = useTranslation(['readiness', 'common']);
+  const [regionId, setRegionId] = useState(board.rules[0]?.regionId ?? null);
+  const region = board.rules.find((r) => r.regionId === regionId) ?? board.rules[0];
+  if (!region) return null;
+  return (
+    <Card title={t('rules')}>
+      {board.rules.length > 1 ? (
+        <div className="form-grid">
+          <SelectField
+            label={t('rulesRegion')}
+            options={board.rules.map((r) => ({ value: r.regionId, label: r.regionName }))}
+            value={region.regionId}
+            onChange={(e) => setRegionId(Number(e.target.value))}
+            hint={t('rulesRegionHint')}
+          />
+        </div>
+      ) : (
+        <p className="muted">{t('rulesRegionOnly', { region: region.regionName })}</p>
+      )}
+      <RulesForm key={region.regionId} region={region} />
+    </Card>
+  );
+}
+
+function RulesForm({ region }: { region: ReadinessBoard['rules'][number] }) {
   const { t } = useTranslation(['readiness', 'common']);
   const toast = useToast();
   const save = useSaveReadinessSettings();
-  const errors = useFormErrors();
-  const s = board.settings;
+  const errors = useFormErrors({ under: 'settings' });
+  const s = region.settings;
   const [cover, setCover] = useState(String(s.requiredCoverDays));
   const [key, setKey] = useState(pct(s.serviceLevelKey));
   const [other, setOther] = useState(pct(s.serviceLevelOther));
@@ -37,13 +63,14 @@ function RulesCard({ board }: { board: ReadinessBoard }) {
   const [share, setShare] = useState(pct(s.keyVolumeShare));
   const [phaseOut, setPhaseOut] = useState(s.prebuildPhaseOut === true);
   return (
-    <Card title={t('rules')}>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          errors.clear();
-          try {
-            await save.mutateAsync({
+    <form
+      onSubmit={async (e) => {
+        e.preventDefault();
+        errors.clear();
+        try {
+          await save.mutateAsync({
+            regionId: region.regionId,
+            settings: {
               requiredCoverDays: Number(cover),
               serviceLevelKey: Number(key) / 100,
               serviceLevelOther: Number(other) / 100,
@@ -51,72 +78,72 @@ function RulesCard({ board }: { board: ReadinessBoard }) {
               keyAccountRule: keyRule,
               keyVolumeShare: Number(share) / 100,
               prebuildPhaseOut: phaseOut,
-            });
-            toast({ tone: 'success', text: t('rulesSaved') });
-          } catch (err) {
-            errors.fromError(err);
-          }
-        }}
-      >
-        {errors.formError && <div className="notice notice-error">{errors.formError}</div>}
-        <div className="form-grid">
-          <TextField
-            label={t('requiredCover')}
-            type="number"
-            min={1}
-            value={cover}
-            onChange={(e) => setCover(e.target.value)}
-            error={errors.errorFor('requiredCoverDays')}
-          />
-          <SelectField
-            label={t('priorityRule')}
-            options={PRIORITY_RULES.map((r) => ({ value: r, label: t(`rule.${r}`) }))}
-            value={rule}
-            onChange={(e) => setRule(e.target.value as typeof rule)}
-          />
-          <SelectField
-            label={t('keyRule')}
-            options={KEY_ACCOUNT_RULES.map((r) => ({ value: r, label: t(`keyRuleOption.${r}`) }))}
-            value={keyRule}
-            onChange={(e) => setKeyRule(e.target.value as typeof keyRule)}
-          />
-          <TextField
-            label={t('keyShare')}
-            type="number"
-            step="1"
-            disabled={keyRule === 'relationship'}
-            value={share}
-            onChange={(e) => setShare(e.target.value)}
-            error={errors.errorFor('keyVolumeShare')}
-          />
-          <TextField
-            label={t('serviceKey')}
-            type="number"
-            step="0.1"
-            value={key}
-            onChange={(e) => setKey(e.target.value)}
-            error={errors.errorFor('serviceLevelKey')}
-          />
-          <TextField
-            label={t('serviceOther')}
-            type="number"
-            step="0.1"
-            value={other}
-            onChange={(e) => setOther(e.target.value)}
-            error={errors.errorFor('serviceLevelOther')}
-          />
-          <label className="check">
-            <input type="checkbox" checked={phaseOut} onChange={(e) => setPhaseOut(e.target.checked)} />{' '}
-            {t('prebuildPhaseOut', { ns: 'rules' })}
-          </label>
-        </div>
-        <p className="muted">{t('ruleNow', { count: board.keyAccounts, priority: t(`rule.${s.priorityRule}`) })}</p>
-        <p className="muted">{t('rulesHint')}</p>
-        <button type="submit" className="button button-primary" disabled={save.isPending}>
-          {t('saveRules')}
-        </button>
-      </form>
-    </Card>
+            },
+          });
+          toast({ tone: 'success', text: t('rulesSavedOf', { region: region.regionName }) });
+        } catch (err) {
+          errors.fromError(err);
+        }
+      }}
+    >
+      {errors.formError && <div className="notice notice-error">{errors.formError}</div>}
+      <div className="form-grid">
+        <TextField
+          label={t('requiredCover')}
+          type="number"
+          min={1}
+          value={cover}
+          onChange={(e) => setCover(e.target.value)}
+          error={errors.errorFor('requiredCoverDays')}
+        />
+        <SelectField
+          label={t('priorityRule')}
+          options={PRIORITY_RULES.map((r) => ({ value: r, label: t(`rule.${r}`) }))}
+          value={rule}
+          onChange={(e) => setRule(e.target.value as typeof rule)}
+        />
+        <SelectField
+          label={t('keyRule')}
+          options={KEY_ACCOUNT_RULES.map((r) => ({ value: r, label: t(`keyRuleOption.${r}`) }))}
+          value={keyRule}
+          onChange={(e) => setKeyRule(e.target.value as typeof keyRule)}
+        />
+        <TextField
+          label={t('keyShare')}
+          type="number"
+          step="1"
+          disabled={keyRule === 'relationship'}
+          value={share}
+          onChange={(e) => setShare(e.target.value)}
+          error={errors.errorFor('keyVolumeShare')}
+        />
+        <TextField
+          label={t('serviceKey')}
+          type="number"
+          step="0.1"
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          error={errors.errorFor('serviceLevelKey')}
+        />
+        <TextField
+          label={t('serviceOther')}
+          type="number"
+          step="0.1"
+          value={other}
+          onChange={(e) => setOther(e.target.value)}
+          error={errors.errorFor('serviceLevelOther')}
+        />
+        <label className="check">
+          <input type="checkbox" checked={phaseOut} onChange={(e) => setPhaseOut(e.target.checked)} />{' '}
+          {t('prebuildPhaseOut', { ns: 'rules' })}
+        </label>
+      </div>
+      <p className="muted">{t('ruleNow', { count: region.keyAccounts, priority: t(`rule.${s.priorityRule}`) })}</p>
+      <p className="muted">{t('rulesHint')}</p>
+      <button type="submit" className="button button-primary" disabled={save.isPending}>
+        {t('saveRules')}
+      </button>
+    </form>
   );
 }
 

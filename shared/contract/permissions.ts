@@ -100,7 +100,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'forecast.overrideDelete': p([A, M], 'any', 'agreed forecast numbers belong to regional managers'),
   'sales.set': p([A, M], 'any', 'history corrections belong to regional managers'),
 
-  'readiness.saveSettings': logistics('readiness settings'),
+  'readiness.saveSettings': p([A, L], 'region', 'a region’s readiness settings belong to its logistics coordinator'),
   'readiness.setCapacity': logistics('shipping capacities'),
   'readiness.setGroupCapacity': logistics('shipping capacities'),
   'readiness.setPalletCapacity': logistics('warehouse capacities'),

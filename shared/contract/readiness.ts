@@ -67,7 +67,8 @@ export interface ReadinessBoard {
   weeks: string[];
   /** ISO week labels (2027-W18) for the same weeks. */
   weekLabels: string[];
-  settings: ReadinessSettings;
+  /** The settings of each region shown (each region's coordinator sets their own), in the order of `capacity`. */
+  rules: Array<{ regionId: number; regionName: string; settings: ReadinessSettings; keyAccounts: number }>;
   keyAccounts: number;
   skus: Array<{ id: number; sku: string; name: string; brand: string }>;
   rows: ReadinessRow[];
@@ -244,8 +245,8 @@ export const readinessContract = {
   'readiness.shortfalls': query<Page<ShortfallLine>>()(readinessFilter.extend({ distributorId: id.optional(), ...page })),
   'readiness.distributor': query<ReadinessDistributorDetail>()(z.strictObject({ distributorId: id })),
   'readiness.cell': query<ReadinessCellDetail>()(z.strictObject({ distributorId: id, productId: id })),
-  'readiness.settings': query<ReadinessSettings>()(z.strictObject({})),
-  'readiness.saveSettings': mutation<ReadinessSettings>()(readinessSettingsInput),
+  'readiness.settings': query<ReadinessSettings>()(z.strictObject({ regionId: id })),
+  'readiness.saveSettings': mutation<ReadinessSettings>()(z.strictObject({ regionId: id, settings: readinessSettingsInput })),
   'readiness.setCapacity': mutation<{ saved: true }>()(z.strictObject({ regionId: id, casesPerWeek: cases.nullable() })),
   'readiness.setGroupCapacity': mutation<{ saved: true }>()(
     z.strictObject({ regionId: id, pack: z.enum(PACK_GROUPS), casesPerWeek: cases.nullable() }),

@@ -128,3 +128,19 @@ test('a coordinator imports stock, sees a distributor turn red when its forecast
   await app.getByRole('button', { name: 'Export plan XLSX' }).click();
   expect((await download).suggestedFilename()).toMatch(/^prebuild-plan-\d{4}-\d{2}-\d{2}\.xlsx$/);
 });
+
+test("the coordinator sets the region's readiness rules: the board is read against its cover", async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Stock readiness' }).click();
+  await expect(app.getByText(/against 21 days of cover at peak start/)).toBeVisible();
+  await app.getByRole('tab', { name: 'Rules and capacity' }).click();
+  const rules = app.getByRole('region', { name: 'Readiness rules' });
+  // one region: the card names it instead of asking
+  await expect(rules).toContainText(/The rules of .+: they plan only this region's stock\./);
+  await rules.getByLabel('Required cover at peak start (days)').fill('121');
+  await rules.getByRole('button', { name: 'Save rules' }).click();
+  await expect(rules.getByText('At most 120 days')).toBeVisible();
+  await rules.getByLabel('Required cover at peak start (days)').fill('28');
+  await rules.getByRole('button', { name: 'Save rules' }).click();
+  await expect(app.getByRole('status').filter({ hasText: /Rules of .+ saved; the board is recomputed\./ })).toBeVisible();
+  await expect(app.getByText(/against 28 days of cover at peak start/)).toBeVisible();
+});

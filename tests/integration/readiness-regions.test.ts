@@ -71,4 +71,52 @@ describe('the readiness plan of a network of two regions', () => {
       [JSON.stringify([east.regionId]), 0],
     ]);
   }, 180_000);
+
+  it('plans each region with its own coordinator’s settings: one region’s cover and key accounts never move another’s', async () => {
+    const { db, ctx } = createTestDb();
+    seedDemo(db, { scale: 'M', today: new Date('2026-11-20T00:00:00Z') });
+    await runForecast(db, { workers: 1 }, { progress() {}, checkCancelled() {} });
+    const coordinators = db
+      .prepare("SELECT code, region_id AS regionId FROM staff WHERE role = 'logistics_coordinator' AND active = 1 ORDER BY region_id")
+      .all() as Array<{ code: string; regionId: number }>;
+    const [north, east] = coordinators as [(typeof coordinators)[0], (typeof coordinators)[0]];
+    const n = asPerson(ctx, north.code);
+    const e = asPerson(ctx, east.code);
+    const firstOf = (regionId: number) =>
+      db
+        .prepare('SELECT d.id FROM distributors d JOIN areas a ON a.id = d.area_id WHERE a.region_id = ? ORDER BY d.id LIMIT 1')
+        .pluck()
+        .get(regionId) as number;
+    const required = async (distributorId: number) =>
+      (await call(ctx, 'readiness.distributor', { distributorId })).cells.map((c) => [c.productId, c.required]);
+    const eastBoard = await call(e, 'readiness.board', {});
+    const eastRequired = await required(firstOf(east.regionId));
+    const northRequired = await required(firstOf(north.regionId));
+    const northView = await call(n, 'readiness.board', {});
+    expect(northView.rules.map((r) => r.regionId)).toEqual([north.regionId]);
+
+    // North's coordinator asks for six weeks of cover, and every distributor above half the volume as a key account
+    await call(n, 'readiness.saveSettings', {
+      regionId: north.regionId,
+      settings: { ...northView.rules[0]!.settings, requiredCoverDays: 42, keyAccountRule: 'relationship_or_volume', keyVolumeShare: 0.5 },
+    });
+    const north42 = await call(ctx, 'readiness.distributor', { distributorId: firstOf(north.regionId) });
+    expect(north42.requiredCoverDays).toBe(42);
+    const more = north42.cells.map((c) => [c.productId, c.required]);
+    expect(more.reduce((a, [, r]) => a + r!, 0)).toBeGreaterThan(northRequired.reduce((a, [, r]) => a + r!, 0));
+    expect((await call(n, 'readiness.board', {})).keyAccounts).toBeGreaterThan(northView.keyAccounts);
+    // East reads the same board as before: its cover, key accounts and required stock
+    const eastAfter = await call(e, 'readiness.board', {});
+    expect(eastAfter.rules).toEqual(eastBoard.rules);
+    expect(eastAfter.keyAccounts).toBe(eastBoard.keyAccounts);
+    expect(eastAfter.rows.map((r) => [r.distributorId, r.counts])).toEqual(eastBoard.rows.map((r) => [r.distributorId, r.counts]));
+    expect((await call(ctx, 'readiness.distributor', { distributorId: firstOf(east.regionId) })).requiredCoverDays).toBe(21);
+    expect(await required(firstOf(east.regionId))).toEqual(eastRequired);
+
+    // East's coordinator may not change North's settings
+    expect((await refusal(e, 'readiness.saveSettings', { regionId: north.regionId, settings: eastBoard.rules[0]!.settings })).code).toBe(
+      'forbidden',
+    );
+    expect((await call(ctx, 'readiness.settings', { regionId: north.regionId })).requiredCoverDays).toBe(42);
+  }, 180_000);
 });

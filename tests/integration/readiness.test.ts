@@ -342,10 +342,13 @@ describe('stock readiness on a real SQLite file', () => {
     expect(cells.length).toBeGreaterThan(0);
     expect(cells.every((c) => c.reason === 'phase_out')).toBe(true);
 
-    const settings = board.settings;
-    await call(ctx, 'readiness.saveSettings', { ...settings, prebuildPhaseOut: true });
+    const everyRegion = async (patch: Partial<(typeof board.rules)[number]['settings']>) => {
+      for (const { regionId, settings } of board.rules)
+        await call(ctx, 'readiness.saveSettings', { regionId, settings: { ...settings, ...patch } });
+    };
+    await everyRegion({ prebuildPhaseOut: true });
     expect((await lines()).filter((l) => phaseOut.has(l.productId)).reduce((a, l) => a + l.cases, 0)).toBeGreaterThan(0);
-    await call(ctx, 'readiness.saveSettings', { ...settings, prebuildPhaseOut: false });
+    await everyRegion({ prebuildPhaseOut: false });
   });
 
   it('counts shipments on the way, typed in or imported, until the stock count includes them', async () => {
@@ -442,7 +445,6 @@ describe('stock readiness on a real SQLite file', () => {
   });
 
   it('serves key accounts first under the configured rule', async () => {
-    const settings = await call(ctx, 'readiness.settings', {});
     const byRelationship = await call(ctx, 'readiness.board', {});
     expect(byRelationship.keyAccounts).toBe(
       db
@@ -452,7 +454,13 @@ describe('stock readiness on a real SQLite file', () => {
         .pluck()
         .get(),
     );
-    await call(ctx, 'readiness.saveSettings', { ...settings, keyAccountRule: 'relationship_or_volume', keyVolumeShare: 0.5 });
+    for (const { regionId } of byRelationship.rules) {
+      const settings = await call(ctx, 'readiness.settings', { regionId });
+      await call(ctx, 'readiness.saveSettings', {
+        regionId,
+        settings: { ...settings, keyAccountRule: 'relationship_or_volume', keyVolumeShare: 0.5 },
+      });
+    }
     const wider = await call(ctx, 'readiness.board', {});
     expect(wider.keyAccounts).toBeGreaterThan(byRelationship.keyAccounts);
     // with shipping cut to a trickle, key accounts get a larger share of what they need than the rest
@@ -467,8 +475,9 @@ describe('stock readiness on a real SQLite file', () => {
       return shipped / (shipped + missing);
     };
     expect(served(true)).toBeGreaterThan(served(false));
-    const bad = await dispatch(ctx, 'readiness.saveSettings', { ...settings, requiredCoverDays: 0 });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'requiredCoverDays' }] } });
+    const { regionId, settings } = byRelationship.rules[0]!;
+    const bad = await dispatch(ctx, 'readiness.saveSettings', { regionId, settings: { ...settings, requiredCoverDays: 0 } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'settings.requiredCoverDays' }] } });
   });
 
   it('keeps a SKU group and a warehouse in pallets within their limits', async () => {

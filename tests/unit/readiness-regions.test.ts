@@ -92,7 +92,7 @@ describe('readiness planned region by region', () => {
     fc.assert(
       fc.property(network, ({ dists, cells, capacity, rules }) => {
         const whole = assessNetwork(cells, dists, rules, capacity, WEEKS);
-        const { assessment } = assessByRegion(cells, dists, rules, capacity, WEEKS);
+        const { assessment } = assessByRegion(cells, dists, () => rules, capacity, WEEKS);
         expect(assessment.cells).toEqual(whole.cells);
         expect(assessment.plan.shipments).toEqual(whole.plan.shipments);
         expect(assessment.plan.shortfalls).toEqual(whole.plan.shortfalls);
@@ -111,7 +111,7 @@ describe('readiness planned region by region', () => {
         const bigDists = dists.map((d) => ({ ...d, distributorId: big(d.distributorId) }));
         const bigCells = cells.map((c) => ({ ...c, distributorId: big(c.distributorId), productId: big(c.productId) }));
         const whole = assessNetwork(bigCells, bigDists, rules, capacity, WEEKS);
-        const { assessment } = assessByRegion(bigCells, bigDists, rules, capacity, WEEKS);
+        const { assessment } = assessByRegion(bigCells, bigDists, () => rules, capacity, WEEKS);
         expect(assessment.plan.shipments).toEqual(whole.plan.shipments);
         expect(assessment.plan.shortfalls).toEqual(whole.plan.shortfalls);
         expect(assessment.cells).toEqual(whole.cells);
@@ -126,9 +126,9 @@ describe('readiness planned region by region', () => {
   it('reuses the part a caller hands back and plans only the others', () => {
     fc.assert(
       fc.property(network, ({ dists, cells, capacity, rules }) => {
-        const first = assessByRegion(cells, dists, rules, capacity, WEEKS);
+        const first = assessByRegion(cells, dists, () => rules, capacity, WEEKS);
         const planned: number[] = [];
-        const again = assessByRegion(cells, dists, rules, capacity, WEEKS, (regionId) => {
+        const again = assessByRegion(cells, dists, () => rules, capacity, WEEKS, (regionId) => {
           if (regionId === 1) return first.parts.get(1)!;
           planned.push(regionId);
           return null;
