@@ -14,6 +14,8 @@ interface Draft {
   paretoShare: string;
   stableScore: string;
   prospectThreshold: string;
+  volumeDrop: string;
+  complaintDays: string;
   weights: Record<Indicator, string>;
 }
 
@@ -21,6 +23,8 @@ const draftOf = (r: AccountRules): Draft => ({
   paretoShare: String(Math.round(r.paretoShare * 100)),
   stableScore: r.stableScore === null ? '' : String(r.stableScore),
   prospectThreshold: String(r.prospectThreshold),
+  volumeDrop: String(Math.round(r.volumeDropShare * 100)),
+  complaintDays: String(r.complaintDays),
   weights: Object.fromEntries(PROSPECT_INDICATORS.map((k) => [k, String(r.weights[k])])) as Record<Indicator, string>,
 });
 
@@ -57,6 +61,8 @@ export function AccountsSettingsDialog({ overview, onClose }: { overview: Accoun
           paretoShare: Number(v.paretoShare) / 100,
           stableScore: v.stableScore.trim() === '' ? null : Number(v.stableScore),
           prospectThreshold: Number(v.prospectThreshold),
+          volumeDropShare: Number(v.volumeDrop) / 100,
+          complaintDays: Number(v.complaintDays),
           weights: Object.fromEntries(PROSPECT_INDICATORS.map((k) => [k, Number(v.weights[k])])) as AccountRules['weights'],
         },
       });
@@ -121,6 +127,28 @@ export function AccountsSettingsDialog({ overview, onClose }: { overview: Accoun
               value={v.prospectThreshold}
               onChange={(e) => setV({ ...v, prospectThreshold: e.target.value })}
               error={errors.errorFor('prospectThreshold')}
+            />
+          </div>
+          <h3 className="h3">{t('accountsSettings.churnTitle')}</h3>
+          <div className="form-grid">
+            <TextField
+              label={t('accountsSettings.volumeDrop')}
+              type="number"
+              min={1}
+              max={90}
+              value={v.volumeDrop}
+              onChange={(e) => setV({ ...v, volumeDrop: e.target.value })}
+              error={errors.errorFor('volumeDropShare')}
+              hint="%"
+            />
+            <TextField
+              label={t('accountsSettings.complaintDays')}
+              type="number"
+              min={1}
+              max={365}
+              value={v.complaintDays}
+              onChange={(e) => setV({ ...v, complaintDays: e.target.value })}
+              error={errors.errorFor('complaintDays')}
             />
           </div>
           <h3 className="h3">{t('accountsSettings.weightsTitle')}</h3>

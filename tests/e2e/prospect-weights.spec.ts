@@ -38,6 +38,7 @@ test("each region's manager weighs its own prospects: another region's weights s
   const dialog = app.getByRole('dialog', { name: 'Segmentation and prospect weights' });
   await dialog.getByLabel('Region').selectOption({ label: 'Hill Region' });
   await dialog.getByLabel('Weight: Strength and scale').fill('9');
+  await dialog.getByLabel('Warn when a complaint is open longer than (days)').fill('30');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   await expect(app.getByRole('status').filter({ hasText: 'Rules of Hill Region saved' })).toBeVisible();
@@ -51,6 +52,7 @@ test("each region's manager weighs its own prospects: another region's weights s
   await expect(cells.nth((1 - hill) * 2)).toHaveText(home.rules.weights.strength.toFixed(1));
   const after = await api(server, 'accounts.overview', {});
   expect(after.rules.find((r) => r.regionId === home.regionId)!.rules).toEqual(home.rules);
+  expect(after.rules.find((r) => r.regionName === 'Hill Region')!.rules).toMatchObject({ complaintDays: 30, weights: { strength: 9 } });
 });
 
 test('a wavering account says why, in words, beside its segment', async ({ app, server }) => {

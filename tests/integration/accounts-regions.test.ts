@@ -53,7 +53,14 @@ describe('key accounts of a network of two regions', () => {
     // accounts and prospects move, East's do not
     await call(asPerson(ctx, north.code), 'accounts.saveSettings', {
       regionId: north.regionId,
-      rules: { ...rulesOf(northView, north.regionId), stableScore: 0.95, paretoShare: 0.5, prospectThreshold: 99 },
+      rules: {
+        ...rulesOf(northView, north.regionId),
+        stableScore: 0.95,
+        paretoShare: 0.5,
+        prospectThreshold: 99,
+        volumeDropShare: 0.9,
+        complaintDays: 365,
+      },
     });
     const afterNorth = await call(ctx, 'accounts.overview', {});
     expect(lineOf(afterNorth, north.regionId).stableScore).toBe(0.95);
@@ -63,6 +70,14 @@ describe('key accounts of a network of two regions', () => {
     expect(high[high.length - 1]!.cumulativeShare - high[high.length - 1]!.share).toBeLessThan(0.5);
     expect(lineOf(afterNorth, east.regionId).stableScore).toBe(lineOf(before, east.regionId).calibrated);
     expect(segmentsOf(afterNorth, east.regionId)).toEqual(segmentsOf(before, east.regionId));
+    // churn warnings: North's falling volumes and old complaints no longer count, East's still do
+    const risksOf = (o: typeof before, regionId: number) =>
+      o.rows.filter((r) => r.regionId === regionId).map((r) => [r.distributorId, r.risk]);
+    const northRiskBefore = new Map(risksOf(before, north.regionId) as Array<[number, number]>);
+    const northRisk = risksOf(afterNorth, north.regionId) as Array<[number, number]>;
+    expect(northRisk.every(([id, risk]) => risk <= northRiskBefore.get(id)!)).toBe(true);
+    expect(northRisk.some(([id, risk]) => risk < northRiskBefore.get(id)!)).toBe(true);
+    expect(risksOf(afterNorth, east.regionId)).toEqual(risksOf(before, east.regionId));
     expect(rulesOf(afterNorth, east.regionId)).toEqual(rulesOf(before, east.regionId));
     expect(await prospectsOf(east.code)).toEqual(eastProspects);
     expect((await prospectsOf(north.code)).filter((c) => c.class === 'PI' || c.class === 'PII').map((c) => c.count)).toEqual([0, 0]);

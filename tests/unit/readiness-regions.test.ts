@@ -128,11 +128,18 @@ describe('readiness planned region by region', () => {
       fc.property(network, ({ dists, cells, capacity, rules }) => {
         const first = assessByRegion(cells, dists, () => rules, capacity, WEEKS);
         const planned: number[] = [];
-        const again = assessByRegion(cells, dists, () => rules, capacity, WEEKS, (regionId) => {
-          if (regionId === 1) return first.parts.get(1)!;
-          planned.push(regionId);
-          return null;
-        });
+        const again = assessByRegion(
+          cells,
+          dists,
+          () => rules,
+          capacity,
+          WEEKS,
+          (regionId) => {
+            if (regionId === 1) return first.parts.get(1)!;
+            planned.push(regionId);
+            return null;
+          },
+        );
         expect(again.parts.get(1)).toBe(first.parts.get(1));
         expect(planned).not.toContain(1);
         expect(again.assessment).toEqual(first.assessment);
