@@ -72,7 +72,8 @@ export function distributorsInScope(db: Db, scope: RegionScope): ReadonlySet<num
 export function historyInRegions(scope: RegionScope, personId?: number): string {
   if (scope === null) return '1 = 1';
   const ids = (sql: string) => `h.entity_id IN (SELECT CAST(id AS TEXT) FROM ${sql})`;
-  // weekly reviews and scorecards are keyed "salesperson:week" and "salesperson:month"
+  // weekly reviews and scorecards are keyed "salesperson:week" and "salesperson:month"; a call (a
+  // region's rules, say) is seen by its author's regions and by the region it names
   const bySalesperson = `CAST(substr(h.entity_id, 1, instr(h.entity_id, ':') - 1) AS INTEGER) IN (SELECT id FROM staff WHERE ${staffInRegions('id', scope)})`;
   const outletAreas = `(SELECT id FROM areas WHERE ${inRegions('region_id', scope)})`;
   const old = (field: string) => `json_extract(h.changes, '$.${field}[0]')`;
@@ -92,6 +93,7 @@ export function historyInRegions(scope: RegionScope, personId?: number): string 
       UNION ALL SELECT 'terminal:' || id FROM terminals WHERE area_id IN ${outletAreas})
     WHEN 'product' THEN 1
     WHEN 'call' THEN h.actor_id = ${Number.isInteger(personId) ? personId : -1} OR h.actor_id IN (SELECT id FROM staff WHERE ${staffInRegions('id', scope)})
+      OR ${inRegions(`json_extract(h.changes, '$.input.regionId')`, scope)}
     ELSE 0 END
     OR (h.action = 'delete' AND (${old('area_id')} IN ${outletAreas} OR ${old('region_id')} IN (${scope.filter(Number.isInteger).join(', ') || 'NULL'})
       OR ${old('salesperson_id')} IN (SELECT id FROM staff WHERE ${staffInRegions('id', scope)}))))`;

@@ -46,5 +46,15 @@ describe('scorecard rules of a network of two regions', () => {
     expect((await call(ctx, 'evaluation.scorecard', { month })).rules.find((r) => r.regionId === north.regionId)!.settings).toEqual(
       visitsOnly,
     );
+
+    // who changed a region's lines is on that region's record: the administrator's change of East's is
+    // read by East's manager; North's manager reads their own change, not East's
+    await call(ctx, 'evaluation.saveSettings', { regionId: east.regionId, settings: { ...visitsOnly, cap: 2 } });
+    const changes = async (code: string) =>
+      (await call(asPerson(ctx, code), 'history.list', { method: 'evaluation.saveSettings' })).rows.map(
+        (r) => (r.changes as { input: { regionId: number } }).input.regionId,
+      );
+    expect(await changes(east.code)).toEqual([east.regionId]);
+    expect(await changes(north.code)).toEqual([north.regionId]);
   }, 120_000);
 });
