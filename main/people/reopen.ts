@@ -67,7 +67,8 @@ export function reopenEvaluation(db: Db, input: { salespersonId: number; month: 
  * The accepted readiness plan of the caller's regions: its planned shipments stay until a new plan is
  * accepted after this. A plan that also covers regions beyond the caller's stays accepted there: it
  * is kept for those regions as a copy (same moment; its shipments and cases those it wrote there,
- * which the acceptance stamped with its moment), and only the caller's are reopened.
+ * which the acceptance stamped with its moment, and its short cases theirs), and only the caller's
+ * are reopened.
  */
 export function reopenReadinessPlan(db: Db, input: { reason: string }, scope: RegionScope = null): { reopened: true } {
   return db.transaction(() => {
@@ -79,15 +80,26 @@ export function reopenReadinessPlan(db: Db, input: { reason: string }, scope: Re
     for (const run of open.values()) {
       // the other regions this plan is still in force in (not those a newer acceptance replaced there)
       const others = [...inForce].filter(([r, inForceThere]) => inForceThere.id === run.id && !mine.includes(r)).map(([r]) => r);
-      if (others.length)
+      if (others.length) {
+        // the copy's shortfall is the other regions' own (a plan accepted before it was kept by region: the whole plan's)
+        const split = prepared(db, 'SELECT short_by_region FROM readiness_runs WHERE id = ?').pluck().get(run.id) as string | null;
+        const byRegion = split === null ? null : (JSON.parse(split) as Record<string, number>);
+        const kept = byRegion === null ? null : Object.fromEntries(others.map((r) => [String(r), byRegion[String(r)] ?? 0]));
         prepared(
           db,
-          `INSERT INTO readiness_runs (id, created_at, statuses, shipments, cases, short_cases, regions)
-           SELECT ?, r.created_at, r.statuses, count(s.id), coalesce(sum(s.cases), 0), r.short_cases, ?
+          `INSERT INTO readiness_runs (id, created_at, statuses, shipments, cases, short_cases, short_by_region, regions)
+           SELECT ?, r.created_at, r.statuses, count(s.id), coalesce(sum(s.cases), 0), coalesce(?, r.short_cases), ?, ?
            FROM readiness_runs r LEFT JOIN shipments s ON s.source = 'plan' AND s.created_at = r.created_at
              AND ${distributorInRegions('s.distributor_id', others)}
            WHERE r.id = ? GROUP BY r.id`,
-        ).run(nextId('readiness_runs'), JSON.stringify(others), run.id);
+        ).run(
+          nextId('readiness_runs'),
+          kept === null ? null : Object.values(kept).reduce((a, b) => a + b, 0),
+          kept === null ? null : JSON.stringify(kept),
+          JSON.stringify(others),
+          run.id,
+        );
+      }
       prepared(db, 'UPDATE readiness_runs SET reopened_at = ?, reopen_reason = ? WHERE id = ?').run(nowIso(), input.reason, run.id);
     }
     return { reopened: true as const };

@@ -25,6 +25,8 @@ export interface AcceptanceProposal {
   /** Every cell's colour as `{ "distributor:SKU": status }` in JSON, for "what changed" against the next plan. */
   statusesJson: string;
   shortCases: number;
+  /** The same cases by region id: a copy kept for some regions when others reopen counts only theirs. */
+  shortByRegion: Record<string, number>;
   /** The regions whose plan this is (the accepting coordinator's), null for every region. */
   regions: number[] | null;
 }
@@ -61,6 +63,15 @@ export function proposeAcceptance(db: Db, today = now(), scope: RegionScope = nu
     for (let j = 0; j < lines; j++) out[j] = column[keep[j]!]!;
     return out;
   };
+  const shortByRegion: Record<string, number> = {};
+  let shortCases = 0;
+  for (const x of c.assessment.plan.shortfalls) {
+    const distributorId = c.cells[x.cell]!.distributorId;
+    if (!mine(distributorId)) continue;
+    const region = String(c.distById.get(distributorId)!.regionId);
+    shortByRegion[region] = (shortByRegion[region] ?? 0) + x.cases;
+    shortCases += x.cases;
+  }
   return {
     lines,
     distributorId: pick(s.distributorId, (n) => new Float64Array(n)),
@@ -70,7 +81,8 @@ export function proposeAcceptance(db: Db, today = now(), scope: RegionScope = nu
     arrivalWeek: pick(s.arrivalWeek, (n) => new Int32Array(n)),
     gridStart: c.grid.start,
     statusesJson: JSON.stringify(statuses),
-    shortCases: c.assessment.plan.shortfalls.reduce((sum, x) => sum + (mine(c.cells[x.cell]!.distributorId) ? x.cases : 0), 0),
+    shortCases,
+    shortByRegion,
     regions,
   };
 }
@@ -118,7 +130,7 @@ export function writeAcceptance(db: Db, proposal: AcceptanceProposal, control?: 
     control?.checkCancelled();
     prepared(
       db,
-      'INSERT INTO readiness_runs (id, created_at, statuses, shipments, cases, short_cases, regions) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO readiness_runs (id, created_at, statuses, shipments, cases, short_cases, short_by_region, regions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(
       nextId('readiness_runs'),
       at,
@@ -126,6 +138,7 @@ export function writeAcceptance(db: Db, proposal: AcceptanceProposal, control?: 
       proposal.lines,
       cases,
       proposal.shortCases,
+      JSON.stringify(proposal.shortByRegion),
       proposal.regions === null ? null : JSON.stringify(proposal.regions),
     );
     return { shipments: proposal.lines, cases };

@@ -187,6 +187,7 @@ const FIXTURES: Record<number, (db: Database.Database) => void> = {
   32: (db) => {
     db.prepare(`INSERT INTO readiness_runs (id, created_at, statuses, regions) VALUES (2, ?, '{}', '[1]')`).run(now);
   },
+  33: () => {}, // a column only: the accepted plans of fixtures 32 and before carry over, their split unknown
 };
 
 /** Rows a migration moves from one table to another: 0031 moves the team's rules out of the desktop's settings. */

@@ -39,8 +39,19 @@ describe('the readiness plan of a network of two regions', () => {
 
     // North's coordinator reopens: North's plan only; East's stays signed off
     await call(n, 'readiness.reopenPlan', { reason: 'new stock counts in the north' });
-    // East's board speaks of the plan kept for East: East's shipments, not the network's
-    expect((await call(e, 'readiness.board', {})).lastRun).toMatchObject({ shipments: eastAccepted.length, reopenedAt: null });
+    // East's board speaks of the plan kept for East: East's shipments and shortfall, not the network's
+    const network = db.prepare('SELECT short_cases AS total, short_by_region AS split FROM readiness_runs WHERE regions IS NULL').get() as {
+      total: number;
+      split: string;
+    };
+    const split = JSON.parse(network.split) as Record<string, number>;
+    expect(Object.values(split).reduce((a, b) => a + b, 0)).toBe(network.total);
+    expect(split[String(north.regionId)]).toBeGreaterThan(0);
+    expect((await call(e, 'readiness.board', {})).lastRun).toMatchObject({
+      shipments: eastAccepted.length,
+      shortCases: split[String(east.regionId)] ?? 0,
+      reopenedAt: null,
+    });
     expect((await refusal(e, 'readiness.acceptPlan', {})).rule?.code).toBe('readinessPlanAccepted');
 
     // North accepts its own plan: North's shipments are new, East's are the very same rows
