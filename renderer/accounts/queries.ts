@@ -1,5 +1,5 @@
 import type { MethodInput } from '../../shared/contract/index.js';
-import { queryKey, useApiQuery } from '../api/hooks.js';
+import { queryKey, useApiQuery, useRecordQuery } from '../api/hooks.js';
 
 /** Query keys of the key-account screens (accounts, complaints, SKUs, prospects); all start with `accounts`. */
 export const accountKeys = {
@@ -14,7 +14,7 @@ export const accountKeys = {
 
 /** Every key account with its segment and the settings the segmentation used. */
 export const useAccountsOverview = () => useApiQuery('accounts.overview', {});
-export const useAccountDetail = (distributorId: number) => useApiQuery('accounts.detail', { distributorId });
+export const useAccountDetail = (distributorId: number) => useRecordQuery('accounts.detail', { distributorId });
 export const useComplaints = (input: MethodInput<'complaint.list'>) => useApiQuery('complaint.list', input);
 export const useAccountSkus = () => useApiQuery('accounts.skus', {});
 export const useProspects = (input: MethodInput<'prospect.list'>) => useApiQuery('prospect.list', input);

@@ -22,6 +22,19 @@ export function useApiQuery<K extends MethodName>(
 }
 
 /**
+ * One record a screen edits or acts on (a plan, a weekly review, a day route, an event, a distributor):
+ * while another record loads, its data is absent (the screen shows it loading) instead of the
+ * previous record's kept as placeholder, so nothing typed or clicked meanwhile lands on the wrong one.
+ */
+export function useRecordQuery<K extends MethodName>(
+  method: K,
+  input: MethodInput<K>,
+  options: Omit<UseQueryOptions<MethodResult<K>, ApiCallError>, 'queryKey' | 'queryFn' | 'placeholderData'> = {},
+) {
+  return useApiQuery(method, input, { ...options, placeholderData: undefined });
+}
+
+/**
  * Runs a mutation; on success the query domains the contract declares it changes are refreshed
  * (INVALIDATES in shared/contract/invalidates.ts), not every cached query.
  */

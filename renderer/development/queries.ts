@@ -1,5 +1,5 @@
 import type { MethodInput } from '../../shared/contract/index.js';
-import { queryKey, useApiQuery } from '../api/hooks.js';
+import { queryKey, useApiQuery, useRecordQuery } from '../api/hooks.js';
 
 type In<K extends Parameters<typeof queryKey>[0]> = MethodInput<K>;
 
@@ -32,13 +32,13 @@ export const useOutletCandidates = (search: string, includeActive: boolean | und
   useApiQuery('pipeline.candidates', { search, includeActive }, { enabled: search.length >= 2 });
 export const useDevPlans = (input: In<'devPlan.list'>) => useApiQuery('devPlan.list', input);
 /** One salesperson's plan for the month; nothing is asked until a salesperson is chosen. */
-export const useDevPlan = (input: In<'devPlan.get'>, enabled: boolean) => useApiQuery('devPlan.get', input, { enabled });
+export const useDevPlan = (input: In<'devPlan.get'>, enabled: boolean) => useRecordQuery('devPlan.get', input, { enabled });
 export const useDevPlanSuggestion = (input: In<'devPlan.suggest'>) => useApiQuery('devPlan.suggest', input);
-export const useDayRoute = (input: In<'dayRoute.get'>) => useApiQuery('dayRoute.get', input);
+export const useDayRoute = (input: In<'dayRoute.get'>) => useRecordQuery('dayRoute.get', input);
 export const useDueOutlets = (input: In<'dayRoute.due'>) => useApiQuery('dayRoute.due', input);
 export const useVisits = (input: In<'visit.list'>) => useApiQuery('visit.list', input);
 export const useVisitPhoto = (input: In<'visit.photo'>) => useApiQuery('visit.photo', input);
-export const useWeeklyReview = (input: In<'weeklyReview.get'>, enabled: boolean) => useApiQuery('weeklyReview.get', input, { enabled });
+export const useWeeklyReview = (input: In<'weeklyReview.get'>, enabled: boolean) => useRecordQuery('weeklyReview.get', input, { enabled });
 export const useWeeklyReviews = (input: In<'weeklyReview.list'>) => useApiQuery('weeklyReview.list', input);
 export const useScorecard = (input: In<'evaluation.scorecard'>) => useApiQuery('evaluation.scorecard', input);
 export const useScoreHistory = (input: In<'evaluation.history'>) => useApiQuery('evaluation.history', input);

@@ -1,5 +1,5 @@
 import type { MethodInput } from '../../shared/contract/index.js';
-import { queryKey, useApiQuery } from '../api/hooks.js';
+import { queryKey, useApiQuery, useRecordQuery } from '../api/hooks.js';
 
 /** Query keys of the events screens (trainings and trips, invitations, follow-ups); all start with `events`. */
 export const eventKeys = {
@@ -12,7 +12,7 @@ export const eventKeys = {
 };
 
 export const useEvents = (input: MethodInput<'event.list'>) => useApiQuery('event.list', input);
-export const useEvent = (id: number) => useApiQuery('event.get', { id });
+export const useEvent = (id: number) => useRecordQuery('event.get', { id });
 /** The distributors an event may invite, with those already invited marked. */
 export const useInviteCandidates = (eventId: number) => useApiQuery('event.inviteCandidates', { eventId });
 export const useInviteLists = () => useApiQuery('inviteList.list', {});

@@ -1,6 +1,6 @@
 import type { MethodInput } from '../../shared/contract/index.js';
 import type { ProductStatus, StaffRole } from '../../shared/domain/network.js';
-import { queryKey, useApiQuery } from '../api/hooks.js';
+import { queryKey, useApiQuery, useRecordQuery } from '../api/hooks.js';
 import { usePagedList } from '../ui/usePagedList.js';
 
 /**
@@ -40,8 +40,8 @@ export const useStaffList = (search: string, role: string) =>
 export const useProductList = (search: string, status: string) =>
   useProducts({ search: search || undefined, status: (status || undefined) as ProductStatus | undefined });
 
-export const useDistributor = (id: number, enabled: boolean) => useApiQuery('distributor.get', { id }, { enabled });
-export const useDistributorBrief = (id: number, enabled: boolean) => useApiQuery('distributor.brief', { id }, { enabled });
+export const useDistributor = (id: number, enabled: boolean) => useRecordQuery('distributor.get', { id }, { enabled });
+export const useDistributorBrief = (id: number, enabled: boolean) => useRecordQuery('distributor.brief', { id }, { enabled });
 /** What deleting a distributor would take with it; asked only while the delete dialog is open. */
 export const useDistributorDeleteImpact = (id: number, enabled: boolean) => useApiQuery('distributor.deleteImpact', { id }, { enabled });
 

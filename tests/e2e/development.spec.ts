@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { expect, test } from './fixtures.js';
+import { api, expect, test } from './fixtures.js';
 
 test.use({ seed: 'S' });
 test.setTimeout(150_000);
@@ -237,4 +237,36 @@ test("the manager sets the region's scoring weights: the scorecard's column head
   await expect(dialog).toBeHidden();
   await expect(app.getByRole('status').filter({ hasText: /Weights of .+ saved/ })).toBeVisible();
   await expect(card.getByRole('columnheader', { name: /Visits/ })).toContainText('× 3.0');
+});
+
+test('while another salesperson’s weekly review loads, the previous one’s text is not shown to type over', async ({ app, server }) => {
+  const db = new Database(server.dbPath, { readonly: true });
+  const [x, y] = db
+    .prepare("SELECT id, name FROM staff WHERE role = 'salesperson' AND active = 1 ORDER BY name COLLATE NOCASE LIMIT 2")
+    .all() as Array<{ id: number; name: string }>;
+  db.close();
+  const d = new Date();
+  d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
+  const weekStart = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  await api(server, 'weeklyReview.save', { salespersonId: x!.id, weekStart, problems: 'Two bars closed for renovation', successes: null });
+  await api(server, 'weeklyReview.save', { salespersonId: y!.id, weekStart, problems: 'Rain all week', successes: null });
+
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Outlet development' }).click();
+  await app.getByLabel('Salesperson').selectOption({ label: x!.name });
+  await app.getByRole('tab', { name: 'Weekly review' }).click();
+  const problems = app.getByLabel('Problems met');
+  await expect(problems).toHaveValue('Two bars closed for renovation');
+
+  // the second salesperson's review is slow to come
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await app.route('**/api/weeklyReview.get', async (route) => {
+    if ((JSON.parse(route.request().postData() ?? '{}') as { salespersonId?: number }).salespersonId === y!.id) await held;
+    await route.continue();
+  });
+  await app.getByLabel('Salesperson').selectOption({ label: y!.name });
+  await expect(app.getByRole('status').filter({ hasText: 'Loading…' }).first()).toBeVisible();
+  await expect(problems).toHaveCount(0);
+  release();
+  await expect(problems).toHaveValue('Rain all week');
 });
