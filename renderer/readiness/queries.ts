@@ -1,7 +1,7 @@
 import type { BulkShipmentFilter } from '../../shared/contract/daywork.js';
 import type { MethodInput } from '../../shared/contract/index.js';
 import type { ReadinessFilter } from '../../shared/contract/readiness.js';
-import { queryKey, useApiQuery } from '../api/hooks.js';
+import { queryKey, useApiQuery, useRecordQuery } from '../api/hooks.js';
 import { usePagedList } from '../ui/usePagedList.js';
 
 /** Query keys of the readiness screens (board, plan, shortfalls, stock, shipments); all start with `readiness`. */
@@ -16,8 +16,9 @@ export const readinessKeys = {
 
 /** The board: every distributor x SKU against the stock required when the peak starts, with settings and capacity. */
 export const useReadinessBoard = (filter: ReadinessFilter) => useApiQuery('readiness.board', filter);
-export const useReadinessDistributor = (distributorId: number) => useApiQuery('readiness.distributor', { distributorId });
-export const useReadinessCell = (distributorId: number, productId: number) => useApiQuery('readiness.cell', { distributorId, productId });
+export const useReadinessDistributor = (distributorId: number) => useRecordQuery('readiness.distributor', { distributorId });
+export const useReadinessCell = (distributorId: number, productId: number) =>
+  useRecordQuery('readiness.cell', { distributorId, productId });
 export const usePalletSizes = () => useApiQuery('readiness.palletSizes', {});
 /** How many planned shipments a filter selects (with no filter: the ship weeks that have any). */
 export const useBulkShipmentPreview = (filter: BulkShipmentFilter) => useApiQuery('shipment.bulkPreview', filter);
