@@ -304,6 +304,27 @@ describe('migrations', () => {
     server.close();
   });
 
+  it('brings a file up to date once when two processes open it at the same moment', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'planner-migrate-')), 'db.sqlite');
+    const seed = new Database(file);
+    migrate(seed, LATEST_VERSION - 2);
+    seed.close();
+    const desktop = new Database(file);
+    const commandLine = new Database(file);
+    for (const db of [desktop, commandLine]) db.pragma('busy_timeout = 5000');
+    // the command line applies everything left while the desktop is between its first and second step
+    let interleaved = false;
+    migrate(desktop, LATEST_VERSION, () => {
+      if (interleaved) return;
+      interleaved = true;
+      migrate(commandLine);
+    });
+    expect(interleaved).toBe(true);
+    expect([schemaVersion(desktop), schemaVersion(commandLine)]).toEqual([LATEST_VERSION, LATEST_VERSION]);
+    desktop.close();
+    commandLine.close();
+  });
+
   it('refuses a database written by a newer version', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'planner-migrate-')), 'db.sqlite');
     const db = new Database(file);

@@ -100,10 +100,14 @@ export function migrate(db: Database.Database, target = LATEST_VERSION, onStep?:
   let done = 0;
   for (const migration of MIGRATIONS) {
     if (migration.version <= current || migration.version > target) continue;
+    // Taken with the write lock, the version read again inside: another process opening the same
+    // file at the same moment (the desktop and the command line after an upgrade) may have applied
+    // this step since `current` was read, and applying it twice fails (a column added twice).
     db.transaction(() => {
+      if (schemaVersion(db) >= migration.version) return;
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    }).immediate();
     onStep?.(++done, of);
   }
 }
