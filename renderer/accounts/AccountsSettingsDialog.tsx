@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROSPECT_INDICATORS, type AccountRules, type AccountsOverview } from '../../shared/contract/accounts.js';
 import { useSaveAccountsSettings } from './mutations.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
-import { SelectField, TextField } from '../ui/Fields.js';
+import { TextField } from '../ui/Fields.js';
+import { RegionChoice, useRegionDrafts } from '../ui/RegionRules.js';
 import { useFormErrors } from '../ui/form.js';
 import { formatNumber } from '../ui/format.js';
 import { useToast } from '../ui/Toasts.js';
@@ -39,23 +39,14 @@ export function AccountsSettingsDialog({ overview, onClose }: { overview: Accoun
   const toast = useToast();
   const errors = useFormErrors({ under: 'rules' });
   const save = useSaveAccountsSettings();
-  const [regionId, setRegionId] = useState(overview.rules[0]?.regionId ?? 0);
-  const current = overview.rules.find((r) => r.regionId === regionId);
-  const [v, setV] = useState<Draft | null>(current ? draftOf(current.rules) : null);
-  const line = overview.lines.find((l) => l.regionId === regionId);
-  const choose = (id: number) => {
-    const next = overview.rules.find((r) => r.regionId === id);
-    if (!next) return;
-    errors.clear();
-    setRegionId(id);
-    setV(draftOf(next.rules));
-  };
+  const { region: current, draft: v, choose, setDraft: setV } = useRegionDrafts(overview.rules, (r) => draftOf(r.rules));
+  const line = overview.lines.find((l) => l.regionId === current?.regionId);
   const submit = async () => {
     if (!current || !v) return;
     errors.clear();
     try {
       await save.mutateAsync({
-        regionId,
+        regionId: current.regionId,
         rules: {
           ...current.rules,
           paretoShare: Number(v.paretoShare) / 100,
@@ -80,18 +71,18 @@ export function AccountsSettingsDialog({ overview, onClose }: { overview: Accoun
         <DialogButtons onCancel={onClose} onSubmit={submit} label={t('save', { ns: 'common' })} busy={save.isPending} disabled={!v} />
       }
     >
-      {overview.rules.length > 1 ? (
-        <div className="form-grid">
-          <SelectField
-            label={t('accountsSettings.region')}
-            value={regionId}
-            onChange={(e) => choose(Number(e.target.value))}
-            options={overview.rules.map((r) => ({ value: r.regionId, label: r.regionName }))}
-            hint={t('accountsSettings.regionHint')}
-          />
-        </div>
-      ) : (
-        current && <p className="muted">{t('accountsSettings.regionOnly', { region: current.regionName })}</p>
+      {current && (
+        <RegionChoice
+          regions={overview.rules}
+          value={current.regionId}
+          onChange={(id) => {
+            errors.clear();
+            choose(id);
+          }}
+          label={t('accountsSettings.region')}
+          hint={t('accountsSettings.regionHint')}
+          only={t('accountsSettings.regionOnly', { region: current.regionName })}
+        />
       )}
       {v && (
         <>

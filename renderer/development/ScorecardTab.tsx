@@ -7,6 +7,7 @@ import { ReopenButton } from '../people/ReopenButton.js';
 import { Dialog, DialogButtons } from '../ui/Dialog.js';
 import { SelectField, TextArea, TextField } from '../ui/Fields.js';
 import { useFormErrors } from '../ui/form.js';
+import { RegionChoice, useRegionDrafts } from '../ui/RegionRules.js';
 import { formatDate, formatMonth, formatNumber, formatPercent } from '../ui/format.js';
 import { Badge, Card, ErrorNotice, Spinner, type Tone } from '../ui/Page.js';
 import { useToast } from '../ui/Toasts.js';
@@ -284,21 +285,13 @@ function WeightsDialog({ rules, onClose }: { rules: Rules; onClose(): void }) {
   const toast = useToast();
   const errors = useFormErrors({ under: 'settings' });
   const save = useSaveEvaluationSettings();
-  const [regionId, setRegionId] = useState(rules[0]!.regionId);
-  const region = rules.find((r) => r.regionId === regionId)!;
-  const [v, setV] = useState(() => draftOf(region.settings));
-  const choose = (id: number) => {
-    const next = rules.find((r) => r.regionId === id);
-    if (!next) return;
-    errors.clear();
-    setRegionId(id);
-    setV(draftOf(next.settings));
-  };
+  const { region, draft: v, choose, setDraft: setV } = useRegionDrafts(rules, (r) => draftOf(r.settings));
+  if (!region || !v) return null;
   const submit = async () => {
     errors.clear();
     try {
       await save.mutateAsync({
-        regionId,
+        regionId: region.regionId,
         settings: {
           weights: Object.fromEntries(INDICATORS.map((k) => [k, Number(v.weights[k])])) as ScoringSettings['weights'],
           thresholds: { reward: Number(v.reward) / 100, penalty: Number(v.penalty) / 100 },
@@ -317,19 +310,17 @@ function WeightsDialog({ rules, onClose }: { rules: Rules; onClose(): void }) {
       onClose={onClose}
       footer={<DialogButtons onCancel={onClose} onSubmit={submit} label={t('save', { ns: 'common' })} busy={save.isPending} />}
     >
-      {rules.length > 1 ? (
-        <div className="form-grid">
-          <SelectField
-            label={t('scorecard.region')}
-            value={regionId}
-            onChange={(e) => choose(Number(e.target.value))}
-            options={rules.map((r) => ({ value: r.regionId, label: r.regionName }))}
-            hint={t('scorecard.regionHint')}
-          />
-        </div>
-      ) : (
-        <p className="muted">{t('scorecard.regionOnly', { region: region.regionName })}</p>
-      )}
+      <RegionChoice
+        regions={rules}
+        value={region.regionId}
+        onChange={(id) => {
+          errors.clear();
+          choose(id);
+        }}
+        label={t('scorecard.region')}
+        hint={t('scorecard.regionHint')}
+        only={t('scorecard.regionOnly', { region: region.regionName })}
+      />
       {errors.errorFor('weights') && (
         <div className="notice notice-error" role="alert">
           {errors.errorFor('weights')}

@@ -4,6 +4,7 @@ import { KEY_ACCOUNT_RULES, PACK_GROUPS, PRIORITY_RULES, type PackGroup, type Re
 import { SelectField, TextField } from '../ui/Fields.js';
 import { numberOrNull, useFormErrors } from '../ui/form.js';
 import { Card } from '../ui/Page.js';
+import { RegionChoice, useRegionDrafts } from '../ui/RegionRules.js';
 import { useToast } from '../ui/Toasts.js';
 import { formatNumber } from '../ui/format.js';
 import { useAttempt } from '../api/useMutationWithToast.js';
@@ -23,127 +24,122 @@ export function ReadinessSettingsCard({ board }: { board: ReadinessBoard }) {
 
 const pct = (v: number) => String(Math.round(v * 1000) / 10);
 
-/** A region's rules; a coordinator of several regions chooses the region (the fields start again from its rules). */
-function RulesCard({ board }: { board: ReadinessBoard }) {
-  const { t } = useTranslation(['readiness', 'common']);
-  const [regionId, setRegionId] = useState(board.rules[0]?.regionId ?? null);
-  const region = board.rules.find((r) => r.regionId === regionId) ?? board.rules[0];
-  if (!region) return null;
-  return (
-    <Card title={t('rules')}>
-      {board.rules.length > 1 ? (
-        <div className="form-grid">
-          <SelectField
-            label={t('rulesRegion')}
-            options={board.rules.map((r) => ({ value: r.regionId, label: r.regionName }))}
-            value={region.regionId}
-            onChange={(e) => setRegionId(Number(e.target.value))}
-            hint={t('rulesRegionHint')}
-          />
-        </div>
-      ) : (
-        <p className="muted">{t('rulesRegionOnly', { region: region.regionName })}</p>
-      )}
-      <RulesForm key={region.regionId} region={region} />
-    </Card>
-  );
-}
+type Rules = ReadinessBoard['rules'][number];
 
-function RulesForm({ region }: { region: ReadinessBoard['rules'][number] }) {
+const draftOf = ({ settings: s }: Rules) => ({
+  cover: String(s.requiredCoverDays),
+  key: pct(s.serviceLevelKey),
+  other: pct(s.serviceLevelOther),
+  rule: s.priorityRule,
+  keyRule: s.keyAccountRule,
+  share: pct(s.keyVolumeShare),
+  phaseOut: s.prebuildPhaseOut === true,
+});
+
+/** A region's rules; a coordinator of several regions chooses the region. */
+function RulesCard({ board }: { board: ReadinessBoard }) {
   const { t } = useTranslation(['readiness', 'common']);
   const toast = useToast();
   const save = useSaveReadinessSettings();
   const errors = useFormErrors({ under: 'settings' });
-  const s = region.settings;
-  const [cover, setCover] = useState(String(s.requiredCoverDays));
-  const [key, setKey] = useState(pct(s.serviceLevelKey));
-  const [other, setOther] = useState(pct(s.serviceLevelOther));
-  const [rule, setRule] = useState(s.priorityRule);
-  const [keyRule, setKeyRule] = useState(s.keyAccountRule);
-  const [share, setShare] = useState(pct(s.keyVolumeShare));
-  const [phaseOut, setPhaseOut] = useState(s.prebuildPhaseOut === true);
+  const { region, draft: v, choose, setDraft } = useRegionDrafts(board.rules, draftOf);
+  if (!region || !v) return null;
+  const set = (patch: Partial<typeof v>) => setDraft({ ...v, ...patch });
   return (
-    <form
-      onSubmit={async (e) => {
-        e.preventDefault();
-        errors.clear();
-        try {
-          await save.mutateAsync({
-            regionId: region.regionId,
-            settings: {
-              requiredCoverDays: Number(cover),
-              serviceLevelKey: Number(key) / 100,
-              serviceLevelOther: Number(other) / 100,
-              priorityRule: rule,
-              keyAccountRule: keyRule,
-              keyVolumeShare: Number(share) / 100,
-              prebuildPhaseOut: phaseOut,
-            },
-          });
-          toast({ tone: 'success', text: t('rulesSavedOf', { region: region.regionName }) });
-        } catch (err) {
-          errors.fromError(err);
-        }
-      }}
-    >
-      {errors.formError && <div className="notice notice-error">{errors.formError}</div>}
-      <div className="form-grid">
-        <TextField
-          label={t('requiredCover')}
-          type="number"
-          min={1}
-          value={cover}
-          onChange={(e) => setCover(e.target.value)}
-          error={errors.errorFor('requiredCoverDays')}
-        />
-        <SelectField
-          label={t('priorityRule')}
-          options={PRIORITY_RULES.map((r) => ({ value: r, label: t(`rule.${r}`) }))}
-          value={rule}
-          onChange={(e) => setRule(e.target.value as typeof rule)}
-        />
-        <SelectField
-          label={t('keyRule')}
-          options={KEY_ACCOUNT_RULES.map((r) => ({ value: r, label: t(`keyRuleOption.${r}`) }))}
-          value={keyRule}
-          onChange={(e) => setKeyRule(e.target.value as typeof keyRule)}
-        />
-        <TextField
-          label={t('keyShare')}
-          type="number"
-          step="1"
-          disabled={keyRule === 'relationship'}
-          value={share}
-          onChange={(e) => setShare(e.target.value)}
-          error={errors.errorFor('keyVolumeShare')}
-        />
-        <TextField
-          label={t('serviceKey')}
-          type="number"
-          step="0.1"
-          value={key}
-          onChange={(e) => setKey(e.target.value)}
-          error={errors.errorFor('serviceLevelKey')}
-        />
-        <TextField
-          label={t('serviceOther')}
-          type="number"
-          step="0.1"
-          value={other}
-          onChange={(e) => setOther(e.target.value)}
-          error={errors.errorFor('serviceLevelOther')}
-        />
-        <label className="check">
-          <input type="checkbox" checked={phaseOut} onChange={(e) => setPhaseOut(e.target.checked)} />{' '}
-          {t('prebuildPhaseOut', { ns: 'rules' })}
-        </label>
-      </div>
-      <p className="muted">{t('ruleNow', { count: region.keyAccounts, priority: t(`rule.${s.priorityRule}`) })}</p>
-      <p className="muted">{t('rulesHint')}</p>
-      <button type="submit" className="button button-primary" disabled={save.isPending}>
-        {t('saveRules')}
-      </button>
-    </form>
+    <Card title={t('rules')}>
+      <RegionChoice
+        regions={board.rules}
+        value={region.regionId}
+        onChange={(id) => {
+          errors.clear();
+          choose(id);
+        }}
+        label={t('rulesRegion')}
+        hint={t('rulesRegionHint')}
+        only={t('rulesRegionOnly', { region: region.regionName })}
+      />
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          errors.clear();
+          try {
+            await save.mutateAsync({
+              regionId: region.regionId,
+              settings: {
+                requiredCoverDays: Number(v.cover),
+                serviceLevelKey: Number(v.key) / 100,
+                serviceLevelOther: Number(v.other) / 100,
+                priorityRule: v.rule,
+                keyAccountRule: v.keyRule,
+                keyVolumeShare: Number(v.share) / 100,
+                prebuildPhaseOut: v.phaseOut,
+              },
+            });
+            toast({ tone: 'success', text: t('rulesSavedOf', { region: region.regionName }) });
+          } catch (err) {
+            errors.fromError(err);
+          }
+        }}
+      >
+        {errors.formError && <div className="notice notice-error">{errors.formError}</div>}
+        <div className="form-grid">
+          <TextField
+            label={t('requiredCover')}
+            type="number"
+            min={1}
+            value={v.cover}
+            onChange={(e) => set({ cover: e.target.value })}
+            error={errors.errorFor('requiredCoverDays')}
+          />
+          <SelectField
+            label={t('priorityRule')}
+            options={PRIORITY_RULES.map((r) => ({ value: r, label: t(`rule.${r}`) }))}
+            value={v.rule}
+            onChange={(e) => set({ rule: e.target.value as typeof v.rule })}
+          />
+          <SelectField
+            label={t('keyRule')}
+            options={KEY_ACCOUNT_RULES.map((r) => ({ value: r, label: t(`keyRuleOption.${r}`) }))}
+            value={v.keyRule}
+            onChange={(e) => set({ keyRule: e.target.value as typeof v.keyRule })}
+          />
+          <TextField
+            label={t('keyShare')}
+            type="number"
+            step="1"
+            disabled={v.keyRule === 'relationship'}
+            value={v.share}
+            onChange={(e) => set({ share: e.target.value })}
+            error={errors.errorFor('keyVolumeShare')}
+          />
+          <TextField
+            label={t('serviceKey')}
+            type="number"
+            step="0.1"
+            value={v.key}
+            onChange={(e) => set({ key: e.target.value })}
+            error={errors.errorFor('serviceLevelKey')}
+          />
+          <TextField
+            label={t('serviceOther')}
+            type="number"
+            step="0.1"
+            value={v.other}
+            onChange={(e) => set({ other: e.target.value })}
+            error={errors.errorFor('serviceLevelOther')}
+          />
+          <label className="check">
+            <input type="checkbox" checked={v.phaseOut} onChange={(e) => set({ phaseOut: e.target.checked })} />{' '}
+            {t('prebuildPhaseOut', { ns: 'rules' })}
+          </label>
+        </div>
+        <p className="muted">{t('ruleNow', { count: region.keyAccounts, priority: t(`rule.${region.settings.priorityRule}`) })}</p>
+        <p className="muted">{t('rulesHint')}</p>
+        <button type="submit" className="button button-primary" disabled={save.isPending}>
+          {t('saveRules')}
+        </button>
+      </form>
+    </Card>
   );
 }
 

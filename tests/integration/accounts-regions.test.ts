@@ -3,6 +3,7 @@ import { seedDemo } from '../../main/demo/generate.js';
 import { call } from '../support/call.js';
 import { writeTeamRule } from '../../main/system/teamRules.js';
 import { asPerson, createTestDb } from '../support/db.js';
+import { twoRegionDemo } from '../support/twoRegionDemo.js';
 
 describe('key accounts of a network of two regions', () => {
   it("gives each regional manager their own region's 20/80: shares, ranks and the key accounts within it", async () => {
@@ -30,11 +31,7 @@ describe('key accounts of a network of two regions', () => {
 
   it("keeps each region's rules apart: one manager's rules move only their region's segments and prospects", async () => {
     const { db, ctx } = createTestDb();
-    seedDemo(db, { scale: 'M', today: new Date('2026-11-22T00:00:00Z') });
-    const managers = db
-      .prepare("SELECT code, region_id AS regionId FROM staff WHERE role = 'regional_manager' AND active = 1 ORDER BY region_id")
-      .all() as Array<{ code: string; regionId: number }>;
-    const [north, east] = managers as [(typeof managers)[0], (typeof managers)[0]];
+    const [north, east] = twoRegionDemo(db, 'regional_manager');
     const before = await call(ctx, 'accounts.overview', {});
     const lineOf = (o: typeof before, regionId: number) => o.lines.find((l) => l.regionId === regionId)!;
     const rulesOf = (o: typeof before, regionId: number) => o.rules.find((r) => r.regionId === regionId)!.rules;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../../main/demo/generate.js';
 import { runForecast } from '../../main/forecast/run.js';
 import { call, refusal } from '../support/call.js';
 import { asPerson, createTestDb } from '../support/db.js';
+import { twoRegionDemo } from '../support/twoRegionDemo.js';
 
 /**
  * A region has its own logistics coordinator (DOMAIN.md): each accepts and reopens their regions'
@@ -12,13 +12,8 @@ import { asPerson, createTestDb } from '../support/db.js';
 describe('the readiness plan of a network of two regions', () => {
   it('is accepted, frozen and reopened region by region, never changing another region’s signed-off plan', async () => {
     const { db, ctx } = createTestDb();
-    seedDemo(db, { scale: 'M', today: new Date('2026-11-20T00:00:00Z') });
+    const [north, east] = twoRegionDemo(db, 'logistics_coordinator', '2026-11-20');
     await runForecast(db, { workers: 1 }, { progress() {}, checkCancelled() {} });
-    const coordinators = db
-      .prepare("SELECT code, region_id AS regionId FROM staff WHERE role = 'logistics_coordinator' AND active = 1 ORDER BY region_id")
-      .all() as Array<{ code: string; regionId: number }>;
-    expect(coordinators).toHaveLength(2);
-    const [north, east] = coordinators as [(typeof coordinators)[0], (typeof coordinators)[0]];
     const n = asPerson(ctx, north.code);
     const e = asPerson(ctx, east.code);
     /** The planned shipments of the accepted plans, by region: ids, so a replaced plan shows as new ids. */
@@ -85,12 +80,8 @@ describe('the readiness plan of a network of two regions', () => {
 
   it('plans each region with its own coordinator’s settings: one region’s cover and key accounts never move another’s', async () => {
     const { db, ctx } = createTestDb();
-    seedDemo(db, { scale: 'M', today: new Date('2026-11-20T00:00:00Z') });
+    const [north, east] = twoRegionDemo(db, 'logistics_coordinator', '2026-11-20');
     await runForecast(db, { workers: 1 }, { progress() {}, checkCancelled() {} });
-    const coordinators = db
-      .prepare("SELECT code, region_id AS regionId FROM staff WHERE role = 'logistics_coordinator' AND active = 1 ORDER BY region_id")
-      .all() as Array<{ code: string; regionId: number }>;
-    const [north, east] = coordinators as [(typeof coordinators)[0], (typeof coordinators)[0]];
     const n = asPerson(ctx, north.code);
     const e = asPerson(ctx, east.code);
     const firstOf = (regionId: number) =>

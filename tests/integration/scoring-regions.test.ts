@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../../main/demo/generate.js';
 import { call } from '../support/call.js';
 import { asPerson, createTestDb } from '../support/db.js';
+import { twoRegionDemo } from '../support/twoRegionDemo.js';
 
 describe('scorecard rules of a network of two regions', () => {
   it("scores each region's salespeople with its own manager's weights and lines, and refuses another region's manager", async () => {
     const { db, ctx } = createTestDb();
-    seedDemo(db, { scale: 'M', today: new Date('2026-11-22T00:00:00Z') });
-    const managers = db
-      .prepare("SELECT code, region_id AS regionId FROM staff WHERE role = 'regional_manager' AND active = 1 ORDER BY region_id")
-      .all() as Array<{ code: string; regionId: number }>;
-    const [north, east] = managers as [(typeof managers)[0], (typeof managers)[0]];
+    const [north, east] = twoRegionDemo(db, 'regional_manager');
     // the month in progress: planned, nothing decided yet (a decided month keeps the weights of its decisions)
     const month = '2026-11';
     expect(db.prepare('SELECT count(*) FROM evaluations WHERE month = ?').pluck().get(month)).toBe(0);
