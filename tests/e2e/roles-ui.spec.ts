@@ -45,6 +45,11 @@ test('a salesperson reads targets and readiness; the manager edits targets; the 
   await expect(sales.getByRole('tab', { name: 'Rules and capacity' })).toHaveCount(0);
   await sales.getByRole('tab', { name: 'Shipments' }).click();
   await expect(sales.getByRole('button', { name: 'Add shipment…' })).toHaveCount(0);
+  // the scorecard's weights and lines are the region's manager's: the salesperson reads them, has no button
+  await go(sales, 'Outlet development');
+  await sales.getByRole('tab', { name: 'Scorecard' }).click();
+  await expect(sales.getByText(/Fulfilment per indicator is capped at/)).toBeVisible();
+  await expect(sales.getByRole('button', { name: 'Weights', exact: true })).toHaveCount(0);
   // Outlets are the salesperson's to keep; distributors the manager's.
   await go(sales, 'Sub-dealers');
   await expect(sales.getByRole('button', { name: 'Add sub-dealer' })).toBeVisible();
