@@ -1,7 +1,7 @@
 import { refusal } from '../../shared/contract/result.js';
 import { nextId } from '../db/ids.js';
 import { nowIso, prepared, type Db } from '../db/open.js';
-import { allRegionIds, regionsOf, runsInForce, type AcceptedRun } from '../readiness/runs.js';
+import { allRegionIds, figuresByRegion, figuresOver, regionsOf, runsInForce, type AcceptedRun } from '../readiness/runs.js';
 import { distributorInRegions, type RegionScope } from './readScope.js';
 
 /**
@@ -81,22 +81,29 @@ export function reopenReadinessPlan(db: Db, input: { reason: string }, scope: Re
       // the other regions this plan is still in force in (not those a newer acceptance replaced there)
       const others = [...inForce].filter(([r, inForceThere]) => inForceThere.id === run.id && !mine.includes(r)).map(([r]) => r);
       if (others.length) {
-        // the copy's shortfall is the other regions' own (a plan accepted before it was kept by region: the whole plan's)
-        const split = prepared(db, 'SELECT short_by_region FROM readiness_runs WHERE id = ?').pluck().get(run.id) as string | null;
-        const byRegion = split === null ? null : (JSON.parse(split) as Record<string, number>);
-        const kept = byRegion === null ? null : Object.fromEntries(others.map((r) => [String(r), byRegion[String(r)] ?? 0]));
+        // the copy's figures are the other regions' own (a plan accepted before they were kept by
+        // region: its shipments and cases counted from the rows it wrote there, its short cases the whole plan's)
+        const stored = figuresByRegion(
+          prepared(db, 'SELECT by_region FROM readiness_runs WHERE id = ?').pluck().get(run.id) as string | null,
+        );
+        const kept =
+          stored === null ? null : Object.fromEntries(others.filter((r) => stored[String(r)]).map((r) => [String(r), stored[String(r)]!]));
+        const sum = kept === null ? null : figuresOver(kept, others);
         prepared(
           db,
-          `INSERT INTO readiness_runs (id, created_at, statuses, shipments, cases, short_cases, short_by_region, regions)
-           SELECT ?, r.created_at, r.statuses, count(s.id), coalesce(sum(s.cases), 0), coalesce(?, r.short_cases), ?, ?
-           FROM readiness_runs r LEFT JOIN shipments s ON s.source = 'plan' AND s.created_at = r.created_at
+          `INSERT INTO readiness_runs (id, created_at, statuses, shipments, cases, short_cases, by_region, regions)
+           SELECT ?, r.created_at, r.statuses, coalesce(?, count(s.id)), coalesce(?, sum(s.cases), 0), coalesce(?, r.short_cases), ?, ?
+           FROM readiness_runs r LEFT JOIN shipments s ON ? IS NULL AND s.source = 'plan' AND s.created_at = r.created_at
              AND ${distributorInRegions('s.distributor_id', others)}
            WHERE r.id = ? GROUP BY r.id`,
         ).run(
           nextId('readiness_runs'),
-          kept === null ? null : Object.values(kept).reduce((a, b) => a + b, 0),
+          sum?.shipments ?? null,
+          sum?.cases ?? null,
+          sum?.shortCases ?? null,
           kept === null ? null : JSON.stringify(kept),
           JSON.stringify(others),
+          sum === null ? null : 1,
           run.id,
         );
       }

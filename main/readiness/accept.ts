@@ -6,6 +6,7 @@ import type { TaskControl } from '../jobs/task.js';
 import { acceptedReadinessPlan } from '../people/frozen.js';
 import { distributorInRegions, type RegionScope } from '../people/readScope.js';
 import { READINESS_READS, readinessToday } from './computation.js';
+import type { RegionFigures } from './runs.js';
 import { isoDay, WEEK_MS } from './weeks.js';
 
 /**
@@ -25,8 +26,8 @@ export interface AcceptanceProposal {
   /** Every cell's colour as `{ "distributor:SKU": status }` in JSON, for "what changed" against the next plan. */
   statusesJson: string;
   shortCases: number;
-  /** The same cases by region id: a copy kept for some regions when others reopen counts only theirs. */
-  shortByRegion: Record<string, number>;
+  /** The plan's lines, cases and short cases by region id: a coordinator reads their regions' part. */
+  byRegion: Record<string, RegionFigures>;
   /** The regions whose plan this is (the accepting coordinator's), null for every region. */
   regions: number[] | null;
 }
@@ -63,26 +64,36 @@ export function proposeAcceptance(db: Db, today = now(), scope: RegionScope = nu
     for (let j = 0; j < lines; j++) out[j] = column[keep[j]!]!;
     return out;
   };
-  const shortByRegion: Record<string, number> = {};
+  const byRegion: Record<string, RegionFigures> = {};
+  const figuresOf = (distributorId: number) => {
+    const region = String(c.distById.get(distributorId)!.regionId);
+    return (byRegion[region] ??= { shipments: 0, cases: 0, shortCases: 0 });
+  };
   let shortCases = 0;
   for (const x of c.assessment.plan.shortfalls) {
     const distributorId = c.cells[x.cell]!.distributorId;
     if (!mine(distributorId)) continue;
-    const region = String(c.distById.get(distributorId)!.regionId);
-    shortByRegion[region] = (shortByRegion[region] ?? 0) + x.cases;
+    figuresOf(distributorId).shortCases += x.cases;
     shortCases += x.cases;
+  }
+  const distributorIds = pick(s.distributorId, (n) => new Float64Array(n));
+  const cases = pick(s.cases, (n) => new Int32Array(n));
+  for (let j = 0; j < lines; j++) {
+    const f = figuresOf(distributorIds[j]!);
+    f.shipments++;
+    f.cases += cases[j]!;
   }
   return {
     lines,
-    distributorId: pick(s.distributorId, (n) => new Float64Array(n)),
+    distributorId: distributorIds,
     productId: pick(s.productId, (n) => new Float64Array(n)),
-    cases: pick(s.cases, (n) => new Int32Array(n)),
+    cases,
     shipWeek: pick(s.shipWeek, (n) => new Int32Array(n)),
     arrivalWeek: pick(s.arrivalWeek, (n) => new Int32Array(n)),
     gridStart: c.grid.start,
     statusesJson: JSON.stringify(statuses),
     shortCases,
-    shortByRegion,
+    byRegion,
     regions,
   };
 }
@@ -130,7 +141,7 @@ export function writeAcceptance(db: Db, proposal: AcceptanceProposal, control?: 
     control?.checkCancelled();
     prepared(
       db,
-      'INSERT INTO readiness_runs (id, created_at, statuses, shipments, cases, short_cases, short_by_region, regions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO readiness_runs (id, created_at, statuses, shipments, cases, short_cases, by_region, regions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(
       nextId('readiness_runs'),
       at,
@@ -138,7 +149,7 @@ export function writeAcceptance(db: Db, proposal: AcceptanceProposal, control?: 
       proposal.lines,
       cases,
       proposal.shortCases,
-      JSON.stringify(proposal.shortByRegion),
+      JSON.stringify(proposal.byRegion),
       proposal.regions === null ? null : JSON.stringify(proposal.regions),
     );
     return { shipments: proposal.lines, cases };

@@ -4,6 +4,7 @@ import { prepared, type Db } from '../db/open.js';
 import { readinessToday, type ReadinessComputation } from './computation.js';
 import type { RegionScope } from '../people/readScope.js';
 import { brandOk, inScope, peakDay, view, visibleDistributors, type ScopedFilter } from './views.js';
+import { figuresOver } from './runs.js';
 
 /** The board: every distributor's traffic lights, the plan's totals by week, capacity use and what changed since the last accepted plan. */
 export function readinessBoard(db: Db, filter: ScopedFilter, today = now()): ReadinessBoard {
@@ -247,10 +248,18 @@ function planToAccept(c: ReadinessComputation, scope: RegionScope): { shipments:
  * accepted (it is what stands in the way of accepting another), the newest such; else the newest.
  */
 function lastRunShown(c: ReadinessComputation, filter: ScopedFilter): ReadinessBoard['lastRun'] {
-  const plans = [...c.runs].filter(([regionId]) => inScope(filter, regionId)).map(([, plan]) => plan);
+  const inForce = [...c.runs].filter(([regionId]) => inScope(filter, regionId));
+  const plans = inForce.map(([, plan]) => plan);
   const newest = (list: typeof plans) => list.sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id)[0];
   const shown = newest(plans.filter((p) => p.reopenedAt === null)) ?? newest(plans);
-  return shown
-    ? { at: shown.at, shipments: shown.shipments, cases: shown.cases, shortCases: shown.shortCases, reopenedAt: shown.reopenedAt }
-    : null;
+  if (!shown) return null;
+  // a plan of more regions than the person's (the whole network's) counts the person's part of it
+  const figures =
+    filter.regions && shown.byRegion
+      ? figuresOver(
+          shown.byRegion,
+          inForce.filter(([, plan]) => plan === shown).map(([regionId]) => regionId),
+        )
+      : shown;
+  return { at: shown.at, shipments: figures.shipments, cases: figures.cases, shortCases: figures.shortCases, reopenedAt: shown.reopenedAt };
 }

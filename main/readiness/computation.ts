@@ -7,7 +7,7 @@ import { prepared, type Db } from '../db/open.js';
 import type { NetworkAssessment, NetworkCell, NetworkDistributor } from './assess.js';
 import { readDemandInParts, seriesPerDistributor } from './demand-threads.js';
 import { assessByRegion, sameCellInputs, type LineOrder, type RegionPart } from './regions.js';
-import { allRegionIds, runsInForce } from './runs.js';
+import { allRegionIds, figuresByRegion, runsInForce, type RegionFigures } from './runs.js';
 import { DEFAULT_SETTINGS, readinessSettingsByRegion } from './settings.js';
 import { keyAccounts } from './status.js';
 import { DAY_MS, isoDay, isoWeekLabel, WEEK_MS, weekGrid, weekIndexOf, type WeekGrid } from './weeks.js';
@@ -631,6 +631,8 @@ export interface AcceptedPlanInForce {
   shipments: number;
   cases: number;
   shortCases: number;
+  /** The same figures by region (null for a plan accepted before they were kept by region). */
+  byRegion: Record<string, RegionFigures> | null;
   statuses: Record<string, ReadinessStatus>;
   reopenedAt: string | null;
 }
@@ -642,11 +644,13 @@ function acceptedPlansInForce(db: Db): Map<number, AcceptedPlanInForce> {
   for (const [regionId, run] of runsInForce(db, allRegionIds(db))) {
     let plan = read.get(run.id);
     if (!plan) {
-      const row = prepared(db, 'SELECT statuses, shipments, cases, short_cases AS shortCases FROM readiness_runs WHERE id = ?').get(
-        run.id,
-      ) as { statuses: string; shipments: number; cases: number; shortCases: number };
+      const { byRegion, ...row } = prepared(
+        db,
+        'SELECT statuses, shipments, cases, short_cases AS shortCases, by_region AS byRegion FROM readiness_runs WHERE id = ?',
+      ).get(run.id) as { statuses: string; shipments: number; cases: number; shortCases: number; byRegion: string | null };
       plan = {
         ...row,
+        byRegion: figuresByRegion(byRegion),
         id: run.id,
         at: run.at,
         reopenedAt: run.reopenedAt,

@@ -9,6 +9,30 @@ export interface AcceptedRun {
   reopenedAt: string | null;
 }
 
+/** An accepted plan's part in one region: its planned lines and cases, and the cases it could not deliver there. */
+export interface RegionFigures {
+  shipments: number;
+  cases: number;
+  shortCases: number;
+}
+
+/** A plan's figures by region as stored (`readiness_runs.by_region`); null for a plan accepted before they were kept. */
+export const figuresByRegion = (json: string | null): Record<string, RegionFigures> | null =>
+  json === null ? null : (JSON.parse(json) as Record<string, RegionFigures>);
+
+/** A plan's figures over some of its regions (a region where it planned nothing counts nothing). */
+export function figuresOver(byRegion: Readonly<Record<string, RegionFigures>>, regions: readonly number[]): RegionFigures {
+  const sum: RegionFigures = { shipments: 0, cases: 0, shortCases: 0 };
+  for (const r of regions) {
+    const f = byRegion[String(r)];
+    if (!f) continue;
+    sum.shipments += f.shipments;
+    sum.cases += f.cases;
+    sum.shortCases += f.shortCases;
+  }
+  return sum;
+}
+
 export const allRegionIds = (db: Db): number[] => prepared(db, 'SELECT id FROM regions ORDER BY id').pluck().all() as number[];
 
 /** The regions a scope names, or every region for the whole network. */

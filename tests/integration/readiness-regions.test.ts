@@ -32,21 +32,26 @@ describe('the readiness plan of a network of two regions', () => {
     expect(planned(north.regionId).length).toBeGreaterThan(0);
     expect(eastAccepted.length).toBeGreaterThan(0);
 
+    // the network's plan, kept by region: each coordinator's board counts their region's part of it
+    const network = db
+      .prepare('SELECT shipments, cases, short_cases AS shortCases, by_region AS byRegion FROM readiness_runs WHERE regions IS NULL')
+      .get() as { shipments: number; cases: number; shortCases: number; byRegion: string };
+    const byRegion = JSON.parse(network.byRegion) as Record<string, { shipments: number; cases: number; shortCases: number }>;
+    const [northPart, eastPart] = [byRegion[String(north.regionId)]!, byRegion[String(east.regionId)]!];
+    for (const k of ['shipments', 'cases', 'shortCases'] as const) expect(northPart[k] + eastPart[k]).toBe(network[k]);
+    expect(northPart.shortCases).toBeGreaterThan(0);
+    expect(northPart.shipments).toBe(planned(north.regionId).length);
+    expect((await call(n, 'readiness.board', {})).lastRun).toMatchObject({ ...northPart, reopenedAt: null });
+    expect((await call(ctx, 'readiness.board', {})).lastRun).toMatchObject({
+      shipments: network.shipments,
+      shortCases: network.shortCases,
+    });
+
     // North's coordinator reopens: North's plan only; East's stays signed off
     await call(n, 'readiness.reopenPlan', { reason: 'new stock counts in the north' });
     // East's board speaks of the plan kept for East: East's shipments and shortfall, not the network's
-    const network = db.prepare('SELECT short_cases AS total, short_by_region AS split FROM readiness_runs WHERE regions IS NULL').get() as {
-      total: number;
-      split: string;
-    };
-    const split = JSON.parse(network.split) as Record<string, number>;
-    expect(Object.values(split).reduce((a, b) => a + b, 0)).toBe(network.total);
-    expect(split[String(north.regionId)]).toBeGreaterThan(0);
-    expect((await call(e, 'readiness.board', {})).lastRun).toMatchObject({
-      shipments: eastAccepted.length,
-      shortCases: split[String(east.regionId)] ?? 0,
-      reopenedAt: null,
-    });
+    expect(eastPart.shipments).toBe(eastAccepted.length);
+    expect((await call(e, 'readiness.board', {})).lastRun).toMatchObject({ ...eastPart, reopenedAt: null });
     expect((await refusal(e, 'readiness.acceptPlan', {})).rule?.code).toBe('readinessPlanAccepted');
 
     // North accepts its own plan: North's shipments are new, East's are the very same rows
@@ -120,5 +125,34 @@ describe('the readiness plan of a network of two regions', () => {
       'forbidden',
     );
     expect((await call(ctx, 'readiness.settings', { regionId: north.regionId })).requiredCoverDays).toBe(42);
+  }, 180_000);
+
+  it('keeps a plan accepted before its figures were kept by region for the other regions, counting the shipments it wrote there', async () => {
+    const { db, ctx } = createTestDb();
+    const [north, east] = twoRegionDemo(db, 'logistics_coordinator', '2026-11-20');
+    await runForecast(db, { workers: 1 }, { progress() {}, checkCancelled() {} });
+    await call(ctx, 'readiness.acceptPlan', {});
+    // as a plan accepted before migration 0033 left it
+    db.prepare('UPDATE readiness_runs SET by_region = NULL').run();
+    const network = db.prepare('SELECT shipments, short_cases AS shortCases FROM readiness_runs').get() as {
+      shipments: number;
+      shortCases: number;
+    };
+    const eastLines = db
+      .prepare(
+        `SELECT count(*) FROM shipments s JOIN distributors d ON d.id = s.distributor_id JOIN areas a ON a.id = d.area_id
+         WHERE s.source = 'plan' AND a.region_id = ?`,
+      )
+      .pluck()
+      .get(east.regionId) as number;
+    expect(eastLines).toBeLessThan(network.shipments);
+    // before a reopen, a coordinator reads the whole plan's figures (its split is not known)
+    expect((await call(asPerson(ctx, east.code), 'readiness.board', {})).lastRun).toMatchObject(network);
+    await call(asPerson(ctx, north.code), 'readiness.reopenPlan', { reason: 'new stock counts in the north' });
+    expect((await call(asPerson(ctx, east.code), 'readiness.board', {})).lastRun).toMatchObject({
+      shipments: eastLines,
+      shortCases: network.shortCases,
+      reopenedAt: null,
+    });
   }, 180_000);
 });

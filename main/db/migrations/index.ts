@@ -28,7 +28,7 @@ import { m0029HistoryDistributorMonthTotals } from './0029-history-distributor-m
 import { m0030TargetNaturalDrawnAt } from './0030-target-natural-drawn-at.js';
 import { m0031TeamRules } from './0031-team-rules.js';
 import { m0032ReadinessRunRegions } from './0032-readiness-run-regions.js';
-import { m0033ReadinessRunShortByRegion } from './0033-readiness-run-short-by-region.js';
+import { m0033ReadinessRunByRegion } from './0033-readiness-run-by-region.js';
 
 export interface Migration {
   version: number;
@@ -68,7 +68,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0030TargetNaturalDrawnAt,
   m0031TeamRules,
   m0032ReadinessRunRegions,
-  m0033ReadinessRunShortByRegion,
+  m0033ReadinessRunByRegion,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
