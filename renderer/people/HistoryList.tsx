@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../shared/contract/people.js';
+import { useRegions } from '../network/queries.js';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
@@ -20,19 +21,31 @@ export function useFieldLabel(): (field: string) => string {
     });
 }
 
-/** What changed, field by field: before → after. A call entry shows what was asked, one field a line. */
+/** The wrapper of a region's rules in an action's input: the action's name already says what they are. */
+const WRAPPERS = new Set(['rules', 'settings']);
+
+/** An action's input as lines: nested settings one line per value, named by their path ("weights · visits"). */
+function leaves(value: unknown, path: string[] = []): Array<[string[], unknown]> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || path.length >= 3) return [[path, value]];
+  return Object.entries(value).flatMap(([k, v]) => leaves(v, path.length === 0 && WRAPPERS.has(k) ? path : [...path, k]));
+}
+
+/** What changed, field by field: before → after. A call entry shows what was asked, one value a line. */
 export function ChangeList({ entry }: { entry: HistoryEntry }) {
   const show = useShow();
   const label = useFieldLabel();
+  // a region named by an action (its rules) reads by its name
+  const regions = useRegions().data;
   if (entry.action === 'call') {
     const input = (entry.changes.input ?? entry.changes) as unknown;
     if (input === null || typeof input !== 'object' || Array.isArray(input))
       return <code className="history-call">{JSON.stringify(input)}</code>;
     return (
       <ul className="history-changes">
-        {Object.entries(input).map(([field, value]) => (
-          <li key={field}>
-            <span className="history-field">{label(field)}</span>: {show(value)}
+        {leaves(input).map(([path, value]) => (
+          <li key={path.join('.')}>
+            <span className="history-field">{path.map(label).join(' · ')}</span>:{' '}
+            {path[path.length - 1] === 'regionId' ? (regions?.find((r) => r.id === value)?.name ?? show(value)) : show(value)}
           </li>
         ))}
       </ul>

@@ -53,6 +53,12 @@ test("each region's manager weighs its own prospects: another region's weights s
   const after = await api(server, 'accounts.overview', {});
   expect(after.rules.find((r) => r.regionId === home.regionId)!.rules).toEqual(home.rules);
   expect(after.rules.find((r) => r.regionName === 'Hill Region')!.rules).toMatchObject({ complaintDays: 30, weights: { strength: 9 } });
+  // the History says whose rules changed and what, in words: the region by name, a line per value
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'History' }).click();
+  const change = app.getByRole('row').filter({ hasText: 'Changed the key-account settings' }).first();
+  await expect(change).toContainText('region: Hill Region');
+  await expect(change).toContainText('weight · strength and scale: 9');
+  await expect(change).toContainText('warning complaint age (days): 30');
 });
 
 test('a wavering account says why, in words, beside its segment', async ({ app, server }) => {
