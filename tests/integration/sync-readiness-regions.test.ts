@@ -111,4 +111,35 @@ describe('the readiness plan of a team of two regions', () => {
         .get(JSON.stringify([team.ids.N])),
     ).toBe(0);
   }, 120_000);
+
+  it('carries a coordinator’s settings for their region to the server and every desktop, and refuses another region’s at once', async () => {
+    const { N, S } = team.ids;
+    const north = await team.connected('L1');
+    await north.engine.syncNow();
+    const settings = (await ok(north, 'readiness.settings', { regionId: N })) as Record<string, unknown>;
+    const southBefore = (await ok(north, 'readiness.settings', { regionId: S })) as Record<string, unknown>;
+    await ok(north, 'readiness.saveSettings', { regionId: N, settings: { ...settings, requiredCoverDays: 35 } });
+    // another region's settings are refused on the desktop itself: nothing is queued for the server
+    const refused = await dispatch(north.ctx, 'readiness.saveSettings', {
+      regionId: S,
+      settings: { ...southBefore, requiredCoverDays: 7 },
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe('forbidden');
+    const round = await north.engine.syncNow();
+    expect(round.pending).toBe(0);
+    const read = (db: ReturnType<typeof openDatabase>, regionId: number) =>
+      JSON.parse(
+        (db.prepare('SELECT value FROM team_rules WHERE key = ?').pluck().get(`readiness.settings.region.${regionId}`) as string) ?? 'null',
+      ) as {
+        requiredCoverDays: number;
+      } | null;
+    expect(onServer((db) => read(db, N!))?.requiredCoverDays).toBe(35);
+    expect(onServer((db) => read(db, S!))).toBeNull();
+    // the administrator's desktop plans North with North's cover and South with South's
+    const admin = await team.connected('admin');
+    await admin.engine.syncNow();
+    expect(((await ok(admin, 'readiness.settings', { regionId: N })) as { requiredCoverDays: number }).requiredCoverDays).toBe(35);
+    expect(await ok(admin, 'readiness.settings', { regionId: S })).toEqual(southBefore);
+  }, 120_000);
 });
