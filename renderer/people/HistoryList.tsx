@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../shared/contract/people.js';
 import { useRegions } from '../network/queries.js';
+import { formatPercent } from '../ui/format.js';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
@@ -21,6 +22,19 @@ export function useFieldLabel(): (field: string) => string {
     });
 }
 
+/** Rules kept as shares (0.6) that the screens show as percentages (60%). */
+const SHARES = new Set([
+  'paretoShare',
+  'volumeDropShare',
+  'keyVolumeShare',
+  'serviceLevelKey',
+  'serviceLevelOther',
+  'reward',
+  'penalty',
+  'cap',
+  'largeJump',
+]);
+
 /** The wrapper of a region's rules in an action's input: the action's name already says what they are. */
 const WRAPPERS = new Set(['rules', 'settings']);
 
@@ -36,6 +50,12 @@ export function ChangeList({ entry }: { entry: HistoryEntry }) {
   const label = useFieldLabel();
   // a region named by an action (its rules) reads by its name
   const regions = useRegions().data;
+  const valueOf = (field: string, value: unknown) =>
+    field === 'regionId'
+      ? (regions?.find((r) => r.id === value)?.name ?? show(value))
+      : SHARES.has(field) && typeof value === 'number'
+        ? formatPercent(value, Math.abs(value * 100 - Math.round(value * 100)) < 1e-9 ? 0 : 1)
+        : show(value);
   if (entry.action === 'call') {
     const input = (entry.changes.input ?? entry.changes) as unknown;
     if (input === null || typeof input !== 'object' || Array.isArray(input))
@@ -44,8 +64,7 @@ export function ChangeList({ entry }: { entry: HistoryEntry }) {
       <ul className="history-changes">
         {leaves(input).map(([path, value]) => (
           <li key={path.join('.')}>
-            <span className="history-field">{path.map(label).join(' · ')}</span>:{' '}
-            {path[path.length - 1] === 'regionId' ? (regions?.find((r) => r.id === value)?.name ?? show(value)) : show(value)}
+            <span className="history-field">{path.map(label).join(' · ')}</span>: {valueOf(path[path.length - 1] ?? '', value)}
           </li>
         ))}
       </ul>

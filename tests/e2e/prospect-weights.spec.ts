@@ -59,6 +59,7 @@ test("each region's manager weighs its own prospects: another region's weights s
   await expect(change).toContainText('region: Hill Region');
   await expect(change).toContainText('weight · strength and scale: 9');
   await expect(change).toContainText('warning complaint age (days): 30');
+  await expect(change).toContainText('high contribution share: 80%');
 });
 
 test('a wavering account says why, in words, beside its segment', async ({ app, server }) => {
