@@ -1,5 +1,6 @@
 import { describeForecast } from './engine/forecast.js';
 import { selectForecast } from './engine/select.js';
+import type { CommonShock } from './engine/shock.js';
 
 export interface ComputeItem {
   values: number[];
@@ -10,6 +11,8 @@ export interface ComputeItem {
   profile: number[] | null;
   /** The brand's (or region's) Spring Festival effect, for series whose own history cannot tell. */
   festivalEffect?: number;
+  /** The series' region shows a common shock (engine/shock.ts), read from a first pass over its series. */
+  commonShock?: CommonShock;
 }
 
 export interface ComputeRequest {
@@ -34,6 +37,9 @@ export interface ComputeResult {
   naiveWape: number | null;
   /** Backtest errors slot by slot (for the correlation between series); null when incomplete. */
   errors: number[] | null;
+  /** The chosen model's latest backtest bias and latest-to-usual error ratio, to find a common shock. */
+  latestBias: number | null;
+  latestRatio: number;
 }
 
 /** Forecast and backtest a batch of series; pure, so it runs the same in a thread or inline. */
@@ -45,6 +51,7 @@ export function computeBatch(request: ComputeRequest): ComputeResult[] {
       ...(item.firstPeriod ? { firstPeriod: item.firstPeriod } : {}),
       ...(item.profile ? { profile: item.profile } : {}),
       ...(item.festivalEffect !== undefined ? { festivalEffect: item.festivalEffect } : {}),
+      ...(item.commonShock ? { commonShock: item.commonShock } : {}),
       seed: 1000 + i,
     });
     const f = s.result;
@@ -63,6 +70,8 @@ export function computeBatch(request: ComputeRequest): ComputeResult[] {
       naiveMase: s.naive.mase,
       naiveWape: s.naive.wape,
       errors: s.errors,
+      latestBias: s.latestBias,
+      latestRatio: s.latestRatio,
     };
   });
 }

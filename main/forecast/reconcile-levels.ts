@@ -1,12 +1,15 @@
 import { selectForecast, tidyRanges } from './engine/select.js';
 import type { ForecastResult } from './engine/types.js';
 import type { ComputeResult } from './compute.js';
+import type { CommonShock } from './engine/shock.js';
 
 export interface LevelGroup {
   /** Region (or any grouping) the series add up to. */
   key: number;
   /** Indices into the run's series and results. */
   members: number[];
+  /** The group's series showed a common shock (engine/shock.ts): its total is forecast knowing it, as they were. */
+  shock?: CommonShock;
 }
 
 export interface LevelCorrection {
@@ -49,7 +52,7 @@ export function reconcileLevels(
       for (let t = 0; t < v.length; t++) total[offset + t] = total[offset + t]! + v[t]!;
       if (values[i]!.start < start) start = values[i]!.start;
     }
-    const whole = selectForecast(total, { horizon, firstPeriod: start });
+    const whole = selectForecast(total, { horizon, firstPeriod: start, ...(group.shock ? { commonShock: group.shock } : {}) });
     if (!whole.errors) continue;
     const slots = whole.errors.length;
     let bottomUp = 0;

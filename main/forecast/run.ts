@@ -9,6 +9,7 @@ import { chooseFestivalEffect, estimateFestivalEffect } from './engine/spring-fe
 import { Z80 } from './engine/types.js';
 import { loadAllSeries, type HistorySeries } from './history.js';
 import { computeForecasts, PoolCancelled } from './pool.js';
+import { commonShocks } from './engine/shock.js';
 import type { ComputeItem } from './compute.js';
 import { reconcileLevels } from './reconcile-levels.js';
 import { repackForecastDemand } from './demand-packs.js';
@@ -30,6 +31,8 @@ export interface ForecastRunSummary {
   totalCoverage80Independent: number | null;
   /** Regions whose series were scaled to the region total's own forecast (level reconciliation). */
   regionsReconciled: number;
+  /** Regions whose series showed a shock common to most of them (engine/shock.ts) and were forecast again knowing it. */
+  regionsInShock: number;
 }
 
 /** Brand seasonal profiles (calendar months) from the last three years of the brand's total history. */
@@ -117,6 +120,7 @@ export async function runForecast(
       totalCoverage80: null,
       totalCoverage80Independent: null,
       regionsReconciled: 0,
+      regionsInShock: 0,
     };
   const firstMonth = addMonths(last, 1);
   const previous = db
@@ -142,43 +146,67 @@ export async function runForecast(
     festivalEffect: festival.get(s.brand) ?? 0,
   }));
   control.progress(0.02, `Forecasting ${changed.length} series`);
+  const isCancelled = () => {
+    try {
+      control.checkCancelled();
+      return false;
+    } catch {
+      return true;
+    }
+  };
   let computed;
   try {
     computed = await computeForecasts(items, {
       horizon: FORECAST_HORIZON,
       ...(params.workers ? { workers: params.workers } : {}),
       onProgress: (done, total) => control.progress(0.02 + 0.9 * (done / total), `Forecasting series ${done} of ${total}`),
-      isCancelled: () => {
-        try {
-          control.checkCancelled();
-          return false;
-        } catch {
-          return true;
-        }
-      },
+      isCancelled,
     });
   } catch (error) {
     if (error instanceof PoolCancelled) throw new JobCancelled();
     throw error;
   }
   control.checkCancelled();
+  const regionOf = new Map(
+    (
+      db.prepare('SELECT d.id, a.region_id FROM distributors d JOIN areas a ON a.id = d.area_id').raw().all() as Array<[number, number]>
+    ).map(([d, r]) => [d, r]),
+  );
+  const groups = new Map<number, number[]>();
+  changed.forEach((s, i) => {
+    const region = regionOf.get(s.distributorId) ?? 0;
+    const members = groups.get(region) ?? [];
+    members.push(i);
+    groups.set(region, members);
+  });
+  // A shock common to a region's series (engine/shock.ts): read from this first pass, then the
+  // region's series are forecast again knowing it. Only the series refitted in this run count.
+  const shocks = commonShocks(new Map([...groups].map(([region, members]) => [region, members.map((i) => computed.results[i]!)])));
+  const again = [...shocks.keys()].flatMap((region) => groups.get(region)!);
+  if (again.length) {
+    control.progress(0.92, `A shock common to ${shocks.size} region(s): forecasting ${again.length} series again`);
+    try {
+      const redo = await computeForecasts(
+        again.map((i) => ({ ...items[i]!, commonShock: shocks.get(regionOf.get(changed[i]!.distributorId) ?? 0)! })),
+        {
+          horizon: FORECAST_HORIZON,
+          ...(params.workers ? { workers: params.workers } : {}),
+          onProgress: (done, total) => control.progress(0.92, `A shock common to the region: series ${done} of ${total} forecast again`),
+          isCancelled,
+        },
+      );
+      again.forEach((i, k) => (computed.results[i] = redo.results[k]!));
+    } catch (error) {
+      if (error instanceof PoolCancelled) throw new JobCancelled();
+      throw error;
+    }
+    control.checkCancelled();
+  }
   // Level reconciliation per region, when every series was refitted (a partial run keeps the levels).
   let regionsReconciled = 0;
   if (changed.length === series.length) {
-    const regionOf = new Map(
-      (
-        db.prepare('SELECT d.id, a.region_id FROM distributors d JOIN areas a ON a.id = d.area_id').raw().all() as Array<[number, number]>
-      ).map(([d, r]) => [d, r]),
-    );
-    const groups = new Map<number, number[]>();
-    changed.forEach((s, i) => {
-      const region = regionOf.get(s.distributorId) ?? 0;
-      const members = groups.get(region) ?? [];
-      members.push(i);
-      groups.set(region, members);
-    });
     const corrections = reconcileLevels(
-      [...groups].map(([key, members]) => ({ key, members })),
+      [...groups].map(([key, members]) => ({ key, members, ...(shocks.has(key) ? { shock: shocks.get(key)! } : {}) })),
       changed,
       computed.results,
       FORECAST_HORIZON,
@@ -285,6 +313,7 @@ export async function runForecast(
     totalCoverage80: coverage?.correlated ?? null,
     totalCoverage80Independent: coverage?.independent ?? null,
     regionsReconciled,
+    regionsInShock: shocks.size,
   };
 }
 

@@ -88,6 +88,7 @@ export function computeForecastView(db: Db, scope: ViewScope): ForecastView {
   const empty: ForecastView = {
     status: 'no_history',
     seriesCount: 0,
+    seriesAfterShock: 0,
     peakMonths,
     history: [],
     forecast: [],
@@ -171,10 +172,12 @@ export function computeForecastView(db: Db, scope: ViewScope): ForecastView {
     };
   });
   const s = scopeWhere(scope, { d: 'distributor_id', p: 'product_id' });
-  const methods = prepared(
+  const methodRows = prepared(
     db,
-    `SELECT method, count(*) AS series FROM forecast_series WHERE 1 = 1 ${s.sql} GROUP BY method ORDER BY series DESC`,
-  ).all(...s.params) as Array<{ method: string; series: number }>;
+    `SELECT method, count(*) AS series, sum(instr(params, '"commonShock"') > 0) AS afterShock
+     FROM forecast_series WHERE 1 = 1 ${s.sql} GROUP BY method ORDER BY series DESC`,
+  ).all(...s.params) as Array<{ method: string; series: number; afterShock: number }>;
+  const methods = methodRows.map(({ method, series }) => ({ method, series }));
   // Weighted by each series' recent volume: a 3-case SKU's error should not outweigh a 30,000-case one.
   const accuracy = prepared(
     db,
@@ -204,6 +207,7 @@ export function computeForecastView(db: Db, scope: ViewScope): ForecastView {
   return {
     status: 'ok',
     seriesCount: methods.reduce((a, m) => a + m.series, 0),
+    seriesAfterShock: methodRows.reduce((a, m) => a + m.afterShock, 0),
     peakMonths,
     history,
     forecast,

@@ -398,6 +398,11 @@ function ModelCard({ view }: { view: ForecastView }) {
         <dt>{t('wape')}</dt>
         <dd>{formatPercent(view.accuracy.wape)}</dd>
       </dl>
+      {view.model?.params.commonShock ? (
+        <p className="muted">{t('afterShockOne')}</p>
+      ) : !view.model && view.seriesAfterShock > 0 ? (
+        <p className="muted">{t('afterShock', { shocked: formatNumber(view.seriesAfterShock), total: formatNumber(view.seriesCount) })}</p>
+      ) : null}
       {!view.model && (view.lastRun?.residualCorrelation ?? 0) > 0.005 && (
         <p className="muted">{t('rangeCorrelation', { rho: formatNumber(view.lastRun!.residualCorrelation!, 2) })}</p>
       )}

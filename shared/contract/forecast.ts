@@ -74,6 +74,8 @@ export interface ForecastView {
   /** Set when the scope is one distributor x SKU series. */
   model: { method: string; model: string; description: ModelDescription; params: Record<string, number> } | null;
   methods: Array<{ method: string; series: number }>;
+  /** Series of the scope forecast after a shock common to their region's series (main/forecast/engine/shock.ts). */
+  seriesAfterShock: number;
   /**
    * Backtest accuracy, volume-weighted: the forecast's and seasonal naive's (repeating last season)
    * on the same origins and months, over the series that have both.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { seasonalNaive } from '../engine/baseline.js';
-import { forecastSeries } from '../engine/forecast.js';
+import { selectForecast } from '../engine/select.js';
+import { commonShocks } from '../engine/shock.js';
 import type { ForecastResult } from '../engine/types.js';
 
 interface Origin {
@@ -112,6 +113,24 @@ export function runForecastAccuracyBench(
   const combination = new Scorer('mean of R ets, auto.arima and thetaf');
   let horizon = 12;
   let forecasts = 0;
+  // Series whose forecasts start in the same month are forecast together, as a region's are in the
+  // app: a shock common to most of them (shock.ts) is read from their first forecasts, made from the
+  // months before the origin only, and then the series of that month are forecast again knowing it.
+  const firsts = new Map<string, ReturnType<typeof selectForecast>>();
+  const byMonth = new Map<number, string[]>();
+  const key = (s: BenchSeries, origin: number) => `${s.name}@${origin}`;
+  const monthOf = (s: BenchSeries, origin: number) => {
+    const [y, m] = s.start.split('-').map(Number);
+    return y! * 12 + m! - 1 + origin;
+  };
+  for (const s of data)
+    for (const o of s.r_ets) {
+      const f = selectForecast(s.values.slice(0, o.origin), { horizon: o.point.length, seed: 7 });
+      firsts.set(key(s, o.origin), f);
+      const month = monthOf(s, o.origin);
+      byMonth.set(month, [...(byMonth.get(month) ?? []), key(s, o.origin)]);
+    }
+  const shocked = commonShocks(new Map([...byMonth].map(([month, keys]) => [month, keys.map((k) => firsts.get(k)!)])));
   for (const s of data) {
     s.r_ets.forEach((o, k) => {
       const train = s.values.slice(0, o.origin);
@@ -122,7 +141,9 @@ export function runForecastAccuracyBench(
       let scale = 0;
       for (let t = 12; t < train.length; t++) scale += Math.abs(train[t]! - train[t - 12]!);
       scale /= train.length - 12;
-      ours.add(actual, forecastSeries(train, { horizon: actual.length, seed: 7 }), scale);
+      const shock = shocked.get(monthOf(s, o.origin));
+      const f = shock ? selectForecast(train, { horizon: actual.length, seed: 7, commonShock: shock }) : firsts.get(key(s, o.origin))!;
+      ours.add(actual, f.result, scale);
       naive.add(actual, seasonalNaive(train, actual.length), scale);
       ets.add(actual, o, scale);
       const a = s.r_arima?.[k];

@@ -34,7 +34,8 @@ export async function benchForecastCommand(args: string[]): Promise<number> {
     const summary = await runForecast(core.db, { force: true, workers: availableParallelism() }, { progress() {}, checkCancelled() {} });
     console.log(
       `Speed on the ${scale} demo region: ${summary.seriesTotal.toLocaleString('en')} distributor x SKU series in ${summary.seconds} s ` +
-        `(${Math.round(summary.seriesTotal / summary.seconds).toLocaleString('en')} series/s, ${summary.workers} threads), fit, backtest and stored.`,
+        `(${Math.round(summary.seriesTotal / summary.seconds).toLocaleString('en')} series/s, ${summary.workers} threads), fit, backtest and stored; ` +
+        `${summary.regionsInShock} region(s) with a shock common to their series (forecast again knowing it).`,
     );
     const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
     console.log(

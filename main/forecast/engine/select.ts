@@ -1,7 +1,8 @@
 import { autoArima } from './arima-auto.js';
-import { arimaForecast, arimaPoint, fitArima } from './arima.js';
+import { arimaForecast, arimaPoint, fitArima, type ArimaOrder } from './arima.js';
 import { seasonalNaive, zeroForecast } from './baseline.js';
 import { isBreak, latestErrorRatio, widenAfterBreak } from './break.js';
+import { latestBias, type CommonShock } from './shock.js';
 import { etsPoint } from './ets.js';
 import { etsForecast as etsForecastFromFit } from './ets-forecast.js';
 import { ADMISSIBLE, fitEts, selectEts } from './fit.js';
@@ -44,6 +45,10 @@ export interface SelectedForecast {
   festival: number;
   /** Backtest MASE of every candidate tried, for the record. */
   candidates: Record<string, number | null>;
+  /** The chosen model's mean signed scaled error over the latest backtest origin (shock.ts); null without one. */
+  latestBias: number | null;
+  /** The chosen model's latest-to-usual backtest error ratio (break.ts); 0 without a basis. */
+  latestRatio: number;
 }
 
 export type ForecastSelectOptions = ForecastOptions & {
@@ -53,6 +58,11 @@ export type ForecastSelectOptions = ForecastOptions & {
   festivalEffect?: number;
   /** Restricts the candidates (benchmarks and tests); seasonal naive always stays as the floor. */
   methods?: string[];
+  /**
+   * The series forecast together show a common shock (shock.ts): this one is treated as at a break,
+   * hedged with the airline model, and its ranges widened to at least the group's scale.
+   */
+  commonShock?: CommonShock;
 };
 
 interface Candidate {
@@ -232,7 +242,16 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
   for (let t = 0; t < n; t++) total += raw[t]!;
   const emptyAccuracy: Accuracy = { mase: null, wape: null, origins: 0 };
   if (n === 0 || total === 0)
-    return { result: zeroForecast(horizon), accuracy: emptyAccuracy, naive: emptyAccuracy, errors: null, festival: 0, candidates: {} };
+    return {
+      result: zeroForecast(horizon),
+      accuracy: emptyAccuracy,
+      naive: emptyAccuracy,
+      errors: null,
+      festival: 0,
+      candidates: {},
+      latestBias: null,
+      latestRatio: 0,
+    };
 
   // Spring Festival: own effect where the history shows it, else the pooled one.
   let festival = 0;
@@ -318,8 +337,19 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
         return { ...r, model: options.profile ? 'Seasonal profile (own and brand) × level' : 'Seasonal profile × level' };
       },
     });
+    if (options.commonShock)
+      base.set('airline', {
+        points: (train, h) => {
+          const f = fitArima(train, AIRLINE, m);
+          return f ? arimaPoint(f, h).point : null;
+        },
+        full: () => {
+          const f = fitArima(y, AIRLINE, m);
+          return f ? arimaForecast(f, horizon) : null;
+        },
+      });
     base.set('naive_member', { points: (train, h) => seasonalNaive(train, h, m).point, full: () => seasonalNaive(y, horizon, m) });
-    for (const [name, c] of base) if (name !== 'naive_member') candidates.set(name, c);
+    for (const [name, c] of base) if (name !== 'naive_member' && name !== 'airline') candidates.set(name, c);
     for (const name of ['ets', 'theta', 'arima', 'profile']) if (base.has(name)) pool.set(name, base.get(name)!);
     // Combinations: the mean of the members' forecasts (and of their range bounds). Members' points
     // are computed once per origin and shared (see memo below).
@@ -329,6 +359,16 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
       ['combination_naive', ['ets', 'theta', 'naive_member'], 'Mean of ETS, Theta and last season'],
       ['combination_profile', ['ets', 'theta', 'profile'], 'Mean of ETS, Theta and the seasonal profile'],
     ];
+    // After a common shock (shock.ts), half the airline model (the level where the latest months
+    // left it) and half the mean of ETS, Theta and ARIMA (the move carried on): nobody can tell
+    // yet whether the market keeps moving, so the forecast hedges and its range spans both (the
+    // airline model listed three times beside the three others once: half the weight).
+    if (options.commonShock)
+      combos.push([
+        'combination_shock',
+        ['airline', 'airline', 'airline', 'ets', 'theta', 'arima'],
+        'After a common shock: the airline model and the mean of ETS, Theta and ARIMA',
+      ]);
     for (const [name, members, label] of combos) {
       if (!members.every((k) => base.has(k))) continue;
       candidates.set(name, {
@@ -418,10 +458,19 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
   // break says little about the months after it, so the choice falls back to the mean of ETS,
   // Theta and ARIMA, a combination that needs no ranking and holds up across kinds of series (the
   // M4 competition's lesson, Makridakis et al. 2020), unless it backtests worse than seasonal naive
-  // (never kept, as every candidate).
-  const broke = naiveScore.origins > 0 && isBreak(bestScore);
+  // (never kept, as every candidate). A common shock (shock.ts) is a break in every series of its
+  // group, and the fallback then gives half its weight to the airline model: differenced in both
+  // the level and the season, it follows a level that moved instead of pulling it back toward the
+  // years before (a forecast robust to location shifts, in Castle, Clements & Hendry's sense).
+  const chosenBias = naiveScore.origins > 0 ? latestBias(bestScore) : null;
+  const chosenRatio = naiveScore.origins > 0 ? latestErrorRatio(bestScore) : 0;
+  const broke = naiveScore.origins > 0 && (options.commonShock !== undefined || isBreak(bestScore));
   const fallback = scores.get('combination_arima');
-  if (broke && fallback && fallback.loss() < naiveScore.loss()) {
+  const shock = scores.get('combination_shock');
+  if (broke && shock && shock.loss() < naiveScore.loss()) {
+    bestName = 'combination_shock';
+    bestScore = shock;
+  } else if (broke && fallback && fallback.loss() < naiveScore.loss()) {
     bestName = 'combination_arima';
     bestScore = fallback;
   }
@@ -443,8 +492,10 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
   calibrateRanges(result, bestScore, 0.8);
   // After a break the errors run at a new scale: widen by the kept model's latest-to-usual ratio.
   if (broke && result.method !== 'zero' && result.method !== 'croston_sba') {
-    const ratio = latestErrorRatio(bestScore);
+    // At a common shock a series that has moved less so far is as exposed as the rest of its group.
+    const ratio = Math.max(latestErrorRatio(bestScore), options.commonShock?.ratio ?? 0);
     if (widenAfterBreak(result, ratio) > 1) result.params = { ...result.params, breakRatio: Math.round(ratio * 100) / 100 };
+    if (options.commonShock) result.params = { ...result.params, commonShock: 1 };
   }
   tidyRanges(result);
   const complete = bestScore.errors.length === BACKTEST_SLOTS;
@@ -455,8 +506,13 @@ export function selectForecast(values: ArrayLike<number>, options: ForecastSelec
     errors: complete ? bestScore.errors : null,
     festival,
     candidates: record,
+    latestBias: chosenBias,
+    latestRatio: chosenRatio,
   };
 }
+
+/** The airline model (Box & Jenkins): a level and a season that both follow the latest months. */
+const AIRLINE: ArimaOrder = { p: 0, d: 1, q: 1, P: 0, D: 1, Q: 1, mean: false };
 
 const FORM_LABEL: Record<string, string> = { ets: 'ETS', theta: 'Theta', arima: 'ARIMA', profile: 'the seasonal profile' };
 
