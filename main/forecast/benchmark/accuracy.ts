@@ -93,6 +93,8 @@ function meanOf(parts: Bounds[]): Bounds {
 export const BENCHMARK_SETS = [
   { name: "R's datasets and forecast packages (15 series)", file: 'series.json' },
   { name: 'US unemployment by industry 2000-2010, BLS via vega-datasets (14 series)', file: 'us-unemployment.json' },
+  // Added after the common-shock rule as a check it had not seen (the goals are on the two above).
+  { name: 'US employment by sector 2006-2015, seasonally adjusted, BLS via vega-datasets (22 series)', file: 'us-employment.json' },
 ] as const;
 
 /**
