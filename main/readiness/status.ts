@@ -160,37 +160,3 @@ const BELOW_REQUIRED: Readonly<Verdict> = Object.freeze({ status: 'amber', code:
 const COVERED: Readonly<Verdict> = Object.freeze({ status: 'green', code: 'covered', week: null });
 /** A phase-out SKU that is not pre-built. */
 export const PHASE_OUT: Readonly<Verdict> = Object.freeze({ status: 'green', code: 'phase_out', week: null });
-
-export interface ReasonFacts {
-  atPeak: number;
-  required: number;
-  coverDays: number | null;
-  requiredCoverDays: number;
-  /** The stock-out week's Monday, and how many days into the peak it falls. */
-  weekOf: string | null;
-  daysIntoPeak: number | null;
-}
-
-/** The reason in English words (exports, the command line); the screens translate the same facts. */
-export function reasonInWords(code: ReasonCode, f: ReasonFacts): string {
-  const cover =
-    f.coverDays === null
-      ? 'no demand forecast for the peak'
-      : `${Math.round(f.coverDays)} days of cover at peak start, ${f.requiredCoverDays} required`;
-  switch (code) {
-    case 'no_peak':
-      return 'The region has no peak season set';
-    case 'no_demand':
-      return 'Nothing is forecast to sell in the first weeks of the peak';
-    case 'runs_out_in_peak':
-      return `Runs out in the week of ${f.weekOf}, ${f.daysIntoPeak} days into the peak: ${Math.round(f.atPeak)} of ${f.required} cases needed at peak start (${cover})`;
-    case 'below_required':
-      return `Short of the safety stock: ${Math.round(f.atPeak)} of ${f.required} cases needed at peak start (${cover})`;
-    case 'runs_out_before_peak':
-      return `Runs out in the week of ${f.weekOf}, before the peak; covered at peak start (${cover})`;
-    case 'covered':
-      return `Covered: ${cover}`;
-    case 'phase_out':
-      return 'Being phased out: sells down its stock, not pre-built for the peak';
-  }
-}

@@ -4,7 +4,6 @@ import {
   keyAccounts,
   normalQuantile,
   priorityOf,
-  reasonInWords,
   requiredStock,
   sdFromRange80,
   verdict,
@@ -91,10 +90,5 @@ describe('readiness rules', () => {
     expect(verdict({ ...base, atPeak: 500 })).toEqual({ status: 'green', code: 'covered', week: null });
     expect(verdict({ ...base, required: 0, atPeak: 0 }).status).toBe('green');
     expect(verdict({ ...base, hasPeak: false, atPeak: 0 }).code).toBe('no_peak');
-    const facts = { atPeak: 210.4, required: 480, coverDays: 9.2, requiredCoverDays: 21, weekOf: '2027-05-10', daysIntoPeak: 9 };
-    expect(reasonInWords('runs_out_in_peak', facts)).toBe(
-      'Runs out in the week of 2027-05-10, 9 days into the peak: 210 of 480 cases needed at peak start (9 days of cover at peak start, 21 required)',
-    );
-    expect(reasonInWords('covered', { ...facts, coverDays: 25 })).toBe('Covered: 25 days of cover at peak start, 21 required');
   });
 });
