@@ -54,12 +54,8 @@ export function isCommonShock(biases: ReadonlyArray<number | null>): boolean {
   const known = biases.filter((b): b is number => b !== null && Number.isFinite(b));
   if (known.length < SHOCK_MIN_SERIES) return false;
   for (const side of [1, -1]) {
-    const onSide = known.filter((b) => b * side > 0).map((b) => b * side);
-    if (onSide.length < SHOCK_SHARE * known.length) continue;
-    const sorted = known.map((b) => b * side).sort((a, b) => a - b);
-    const mid = sorted.length / 2;
-    const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-    if (median >= SHOCK_BIAS) return true;
+    const onSide = known.filter((b) => b * side > 0).length;
+    if (onSide >= SHOCK_SHARE * known.length && median(known.map((b) => b * side)) >= SHOCK_BIAS) return true;
   }
   return false;
 }
